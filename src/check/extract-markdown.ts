@@ -1,0 +1,51 @@
+/**
+ * Math in Markdown, read with unified + remark-parse + remark-math: `$$`
+ * blocks (and `$$…$$` written inline) are display math, `$…$` inline math;
+ * `<!-- gradtex: assume … -->` comments are directives. Offsets point at the
+ * math itself inside the file, not at the fence.
+ *
+ *     extractMarkdown('Let $x > 0$.\n\n$$\n\\ln x \\le x - 1\n$$\n')
+ *     // [{ kind: 'math', display: false, text: 'x > 0', … }, { kind: 'math', display: true, text: '\\ln x \\le x - 1', … }]
+ */
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Node } from 'unist';
+import { ASSUME_DIRECTIVE, type Segment } from './segments.js';
+
+interface Positioned {
+  readonly type: string;
+  readonly value?: string;
+  readonly position?: { readonly start: { readonly offset?: number }; readonly end: { readonly offset?: number } };
+  readonly children?: readonly Positioned[];
+}
+
+/** Where `value` starts inside source[start, end) (remark strips fences and indentation). */
+function locate(source: string, value: string, start: number, end: number): number {
+  const raw = source.slice(start, end);
+  const whole = raw.indexOf(value);
+  if (whole >= 0) return start + whole;
+  const firstLine = value.split('\n')[0]?.trim() ?? '';
+  const line = firstLine === '' ? -1 : raw.indexOf(firstLine);
+  if (line >= 0) return start + line;
+  return start;
+}
+
+export function extractMarkdown(source: string): Segment[] {
+  const tree = unified().use(remarkParse).use(remarkMath).parse(source) as Node as Positioned;
+  const out: Segment[] = [];
+  const visit = (n: Positioned): void => {
+    const start = n.position?.start.offset;
+    const end = n.position?.end.offset;
+    if ((n.type === 'math' || n.type === 'inlineMath') && n.value !== undefined && start !== undefined && end !== undefined) {
+      const display = n.type === 'math' || source.startsWith('$$', start);
+      out.push({ kind: 'math', display, text: n.value, offset: locate(source, n.value, start, end) });
+    } else if (n.type === 'html' && n.value !== undefined && start !== undefined) {
+      const m = ASSUME_DIRECTIVE.exec(n.value);
+      if (m !== null && m[1] !== undefined) out.push({ kind: 'assume', text: m[1], offset: start + (m.index ?? 0) + m[0].indexOf(m[1]) });
+    }
+    for (const c of n.children ?? []) visit(c);
+  };
+  visit(tree);
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * One relation judged with everything the document knows: the entry point
+ * shared by `gradtex equal` and `gradtex check`.
+ *
+ *     const checker = createChecker(createEngine());
+ *     judgeStep(checker, parseLatex('\\ln x'), '<=', parseLatex('x - 1'), readFacts('x > 0')).verdict   // 'proved'
+ */
+import { sym } from '../expr/build.js';
+import type { Expr } from '../expr/node.js';
+import { EvalError } from '../numeric/index.js';
+import type { Engine } from '../rewrite/engine.js';
+import type { Fact } from './facts.js';
+import { judgeApprox, judgeEqual, judgeNotEqual, type JudgeOptions } from './judge-equal.js';
+import { judgeInequality } from './judge-inequality.js';
+import type { Judgement } from './judgement.js';
+import { loadLemmas, type Lemma } from './lemma-proof.js';
+import { prepareStep } from './prepare-step.js';
+import type { Relation } from './relation.js';
+
+export interface Checker {
+  readonly engine: Engine;
+  readonly lemmas: readonly Lemma[];
+}
+
+/** The engine plus the lemma library it loaded. */
+export function createChecker(engine: Engine): Checker {
+  return { engine, lemmas: loadLemmas(engine) };
+}
+
+export function judgeStep(checker: Checker, lhs: Expr, rel: Relation, rhs: Expr, facts: readonly Fact[] = [], opts: JudgeOptions = {}): Judgement {
+  const j = judgeOnce(checker, lhs, rel, rhs, facts, opts);
+  if (j.verdict !== 'undecided' || rel !== '=' || !facts.some(isConstraint)) return j;
+  // On a constrained domain both sides may be ~0 everywhere (Σq − Σp = 0 on the
+  // simplex). An equality that holds on the larger domain without the
+  // constraint holds on the simplex too; a failure there proves nothing.
+  const relaxed = judgeOnce(checker, lhs, rel, rhs, facts.flatMap(relax), opts);
+  if (relaxed.verdict === 'proved' || relaxed.verdict === 'holds') {
+    return { verdict: relaxed.verdict, evidence: { ...relaxed.evidence, summary: `${relaxed.evidence.summary}, even without the constraint that the probabilities sum to 1` } };
+  }
+  return j;
+}
+
+function isConstraint(f: Fact): boolean {
+  return f.kind === 'simplex' || f.kind === 'simplex-indexed';
+}
+
+/** A simplex constraint relaxed to positivity of its members. */
+function relax(f: Fact): Fact[] {
+  if (f.kind === 'simplex') return f.syms.map((s) => ({ kind: 'sign', sym: s, sign: 'positive' }));
+  if (f.kind === 'simplex-indexed') return [{ kind: 'sign', sym: sym(f.name, [sym('i')]), sign: 'positive' }];
+  return [f];
+}
+
+function judgeOnce(checker: Checker, lhs: Expr, rel: Relation, rhs: Expr, facts: readonly Fact[], opts: JudgeOptions): Judgement {
+  try {
+    const p = prepareStep(checker.engine, lhs, rhs, facts);
+    if (p.undefinedDerivative !== undefined) {
+      const name = p.undefinedDerivative;
+      return { verdict: 'undecided', evidence: { method: 'none', summary: `the derivative of ${name} needs its definition: write ${name} = … (or ${name}(x) = …) before this step` } };
+    }
+    switch (rel) {
+      case '=':
+        return judgeEqual(checker.engine, p, opts);
+      case '!=':
+        return judgeNotEqual(checker.engine, p, opts);
+      case '~=':
+        return judgeApprox(p, opts);
+      default:
+        return judgeInequality(checker.engine, p, rel, checker.lemmas, facts, opts);
+    }
+  } catch (e) {
+    // Evaluation problems are a property of the step, not a crash: say so.
+    if (e instanceof EvalError || e instanceof RangeError) return { verdict: 'undecided', evidence: { method: 'none', summary: `could not be evaluated: ${e.message}` } };
+    throw e;
+  }
+}

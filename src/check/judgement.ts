@@ -1,0 +1,45 @@
+/**
+ * The verdict on one step, never more confident than the evidence:
+ * `proved` (symbolic: the difference reduces to 0, or a lemma instance),
+ * `holds` (agrees at N sampled points of the domain), `fails` (a
+ * counterexample point with both sides' values), `undecided` (with why).
+ *
+ *     { verdict: 'fails', evidence: { method: 'sampling', summary: 'at x = 2: 4 vs 5', point: { x: 2 }, lhsValue: 4, rhsValue: 5 } }
+ */
+export type Verdict = 'proved' | 'holds' | 'fails' | 'undecided';
+
+export interface Evidence {
+  /** How the verdict was reached. */
+  readonly method: 'identical' | 'simplify' | 'nerdamer' | 'lemma' | 'sampling' | 'search' | 'definition' | 'parse' | 'none';
+  /** One line a person reads. */
+  readonly summary: string;
+  readonly points?: number;
+  readonly maxRelError?: number;
+  readonly point?: Readonly<Record<string, number>>;
+  readonly lhsValue?: number;
+  readonly rhsValue?: number;
+  /** Lemma ids used (method 'lemma'). */
+  readonly lemmas?: readonly string[];
+  /** Derivatives were replaced by the engine's own derivative before comparing. */
+  readonly engineDerivative?: boolean;
+}
+
+export interface Judgement {
+  readonly verdict: Verdict;
+  readonly evidence: Evidence;
+}
+
+/** Numbers in reports: 4 significant digits, exact integers as they are. */
+export function fmt(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
+  return String(Number(x.toPrecision(4)));
+}
+
+/** "x = 0.5, y = -2" */
+export function formatPoint(p: Readonly<Record<string, number>>): string {
+  return Object.entries(p)
+    .filter(([k]) => !k.startsWith('#'))
+    .map(([k, v]) => `${k} = ${fmt(v)}`)
+    .join(', ');
+}

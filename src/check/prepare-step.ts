@@ -1,0 +1,321 @@
+/**
+ * Turning a step and the document's facts into what the judges need:
+ * definitions substituted (after derivatives are taken, when a derivative is
+ * with respect to a defined symbol), derivatives replaced by the engine's own
+ * result, and domains turned into sampling assumptions or reparametrisations
+ * (p_1 + p_2 + p_3 = 1 becomes p_k = t_k / (t_1 + t_2 + t_3) with t_k > 0,
+ * so every sampled point lies on the simplex).
+ *
+ *     prepareStep(engine, parseLatex('h^2'), parseLatex('h h'), facts).lhs
+ */
+import { add, addAll, call, deriv, div, mul, mulAll, num, sym } from '../expr/build.js';
+import type { Expr, Sym } from '../expr/node.js';
+import { symKey } from '../expr/sym-key.js';
+import { children, some, withChildren } from '../expr/traverse.js';
+import { differentiate } from '../derive/differentiate.js';
+import type { Assumption } from '../numeric/index.js';
+import { needsIndexedMode } from '../numeric/indexed.js';
+import { compile, EvalError, freeSymbols } from '../numeric/index.js';
+import type { Engine } from '../rewrite/engine.js';
+import { factCovers, type Fact } from './facts.js';
+
+export interface PreparedStep {
+  /** Sides on the sampled domain (definitions, derivatives and reparametrisations applied). */
+  readonly lhs: Expr;
+  readonly rhs: Expr;
+  /** Sides with definitions and derivatives applied, in the document's own symbols (for symbolic proof). */
+  readonly symbolicLhs: Expr;
+  readonly symbolicRhs: Expr;
+  /** The symbolic sides with constraints solved for one member (p_3 = 1 - p_1 - p_2), when the step has any. */
+  readonly constrained?: readonly [Expr, Expr];
+  readonly assumptions: readonly Assumption[];
+  /** Original symbol (key) -> its expression in the sampled symbols, for reporting points. */
+  readonly reparam: ReadonlyMap<string, Expr>;
+  /** True when a derivative was replaced by the engine's result. */
+  readonly engineDerivative: boolean;
+  /**
+   * A derivative of a symbol the document never defines (∂L/∂w with L
+   * unknown): the step cannot be judged. Holds that symbol's name.
+   */
+  readonly undefinedDerivative?: string;
+  /** Facts used (for evidence). */
+  readonly used: readonly Fact[];
+}
+
+/** Substitute symbols by key, never inside a derivative's variable. */
+export function substitute(e: Expr, values: ReadonlyMap<string, Expr>): Expr {
+  if (values.size === 0) return e;
+  const go = (x: Expr): Expr => {
+    if (x.kind === 'sym') return values.get(symKey(x)) ?? x;
+    if (x.kind === 'deriv') {
+      const body = go(x.body);
+      return body === x.body ? x : deriv(body, x.wrt);
+    }
+    const kids = children(x);
+    if (kids.length === 0) return x;
+    let changed = false;
+    const next = kids.map((k) => {
+      const m = go(k);
+      if (m !== k) changed = true;
+      return m;
+    });
+    return changed ? withChildren(x, next) : x;
+  };
+  return go(e);
+}
+
+/**
+ * Function heads: in a product as written, `f` followed by a factor is the
+ * application f(a) (the parser reads f(x) as f times x): replaced by the
+ * definition's value with the parameter set to a.
+ */
+function applyFunctions(e: Expr, fns: ReadonlyMap<string, { param: Sym; value: Expr }>): Expr {
+  if (fns.size === 0) return e;
+  const go = (x: Expr): Expr => {
+    if (x.kind === 'deriv') return deriv(go(x.body), x.wrt);
+    const kids = children(x).map(go);
+    const y = kids.length === 0 ? x : withChildren(x, kids);
+    if (y.kind !== 'mul') return y;
+    const out: Expr[] = [];
+    for (let i = 0; i < y.args.length; i++) {
+      const a = y.args[i] as Expr;
+      const arg = y.args[i + 1];
+      // \frac{d}{dx} f(x) is read as (d f/dx) times x: the derivative applies to f(x).
+      const inner = a.kind === 'deriv' && a.body.kind === 'sym' ? fns.get(symKey(a.body)) : undefined;
+      const fn = a.kind === 'sym' ? fns.get(symKey(a)) : undefined;
+      if (a.kind === 'deriv' && inner !== undefined && arg !== undefined) {
+        out.push(deriv(substitute(inner.value, new Map([[symKey(inner.param), arg]])), a.wrt));
+        i++;
+      } else if (fn !== undefined && arg !== undefined) {
+        out.push(substitute(fn.value, new Map([[symKey(fn.param), arg]])));
+        i++;
+      } else out.push(a);
+    }
+    return out.length === y.args.length ? y : mulAll(out);
+  };
+  return go(e);
+}
+
+/** Expand definitions to a fixed point (definitions may use earlier ones); bounded depth. */
+function expand(e: Expr, defs: ReadonlyMap<string, Expr>): Expr {
+  let cur = e;
+  for (let i = 0; i < 8; i++) {
+    const next = substitute(cur, defs);
+    if (next === cur) return cur;
+    cur = next;
+  }
+  return cur;
+}
+
+function derivVariables(e: Expr, into = new Set<string>()): Set<string> {
+  if (e.kind === 'deriv') into.add(symKey(e.wrt));
+  for (const c of children(e)) derivVariables(c, into);
+  return into;
+}
+
+/** The name of a symbol differentiated with respect to another variable without being defined. */
+function opaqueDerivative(e: Expr): string | undefined {
+  if (e.kind === 'deriv' && e.body.kind === 'sym' && e.body.name !== e.wrt.name) return e.body.name;
+  for (const c of children(e)) {
+    const found = opaqueDerivative(c);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** Replace each innermost derivative the engine can compute by its result. */
+function engineDerivatives(engine: Engine, e: Expr): { expr: Expr; replaced: boolean } {
+  let replaced = false;
+  const go = (x: Expr): Expr => {
+    if (x.kind === 'deriv') {
+      const body = go(x.body);
+      const d = differentiate(engine, body, [x.wrt], { maxSteps: 600, maxMs: 150 });
+      if (d.stop === 'normal-form' && !some(d.result, (n) => n.kind === 'deriv')) {
+        replaced = true;
+        return d.result;
+      }
+      return body === x.body ? x : deriv(body, x.wrt);
+    }
+    const kids = children(x);
+    if (kids.length === 0) return x;
+    return withChildren(x, kids.map(go));
+  };
+  const expr = some(e, (n) => n.kind === 'deriv') ? go(e) : e;
+  return { expr, replaced };
+}
+
+const fresh = (s: Sym): Sym => sym(`#${s.name}`, s.sub, s.sup);
+
+/** Every symbol of e, including indexed ones inside sums (with their written indices). */
+function allSymbols(e: Expr, into: Sym[] = []): Sym[] {
+  if (e.kind === 'sym') {
+    if (!into.some((s) => s.hash === e.hash)) into.push(e);
+    return into;
+  }
+  for (const c of children(e)) allSymbols(c, into);
+  return into;
+}
+
+/** Domains -> substitutions (in fresh symbols) and assumptions. */
+function domains(syms: readonly Sym[], facts: readonly Fact[], indexed: boolean): { values: Map<string, Expr>; assumptions: Assumption[]; used: Fact[] } {
+  const values = new Map<string, Expr>();
+  const assumptions: Assumption[] = [];
+  const used: Fact[] = [];
+  const k = sym('#k');
+  for (const f of facts) {
+    if (f.kind === 'simplex') {
+      if (!syms.some((s) => f.syms.some((g) => g.hash === s.hash))) continue;
+      used.push(f);
+      const total = addAll(f.syms.map(fresh));
+      for (const g of f.syms) {
+        values.set(symKey(g), div(fresh(g), total));
+        assumptions.push({ sym: fresh(g), kind: 'positive' });
+      }
+    } else if (f.kind === 'simplex-indexed') {
+      const members = syms.filter((s) => s.name === f.name && s.sub.length === 1);
+      if (members.length === 0) continue;
+      used.push(f);
+      const denominator = call('sum', [call('exp', [sym(`#${f.name}`, [k])]), k, num(1), f.size]);
+      for (const s of members) values.set(symKey(s), div(call('exp', [fresh(s)]), denominator));
+    }
+  }
+  for (const s of syms) {
+    const key = symKey(s);
+    if (values.has(key)) continue;
+    for (const f of facts) {
+      if (f.kind === 'define' || f.kind === 'simplex' || f.kind === 'simplex-indexed' || !factCovers(f.sym, s)) continue;
+      used.push(f);
+      const t = fresh(s);
+      if (indexed && (s.sub.length > 0 || s.sup.length > 0)) {
+        // Indexed values come from a hash, not from the sampler: shape them instead.
+        if (f.kind === 'sign') values.set(key, f.sign === 'negative' ? mul(num(-1), call('exp', [t])) : f.sign === 'nonzero' ? t : call('exp', [t]));
+        else if (f.kind === 'interval') values.set(key, add(num(f.lo), mul(num(f.hi - f.lo), call('sigma', [t]))));
+        break;
+      }
+      if (f.kind === 'sign') {
+        if (f.sign === 'negative') {
+          values.set(key, mul(num(-1), t));
+          assumptions.push({ sym: t, kind: 'positive' });
+        } else assumptions.push({ sym: s, kind: f.sign });
+      } else if (f.kind === 'interval') {
+        assumptions.push({ sym: s, kind: 'interval', lo: f.lo, hi: f.hi, integer: f.integer });
+      } else {
+        const vs = [...f.values].sort((a, b) => a - b);
+        const consecutive = vs.every((v, i) => Number.isInteger(v) && (i === 0 || v === (vs[i - 1] as number) + 1));
+        const lo = vs[0] ?? 0;
+        const hi = vs[vs.length - 1] ?? 0;
+        if (consecutive) assumptions.push({ sym: s, kind: 'interval', lo, hi, integer: true });
+        else if (vs.length === 2) {
+          values.set(key, add(num(lo), mul(rationalOf(hi - lo), t)));
+          assumptions.push({ sym: t, kind: 'interval', lo: 0, hi: 1, integer: true });
+        }
+      }
+      break;
+    }
+  }
+  return { values, assumptions, used };
+}
+
+function rationalOf(v: number): Expr {
+  if (Number.isInteger(v)) return num(v);
+  return div(num(Math.round(v * 1e6)), num(1e6));
+}
+
+/** \sum_{i=1}^{n} p_i -> 1 where the document says so. */
+function replaceStatedSums(e: Expr, facts: readonly Fact[]): Expr {
+  if (facts.length === 0) return e;
+  const go = (x: Expr): Expr => {
+    if (x.kind === 'call' && x.fn === 'sum') {
+      const [body, k, lo, hi] = x.args;
+      const stated = facts.some(
+        (f) => f.kind === 'simplex-indexed' && body?.kind === 'sym' && body.name === f.name && body.sub.length === 1 && body.sub[0]?.hash === k?.hash && lo?.kind === 'num' && lo.n === 1n && lo.d === 1n && hi?.hash === f.size.hash,
+      );
+      if (stated) return num(1);
+    }
+    if (x.kind === 'deriv') return deriv(go(x.body), x.wrt);
+    const kids = children(x);
+    return kids.length === 0 ? x : withChildren(x, kids.map(go));
+  };
+  return go(e);
+}
+
+/** The step ready for judging. */
+export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Expr, facts: readonly Fact[]): PreparedStep {
+  let lhs = lhsAsWritten;
+  let rhs = rhsAsWritten;
+  const defs = new Map<string, Expr>();
+  const fns = new Map<string, { param: Sym; value: Expr }>();
+  for (const f of facts) {
+    if (f.kind !== 'define') continue;
+    if (f.param === undefined) defs.set(symKey(f.sym), f.value);
+    else fns.set(symKey(f.sym), { param: f.param, value: f.value });
+  }
+  lhs = applyFunctions(lhs, fns);
+  rhs = applyFunctions(rhs, fns);
+  const wrt = new Set([...derivVariables(lhs), ...derivVariables(rhs)]);
+  const first = new Map([...defs].filter(([key]) => !wrt.has(key)));
+  let l = expand(lhs, first);
+  let r = expand(rhs, first);
+  const opaque = [l, r].map(opaqueDerivative).find((x) => x !== undefined);
+  const dl = engineDerivatives(engine, l);
+  const dr = engineDerivatives(engine, r);
+  l = dl.expr;
+  r = dr.expr;
+  // Derivatives taken: now the variables they were taken by may be expanded too,
+  // unless a derivative by them is still unevaluated.
+  const stillWrt = new Set([...derivVariables(l), ...derivVariables(r)]);
+  const second = new Map([...defs].filter(([key]) => !stillWrt.has(key)));
+  l = expand(l, second);
+  r = expand(r, second);
+  const used: Fact[] = facts.filter((f) => f.kind === 'define' && (some(lhs, (x) => x.kind === 'sym' && symKey(x) === symKey(f.sym)) || some(rhs, (x) => x.kind === 'sym' && symKey(x) === symKey(f.sym))));
+  const d = domains([...allSymbols(l), ...allSymbols(r)], facts, needsIndexedMode(l) || needsIndexedMode(r));
+  // For symbolic proof, a simplex constraint eliminates its last member
+  // (p_3 = 1 - p_1 - p_2), or replaces the sum it states by 1.
+  const eliminate = new Map<string, Expr>();
+  const sums: Fact[] = [];
+  for (const f of d.used) {
+    const last = f.kind === 'simplex' ? f.syms[f.syms.length - 1] : undefined;
+    if (f.kind === 'simplex' && last !== undefined) eliminate.set(symKey(last), add(num(1), ...f.syms.slice(0, -1).map((s) => mul(num(-1), s))));
+    if (f.kind === 'simplex-indexed') sums.push(f);
+  }
+  const constrain = (e: Expr): Expr => replaceStatedSums(substitute(e, eliminate), sums);
+  const constrained = eliminate.size > 0 || sums.length > 0;
+  const reparam = d.values;
+  return {
+    lhs: substitute(l, reparam),
+    rhs: substitute(r, reparam),
+    symbolicLhs: l,
+    symbolicRhs: r,
+    ...(constrained ? { constrained: [constrain(l), constrain(r)] as const } : {}),
+    assumptions: d.assumptions,
+    reparam,
+    engineDerivative: dl.replaced || dr.replaced,
+    ...(opaque !== undefined ? { undefinedDerivative: opaque } : {}),
+    used: [...used, ...d.used],
+  };
+}
+
+/**
+ * Values of the document's own symbols at a sampled point (keys as symKey):
+ * the sampled coordinates, plus every symbol of the step evaluated through
+ * its reparametrisation (p_1 on the simplex, y in {-1, 1}).
+ */
+export function originalPoint(point: Readonly<Record<string, number>>, prepared: PreparedStep): Record<string, number> {
+  const indexed = needsIndexedMode(prepared.lhs) || needsIndexedMode(prepared.rhs);
+  const vars = freeSymbols(prepared.rhs, freeSymbols(prepared.lhs, [], indexed), indexed);
+  const values = vars.map((s) => point[symKey(s)] ?? NaN);
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(point)) if (!k.startsWith('#')) out[k] = v;
+  for (const s of [...allSymbols(prepared.symbolicLhs), ...allSymbols(prepared.symbolicRhs)]) {
+    const key = symKey(s);
+    if (key in out || key === 'pi') continue;
+    try {
+      const v = compile(prepared.reparam.get(key) ?? s, vars, { indexed })(values);
+      if (Number.isFinite(v)) out[key] = v;
+    } catch (e) {
+      // A symbol bound inside a sum has no single value at the point: leave it out.
+      if (!(e instanceof EvalError)) throw e;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,189 @@
+/**
+ * Looking for a counterexample to `a ≤ b` (or `a < b`): random points of
+ * the domain, then a local search that climbs (a − b) from the worst points
+ * found, one coordinate at a time with shrinking steps, staying inside the
+ * stated domain and a box of ±25. Either a violating point is found, or the
+ * claim held at every point tried (which is `holds`, never `proved`).
+ *
+ *     searchViolation(parseLatex('x^2'), parseLatex('x'), false, [], {}).kind   // 'violation'
+ */
+import type { Expr, Sym } from '../expr/node.js';
+import { symKey } from '../expr/sym-key.js';
+import { compile, createRng, EvalError, freeSymbols, type Assumption, type Compiled } from '../numeric/index.js';
+import { SALT, indexRoles, needsIndexedMode, type IndexRole } from '../numeric/indexed.js';
+import { drawPoint } from '../numeric/sample.js';
+
+export type SearchResult =
+  | { readonly kind: 'violation'; readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number }
+  /** No counterexample; `touching` is where a strict claim's sides met to within rounding (cannot be decided). */
+  | { readonly kind: 'none'; readonly points: number; readonly closest: number; readonly touching?: Record<string, number> }
+  | { readonly kind: 'undecided'; readonly reason: string };
+
+export interface SearchOptions {
+  readonly points?: number;
+  readonly seed?: number;
+}
+
+const BOX = 25;
+const TOLERANCE = 1e-9;
+
+/** How far the point is from satisfying a ≤ b (positive = violated), relative to the size of the values. */
+function gap(a: number, b: number): number {
+  return (a - b) / Math.max(Math.abs(a), Math.abs(b), 1);
+}
+
+/**
+ * A genuine reversal a > b. Equality is not enough for a strict claim here:
+ * sides that agree in floating point may only do so by rounding (tanh(20)
+ * is exactly 1.0); see `meetsExactly` for the equality counterexample.
+ */
+function violates(a: number, b: number): boolean {
+  return gap(a, b) > TOLERANCE;
+}
+
+function inDomain(x: number, rules: readonly Assumption[]): boolean {
+  if (!Number.isFinite(x) || Math.abs(x) > BOX) return false;
+  for (const r of rules) {
+    if (r.kind === 'positive' && !(x > 0)) return false;
+    if (r.kind === 'nonnegative' && !(x >= 0)) return false;
+    if (r.kind === 'nonzero' && x === 0) return false;
+    if (r.kind === 'interval' && (x < r.lo || x > r.hi)) return false;
+  }
+  return true;
+}
+
+/**
+ * For strict claims: a point where the sides agree to within this (relative,
+ * floor 1) is where they meet. Only interior points count (|x| <= 10 and away
+ * from the ends of a stated domain), so sides that only meet in the limit
+ * (e^{-x} > 0 as x grows, x > 0 as x shrinks to 0) are not reported.
+ */
+const APPROACH = 1e-8;
+
+function interior(p: ArrayLike<number>, rulesFor: readonly (readonly Assumption[])[], frozen: readonly boolean[]): boolean {
+  for (let i = 0; i < p.length; i++) {
+    if (frozen[i] === true) continue;
+    const x = p[i] as number;
+    if (Math.abs(x) > 10) return false;
+    for (const r of rulesFor[i] ?? []) {
+      if ((r.kind === 'positive' || r.kind === 'nonnegative') && x < 1e-2) return false;
+      if (r.kind === 'interval' && (x - r.lo < 1e-2 || r.hi - x < 1e-2)) return false;
+    }
+  }
+  return true;
+}
+
+/** The point with free coordinates rounded to halves, if both sides are exactly equal there and not flat. */
+function meetsExactly(p: Float64Array, f: Compiled, g: Compiled, rulesFor: readonly (readonly Assumption[])[], frozen: readonly boolean[]): Float64Array | undefined {
+  const q = Float64Array.from(p, (x, i) => (frozen[i] === true ? x : Math.round(x * 2) / 2));
+  if (!q.every((x, i) => frozen[i] === true || inDomain(x, rulesFor[i] ?? []))) return undefined;
+  const a = f(q);
+  const b = g(q);
+  if (!Number.isFinite(a) || a !== b) return undefined;
+  for (let i = 0; i < q.length; i++) {
+    if (frozen[i] === true) continue;
+    const x0 = q[i] as number;
+    for (const h of [1e-3, -1e-3]) {
+      q[i] = x0 + h;
+      const d = f(q) - g(q);
+      q[i] = x0;
+      if (Number.isFinite(d) && Math.abs(d) > 1e-12 * Math.max(Math.abs(a), 1)) return q;
+    }
+  }
+  return undefined;
+}
+
+function record(vars: readonly Sym[], p: ArrayLike<number>): Record<string, number> {
+  const r: Record<string, number> = {};
+  vars.forEach((s, i) => (r[symKey(s)] = p[i] as number));
+  return r;
+}
+
+/** Searches for a point where a ≤ b (a < b when strict) is false. */
+export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: readonly Assumption[], opts: SearchOptions = {}): SearchResult {
+  const indexed = needsIndexedMode(a) || needsIndexedMode(b);
+  const vars = freeSymbols(b, freeSymbols(a, [], indexed), indexed);
+  const roles = indexed ? indexRoles(b, indexRoles(a)) : new Map<string, IndexRole>();
+  const extra: Assumption[] = vars.flatMap((s): Assumption[] => {
+    const role = roles.get(symKey(s));
+    if (role === 'bound') return [{ sym: s, kind: 'interval', lo: 2, hi: 5, integer: true }];
+    if (role === 'index') return [{ sym: s, kind: 'interval', lo: 1, hi: 2, integer: true }];
+    if (symKey(s) === symKey(SALT)) return [{ sym: s, kind: 'interval', lo: 0, hi: 1 }];
+    return [];
+  });
+  const all = [...extra, ...assumptions];
+  let f: Compiled;
+  let g: Compiled;
+  try {
+    f = compile(a, vars, { indexed });
+    g = compile(b, vars, { indexed });
+  } catch (e) {
+    if (e instanceof EvalError) return { kind: 'undecided', reason: e.message };
+    throw e;
+  }
+  const rng = createRng(opts.seed ?? 1);
+  const wanted = (opts.points ?? 24) * 4;
+  const sampled: { p: Float64Array; m: number }[] = [];
+  let tried = 0;
+  while (sampled.length < wanted && tried < wanted * 25) {
+    tried++;
+    const p = drawPoint(vars, all, rng);
+    const x = f(p);
+    const y = g(p);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (violates(x, y)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
+    sampled.push({ p, m: gap(x, y) });
+  }
+  if (sampled.length < Math.min(wanted, 24)) return { kind: 'undecided', reason: `only ${sampled.length} of ${tried} sampled points were in the domain of both sides` };
+  // Local search from the points closest to violating the claim.
+  const rulesFor = vars.map((s) => all.filter((r) => symKey(r.sym) === symKey(s)));
+  const frozen = vars.map((s, i) => indexed || (rulesFor[i] ?? []).some((r) => r.kind === 'integer' || (r.kind === 'interval' && r.integer === true)) || symKey(s) === symKey(SALT));
+  sampled.sort((u, v) => v.m - u.m);
+  let closest = sampled[0]?.m ?? -Infinity;
+  let touching: Record<string, number> | undefined;
+  let evaluations = sampled.length;
+  for (const start of sampled.slice(0, 4)) {
+    const p = Float64Array.from(start.p);
+    let best = start.m;
+    const steps = Array.from(p, (x) => 0.5 * Math.max(Math.abs(x), 0.1));
+    for (let iter = 0; iter < 60 && evaluations < 6000; iter++) {
+      let improved = false;
+      for (let i = 0; i < p.length; i++) {
+        if (frozen[i] === true) continue;
+        const x0 = p[i] as number;
+        for (const dir of [1, -1]) {
+          const x1 = x0 + dir * (steps[i] as number);
+          if (!inDomain(x1, rulesFor[i] ?? [])) continue;
+          p[i] = x1;
+          const x = f(p);
+          const y = g(p);
+          evaluations++;
+          if (Number.isFinite(x) && Number.isFinite(y)) {
+            if (violates(x, y)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
+            const m = gap(x, y);
+            if (m > best) {
+              best = m;
+              improved = true;
+              break;
+            }
+          }
+          p[i] = x0;
+        }
+      }
+      if (!improved) {
+        for (let i = 0; i < steps.length; i++) steps[i] = (steps[i] as number) / 2;
+        if (steps.every((s) => s < 1e-9)) break;
+      }
+    }
+    closest = Math.max(closest, best);
+    if (strict && best > -APPROACH && interior(p, rulesFor, frozen)) {
+      // The sides meet inside the domain (ln x and x - 1 at x = 1)? Try the
+      // nearby simple point; equality there that is not flat rounding
+      // (the difference moves when a coordinate moves) refutes a strict claim.
+      const q = meetsExactly(p, f, g, rulesFor, frozen);
+      if (q !== undefined) return { kind: 'violation', point: record(vars, q), lhs: f(q), rhs: g(q) };
+      touching ??= record(vars, p);
+    }
+  }
+  return { kind: 'none', points: evaluations, closest, ...(touching !== undefined ? { touching } : {}) };
+}

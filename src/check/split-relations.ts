@@ -1,0 +1,193 @@
+/**
+ * A display block split into chains of relations, with offsets into the
+ * block so each step can be reported where it was written:
+ *
+ *     L &= -\log \sigma(z)          \\
+ *       &= \log(1 + e^{-z})  \quad \text{(definition of σ)} \\
+ *     \frac{dL}{dz} &\le 1.
+ *
+ * gives two chains: [L, -\log\sigma(z), \log(1+e^{-z})] with relations
+ * [=, =], and [\frac{dL}{dz}, 1] with [≤]. A row that starts with a relation
+ * continues the chain above it (aligned `&=` lines); a row without any
+ * relation continues the last side (a long right-hand side broken over
+ * lines). Layout and prose are blanked, keeping offsets: environments,
+ * `&`, `\\`, `\text{…}`, `\tag{…}`, `\label{…}`, `\quad`, `\nonumber`, `\blacksquare`,
+ * thin spaces, an `&&` annotation column; trailing `.`, `,`, `;` are dropped.
+ * Only relations outside braces count, so `\sum_{i=1}^{n}` stays whole.
+ */
+import { LATEX_RELATIONS, type Relation } from './relation.js';
+
+/** One side of a chain: its LaTeX (layout removed) and its offsets in the block. */
+export interface ChainSide {
+  readonly latex: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ChainRelation {
+  readonly rel: Relation;
+  readonly start: number;
+  readonly end: number;
+  /** Written `:=`, `\coloneqq`, `\triangleq` or `\stackrel{def}{=}`: a definition, not a claim. */
+  readonly definition: boolean;
+}
+
+/** sides.length === rels.length + 1 */
+export interface RawChain {
+  readonly sides: readonly ChainSide[];
+  readonly rels: readonly ChainRelation[];
+}
+
+const ENVIRONMENT = /\\(?:begin|end)\{(?:aligned|alignedat|align\*?|alignat\*?|split|gathered|gather\*?|equation\*?|multline\*?|eqnarray\*?|flalign\*?)\}(?:\{\d+\})?/g;
+/** Commands dropped together with their braced argument. */
+const WITH_ARGUMENT = /(?<!\\)\\(?:text|textrm|textit|textbf|mbox|intertext|tag\*?|label|eqref|ref|hspace\*?|vspace\*?|phantom)\s*\{/g;
+/** Commands dropped alone. */
+const ALONE = /(?<!\\)\\(?:nonumber|notag|quad|qquad|displaystyle|textstyle|medskip|smallskip|bigskip|noindent|blacksquare|square|qed|Box|qedhere)(?![A-Za-z])|(?<!\\)\\[,;:! ]/g;
+const DEFINITION_COMMANDS: ReadonlyMap<string, Relation> = new Map([['coloneqq', '='], ['triangleq', '='], ['equiv', '='], ['eqqcolon', '=']]);
+
+function blankRange(chars: string[], from: number, to: number): void {
+  for (let i = from; i < to; i++) if (chars[i] !== '\n') chars[i] = ' ';
+}
+
+/** The index after the brace group that opens at `open` (text[open] === '{'). */
+function groupEnd(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i + 1;
+  }
+  return text.length;
+}
+
+/** The block with layout and prose blanked; `\\` row breaks become '\u0000' pairs (same length). */
+export function blankLayout(block: string): string {
+  const chars = block.split('');
+  for (const m of block.matchAll(ENVIRONMENT)) blankRange(chars, m.index, m.index + m[0].length);
+  for (const m of block.matchAll(WITH_ARGUMENT)) blankRange(chars, m.index, groupEnd(block, m.index + m[0].length - 1));
+  for (const m of block.matchAll(ALONE)) blankRange(chars, m.index, m.index + m[0].length);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === '\\' && chars[i + 1] === '\\') {
+      chars[i] = '\u0000';
+      chars[i + 1] = '\u0000';
+      // An optional spacing argument: \\[2pt]
+      if (chars[i + 2] === '[') {
+        const close = chars.indexOf(']', i + 2);
+        if (close > 0) blankRange(chars, i + 2, close + 1);
+      }
+      i++;
+    } else if (c === '\\') {
+      i++;
+    } else if (c === '&' && chars[i + 1] === '&') {
+      let j = i;
+      while (j < chars.length && chars[j] !== '\n' && !(chars[j] === '\\' && chars[j + 1] === '\\')) chars[j++] = ' ';
+      i = j - 1;
+    } else if (c === '&') chars[i] = ' ';
+  }
+  return chars.join('');
+}
+
+interface Token {
+  readonly rel: Relation;
+  readonly start: number;
+  readonly end: number;
+  readonly definition: boolean;
+}
+
+/** Top-level relation tokens of text[from, to). */
+function relationTokens(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = text[i] as string;
+    if (c === '\\') {
+      const m = /^\\([A-Za-z]+)/.exec(text.slice(i, Math.min(to, i + 20)));
+      if (m === null) {
+        i++;
+        continue;
+      }
+      const name = m[1] as string;
+      const end = i + m[0].length;
+      const rel = LATEX_RELATIONS.get(name);
+      const def = DEFINITION_COMMANDS.get(name);
+      if (depth === 0 && rel !== undefined) out.push({ rel, start: i, end, definition: false });
+      else if (depth === 0 && def !== undefined) out.push({ rel: def, start: i, end, definition: true });
+      i = end - 1;
+    } else if (c === '{') depth++;
+    else if (c === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === '=' || c === '<' || c === '>')) {
+      if (text[i - 1] === ':') continue;
+      const next = text[i + 1];
+      if ((c === '<' || c === '>') && next === '=') {
+        out.push({ rel: c === '<' ? '<=' : '>=', start: i, end: i + 2, definition: false });
+        i++;
+      } else if (c === '=' && text[i - 1] === '!') {
+        out.push({ rel: '!=', start: i - 1, end: i + 1, definition: false });
+      } else out.push({ rel: c === '=' ? '=' : c, start: i, end: i + 1, definition: false });
+    } else if (depth === 0 && c === ':' && text[i + 1] === '=') {
+      out.push({ rel: '=', start: i, end: i + 2, definition: true });
+      i++;
+    }
+  }
+  return out;
+}
+
+function side(text: string, start: number, end: number): ChainSide {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s\u0000]/.test(text[s] ?? '')) s++;
+  while (e > s && /[\s\u0000.,;]/.test(text[e - 1] ?? '')) e--;
+  return { latex: text.slice(s, e).replace(/\u0000/g, ' '), start: s, end: Math.max(s, e) };
+}
+
+/** Rows of the blanked text: [start, end) between `\\` breaks. */
+function rows(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\u0000' && text[i + 1] === '\u0000') {
+      out.push([from, i]);
+      from = i + 2;
+      i++;
+    }
+  }
+  out.push([from, text.length]);
+  return out;
+}
+
+/**
+ * splitRelations('a = b \\le c').map((c) => c.rels.map((r) => r.rel)) -> [['=', '<=']]
+ * Blocks without any relation give no chain.
+ */
+export function splitRelations(block: string): RawChain[] {
+  const text = blankLayout(block);
+  const chains: { sides: ChainSide[]; rels: ChainRelation[] }[] = [];
+  let open: { sides: ChainSide[]; rels: ChainRelation[] } | undefined;
+  for (const [from, to] of rows(text)) {
+    if (text.slice(from, to).trim().replace(/\u0000/g, '') === '') continue;
+    const tokens = relationTokens(text, from, to);
+    if (tokens.length === 0) {
+      // A continuation line of the last side.
+      const last = open?.sides[open.sides.length - 1];
+      if (open !== undefined && last !== undefined) open.sides[open.sides.length - 1] = side(text, last.start, to);
+      continue;
+    }
+    const first = tokens[0] as Token;
+    const leading = side(text, from, first.start);
+    let current: { sides: ChainSide[]; rels: ChainRelation[] };
+    if (leading.latex === '' && open !== undefined) current = open;
+    else {
+      current = { sides: [leading], rels: [] };
+      chains.push(current);
+    }
+    tokens.forEach((t, k) => {
+      const next = tokens[k + 1];
+      current.rels.push({ rel: t.rel, start: t.start, end: t.end, definition: t.definition });
+      current.sides.push(side(text, t.end, next === undefined ? to : next.start));
+    });
+    open = current;
+  }
+  return chains;
+}

@@ -1,0 +1,225 @@
+/**
+ * `gradtex diff EXPR --wrt x [--wrt y] [--at x=0.3] [--format text|latex|json]`
+ * `gradtex diff EXPR --grad x1,x2 [--at …]`, `gradtex diff --batch FILE|-`.
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Expr, Sym } from '../../expr/node.js';
+import { size, symbolsOf } from '../../expr/traverse.js';
+import { diffToJson, type DiffJson, type DiffOptions, type DiffOutcome } from '../../derive/diff-result.js';
+import { derivationToLatex, toLatex } from '../../render/index.js';
+import { abbreviate } from '../../render/abbreviate.js';
+import { createEngine, type Engine } from '../../rewrite/engine.js';
+import type { CommandModule } from '../command.js';
+import { parseInput, readExprArg, type InputSyntax } from '../input.js';
+import { EXIT, UserError, type Io } from '../io.js';
+import { collect, parseFormat, parsePositiveInt, parseInteger, type Format } from '../options.js';
+import { parsePoint, parseVariables } from '../../derive/point.js';
+import { formatVerification } from '../../proof/verdict-text.js';
+
+interface DiffFlags {
+  wrt: string[];
+  grad?: string;
+  at: string[];
+  format: Format;
+  batch?: string;
+  points?: number;
+  seed?: number;
+  input: InputSyntax;
+}
+
+function textReport(o: DiffOutcome): string {
+  const j = o.json;
+  const lines: string[] = [];
+  const dx = j.wrt.map((w) => `d/d${w}`).join(' ');
+  lines.push(`${dx} of ${j.input}`);
+  // Consecutive uses of one rule, and runs of routine (minor) steps, print
+  // as one line: the state after the last, with the titles of the run.
+  let run: string[] = [];
+  o.derivation.steps.forEach((s, i) => {
+    const next = o.derivation.steps[i + 1];
+    if (!run.includes(s.title)) run.push(s.title);
+    const joins = next !== undefined && (next.rule === s.rule || (next.minor === true && s.minor === true));
+    if (joins) return;
+    lines.push(`  = ${j.steps[i]?.after ?? ''}    [${run.join('; ')}]`);
+    run = [];
+  });
+  lines.push(`result: ${j.result}`);
+  for (const n of j.notes) lines.push(`note: ${n}`);
+  if (j.value !== undefined) {
+    for (const b of j.branches ?? []) lines.push(`branch: ${b}`);
+    lines.push(`value: ${j.value}${j.exact === true ? '' : ' (approximate)'} ≈ ${j.approx}`);
+  }
+  if (j.stop !== 'normal-form') lines.push(`stopped: ${j.stop}`);
+  lines.push(`check: ${formatVerification(j.verification)}`);
+  return lines.join('\n') + '\n';
+}
+
+function latexReport(o: DiffOutcome): string {
+  const j = o.json;
+  // Long derivations name a recurring subexpression (where u = …) so lines fit a page.
+  const a = abbreviate(o.derivation, o.start);
+  const body = derivationToLatex(a.derivation, { env: 'align*', lhs: a.lhs });
+  const where = a.definitions.length === 0 ? [] : [`\\[ \\text{where } ${a.definitions.map((d) => `${toLatex(d.name)} = ${toLatex(d.value)}`).join(',\\quad ')} \\]`];
+  const tail = [...where, `% check: ${formatVerification(j.verification)}`];
+  for (const n of j.notes) tail.push(`% note: ${n}`);
+  if (j.valueLatex !== undefined) tail.push(`% value: ${j.valueLatex}`);
+  return `${body}\n${tail.join('\n')}\n`;
+}
+
+function exitFor(verdicts: readonly DiffJson[]): number {
+  return verdicts.some((j) => j.verification.verdict === 'failed' || j.stop === 'stuck') ? EXIT.failed : EXIT.ok;
+}
+
+function options(flags: DiffFlags, atValues: DiffOptions['at']): DiffOptions {
+  return {
+    ...(flags.points !== undefined ? { points: flags.points } : {}),
+    ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+    ...(atValues !== undefined ? { at: atValues } : {}),
+  };
+}
+
+/**
+ * Step-by-step output repeats the whole expression on every line, so it is
+ * offered up to this size; larger inputs get a clear refusal rather than
+ * gigabytes of output.
+ */
+const MAX_NODES = 20_000;
+
+function checkSize(f: Expr): void {
+  const n = size(f);
+  if (n > MAX_NODES) throw new UserError(`1:1: the expression has ${n.toLocaleString('en')} nodes; step-by-step differentiation is limited to ${MAX_NODES.toLocaleString('en')}`);
+}
+
+/** The variables to differentiate by, from --wrt/--grad, or the only free symbol. */
+function chooseVariables(f: Expr, flags: DiffFlags): { wrt: Sym[]; gradient: boolean } {
+  if (flags.grad !== undefined && flags.wrt.length > 0) throw new UserError('use either --wrt or --grad, not both');
+  if (flags.grad !== undefined) return { wrt: parseVariables(flags.grad, '--grad'), gradient: true };
+  if (flags.wrt.length > 0) return { wrt: flags.wrt.flatMap((w) => parseVariables(w, '--wrt')), gradient: false };
+  const free = symbolsOf(f).filter((s) => s.name !== 'pi');
+  if (free.length === 1) return { wrt: free, gradient: false };
+  throw new UserError(`say which variable to differentiate by: --wrt x (the expression has ${free.length} variables)`);
+}
+
+async function runSingle(exprArg: string, flags: DiffFlags, io: Io, engine: Engine): Promise<number> {
+  const text = await readExprArg(exprArg, io);
+  const f = parseInput(text, flags.input);
+  checkSize(f);
+  const { wrt, gradient } = chooseVariables(f, flags);
+  const at = flags.at.length > 0 ? parsePoint(flags.at).values : undefined;
+  const opts = options(flags, at);
+  if (!gradient) {
+    const o = diffToJson(engine, text, f, wrt, opts);
+    if (flags.format === 'json') io.stdout(JSON.stringify(o.json, null, 2) + '\n');
+    else if (flags.format === 'latex') io.stdout(latexReport(o));
+    else io.stdout(textReport(o));
+    return exitFor([o.json]);
+  }
+  const outcomes = wrt.map((x) => diffToJson(engine, text, f, [x], opts));
+  if (flags.format === 'json') {
+    const ms = outcomes.reduce((s, o) => s + o.json.ms, 0);
+    io.stdout(JSON.stringify({ input: text, grad: outcomes.map((o) => o.json.wrt[0]), gradient: outcomes.map((o) => o.json), ms: Math.round(ms * 1000) / 1000 }, null, 2) + '\n');
+  } else {
+    for (const o of outcomes) io.stdout((flags.format === 'latex' ? latexReport(o) : textReport(o)) + '\n');
+  }
+  return exitFor(outcomes.map((o) => o.json));
+}
+
+interface BatchRequest {
+  id: string;
+  expr: string;
+  wrt?: string[];
+  grad?: string[];
+  at?: string;
+}
+
+function readRequest(line: string): BatchRequest {
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    throw new UserError('not valid JSON');
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new UserError('expected a JSON object');
+  const o = v as Record<string, unknown>;
+  const id = o['id'];
+  const expr = o['expr'];
+  if (typeof id !== 'string' && typeof id !== 'number') throw new UserError('missing "id" (a string)');
+  if (typeof expr !== 'string') throw new UserError('missing "expr" (a string)');
+  const strings = (k: string): string[] | undefined => {
+    const x = o[k];
+    if (x === undefined) return undefined;
+    if (!Array.isArray(x) || !x.every((s) => typeof s === 'string')) throw new UserError(`"${k}" must be a list of strings`);
+    return x as string[];
+  };
+  const at = o['at'];
+  if (at !== undefined && typeof at !== 'string') throw new UserError('"at" must be a string like "x=1,y=2"');
+  const wrt = strings('wrt');
+  const grad = strings('grad');
+  return { id: String(id), expr, ...(wrt ? { wrt } : {}), ...(grad ? { grad } : {}), ...(typeof at === 'string' ? { at } : {}) };
+}
+
+async function runBatch(source: string, flags: DiffFlags, io: Io, engine: Engine): Promise<number> {
+  let text: string;
+  try {
+    text = source === '-' ? await io.readStdin() : readFileSync(source, 'utf8');
+  } catch (e) {
+    throw new UserError(`cannot read ${source}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  let failed = false;
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    let id = `line ${i + 1}`;
+    try {
+      const req = readRequest(line);
+      id = req.id;
+      const f = parseInput(req.expr, flags.input);
+      checkSize(f);
+      const at = req.at !== undefined ? parsePoint([req.at]).values : undefined;
+      const opts = options(flags, at);
+      if (req.grad !== undefined) {
+        const vars = req.grad.flatMap((g) => parseVariables(g, 'grad'));
+        const gradient = vars.map((x) => diffToJson(engine, req.expr, f, [x], opts).json);
+        if (exitFor(gradient) !== EXIT.ok) failed = true;
+        io.stdout(JSON.stringify({ id, input: req.expr, grad: req.grad, gradient }) + '\n');
+      } else {
+        const vars = chooseVariables(f, { ...flags, wrt: req.wrt ?? [] }).wrt;
+        const j = diffToJson(engine, req.expr, f, vars, opts).json;
+        if (exitFor([j]) !== EXIT.ok) failed = true;
+        io.stdout(JSON.stringify({ id, ...j }) + '\n');
+      }
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      io.stdout(JSON.stringify({ id, error: `line ${i + 1}: ${e.message}` }) + '\n');
+    }
+  });
+  return failed ? EXIT.failed : EXIT.ok;
+}
+
+export const diffCommand: CommandModule = {
+  register(program: Command, io: Io, setExit: (code: number) => void): void {
+    program
+      .command('diff')
+      .description('Differentiate with named steps, verify every step, print text, LaTeX or JSON')
+      .argument('[expr]', "expression in plain syntax or LaTeX; '-' reads standard input")
+      .option('--wrt <var>', 'differentiate with respect to var (repeat for successive derivatives)', collect, [])
+      .option('--grad <vars>', 'gradient: one derivative per variable, e.g. x1,x2,x3')
+      .option('--at <point>', 'evaluate at a point, e.g. x=0.3,y=2 (decimals are exact)', collect, [])
+      .option('--format <format>', 'text, latex or json', parseFormat, 'text')
+      .option('--batch <file>', "JSON Lines requests {\"id\",\"expr\",\"wrt\"|\"grad\"}; '-' reads standard input")
+      .option('--points <n>', 'random points per numeric check', parsePositiveInt)
+      .option('--seed <n>', 'seed for the random points', parseInteger)
+      .option('--input <syntax>', 'auto, plain or latex', 'auto')
+      .action(async (expr: string | undefined, flags: DiffFlags) => {
+        const engine = createEngine();
+        if (flags.batch !== undefined) {
+          if (expr !== undefined) throw new UserError('--batch reads expressions from the file: do not also give EXPR');
+          setExit(await runBatch(flags.batch, flags, io, engine));
+          return;
+        }
+        if (expr === undefined) throw new UserError("missing EXPR (or '-' for standard input, or --batch FILE)");
+        setExit(await runSingle(expr, flags, io, engine));
+      });
+  },
+};

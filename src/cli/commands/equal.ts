@@ -1,0 +1,164 @@
+/**
+ * `gradtex equal LHS RHS [--rel <=] [--assume "x > 0"] [--format text|json]`,
+ * `gradtex equal "LHS <= RHS"`, and `gradtex equal --batch FILE|-` (JSON Lines
+ * {"id","lhs","rhs","rel"?,"assume"?} -> {"id","verdict","evidence"}): one
+ * relation judged by the checker's machinery (proved, holds, fails, undecided).
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { createChecker, judgeStep, type Checker } from '../../check/judge-step.js';
+import type { Fact } from '../../check/facts.js';
+import type { Judgement } from '../../check/judgement.js';
+import { readFacts, splitTopLevelCommas } from '../../check/read-facts.js';
+import { relationOf, type Relation } from '../../check/relation.js';
+import { splitRelations } from '../../check/split-relations.js';
+import type { Expr } from '../../expr/node.js';
+import { toPlain } from '../../render/index.js';
+import { createEngine } from '../../rewrite/engine.js';
+import type { CommandModule } from '../command.js';
+import { parseInput, readExprArg, type InputSyntax } from '../input.js';
+import { EXIT, UserError, type Io } from '../io.js';
+import { collect, parseInteger, parsePositiveInt } from '../options.js';
+
+interface EqualFlags {
+  rel?: string;
+  assume: string[];
+  format: 'text' | 'json';
+  batch?: string;
+  points?: number;
+  seed?: number;
+  input: InputSyntax;
+}
+
+interface Claim {
+  readonly lhs: Expr;
+  readonly rel: Relation;
+  readonly rhs: Expr;
+}
+
+function parseRel(text: string | undefined): Relation {
+  if (text === undefined) return '=';
+  const r = relationOf(text.trim());
+  if (r === undefined) throw new UserError(`unknown relation '${text}': use =, <=, >=, <, >, != or ~=`);
+  return r;
+}
+
+/** LHS and RHS, or one argument holding the whole relation ("ln(x) <= x - 1"). */
+function readClaim(lhsText: string, rhsText: string | undefined, relText: string | undefined, syntax: InputSyntax): Claim {
+  if (rhsText !== undefined) return { lhs: parseInput(lhsText, syntax, 'left side'), rel: parseRel(relText), rhs: parseInput(rhsText, syntax, 'right side') };
+  const chains = splitRelations(lhsText);
+  const c = chains[0];
+  if (chains.length !== 1 || c === undefined || c.rels.length !== 1) throw new UserError('give LHS and RHS, or one relation such as "ln(x) <= x - 1"');
+  const [l, r] = c.sides;
+  const rel = c.rels[0];
+  if (l === undefined || r === undefined || rel === undefined || l.latex === '' || r.latex === '') throw new UserError('a relation needs an expression on each side');
+  return { lhs: parseInput(l.latex, syntax, 'left side'), rel: rel.rel, rhs: parseInput(r.latex, syntax, 'right side') };
+}
+
+function readAssumptions(texts: readonly string[]): Fact[] {
+  const facts: Fact[] = [];
+  for (const t of texts) {
+    for (const piece of splitTopLevelCommas(t)) {
+      const f = readFacts(piece, { definitions: true });
+      if (f.length === 0 && !/\\in|\bin\b/.test(piece)) throw new UserError(`cannot read the assumption '${piece}': write e.g. x > 0, 0 < t < 1, y in {-1, 1}, sum_i p_i = 1 or h = tanh(w x)`);
+      facts.push(...f);
+    }
+  }
+  return facts;
+}
+
+function textLine(c: Claim, j: Judgement): string {
+  return `${toPlain(c.lhs)} ${c.rel} ${toPlain(c.rhs)}\n${j.verdict}: ${j.evidence.summary}\n`;
+}
+
+function json(c: Claim, j: Judgement): Record<string, unknown> {
+  return { lhs: toPlain(c.lhs), rel: c.rel, rhs: toPlain(c.rhs), verdict: j.verdict, evidence: j.evidence };
+}
+
+function options(flags: EqualFlags): { points?: number; seed?: number } {
+  return { ...(flags.points !== undefined ? { points: flags.points } : {}), ...(flags.seed !== undefined ? { seed: flags.seed } : {}) };
+}
+
+function stringList(v: unknown, what: string): string[] {
+  if (v === undefined) return [];
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v) && v.every((s) => typeof s === 'string')) return v as string[];
+  throw new UserError(`"${what}" must be a string or a list of strings`);
+}
+
+async function runBatch(source: string, flags: EqualFlags, io: Io, checker: Checker): Promise<number> {
+  let text: string;
+  try {
+    text = source === '-' ? await io.readStdin() : readFileSync(source, 'utf8');
+  } catch (e) {
+    throw new UserError(`cannot read ${source}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  let failed = false;
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    let id = `line ${i + 1}`;
+    try {
+      let v: unknown;
+      try {
+        v = JSON.parse(line);
+      } catch {
+        throw new UserError('not valid JSON');
+      }
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new UserError('expected a JSON object');
+      const o = v as Record<string, unknown>;
+      if (typeof o['id'] === 'string' || typeof o['id'] === 'number') id = String(o['id']);
+      else throw new UserError('missing "id" (a string)');
+      const lhs = o['lhs'];
+      const rhs = o['rhs'];
+      const rel = o['rel'];
+      if (typeof lhs !== 'string' || typeof rhs !== 'string') throw new UserError('missing "lhs" or "rhs" (strings)');
+      if (rel !== undefined && typeof rel !== 'string') throw new UserError('"rel" must be a string such as "<="');
+      const claim = readClaim(lhs, rhs, rel, flags.input);
+      const facts = readAssumptions([...flags.assume, ...stringList(o['assume'], 'assume')]);
+      const j = judgeStep(checker, claim.lhs, claim.rel, claim.rhs, facts, options(flags));
+      if (j.verdict === 'fails') failed = true;
+      io.stdout(JSON.stringify({ id, verdict: j.verdict, evidence: j.evidence }) + '\n');
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      io.stdout(JSON.stringify({ id, error: `line ${i + 1}: ${e.message}` }) + '\n');
+    }
+  });
+  return failed ? EXIT.failed : EXIT.ok;
+}
+
+function parseEqualFormat(v: string): 'text' | 'json' {
+  if (v === 'text' || v === 'json') return v;
+  throw new UserError(`--format: expected text or json, got '${v}'`);
+}
+
+export const equalCommand: CommandModule = {
+  register(program: Command, io: Io, setExit: (code: number) => void): void {
+    program
+      .command('equal')
+      .description('Judge one relation (=, <=, >=, <, >, !=, ~=): proved, holds at N points, fails with a counterexample, or undecided')
+      .argument('[lhs]', "left side, or the whole relation (\"ln(x) <= x - 1\"); '-' reads standard input")
+      .argument('[rhs]', 'right side')
+      .option('--rel <relation>', '=, <=, >=, <, >, != or ~= (default =)')
+      .option('--assume <facts>', 'domains and definitions, e.g. "x > 0, p_i > 0, sum_i p_i = 1, y in {-1, 1}" (repeatable)', collect, [])
+      .option('--format <format>', 'text or json', parseEqualFormat, 'text')
+      .option('--batch <file>', "JSON Lines {\"id\",\"lhs\",\"rhs\",\"rel\"?,\"assume\"?}; '-' reads standard input")
+      .option('--points <n>', 'random points per check', parsePositiveInt)
+      .option('--seed <n>', 'seed for the random points', parseInteger)
+      .option('--input <syntax>', 'auto, plain or latex', 'auto')
+      .action(async (lhsArg: string | undefined, rhsArg: string | undefined, flags: EqualFlags) => {
+        const checker = createChecker(createEngine());
+        if (flags.batch !== undefined) {
+          if (lhsArg !== undefined) throw new UserError('--batch reads the relations from the file: do not also give LHS or RHS');
+          setExit(await runBatch(flags.batch, flags, io, checker));
+          return;
+        }
+        if (lhsArg === undefined) throw new UserError("missing LHS and RHS (or '-' for standard input, or --batch FILE)");
+        const lhsText = await readExprArg(lhsArg, io);
+        const claim = readClaim(lhsText, rhsArg, flags.rel, flags.input);
+        const facts = readAssumptions(flags.assume);
+        const j = judgeStep(checker, claim.lhs, claim.rel, claim.rhs, facts, options(flags));
+        io.stdout(flags.format === 'json' ? JSON.stringify(json(claim, j), null, 2) + '\n' : textLine(claim, j));
+        setExit(j.verdict === 'fails' ? EXIT.failed : EXIT.ok);
+      });
+  },
+};

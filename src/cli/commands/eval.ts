@@ -1,0 +1,48 @@
+/** `gradtex eval EXPR --at x=0.3,y=2`: exact value where the point is exact, and a float. */
+import type { Command } from 'commander';
+import { evaluateAt } from '../../derive/evaluate-at.js';
+import { symKey } from '../../expr/sym-key.js';
+import { symbolsOf } from '../../expr/traverse.js';
+import { toLatex, toPlain } from '../../render/index.js';
+import { createEngine } from '../../rewrite/engine.js';
+import type { CommandModule } from '../command.js';
+import { parseInput, readExprArg, type InputSyntax } from '../input.js';
+import { EXIT, UserError, type Io } from '../io.js';
+import { collect, parseFormat, type Format } from '../options.js';
+import { parsePoint } from '../../derive/point.js';
+
+interface EvalFlags {
+  at: string[];
+  format: Format;
+  input: InputSyntax;
+}
+
+export const evalCommand: CommandModule = {
+  register(program: Command, io: Io, setExit: (code: number) => void): void {
+    program
+      .command('eval')
+      .description('Evaluate an expression at a point: exact when the point is exact, plus a decimal value')
+      .argument('<expr>', "expression in plain syntax or LaTeX; '-' reads standard input")
+      .option('--at <point>', 'values, e.g. x=0.3,y=2 (decimals are exact)', collect, [])
+      .option('--format <format>', 'text, latex or json', parseFormat, 'text')
+      .option('--input <syntax>', 'auto, plain or latex', 'auto')
+      .action(async (exprArg: string, flags: EvalFlags) => {
+        const engine = createEngine();
+        const text = await readExprArg(exprArg, io);
+        const e = parseInput(text, flags.input);
+        const point = parsePoint(flags.at);
+        const missing = symbolsOf(e).filter((s) => s.name !== 'pi' && !point.values.has(symKey(s)));
+        const first = missing[0];
+        if (first !== undefined) throw new UserError(`no value for ${missing.map(symKey).join(', ')}: add --at ${symKey(first)}=…`);
+        const v = evaluateAt(engine, e, point.values);
+        if (flags.format === 'json') {
+          io.stdout(JSON.stringify({ input: text, value: toPlain(v.value), latex: toLatex(v.value), exact: v.exact, approx: v.approx, steps: v.derivation.steps.map((s) => ({ rule: s.rule, name: s.title, after: toPlain(s.after) })) }, null, 2) + '\n');
+        } else if (flags.format === 'latex') {
+          io.stdout(`${toLatex(v.value)}${v.exact ? ` \\approx ${v.approx}` : ''}\n`);
+        } else {
+          io.stdout(`${toPlain(v.value)}${v.exact && v.value.kind !== 'num' ? `\n≈ ${v.approx}` : v.exact ? '' : ` ≈ ${v.approx}`}\n`);
+        }
+        setExit(Number.isNaN(v.approx) ? EXIT.failed : EXIT.ok);
+      });
+  },
+};

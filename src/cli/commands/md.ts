@@ -1,0 +1,71 @@
+/**
+ * `gradtex md IN.md [-o OUT.html] [--fail-on-error]`: a Markdown note through
+ * the unified pipeline with remark-gradtex, written as a standalone page.
+ * Messages print as `file:line:col: …`; exit 1 when a check failed (or math
+ * could not be rendered), 2 when the input cannot be read. With
+ * --fail-on-error a failed check also means no page is written, as a site
+ * build would stop.
+ */
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { installKatexAssets } from '../../document/katex-assets.js';
+import { notePage } from '../../markdown/note-page.js';
+import { formatNoteMessage, noteTitle, renderNote } from '../../markdown/render-note.js';
+import type { CommandModule } from '../command.js';
+import { EXIT, UserError, type Io } from '../io.js';
+import { parseInteger, parsePositiveInt } from '../options.js';
+
+interface MdFlags {
+  out?: string;
+  failOnError?: boolean;
+  points?: number;
+  seed?: number;
+}
+
+/** The same file, even through a symbolic link or a different spelling of the path. */
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string): string => (existsSync(p) ? realpathSync(p) : resolve(p));
+  return real(a) === real(b);
+}
+
+export const mdCommand: CommandModule = {
+  register(program: Command, io: Io, setExit: (code: number) => void): void {
+    program
+      .command('md')
+      .description('Render a Markdown note with derive and check blocks to a standalone HTML page, every check verified')
+      .argument('<in>', 'the Markdown note')
+      .option('-o, --out <file>', 'the HTML page to write (default: IN with .html)')
+      .option('--fail-on-error', 'a failed check stops the build: nothing is written')
+      .option('--points <n>', 'random points per check', parsePositiveInt)
+      .option('--seed <n>', 'seed for the random points', parseInteger)
+      .action(async (input: string, flags: MdFlags) => {
+        let markdown: string;
+        try {
+          markdown = readFileSync(input, 'utf8');
+        } catch (e) {
+          throw new UserError(`cannot read ${input}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        const out = flags.out ?? join(dirname(input), `${basename(input, extname(input))}.html`);
+        if (sameFile(out, input)) throw new UserError(`refusing to overwrite the input ${input}: choose another -o file`);
+        const failOnError = flags.failOnError === true;
+        const note = await renderNote(markdown, {
+          path: input,
+          failOnError,
+          ...(flags.points !== undefined ? { points: flags.points } : {}),
+          ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+        });
+        for (const m of note.messages) io.stderr(`${formatNoteMessage(input, m)}\n`);
+        const failed = note.failed || note.messages.some((m) => m.fatal !== undefined);
+        if (failOnError && failed) {
+          io.stderr(`gradtex: ${input}: a check failed; nothing written (--fail-on-error)\n`);
+          setExit(EXIT.failed);
+          return;
+        }
+        const katexCss = installKatexAssets(dirname(out));
+        writeFileSync(out, notePage({ title: noteTitle(markdown) ?? basename(input), body: note.html, katexCss }));
+        io.stdout(`${input}: ${failed ? 'SOME CHECKS FAILED (see the messages)' : 'every check holds'}\n  wrote ${out}\n`);
+        setExit(failed ? EXIT.failed : EXIT.ok);
+      });
+  },
+};

@@ -1,0 +1,97 @@
+/**
+ * `gradtex render SPEC… [-o DIR] [--to tex,html,pdf,md] [--template-tex F] …`:
+ * work out each problem-set spec and write the solutions as LaTeX, a
+ * standalone HTML page, Markdown and (when pdflatex is installed) PDF.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { installKatexAssets } from '../../document/katex-assets.js';
+import { compilePdf } from '../../document/pdf.js';
+import { solveSpec } from '../../document/solve.js';
+import { parseSpec } from '../../document/spec.js';
+import { loadTemplate, templatesDir } from '../../document/template.js';
+import { toHtmlDocument } from '../../document/to-html.js';
+import { toMarkdownDocument } from '../../document/to-md.js';
+import { toTexDocument } from '../../document/to-tex.js';
+import { createEngine } from '../../rewrite/engine.js';
+import type { CommandModule } from '../command.js';
+import { EXIT, UserError, type Io } from '../io.js';
+
+const FORMATS = ['tex', 'html', 'md', 'pdf'] as const;
+type OutFormat = (typeof FORMATS)[number];
+
+interface RenderFlags {
+  out: string;
+  to: string;
+  templateTex?: string;
+  templateHtml?: string;
+  templateMd?: string;
+}
+
+function formats(spec: string): OutFormat[] {
+  const list = spec.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  for (const f of list) if (!(FORMATS as readonly string[]).includes(f)) throw new UserError(`--to: unknown format '${f}'; use any of ${FORMATS.join(',')}`);
+  return list as OutFormat[];
+}
+
+export const renderCommand: CommandModule = {
+  register(program: Command, io: Io, setExit: (code: number) => void): void {
+    program
+      .command('render')
+      .description('Write solutions for problem-set specs (YAML) as LaTeX, HTML, Markdown and PDF, every answer verified')
+      .argument('<specs...>', 'problem-set spec files (.yaml)')
+      .option('-o, --out <dir>', 'output folder', 'out')
+      .option('--to <formats>', 'comma-separated: tex,html,md,pdf', 'tex,html,md,pdf')
+      .option('--template-tex <file>', 'your own LaTeX template (slots {{title}} {{author}} {{date}} {{body}})')
+      .option('--template-html <file>', 'your own HTML template (slots {{title}} {{author}} {{date}} {{katexCss}} {{body}})')
+      .option('--template-md <file>', 'your own Markdown template (slots {{title}} {{author}} {{date}} {{body}})')
+      .action((specs: string[], flags: RenderFlags) => {
+        const want = formats(flags.to);
+        const engine = createEngine();
+        const dir = templatesDir();
+        const texTemplate = loadTemplate(flags.templateTex ?? join(dir, 'solutions.tex'));
+        const htmlTemplate = loadTemplate(flags.templateHtml ?? join(dir, 'page.html'));
+        const mdTemplate = loadTemplate(flags.templateMd ?? join(dir, 'notes.md'));
+        mkdirSync(flags.out, { recursive: true });
+        let failed = false;
+        for (const specFile of specs) {
+          let text: string;
+          try {
+            text = readFileSync(specFile, 'utf8');
+          } catch (e) {
+            throw new UserError(`cannot read ${specFile}: ${e instanceof Error ? e.message : String(e)}`);
+          }
+          const solved = solveSpec(engine, specFile, parseSpec(specFile, text));
+          if (!solved.allVerified) failed = true;
+          const stem = basename(specFile, extname(specFile));
+          const write = (ext: string, content: string): string => {
+            const file = join(flags.out, `${stem}.${ext}`);
+            // Never overwrite what the user wrote: the spec itself is not an output.
+            if (resolve(file) === resolve(specFile)) throw new UserError(`refusing to overwrite the input ${specFile}: choose another --out folder`);
+            writeFileSync(file, content);
+            return file;
+          };
+          const written: string[] = [];
+          let texFile: string | undefined;
+          if (want.includes('tex') || want.includes('pdf')) written.push((texFile = write('tex', toTexDocument(solved, texTemplate))));
+          if (want.includes('html')) written.push(write('html', toHtmlDocument(solved, htmlTemplate, installKatexAssets(flags.out))));
+          if (want.includes('md')) written.push(write('md', toMarkdownDocument(solved, mdTemplate)));
+          if (want.includes('pdf') && texFile !== undefined) {
+            const pdf = compilePdf(texFile);
+            if (pdf.kind === 'written') {
+              written.push(pdf.file);
+              for (const w of pdf.warnings) io.stderr(`gradtex: ${pdf.file}: ${w}\n`);
+            } else if (pdf.kind === 'no-tex') io.stderr(`gradtex: note: ${pdf.message}\n`);
+            else {
+              io.stderr(`gradtex: ${pdf.message}\n`);
+              failed = true;
+            }
+          }
+          const verdict = solved.allVerified ? 'every answer verified' : 'SOME CHECKS FAILED (see the check lines)';
+          io.stdout(`${specFile}: ${verdict}\n${written.map((w) => `  wrote ${w}\n`).join('')}`);
+        }
+        setExit(failed ? EXIT.failed : EXIT.ok);
+      });
+  },
+};

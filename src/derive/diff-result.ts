@@ -1,0 +1,171 @@
+/**
+ * The JSON contract of `gradtex diff`, which scripts and graders read:
+ *
+ *   {"input", "wrt": [..], "result": plain, "latex", "steps": [{"rule", "name",
+ *    "before", "after", "latex", "where", "notes"}], "verification": {"verdict",
+ *    "points", "maxRelError"}, "ms", "stop", "notes"}
+ *
+ * plus "value"/"approx"/"branches" with a point. Plain strings use the plain
+ * syntax parsePlain reads, so `result` can be fed back into gradtex.
+ */
+import type { Expr, Sym } from '../expr/node.js';
+import { pathToString } from '../expr/path.js';
+import { symKey } from '../expr/sym-key.js';
+import type { Derivation, Note } from '../proof/step.js';
+import type { StopReason } from '../proof/stop-reason.js';
+import { verifyDerivation, type Verdict, type VerificationReport } from '../proof/verify.js';
+import { noteToPlain } from '../render/notes.js';
+import { toLatex, toPlain } from '../render/index.js';
+import type { Engine } from '../rewrite/engine.js';
+import { derivativeOf, differentiate } from './differentiate.js';
+import { activeBranches, evaluateAt } from './evaluate-at.js';
+
+export interface StepJson {
+  readonly rule: string;
+  readonly name: string;
+  readonly before: string;
+  readonly after: string;
+  readonly latex: string;
+  readonly where: string;
+  readonly notes: readonly string[];
+  readonly verdict?: string;
+}
+
+export interface VerificationJson {
+  readonly verdict: Verdict;
+  readonly points: number;
+  readonly maxRelError: number | null;
+  /** Present when a check failed: which step (or "result") and the point. */
+  readonly failure?: { readonly step: number | 'result'; readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number };
+  readonly undecided?: string;
+}
+
+export interface DiffJson {
+  readonly input: string;
+  readonly wrt: readonly string[];
+  readonly result: string;
+  readonly latex: string;
+  readonly steps: readonly StepJson[];
+  readonly verification: VerificationJson;
+  readonly ms: number;
+  readonly stop: StopReason;
+  readonly notes: readonly string[];
+  readonly value?: string;
+  readonly valueLatex?: string;
+  readonly approx?: number;
+  readonly exact?: boolean;
+  readonly branches?: readonly string[];
+  /** The same statements as LaTeX (math mode). */
+  readonly branchesLatex?: readonly string[];
+}
+
+export interface DiffOptions {
+  readonly points?: number;
+  readonly seed?: number;
+  readonly at?: ReadonlyMap<string, Expr>;
+  readonly checkSteps?: boolean;
+}
+
+/** Every step as JSON, with its numeric verdict when steps were checked. */
+export function stepsToJson(derivation: Derivation, report: VerificationReport): StepJson[] {
+  const stepVerdicts = new Map(report.steps.map((s) => [s.index, s.verdict]));
+  return derivation.steps.map((s, i) => {
+    const v = stepVerdicts.get(i);
+    return {
+      rule: s.rule,
+      name: s.title,
+      before: toPlain(s.before),
+      after: toPlain(s.after),
+      latex: toLatex(s.after),
+      where: pathToString(s.path),
+      notes: s.notes.map(noteToPlain),
+      ...(v !== undefined ? { verdict: v.verdict } : {}),
+    };
+  });
+}
+
+/** The verification part of the contract; a failure names the step (or the result) and the point. */
+export function verificationToJson(report: VerificationReport): VerificationJson {
+  const failedStep = report.steps.find((s) => s.verdict.verdict === 'failed');
+  const failing = failedStep?.verdict ?? report.claim;
+  return {
+    verdict: report.verdict,
+    points: report.points,
+    maxRelError: Number.isFinite(report.maxRelError) ? report.maxRelError : null,
+    ...(failing.verdict === 'failed'
+      ? { failure: { step: failedStep === undefined ? 'result' : failedStep.index, point: failing.point, lhs: failing.lhs, rhs: failing.rhs } }
+      : {}),
+    ...(report.claim.verdict === 'undecided' ? { undecided: report.claim.reason } : {}),
+  };
+}
+
+/** Unique notes of all steps, in order. */
+export function collectNotes(d: Derivation): Note[] {
+  const seen = new Set<string>();
+  const out: Note[] = [];
+  for (const s of d.steps) {
+    for (const n of s.notes) {
+      const k = noteToPlain(n);
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(n);
+      }
+    }
+  }
+  return out;
+}
+
+export interface DiffOutcome {
+  readonly json: DiffJson;
+  readonly derivation: Derivation;
+  readonly start: Expr;
+}
+
+export function diffToJson(engine: Engine, input: string, f: Expr, wrt: readonly Sym[], opts: DiffOptions = {}): DiffOutcome {
+  const t0 = performance.now();
+  const derivation = differentiate(engine, f, wrt);
+  const ms = performance.now() - t0;
+  const start = derivativeOf(f, wrt);
+  const report = verifyDerivation(derivation, start, {
+    ...(opts.points !== undefined ? { points: opts.points } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    ...(opts.checkSteps !== undefined ? { checkSteps: opts.checkSteps } : {}),
+  });
+  const steps = stepsToJson(derivation, report);
+  const verification = verificationToJson(report);
+  let json: DiffJson = {
+    input,
+    wrt: wrt.map(symKey),
+    result: toPlain(derivation.result),
+    latex: toLatex(derivation.result),
+    steps,
+    verification,
+    ms: Math.round(ms * 1000) / 1000,
+    stop: derivation.stop,
+    notes: collectNotes(derivation).map(noteToPlain),
+  };
+  if (opts.at !== undefined) {
+    const v = evaluateAt(engine, derivation.result, opts.at);
+    const branches = activeBranches(f, opts.at).map((b) => {
+      const args = b.call.kind === 'call' ? b.call.args : [];
+      const name = toPlain(b.call);
+      if (b.active === undefined) return `${name}: tie (${b.values.join(' = ')}); the derivative does not exist here`;
+      return `${name} = ${toPlain(args[b.active] as Expr)} (${b.values.join(' vs ')})`;
+    });
+    const branchesLatex = activeBranches(f, opts.at).map((b) => {
+      const args = b.call.kind === 'call' ? b.call.args : [];
+      if (b.active === undefined) return `${toLatex(b.call)}\\text{: the arguments tie, so the derivative does not exist here}`;
+      return `${toLatex(b.call)} = ${toLatex(args[b.active] as Expr)}\\text{ here (${b.values.join(' vs ')})}`;
+    });
+    json = {
+      ...json,
+      ...(branchesLatex.length > 0 ? { branchesLatex } : {}),
+      value: toPlain(v.value),
+      valueLatex: toLatex(v.value),
+      approx: v.approx,
+      exact: v.exact,
+      ...(branches.length > 0 ? { branches } : {}),
+    };
+  }
+  return { json, derivation, start };
+}

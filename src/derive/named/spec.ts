@@ -1,0 +1,201 @@
+/**
+ * A named derivation is data: rules/derivations/NAME.yaml.
+ *
+ *     title: Derivative of the sigmoid
+ *     statement: Show that σ'(x) = σ(x)(1 − σ(x)).
+ *     definitions:
+ *       - define: y_i = exp(z_i)/sum(exp(z_k), k, 1, c)
+ *         text: the softmax outputs
+ *     hypotheses:
+ *       - text: the labels are one-hot (class t)
+ *         instance: y_k = delta(k, t)
+ *     rules: |
+ *       @set one-hot
+ *       @vars k : symbol   a b : expr
+ *       hyp.one-hot   sum(y_k, k, a, b) => 1   "The labels sum to one"
+ *     answer: direct                  # which part's result is the answer (default: the last)
+ *     parts:
+ *       - id: direct
+ *         differentiate: 1/(1+exp(-x))
+ *         wrt: x
+ *       - rewrite: $direct            # a previous part's result
+ *         with: [one-hot, simplify]   # rule sets, tried in this order
+ *         define: [h_u = tanh(a_u)]   # optional: definitions for this part's checks only
+ *         case: i = j                 # optional: substitute before rewriting
+ *       - claim: $direct
+ *         equals: sigma(x)*(1 - sigma(x))
+ *       - solve: [$dw, $db]              # each expression = 0, solved exactly
+ *         for: [w, b]
+ *         model: w*x + b                 # shown with the solution put in
+ *
+ * Answers are computed by the rule engine; a claim's right side is typed in
+ * but checked numerically like every step. Errors name file:line:col.
+ */
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { FileError } from '../../parse/file-error.js';
+
+/** A mistake in a named-derivation file, at file:line:col. */
+export class NamedSpecError extends FileError {
+  override readonly name = 'NamedSpecError';
+}
+
+/** `y_i = body`: the symbol (with index parameters) and its definition, plain syntax. */
+export interface Definition {
+  readonly define: string;
+  readonly text: string;
+  readonly line: number;
+}
+
+/** A hypothesis in words, and how numeric checks instantiate it (`y_k = delta(k, t)`). */
+export interface Hypothesis {
+  readonly text: string;
+  readonly instance?: string;
+  readonly line: number;
+}
+
+interface PartBase {
+  readonly id: string;
+  readonly title: string;
+  /** Definitions that hold in this part only (`h_u = tanh(a_u)`), added to the global ones for its checks. */
+  readonly define: readonly string[];
+  readonly line: number;
+  readonly col: number;
+}
+
+export type Part =
+  | (PartBase & { readonly kind: 'differentiate'; readonly expr: string; readonly wrt: string; readonly with: readonly string[] })
+  | (PartBase & { readonly kind: 'rewrite'; readonly expr: string; readonly with: readonly string[]; readonly case?: string })
+  | (PartBase & { readonly kind: 'claim'; readonly expr: string; readonly equals: string })
+  | (PartBase & { readonly kind: 'solve'; readonly equations: readonly string[]; readonly unknowns: readonly string[]; readonly model: string });
+
+export interface NamedSpec {
+  readonly name: string;
+  readonly file: string;
+  readonly title: string;
+  readonly statement: string;
+  readonly definitions: readonly Definition[];
+  readonly hypotheses: readonly Hypothesis[];
+  /** Rule-file text local to this derivation (definitions folded/unfolded, hypotheses as rules). */
+  readonly rules: string;
+  /** Line of the `rules:` block's first line, so rule errors point into the YAML. */
+  readonly rulesLine: number;
+  readonly parts: readonly Part[];
+  /** The id of the part whose result is the answer (default: the last part). */
+  readonly answer?: string;
+}
+
+const PART_KINDS = ['differentiate', 'rewrite', 'claim', 'solve'] as const;
+
+class Reader {
+  constructor(
+    private readonly file: string,
+    private readonly lines: LineCounter,
+  ) {}
+
+  pos(node: YamlNode | null | undefined): { line: number; col: number } {
+    return this.lines.linePos(node?.range?.[0] ?? 0);
+  }
+
+  fail(node: YamlNode | null | undefined, detail: string): never {
+    const { line, col } = this.pos(node);
+    throw new NamedSpecError(this.file, line, col, detail);
+  }
+
+  text(map: YamlNode, key: string, required: boolean): string {
+    if (!isMap(map)) this.fail(map, 'expected a mapping');
+    const v = map.get(key, true) as YamlNode | undefined;
+    if (v === undefined || v === null) {
+      if (required) this.fail(map, `missing '${key}'`);
+      return '';
+    }
+    if (!isScalar(v) || (typeof v.value !== 'string' && typeof v.value !== 'number')) this.fail(v, `'${key}' must be text`);
+    return String(v.value);
+  }
+
+  names(map: YamlNode, key: string): string[] {
+    if (!isMap(map)) this.fail(map, 'expected a mapping');
+    const v = map.get(key, true) as YamlNode | undefined;
+    if (v === undefined || v === null) return [];
+    if (isScalar(v)) return String(v.value).split(',').map((s) => s.trim()).filter((s) => s !== '');
+    if (!isSeq(v)) this.fail(v, `'${key}' must be a list such as [derive, simplify]`);
+    return v.items.map((item) => {
+      if (!isScalar(item)) this.fail(item as YamlNode, `'${key}' entries must be rule-set names`);
+      return String(item.value);
+    });
+  }
+
+  list(map: YamlNode, key: string): YamlNode[] {
+    if (!isMap(map)) this.fail(map, 'expected a mapping');
+    const v = map.get(key, true) as YamlNode | undefined;
+    if (v === undefined || v === null) return [];
+    if (!isSeq(v)) this.fail(v, `'${key}' must be a list (lines starting with '- ')`);
+    return v.items as YamlNode[];
+  }
+
+  part(node: YamlNode, index: number, ids: Set<string>): Part {
+    if (!isMap(node)) this.fail(node, `a part is a mapping with one of: ${PART_KINDS.join(', ')}`);
+    const kinds = PART_KINDS.filter((k) => node.has(k));
+    const kind = kinds[0];
+    if (kind === undefined || kinds.length > 1) this.fail(node, `a part needs exactly one of: ${PART_KINDS.join(', ')}`);
+    const id = this.text(node, 'id', false) || `part-${index + 1}`;
+    if (ids.has(id)) this.fail(node, `two parts are called '${id}': give each part its own id`);
+    ids.add(id);
+    const base = { id, title: this.text(node, 'title', false), define: this.names(node, 'define'), ...this.pos(node) };
+    switch (kind) {
+      case 'differentiate':
+        return { ...base, kind, expr: this.text(node, kind, true), wrt: this.text(node, 'wrt', true), with: this.names(node, 'with') };
+      case 'rewrite': {
+        const with_ = this.names(node, 'with');
+        if (with_.length === 0) this.fail(node, "a rewrite part needs 'with: [rule sets]', e.g. with: [simplify]");
+        const c = this.text(node, 'case', false);
+        return { ...base, kind, expr: this.text(node, kind, true), with: with_, ...(c !== '' ? { case: c } : {}) };
+      }
+      case 'claim':
+        return { ...base, kind, expr: this.text(node, kind, true), equals: this.text(node, 'equals', true) };
+      case 'solve': {
+        const equations = this.names(node, 'solve');
+        const unknowns = this.names(node, 'for');
+        if (unknowns.length === 0) this.fail(node, "a solve part needs 'for: [unknowns]', e.g. for: [w_1, w_2, b]");
+        return { ...base, kind, equations, unknowns, model: this.text(node, 'model', true) };
+      }
+    }
+  }
+}
+
+/** Read a named derivation from YAML text; `name` is its file name without `.yaml`. */
+export function parseNamedSpec(name: string, file: string, source: string): NamedSpec {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first !== undefined) {
+    const pos = first.linePos?.[0];
+    throw new NamedSpecError(file, pos?.line ?? 1, pos?.col ?? 1, first.message.split('\n')[0] ?? 'invalid YAML');
+  }
+  const r: Reader = new Reader(file, lines);
+  const root = doc.contents as YamlNode | null;
+  if (root === null || !isMap(root)) r.fail(root, 'a named derivation is a mapping with title, statement and parts');
+  const definitions = r.list(root, 'definitions').map((d) => ({ define: r.text(d, 'define', true), text: r.text(d, 'text', false), line: r.pos(d).line }));
+  const hypotheses = r.list(root, 'hypotheses').map((h) => {
+    const instance = r.text(h, 'instance', false);
+    return { text: r.text(h, 'text', true), ...(instance !== '' ? { instance } : {}), line: r.pos(h).line };
+  });
+  const ids = new Set<string>();
+  const parts = r.list(root, 'parts').map((p, i) => r.part(p, i, ids));
+  if (parts.length === 0) r.fail(root, "missing 'parts': list at least one differentiate, rewrite or claim");
+  const rulesNode = root.get('rules', true) as YamlNode | undefined;
+  const answer = r.text(root, 'answer', false);
+  if (answer !== '' && !ids.has(answer)) r.fail(root.get('answer', true) as YamlNode, `'answer' names no part: use one of ${[...ids].join(', ')}`);
+  return {
+    name,
+    file,
+    title: r.text(root, 'title', true),
+    statement: r.text(root, 'statement', false),
+    definitions,
+    hypotheses,
+    rules: r.text(root, 'rules', false),
+    // A block scalar starts on the line after `rules: |`.
+    rulesLine: rulesNode !== undefined ? r.pos(rulesNode).line + 1 : 0,
+    parts,
+    ...(answer !== '' ? { answer } : {}),
+  };
+}

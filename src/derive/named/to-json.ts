@@ -1,0 +1,142 @@
+/**
+ * The JSON of a named derivation follows the `gradtex diff` contract: a
+ * `result` in plain syntax, `latex`, `steps` with rule ids and per-step
+ * verdicts, `verification` and `stop`, plus the parts they came from.
+ *
+ *     namedToJson(verifyNamed(computeNamed(engine, spec))).steps[0].rule   // 'd.reciprocal-one'
+ */
+import type { Expr } from '../../expr/node.js';
+import { symKey } from '../../expr/sym-key.js';
+import { pathToString } from '../../expr/path.js';
+import type { NumericVerdict } from '../../numeric/index.js';
+import type { StopReason } from '../../proof/stop-reason.js';
+import type { Verdict } from '../../proof/verify.js';
+import { noteToPlain, toLatex, toPlain } from '../../render/index.js';
+import type { StepJson } from '../diff-result.js';
+import type { VerifiedNamed, VerifiedPart } from './verify.js';
+
+export interface NamedStepJson extends StepJson {
+  /** The id of the part this step belongs to. */
+  readonly part: string;
+}
+
+export interface NamedPartJson {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: 'differentiate' | 'rewrite' | 'claim' | 'solve';
+  readonly case?: string;
+  /** For a solve part: each unknown's exact value, in plain syntax. */
+  readonly solution?: Readonly<Record<string, string>>;
+  readonly start: string;
+  readonly result: string;
+  readonly latex: string;
+  readonly steps: readonly NamedStepJson[];
+  readonly verification: { readonly verdict: Verdict; readonly points: number; readonly maxRelError: number | null; readonly failure?: FailureJson };
+  readonly stop: StopReason;
+}
+
+interface FailureJson {
+  readonly step: number | 'result';
+  readonly point: Record<string, number>;
+  readonly lhs: number;
+  readonly rhs: number;
+}
+
+export interface NamedJson {
+  readonly name: string;
+  readonly input: string;
+  readonly title: string;
+  readonly statement: string;
+  readonly definitions: readonly { readonly define: string; readonly text: string }[];
+  readonly hypotheses: readonly string[];
+  readonly result: string;
+  readonly latex: string;
+  readonly steps: readonly NamedStepJson[];
+  readonly parts: readonly NamedPartJson[];
+  readonly verification: { readonly verdict: Verdict; readonly points: number; readonly maxRelError: number | null; readonly failure?: { readonly part: string; readonly step: number | 'result' } };
+  readonly stop: StopReason;
+  /** Unique notes of all steps (conditions such as "assuming y_i > 0"), in order. */
+  readonly notes: readonly string[];
+  /** Time to compute and verify, when the caller measured it. */
+  readonly ms?: number;
+}
+
+function failureOf(p: VerifiedPart): FailureJson | undefined {
+  const i = p.steps.findIndex((s) => s.verdict === 'failed');
+  const v: NumericVerdict | undefined = i >= 0 ? p.steps[i] : p.claim;
+  if (v === undefined || v.verdict !== 'failed') return undefined;
+  return { step: i >= 0 ? i : 'result', point: v.point, lhs: v.lhs, rhs: v.rhs };
+}
+
+function partJson(p: VerifiedPart): NamedPartJson {
+  const c = p.computed;
+  const steps = c.derivation.steps.map((s, i) => {
+    const v = p.steps[i];
+    return {
+      part: c.part.id,
+      rule: s.rule,
+      name: s.title,
+      before: toPlain(s.before),
+      after: toPlain(s.after),
+      latex: toLatex(s.after),
+      where: pathToString(s.path),
+      notes: s.notes.map(noteToPlain),
+      ...(v !== undefined ? { verdict: v.verdict } : {}),
+    };
+  });
+  const failure = failureOf(p);
+  return {
+    id: c.part.id,
+    title: c.part.title,
+    kind: c.part.kind,
+    ...(c.caseText !== undefined ? { case: c.caseText } : {}),
+    ...(c.solution !== undefined ? { solution: Object.fromEntries(c.solution.map((u) => [symKey(u.unknown), toPlain(u.value)])) } : {}),
+    start: toPlain(c.lhs),
+    result: toPlain(c.derivation.result),
+    latex: toLatex(c.derivation.result),
+    steps,
+    verification: {
+      verdict: p.verdict,
+      points: p.claim.verdict === 'numeric' ? p.claim.points : 0,
+      maxRelError: p.claim.verdict === 'numeric' ? p.claim.maxRelError : null,
+      ...(failure !== undefined ? { failure } : {}),
+    },
+    stop: c.derivation.stop,
+  };
+}
+
+/** The answer: the result of the part the spec names as `answer`, else of the last part. */
+export function answerOf(v: VerifiedNamed): Expr | undefined {
+  const parts = v.computed.parts;
+  const named = parts.find((p) => p.part.id === v.computed.spec.answer);
+  return (named ?? parts[parts.length - 1])?.derivation.result;
+}
+
+export function namedToJson(v: VerifiedNamed, ms?: number): NamedJson {
+  const spec = v.computed.spec;
+  const parts = v.parts.map(partJson);
+  const answer = answerOf(v);
+  const numericParts = v.parts.filter((p) => p.claim.verdict === 'numeric');
+  const stop = v.computed.parts.map((p) => p.derivation.stop).find((s) => s !== 'normal-form') ?? 'normal-form';
+  return {
+    name: spec.name,
+    input: spec.name,
+    title: spec.title,
+    statement: spec.statement,
+    definitions: spec.definitions.map((d) => ({ define: d.define, text: d.text })),
+    hypotheses: spec.hypotheses.map((h) => h.text),
+    result: answer === undefined ? '' : toPlain(answer),
+    latex: answer === undefined ? '' : toLatex(answer),
+    steps: parts.flatMap((p) => p.steps),
+    parts,
+    verification: {
+      verdict: v.verdict,
+      points: numericParts.reduce((n, p) => n + (p.claim.verdict === 'numeric' ? p.claim.points : 0), 0),
+      maxRelError: numericParts.length === 0 ? null : Math.max(...numericParts.map((p) => (p.claim.verdict === 'numeric' ? p.claim.maxRelError : 0))),
+      ...(v.failure !== undefined ? { failure: { part: v.computed.parts[v.failure.part]?.part.id ?? '', step: v.failure.step } } : {}),
+    },
+    stop,
+    notes: [...new Set(v.computed.parts.flatMap((p) => p.derivation.steps.flatMap((st) => st.notes.map(noteToPlain))))],
+    ...(ms !== undefined ? { ms: Math.round(ms * 1000) / 1000 } : {}),
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * LaTeX of a named derivation: a bold heading per part and its steps as an
+ * aligned block (align* for documents, aligned inside display math for
+ * KaTeX, which has no align*), each line annotated with its rule's title.
+ *
+ *     namedToLatex(verified, 'align*')
+ *     // "\noindent\textbf{Derivative of the sigmoid.} …\n\begin{align*}…"
+ */
+import { derivationToLatex, escapeLatexText, toLatex } from '../../render/index.js';
+import { answerOf } from './to-json.js';
+import type { VerifiedNamed, VerifiedPart } from './verify.js';
+
+export type LatexEnv = 'align*' | 'aligned';
+
+/** One part's steps as an aligned block, failing steps marked. */
+export function partToLatex(p: VerifiedPart, env: LatexEnv): string {
+  const c = p.computed;
+  if (c.solution !== undefined) {
+    // A solved system reads as its solution, then the model with it put in.
+    const rows = c.solution.map((u) => `${toLatex(u.unknown)} &= ${toLatex(u.value)}`);
+    rows.push(`${toLatex(c.lhs)} &= ${toLatex(c.derivation.result)}`);
+    return `\\begin{${env}}\n${rows.join(' \\\\\n')}\n\\end{${env}}`;
+  }
+  return derivationToLatex(c.derivation, {
+    env,
+    lhs: p.computed.lhs,
+    annotate: (_s, i) => (p.steps[i]?.verdict === 'failed' ? '\\text{(FAILS the numeric check)}' : undefined),
+  });
+}
+
+function heading(p: VerifiedPart): string {
+  const c = p.computed;
+  const title = c.part.title !== '' ? c.part.title : c.part.kind;
+  return escapeLatexText(`${title}${c.caseText !== undefined ? ` (case ${c.caseText})` : ''}.`);
+}
+
+export function namedToLatex(v: VerifiedNamed, env: LatexEnv = 'align*'): string {
+  const spec = v.computed.spec;
+  const out = [`\\noindent\\textbf{${escapeLatexText(spec.title)}.} ${escapeLatexText(spec.statement.trim())}`];
+  for (const d of spec.definitions) out.push(`% definition: ${d.define}`);
+  for (const h of spec.hypotheses) out.push(`% hypothesis: ${h.text.replace(/\n/g, ' ')}`);
+  for (const p of v.parts) out.push('', `\\noindent\\emph{${heading(p)}}`, partToLatex(p, env), `% check: ${p.verdict}`);
+  const answer = answerOf(v);
+  if (answer !== undefined) out.push('', `% answer: ${toLatex(answer)}`);
+  out.push(`% check: ${v.verdict}`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,69 @@
+/**
+ * Plain-text report of a named derivation: statement, definitions and
+ * hypotheses, then each part as `= expression    [rule titles]` lines with
+ * its check, then the answer.
+ *
+ *     namedToText(verifyNamed(computeNamed(engine, spec)))
+ *     // "sigmoid: Derivative of the sigmoid\n…\nanswer: sigma(x)*(1 - sigma(x))\n…"
+ */
+import { noteToPlain, toPlain } from '../../render/index.js';
+import type { NumericVerdict } from '../../numeric/index.js';
+import { answerOf } from './to-json.js';
+import type { VerifiedNamed, VerifiedPart } from './verify.js';
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? x.toPrecision(3) : String(x);
+}
+
+export function verdictLine(v: NumericVerdict): string {
+  switch (v.verdict) {
+    case 'numeric':
+      return `holds at ${v.points} random points (max relative error ${fmt(v.maxRelError)})`;
+    case 'failed':
+      return `FAILED at ${Object.entries(v.point)
+        .map(([k, x]) => `${k} = ${fmt(x)}`)
+        .join(', ')} (${fmt(v.lhs)} vs ${fmt(v.rhs)})`;
+    case 'undecided':
+      return `undecided: ${v.reason}`;
+  }
+}
+
+function partText(p: VerifiedPart, n: number): string[] {
+  const c = p.computed;
+  const heading = c.part.title !== '' ? c.part.title : c.part.kind;
+  const lines = [`[${n}] ${heading}${c.caseText !== undefined ? ` (case ${c.caseText})` : ''}`];
+  if (c.solution !== undefined) lines.push(`  solution: ${c.solution.map((u) => `${toPlain(u.unknown)} = ${toPlain(u.value)}`).join(', ')}`);
+  lines.push(`  ${toPlain(c.lhs)}`);
+  // A run of one rule, or of routine steps, prints as one line (as `gradtex diff` does).
+  const steps = c.derivation.steps;
+  let run: string[] = [];
+  steps.forEach((s, i) => {
+    const next = steps[i + 1];
+    if (!run.includes(s.title)) run.push(s.title);
+    for (const note of s.notes) run.push(noteToPlain(note));
+    const joins = next !== undefined && (next.rule === s.rule || (next.minor === true && s.minor === true));
+    const failed = p.steps[i]?.verdict === 'failed';
+    if (joins && !failed) return;
+    lines.push(`  = ${toPlain(s.after)}    [${run.join('; ')}]${failed ? `  <- step ${i + 1} ${verdictLine(p.steps[i] as NumericVerdict)}` : ''}`);
+    run = [];
+  });
+  if (c.derivation.stop !== 'normal-form') lines.push(`  stopped: ${c.derivation.stop}`);
+  lines.push(`  check: ${p.verdict === 'proved' ? 'proved symbolically (nerdamer); ' : ''}${verdictLine(p.claim)}`);
+  return lines;
+}
+
+export function namedToText(v: VerifiedNamed): string {
+  const spec = v.computed.spec;
+  const out = [`${spec.name}: ${spec.title}`];
+  if (spec.statement !== '') out.push(spec.statement.trim());
+  for (const d of spec.definitions) out.push(`definition: ${d.define}${d.text !== '' ? `  (${d.text})` : ''}`);
+  for (const h of spec.hypotheses) out.push(`hypothesis: ${h.text}${h.instance !== undefined ? `  (checked with ${h.instance})` : ''}`);
+  v.parts.forEach((p, i) => out.push('', ...partText(p, i + 1)));
+  const answer = answerOf(v);
+  out.push('');
+  if (answer !== undefined) out.push(`answer: ${toPlain(answer)}`);
+  const f = v.failure;
+  const where = f === undefined ? '' : ` (part ${f.part + 1}, ${f.step === 'result' ? 'its result' : `step ${f.step + 1}`})`;
+  out.push(`check: ${v.verdict}${where}`);
+  return out.join('\n') + '\n';
+}

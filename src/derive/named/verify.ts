@@ -1,0 +1,88 @@
+/**
+ * Checking a computed named derivation independently of the rules that made
+ * it: every step (and every part's start = result) is compared at random
+ * points after unfolding the definitions and hypothesis instances, with
+ * index ranges and sizes instantiated (see src/numeric/indexed.ts). Nothing
+ * here trusts a rule, so a wrong step is reported at that step.
+ *
+ *     const v = verifyNamed(computeNamed(engine, spec));
+ *     v.verdict   // 'numeric'
+ */
+import type { Expr, Sym } from '../../expr/node.js';
+import { some } from '../../expr/traverse.js';
+import { checkEqualNumeric, type NumericVerdict } from '../../numeric/index.js';
+import { needsIndexedMode } from '../../numeric/indexed.js';
+import { nerdamerAgrees } from '../../numeric/nerdamer-bridge.js';
+import type { Verdict } from '../../proof/verify.js';
+import type { ComputedNamed, ComputedPart } from './compute.js';
+import { unfold } from './definitions.js';
+import { substitute } from '../evaluate-at.js';
+import { symKey } from '../../expr/sym-key.js';
+
+export interface VerifiedPart {
+  readonly computed: ComputedPart;
+  /** One check per step of the part's derivation, in order. */
+  readonly steps: readonly NumericVerdict[];
+  /** The part's start = result, checked directly. */
+  readonly claim: NumericVerdict;
+  readonly verdict: Verdict;
+}
+
+export interface VerifiedNamed {
+  readonly computed: ComputedNamed;
+  readonly parts: readonly VerifiedPart[];
+  /** failed if anything failed; undecided if anything was undecided or a part got stuck; proved only if every part was proved. */
+  readonly verdict: Verdict;
+  /** The first failing check: part index and step index (or 'result'). */
+  readonly failure?: { readonly part: number; readonly step: number | 'result' };
+}
+
+export interface NamedVerifyOptions {
+  readonly points?: number;
+  readonly seed?: number;
+}
+
+function worst(vs: readonly NumericVerdict[]): Verdict {
+  if (vs.some((v) => v.verdict === 'failed')) return 'failed';
+  if (vs.some((v) => v.verdict === 'undecided')) return 'undecided';
+  return 'numeric';
+}
+
+function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: NamedVerifyOptions): VerifiedPart {
+  const points = opts.points ?? 24;
+  const seed = (opts.seed ?? 1) + 1000 * index;
+  // A part that differentiates with respect to a defined symbol (dL/ds with
+  // s = b + Σ w_i x_i) treats that symbol as a variable of its own there.
+  const wrts: Sym[] = [];
+  for (const e of [p.derivation.start, ...p.derivation.steps.flatMap((s) => [s.redex, s.contractum])]) {
+    some(e, (x) => (x.kind === 'deriv' && wrts.push(x.wrt), false));
+  }
+  const defs = [...p.unfoldings, ...c.unfoldings].filter((d) => !wrts.some((w) => w.name === d.head.name && w.sub.length === d.head.sub.length && w.sup.length === d.head.sup.length));
+  const open = (e: Expr): Expr => unfold(e, defs);
+  const steps = p.derivation.steps.map((s, i) => checkEqualNumeric(open(s.redex), open(s.contractum), { points, seed: seed + i + 1 }));
+  // A solve part's result is its model with the solution put in.
+  const solved = p.solution === undefined ? p.derivation.start : substitute(p.derivation.start, new Map(p.solution.map((s) => [symKey(s.unknown), s.value])));
+  const start = open(solved);
+  const result = open(p.derivation.result);
+  const claim = checkEqualNumeric(start, result, { points, seed });
+  let verdict = worst([claim, ...steps]);
+  if (p.derivation.stop !== 'normal-form' && verdict !== 'failed') verdict = 'undecided';
+  // A second engine may upgrade a passing scalar check to proved; sums and
+  // indices are beyond it, so those stay numeric.
+  if (verdict === 'numeric' && !needsIndexedMode(start) && !needsIndexedMode(result) && nerdamerAgrees(start, result) === true) verdict = 'proved';
+  return { computed: p, steps, claim, verdict };
+}
+
+export function verifyNamed(c: ComputedNamed, opts: NamedVerifyOptions = {}): VerifiedNamed {
+  const parts = c.parts.map((p, i) => verifyPart(c, p, i, opts));
+  const vs = parts.map((p) => p.verdict);
+  const verdict: Verdict = vs.includes('failed') ? 'failed' : vs.includes('undecided') ? 'undecided' : vs.every((v) => v === 'proved') ? 'proved' : 'numeric';
+  let failure: VerifiedNamed['failure'];
+  parts.forEach((p, part) => {
+    if (failure !== undefined) return;
+    const step = p.steps.findIndex((s) => s.verdict === 'failed');
+    if (step >= 0) failure = { part, step };
+    else if (p.claim.verdict === 'failed') failure = { part, step: 'result' };
+  });
+  return { computed: c, parts, verdict, ...(failure !== undefined ? { failure } : {}) };
+}

@@ -1,0 +1,153 @@
+/**
+ * The document as a list of blocks, independent of the output format:
+ * headings, prose (text and safe math), derivations, values and check lines.
+ * The LaTeX, HTML and Markdown writers each print the same blocks.
+ */
+import { formatVerification } from '../proof/verdict-text.js';
+import type { Derivation } from '../proof/step.js';
+import { derivationToLatex, noteToLatex, toLatex } from '../render/index.js';
+import { collectNotes } from '../derive/diff-result.js';
+import { abbreviate } from '../render/abbreviate.js';
+import type { Expr } from '../expr/node.js';
+import { proseSegments, safeMath, type Segment } from './prose.js';
+import type { DocumentReport } from '../check/check-document.js';
+import { escapeLatexText } from '../render/index.js';
+import type { SolvedSpec } from './solve.js';
+
+export type Block =
+  | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string }
+  | { readonly kind: 'prose'; readonly segments: readonly Segment[] }
+  | { readonly kind: 'derivation'; readonly derivation: Derivation; readonly lhs: Expr; readonly definitions: readonly { readonly name: Expr; readonly value: Expr }[] }
+  | { readonly kind: 'math'; readonly latex: string }
+  | { readonly kind: 'check'; readonly text: string; readonly failed: boolean }
+  /** A statement about a result (where it holds, which branch is active), as math-mode LaTeX. */
+  | { readonly kind: 'note'; readonly latex: string }
+  /** A hand derivation as judged: one row per relation, the verdict beside it. */
+  | { readonly kind: 'chain'; readonly rows: readonly ChainRow[] };
+
+export interface ChainRow {
+  /** LaTeX of the left side (first row only), the relation and the right side. */
+  readonly lhs: string;
+  readonly rel: string;
+  readonly rhs: string;
+  /** "proved", "holds at 24 points", "FAILS at x = 2: 4 vs 5" … as text. */
+  readonly verdict: string;
+  readonly failed: boolean;
+}
+
+const RELATION_LATEX: Readonly<Record<string, string>> = { '=': '=', '<=': '\\le', '>=': '\\ge', '<': '<', '>': '>', '!=': '\\neq', '~=': '\\approx' };
+
+/** A side as the user wrote it, printed again from our tree (or shown as text when unreadable). */
+function sideLatex(src: string): string {
+  return safeMath(src) ?? `\\text{${escapeLatexText(src)}}`;
+}
+
+/** Short enough to sit beside an equation: proved / holds at 24 points / fails at x = 2 (4 vs 5). */
+function verdictWords(st: DocumentReport['chains'][number]['steps'][number]): string {
+  switch (st.verdict) {
+    case 'proved':
+      return 'proved';
+    case 'holds':
+      return st.evidence.points !== undefined ? `holds at ${st.evidence.points} points` : 'holds';
+    case 'fails':
+      return `fails: ${st.evidence.summary}`;
+    case 'definition':
+      return 'definition';
+    case 'undecided':
+      return 'undecided';
+  }
+}
+
+function chainRows(report: DocumentReport): ChainRow[][] {
+  return report.chains.map((c) =>
+    c.steps.map((st, i) => ({
+      lhs: i === 0 ? sideLatex(st.lhs) : '',
+      rel: RELATION_LATEX[st.rel] ?? '=',
+      rhs: sideLatex(st.rhs),
+      verdict: verdictWords(st),
+      failed: st.verdict === 'fails',
+    })),
+  );
+}
+
+/** A judged chain as an aligned block with the verdict beside each row. */
+export function chainLatex(b: Extract<Block, { kind: 'chain' }>, env: 'align*' | 'aligned'): string {
+  const rows = b.rows.map((r) => {
+    const note = `\\text{${escapeLatexText(r.verdict)}}`;
+    const annotation = env === 'align*' ? ` \\tag*{$${note}$}` : ` && ${note}`;
+    return `${r.lhs} &${r.rel} ${r.rhs}${annotation}`;
+  });
+  return `\\begin{${env}}\n${rows.join(' \\\\\n')}\n\\end{${env}}`;
+}
+
+/** A derivation in the environment a format needs (align* for LaTeX, aligned for KaTeX). */
+export function derivationLatex(b: Extract<Block, { kind: 'derivation' }>, env: 'align*' | 'aligned'): string {
+  return derivationToLatex(b.derivation, { env, lhs: b.lhs });
+}
+
+/** "where u = …" for an abbreviated derivation, as math-mode LaTeX, or undefined. */
+export function definitionsLatex(b: Extract<Block, { kind: 'derivation' }>): string | undefined {
+  if (b.definitions.length === 0) return undefined;
+  return `\\text{where } ${b.definitions.map((d) => `${toLatex(d.name)} = ${toLatex(d.value)}`).join(',\\quad ')}`;
+}
+
+function derivationBlock(derivation: Derivation, lhs: Expr): Block {
+  const a = abbreviate(derivation, lhs);
+  return { kind: 'derivation', derivation: a.derivation, lhs: a.lhs, definitions: a.definitions };
+}
+
+export function buildBlocks(solved: SolvedSpec): Block[] {
+  const out: Block[] = [];
+  solved.problems.forEach((p, i) => {
+    out.push({ kind: 'heading', level: 2, text: `Problem ${i + 1}: ${p.title}` });
+    if (p.statement.trim() !== '') out.push({ kind: 'prose', segments: proseSegments(p.statement.trim()) });
+    out.push({ kind: 'heading', level: 3, text: 'Solution' });
+    for (const r of p.results) {
+      switch (r.kind) {
+        case 'derivation':
+          for (const o of r.outcomes) {
+            out.push(derivationBlock(o.derivation, o.start));
+            for (const n of collectNotes(o.derivation)) out.push({ kind: 'note', latex: noteToLatex(n) });
+            for (const b of o.json.branchesLatex ?? []) out.push({ kind: 'note', latex: b });
+            if (o.json.valueLatex !== undefined) {
+              const approx = o.json.approx !== undefined && Number.isFinite(o.json.approx) ? ` \\approx ${o.json.approx.toPrecision(10)}` : '';
+              out.push({ kind: 'math', latex: `${toLatex(o.start)}\\Big|_{\\text{point}} = ${o.json.valueLatex}${approx}` });
+            }
+            out.push({ kind: 'check', text: `Check: ${formatVerification(o.json.verification)}.`, failed: o.json.verification.verdict === 'failed' });
+          }
+          break;
+        case 'simplification':
+          out.push(derivationBlock(r.derivation, r.derivation.start));
+          out.push({ kind: 'check', text: `Check: ${r.report.how}.`, failed: r.report.verdict === 'failed' });
+          break;
+        case 'value': {
+          const approx = Number.isFinite(r.approx) ? ` \\approx ${r.approx.toPrecision(10)}` : '';
+          out.push({ kind: 'math', latex: `${toLatex(r.expr)} = ${toLatex(r.value)}${r.exact ? approx : ''}` });
+          break;
+        }
+        case 'named':
+          for (const part of r.verified.parts) {
+            const c = part.computed;
+            const title = `${c.part.title !== '' ? c.part.title : c.part.kind}${c.caseText !== undefined ? ` (case ${c.caseText})` : ''}`;
+            out.push({ kind: 'prose', segments: [{ kind: 'text', text: `${title}.` }] });
+            out.push(derivationBlock(c.derivation, c.lhs));
+            const pts = part.claim.verdict === 'numeric' ? ` at ${part.claim.points} random points` : '';
+            out.push({ kind: 'check', text: `Check: ${part.verdict === 'numeric' ? `every step holds${pts}` : part.verdict}.`, failed: part.verdict === 'failed' });
+          }
+          break;
+        case 'checked':
+          for (const rows of chainRows(r.report)) out.push({ kind: 'chain', rows });
+          out.push({
+            kind: 'check',
+            text: r.report.chains.some((c) => c.steps.some((st) => st.verdict === 'fails')) ? 'Check: a step of this derivation fails (marked above).' : 'Check: every step of this derivation holds.',
+            failed: r.report.chains.some((c) => c.steps.some((st) => st.verdict === 'fails')),
+          });
+          break;
+        case 'text':
+          out.push({ kind: 'prose', segments: proseSegments(r.text) });
+          break;
+      }
+    }
+  });
+  return out;
+}

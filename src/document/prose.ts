@@ -1,0 +1,100 @@
+/**
+ * User prose with inline math ($…$), made safe for each output. Text is
+ * escaped; math is parsed with gradtex's LaTeX parser and printed again from
+ * the tree, so nothing the user typed reaches LaTeX or HTML as a command.
+ * Math the parser does not read is shown literally, as code.
+ *
+ *     proseSegments('Let $x > 0$.')  // text 'Let ', math 'x > 0', text '.'
+ */
+import { parseLatex } from '../parse/index.js';
+import { toLatex } from '../render/index.js';
+
+export type Segment = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'math'; readonly source: string; readonly latex: string | undefined };
+
+/** Relations allowed between parsed sides, with the LaTeX we print for each. */
+const RELATIONS: readonly [RegExp, string][] = [
+  [/^\\(?:leq|le)(?![A-Za-z])/, '\\le'],
+  [/^\\(?:geq|ge)(?![A-Za-z])/, '\\ge'],
+  [/^\\(?:neq|ne)(?![A-Za-z])/, '\\neq'],
+  [/^\\approx(?![A-Za-z])/, '\\approx'],
+  [/^=/, '='],
+  [/^</, '<'],
+  [/^>/, '>'],
+];
+
+/** Split math at relation symbols that are not inside braces or brackets. */
+function splitRelations(src: string): { parts: string[]; rels: string[] } | undefined {
+  const parts: string[] = [];
+  const rels: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth--;
+    if (depth !== 0) continue;
+    if (c === '\\' && src[i + 1] === '{') {
+      i++;
+      continue;
+    }
+    for (const [re, out] of RELATIONS) {
+      const m = re.exec(src.slice(i));
+      if (m !== null) {
+        parts.push(src.slice(start, i));
+        rels.push(out);
+        i += m[0].length - 1;
+        start = i + 1;
+        break;
+      }
+    }
+  }
+  parts.push(src.slice(start));
+  return parts.every((p) => p.trim() !== '') ? { parts, rels } : undefined;
+}
+
+/**
+ * A function head such as f(x) or f_1(w_1, w_2): letters, digits, braces,
+ * commas and brackets only (no backslash), so it is safe to keep as written;
+ * our parser would read f(x) as the product f x.
+ */
+const FUNCTION_HEAD = /^\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?\((?:[A-Za-z0-9_{},\s])*\)\s*$/;
+
+/** One side of a relation: an expression, a tuple (a, b, c) or a function head. */
+function side(src: string): string | undefined {
+  if (FUNCTION_HEAD.test(src)) return src.trim();
+  const tuple = /^\s*\((.*)\)\s*$/.exec(src);
+  if (tuple !== null && (tuple[1] ?? '').includes(',')) {
+    const items = (tuple[1] ?? '').split(',');
+    const printed = items.map((t) => side(t));
+    return printed.every((p) => p !== undefined) ? `\\left(${printed.join(', ')}\\right)` : undefined;
+  }
+  try {
+    return toLatex(parseLatex(src));
+  } catch {
+    return undefined;
+  }
+}
+
+/** LaTeX for user math, regenerated from our tree; undefined when we cannot read it. */
+export function safeMath(src: string): string | undefined {
+  const split = splitRelations(src);
+  if (split === undefined) return undefined;
+  const sides = split.parts.map(side);
+  if (sides.some((s) => s === undefined)) return undefined;
+  return sides.map((s, i) => (i === 0 ? s : ` ${split.rels[i - 1] ?? '='} ${s}`)).join('');
+}
+
+export function proseSegments(text: string): Segment[] {
+  const out: Segment[] = [];
+  const re = /\$([^$]+)\$/g;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    const at = m.index ?? 0;
+    if (at > last) out.push({ kind: 'text', text: text.slice(last, at) });
+    const source = m[1] ?? '';
+    out.push({ kind: 'math', source, latex: safeMath(source) });
+    last = at + m[0].length;
+  }
+  if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
+  return out;
+}

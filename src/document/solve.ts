@@ -1,0 +1,117 @@
+/**
+ * Working out a spec: every task is computed by the engine and checked by
+ * the verifier, so a document shows only answers that were derived and
+ * verified here, each with its verdict.
+ */
+import { diffToJson, type DiffOutcome } from '../derive/diff-result.js';
+import { evaluateAt } from '../derive/evaluate-at.js';
+import type { Expr, Sym } from '../expr/node.js';
+import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
+import { verifyDerivation, type VerificationReport } from '../proof/verify.js';
+import type { Derivation } from '../proof/step.js';
+import type { Engine } from '../rewrite/engine.js';
+import { simplify } from '../simplify/simplify.js';
+import { checkDocument, type DocumentReport } from '../check/check-document.js';
+import { createChecker } from '../check/judge-step.js';
+import { computeNamed, loadNamedSpec, namedDerivationNames, verifyNamed, type VerifiedNamed } from '../derive/named/index.js';
+import { PointError, parsePoint } from '../derive/point.js';
+import { SpecError, type Located, type Spec, type Task } from './spec.js';
+
+export type TaskResult =
+  | { readonly kind: 'derivation'; readonly outcomes: readonly DiffOutcome[] }
+  | { readonly kind: 'simplification'; readonly derivation: Derivation; readonly report: VerificationReport }
+  | { readonly kind: 'value'; readonly expr: Expr; readonly value: Expr; readonly exact: boolean; readonly approx: number }
+  | { readonly kind: 'named'; readonly verified: VerifiedNamed }
+  | { readonly kind: 'checked'; readonly report: DocumentReport }
+  | { readonly kind: 'text'; readonly text: string };
+
+export interface SolvedProblem {
+  readonly title: string;
+  readonly statement: string;
+  readonly results: readonly TaskResult[];
+}
+
+export interface SolvedSpec {
+  readonly spec: Spec;
+  readonly problems: readonly SolvedProblem[];
+  /** True when every check passed (no failed verdict anywhere). */
+  readonly allVerified: boolean;
+}
+
+function parseExpr(file: string, task: Located<Task>, text: string): Expr {
+  try {
+    return text.includes('\\') ? parseLatex(text) : parsePlain(text);
+  } catch (e) {
+    if (e instanceof ParseError) throw new SpecError(file, task.line, task.col, `in '${text}': ${e.oneLine()}`);
+    throw e;
+  }
+}
+
+function variables(file: string, task: Located<Task>, names: readonly string[]): Sym[] {
+  return names.map((n) => {
+    const e = parseExpr(file, task, n);
+    if (e.kind !== 'sym') throw new SpecError(file, task.line, task.col, `'${n}' is not a variable name`);
+    return e;
+  });
+}
+
+function point(file: string, task: Located<Task>, at: string | undefined): ReadonlyMap<string, Expr> | undefined {
+  if (at === undefined) return undefined;
+  try {
+    return parsePoint([at]).values;
+  } catch (e) {
+    if (e instanceof PointError) throw new SpecError(file, task.line, task.col, e.message);
+    throw e;
+  }
+}
+
+function solveTask(engine: Engine, file: string, t: Located<Task>): TaskResult {
+  const task = t.value;
+  switch (task.kind) {
+    case 'diff': {
+      const at = point(file, t, task.at);
+      const o = diffToJson(engine, task.expr, parseExpr(file, t, task.expr), variables(file, t, task.wrt), at === undefined ? {} : { at });
+      return { kind: 'derivation', outcomes: [o] };
+    }
+    case 'gradient': {
+      const f = parseExpr(file, t, task.expr);
+      const at = point(file, t, task.at);
+      const outcomes = variables(file, t, task.vars).map((x) => diffToJson(engine, task.expr, f, [x], at === undefined ? {} : { at }));
+      return { kind: 'derivation', outcomes };
+    }
+    case 'simplify': {
+      const e = parseExpr(file, t, task.expr);
+      const derivation = simplify(engine, e);
+      return { kind: 'simplification', derivation, report: verifyDerivation(derivation, e) };
+    }
+    case 'evaluate': {
+      const e = parseExpr(file, t, task.expr);
+      const v = evaluateAt(engine, e, point(file, t, task.at) ?? new Map());
+      return { kind: 'value', expr: e, value: v.value, exact: v.exact, approx: v.approx };
+    }
+    case 'derive': {
+      const spec = loadNamedSpec(task.name);
+      if (spec === undefined) throw new SpecError(file, t.line, t.col, `unknown derivation '${task.name}'; known: ${namedDerivationNames().join(', ')}`);
+      return { kind: 'named', verified: verifyNamed(computeNamed(engine, spec)) };
+    }
+    case 'check':
+      return { kind: 'checked', report: checkDocument(createChecker(engine), task.source, 'markdown') };
+    case 'text':
+      return { kind: 'text', text: task.text };
+  }
+}
+
+export function solveSpec(engine: Engine, file: string, spec: Spec): SolvedSpec {
+  let allVerified = true;
+  const problems = spec.problems.map((p) => {
+    const results = p.tasks.map((t) => solveTask(engine, file, t));
+    for (const r of results) {
+      if (r.kind === 'derivation' && r.outcomes.some((o) => o.json.verification.verdict === 'failed')) allVerified = false;
+      if (r.kind === 'simplification' && r.report.verdict === 'failed') allVerified = false;
+      if (r.kind === 'named' && r.verified.verdict === 'failed') allVerified = false;
+      if (r.kind === 'checked' && r.report.chains.some((c) => c.steps.some((st) => st.verdict === 'fails'))) allVerified = false;
+    }
+    return { title: p.title, statement: p.statement, results };
+  });
+  return { spec, problems, allVerified };
+}

@@ -1,0 +1,11 @@
+export type { Expr, ExprKind, Num, Float, Sym, Add, Mul, Div, Pow, Neg, Call, Deriv } from './node.js';
+export { assertNever } from './node.js';
+export { num, rat, float, sym, add, addAll, mul, mulAll, div, pow, neg, sub, call, deriv } from './build.js';
+export { equal } from './equal.js';
+export type { Path } from './path.js';
+export { pathToString } from './path.js';
+export { children, withChildren, subtermAt, replaceAt, size, freeOf, mapBottomUp, symbolsOf, some } from './traverse.js';
+export { FUNCTIONS, lookupFunction, CONSTANTS, sigmoid, softplus } from './functions.js';
+export type { FunctionSpec, LatexForm, Domain } from './functions.js';
+export * from './rational.js';
+export { symKey } from './sym-key.js';

@@ -1,0 +1,77 @@
+/**
+ * Exact rational arithmetic on bigint pairs. Results are always normalised
+ * (`d > 0`, `gcd(|n|, d) = 1`) so that structural equality is numeric equality.
+ */
+
+export interface Rational {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** normalise(6n, -4n) -> { n: -3n, d: 2n } */
+export function normalise(n: bigint, d: bigint): Rational {
+  if (d === 0n) throw new RangeError('division by zero in an exact number');
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  const g = gcd(n, d);
+  return g > 1n ? { n: n / g, d: d / g } : { n, d };
+}
+
+export const ratAdd = (a: Rational, b: Rational): Rational => normalise(a.n * b.d + b.n * a.d, a.d * b.d);
+export const ratSub = (a: Rational, b: Rational): Rational => normalise(a.n * b.d - b.n * a.d, a.d * b.d);
+export const ratMul = (a: Rational, b: Rational): Rational => normalise(a.n * b.n, a.d * b.d);
+export const ratNeg = (a: Rational): Rational => ({ n: -a.n, d: a.d });
+export function ratDiv(a: Rational, b: Rational): Rational {
+  return normalise(a.n * b.d, a.d * b.n);
+}
+export const ratCompare = (a: Rational, b: Rational): number => {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+};
+export const ratIsInteger = (a: Rational): boolean => a.d === 1n;
+export const ratToNumber = (a: Rational): number => Number(a.n) / Number(a.d);
+
+/** Largest exponent magnitude we expand exactly; beyond it results grow too large to be useful. */
+export const MAX_EXACT_EXPONENT = 4096n;
+
+/**
+ * a^k for an integer k, or undefined when the result is not rational-safe
+ * (0 to a negative power, or a huge exponent).
+ */
+export function ratPowInt(a: Rational, k: bigint): Rational | undefined {
+  if (k > MAX_EXACT_EXPONENT || k < -MAX_EXACT_EXPONENT) return undefined;
+  if (k < 0n) {
+    if (a.n === 0n) return undefined;
+    return ratPowInt(normalise(a.d, a.n), -k);
+  }
+  return normalise(a.n ** k, a.d ** k);
+}
+
+/** Exact integer k-th root of a non-negative bigint, or undefined. */
+export function intRoot(x: bigint, k: bigint): bigint | undefined {
+  if (x < 0n) return undefined;
+  if (x < 2n) return x;
+  // Newton iteration on integers; start from a float estimate.
+  let r = BigInt(Math.round(Math.pow(Number(x), 1 / Number(k))));
+  for (const c of [r - 1n, r, r + 1n]) if (c >= 0n && c ** k === x) return c;
+  r = 0n;
+  return undefined;
+}
+
+/** Exact rational root a^(1/k), or undefined when it is irrational. */
+export function ratRoot(a: Rational, k: bigint): Rational | undefined {
+  if (a.n < 0n) return undefined;
+  const n = intRoot(a.n, k);
+  const d = intRoot(a.d, k);
+  return n !== undefined && d !== undefined ? { n, d } : undefined;
+}

@@ -1,0 +1,25 @@
+/**
+ * A symbol's identity as a string, used as a key in environments and maps:
+ * `x`, `x_{1}`, `W_{i,j}`, `w^{(1)}`, `y_{k}^{(i)}`. Two symbols have the same
+ * key exactly when they are structurally equal.
+ */
+import type { Expr, Sym } from './node.js';
+
+function indexKey(e: Expr): string {
+  switch (e.kind) {
+    case 'num':
+      return e.d === 1n ? e.n.toString() : `${e.n}/${e.d}`;
+    case 'sym':
+      return symKey(e);
+    default:
+      // Composite indices (i+1) are rare; the hash keeps keys distinct.
+      return `#${e.kind}${e.hash.toString(16)}`;
+  }
+}
+
+export function symKey(s: Sym): string {
+  let k = s.name;
+  if (s.sub.length > 0) k += `_{${s.sub.map(indexKey).join(',')}}`;
+  if (s.sup.length > 0) k += `^{(${s.sup.map(indexKey).join(',')})}`;
+  return k;
+}

@@ -1,0 +1,23 @@
+/**
+ * gradtex's public API: re-exports only (pinned by tests/public-api.test.ts).
+ *
+ *     import { createEngine, parsePlain, differentiate, toLatex, sym } from 'gradtex';
+ *     const engine = createEngine();
+ *     const d = differentiate(engine, parsePlain('1/(1+exp(-x))'), [sym('x')]);
+ *     toLatex(d.result);   // \sigma\left(x\right) \left(1 - \sigma\left(x\right)\right)
+ */
+export * from './expr/index.js';
+export { parsePlain, parseLatex, ParseError } from './parse/index.js';
+export { toLatex, toPlain, derivationToLatex, renderKatex, escapeLatexText } from './render/index.js';
+export { createEngine, type Engine } from './rewrite/engine.js';
+export { loadRuleLibrary, type RuleLibrary } from './rewrite/load-rules.js';
+export { RuleFileError } from './rewrite/rule-file.js';
+export type { Rule, RuleSet } from './rewrite/rule.js';
+export { differentiate, derivativeOf } from './derive/differentiate.js';
+export { evaluateAt, substitute } from './derive/evaluate-at.js';
+export { diffToJson, type DiffJson } from './derive/diff-result.js';
+export { simplify } from './simplify/simplify.js';
+export type { Step, Derivation, Note, RuleId } from './proof/step.js';
+export type { StopReason } from './proof/stop-reason.js';
+export { verifyDerivation, type VerificationReport, type Verdict } from './proof/verify.js';
+export { checkEqualNumeric, checkDerivativeNumeric, compile, evaluate, createRng } from './numeric/index.js';

@@ -1,0 +1,199 @@
+/**
+ * remark-gradtex: derivations and checked equations in Markdown notes.
+ *
+ *     unified().use(remarkParse).use(remarkMath).use(remarkGradtex, { failOnError: true })
+ *       .use(remarkRehype).use(rehypeKatex).use(rehypeStringify)
+ *
+ * - A ```derive block (`d/dx sigma(x)`, `diff EXPR wrt x`, a named
+ *   derivation) becomes the derivation as display math, one named rule per
+ *   line, followed by its verdict ("✓ every step holds at 24 random points").
+ * - A ```check block (a chain `a = b = c` in LaTeX) and a `$$…$$` block right
+ *   after `<!-- gradtex: check -->` are verified step by step; a step that
+ *   fails is a file message at the line and column where it was written, as
+ *   remark-lint reports. With `failOnError` the messages are fatal and the
+ *   run rejects with the first of them, after every block was checked.
+ *
+ * Nothing aborts halfway: a block that cannot be worked out is reported and
+ * left in the document, the way rehype-katex reports math it cannot render.
+ */
+import type { Code, Html, Parent, Root, RootContent } from 'mdast';
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import { createEngine, type Engine } from '../rewrite/engine.js';
+import { blockPositions, type OffsetToPoint } from './block-position.js';
+import { checkChain, type ChainReport } from './check-chain.js';
+import { workOutRequest, type NamedLookup } from './derive-block.js';
+import { isRequestProblem, parseDeriveBlock } from './derive-request.js';
+import { displayMath, headingParagraph, verdictParagraph } from './mdast-nodes.js';
+
+export interface RemarkGradtexOptions {
+  /** Make failed checks fatal: the run rejects (a site build stops). Default false: messages are warnings. */
+  readonly failOnError?: boolean;
+  /** Random points per check (default 24). */
+  readonly points?: number;
+  /** Seed of the random points (default 1), so output and verdicts are reproducible. */
+  readonly seed?: number;
+  /** The rule engine (default: gradtex's own rules, loaded once per use of the plugin). */
+  readonly engine?: Engine;
+  /** Your own named derivations; by default a name (`softmax-jacobian`) comes from gradtex's catalog, rules/derivations. */
+  readonly named?: NamedLookup;
+  /** The catalog folder for named derivations (default: gradtex's rules/derivations). */
+  readonly namedDir?: string;
+  /** Write the verdict line under each derivation and checked chain (default true). */
+  readonly verdicts?: boolean;
+}
+
+/** The `source` of every message, as remark-lint names its rules' origin. */
+export const MESSAGE_SOURCE = 'gradtex';
+
+/** The comment that marks a `$$` block to be checked. */
+const CHECK_MARKER = /^<!--\s*gradtex:\s*check\s*-->$/;
+
+type Severity = 'error' | 'info';
+
+interface Context {
+  readonly file: VFile;
+  readonly source: string;
+  readonly options: RemarkGradtexOptions;
+  readonly engine: () => Engine;
+  readonly fatal: { first?: Error };
+}
+
+function report(ctx: Context, reason: string, ruleId: string, place: Position | undefined, severity: Severity): void {
+  const opts = { ruleId, source: MESSAGE_SOURCE, ...(place !== undefined ? { place } : {}) };
+  if (severity === 'info') {
+    ctx.file.info(reason, opts);
+    return;
+  }
+  const m = ctx.file.message(reason, opts);
+  if (ctx.options.failOnError === true) {
+    m.fatal = true;
+    ctx.fatal.first ??= m;
+  }
+}
+
+/** Maps offsets in a block's value to file positions, when the block has a position. */
+function locator(ctx: Context, node: { position?: Position | undefined; value: string }): (start: number, end: number) => Position | undefined {
+  const p = node.position;
+  if (p === undefined) return () => undefined;
+  const at: OffsetToPoint = blockPositions(ctx.source, p.start.line, node.value, p.start.column);
+  return (start, end) => ({ start: at(start), end: at(Math.max(start, end)) });
+}
+
+function deriveBlock(ctx: Context, node: Code): RootContent[] {
+  const place = locator(ctx, node);
+  const out: RootContent[] = [];
+  for (const request of parseDeriveBlock(node.value)) {
+    if (isRequestProblem(request)) {
+      report(ctx, request.reason, 'derive-request', place(request.start, request.end) ?? node.position, 'error');
+      continue;
+    }
+    const where = place(request.start, request.end) ?? node.position;
+    const worked = workOutRequest(ctx.engine(), request, ctx.options);
+    if (!worked.ok) {
+      report(ctx, worked.problem, 'derive-request', where, 'error');
+      continue;
+    }
+    for (const part of worked.parts) {
+      if (part.heading !== undefined) out.push(headingParagraph(part.heading, node.position));
+      out.push(displayMath(part.latex, node.position));
+      if (part.where !== undefined) out.push(displayMath(part.where, node.position));
+      if (ctx.options.verdicts ?? true) out.push(verdictParagraph(part.verdict, part.problem !== undefined, node.position));
+      const which = part.heading === undefined ? '' : `${part.heading}: `;
+      if (part.problem !== undefined) report(ctx, which + part.problem, 'derive-failed', where, 'error');
+      else if (part.note !== undefined) report(ctx, which + part.note, 'derive-undecided', where, 'info');
+    }
+  }
+  // A block with nothing to show stays as written, so the reader sees what failed.
+  return out.length > 0 ? out : [node];
+}
+
+function chainVerdict(r: ChainReport): string {
+  switch (r.verdict) {
+    case 'numeric':
+      return `✓ every step holds at ${r.points} random points`;
+    case 'undecided':
+      return '? some steps could not be checked at random points';
+    case 'failed': {
+      const n = r.problems.filter((p) => p.kind !== 'undecided').length;
+      return `✗ ${n === 1 ? 'a step does' : `${n} steps do`} not hold`;
+    }
+  }
+}
+
+function reportChain(ctx: Context, node: { position?: Position | undefined; value: string }): ChainReport {
+  const place = locator(ctx, node);
+  const r = checkChain(node.value, ctx.options);
+  for (const p of r.problems) {
+    const ruleId = p.kind === 'failed' ? 'check-failed' : p.kind === 'undecided' ? 'check-undecided' : 'check-syntax';
+    report(ctx, p.reason, ruleId, place(p.start, p.end) ?? node.position, p.kind === 'undecided' ? 'info' : 'error');
+  }
+  return r;
+}
+
+/** The chain as display math: the block itself when it has its own layout, else one side per line. */
+function chainLatex(node: Code, r: ChainReport): string {
+  if (/\\begin\{/.test(node.value)) return node.value;
+  const [first, ...rest] = r.sides.map((s) => s.latex);
+  return `\\begin{aligned}\n${first ?? ''} ${rest.map((s) => `&= ${s}`).join(' \\\\\n')}\n\\end{aligned}`;
+}
+
+function checkBlock(ctx: Context, node: Code): RootContent[] {
+  const r = reportChain(ctx, node);
+  if (r.problems.some((p) => p.kind === 'parse' || p.kind === 'no-chain')) return [node];
+  const out: RootContent[] = [displayMath(chainLatex(node, r), node.position)];
+  if (ctx.options.verdicts ?? true) out.push(verdictParagraph(chainVerdict(r), r.verdict === 'failed', node.position));
+  return out;
+}
+
+function isMarker(node: RootContent): node is Html {
+  return node.type === 'html' && CHECK_MARKER.test(node.value.trim());
+}
+
+/** Rewrites the children of one parent (and, depth first, of theirs). */
+function transformChildren(ctx: Context, parent: Parent): void {
+  const out: RootContent[] = [];
+  const kids = parent.children;
+  for (let i = 0; i < kids.length; i++) {
+    const node = kids[i];
+    if (node === undefined) continue;
+    if (node.type === 'code' && node.lang === 'derive') out.push(...deriveBlock(ctx, node));
+    else if (node.type === 'code' && node.lang === 'check') out.push(...checkBlock(ctx, node));
+    else if (isMarker(node)) {
+      out.push(node);
+      const next = kids[i + 1];
+      if (next?.type !== 'math') {
+        report(ctx, '`<!-- gradtex: check -->` must be followed by a `$$` block (on the next lines) to check', 'check-marker', node.position, 'error');
+        continue;
+      }
+      const r = reportChain(ctx, next);
+      out.push(next);
+      if (ctx.options.verdicts ?? true) out.push(verdictParagraph(chainVerdict(r), r.verdict === 'failed', next.position));
+      i++;
+    } else {
+      if ('children' in node) transformChildren(ctx, node);
+      out.push(node);
+    }
+  }
+  // mdast's Parent is generic over its children; every container we descend into accepts block content here.
+  (parent as { children: RootContent[] }).children = out;
+}
+
+/**
+ * The plugin: options in, transformer out.
+ *
+ *     const file = await unified().use(remarkParse).use(remarkMath).use(remarkGradtex)
+ *       .use(remarkRehype).use(rehypeKatex).use(rehypeStringify).process('```derive\nd/dx x^2\n```');
+ *     String(file); // '<pre><code class="language-math math-display">…katex…</code></pre>\n<p class="gradtex-check">✓ …</p>'
+ */
+export function remarkGradtex(options: RemarkGradtexOptions = {}): (tree: Root, file: VFile) => void {
+  let engine: Engine | undefined = options.engine;
+  const getEngine = (): Engine => (engine ??= createEngine());
+  return (tree, file) => {
+    const ctx: Context = { file, source: String(file.value), options, engine: getEngine, fatal: {} };
+    transformChildren(ctx, tree);
+    // Every block was checked and reported; now stop the build on the first error.
+    if (ctx.fatal.first !== undefined) throw ctx.fatal.first;
+  };
+}
+

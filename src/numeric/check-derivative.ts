@@ -1,0 +1,14 @@
+/** Is `claimed` the derivative of f with respect to x? Compared with central finite differences. */
+import { deriv } from '../expr/build.js';
+import type { Expr, Sym } from '../expr/node.js';
+import { checkEqualNumeric, type CheckOptions, type NumericVerdict } from './check-equal.js';
+
+/**
+ * checkEqualNumeric(d(f, x), claimed): the derivative side by central finite
+ * differences, with the looser FINITE_DIFFERENCE_TOLERANCE.
+ *
+ *     checkDerivativeNumeric(parsePlain('sigma(x)'), sym('x'), parsePlain('sigma(x)*(1 - sigma(x))')).verdict   // 'numeric'
+ */
+export function checkDerivativeNumeric(f: Expr, x: Sym, claimed: Expr, opts: CheckOptions = {}): NumericVerdict {
+  return checkEqualNumeric(deriv(f, x), claimed, opts);
+}

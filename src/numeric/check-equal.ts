@@ -1,0 +1,227 @@
+/**
+ * Is lhs = rhs? Evaluated at N random points of the common domain; one
+ * disagreeing point is a counterexample. The error measure is
+ * |a - b| / max(|a|, |b|, 1): relative for large values, absolute for small
+ * ones (so round-off around 0 is not a failure). Soundness guards:
+ * - a verdict needs N valid points, else it is 'undecided';
+ * - if every valid point had |a|, |b| < 1e-6 (and they were not identical)
+ *   the values are too small to tell a wrong identity from round-off:
+ *   'undecided';
+ * - after the N ordinary points, PROBE_POINTS more are drawn far out (up to
+ *   ±1e4) and around the constants of both sides (max(x, 20) = 20 fails at
+ *   x ≈ 30); a disagreement there is a counterexample too. They are not
+ *   counted in `points`; `maxRelError` covers them.
+ */
+import type { Expr, Sym } from '../expr/node.js';
+import { symKey } from '../expr/sym-key.js';
+import { children, some } from '../expr/traverse.js';
+import type { Assumption } from './assumptions.js';
+import { EvalError } from './eval-error.js';
+import { compile, freeSymbols, type Compiled } from './evaluate.js';
+import { createRng } from './rng.js';
+import { pointSampler, wideDraw } from './sample.js';
+import { evaluateBounded } from './error-bound.js';
+import { SALT, indexRoles, needsIndexedMode, type IndexRole } from './indexed.js';
+
+/**
+ * What sampling says about lhs = rhs: 'numeric' (agreement at `points`
+ * points, not a proof), 'failed' (a counterexample), or 'undecided' (why).
+ *
+ *     checkEqualNumeric(parsePlain('x^2'), parsePlain('x^3'))   // { verdict: 'failed', point: { x: … }, lhs, rhs, relError }
+ */
+export type NumericVerdict =
+  | {
+      readonly verdict: 'numeric';
+      readonly points: number;
+      readonly maxRelError: number;
+      /**
+       * A sampled point where one side is defined and the other is not
+       * (log(x^2) = 2 log(x) at x < 0): the identity was checked only on the
+       * common domain. Not looked for when a side has a derivative node,
+       * whose finite difference is NaN at every kink.
+       */
+      readonly oneSided?: { readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number };
+    }
+  | { readonly verdict: 'failed'; readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number; readonly relError: number }
+  | { readonly verdict: 'undecided'; readonly reason: string };
+
+/**
+ * The difference |a - b| is within the rounding error bounds of the two
+ * evaluations (a point of catastrophic cancellation): the point says nothing
+ * and is skipped, like a point outside the domain.
+ */
+function explainedByRounding(sides: readonly [Expr, Expr] | undefined, vars: readonly Sym[], p: Float64Array, a: number, b: number, tolerance: number): boolean {
+  if (sides === undefined) return false;
+  const env = new Map(vars.map((s, i) => [symKey(s), p[i] as number]));
+  const l = evaluateBounded(sides[0], env);
+  const r = evaluateBounded(sides[1], env);
+  const slack = 8 * (l.error + r.error);
+  return Math.abs(a - b) <= slack + tolerance * Math.max(Math.abs(a), Math.abs(b), 1) && slack > tolerance * Math.max(Math.abs(a), Math.abs(b), 1);
+}
+
+/**
+ * How to sample: `points` (default 24), `seed` (default 1), the variables'
+ * `assumptions`, and the `tolerance` on relError.
+ *
+ *     checkEqualNumeric(lhs, rhs, { points: 50, assumptions: [{ sym: sym('x'), kind: 'positive' }] })
+ */
+export interface CheckOptions {
+  /** The two expressions, for error analysis of a disagreeing point (set by checkEqualNumeric). */
+  readonly sides?: readonly [Expr, Expr];
+  readonly points?: number;
+  readonly seed?: number;
+  readonly assumptions?: readonly Assumption[];
+  /** Default 1e-9, or 1e-6 when a derivative is evaluated by finite differences. */
+  readonly tolerance?: number;
+  /** Record a point where only one side is defined (set by checkEqualNumeric when no side has a derivative node). */
+  readonly noticeOneSided?: boolean;
+}
+
+/** Tolerance on relError when both sides are evaluated directly: checkEqualNumeric(a, b, { tolerance: EXACT_TOLERANCE }). */
+export const EXACT_TOLERANCE = 1e-9;
+/** Tolerance when a side has a derivative node, evaluated by finite differences (about 1e-9 accurate for second derivatives). */
+export const FINITE_DIFFERENCE_TOLERANCE = 1e-6;
+
+/**
+ * |a - b| / max(|a|, |b|, 1): relative for large values, absolute below 1,
+ * so that round-off around 0 is not a difference. Values too small for this
+ * to decide are reported undecided by the checker.
+ *
+ *     relError(100, 101)   // ≈ 0.0099
+ */
+export function relError(a: number, b: number): number {
+  return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1);
+}
+
+function pointRecord(vars: readonly Sym[], p: Float64Array): Record<string, number> {
+  const r: Record<string, number> = {};
+  vars.forEach((s, i) => (r[symKey(s)] = p[i] as number));
+  return r;
+}
+
+/** Extra points at wide scales and around the constants, after the ordinary sample (see sample.ts). */
+export const PROBE_POINTS = 16;
+
+/**
+ * Magnitudes of the constants in the expressions, above the ordinary
+ * sampling range (at most 16): a threshold such as max(x, 20) is probed
+ * around 20.
+ *
+ *     constantHints([parsePlain('max(x, 20)'), parsePlain('20')])   // [20]
+ */
+export function constantHints(es: readonly Expr[]): number[] {
+  const out = new Set<number>();
+  const visit = (e: Expr): void => {
+    const v = e.kind === 'num' ? Math.abs(Number(e.n) / Number(e.d)) : e.kind === 'float' ? Math.abs(e.value) : 0;
+    if (v > 3 && Number.isFinite(v) && out.size < 16) out.add(v);
+    for (const c of children(e)) visit(c);
+  };
+  es.forEach(visit);
+  return [...out];
+}
+
+/**
+ * The sampling loop on compiled sides (checkEqualNumeric compiles them and
+ * passes the constants of both sides as `hints` for the probe points).
+ *
+ *     compareCompiled(compile(l, [x]), compile(r, [x]), [x], EXACT_TOLERANCE, {})
+ */
+export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], tolerance: number, opts: CheckOptions, hints: readonly number[] = []): NumericVerdict {
+  const wanted = opts.points ?? 24;
+  // No evidence is not agreement: a check of 0 points decides nothing.
+  if (!(wanted >= 1)) return { verdict: 'undecided', reason: `asked for ${wanted} sampled points: at least 1 is needed` };
+  const rng = createRng(opts.seed ?? 1);
+  const assumptions = opts.assumptions ?? [];
+  let valid = 0;
+  let tried = 0;
+  let maxErr = 0;
+  let largest = 0;
+  let identical = true;
+  const maxTries = wanted * 25;
+  const sample = pointSampler(vars, assumptions);
+  let excused = 0;
+  /** A counterexample at p, or undefined when the sides agree there (or p says nothing). */
+  const judge = (p: Float64Array, a: number, b: number): NumericVerdict | undefined => {
+    const err = relError(a, b);
+    if (err <= tolerance) {
+      maxErr = Math.max(maxErr, err);
+      return undefined;
+    }
+    // Before calling it a counterexample: could rounding alone explain it?
+    if (explainedByRounding(opts.sides, vars, p, a, b, tolerance)) return undefined;
+    return { verdict: 'failed', point: pointRecord(vars, p), lhs: a, rhs: b, relError: err };
+  };
+  let oneSided: { point: Record<string, number>; lhs: number; rhs: number } | undefined;
+  while (valid < wanted && tried < maxTries) {
+    tried++;
+    const p = sample(rng);
+    const a = f(p);
+    const b = g(p);
+    if (!Number.isFinite(a) || !Number.isFinite(b)) {
+      if (opts.noticeOneSided === true && oneSided === undefined && (Number.isNaN(a) ? Number.isFinite(b) : Number.isNaN(b) && Number.isFinite(a))) oneSided = { point: pointRecord(vars, p), lhs: a, rhs: b };
+      continue;
+    }
+    const failed = judge(p, a, b);
+    if (failed !== undefined) return failed;
+    if (relError(a, b) > tolerance) {
+      excused++; // rounding alone could explain the difference: the point says nothing
+      continue;
+    }
+    valid++;
+    largest = Math.max(largest, Math.abs(a), Math.abs(b));
+    if (a !== b) identical = false;
+  }
+  // Probes: their own random stream, so the ordinary points stay those of the seed.
+  if (vars.length > 0) {
+    const probeRng = createRng(((opts.seed ?? 1) ^ 0x5f3759df) >>> 0);
+    const draw = wideDraw(hints, vars.length);
+    for (let i = 0; i < PROBE_POINTS; i++) {
+      const p = sample(probeRng, draw);
+      const a = f(p);
+      const b = g(p);
+      if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+      const failed = judge(p, a, b);
+      if (failed !== undefined) return failed;
+    }
+  }
+  if (valid < wanted) {
+    const rounding = excused > 0 ? `; at ${excused} more the sides differed by no more than rounding error could explain` : '';
+    return { verdict: 'undecided', reason: `only ${valid} of ${tried} sampled points were in the domain of both sides${rounding}` };
+  }
+  if (largest < 1e-6 && !identical) return { verdict: 'undecided', reason: 'both sides were below 1e-6 at every point: too small to tell from round-off' };
+  return oneSided === undefined ? { verdict: 'numeric', points: valid, maxRelError: maxErr } : { verdict: 'numeric', points: valid, maxRelError: maxErr, oneSided };
+}
+
+function hasDeriv(e: Expr): boolean {
+  return some(e, (x) => x.kind === 'deriv');
+}
+
+/**
+ * lhs ≈ rhs at N random points of their common domain, plus probe points
+ * far out and around the constants. Never trusts a rewrite: both sides are
+ * evaluated (derivative nodes by finite differences).
+ *
+ *     checkEqualNumeric(parsePlain('sigma(x)'), parsePlain('1/(1 + exp(-x))'))   // { verdict: 'numeric', points: 24, … }
+ */
+export function checkEqualNumeric(lhs: Expr, rhs: Expr, opts: CheckOptions = {}): NumericVerdict {
+  const indexed = needsIndexedMode(lhs) || needsIndexedMode(rhs);
+  const vars = freeSymbols(rhs, freeSymbols(lhs, [], indexed), indexed);
+  const finiteDifferences = hasDeriv(lhs) || hasDeriv(rhs);
+  const tolerance = opts.tolerance ?? (finiteDifferences ? FINITE_DIFFERENCE_TOLERANCE : EXACT_TOLERANCE);
+  // Index symbols and sizes are sampled as small integers (every size 2..5, both i = j and i ≠ j).
+  const roles = indexed ? indexRoles(rhs, indexRoles(lhs)) : new Map<string, IndexRole>();
+  const integerAssumptions: Assumption[] = vars.flatMap((s): Assumption[] => {
+    const role = roles.get(symKey(s));
+    if (role === 'bound') return [{ sym: s, kind: 'interval', lo: 2, hi: 5, integer: true }];
+    if (role === 'index') return [{ sym: s, kind: 'interval', lo: 1, hi: 2, integer: true }];
+    if (symKey(s) === symKey(SALT)) return [{ sym: s, kind: 'interval', lo: 0, hi: 1 }];
+    return [];
+  });
+  const assumptions = [...integerAssumptions, ...(opts.assumptions ?? [])];
+  try {
+    return compareCompiled(compile(lhs, vars, { indexed }), compile(rhs, vars, { indexed }), vars, tolerance, { ...opts, assumptions, noticeOneSided: !finiteDifferences, ...(indexed ? {} : { sides: [lhs, rhs] as const }) }, constantHints([lhs, rhs]));
+  } catch (e) {
+    if (e instanceof EvalError) return { verdict: 'undecided', reason: e.message };
+    throw e;
+  }
+}

@@ -1,0 +1,270 @@
+/**
+ * Numeric evaluation compiled to closures over OUR tree (never eval or
+ * new Function): compile once, evaluate at many points. Derivative nodes are
+ * evaluated by finite differences, so a rewrite step d(u, x) -> … can be
+ * checked without trusting any derivative rule.
+ *
+ *     compile(parsePlain('x^2 + y'), [sym('x'), sym('y')])([3, 1])   // 10
+ */
+import { equal } from '../expr/equal.js';
+import { CONSTANTS, lookupFunction } from '../expr/functions.js';
+import type { Expr, Sym } from '../expr/node.js';
+import { assertNever } from '../expr/node.js';
+import { symKey } from '../expr/sym-key.js';
+import { children } from '../expr/traverse.js';
+import { EvalError } from './eval-error.js';
+import { centralDifference, stepSize } from './finite-difference.js';
+import { SALT, indexedValue } from './indexed.js';
+
+export type Compiled = (values: ArrayLike<number>) => number;
+
+/** How many derivative nodes are nested inside e (for the finite-difference step). */
+function derivDepth(e: Expr): number {
+  let d = 0;
+  for (const c of children(e)) d = Math.max(d, derivDepth(c));
+  return e.kind === 'deriv' ? d + 1 : d;
+}
+
+interface Context {
+  readonly slots: ReadonlyMap<string, number>;
+  /** Indexed variables take values from the salt (see indexed.ts). */
+  readonly indexed: boolean;
+  /** Next free frame slot for a bound variable. */
+  readonly next: { value: number };
+  /** Indexed variables held at a value while a derivative by them is taken. */
+  readonly overrides: Map<string, number>;
+}
+
+/** Literal integer value of an index closure result (indices are whole numbers). */
+function indexKey(name: string, subs: readonly number[], sups: readonly number[]): string {
+  let k = name;
+  if (subs.length > 0) k += `_{${subs.join(',')}}`;
+  if (sups.length > 0) k += `^{(${sups.join(',')})}`;
+  return k;
+}
+
+function build(e: Expr, ctx: Context): Compiled {
+  const slots = ctx.slots;
+  switch (e.kind) {
+    case 'num': {
+      const v = Number(e.n) / Number(e.d);
+      return () => v;
+    }
+    case 'float': {
+      const v = e.value;
+      return () => v;
+    }
+    case 'sym': {
+      const k = symKey(e);
+      if (ctx.indexed && (e.sub.length > 0 || e.sup.length > 0)) {
+        const subs = e.sub.map((x) => build(x, ctx));
+        const sups = e.sup.map((x) => build(x, ctx));
+        const saltSlot = slots.get(symKey(SALT));
+        if (saltSlot === undefined) throw new EvalError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
+        const name = e.name;
+        const overrides = ctx.overrides;
+        return (v) => {
+          const key = indexKey(name, subs.map((f) => Math.round(f(v))), sups.map((f) => Math.round(f(v))));
+          return overrides.get(key) ?? indexedValue(v[saltSlot] as number, key);
+        };
+      }
+      const slot = slots.get(k);
+      if (slot !== undefined) return (v) => v[slot] as number;
+      const c = CONSTANTS.get(k);
+      if (c !== undefined) return () => c;
+      throw new EvalError('E_EVAL_UNBOUND', `no value for the symbol ${k}`);
+    }
+    case 'add': {
+      const fs = e.args.map((a) => build(a, ctx));
+      if (fs.length === 2) {
+        const [f, g] = fs as [Compiled, Compiled];
+        return (v) => f(v) + g(v);
+      }
+      return (v) => {
+        let s = 0;
+        for (const f of fs) s += f(v);
+        return s;
+      };
+    }
+    case 'mul': {
+      const fs = e.args.map((a) => build(a, ctx));
+      if (fs.length === 2) {
+        const [f, g] = fs as [Compiled, Compiled];
+        return (v) => f(v) * g(v);
+      }
+      return (v) => {
+        let p = 1;
+        for (const f of fs) p *= f(v);
+        return p;
+      };
+    }
+    case 'div': {
+      const f = build(e.num, ctx);
+      const g = build(e.den, ctx);
+      return (v) => f(v) / g(v);
+    }
+    case 'pow': {
+      const f = build(e.base, ctx);
+      if (e.exp.kind === 'num' && e.exp.d === 1n) {
+        const k = Number(e.exp.n);
+        if (k === 2) return (v) => {
+          const b = f(v);
+          return b * b;
+        };
+        return (v) => Math.pow(f(v), k);
+      }
+      const g = build(e.exp, ctx);
+      return (v) => Math.pow(f(v), g(v));
+    }
+    case 'neg': {
+      const f = build(e.arg, ctx);
+      return (v) => -f(v);
+    }
+    case 'call': {
+      const spec = lookupFunction(e.fn);
+      if (spec === undefined) throw new EvalError('E_EVAL_UNSUPPORTED', `cannot evaluate the function ${e.fn}`);
+      if (spec.binds !== undefined) return buildSum(e.args, ctx);
+      const fs = e.args.map((a) => build(a, ctx));
+      const impl = spec.evaluate;
+      if (fs.length === 1) {
+        const [f] = fs as [Compiled];
+        const one = [0];
+        return (v) => {
+          one[0] = f(v);
+          return impl(one);
+        };
+      }
+      return (v) => impl(fs.map((f) => f(v)));
+    }
+    case 'deriv': {
+      const body = build(e.body, ctx);
+      if (ctx.indexed && (e.wrt.sub.length > 0 || e.wrt.sup.length > 0)) return buildIndexedDerivative(e.wrt, body, derivDepth(e.body), ctx);
+      const slot = slots.get(symKey(e.wrt));
+      // The body cannot depend on a variable that has no slot (it would be unbound).
+      if (slot === undefined) return () => 0;
+      const rel = stepSize(derivDepth(e.body));
+      return (v) => centralDifference(body, v, slot, rel);
+    }
+    default:
+      return assertNever(e);
+  }
+}
+
+/**
+ * ∂/∂z_j in indexed mode: z_j's value comes from the salt, so the finite
+ * difference holds the concrete variable (say z_3) at x0 ± h through an
+ * override that every occurrence of z_3 sees, however it is indexed.
+ */
+function buildIndexedDerivative(wrt: Sym, body: Compiled, nested: number, ctx: Context): Compiled {
+  const subs = wrt.sub.map((x) => build(x, ctx));
+  const sups = wrt.sup.map((x) => build(x, ctx));
+  const saltSlot = ctx.slots.get(symKey(SALT));
+  if (saltSlot === undefined) throw new EvalError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
+  const overrides = ctx.overrides;
+  const rel = stepSize(nested);
+  return (v) => {
+    const key = indexKey(wrt.name, subs.map((f) => Math.round(f(v))), sups.map((f) => Math.round(f(v))));
+    const previous = overrides.get(key);
+    const x0 = previous ?? indexedValue(v[saltSlot] as number, key);
+    const at = (t: ArrayLike<number>): number => {
+      overrides.set(key, t[0] as number);
+      return body(v);
+    };
+    const d = centralDifference(at, [x0], 0, rel);
+    if (previous === undefined) overrides.delete(key);
+    else overrides.set(key, previous);
+    return d;
+  };
+}
+
+/** Sums longer than this are refused: an instantiation is meant to be small. */
+const MAX_SUM_TERMS = 100_000;
+
+/** sum(body, k, lo, hi): the bound k gets its own frame slot. */
+function buildSum(args: readonly Expr[], ctx: Context): Compiled {
+  const [body, k, lo, hi] = args;
+  if (body === undefined || k === undefined || k.kind !== 'sym' || lo === undefined || hi === undefined) {
+    throw new EvalError('E_EVAL_UNSUPPORTED', 'sum needs (body, index, from, to)');
+  }
+  const slot = ctx.next.value++;
+  const inner = new Map(ctx.slots);
+  inner.set(symKey(k), slot);
+  const f = build(body, { ...ctx, slots: inner });
+  const from = build(lo, ctx);
+  const to = build(hi, ctx);
+  return (v) => {
+    const a = Math.round(from(v));
+    const b = Math.round(to(v));
+    if (b - a > MAX_SUM_TERMS) return NaN;
+    // The frame is shared: v is the evaluation frame, with room for bound variables.
+    const frame = v as Float64Array;
+    const saved = frame[slot] as number;
+    let s = 0;
+    for (let i = a; i <= b; i++) {
+      frame[slot] = i;
+      s += f(frame);
+    }
+    frame[slot] = saved;
+    return s;
+  };
+}
+
+/** Every symbol whose value evaluation needs, including derivative variables, in first-seen order. */
+export function freeSymbols(e: Expr, into: Sym[] = [], indexed = false, bound: readonly Sym[] = []): Sym[] {
+  const add = (s: Sym): void => {
+    if (!CONSTANTS.has(symKey(s)) && !bound.some((b) => equal(b, s)) && !into.some((x) => equal(x, s))) into.push(s);
+  };
+  if (e.kind === 'sym') {
+    if (indexed && (e.sub.length > 0 || e.sup.length > 0)) {
+      add(SALT);
+      for (const i of [...e.sub, ...e.sup]) freeSymbols(i, into, indexed, bound);
+      return into;
+    }
+    add(e);
+    return into;
+  }
+  if (e.kind === 'call' && e.fn === 'sum') {
+    const [body, k, lo, hi] = e.args;
+    if (body !== undefined && k !== undefined && k.kind === 'sym') freeSymbols(body, into, indexed, [...bound, k]);
+    if (lo !== undefined) freeSymbols(lo, into, indexed, bound);
+    if (hi !== undefined) freeSymbols(hi, into, indexed, bound);
+    return into;
+  }
+  if (e.kind === 'deriv') {
+    freeSymbols(e.body, into, indexed, bound);
+    freeSymbols(e.wrt, into, indexed, bound);
+    return into;
+  }
+  for (const c of children(e)) freeSymbols(c, into, indexed, bound);
+  return into;
+}
+
+/**
+ * Compile against a fixed variable order. In indexed mode (sums, z_k) the
+ * values array must have room for bound variables: use frameSize().
+ */
+export function compile(e: Expr, vars: readonly Sym[], opts: { indexed?: boolean } = {}): Compiled {
+  const slots = new Map<string, number>();
+  vars.forEach((s, i) => slots.set(symKey(s), i));
+  const ctx: Context = { slots, indexed: opts.indexed ?? false, next: { value: vars.length }, overrides: new Map() };
+  const f = build(e, ctx);
+  const size = ctx.next.value;
+  if (size === vars.length) return f;
+  // Bound variables live in slots after the variables: evaluate in a larger frame.
+  return (values) => {
+    const frame = new Float64Array(size);
+    for (let i = 0; i < vars.length; i++) frame[i] = values[i] as number;
+    return f(frame);
+  };
+}
+
+/** One-off evaluation with named values (keys are symKey strings: 'x', 'x_{1}'). */
+export function evaluate(e: Expr, env: ReadonlyMap<string, number>): number {
+  const vars = freeSymbols(e);
+  const values = vars.map((s) => {
+    const v = env.get(symKey(s));
+    if (v === undefined) throw new EvalError('E_EVAL_UNBOUND', `no value for the symbol ${symKey(s)}`);
+    return v;
+  });
+  return compile(e, vars)(values);
+}

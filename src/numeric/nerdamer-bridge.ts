@@ -1,0 +1,229 @@
+/**
+ * nerdamer as an independent second opinion. We translate our tree into
+ * nerdamer's syntax (σ and softplus by their definitions; symbols renamed to
+ * v0, v1, … because nerdamer treats `_` specially) and let nerdamer
+ * differentiate and simplify with its own code. Functions nerdamer cannot
+ * express (relu, step, sign, max, min) make the translation unsupported.
+ *
+ * Known nerdamer weaknesses are recorded in tests/properties/NERDAMER.md.
+ */
+import { createRequire } from 'node:module';
+import type { Expr, Sym } from '../expr/node.js';
+import { assertNever } from '../expr/node.js';
+import { symKey } from '../expr/sym-key.js';
+import { children, size, some } from '../expr/traverse.js';
+import { readNerdamer } from './nerdamer-reader.js';
+
+interface NerdamerExpression {
+  text(): string;
+}
+type Nerdamer = ((expression: string) => NerdamerExpression) & { flush(): unknown };
+
+const require = createRequire(import.meta.url);
+// nerdamer is CommonJS; its calculus module registers diff() on the same instance.
+const nerdamer = require('nerdamer') as Nerdamer;
+require('nerdamer/Calculus.js');
+require('nerdamer/Algebra.js');
+
+/**
+ * Larger expressions are not sent: nerdamer's simplify takes seconds on a
+ * few sigmoids (measured: σ''(x) 9 s, a two-layer sigmoid network 29 s), and
+ * it cannot be interrupted.
+ */
+const MAX_NODES = 120;
+const MAX_TRANSCENDENTAL = 3;
+
+function transcendentalCount(e: Expr): number {
+  let n = e.kind === 'call' && (e.fn === 'exp' || e.fn === 'sigma' || e.fn === 'softplus' || e.fn === 'tanh') ? 1 : 0;
+  for (const c of children(e)) n += transcendentalCount(c);
+  return n;
+}
+
+class Names {
+  private readonly map = new Map<string, string>();
+  /** nerdamer's name -> our symbol, to read an answer back. */
+  readonly back = new Map<string, Sym>();
+  name(s: Sym): string {
+    const k = symKey(s);
+    if (k === 'pi') return 'pi';
+    let n = this.map.get(k);
+    if (n === undefined) {
+      n = `v${this.map.size}`;
+      this.map.set(k, n);
+      this.back.set(n, s);
+    }
+    return n;
+  }
+}
+
+/**
+ * A float as the exact fraction of its shortest decimal spelling: 4e-9 is
+ * sent as (4/1000000000). nerdamer's own conversion of decimals rounds
+ * (x/4e-9 came back as 249999999; NERDAMER.md, section 4).
+ *
+ *     exactDecimal(0.25)   // '(25/100)'
+ */
+export function exactDecimal(v: number): string | undefined {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(v));
+  if (m === null) return undefined; // NaN, Infinity
+  const [, sign = '', whole = '', frac = '', exp = '0'] = m;
+  const shift = Number(exp) - frac.length;
+  const digits = BigInt(whole + frac);
+  return shift >= 0 ? `(${sign}${digits * 10n ** BigInt(shift)})` : `(${sign}${digits}/${10n ** BigInt(-shift)})`;
+}
+
+/** 1/2, -3/2, 0.5, -(1/2): nerdamer stores u^(1/2) and e^(1/2) as sqrt. */
+const isHalfLiteral = (e: Expr): boolean => (e.kind === 'num' && e.d === 2n) || (e.kind === 'float' && Math.abs(e.value % 1) === 0.5) || (e.kind === 'neg' && isHalfLiteral(e.arg));
+const hasSquareRoot = (e: Expr): boolean =>
+  some(e, (n) => (n.kind === 'call' && (n.fn === 'sqrt' || (n.fn === 'exp' && n.args.length === 1 && isHalfLiteral(n.args[0] ?? n)))) || (n.kind === 'pow' && isHalfLiteral(n.exp)));
+const isNegative = (n: Expr): boolean => n.kind === 'neg' || (n.kind === 'num' && n.n < 0n) || (n.kind === 'float' && n.value < 0);
+/** (-x)^(1/4), (-2 x)^(3/2), (1/(-x))^y: nerdamer gets the sign of their derivative wrong. */
+const isNegatedBaseToNonInteger = (e: Expr): boolean => e.kind === 'pow' && !(e.exp.kind === 'num' && e.exp.d === 1n) && some(e.base, isNegative);
+const isTinyLiteral = (e: Expr): boolean => {
+  const v = e.kind === 'float' ? e.value : e.kind === 'num' ? Number(e.n) / Number(e.d) : 0;
+  return v !== 0 && Math.abs(v) < 1e-6;
+};
+
+/**
+ * Why nerdamer's verdict on e cannot be trusted, or undefined. These are the
+ * inputs on which nerdamer was seen to answer wrongly (NERDAMER.md):
+ * derivatives of expressions with square roots (it mutates the argument of
+ * sqrt while differentiating) or with a negated base raised to a
+ * non-integer power (it applies the sign of the inner derivative twice), and
+ * literals below 1e-6 (it prints tiny coefficients as 0).
+ *
+ *     knownNerdamerHazard(parsePlain('d(sqrt(2*x)*x, x)'))   // 'nerdamer differentiates …'
+ */
+export function knownNerdamerHazard(e: Expr): string | undefined {
+  if (some(e, (n) => n.kind === 'deriv' && hasSquareRoot(n.body))) return 'nerdamer differentiates expressions with square roots incorrectly';
+  if (some(e, (n) => n.kind === 'deriv' && some(n.body, isNegatedBaseToNonInteger))) return 'nerdamer differentiates a negated base raised to a non-integer power incorrectly';
+  if (some(e, isTinyLiteral)) return 'nerdamer loses numbers below 1e-6';
+  return undefined;
+}
+
+const UNSUPPORTED = new Set(['relu', 'step', 'sign', 'max', 'min']);
+
+function translate(e: Expr, names: Names): string | undefined {
+  const t = (x: Expr): string | undefined => translate(x, names);
+  const all = (xs: readonly Expr[]): string[] | undefined => {
+    const out: string[] = [];
+    for (const x of xs) {
+      const s = t(x);
+      if (s === undefined) return undefined;
+      out.push(`(${s})`);
+    }
+    return out;
+  };
+  switch (e.kind) {
+    case 'num':
+      return e.d === 1n ? `(${e.n})` : `(${e.n}/${e.d})`;
+    case 'float':
+      return exactDecimal(e.value);
+    case 'sym':
+      return names.name(e);
+    case 'add':
+      return all(e.args)?.join('+');
+    case 'mul':
+      return all(e.args)?.join('*');
+    case 'div': {
+      const p = all([e.num, e.den]);
+      return p === undefined ? undefined : `${p[0]}/${p[1]}`;
+    }
+    case 'pow': {
+      const p = all([e.base, e.exp]);
+      return p === undefined ? undefined : `${p[0]}^${p[1]}`;
+    }
+    case 'neg': {
+      const a = t(e.arg);
+      return a === undefined ? undefined : `-(${a})`;
+    }
+    case 'call': {
+      if (UNSUPPORTED.has(e.fn)) return undefined;
+      const args = all(e.args);
+      if (args === undefined) return undefined;
+      const u = args[0] ?? '';
+      switch (e.fn) {
+        case 'exp':
+          return `e^${u}`;
+        case 'sigma':
+          return `(1/(1+e^(-${u})))`;
+        case 'softplus':
+          return `log(1+e^${u})`;
+        default:
+          return `${e.fn}(${args.join(',')})`;
+      }
+    }
+    case 'deriv': {
+      const b = t(e.body);
+      return b === undefined ? undefined : `diff(${b},${names.name(e.wrt)})`;
+    }
+    default:
+      return assertNever(e);
+  }
+}
+
+function askDerivative(f: Expr, x: Sym): { text: string; names: Names } | { unsupported: string } {
+  if (size(f) > MAX_NODES) return { unsupported: 'expression too large for nerdamer' };
+  const names = new Names();
+  const s = translate(f, names);
+  if (s === undefined) return { unsupported: 'uses a function nerdamer cannot express (relu, step, sign, max or min)' };
+  try {
+    const text = nerdamer(`diff(${s},${names.name(x)})`).text();
+    nerdamer.flush();
+    return { text, names };
+  } catch (err) {
+    return { unsupported: `nerdamer failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/**
+ * nerdamer's text for the derivative of f (in its own names v0, v1, …), or
+ * why it could not be asked. The raw answer, known bugs included
+ * (knownNerdamerHazard, NERDAMER.md).
+ *
+ *     nerdamerDerivative(parsePlain('sin(x)'), sym('x'))   // { text: 'cos(v0)' }
+ */
+export function nerdamerDerivative(f: Expr, x: Sym): { text: string } | { unsupported: string } {
+  const r = askDerivative(f, x);
+  return 'unsupported' in r ? r : { text: r.text };
+}
+
+/**
+ * nerdamer's derivative of f as our tree (read back with parsePlain), for
+ * evaluating it as a second opinion. Unsupported when nerdamer cannot be
+ * asked, fails, or answers with something we cannot read. Known bugs are
+ * not filtered: check knownNerdamerHazard(d(f, x)) before trusting it.
+ *
+ *     nerdamerDerivativeExpr(parsePlain('tan(x)'), sym('x'))   // (1/cos(x))^2
+ */
+export function nerdamerDerivativeExpr(f: Expr, x: Sym): Expr | { unsupported: string } {
+  const r = askDerivative(f, x);
+  return 'unsupported' in r ? r : readNerdamer(r.text, r.names.back);
+}
+
+/**
+ * Does nerdamer, on its own, reduce lhs - rhs to 0? true: yes; false: it
+ * returned something else (which proves nothing: its simplifier is
+ * incomplete); undefined: the question could not be asked, or nerdamer is
+ * known to answer such questions wrongly (knownNerdamerHazard). A true is a
+ * second opinion, to be trusted only together with a passing numeric check:
+ * nerdamer also simplifies log(x^2) to 2 log(x) and sqrt(x y) to
+ * sqrt(x) sqrt(y), identities that hold only where both sides are defined.
+ *
+ *     nerdamerAgrees(parsePlain('sigma(x)'), parsePlain('1/(1 + exp(-x))'))   // true
+ */
+export function nerdamerAgrees(lhs: Expr, rhs: Expr): boolean | undefined {
+  if (size(lhs) + size(rhs) > MAX_NODES || transcendentalCount(lhs) + transcendentalCount(rhs) > MAX_TRANSCENDENTAL) return undefined;
+  if (knownNerdamerHazard(lhs) !== undefined || knownNerdamerHazard(rhs) !== undefined) return undefined;
+  const names = new Names();
+  const a = translate(lhs, names);
+  const b = translate(rhs, names);
+  if (a === undefined || b === undefined) return undefined;
+  try {
+    const text = nerdamer(`simplify((${a})-(${b}))`).text();
+    nerdamer.flush();
+    return text === '0';
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Random points for numeric checks. Each coordinate is drawn at one of
+ * several scales (most in [-3, 3], some near 0, some up to ±20) so that sign
+ * and magnitude errors show, then adjusted to the variable's assumptions.
+ * Points where an expression is undefined (log of a negative, a kink under a
+ * finite difference) come back as NaN and are rejected by the caller.
+ *
+ * A few extra probe points (wideDraw) go far beyond that range and around the
+ * constants of the expressions, so that a wrong identity which only shows
+ * past a threshold (max(x, 20) = 20, step(x - 10) = 0) is still caught.
+ */
+import { symKey } from '../expr/sym-key.js';
+import type { Sym } from '../expr/node.js';
+import type { Assumption } from './assumptions.js';
+import type { Rng } from './rng.js';
+
+/** The ordinary scale mix: 60% in [-3, 3], 20% in [-0.5, 0.5], 15% in [-8, 8], 5% in [-20, 20]. ordinaryDraw(createRng(1)) */
+export function ordinaryDraw(rng: Rng): number {
+  const r = rng.next();
+  if (r < 0.6) return rng.uniform(-3, 3);
+  if (r < 0.8) return rng.uniform(-0.5, 0.5);
+  if (r < 0.95) return rng.uniform(-8, 8);
+  return rng.uniform(-20, 20);
+}
+
+/**
+ * Probe scales: half the draws have a log-uniform magnitude in [1, 1e4], half
+ * lie around one of `hints` (magnitudes of the expressions' constants), at
+ * 0.5 to 2 times it. Signs follow a pattern rather than chance: for the
+ * first four variables, successive points run through every combination of
+ * signs (+ + , - +, + -, - -, …), so a region such as x > 10 and y > 10 is
+ * visited by a quarter of the probes. The returned draw keeps count of its
+ * calls and must be used with drawPoint for points of `varCount` variables.
+ *
+ *     const draw = wideDraw([20], 1); drawPoint([x], [], rng, draw)   // e.g. [31.7], then [-24.2], …
+ */
+export function wideDraw(hints: readonly number[], varCount: number): (rng: Rng) => number {
+  let call = 0;
+  return (rng) => {
+    const point = Math.floor(call / Math.max(1, varCount));
+    const coordinate = call % Math.max(1, varCount);
+    call++;
+    const sign = coordinate < 4 ? ((point >> coordinate) & 1 ? -1 : 1) : rng.next() < 0.5 ? -1 : 1;
+    const hint = hints.length > 0 && rng.next() < 0.5 ? hints[rng.int(0, hints.length - 1)] : undefined;
+    if (hint !== undefined) return sign * hint * rng.uniform(0.5, 2);
+    return sign * 10 ** rng.uniform(0, 4);
+  };
+}
+
+interface Constraints {
+  positive: boolean;
+  nonnegative: boolean;
+  nonzero: boolean;
+  integer: boolean;
+  interval?: { lo: number; hi: number; integer: boolean };
+}
+
+function constraintsOf(list: readonly Assumption[]): Constraints {
+  const c: Constraints = { positive: false, nonnegative: false, nonzero: false, integer: false };
+  for (const a of list) {
+    if (a.kind === 'interval') {
+      // Several intervals: their intersection.
+      const lo = Math.max(a.lo, c.interval?.lo ?? -Infinity);
+      const hi = Math.min(a.hi, c.interval?.hi ?? Infinity);
+      c.interval = { lo, hi, integer: a.integer === true || c.interval?.integer === true };
+    } else c[a.kind] = true;
+  }
+  // A sign condition narrows an interval: x > 0 and x in [-1, 1] draw from [0, 1].
+  if (c.interval !== undefined && (c.positive || c.nonnegative)) c.interval = { ...c.interval, lo: Math.max(c.interval.lo, 0) };
+  return c;
+}
+
+/**
+ * x moved into the domain the constraints describe, whatever their order
+ * (positive and integer: 1, 2, …, never 0); NaN when no value fits
+ * (an interval without integers, or below 0 for a positive variable), which
+ * the checker counts as a point outside the domain.
+ */
+function constrain(x: number, c: Constraints, rng: Rng): number {
+  let v = x;
+  if (c.interval !== undefined) v = c.interval.integer ? rng.int(Math.ceil(c.interval.lo), Math.floor(c.interval.hi)) : rng.uniform(c.interval.lo, c.interval.hi);
+  else if (c.positive) v = Math.abs(v) + 1e-3;
+  else if (c.nonnegative) v = Math.abs(v);
+  if (c.integer) v = Math.round(v);
+  if (c.nonzero && v === 0) v = c.interval === undefined || c.interval.hi >= 1 ? 1 : -1;
+  if (c.positive && v <= 0) v = c.integer ? 1 : 1e-3;
+  if (c.nonnegative && v < 0) v = 0;
+  const ok =
+    Number.isFinite(v) &&
+    (!c.positive || v > 0) &&
+    (!c.nonnegative || v >= 0) &&
+    (!c.nonzero || v !== 0) &&
+    (!c.integer || Number.isInteger(v)) &&
+    (c.interval === undefined || (v >= c.interval.lo && v <= c.interval.hi));
+  return ok ? v : NaN;
+}
+
+/**
+ * A sampler for points of `vars` under `assumptions`, prepared once so that
+ * drawing a point does no lookups: each coordinate comes from `draw`
+ * (called exactly once per variable, in order) and is then moved into the
+ * variable's domain.
+ *
+ *     const sample = pointSampler([x], [{ sym: x, kind: 'positive' }]); sample(rng)   // e.g. [2.31]
+ */
+export function pointSampler(vars: readonly Sym[], assumptions: readonly Assumption[]): (rng: Rng, draw?: (rng: Rng) => number) => Float64Array {
+  const byKey = new Map<string, Assumption[]>();
+  for (const a of assumptions) {
+    const k = symKey(a.sym);
+    const list = byKey.get(k);
+    if (list === undefined) byKey.set(k, [a]);
+    else list.push(a);
+  }
+  const constraints = vars.map((s) => {
+    const list = byKey.get(symKey(s));
+    return list === undefined ? undefined : constraintsOf(list);
+  });
+  return (rng, draw = ordinaryDraw) => {
+    const out = new Float64Array(vars.length);
+    for (let i = 0; i < out.length; i++) {
+      const x = draw(rng);
+      const c = constraints[i];
+      out[i] = c === undefined ? x : constrain(x, c, rng);
+    }
+    return out;
+  };
+}
+
+/**
+ * One point: a value per variable at the scales of `draw`, then made to
+ * satisfy the assumptions (see pointSampler, which avoids re-reading the
+ * assumptions for every point).
+ *
+ *     drawPoint([x, n], [{ sym: n, kind: 'integer' }], createRng(1))   // e.g. [0.83, -2]
+ */
+export function drawPoint(vars: readonly Sym[], assumptions: readonly Assumption[], rng: Rng, draw: (rng: Rng) => number = ordinaryDraw): Float64Array {
+  return pointSampler(vars, assumptions)(rng, draw);
+}

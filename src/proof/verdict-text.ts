@@ -1,0 +1,26 @@
+/** One-line human summaries of verification results. */
+import type { VerificationJson } from '../derive/diff-result.js';
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? x.toPrecision(3) : String(x);
+}
+
+export function formatVerification(v: VerificationJson): string {
+  switch (v.verdict) {
+    case 'proved':
+      return `proved symbolically (nerdamer reduces the difference to 0); every step and the result also hold at ${v.points} random points`;
+    case 'numeric':
+      return `holds at ${v.points} random points for every step and the result (max relative error ${fmt(v.maxRelError ?? NaN)})`;
+    case 'failed': {
+      const f = v.failure;
+      if (f === undefined) return 'failed';
+      const where = f.step === 'result' ? 'the result' : `step ${f.step + 1}`;
+      const point = Object.entries(f.point)
+        .map(([k, x]) => `${k} = ${fmt(x)}`)
+        .join(', ');
+      return `FAILED: ${where} fails at ${point} (${fmt(f.lhs)} vs ${fmt(f.rhs)})`;
+    }
+    case 'undecided':
+      return `undecided: ${v.undecided ?? 'no valid points'}`;
+  }
+}

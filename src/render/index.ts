@@ -1,0 +1,7 @@
+export { toLatex } from './to-latex.js';
+export { toPlain } from './to-plain.js';
+export { derivationToLatex, type DerivationLatexOptions } from './steps-to-latex.js';
+export { renderKatex, type KatexResult } from './katex.js';
+export { escapeLatexText } from './escape.js';
+export { noteToLatex, noteToPlain } from './notes.js';
+export { latexName } from './symbol-names.js';

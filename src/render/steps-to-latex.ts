@@ -1,0 +1,94 @@
+/**
+ * A derivation as an aligned block: `align*` for LaTeX documents, `aligned`
+ * inside display math for KaTeX (which has no align*). The first line shows
+ * the left-hand side, then one line per step, annotated with the rule's
+ * title and the step's notes. Consecutive steps whose results print the same
+ * (a change the reader cannot see) share one line and list every title.
+ *
+ *     \begin{align*}
+ *     \frac{d}{dx}\left(\sigma\left(x\right)\right) &= … \tag*{$\text{Derivative of the sigmoid}$} \\
+ *     &= … \tag*{$\text{Multiplying by one}$}
+ *     \end{align*}
+ */
+import type { Expr } from '../expr/node.js';
+import type { Derivation, Step } from '../proof/step.js';
+import { escapeLatexText } from './escape.js';
+import { noteToLatex } from './notes.js';
+import { toLatex } from './to-latex.js';
+
+export interface DerivationLatexOptions {
+  readonly env: 'align*' | 'aligned';
+  /** What the first line shows on the left (default: the derivation's start), e.g. a deriv node. */
+  readonly lhs?: Expr;
+  /** Print rule titles and step notes as annotations (default true). */
+  readonly titles?: boolean;
+  /** Extra LaTeX annotation per displayed line, e.g. a verdict; receives the last step of the line. */
+  readonly annotate?: (step: Step, index: number) => string | undefined;
+}
+
+interface Line {
+  readonly latex: string;
+  readonly steps: readonly { readonly step: Step; readonly index: number }[];
+}
+
+/**
+ * One line per step; a step that does not change the printed result joins
+ * the line before, and so does a run of routine steps (rules marked minor:
+ * adding zero, multiplying by one, d/dx of a constant).
+ */
+function lines(d: Derivation): Line[] {
+  const out: Line[] = [];
+  d.steps.forEach((step, index) => {
+    const latex = toLatex(step.after);
+    const last = out[out.length - 1];
+    const lastStep = last?.steps[last.steps.length - 1]?.step;
+    const routine = step.minor === true && lastStep?.minor === true;
+    if (last !== undefined && (last.latex === latex || routine)) out[out.length - 1] = { latex, steps: [...last.steps, { step, index }] };
+    else out.push({ latex, steps: [{ step, index }] });
+  });
+  return out;
+}
+
+function annotations(l: Line, opts: DerivationLatexOptions): string[] {
+  const notes: string[] = [];
+  if (opts.titles ?? true) {
+    const titles = new Set<string>();
+    for (const { step } of l.steps) titles.add(step.title);
+    // A long run of routine steps is summarised, so the line fits a page;
+    // the JSON and text outputs still list every rule.
+    const routine = l.steps.every(({ step }) => step.minor === true);
+    if (routine && titles.size > 2) notes.push('\\text{Simplifying}');
+    else for (const t of titles) notes.push(`\\text{${escapeLatexText(t)}}`);
+    // Conditions (where a step holds) are printed beside KaTeX lines; in a
+    // document they follow the derivation as notes, so a tag stays short.
+    if (opts.env === 'aligned') for (const { step } of l.steps) notes.push(...step.notes.map(noteToLatex));
+  }
+  const last = l.steps[l.steps.length - 1];
+  const extra = last !== undefined && opts.annotate !== undefined ? opts.annotate(last.step, last.index) : undefined;
+  if (extra !== undefined) notes.push(extra);
+  return notes;
+}
+
+/**
+ * derivationToLatex(d, { env: 'aligned', lhs: deriv(x2, x) }) ===
+ * '\\begin{aligned}\n\\frac{d}{dx}\\left(x^{2}\\right) &= 2 x && \\text{Power rule}\n\\end{aligned}'
+ */
+export function derivationToLatex(d: Derivation, opts: DerivationLatexOptions): string {
+  const lhs = toLatex(opts.lhs ?? d.start);
+  const body: string[] = [];
+  const ls = lines(d);
+  if (ls.length === 0) {
+    const result = toLatex(d.result);
+    body.push(result === lhs ? lhs : `${lhs} &= ${result}`);
+  }
+  ls.forEach((l, i) => {
+    const notes = annotations(l, opts);
+    // In a LaTeX document (align*) the annotation is a tag at the right
+    // margin, which amsmath moves below a line that is too long to share it;
+    // KaTeX's aligned has no per-line tags, so there it is a last column.
+    const joined = notes.join(',\\ ');
+    const annotation = notes.length === 0 ? '' : opts.env === 'align*' ? ` \\tag*{$${joined}$}` : ` && ${joined}`;
+    body.push(`${i === 0 ? `${lhs} ` : ''}&= ${l.latex}${annotation}`);
+  });
+  return `\\begin{${opts.env}}\n${body.join(' \\\\\n')}\n\\end{${opts.env}}`;
+}

@@ -1,0 +1,179 @@
+/**
+ * LaTeX for KaTeX and for documents: `\frac` for quotients, `\sigma`,
+ * `e^{…}` for short exponents and `\exp` for long ones, `\cdot` only where
+ * juxtaposition would be ambiguous, `\left( \right)` around groups.
+ * Every output parses back to the same tree with parseLatex.
+ */
+import type { Call, Expr, Sym } from '../expr/node.js';
+import { assertNever } from '../expr/node.js';
+import { lookupFunction } from '../expr/functions.js';
+import { size, some, symbolsOf } from '../expr/traverse.js';
+import { equal } from '../expr/equal.js';
+import { needsParens, type Place } from './precedence.js';
+import { latexName } from './symbol-names.js';
+import { positionalText } from './decimal.js';
+
+const group = (s: string): string => `\\left(${s}\\right)`;
+
+/**
+ * Brackets around function arguments: plain ( ) when the arguments are flat
+ * (σ(x), \log(1 + e^{x})), so no extra space appears after the function name;
+ * \left( \right) when they are tall (a fraction, a sum, a derivative).
+ */
+function argumentGroup(args: readonly Expr[], printed: string): string {
+  const tall = args.some((a) => some(a, (x) => x.kind === 'div' || x.kind === 'deriv' || (x.kind === 'call' && x.fn === 'sum') || (x.kind === 'num' && x.d !== 1n)));
+  return tall ? group(printed) : `(${printed})`;
+}
+
+function numberLatex(n: bigint, d: bigint): string {
+  if (d === 1n) return n.toString();
+  return n < 0n ? `-\\frac{${-n}}{${d}}` : `\\frac{${n}}{${d}}`;
+}
+
+/**
+ * Shortest round-trip decimal without exponent notation (`0.25`, `2.0`,
+ * `0.0000001`); beyond that range a product with a power of ten.
+ */
+function floatLatex(x: number): string {
+  if (Number.isNaN(x)) return '\\mathrm{NaN}';
+  if (!Number.isFinite(x)) return x > 0 ? '\\infty' : '-\\infty';
+  const plain = positionalText(x);
+  if (plain !== undefined) return plain;
+  const m = /^(-?[\d.]+)e([+-]\d+)$/.exec(String(x));
+  return m === null ? String(x) : `${m[1]} \\cdot 10^{${Number(m[2])}}`;
+}
+
+function index(e: Expr): string {
+  return toLatex(e);
+}
+
+/** Indices: `i j` when each is one letter (W_{i j}), else comma-separated (W_{i, j + 1}). */
+function indexList(xs: readonly Expr[]): string {
+  const simple = xs.every((x) => x.kind === 'sym' && x.sub.length === 0 && x.sup.length === 0 && x.name.length === 1);
+  return xs.map(index).join(simple ? ' ' : ', ');
+}
+
+function symbol(s: Sym): string {
+  let out = latexName(s.name);
+  if (s.sub.length > 0) out += `_{${indexList(s.sub)}}`;
+  if (s.sup.length > 0) out += `^{(${s.sup.map(index).join(', ')})}`;
+  return out;
+}
+
+function wrap(child: Expr, place: Place): string {
+  const s = toLatex(child);
+  return needsParens(child, place, 'latex') ? group(s) : s;
+}
+
+/** Makes a superscript tall: a fraction bar, a derivative operator, another exponential, a big operator. */
+function isTall(e: Expr): boolean {
+  return e.kind === 'div' || e.kind === 'deriv' || (e.kind === 'num' && e.d !== 1n) || (e.kind === 'call' && (e.fn === 'exp' || e.fn === 'sqrt' || e.fn === 'sum'));
+}
+
+/** Short, flat exponents print as e^{u} (e^{-x}, e^{w x + b}); long or tall ones as \exp(u). */
+function isShortExponent(u: Expr): boolean {
+  return size(u) <= 6 && !some(u, isTall);
+}
+
+function callLatex(e: Call): string {
+  const spec = lookupFunction(e.fn);
+  const args = e.args.map((a) => toLatex(a)).join(', ');
+  if (spec === undefined) return `\\operatorname{${e.fn}}${argumentGroup(e.args, args)}`;
+  const arg0 = e.args[0];
+  switch (spec.latex.form) {
+    case 'exp':
+      if (arg0 !== undefined && arg0.kind === 'num' && arg0.n === 1n && arg0.d === 1n) return 'e';
+      return arg0 !== undefined && isShortExponent(arg0) ? `e^{${args}}` : `\\exp${argumentGroup(e.args, args)}`;
+    case 'sqrt':
+      return `\\sqrt{${args}}`;
+    case 'abs':
+      return `\\left|${args}\\right|`;
+    case 'command':
+      return spec.braces === true ? `${spec.latex.command}\\left\\{${args}\\right\\}` : `${spec.latex.command}${argumentGroup(e.args, args)}`;
+    case 'operatorname':
+      return `\\operatorname{${spec.latex.name}}${argumentGroup(e.args, args)}`;
+    case 'delta':
+      return `\\delta_{${indexList(e.args)}}`;
+    case 'sum':
+      return sumLatex(e);
+  }
+}
+
+/** sum(u, k, a, b) -> \sum_{k=a}^{b} u, the body bracketed when it is a sum or starts with a minus. */
+function sumLatex(e: Call): string {
+  const [body, k, lo, hi] = e.args;
+  if (body === undefined || k === undefined || lo === undefined || hi === undefined) return `\\operatorname{${e.fn}}${group(e.args.map(toLatex).join(', '))}`;
+  return `\\sum_{${toLatex(k)}=${toLatex(lo)}}^{${toLatex(hi)}} ${wrap(body, 'operand')}`;
+}
+
+/** Does the printed factor start with a digit (then juxtaposition would merge numbers: 2 3)? */
+function startsWithDigit(s: string): boolean {
+  return /^[0-9.]/.test(s);
+}
+
+function product(args: readonly Expr[]): string {
+  let out = '';
+  args.forEach((f, i) => {
+    const s = wrap(f, i === 0 ? 'first-factor' : i === args.length - 1 ? 'last-factor' : 'factor');
+    if (i === 0) out = s;
+    else {
+      const prev = args[i - 1] as Expr;
+      // A bare function name used as a symbol (sigma) before a bracket would read as a call.
+      const prevIsFunctionName = prev.kind === 'sym' && lookupFunction(prev.name) !== undefined;
+      out += startsWithDigit(s) || prevIsFunctionName ? ` \\cdot ${s}` : ` ${s}`;
+    }
+  });
+  return out;
+}
+
+function continueSum(t: Expr): string {
+  if (t.kind === 'neg') return ` - ${wrap(t.arg, 'negated')}`;
+  if (t.kind === 'num' && t.n < 0n) return ` - ${numberLatex(-t.n, t.d)}`;
+  if (t.kind === 'float' && t.value < 0) return ` - ${floatLatex(-t.value)}`;
+  return ` + ${wrap(t, 'term')}`;
+}
+
+function powerBase(b: Expr): string {
+  // w^{(1)} squared: braces avoid a double superscript.
+  if (b.kind === 'sym' && b.sup.length > 0) return `{${symbol(b)}}`;
+  return wrap(b, 'base');
+}
+
+/** The derivative operator: d/dx when the body has one variable, else ∂/∂x. */
+function derivLatex(body: Expr, x: Sym, partial: boolean): string {
+  const v = symbol(x);
+  const op = partial ? `\\frac{\\partial}{\\partial ${v}}` : `\\frac{d}{d${/^[A-Za-z]/.test(v) ? '' : ' '}${v}}`;
+  return `${op}${group(toLatex(body))}`;
+}
+
+/** toLatex(parsePlain('1/(1+exp(-x))')) === '\\frac{1}{1 + e^{-x}}' */
+export function toLatex(e: Expr): string {
+  switch (e.kind) {
+    case 'num':
+      return numberLatex(e.n, e.d);
+    case 'float':
+      return floatLatex(e.value);
+    case 'sym':
+      return e.name === 'pi' && e.sub.length === 0 && e.sup.length === 0 ? '\\pi' : symbol(e);
+    case 'add': {
+      const [first, ...rest] = e.args;
+      return wrap(first as Expr, 'term') + rest.map(continueSum).join('');
+    }
+    case 'mul':
+      return product(e.args);
+    case 'div':
+      return `\\frac{${wrap(e.num, 'numerator')}}{${wrap(e.den, 'denominator')}}`;
+    case 'pow':
+      return `${powerBase(e.base)}^{${wrap(e.exp, 'exponent')}}`;
+    case 'neg':
+      return `-${wrap(e.arg, 'negated')}`;
+    case 'call':
+      return callLatex(e);
+    case 'deriv': {
+      const others = symbolsOf(e.body).filter((s) => !equal(s, e.wrt));
+      return derivLatex(e.body, e.wrt, others.length > 0);
+    }
+    default:
+      return assertNever(e);
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The fixed vocabulary of side conditions a rule may state after `if`.
+ * A guard answers yes, no, or "yes, assuming …" when the condition cannot be
+ * decided from the expression alone (u/u = 1 assuming u ≠ 0): the assumption
+ * is attached to the step as a note, so it is stated, never hidden.
+ */
+import { equal } from '../expr/equal.js';
+import type { Expr } from '../expr/node.js';
+import { freeOf } from '../expr/traverse.js';
+import { ratCompare } from '../expr/rational.js';
+
+export type GuardAnswer = { readonly ok: true; readonly assumption?: string } | { readonly ok: false };
+
+const YES: GuardAnswer = { ok: true };
+const NO: GuardAnswer = { ok: false };
+const assume = (text: string): GuardAnswer => ({ ok: true, assumption: text });
+
+/** Sign facts we can read off an expression without knowing its variables. */
+function knownPositive(e: Expr): boolean {
+  switch (e.kind) {
+    case 'num':
+      return e.n > 0n;
+    case 'float':
+      return e.value > 0;
+    case 'call':
+      return e.fn === 'exp' || e.fn === 'sigma' || e.fn === 'softplus';
+    case 'mul':
+      return e.args.every(knownPositive);
+    case 'add':
+      return e.args.every(knownPositive);
+    case 'div':
+      return knownPositive(e.num) && knownPositive(e.den);
+    case 'pow':
+      return knownPositive(e.base);
+    default:
+      return false;
+  }
+}
+
+function knownNonzero(e: Expr): boolean {
+  if (knownPositive(e)) return true;
+  switch (e.kind) {
+    case 'num':
+      return e.n !== 0n;
+    case 'float':
+      return e.value !== 0;
+    case 'neg':
+      return knownNonzero(e.arg);
+    case 'mul':
+      return e.args.every(knownNonzero);
+    case 'div':
+      return knownNonzero(e.num) && knownNonzero(e.den);
+    case 'pow':
+      return knownNonzero(e.base);
+    default:
+      return false;
+  }
+}
+
+function isNumber(e: Expr): boolean {
+  return e.kind === 'num' || e.kind === 'float';
+}
+
+interface GuardSpec {
+  readonly arity: number;
+  readonly test: (args: readonly Expr[]) => GuardAnswer;
+  readonly description: string;
+}
+
+const a = (args: readonly Expr[], i: number): Expr => {
+  const x = args[i];
+  if (x === undefined) throw new Error('guard argument missing');
+  return x;
+};
+
+/** Name -> test. Unknown names are load errors in rule-file.ts. */
+export const GUARDS: ReadonlyMap<string, GuardSpec> = new Map<string, GuardSpec>([
+  ['free', { arity: 2, description: 'u does not contain x', test: (x) => (freeOf(a(x, 0), a(x, 1)) ? YES : NO) }],
+  ['depends', { arity: 2, description: 'u contains x', test: (x) => (freeOf(a(x, 0), a(x, 1)) ? NO : YES) }],
+  ['number', { arity: 1, description: 'u is a number', test: (x) => (isNumber(a(x, 0)) ? YES : NO) }],
+  ['notnumber', { arity: 1, description: 'u is not a number', test: (x) => (isNumber(a(x, 0)) ? NO : YES) }],
+  ['fraction', { arity: 1, description: 'n is an exact number that is not an integer', test: (x) => { const n = a(x, 0); return n.kind === 'num' && n.d !== 1n ? YES : NO; } }],
+  ['single', { arity: 1, description: 'u is not a sum', test: (x) => (a(x, 0).kind === 'add' ? NO : YES) }],
+  ['different', { arity: 2, description: 'u and v differ', test: (x) => (equal(a(x, 0), a(x, 1)) ? NO : YES) }],
+  [
+    'negative',
+    {
+      arity: 1,
+      description: 'n is a negative number',
+      test: (x) => {
+        const n = a(x, 0);
+        return (n.kind === 'num' && n.n < 0n) || (n.kind === 'float' && n.value < 0) ? YES : NO;
+      },
+    },
+  ],
+  [
+    'less',
+    {
+      arity: 2,
+      description: 'a < b for numbers a, b',
+      test: (x) => {
+        const p = a(x, 0);
+        const q = a(x, 1);
+        if (p.kind === 'num' && q.kind === 'num') return ratCompare(p, q) < 0 ? YES : NO;
+        return NO;
+      },
+    },
+  ],
+  [
+    'nonzero',
+    {
+      arity: 1,
+      description: 'u ≠ 0 (assumed, and stated, when it cannot be decided)',
+      test: (x) => {
+        const u = a(x, 0);
+        if (knownNonzero(u)) return YES;
+        if (isNumber(u)) return NO;
+        return assume('assuming ${0} \\neq 0$');
+      },
+    },
+  ],
+  [
+    'positive',
+    {
+      arity: 1,
+      description: 'u > 0 (assumed, and stated, when it cannot be decided)',
+      test: (x) => {
+        const u = a(x, 0);
+        if (knownPositive(u)) return YES;
+        if (isNumber(u)) return NO;
+        return assume('assuming ${0} > 0$');
+      },
+    },
+  ],
+]);
+
+export function checkGuard(name: string, args: readonly Expr[]): GuardAnswer {
+  const spec = GUARDS.get(name);
+  if (spec === undefined) return NO;
+  return spec.test(args);
+}

@@ -1,0 +1,119 @@
+/**
+ * Rewriting to a normal form, innermost first, one recorded Step per rewrite.
+ *
+ * Every run is bounded (egg's Runner): a step budget and a time budget, and a
+ * cycle check on whole expressions. The run reports why it stopped.
+ */
+import { equal } from '../expr/equal.js';
+import type { Expr } from '../expr/node.js';
+import type { Path } from '../expr/path.js';
+import { children, replaceAt, subtermAt } from '../expr/traverse.js';
+import type { Derivation, Step } from '../proof/step.js';
+import type { StopReason } from '../proof/stop-reason.js';
+import { rewriteOnce, type Rewrite } from './apply.js';
+import type { RuleIndex } from './rule-index.js';
+
+export interface Budget {
+  /** Most rewrites in one run. */
+  readonly maxSteps: number;
+  /** Wall-clock limit in milliseconds. */
+  readonly maxMs: number;
+}
+
+export const DEFAULT_BUDGET: Budget = { maxSteps: 2000, maxMs: 2000 };
+
+class Stop {
+  constructor(readonly reason: StopReason) {}
+}
+
+/** A set of expressions known to be in normal form (hash buckets, structural equality). */
+class ExprSet {
+  private readonly buckets = new Map<number, Expr[]>();
+  has(e: Expr): boolean {
+    const b = this.buckets.get(e.hash);
+    return b !== undefined && b.some((x) => x === e || equal(x, e));
+  }
+  add(e: Expr): void {
+    const b = this.buckets.get(e.hash);
+    if (b === undefined) this.buckets.set(e.hash, [e]);
+    else if (!b.some((x) => equal(x, e))) b.push(e);
+  }
+}
+
+/**
+ * Rewrite `start` with the rules of `index` until no rule applies anywhere
+ * (or the budget runs out). `now` is injected so tests can control time.
+ */
+export function rewriteToNormalForm(start: Expr, index: RuleIndex, budget: Budget = DEFAULT_BUDGET, now: () => number = () => performance.now()): Derivation {
+  const t0 = now();
+  const steps: Step[] = [];
+  const normal = new ExprSet();
+  const seen = new ExprSet();
+  let root = start;
+  seen.add(root);
+
+  const record = (path: Path, current: Expr, rw: Rewrite): void => {
+      const after = replaceAt(root, path, rw.contractum);
+      steps.push({
+        rule: rw.rule.id,
+        title: rw.rule.title,
+        path,
+        before: root,
+        after,
+        redex: current,
+        contractum: rw.contractum,
+        bindings: rw.bindings,
+        notes: rw.notes,
+        minor: rw.rule.minor,
+      });
+      root = after;
+      if (seen.has(root)) throw new Stop('cycle');
+      seen.add(root);
+      if (steps.length >= budget.maxSteps) throw new Stop('fuel-exhausted');
+      if (now() - t0 > budget.maxMs) throw new Stop('time-exhausted');
+  };
+
+  const normalizeAt = (path: Path): void => {
+    for (;;) {
+      const node = subtermAt(root, path);
+      if (node === undefined || normal.has(node)) return;
+      // A derivative is taken of the expression as written: d(f, x) is
+      // rewritten before f is simplified, so 1/(1+e^{-x}) is differentiated
+      // by the reciprocal rule, not first recognised as σ(x).
+      if (node.kind === 'deriv') {
+        const first = rewriteOnce(node, index.candidates(node));
+        if (first !== undefined) {
+          record(path, node, first);
+          continue;
+        }
+      }
+      // Children first. A rewritten child may be flattened into this node
+      // (a sum into a sum), so the child count is read again each time.
+      for (let i = 0; i < children(subtermAt(root, path) ?? node).length; i++) normalizeAt([...path, i]);
+      const current = subtermAt(root, path);
+      if (current === undefined) return;
+      if (normal.has(current)) return;
+      const rw = rewriteOnce(current, index.candidates(current));
+      if (rw === undefined) {
+        normal.add(current);
+        return;
+      }
+      record(path, current, rw);
+    }
+  };
+
+  let stop: StopReason = 'normal-form';
+  try {
+    // Repeat from the root until a whole pass changes nothing: a rewrite deep
+    // in the tree can enable one higher up that was already visited.
+    for (;;) {
+      const before = steps.length;
+      normalizeAt([]);
+      if (steps.length === before) break;
+    }
+  } catch (e) {
+    if (e instanceof Stop) stop = e.reason;
+    else throw e;
+  }
+  return { start, steps, result: root, stop };
+}

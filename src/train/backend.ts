@@ -1,0 +1,52 @@
+/**
+ * Where tensors live and how they are multiplied: the WebAssembly GEMM for one
+ * element type, its arena, and optionally a worker thread. Models allocate
+ * their buffers through the backend so the kernel reads them in place.
+ *
+ *     const be = await createBackend({ dtype: 'f64' });
+ *     const w = be.zeros(784, 10);
+ *     ...
+ *     await be.close();
+ */
+import { createGemm, DEFAULT_SHAPES, type Gemm, type GemmCall } from './kernel/gemm.js';
+import { createGemmPool, workerScript } from './kernel/gemm-pool.js';
+import { createArena } from './kernel/wasm-arena.js';
+import { matrix, type DType, type Matrix } from './tensor.js';
+
+export interface Backend {
+  readonly dtype: DType;
+  /** Threads the GEMM uses (1 when workers are unavailable or not asked for). */
+  readonly threads: number;
+  /** Why fewer threads than asked for, if so. */
+  readonly note?: string;
+  zeros(rows: number, cols: number): Matrix;
+  gemm(call: GemmCall): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a backend. `threads` > 1 starts worker threads when the compiled
+ * worker script exists; otherwise it runs single-threaded and says why in `note`.
+ *
+ *     const be = await createBackend({ dtype: 'f32', threads: 2 });
+ */
+export async function createBackend(options: { dtype: DType; threads?: number }): Promise<Backend> {
+  const threads = Math.max(1, Math.floor(options.threads ?? 1));
+  let gemm: Gemm;
+  let note: string | undefined;
+  if (threads > 1 && workerScript() !== undefined) {
+    const pool = await createGemmPool({ threads, shapes: [DEFAULT_SHAPES[options.dtype]], arena: createArena() });
+    gemm = createGemm({ element: options.dtype, pool });
+  } else {
+    if (threads > 1) note = 'worker threads need the compiled worker script (npm run build); running on one thread';
+    gemm = createGemm({ element: options.dtype });
+  }
+  const base = {
+    dtype: options.dtype,
+    threads: gemm.threads,
+    zeros: (rows: number, cols: number) => matrix(rows, cols, gemm.alloc(rows * cols)),
+    gemm: (call: GemmCall) => gemm.gemm(call),
+    close: () => gemm.close(),
+  };
+  return note === undefined ? base : { ...base, note };
+}

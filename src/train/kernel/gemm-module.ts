@@ -1,0 +1,277 @@
+/**
+ * Generates the WebAssembly GEMM kernel (GotoBLAS structure, Goto & van de
+ * Geijn 2008, "Anatomy of high-performance matrix multiplication"):
+ *
+ * - `micro`: an MR×NR tile of C from a packed MR-row panel of A (k-major, so
+ *   each step reads MR consecutive scalars) and NR consecutive columns of B
+ *   (row stride ldb). The tile lives in MR·NR/lanes vector registers; per k
+ *   it loads NR/lanes vectors of B, broadcasts MR scalars of A and does
+ *   MR·NR/lanes multiply-adds (no FMA in baseline wasm SIMD: mul then add).
+ * - `macro`: loops column panels j0..j1 (the unit split between threads), K
+ *   in blocks of kc (so a kc×NR panel of B stays in L1 across the row panels)
+ *   and all full row panels.
+ * - `packA`: copies A (any strides, so Aᵀ costs nothing extra) into MR-row
+ *   panels, zero-padding the last one.
+ * - `packB`: the same for B in NR-column panels (ldb = NR elements), so the
+ *   kc×NR block is contiguous: rows of a row-major B are 4 KiB apart for
+ *   n = 1024 floats and would all fall into a few L1 sets.
+ * - `gather`: a strided 2-D copy.
+ *
+ *     const bytes = gemmModuleBytes({ element: 'f32', mr: 4, vectors: 3 }, memoryLimits);
+ */
+import { assembleModule, FunctionBuilder, type ImportedMemory, type MemoryOp, type SimdOp } from './wasm-assembler.js';
+
+/** Element type and register tile of a kernel: NR = vectors × lanes. */
+export interface KernelShape {
+  readonly element: 'f32' | 'f64';
+  /** Rows of the register tile. */
+  readonly mr: number;
+  /** 128-bit vectors per tile row. */
+  readonly vectors: number;
+}
+
+/** Bytes per element and lanes per 128-bit vector. */
+export function elementInfo(element: 'f32' | 'f64'): { bytes: number; lanes: number } {
+  return element === 'f32' ? { bytes: 4, lanes: 4 } : { bytes: 8, lanes: 2 };
+}
+
+interface Ops {
+  readonly bytes: number;
+  readonly splat: MemoryOp;
+  readonly load: MemoryOp;
+  readonly store: MemoryOp;
+  readonly mul: SimdOp;
+  readonly add: SimdOp;
+}
+
+function opsFor(element: 'f32' | 'f64'): Ops {
+  return element === 'f32'
+    ? { bytes: 4, splat: 'v128.load32_splat', load: 'f32.load', store: 'f32.store', mul: 'f32x4.mul', add: 'f32x4.add' }
+    : { bytes: 8, splat: 'v128.load64_splat', load: 'f64.load', store: 'f64.store', mul: 'f64x2.mul', add: 'f64x2.add' };
+}
+
+/** `local += step` where step is a local or a constant. */
+function addTo(f: FunctionBuilder, local: number, step: { local: number } | { value: number }): void {
+  f.get(local);
+  if ('local' in step) f.get(step.local);
+  else f.i32(step.value);
+  f.op('i32.add').set(local);
+}
+
+/** `for (counter = 0; counter < limit; counter++) body()` with limit a local. */
+function forRange(f: FunctionBuilder, counter: number, limit: number, body: () => void): void {
+  f.i32(0).set(counter);
+  f.block(() =>
+    f.loop(() => {
+      f.get(counter).get(limit).op('i32.ge_s').brIf(1);
+      body();
+      addTo(f, counter, { value: 1 });
+      f.br(0);
+    }),
+  );
+}
+
+function microKernel(shape: KernelShape, o: Ops): FunctionBuilder {
+  const { mr, vectors } = shape;
+  // (ap, bp, ldb, cp, ldc, kc, beta): byte addresses and strides; beta 0 overwrites C, 1 accumulates.
+  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], []);
+  const [ap, bp, ldb, cp, ldc, kc, beta] = [0, 1, 2, 3, 4, 5, 6];
+  const acc: number[] = [];
+  for (let i = 0; i < mr * vectors; i++) acc.push(f.local('v128'));
+  const b: number[] = [];
+  for (let c = 0; c < vectors; c++) b.push(f.local('v128'));
+  const s = f.local('v128');
+  const row = f.local('i32');
+  const at = (r: number, c: number): number => acc[r * vectors + c] ?? -1;
+
+  f.get(beta).ifElse(
+    () => {
+      f.get(cp).set(row);
+      for (let r = 0; r < mr; r++) {
+        for (let c = 0; c < vectors; c++) f.get(row).mem('v128.load', c * 16).set(at(r, c));
+        if (r < mr - 1) addTo(f, row, { local: ldc });
+      }
+    },
+    () => {
+      for (const a of acc) f.v128Zero().set(a);
+    },
+  );
+  f.block(() => {
+    f.get(kc).op('i32.eqz').brIf(0);
+    f.loop(() => {
+      for (let c = 0; c < vectors; c++) f.get(bp).mem('v128.load', c * 16).set(b[c] ?? -1);
+      for (let r = 0; r < mr; r++) {
+        f.get(ap).mem(o.splat, r * o.bytes).set(s);
+        for (let c = 0; c < vectors; c++) f.get(at(r, c)).get(s).get(b[c] ?? -1).simd(o.mul).simd(o.add).set(at(r, c));
+      }
+      addTo(f, ap, { value: mr * o.bytes });
+      addTo(f, bp, { local: ldb });
+      f.get(kc).i32(1).op('i32.sub').tee(kc).brIf(0);
+    });
+  });
+  f.get(cp).set(row);
+  for (let r = 0; r < mr; r++) {
+    for (let c = 0; c < vectors; c++) f.get(row).get(at(r, c)).mem('v128.store', c * 16);
+    if (r < mr - 1) addTo(f, row, { local: ldc });
+  }
+  return f;
+}
+
+function macroKernel(shape: KernelShape, o: Ops, microIndex: number): FunctionBuilder {
+  const nrBytes = shape.vectors * 16;
+  const panelBytes = shape.mr * o.bytes;
+  // (ap, b, ldb, c, ldc, mPanels, k, j0, j1, kc, beta)
+  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], []);
+  const [ap, b, ldb, c, ldc, mPanels, k, j0, j1, kc, beta] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const jp = f.local('i32');
+  const pc = f.local('i32');
+  const kk = f.local('i32');
+  const ip = f.local('i32');
+  f.get(j0).set(jp);
+  f.block(() =>
+    f.loop(() => {
+      f.get(jp).get(j1).op('i32.ge_s').brIf(1);
+      f.i32(0).set(pc);
+      f.block(() =>
+        f.loop(() => {
+          f.get(pc).get(k).op('i32.ge_s').brIf(1);
+          // kk = min(kc, k - pc)
+          f.get(k).get(pc).op('i32.sub').get(kc).get(k).get(pc).op('i32.sub').get(kc).op('i32.lt_s').op('select').set(kk);
+          forRange(f, ip, mPanels, () => {
+            // ap + (ip*k + pc) * mr * bytes
+            f.get(ap).get(ip).get(k).op('i32.mul').get(pc).op('i32.add').i32(panelBytes).op('i32.mul').op('i32.add');
+            // packed B: b + (jp*k + pc) * nrBytes
+            f.get(b).get(jp).get(k).op('i32.mul').get(pc).op('i32.add').i32(nrBytes).op('i32.mul').op('i32.add');
+            f.get(ldb);
+            // c + ip*mr*ldc + jp*nrBytes
+            f.get(c).get(ip).i32(shape.mr).op('i32.mul').get(ldc).op('i32.mul').op('i32.add').get(jp).i32(nrBytes).op('i32.mul').op('i32.add');
+            f.get(ldc).get(kk);
+            // accumulate after the first K block
+            f.get(beta).get(pc).i32(0).op('i32.gt_s').op('i32.or');
+            f.call(microIndex);
+          });
+          addTo(f, pc, { local: kc });
+          f.br(0);
+        }),
+      );
+      addTo(f, jp, { value: 1 });
+      f.br(0);
+    }),
+  );
+  return f;
+}
+
+/**
+ * Packs a matrix into panels of `width` lines along one axis, k-major inside a
+ * panel: dst[p][kk][w] = element (p*width + w, kk) at src + line*ls + kk*ks,
+ * zero past `extent` lines. packA uses width MR (lines = rows of A), packB
+ * width NR (lines = columns of B). When lines are contiguous (ls = element
+ * size) a full panel is copied with vector loads.
+ */
+function packPanels(width: number, o: Ops): FunctionBuilder {
+  // (src, ls, ks, extent, k, dst)
+  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32'], []);
+  const [src, ls, ks, extent, k, dst] = [0, 1, 2, 3, 4, 5];
+  const p = f.local('i32');
+  const panels = f.local('i32');
+  const line = f.local('i32');
+  const kk = f.local('i32');
+  const sp = f.local('i32');
+  const dp = f.local('i32');
+  const vectorsPerLine = (width * o.bytes) / 16;
+  // panels = ceil(extent / width)
+  f.i32(0).set(panels);
+  f.block(() =>
+    f.loop(() => {
+      f.get(panels).i32(width).op('i32.mul').get(extent).op('i32.ge_s').brIf(1);
+      addTo(f, panels, { value: 1 });
+      f.br(0);
+    }),
+  );
+  forRange(f, p, panels, () => {
+    // dp = dst + p*k*width*bytes
+    f.get(dst).get(p).get(k).op('i32.mul').i32(width * o.bytes).op('i32.mul').op('i32.add').set(dp);
+    f.get(src).get(p).i32(width).op('i32.mul').get(ls).op('i32.mul').op('i32.add').set(sp);
+    const full = (): void => {
+      f.get(ls).i32(o.bytes).op('i32.eq');
+      f.get(p).i32(1).op('i32.add').i32(width).op('i32.mul').get(extent).op('i32.le_s');
+      f.op('i32.and');
+    };
+    full();
+    // Vector copies need whole 16-byte lines (e.g. MR = 4 for f32, 2 for f64).
+    if ((width * o.bytes) % 16 !== 0) f.op('drop').i32(0);
+    f.ifElse(
+      () => {
+        forRange(f, kk, k, () => {
+          for (let v = 0; v < vectorsPerLine; v++) f.get(dp).get(sp).mem('v128.load', v * 16).mem('v128.store', v * 16);
+          addTo(f, sp, { local: ks });
+          addTo(f, dp, { value: width * o.bytes });
+        });
+      },
+      () => {
+        for (let w = 0; w < width; w++) {
+          f.get(p).i32(width).op('i32.mul').i32(w).op('i32.add').set(line);
+          // sp = src + line*ls ; dp = dst + (p*k*width + w) * bytes
+          f.get(src).get(line).get(ls).op('i32.mul').op('i32.add').set(sp);
+          f.get(dst).get(p).get(k).op('i32.mul').i32(width).op('i32.mul').i32(w).op('i32.add').i32(o.bytes).op('i32.mul').op('i32.add').set(dp);
+          f.get(line).get(extent).op('i32.lt_s').ifElse(
+            () => {
+              forRange(f, kk, k, () => {
+                f.get(dp).get(sp).mem(o.load).mem(o.store);
+                addTo(f, sp, { local: ks });
+                addTo(f, dp, { value: width * o.bytes });
+              });
+            },
+            () => {
+              forRange(f, kk, k, () => {
+                f.get(dp).floatZero(o.bytes === 4 ? 'f32' : 'f64').mem(o.store);
+                addTo(f, dp, { value: width * o.bytes });
+              });
+            },
+          );
+        }
+      },
+    );
+  });
+  return f;
+}
+
+function gather(o: Ops): FunctionBuilder {
+  // (src, rs, cs, rows, cols, dst, ldd): dst[i*ldd + j*bytes] = src[i*rs + j*cs]
+  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], []);
+  const [src, rs, cs, rows, cols, dst, ldd] = [0, 1, 2, 3, 4, 5, 6];
+  const i = f.local('i32');
+  const j = f.local('i32');
+  const sp = f.local('i32');
+  const dp = f.local('i32');
+  forRange(f, i, rows, () => {
+    f.get(src).get(i).get(rs).op('i32.mul').op('i32.add').set(sp);
+    f.get(dst).get(i).get(ldd).op('i32.mul').op('i32.add').set(dp);
+    forRange(f, j, cols, () => {
+      f.get(dp).get(sp).mem(o.load).mem(o.store);
+      addTo(f, sp, { local: cs });
+      addTo(f, dp, { value: o.bytes });
+    });
+  });
+  return f;
+}
+
+/**
+ * The kernel module's bytes: exports micro, macro, packA, packB and gather, and
+ * imports `env.memory` (shared when threads use it).
+ *
+ *     new WebAssembly.Module(gemmModuleBytes({ element: 'f32', mr: 4, vectors: 3 }, { initialPages: 1, maximumPages: 1024, shared: true }))
+ */
+export function gemmModuleBytes(shape: KernelShape, memory: ImportedMemory): Uint8Array {
+  const o = opsFor(shape.element);
+  return assembleModule({
+    memory,
+    functions: [
+      { name: 'micro', body: microKernel(shape, o) },
+      { name: 'macro', body: macroKernel(shape, o, 0) },
+      { name: 'packA', body: packPanels(shape.mr, o) },
+      { name: 'packB', body: packPanels(shape.vectors * 16 / o.bytes, o) },
+      { name: 'gather', body: gather(o) },
+    ],
+  });
+}

@@ -1,0 +1,140 @@
+/**
+ * Worker threads for the GEMM kernel: the calling thread and `threads - 1`
+ * workers split the column panels of one product. They share the arena's
+ * WebAssembly.Memory, and a small control block of Int32 words on a
+ * SharedArrayBuffer carries the arguments; Atomics.wait/notify hand the work
+ * over (after a short spin, since a product takes only a few milliseconds).
+ *
+ *     const pool = await createGemmPool({ threads: 2, shapes: [DEFAULT_SHAPES.f32] });
+ *     const g = createGemm({ element: 'f32', pool });
+ *     ...
+ *     await pool.close();
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { compileKernel } from './gemm.js';
+import type { KernelShape } from './gemm-module.js';
+import { createArena, type WasmArena } from './wasm-arena.js';
+import { CONTROL, CONTROL_WORDS, COMMAND, share } from './gemm-control.js';
+
+export interface GemmPool {
+  readonly arena: WasmArena;
+  readonly threads: number;
+  /** The slot of a kernel shape given at creation (undefined: not available to workers). */
+  register(shape: KernelShape): number | undefined;
+  /** True when a product of this size is worth the hand-over (about 20 µs). */
+  worthSplitting(m: number, n: number, k: number): boolean;
+  /**
+   * Runs macro(args) with the column panels args[7]..args[8] split between the
+   * threads; `own(j0, j1)` computes this thread's share.
+   */
+  run(slot: number, args: readonly number[], own: (j0: number, j1: number) => void): void;
+  close(): Promise<void>;
+}
+
+/** Multiply-adds below which one thread is faster than a hand-over. */
+const SPLIT_THRESHOLD = 1 << 18;
+
+function sameShape(a: KernelShape, b: KernelShape): boolean {
+  return a.element === b.element && a.mr === b.mr && a.vectors === b.vectors;
+}
+
+/** The compiled worker script: beside this file when running from dist/, else dist/ under the repo root (tests run sources). */
+export function workerScript(): URL | undefined {
+  const here = new URL('./gemm-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  const path = fileURLToPath(import.meta.url);
+  const marker = `${'/'}src${'/'}train${'/'}kernel${'/'}`;
+  const at = path.lastIndexOf(marker);
+  if (at < 0) return undefined;
+  const compiled = `${path.slice(0, at)}/dist/src/train/kernel/gemm-worker.js`;
+  return existsSync(compiled) ? pathToFileURL(compiled) : undefined;
+}
+
+
+/**
+ * Starts `threads - 1` workers (resolves once each has instantiated every
+ * kernel). Throws when the compiled worker script is missing (run `npm run build`).
+ *
+ *     const pool = await createGemmPool({ threads: 2, shapes: [DEFAULT_SHAPES.f32, DEFAULT_SHAPES.f64] });
+ */
+export async function createGemmPool(options: { threads: number; shapes: readonly KernelShape[]; arena?: WasmArena }): Promise<GemmPool> {
+  const arena = options.arena ?? createArena();
+  const threads = Math.max(1, Math.floor(options.threads));
+  const shapes = [...options.shapes];
+  const modules = shapes.map((s) => compileKernel(s, arena).module);
+  const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
+  const workers: Worker[] = [];
+  if (threads > 1) {
+    const script = workerScript();
+    if (script === undefined) throw new Error('gemm threads: the compiled worker (dist/src/train/kernel/gemm-worker.js) is missing; run npm run build');
+    const ready: Promise<void>[] = [];
+    for (let w = 1; w < threads; w++) {
+      const worker = new Worker(script, { workerData: { memory: arena.memory, control: control.buffer, modules, index: w, threads } });
+      ready.push(
+        new Promise((resolve, reject) => {
+          worker.once('message', () => resolve());
+          worker.once('error', reject);
+        }),
+      );
+      workers.push(worker);
+    }
+    await Promise.all(ready);
+    // Workers block in Atomics.wait while idle; they must not keep Node alive.
+    for (const w of workers) w.unref();
+  }
+  let closed = false;
+  const pool: GemmPool = {
+    arena,
+    threads,
+    register: (shape) => {
+      const i = shapes.findIndex((s) => sameShape(s, shape));
+      return i < 0 ? undefined : i;
+    },
+    worthSplitting: (m, n, k) => !closed && threads > 1 && m * n * k >= SPLIT_THRESHOLD,
+    run: (slot, args, own) => {
+      const j0 = args[7] ?? 0;
+      const j1 = args[8] ?? 0;
+      const panels = j1 - j0;
+      control[CONTROL.slot] = slot;
+      control[CONTROL.command] = COMMAND.run;
+      for (let i = 0; i < args.length; i++) control[CONTROL.args + i] = args[i] ?? 0;
+      Atomics.store(control, CONTROL.done, 0);
+      Atomics.add(control, CONTROL.sequence, 1);
+      Atomics.notify(control, CONTROL.sequence);
+      const [s0, s1] = share(panels, threads, 0);
+      if (s1 > s0) own(j0 + s0, j0 + s1);
+      const want = threads - 1;
+      let spins = 0;
+      for (;;) {
+        const done = Atomics.load(control, CONTROL.done);
+        if (done >= want) break;
+        if (++spins > 20000) Atomics.wait(control, CONTROL.done, done, 1);
+      }
+      if (Atomics.load(control, CONTROL.failed) !== 0) {
+        closed = true;
+        throw new Error('gemm threads: a worker failed; the pool is closed');
+      }
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      control[CONTROL.command] = COMMAND.exit;
+      Atomics.add(control, CONTROL.sequence, 1);
+      Atomics.notify(control, CONTROL.sequence);
+      // Keep the process alive until each worker has seen the exit command.
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              if (w.threadId < 0) return resolve();
+              w.ref();
+              w.once('exit', () => resolve());
+            }),
+        ),
+      );
+    },
+  };
+  return pool;
+}

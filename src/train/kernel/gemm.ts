@@ -1,0 +1,198 @@
+/**
+ * Matrix multiply C = op(A)·op(B) (or C += …) on the WebAssembly kernel, for
+ * row-major Float32Array or Float64Array operands. Operands already in the
+ * arena are used in place; others are copied through scratch space.
+ *
+ *     const g = createGemm({ element: 'f32' });
+ *     g.gemm({ m: 2, n: 2, k: 3, a, b, c }); // c = a·b, a 2×3, b 3×2
+ */
+import { elementInfo, gemmModuleBytes, type KernelShape } from './gemm-module.js';
+import { createArena, type WasmArena } from './wasm-arena.js';
+import type { GemmPool } from './gemm-pool.js';
+import { wasm, type WasmModule } from './wasm-api.js';
+
+/** Float32Array for 'f32', Float64Array for 'f64'. */
+export type FloatArray = Float32Array | Float64Array;
+
+/** One multiply: op(A) is m×k, op(B) is k×n, C is m×n, all dense row-major. */
+export interface GemmCall {
+  readonly m: number;
+  readonly n: number;
+  readonly k: number;
+  /** Stored k×m when transA, else m×k. */
+  readonly a: FloatArray;
+  readonly transA?: boolean;
+  /** Stored n×k when transB, else k×n. */
+  readonly b: FloatArray;
+  readonly transB?: boolean;
+  readonly c: FloatArray;
+  /** C += op(A)·op(B) instead of C = op(A)·op(B). */
+  readonly accumulate?: boolean;
+}
+
+export interface Gemm {
+  readonly element: 'f32' | 'f64';
+  readonly arena: WasmArena;
+  readonly shape: KernelShape;
+  /** Threads working on large products (1 = this thread only). */
+  readonly threads: number;
+  /** Operands must be of the element type (Float32Array for 'f32'). */
+  gemm(call: GemmCall): void;
+  /** A zeroed array in the arena (multiplied in place, no copies). */
+  alloc(n: number): FloatArray;
+  /** Stops worker threads (the instance stays usable single-threaded). */
+  close(): Promise<void>;
+}
+
+interface KernelExports {
+  micro(ap: number, bp: number, ldb: number, cp: number, ldc: number, kc: number, beta: number): void;
+  macro(ap: number, b: number, ldb: number, c: number, ldc: number, mPanels: number, k: number, j0: number, j1: number, kc: number, beta: number): void;
+  packA(src: number, ls: number, ks: number, extent: number, k: number, dst: number): void;
+  packB(src: number, ls: number, ks: number, extent: number, k: number, dst: number): void;
+  gather(src: number, rs: number, cs: number, rows: number, cols: number, dst: number, ldd: number): void;
+}
+
+/** Tile shapes measured on x86-64 (V8 maps v128 to 16 xmm registers): see tests/bench/train-gemm.bench.ts. */
+export const DEFAULT_SHAPES: Readonly<Record<'f32' | 'f64', KernelShape>> = {
+  f32: { element: 'f32', mr: 4, vectors: 2 },
+  f64: { element: 'f64', mr: 4, vectors: 2 },
+};
+
+/** K block: a kc×NR panel of B (kc·48 bytes for f32) stays in the 32 KiB L1. */
+export const DEFAULT_KC = 256;
+
+export interface GemmOptions {
+  readonly element: 'f32' | 'f64';
+  readonly arena?: WasmArena;
+  readonly shape?: KernelShape;
+  readonly kc?: number;
+  /** A started worker pool sharing the arena (see createGemmPool); none = single-threaded. */
+  readonly pool?: GemmPool;
+}
+
+function isKernel(x: unknown): x is KernelExports {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as Record<string, unknown>;
+  return typeof r['micro'] === 'function' && typeof r['macro'] === 'function' && typeof r['packA'] === 'function' && typeof r['packB'] === 'function' && typeof r['gather'] === 'function';
+}
+
+/** Compiles the kernel for `shape` against the arena's memory. */
+export function compileKernel(shape: KernelShape, arena: WasmArena): { module: WasmModule; exports: KernelExports } {
+  const pages = arena.memory.buffer.byteLength / 65536;
+  const module = wasm.compile(gemmModuleBytes(shape, { initialPages: Math.max(1, Math.min(pages, 1)), maximumPages: 32768, shared: true }));
+  const exports = wasm.instantiate(module, arena.memory);
+  if (!isKernel(exports)) throw new Error('gemm kernel: unexpected exports');
+  return { module, exports };
+}
+
+/**
+ * Creates a GEMM for one element type.
+ *
+ *     const g = createGemm({ element: 'f64' });
+ *     const c = new Float64Array(4);
+ *     g.gemm({ m: 2, n: 2, k: 1, a: Float64Array.of(1, 2), b: Float64Array.of(3, 4), c }); // c = [3, 4, 6, 8]
+ */
+export function createGemm(options: GemmOptions): Gemm {
+  const arena = options.pool?.arena ?? options.arena ?? createArena();
+  const shape = options.shape ?? DEFAULT_SHAPES[options.element];
+  if (shape.element !== options.element) throw new Error(`gemm: kernel shape is for ${shape.element}, not ${options.element}`);
+  const kc = options.kc ?? DEFAULT_KC;
+  const { bytes, lanes } = elementInfo(options.element);
+  const mr = shape.mr;
+  const nr = shape.vectors * lanes;
+  const { exports: kernel } = compileKernel(shape, arena);
+  const pool = options.pool;
+  const poolSlot = pool?.register(shape);
+
+  const make = (n: number): FloatArray => (options.element === 'f32' ? arena.f32(n) : arena.f64(n));
+  // Scratch buffers grow to the largest size seen and are then reused.
+  const scratch = new Map<string, FloatArray>();
+  const space = (name: string, n: number): FloatArray => {
+    const have = scratch.get(name);
+    if (have !== undefined && have.length >= n) return have;
+    const fresh = make(Math.max(n, 16));
+    scratch.set(name, fresh);
+    return fresh;
+  };
+  const inArena = (name: string, x: FloatArray, n: number): FloatArray => {
+    if (arena.owns(x)) return x;
+    const s = space(name, n);
+    s.set(x.subarray(0, n));
+    return s;
+  };
+
+  const isElement = (x: FloatArray): boolean => (options.element === 'f32' ? x instanceof Float32Array : x instanceof Float64Array);
+  const gemm = (call: GemmCall): void => {
+    const { m, n, k } = call;
+    for (const [label, x, size] of [['A', call.a, m * k], ['B', call.b, k * n], ['C', call.c, m * n]] as const) {
+      if (!isElement(x)) throw new TypeError(`gemm: ${label} is a ${x.constructor.name}, the kernel is ${options.element}`);
+      if (x.length < size) throw new RangeError(`gemm: ${label} has ${x.length} elements, the ${m}×${k}·${k}×${n} product needs ${size}`);
+    }
+    const transA = call.transA ?? false;
+    const transB = call.transB ?? false;
+    const accumulate = call.accumulate ?? false;
+    if (m === 0 || n === 0) return;
+    if (k === 0) {
+      if (!accumulate) call.c.fill(0, 0, m * n);
+      return;
+    }
+    const a = inArena('a', call.a, m * k);
+    let b = inArena('b', call.b, k * n);
+    const cOwned = arena.owns(call.c);
+    const c = cOwned ? call.c : space('c', m * n);
+    if (!cOwned && accumulate) c.set(call.c.subarray(0, m * n));
+
+    const mPanels = Math.ceil(m / mr);
+    const nPanels = Math.ceil(n / nr);
+    const ap = space('ap', mPanels * mr * k);
+    const bp = space('bp', nPanels * nr * k);
+    // A(i, kk): stored m×k → lines step k, K step 1; stored k×m (Aᵀ) → lines step 1, K step m
+    kernel.packA(a.byteOffset, (transA ? 1 : k) * bytes, (transA ? m : 1) * bytes, m, k, ap.byteOffset);
+    // B(kk, j) by columns j: stored k×n → lines step 1, K step n; stored n×k (Bᵀ) → lines step k, K step 1
+    kernel.packB(b.byteOffset, (transB ? k : 1) * bytes, (transB ? 1 : n) * bytes, n, k, bp.byteOffset);
+    const ldp = nr * bytes;
+    const ldc = n * bytes;
+    const fullM = Math.floor(m / mr);
+    const fullN = Math.floor(n / nr);
+    const beta = accumulate ? 1 : 0;
+    if (fullM > 0 && fullN > 0) {
+      const args = [ap.byteOffset, bp.byteOffset, ldp, c.byteOffset, ldc, fullM, k, 0, fullN, kc, beta];
+      if (pool !== undefined && poolSlot !== undefined && pool.worthSplitting(fullM * mr, fullN * nr, k)) {
+        pool.run(poolSlot, args, (j0, j1) => kernel.macro(ap.byteOffset, bp.byteOffset, ldp, c.byteOffset, ldc, fullM, k, j0, j1, kc, beta));
+      } else {
+        kernel.macro(ap.byteOffset, bp.byteOffset, ldp, c.byteOffset, ldc, fullM, k, 0, fullN, kc, beta);
+      }
+    }
+    // Edges: a partial last row panel and/or a partial last column panel go
+    // through an MR×NR scratch tile (both packings are zero-padded).
+    const tile = space('tile', mr * nr);
+    const flush = (i0: number, j0: number, rows: number, cols: number): void => {
+      for (let r = 0; r < rows; r++) {
+        const dst = (i0 + r) * n + j0;
+        for (let q = 0; q < cols; q++) {
+          const v = tile[r * nr + q] ?? 0;
+          c[dst + q] = accumulate ? (c[dst + q] ?? 0) + v : v;
+        }
+      }
+    };
+    const edgeTile = (ip: number, jp: number): void => {
+      kernel.micro(ap.byteOffset + ip * k * mr * bytes, bp.byteOffset + jp * k * nr * bytes, ldp, tile.byteOffset, ldp, k, 0);
+      flush(ip * mr, jp * nr, Math.min(mr, m - ip * mr), Math.min(nr, n - jp * nr));
+    };
+    if (fullM < mPanels) for (let jp = 0; jp < fullN; jp++) edgeTile(fullM, jp);
+    if (fullN < nPanels) for (let ip = 0; ip < mPanels; ip++) edgeTile(ip, fullN);
+    if (!cOwned) call.c.set(c.subarray(0, m * n));
+  };
+
+  return {
+    element: options.element,
+    arena,
+    shape,
+    threads: pool?.threads ?? 1,
+    gemm,
+    alloc: make,
+    close: async () => {
+      if (pool !== undefined) await pool.close();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * A feed-forward network with hand-written backprop: affine layers with ReLU
+ * between them and a loss head. forward() caches what each layer needs;
+ * backward() runs the layers in reverse, each op's backward beside its
+ * forward in ops/. The three-method module API of micrograd:
+ * parameters(), zeroGrad() (in param.ts) and forward().
+ *
+ *     const net = network(be, { inputs: 784, hidden: [256, 128, 64], outputs: 10, head: 'softmax-cross-entropy' });
+ *     const loss = net.lossAndBackward(x, labels); // data loss; gradients accumulated
+ */
+import type { Backend } from '../backend.js';
+import { linear, type Linear } from '../ops/linear.js';
+import { meanSquaredError } from '../ops/mean-squared-error.js';
+import { relu, type Relu } from '../ops/relu.js';
+import { sigmoidBce } from '../ops/sigmoid-bce.js';
+import { softmaxCrossEntropy } from '../ops/softmax-cross-entropy.js';
+import type { Param } from '../param.js';
+import type { Matrix } from '../tensor.js';
+
+/** The loss on the last layer's outputs. */
+export type Head = 'softmax-cross-entropy' | 'sigmoid-bce' | 'mean-squared-error';
+
+export interface NetworkSpec {
+  readonly inputs: number;
+  readonly hidden: readonly number[];
+  readonly outputs: number;
+  readonly head: Head;
+}
+
+export interface Network {
+  readonly spec: NetworkSpec;
+  readonly layers: readonly Linear[];
+  parameters(): readonly Param[];
+  /** The outputs (logits) for a batch. */
+  forward(x: Matrix): Matrix;
+  /** Data loss of the batch (no weight penalty), without a backward pass. */
+  loss(x: Matrix, labels: ArrayLike<number>): number;
+  /** Data loss of the batch, with gradients of it accumulated into the parameters. */
+  lossAndBackward(x: Matrix, labels: ArrayLike<number>): number;
+}
+
+interface HeadOps {
+  forward(out: Matrix, labels: ArrayLike<number>): number;
+  backward(): Matrix;
+}
+
+function headOps(be: Backend, spec: NetworkSpec): HeadOps {
+  switch (spec.head) {
+    case 'softmax-cross-entropy':
+      return softmaxCrossEntropy(be, spec.outputs);
+    case 'sigmoid-bce':
+      return sigmoidBce(be);
+    case 'mean-squared-error':
+      return meanSquaredError(be);
+  }
+}
+
+export function network(be: Backend, spec: NetworkSpec): Network {
+  const widths = [spec.inputs, ...spec.hidden, spec.outputs];
+  const layers: Linear[] = [];
+  const activations: Relu[] = [];
+  for (let l = 0; l + 1 < widths.length; l++) {
+    layers.push(linear(be, `layer${l + 1}`, widths[l] ?? 0, widths[l + 1] ?? 0));
+    if (l + 2 < widths.length) activations.push(relu(be, widths[l + 1] ?? 0));
+  }
+  const head = headOps(be, spec);
+  const params = layers.flatMap((l) => [l.w, l.b]);
+  const forward = (x: Matrix): Matrix => {
+    let h = x;
+    layers.forEach((layer, l) => {
+      h = layer.forward(h);
+      const act = activations[l];
+      if (act !== undefined) h = act.forward(h);
+    });
+    return h;
+  };
+  return {
+    spec,
+    layers,
+    parameters: () => params,
+    forward,
+    loss: (x, labels) => head.forward(forward(x), labels),
+    lossAndBackward(x, labels) {
+      const loss = head.forward(forward(x), labels);
+      let d: Matrix | undefined = head.backward();
+      for (let l = layers.length - 1; l >= 0 && d !== undefined; l--) {
+        const layer = layers[l];
+        if (layer === undefined) break;
+        d = layer.backward(d, l > 0);
+        const act = activations[l - 1];
+        if (d !== undefined && act !== undefined) d = act.backward(d);
+      }
+      return loss;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Affine layer Y = X·W + b (X: n×in, W: in×out, b: 1×out), forward and
+ * backward side by side:
+ *
+ *   ∂L/∂W = Xᵀ·∂L/∂Y,   ∂L/∂b = Σ_rows ∂L/∂Y,   ∂L/∂X = ∂L/∂Y·Wᵀ.
+ *
+ *     const layer = linear(be, 'layer1', 784, 256);
+ *     const y = layer.forward(x);
+ *     const dx = layer.backward(dy, true);
+ */
+import type { Backend } from '../backend.js';
+import { param, type Param } from '../param.js';
+import { ShapeError, shapeOf, type Matrix } from '../tensor.js';
+import { bufferFor } from './buffers.js';
+
+export interface Linear {
+  readonly w: Param;
+  readonly b: Param;
+  readonly inputs: number;
+  readonly outputs: number;
+  forward(x: Matrix): Matrix;
+  /** Accumulates into w.grad and b.grad; returns ∂L/∂X when asked (the first layer needs none). */
+  backward(dy: Matrix, inputGradient: boolean): Matrix | undefined;
+}
+
+export function linear(be: Backend, name: string, inputs: number, outputs: number): Linear {
+  const w = param(`${name}.W`, be.zeros(inputs, outputs), be.zeros(inputs, outputs), true);
+  const b = param(`${name}.b`, be.zeros(1, outputs), be.zeros(1, outputs), false);
+  const outs = bufferFor(be, outputs);
+  const dxs = bufferFor(be, inputs);
+  let input: Matrix | undefined;
+  return {
+    w,
+    b,
+    inputs,
+    outputs,
+    forward(x) {
+      if (x.cols !== inputs) throw new ShapeError(`${name} forward: input ${shapeOf(x)} does not fit W ${shapeOf(w.value)}`);
+      input = x;
+      const y = outs(x.rows);
+      be.gemm({ m: x.rows, n: outputs, k: inputs, a: x.data, b: w.value.data, c: y.data });
+      const yd = y.data;
+      const bd = b.value.data;
+      for (let i = 0; i < x.rows; i++) {
+        const o = i * outputs;
+        for (let j = 0; j < outputs; j++) yd[o + j] = (yd[o + j] ?? 0) + (bd[j] ?? 0);
+      }
+      return y;
+    },
+    backward(dy, inputGradient) {
+      const x = input;
+      if (x === undefined) throw new Error(`${name} backward: no forward pass to differentiate`);
+      if (dy.rows !== x.rows || dy.cols !== outputs) throw new ShapeError(`${name} backward: ∂L/∂Y ${shapeOf(dy)} does not match Y ${x.rows}×${outputs}`);
+      // ∂L/∂W += Xᵀ·∂L/∂Y
+      be.gemm({ m: inputs, n: outputs, k: x.rows, a: x.data, transA: true, b: dy.data, c: w.grad.data, accumulate: true });
+      // ∂L/∂b += column sums of ∂L/∂Y
+      const gb = b.grad.data;
+      const d = dy.data;
+      for (let i = 0; i < dy.rows; i++) {
+        const o = i * outputs;
+        for (let j = 0; j < outputs; j++) gb[j] = (gb[j] ?? 0) + (d[o + j] ?? 0);
+      }
+      if (!inputGradient) return undefined;
+      // ∂L/∂X = ∂L/∂Y·Wᵀ
+      const dx = dxs(x.rows);
+      be.gemm({ m: x.rows, n: inputs, k: outputs, a: dy.data, b: w.value.data, transB: true, c: dx.data });
+      return dx;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Every example compiles with pdflatex (no shell escape) without undefined
+ * commands or missing packages; the first page is kept as a PNG artifact;
+ * hostile prose comes out as literal text and runs nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../cli/run.js';
+import { artifactsDir, hasCommand, requireOrSkip } from './tools.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const specs = [...readdirSync(join(root, 'examples', 'problem-sets')).filter((f) => f.endsWith('.yaml')).map((f) => join(root, 'examples', 'problem-sets', f))];
+const tex = hasCommand('pdflatex');
+
+describe('PDF output', () => {
+  for (const spec of specs) {
+    it(`should compile ${spec.split('/').pop()} with pdflatex, cleanly`, async () => {
+      if (!requireOrSkip(tex, 'pdflatex')) return;
+      const dir = mkdtempSync(join(tmpdir(), 'gradtex-pdf-'));
+      const r = await cli(['render', spec, '-o', dir, '--to', 'pdf']);
+      expect(r.code, r.stderr).toBe(0);
+      const stem = spec.split('/').pop()?.replace(/\.yaml$/, '') ?? '';
+      expect(existsSync(join(dir, `${stem}.pdf`))).toBe(true);
+      const log = readFileSync(join(dir, `${stem}.log`), 'latin1');
+      expect(log).not.toMatch(/Undefined control sequence/);
+      expect(log).not.toMatch(/File `[^']*' not found/);
+      if (hasCommand('pdftoppm', ['-v'])) {
+        spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', `${stem}.pdf`, join(artifactsDir(), `${stem}-page1`)], { cwd: dir });
+        expect(existsSync(join(artifactsDir(), `${stem}-page1.png`))).toBe(true);
+      }
+    });
+  }
+
+  it('should print hostile prose literally, run nothing and read no file', async () => {
+    if (!requireOrSkip(tex, 'pdflatex')) return;
+    const dir = mkdtempSync(join(tmpdir(), 'gradtex-inject-'));
+    copyFileSync(join(root, 'tests', 'fixtures', 'documents', 'injection.yaml'), join(dir, 'injection.yaml'));
+    const r = await cli(['render', join(dir, 'injection.yaml'), '-o', dir, '--to', 'pdf']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(dir, 'pwned'))).toBe(false);
+    expect(existsSync(join(root, 'pwned'))).toBe(false);
+    const log = readFileSync(join(dir, 'injection.log'), 'latin1');
+    // TeX logs every file it opens as "(path"; the text itself may appear in box warnings.
+    expect(log).not.toMatch(/\(\/etc\/passwd/);
+    if (hasCommand('pdftotext', ['-v'])) {
+      spawnSync('pdftotext', ['injection.pdf', 'injection.txt'], { cwd: dir });
+      const text = readFileSync(join(dir, 'injection.txt'), 'utf8');
+      expect(text).toContain('\\input{/etc/passwd}');
+      expect(text).toContain('\\immediate\\write18{touch pwned}');
+      expect(text).toContain('</script><script>alert(1)</script>');
+      expect(text).not.toContain('root:x:0:0');
+    }
+  });
+});

@@ -1,0 +1,94 @@
+"""NumPy reference for gradtex's training core (tests/reference/reference.test.ts and
+tests/bench/train.bench.ts).
+
+The same computation as src/train: Z = X W + b per layer, ReLU between layers
+(mask Z > 0), stable log-softmax cross-entropy, dZ = (softmax - onehot) / n,
+dW = A^T dZ + alpha W, db = sum(dZ), W -= lr dW, batches taken in the given order.
+
+  train_reference.py train DIR MODEL LR ALPHA BATCH   one epoch from DIR/*.npy, writes DIR/out_*.npy
+  train_reference.py bench ROWS BATCH                 times one MLP epoch (float32, random data), prints JSON
+"""
+import json
+import sys
+import time
+
+import numpy as np
+
+
+def forward(params, x):
+    """Returns the logits and the activations each layer saw (its input)."""
+    inputs = []
+    h = x
+    last = len(params) - 1
+    for i, (w, b) in enumerate(params):
+        inputs.append(h)
+        z = h @ w + b
+        h = z if i == last else np.maximum(z, 0)
+    return h, inputs
+
+
+def step(params, x, y, lr, alpha):
+    logits, inputs = forward(params, x)
+    n = x.shape[0]
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    logp = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    loss = -logp[np.arange(n), y].mean()
+    dz = np.exp(logp)
+    dz[np.arange(n), y] -= 1
+    dz /= n
+    for i in range(len(params) - 1, -1, -1):
+        w, b = params[i]
+        a = inputs[i]
+        dw = a.T @ dz + alpha * w
+        db = dz.sum(axis=0)
+        if i > 0:
+            da = dz @ w.T
+            dz = da * (a > 0)
+        w -= lr * dw
+        b -= lr * db
+    return loss
+
+
+def epoch(params, x, y, order, batch, lr, alpha):
+    losses = []
+    for start in range(0, len(order), batch):
+        idx = order[start:start + batch]
+        losses.append(step(params, x[idx], y[idx], lr, alpha))
+    return losses
+
+
+def train(directory, model, lr, alpha, batch):
+    layers = 1 if model == "softmax" else 4
+    x = np.load(f"{directory}/x.npy")
+    y = np.load(f"{directory}/y.npy").astype(np.int64)
+    order = np.load(f"{directory}/order.npy").astype(np.int64)
+    params = [(np.load(f"{directory}/W{i}.npy"), np.load(f"{directory}/b{i}.npy")) for i in range(1, layers + 1)]
+    epoch(params, x, y, order, batch, lr, alpha)
+    for i, (w, b) in enumerate(params, start=1):
+        np.save(f"{directory}/out_W{i}.npy", w)
+        np.save(f"{directory}/out_b{i}.npy", b)
+
+
+def bench(rows, batch):
+    rng = np.random.default_rng(0)
+    x = rng.random((rows, 784), dtype=np.float32)
+    y = rng.integers(0, 10, rows)
+    sizes = [784, 256, 128, 64, 10]
+    params = [((rng.standard_normal((a, b)) * np.sqrt(2 / a)).astype(np.float32), np.zeros(b, np.float32)) for a, b in zip(sizes, sizes[1:])]
+    order = rng.permutation(rows)
+    lr = np.float32(0.01)
+    alpha = np.float32(1e-4)
+    epoch(params, x, y, order[: batch * 20], batch, lr, alpha)  # warm-up
+    t0 = time.perf_counter()
+    epoch(params, x, y, order, batch, lr, alpha)
+    seconds = time.perf_counter() - t0
+    print(json.dumps({"seconds": seconds, "samples_per_second": rows / seconds, "numpy": np.__version__}))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "train":
+        train(sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]))
+    elif sys.argv[1] == "bench":
+        bench(int(sys.argv[2]), int(sys.argv[3]))
+    else:
+        sys.exit(f"unknown mode {sys.argv[1]}")

@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createGemm, DEFAULT_KC } from '../../../src/train/kernel/gemm.js';
+import { naiveGemm } from '../../../src/train/kernel/gemm-naive.js';
+import { createGemmPool, workerScript } from '../../../src/train/kernel/gemm-pool.js';
+import { DEFAULT_SHAPES } from '../../../src/train/kernel/gemm.js';
+import { createRng } from '../../../src/numeric/rng.js';
+import { share } from '../../../src/train/kernel/gemm-control.js';
+
+const SEED = 20240611;
+
+function filled<T extends Float32Array | Float64Array>(x: T, seed: number): T {
+  const rng = createRng(seed);
+  for (let i = 0; i < x.length; i++) x[i] = rng.uniform(-1, 1);
+  return x;
+}
+
+/** Max |got - want| / (1 + |want|) over all entries. */
+function maxError(got: ArrayLike<number>, want: ArrayLike<number>): number {
+  let e = 0;
+  for (let i = 0; i < want.length; i++) e = Math.max(e, Math.abs((got[i] ?? NaN) - (want[i] ?? NaN)) / (1 + Math.abs(want[i] ?? 0)));
+  return Number.isNaN(e) ? Infinity : e;
+}
+
+const dims = fc.record({
+  m: fc.integer({ min: 1, max: 37 }),
+  n: fc.integer({ min: 1, max: 37 }),
+  k: fc.integer({ min: 1, max: 41 }),
+  transA: fc.boolean(),
+  transB: fc.boolean(),
+  accumulate: fc.boolean(),
+  seed: fc.integer({ min: 0, max: 1e6 }),
+});
+
+describe('gemm kernel', () => {
+  for (const element of ['f32', 'f64'] as const) {
+    const tol = element === 'f32' ? 1e-5 : 1e-13;
+    const g = createGemm({ element });
+    const make = (n: number): Float32Array | Float64Array => (element === 'f32' ? new Float32Array(n) : new Float64Array(n));
+
+    it(`should match the naive product for random ${element} shapes, transposes and accumulation (edges not multiples of the tile)`, () => {
+      fc.assert(
+        fc.property(dims, ({ m, n, k, transA, transB, accumulate, seed }) => {
+          const a = filled(make(m * k), seed);
+          const b = filled(make(k * n), seed + 1);
+          const c0 = filled(make(m * n), seed + 2);
+          const c = c0.slice();
+          const want = naiveGemm({ m, n, k, a, b, transA, transB });
+          if (accumulate) for (let i = 0; i < want.length; i++) want[i] = (want[i] ?? 0) + (c0[i] ?? 0);
+          g.gemm({ m, n, k, a, b, c, transA, transB, accumulate });
+          return maxError(c, want) < tol * Math.sqrt(k + 1);
+        }),
+        { seed: SEED, numRuns: 150 },
+      );
+    });
+
+    it(`should match the naive product in ${element} when K spans several kc blocks and operands live in the arena`, () => {
+      const m = 13;
+      const n = 21;
+      const k = DEFAULT_KC * 2 + 7;
+      const a = filled(g.alloc(m * k), 1);
+      const b = filled(g.alloc(k * n), 2);
+      const c = g.alloc(m * n);
+      g.gemm({ m, n, k, a, b, c, transB: false });
+      expect(maxError(c, naiveGemm({ m, n, k, a, b }))).toBeLessThan(tol * Math.sqrt(k));
+    });
+  }
+
+  it('should leave C untouched when n or m is 0 and zero it when k is 0', () => {
+    const g = createGemm({ element: 'f64' });
+    const c = Float64Array.of(5, 5);
+    g.gemm({ m: 2, n: 1, k: 0, a: new Float64Array(0), b: new Float64Array(0), c });
+    expect(Array.from(c)).toEqual([0, 0]);
+    const d = Float64Array.of(5);
+    g.gemm({ m: 1, n: 1, k: 0, a: new Float64Array(0), b: new Float64Array(0), c: d, accumulate: true });
+    expect(Array.from(d)).toEqual([5]);
+  });
+
+  it('should split column panels into contiguous shares that cover every panel once', () => {
+    for (let panels = 0; panels < 30; panels++) {
+      for (let parts = 1; parts < 5; parts++) {
+        const seen: number[] = [];
+        for (let i = 0; i < parts; i++) {
+          const [s, e] = share(panels, parts, i);
+          for (let j = s; j < e; j++) seen.push(j);
+        }
+        expect(seen).toEqual(Array.from({ length: panels }, (_, j) => j));
+      }
+    }
+  });
+});
+
+const script = workerScript();
+if (script === undefined) {
+  console.warn('SKIPPED: gemm worker-thread tests need the compiled worker (run npm run build; npm test does it)');
+}
+describe.runIf(script !== undefined)('gemm kernel on two threads', async () => {
+  const pool = await createGemmPool({ threads: 2, shapes: [DEFAULT_SHAPES.f32, DEFAULT_SHAPES.f64] });
+  afterAll(async () => pool.close());
+
+  it('should match the naive product when the work is split between threads', () => {
+    const g = createGemm({ element: 'f32', pool });
+    const rng = createRng(SEED);
+    for (let trial = 0; trial < 6; trial++) {
+      const m = 64 + rng.int(0, 40);
+      const n = 64 + rng.int(0, 90);
+      const k = 64 + rng.int(0, 300);
+      const transA = rng.next() < 0.5;
+      const transB = rng.next() < 0.5;
+      const a = filled(g.alloc(m * k), trial);
+      const b = filled(g.alloc(k * n), trial + 100);
+      const c = g.alloc(m * n);
+      expect(pool.worthSplitting(m, n, k)).toBe(true);
+      g.gemm({ m, n, k, a, b, c, transA, transB });
+      expect(maxError(c, naiveGemm({ m, n, k, a, b, transA, transB }))).toBeLessThan(1e-5 * Math.sqrt(k));
+    }
+  });
+});
