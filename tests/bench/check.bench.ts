@@ -4,7 +4,7 @@
  * one document of 50+ steps made of the correct Markdown derivations, the
  * size an editor's save hook sees. Run after a build:
  *
- *     node dist/tests/check/check.bench.js
+ *     node dist/tests/bench/check.bench.js
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
