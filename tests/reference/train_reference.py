@@ -1,5 +1,5 @@
-"""NumPy reference for gradtex's training core (tests/reference/reference.test.ts and
-tests/bench/train.bench.ts).
+"""NumPy reference for gradtex's training core (tests/train/reference.test.ts and
+tests/bench/train.bench.ts). NumPy only.
 
 The same computation as src/train: Z = X W + b per layer, ReLU between layers
 (mask Z > 0), stable log-softmax cross-entropy, dZ = (softmax - onehot) / n,
@@ -9,6 +9,7 @@ dW = A^T dZ + alpha W, db = sum(dZ), W -= lr dW, batches taken in the given orde
   train_reference.py bench ROWS BATCH                 times one MLP epoch (float32, random data), prints JSON
 """
 import json
+import os
 import sys
 import time
 
@@ -58,7 +59,13 @@ def epoch(params, x, y, order, batch, lr, alpha):
 
 
 def train(directory, model, lr, alpha, batch):
-    layers = 1 if model == "softmax" else 4
+    # The layer count comes from the files written (W1.npy, W2.npy, ...): the
+    # test decides the architecture, the script only follows it.
+    layers = 0
+    while os.path.exists(f"{directory}/W{layers + 1}.npy"):
+        layers += 1
+    if layers == 0 or (model == "softmax" and layers != 1):
+        sys.exit(f"{directory}: expected W1.npy ... for model {model}, found {layers} layers")
     x = np.load(f"{directory}/x.npy")
     y = np.load(f"{directory}/y.npy").astype(np.int64)
     order = np.load(f"{directory}/order.npy").astype(np.int64)
@@ -67,6 +74,31 @@ def train(directory, model, lr, alpha, batch):
     for i, (w, b) in enumerate(params, start=1):
         np.save(f"{directory}/out_W{i}.npy", w)
         np.save(f"{directory}/out_b{i}.npy", b)
+
+
+def blas_kernel():
+    """Which BLAS and kernel NumPy runs (threadpoolctl when installed, else OpenBLAS's own getters via ctypes)."""
+    try:
+        import threadpoolctl  # optional; only reports
+
+        infos = [f"{i.get('internal_api')} {i.get('version')} {i.get('architecture')} threads={i.get('num_threads')}" for i in threadpoolctl.threadpool_info() if i.get("user_api") == "blas"]
+        if infos:
+            return "; ".join(infos)
+    except ImportError:
+        pass
+    import ctypes
+    import glob
+
+    libs = glob.glob(os.path.join(os.path.dirname(np.__file__), "..", "numpy.libs", "*openblas*"))
+    for path in libs:
+        lib = ctypes.CDLL(path)
+        for prefix in ("scipy_openblas", "openblas"):
+            for suffix in ("64_", ""):
+                getter = getattr(lib, f"{prefix}_get_config{suffix}", None)
+                if getter is not None:
+                    getter.restype = ctypes.c_char_p
+                    return getter().decode()
+    return "unknown BLAS (no threadpoolctl, no bundled OpenBLAS)"
 
 
 def bench(rows, batch):
@@ -82,7 +114,7 @@ def bench(rows, batch):
     t0 = time.perf_counter()
     epoch(params, x, y, order, batch, lr, alpha)
     seconds = time.perf_counter() - t0
-    print(json.dumps({"seconds": seconds, "samples_per_second": rows / seconds, "numpy": np.__version__}))
+    print(json.dumps({"seconds": seconds, "samples_per_second": rows / seconds, "numpy": np.__version__, "blas": blas_kernel()}))
 
 
 if __name__ == "__main__":
