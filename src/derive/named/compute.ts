@@ -17,7 +17,8 @@ import { RuleFileError, groupBySet, parseRuleFile } from '../../rewrite/rule-fil
 import { RuleIndex } from '../../rewrite/rule-index.js';
 import type { RuleSet } from '../../rewrite/rule.js';
 import { rewriteToNormalForm } from '../../rewrite/strategy.js';
-import { DefinitionError, parseDefinition, type ParsedDefinition } from './definitions.js';
+import { DefinitionError, definitionResolver, parseDefinition, type ParsedDefinition } from './definitions.js';
+import { withDependencies } from '../../expr/dependencies.js';
 import { LinearSystemError, solveLinear, type SolvedUnknown } from './solve-linear.js';
 import { NamedSpecError, type NamedSpec, type Part } from './spec.js';
 import { substitute } from '../evaluate-at.js';
@@ -130,7 +131,7 @@ function claimStep(lhs: Expr, rhs: Expr): Step {
 
 type PartBody = Omit<ComputedPart, 'unfoldings'>;
 
-function computePartBody(engine: Engine, local: ReadonlyMap<string, RuleSet>, spec: NamedSpec, part: Part, done: readonly ComputedPart[]): PartBody {
+function computePartBody(engine: Engine, local: ReadonlyMap<string, RuleSet>, spec: NamedSpec, part: Part, done: readonly ComputedPart[], definitions: readonly ParsedDefinition[]): PartBody {
   switch (part.kind) {
     case 'differentiate': {
       const f = resolve(spec, part, part.expr, done);
@@ -138,7 +139,8 @@ function computePartBody(engine: Engine, local: ReadonlyMap<string, RuleSet>, sp
       if (wrt.kind !== 'sym') throw new NamedSpecError(spec.file, part.line, part.col, `'wrt' must be a variable such as x or z_j, not '${part.wrt}'`);
       const start = deriv(f, wrt as Sym);
       const sets = ruleSets(engine, local, spec, part, [...part.with, 'derive', 'simplify']);
-      const d = rewriteToNormalForm(start, new RuleIndex(sets));
+      // Defined symbols (ŷ through w) are not constants while differentiating.
+      const d = withDependencies(definitionResolver(definitions), () => rewriteToNormalForm(start, new RuleIndex(sets)));
       const stuck = d.stop === 'normal-form' && some(d.result, (x) => x.kind === 'deriv');
       return { part, lhs: start, derivation: stuck ? { ...d, stop: 'stuck' } : d };
     }
@@ -199,11 +201,13 @@ function definitionAt(spec: NamedSpec, text: string, line: number): ParsedDefini
 /** Run every part in order; later parts may use earlier results ($id). */
 export function computeNamed(engine: Engine, spec: NamedSpec): ComputedNamed {
   const local = localRules(engine, spec);
-  const unfoldings = [...spec.definitions.map((d) => ({ text: d.define, line: d.line })), ...spec.hypotheses.flatMap((h) => (h.instance !== undefined ? [{ text: h.instance, line: h.line }] : []))].map(({ text, line }) => definitionAt(spec, text, line));
+  const definitions = spec.definitions.map((d) => definitionAt(spec, d.define, d.line));
+  const instances = spec.hypotheses.flatMap((h) => (h.instance !== undefined ? [definitionAt(spec, h.instance, h.line)] : []));
+  const unfoldings = [...definitions, ...instances];
   const parts: ComputedPart[] = [];
   for (const p of spec.parts) {
     const own = p.define.map((text) => definitionAt(spec, text, p.line));
-    parts.push({ ...computePartBody(engine, local, spec, p, parts), unfoldings: own });
+    parts.push({ ...computePartBody(engine, local, spec, p, parts, definitions), unfoldings: own });
   }
   return { spec, unfoldings, parts };
 }

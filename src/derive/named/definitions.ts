@@ -70,6 +70,17 @@ function matches(def: ParsedDefinition, s: Sym): boolean {
   return s.name === def.head.name && s.sub.length === def.head.sub.length && s.sup.length === def.head.sup.length;
 }
 
+/**
+ * What a symbol stands for under `defs` (one level), for `withDependencies`:
+ * differentiating by w then sees that ŷ_k, defined through w, is no constant.
+ */
+export function definitionResolver(defs: readonly ParsedDefinition[]): (s: Sym) => Expr | undefined {
+  return (s) => {
+    const d = defs.find((def) => matches(def, s));
+    return d === undefined ? undefined : instantiate(d, s);
+  };
+}
+
 /** Replace every defined symbol by its definition, to a fixed depth (definitions may use each other). */
 export function unfold(e: Expr, defs: readonly ParsedDefinition[]): Expr {
   let out = e;
