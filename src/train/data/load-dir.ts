@@ -39,6 +39,19 @@ function read(path: string): Uint8Array {
   return new Uint8Array(readFileSync(path));
 }
 
+/** The test set is read with the training set's class count (a test label beyond it is an error, not a crash later). */
+function classesOf(train: Dataset | undefined): { classes?: number } {
+  return train === undefined ? {} : { classes: train.classes };
+}
+
+/** The test images must have the training images' row size: the model is built for that. */
+function matching(ds: Dataset, train: Dataset | undefined, file: string): Dataset {
+  if (train !== undefined && ds.features !== train.features) {
+    throw new DataError('E_DATA_SHAPE', `test images have ${ds.features} features per row, the training images ${train.features}`, file);
+  }
+  return ds;
+}
+
 /** Sizes of the built-in dataset. */
 export const SYNTHETIC_SIZES = { train: 6000, test: 1000 } as const;
 
@@ -56,9 +69,11 @@ export function loadData(options: { dir?: string; dtype: DType; seed: number }):
   if (!existsSync(dir)) throw new DataError('E_DATA_MISSING', 'no such directory', dir);
   if (existsSync(join(dir, NPY.trainImages))) {
     const p = (f: string): string => join(dir, f);
-    const load = (images: string, labels: string): Dataset => toDataset(readNpy(read(p(images)), p(images)), readNpy(read(p(labels)), p(labels)), { dtype: options.dtype, images: p(images), labels: p(labels) });
+    const load = (images: string, labels: string, like?: Dataset): Dataset =>
+      matching(toDataset(readNpy(read(p(images)), p(images)), readNpy(read(p(labels)), p(labels)), { dtype: options.dtype, images: p(images), labels: p(labels), ...classesOf(like) }), like, p(images));
     for (const f of Object.values(NPY)) if (!existsSync(p(f))) throw new DataError('E_DATA_MISSING', `found ${NPY.trainImages} but not ${f}`, dir);
-    return { train: load(NPY.trainImages, NPY.trainLabels), test: load(NPY.testImages, NPY.testLabels), source: `.npy files in ${dir}`, synthetic: false };
+    const train = load(NPY.trainImages, NPY.trainLabels);
+    return { train, test: load(NPY.testImages, NPY.testLabels, train), source: `.npy files in ${dir}`, synthetic: false };
   }
   const paths = Object.fromEntries(Object.entries(IDX).map(([k, base]) => [k, findIdx(dir, base)])) as Record<keyof typeof IDX, string | undefined>;
   if (paths.trainImages === undefined) {
@@ -69,6 +84,8 @@ export function loadData(options: { dir?: string; dtype: DType; seed: number }):
     if (path === undefined) throw new DataError('E_DATA_MISSING', `found ${IDX.trainImages} but not ${IDX[k]}[.gz]`, dir);
     return path;
   };
-  const load = (images: string, labels: string): Dataset => toDataset(readIdx(read(images), images), readIdx(read(labels), labels), { dtype: options.dtype, images, labels });
-  return { train: load(need('trainImages'), need('trainLabels')), test: load(need('testImages'), need('testLabels')), source: `IDX files in ${dir}`, synthetic: false };
+  const load = (images: string, labels: string, like?: Dataset): Dataset =>
+    matching(toDataset(readIdx(read(images), images), readIdx(read(labels), labels), { dtype: options.dtype, images, labels, ...classesOf(like) }), like, images);
+  const train = load(need('trainImages'), need('trainLabels'));
+  return { train, test: load(need('testImages'), need('testLabels'), train), source: `IDX files in ${dir}`, synthetic: false };
 }
