@@ -60,8 +60,8 @@ describe('gradient check against central finite differences', () => {
 
 describe('softmax regression gradient against the closed form', () => {
   // The derivation of the problem set: ∇_W = −(1/n) Xᵀ(Y − Ŷ) + αW, ∇_b = −(1/n) Σ_i (y_i − ŷ_i).
-  // TODO(derive): when the engine's softmax-regression-gradient derivation exists, evaluate its
-  // result on this instance as a third, symbolic reference.
+  // The engine's own symbolic derivation of this gradient is evaluated against backprop in
+  // symbolic-gradient.test.ts; this one re-derives it by hand as an independent reference.
   it('should equal −(1/n) Xᵀ(Y − Ŷ) + αW and −(1/n) Σ(y − ŷ), evaluated independently', () => {
     const rng = createRng(2718);
     const n = 7;
