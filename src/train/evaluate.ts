@@ -1,7 +1,8 @@
 /**
  * Unregularised loss and accuracy of a network on a dataset, in batches:
  * cross-entropy and argmax accuracy for softmax heads, log loss and
- * threshold-0 accuracy (σ(z) > 1/2) for logistic regression.
+ * threshold-0 accuracy (σ(z) > 1/2) for logistic regression, mean squared
+ * error and threshold-1/2 accuracy for a regression head on 0/1 targets.
  *
  *     const { loss, accuracy } = evaluate(be, net, test);
  */
@@ -34,6 +35,10 @@ function correct(net: Network, out: Matrix, labels: Int32Array, count: number): 
   for (let i = 0; i < count; i++) {
     if (net.spec.head === 'sigmoid-bce') {
       if ((z[i] ?? 0) > 0 === (labels[i] ?? 0) > 0) ok++;
+      continue;
+    }
+    if (net.spec.head === 'mean-squared-error') {
+      if ((z[i] ?? 0) > 0.5 === (labels[i] ?? 0) > 0.5) ok++;
       continue;
     }
     let best = 0;

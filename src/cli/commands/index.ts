@@ -9,5 +9,6 @@ import { equalCommand } from './equal.js';
 import { checkCommand } from './check.js';
 import { deriveCommand } from './derive.js';
 import { mdCommand } from './md.js';
+import { trainCommand } from './train.js';
 
-export const COMMANDS: readonly CommandModule[] = [diffCommand, simplifyCommand, evalCommand, rulesCommand, renderCommand, mdCommand, deriveCommand, equalCommand, checkCommand];
+export const COMMANDS: readonly CommandModule[] = [diffCommand, simplifyCommand, evalCommand, rulesCommand, renderCommand, mdCommand, deriveCommand, equalCommand, checkCommand, trainCommand];

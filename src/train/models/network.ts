@@ -1,6 +1,6 @@
 /**
  * A feed-forward network with hand-written backprop: affine layers with ReLU
- * between them and a loss head. forward() caches what each layer needs;
+ * (or tanh) between them and a loss head. forward() caches what each layer needs;
  * backward() runs the layers in reverse, each op's backward beside its
  * forward in ops/. The three-method module API of micrograd:
  * parameters(), zeroGrad() (in param.ts) and forward().
@@ -11,20 +11,31 @@
 import type { Backend } from '../backend.js';
 import { linear, type Linear } from '../ops/linear.js';
 import { meanSquaredError } from '../ops/mean-squared-error.js';
-import { relu, type Relu } from '../ops/relu.js';
+import { relu } from '../ops/relu.js';
 import { sigmoidBce } from '../ops/sigmoid-bce.js';
 import { softmaxCrossEntropy } from '../ops/softmax-cross-entropy.js';
+import { tanh } from '../ops/tanh.js';
 import type { Param } from '../param.js';
 import type { Matrix } from '../tensor.js';
 
 /** The loss on the last layer's outputs. */
 export type Head = 'softmax-cross-entropy' | 'sigmoid-bce' | 'mean-squared-error';
 
+/** The nonlinearity between hidden layers. */
+export type Activation = 'relu' | 'tanh';
+
 export interface NetworkSpec {
   readonly inputs: number;
   readonly hidden: readonly number[];
   readonly outputs: number;
   readonly head: Head;
+  /** Default 'relu' (the problem set's MLP). */
+  readonly activation?: Activation;
+}
+
+interface ActivationOp {
+  forward(x: Matrix): Matrix;
+  backward(dy: Matrix): Matrix;
 }
 
 export interface Network {
@@ -58,10 +69,11 @@ function headOps(be: Backend, spec: NetworkSpec): HeadOps {
 export function network(be: Backend, spec: NetworkSpec): Network {
   const widths = [spec.inputs, ...spec.hidden, spec.outputs];
   const layers: Linear[] = [];
-  const activations: Relu[] = [];
+  const activations: ActivationOp[] = [];
   for (let l = 0; l + 1 < widths.length; l++) {
     layers.push(linear(be, `layer${l + 1}`, widths[l] ?? 0, widths[l + 1] ?? 0));
-    if (l + 2 < widths.length) activations.push(relu(be, widths[l + 1] ?? 0));
+    const width = widths[l + 1] ?? 0;
+    if (l + 2 < widths.length) activations.push(spec.activation === 'tanh' ? tanh(be, width) : relu(be, width));
   }
   const head = headOps(be, spec);
   const params = layers.flatMap((l) => [l.w, l.b]);
