@@ -47,6 +47,12 @@ export abstract class Cursor<T extends TokenLike> {
     throw new ParseError(code, message, { start: at.start, end: Math.max(at.end, at.start + 1) }, this.src);
   }
 
+  /** From the start of `first` to the end of the last consumed token (a factor, a term). */
+  protected spanFrom(first: T): Span {
+    const last = this.tokens[this.i - 1];
+    return { start: first.start, end: last === undefined || last.end < first.start ? first.end : last.end };
+  }
+
   /** "2:7", for messages that point back at an opening bracket. */
   protected where(offset: number): string {
     const { line, col } = lineCol(this.src, offset);

@@ -6,6 +6,6 @@
  *     parseLatex('\\sigma(x) \\cdot (1 - \\sigma(x))');
  */
 export { parsePlain, type PlainOptions } from './parse-plain.js';
-export { parseLatex } from './parse-latex.js';
+export { parseLatex, type LatexOptions } from './parse-latex.js';
 export { ParseError, type ParseErrorCode, MAX_DEPTH } from './parse-error.js';
 export { lineCol, excerpt, type Span } from './source.js';

@@ -24,6 +24,20 @@ import { LATEX_COMMAND_NAMES, LATEX_COMMANDS } from './latex-commands.js';
 import { lexLatex, type LatexToken } from './lexer-latex.js';
 import { Literals } from './literals.js';
 import { didYouMean, functionSample } from './suggest.js';
+import type { ShapeContext } from '../matrix/shape.js';
+import { diag, transpose } from '../matrix/matrix-calls.js';
+import { shapedTranspose } from '../matrix/shaped-product.js';
+import { checkShape, product as shapedProduct } from './shaped.js';
+import type { Span } from './source.js';
+
+export interface LatexOptions {
+  /** Declared shapes (src/matrix): `W x` and `A B` are matrix products, `W^T` a transpose; mismatches are errors at their position. */
+  readonly shapes?: ShapeContext;
+}
+
+/** Superscripts that always mean the transpose: \top, \intercal, \mathsf{T}, \mathrm{T}, braced or not. */
+const TRANSPOSE_COMMANDS = new Set(['top', 'intercal']);
+const TRANSPOSE_FONTS = new Set(['mathsf', 'mathrm', 'mathbf', 'mathit']);
 
 const CLOSERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '|': '|' };
 
@@ -32,9 +46,14 @@ class LatexParser extends Cursor<LatexToken> {
   /** Inside |…|, a '|' closes rather than opening a new absolute value. */
   private absDepth = 0;
 
-  constructor(src: string) {
+  constructor(
+    src: string,
+    private readonly opts: LatexOptions = {},
+  ) {
     super(src, lexLatex(src));
   }
+
+  private readonly shapeFail = (message: string, at: Span): never => this.fail('E_PARSE_SHAPE', message, at);
 
   protected describe(t: LatexToken): string {
     if (t.type === 'eof') return 'the end of the input';
@@ -59,6 +78,7 @@ class LatexParser extends Cursor<LatexToken> {
       if (t.type === 'sym' && t.text === '=') this.fail('E_PARSE_UNEXPECTED_TOKEN', "unexpected '=': gradtex reads one expression; give one side of the equation", t);
       if (t.type === 'sym' && t.text === '^') this.fail('E_PARSE_UNEXPECTED_TOKEN', "double superscript: group the exponent, as in x^{2^{3}} or {x^{2}}^{3}", t);
       if (t.type !== 'eof') this.fail('E_PARSE_UNEXPECTED_TOKEN', `unexpected ${this.describe(t)}: expected an operator or the end of the formula`, t);
+      checkShape(e, { start: 0, end: this.src.length }, this.opts.shapes, this.shapeFail);
       return e;
     });
   }
@@ -77,6 +97,7 @@ class LatexParser extends Cursor<LatexToken> {
    */
   private additive(): Expr {
     // Skipping the signed() frame when there is no sign keeps deep inputs off the stack limit.
+    const first = this.peek();
     const terms = [this.atSign() ? this.signed() : this.term()];
     while (this.is('sym', '+') || this.is('sym', '-')) {
       const op = this.next();
@@ -85,7 +106,9 @@ class LatexParser extends Cursor<LatexToken> {
       terms.push(op.text === '-' ? this.lit.negate(t) : t);
     }
     if (terms.length === 1) return terms[0] as Expr;
-    return this.lit.plain(add(...terms));
+    const sum = add(...terms);
+    checkShape(sum, this.spanFrom(first), this.opts.shapes, this.shapeFail);
+    return this.lit.plain(sum);
   }
 
   /**
@@ -132,14 +155,20 @@ class LatexParser extends Cursor<LatexToken> {
    *     ^ ^       ^   ^   factors collect in one product; '/' divides what came before
    */
   private term(): Expr {
+    const first = this.peek();
     let factors: Expr[] = [this.atSign() ? this.unary() : this.power()];
+    // Where each factor came from, for shape errors (only looked at when shapes are declared).
+    let spans: Span[] = [this.spanFrom(first)];
     let literal = this.lit.literal;
-    const product = (): Expr => (factors.length === 1 ? (factors[0] as Expr) : mul(...factors));
+    const shapes = this.opts.shapes;
+    const product = (): Expr => (factors.length === 1 ? (factors[0] as Expr) : shapes === undefined ? mul(...factors) : shapedProduct(factors, spans, shapes, this.shapeFail));
     for (;;) {
       if (this.isTimes()) {
         const op = this.next();
         this.expectOperand(op);
+        const start = this.peek();
         factors.push(this.unary());
+        spans.push(this.spanFrom(start));
         literal = false;
       } else if (this.is('sym', '/')) {
         const op = this.next();
@@ -147,9 +176,12 @@ class LatexParser extends Cursor<LatexToken> {
         const left = product();
         const right = this.unary();
         factors = [this.lit.divide(left, literal, right)];
+        spans = [this.spanFrom(first)];
         literal = this.lit.literal;
       } else if (this.startsFactor()) {
+        const start = this.peek();
         factors.push(this.power());
+        spans.push(this.spanFrom(start));
         literal = false;
       } else break;
     }
@@ -184,11 +216,42 @@ class LatexParser extends Cursor<LatexToken> {
     if (!this.is('sym', '^')) return base;
     const op = this.next();
     this.expectOperand(op);
+    const mark = this.transposeMark();
+    if (mark > 0) {
+      for (let k = 0; k < mark; k++) this.next();
+      return transpose(base);
+    }
     const exponent = this.argument(op);
+    if (this.opts.shapes !== undefined && exponent.kind === 'sym' && exponent.name === 'T' && exponent.sub.length === 0 && exponent.sup.length === 0) {
+      const t = shapedTranspose(base, this.opts.shapes);
+      if (t !== undefined) return t;
+    }
     let b = base;
     // TeX allows the subscript after the superscript: x^2_1 is x_1^2.
     if (this.is('sym', '_') && b.kind === 'sym' && b.sub.length === 0) b = sym(b.name, this.subscript(this.next()), b.sup);
     return this.lit.plain(this.lit.isEuler(b, baseLiteral) ? call('exp', [exponent]) : pow(b, exponent));
+  }
+
+  /**
+   * How many tokens after '^' spell the transpose: \top (1), {\top} (3),
+   * \mathsf{T} (4), {\mathsf{T}} (6); 0 if none. A plain T is a transpose
+   * only under declared shapes (power() asks them), since T may be a symbol.
+   *
+   *     W^\top   W^{\top}   W^{\mathsf{T}}
+   *       ^        ^          ^
+   */
+  private transposeMark(): number {
+    const at = (k: number): number => {
+      const t = this.peek(k);
+      if (t.type === 'cmd' && TRANSPOSE_COMMANDS.has(t.text)) return 1;
+      if (t.type === 'cmd' && TRANSPOSE_FONTS.has(t.text) && this.is('sym', '{', k + 1) && this.is('letter', 'T', k + 2) && this.is('sym', '}', k + 3)) return 4;
+      return 0;
+    };
+    const bare = at(0);
+    if (bare > 0) return bare;
+    if (!this.is('sym', '{')) return 0;
+    const inner = at(1);
+    return inner > 0 && this.is('sym', '}', inner + 1) ? inner + 2 : 0;
   }
 
   /**
@@ -472,6 +535,12 @@ class LatexParser extends Cursor<LatexToken> {
     if (name === '' || !this.is('sym', '}')) this.fail('E_PARSE_UNSUPPORTED', `\\${cmd.text}{…} must contain letters only, as in \\${cmd.text}{${functionsOnly ? 'softplus' : 'loss'}}`, this.peek());
     const close = this.next();
     const at = { start: cmd.start, end: close.end };
+    // \operatorname{diag}(v): the one matrix operation that is written as a function.
+    if (name === 'diag' && this.bracketNext()) {
+      const args = this.bracketArgs();
+      if (args.length !== 1) this.fail('E_PARSE_ARITY', `\\operatorname{diag} takes 1 argument (a vector), got ${args.length}`, at);
+      return diag(args[0] as Expr);
+    }
     const spec = lookupFunction(name);
     if (spec !== undefined && (functionsOnly || this.bracketNext())) return this.applyFunction({ ...cmd, text: `${cmd.text}{${name}}`, end: close.end }, spec.name);
     if (functionsOnly) {
@@ -726,6 +795,6 @@ class LatexParser extends Cursor<LatexToken> {
  *
  *     parseLatex('\\frac{1}{1+e^{-x}}')   // div(1, add(1, call('exp', [neg(x)])))
  */
-export function parseLatex(text: string): Expr {
-  return new LatexParser(text).parse();
+export function parseLatex(text: string, opts: LatexOptions = {}): Expr {
+  return new LatexParser(text, opts).parse();
 }

@@ -25,10 +25,21 @@ import { GREEK_LETTERS } from './latex-commands.js';
 import { lexPlain, type PlainToken } from './lexer-plain.js';
 import { Literals } from './literals.js';
 import { didYouMean, functionSample } from './suggest.js';
+import type { ShapeContext } from '../matrix/shape.js';
+import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
+import { shapedTranspose } from '../matrix/shaped-product.js';
+import { checkShape, product as shapedProduct } from './shaped.js';
+import type { Span } from './source.js';
 
 export interface PlainOptions {
   /** Extra function names accepted with any number of arguments (rule files use `eval`). */
   readonly extraFunctions?: readonly string[];
+  /**
+   * Declared shapes of vectors and matrices (src/matrix): with them `W*x`,
+   * `W x` and `a^T W b` are matrix products (matmul, order kept), `W^T` is
+   * transpose(W), and shape mismatches are errors at their position.
+   */
+  readonly shapes?: ShapeContext;
 }
 
 /** Tokens that cannot begin an operand: after '+' they mean something is missing. */
@@ -55,6 +66,8 @@ class PlainParser extends Cursor<PlainToken> {
     return t.type === 'eof' ? 'the end of the input' : `'${t.text}'`;
   }
 
+  private readonly shapeFail = (message: string, at: Span): never => this.fail('E_PARSE_SHAPE', message, at);
+
   private isOp(text: string, k = 0): boolean {
     return this.is('op', text, k);
   }
@@ -76,6 +89,7 @@ class PlainParser extends Cursor<PlainToken> {
         const hint = t.text === ')' ? ": this ')' has no matching '('" : ': expected an operator or the end of the input';
         this.fail('E_PARSE_UNEXPECTED_TOKEN', `unexpected ${this.describe(t)}${hint}`, t);
       }
+      checkShape(e, { start: 0, end: this.src.length }, this.opts.shapes, this.shapeFail);
       return e;
     });
   }
@@ -95,6 +109,7 @@ class PlainParser extends Cursor<PlainToken> {
    */
   private additive(): Expr {
     // Skipping the signed() frame when there is no sign keeps deep inputs off the stack limit.
+    const first = this.peek();
     const terms = [this.atSign() ? this.signed() : this.term()];
     while (this.isOp('+') || this.isOp('-')) {
       const op = this.next();
@@ -103,7 +118,9 @@ class PlainParser extends Cursor<PlainToken> {
       terms.push(op.text === '-' ? this.lit.negate(t) : t);
     }
     if (terms.length === 1) return terms[0] as Expr;
-    return this.lit.plain(add(...terms));
+    const sum = add(...terms);
+    checkShape(sum, this.spanFrom(first), this.opts.shapes, this.shapeFail);
+    return this.lit.plain(sum);
   }
 
   /**
@@ -132,15 +149,21 @@ class PlainParser extends Cursor<PlainToken> {
    *     ^^ ^ ^ ^  ^     factors collect in one product; '/' divides what came before
    */
   private term(): Expr {
+    const first = this.peek();
     let factors: Expr[] = [this.atSign() ? this.unary() : this.power()];
+    // Where each factor came from, for shape errors (only looked at when shapes are declared).
+    let spans: Span[] = [this.spanFrom(first)];
     let literal = this.lit.literal;
-    const product = (): Expr => (factors.length === 1 ? (factors[0] as Expr) : mul(...factors));
+    const shapes = this.opts.shapes;
+    const product = (): Expr => (factors.length === 1 ? (factors[0] as Expr) : shapes === undefined ? mul(...factors) : shapedProduct(factors, spans, shapes, this.shapeFail));
     for (;;) {
       const t = this.peek();
       if (this.isOp('*')) {
         this.next();
         this.expectOperand(t);
+        const start = this.peek();
         factors.push(this.unary());
+        spans.push(this.spanFrom(start));
         literal = false;
       } else if (this.isOp('/')) {
         this.next();
@@ -148,9 +171,11 @@ class PlainParser extends Cursor<PlainToken> {
         const left = product();
         const right = this.unary();
         factors = [this.lit.divide(left, literal, right)];
+        spans = [this.spanFrom(first)];
         literal = this.lit.literal;
       } else if (this.startsOperand(t)) {
         factors.push(this.power());
+        spans.push(this.spanFrom(t));
         literal = false;
       } else break;
     }
@@ -187,6 +212,10 @@ class PlainParser extends Cursor<PlainToken> {
     this.expectOperand(op);
     // No enter() here: the exponent's own primary() or unary() counts the level.
     const exponent = this.unary();
+    if (this.opts.shapes !== undefined && exponent.kind === 'sym' && exponent.name === 'T' && exponent.sub.length === 0 && exponent.sup.length === 0) {
+      const t = shapedTranspose(base, this.opts.shapes);
+      if (t !== undefined) return t;
+    }
     return this.lit.plain(this.lit.isEuler(base, baseLiteral) ? call('exp', [exponent]) : pow(base, exponent));
   }
 
@@ -284,6 +313,8 @@ class PlainParser extends Cursor<PlainToken> {
     const spec = lookupFunction(text);
     if (spec !== undefined) return spec;
     if (text === 'd') return { name: 'd', minArgs: 2, maxArgs: 2 };
+    const matrixFn = MATRIX_FUNCTIONS.get(text);
+    if (matrixFn !== undefined) return { name: text, ...matrixFn };
     if (this.opts.extraFunctions?.includes(text) === true) return { name: text, minArgs: 0, maxArgs: Number.POSITIVE_INFINITY };
     return undefined;
   }

@@ -41,6 +41,9 @@ export function precedence(e: Expr, flavour: 'plain' | 'latex' = 'plain'): numbe
       // Out of positional range, LaTeX writes m \cdot 10^{k}: a product.
       return e.value !== 0 && (e.value >= 1e21 || e.value < 1e-20) ? PREC.mul : PREC.atom;
     case 'call':
+      // A matrix product prints as a product (W*x, W x), a transpose as a power (W^T).
+      if (e.fn === 'matmul') return PREC.mul;
+      if (e.fn === 'transpose') return PREC.pow;
       return flavour === 'latex' && isBigOperator(e) ? PREC.neg : PREC.atom;
     default:
       return PREC.atom;

@@ -75,7 +75,21 @@ function isShortExponent(u: Expr): boolean {
   return size(u) <= 6 && !some(u, isTall);
 }
 
+/** matmul(W2, W1, x) -> W^{(2)} W^{(1)} x, the way textbooks write a matrix product; a nested product keeps its brackets. */
+function matmulLatex(args: readonly Expr[]): string {
+  return args
+    .map((f, i) => {
+      const s = f.kind === 'call' && f.fn === 'matmul' ? group(toLatex(f)) : wrap(f, i === 0 ? 'first-factor' : i === args.length - 1 ? 'last-factor' : 'factor');
+      return i > 0 && startsWithDigit(s) ? `\\cdot ${s}` : s;
+    })
+    .join(' ');
+}
+
 function callLatex(e: Call): string {
+  const arg = e.args[0];
+  if (e.fn === 'matmul' && e.args.length >= 2) return matmulLatex(e.args);
+  // \top, not T: T could be a symbol; parseLatex reads W^\top as transpose(W) with or without shapes.
+  if (e.fn === 'transpose' && arg !== undefined && e.args.length === 1) return `${powerBase(arg)}^\\top`;
   const spec = lookupFunction(e.fn);
   const args = e.args.map((a) => toLatex(a)).join(', ');
   if (spec === undefined) return `\\operatorname{${e.fn}}${argumentGroup(e.args, args)}`;

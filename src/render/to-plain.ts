@@ -50,7 +50,8 @@ export function toPlain(e: Expr): string {
       return wrap(first as Expr, 'term') + rest.map(continueSum).join('');
     }
     case 'mul':
-      return e.args.map((f, i) => wrap(f, i === 0 ? 'first-factor' : 'factor')).join('*');
+      // alpha*W*x: a matrix product as the last factor reads back the same without brackets.
+      return e.args.map((f, i) => (i > 0 && i === e.args.length - 1 && f.kind === 'call' && f.fn === 'matmul' ? toPlain(f) : wrap(f, i === 0 ? 'first-factor' : 'factor'))).join('*');
     case 'div':
       return `${wrap(e.num, 'numerator')}/${wrap(e.den, 'denominator')}`;
     case 'pow':
@@ -58,6 +59,9 @@ export function toPlain(e: Expr): string {
     case 'neg':
       return `-${wrap(e.arg, 'negated')}`;
     case 'call':
+      // Matrix calls print as written under declared shapes, which read them back (src/matrix).
+      if (e.fn === 'matmul' && e.args.length >= 2) return e.args.map((f, i) => (f.kind === 'call' && f.fn === 'matmul' ? `(${toPlain(f)})` : wrap(f, i === 0 ? 'first-factor' : 'factor'))).join('*');
+      if (e.fn === 'transpose' && e.args.length === 1) return `${wrap(e.args[0] as Expr, 'base')}^T`;
       return `${e.fn}(${e.args.map(toPlain).join(', ')})`;
     case 'deriv':
       return `d(${toPlain(e.body)}, ${toPlain(e.wrt)})`;

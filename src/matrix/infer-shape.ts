@@ -1,0 +1,133 @@
+/**
+ * The shape of an expression under declared shapes, or a ShapeError that
+ * names the operands and their shapes:
+ *
+ *     inferShape(parsePlain('matmul(W, x)'), ctx)   // W: h×n, x: m -> "cannot multiply W (h×n) by x (m): …"
+ *
+ * Rules (textbook linear algebra, no broadcasting): a sum needs equal shapes;
+ * a commutative product has at most one non-scalar factor (a scalar
+ * multiple); a quotient's denominator is a scalar; one-argument functions
+ * apply elementwise; d(F, X) is the gradient (F scalar: the shape of X) or
+ * the Jacobian (F and X vectors: rows of F × rows of X).
+ */
+import type { Expr } from '../expr/node.js';
+import { assertNever } from '../expr/node.js';
+import { lookupFunction } from '../expr/functions.js';
+import { toPlain } from '../render/to-plain.js';
+import { matmul } from './matrix-calls.js';
+import { declaredShape, isScalarShape, SCALAR, sameShape, sameSize, ShapeError, shapeText, type Shape, type ShapeContext } from './shape.js';
+
+function named(e: Expr, s: Shape): string {
+  return `${toPlain(e)} (${shapeText(s)})`;
+}
+
+/** The shape of the product of `factors` in order, or a ShapeError at the first mismatch (with its factor index). */
+export function productShape(factors: readonly Expr[], shapes: readonly Shape[]): Shape {
+  let acc = shapes[0] ?? SCALAR;
+  for (let k = 1; k < factors.length; k++) {
+    const s = shapes[k] as Shape;
+    if (!sameSize(acc.cols, s.rows)) {
+      const left = factors.slice(0, k);
+      const leftExpr = left.length === 1 ? (left[0] as Expr) : matmul(left);
+      throw new ShapeError(`cannot multiply ${named(leftExpr, acc)} by ${named(factors[k] as Expr, s)}: ${acc.cols} columns against ${s.rows} rows`, k);
+    }
+    acc = { rows: acc.rows, cols: s.cols, vector: false };
+  }
+  return acc;
+}
+
+function elementwise(e: Expr & { kind: 'call' }, ctx: ShapeContext): Shape {
+  const shapes = e.args.map((a) => inferShape(a, ctx));
+  const big = shapes.filter((s) => !isScalarShape(s));
+  const first = big[0];
+  if (first === undefined) return SCALAR;
+  if (big.length !== shapes.length || !big.every((s) => sameShape(s, first))) {
+    throw new ShapeError(`${e.fn} applies elementwise: its arguments ${e.args.map((a, k) => named(a, shapes[k] as Shape)).join(', ')} need one shape`);
+  }
+  return first;
+}
+
+function callShape(e: Expr & { kind: 'call' }, ctx: ShapeContext): Shape {
+  switch (e.fn) {
+    case 'matmul':
+      return productShape(e.args, e.args.map((a) => inferShape(a, ctx)));
+    case 'transpose': {
+      const s = inferShape(e.args[0] as Expr, ctx);
+      return { rows: s.cols, cols: s.rows, vector: false };
+    }
+    case 'diag': {
+      const a = e.args[0] as Expr;
+      const s = inferShape(a, ctx);
+      if (s.cols !== 1 && s.rows !== 1) throw new ShapeError(`diag needs a vector, got ${named(a, s)}`);
+      const n = s.cols === 1 ? s.rows : s.cols;
+      return { rows: n, cols: n, vector: false };
+    }
+  }
+  const spec = lookupFunction(e.fn);
+  if (spec?.binds !== undefined || e.fn === 'delta') {
+    for (const a of e.args) {
+      const s = inferShape(a, ctx);
+      if (!isScalarShape(s)) throw new ShapeError(`${e.fn} works on scalars here, got ${named(a, s)}; write the matrix form instead`);
+    }
+    return SCALAR;
+  }
+  return elementwise(e, ctx);
+}
+
+function derivShape(e: Expr & { kind: 'deriv' }, ctx: ShapeContext): Shape {
+  const f = inferShape(e.body, ctx);
+  const x = inferShape(e.wrt, ctx);
+  if (isScalarShape(x)) return f;
+  if (isScalarShape(f)) return x;
+  if (f.cols === 1 && x.cols === 1) return { rows: f.rows, cols: x.rows, vector: false };
+  throw new ShapeError(`d(F, X) is defined for a scalar F (the gradient, shaped like X) or vectors F and X (the Jacobian); got F = ${named(e.body, f)}, X = ${named(e.wrt, x)}`);
+}
+
+/** The shape of e; symbols not declared in ctx are scalars. */
+export function inferShape(e: Expr, ctx: ShapeContext): Shape {
+  switch (e.kind) {
+    case 'num':
+    case 'float':
+      return SCALAR;
+    case 'sym': {
+      const s = declaredShape(ctx, e);
+      return s ?? SCALAR;
+    }
+    case 'add': {
+      const shapes = e.args.map((a) => inferShape(a, ctx));
+      const first = shapes[0] as Shape;
+      shapes.forEach((s, k) => {
+        if (!sameShape(s, first)) throw new ShapeError(`cannot add ${named(e.args[0] as Expr, first)} and ${named(e.args[k] as Expr, s)}: a sum needs one shape`);
+      });
+      return first;
+    }
+    case 'mul': {
+      const shapes = e.args.map((a) => inferShape(a, ctx));
+      const big = shapes.map((s, k) => ({ s, k })).filter(({ s }) => !isScalarShape(s));
+      if (big.length > 1) {
+        const [a, b] = big as [{ s: Shape; k: number }, { s: Shape; k: number }];
+        throw new ShapeError(`${named(e.args[a.k] as Expr, a.s)} and ${named(e.args[b.k] as Expr, b.s)} in a commutative product: write matmul(…) or declare the shapes before parsing`);
+      }
+      return big[0]?.s ?? SCALAR;
+    }
+    case 'div': {
+      const d = inferShape(e.den, ctx);
+      if (!isScalarShape(d)) throw new ShapeError(`cannot divide by ${named(e.den, d)}: a denominator is a scalar`);
+      return inferShape(e.num, ctx);
+    }
+    case 'pow': {
+      const b = inferShape(e.base, ctx);
+      const x = inferShape(e.exp, ctx);
+      if (!isScalarShape(b) || !isScalarShape(x)) throw new ShapeError(`no powers of matrices: ${named(e.base, b)} ^ ${named(e.exp, x)}; write A*A for a product, W^T for a transpose`);
+      return SCALAR;
+    }
+    case 'neg':
+      return inferShape(e.arg, ctx);
+    case 'call':
+      return callShape(e, ctx);
+    case 'deriv':
+      return derivShape(e, ctx);
+    default:
+      return assertNever(e);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Lowering a matrix expression to components: entry (i, j) as a scalar
+ * index expression, so that the numeric checker (src/numeric/indexed.ts)
+ * can compare matrix forms without any matrix code of its own.
+ *
+ *     (W x)_i        = sum(W_{i,k} * x_k, k, 1, n)
+ *     (Aᵀ)_{ij}      = A_{j,i}
+ *     (diag(v))_{ij} = v_i δ_ij
+ *     (σ(M))_{ij}    = σ(M_{ij})                       elementwise
+ *     (∂f/∂W)_{ij}   = ∂f/∂W_{ij}                      f scalar: shaped like W
+ *     (∂F/∂x)_{ij}   = ∂F_i/∂x_j                       F, x vectors: the Jacobian
+ *
+ * A vector x has entries x_i; a matrix W has W_{i,j}; a scalar is its own
+ * (1, 1) entry. Bound indices are fresh names, never a symbol of the input.
+ */
+import { add, call, div, mul, neg, num, pow, sym } from '../expr/build.js';
+import type { Expr, Sym } from '../expr/node.js';
+import { assertNever } from '../expr/node.js';
+import { deriv } from '../expr/build.js';
+import { symbolsOf } from '../expr/traverse.js';
+import { inferShape } from './infer-shape.js';
+import { declaredShape, isScalarShape, ShapeError, type Shape, type ShapeContext, type Size } from './shape.js';
+
+const ONE = num(1);
+
+/** Index names handed out in order; names used by the expression or the shapes are skipped. */
+export class FreshIndices {
+  private readonly taken: Set<string>;
+  private n = 0;
+
+  constructor(exprs: readonly Expr[], ctx: ShapeContext) {
+    this.taken = new Set(exprs.flatMap((e) => symbolsOf(e).map((s) => s.name)));
+    for (const s of ctx.values()) for (const z of [s.rows, s.cols]) if (typeof z === 'string') this.taken.add(z);
+  }
+
+  next(): Sym {
+    const base = ['k', 'l', 'q', 'r', 's', 't', 'u', 'v'];
+    for (;;) {
+      const i = this.n++;
+      const name = i < base.length ? (base[i] as string) : `k${i - base.length + 1}`;
+      if (!this.taken.has(name)) {
+        this.taken.add(name);
+        return sym(name);
+      }
+    }
+  }
+}
+
+export function sizeExpr(z: Size): Expr {
+  return typeof z === 'number' ? num(z) : sym(z);
+}
+
+/** The entry symbol of a declared matrix or vector: W_{i,j}, x_i, w^{(1)}_i. */
+export function entrySymbol(s: Sym, shape: Shape, i: Expr, j: Expr): Sym {
+  return sym(s.name, shape.vector ? [i] : [i, j], s.sup);
+}
+
+/** Entry (i, j) of e under ctx: a scalar expression with no matrix operations left. */
+export function entryOf(e: Expr, i: Expr, j: Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {
+  const shape = inferShape(e, ctx);
+  // A scalar is its own (1, 1) entry, whatever (i, j) is asked: alpha in alpha*W, 0 in max(0, W*x).
+  const [r, c] = isScalarShape(shape) ? [ONE, ONE] : [i, j];
+  const at = (x: Expr, p: Expr = r, q: Expr = c): Expr => entryOf(x, p, q, ctx, fresh);
+  switch (e.kind) {
+    case 'num':
+    case 'float':
+      return e;
+    case 'sym': {
+      const s = declaredShape(ctx, e);
+      return s === undefined || isScalarShape(s) ? e : entrySymbol(e, s, r, c);
+    }
+    case 'add':
+      return add(...e.args.map((a) => at(a)));
+    case 'mul':
+      return mul(...e.args.map((a) => at(a)));
+    case 'div':
+      return div(at(e.num), at(e.den, ONE, ONE));
+    case 'pow':
+      return pow(at(e.base, ONE, ONE), at(e.exp, ONE, ONE));
+    case 'neg':
+      return neg(at(e.arg));
+    case 'call':
+      return callEntry(e, r, c, ctx, fresh);
+    case 'deriv':
+      return derivEntry(e, r, c, ctx, fresh);
+    default:
+      return assertNever(e);
+  }
+}
+
+function callEntry(e: Expr & { kind: 'call' }, i: Expr, j: Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {
+  const at = (x: Expr, p: Expr, q: Expr): Expr => entryOf(x, p, q, ctx, fresh);
+  const [a0] = e.args;
+  switch (e.fn) {
+    case 'transpose':
+      return at(a0 as Expr, j, i);
+    case 'diag': {
+      const v = a0 as Expr;
+      const column = inferShape(v, ctx).cols === 1;
+      const vi = column ? at(v, i, ONE) : at(v, ONE, i);
+      if (i.kind === 'num' && j.kind === 'num') return i.n === j.n ? vi : num(0);
+      return mul(vi, call('delta', [i, j]));
+    }
+    case 'matmul': {
+      // (A B C)_{ij} = Σ_k A_{ik} (B C)_{kj}: peel off the first factor.
+      const [first, ...rest] = e.args as [Expr, ...Expr[]];
+      const right: Expr = rest.length === 1 ? (rest[0] as Expr) : call('matmul', rest);
+      const inner = inferShape(first, ctx).cols;
+      if (inner === 1) return mul(at(first, i, ONE), at(right, ONE, j));
+      const k = fresh.next();
+      return call('sum', [mul(at(first, i, k), at(right, k, j)), k, ONE, sizeExpr(inner)]);
+    }
+    default:
+      // sum, delta: scalar already (inferShape checked); anything else applies elementwise.
+      if (e.fn === 'sum' || e.fn === 'delta') return e;
+      return call(e.fn, e.args.map((a) => at(a, i, j)));
+  }
+}
+
+function derivEntry(e: Expr & { kind: 'deriv' }, i: Expr, j: Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {
+  const x = declaredShape(ctx, e.wrt);
+  const f = inferShape(e.body, ctx);
+  if (x === undefined || isScalarShape(x)) return deriv(entryOf(e.body, i, j, ctx, fresh), e.wrt);
+  if (isScalarShape(f)) return deriv(entryOf(e.body, ONE, ONE, ctx, fresh), entrySymbol(e.wrt, x, i, j));
+  if (f.cols === 1 && x.cols === 1) return deriv(entryOf(e.body, i, ONE, ctx, fresh), entrySymbol(e.wrt, x, j, ONE));
+  throw new ShapeError(`cannot lower d(F, X) for F of shape ${f.rows}×${f.cols} and X of shape ${x.rows}×${x.cols}`);
+}

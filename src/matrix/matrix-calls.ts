@@ -1,0 +1,34 @@
+/**
+ * Matrix operations are calls, not `mul`: the product node is commutative
+ * (its operands are sorted by the simplifier and hashed as a multiset), and a
+ * matrix product must keep its order. `matmul(A, B, …)` is the product in the
+ * order written, `transpose(A)` is Aᵀ, `diag(v)` the diagonal matrix of a
+ * vector. Elementwise functions are the ordinary calls (sigma(W*x)).
+ *
+ *     matmul(sym('W'), sym('x'))   // matmul(W, x), printed W*x and W x
+ */
+import { call } from '../expr/build.js';
+import type { Call, Expr } from '../expr/node.js';
+
+/** The calls that are matrix operations, with their arity (n-ary matmul has at least 2). */
+export const MATRIX_FUNCTIONS: ReadonlyMap<string, { readonly minArgs: number; readonly maxArgs: number; readonly title: string }> = new Map([
+  ['matmul', { minArgs: 2, maxArgs: Number.POSITIVE_INFINITY, title: 'matrix product in the order written (W*x once shapes are declared)' }],
+  ['transpose', { minArgs: 1, maxArgs: 1, title: 'transpose (W^T once shapes are declared)' }],
+  ['diag', { minArgs: 1, maxArgs: 1, title: 'diagonal matrix of a vector' }],
+]);
+
+export function isMatrixCall(e: Expr, fn?: string): e is Call {
+  return e.kind === 'call' && MATRIX_FUNCTIONS.has(e.fn) && (fn === undefined || e.fn === fn);
+}
+
+export function matmul(factors: readonly Expr[]): Call {
+  return call('matmul', factors);
+}
+
+export function transpose(a: Expr): Call {
+  return call('transpose', [a]);
+}
+
+export function diag(v: Expr): Call {
+  return call('diag', [v]);
+}
