@@ -1,6 +1,7 @@
 /**
  * Where tensors live and how they are multiplied: the WebAssembly GEMM for one
- * element type, its arena, and optionally a worker thread. Models allocate
+ * element type, its arena, the elementwise SIMD kernels, and optionally
+ * worker threads. Models allocate
  * their buffers through the backend so the kernel reads them in place.
  *
  *     const be = await createBackend({ dtype: 'f64' });
@@ -11,6 +12,7 @@
 import { createGemm, DEFAULT_SHAPES, type Gemm, type GemmCall } from './kernel/gemm.js';
 import { createGemmPool, workerScript } from './kernel/gemm-pool.js';
 import { createArena } from './kernel/wasm-arena.js';
+import { createVectorOps, type VectorOps } from './kernel/vector-ops.js';
 import { matrix, type DType, type Matrix } from './tensor.js';
 
 export interface Backend {
@@ -21,6 +23,8 @@ export interface Backend {
   readonly note?: string;
   zeros(rows: number, cols: number): Matrix;
   gemm(call: GemmCall): void;
+  /** Elementwise steps (bias, ReLU, SGD update) on the SIMD kernel for arena arrays. */
+  readonly vector: VectorOps;
   close(): Promise<void>;
 }
 
@@ -46,6 +50,7 @@ export async function createBackend(options: { dtype: DType; threads?: number })
     threads: gemm.threads,
     zeros: (rows: number, cols: number) => matrix(rows, cols, gemm.alloc(rows * cols)),
     gemm: (call: GemmCall) => gemm.gemm(call),
+    vector: createVectorOps(options.dtype, gemm.arena),
     close: () => gemm.close(),
   };
   return note === undefined ? base : { ...base, note };

@@ -75,7 +75,7 @@ export function trainNetwork(be: Backend, net: Network, train: Dataset, validati
       const start = b * size;
       const count = Math.min(size, train.n - start);
       const x = gatherBatch(train, order, start, count, buffer, labels);
-      const { loss, dataLoss } = sgdStep(net, x, labels.subarray(0, count), hp);
+      const { loss, dataLoss } = sgdStep(net, x, labels.subarray(0, count), hp, be);
       if (!Number.isFinite(loss)) {
         restore(net, good);
         const kept = epoch - 1;

@@ -45,9 +45,12 @@ async function gradtexEpoch(data: Dataset, threads: number): Promise<{ seconds: 
   return { seconds, threads: used, ...(be.note === undefined ? {} : { note: be.note }) };
 }
 
-function numpyEpoch(python: string, threads: string | undefined): { seconds: number; version: string } | { error: string } {
+function numpyEpoch(python: string, threads: string | undefined): { seconds: number; version: string; blas: string } | { error: string } {
   const script = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'tests', 'reference', 'train_reference.py');
   const env = { ...process.env };
+  // Set on some machines for old OpenBLAS builds; they slow a current NumPy (this child only).
+  delete env['OPENBLAS_CORETYPE'];
+  delete env['OPENBLAS_L2_SIZE'];
   delete env['OPENBLAS_NUM_THREADS'];
   delete env['OMP_NUM_THREADS'];
   if (threads !== undefined) {
@@ -56,8 +59,8 @@ function numpyEpoch(python: string, threads: string | undefined): { seconds: num
   }
   const r = spawnSync(python, [script, 'bench', String(ROWS), String(BATCH)], { encoding: 'utf8', env, timeout: 600_000 });
   if (r.status !== 0) return { error: (r.stderr || r.error?.message || 'failed').trim().split('\n').slice(-1)[0] ?? 'failed' };
-  const parsed = JSON.parse(r.stdout.trim().split('\n').slice(-1)[0] ?? '{}') as { seconds: number; numpy: string };
-  return { seconds: parsed.seconds, version: parsed.numpy };
+  const parsed = JSON.parse(r.stdout.trim().split('\n').slice(-1)[0] ?? '{}') as { seconds: number; numpy: string; blas?: string };
+  return { seconds: parsed.seconds, version: parsed.numpy, blas: parsed.blas ?? 'unknown BLAS' };
 }
 
 const line = (label: string, seconds: number): string => `${label.padEnd(34)} ${(ROWS / seconds).toFixed(0).padStart(8)} samples/s  ${seconds.toFixed(3)} s/epoch`;
@@ -77,6 +80,7 @@ if (python === undefined) {
 } else {
   const np1 = numpyEpoch(python, '1');
   const npd = numpyEpoch(python, undefined);
+  if (!('error' in np1)) console.log(`numpy BLAS: ${np1.blas} (OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for the reference)`);
   if ('error' in npd) console.log(`numpy (default threads): failed: ${npd.error}`);
   else console.log(line(`numpy ${npd.version} (default threads)`, npd.seconds));
   if ('error' in np1) {

@@ -1,7 +1,8 @@
 /**
  * A tiny WebAssembly binary assembler: just the sections and opcodes the GEMM
  * kernels need (integer arithmetic, structured control flow, scalar and
- * 128-bit SIMD loads/stores, f32x4/f64x2 multiply and add). Emitting the bytes
+ * 128-bit SIMD loads/stores, f32x4/f64x2 arithmetic, comparisons and masks,
+ * f32↔f64 conversions). Emitting the bytes
  * ourselves means nothing is downloaded or shipped as an opaque .wasm file,
  * and the kernels can be specialised (tile shape, element type) at run time.
  *
@@ -33,10 +34,16 @@ const OPCODES = {
   'i32.and': 0x71,
   'i32.or': 0x72,
   'i32.shl': 0x74,
+  'f32.gt': 0x5e,
+  'f64.gt': 0x64,
   'f32.add': 0x92,
+  'f32.sub': 0x93,
   'f32.mul': 0x94,
   'f64.add': 0xa0,
+  'f64.sub': 0xa1,
   'f64.mul': 0xa2,
+  'f32.demote_f64': 0xb6,
+  'f64.promote_f32': 0xbb,
   drop: 0x1a,
   select: 0x1b,
   return: 0x0f,
@@ -46,6 +53,11 @@ const OPCODES = {
 const SIMD_OPCODES = {
   'f32x4.splat': 19,
   'f64x2.splat': 20,
+  'f32x4.gt': 68,
+  'f64x2.gt': 74,
+  'v128.and': 78,
+  'f32x4.demote_f64x2_zero': 94,
+  'f64x2.promote_low_f32x4': 95,
   'f32x4.add': 228,
   'f32x4.sub': 229,
   'f32x4.mul': 230,
@@ -157,6 +169,22 @@ export class FunctionBuilder {
   floatZero(type: 'f32' | 'f64'): this {
     if (type === 'f32') this.code.push(0x43, 0, 0, 0, 0);
     else this.code.push(0x44, 0, 0, 0, 0, 0, 0, 0, 0);
+    return this;
+  }
+
+  /**
+   * i8x16.shuffle: byte i of the result is byte lanes[i] of (a ‖ b), the two
+   * vectors on the stack (0–15 from a, 16–31 from b).
+   */
+  shuffle(lanes: readonly number[]): this {
+    if (lanes.length !== 16 || lanes.some((l) => !Number.isInteger(l) || l < 0 || l > 31)) throw new RangeError('i8x16.shuffle needs 16 lane indices in 0..31');
+    this.code.push(0xfd, 13, ...lanes);
+    return this;
+  }
+
+  /** f64x2.extract_lane: the f64 in lane 0 or 1 of the vector on the stack. */
+  extractF64(lane: 0 | 1): this {
+    this.code.push(0xfd, 33, lane);
     return this;
   }
 

@@ -39,12 +39,7 @@ export function linear(be: Backend, name: string, inputs: number, outputs: numbe
       input = x;
       const y = outs(x.rows);
       be.gemm({ m: x.rows, n: outputs, k: inputs, a: x.data, b: w.value.data, c: y.data });
-      const yd = y.data;
-      const bd = b.value.data;
-      for (let i = 0; i < x.rows; i++) {
-        const o = i * outputs;
-        for (let j = 0; j < outputs; j++) yd[o + j] = (yd[o + j] ?? 0) + (bd[j] ?? 0);
-      }
+      be.vector.addRowVector(y.data, x.rows, outputs, b.value.data);
       return y;
     },
     backward(dy, inputGradient) {
@@ -54,12 +49,7 @@ export function linear(be: Backend, name: string, inputs: number, outputs: numbe
       // ∂L/∂W += Xᵀ·∂L/∂Y
       be.gemm({ m: inputs, n: outputs, k: x.rows, a: x.data, transA: true, b: dy.data, c: w.grad.data, accumulate: true });
       // ∂L/∂b += column sums of ∂L/∂Y
-      const gb = b.grad.data;
-      const d = dy.data;
-      for (let i = 0; i < dy.rows; i++) {
-        const o = i * outputs;
-        for (let j = 0; j < outputs; j++) gb[j] = (gb[j] ?? 0) + (d[o + j] ?? 0);
-      }
+      be.vector.addColumnSums(b.grad.data, dy.data, dy.rows, outputs);
       if (!inputGradient) return undefined;
       // ∂L/∂X = ∂L/∂Y·Wᵀ
       const dx = dxs(x.rows);

@@ -23,12 +23,7 @@ export function relu(be: Backend, width: number): Relu {
     forward(x) {
       if (x.cols !== width) throw new ShapeError(`relu forward: input ${shapeOf(x)} is not ?×${width}`);
       const y = outs(x.rows);
-      const xd = x.data;
-      const yd = y.data;
-      for (let i = 0; i < xd.length; i++) {
-        const v = xd[i] ?? 0;
-        yd[i] = v > 0 ? v : 0;
-      }
+      be.vector.relu(y.data, x.data, x.rows * width);
       output = y;
       return y;
     },
@@ -37,11 +32,8 @@ export function relu(be: Backend, width: number): Relu {
       if (y === undefined) throw new Error('relu backward: no forward pass to differentiate');
       assertSameShape('relu backward', y, dy);
       const dx = dxs(dy.rows);
-      const yd = y.data;
-      const d = dy.data;
-      const o = dx.data;
       // y > 0 exactly when x > 0
-      for (let i = 0; i < d.length; i++) o[i] = (yd[i] ?? 0) > 0 ? (d[i] ?? 0) : 0;
+      be.vector.reluBackward(dx.data, y.data, dy.data, dy.rows * width);
       return dx;
     },
   };
