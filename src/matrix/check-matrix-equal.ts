@@ -114,8 +114,9 @@ export function sizesText(sizes: Sizes): string {
 export function matrixVerdictText(v: MatrixVerdict): string {
   switch (v.verdict) {
     case 'numeric': {
-      const sizes = v.instances.map((s) => `{${sizesText(s)}}`).join(', ');
-      return `both sides are ${shapeText(v.shape)}; all ${v.entries} entries agree at ${v.points} random points over sizes ${sizes} (max relative error ${v.maxRelError.toExponential(2)})`;
+      const symbolic = v.instances.some((s) => Object.keys(s).length > 0);
+      const sizes = symbolic ? ` over sizes ${v.instances.map((s) => `{${sizesText(s)}}`).join(', ')}` : '';
+      return `both sides are ${shapeText(v.shape)}; all ${v.entries} entries agree at ${v.points} random points${sizes} (max relative error ${v.maxRelError.toExponential(2)})`;
     }
     case 'failed':
       if (v.reason === 'shape') return `the shapes differ: the left side is ${shapeText(v.lhsShape)}, the right side ${shapeText(v.rhsShape)}`;

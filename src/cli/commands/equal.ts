@@ -18,6 +18,7 @@ import { createEngine } from '../../rewrite/engine.js';
 import type { CommandModule } from '../command.js';
 import { parseInput, readExprArg, type InputSyntax } from '../input.js';
 import { EXIT, UserError, type Io } from '../io.js';
+import { runMatrixEqual } from '../matrix-equal.js';
 import { collect, parseInteger, parsePositiveInt } from '../options.js';
 
 interface EqualFlags {
@@ -28,6 +29,7 @@ interface EqualFlags {
   points?: number;
   seed?: number;
   input: InputSyntax;
+  shape: string[];
 }
 
 interface Claim {
@@ -145,15 +147,22 @@ export const equalCommand: CommandModule = {
       .option('--points <n>', 'random points per check', parsePositiveInt)
       .option('--seed <n>', 'seed for the random points', parseInteger)
       .option('--input <syntax>', 'auto, plain or latex', 'auto')
+      .option('--shape <decl>', "declare a matrix or vector, e.g. 'A: n x p', 'x: n', A=2x3 (repeatable): W*x, W^T are then matrix products and transposes, and the identity is checked entry by entry", collect, [])
       .action(async (lhsArg: string | undefined, rhsArg: string | undefined, flags: EqualFlags) => {
         const checker = createChecker(createEngine());
         if (flags.batch !== undefined) {
+          if (flags.shape.length > 0) throw new UserError('--shape works on one identity given as arguments, not with --batch');
           if (lhsArg !== undefined) throw new UserError('--batch reads the relations from the file: do not also give LHS or RHS');
           setExit(await runBatch(flags.batch, flags, io, checker));
           return;
         }
         if (lhsArg === undefined) throw new UserError("missing LHS and RHS (or '-' for standard input, or --batch FILE)");
         const lhsText = await readExprArg(lhsArg, io);
+        if (flags.shape.length > 0) {
+          const { points, seed } = flags;
+          setExit(runMatrixEqual({ lhs: lhsText, rhs: rhsArg, rel: flags.rel, shapes: flags.shape, syntax: flags.input, format: flags.format, ...(points !== undefined ? { points } : {}), ...(seed !== undefined ? { seed } : {}) }, io));
+          return;
+        }
         const claim = readClaim(lhsText, rhsArg, flags.rel, flags.input);
         const facts = readAssumptions(flags.assume);
         const j = judgeStep(checker, claim.lhs, claim.rel, claim.rhs, facts, options(flags));
