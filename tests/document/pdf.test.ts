@@ -4,7 +4,7 @@
  * hostile prose comes out as literal text and runs nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +53,19 @@ describe('PDF output', () => {
       expect(text).toContain('</script><script>alert(1)</script>');
       expect(text).not.toContain('root:x:0:0');
     }
+  });
+
+  it('should compile prose with any Unicode character (Latin, Greek, math symbols, emoji, stray accents)', async () => {
+    if (!requireOrSkip(tex, 'pdflatex')) return;
+    const dir = mkdtempSync(join(tmpdir(), 'gradtex-unicode-'));
+    let sample = '';
+    for (const [lo, hi] of [[0xa0, 0x250], [0x370, 0x400], [0x2000, 0x2200], [0x1d40, 0x1d41], [0x1f600, 0x1f601]] as const) {
+      for (let c = lo; c < hi; c++) if (c < 0x2028 || c > 0x202e) sample += String.fromCodePoint(c);
+    }
+    // JSON strings are valid YAML scalars, with every character escaped.
+    writeFileSync(join(dir, 'unicode.yaml'), `title: Unicode\nproblems:\n  - title: Xᵀ ∈ ℝⁿ\n    statement: ${JSON.stringify(sample + ' \u0301x')}\n    tasks:\n      - text: done\n`);
+    const r = await cli(['render', join(dir, 'unicode.yaml'), '-o', dir, '--to', 'pdf']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(dir, 'unicode.pdf'))).toBe(true);
   });
 });

@@ -53,10 +53,29 @@ describe('escapeLatexText on characters text mode lacks', () => {
     expect(shownText(`\\text{${escapeLatexText('n ≠ 0, ∑ i')}}`).replace(/[\uE000-\uF8FF]/g, '')).toBe('n = 0, ∑ i');
   });
 
-  it('should turn line breaks into spaces and drop stray accents and broken surrogates', () => {
+  it('should turn line breaks into spaces and name the code point of what neither pdfLaTeX nor KaTeX can print', () => {
     expect(escapeLatexText('a\n\nb\tc')).toBe('a  b c');
-    expect(escapeLatexText('\u0301x e\u0301')).toBe('x é');
-    expect(escapeLatexText('a\uD800b')).toBe('a\uFFFDb');
-    expect(escapeLatexText('😀')).toBe('😀');
+    // NFC composes e + acute; a stray accent has nothing to sit on.
+    expect(escapeLatexText('\u0301x e\u0301')).toBe('[U+0301]x é');
+    expect(escapeLatexText('a\uD800b')).toBe('a[U+D800]b');
+    expect(escapeLatexText('😀')).toBe('[U+1F600]');
+    expect(escapeLatexText('✓ done')).toBe('[U+2713] done');
+  });
+
+  it('should write common math characters of prose as inline math', () => {
+    expect(escapeLatexText('Xᵀ(Y − Ŷ)')).toBe('X$^{\\top}$(Y $-$ Ŷ)');
+    expect(escapeLatexText('x ∈ ℝ², W₁')).toBe('x $\\in$ $\\mathbb{R}$$^{2}$, W$_{1}$');
+    expect(escapeLatexText('Łódź – “quotes”')).toBe('Łódź – “quotes”');
+  });
+
+  it('should give text KaTeX renders without warnings for every Latin, Greek, punctuation and math-operator character', () => {
+    let sample = '';
+    for (let c = 0x20; c < 0x250; c++) sample += String.fromCodePoint(c);
+    for (let c = 0x370; c < 0x400; c++) sample += String.fromCodePoint(c);
+    for (let c = 0x2000; c < 0x2200; c++) sample += String.fromCodePoint(c);
+    const text = escapeLatexText(sample);
+    const warnings: string[] = [];
+    katex.renderToString(`\\text{${text}}`, { throwOnError: true, strict: (code: string) => { warnings.push(code); return 'ignore'; } });
+    expect(warnings).toEqual([]);
   });
 });
