@@ -36,7 +36,8 @@ function table(t: Table): string {
     '\\begin{table}[ht]',
     '\\centering',
     `\\caption{${escapeLatexText(t.caption)}}`,
-    '\\small',
+    // Wide tables (the XOR predictions) need the smaller type to fit the text width.
+    t.columns.length > 6 ? '\\footnotesize' : '\\small',
     `\\begin{tabular}{${'r'.repeat(t.columns.length)}}`,
     '\\hline',
     `${head} \\\\`,
