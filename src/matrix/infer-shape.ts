@@ -15,7 +15,12 @@ import { assertNever } from '../expr/node.js';
 import { lookupFunction } from '../expr/functions.js';
 import { toPlain } from '../render/to-plain.js';
 import { matmul } from './matrix-calls.js';
-import { declaredShape, isScalarShape, SCALAR, sameShape, sameSize, ShapeError, shapeText, type Shape, type ShapeContext } from './shape.js';
+import { declaredShape, isScalarShape, SCALAR, sameShape, sameSize, ShapeError, shapeText, type Shape, type ShapeContext, type Size } from './shape.js';
+
+/** "1 column", "3 columns", "n columns". */
+function count(z: Size, what: string): string {
+  return `${z} ${what}${z === 1 ? '' : 's'}`;
+}
 
 function named(e: Expr, s: Shape): string {
   return `${toPlain(e)} (${shapeText(s)})`;
@@ -29,7 +34,7 @@ export function productShape(factors: readonly Expr[], shapes: readonly Shape[])
     if (!sameSize(acc.cols, s.rows)) {
       const left = factors.slice(0, k);
       const leftExpr = left.length === 1 ? (left[0] as Expr) : matmul(left);
-      throw new ShapeError(`cannot multiply ${named(leftExpr, acc)} by ${named(factors[k] as Expr, s)}: ${acc.cols} columns against ${s.rows} rows`, k);
+      throw new ShapeError(`cannot multiply ${named(leftExpr, acc)} by ${named(factors[k] as Expr, s)}: ${count(acc.cols, 'column')} against ${count(s.rows, 'row')}`, k);
     }
     acc = { rows: acc.rows, cols: s.cols, vector: false };
   }
