@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { num, sym } from '../../src/expr/build.js';
+import type { Expr } from '../../src/expr/node.js';
 import { checkMatrixEqual, sizeInstances } from '../../src/matrix/check-matrix-equal.js';
 import { inferShape } from '../../src/matrix/infer-shape.js';
 import { entryOf, FreshIndices } from '../../src/matrix/lower.js';
@@ -9,7 +10,7 @@ import { toPlain } from '../../src/render/index.js';
 
 const ctx = shapeContext(['W: h x n', 'x: n', 'a: h', 'A: n x n', 'X: n x p', 'Y: n x c', 'Yhat: n x c', 'B: p x c', 'W^{(1)}: h x n', 'W^{(2)}: c x h']);
 const parse = (t: string) => parsePlain(t, { shapes: ctx });
-const entry = (t: string, i = sym('i'), j = sym('j')): string => {
+const entry = (t: string, i: Expr = sym('i'), j: Expr = sym('j')): string => {
   const e = parse(t);
   return toPlain(entryOf(e, i, j, ctx, new FreshIndices([e], ctx)));
 };
