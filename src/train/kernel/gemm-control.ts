@@ -1,37 +1,84 @@
 /**
- * Layout of the control block shared by the GEMM caller and its workers
- * (Int32 words on a SharedArrayBuffer).
+ * The work-sharing protocol of the GEMM caller and its workers, on Int32
+ * words of a SharedArrayBuffer. A product's full column panels are cut into
+ * chunks; every thread, the caller included, claims chunks one at a time
+ * until none are left (so a worker that is asleep or descheduled by another
+ * process costs nothing: the caller simply does its chunks), packs the chunk's
+ * panels of B and multiplies them. The caller returns once every chunk is
+ * completed, without waiting for idle workers.
  *
- *     control[CONTROL.sequence] += 1; // posts the work in CONTROL.args
+ *     const { chunk, chunks } = untag(Atomics.add(control, CONTROL.next, 1));
  */
 export const CONTROL = {
-  /** Bumped by the caller for each product (workers wait on it). */
+  /** Bumped by the caller for each product (idle workers wait on it). */
   sequence: 0,
   /** COMMAND.run or COMMAND.exit. */
   command: 1,
   /** Which kernel (index into the pool's shapes). */
   slot: 2,
-  /** Workers that finished the current product. */
-  done: 3,
-  /** Set to 1 by a worker whose share threw. */
+  /** Chunks completed for the current product. */
+  completed: 3,
+  /** Set to 1 by a worker whose chunk threw. */
   failed: 4,
-  /** The 11 macro-kernel arguments start here. */
-  args: 5,
+  /** The next chunk to claim, tagged with the product (see tag()). */
+  next: 5,
+  /** The CHUNK_ARGS words of the current product start here. */
+  args: 8,
 } as const;
 
-export const CONTROL_WORDS = 16;
+/** Indices into the argument words (see ChunkArgs). */
+export const ARG = { ap: 0, b: 1, bls: 2, bks: 3, k: 4, bp: 5, ldp: 6, c: 7, ldc: 8, mPanels: 9, kc: 10, beta: 11, panels: 12, chunk: 13, nr: 14, bytes: 15 } as const;
+
+export const CHUNK_ARGS = 16;
+
+export const CONTROL_WORDS = CONTROL.args + CHUNK_ARGS;
 
 export const COMMAND = { run: 0, exit: 1 } as const;
 
+/** The exports a thread needs to do a chunk. */
+export interface ChunkKernel {
+  macro(ap: number, b: number, ldb: number, c: number, ldc: number, mPanels: number, k: number, j0: number, j1: number, kc: number, beta: number): void;
+  packB(src: number, ls: number, ks: number, extent: number, k: number, dst: number): void;
+}
+
+/** Number of chunks of a product whose arguments are `a`. */
+export function chunkCount(a: ArrayLike<number>): number {
+  const panels = a[ARG.panels] ?? 0;
+  const chunk = a[ARG.chunk] ?? 1;
+  return Math.ceil(panels / chunk);
+}
+
 /**
- * Column panels [0, panels) split into `parts` contiguous, nearly equal shares;
- * thread `index` takes the returned [start, end).
- *
- *     share(5, 2, 0); // [0, 3]
+ * Chunk `index`: packs column panels [j0, j1) of B (lines step bls bytes, K
+ * step bks) into their place in the packed buffer, then multiplies them with
+ * every full row panel of the packed A.
  */
-export function share(panels: number, parts: number, index: number): [number, number] {
-  const base = Math.floor(panels / parts);
-  const extra = panels % parts;
-  const start = index * base + Math.min(index, extra);
-  return [start, start + base + (index < extra ? 1 : 0)];
+export function runChunk(kernel: ChunkKernel, a: ArrayLike<number>, index: number): void {
+  const get = (i: number): number => a[i] ?? 0;
+  const chunk = get(ARG.chunk);
+  const j0 = index * chunk;
+  const j1 = Math.min(j0 + chunk, get(ARG.panels));
+  if (j1 <= j0) return;
+  const nr = get(ARG.nr);
+  const k = get(ARG.k);
+  kernel.packB(get(ARG.b) + j0 * nr * get(ARG.bls), get(ARG.bls), get(ARG.bks), (j1 - j0) * nr, k, get(ARG.bp) + j0 * k * nr * get(ARG.bytes));
+  kernel.macro(get(ARG.ap), get(ARG.bp), get(ARG.ldp), get(ARG.c), get(ARG.ldc), get(ARG.mPanels), k, j0, j1, get(ARG.kc), get(ARG.beta));
+}
+
+/** Most chunks a product is cut into (11 bits of the claim word). */
+export const MAX_CHUNKS = 1024;
+
+/**
+ * The claim word: the product's sequence (10 bits), its chunk count (11) and
+ * the next chunk (11). Carrying the count lets a worker refuse to claim past
+ * the end, so a successful claim always holds back the product's completion,
+ * and with it any change of the argument words.
+ */
+export function tag(sequence: number, chunks: number, chunk: number): number {
+  return ((sequence & 0x3ff) << 22) | ((chunks & 0x7ff) << 11) | (chunk & 0x7ff);
+}
+
+/** The fields of a claim word. */
+export function untag(word: number): { sequence: number; chunks: number; chunk: number } {
+  return { sequence: (word >>> 22) & 0x3ff, chunks: (word >>> 11) & 0x7ff, chunk: word & 0x7ff };
 }

@@ -1,9 +1,10 @@
 /**
  * Worker threads for the GEMM kernel: the calling thread and `threads - 1`
- * workers split the column panels of one product. They share the arena's
- * WebAssembly.Memory, and a small control block of Int32 words on a
- * SharedArrayBuffer carries the arguments; Atomics.wait/notify hand the work
- * over (after a short spin, since a product takes only a few milliseconds).
+ * workers share the chunks of one product (see gemm-control.ts). They share
+ * the arena's WebAssembly.Memory, so nothing is copied; a small control block
+ * of Int32 words on a SharedArrayBuffer carries the arguments and the claims,
+ * and Atomics.wait/notify wake idle workers (after a short spin, since
+ * products come back to back during training).
  *
  *     const pool = await createGemmPool({ threads: 2, shapes: [DEFAULT_SHAPES.f32] });
  *     const g = createGemm({ element: 'f32', pool });
@@ -16,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { compileKernel } from './gemm.js';
 import type { KernelShape } from './gemm-module.js';
 import { createArena, type WasmArena } from './wasm-arena.js';
-import { CONTROL, CONTROL_WORDS, COMMAND, share } from './gemm-control.js';
+import { CONTROL, CONTROL_WORDS, CHUNK_ARGS, COMMAND, MAX_CHUNKS, chunkCount, runChunk, tag, untag, type ChunkKernel } from './gemm-control.js';
 
 export interface GemmPool {
   readonly arena: WasmArena;
@@ -26,10 +27,11 @@ export interface GemmPool {
   /** True when a product of this size is worth the hand-over (about 20 µs). */
   worthSplitting(m: number, n: number, k: number): boolean;
   /**
-   * Runs macro(args) with the column panels args[7]..args[8] split between the
-   * threads; `own(j0, j1)` computes this thread's share.
+   * Runs every chunk of a product (`args`: the CHUNK_ARGS words of
+   * gemm-control.ts), claiming chunks on this thread with `kernel` alongside
+   * the workers; returns when all are done.
    */
-  run(slot: number, args: readonly number[], own: (j0: number, j1: number) => void): void;
+  run(slot: number, args: ArrayLike<number>, kernel: ChunkKernel): void;
   close(): Promise<void>;
 }
 
@@ -71,7 +73,7 @@ export async function createGemmPool(options: { threads: number; shapes: readonl
     if (script === undefined) throw new Error('gemm threads: the compiled worker (dist/src/train/kernel/gemm-worker.js) is missing; run npm run build');
     const ready: Promise<void>[] = [];
     for (let w = 1; w < threads; w++) {
-      const worker = new Worker(script, { workerData: { memory: arena.memory, control: control.buffer, modules, index: w, threads } });
+      const worker = new Worker(script, { workerData: { memory: arena.memory, control: control.buffer, modules } });
       ready.push(
         new Promise((resolve, reject) => {
           worker.once('message', () => resolve());
@@ -93,24 +95,32 @@ export async function createGemmPool(options: { threads: number; shapes: readonl
       return i < 0 ? undefined : i;
     },
     worthSplitting: (m, n, k) => !closed && threads > 1 && m * n * k >= SPLIT_THRESHOLD,
-    run: (slot, args, own) => {
-      const j0 = args[7] ?? 0;
-      const j1 = args[8] ?? 0;
-      const panels = j1 - j0;
+    run: (slot, args, kernel) => {
+      const chunks = chunkCount(args);
+      if (chunks > MAX_CHUNKS) throw new RangeError(`gemm threads: ${chunks} chunks exceed ${MAX_CHUNKS}`);
+      if (args.length !== CHUNK_ARGS) throw new RangeError(`gemm threads: ${args.length} argument words, expected ${CHUNK_ARGS}`);
+      for (let i = 0; i < CHUNK_ARGS; i++) control[CONTROL.args + i] = args[i] ?? 0;
       control[CONTROL.slot] = slot;
       control[CONTROL.command] = COMMAND.run;
-      for (let i = 0; i < args.length; i++) control[CONTROL.args + i] = args[i] ?? 0;
-      Atomics.store(control, CONTROL.done, 0);
-      Atomics.add(control, CONTROL.sequence, 1);
+      Atomics.store(control, CONTROL.completed, 0);
+      // The claim word first, then the sequence: a worker woken by the new
+      // sequence must find the new product's chunks.
+      const sequence = Atomics.load(control, CONTROL.sequence) + 1;
+      Atomics.store(control, CONTROL.next, tag(sequence, chunks, 0));
+      Atomics.store(control, CONTROL.sequence, sequence);
       Atomics.notify(control, CONTROL.sequence);
-      const [s0, s1] = share(panels, threads, 0);
-      if (s1 > s0) own(j0 + s0, j0 + s1);
-      const want = threads - 1;
+      for (;;) {
+        const { chunk } = untag(Atomics.add(control, CONTROL.next, 1));
+        if (chunk >= chunks) break;
+        runChunk(kernel, args, chunk);
+        Atomics.add(control, CONTROL.completed, 1);
+      }
+      // Only chunks a worker claimed are outstanding now: each is being computed.
       let spins = 0;
       for (;;) {
-        const done = Atomics.load(control, CONTROL.done);
-        if (done >= want) break;
-        if (++spins > 20000) Atomics.wait(control, CONTROL.done, done, 1);
+        const done = Atomics.load(control, CONTROL.completed);
+        if (done >= chunks) break;
+        if (++spins > 20000) Atomics.wait(control, CONTROL.completed, done, 1);
       }
       if (Atomics.load(control, CONTROL.failed) !== 0) {
         closed = true;

@@ -9,6 +9,7 @@
 import { elementInfo, gemmModuleBytes, type KernelShape } from './gemm-module.js';
 import { createArena, type WasmArena } from './wasm-arena.js';
 import type { GemmPool } from './gemm-pool.js';
+import { ARG, CHUNK_ARGS, chunkCount, runChunk } from './gemm-control.js';
 import { wasm, type WasmModule } from './wasm-api.js';
 
 /** Float32Array for 'f32', Float64Array for 'f64'. */
@@ -61,6 +62,9 @@ export const DEFAULT_SHAPES: Readonly<Record<'f32' | 'f64', KernelShape>> = {
 /** K block: a kc×NR panel of B (kc·48 bytes for f32) stays in the 32 KiB L1. */
 export const DEFAULT_KC = 256;
 
+/** Chunks of column panels per thread: enough to balance threads that start late, few enough to keep the claims cheap. */
+const CHUNKS_PER_THREAD = 4;
+
 export interface GemmOptions {
   readonly element: 'f32' | 'f64';
   readonly arena?: WasmArena;
@@ -103,6 +107,7 @@ export function createGemm(options: GemmOptions): Gemm {
   const { exports: kernel } = compileKernel(shape, arena);
   const pool = options.pool;
   const poolSlot = pool?.register(shape);
+  const chunkArgs = new Int32Array(CHUNK_ARGS);
 
   const make = (n: number): FloatArray => (options.element === 'f32' ? arena.f32(n) : arena.f64(n));
   // Scratch buffers grow to the largest size seen and are then reused.
@@ -149,20 +154,42 @@ export function createGemm(options: GemmOptions): Gemm {
     // A(i, kk): stored m×k → lines step k, K step 1; stored k×m (Aᵀ) → lines step 1, K step m
     kernel.packA(a.byteOffset, (transA ? 1 : k) * bytes, (transA ? m : 1) * bytes, m, k, ap.byteOffset);
     // B(kk, j) by columns j: stored k×n → lines step 1, K step n; stored n×k (Bᵀ) → lines step k, K step 1
-    kernel.packB(b.byteOffset, (transB ? k : 1) * bytes, (transB ? 1 : n) * bytes, n, k, bp.byteOffset);
+    const bls = (transB ? k : 1) * bytes;
+    const bks = (transB ? 1 : n) * bytes;
     const ldp = nr * bytes;
     const ldc = n * bytes;
     const fullM = Math.floor(m / mr);
     const fullN = Math.floor(n / nr);
     const beta = accumulate ? 1 : 0;
     if (fullM > 0 && fullN > 0) {
-      const args = [ap.byteOffset, bp.byteOffset, ldp, c.byteOffset, ldc, fullM, k, 0, fullN, kc, beta];
-      if (pool !== undefined && poolSlot !== undefined && pool.worthSplitting(fullM * mr, fullN * nr, k)) {
-        pool.run(poolSlot, args, (j0, j1) => kernel.macro(ap.byteOffset, bp.byteOffset, ldp, c.byteOffset, ldc, fullM, k, j0, j1, kc, beta));
-      } else {
-        kernel.macro(ap.byteOffset, bp.byteOffset, ldp, c.byteOffset, ldc, fullM, k, 0, fullN, kc, beta);
-      }
+      // The full column panels in chunks, each packing its panels of B just
+      // before using them (so they are still in cache) and shareable between threads.
+      const split = pool !== undefined && poolSlot !== undefined && pool.worthSplitting(fullM * mr, fullN * nr, k);
+      const chunk = Math.max(1, Math.ceil(fullN / (split ? CHUNKS_PER_THREAD * pool.threads : CHUNKS_PER_THREAD)));
+      const args = chunkArgs;
+      args[ARG.ap] = ap.byteOffset;
+      args[ARG.b] = b.byteOffset;
+      args[ARG.bls] = bls;
+      args[ARG.bks] = bks;
+      args[ARG.k] = k;
+      args[ARG.bp] = bp.byteOffset;
+      args[ARG.ldp] = ldp;
+      args[ARG.c] = c.byteOffset;
+      args[ARG.ldc] = ldc;
+      args[ARG.mPanels] = fullM;
+      args[ARG.kc] = kc;
+      args[ARG.beta] = beta;
+      args[ARG.panels] = fullN;
+      args[ARG.chunk] = chunk;
+      args[ARG.nr] = nr;
+      args[ARG.bytes] = bytes;
+      if (split) pool.run(poolSlot, args, kernel);
+      else for (let i = 0, chunks = chunkCount(args); i < chunks; i++) runChunk(kernel, args, i);
     }
+    // With no full row panel the chunks did not run: the edge tiles need the full column panels too.
+    if (fullM === 0 && fullN > 0) kernel.packB(b.byteOffset, bls, bks, fullN * nr, k, bp.byteOffset);
+    // The partial last column panel of B (zero-padded) for the edge tiles.
+    if (fullN < nPanels) kernel.packB(b.byteOffset + fullN * nr * bls, bls, bks, n - fullN * nr, k, bp.byteOffset + fullN * k * nr * bytes);
     // Edges: a partial last row panel and/or a partial last column panel go
     // through an MR×NR scratch tile (both packings are zero-padded).
     const tile = space('tile', mr * nr);

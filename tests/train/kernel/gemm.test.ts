@@ -5,7 +5,7 @@ import { naiveGemm } from '../../../src/train/kernel/gemm-naive.js';
 import { createGemmPool, workerScript } from '../../../src/train/kernel/gemm-pool.js';
 import { DEFAULT_SHAPES } from '../../../src/train/kernel/gemm.js';
 import { createRng } from '../../../src/numeric/rng.js';
-import { share } from '../../../src/train/kernel/gemm-control.js';
+import { ARG, CHUNK_ARGS, MAX_CHUNKS, chunkCount, runChunk, tag, untag } from '../../../src/train/kernel/gemm-control.js';
 
 const SEED = 20240611;
 
@@ -76,15 +76,33 @@ describe('gemm kernel', () => {
     expect(Array.from(d)).toEqual([5]);
   });
 
-  it('should split column panels into contiguous shares that cover every panel once', () => {
-    for (let panels = 0; panels < 30; panels++) {
-      for (let parts = 1; parts < 5; parts++) {
+  it('should cut the column panels into chunks that cover every panel once, in order', () => {
+    for (let panels = 1; panels < 30; panels++) {
+      for (let chunk = 1; chunk < 8; chunk++) {
+        const args = new Int32Array(CHUNK_ARGS);
+        args[ARG.panels] = panels;
+        args[ARG.chunk] = chunk;
+        args[ARG.nr] = 8;
         const seen: number[] = [];
-        for (let i = 0; i < parts; i++) {
-          const [s, e] = share(panels, parts, i);
-          for (let j = s; j < e; j++) seen.push(j);
-        }
+        const kernel = {
+          macro: (_ap: number, _b: number, _ldb: number, _c: number, _ldc: number, _m: number, _k: number, j0: number, j1: number) => {
+            for (let j = j0; j < j1; j++) seen.push(j);
+          },
+          packB: () => undefined,
+        };
+        for (let i = 0; i < chunkCount(args); i++) runChunk(kernel, args, i);
         expect(seen).toEqual(Array.from({ length: panels }, (_, j) => j));
+      }
+    }
+  });
+
+  it('should round-trip the claim word for every product tag and chunk', () => {
+    for (const sequence of [0, 1, 511, 512, 1023, 1024, 70000]) {
+      for (const [chunks, chunk] of [[1, 0], [8, 3], [MAX_CHUNKS, MAX_CHUNKS - 1], [MAX_CHUNKS, MAX_CHUNKS]]) {
+        const word = tag(sequence, chunks ?? 0, chunk ?? 0);
+        expect(untag(word)).toEqual({ sequence: sequence & 0x3ff, chunks, chunk });
+        // a claim is +1 on the word (Atomics.add / compareExchange)
+        expect(untag(new Int32Array([word + 1])[0] ?? 0).chunk).toBe((chunk ?? 0) + 1);
       }
     }
   });
@@ -101,18 +119,39 @@ describe.runIf(script !== undefined)('gemm kernel on two threads', async () => {
   it('should match the naive product when the work is split between threads', () => {
     const g = createGemm({ element: 'f32', pool });
     const rng = createRng(SEED);
-    for (let trial = 0; trial < 6; trial++) {
+    for (let trial = 0; trial < 12; trial++) {
+      // Edge sizes (not multiples of the 4×8 tile), both transposes, accumulation.
       const m = 64 + rng.int(0, 40);
       const n = 64 + rng.int(0, 90);
       const k = 64 + rng.int(0, 300);
       const transA = rng.next() < 0.5;
       const transB = rng.next() < 0.5;
+      const accumulate = trial % 3 === 2;
       const a = filled(g.alloc(m * k), trial);
       const b = filled(g.alloc(k * n), trial + 100);
-      const c = g.alloc(m * n);
+      const c = filled(g.alloc(m * n), trial + 200);
+      const want = naiveGemm({ m, n, k, a, b, transA, transB });
+      if (accumulate) for (let i = 0; i < want.length; i++) want[i] = (want[i] ?? 0) + (c[i] ?? 0);
       expect(pool.worthSplitting(m, n, k)).toBe(true);
-      g.gemm({ m, n, k, a, b, c, transA, transB });
-      expect(maxError(c, naiveGemm({ m, n, k, a, b, transA, transB }))).toBeLessThan(1e-5 * Math.sqrt(k));
+      g.gemm({ m, n, k, a, b, c, transA, transB, accumulate });
+      expect(maxError(c, want)).toBeLessThan(1e-5 * Math.sqrt(k));
+    }
+  });
+
+  it('should stay correct over many back-to-back products (claims never cross products)', () => {
+    const g = createGemm({ element: 'f64', pool });
+    const m = 96;
+    const n = 200;
+    const k = 130;
+    const a = filled(g.alloc(m * k), 1);
+    const b = filled(g.alloc(k * n), 2);
+    const want = naiveGemm({ m, n, k, a, b });
+    const c = g.alloc(m * n);
+    for (let rep = 0; rep < 300; rep++) {
+      // accumulate doubles any chunk done twice; overwrite hides none done
+      c.fill(0);
+      g.gemm({ m, n, k, a, b, c, accumulate: true });
+      if (rep % 50 === 0 || rep === 299) expect(maxError(c, want)).toBeLessThan(1e-12);
     }
   });
 });
