@@ -11,7 +11,7 @@ import type { Command } from 'commander';
 import { createBackend } from '../../train/backend.js';
 import { CheckpointExistsError, saveCheckpoint } from '../../train/checkpoint.js';
 import { DataError } from '../../train/data/data-error.js';
-import { DEFAULT_GRID, DEFAULT_HYPERPARAMETERS, type SearchGrid } from '../../train/defaults.js';
+import { DEFAULT_GRID, DEFAULT_HYPERPARAMETERS, VALIDATION_FRACTION, type SearchGrid } from '../../train/defaults.js';
 import { MODEL_KINDS, type ModelKind } from '../../train/models/models.js';
 import { ReportExistsError, writeReport } from '../../train/report/write-report.js';
 import { describeSpec, MODEL_NAMES, num, percent, trainingReport } from '../../train/report/training-report.js';
@@ -40,6 +40,20 @@ interface TrainFlags {
   report?: string;
   checkpoint?: string;
   force?: boolean;
+}
+
+/** "10" when every model has the same default, else "softmax 0.1, mlp 0.05, logistic 0.1". */
+function defaults(key: keyof Hyperparameters): string {
+  const values = MODEL_KINDS.map((k) => DEFAULT_HYPERPARAMETERS[k][key]);
+  return values.every((v) => v === values[0]) ? String(values[0]) : MODEL_KINDS.map((k, i) => `${k} ${values[i]}`).join(', ');
+}
+
+function gridHelp(): string {
+  const lines = MODEL_KINDS.map((k) => {
+    const g = DEFAULT_GRID[k];
+    return `  ${k.padEnd(9)} lr {${g.lr.join(', ')}} × batch {${g.batch.join(', ')}} × epochs {${g.epochs.join(', ')}} × α {${g.alpha.join(', ')}}`;
+  });
+  return `\nSearch grids (--search; a value given on the command line pins that dimension):\n${lines.join('\n')}\nA seeded random ${VALIDATION_FRACTION * 100}% of the training file is held out as the validation split; the test set is used once, at the end.\n`;
 }
 
 function modelKind(name: string): ModelKind {
@@ -154,10 +168,10 @@ export const trainCommand: CommandModule = {
       .description('Train softmax regression, the MLP or logistic regression with minibatch SGD; print the loss per epoch and the test result')
       .argument('<model>', `one of ${MODEL_KINDS.join(', ')}`)
       .option('--data <dir>', 'Fashion-MNIST .npy or (Fashion-)MNIST IDX files; default: the built-in synthetic dataset')
-      .option('--epochs <n>', 'passes over the training split (default: softmax/logistic/mlp 10)', parsePositiveInt)
-      .option('--lr <x>', 'learning rate η (default: softmax 0.1, mlp 0.05, logistic 0.1)', parsePositiveNumber)
-      .option('--batch <n>', 'minibatch size (default 64)', parsePositiveInt)
-      .option('--alpha <x>', 'weight penalty α in (α/2)·Σ‖W‖² (default 1e-4)', parseNonNegativeNumber)
+      .option('--epochs <n>', `passes over the training split (default ${defaults('epochs')})`, parsePositiveInt)
+      .option('--lr <x>', `learning rate η (default ${defaults('lr')})`, parsePositiveNumber)
+      .option('--batch <n>', `minibatch size (default ${defaults('batch')})`, parsePositiveInt)
+      .option('--alpha <x>', `weight penalty α in (α/2)·Σ‖W‖², biases excluded (default ${defaults('alpha')})`, parseNonNegativeNumber)
       .option('--search', 'grid search over lr, batch, epochs, α on the validation split (a value given pins that one)')
       .option('--seed <s>', 'seed of the data split, the initial weights and the batch order', parseNonNegativeInt, 1)
       .option('--dtype <type>', 'f32 or f64', parseDtype, 'f32')
@@ -166,6 +180,7 @@ export const trainCommand: CommandModule = {
       .option('--report <dir>', 'write report.tex/.html/.pdf and loss-curves.svg/.pgfplots.tex into DIR')
       .option('--checkpoint <file>', 'save the trained weights (load them with loadCheckpoint)')
       .option('--force', 'replace an existing checkpoint or report')
+      .addHelpText('after', gridHelp())
       .action(async (name: string, flags: TrainFlags) => {
         setExit(await train(io, name, flags));
       });
