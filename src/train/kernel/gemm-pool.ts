@@ -38,6 +38,17 @@ export interface GemmPool {
 /** Multiply-adds below which one thread is faster than a hand-over. */
 const SPLIT_THRESHOLD = 1 << 18;
 
+/**
+ * Back-off when the workers' cores are taken by other processes: a worker
+ * preempted in the middle of a chunk makes the caller wait a scheduler time
+ * slice (milliseconds) for it. After STALLS products in a row where the
+ * caller waited longer than its own share took, the next BACKOFF products run
+ * on the caller alone; then sharing is tried again. Two threads on a busy
+ * machine are then about as fast as one instead of several times slower.
+ */
+const STALLS = 3;
+const BACKOFF = 200;
+
 function sameShape(a: KernelShape, b: KernelShape): boolean {
   return a.element === b.element && a.mr === b.mr && a.vectors === b.vectors;
 }
@@ -87,6 +98,8 @@ export async function createGemmPool(options: { threads: number; shapes: readonl
     for (const w of workers) w.unref();
   }
   let closed = false;
+  let stalls = 0;
+  let skip = 0;
   const pool: GemmPool = {
     arena,
     threads,
@@ -94,7 +107,14 @@ export async function createGemmPool(options: { threads: number; shapes: readonl
       const i = shapes.findIndex((s) => sameShape(s, shape));
       return i < 0 ? undefined : i;
     },
-    worthSplitting: (m, n, k) => !closed && threads > 1 && m * n * k >= SPLIT_THRESHOLD,
+    worthSplitting: (m, n, k) => {
+      if (closed || threads <= 1 || m * n * k < SPLIT_THRESHOLD) return false;
+      if (skip > 0) {
+        skip--;
+        return false;
+      }
+      return true;
+    },
     run: (slot, args, kernel) => {
       const chunks = chunkCount(args);
       if (chunks > MAX_CHUNKS) throw new RangeError(`gemm threads: ${chunks} chunks exceed ${MAX_CHUNKS}`);
@@ -109,18 +129,25 @@ export async function createGemmPool(options: { threads: number; shapes: readonl
       Atomics.store(control, CONTROL.next, tag(sequence, chunks, 0));
       Atomics.store(control, CONTROL.sequence, sequence);
       Atomics.notify(control, CONTROL.sequence);
+      const t0 = performance.now();
       for (;;) {
         const { chunk } = untag(Atomics.add(control, CONTROL.next, 1));
         if (chunk >= chunks) break;
         runChunk(kernel, args, chunk);
         Atomics.add(control, CONTROL.completed, 1);
       }
+      const t1 = performance.now();
       // Only chunks a worker claimed are outstanding now: each is being computed.
       let spins = 0;
       for (;;) {
         const done = Atomics.load(control, CONTROL.completed);
         if (done >= chunks) break;
         if (++spins > 20000) Atomics.wait(control, CONTROL.completed, done, 1);
+      }
+      stalls = performance.now() - t1 > t1 - t0 ? stalls + 1 : 0;
+      if (stalls >= STALLS) {
+        stalls = 0;
+        skip = BACKOFF;
       }
       if (Atomics.load(control, CONTROL.failed) !== 0) {
         closed = true;
