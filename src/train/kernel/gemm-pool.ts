@@ -35,6 +35,14 @@ export interface GemmPool {
   close(): Promise<void>;
 }
 
+export interface GemmPoolOptions {
+  readonly threads: number;
+  readonly shapes: readonly KernelShape[];
+  readonly arena?: WasmArena;
+  /** Run on the caller alone for a while after workers stall (default true; tests turn it off to always share). */
+  readonly backoff?: boolean;
+}
+
 /** Multiply-adds below which one thread is faster than a hand-over. */
 const SPLIT_THRESHOLD = 1 << 18;
 
@@ -72,7 +80,7 @@ export function workerScript(): URL | undefined {
  *
  *     const pool = await createGemmPool({ threads: 2, shapes: [DEFAULT_SHAPES.f32, DEFAULT_SHAPES.f64] });
  */
-export async function createGemmPool(options: { threads: number; shapes: readonly KernelShape[]; arena?: WasmArena }): Promise<GemmPool> {
+export async function createGemmPool(options: GemmPoolOptions): Promise<GemmPool> {
   const arena = options.arena ?? createArena();
   const threads = Math.max(1, Math.floor(options.threads));
   const shapes = [...options.shapes];
@@ -145,7 +153,7 @@ export async function createGemmPool(options: { threads: number; shapes: readonl
         if (++spins > 20000) Atomics.wait(control, CONTROL.completed, done, 1);
       }
       stalls = performance.now() - t1 > t1 - t0 ? stalls + 1 : 0;
-      if (stalls >= STALLS) {
+      if (stalls >= STALLS && options.backoff !== false) {
         stalls = 0;
         skip = BACKOFF;
       }
