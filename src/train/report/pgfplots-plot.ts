@@ -5,7 +5,7 @@
  *     plotToPgfplots(plot); // '\\begin{tikzpicture}\n\\begin{axis}[…]…'
  */
 import { texText as escapeLatexText } from './tex-text.js';
-import { PALETTE, segments } from './plot-frame.js';
+import { PALETTE, plotFrame, segments } from './plot-frame.js';
 import type { Plot } from './report-model.js';
 
 const STYLES = ['solid', 'dashed', 'dotted', 'dashdotted'];
@@ -17,8 +17,14 @@ function n(v: number): string {
 
 export function plotToPgfplots(plot: Plot): string {
   const lines: string[] = [];
+  // The same ticks as the SVG (whole epochs stay whole).
+  const { x, y } = plotFrame(plot, { width: 1, height: 1 });
+  const ticks = (t: readonly number[]): string => t.map(n).join(',');
   lines.push('\\begin{tikzpicture}');
-  lines.push(`\\begin{axis}[width=0.9\\linewidth, height=6.5cm, title={${escapeLatexText(plot.title)}}, xlabel={${escapeLatexText(plot.xLabel)}}, ylabel={${escapeLatexText(plot.yLabel)}}, legend pos=north east, legend cell align=left, grid=major, ymin=0]`);
+  lines.push(
+    `\\begin{axis}[width=0.9\\linewidth, height=6.5cm, title={${escapeLatexText(plot.title)}}, xlabel={${escapeLatexText(plot.xLabel)}}, ylabel={${escapeLatexText(plot.yLabel)}}, ` +
+      `xmin=${n(x.lo)}, xmax=${n(x.hi)}, ymin=${n(y.lo)}, ymax=${n(y.hi)}, xtick={${ticks(x.ticks)}}, ytick={${ticks(y.ticks)}}, legend pos=north east, legend cell align=left, legend style={fill=white, fill opacity=0.85, text opacity=1}, grid=major]`,
+  );
   plot.series.forEach((s, i) => {
     const c = PALETTE[i % PALETTE.length]?.rgb ?? [0, 0, 0];
     const style = STYLES[i % STYLES.length] ?? 'solid';

@@ -52,7 +52,11 @@ export function plotToSvg(plot: Plot): string {
       out.push(shape);
     }
   });
-  const legendX = MARGIN.left + w - 170;
+  // About 7 px per character at font-size 12, plus the line sample.
+  const legendWidth = Math.min(w - 20, 44 + 7 * Math.max(0, ...plot.series.map((s) => [...s.name].length)));
+  const legendX = MARGIN.left + w - legendWidth;
+  // A backing box keeps the legend readable where a curve passes under it.
+  out.push(`<rect x="${legendX - 6}" y="${MARGIN.top + 4}" width="${legendWidth}" height="${plot.series.length * 18 + 4}" fill="white" fill-opacity="0.85" stroke="#ccc"/>`);
   plot.series.forEach((s, i) => {
     const y = MARGIN.top + 14 + i * 18;
     const dash = DASHES[i % DASHES.length] ?? '';
