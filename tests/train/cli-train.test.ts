@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../src/train/backend.js';
 import { loadCheckpoint } from '../../src/train/checkpoint.js';
 import { loadData } from '../../src/train/data/load-dir.js';
+import { writeNpy } from '../../src/train/data/npy.js';
 import { oneVsRest } from '../../src/train/data/one-vs-rest.js';
+import { syntheticImages } from '../../src/train/data/synthetic.js';
 import { evaluate } from '../../src/train/evaluate.js';
 import { BIN, cli, cliProcess } from '../cli/run.js';
 
@@ -47,6 +49,20 @@ describe('gradtex train on the synthetic dataset', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('784-256-128-64-10, ReLU, softmax cross-entropy');
     expect(testAccuracy(r.stdout)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('should train on the course\'s .npy files given with --data and say where the data came from', async () => {
+    const dir = tmp();
+    const s = syntheticImages({ train: 300, test: 100, seed: 5 });
+    for (const [split, set] of [['train', s.train], ['test', s.test]] as const) {
+      writeFileSync(join(dir, `fashion_mnist_${split}_images.npy`), writeNpy({ ...set.images, shape: [set.images.shape[0] ?? 0, 28, 28] }));
+      writeFileSync(join(dir, `fashion_mnist_${split}_labels.npy`), writeNpy(set.labels));
+    }
+    const r = await cli(['train', 'softmax', '--data', dir, '--epochs', '3', '--batch', '32']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`data: .npy files in ${dir}\nsplit: 270 train / 30 validation / 100 test\n`);
+    expect(r.stdout).not.toContain('synthetic');
+    expect(testAccuracy(r.stdout)).toBeGreaterThan(0.5);
   });
 
   it('should stop a diverging run with exit 1, name the weights kept, and still write the report', async () => {
