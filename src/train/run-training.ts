@@ -7,6 +7,7 @@
  *     const outcome = runTraining(be, { model: 'softmax', dtype: 'f32', seed: 1, hyperparameters: DEFAULT_HYPERPARAMETERS.softmax });
  *     outcome.test.accuracy;
  */
+import type { Rng } from '../numeric/rng.js';
 import type { Backend } from './backend.js';
 import type { Dataset } from './data/dataset.js';
 import { loadData } from './data/load-dir.js';
@@ -94,7 +95,7 @@ export function runTraining(be: Backend, request: TrainingRequest, hooks: Traini
   const binary = data.binary === undefined ? undefined : { positiveClass: data.binary.positiveClass, testPositiveFraction: positiveFraction(data.test) };
   const sizes = { train: data.train.n, validation: data.validation.n, test: data.test.n };
   hooks.onSetup?.({ dataset: data.dataset, synthetic: data.synthetic, sizes, spec, ...(binary === undefined ? {} : { binary }) });
-  const make = (init: Parameters<typeof initialize>[2]): Network => {
+  const make = (init: Rng): Network => {
     const net = network(be, spec);
     initialize(net, request.model, init);
     return net;
