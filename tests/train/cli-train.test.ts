@@ -134,6 +134,8 @@ describe('gradtex train on the synthetic dataset', () => {
     ['a class that does not exist', ['train', 'logistic', '--positive', '12', '--epochs', '1'], /positive class 12 is not one of 0..9/],
     ['an unknown dtype', ['train', 'softmax', '--dtype', 'f16'], /expected f32 or f64/],
     ['an unknown experiment', ['experiment', 'parity'], /unknown experiment 'parity'; use one of all-positive, xor/],
+    ['a checkpoint in a missing folder', ['train', 'softmax', '--checkpoint', '/nonexistent/dir/w.ckpt'], /--checkpoint \/nonexistent\/dir\/w\.ckpt: the folder \/nonexistent\/dir does not exist/],
+    ['a report path that is a file', ['experiment', 'xor', '--report', import.meta.filename], /--report .*cli-train\.test\.ts: not a folder/],
   ];
   for (const [what, args, message] of bad) {
     it(`should reject ${what} with one line and exit 2`, async () => {

@@ -8,8 +8,6 @@
  * - xor: a linear model (loss stuck at 1/4, w = 0, b = 1/2) against a 2-4-1
  *   tanh network (100% accuracy).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { createBackend } from '../../train/backend.js';
 import { allPositive } from '../../train/experiments/all-positive.js';
@@ -22,6 +20,7 @@ import { EXIT, UserError, type Io } from '../io.js';
 import { parsePositiveInt } from '../options.js';
 import { parseNonNegativeInt, parsePositiveNumber } from '../train/flags.js';
 import { reportToText } from '../train/format.js';
+import { checkReportDir } from '../train/outputs.js';
 
 const EXPERIMENTS = ['all-positive', 'xor'] as const;
 type ExperimentName = (typeof EXPERIMENTS)[number];
@@ -43,10 +42,7 @@ function experimentName(name: string): ExperimentName {
 async function run(io: Io, name: string, flags: ExperimentFlags): Promise<number> {
   const which = experimentName(name);
   if (which === 'all-positive' && flags.seed !== undefined) throw new UserError('--seed does not apply to all-positive (it starts from w = b = 0, with no randomness)');
-  if (flags.report !== undefined && flags.force !== true) {
-    const existing = ['report.tex', 'report.html'].map((f) => join(flags.report ?? '', f)).filter((f) => existsSync(f));
-    if (existing.length > 0) throw new UserError(new ReportExistsError(existing).message);
-  }
+  if (flags.report !== undefined) checkReportDir(flags.report, flags.force === true);
   const options = { ...(flags.epochs === undefined ? {} : { epochs: flags.epochs }), ...(flags.lr === undefined ? {} : { lr: flags.lr }) };
   // Float64: the tables show weights to 5 digits and losses down to 1e-5.
   const be = await createBackend({ dtype: 'f64' });

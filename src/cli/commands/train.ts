@@ -5,8 +5,6 @@
  * of the problem sets with minibatch SGD, print the loss per epoch and the
  * test result, and optionally write a report and a checkpoint.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { createBackend } from '../../train/backend.js';
 import { CheckpointExistsError, saveCheckpoint } from '../../train/checkpoint.js';
@@ -24,6 +22,7 @@ import { EXIT, UserError, type Io } from '../io.js';
 import { parsePositiveInt } from '../options.js';
 import { parseDtype, parseNonNegativeInt, parseNonNegativeNumber, parsePositiveNumber } from '../train/flags.js';
 import { EPOCH_HEADER, epochLine, hyperparameterText, searchText } from '../train/format.js';
+import { checkCheckpointPath, checkReportDir } from '../train/outputs.js';
 import { progressBar } from '../train/progress.js';
 
 interface TrainFlags {
@@ -73,12 +72,9 @@ function settings(kind: ModelKind, flags: TrainFlags): { hp: Hyperparameters; gr
 }
 
 function checkOutputs(flags: TrainFlags): void {
-  if (flags.force === true) return;
-  if (flags.checkpoint !== undefined && existsSync(flags.checkpoint)) throw new UserError(new CheckpointExistsError(flags.checkpoint).message);
-  if (flags.report !== undefined) {
-    const existing = ['report.tex', 'report.html', 'loss-curves.svg'].map((f) => join(flags.report ?? '', f)).filter((f) => existsSync(f));
-    if (existing.length > 0) throw new UserError(new ReportExistsError(existing).message);
-  }
+  const force = flags.force === true;
+  if (flags.checkpoint !== undefined) checkCheckpointPath(flags.checkpoint, force);
+  if (flags.report !== undefined) checkReportDir(flags.report, force);
 }
 
 function writeOutputs(io: Io, outcome: TrainingOutcome, flags: TrainFlags): void {
