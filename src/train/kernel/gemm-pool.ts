@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { compileKernel } from './gemm.js';
 import type { KernelShape } from './gemm-module.js';
 import { createArena, type WasmArena } from './wasm-arena.js';
+import { createSharePolicy } from './share-policy.js';
 import { CONTROL, CONTROL_WORDS, CHUNK_ARGS, COMMAND, MAX_CHUNKS, chunkCount, runChunk, tag, untag, type ChunkKernel } from './gemm-control.js';
 
 export interface GemmPool {
@@ -27,11 +28,12 @@ export interface GemmPool {
   /** True when a product of this size is worth the hand-over (about 20 µs). */
   worthSplitting(m: number, n: number, k: number): boolean;
   /**
-   * Runs every chunk of a product (`args`: the CHUNK_ARGS words of
-   * gemm-control.ts), claiming chunks on this thread with `kernel` alongside
-   * the workers; returns when all are done.
+   * Runs every chunk of a product of `multiplyAdds` (`args`: the CHUNK_ARGS
+   * words of gemm-control.ts), claiming chunks on this thread with `kernel`
+   * alongside the workers, or alone when the share policy says sharing is
+   * currently slower (see share-policy.ts); returns when all are done.
    */
-  run(slot: number, args: ArrayLike<number>, kernel: ChunkKernel): void;
+  run(slot: number, args: ArrayLike<number>, kernel: ChunkKernel, multiplyAdds: number): void;
   close(): Promise<void>;
 }
 
@@ -39,23 +41,12 @@ export interface GemmPoolOptions {
   readonly threads: number;
   readonly shapes: readonly KernelShape[];
   readonly arena?: WasmArena;
-  /** Run on the caller alone for a while after workers stall (default true; tests turn it off to always share). */
-  readonly backoff?: boolean;
+  /** Measure sharing against running alone and pick the faster (default true; tests turn it off to always share). */
+  readonly adaptive?: boolean;
 }
 
 /** Multiply-adds below which one thread is faster than a hand-over. */
 const SPLIT_THRESHOLD = 1 << 18;
-
-/**
- * Back-off when the workers' cores are taken by other processes: a worker
- * preempted in the middle of a chunk makes the caller wait a scheduler time
- * slice (milliseconds) for it. After STALLS products in a row where the
- * caller waited longer than its own share took, the next BACKOFF products run
- * on the caller alone; then sharing is tried again. Two threads on a busy
- * machine are then about as fast as one instead of several times slower.
- */
-const STALLS = 3;
-const BACKOFF = 200;
 
 function sameShape(a: KernelShape, b: KernelShape): boolean {
   return a.element === b.element && a.mr === b.mr && a.vectors === b.vectors;
@@ -106,8 +97,7 @@ export async function createGemmPool(options: GemmPoolOptions): Promise<GemmPool
     for (const w of workers) w.unref();
   }
   let closed = false;
-  let stalls = 0;
-  let skip = 0;
+  const policy = createSharePolicy();
   const pool: GemmPool = {
     arena,
     threads,
@@ -115,16 +105,16 @@ export async function createGemmPool(options: GemmPoolOptions): Promise<GemmPool
       const i = shapes.findIndex((s) => sameShape(s, shape));
       return i < 0 ? undefined : i;
     },
-    worthSplitting: (m, n, k) => {
-      if (closed || threads <= 1 || m * n * k < SPLIT_THRESHOLD) return false;
-      if (skip > 0) {
-        skip--;
-        return false;
-      }
-      return true;
-    },
-    run: (slot, args, kernel) => {
+    worthSplitting: (m, n, k) => !closed && threads > 1 && m * n * k >= SPLIT_THRESHOLD,
+    run: (slot, args, kernel, multiplyAdds) => {
       const chunks = chunkCount(args);
+      const shared = options.adaptive === false || policy.share();
+      const t0 = performance.now();
+      if (!shared) {
+        for (let i = 0; i < chunks; i++) runChunk(kernel, args, i);
+        policy.record(false, performance.now() - t0, multiplyAdds, false);
+        return;
+      }
       if (chunks > MAX_CHUNKS) throw new RangeError(`gemm threads: ${chunks} chunks exceed ${MAX_CHUNKS}`);
       if (args.length !== CHUNK_ARGS) throw new RangeError(`gemm threads: ${args.length} argument words, expected ${CHUNK_ARGS}`);
       for (let i = 0; i < CHUNK_ARGS; i++) control[CONTROL.args + i] = args[i] ?? 0;
@@ -137,7 +127,6 @@ export async function createGemmPool(options: GemmPoolOptions): Promise<GemmPool
       Atomics.store(control, CONTROL.next, tag(sequence, chunks, 0));
       Atomics.store(control, CONTROL.sequence, sequence);
       Atomics.notify(control, CONTROL.sequence);
-      const t0 = performance.now();
       for (;;) {
         const { chunk } = untag(Atomics.add(control, CONTROL.next, 1));
         if (chunk >= chunks) break;
@@ -152,11 +141,8 @@ export async function createGemmPool(options: GemmPoolOptions): Promise<GemmPool
         if (done >= chunks) break;
         if (++spins > 20000) Atomics.wait(control, CONTROL.completed, done, 1);
       }
-      stalls = performance.now() - t1 > t1 - t0 ? stalls + 1 : 0;
-      if (stalls >= STALLS && options.backoff !== false) {
-        stalls = 0;
-        skip = BACKOFF;
-      }
+      const t2 = performance.now();
+      policy.record(true, t2 - t0, multiplyAdds, t2 - t1 > t1 - t0);
       if (Atomics.load(control, CONTROL.failed) !== 0) {
         closed = true;
         throw new Error('gemm threads: a worker failed; the pool is closed');

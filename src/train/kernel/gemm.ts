@@ -183,7 +183,7 @@ export function createGemm(options: GemmOptions): Gemm {
       args[ARG.chunk] = chunk;
       args[ARG.nr] = nr;
       args[ARG.bytes] = bytes;
-      if (split) pool.run(poolSlot, args, kernel);
+      if (split) pool.run(poolSlot, args, kernel, fullM * mr * fullN * nr * k);
       else for (let i = 0, chunks = chunkCount(args); i < chunks; i++) runChunk(kernel, args, i);
     }
     // With no full row panel the chunks did not run: the edge tiles need the full column panels too.

@@ -113,7 +113,7 @@ if (script === undefined) {
   console.warn('SKIPPED: gemm worker-thread tests need the compiled worker (run npm run build; npm test does it)');
 }
 describe.runIf(script !== undefined)('gemm kernel on two threads', async () => {
-  const pool = await createGemmPool({ threads: 2, shapes: [DEFAULT_SHAPES.f32, DEFAULT_SHAPES.f64], backoff: false });
+  const pool = await createGemmPool({ threads: 2, shapes: [DEFAULT_SHAPES.f32, DEFAULT_SHAPES.f64], adaptive: false });
   afterAll(async () => pool.close());
 
   it('should match the naive product when the work is split between threads', () => {
