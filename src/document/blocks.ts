@@ -9,7 +9,7 @@ import { derivationToLatex, noteToLatex, toLatex } from '../render/index.js';
 import { collectNotes } from '../derive/diff-result.js';
 import { abbreviate } from '../render/abbreviate.js';
 import type { Expr } from '../expr/node.js';
-import { proseSegments, safeMath, type Segment } from './prose.js';
+import { proseSegments, safeMath, type Segment } from '../render/prose.js';
 import type { DocumentReport } from '../check/check-document.js';
 import { escapeLatexText } from '../render/index.js';
 import type { SolvedSpec } from './solve.js';
@@ -129,7 +129,7 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
           for (const part of r.verified.parts) {
             const c = part.computed;
             const title = `${c.part.title !== '' ? c.part.title : c.part.kind}${c.caseText !== undefined ? ` (case ${c.caseText})` : ''}`;
-            out.push({ kind: 'prose', segments: [{ kind: 'text', text: `${title}.` }] });
+            out.push({ kind: 'prose', segments: proseSegments(`${title}.`) });
             out.push(derivationBlock(c.derivation, c.lhs));
             const pts = part.claim.verdict === 'numeric' ? ` at ${part.claim.points} random points` : '';
             out.push({ kind: 'check', text: `Check: ${part.verdict === 'numeric' ? `every step holds${pts}` : part.verdict}.`, failed: part.verdict === 'failed' });

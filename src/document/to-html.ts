@@ -2,7 +2,7 @@
 import { renderKatex } from '../render/index.js';
 import { buildBlocks, chainLatex, definitionsLatex, derivationLatex, type Block } from './blocks.js';
 import { escapeHtml } from './html-escape.js';
-import type { Segment } from './prose.js';
+import type { Segment } from '../render/prose.js';
 import type { SolvedSpec } from './solve.js';
 import { fillTemplate } from './template.js';
 

@@ -1,6 +1,6 @@
 /** Markdown with math for KaTeX/remark-math: $$\begin{aligned}…\end{aligned}$$ derivations. */
 import { buildBlocks, chainLatex, definitionsLatex, derivationLatex, type Block } from './blocks.js';
-import type { Segment } from './prose.js';
+import type { Segment } from '../render/prose.js';
 import type { SolvedSpec } from './solve.js';
 import { fillTemplate } from './template.js';
 

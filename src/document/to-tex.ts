@@ -1,21 +1,15 @@
 /** The LaTeX solutions document: align* derivations, escaped prose, safe math. */
-import { escapeLatexText } from '../render/index.js';
+import { escapeLatexText, segmentLatex } from '../render/index.js';
 import { buildBlocks, chainLatex, definitionsLatex, derivationLatex, type Block } from './blocks.js';
-import type { Segment } from './prose.js';
 import type { SolvedSpec } from './solve.js';
 import { fillTemplate } from './template.js';
-
-function segmentTex(s: Segment): string {
-  if (s.kind === 'text') return escapeLatexText(s.text);
-  return s.latex === undefined ? `\\texttt{${escapeLatexText(`$${s.source}$`)}}` : `$${s.latex}$`;
-}
 
 function blockTex(b: Block): string {
   switch (b.kind) {
     case 'heading':
       return b.level === 2 ? `\\section*{${escapeLatexText(b.text)}}` : `\\subsection*{${escapeLatexText(b.text)}}`;
     case 'prose':
-      return b.segments.map(segmentTex).join('');
+      return b.segments.map(segmentLatex).join('');
     case 'derivation': {
       const where = definitionsLatex(b);
       return derivationLatex(b, 'align*') + (where === undefined ? '' : `\n\\[ ${where} \\]`);

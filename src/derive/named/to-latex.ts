@@ -6,7 +6,7 @@
  *     namedToLatex(verified, 'align*')
  *     // "\noindent\textbf{Derivative of the sigmoid.} …\n\begin{align*}…"
  */
-import { derivationToLatex, escapeLatexText, toLatex } from '../../render/index.js';
+import { derivationToLatex, escapeLatexText, proseLatex, toLatex } from '../../render/index.js';
 import { answerOf } from './to-json.js';
 import type { VerifiedNamed, VerifiedPart } from './verify.js';
 
@@ -31,7 +31,8 @@ export function partToLatex(p: VerifiedPart, env: LatexEnv): string {
 function heading(p: VerifiedPart): string {
   const c = p.computed;
   const title = c.part.title !== '' ? c.part.title : c.part.kind;
-  return escapeLatexText(`${title}${c.caseText !== undefined ? ` (case ${c.caseText})` : ''}.`);
+  // Titles may hold inline math ($k = l$), printed from our own parse like a statement's.
+  return proseLatex(`${title}${c.caseText !== undefined ? ` (case ${c.caseText})` : ''}.`);
 }
 
 export function namedToLatex(v: VerifiedNamed, env: LatexEnv = 'align*'): string {

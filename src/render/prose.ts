@@ -2,12 +2,14 @@
  * User prose with inline math ($…$), made safe for each output. Text is
  * escaped; math is parsed with gradtex's LaTeX parser and printed again from
  * the tree, so nothing the user typed reaches LaTeX or HTML as a command.
- * Math the parser does not read is shown literally, as code.
+ * Math the parser does not read is shown literally, as code. Used for
+ * problem statements and for the titles of named-derivation parts.
  *
  *     proseSegments('Let $x > 0$.')  // text 'Let ', math 'x > 0', text '.'
  */
 import { parseLatex } from '../parse/index.js';
-import { toLatex } from '../render/index.js';
+import { escapeLatexText } from './escape.js';
+import { toLatex } from './to-latex.js';
 
 export type Segment = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'math'; readonly source: string; readonly latex: string | undefined };
 
@@ -97,4 +99,15 @@ export function proseSegments(text: string): Segment[] {
   }
   if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
   return out;
+}
+
+/** One prose segment in LaTeX text mode: escaped text, our math, or unreadable math shown as code. */
+export function segmentLatex(s: Segment): string {
+  if (s.kind === 'text') return escapeLatexText(s.text);
+  return s.latex === undefined ? `\\texttt{${escapeLatexText(`$${s.source}$`)}}` : `$${s.latex}$`;
+}
+
+/** proseLatex('the case $k = l$') === 'the case $k = l$', with everything else escaped. */
+export function proseLatex(text: string): string {
+  return proseSegments(text).map(segmentLatex).join('');
 }
