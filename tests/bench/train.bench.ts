@@ -35,7 +35,8 @@ async function gradtexEpoch(data: Dataset, threads: number): Promise<{ seconds: 
   const net = createModel(be, 'mlp', { inputs: FEATURES, classes: 10 }, rng);
   const hp = { lr: 0.01, batch: BATCH, epochs: 1, alpha: 1e-4 };
   // Warm-up: compile (wasm tier-up, JIT) on a slice of the data.
-  const warm: Dataset = { ...data, n: BATCH * 20, x: data.x.subarray(0, BATCH * 20 * FEATURES), labels: data.labels.subarray(0, BATCH * 20) };
+  const warmRows = Math.min(ROWS, BATCH * 20);
+  const warm: Dataset = { ...data, n: warmRows, x: data.x.subarray(0, warmRows * FEATURES), labels: data.labels.subarray(0, warmRows) };
   trainNetwork(be, net, warm, undefined, hp, { rng });
   const t0 = performance.now();
   trainNetwork(be, net, data, undefined, hp, { rng });
