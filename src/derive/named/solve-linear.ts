@@ -8,7 +8,8 @@
  *     solveLinear(engine, [parsePlain('2*a - 1'), parsePlain('a + b')], [a, b])
  *     // [{ unknown: a, value: 1/2 }, { unknown: b, value: -1/2 }]
  */
-import { all, create, type Fraction, type Matrix } from 'mathjs';
+import { createRequire } from 'node:module';
+import type { Fraction, MathJsInstance, Matrix } from 'mathjs';
 import { num } from '../../expr/build.js';
 import type { Expr, Sym } from '../../expr/node.js';
 import { symKey } from '../../expr/sym-key.js';
@@ -16,14 +17,22 @@ import type { Engine } from '../../rewrite/engine.js';
 import { simplify } from '../../simplify/simplify.js';
 import { substitute } from '../evaluate-at.js';
 
-function exactMath(): ReturnType<typeof create> {
+let exact: MathJsInstance | undefined;
+
+/**
+ * A mathjs instance computing in exact fractions, made on first use: loading
+ * mathjs takes about a second, which every gradtex command would otherwise
+ * pay at start-up although only `solve` parts need it. (The CommonJS build
+ * is loaded with require so that this stays synchronous.)
+ */
+function exactMath(): MathJsInstance {
+  if (exact !== undefined) return exact;
+  const { all, create } = createRequire(import.meta.url)('mathjs') as typeof import('mathjs');
   // The typings allow `all` to be missing; the package always ships it.
   if (all === undefined) throw new Error('mathjs was installed without its function factories');
-  return create(all, { number: 'Fraction' });
+  exact = create(all, { number: 'Fraction' });
+  return exact;
 }
-
-/** A mathjs instance computing in exact fractions (immutable configuration). */
-const math = exactMath();
 
 export class LinearSystemError extends Error {
   override readonly name = 'LinearSystemError';
@@ -34,7 +43,7 @@ export interface SolvedUnknown {
   readonly value: Expr;
 }
 
-function valueAt(engine: Engine, e: Expr, unknowns: readonly Sym[], values: readonly bigint[], k: number): Fraction {
+function valueAt(math: MathJsInstance, engine: Engine, e: Expr, unknowns: readonly Sym[], values: readonly bigint[], k: number): Fraction {
   const at = new Map(unknowns.map((u, i) => [symKey(u), num(values[i] ?? 0n)]));
   const r = simplify(engine, substitute(e, at)).result;
   if (r.kind !== 'num') throw new LinearSystemError(`equation ${k + 1} does not have rational coefficients in ${unknowns.map(symKey).join(', ')}`);
@@ -44,17 +53,17 @@ function valueAt(engine: Engine, e: Expr, unknowns: readonly Sym[], values: read
 /** Unknowns such that every equation (an expression meant to be 0) vanishes. */
 export function solveLinear(engine: Engine, equations: readonly Expr[], unknowns: readonly Sym[]): SolvedUnknown[] {
   if (equations.length !== unknowns.length) throw new LinearSystemError(`${equations.length} equations for ${unknowns.length} unknowns: give as many of each`);
-  const n = unknowns.length;
+  const math = exactMath();
   const zero = unknowns.map(() => 0n);
   const rows: Fraction[][] = [];
   const rhs: Fraction[] = [];
   equations.forEach((e, k) => {
-    const c0 = valueAt(engine, e, unknowns, zero, k);
-    const row = unknowns.map((_, j) => math.subtract(valueAt(engine, e, unknowns, zero.map((_, i) => (i === j ? 1n : 0n)), k), c0) as Fraction);
+    const c0 = valueAt(math, engine, e, unknowns, zero, k);
+    const row = unknowns.map((_, j) => math.subtract(valueAt(math, engine, e, unknowns, zero.map((_, i) => (i === j ? 1n : 0n)), k), c0) as Fraction);
     // Linear means the value at any point is c0 + Σ a_j v_j; one point off the axes tests it.
     const probe = unknowns.map((_, i) => BigInt(i + 2));
     const predicted = row.reduce((s, a, i) => math.add(s, math.multiply(a, math.fraction(Number(probe[i])))) as Fraction, c0);
-    if (!math.equal(predicted, valueAt(engine, e, unknowns, probe, k))) throw new LinearSystemError(`equation ${k + 1} is not linear in ${unknowns.map(symKey).join(', ')}`);
+    if (!math.equal(predicted, valueAt(math, engine, e, unknowns, probe, k))) throw new LinearSystemError(`equation ${k + 1} is not linear in ${unknowns.map(symKey).join(', ')}`);
     rows.push(row);
     rhs.push(math.unaryMinus(c0) as Fraction);
   });
