@@ -35,13 +35,18 @@ export function firstFailure(r: DocumentReport): StepReport | undefined {
  * Failing and undecided steps, one block each; every step with `verbose`;
  * then a summary line per file.
  */
+/** The step as written, on one line: spacing commands (\\,) were blanked to keep offsets; runs of blanks read as one. */
+function oneLine(latex: string): string {
+  return latex.replace(/\s+/g, ' ').trim();
+}
+
 export function formatText(files: readonly FileReport[], verbose = false): string {
   const out: string[] = [];
   for (const { file, report } of files) {
     for (const s of allSteps(report)) {
       if (!verbose && (s.verdict === 'proved' || s.verdict === 'holds' || s.verdict === 'definition')) continue;
       const what = s.verdict === 'fails' ? 'fails' : s.verdict === 'undecided' ? 'is undecided' : s.verdict === 'definition' ? 'is a definition' : s.verdict;
-      out.push(`${file}:${s.line}:${s.col}: step ${s.step} ${what}: ${s.lhs} ${relationLatex(s.rel)} ${s.rhs}`);
+      out.push(`${file}:${s.line}:${s.col}: step ${s.step} ${what}: ${oneLine(s.lhs)} ${relationLatex(s.rel)} ${oneLine(s.rhs)}`);
       out.push(`  ${s.evidence.summary}`);
     }
     const t = tally(report);
