@@ -39,7 +39,12 @@ function isVectorExports(x: unknown): x is VectorExports {
   return ['addRows', 'relu', 'reluBackward', 'sgd'].every((k) => typeof r[k] === 'function');
 }
 
-/** The scalar loops: the semantics the SIMD module reproduces, used for arrays outside the arena. */
+/**
+ * The scalar loops, used for arrays outside the arena: the same results as
+ * the SIMD module except that the Float32 SGD step is computed in double
+ * precision and rounded once on store (the module rounds each operation to
+ * float32, as NumPy's float32 step does).
+ */
 export const scalarVectorOps: VectorOps = {
   addRowVector(y, rows, cols, b) {
     for (let i = 0; i < rows; i++) {
