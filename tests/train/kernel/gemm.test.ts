@@ -138,6 +138,21 @@ describe.runIf(script !== undefined)('gemm kernel on two threads', async () => {
     }
   });
 
+  it('should give bit-identical products on one thread and on two (each C entry is summed by one thread in the same order)', () => {
+    const shared = createGemm({ element: 'f32', pool });
+    const alone = createGemm({ element: 'f32', arena: pool.arena });
+    // The MLP's products at batch 128, both transposes.
+    for (const [m, n, k, transA, transB] of [[128, 256, 784, false, false], [784, 256, 128, true, false], [128, 256, 128, false, true], [128, 64, 128, false, false]] as const) {
+      const a = filled(shared.alloc(m * k), m + n);
+      const b = filled(shared.alloc(k * n), k);
+      const c1 = filled(shared.alloc(m * n), 3);
+      const c2 = c1.slice();
+      shared.gemm({ m, n, k, a, b, c: c1, transA, transB, accumulate: true });
+      alone.gemm({ m, n, k, a, b, c: c2, transA, transB, accumulate: true });
+      expect(c1.every((v, i) => v === c2[i])).toBe(true);
+    }
+  });
+
   it('should stay correct over many back-to-back products (claims never cross products)', () => {
     const g = createGemm({ element: 'f64', pool });
     const m = 96;
