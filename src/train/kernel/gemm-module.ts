@@ -6,7 +6,8 @@
  *   each step reads MR consecutive scalars) and NR consecutive columns of B
  *   (row stride ldb). The tile lives in MR·NR/lanes vector registers; per k
  *   it loads NR/lanes vectors of B, broadcasts MR scalars of A and does
- *   MR·NR/lanes multiply-adds (no FMA in baseline wasm SIMD: mul then add).
+ *   MR·NR/lanes multiply-adds (no FMA in baseline wasm SIMD: mul then add;
+ *   relaxed SIMD's madd where the runtime has it, see KernelShape.fma).
  * - `macro`: loops column panels j0..j1 (the unit split between threads), K
  *   in blocks of kc (so a kc×NR panel of B stays in L1 across the row panels)
  *   and all full row panels.
@@ -28,6 +29,12 @@ export interface KernelShape {
   readonly mr: number;
   /** 128-bit vectors per tile row. */
   readonly vectors: number;
+  /**
+   * Multiply-add with relaxed SIMD's madd (one fused instruction on FMA
+   * hardware) instead of mul then add; needs a runtime with relaxed SIMD
+   * (see relaxed-simd.ts).
+   */
+  readonly fma?: boolean;
 }
 
 /** Bytes per element and lanes per 128-bit vector. */
@@ -42,12 +49,13 @@ interface Ops {
   readonly store: MemoryOp;
   readonly mul: SimdOp;
   readonly add: SimdOp;
+  readonly madd: SimdOp;
 }
 
 function opsFor(element: 'f32' | 'f64'): Ops {
   return element === 'f32'
-    ? { bytes: 4, splat: 'v128.load32_splat', load: 'f32.load', store: 'f32.store', mul: 'f32x4.mul', add: 'f32x4.add' }
-    : { bytes: 8, splat: 'v128.load64_splat', load: 'f64.load', store: 'f64.store', mul: 'f64x2.mul', add: 'f64x2.add' };
+    ? { bytes: 4, splat: 'v128.load32_splat', load: 'f32.load', store: 'f32.store', mul: 'f32x4.mul', add: 'f32x4.add', madd: 'f32x4.relaxed_madd' }
+    : { bytes: 8, splat: 'v128.load64_splat', load: 'f64.load', store: 'f64.store', mul: 'f64x2.mul', add: 'f64x2.add', madd: 'f64x2.relaxed_madd' };
 }
 
 /** `local += step` where step is a local or a constant. */
@@ -102,7 +110,10 @@ function microKernel(shape: KernelShape, o: Ops): FunctionBuilder {
       for (let c = 0; c < vectors; c++) f.get(bp).mem('v128.load', c * 16).set(b[c] ?? -1);
       for (let r = 0; r < mr; r++) {
         f.get(ap).mem(o.splat, r * o.bytes).set(s);
-        for (let c = 0; c < vectors; c++) f.get(at(r, c)).get(s).get(b[c] ?? -1).simd(o.mul).simd(o.add).set(at(r, c));
+        for (let c = 0; c < vectors; c++) {
+          if (shape.fma === true) f.get(s).get(b[c] ?? -1).get(at(r, c)).simd(o.madd).set(at(r, c));
+          else f.get(at(r, c)).get(s).get(b[c] ?? -1).simd(o.mul).simd(o.add).set(at(r, c));
+        }
       }
       addTo(f, ap, { value: mr * o.bytes });
       addTo(f, bp, { local: ldb });

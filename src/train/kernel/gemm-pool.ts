@@ -49,7 +49,7 @@ export interface GemmPoolOptions {
 const SPLIT_THRESHOLD = 1 << 18;
 
 function sameShape(a: KernelShape, b: KernelShape): boolean {
-  return a.element === b.element && a.mr === b.mr && a.vectors === b.vectors;
+  return a.element === b.element && a.mr === b.mr && a.vectors === b.vectors && (a.fma ?? false) === (b.fma ?? false);
 }
 
 /** The compiled worker script: beside this file when running from dist/, else dist/ under the repo root (tests run sources). */

@@ -66,6 +66,9 @@ const SIMD_OPCODES = {
   'f64x2.sub': 241,
   'f64x2.mul': 242,
   'f64x2.max': 245,
+  // Relaxed SIMD (a·b + c, fused where the hardware has FMA): only in runtimes that enable the proposal.
+  'f32x4.relaxed_madd': 261,
+  'f64x2.relaxed_madd': 263,
 } as const;
 
 /** Memory instructions: opcode (SIMD ones carry the 0xfd prefix) and natural alignment (log2 bytes). */

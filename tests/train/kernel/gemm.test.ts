@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGemm, DEFAULT_KC } from '../../../src/train/kernel/gemm.js';
@@ -168,5 +169,53 @@ describe.runIf(script !== undefined)('gemm kernel on two threads', async () => {
       g.gemm({ m, n, k, a, b, c, accumulate: true });
       if (rep % 50 === 0 || rep === 299) expect(maxError(c, want)).toBeLessThan(1e-12);
     }
+  });
+});
+
+/**
+ * The fused multiply-add kernel needs relaxed SIMD, which Node 20 enables
+ * only with a flag: checked in a child process started with it, on the
+ * compiled code (like the worker tests).
+ */
+describe.runIf(script !== undefined)('gemm kernel with relaxed SIMD (fused multiply-add)', () => {
+  it('should match the naive product for random shapes, transposes and accumulation in f32 and f64', () => {
+    const url = (p: string): string => new URL(p, script).href;
+    const program = `
+      import { createGemm } from '${url('./gemm.js')}';
+      import { naiveGemm } from '${url('./gemm-naive.js')}';
+      import { relaxedSimd } from '${url('./relaxed-simd.js')}';
+      if (!relaxedSimd()) { console.log(JSON.stringify({ available: false })); process.exit(0); }
+      let worst = 0;
+      let seed = 7;
+      const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+      for (const element of ['f32', 'f64']) {
+        const g = createGemm({ element, shape: { element, mr: 4, vectors: 2, fma: true } });
+        const tol = element === 'f32' ? 1e-5 : 1e-13;
+        for (let t = 0; t < 60; t++) {
+          const m = 1 + Math.floor(Math.abs(rand()) * 40), n = 1 + Math.floor(Math.abs(rand()) * 40), k = 1 + Math.floor(Math.abs(rand()) * 300);
+          const transA = rand() > 0, transB = rand() > 0, accumulate = rand() > 0;
+          const make = (len) => { const x = g.alloc(len); for (let i = 0; i < len; i++) x[i] = rand(); return x; };
+          const a = make(m * k), b = make(k * n), c = make(m * n);
+          const want = naiveGemm({ m, n, k, a, b, transA, transB });
+          if (accumulate) for (let i = 0; i < want.length; i++) want[i] += c[i];
+          g.gemm({ m, n, k, a, b, c, transA, transB, accumulate });
+          for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(c[i] - want[i]) / (1 + Math.abs(want[i])) / tol / Math.sqrt(k + 1));
+        }
+      }
+      console.log(JSON.stringify({ available: true, worst }));
+    `;
+    const run = (flags: string[]) => spawnSync(process.execPath, [...flags, '--input-type=module', '-e', program], { encoding: 'utf8', timeout: 60_000 });
+    let r = run(['--experimental-wasm-relaxed-simd']);
+    // Runtimes where relaxed SIMD is standard may no longer know the flag.
+    if (r.status !== 0 && /bad option/i.test(r.stderr)) r = run([]);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout.trim().split('\n').slice(-1)[0] ?? '{}') as { available: boolean; worst?: number };
+    if (!out.available) {
+      console.warn('SKIPPED: this runtime has no relaxed SIMD, even with --experimental-wasm-relaxed-simd');
+      return;
+    }
+    console.log(`relaxed SIMD kernel: worst error ${out.worst} of the tolerance`);
+    // worst is the error in units of the tolerance the default kernel is held to
+    expect(out.worst).toBeLessThan(1);
   });
 });
