@@ -10,6 +10,8 @@ import { evaluate } from '../numeric/index.js';
 import type { Derivation } from '../proof/step.js';
 import type { Engine } from '../rewrite/engine.js';
 import { simplify } from '../simplify/simplify.js';
+import { PointError } from './point.js';
+import { toPlain } from '../render/to-plain.js';
 
 /** Replace symbols by values (keys are symKey strings). */
 export function substitute(e: Expr, values: ReadonlyMap<string, Expr>): Expr {
@@ -25,6 +27,11 @@ export interface ValueAt {
 }
 
 export function evaluateAt(engine: Engine, e: Expr, values: ReadonlyMap<string, Expr>): ValueAt {
+  // d(f, x) at x = 1 is not d(f, 1): a derivative the rules could not finish
+  // (a budget ran out) has no value we can compute by substitution.
+  let unfinished: Expr | undefined;
+  some(e, (x) => (x.kind === 'deriv' ? ((unfinished = x), true) : false));
+  if (unfinished !== undefined) throw new PointError(`cannot evaluate at the point: the derivative did not finish within the rewrite budget (${abbreviated(toPlain(unfinished))} remains)`);
   const substituted = substitute(e, values);
   const derivation = simplify(engine, substituted);
   const value = derivation.result;
@@ -65,4 +72,8 @@ export function activeBranches(f: Expr, values: ReadonlyMap<string, Expr>): Acti
   };
   visit(f);
   return out;
+}
+
+function abbreviated(text: string): string {
+  return text.length <= 80 ? text : `${text.slice(0, 77)}...`;
 }
