@@ -60,6 +60,12 @@ function callShape(e: Expr & { kind: 'call' }, ctx: ShapeContext): Shape {
       const s = inferShape(e.args[0] as Expr, ctx);
       return { rows: s.cols, cols: s.rows, vector: false };
     }
+    case 'entry': {
+      const [m, i, j] = e.args as [Expr, Expr, Expr];
+      for (const x of [i, j]) if (!isScalarShape(inferShape(x, ctx))) throw new ShapeError(`the indices of entry(…) are scalars, got ${named(x, inferShape(x, ctx))}`);
+      inferShape(m, ctx);
+      return SCALAR;
+    }
     case 'diag': {
       const a = e.args[0] as Expr;
       const s = inferShape(a, ctx);

@@ -17,7 +17,7 @@ import { add, call, div, mul, neg, num, pow, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { assertNever } from '../expr/node.js';
 import { deriv } from '../expr/build.js';
-import { symbolsOf } from '../expr/traverse.js';
+import { mapBottomUp, some, symbolsOf } from '../expr/traverse.js';
 import { inferShape } from './infer-shape.js';
 import { declaredShape, isScalarShape, ShapeError, type Shape, type ShapeContext, type Size } from './shape.js';
 
@@ -53,6 +53,18 @@ export function sizeExpr(z: Size): Expr {
 /** The entry symbol of a declared matrix or vector: W_{i,j}, x_i, w^{(1)}_i. */
 export function entrySymbol(s: Sym, shape: Shape, i: Expr, j: Expr): Sym {
   return sym(s.name, shape.vector ? [i] : [i, j], s.sup);
+}
+
+/**
+ * Every entry(M, i, j) call in e replaced by its components (the named
+ * derivations' checks: a step that shows [M]_{ql} is compared as components).
+ *
+ *     lowerEntryCalls(entry(W*x, i, 1), ctx)   // sum(W_{i,k}*x_k, k, 1, n)
+ */
+export function lowerEntryCalls(e: Expr, ctx: ShapeContext): Expr {
+  if (!some(e, (x) => x.kind === 'call' && x.fn === 'entry')) return e;
+  const fresh = new FreshIndices([e], ctx);
+  return mapBottomUp(e, (x) => (x.kind === 'call' && x.fn === 'entry' ? entryOf(x, ONE, ONE, ctx, fresh) : x));
 }
 
 /** Entry (i, j) of e under ctx: a scalar expression with no matrix operations left. */
@@ -94,6 +106,12 @@ function callEntry(e: Expr & { kind: 'call' }, i: Expr, j: Expr, ctx: ShapeConte
   switch (e.fn) {
     case 'transpose':
       return at(a0 as Expr, j, i);
+    case 'entry': {
+      const [m, p, q] = e.args as [Expr, Expr, Expr];
+      const s = inferShape(m, ctx);
+      // A vector's entry (i, 1): the column index of an n×1 matrix is 1 whatever is written.
+      return at(m, s.rows === 1 ? ONE : p, s.cols === 1 ? ONE : q);
+    }
     case 'diag': {
       const v = a0 as Expr;
       const column = inferShape(v, ctx).cols === 1;

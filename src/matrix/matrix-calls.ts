@@ -15,6 +15,7 @@ export const MATRIX_FUNCTIONS: ReadonlyMap<string, { readonly minArgs: number; r
   ['matmul', { minArgs: 2, maxArgs: Number.POSITIVE_INFINITY, title: 'matrix product in the order written (W*x once shapes are declared)' }],
   ['transpose', { minArgs: 1, maxArgs: 1, title: 'transpose (W^T once shapes are declared)' }],
   ['diag', { minArgs: 1, maxArgs: 1, title: 'diagonal matrix of a vector' }],
+  ['entry', { minArgs: 3, maxArgs: 3, title: 'entry (i, j) of a matrix expression, a scalar: entry(W*x, i, 1)' }],
 ]);
 
 export function isMatrixCall(e: Expr, fn?: string): e is Call {
@@ -31,4 +32,9 @@ export function transpose(a: Expr): Call {
 
 export function diag(v: Expr): Call {
   return call('diag', [v]);
+}
+
+/** entry(M, i, j): the scalar [M]_{ij}, printed \left[M\right]_{i j}; lower.ts turns it into components. */
+export function entry(m: Expr, i: Expr, j: Expr): Call {
+  return call('entry', [m, i, j]);
 }

@@ -90,6 +90,7 @@ function callLatex(e: Call): string {
   if (e.fn === 'matmul' && e.args.length >= 2) return matmulLatex(e.args);
   // \top, not T: T could be a symbol; parseLatex reads W^\top as transpose(W) with or without shapes.
   if (e.fn === 'transpose' && arg !== undefined && e.args.length === 1) return `${powerBase(arg)}^\\top`;
+  if (e.fn === 'entry' && arg !== undefined && e.args.length === 3) return `\\left[${toLatex(arg)}\\right]_{${indexList(e.args.slice(1))}}`;
   const spec = lookupFunction(e.fn);
   const args = e.args.map((a) => toLatex(a)).join(', ');
   if (spec === undefined) return `\\operatorname{${e.fn}}${argumentGroup(e.args, args)}`;

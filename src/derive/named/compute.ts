@@ -24,9 +24,18 @@ import { NamedSpecError, type NamedSpec, type Part } from './spec.js';
 import { substitute } from '../evaluate-at.js';
 import { simplify } from '../../simplify/simplify.js';
 import { symKey } from '../../expr/sym-key.js';
+import { inferShape } from '../../matrix/infer-shape.js';
+import { entryOf, FreshIndices } from '../../matrix/lower.js';
+import { entry } from '../../matrix/matrix-calls.js';
+import { toPlain } from '../../render/to-plain.js';
+import { sameShape, shapeContext, ShapeError, shapeText, type ShapeContext } from '../../matrix/shape.js';
 
 /** The rule id of a claim: a typed-in equation whose only support is the numeric check. */
 export const CLAIM_RULE = 'claim.numeric';
+/** The rule id of a matrix identity, checked entry by entry after lowering (src/matrix). */
+export const MATRIX_CLAIM_RULE = 'claim.matrix';
+/** The rule id of lowering [M]_{ij} to components (matrix product -> sum, transpose -> swapped indices). */
+export const ENTRY_RULE = 'matrix.entry';
 
 export interface ComputedPart {
   readonly part: Part;
@@ -39,6 +48,10 @@ export interface ComputedPart {
   readonly solution?: readonly SolvedUnknown[];
   /** Definitions for this part's checks only (before the global ones). */
   readonly unfoldings: readonly ParsedDefinition[];
+  /** For a matrix part: the shapes under which lhs = result is a matrix identity (verified entry by entry). */
+  readonly shapes?: ShapeContext;
+  /** For a claim about an entry of a matrix form: the shapes that lower entry(M, i, j) in its checks. */
+  readonly entryShapes?: ShapeContext;
 }
 
 export interface ComputedNamed {
@@ -61,9 +74,10 @@ function localRules(engine: Engine, spec: NamedSpec): Map<string, RuleSet> {
   }
 }
 
-function parseExpr(spec: NamedSpec, part: Part, text: string): Expr {
+function parseExpr(spec: NamedSpec, part: Part, text: string, shapes?: ShapeContext): Expr {
+  const opts = shapes === undefined ? {} : { shapes };
   try {
-    return text.includes('\\') ? parseLatex(text) : parsePlain(text);
+    return text.includes('\\') ? parseLatex(text, opts) : parsePlain(text, opts);
   } catch (e) {
     if (e instanceof ParseError) throw new NamedSpecError(spec.file, part.line, part.col, `in '${text}': ${e.message}`);
     throw e;
@@ -125,8 +139,26 @@ function ruleSets(engine: Engine, local: ReadonlyMap<string, RuleSet>, spec: Nam
   });
 }
 
-function claimStep(lhs: Expr, rhs: Expr): Step {
-  return { rule: CLAIM_RULE, title: 'Claim (checked numerically)', path: [], before: lhs, after: rhs, redex: lhs, contractum: rhs, bindings: new Map(), notes: [] };
+function claimStep(lhs: Expr, rhs: Expr, rule = CLAIM_RULE, title = 'Claim (checked numerically)'): Step {
+  return { rule, title, path: [], before: lhs, after: rhs, redex: lhs, contractum: rhs, bindings: new Map(), notes: [] };
+}
+
+/** The spec's shapes; a part that needs them when there are none is an error at that part. */
+function shapesFor(spec: NamedSpec, part: Part): ShapeContext {
+  if (spec.shapes.trim() === '') throw new NamedSpecError(spec.file, part.line, part.col, "a matrix form needs the shapes of its matrices: add e.g. 'shapes: W: p x c, X: n x p' at the top");
+  try {
+    return shapeContext([spec.shapes]);
+  } catch (e) {
+    if (e instanceof ShapeError) throw new NamedSpecError(spec.file, spec.shapesLine, 1, e.message);
+    throw e;
+  }
+}
+
+/** `entry: q, l`: the two indices of a matrix entry. */
+function entryIndices(spec: NamedSpec, part: Part, text: string): [Expr, Expr] {
+  const pieces = text.split(',').map((t) => t.trim());
+  if (pieces.length !== 2 || pieces.some((t) => t === '')) throw new NamedSpecError(spec.file, part.line, part.col, `'entry' names the row and column index, as in 'entry: q, l', not '${text}'`);
+  return [parseExpr(spec, part, pieces[0] as string), parseExpr(spec, part, pieces[1] as string)];
 }
 
 type PartBody = Omit<ComputedPart, 'unfoldings'>;
@@ -183,8 +215,30 @@ function computePartBody(engine: Engine, local: ReadonlyMap<string, RuleSet>, sp
     }
     case 'claim': {
       const lhs = resolve(spec, part, part.expr, done);
-      const rhs = resolve(spec, part, part.equals, done);
-      return { part, lhs, derivation: { start: lhs, steps: [claimStep(lhs, rhs)], result: rhs, stop: 'normal-form' } };
+      if (part.entry === undefined) {
+        const rhs = resolve(spec, part, part.equals, done);
+        return { part, lhs, derivation: { start: lhs, steps: [claimStep(lhs, rhs)], result: rhs, stop: 'normal-form' } };
+      }
+      // A component result against entry (i, j) of a matrix form: the form is
+      // parsed (and shape-checked) under the shapes, then lowered to components.
+      // Two steps: the claim, shown as the entry [M]_{ij} of the form, then that entry in components.
+      const shapes = shapesFor(spec, part);
+      const form = parseExpr(spec, part, part.equals, shapes);
+      const [i, j] = entryIndices(spec, part, part.entry);
+      const cell = entry(form, i, j);
+      const rhs = entryOf(form, i, j, shapes, new FreshIndices([lhs, form, i, j], shapes));
+      const claim = claimStep(lhs, cell, CLAIM_RULE, `Claim: entry (${part.entry}) of the ${shapeText(inferShape(form, shapes))} matrix form`);
+      const lowered: Step = { ...claimStep(cell, rhs, ENTRY_RULE, 'The entry in components'), before: cell };
+      return { part, lhs, entryShapes: shapes, derivation: { start: lhs, steps: [claim, lowered], result: rhs, stop: 'normal-form' } };
+    }
+    case 'matrix': {
+      const shapes = shapesFor(spec, part);
+      const lhs = parseExpr(spec, part, part.expr, shapes);
+      const rhs = parseExpr(spec, part, part.equals, shapes);
+      const [l, r] = [inferShape(lhs, shapes), inferShape(rhs, shapes)];
+      if (!sameShape(l, r)) throw new NamedSpecError(spec.file, part.line, part.col, `the two sides have different shapes: ${toPlain(lhs)} is ${shapeText(l)}, ${toPlain(rhs)} is ${shapeText(r)}`);
+      const step = claimStep(lhs, rhs, MATRIX_CLAIM_RULE, `Matrix identity (${shapeText(l)}), checked entry by entry`);
+      return { part, lhs, shapes, derivation: { start: lhs, steps: [step], result: rhs, stop: 'normal-form' } };
     }
   }
 }

@@ -27,6 +27,12 @@
  *       - solve: [$dw, $db]              # each expression = 0, solved exactly
  *         for: [w, b]
  *         model: w*x + b                 # shown with the solution put in
+ *     shapes: W: p x c, X: n x p          # vectors and matrices for matrix forms (src/matrix)
+ *       - matrix: d(W*x, x)              # a matrix identity under the shapes:
+ *         equals: W                      #   shape-checked, verified entry by entry
+ *       - claim: $grad                   # a component result equals entry (q, l)
+ *         equals: -(1/n)*X^T*(Y - Yhat) + alpha*W   # of a matrix form
+ *         entry: q, l
  *
  * Answers are computed by the rule engine; a claim's right side is typed in
  * but checked numerically like every step. Errors name file:line:col.
@@ -65,7 +71,8 @@ interface PartBase {
 export type Part =
   | (PartBase & { readonly kind: 'differentiate'; readonly expr: string; readonly wrt: string; readonly with: readonly string[] })
   | (PartBase & { readonly kind: 'rewrite'; readonly expr: string; readonly with: readonly string[]; readonly case?: string })
-  | (PartBase & { readonly kind: 'claim'; readonly expr: string; readonly equals: string })
+  | (PartBase & { readonly kind: 'claim'; readonly expr: string; readonly equals: string; readonly entry?: string })
+  | (PartBase & { readonly kind: 'matrix'; readonly expr: string; readonly equals: string })
   | (PartBase & { readonly kind: 'solve'; readonly equations: readonly string[]; readonly unknowns: readonly string[]; readonly model: string });
 
 export interface NamedSpec {
@@ -82,9 +89,13 @@ export interface NamedSpec {
   readonly parts: readonly Part[];
   /** The id of the part whose result is the answer (default: the last part). */
   readonly answer?: string;
+  /** Shape declarations (`W: p x c, X: n x p`) for matrix parts and entry claims. */
+  readonly shapes: string;
+  /** Line of `shapes:`, for errors in it. */
+  readonly shapesLine: number;
 }
 
-const PART_KINDS = ['differentiate', 'rewrite', 'claim', 'solve'] as const;
+const PART_KINDS = ['differentiate', 'rewrite', 'claim', 'solve', 'matrix'] as const;
 
 class Reader {
   constructor(
@@ -150,7 +161,11 @@ class Reader {
         const c = this.text(node, 'case', false);
         return { ...base, kind, expr: this.text(node, kind, true), with: with_, ...(c !== '' ? { case: c } : {}) };
       }
-      case 'claim':
+      case 'claim': {
+        const entry = this.text(node, 'entry', false);
+        return { ...base, kind, expr: this.text(node, kind, true), equals: this.text(node, 'equals', true), ...(entry !== '' ? { entry } : {}) };
+      }
+      case 'matrix':
         return { ...base, kind, expr: this.text(node, kind, true), equals: this.text(node, 'equals', true) };
       case 'solve': {
         const equations = this.names(node, 'solve');
@@ -184,6 +199,7 @@ export function parseNamedSpec(name: string, file: string, source: string): Name
   if (parts.length === 0) r.fail(root, "missing 'parts': list at least one differentiate, rewrite or claim");
   const rulesNode = root.get('rules', true) as YamlNode | undefined;
   const answer = r.text(root, 'answer', false);
+  const shapesNode = root.get('shapes', true) as YamlNode | undefined;
   if (answer !== '' && !ids.has(answer)) r.fail(root.get('answer', true) as YamlNode, `'answer' names no part: use one of ${[...ids].join(', ')}`);
   return {
     name,
@@ -197,5 +213,7 @@ export function parseNamedSpec(name: string, file: string, source: string): Name
     rulesLine: rulesNode !== undefined ? r.pos(rulesNode).line + 1 : 0,
     parts,
     ...(answer !== '' ? { answer } : {}),
+    shapes: r.text(root, 'shapes', false),
+    shapesLine: shapesNode !== undefined ? r.pos(shapesNode).line : 0,
   };
 }

@@ -23,7 +23,7 @@ export interface NamedStepJson extends StepJson {
 export interface NamedPartJson {
   readonly id: string;
   readonly title: string;
-  readonly kind: 'differentiate' | 'rewrite' | 'claim' | 'solve';
+  readonly kind: 'differentiate' | 'rewrite' | 'claim' | 'solve' | 'matrix';
   readonly case?: string;
   /** For a solve part: each unknown's exact value, in plain syntax. */
   readonly solution?: Readonly<Record<string, string>>;

@@ -10,6 +10,7 @@
  */
 import type { Expr, Sym } from '../../expr/node.js';
 import { some } from '../../expr/traverse.js';
+import { equal } from '../../expr/equal.js';
 import { checkEqualNumeric, type NumericVerdict } from '../../numeric/index.js';
 import { needsIndexedMode } from '../../numeric/indexed.js';
 import { nerdamerAgrees } from '../../numeric/nerdamer-bridge.js';
@@ -18,6 +19,9 @@ import type { ComputedNamed, ComputedPart } from './compute.js';
 import { unfold } from './definitions.js';
 import { substitute } from '../evaluate-at.js';
 import { symKey } from '../../expr/sym-key.js';
+import { checkMatrixEqual } from '../../matrix/check-matrix-equal.js';
+import type { ShapeContext } from '../../matrix/shape.js';
+import { lowerEntryCalls } from '../../matrix/lower.js';
 
 export interface VerifiedPart {
   readonly computed: ComputedPart;
@@ -48,9 +52,34 @@ function worst(vs: readonly NumericVerdict[]): Verdict {
   return 'numeric';
 }
 
+/**
+ * A matrix part: lhs = rhs compared entry by entry at several sizes
+ * (src/matrix/check-matrix-equal.ts). Its matrices are free, so the
+ * definitions do not apply; a failing entry is reported as a point whose
+ * coordinates are the entry and the sizes.
+ */
+function verifyMatrixPart(p: ComputedPart, shapes: ShapeContext, seed: number, points: number): VerifiedPart {
+  const check = (lhs: Expr, rhs: Expr, k: number): NumericVerdict => {
+    const v = checkMatrixEqual(lhs, rhs, shapes, { seed: seed + k, points: Math.max(2, Math.ceil(points / 6)) });
+    if (v.verdict === 'numeric') return { verdict: 'numeric', points: v.points, maxRelError: v.maxRelError };
+    if (v.verdict === 'undecided') return v;
+    if (v.reason === 'entry') return { verdict: 'failed', point: { row: v.entry[0], column: v.entry[1], ...v.sizes }, lhs: v.lhs, rhs: v.rhs, relError: v.relError };
+    // Different shapes are refused when the part is computed; this is a step changed after that.
+    return { verdict: 'failed', point: {}, lhs: Number.NaN, rhs: Number.NaN, relError: Number.POSITIVE_INFINITY };
+  };
+  const d = p.derivation;
+  const steps = d.steps.map((s, k) => check(s.redex, s.contractum, k + 1));
+  // The usual single step is the claim itself: no need to sample it twice.
+  const only = d.steps.length === 1 ? d.steps[0] : undefined;
+  const same = only !== undefined && equal(only.redex, d.start) && equal(only.contractum, d.result);
+  const claim = same && steps[0] !== undefined ? steps[0] : check(d.start, d.result, 0);
+  return { computed: p, steps, claim, verdict: worst([claim, ...steps]) };
+}
+
 function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: NamedVerifyOptions): VerifiedPart {
   const points = opts.points ?? 24;
   const seed = (opts.seed ?? 1) + 1000 * index;
+  if (p.shapes !== undefined) return verifyMatrixPart(p, p.shapes, seed, points);
   // A part that differentiates with respect to a defined symbol (dL/ds with
   // s = b + Σ w_i x_i) treats that symbol as a variable of its own there.
   const wrts: Sym[] = [];
@@ -58,7 +87,8 @@ function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: Name
     some(e, (x) => (x.kind === 'deriv' && wrts.push(x.wrt), false));
   }
   const defs = [...p.unfoldings, ...c.unfoldings].filter((d) => !wrts.some((w) => w.name === d.head.name && w.sub.length === d.head.sub.length && w.sup.length === d.head.sup.length));
-  const open = (e: Expr): Expr => unfold(e, defs);
+  const shapes = p.entryShapes;
+  const open = (e: Expr): Expr => unfold(shapes === undefined ? e : lowerEntryCalls(e, shapes), defs);
   const steps = p.derivation.steps.map((s, i) => checkEqualNumeric(open(s.redex), open(s.contractum), { points, seed: seed + i + 1 }));
   // A solve part's result is its model with the solution put in.
   const solved = p.solution === undefined ? p.derivation.start : substitute(p.derivation.start, new Map(p.solution.map((s) => [symKey(s.unknown), s.value])));
