@@ -120,7 +120,7 @@ export function matrixVerdictText(v: MatrixVerdict): string {
     }
     case 'failed':
       if (v.reason === 'shape') return `the shapes differ: the left side is ${shapeText(v.lhsShape)}, the right side ${shapeText(v.rhsShape)}`;
-      return `entry (${v.entry[0]}, ${v.entry[1]}) differs with ${sizesText(v.sizes)}: ${fmt(v.lhs)} vs ${fmt(v.rhs)} at random entries`;
+      return `entry (${v.entry[0]}, ${v.entry[1]}) differs with ${sizesText(v.sizes)}: ${fmt(v.lhs)} vs ${fmt(v.rhs)} with random matrix entries`;
     case 'undecided':
       return v.reason;
   }
