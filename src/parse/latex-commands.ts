@@ -69,6 +69,8 @@ table.set('times', { kind: 'times' });
 table.set('ast', { kind: 'times' });
 table.set('hat', { kind: 'accent', suffix: 'hat' });
 table.set('mathrm', { kind: 'word', functionsOnly: false });
+// Bold is how textbooks mark vectors and matrices: \mathbf{W} \mathbf{x} names the symbols W and x.
+for (const bold of ['mathbf', 'boldsymbol', 'bm']) table.set(bold, { kind: 'word', functionsOnly: false });
 table.set('operatorname', { kind: 'word', functionsOnly: true });
 table.set('partial', { kind: 'partial' });
 table.set('sum', { kind: 'sum' });

@@ -33,6 +33,8 @@ describe('parsing with declared shapes', () => {
     same(parsePlain('W x', { shapes: ctx }), matmul(W, x));
     same(parseLatex('W x', { shapes: ctx }), matmul(W, x));
     same(parseLatex('W \\cdot x', { shapes: ctx }), matmul(W, x));
+    same(parseLatex('\\mathbf{W} \\mathbf{x}', { shapes: ctx }), matmul(W, x));
+    same(parseLatex('\\boldsymbol{a}^\\top \\mathbf{W}', { shapes: ctx }), matmul(tr(a), W));
   });
 
   it('should keep scalar factors outside the matrix product', () => {
