@@ -15,6 +15,7 @@ import { children } from '../expr/traverse.js';
 import { EvalError } from './eval-error.js';
 import { centralDifference, stepSize } from './finite-difference.js';
 import { SALT, indexedValue } from './indexed.js';
+import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
 
 export type Compiled = (values: ArrayLike<number>) => number;
 
@@ -122,7 +123,11 @@ function build(e: Expr, ctx: Context): Compiled {
     }
     case 'call': {
       const spec = lookupFunction(e.fn);
-      if (spec === undefined) throw new EvalError('E_EVAL_UNSUPPORTED', `cannot evaluate the function ${e.fn}`);
+      if (spec === undefined) {
+        // Matrix operations have no scalar value: they are checked entry by entry under declared shapes.
+        const hint = MATRIX_FUNCTIONS.has(e.fn) ? ` as a number: it is a matrix operation; declare the shapes (gradtex equal … --shape 'A: n x p') to check it entry by entry` : '';
+        throw new EvalError('E_EVAL_UNSUPPORTED', `cannot evaluate the function ${e.fn}${hint}`);
+      }
       if (spec.binds !== undefined) return buildSum(e.args, ctx);
       const fs = e.args.map((a) => build(a, ctx));
       const impl = spec.evaluate;
