@@ -1,20 +1,32 @@
 /**
- * rules/REFERENCE.md is generated from the rule files (`gradtex rules`); this
- * test keeps it in step. Run with UPDATE=1 to regenerate it after editing rules.
+ * rules/REFERENCE.md is generated from the rule files and the matrix-calculus
+ * identities (`gradtex rules`); this test keeps it in step. Run with UPDATE=1
+ * to regenerate it after editing rules.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
+import { loadMatrixIdentities } from '../../src/matrix/identities.js';
 import { defaultRulesDir, loadRuleLibrary } from '../../src/rewrite/load-rules.js';
-import { ruleLatex, ruleReferenceMarkdown } from '../../src/rewrite/reference.js';
+import { IDENTITIES_HEADING, identityPlain, identityShapes, ruleLatex, ruleReferenceMarkdown } from '../../src/rewrite/reference.js';
 
 const lib = loadRuleLibrary();
+const identities = loadMatrixIdentities();
 const file = join(defaultRulesDir(), 'REFERENCE.md');
+const generated = ruleReferenceMarkdown(lib, identities);
+
+/** The lines of one `## …` section of the reference. */
+function section(markdown: string, heading: string): string[] {
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(`## ${heading}`);
+  if (start < 0) return [];
+  const end = lines.findIndex((l, k) => k > start && l.startsWith('## '));
+  return lines.slice(start + 1, end < 0 ? undefined : end);
+}
 
 describe('the rule reference', () => {
   it('should match rules/REFERENCE.md', () => {
-    const generated = ruleReferenceMarkdown(lib);
     if (process.env['UPDATE'] === '1') writeFileSync(file, generated);
     expect(readFileSync(file, 'utf8')).toBe(generated);
   });
@@ -22,6 +34,41 @@ describe('the rule reference', () => {
   it('should give every rule a LaTeX justification that KaTeX renders', () => {
     for (const r of lib.rules) {
       expect(() => katex.renderToString(ruleLatex(r), { throwOnError: true }), r.id).not.toThrow();
+    }
+  });
+
+  it('should list every lemma of rules/lemmas.rules with its inequality, said to be no rewrite', () => {
+    const lemmas = lib.sets.get('lemmas')?.rules ?? [];
+    expect(lemmas.length).toBeGreaterThan(0);
+    const lines = section(generated, `Rule set \`lemmas\` (${lemmas.length} rules)`);
+    expect(lines.join('\n')).toContain('never applied as rewrites');
+    for (const r of lemmas) expect(lines.some((l) => l.startsWith(`| \`${r.id}\` |`) && l.includes(`$${ruleLatex(r).replace(/\|/g, '\\|')}$`)), r.id).toBe(true);
+  });
+
+  it('should list every matrix-calculus identity with its plain form, shapes and LaTeX', () => {
+    expect(identities.length).toBeGreaterThan(0);
+    const lines = section(generated, IDENTITIES_HEADING);
+    const rows = lines.filter((l) => l.startsWith('| `'));
+    expect(rows.map((l) => /^\| `([^`]+)`/.exec(l)?.[1])).toEqual(identities.map((i) => i.id));
+    for (const [k, i] of identities.entries()) {
+      expect(rows[k]).toBe(`| \`${i.id}\` | ${i.title} | \`${identityPlain(i)}\` | ${identityShapes(i)} | $${i.latex}$ | rules/matrix-calculus.identities:${i.source.line} |`);
+    }
+  });
+
+  it('should give the shapes of the symbols an identity uses, as --shape reads them', () => {
+    const byId = new Map(identities.map((i) => [i.id, i]));
+    const linear = byId.get('mat.jacobian-linear-map');
+    const transpose = byId.get('mat.transpose-product');
+    expect(linear && identityPlain(linear)).toBe('d(W*x, x) = W');
+    expect(linear && identityShapes(linear)).toBe('`W: m x n`, `x: n`');
+    expect(transpose && identityPlain(transpose)).toBe('(W*B)^T = B^T*W^T');
+    expect(transpose && identityShapes(transpose)).toBe('`W: m x n`, `B: n x p`');
+  });
+
+  it('should give every matrix-calculus identity a LaTeX justification that KaTeX renders', () => {
+    for (const i of identities) {
+      expect(() => katex.renderToString(i.latex, { throwOnError: true }), i.id).not.toThrow();
+      expect(() => katex.renderToString(i.latex, { throwOnError: true, displayMode: true }), i.id).not.toThrow();
     }
   });
 });

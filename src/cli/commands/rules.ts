@@ -1,24 +1,37 @@
-/** `gradtex rules`: the rule reference generated from rules/*.rules (Markdown). */
+/**
+ * `gradtex rules`: the rule reference generated from rules/*.rules and
+ * rules/matrix-calculus.identities (Markdown).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { IDENTITIES_FILE, loadMatrixIdentities, parseIdentities, type MatrixIdentity } from '../../matrix/identities.js';
+import { FileError } from '../../parse/file-error.js';
 import { loadRuleLibrary } from '../../rewrite/load-rules.js';
 import { ruleReferenceMarkdown } from '../../rewrite/reference.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
-import { RuleFileError } from '../../rewrite/rule-file.js';
+
+/** The identities of the built-in library, or of `dir` when it has the file (a rules folder need not). */
+function identitiesFor(dir: string | undefined): MatrixIdentity[] {
+  if (dir === undefined) return loadMatrixIdentities();
+  const file = join(dir, IDENTITIES_FILE);
+  return existsSync(file) ? parseIdentities(file, readFileSync(file, 'utf8')) : [];
+}
 
 export const rulesCommand: CommandModule = {
   register(program: Command, io: Io, setExit: (code: number) => void): void {
     program
       .command('rules')
-      .description('Print the rule reference (Markdown) generated from the rule files')
-      .option('--dir <folder>', 'read rules from this folder instead of the built-in library')
+      .description('Print the rule reference (Markdown) generated from the rule files and the matrix-calculus identities')
+      .option('--dir <folder>', 'read rules (and matrix-calculus.identities, if there) from this folder instead of the built-in library')
       .action((flags: { dir?: string }) => {
         try {
           const lib = loadRuleLibrary(flags.dir);
-          io.stdout(ruleReferenceMarkdown(lib));
+          io.stdout(ruleReferenceMarkdown(lib, identitiesFor(flags.dir)));
           setExit(EXIT.ok);
         } catch (e) {
-          if (e instanceof RuleFileError) throw new UserError(e.message);
+          if (e instanceof FileError) throw new UserError(e.message);
           throw e;
         }
       });
