@@ -17,6 +17,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Backend } from './backend.js';
 import { DataError } from './data/data-error.js';
 import type { Evaluation } from './evaluate.js';
+import { jsonError } from './json-error.js';
 import { network, type Network, type NetworkSpec } from './models/network.js';
 import type { Hyperparameters } from './train-loop.js';
 import type { DType } from './tensor.js';
@@ -34,6 +35,10 @@ export interface CheckpointMeta {
   readonly seed: number;
   /** The test evaluation at save time, to compare a reloaded model with. */
   readonly test?: Evaluation;
+  /** True when trained on the built-in synthetic dataset (made from `seed`). */
+  readonly synthetic?: boolean;
+  /** Logistic regression (one-vs-rest): the class that was labelled 1. */
+  readonly positiveClass?: number;
 }
 
 interface ParameterEntry {
@@ -104,17 +109,35 @@ function parseHeader(bytes: Uint8Array, file: string): { header: Header; start: 
   if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) fail(file, `not a gradtex checkpoint (no ${MAGIC} magic)`, 0);
   const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
   if (12 + length > bytes.length) fail(file, `the header says ${length} bytes but the file ends first`, 8);
+  let text = '';
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + length));
+  } catch {
+    fail(file, 'the header is not valid UTF-8', 12);
+  }
   let header: unknown;
   try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + length)));
-  } catch {
-    fail(file, 'the header is not valid UTF-8 JSON', 12);
+    header = JSON.parse(text);
+  } catch (e) {
+    const at = jsonError(text);
+    if (at === undefined) fail(file, `the header is not valid JSON (${e instanceof Error ? e.message : String(e)})`, 12);
+    const byte = 12 + new TextEncoder().encode(text.slice(0, at.offset)).length;
+    fail(file, `the JSON header is damaged at header line ${at.line}:${at.col}: ${at.detail}`, byte);
   }
-  if (typeof header !== 'object' || header === null) fail(file, 'the header is not a JSON object', 12);
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) fail(file, 'the header is not a JSON object', 12);
   const h = header as Partial<Header>;
   if (h.format !== FORMAT || h.version !== VERSION) fail(file, `unsupported format ${String(h.format)} version ${String(h.version)} (expected ${FORMAT} ${VERSION})`, 12);
   if (h.dtype !== 'f32' && h.dtype !== 'f64') fail(file, `unknown dtype ${String(h.dtype)}`, 12);
   if (typeof h.spec !== 'object' || h.spec === null || !Array.isArray(h.parameters)) fail(file, 'the header has no network spec or parameter list', 12);
+  if (typeof h.model !== 'string' || typeof h.dataset !== 'string') fail(file, 'the header has no model name or dataset', 12);
+  const hp = h.hyperparameters as Partial<Record<keyof Hyperparameters, unknown>> | undefined;
+  if (typeof hp !== 'object' || hp === null || !(['lr', 'batch', 'epochs', 'alpha'] as const).every((k) => typeof hp[k] === 'number')) fail(file, 'the header has no hyperparameters (lr, batch, epochs, alpha)', 12);
+  if (!Number.isInteger(h.seed) || (h.seed ?? -1) < 0) fail(file, `the seed ${JSON.stringify(h.seed)} is not a whole number 0 or greater`, 12);
+  if (h.positiveClass !== undefined && (!Number.isInteger(h.positiveClass) || h.positiveClass < 0)) fail(file, `the positive class ${JSON.stringify(h.positiveClass)} is not a whole number 0 or greater`, 12);
+  const t = h.test as Partial<Record<keyof Evaluation, unknown>> | undefined;
+  const score = (v: unknown): boolean => typeof v === 'number' || v === null;
+  if (t !== undefined && (typeof t !== 'object' || t === null || !score(t.loss) || !score(t.accuracy))) fail(file, 'the saved test result is not {loss, accuracy}', 12);
+  if (h.synthetic !== undefined && typeof h.synthetic !== 'boolean') fail(file, 'synthetic is not true or false', 12);
   return { header: h as Header, start: Math.ceil((12 + length) / 8) * 8 };
 }
 
@@ -126,17 +149,36 @@ function checkSpec(spec: NetworkSpec, file: string): void {
   if (spec.activation !== undefined && spec.activation !== 'relu' && spec.activation !== 'tanh') fail(file, `unknown activation ${String(spec.activation)}`, 12);
 }
 
+function readBytes(file: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'ENOENT') fail(file, 'cannot read: no such file');
+    if (code === 'EISDIR') fail(file, 'cannot read: is a folder, not a checkpoint file');
+    fail(file, `cannot read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/**
+ * What a checkpoint holds, without its weights: the network spec and the
+ * metadata (to choose a backend's dtype before loading). Bad files are DataErrors.
+ *
+ *     const { spec, meta } = readCheckpointHeader('mlp.ckpt');
+ */
+export function readCheckpointHeader(file: string): { spec: NetworkSpec; meta: CheckpointMeta } {
+  const { header } = parseHeader(readBytes(file), file);
+  checkSpec(header.spec, file);
+  const { format: _format, version: _version, spec, parameters: _parameters, ...meta } = header;
+  return { spec, meta };
+}
+
 /**
  * Reads a checkpoint into a fresh network on `be` (values are converted when
  * be's dtype differs from the file's). Bad files are DataErrors naming the file.
  */
 export function loadCheckpoint(be: Backend, file: string): { network: Network; meta: CheckpointMeta } {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (e) {
-    fail(file, `cannot read: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const bytes = readBytes(file);
   const { header, start } = parseHeader(bytes, file);
   checkSpec(header.spec, file);
   const net = network(be, header.spec);

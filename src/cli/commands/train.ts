@@ -91,7 +91,16 @@ function writeOutputs(io: Io, outcome: TrainingOutcome, flags: TrainFlags): void
   saveCheckpoint(
     flags.checkpoint,
     outcome.network,
-    { model: outcome.model, dtype: outcome.dtype, hyperparameters: outcome.hyperparameters, dataset: outcome.dataset, seed: outcome.seed, test: outcome.test },
+    {
+      model: outcome.model,
+      dtype: outcome.dtype,
+      hyperparameters: outcome.hyperparameters,
+      dataset: outcome.dataset,
+      seed: outcome.seed,
+      test: outcome.test,
+      synthetic: outcome.synthetic,
+      ...(outcome.binary === undefined ? {} : { positiveClass: outcome.binary.positiveClass }),
+    },
     flags.force === true ? { force: true } : {},
   );
   io.stdout(`wrote ${flags.checkpoint}\n`);
@@ -174,7 +183,7 @@ export const trainCommand: CommandModule = {
       .option('--threads <n>', 'GEMM threads', parsePositiveInt, 1)
       .option('--positive <k>', 'logistic regression: the class labelled 1, one-vs-rest (default 0)', parseNonNegativeInt)
       .option('--report <dir>', 'write report.tex/.html/.pdf and loss-curves.svg/.pgfplots.tex into DIR')
-      .option('--checkpoint <file>', 'save the trained weights (load them with loadCheckpoint)')
+      .option('--checkpoint <file>', 'save the trained weights (gradtex evaluate FILE scores them again)')
       .option('--force', 'replace an existing checkpoint or report')
       .addHelpText('after', gridHelp())
       .action(async (name: string, flags: TrainFlags) => {
