@@ -157,6 +157,8 @@ function powerBase(b: Expr): string {
 /** The derivative operator: d/dx when the body has one variable, else ∂/∂x. */
 function derivLatex(body: Expr, x: Sym, partial: boolean): string {
   const v = symbol(x);
+  // ∂y_i/∂z_j as textbooks write it when the body is one other symbol.
+  if (body.kind === 'sym' && !equal(body, x)) return partial ? `\\frac{\\partial ${toLatex(body)}}{\\partial ${v}}` : `\\frac{d${toLatex(body)}}{d${v}}`;
   const op = partial ? `\\frac{\\partial}{\\partial ${v}}` : `\\frac{d}{d${/^[A-Za-z]/.test(v) ? '' : ' '}${v}}`;
   return `${op}${group(toLatex(body))}`;
 }

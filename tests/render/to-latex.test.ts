@@ -143,7 +143,10 @@ describe('toLatex derivatives', () => {
   it('should print d/dx when the body has one variable and partial otherwise', () => {
     expect(toLatex(deriv(sigma(x), x))).toBe('\\frac{d}{dx}\\left(\\sigma(x)\\right)');
     expect(toLatex(deriv(mul(sym('w'), x), sym('w')))).toBe('\\frac{\\partial}{\\partial w}\\left(w x\\right)');
-    expect(toLatex(deriv(x, sym('alpha')))).toBe('\\frac{\\partial}{\\partial \\alpha}\\left(x\\right)');
+    // One other symbol: the textbook fraction ∂x/∂α.
+    expect(toLatex(deriv(x, sym('alpha')))).toBe('\\frac{\\partial x}{\\partial \\alpha}');
+    expect(toLatex(deriv(sym('y', [sym('i')]), sym('z', [sym('j')])))).toBe('\\frac{\\partial y_{i}}{\\partial z_{j}}');
+    expect(toLatex(deriv(x, x))).toBe('\\frac{d}{dx}\\left(x\\right)');
     expect(toLatex(deriv(pow(sym('alpha'), num(2)), sym('alpha')))).toBe('\\frac{d}{d \\alpha}\\left(\\alpha^{2}\\right)');
   });
 
