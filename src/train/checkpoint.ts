@@ -17,7 +17,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Backend } from './backend.js';
 import { DataError } from './data/data-error.js';
 import type { Evaluation } from './evaluate.js';
-import { jsonError } from './json-error.js';
+import { LineCounter, parseDocument } from 'yaml';
 import { network, type Network, type NetworkSpec } from './models/network.js';
 import type { Hyperparameters } from './train-loop.js';
 import type { DType } from './tensor.js';
@@ -119,7 +119,7 @@ function parseHeader(bytes: Uint8Array, file: string): { header: Header; start: 
   try {
     header = JSON.parse(text);
   } catch (e) {
-    const at = jsonError(text);
+    const at = jsonErrorPlace(text);
     if (at === undefined) fail(file, `the header is not valid JSON (${e instanceof Error ? e.message : String(e)})`, 12);
     const byte = 12 + new TextEncoder().encode(text.slice(0, at.offset)).length;
     fail(file, `the JSON header is damaged at header line ${at.line}:${at.col}: ${at.detail}`, byte);
@@ -198,4 +198,18 @@ export function loadCheckpoint(be: Backend, file: string): { network: Network; m
   });
   const { format: _format, version: _version, spec: _spec, parameters: _parameters, ...meta } = header;
   return { network: net, meta };
+}
+
+/**
+ * Where a damaged header stops being JSON, when the yaml parser (JSON is
+ * YAML) can say: Node 20's JSON.parse often names no position. Damage YAML
+ * still accepts (a lone '}' value) gets JSON.parse's own message instead.
+ */
+function jsonErrorPlace(text: string): { offset: number; line: number; col: number; detail: string } | undefined {
+  const lines = new LineCounter();
+  const error = parseDocument(text, { lineCounter: lines, prettyErrors: false }).errors[0];
+  if (error === undefined) return undefined;
+  const offset = error.pos[0];
+  const { line, col } = lines.linePos(offset);
+  return { offset, line, col, detail: (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+.*$/, '') };
 }

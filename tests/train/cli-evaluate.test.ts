@@ -108,6 +108,7 @@ describe('gradtex evaluate', () => {
     const header = bytes.subarray(12, 12 + n).toString('utf8');
     const broken = header.replace('"seed":1,', '"seed" 1,');
     expect(broken).not.toBe(header);
+    // The yaml parser places the damage at the value that lacks its ':'.
     const col = broken.indexOf('"seed" 1') + '"seed" '.length + 1;
     const damaged = Buffer.concat([bytes.subarray(0, 12), Buffer.from(broken), bytes.subarray(12 + n)]);
     writeFileSync(join(dir, 'damaged.ckpt'), damaged);
@@ -120,7 +121,7 @@ describe('gradtex evaluate', () => {
       ['folder', 'cannot read: is a folder, not a checkpoint file'],
       ['notes.txt', '(byte 0): not a gradtex checkpoint (no GTXCKPT1 magic)'],
       ['header.json', '(byte 0): not a gradtex checkpoint (no GTXCKPT1 magic)'],
-      ['damaged.ckpt', `: the JSON header is damaged at header line 1:${col}: unexpected '1', expected ':'`],
+      ['damaged.ckpt', `: the JSON header is damaged at header line 1:${col}: Missing , or : between flow map items`],
       ['truncated.ckpt', 'the values of layer1.W run past the end of the file'],
     ];
     for (const [name, message] of cases) {
