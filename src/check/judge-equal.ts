@@ -132,9 +132,16 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
     const proof = provedBy({ steps: reduced.steps, how: "the difference simplifies to 0 with gradtex's rules" }, p, opts, sampled, extra);
     if (typeof proof !== 'string') return proof;
     refused = proof;
-  } else if (p.constrained !== undefined && simplifiesToZero(engine, p.constrained[0], p.constrained[1])) {
-    return { verdict: 'proved', evidence: { method: 'simplify', summary: `the difference simplifies to 0 with gradtex's rules${sampled}`, ...extra } };
   } else {
+    // With the constraint solved for one member (p_3 = 1 - p_1 - p_2); its assumptions are checked the same way.
+    const constrained = p.constrained !== undefined ? reduceDifference(engine, p.constrained[0], p.constrained[1]) : undefined;
+    if (constrained !== undefined && isZero(constrained.result)) {
+      const proof = provedBy({ steps: constrained.steps, how: "the difference simplifies to 0 with gradtex's rules once the constraint is used" }, p, opts, sampled, extra);
+      if (typeof proof !== 'string') return proof;
+      refused = proof;
+    }
+  }
+  if (refused === undefined && !isZero(difference)) {
     const logs = numeric.verdict === 'numeric' ? reduceWithExpandedLogs(engine, p.symbolicLhs, p.symbolicRhs) : undefined;
     if (logs !== undefined) {
       const proof = provedBy(logs, p, opts, sampled, extra);
