@@ -29,16 +29,9 @@ export interface JudgeOptions {
   readonly nerdamer?: boolean;
 }
 
-/** lhs - rhs simplified within a small budget (fit for an editor's save hook); undefined when too large. */
-export function simplifiedDifference(engine: Engine, lhs: Expr, rhs: Expr): Expr | undefined {
-  if (size(lhs) + size(rhs) > 400) return undefined;
-  return simplify(engine, add(lhs, neg(rhs)), { maxSteps: 500, maxMs: 80 }).result;
-}
-
-/** Does the simplifier take lhs - rhs to 0? */
+/** Does the simplifier take lhs - rhs to 0 (within a save hook's budget)? */
 export function simplifiesToZero(engine: Engine, lhs: Expr, rhs: Expr): boolean {
-  const r = simplifiedDifference(engine, lhs, rhs);
-  return r !== undefined && r.kind === 'num' && r.n === 0n;
+  return isZero(reduceDifference(engine, lhs, rhs)?.result);
 }
 
 function failure(v: Extract<NumericVerdict, { verdict: 'failed' }>, p: PreparedStep): Judgement {

@@ -15,6 +15,7 @@ import { equal } from '../expr/equal.js';
 import type { Expr } from '../expr/node.js';
 import { checkEqualNumeric, type CheckOptions } from '../numeric/index.js';
 import type { Step } from '../proof/step.js';
+import { ASSUMED_POSITIVE } from '../rewrite/guards.js';
 import { toPlain } from '../render/to-plain.js';
 
 /** The u of every "assuming u > 0" note on the steps, without repeats. */
@@ -22,7 +23,7 @@ export function positivityAssumptions(steps: readonly Step[]): Expr[] {
   const out: Expr[] = [];
   for (const s of steps) {
     for (const n of s.notes) {
-      if (!/^assuming \$\{0\} > 0\$$/.test(n.template)) continue;
+      if (n.template !== ASSUMED_POSITIVE) continue;
       const u = n.values.get('0');
       if (u !== undefined && !out.some((x) => equal(x, u))) out.push(u);
     }

@@ -9,7 +9,7 @@ import { equal } from '../expr/equal.js';
 import type { Note } from '../proof/step.js';
 import { BUILTINS } from './builtins/index.js';
 import { evaluateExactly } from './builtins/fold-constants.js';
-import { checkGuard } from './guards.js';
+import { ASSUMED_NONZERO, checkGuard } from './guards.js';
 import { match, matchOperands, substitute, type Bindings } from './pattern.js';
 import type { PatternRule, Rule } from './rule.js';
 
@@ -102,7 +102,7 @@ export function rewriteOnce(node: Expr, candidates: readonly Rule[]): Rewrite | 
     const spec = BUILTINS.get(rule.builtin);
     const r = spec?.apply(node);
     if (r === undefined) continue;
-    const notes: Note[] = r.assumedNonzero.map((x) => ({ template: 'assuming ${0} \\neq 0$', values: new Map([['0', x]]) }));
+    const notes: Note[] = r.assumedNonzero.map((x) => ({ template: ASSUMED_NONZERO, values: new Map([['0', x]]) }));
     return { rule, contractum: r.expr, bindings: new Map(), notes };
   }
   return undefined;

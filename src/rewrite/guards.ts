@@ -15,6 +15,11 @@ const YES: GuardAnswer = { ok: true };
 const NO: GuardAnswer = { ok: false };
 const assume = (text: string): GuardAnswer => ({ ok: true, assumption: text });
 
+/** The note a step carries when a guard assumed u ≠ 0 (value `0` is u). */
+export const ASSUMED_NONZERO = 'assuming ${0} \\neq 0$';
+/** The note a step carries when a guard assumed u > 0; the checker looks for it (src/check/proof-assumptions.ts). */
+export const ASSUMED_POSITIVE = 'assuming ${0} > 0$';
+
 /** Sign facts we can read off an expression without knowing its variables. */
 function knownPositive(e: Expr): boolean {
   switch (e.kind) {
@@ -115,7 +120,7 @@ export const GUARDS: ReadonlyMap<string, GuardSpec> = new Map<string, GuardSpec>
         const u = a(x, 0);
         if (knownNonzero(u)) return YES;
         if (isNumber(u)) return NO;
-        return assume('assuming ${0} \\neq 0$');
+        return assume(ASSUMED_NONZERO);
       },
     },
   ],
@@ -128,7 +133,7 @@ export const GUARDS: ReadonlyMap<string, GuardSpec> = new Map<string, GuardSpec>
         const u = a(x, 0);
         if (knownPositive(u)) return YES;
         if (isNumber(u)) return NO;
-        return assume('assuming ${0} > 0$');
+        return assume(ASSUMED_POSITIVE);
       },
     },
   ],
