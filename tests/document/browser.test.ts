@@ -19,8 +19,8 @@ const specs = [
 ];
 
 describe('HTML in a browser', () => {
-  it('should show every page without KaTeX errors, console errors or injected scripts', async () => {
-    if (!requireOrSkip(existsSync(CHROMIUM), 'chromium')) return;
+  it('should show every page without KaTeX errors, console errors or injected scripts', async (ctx) => {
+    requireOrSkip(ctx, existsSync(CHROMIUM), 'chromium');
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -17,8 +17,8 @@ const tex = hasCommand('pdflatex');
 
 describe('PDF output', () => {
   for (const spec of specs) {
-    it(`should compile ${spec.split('/').pop()} with pdflatex, cleanly`, async () => {
-      if (!requireOrSkip(tex, 'pdflatex')) return;
+    it(`should compile ${spec.split('/').pop()} with pdflatex, cleanly`, async (ctx) => {
+      requireOrSkip(ctx, tex, 'pdflatex');
       const dir = mkdtempSync(join(tmpdir(), 'gradtex-pdf-'));
       const r = await cli(['render', spec, '-o', dir, '--to', 'pdf']);
       expect(r.code, r.stderr).toBe(0);
@@ -34,8 +34,8 @@ describe('PDF output', () => {
     });
   }
 
-  it('should print hostile prose literally, run nothing and read no file', async () => {
-    if (!requireOrSkip(tex, 'pdflatex')) return;
+  it('should print hostile prose literally, run nothing and read no file', async (ctx) => {
+    requireOrSkip(ctx, tex, 'pdflatex');
     const dir = mkdtempSync(join(tmpdir(), 'gradtex-inject-'));
     copyFileSync(join(root, 'tests', 'fixtures', 'documents', 'injection.yaml'), join(dir, 'injection.yaml'));
     const r = await cli(['render', join(dir, 'injection.yaml'), '-o', dir, '--to', 'pdf']);
@@ -55,8 +55,8 @@ describe('PDF output', () => {
     }
   });
 
-  it('should compile prose with any Unicode character (Latin, Greek, math symbols, emoji, stray accents)', async () => {
-    if (!requireOrSkip(tex, 'pdflatex')) return;
+  it('should compile prose with any Unicode character (Latin, Greek, math symbols, emoji, stray accents)', async (ctx) => {
+    requireOrSkip(ctx, tex, 'pdflatex');
     const dir = mkdtempSync(join(tmpdir(), 'gradtex-unicode-'));
     let sample = '';
     for (const [lo, hi] of [[0xa0, 0x250], [0x370, 0x400], [0x2000, 0x2200], [0x1d40, 0x1d41], [0x1f600, 0x1f601]] as const) {

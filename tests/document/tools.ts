@@ -22,11 +22,26 @@ export function artifactsDir(): string {
   return dir;
 }
 
-export function requireOrSkip(available: boolean, what: string): boolean {
-  if (available) return true;
-  if (process.env['CI'] !== undefined && process.env['CI'] !== '') throw new Error(`${what} is required in CI (.ci/run installs it)`);
-  console.warn(`SKIPPED: ${what} is not installed on this machine`);
-  return false;
+/** What a test needs of vitest's context to be skipped. */
+export interface Skippable {
+  skip(note?: string): void;
+}
+
+/**
+ * A test that needs a system tool: under CI a missing tool fails the test;
+ * elsewhere the test is reported as skipped (never as passed), with the reason.
+ *
+ *     it('…', (ctx) => { requireOrSkip(ctx, hasCommand('pdflatex'), 'pdflatex'); … })
+ */
+export function requireOrSkip(ctx: Skippable, available: boolean, what: string): void {
+  if (available) return;
+  if (isCi()) throw new Error(`${what} is required in CI (.ci/run installs it)`);
+  ctx.skip(`${what} is not installed on this machine`);
+}
+
+/** Running under CI (.ci/run sets CI=true): every tool a test needs must be there. */
+export function isCi(): boolean {
+  return process.env['CI'] !== undefined && process.env['CI'] !== '';
 }
 
 export { existsSync };

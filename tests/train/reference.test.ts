@@ -19,11 +19,15 @@ import { permutation } from '../../src/train/data/split.js';
 import { createModel, type ModelKind } from '../../src/train/models/models.js';
 import { trainNetwork } from '../../src/train/train-loop.js';
 import { findNumpyPython } from '../reference/python.js';
+import { requireOrSkip } from '../document/tools.js';
 
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '..', 'reference', 'train_reference.py');
 const python = findNumpyPython();
-if (python === undefined) console.warn('reference.test.ts: SKIPPED: no python3 with NumPy found (apt-get install python3-numpy); the NumPy equivalence is not checked');
 const itWithNumpy = python === undefined ? it.skip : it;
+
+it('should find a python3 with NumPy for the reference (required in CI; skipped elsewhere)', (ctx) => {
+  requireOrSkip(ctx, python !== undefined, 'python3 with NumPy (apt-get install python3-numpy)');
+});
 
 const be = await createBackend({ dtype: 'f64' });
 afterAll(() => be.close());

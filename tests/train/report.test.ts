@@ -98,19 +98,16 @@ describe('LaTeX', () => {
   });
 
   const tex = hasCommand('pdflatex');
-  const pgfplots = spawnSync('kpsewhich', ['pgfplots.sty'], { encoding: 'utf8' }).stdout.trim() !== '';
+  const pgfplots = (spawnSync('kpsewhich', ['pgfplots.sty'], { encoding: 'utf8' }).stdout ?? '').trim() !== '';
   const modes = [
     { mode: 'picture' as const, needs: true, what: 'pdflatex' },
     { mode: 'auto' as const, needs: true, what: 'pdflatex' },
     { mode: 'pgfplots' as const, needs: pgfplots, what: 'pgfplots (Debian: texlive-pictures)' },
   ];
   for (const { mode, needs, what } of modes) {
-    it(`should compile with pdflatex -no-shell-escape, plots in ${mode} mode, running nothing`, () => {
-      if (!requireOrSkip(tex, 'pdflatex')) return;
-      if (!needs) {
-        console.warn(`SKIPPED: ${what} is not installed on this machine`);
-        return;
-      }
+    it(`should compile with pdflatex -no-shell-escape, plots in ${mode} mode, running nothing`, (ctx) => {
+      requireOrSkip(ctx, tex, 'pdflatex');
+      requireOrSkip(ctx, needs, what);
       const dir = mkdtempSync(join(tmpdir(), 'gradtex-report-'));
       const file = join(dir, 'report.tex');
       writeFileSync(file, reportToTex(report, mode));

@@ -7,6 +7,7 @@ import { createGemmPool, workerScript } from '../../../src/train/kernel/gemm-poo
 import { DEFAULT_SHAPES } from '../../../src/train/kernel/gemm.js';
 import { createRng } from '../../../src/numeric/rng.js';
 import { ARG, CHUNK_ARGS, MAX_CHUNKS, chunkCount, runChunk, tag, untag } from '../../../src/train/kernel/gemm-control.js';
+import { requireOrSkip } from '../../document/tools.js';
 
 const SEED = 20240611;
 
@@ -110,9 +111,9 @@ describe('gemm kernel', () => {
 });
 
 const script = workerScript();
-if (script === undefined) {
-  console.warn('SKIPPED: gemm worker-thread tests need the compiled worker (run npm run build; npm test does it)');
-}
+it('should find the compiled gemm worker for the two-thread tests (required in CI; skipped elsewhere)', (ctx) => {
+  requireOrSkip(ctx, script !== undefined, 'the compiled gemm worker (npm run build)');
+});
 describe.runIf(script !== undefined)('gemm kernel on two threads', async () => {
   const pool = await createGemmPool({ threads: 2, shapes: [DEFAULT_SHAPES.f32, DEFAULT_SHAPES.f64], adaptive: false });
   afterAll(async () => pool.close());
@@ -178,7 +179,7 @@ describe.runIf(script !== undefined)('gemm kernel on two threads', async () => {
  * compiled code (like the worker tests).
  */
 describe.runIf(script !== undefined)('gemm kernel with relaxed SIMD (fused multiply-add)', () => {
-  it('should match the naive product for random shapes, transposes and accumulation in f32 and f64', () => {
+  it('should match the naive product for random shapes, transposes and accumulation in f32 and f64', (ctx) => {
     const url = (p: string): string => new URL(p, script).href;
     const program = `
       import { createGemm } from '${url('./gemm.js')}';
@@ -211,7 +212,7 @@ describe.runIf(script !== undefined)('gemm kernel with relaxed SIMD (fused multi
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout.trim().split('\n').slice(-1)[0] ?? '{}') as { available: boolean; worst?: number };
     if (!out.available) {
-      console.warn('SKIPPED: this runtime has no relaxed SIMD, even with --experimental-wasm-relaxed-simd');
+      ctx.skip('this runtime has no relaxed SIMD, even with --experimental-wasm-relaxed-simd');
       return;
     }
     console.log(`relaxed SIMD kernel: worst error ${out.worst} of the tolerance`);
