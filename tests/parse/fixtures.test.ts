@@ -33,12 +33,17 @@ function input(path: string): string {
   return readFileSync(path, 'utf8').replace(/\n$/, '');
 }
 
-/** Compare with a golden file, or write it under UPDATE=1. */
+/**
+ * Compare with a golden file, or write it under UPDATE=1. A missing golden
+ * file fails: a new case gets its output only by an UPDATE=1 run whose diff
+ * is reviewed.
+ */
 function golden(path: string, actual: string): void {
-  if (update || !existsSync(path)) {
+  if (update) {
     writeFileSync(path, `${actual}\n`);
     return;
   }
+  expect(existsSync(path), `golden file ${path} is missing: run UPDATE=1 npx vitest run tests/parse and review it`).toBe(true);
   expect(actual).toBe(readFileSync(path, 'utf8').replace(/\n$/, ''));
 }
 
