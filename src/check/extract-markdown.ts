@@ -11,6 +11,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
+import { splitDisplayFences } from './display-fences.js';
 import { ASSUME_DIRECTIVE, type Segment } from './segments.js';
 
 interface Positioned {
@@ -31,7 +32,10 @@ function locate(source: string, value: string, start: number, end: number): numb
   return start;
 }
 
-export function extractMarkdown(source: string): Segment[] {
+export function extractMarkdown(original: string): Segment[] {
+  // `$$\begin{aligned}` … `\end{aligned}$$` with content on the fence lines.
+  const normalised = splitDisplayFences(original);
+  const source = normalised.text;
   const tree = unified().use(remarkParse).use(remarkMath).parse(source) as Node as Positioned;
   const out: Segment[] = [];
   const visit = (n: Positioned): void => {
@@ -39,10 +43,10 @@ export function extractMarkdown(source: string): Segment[] {
     const end = n.position?.end.offset;
     if ((n.type === 'math' || n.type === 'inlineMath') && n.value !== undefined && start !== undefined && end !== undefined) {
       const display = n.type === 'math' || source.startsWith('$$', start);
-      out.push({ kind: 'math', display, text: n.value, offset: locate(source, n.value, start, end) });
+      out.push({ kind: 'math', display, text: n.value, offset: normalised.toOriginal(locate(source, n.value, start, end)) });
     } else if (n.type === 'html' && n.value !== undefined && start !== undefined) {
       const m = ASSUME_DIRECTIVE.exec(n.value);
-      if (m !== null && m[1] !== undefined) out.push({ kind: 'assume', text: m[1], offset: start + (m.index ?? 0) + m[0].indexOf(m[1]) });
+      if (m !== null && m[1] !== undefined) out.push({ kind: 'assume', text: m[1], offset: normalised.toOriginal(start + (m.index ?? 0) + m[0].indexOf(m[1])) });
     }
     for (const c of n.children ?? []) visit(c);
   };
