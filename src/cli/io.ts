@@ -18,6 +18,8 @@ export const EXIT = {
   failed: 1,
   /** Bad input: unreadable file, parse error, unknown option. */
   badInput: 2,
+  /** Nothing failed, but something was undecided: not a pass a grading script may count (`--allow-undecided` maps it to 0). */
+  undecided: 3,
 } as const;
 
 /**

@@ -44,7 +44,9 @@ describe('gradtex check', () => {
   it('should make unreadable math undecided at its line and column, never crash', async () => {
     const f = file('bad.md', 'Text.\n\n$$\na = \\frac{1}{\n$$\n\n$$\\foo{x} = 1$$\n');
     const r = await cli(['check', f]);
-    expect(r.code).toBe(0);
+    // nothing failed, but nothing unreadable may pass a grading script: exit 3
+    expect(r.code).toBe(3);
+    expect((await cli(['check', f, '--allow-undecided'])).code).toBe(0);
     expect(r.stdout).toMatch(/bad\.md:4:\d+: step 1 is undecided: a = \\frac\{1\}\{\n {2}cannot read this math/);
     expect(r.stdout).toMatch(/bad\.md:7:3: step 1 is undecided: \\foo\{x\} = 1\n {2}cannot read this math: unknown command/);
   });
@@ -52,7 +54,7 @@ describe('gradtex check', () => {
   it('should say undecided for a derivative of a symbol the document never defines', async () => {
     const f = file('undefined.md', '$$\\frac{\\partial L}{\\partial w} = 2w$$\n');
     const r = await cli(['check', f]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(3);
     expect(r.stdout).toContain('the derivative of L needs its definition');
   });
 

@@ -1,7 +1,9 @@
 /**
  * `gradtex check FILE… [--format text|json] [--points N] [--seed S] [--assume …] [--verbose]`:
- * every step of every display chain judged; exit 1 when a step fails, 0
- * otherwise, 2 when a file cannot be read.
+ * every step of every display chain judged. Exit 0 when every step is proved
+ * or holds, 1 when a step fails, 2 when a file cannot be read, 3 when nothing
+ * fails but a step is undecided (`--allow-undecided` maps 3 to 0), so a
+ * grading script never counts an unjudged answer as a pass.
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -21,6 +23,7 @@ interface CheckFlags {
   seed?: number;
   assume: string[];
   verbose?: boolean;
+  allowUndecided?: boolean;
 }
 
 function parseCheckFormat(v: string): 'text' | 'json' {
@@ -49,6 +52,7 @@ export const checkCommand: CommandModule = {
       .option('--seed <n>', 'seed for the random points', parseInteger)
       .option('--assume <facts>', 'extra domains or definitions, e.g. "x > 0, p_i > 0" (repeatable)', collect, [])
       .option('--verbose', 'list every step, not only failing and undecided ones')
+      .option('--allow-undecided', 'exit 0 (not 3) when nothing fails but some step is undecided')
       .action((files: string[], flags: CheckFlags) => {
         const checker = createChecker(createEngine());
         const facts = cliFacts(flags.assume);
@@ -63,7 +67,10 @@ export const checkCommand: CommandModule = {
           return { file, report: checkDocument(checker, source, documentKind(file), opts) };
         });
         io.stdout(flags.format === 'json' ? formatJson(reports) : formatText(reports, flags.verbose === true));
-        setExit(reports.some((r) => tally(r.report).fails > 0) ? EXIT.failed : EXIT.ok);
+        const counts = reports.map((r) => tally(r.report));
+        if (counts.some((t) => t.fails > 0)) setExit(EXIT.failed);
+        else if (counts.some((t) => t.undecided > 0) && flags.allowUndecided !== true) setExit(EXIT.undecided);
+        else setExit(EXIT.ok);
       });
   },
 };
