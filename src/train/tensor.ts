@@ -20,10 +20,10 @@ export interface Matrix {
 }
 
 /** A shape mismatch in a tensor operation; the message names both shapes. */
-export class ShapeError extends Error {
+export class TensorShapeError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'ShapeError';
+    this.name = 'TensorShapeError';
   }
 }
 
@@ -38,8 +38,8 @@ export function shapeOf(m: { rows: number; cols: number }): string {
  *     matrix(1, 2, Float32Array.of(1, 2));
  */
 export function matrix(rows: number, cols: number, data: FloatArray): Matrix {
-  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) throw new ShapeError(`matrix: bad shape ${rows}×${cols}`);
-  if (data.length < rows * cols) throw new ShapeError(`matrix: ${rows}×${cols} needs ${rows * cols} elements, got ${data.length}`);
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) throw new TensorShapeError(`matrix: bad shape ${rows}×${cols}`);
+  if (data.length < rows * cols) throw new TensorShapeError(`matrix: ${rows}×${cols} needs ${rows * cols} elements, got ${data.length}`);
   return { rows, cols, data: data.length === rows * cols ? data : data.subarray(0, rows * cols) };
 }
 
@@ -54,12 +54,12 @@ export function dtypeOf(data: FloatArray): DType {
 }
 
 /**
- * Throws a ShapeError naming both shapes unless a and b have the same shape.
+ * Throws a TensorShapeError naming both shapes unless a and b have the same shape.
  *
  *     assertSameShape('relu backward', x, dy);
  */
 export function assertSameShape(op: string, a: Matrix, b: Matrix): void {
-  if (a.rows !== b.rows || a.cols !== b.cols) throw new ShapeError(`${op}: shapes ${shapeOf(a)} and ${shapeOf(b)} differ`);
+  if (a.rows !== b.rows || a.cols !== b.cols) throw new TensorShapeError(`${op}: shapes ${shapeOf(a)} and ${shapeOf(b)} differ`);
 }
 
 /** Element (i, j). */

@@ -10,7 +10,7 @@
  */
 import type { Backend } from '../backend.js';
 import { param, type Param } from '../param.js';
-import { ShapeError, shapeOf, type Matrix } from '../tensor.js';
+import { TensorShapeError, shapeOf, type Matrix } from '../tensor.js';
 import { bufferFor } from './buffers.js';
 
 export interface Linear {
@@ -35,7 +35,7 @@ export function linear(be: Backend, name: string, inputs: number, outputs: numbe
     inputs,
     outputs,
     forward(x) {
-      if (x.cols !== inputs) throw new ShapeError(`${name} forward: input ${shapeOf(x)} does not fit W ${shapeOf(w.value)}`);
+      if (x.cols !== inputs) throw new TensorShapeError(`${name} forward: input ${shapeOf(x)} does not fit W ${shapeOf(w.value)}`);
       input = x;
       const y = outs(x.rows);
       be.gemm({ m: x.rows, n: outputs, k: inputs, a: x.data, b: w.value.data, c: y.data });
@@ -45,7 +45,7 @@ export function linear(be: Backend, name: string, inputs: number, outputs: numbe
     backward(dy, inputGradient) {
       const x = input;
       if (x === undefined) throw new Error(`${name} backward: no forward pass to differentiate`);
-      if (dy.rows !== x.rows || dy.cols !== outputs) throw new ShapeError(`${name} backward: ∂L/∂Y ${shapeOf(dy)} does not match Y ${x.rows}×${outputs}`);
+      if (dy.rows !== x.rows || dy.cols !== outputs) throw new TensorShapeError(`${name} backward: ∂L/∂Y ${shapeOf(dy)} does not match Y ${x.rows}×${outputs}`);
       // ∂L/∂W += Xᵀ·∂L/∂Y
       be.gemm({ m: inputs, n: outputs, k: x.rows, a: x.data, transA: true, b: dy.data, c: w.grad.data, accumulate: true });
       // ∂L/∂b += column sums of ∂L/∂Y

@@ -8,7 +8,7 @@
  *     const loss = mse.forward(yhat, targets); // yhat: n×1
  */
 import type { Backend } from '../backend.js';
-import { ShapeError, shapeOf, type Matrix } from '../tensor.js';
+import { TensorShapeError, shapeOf, type Matrix } from '../tensor.js';
 import { bufferFor } from './buffers.js';
 
 export interface MeanSquaredError {
@@ -21,7 +21,7 @@ export function meanSquaredError(be: Backend): MeanSquaredError {
   let last: { p: Matrix; t: ArrayLike<number> } | undefined;
   return {
     forward(p, t) {
-      if (p.cols !== 1 || t.length !== p.rows) throw new ShapeError(`mean squared error: prediction ${shapeOf(p)} but ${t.length} targets`);
+      if (p.cols !== 1 || t.length !== p.rows) throw new TensorShapeError(`mean squared error: prediction ${shapeOf(p)} but ${t.length} targets`);
       let s = 0;
       for (let i = 0; i < p.rows; i++) s += ((p.data[i] ?? 0) - (t[i] ?? 0)) ** 2;
       last = { p, t };

@@ -7,7 +7,7 @@
  *     const dz = act.backward(dh);
  */
 import type { Backend } from '../backend.js';
-import { assertSameShape, ShapeError, shapeOf, type Matrix } from '../tensor.js';
+import { assertSameShape, TensorShapeError, shapeOf, type Matrix } from '../tensor.js';
 import { bufferFor } from './buffers.js';
 
 export interface Relu {
@@ -21,7 +21,7 @@ export function relu(be: Backend, width: number): Relu {
   let output: Matrix | undefined;
   return {
     forward(x) {
-      if (x.cols !== width) throw new ShapeError(`relu forward: input ${shapeOf(x)} is not ?×${width}`);
+      if (x.cols !== width) throw new TensorShapeError(`relu forward: input ${shapeOf(x)} is not ?×${width}`);
       const y = outs(x.rows);
       be.vector.relu(y.data, x.data, x.rows * width);
       output = y;

@@ -12,7 +12,7 @@
  */
 import type { Backend } from '../backend.js';
 import { bceWithLogit, sigmoid } from '../numerics.js';
-import { ShapeError, shapeOf, type Matrix } from '../tensor.js';
+import { TensorShapeError, shapeOf, type Matrix } from '../tensor.js';
 import { bufferFor } from './buffers.js';
 
 export interface SigmoidBce {
@@ -25,8 +25,8 @@ export function sigmoidBce(be: Backend): SigmoidBce {
   let last: { z: Matrix; labels: ArrayLike<number> } | undefined;
   return {
     forward(z, labels) {
-      if (z.cols !== 1) throw new ShapeError(`sigmoid BCE: logits ${shapeOf(z)} are not ?×1`);
-      if (labels.length !== z.rows) throw new ShapeError(`sigmoid BCE: logits ${shapeOf(z)} but ${labels.length} labels`);
+      if (z.cols !== 1) throw new TensorShapeError(`sigmoid BCE: logits ${shapeOf(z)} are not ?×1`);
+      if (labels.length !== z.rows) throw new TensorShapeError(`sigmoid BCE: logits ${shapeOf(z)} but ${labels.length} labels`);
       let total = 0;
       for (let i = 0; i < z.rows; i++) total += bceWithLogit(z.data[i] ?? 0, labels[i] ?? 0);
       last = { z, labels };

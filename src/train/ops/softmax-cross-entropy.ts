@@ -13,7 +13,7 @@
  */
 import type { Backend } from '../backend.js';
 import { logSumExp } from '../numerics.js';
-import { ShapeError, shapeOf, type Matrix } from '../tensor.js';
+import { TensorShapeError, shapeOf, type Matrix } from '../tensor.js';
 import { bufferFor } from './buffers.js';
 
 export interface SoftmaxCrossEntropy {
@@ -31,8 +31,8 @@ export function softmaxCrossEntropy(be: Backend, classes: number): SoftmaxCrossE
   let last: { p: Matrix; labels: ArrayLike<number> } | undefined;
   return {
     forward(logits, labels) {
-      if (logits.cols !== classes) throw new ShapeError(`softmax cross-entropy: logits ${shapeOf(logits)} are not ?×${classes}`);
-      if (labels.length !== logits.rows) throw new ShapeError(`softmax cross-entropy: logits ${shapeOf(logits)} but ${labels.length} labels`);
+      if (logits.cols !== classes) throw new TensorShapeError(`softmax cross-entropy: logits ${shapeOf(logits)} are not ?×${classes}`);
+      if (labels.length !== logits.rows) throw new TensorShapeError(`softmax cross-entropy: logits ${shapeOf(logits)} but ${labels.length} labels`);
       const p = probs(logits.rows);
       const z = logits.data;
       const pd = p.data;
@@ -42,7 +42,7 @@ export function softmaxCrossEntropy(be: Backend, classes: number): SoftmaxCrossE
         const lse = logSumExp(z, o, classes);
         for (let j = 0; j < classes; j++) pd[o + j] = Math.exp((z[o + j] ?? 0) - lse);
         const y = labels[i] ?? -1;
-        if (!Number.isInteger(y) || y < 0 || y >= classes) throw new ShapeError(`softmax cross-entropy: label ${y} of row ${i} is not a class 0..${classes - 1}`);
+        if (!Number.isInteger(y) || y < 0 || y >= classes) throw new TensorShapeError(`softmax cross-entropy: label ${y} of row ${i} is not a class 0..${classes - 1}`);
         total -= (z[o + y] ?? 0) - lse;
       }
       last = { p, labels };

@@ -8,7 +8,7 @@
  *     const dz = act.backward(dh);
  */
 import type { Backend } from '../backend.js';
-import { assertSameShape, ShapeError, shapeOf, type Matrix } from '../tensor.js';
+import { assertSameShape, TensorShapeError, shapeOf, type Matrix } from '../tensor.js';
 import { bufferFor } from './buffers.js';
 
 export interface Tanh {
@@ -22,7 +22,7 @@ export function tanh(be: Backend, width: number): Tanh {
   let output: Matrix | undefined;
   return {
     forward(x) {
-      if (x.cols !== width) throw new ShapeError(`tanh forward: input ${shapeOf(x)} is not ?×${width}`);
+      if (x.cols !== width) throw new TensorShapeError(`tanh forward: input ${shapeOf(x)} is not ?×${width}`);
       const y = outs(x.rows);
       const xd = x.data;
       const yd = y.data;
