@@ -10,7 +10,7 @@ import { checkCommand } from './check.js';
 import { deriveCommand } from './derive.js';
 import { mdCommand } from './md.js';
 import { trainCommand } from './train.js';
-import { evaluateCommand } from './evaluate.js';
+import { scoreCommand } from './score.js';
 import { experimentCommand } from './experiment.js';
 
-export const COMMANDS: readonly CommandModule[] = [diffCommand, simplifyCommand, evalCommand, rulesCommand, renderCommand, mdCommand, deriveCommand, equalCommand, checkCommand, trainCommand, evaluateCommand, experimentCommand];
+export const COMMANDS: readonly CommandModule[] = [diffCommand, simplifyCommand, evalCommand, rulesCommand, renderCommand, mdCommand, deriveCommand, equalCommand, checkCommand, trainCommand, scoreCommand, experimentCommand];

@@ -183,7 +183,7 @@ export const trainCommand: CommandModule = {
       .option('--threads <n>', 'GEMM threads', parsePositiveInt, 1)
       .option('--positive <k>', 'logistic regression: the class labelled 1, one-vs-rest (default 0)', parseNonNegativeInt)
       .option('--report <dir>', 'write report.tex/.html/.pdf and loss-curves.svg/.pgfplots.tex into DIR')
-      .option('--checkpoint <file>', 'save the trained weights (gradtex evaluate FILE scores them again)')
+      .option('--checkpoint <file>', 'save the trained weights (gradtex score FILE scores them again)')
       .option('--force', 'replace an existing checkpoint or report')
       .addHelpText('after', gridHelp())
       .action(async (name: string, flags: TrainFlags) => {

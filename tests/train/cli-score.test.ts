@@ -38,23 +38,28 @@ function npyFolder(side = 28, seed = 5): string {
   return dir;
 }
 
-describe('gradtex evaluate', () => {
+describe('gradtex score', () => {
   it('should print the test numbers gradtex train printed, on the synthetic data of the checkpoint\'s seed', async () => {
     const file = join(tmp(), 'softmax.ckpt');
     const t = await cli(['train', 'softmax', '--epochs', '1', '--seed', '4', '--checkpoint', file]);
     expect(t.code, t.stderr).toBe(0);
-    const e = await cli(['evaluate', file]);
+    const e = await cli(['score', file]);
     expect(e.code, e.stderr).toBe(0);
     expect(e.stderr).toBe('');
     expect(testLine(e.stdout)).toEqual(testLine(t.stdout));
     expect(e.stdout).toContain("data: built-in synthetic dataset (1000 test images, 10 classes) made from the checkpoint's seed 4\n");
     expect(e.stdout).toContain('(1000 rows, f32; as saved with the checkpoint)');
-    const j = await cli(['evaluate', file, '--format', 'json']);
+    const j = await cli(['score', file, '--format', 'json']);
     expect(j.code, j.stderr).toBe(0);
     const out = JSON.parse(j.stdout) as { test: { loss: number; accuracy: number }; trained: { test: { loss: number; accuracy: number } }; data: { synthetic: boolean; seed: number } };
     // bit for bit the evaluation training recorded
     expect({ loss: out.test.loss, accuracy: out.test.accuracy }).toEqual(out.trained.test);
     expect(out.data).toMatchObject({ synthetic: true, seed: 4, testRows: 1000 });
+    // the old name still works for one release, with a note on stderr
+    const old = await cli(['evaluate', file]);
+    expect(old.code, old.stderr).toBe(0);
+    expect(old.stderr).toContain('`gradtex evaluate` is now `gradtex score`');
+    expect(old.stdout).toBe(e.stdout);
   });
 
   for (const [model, extra] of [
@@ -66,7 +71,7 @@ describe('gradtex evaluate', () => {
       const file = join(tmp(), `${model}.ckpt`);
       const t = await cli(['train', model, '--data', data, '--batch', '32', ...extra, '--checkpoint', file]);
       expect(t.code, t.stderr).toBe(0);
-      const e = await cli(['evaluate', file, '--data', data]);
+      const e = await cli(['score', file, '--data', data]);
       expect(e.code, e.stderr).toBe(0);
       expect(e.stderr).toBe('');
       expect(e.stdout).toContain(`data: .npy files in ${data}\n`);
@@ -84,17 +89,17 @@ describe('gradtex evaluate', () => {
     const file = join(tmp(), 'npy.ckpt');
     const t = await cli(['train', 'softmax', '--data', data, '--epochs', '2', '--batch', '32', '--checkpoint', file]);
     expect(t.code, t.stderr).toBe(0);
-    const e = await cli(['evaluate', file, '--data', data]);
+    const e = await cli(['score', file, '--data', data]);
     expect(e.code, e.stderr).toBe(0);
     expect(e.stdout).toContain(`data: .npy files in ${data}\n`);
     expect(e.stdout).toContain('(100 rows, f32; as saved with the checkpoint)');
     expect(testLine(e.stdout)).toEqual(testLine(t.stdout));
     // trained on files, evaluated without them: said on stderr, and the saved result is shown beside
-    const s = await cli(['evaluate', file]);
+    const s = await cli(['score', file]);
     expect(s.code, s.stderr).toBe(0);
     expect(s.stderr).toBe(`gradtex: note: ${file} was trained on .npy files in ${data}, but no --data was given: evaluating on the built-in synthetic dataset\n`);
     expect(s.stdout).toContain(`saved with the checkpoint: cross-entropy ${testLine(t.stdout).loss}, accuracy ${testLine(t.stdout).accuracy} (on .npy files in ${data}, f32)`);
-    const d = await cli(['evaluate', file, '--data', data, '--dtype', 'f64']);
+    const d = await cli(['score', file, '--data', data, '--dtype', 'f64']);
     expect(d.code, d.stderr).toBe(0);
     expect(d.stdout).toContain("f64, converted from the checkpoint's f32");
   });
@@ -127,7 +132,7 @@ describe('gradtex evaluate', () => {
     for (const [name, message] of cases) {
       const file = join(dir, name);
       // the built binary for two of them (no stack trace on a real process), in-process for the rest
-      const r = name === 'damaged.ckpt' || name === 'folder' ? cliProcess(['evaluate', file]) : await cli(['evaluate', file]);
+      const r = name === 'damaged.ckpt' || name === 'folder' ? cliProcess(['score', file]) : await cli(['score', file]);
       expect(r.code, `${name}: ${r.stderr}`).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.split("\n"), r.stderr).toHaveLength(2);
@@ -150,19 +155,19 @@ describe('gradtex evaluate', () => {
     writeFileSync(older, encodeCheckpoint(createModel(be, 'logistic', { inputs: 784, classes: 10 }, createRng(1)), { ...meta, model: 'logistic' }));
     await be.close();
     // a logistic checkpoint saved before the positive class was recorded: class 0, said so
-    const o = await cli(['evaluate', older]);
+    const o = await cli(['score', older]);
     expect(o.code, o.stderr).toBe(0);
     expect(o.stderr).toBe(`gradtex: note: ${older} does not record its positive class (saved by an older gradtex); assuming class 0\n`);
     expect(o.stdout).toContain('positive class: 0 (one-vs-rest;');
     // zero weights: σ(0) = 1/2 everywhere, log loss ln 2
     expect(o.stdout).toContain('test: log loss 0.6931, accuracy ');
-    const a = await cli(['evaluate', small]);
+    const a = await cli(['score', small]);
     expect(a.code).toBe(2);
     expect(a.stderr).toBe(`gradtex: ${small}: the model takes 4 inputs, but the images of the synthetic dataset of seed 1 have 784 values per row; this checkpoint was trained on somewhere\n`);
-    const b = await cli(['evaluate', three]);
+    const b = await cli(['score', three]);
     expect(b.code).toBe(2);
     expect(b.stderr).toBe(`gradtex: ${three}: the model has 3 output classes, but the synthetic dataset of seed 1 has 10\n`);
-    const c = await cli(['evaluate', logistic]);
+    const c = await cli(['score', logistic]);
     expect(c.code).toBe(2);
     expect(c.stderr).toBe(`gradtex: ${logistic}: the model's positive class is 12, but the synthetic dataset of seed 1 has only classes 0 to 9\n`);
     // a 28×28 model on 10×10 images
@@ -170,7 +175,7 @@ describe('gradtex evaluate', () => {
     const trainedOn = npyFolder();
     const file = join(tmp(), 'softmax.ckpt');
     expect((await cli(['train', 'softmax', '--data', trainedOn, '--epochs', '1', '--checkpoint', file])).code).toBe(0);
-    const d = await cli(['evaluate', file, '--data', data]);
+    const d = await cli(['score', file, '--data', data]);
     expect(d.code).toBe(2);
     expect(d.stderr).toBe(`gradtex: ${file}: the model takes 784 inputs, but the images of .npy files in ${data} have 100 values per row; this checkpoint was trained on .npy files in ${trainedOn}\n`);
   });

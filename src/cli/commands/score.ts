@@ -1,9 +1,11 @@
 /**
- * `gradtex evaluate CHECKPOINT [--data DIR] [--dtype f32|f64] [--format
+ * `gradtex score CHECKPOINT [--data DIR] [--dtype f32|f64] [--format
  * text|json]`: load a model saved by `gradtex train … --checkpoint FILE` and
  * print its unregularised test loss and accuracy, on the test split of DIR or
  * of the built-in synthetic dataset made from the checkpoint's seed. With the
  * training's data and dtype the numbers are those `gradtex train` printed.
+ * `gradtex evaluate` is the old name, kept for one release with a note (it
+ * sat next to `gradtex eval`, which evaluates an expression).
  */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
@@ -18,7 +20,7 @@ import { EXIT, UserError, type Io } from '../io.js';
 import { parseDtype } from '../train/flags.js';
 import { hyperparameterText } from '../train/format.js';
 
-interface EvaluateFlags {
+interface ScoreFlags {
   data?: string;
   dtype?: DType;
   format: 'text' | 'json';
@@ -66,7 +68,7 @@ function json(r: CheckpointEvaluation): string {
   );
 }
 
-async function evaluateCommandAction(io: Io, file: string, flags: EvaluateFlags): Promise<number> {
+async function scoreAction(io: Io, file: string, flags: ScoreFlags): Promise<number> {
   try {
     const { meta } = readCheckpointHeader(file);
     const be = await createBackend({ dtype: flags.dtype ?? meta.dtype });
@@ -89,29 +91,36 @@ async function evaluateCommandAction(io: Io, file: string, flags: EvaluateFlags)
   }
 }
 
-export const evaluateCommand: CommandModule = {
+/** The command under `name`; the deprecated alias prints a note first and is hidden from --help. */
+function registerScore(program: Command, io: Io, setExit: (code: number) => void, name: 'score' | 'evaluate'): void {
+  program
+    .command(name, { hidden: name === 'evaluate' })
+    .description('Load a checkpoint saved by gradtex train --checkpoint and print its test loss and accuracy')
+    .argument('<checkpoint>', 'a file written by gradtex train … --checkpoint FILE')
+    .option('--data <dir>', "Fashion-MNIST .npy or (Fashion-)MNIST IDX files; default: the built-in synthetic dataset made from the checkpoint's seed")
+    .option('--dtype <type>', "f32 or f64 (default: the checkpoint's)", parseDtype)
+    .option('--format <fmt>', 'text or json', parseTextOrJson, 'text')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'The loss is the unregularised cross-entropy (log loss for logistic regression,',
+        "one-vs-rest for the checkpoint's positive class), on the test split only. With",
+        'the data and dtype the model was trained on, the numbers are those gradtex',
+        'train printed. A checkpoint whose input size or classes do not fit the data,',
+        'and a damaged file, are one-line errors (exit 2).',
+        '',
+      ].join('\n'),
+    )
+    .action(async (file: string, flags: ScoreFlags) => {
+      if (name === 'evaluate') io.stderr('gradtex: note: `gradtex evaluate` is now `gradtex score` (the old name goes in the next release)\n');
+      setExit(await scoreAction(io, file, flags));
+    });
+}
+
+export const scoreCommand: CommandModule = {
   register(program: Command, io: Io, setExit: (code: number) => void): void {
-    program
-      .command('evaluate')
-      .description('Load a checkpoint saved by gradtex train --checkpoint and print its test loss and accuracy')
-      .argument('<checkpoint>', 'a file written by gradtex train … --checkpoint FILE')
-      .option('--data <dir>', "Fashion-MNIST .npy or (Fashion-)MNIST IDX files; default: the built-in synthetic dataset made from the checkpoint's seed")
-      .option('--dtype <type>', "f32 or f64 (default: the checkpoint's)", parseDtype)
-      .option('--format <fmt>', 'text or json', parseTextOrJson, 'text')
-      .addHelpText(
-        'after',
-        [
-          '',
-          'The loss is the unregularised cross-entropy (log loss for logistic regression,',
-          "one-vs-rest for the checkpoint's positive class), on the test split only. With",
-          'the data and dtype the model was trained on, the numbers are those gradtex',
-          'train printed. A checkpoint whose input size or classes do not fit the data,',
-          'and a damaged file, are one-line errors (exit 2).',
-          '',
-        ].join('\n'),
-      )
-      .action(async (file: string, flags: EvaluateFlags) => {
-        setExit(await evaluateCommandAction(io, file, flags));
-      });
+    registerScore(program, io, setExit, 'score');
+    registerScore(program, io, setExit, 'evaluate');
   },
 };
