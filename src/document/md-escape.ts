@@ -40,13 +40,16 @@ export function escapeBlockStart(md: string): string {
  * A code span around any text: on one line (a span cannot cross a blank
  * line; CommonMark turns line breaks in it into spaces anyway), fenced with
  * one backtick more than the longest run inside, padded with a space when
- * the text starts or ends with a backtick or a space.
+ * the text starts or ends with a backtick or a space (CommonMark removes
+ * that one space again).
  */
 export function codeSpan(text: string): string {
   const flat = oneLine(text);
   const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(flat) || flat === '' ? ' ' : '';
+  // Spaces only: CommonMark keeps them as they are (and a span cannot be empty).
+  if (/^ *$/.test(flat)) return `${fence}${flat === '' ? ' ' : flat}${fence}`;
+  const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
