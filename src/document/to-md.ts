@@ -10,10 +10,33 @@ import type { Segment } from '../render/prose.js';
 import type { SolvedSpec } from './solve.js';
 import { fillTemplate } from './template.js';
 
-/** Math we printed ourselves as inline math; math we could not read, as the user wrote it, in a code span. */
-function segmentMd(s: Segment): string {
-  if (s.kind === 'text') return escapeMarkdownText(s.text);
-  return (s.latex === undefined ? undefined : inlineMathMd(s.latex)) ?? codeSpan(`$${s.source}$`);
+/** Inline math we printed ourselves, or undefined for math shown as code. */
+function mathMd(s: Segment): string | undefined {
+  return s.kind === 'math' && s.latex !== undefined ? inlineMathMd(s.latex) : undefined;
+}
+
+/**
+ * Prose: escaped text, our inline math, and math we could not read shown as
+ * the user wrote it in a code span. Neighbouring code spans are one span
+ * (two spans side by side would merge their backtick fences into one run).
+ */
+function proseMd(segments: readonly Segment[]): string {
+  let out = '';
+  let code: string | undefined;
+  for (const s of segments) {
+    const math = mathMd(s);
+    if (s.kind === 'math' && math === undefined) {
+      code = (code ?? '') + `$${s.source}$`;
+      continue;
+    }
+    if (code !== undefined) out += codeSpan(code);
+    code = undefined;
+    // `$x$$y$` would read as one math span holding `$$`: neighbouring math gets a space between.
+    if (math !== undefined && out.endsWith('$') && !out.endsWith('\\$')) out += ' ';
+    out += s.kind === 'text' ? escapeMarkdownText(s.text) : (math ?? '');
+  }
+  if (code !== undefined) out += codeSpan(code);
+  return out;
 }
 
 function blockMd(b: Block): string {
@@ -21,7 +44,7 @@ function blockMd(b: Block): string {
     case 'heading':
       return `${'#'.repeat(b.level)} ${escapeMarkdownText(b.text)}`;
     case 'prose':
-      return escapeBlockStart(b.segments.map(segmentMd).join(''));
+      return escapeBlockStart(proseMd(b.segments));
     case 'derivation': {
       const where = definitionsLatex(b);
       return displayMathMd(derivationLatex(b, 'aligned')) + (where === undefined ? '' : `\n\n${displayMathMd(where)}`);
