@@ -1,7 +1,7 @@
 /**
  * A Markdown note to HTML through the standard unified pipeline with
  * remark-gradtex in it: remark-parse, remark-math, remark-gradtex,
- * remark-rehype, rehype-safe-urls, rehype-sanitize, rehype-katex,
+ * remark-report-html, remark-rehype, rehype-safe-urls, rehype-sanitize, rehype-katex,
  * rehype-stringify. The messages of every plugin (ours and rehype-katex's)
  * come back with the HTML. Raw HTML in the note never reaches the page
  * (remark-rehype drops it, the sanitiser would remove it), links keep only
@@ -22,6 +22,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { rehypeSafeUrls } from './rehype-safe-urls.js';
 import { remarkGradtex, type RemarkGradtexOptions } from './remark-gradtex.js';
+import { remarkReportHtml } from './remark-report-html.js';
 import { noteSchema } from './sanitize-schema.js';
 
 /** One message of the run, flattened so callers need not know vfile. */
@@ -74,6 +75,7 @@ export async function renderNote(markdown: string, opts: NoteOptions = {}): Prom
     .use(remarkParse)
     .use(remarkMath)
     .use(remarkGradtex, pluginOptions)
+    .use(remarkReportHtml)
     .use(remarkRehype)
     .use(rehypeSafeUrls, { allowRemoteImages })
     .use(rehypeSanitize, noteSchema(allowRemoteImages))
