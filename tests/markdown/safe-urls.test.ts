@@ -4,6 +4,7 @@
  * unless asked for, raw HTML never live. The golden pairs are
  * tests/fixtures/markdown/hostile-*.md; these are the rules one by one.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { urlKind } from '../../src/markdown/rehype-safe-urls.js';
 import { renderNote } from '../../src/markdown/render-note.js';
@@ -37,6 +38,15 @@ describe('note pages', () => {
     expect(htmlSafetyProblems(r.html)).toEqual([]);
   });
 
+  it('should drop addresses with whitespace or control characters in or before the scheme', async () => {
+    const forms = ['[a](<java\u0001script:alert(1)>)', '[a](<\u0001javascript:alert(1)>)', '[a](java&#10;script:alert(1))', '[a](java&#9;script:alert(1))', '[a](&#32;javascript:alert(1))', '[a](javascript&#58;alert(1))', '[a](&#x4A;AVASCRIPT:alert(1))', '[a](<  javascript:alert(1)>)'];
+    for (const md of forms) {
+      const r = await html(`${md}\n`);
+      expect(r.html, md).toBe('<p><a>a</a></p>');
+      expect(r.reasons.length, md).toBe(1);
+    }
+  });
+
   it('should show remote images as links by default and load them only when allowed', async () => {
     const md = '![plot](https://h.example/p.png) ![rel](//h.example/q.png) ![local](fig/a.png) ![d](data:image/png;base64,AAAA)\n';
     const off = await html(md);
@@ -59,4 +69,16 @@ describe('note pages', () => {
     expect(r.html).toContain('<p class="gradtex-check">');
     expect(r.html).not.toContain('katex-error');
   }, 30_000);
+
+  it('should never write a disallowed address or a remote image, for random addresses in every Markdown form', async () => {
+    const piece = fc.constantFrom('javascript', 'JaVaScRiPt', 'java', 'script', 'data', 'vbscript', 'http', 'https', 'mailto', 'file', ':', ':', '//', '/', '\\', '\t', ' ', '&#9;', '&#10;', '&#58;', '&#106;', '&#x6A;', '%09', '%3A', '\u0001', '\u0000', 'alert(1)', 'evil.example', 'x.png', '?', '#', '.', '@', 'text/html,', 'base64,');
+    const address = fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
+    const form = fc.constantFrom((a: string) => `[l](${a})`, (a: string) => `[l](<${a}>)`, (a: string) => `<${a}>`, (a: string) => `![i](${a})`, (a: string) => `![i](<${a}>)`, (a: string) => `[l][r]\n\n[r]: ${a}`, (a: string) => `![i][r]\n\n[r]: <${a}>`);
+    const cases = fc.sample(fc.tuple(address, form), { seed: 909, numRuns: 400 });
+    for (const [a, f] of cases) {
+      const md = f(a);
+      const r = await html(`${md}\n`);
+      expect(htmlSafetyProblems(r.html), JSON.stringify(md)).toEqual([]);
+    }
+  });
 });
