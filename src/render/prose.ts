@@ -67,7 +67,8 @@ const FUNCTION_HEAD = new RegExp(String.raw`^\s*[A-Za-z](?:_(?:\{[A-Za-z0-9]+\}|
 
 /** One side of a relation: an expression, a tuple (a, b, c) or a function head. */
 function side(src: string): string | undefined {
-  if (FUNCTION_HEAD.test(src)) return src.trim();
+  // Kept as written, but on one line: a blank line inside $…$ would end the paragraph (and the math) in TeX.
+  if (FUNCTION_HEAD.test(src)) return src.trim().replace(/\s+/g, ' ');
   const tuple = /^\s*\((.*)\)\s*$/.exec(src);
   if (tuple !== null && (tuple[1] ?? '').includes(',')) {
     const items = (tuple[1] ?? '').split(',');

@@ -41,12 +41,21 @@ describe('hostile prose in every output', () => {
           expect(depth, latex).toBeGreaterThanOrEqual(0);
         }
         expect(depth, latex).toBe(0);
-        expect(latex).not.toMatch(/\$|\\input|\\def|\\catcode|\^\^/);
+        expect(latex).not.toMatch(/\$|\\input|\\def|\\catcode|\^\^|\n/);
         const r = renderKatex(latex);
         expect(r.ok, `${latex}: ${r.ok ? '' : r.message}`).toBe(true);
       }),
       { seed: SEED, numRuns: 2000 },
     );
+  });
+
+  it('should keep a function head only when its braces pair, and on one line (issue 9: $f(x})$ broke the PDF)', () => {
+    expect(safeMath('f(x})')).toBeUndefined();
+    expect(safeMath('f({x)')).toBeUndefined();
+    expect(safeMath('f(x}\\input{a})')).toBeUndefined();
+    expect(safeMath('f(x,\n\ny)')).toBe('f(x, y)');
+    expect(safeMath('f_1(w_1, w_{2}) = 3')).toBe('f_1(w_1, w_{2}) = 3');
+    expect(safeMath('f(1)')).toBe('f(1)');
   });
 
   it('should write .tex, .html and .md that carry none of it as code (and compile)', async () => {
