@@ -62,5 +62,5 @@ function blockMd(b: Block): string {
 
 export function toMarkdownDocument(solved: SolvedSpec, template: string): string {
   const body = buildBlocks(solved).map(blockMd).join('\n\n');
-  return fillTemplate(template, { title: escapeMarkdownText(solved.spec.title), author: escapeMarkdownText(solved.spec.author), date: escapeMarkdownText(solved.spec.date), body }, 'Markdown template');
+  return fillTemplate(template, { title: escapeMarkdownText(solved.spec.title), author: escapeBlockStart(escapeMarkdownText(solved.spec.author)), date: escapeBlockStart(escapeMarkdownText(solved.spec.date)), body }, 'Markdown template');
 }
