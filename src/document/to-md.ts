@@ -1,41 +1,66 @@
-/** Markdown with math for KaTeX/remark-math: $$\begin{aligned}…\end{aligned}$$ derivations. */
+/**
+ * Markdown with math for KaTeX/remark-math: $$\begin{aligned}…\end{aligned}$$
+ * derivations. User text is escaped, unreadable math is a code span no
+ * content can close (md-escape.ts), so no user text becomes HTML or Markdown
+ * structure.
+ */
 import { buildBlocks, chainLatex, definitionsLatex, derivationLatex, type Block } from './blocks.js';
+import { codeSpan, displayMathMd, escapeBlockStart, escapeMarkdownText, inlineMathMd } from './md-escape.js';
 import type { Segment } from '../render/prose.js';
 import type { SolvedSpec } from './solve.js';
 import { fillTemplate } from './template.js';
 
-/** Markdown text: HTML and Markdown punctuation that could change structure is escaped. */
-function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]<>#|$]/g, (c) => `\\${c}`);
+/** Inline math we printed ourselves, or undefined for math shown as code. */
+function mathMd(s: Segment): string | undefined {
+  return s.kind === 'math' && s.latex !== undefined ? inlineMathMd(s.latex) : undefined;
 }
 
-function segmentMd(s: Segment): string {
-  if (s.kind === 'text') return escapeMarkdown(s.text);
-  return s.latex === undefined ? `\`$${s.source.replace(/`/g, "'")}$\`` : `$${s.latex}$`;
+/**
+ * Prose: escaped text, our inline math, and math we could not read shown as
+ * the user wrote it in a code span. Neighbouring code spans are one span
+ * (two spans side by side would merge their backtick fences into one run).
+ */
+function proseMd(segments: readonly Segment[]): string {
+  let out = '';
+  let code: string | undefined;
+  for (const s of segments) {
+    const math = mathMd(s);
+    if (s.kind === 'math' && math === undefined) {
+      code = (code ?? '') + `$${s.source}$`;
+      continue;
+    }
+    if (code !== undefined) out += codeSpan(code);
+    code = undefined;
+    // `$x$$y$` would read as one math span holding `$$`: neighbouring math gets a space between.
+    if (math !== undefined && out.endsWith('$') && !out.endsWith('\\$')) out += ' ';
+    out += s.kind === 'text' ? escapeMarkdownText(s.text) : (math ?? '');
+  }
+  if (code !== undefined) out += codeSpan(code);
+  return out;
 }
 
 function blockMd(b: Block): string {
   switch (b.kind) {
     case 'heading':
-      return `${'#'.repeat(b.level)} ${escapeMarkdown(b.text)}`;
+      return `${'#'.repeat(b.level)} ${escapeMarkdownText(b.text)}`;
     case 'prose':
-      return b.segments.map(segmentMd).join('');
+      return escapeBlockStart(proseMd(b.segments));
     case 'derivation': {
       const where = definitionsLatex(b);
-      return `$$\n${derivationLatex(b, 'aligned')}\n$$` + (where === undefined ? '' : `\n\n$$\n${where}\n$$`);
+      return displayMathMd(derivationLatex(b, 'aligned')) + (where === undefined ? '' : `\n\n${displayMathMd(where)}`);
     }
     case 'math':
-      return `$$\n${b.latex}\n$$`;
+      return displayMathMd(b.latex);
     case 'check':
-      return `*${escapeMarkdown(b.text)}*`;
+      return `*${escapeMarkdownText(b.text)}*`;
     case 'chain':
-      return `$$\n${chainLatex(b, 'aligned')}\n$$`;
+      return displayMathMd(chainLatex(b, 'aligned'));
     case 'note':
-      return `Note: $${b.latex}$.`;
+      return `Note: ${inlineMathMd(b.latex) ?? codeSpan(b.latex)}.`;
   }
 }
 
 export function toMarkdownDocument(solved: SolvedSpec, template: string): string {
   const body = buildBlocks(solved).map(blockMd).join('\n\n');
-  return fillTemplate(template, { title: escapeMarkdown(solved.spec.title), author: escapeMarkdown(solved.spec.author), date: escapeMarkdown(solved.spec.date), body }, 'Markdown template');
+  return fillTemplate(template, { title: escapeMarkdownText(solved.spec.title), author: escapeBlockStart(escapeMarkdownText(solved.spec.author)), date: escapeBlockStart(escapeMarkdownText(solved.spec.date)), body }, 'Markdown template');
 }

@@ -11,7 +11,7 @@ import { escapeHtml } from '../document/html-escape.js';
 
 export interface NotePageParts {
   readonly title: string;
-  /** HTML from the pipeline (already safe: remark-rehype drops raw HTML). */
+  /** HTML from the pipeline (already safe: raw HTML dropped, addresses allow-listed and sanitised; see render-note.ts). */
   readonly body: string;
   /** The stylesheet's address relative to the page. */
   readonly katexCss: string;

@@ -1,21 +1,29 @@
 /**
  * A Markdown note to HTML through the standard unified pipeline with
  * remark-gradtex in it: remark-parse, remark-math, remark-gradtex,
- * remark-rehype, rehype-katex, rehype-stringify. The messages of every
- * plugin (ours and rehype-katex's) come back with the HTML.
+ * remark-report-html, remark-rehype, rehype-safe-urls, rehype-sanitize, rehype-katex,
+ * rehype-stringify. The messages of every plugin (ours and rehype-katex's)
+ * come back with the HTML. Raw HTML in the note never reaches the page
+ * (remark-rehype drops it, the sanitiser would remove it), links keep only
+ * relative, http, https and mailto addresses, and images load only from
+ * relative addresses unless `allowRemoteImages` is set.
  *
  *     const r = await renderNote('```derive\nd/dx x^2\n```\n', { path: 'note.md' });
  *     r.html;      // '<pre><code class="language-math math-display"><span class="katex-display">…'
  *     r.messages;  // []
  */
 import rehypeKatex from 'rehype-katex';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { rehypeSafeUrls } from './rehype-safe-urls.js';
 import { remarkGradtex, type RemarkGradtexOptions } from './remark-gradtex.js';
+import { remarkReportHtml } from './remark-report-html.js';
+import { noteSchema } from './sanitize-schema.js';
 
 /** One message of the run, flattened so callers need not know vfile. */
 export interface NoteMessage {
@@ -38,6 +46,8 @@ export interface RenderedNote {
 export interface NoteOptions extends RemarkGradtexOptions {
   /** The file's path, used in messages. */
   readonly path?: string;
+  /** Let `<img>` load http(s) addresses; by default a remote image is shown as a link to it. */
+  readonly allowRemoteImages?: boolean;
 }
 
 /** The first Markdown heading's text, for a page title. */
@@ -59,8 +69,18 @@ export function formatNoteMessage(path: string, m: NoteMessage): string {
  * still holds every message, and `failed` is true; the HTML is then empty.
  */
 export async function renderNote(markdown: string, opts: NoteOptions = {}): Promise<RenderedNote & { readonly failed: boolean }> {
-  const { path, ...pluginOptions } = opts;
-  const processor = unified().use(remarkParse).use(remarkMath).use(remarkGradtex, pluginOptions).use(remarkRehype).use(rehypeKatex).use(rehypeStringify);
+  const { path, allowRemoteImages = false, ...pluginOptions } = opts;
+  // Sanitised before KaTeX: KaTeX's own markup (trust off) is not user HTML, and the schema would strip its styles.
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMath)
+    .use(remarkGradtex, pluginOptions)
+    .use(remarkReportHtml)
+    .use(remarkRehype)
+    .use(rehypeSafeUrls, { allowRemoteImages })
+    .use(rehypeSanitize, noteSchema(allowRemoteImages))
+    .use(rehypeKatex)
+    .use(rehypeStringify);
   // Our own file: when the run rejects we still want all its messages.
   const vfile = new VFile({ value: markdown, ...(path !== undefined ? { path } : {}) });
   const tree = processor.parse(vfile);

@@ -54,16 +54,21 @@ function splitRelations(src: string): { parts: string[]; rels: string[] } | unde
   return parts.every((p) => p.trim() !== '') ? { parts, rels } : undefined;
 }
 
+/** An argument of a function head: a name with at most one subscript of letters and digits (x, w_1, w_{12}, x2), or a whole number. */
+const HEAD_NAME = String.raw`(?:[A-Za-z][A-Za-z0-9]*(?:_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]))?|[0-9]+)`;
+
 /**
- * A function head such as f(x) or f_1(w_1, w_2): letters, digits, braces,
- * commas and brackets only (no backslash), so it is safe to keep as written;
+ * A function head such as f(x) or f_1(w_1, w_2): a name applied to a list
+ * of names or numbers, so it is safe to keep as written (no backslash, every
+ * brace paired by construction: `f(x})` is not a head and is shown as code);
  * our parser would read f(x) as the product f x.
  */
-const FUNCTION_HEAD = /^\s*[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?\((?:[A-Za-z0-9_{},\s])*\)\s*$/;
+const FUNCTION_HEAD = new RegExp(String.raw`^\s*[A-Za-z](?:_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]))?\(\s*${HEAD_NAME}(?:\s*,\s*${HEAD_NAME})*\s*\)\s*$`);
 
 /** One side of a relation: an expression, a tuple (a, b, c) or a function head. */
 function side(src: string): string | undefined {
-  if (FUNCTION_HEAD.test(src)) return src.trim();
+  // Kept as written, but on one line: a blank line inside $…$ would end the paragraph (and the math) in TeX.
+  if (FUNCTION_HEAD.test(src)) return src.trim().replace(/\s+/g, ' ');
   const tuple = /^\s*\((.*)\)\s*$/.exec(src);
   if (tuple !== null && (tuple[1] ?? '').includes(',')) {
     const items = (tuple[1] ?? '').split(',');

@@ -4,7 +4,7 @@
  * logs no console errors, no script runs from user text; a screenshot is
  * kept as an artifact.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -13,9 +13,12 @@ import { cli } from '../cli/run.js';
 import { artifactsDir, CHROMIUM, existsSync, requireOrSkip } from './tools.js';
 
 const root = join(import.meta.dirname, '..', '..');
+const notes = ['hostile-links.md', 'hostile-images.md', 'hostile-html.md'].map((f) => join(root, 'tests', 'fixtures', 'markdown', f));
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const specs = [
   ...readdirSync(join(root, 'examples', 'problem-sets')).filter((f) => f.endsWith('.yaml')).map((f) => join(root, 'examples', 'problem-sets', f)),
   join(root, 'tests', 'fixtures', 'documents', 'injection.yaml'),
+  join(root, 'tests', 'fixtures', 'documents', 'hostile-math.yaml'),
 ];
 
 describe('HTML in a browser', () => {
@@ -23,7 +26,7 @@ describe('HTML in a browser', () => {
     requireOrSkip(ctx, existsSync(CHROMIUM), 'chromium');
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: LAUNCH_ARGS,
     });
     try {
       for (const spec of specs) {
@@ -50,6 +53,40 @@ describe('HTML in a browser', () => {
         expect(errors, stem).toEqual([]);
         expect(dialogs, stem).toBe(0);
         await page.screenshot({ path: join(artifactsDir(), `${stem}.png`), fullPage: false });
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('should open hostile notes (gradtex md) offline: nothing loaded from the network, no script run, every link address allowed', async (ctx) => {
+    requireOrSkip(ctx, existsSync(CHROMIUM), 'chromium');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    try {
+      for (const note of notes) {
+        const dir = mkdtempSync(join(tmpdir(), 'gradtex-note-'));
+        const stem = note.split('/').pop()?.replace(/\.md$/, '') ?? '';
+        copyFileSync(note, join(dir, `${stem}.md`));
+        const r = await cli(['md', join(dir, `${stem}.md`), '-o', join(dir, `${stem}.html`)]);
+        expect(r.code, r.stderr).toBe(0);
+        const page = await browser.newPage();
+        const requests: string[] = [];
+        let dialogs = 0;
+        page.on('request', (req) => requests.push(req.url()));
+        page.on('dialog', (d) => {
+          dialogs++;
+          void d.dismiss();
+        });
+        await page.goto(`file://${join(dir, `${stem}.html`)}`);
+        await page.waitForLoadState('load');
+        // Local files only (the page, its stylesheet and fonts, relative images).
+        expect(requests.filter((u) => !u.startsWith('file://')), stem).toEqual([]);
+        expect(await page.locator('script, iframe, object, embed').count(), stem).toBe(0);
+        const addresses = await page.locator('[href], [src]').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''));
+        const protocols = addresses.map((a) => new URL(a, page.url()).protocol);
+        expect(protocols.filter((p) => !['http:', 'https:', 'mailto:', 'file:'].includes(p)), stem).toEqual([]);
+        expect(dialogs, stem).toBe(0);
         await page.close();
       }
     } finally {

@@ -55,6 +55,24 @@ describe('PDF output', () => {
     }
   });
 
+  it('should compile hostile prose math (unbalanced braces in a function head, unreadable math across blank lines) and report success only with a PDF', async (ctx) => {
+    requireOrSkip(ctx, tex, 'pdflatex');
+    const dir = mkdtempSync(join(tmpdir(), 'gradtex-hostile-'));
+    copyFileSync(join(root, 'tests', 'fixtures', 'documents', 'hostile-math.yaml'), join(dir, 'hostile-math.yaml'));
+    const r = await cli(['render', join(dir, 'hostile-math.yaml'), '-o', dir, '--to', 'pdf']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(dir, 'hostile-math.pdf'))).toBe(true);
+    const log = readFileSync(join(dir, 'hostile-math.log'), 'latin1');
+    // A TeX error line starts with "!": none, not even one pdflatex recovered from.
+    expect(log).not.toMatch(/^! /m);
+    if (hasCommand('pdftotext', ['-v'])) {
+      spawnSync('pdftotext', ['hostile-math.pdf', 'hostile-math.txt'], { cwd: dir });
+      const text = readFileSync(join(dir, 'hostile-math.txt'), 'utf8');
+      expect(text).toContain('$f(x})$');
+      expect(text).toContain('<script>alert(1)</script>');
+    }
+  });
+
   it('should compile prose with any Unicode character (Latin, Greek, math symbols, emoji, stray accents)', async (ctx) => {
     requireOrSkip(ctx, tex, 'pdflatex');
     const dir = mkdtempSync(join(tmpdir(), 'gradtex-unicode-'));

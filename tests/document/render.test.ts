@@ -9,10 +9,17 @@ import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../../src/document/spec.js';
 import { cli } from '../cli/run.js';
 import { reviewableHtml } from '../reviewable-html.js';
+import { htmlSafetyProblems, markdownSafetyProblems, markdownValues } from './output-safety.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const examples = join(root, 'examples', 'problem-sets');
 const goldens = join(root, 'tests', 'fixtures', 'documents');
+
+/** Every page and Markdown file a test writes goes through the output checks. */
+function expectSafeOutputs(dir: string, stem: string): void {
+  expect(htmlSafetyProblems(readFileSync(join(dir, `${stem}.html`), 'utf8'), { shellTags: ['meta', 'meta'] }), `${stem}.html`).toEqual([]);
+  expect(markdownSafetyProblems(readFileSync(join(dir, `${stem}.md`), 'utf8')), `${stem}.md`).toEqual([]);
+}
 
 function render(spec: string, to = 'tex,html,md'): Promise<{ code: number; stdout: string; stderr: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'gradtex-doc-'));
@@ -36,8 +43,32 @@ describe('gradtex render', () => {
       }
       expect(readFileSync(join(r.dir, `${stem}.html`), 'utf8')).not.toContain('katex-error');
       expect(existsSync(join(r.dir, 'katex', 'katex.min.css'))).toBe(true);
+      expectSafeOutputs(r.dir, stem);
     });
   }
+
+  it('should write the golden .tex, .html and .md for hostile prose math (unreadable math, Markdown and HTML specials, function heads)', async () => {
+    const r = await render(join(goldens, 'hostile-math.yaml'));
+    expect(r.code, r.stderr).toBe(0);
+    for (const ext of ['tex', 'html', 'md']) {
+      const got = readFileSync(join(r.dir, `hostile-math.${ext}`), 'utf8');
+      const golden = join(goldens, `hostile-math.${ext}`);
+      if (process.env['UPDATE'] === '1') writeFileSync(golden, got);
+      expect(got, `hostile-math.${ext} differs from ${golden} (UPDATE=1 rewrites it after review)`).toBe(readFileSync(golden, 'utf8'));
+    }
+    expectSafeOutputs(r.dir, 'hostile-math');
+    const md = readFileSync(join(r.dir, 'hostile-math.md'), 'utf8');
+    // Unreadable math stays whole inside one code span, blank lines and all.
+    expect(markdownValues(md, 'inlineCode')).toContain('$x } <script>alert(1)</script> ``` $');
+    expect(markdownValues(md, 'inlineCode')).toContain('$x < <img src=x onerror=alert(1)>$');
+    expect(markdownValues(md, 'inlineCode')).toContain('$f(x})$');
+    // Readable heads are still math.
+    expect(markdownValues(md, 'inlineMath')).toContain('f(x) = x^{2}');
+    const tex = readFileSync(join(r.dir, 'hostile-math.tex'), 'utf8');
+    expect(tex).toContain('\\texttt{\\$f(x\\})\\$}');
+    expect(tex).not.toContain('$f(x})$');
+    expect(tex).toContain('$f(x) = x^{2}$');
+  });
 
   it('should show hostile prose literally: no command, script or file read survives', async () => {
     const r = await render(join(goldens, 'injection.yaml'));
@@ -54,6 +85,7 @@ describe('gradtex render', () => {
     expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
     const md = readFileSync(join(r.dir, 'injection.md'), 'utf8');
     expect(md).not.toContain('<script>');
+    expectSafeOutputs(r.dir, 'injection');
   });
 
   it('should name line:col for a broken spec and exit 2 without writing', async () => {

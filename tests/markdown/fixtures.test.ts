@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatNoteMessage, renderNote } from '../../src/markdown/render-note.js';
 import { reviewableHtml } from '../reviewable-html.js';
+import { htmlSafetyProblems } from '../document/output-safety.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'markdown');
 const update = process.env['UPDATE'] === '1';
@@ -35,6 +36,7 @@ describe('markdown fixtures', () => {
     it(`should render ${md} as ${stem}.html with the same messages`, async () => {
       const r = await renderNote(readFileSync(join(dir, md), 'utf8'), { path: md });
       compare(join(dir, `${stem}.html`), reviewableHtml(r.html));
+      expect(htmlSafetyProblems(r.html), `${stem}.html`).toEqual([]);
       const messages = r.messages.map((m) => formatNoteMessage(md, m)).join('\n');
       compare(join(dir, `${stem}.messages.txt`), messages === '' ? undefined : `${messages}\n`);
     }, 30_000);

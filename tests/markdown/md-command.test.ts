@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/run.js';
+import { htmlSafetyProblems } from '../document/output-safety.js';
 
 const NOTE = join(import.meta.dirname, '..', '..', 'examples', 'notes', 'backprop-basics.md');
 const WRONG = ['# Note', '', 'Some text.', '', '```check', 'x^2 - 1 = (x - 1)(x + 1)', '        = x^2 + 1', '```', ''].join('\n');
@@ -26,7 +27,27 @@ describe('gradtex md', () => {
     expect(page).not.toContain('katex-error');
     expect(existsSync(join(dir, 'katex', 'katex.min.css'))).toBe(true);
     expect(existsSync(join(dir, 'katex', 'fonts', 'KaTeX_Main-Regular.woff2'))).toBe(true);
+    expect(htmlSafetyProblems(page, { shellTags: ['meta', 'meta'] })).toEqual([]);
   }, 60_000);
+
+  it('should write a page with no script address and no remote image, unless remote images are asked for', async () => {
+    const dir = scratch();
+    const input = join(dir, 'hostile.md');
+    writeFileSync(input, '# H\n\n[a](javascript:alert(1)) ![p](https://evil.example/p.png) <script>alert(2)</script>\n');
+    const r = await cli(['md', input, '-o', join(dir, 'h.html')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${input}:3:1: info: link address javascript:alert(1) removed`);
+    expect(r.stderr).toContain(`${input}:3:26: info: remote image https://evil.example/p.png not loaded`);
+    const page = readFileSync(join(dir, 'h.html'), 'utf8');
+    expect(htmlSafetyProblems(page, { shellTags: ['meta', 'meta'] })).toEqual([]);
+    expect(page).toContain('<a href="https://evil.example/p.png" class="gradtex-remote-image">p</a>');
+    const allowed = await cli(['md', input, '-o', join(dir, 'r.html'), '--allow-remote-images']);
+    expect(allowed.code).toBe(0);
+    const remote = readFileSync(join(dir, 'r.html'), 'utf8');
+    expect(remote).toContain('<img src="https://evil.example/p.png" alt="p">');
+    expect(htmlSafetyProblems(remote, { shellTags: ['meta', 'meta'], remoteImages: true })).toEqual([]);
+    expect(remote).not.toMatch(/javascript:|<script/);
+  });
 
   it('should print each failed step as file:line:col and exit 1, still writing the page', async () => {
     const dir = scratch();

@@ -21,6 +21,7 @@ interface MdFlags {
   failOnError?: boolean;
   points?: number;
   seed?: number;
+  allowRemoteImages?: boolean;
 }
 
 /** The same file, even through a symbolic link or a different spelling of the path. */
@@ -39,6 +40,7 @@ export const mdCommand: CommandModule = {
       .option('--fail-on-error', 'a failed check stops the build: nothing is written')
       .option('--points <n>', 'random points per check', parsePositiveInt)
       .option('--seed <n>', 'seed for the random points', parseInteger)
+      .option('--allow-remote-images', 'let the page load http(s) images (by default a remote image is shown as a link, so the page loads nothing from the network)')
       .action(async (input: string, flags: MdFlags) => {
         let markdown: string;
         try {
@@ -52,6 +54,7 @@ export const mdCommand: CommandModule = {
         const note = await renderNote(markdown, {
           path: input,
           failOnError,
+          allowRemoteImages: flags.allowRemoteImages === true,
           ...(flags.points !== undefined ? { points: flags.points } : {}),
           ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
         });
