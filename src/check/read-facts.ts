@@ -100,7 +100,10 @@ function membership(s: Sym, set: string): Fact[] | undefined {
   const t = set.replace(/\s+/g, '');
   if (/^\\mathbb[RC](\^.*)?$/.test(t) || /^\\mathbbR\^\{?[a-z0-9\\times]+\}?$/.test(t)) return [];
   if (/^\\mathbbR_(\{\\?>0\}|\+|\{\+\}|\{>0\})$/.test(t)) return [{ kind: 'sign', sym: s, sign: 'positive' }];
-  if (/^\\mathbb[NZ](_\{?\+\}?|\^\+|\^\{\+\})?$/.test(t)) return [{ kind: 'interval', sym: s, lo: 1, hi: 5, integer: true }];
+  // ℤ: every integer, negatives and 0 included; ℕ = {0, 1, 2, …} (ISO 80000-2); ℕ₊, ℕ^*, ℤ_+, ℤ_{>0} = {1, 2, …}.
+  if (/^(\\mathbbZ|ℤ|Z)$/.test(t)) return [{ kind: 'interval', sym: s, lo: -Infinity, hi: Infinity, integer: true }];
+  if (/^(\\mathbbN|ℕ|N)(_0|_\{0\}|_\{\\geq?0\})?$/.test(t)) return [{ kind: 'interval', sym: s, lo: 0, hi: Infinity, integer: true }];
+  if (/^(\\mathbb[NZ]|[ℕℤNZ])(_\{?\+\}?|\^\+|\^\{\+\}|\^\*|\^\{\*\}|_\{>0\})$/.test(t)) return [{ kind: 'interval', sym: s, lo: 1, hi: Infinity, integer: true }];
   const interval = /^([([])(.+),(.+)([)\]])$/.exec(t);
   if (interval !== null) {
     const lo = numberValue(tryParse(interval[2] as string));
