@@ -174,11 +174,13 @@ export function admits(vars: readonly Sym[], assumptions: readonly Assumption[])
  *
  *     domainEnds([x], [{ sym: x, kind: 'interval', lo: 0, hi: 1 }])[0]   // { lo: 0, hi: 1, integer: false }
  */
-export function domainEnds(vars: readonly Sym[], assumptions: readonly Assumption[]): { lo: number; hi: number; integer: boolean }[] {
+export function domainEnds(vars: readonly Sym[], assumptions: readonly Assumption[]): { lo: number; hi: number; integer: boolean; loClosed: boolean }[] {
   return constraintsFor(vars, assumptions).map((c) => {
-    if (c === undefined) return { lo: -Infinity, hi: Infinity, integer: false };
+    if (c === undefined) return { lo: -Infinity, hi: Infinity, integer: false, loClosed: false };
     const integer = c.integer || c.interval?.integer === true;
     const lo = Math.max(c.interval?.lo ?? -Infinity, c.positive || c.nonnegative ? 0 : -Infinity);
-    return { lo, hi: c.interval?.hi ?? Infinity, integer };
+    // Known to be in the domain: an integer end, or 0 for x >= 0 (an interval's ends may be open ends).
+    const loClosed = integer || (c.nonnegative && !c.positive && (c.interval?.lo ?? -Infinity) < 0);
+    return { lo, hi: c.interval?.hi ?? Infinity, integer, loClosed };
   });
 }

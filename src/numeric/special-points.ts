@@ -139,7 +139,7 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
   const simpleBase = (): Float64Array => {
     const p = baseOf();
     for (const i of free) {
-      const e = ends[i] ?? { lo: -Infinity, hi: Infinity, integer: false };
+      const e = ends[i] ?? { lo: -Infinity, hi: Infinity, integer: false, loClosed: false };
       let v = rng.int(-4, 4) / 2;
       if (e.integer) v = Math.round(v);
       if (!ok(i, v)) v = Number.isFinite(e.lo) && Number.isFinite(e.hi) ? (e.integer ? Math.round((e.lo + e.hi) / 2) : (e.lo + e.hi) / 2) : Number.isFinite(e.lo) ? e.lo + 1 : e.hi - 1;
@@ -165,7 +165,12 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
   }
   const keep = (p: Float64Array, label: string): void => {
     if (points.length >= max) return;
-    if (!free.every((i) => ok(i, p[i] as number))) return;
+    // The end of a real interval may be an open end (0 < x < 1 is stored as [0, 1]): only just inside it.
+    const atEnd = (i: number): boolean => {
+      const e = ends[i];
+      return e !== undefined && !e.integer && ((p[i] === e.lo && !e.loClosed) || p[i] === e.hi);
+    };
+    if (!free.every((i) => ok(i, p[i] as number) && !atEnd(i))) return;
     // On a kink a finite difference says nothing: such points are left out when derivatives are compared.
     if (opts.avoidKinks === true && kinkFns.some((f) => Math.abs(f(p)) < 1e-4)) return;
     const key = free.map((i) => p[i]).join(',');
@@ -211,7 +216,7 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
   if (opts.avoidKinks !== true) zeros(true);
   // One variable at a time: 0, ±1, the ends of its domain and just inside them.
   for (const i of free) {
-    const e = ends[i] ?? { lo: -Infinity, hi: Infinity, integer: false };
+    const e = ends[i] ?? { lo: -Infinity, hi: Infinity, integer: false, loClosed: false };
     const name = symKey(vars[i] as Sym);
     const values: [number, string][] = [
       [0, `${name} = 0`],
