@@ -141,6 +141,7 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
   const random = sampled.length;
   const rulesFor = vars.map((s) => all.filter((r) => symKey(r.sym) === symKey(s)));
   const frozen = vars.map((s, i) => indexed || (rulesFor[i] ?? []).some((r) => r.kind === 'integer' || (r.kind === 'interval' && r.integer === true)) || symKey(s) === symKey(SALT));
+  const pinned = vars.map((s) => indexed || symKey(s) === symKey(SALT));
   // Special points (0, ±1, domain ends, kinks, sign changes): a reversal there, or for a strict
   // claim an exact equality that is not flat rounding, is a counterexample; they also seed the local search.
   const special: string[] = [];
@@ -149,7 +150,8 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
     const y = g(p);
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     if (violates(x, y)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
-    if (strict && x === y && notFlat(p, f, g, rulesFor, frozen)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
+    // Integer variables are moved too for this test (only to see that the equality is not flat rounding).
+    if (strict && x === y && notFlat(p, f, g, rulesFor, pinned)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
     special.push(label);
     sampled.push({ p, m: gap(x, y) });
   }
