@@ -83,11 +83,11 @@ function signFact(s: Sym, rel: Relation, c: number): Fact | undefined {
   if (c === 0) {
     const sign: Sign | undefined = rel === '>' ? 'positive' : rel === '>=' ? 'nonnegative' : rel === '!=' ? 'nonzero' : rel === '<' ? 'negative' : undefined;
     if (sign !== undefined) return { kind: 'sign', sym: s, sign };
-    if (rel === '<=') return { kind: 'interval', sym: s, lo: -span, hi: 0, integer: false };
+    if (rel === '<=') return { kind: 'interval', sym: s, lo: -span, hi: 0, integer: false, closed: [false, true] };
     return undefined;
   }
-  if (rel === '>' || rel === '>=') return { kind: 'interval', sym: s, lo: c, hi: c + span, integer: false };
-  if (rel === '<' || rel === '<=') return { kind: 'interval', sym: s, lo: c - span, hi: c, integer: false };
+  if (rel === '>' || rel === '>=') return { kind: 'interval', sym: s, lo: c, hi: c + span, integer: false, closed: [rel === '>=', false] };
+  if (rel === '<' || rel === '<=') return { kind: 'interval', sym: s, lo: c - span, hi: c, integer: false, closed: [false, rel === '<='] };
   return undefined;
 }
 
@@ -108,7 +108,7 @@ function membership(s: Sym, set: string): Fact[] | undefined {
   if (interval !== null) {
     const lo = numberValue(tryParse(interval[2] as string));
     const hi = numberValue(tryParse(interval[3] as string));
-    if (lo !== undefined && hi !== undefined && lo < hi) return [{ kind: 'interval', sym: s, lo, hi, integer: false }];
+    if (lo !== undefined && hi !== undefined && lo < hi) return [{ kind: 'interval', sym: s, lo, hi, integer: false, closed: [interval[1] === '[', interval[4] === ']'] }];
     return undefined;
   }
   const braces = /^\{(.*)\}$/.exec(t);
@@ -148,7 +148,7 @@ function readRelation(text: string, opts: ReadOptions): Fact[] | undefined {
     const hi = numberValue(tryParse(sides[2] as string));
     const s = tryParse(sides[1] as string);
     if (lo !== undefined && hi !== undefined && s?.kind === 'sym' && (rels[0] === '<' || rels[0] === '<=') && (rels[1] === '<' || rels[1] === '<=')) {
-      const interval: Fact = { kind: 'interval', sym: s, lo, hi, integer: false };
+      const interval: Fact = { kind: 'interval', sym: s, lo, hi, integer: false, closed: [rels[0] === '<=', rels[1] === '<='] };
       // 0 < p < 1 also says p > 0, which lemma guards such as positive(u) need.
       return lo === 0 && rels[0] === '<' ? [interval, { kind: 'sign', sym: s, sign: 'positive' }] : [interval];
     }

@@ -10,7 +10,7 @@
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import type { Assumption } from './assumptions.js';
-import { INDEX_MAX, SALT, indexPlan, indexRoles, type IndexRole } from './indexed.js';
+import { INDEX_MAX, SIZE_DRAW_MAX, SALT, indexPlan, indexRoles, type IndexRole } from './indexed.js';
 import { createRng, type Rng } from './rng.js';
 import { domainEnds, pointSampler } from './sample.js';
 import { specialPoints } from './special-points.js';
@@ -76,7 +76,7 @@ export function samplingPlan(sides: readonly Expr[], vars: readonly Sym[], index
   const [ilo, ihi] = plan?.indexRange ?? [1, INDEX_MAX];
   const ranges: Assumption[] = vars.flatMap((s): Assumption[] => {
     const role = roles?.get(symKey(s));
-    if (role === 'bound') return [{ sym: s, kind: 'interval', lo: 1, hi: INDEX_MAX, integer: true }];
+    if (role === 'bound') return [{ sym: s, kind: 'interval', lo: 1, hi: SIZE_DRAW_MAX, integer: true }];
     if (role === 'index') return [{ sym: s, kind: 'interval', lo: ilo, hi: ihi, integer: true }];
     if (symKey(s) === symKey(SALT)) return [{ sym: s, kind: 'interval', lo: 0, hi: 1 }];
     return [];

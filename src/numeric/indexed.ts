@@ -65,10 +65,12 @@ export function indexRoles(e: Expr, into = new Map<string, IndexRole>()): Map<st
 
 /** Free indices and sizes are sampled up to this (at least; a numeric sum bound beyond it raises it). */
 export const INDEX_MAX = 7;
+/** Drawn sizes (after 1, 7, 2, 3) go up to this: a term such as delta(n, 9) is not missed. */
+export const SIZE_DRAW_MAX = 12;
 
 /**
  * Which values the index symbols and sizes of a relation take: sizes
- * (symbolic sum bounds such as n, c) range over 1..7; a free index (i, j)
+ * (symbolic sum bounds such as n, c) are 1, 7, 2, 3 and draws in 1..12; a free index (i, j)
  * over 1..n where n is the smallest size at that point (an index of a family
  * summed to n is one of its members), or, without symbolic sizes, over
  * 1..max(7, b + 1) for the numeric bounds b of the sums, so that values
@@ -133,7 +135,7 @@ export function indexPlan(es: readonly Expr[], vars: readonly Sym[], skip: Reado
   const assign = (p: Float64Array, k: number): void => {
     // Sizes: all 1, all 7, all 2, all 3, then each drawn on its own (distinct sizes catch a transposed index).
     const same = [1, INDEX_MAX, 2, 3][k % 8];
-    sizes.forEach((slot, n) => (p[slot] = same ?? pick(k, n, 1, INDEX_MAX)));
+    sizes.forEach((slot, n) => (p[slot] = same ?? pick(k, n, 1, SIZE_DRAW_MAX)));
     const top = sizes.length > 0 ? Math.min(...sizes.map((slot) => p[slot] as number)) : high;
     const bottom = sizes.length > 0 ? Math.min(low, top) : low;
     // Indices: all at the lower end, all at the upper end, all equal, all different where the range allows, independent.

@@ -52,7 +52,7 @@ interface Constraints {
   nonnegative: boolean;
   nonzero: boolean;
   integer: boolean;
-  interval?: { lo: number; hi: number; integer: boolean };
+  interval?: { lo: number; hi: number; integer: boolean; closed?: readonly [boolean, boolean] };
 }
 
 function constraintsOf(list: readonly Assumption[]): Constraints {
@@ -62,7 +62,10 @@ function constraintsOf(list: readonly Assumption[]): Constraints {
       // Several intervals: their intersection.
       const lo = Math.max(a.lo, c.interval?.lo ?? -Infinity);
       const hi = Math.min(a.hi, c.interval?.hi ?? Infinity);
-      c.interval = { lo, hi, integer: a.integer === true || c.interval?.integer === true };
+      // An end is known closed when the interval that sets it says so (both, when they share it).
+      const end = (v: number, mine: number, theirs: number | undefined, k: 0 | 1): boolean =>
+        (v === mine && a.closed?.[k] === true && (theirs !== v || c.interval?.closed?.[k] === true)) || (v !== mine && c.interval?.closed?.[k] === true);
+      c.interval = { lo, hi, integer: a.integer === true || c.interval?.integer === true, closed: [end(lo, a.lo, c.interval?.lo, 0), end(hi, a.hi, c.interval?.hi, 1)] };
     } else c[a.kind] = true;
   }
   // A sign condition narrows an interval: x > 0 and x in [-1, 1] draw from [0, 1].
@@ -174,13 +177,14 @@ export function admits(vars: readonly Sym[], assumptions: readonly Assumption[])
  *
  *     domainEnds([x], [{ sym: x, kind: 'interval', lo: 0, hi: 1 }])[0]   // { lo: 0, hi: 1, integer: false }
  */
-export function domainEnds(vars: readonly Sym[], assumptions: readonly Assumption[]): { lo: number; hi: number; integer: boolean; loClosed: boolean }[] {
+export function domainEnds(vars: readonly Sym[], assumptions: readonly Assumption[]): { lo: number; hi: number; integer: boolean; loClosed: boolean; hiClosed: boolean }[] {
   return constraintsFor(vars, assumptions).map((c) => {
-    if (c === undefined) return { lo: -Infinity, hi: Infinity, integer: false, loClosed: false };
+    if (c === undefined) return { lo: -Infinity, hi: Infinity, integer: false, loClosed: false, hiClosed: false };
     const integer = c.integer || c.interval?.integer === true;
     const lo = Math.max(c.interval?.lo ?? -Infinity, c.positive || c.nonnegative ? 0 : -Infinity);
     // Known to be in the domain: an integer end, or 0 for x >= 0 (an interval's ends may be open ends).
-    const loClosed = integer || (c.nonnegative && !c.positive && (c.interval?.lo ?? -Infinity) < 0);
-    return { lo, hi: c.interval?.hi ?? Infinity, integer, loClosed };
+    const stated = c.interval !== undefined && c.interval.lo === lo && c.interval.closed?.[0] === true && !(c.positive && lo === 0);
+    const loClosed = integer || stated || (c.nonnegative && !c.positive && (c.interval?.lo ?? -Infinity) <= 0);
+    return { lo, hi: c.interval?.hi ?? Infinity, integer, loClosed, hiClosed: integer || c.interval?.closed?.[1] === true };
   });
 }

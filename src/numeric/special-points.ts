@@ -139,7 +139,7 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
   const simpleBase = (): Float64Array => {
     const p = baseOf();
     for (const i of free) {
-      const e = ends[i] ?? { lo: -Infinity, hi: Infinity, integer: false, loClosed: false };
+      const e = ends[i] ?? { lo: -Infinity, hi: Infinity, integer: false, loClosed: false, hiClosed: false };
       let v = rng.int(-4, 4) / 2;
       if (e.integer) v = Math.round(v);
       if (!ok(i, v)) v = Number.isFinite(e.lo) && Number.isFinite(e.hi) ? (e.integer ? Math.round((e.lo + e.hi) / 2) : (e.lo + e.hi) / 2) : Number.isFinite(e.lo) ? e.lo + 1 : e.hi - 1;
@@ -168,7 +168,7 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
     // The end of a real interval may be an open end (0 < x < 1 is stored as [0, 1]): only just inside it.
     const atEnd = (i: number): boolean => {
       const e = ends[i];
-      return e !== undefined && !e.integer && ((p[i] === e.lo && !e.loClosed) || p[i] === e.hi);
+      return e !== undefined && !e.integer && ((p[i] === e.lo && !e.loClosed) || (p[i] === e.hi && !e.hiClosed));
     };
     if (!free.every((i) => ok(i, p[i] as number) && !atEnd(i))) return;
     // On a kink a finite difference says nothing: such points are left out when derivatives are compared.
@@ -201,14 +201,12 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
         const p = Float64Array.from(base);
         p[i] = t;
         keep(p, c.label);
-        if (!kink) {
-          // Either side of a sign change.
-          const d = 1e-3 * Math.max(1, Math.abs(t));
-          for (const s of [t - d, t + d]) {
-            const q = Float64Array.from(base);
-            q[i] = s;
-            keep(q, `near ${c.label}`);
-          }
+        // Either side of a sign change or a kink (relu(x + 10^6) = x + 10^6 is false just left of its kink).
+        const d = 1e-3 * Math.max(1, Math.abs(t));
+        for (const s of [t - d, t + d]) {
+          const q = Float64Array.from(base);
+          q[i] = s;
+          keep(q, `near ${c.label}`);
         }
       }
     }
@@ -216,20 +214,21 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
   if (opts.avoidKinks !== true) zeros(true);
   // One variable at a time: 0, ±1, the ends of its domain and just inside them.
   for (const i of free) {
-    const e = ends[i] ?? { lo: -Infinity, hi: Infinity, integer: false, loClosed: false };
+    const e = ends[i] ?? { lo: -Infinity, hi: Infinity, integer: false, loClosed: false, hiClosed: false };
     const name = symKey(vars[i] as Sym);
     const values: [number, string][] = [
       [0, `${name} = 0`],
       [1, `${name} = 1`],
       [-1, `${name} = -1`],
     ];
-    for (const [b, other] of [
-      [e.lo, e.hi],
-      [e.hi, e.lo],
+    for (const [b, other, closed] of [
+      [e.lo, e.hi, e.loClosed],
+      [e.hi, e.lo, e.hiClosed],
     ] as const) {
       if (!Number.isFinite(b)) continue;
-      if (e.integer) values.push([b, `${name} = ${fmtValue(b)} (end of its domain)`]);
-      else values.push([inside(b, other), `${name} just inside ${fmtValue(b)}`]);
+      // A closed end itself (x in [0, 1], x >= 1, n in ℕ), and just inside every end.
+      if (e.integer || closed) values.push([b, `${name} = ${fmtValue(b)} (end of its domain)`]);
+      if (!e.integer) values.push([inside(b, other), `${name} just inside ${fmtValue(b)}`]);
     }
     for (const [v, label] of values) {
       const p = simpleBase();

@@ -57,3 +57,16 @@ describe('integer domains in documents (issue #9)', () => {
     expect(judge('n', '>', '0', 'n \\in \\mathbb{N}_+').verdict).not.toBe('fails');
   });
 });
+
+describe('closed ends of a stated domain (issue #9)', () => {
+  it('should refute a strict claim at a closed end: x^2 < x on [0, 1], 1/x < 1 for x >= 1, e^x > 1 for x >= 0', () => {
+    expect(judge('x^2', '<', 'x', 'x \\in [0, 1]').verdict).toBe('fails');
+    expect(judge('\\frac{1}{x}', '<', '1', 'x \\ge 1').verdict).toBe('fails');
+    expect(judge('e^x', '>', '1', 'x \\ge 0').verdict).toBe('fails');
+  });
+
+  it('should not use an open end: x^2 < x on 0 < x < 1, 1/x < 1 for x > 1', () => {
+    expect(judge('x^2', '<', 'x', '0 < x < 1').verdict).not.toBe('fails');
+    expect(judge('\\frac{1}{x}', '<', '1', 'x > 1').verdict).not.toBe('fails');
+  });
+});

@@ -53,8 +53,9 @@ describe('coverage of indices and sizes (issue #9)', () => {
     const v = checkEqualNumeric(p('sum(delta(k, j)*z_k*w_i, k, 1, n)'), p('z_j*w_i'));
     expect(v.verdict).toBe('numeric');
     if (v.verdict !== 'numeric') return;
-    expect(v.coverage?.indices).toMatchObject({ min: 1, max: 7, coincident: true });
+    expect(v.coverage?.indices).toMatchObject({ min: 1, coincident: true });
+    expect(v.coverage?.indices?.max).toBeGreaterThanOrEqual(7);
     expect(v.coverage?.sizes?.values).toEqual(expect.arrayContaining([1, 7]));
-    expect(v.coverage?.text).toMatch(/indices i, j ∈ 1\.\.7 incl\. i = j; size n ∈ \{1, 2, .*7\}/);
+    expect(v.coverage?.text).toMatch(/indices i, j ∈ 1\.\.\d+ incl\. i = j; size n ∈ \{1, 2, .*7.*\}/);
   });
 });

@@ -71,3 +71,10 @@ describe('special points in the equality checker (issue #9)', () => {
     if (v.verdict === 'failed') expect(Number.isInteger(v.point['x'])).toBe(true);
   });
 });
+
+describe('points either side of a kink', () => {
+  it('should refute relu(x + 10^6) = x + 10^6 and sigma(1000 x) = step(x)', () => {
+    expect(checkEqualNumeric(p('relu(x + 10^6)'), p('x + 10^6')).verdict).toBe('failed');
+    expect(checkEqualNumeric(p('sigma(1000*x)'), p('step(x)')).verdict).toBe('failed');
+  });
+});
