@@ -118,6 +118,8 @@ export function samplingPlan(sides: readonly Expr[], vars: readonly Sym[], index
     indexed,
     avoidKinks: !kinks,
     seed,
+    // Index notation is costly to evaluate (nested sums): fewer special points there.
+    ...(indexed ? { max: 6 } : {}),
     base: () => {
       const p = base(baseRng);
       if (plan !== undefined) plan.assign(p, j++);

@@ -97,6 +97,12 @@ function numericBounds(e: Expr, into: { lo: number[]; hi: number[] }): void {
   for (const c of children(e)) numericBounds(c, into);
 }
 
+/** How deeply sums are nested in e (0 without sums). */
+function sumDepth(e: Expr): number {
+  const inner = Math.max(0, ...children(e).map(sumDepth));
+  return isBinder(e) ? inner + 1 : inner;
+}
+
 /** A deterministic integer in [lo, hi] from (k, salt). */
 function pick(k: number, salt: number, lo: number, hi: number): number {
   let h = Math.imul(k + 1, 0x9e3779b1) ^ Math.imul(salt + 7, 0x85ebca6b);
@@ -130,12 +136,16 @@ export function indexPlan(es: readonly Expr[], vars: readonly Sym[], skip: Reado
   for (const e of es) numericBounds(e, bounds);
   const low = Math.min(1, ...bounds.lo.filter((b) => b >= 0));
   const high = Math.max(INDEX_MAX, ...bounds.hi.map((b) => b + 1));
-  const sizeRange: [number, number] = [1, INDEX_MAX];
+  // Nested sums cost the product of their sizes: drawn sizes beyond 7 only for a single level of sums,
+  // up to 5 from three levels on (the cycle's 1 and 7 still cover the ends).
+  const depth = Math.max(...es.map(sumDepth));
+  const drawMax = depth <= 1 ? SIZE_DRAW_MAX : depth === 2 ? INDEX_MAX : 5;
+  const sizeRange: [number, number] = [1, drawMax];
   const indexRange: [number, number] = [low, high];
   const assign = (p: Float64Array, k: number): void => {
     // Sizes: all 1, all 7, all 2, all 3, then each drawn on its own (distinct sizes catch a transposed index).
     const same = [1, INDEX_MAX, 2, 3][k % 8];
-    sizes.forEach((slot, n) => (p[slot] = same ?? pick(k, n, 1, SIZE_DRAW_MAX)));
+    sizes.forEach((slot, n) => (p[slot] = same ?? pick(k, n, 1, drawMax)));
     const top = sizes.length > 0 ? Math.min(...sizes.map((slot) => p[slot] as number)) : high;
     const bottom = sizes.length > 0 ? Math.min(low, top) : low;
     // Indices: all at the lower end, all at the upper end, all equal, all different where the range allows, independent.
