@@ -120,7 +120,8 @@ export function samplingPlan(sides: readonly Expr[], vars: readonly Sym[], index
     seed,
     // Index notation is costly to evaluate (nested sums): fewer special points there.
     ...(indexed ? { max: 6 } : {}),
-    base: () => {
+    // Without index notation nothing is fixed: the default base (zeros) will do.
+    ...(fixed.size === 0 ? {} : { base: () => {
       const p = base(baseRng);
       if (plan !== undefined) plan.assign(p, j++);
       // A salt of its own for each special point: indexed values differ between them.
@@ -129,7 +130,7 @@ export function samplingPlan(sides: readonly Expr[], vars: readonly Sym[], index
       });
       record(p);
       return p;
-    },
+    } }),
   });
   const ends = domainEnds(vars, given);
   const integers = vars.flatMap((s, i) => {

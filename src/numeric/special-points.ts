@@ -10,13 +10,12 @@
  * such as x − y or 2x − 1 vanishes exactly in floating point.
  *
  *     specialPoints([parsePlain('max(x, y)'), parsePlain('x')], [x, y], [], {}).labels
- *     // ['x = 0, y = 0', 'x = 1, y = 1', …, 'tie of max(x, y)', 'x = -1', …]
+ *     // ['x = 0, y = 0', 'x = 1, y = 1', …, 'tie of max', 'x = -1', …]
  */
 import { add, neg } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children } from '../expr/traverse.js';
-import { toPlain } from '../render/to-plain.js';
 import type { Assumption } from './assumptions.js';
 import { EvalError } from './eval-error.js';
 import { compile, freeSymbols, type Compiled } from './evaluate.js';
@@ -44,18 +43,21 @@ export interface SpecialOptions {
 }
 
 /** The default cap on special points per check. */
-export const MAX_SPECIAL = 16;
+export const MAX_SPECIAL = 12;
 
 const KINKS = new Set(['abs', 'relu', 'step', 'sign', 'max', 'min']);
 /** Functions whose argument changing sign matters (domain ends). */
 const SIGN_SENSITIVE = new Set(['log', 'sqrt']);
 /** At most this many sub-expressions are solved for their zeros (bounded work). */
-const MAX_CRITICAL = 8;
+const MAX_CRITICAL = 6;
+/** Sign-changing sub-expressions solved (after the kinks). */
+const MAX_SIGN_CHANGES = 2;
 
 interface Critical {
   readonly expr: Expr;
   readonly kink: boolean;
-  readonly label: string;
+  /** Printed only for points that are kept. */
+  readonly label: () => string;
 }
 
 /** Kink arguments (and differences of max/min arguments) and sign-changing sub-expressions, kinks first. */
@@ -63,7 +65,7 @@ function criticalExpressions(es: readonly Expr[]): Critical[] {
   const kinks: Critical[] = [];
   const signs: Critical[] = [];
   const seen = new Set<number>();
-  const push = (list: Critical[], e: Expr, kink: boolean, label: string): void => {
+  const push = (list: Critical[], e: Expr, kink: boolean, label: () => string): void => {
     if (e.kind === 'num' || e.kind === 'float' || seen.has(e.hash)) return;
     seen.add(e.hash);
     list.push({ expr: e, kink, label });
@@ -71,15 +73,15 @@ function criticalExpressions(es: readonly Expr[]): Critical[] {
   const visit = (e: Expr): void => {
     if (e.kind === 'call' && KINKS.has(e.fn)) {
       const [a, b] = e.args;
-      if (b !== undefined && a !== undefined) push(kinks, add(a, neg(b)), true, `tie of ${toPlain(e)}`);
-      else if (a !== undefined) push(kinks, a, true, `${toPlain(a)} = 0 in ${e.fn}`);
-    } else if (e.kind === 'call' && SIGN_SENSITIVE.has(e.fn) && e.args[0] !== undefined) push(signs, e.args[0], false, `${toPlain(e.args[0])} = 0`);
-    else if (e.kind === 'pow' && !(e.exp.kind === 'num' && e.exp.d === 1n)) push(signs, e.base, false, `${toPlain(e.base)} = 0`);
-    else if (e.kind === 'add') push(signs, e, false, `${toPlain(e)} = 0`);
+      if (b !== undefined && a !== undefined) push(kinks, add(a, neg(b)), true, () => `tie of ${e.fn}`);
+      else if (a !== undefined) push(kinks, a, true, () => `kink of ${e.fn}`);
+    } else if (e.kind === 'call' && SIGN_SENSITIVE.has(e.fn) && e.args[0] !== undefined) push(signs, e.args[0], false, () => `${e.fn} argument = 0`);
+    else if (e.kind === 'pow' && !(e.exp.kind === 'num' && e.exp.d === 1n)) push(signs, e.base, false, () => 'power base = 0');
+    else if (e.kind === 'add') push(signs, e, false, () => 'sign change of a sum');
     for (const c of children(e)) visit(c);
   };
   es.forEach(visit);
-  return [...kinks, ...signs];
+  return [...kinks.slice(0, MAX_CRITICAL), ...signs.slice(0, MAX_SIGN_CHANGES)];
 }
 
 /** t near which f(t) = 0 (f continuous), or undefined: exact for linear f, else a few secant steps. */
@@ -98,7 +100,7 @@ function solveZero(f: (t: number) => number, start: number): number | undefined 
 function secant(f: (t: number) => number, t0: number, t1: number): number | undefined {
   let [a, b] = [t0, t1];
   let [fa, fb] = [f(a), f(b)];
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 20; i++) {
     if (!Number.isFinite(fa) || !Number.isFinite(fb)) return undefined;
     if (fb === 0) return b;
     if (fb === fa) return undefined;
@@ -124,7 +126,7 @@ function fmtValue(v: number): string {
  * Special points of the relation between the expressions `es` over `vars`
  * (see the file comment), each inside the domain the assumptions describe.
  *
- *     specialPoints([parsePlain('abs(x - 1)')], [x], [], {}).labels   // ['x = 0', 'x = 1', 'x = -1', 'x - 1 = 0 in abs', …]
+ *     specialPoints([parsePlain('abs(x - 1)')], [x], [], {}).labels   // ['x = 0', 'x = 1', 'x = -1', 'kink of abs', …]
  */
 export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumptions: readonly Assumption[], opts: SpecialOptions = {}): SpecialPoints {
   const max = opts.max ?? MAX_SPECIAL;
@@ -151,7 +153,7 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
   const labels: string[] = [];
   const keys = new Set<string>();
   const kinkFns: Compiled[] = [];
-  const criticals = criticalExpressions(es).slice(0, MAX_CRITICAL);
+  const criticals = criticalExpressions(es);
   const compiled: { c: Critical; f: Compiled; uses: number[] }[] = [];
   for (const c of criticals) {
     try {
@@ -163,7 +165,7 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
       if (!(e instanceof EvalError)) throw e;
     }
   }
-  const keep = (p: Float64Array, label: string): void => {
+  const keep = (p: Float64Array, label: string | (() => string)): void => {
     if (points.length >= max) return;
     // The end of a real interval may be an open end (0 < x < 1 is stored as [0, 1]): only just inside it.
     const atEnd = (i: number): boolean => {
@@ -173,11 +175,12 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
     if (!free.every((i) => ok(i, p[i] as number) && !atEnd(i))) return;
     // On a kink a finite difference says nothing: such points are left out when derivatives are compared.
     if (opts.avoidKinks === true && kinkFns.some((f) => Math.abs(f(p)) < 1e-4)) return;
-    const key = free.map((i) => p[i]).join(',');
+    let key = '';
+    for (const i of free) key += `${p[i]},`;
     if (keys.has(key)) return;
     keys.add(key);
     points.push(p);
-    labels.push(label);
+    labels.push(typeof label === 'string' ? label : label());
   };
   // Every variable at once: 0, 1, −1.
   for (const v of [0, 1, -1]) {
@@ -189,7 +192,7 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
   const zeros = (kink: boolean): void => {
     for (const { c, f, uses } of compiled) {
       if (c.kink !== kink) continue;
-      for (const i of uses.slice(0, 3)) {
+      for (const i of uses.slice(0, 2)) {
         const base = simpleBase();
         const at = (t: number): number => {
           base[i] = t;
@@ -206,7 +209,7 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
         for (const s of [t - d, t + d]) {
           const q = Float64Array.from(base);
           q[i] = s;
-          keep(q, `near ${c.label}`);
+          keep(q, () => `near ${c.label()}`);
         }
       }
     }
