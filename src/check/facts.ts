@@ -17,7 +17,7 @@ export type Fact =
   /** `h = …`, or with `param` a function head `f(x) = …` (then f(a) means value with x = a). */
   | { readonly kind: 'define'; readonly sym: Sym; readonly value: Expr; readonly param?: Sym }
   | { readonly kind: 'sign'; readonly sym: Sym; readonly sign: Sign }
-  | { readonly kind: 'interval'; readonly sym: Sym; readonly lo: number; readonly hi: number; readonly integer: boolean }
+  | { readonly kind: 'interval'; readonly sym: Sym; readonly lo: number; readonly hi: number; readonly integer: boolean; readonly closed?: readonly [boolean, boolean] }
   | { readonly kind: 'set'; readonly sym: Sym; readonly values: readonly number[] }
   | { readonly kind: 'simplex'; readonly syms: readonly Sym[] }
   | { readonly kind: 'simplex-indexed'; readonly name: string; readonly size: Expr };

@@ -57,9 +57,10 @@ function numericOnly(v: NumericVerdict, p: PreparedStep): Judgement {
     verdict: 'holds',
     evidence: {
       method: 'sampling',
-      summary: `both sides agree at ${v.points} random points (max relative error ${fmt(v.maxRelError)})`,
+      summary: `both sides agree ${v.coverage?.text ?? `at ${v.points} random points`} (max relative error ${fmt(v.maxRelError)})`,
       points: v.points,
       maxRelError: v.maxRelError,
+      ...(v.coverage !== undefined ? { coverage: v.coverage } : {}),
       ...(p.engineDerivative ? { engineDerivative: true } : {}),
     },
   };
@@ -115,7 +116,7 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   const numeric = checkEqualNumeric(p.lhs, p.rhs, { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions });
   if (numeric.verdict === 'failed') return failure(numeric, p);
   const extra = p.engineDerivative ? { engineDerivative: true as const } : {};
-  const sampled = numeric.verdict === 'numeric' ? ` (and agree at ${numeric.points} random points)` : '';
+  const sampled = numeric.verdict === 'numeric' ? ` (and agree ${numeric.coverage?.text ?? `at ${numeric.points} random points`})` : '';
   if (equal(p.symbolicLhs, p.symbolicRhs)) return { verdict: 'proved', evidence: { method: 'identical', summary: `both sides are the same expression${p.engineDerivative ? ' once the derivative is taken' : ''}`, ...extra } };
   const reduced = reduceDifference(engine, p.symbolicLhs, p.symbolicRhs);
   const difference = reduced?.result;

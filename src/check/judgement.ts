@@ -6,6 +6,8 @@
  *
  *     { verdict: 'fails', evidence: { method: 'sampling', summary: 'at x = 2: 4 vs 5', point: { x: 2 }, lhsValue: 4, rhsValue: 5 } }
  */
+import type { Coverage } from '../numeric/coverage.js';
+
 export type Verdict = 'proved' | 'holds' | 'fails' | 'undecided';
 
 export interface Evidence {
@@ -22,6 +24,8 @@ export interface Evidence {
   readonly lemmas?: readonly string[];
   /** Derivatives were replaced by the engine's own derivative before comparing. */
   readonly engineDerivative?: boolean;
+  /** What sampling covered: points, special points, index values, sizes, integer domains (see numeric/coverage.ts). */
+  readonly coverage?: Coverage;
 }
 
 export interface Judgement {

@@ -189,7 +189,7 @@ function domains(syms: readonly Sym[], facts: readonly Fact[], indexed: boolean)
       if (indexed && (s.sub.length > 0 || s.sup.length > 0)) {
         // Indexed values come from a hash, not from the sampler: shape them instead.
         if (f.kind === 'sign') values.set(key, f.sign === 'negative' ? mul(num(-1), call('exp', [t])) : f.sign === 'nonzero' ? t : call('exp', [t]));
-        else if (f.kind === 'interval') values.set(key, add(num(f.lo), mul(num(f.hi - f.lo), call('sigma', [t]))));
+        else if (f.kind === 'interval' && Number.isFinite(f.hi - f.lo)) values.set(key, add(num(f.lo), mul(num(f.hi - f.lo), call('sigma', [t]))));
         break;
       }
       if (f.kind === 'sign') {
@@ -198,7 +198,7 @@ function domains(syms: readonly Sym[], facts: readonly Fact[], indexed: boolean)
           assumptions.push({ sym: t, kind: 'positive' });
         } else assumptions.push({ sym: s, kind: f.sign });
       } else if (f.kind === 'interval') {
-        assumptions.push({ sym: s, kind: 'interval', lo: f.lo, hi: f.hi, integer: f.integer });
+        assumptions.push({ sym: s, kind: 'interval', lo: f.lo, hi: f.hi, integer: f.integer, ...(f.closed !== undefined ? { closed: f.closed } : {}) });
       } else {
         const vs = [...f.values].sort((a, b) => a - b);
         const consecutive = vs.every((v, i) => Number.isInteger(v) && (i === 0 || v === (vs[i - 1] as number) + 1));

@@ -83,11 +83,11 @@ function signFact(s: Sym, rel: Relation, c: number): Fact | undefined {
   if (c === 0) {
     const sign: Sign | undefined = rel === '>' ? 'positive' : rel === '>=' ? 'nonnegative' : rel === '!=' ? 'nonzero' : rel === '<' ? 'negative' : undefined;
     if (sign !== undefined) return { kind: 'sign', sym: s, sign };
-    if (rel === '<=') return { kind: 'interval', sym: s, lo: -span, hi: 0, integer: false };
+    if (rel === '<=') return { kind: 'interval', sym: s, lo: -span, hi: 0, integer: false, closed: [false, true] };
     return undefined;
   }
-  if (rel === '>' || rel === '>=') return { kind: 'interval', sym: s, lo: c, hi: c + span, integer: false };
-  if (rel === '<' || rel === '<=') return { kind: 'interval', sym: s, lo: c - span, hi: c, integer: false };
+  if (rel === '>' || rel === '>=') return { kind: 'interval', sym: s, lo: c, hi: c + span, integer: false, closed: [rel === '>=', false] };
+  if (rel === '<' || rel === '<=') return { kind: 'interval', sym: s, lo: c - span, hi: c, integer: false, closed: [false, rel === '<='] };
   return undefined;
 }
 
@@ -100,12 +100,15 @@ function membership(s: Sym, set: string): Fact[] | undefined {
   const t = set.replace(/\s+/g, '');
   if (/^\\mathbb[RC](\^.*)?$/.test(t) || /^\\mathbbR\^\{?[a-z0-9\\times]+\}?$/.test(t)) return [];
   if (/^\\mathbbR_(\{\\?>0\}|\+|\{\+\}|\{>0\})$/.test(t)) return [{ kind: 'sign', sym: s, sign: 'positive' }];
-  if (/^\\mathbb[NZ](_\{?\+\}?|\^\+|\^\{\+\})?$/.test(t)) return [{ kind: 'interval', sym: s, lo: 1, hi: 5, integer: true }];
+  // ℤ: every integer, negatives and 0 included; ℕ = {0, 1, 2, …} (ISO 80000-2); ℕ₊, ℕ^*, ℤ_+, ℤ_{>0} = {1, 2, …}.
+  if (/^(\\mathbbZ|ℤ|Z)$/.test(t)) return [{ kind: 'interval', sym: s, lo: -Infinity, hi: Infinity, integer: true }];
+  if (/^(\\mathbbN|ℕ|N)(_0|_\{0\}|_\{\\geq?0\})?$/.test(t)) return [{ kind: 'interval', sym: s, lo: 0, hi: Infinity, integer: true }];
+  if (/^(\\mathbb[NZ]|[ℕℤNZ])(_\{?\+\}?|\^\+|\^\{\+\}|\^\*|\^\{\*\}|_\{>0\})$/.test(t)) return [{ kind: 'interval', sym: s, lo: 1, hi: Infinity, integer: true }];
   const interval = /^([([])(.+),(.+)([)\]])$/.exec(t);
   if (interval !== null) {
     const lo = numberValue(tryParse(interval[2] as string));
     const hi = numberValue(tryParse(interval[3] as string));
-    if (lo !== undefined && hi !== undefined && lo < hi) return [{ kind: 'interval', sym: s, lo, hi, integer: false }];
+    if (lo !== undefined && hi !== undefined && lo < hi) return [{ kind: 'interval', sym: s, lo, hi, integer: false, closed: [interval[1] === '[', interval[4] === ']'] }];
     return undefined;
   }
   const braces = /^\{(.*)\}$/.exec(t);
@@ -145,7 +148,7 @@ function readRelation(text: string, opts: ReadOptions): Fact[] | undefined {
     const hi = numberValue(tryParse(sides[2] as string));
     const s = tryParse(sides[1] as string);
     if (lo !== undefined && hi !== undefined && s?.kind === 'sym' && (rels[0] === '<' || rels[0] === '<=') && (rels[1] === '<' || rels[1] === '<=')) {
-      const interval: Fact = { kind: 'interval', sym: s, lo, hi, integer: false };
+      const interval: Fact = { kind: 'interval', sym: s, lo, hi, integer: false, closed: [rels[0] === '<=', rels[1] === '<='] };
       // 0 < p < 1 also says p > 0, which lemma guards such as positive(u) need.
       return lo === 0 && rels[0] === '<' ? [interval, { kind: 'sign', sym: s, sign: 'positive' }] : [interval];
     }

@@ -10,13 +10,14 @@
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { compile, createRng, EvalError, freeSymbols, type Assumption, type Compiled } from '../numeric/index.js';
-import { SALT, indexRoles, needsIndexedMode, type IndexRole } from '../numeric/indexed.js';
+import { SALT, needsIndexedMode } from '../numeric/indexed.js';
+import { samplingPlan, type Coverage } from '../numeric/coverage.js';
 import { drawPoint } from '../numeric/sample.js';
 
 export type SearchResult =
   | { readonly kind: 'violation'; readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number }
   /** No counterexample; `touching` is where a strict claim's sides met to within rounding (cannot be decided). */
-  | { readonly kind: 'none'; readonly points: number; readonly closest: number; readonly touching?: Record<string, number> }
+  | { readonly kind: 'none'; readonly points: number; readonly closest: number; readonly touching?: Record<string, number>; readonly coverage?: Coverage }
   | { readonly kind: 'undecided'; readonly reason: string };
 
 export interface SearchOptions {
@@ -80,17 +81,25 @@ function meetsExactly(p: Float64Array, f: Compiled, g: Compiled, rulesFor: reado
   const a = f(q);
   const b = g(q);
   if (!Number.isFinite(a) || a !== b) return undefined;
-  for (let i = 0; i < q.length; i++) {
+  return notFlat(q, f, g, rulesFor, frozen) ? q : undefined;
+}
+
+/** At a point where f = g: does f − g move when a free coordinate moves (so the equality is not flat rounding)? */
+function notFlat(q: Float64Array, f: Compiled, g: Compiled, rulesFor: readonly (readonly Assumption[])[], frozen: readonly boolean[]): boolean {
+  const a = f(q);
+  const r = Float64Array.from(q);
+  for (let i = 0; i < r.length; i++) {
     if (frozen[i] === true) continue;
-    const x0 = q[i] as number;
+    const x0 = r[i] as number;
     for (const h of [1e-3, -1e-3]) {
-      q[i] = x0 + h;
-      const d = f(q) - g(q);
-      q[i] = x0;
-      if (Number.isFinite(d) && Math.abs(d) > 1e-12 * Math.max(Math.abs(a), 1)) return q;
+      if (!inDomain(x0 + h, rulesFor[i] ?? [])) continue;
+      r[i] = x0 + h;
+      const d = f(r) - g(r);
+      r[i] = x0;
+      if (Number.isFinite(d) && Math.abs(d) > 1e-12 * Math.max(Math.abs(a), 1)) return true;
     }
   }
-  return undefined;
+  return false;
 }
 
 function record(vars: readonly Sym[], p: ArrayLike<number>): Record<string, number> {
@@ -103,15 +112,9 @@ function record(vars: readonly Sym[], p: ArrayLike<number>): Record<string, numb
 export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: readonly Assumption[], opts: SearchOptions = {}): SearchResult {
   const indexed = needsIndexedMode(a) || needsIndexedMode(b);
   const vars = freeSymbols(b, freeSymbols(a, [], indexed), indexed);
-  const roles = indexed ? indexRoles(b, indexRoles(a)) : new Map<string, IndexRole>();
-  const extra: Assumption[] = vars.flatMap((s): Assumption[] => {
-    const role = roles.get(symKey(s));
-    if (role === 'bound') return [{ sym: s, kind: 'interval', lo: 2, hi: 5, integer: true }];
-    if (role === 'index') return [{ sym: s, kind: 'interval', lo: 1, hi: 2, integer: true }];
-    if (symKey(s) === symKey(SALT)) return [{ sym: s, kind: 'interval', lo: 0, hi: 1 }];
-    return [];
-  });
-  const all = [...extra, ...assumptions];
+  // Index values, sizes and special points as for equalities (numeric/coverage.ts).
+  const plan = samplingPlan([a, b], vars, indexed, assumptions, true, opts.seed ?? 1);
+  const all = plan.assumptions;
   let f: Compiled;
   let g: Compiled;
   try {
@@ -127,7 +130,7 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
   let tried = 0;
   while (sampled.length < wanted && tried < wanted * 25) {
     tried++;
-    const p = drawPoint(vars, all, rng);
+    const p = plan.sampler !== undefined ? plan.sampler(rng) : drawPoint(vars, all, rng);
     const x = f(p);
     const y = g(p);
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
@@ -135,9 +138,24 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
     sampled.push({ p, m: gap(x, y) });
   }
   if (sampled.length < Math.min(wanted, 24)) return { kind: 'undecided', reason: `only ${sampled.length} of ${tried} sampled points were in the domain of both sides` };
-  // Local search from the points closest to violating the claim.
+  const random = sampled.length;
   const rulesFor = vars.map((s) => all.filter((r) => symKey(r.sym) === symKey(s)));
   const frozen = vars.map((s, i) => indexed || (rulesFor[i] ?? []).some((r) => r.kind === 'integer' || (r.kind === 'interval' && r.integer === true)) || symKey(s) === symKey(SALT));
+  const pinned = vars.map((s) => indexed || symKey(s) === symKey(SALT));
+  // Special points (0, ±1, domain ends, kinks, sign changes): a reversal there, or for a strict
+  // claim an exact equality that is not flat rounding, is a counterexample; they also seed the local search.
+  const special: string[] = [];
+  for (const { p, label } of plan.special) {
+    const x = f(p);
+    const y = g(p);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (violates(x, y)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
+    // Integer variables are moved too for this test (only to see that the equality is not flat rounding).
+    if (strict && x === y && notFlat(p, f, g, rulesFor, pinned)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
+    special.push(label);
+    sampled.push({ p, m: gap(x, y) });
+  }
+  // Local search from the points closest to violating the claim.
   sampled.sort((u, v) => v.m - u.m);
   let closest = sampled[0]?.m ?? -Infinity;
   let touching: Record<string, number> | undefined;
@@ -185,5 +203,5 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
       touching ??= record(vars, p);
     }
   }
-  return { kind: 'none', points: evaluations, closest, ...(touching !== undefined ? { touching } : {}) };
+  return { kind: 'none', points: evaluations, closest, coverage: plan.coverage(random, special), ...(touching !== undefined ? { touching } : {}) };
 }

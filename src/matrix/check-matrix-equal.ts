@@ -1,7 +1,7 @@
 /**
  * Is the matrix identity lhs = rhs true? First the shapes must agree
  * (symbolically: n×p is not p×n even when n = p happens to hold); then the
- * size symbols are instantiated (all 2, all 3, and seeded draws in 2..4),
+ * size symbols are instantiated (all 2, 3, 1 and 7, and seeded draws in 1..7),
  * both sides are lowered entry by entry (lower.ts) and every entry is
  * compared by the ordinary numeric checker with random matrix entries.
  * No matrix arithmetic is trusted: only the component definitions.
@@ -48,12 +48,19 @@ function sizeNames(ctx: ShapeContext): string[] {
   return [...names].sort();
 }
 
-/** All sizes 2, all 3, then seeded draws in 2..4 (distinct sizes catch a transposed index). */
+/** The largest size instantiated (issue #9: sizes from 1 to at least 7). */
+export const MAX_SIZE = 7;
+
+/**
+ * All sizes 2, all 3, all 1, all 7, then seeded draws in 1..7 (distinct
+ * sizes catch a transposed index; 1 and 7 the ends: A + (n-2)(n-3)(n-4)B = A
+ * is false at n = 1 and n = 7).
+ */
 export function sizeInstances(names: readonly string[], seed: number): Sizes[] {
   if (names.length === 0) return [{}];
   const rng = createRng(seed);
-  const out: Sizes[] = [Object.fromEntries(names.map((n) => [n, 2])), Object.fromEntries(names.map((n) => [n, 3]))];
-  for (let k = 0; k < 2; k++) out.push(Object.fromEntries(names.map((n) => [n, rng.int(2, 4)])));
+  const out: Sizes[] = [2, 3, 1, MAX_SIZE].map((v) => Object.fromEntries(names.map((n) => [n, v])));
+  for (let k = 0; k < 2; k++) out.push(Object.fromEntries(names.map((n) => [n, rng.int(1, MAX_SIZE)])));
   const seen = new Set<string>();
   return out.filter((s) => {
     const key = JSON.stringify(s);
@@ -82,12 +89,17 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, ctx: ShapeContext, opts: 
   let entries = 0;
   let points = 0;
   let maxRelError = 0;
+  const checked: Sizes[] = [];
   for (const sizes of instances) {
     const c = instantiateContext(ctx, sizes);
     const l = instantiateExpr(lhs, sizes);
     const r = instantiateExpr(rhs, sizes);
     const shape = inferShape(l, c);
     if (typeof shape.rows !== 'number' || typeof shape.cols !== 'number') return { verdict: 'undecided', reason: `the size of ${shapeText(shape)} is not declared` };
+    // At size 1 a derivative's layout convention may change (the derivative of a scalar is a gradient column,
+    // a Jacobian row otherwise): an instance where the sides' shapes no longer agree says nothing and is left out.
+    if (!sameShape(shape, inferShape(r, c))) continue;
+    checked.push(sizes);
     const fresh = new FreshIndices([l, r], c);
     for (let i = 1; i <= shape.rows; i++) {
       for (let j = 1; j <= shape.cols; j++) {
@@ -102,7 +114,8 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, ctx: ShapeContext, opts: 
       }
     }
   }
-  return { verdict: 'numeric', shape: lhsShape, instances, entries, points, maxRelError };
+  if (checked.length === 0) return { verdict: 'undecided', reason: 'at every instantiated size the shapes of the sides differ' };
+  return { verdict: 'numeric', shape: lhsShape, instances: checked, entries, points, maxRelError };
 }
 
 export function sizesText(sizes: Sizes): string {

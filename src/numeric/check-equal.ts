@@ -18,10 +18,11 @@ import { children, some } from '../expr/traverse.js';
 import type { Assumption } from './assumptions.js';
 import { EvalError } from './eval-error.js';
 import { compile, freeSymbols, type Compiled } from './evaluate.js';
-import { createRng } from './rng.js';
+import { createRng, type Rng } from './rng.js';
 import { pointSampler, wideDraw } from './sample.js';
 import { evaluateBounded } from './error-bound.js';
-import { SALT, indexRoles, needsIndexedMode, type IndexRole } from './indexed.js';
+import { needsIndexedMode } from './indexed.js';
+import { samplingPlan, type Coverage } from './coverage.js';
 
 /**
  * What sampling says about lhs = rhs: 'numeric' (agreement at `points`
@@ -41,6 +42,10 @@ export type NumericVerdict =
        * whose finite difference is NaN at every kink.
        */
       readonly oneSided?: { readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number };
+      /** Labels of the special points where both sides were defined and agreed (see special-points.ts). */
+      readonly special?: readonly string[];
+      /** What was sampled, for the evidence (set by checkEqualNumeric; see coverage.ts). */
+      readonly coverage?: Coverage;
     }
   | { readonly verdict: 'failed'; readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number; readonly relError: number }
   | { readonly verdict: 'undecided'; readonly reason: string };
@@ -75,6 +80,10 @@ export interface CheckOptions {
   readonly tolerance?: number;
   /** Record a point where only one side is defined (set by checkEqualNumeric when no side has a derivative node). */
   readonly noticeOneSided?: boolean;
+  /** Special points checked after the random ones (set by checkEqualNumeric; see special-points.ts). */
+  readonly special?: readonly { readonly p: Float64Array; readonly label: string }[];
+  /** Draws the random points instead of pointSampler (checkEqualNumeric: index values and sizes from a fixed cycle). */
+  readonly sampler?: (rng: Rng, draw?: (rng: Rng) => number) => Float64Array;
 }
 
 /** Tolerance on relError when both sides are evaluated directly: checkEqualNumeric(a, b, { tolerance: EXACT_TOLERANCE }). */
@@ -138,7 +147,7 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
   let largest = 0;
   let identical = true;
   const maxTries = wanted * 25;
-  const sample = pointSampler(vars, assumptions);
+  const sample = opts.sampler ?? pointSampler(vars, assumptions);
   let excused = 0;
   /** A counterexample at p, or undefined when the sides agree there (or p says nothing). */
   const judge = (p: Float64Array, a: number, b: number): NumericVerdict | undefined => {
@@ -171,6 +180,16 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
     largest = Math.max(largest, Math.abs(a), Math.abs(b));
     if (a !== b) identical = false;
   }
+  // Special points (0, ±1, domain ends, kinks, sign changes): a disagreement there is a counterexample too.
+  const special: string[] = [];
+  for (const { p, label } of opts.special ?? []) {
+    const a = f(p);
+    const b = g(p);
+    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+    const failed = judge(p, a, b);
+    if (failed !== undefined) return failed;
+    special.push(label);
+  }
   // Probes: their own random stream, so the ordinary points stay those of the seed.
   if (vars.length > 0) {
     const probeRng = createRng(((opts.seed ?? 1) ^ 0x5f3759df) >>> 0);
@@ -189,7 +208,8 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
     return { verdict: 'undecided', reason: `only ${valid} of ${tried} sampled points were in the domain of both sides${rounding}` };
   }
   if (largest < 1e-6 && !identical) return { verdict: 'undecided', reason: 'both sides were below 1e-6 at every point: too small to tell from round-off' };
-  return oneSided === undefined ? { verdict: 'numeric', points: valid, maxRelError: maxErr } : { verdict: 'numeric', points: valid, maxRelError: maxErr, oneSided };
+  const used = special.length > 0 ? { special } : {};
+  return oneSided === undefined ? { verdict: 'numeric', points: valid, maxRelError: maxErr, ...used } : { verdict: 'numeric', points: valid, maxRelError: maxErr, oneSided, ...used };
 }
 
 function hasDeriv(e: Expr): boolean {
@@ -208,18 +228,12 @@ export function checkEqualNumeric(lhs: Expr, rhs: Expr, opts: CheckOptions = {})
   const vars = freeSymbols(rhs, freeSymbols(lhs, [], indexed), indexed);
   const finiteDifferences = hasDeriv(lhs) || hasDeriv(rhs);
   const tolerance = opts.tolerance ?? (finiteDifferences ? FINITE_DIFFERENCE_TOLERANCE : EXACT_TOLERANCE);
-  // Index symbols and sizes are sampled as small integers (every size 2..5, both i = j and i ≠ j).
-  const roles = indexed ? indexRoles(rhs, indexRoles(lhs)) : new Map<string, IndexRole>();
-  const integerAssumptions: Assumption[] = vars.flatMap((s): Assumption[] => {
-    const role = roles.get(symKey(s));
-    if (role === 'bound') return [{ sym: s, kind: 'interval', lo: 2, hi: 5, integer: true }];
-    if (role === 'index') return [{ sym: s, kind: 'interval', lo: 1, hi: 2, integer: true }];
-    if (symKey(s) === symKey(SALT)) return [{ sym: s, kind: 'interval', lo: 0, hi: 1 }];
-    return [];
-  });
-  const assumptions = [...integerAssumptions, ...(opts.assumptions ?? [])];
+  // Index symbols, sizes and special points: see coverage.ts.
+  const plan = samplingPlan([lhs, rhs], vars, indexed, opts.assumptions ?? [], !finiteDifferences, opts.seed ?? 1);
+  const assumptions = plan.assumptions;
   try {
-    return compareCompiled(compile(lhs, vars, { indexed }), compile(rhs, vars, { indexed }), vars, tolerance, { ...opts, assumptions, noticeOneSided: !finiteDifferences, ...(indexed ? {} : { sides: [lhs, rhs] as const }) }, constantHints([lhs, rhs]));
+    const v = compareCompiled(compile(lhs, vars, { indexed }), compile(rhs, vars, { indexed }), vars, tolerance, { ...opts, assumptions, noticeOneSided: !finiteDifferences, ...(indexed ? {} : { sides: [lhs, rhs] as const }), special: plan.special, ...(plan.sampler !== undefined ? { sampler: plan.sampler } : {}) }, constantHints([lhs, rhs]));
+    return v.verdict === 'numeric' ? { ...v, coverage: plan.coverage(v.points, v.special ?? []) } : v;
   } catch (e) {
     if (e instanceof EvalError) return { verdict: 'undecided', reason: e.message };
     throw e;

@@ -52,7 +52,7 @@ interface Constraints {
   nonnegative: boolean;
   nonzero: boolean;
   integer: boolean;
-  interval?: { lo: number; hi: number; integer: boolean };
+  interval?: { lo: number; hi: number; integer: boolean; closed?: readonly [boolean, boolean] };
 }
 
 function constraintsOf(list: readonly Assumption[]): Constraints {
@@ -62,12 +62,27 @@ function constraintsOf(list: readonly Assumption[]): Constraints {
       // Several intervals: their intersection.
       const lo = Math.max(a.lo, c.interval?.lo ?? -Infinity);
       const hi = Math.min(a.hi, c.interval?.hi ?? Infinity);
-      c.interval = { lo, hi, integer: a.integer === true || c.interval?.integer === true };
+      // An end is known closed when the interval that sets it says so (both, when they share it).
+      const end = (v: number, mine: number, theirs: number | undefined, k: 0 | 1): boolean =>
+        (v === mine && a.closed?.[k] === true && (theirs !== v || c.interval?.closed?.[k] === true)) || (v !== mine && c.interval?.closed?.[k] === true);
+      c.interval = { lo, hi, integer: a.integer === true || c.interval?.integer === true, closed: [end(lo, a.lo, c.interval?.lo, 0), end(hi, a.hi, c.interval?.hi, 1)] };
     } else c[a.kind] = true;
   }
   // A sign condition narrows an interval: x > 0 and x in [-1, 1] draw from [0, 1].
   if (c.interval !== undefined && (c.positive || c.nonnegative)) c.interval = { ...c.interval, lo: Math.max(c.interval.lo, 0) };
   return c;
+}
+
+/** Is v in the domain the constraints describe (exactly, without moving it)? */
+function admitted(v: number, c: Constraints): boolean {
+  return (
+    Number.isFinite(v) &&
+    (!c.positive || v > 0) &&
+    (!c.nonnegative || v >= 0) &&
+    (!c.nonzero || v !== 0) &&
+    (!(c.integer || c.interval?.integer === true) || Number.isInteger(v)) &&
+    (c.interval === undefined || (v >= c.interval.lo && v <= c.interval.hi))
+  );
 }
 
 /**
@@ -78,21 +93,20 @@ function constraintsOf(list: readonly Assumption[]): Constraints {
  */
 function constrain(x: number, c: Constraints, rng: Rng): number {
   let v = x;
-  if (c.interval !== undefined) v = c.interval.integer ? rng.int(Math.ceil(c.interval.lo), Math.floor(c.interval.hi)) : rng.uniform(c.interval.lo, c.interval.hi);
+  if (c.interval !== undefined && !(Number.isFinite(c.interval.lo) && Number.isFinite(c.interval.hi))) {
+    // An unbounded interval (ℤ, ℕ): the draw itself, reflected into it, keeps the scale mix (0, ±1 often, up to ±20, far out for probes).
+    const { lo, hi } = c.interval;
+    if (v < lo) v = lo + (lo - v);
+    if (v > hi) v = hi - (v - hi);
+    if (c.interval.integer) v = Math.round(v);
+  } else if (c.interval !== undefined) v = c.interval.integer ? rng.int(Math.ceil(c.interval.lo), Math.floor(c.interval.hi)) : rng.uniform(c.interval.lo, c.interval.hi);
   else if (c.positive) v = Math.abs(v) + 1e-3;
   else if (c.nonnegative) v = Math.abs(v);
   if (c.integer) v = Math.round(v);
   if (c.nonzero && v === 0) v = c.interval === undefined || c.interval.hi >= 1 ? 1 : -1;
   if (c.positive && v <= 0) v = c.integer ? 1 : 1e-3;
   if (c.nonnegative && v < 0) v = 0;
-  const ok =
-    Number.isFinite(v) &&
-    (!c.positive || v > 0) &&
-    (!c.nonnegative || v >= 0) &&
-    (!c.nonzero || v !== 0) &&
-    (!c.integer || Number.isInteger(v)) &&
-    (c.interval === undefined || (v >= c.interval.lo && v <= c.interval.hi));
-  return ok ? v : NaN;
+  return admitted(v, c) ? v : NaN;
 }
 
 /**
@@ -104,17 +118,7 @@ function constrain(x: number, c: Constraints, rng: Rng): number {
  *     const sample = pointSampler([x], [{ sym: x, kind: 'positive' }]); sample(rng)   // e.g. [2.31]
  */
 export function pointSampler(vars: readonly Sym[], assumptions: readonly Assumption[]): (rng: Rng, draw?: (rng: Rng) => number) => Float64Array {
-  const byKey = new Map<string, Assumption[]>();
-  for (const a of assumptions) {
-    const k = symKey(a.sym);
-    const list = byKey.get(k);
-    if (list === undefined) byKey.set(k, [a]);
-    else list.push(a);
-  }
-  const constraints = vars.map((s) => {
-    const list = byKey.get(symKey(s));
-    return list === undefined ? undefined : constraintsOf(list);
-  });
+  const constraints = constraintsFor(vars, assumptions);
   return (rng, draw = ordinaryDraw) => {
     const out = new Float64Array(vars.length);
     for (let i = 0; i < out.length; i++) {
@@ -135,4 +139,52 @@ export function pointSampler(vars: readonly Sym[], assumptions: readonly Assumpt
  */
 export function drawPoint(vars: readonly Sym[], assumptions: readonly Assumption[], rng: Rng, draw: (rng: Rng) => number = ordinaryDraw): Float64Array {
   return pointSampler(vars, assumptions)(rng, draw);
+}
+
+/** The constraints of each variable (undefined: any real), read once. */
+function constraintsFor(vars: readonly Sym[], assumptions: readonly Assumption[]): (Constraints | undefined)[] {
+  const byKey = new Map<string, Assumption[]>();
+  for (const a of assumptions) {
+    const k = symKey(a.sym);
+    const list = byKey.get(k);
+    if (list === undefined) byKey.set(k, [a]);
+    else list.push(a);
+  }
+  return vars.map((s) => {
+    const list = byKey.get(symKey(s));
+    return list === undefined ? undefined : constraintsOf(list);
+  });
+}
+
+/**
+ * Does value v of vars[i] satisfy that variable's assumptions as it is
+ * (special points are used only where they lie in the domain)?
+ *
+ *     admits([x], [{ sym: x, kind: 'positive' }])(0, 0)   // false
+ */
+export function admits(vars: readonly Sym[], assumptions: readonly Assumption[]): (i: number, v: number) => boolean {
+  const constraints = constraintsFor(vars, assumptions);
+  return (i, v) => {
+    const c = constraints[i];
+    return c === undefined ? Number.isFinite(v) : admitted(v, c);
+  };
+}
+
+/**
+ * The bounds a variable's assumptions give it, for special points at the ends
+ * of its domain: { lo, hi, integer } (infinite where unbounded, lo = 0 for
+ * x > 0 or x >= 0).
+ *
+ *     domainEnds([x], [{ sym: x, kind: 'interval', lo: 0, hi: 1 }])[0]   // { lo: 0, hi: 1, integer: false }
+ */
+export function domainEnds(vars: readonly Sym[], assumptions: readonly Assumption[]): { lo: number; hi: number; integer: boolean; loClosed: boolean; hiClosed: boolean }[] {
+  return constraintsFor(vars, assumptions).map((c) => {
+    if (c === undefined) return { lo: -Infinity, hi: Infinity, integer: false, loClosed: false, hiClosed: false };
+    const integer = c.integer || c.interval?.integer === true;
+    const lo = Math.max(c.interval?.lo ?? -Infinity, c.positive || c.nonnegative ? 0 : -Infinity);
+    // Known to be in the domain: an integer end, or 0 for x >= 0 (an interval's ends may be open ends).
+    const stated = c.interval !== undefined && c.interval.lo === lo && c.interval.closed?.[0] === true && !(c.positive && lo === 0);
+    const loClosed = integer || stated || (c.nonnegative && !c.positive && (c.interval?.lo ?? -Infinity) <= 0);
+    return { lo, hi: c.interval?.hi ?? Infinity, integer, loClosed, hiClosed: integer || c.interval?.closed?.[1] === true };
+  });
 }

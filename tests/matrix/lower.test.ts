@@ -45,10 +45,17 @@ describe('lowering matrix expressions to components', () => {
 });
 
 describe('checking matrix identities numerically', () => {
-  it('should instantiate sizes 2, 3 and seeded draws in 2..4', () => {
+  it('should instantiate sizes 2, 3, 1 and 7 and seeded draws in 1..7', () => {
     const s = sizeInstances(['n', 'p'], 1);
-    expect(s.slice(0, 2)).toEqual([{ n: 2, p: 2 }, { n: 3, p: 3 }]);
-    for (const x of s) for (const v of Object.values(x)) expect(v >= 2 && v <= 4).toBe(true);
+    expect(s.slice(0, 4)).toEqual([{ n: 2, p: 2 }, { n: 3, p: 3 }, { n: 1, p: 1 }, { n: 7, p: 7 }]);
+    for (const x of s) for (const v of Object.values(x)) expect(v >= 1 && v <= 7).toBe(true);
+  });
+
+  it('should refute an identity that holds only at sizes 2, 3 and 4', () => {
+    const sq = shapeContext(['A: n x n', 'B: n x n']);
+    const q = (t: string) => parsePlain(t, { shapes: sq });
+    const v = checkMatrixEqual(q('A + (n-2)*(n-3)*(n-4)*B'), q('A'), sq);
+    expect(v).toMatchObject({ verdict: 'failed', reason: 'entry', sizes: { n: 1 } });
   });
 
   it('should accept a true identity and refuse a wrong one', () => {

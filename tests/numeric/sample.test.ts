@@ -93,3 +93,21 @@ describe('drawPoint', () => {
     expect(a).toBeNaN();
   });
 });
+
+describe('unbounded integer domains (issue #9)', () => {
+  it('should draw ℤ with negatives, 0 and values beyond 5', () => {
+    const rng = createRng(6);
+    const zs = Array.from({ length: 400 }, () => drawPoint([n], [{ sym: n, kind: 'interval', lo: -Infinity, hi: Infinity, integer: true }], rng)[0] as number);
+    expect(zs.every((v) => Number.isInteger(v))).toBe(true);
+    expect(zs.filter((v) => v < 0).length).toBeGreaterThan(100);
+    expect(zs).toContain(0);
+    expect(zs.some((v) => v > 5)).toBe(true);
+  });
+
+  it('should draw ℕ = {0, 1, 2, …} with 0 and never a negative', () => {
+    const rng = createRng(7);
+    const ns = Array.from({ length: 400 }, () => drawPoint([n], [{ sym: n, kind: 'interval', lo: 0, hi: Infinity, integer: true }], rng)[0] as number);
+    expect(ns.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
+    expect(ns).toContain(0);
+  });
+});

@@ -1,0 +1,244 @@
+/**
+ * Special points, checked in addition to the random ones: where identities
+ * that are almost true break. For every variable: 0, 1, −1, the ends of its
+ * assumed domain and points just inside them; for every kink (abs, relu,
+ * step, sign, max and min) the point where its argument is 0 or its two
+ * arguments tie; for sub-expressions that change sign (a sum such as
+ * x^2 − 1/10^6, the argument of log or sqrt) the point where they vanish and
+ * points just either side. Zeros are found numerically, one variable at a
+ * time from a base point of simple values (halves), so a linear argument
+ * such as x − y or 2x − 1 vanishes exactly in floating point.
+ *
+ *     specialPoints([parsePlain('max(x, y)'), parsePlain('x')], [x, y], [], {}).labels
+ *     // ['x = 0, y = 0', 'x = 1, y = 1', …, 'tie of max', 'x = -1', …]
+ */
+import { add, neg } from '../expr/build.js';
+import type { Expr, Sym } from '../expr/node.js';
+import { symKey } from '../expr/sym-key.js';
+import { children } from '../expr/traverse.js';
+import type { Assumption } from './assumptions.js';
+import { EvalError } from './eval-error.js';
+import { compile, freeSymbols, type Compiled } from './evaluate.js';
+import { createRng } from './rng.js';
+import { admits, domainEnds } from './sample.js';
+
+export interface SpecialPoints {
+  readonly points: readonly Float64Array[];
+  /** One short description per point ("x = 0", "tie of max(x, y)"), in the same order. */
+  readonly labels: readonly string[];
+}
+
+export interface SpecialOptions {
+  /** Variables the caller sets itself (index symbols, sizes, the salt of indexed values): left as in the base point. */
+  readonly fixed?: ReadonlySet<number>;
+  /** Points on a kink are no use (a finite difference is taken there): avoid them. */
+  readonly avoidKinks?: boolean;
+  /** Evaluate in indexed mode (sums, z_k). */
+  readonly indexed?: boolean;
+  /** A base point with the fixed coordinates set (called once per special point); default all zeros. */
+  readonly base?: () => Float64Array;
+  /** At most this many points (default MAX_SPECIAL). */
+  readonly max?: number;
+  readonly seed?: number;
+}
+
+/** The default cap on special points per check. */
+export const MAX_SPECIAL = 12;
+
+const KINKS = new Set(['abs', 'relu', 'step', 'sign', 'max', 'min']);
+/** Functions whose argument changing sign matters (domain ends). */
+const SIGN_SENSITIVE = new Set(['log', 'sqrt']);
+/** At most this many sub-expressions are solved for their zeros (bounded work). */
+const MAX_CRITICAL = 6;
+/** Sign-changing sub-expressions solved (after the kinks). */
+const MAX_SIGN_CHANGES = 2;
+
+interface Critical {
+  readonly expr: Expr;
+  readonly kink: boolean;
+  /** Printed only for points that are kept. */
+  readonly label: () => string;
+}
+
+/** Kink arguments (and differences of max/min arguments) and sign-changing sub-expressions, kinks first. */
+function criticalExpressions(es: readonly Expr[]): Critical[] {
+  const kinks: Critical[] = [];
+  const signs: Critical[] = [];
+  const seen = new Set<number>();
+  const push = (list: Critical[], e: Expr, kink: boolean, label: () => string): void => {
+    if (e.kind === 'num' || e.kind === 'float' || seen.has(e.hash)) return;
+    seen.add(e.hash);
+    list.push({ expr: e, kink, label });
+  };
+  const visit = (e: Expr): void => {
+    if (e.kind === 'call' && KINKS.has(e.fn)) {
+      const [a, b] = e.args;
+      if (b !== undefined && a !== undefined) push(kinks, add(a, neg(b)), true, () => `tie of ${e.fn}`);
+      else if (a !== undefined) push(kinks, a, true, () => `kink of ${e.fn}`);
+    } else if (e.kind === 'call' && SIGN_SENSITIVE.has(e.fn) && e.args[0] !== undefined) push(signs, e.args[0], false, () => `${e.fn} argument = 0`);
+    else if (e.kind === 'pow' && !(e.exp.kind === 'num' && e.exp.d === 1n)) push(signs, e.base, false, () => 'power base = 0');
+    else if (e.kind === 'add') push(signs, e, false, () => 'sign change of a sum');
+    for (const c of children(e)) visit(c);
+  };
+  es.forEach(visit);
+  return [...kinks.slice(0, MAX_CRITICAL), ...signs.slice(0, MAX_SIGN_CHANGES)];
+}
+
+/** t near which f(t) = 0 (f continuous), or undefined: exact for linear f, else a few secant steps. */
+function solveZero(f: (t: number) => number, start: number): number | undefined {
+  const u0 = f(0);
+  const u1 = f(1);
+  const um = f(-1);
+  if (!Number.isFinite(u0) || !Number.isFinite(u1) || !Number.isFinite(um)) return secant(f, start, start + 0.5);
+  if (Math.abs(u1 - 2 * u0 + um) <= 1e-12 * Math.max(Math.abs(u0), Math.abs(u1), Math.abs(um), 1)) {
+    const slope = u1 - u0;
+    return slope === 0 ? undefined : -u0 / slope;
+  }
+  return secant(f, start, start + 0.5) ?? secant(f, -start - 1, -start - 0.5);
+}
+
+function secant(f: (t: number) => number, t0: number, t1: number): number | undefined {
+  let [a, b] = [t0, t1];
+  let [fa, fb] = [f(a), f(b)];
+  for (let i = 0; i < 20; i++) {
+    if (!Number.isFinite(fa) || !Number.isFinite(fb)) return undefined;
+    if (fb === 0) return b;
+    if (fb === fa) return undefined;
+    const c = b - (fb * (b - a)) / (fb - fa);
+    [a, fa] = [b, fb];
+    [b, fb] = [c, f(c)];
+    if (Math.abs(b - a) <= 1e-14 * Math.max(1, Math.abs(b))) return Number.isFinite(fb) && Math.abs(fb) < 1e-9 ? b : undefined;
+  }
+  return undefined;
+}
+
+/** A value just inside the end b of a domain (towards the other end). */
+function inside(b: number, towards: number): number {
+  const d = 1e-6 * Math.max(1, Math.abs(b));
+  return towards > b ? b + d : b - d;
+}
+
+function fmtValue(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+}
+
+/**
+ * Special points of the relation between the expressions `es` over `vars`
+ * (see the file comment), each inside the domain the assumptions describe.
+ *
+ *     specialPoints([parsePlain('abs(x - 1)')], [x], [], {}).labels   // ['x = 0', 'x = 1', 'x = -1', 'kink of abs', …]
+ */
+export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumptions: readonly Assumption[], opts: SpecialOptions = {}): SpecialPoints {
+  const max = opts.max ?? MAX_SPECIAL;
+  const fixed = opts.fixed ?? new Set<number>();
+  const free = vars.map((_, i) => i).filter((i) => !fixed.has(i));
+  if (free.length === 0 || max <= 0) return { points: [], labels: [] };
+  const ok = admits(vars, assumptions);
+  const ends = domainEnds(vars, assumptions);
+  const rng = createRng(opts.seed ?? 7);
+  const baseOf = opts.base ?? (() => new Float64Array(vars.length));
+  /** A base point: simple values (halves in [-2, 2]) inside the domain, fixed coordinates from the caller. */
+  const simpleBase = (): Float64Array => {
+    const p = baseOf();
+    for (const i of free) {
+      const e = ends[i] ?? { lo: -Infinity, hi: Infinity, integer: false, loClosed: false, hiClosed: false };
+      let v = rng.int(-4, 4) / 2;
+      if (e.integer) v = Math.round(v);
+      if (!ok(i, v)) v = Number.isFinite(e.lo) && Number.isFinite(e.hi) ? (e.integer ? Math.round((e.lo + e.hi) / 2) : (e.lo + e.hi) / 2) : Number.isFinite(e.lo) ? e.lo + 1 : e.hi - 1;
+      p[i] = v;
+    }
+    return p;
+  };
+  const points: Float64Array[] = [];
+  const labels: string[] = [];
+  const keys = new Set<string>();
+  const kinkFns: Compiled[] = [];
+  const criticals = criticalExpressions(es);
+  const compiled: { c: Critical; f: Compiled; uses: number[] }[] = [];
+  for (const c of criticals) {
+    try {
+      const f = compile(c.expr, vars, { indexed: opts.indexed ?? false });
+      const used = new Set(freeSymbols(c.expr, [], opts.indexed ?? false).map(symKey));
+      compiled.push({ c, f, uses: free.filter((i) => used.has(symKey(vars[i] as Sym))) });
+      if (c.kink) kinkFns.push(f);
+    } catch (e) {
+      if (!(e instanceof EvalError)) throw e;
+    }
+  }
+  const keep = (p: Float64Array, label: string | (() => string)): void => {
+    if (points.length >= max) return;
+    // The end of a real interval may be an open end (0 < x < 1 is stored as [0, 1]): only just inside it.
+    const atEnd = (i: number): boolean => {
+      const e = ends[i];
+      return e !== undefined && !e.integer && ((p[i] === e.lo && !e.loClosed) || (p[i] === e.hi && !e.hiClosed));
+    };
+    if (!free.every((i) => ok(i, p[i] as number) && !atEnd(i))) return;
+    // On a kink a finite difference says nothing: such points are left out when derivatives are compared.
+    if (opts.avoidKinks === true && kinkFns.some((f) => Math.abs(f(p)) < 1e-4)) return;
+    let key = '';
+    for (const i of free) key += `${p[i]},`;
+    if (keys.has(key)) return;
+    keys.add(key);
+    points.push(p);
+    labels.push(typeof label === 'string' ? label : label());
+  };
+  // Every variable at once: 0, 1, −1.
+  for (const v of [0, 1, -1]) {
+    const p = simpleBase();
+    for (const i of free) p[i] = v;
+    keep(p, free.map((i) => `${symKey(vars[i] as Sym)} = ${v}`).join(', '));
+  }
+  // Ties and zeros of kink arguments (not when derivatives are compared: they are kinks).
+  const zeros = (kink: boolean): void => {
+    for (const { c, f, uses } of compiled) {
+      if (c.kink !== kink) continue;
+      for (const i of uses.slice(0, 2)) {
+        const base = simpleBase();
+        const at = (t: number): number => {
+          base[i] = t;
+          return f(base);
+        };
+        const start = base[i] as number;
+        const t = solveZero(at, start);
+        if (t === undefined || !Number.isFinite(t)) continue;
+        const p = Float64Array.from(base);
+        p[i] = t;
+        keep(p, c.label);
+        // Either side of a sign change or a kink (relu(x + 10^6) = x + 10^6 is false just left of its kink).
+        const d = 1e-3 * Math.max(1, Math.abs(t));
+        for (const s of [t - d, t + d]) {
+          const q = Float64Array.from(base);
+          q[i] = s;
+          keep(q, () => `near ${c.label()}`);
+        }
+      }
+    }
+  };
+  if (opts.avoidKinks !== true) zeros(true);
+  // One variable at a time: 0, ±1, the ends of its domain and just inside them.
+  for (const i of free) {
+    const e = ends[i] ?? { lo: -Infinity, hi: Infinity, integer: false, loClosed: false, hiClosed: false };
+    const name = symKey(vars[i] as Sym);
+    const values: [number, string][] = [
+      [0, `${name} = 0`],
+      [1, `${name} = 1`],
+      [-1, `${name} = -1`],
+    ];
+    for (const [b, other, closed] of [
+      [e.lo, e.hi, e.loClosed],
+      [e.hi, e.lo, e.hiClosed],
+    ] as const) {
+      if (!Number.isFinite(b)) continue;
+      // A closed end itself (x in [0, 1], x >= 1, n in ℕ), and just inside every end.
+      if (e.integer || closed) values.push([b, `${name} = ${fmtValue(b)} (end of its domain)`]);
+      if (!e.integer) values.push([inside(b, other), `${name} just inside ${fmtValue(b)}`]);
+    }
+    for (const [v, label] of values) {
+      const p = simpleBase();
+      p[i] = v;
+      keep(p, label);
+    }
+  }
+  zeros(false);
+  return { points, labels };
+}
