@@ -19,6 +19,7 @@ import { toLatex, toPlain } from '../render/index.js';
 import type { Engine } from '../rewrite/engine.js';
 import { derivativeOf, differentiate } from './differentiate.js';
 import { activeBranches, evaluateAt } from './evaluate-at.js';
+import { checkDerivationSize, checkDerivativeOrder } from './limits.js';
 
 export interface StepJson {
   readonly rule: string;
@@ -122,9 +123,12 @@ export interface DiffOutcome {
 }
 
 export function diffToJson(engine: Engine, input: string, f: Expr, wrt: readonly Sym[], opts: DiffOptions = {}): DiffOutcome {
+  checkDerivativeOrder(wrt.length);
   const t0 = performance.now();
   const derivation = differentiate(engine, f, wrt);
   const ms = performance.now() - t0;
+  // Checking and printing cost the total size of the steps: refused past a limit (limits.ts).
+  checkDerivationSize(derivation);
   const start = derivativeOf(f, wrt);
   const report = verifyDerivation(derivation, start, {
     ...(opts.points !== undefined ? { points: opts.points } : {}),

@@ -8,6 +8,7 @@
  *     r.verdict; // '✓ proved symbolically; every step also holds at 24 random points'
  */
 import { diffToJson } from '../derive/diff-result.js';
+import { DerivationLimitError } from '../derive/limits.js';
 import type { Expr } from '../expr/node.js';
 import type { Derivation } from '../proof/step.js';
 import { formatVerification } from '../proof/verdict-text.js';
@@ -148,7 +149,13 @@ export function workOutRequest(engine: Engine, request: DeriveRequest, opts: Wor
     if (found === undefined) return { ok: false, problem: `unknown derivation '${request.name}': there is no derivation by that name; write \`d/dx EXPR\` or \`diff EXPR wrt x\` instead` };
     return { ok: true, parts: [present(found.derivation, found.lhs, named(verifyDerivation(found.derivation, found.lhs, checkOpts)))] };
   }
-  const o = diffToJson(engine, request.source, request.f, request.wrt, checkOpts);
+  let o;
+  try {
+    o = diffToJson(engine, request.source, request.f, request.wrt, checkOpts);
+  } catch (e) {
+    if (e instanceof DerivationLimitError) return { ok: false, problem: e.message };
+    throw e;
+  }
   const v = o.json.verification;
   return { ok: true, parts: [present(o.derivation, o.start, { verdict: v.verdict, points: v.points, failure: formatVerification(v), undecided: v.undecided ?? 'a step could not be checked' })] };
 }
