@@ -11,6 +11,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
+import { checkMarkdownSource, checkTreeDepth } from '../markdown/nesting-depth.js';
 import { ASSUME_DIRECTIVE, type Segment } from './segments.js';
 
 interface Positioned {
@@ -31,8 +32,12 @@ function locate(source: string, value: string, start: number, end: number): numb
   return start;
 }
 
+/** The math segments of a Markdown file; throws MarkdownDepthError when it nests too deeply to walk. */
 export function extractMarkdown(source: string): Segment[] {
-  const tree = unified().use(remarkParse).use(remarkMath).parse(source) as Node as Positioned;
+  checkMarkdownSource(source);
+  const parsed: Node = unified().use(remarkParse).use(remarkMath).parse(source);
+  checkTreeDepth(parsed);
+  const tree = parsed as Positioned;
   const out: Segment[] = [];
   const visit = (n: Positioned): void => {
     const start = n.position?.start.offset;

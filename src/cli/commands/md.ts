@@ -12,6 +12,8 @@ import type { Command } from 'commander';
 import { installKatexAssets } from '../../document/katex-assets.js';
 import { notePage } from '../../markdown/note-page.js';
 import { formatNoteMessage, noteTitle, renderNote } from '../../markdown/render-note.js';
+import { MarkdownDepthError } from '../../markdown/nesting-depth.js';
+import { FileError } from '../../parse/file-error.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { parseInteger, parsePositiveInt } from '../options.js';
@@ -54,6 +56,9 @@ export const mdCommand: CommandModule = {
           failOnError,
           ...(flags.points !== undefined ? { points: flags.points } : {}),
           ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+        }).catch((e: unknown) => {
+          if (e instanceof MarkdownDepthError) throw new FileError(input, e.line, e.col, e.detail);
+          throw e;
         });
         for (const m of note.messages) io.stderr(`${formatNoteMessage(input, m)}\n`);
         const failed = note.failed || note.messages.some((m) => m.fatal !== undefined);
