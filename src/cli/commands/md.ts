@@ -11,7 +11,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { installKatexAssets } from '../../document/katex-assets.js';
 import { notePage } from '../../markdown/note-page.js';
-import { formatNoteMessage, noteTitle, renderNote } from '../../markdown/render-note.js';
+import { formatNoteMessage, noteTitle, renderNote, type NoteMessage } from '../../markdown/render-note.js';
 import { MarkdownDepthError } from '../../markdown/nesting-depth.js';
 import { FileError } from '../../parse/file-error.js';
 import type { CommandModule } from '../command.js';
@@ -29,6 +29,16 @@ interface MdFlags {
 function sameFile(a: string, b: string): boolean {
   const real = (p: string): string => (existsSync(p) ? realpathSync(p) : resolve(p));
   return real(a) === real(b);
+}
+
+/** The summary line: "every check holds" only when there were checks and none failed or was undecided. */
+function noteSummary(failed: boolean, messages: readonly NoteMessage[], html: string): string {
+  if (failed) return 'SOME CHECKS FAILED (see the messages)';
+  const undecided = messages.filter((m) => m.ruleId === 'check-undecided' || m.ruleId === 'derive-undecided').length;
+  if (undecided > 0) return `no check fails, but ${undecided} could not be decided (see the messages)`;
+  // Every derive and check block leaves a verdict paragraph (mdast-nodes.ts).
+  if (!html.includes('class="gradtex-check')) return 'nothing to check (no derive or check blocks)';
+  return 'every check holds';
 }
 
 export const mdCommand: CommandModule = {
@@ -69,7 +79,7 @@ export const mdCommand: CommandModule = {
         }
         const katexCss = installKatexAssets(dirname(out));
         writeFileSync(out, notePage({ title: noteTitle(markdown) ?? basename(input), body: note.html, katexCss }));
-        io.stdout(`${input}: ${failed ? 'SOME CHECKS FAILED (see the messages)' : 'every check holds'}\n  wrote ${out}\n`);
+        io.stdout(`${input}: ${noteSummary(failed, note.messages, note.html)}\n  wrote ${out}\n`);
         setExit(failed ? EXIT.failed : EXIT.ok);
       });
   },
