@@ -136,7 +136,7 @@ function signOf(e: Expr): number | undefined {
  * float64's range, from its logarithm (float64 itself would print 0 or
  * Infinity); undefined for any other expression.
  *
- *     approximateBeyondFloatRange(parsePlain('(1/9)^1000'))   // '5.7266e-955'
+ *     approximateBeyondFloatRange(parsePlain('(1/9)^1000'))   // '5.7212e-955'
  */
 export function approximateBeyondFloatRange(e: Expr): string | undefined {
   const l = log2Magnitude(e);
