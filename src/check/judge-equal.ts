@@ -6,7 +6,7 @@
  *
  *     judgeEqual(engine, prepareStep(engine, parseLatex('(x+1)^2'), parseLatex('x^2+2x+1'), []), {}).verdict  // 'proved'
  */
-import { constantBeyondFloatRange } from '../expr/constant-size.js';
+import { constantBeyondFloatRange, powerBeyondFloatRange } from '../expr/constant-size.js';
 import { equal } from '../expr/equal.js';
 import { neg, add } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
@@ -156,6 +156,10 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   const beyond = numeric.verdict === 'numeric' ? (constantBeyondFloatRange(p.lhs) ?? constantBeyondFloatRange(p.rhs)) : undefined;
   if (beyond !== undefined) {
     return { verdict: 'undecided', evidence: { method: 'sampling', summary: `the constant ${toPlain(beyond)} is beyond floating-point range (it evaluates to 0 or ∞), so agreement at sampled points says nothing` } };
+  }
+  const power = numeric.verdict === 'numeric' ? (powerBeyondFloatRange(p.lhs) ?? powerBeyondFloatRange(p.rhs)) : undefined;
+  if (power !== undefined) {
+    return { verdict: 'undecided', evidence: { method: 'sampling', summary: `${toPlain(power)} is 0 or ∞ in floating point at almost every point, so agreement at sampled points says nothing` } };
   }
   const judged = numericOnly(numeric, p);
   return refused !== undefined && judged.verdict === 'holds' ? { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}; not proved: ${refused}` } } : judged;

@@ -151,3 +151,18 @@ export function approximateBeyondFloatRange(e: Expr): string | undefined {
   }
   return `${s < 0 ? '-' : ''}${mantissa.toFixed(4)}e${exponent < 0 ? '' : '+'}${exponent}`;
 }
+
+/**
+ * A power of a non-constant base with a literal exponent beyond
+ * ±FLOAT_LOG2_LIMIT, such as x^(10^9): in float64 it is 0 or ∞ at every
+ * sampled point except |x| = 1, so sampled agreement says nothing about it.
+ *
+ *     powerBeyondFloatRange(parsePlain('x^1000000000'))   // the power
+ */
+export function powerBeyondFloatRange(e: Expr): Expr | undefined {
+  return find(e, (x) => {
+    if (x.kind !== 'pow' || log2Magnitude(x.base) !== undefined) return false;
+    const k = log2Magnitude(x.exp);
+    return k !== undefined && k > Math.log2(FLOAT_LOG2_LIMIT);
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approximateBeyondFloatRange, constantBeyondFloatRange, constantTooLargeForExactArithmetic, log2Magnitude } from '../../src/expr/constant-size.js';
+import { approximateBeyondFloatRange, constantBeyondFloatRange, constantTooLargeForExactArithmetic, log2Magnitude, powerBeyondFloatRange } from '../../src/expr/constant-size.js';
 import { bitLength, log2Abs, MAX_EXACT_BITS, ratFits } from '../../src/expr/exact-size.js';
 import { ratPowInt } from '../../src/expr/rational.js';
 import { parsePlain } from '../../src/parse/index.js';
@@ -41,6 +41,12 @@ describe('size limits of exact numbers', () => {
     expect(constantBeyondFloatRange(parsePlain('(1/2)^900*x'))).toBeUndefined();
     expect(constantTooLargeForExactArithmetic(parsePlain('x^100000'))).toBeUndefined();
     expect(constantTooLargeForExactArithmetic(parsePlain('1^100000'))).toBeUndefined();
+  });
+
+  it('should find a power of a variable that is 0 or ∞ in float64 almost everywhere', () => {
+    expect(toPlain(powerBeyondFloatRange(parsePlain('x^(10^9) + 1')) ?? parsePlain('0'))).toBe('x^(10^9)');
+    expect(powerBeyondFloatRange(parsePlain('x^100'))).toBeUndefined();
+    expect(powerBeyondFloatRange(parsePlain('2^(10^9)'))).toBeUndefined();
   });
 
   it('should approximate a constant beyond float range from its logarithm, with its sign', () => {
