@@ -9,7 +9,7 @@
  *
  *     constantBeyondFloatRange(parsePlain('(1234567/7654321)^9000*x'))   // the power
  */
-import { log2Abs, MAX_EXACT_BITS } from './exact-size.js';
+import { bitLength, log2Abs, MAX_EXACT_BITS } from './exact-size.js';
 import type { Expr } from './node.js';
 import { children } from './traverse.js';
 
@@ -65,20 +65,27 @@ function find(e: Expr, pred: (e: Expr) => boolean): Expr | undefined {
 }
 
 /**
- * A literal power whose exact value needs more than MAX_EXACT_BITS bits
- * (k · bits(base) for base^k), or undefined.
+ * Bits a CAS may be handed in one exact constant. nerdamer's bigint gcd is
+ * quadratic: a 5,000-digit fraction takes it 4 s, (a/b)^10000 a minute.
+ */
+export const MAX_CAS_BITS = 2048;
+
+/**
+ * A literal (or a literal power, k · bits(base) for base^k) whose exact value
+ * needs more than `limit` bits, or undefined.
  *
  *     constantTooLargeForExactArithmetic(parsePlain('(123456789/987654320)^10000*x^2'))   // the power
  */
-export function constantTooLargeForExactArithmetic(e: Expr): Expr | undefined {
+export function constantTooLargeForExactArithmetic(e: Expr, limit: number = MAX_EXACT_BITS): Expr | undefined {
   return find(e, (x) => {
+    if (x.kind === 'num') return Math.max(bitLength(x.n), bitLength(x.d)) > limit;
     if (x.kind !== 'pow' || x.exp.kind !== 'num') return false;
     if (x.base.kind === 'num' && x.base.d === 1n && (x.base.n === 1n || x.base.n === -1n || x.base.n === 0n)) return false;
     const b = log2Magnitude(x.base);
     if (b === undefined) return false;
     // Bits of the numerator and denominator grow with |exponent|, whatever the magnitude.
     const base = x.base.kind === 'num' ? Math.max(log2Abs(x.base.n), log2Abs(x.base.d)) : Math.abs(b);
-    return Math.abs(Number(x.exp.n) / Number(x.exp.d)) * Math.max(base, 1) > MAX_EXACT_BITS;
+    return Math.abs(Number(x.exp.n) / Number(x.exp.d)) * Math.max(base, 1) > limit;
   });
 }
 
@@ -132,16 +139,17 @@ function signOf(e: Expr): number | undefined {
 }
 
 /**
- * A decimal approximation such as "1.0960e-954" of a literal constant beyond
- * float64's range, from its logarithm (float64 itself would print 0 or
- * Infinity); undefined for any other expression.
+ * A decimal approximation such as "1.0960e-954" of a literal constant, from
+ * its logarithm: right where float64 fails (a value beyond its range, or
+ * numerator and denominator each beyond it); undefined for an expression
+ * that is not such a constant.
  *
- *     approximateBeyondFloatRange(parsePlain('(1/9)^1000'))   // '5.7212e-955'
+ *     approximateFromLogarithm(parsePlain('(1/9)^1000'))   // '5.7212e-955'
  */
-export function approximateBeyondFloatRange(e: Expr): string | undefined {
+export function approximateFromLogarithm(e: Expr): string | undefined {
   const l = log2Magnitude(e);
   const s = signOf(e);
-  if (l === undefined || s === undefined || Math.abs(l) <= FLOAT_LOG2_LIMIT) return undefined;
+  if (l === undefined || s === undefined || !Number.isFinite(l)) return undefined;
   const log10 = l * Math.log10(2);
   let exponent = Math.floor(log10);
   let mantissa = Math.pow(10, log10 - exponent);
@@ -150,6 +158,17 @@ export function approximateBeyondFloatRange(e: Expr): string | undefined {
     exponent += 1;
   }
   return `${s < 0 ? '-' : ''}${mantissa.toFixed(4)}e${exponent < 0 ? '' : '+'}${exponent}`;
+}
+
+/**
+ * approximateFromLogarithm for a literal constant beyond float64's range
+ * (float64 itself would print 0 or Infinity); undefined for any other.
+ *
+ *     approximateBeyondFloatRange(parsePlain('(1/9)^1000'))   // '5.7212e-955'
+ */
+export function approximateBeyondFloatRange(e: Expr): string | undefined {
+  const l = log2Magnitude(e);
+  return l === undefined || Math.abs(l) <= FLOAT_LOG2_LIMIT ? undefined : approximateFromLogarithm(e);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approximateBeyondFloatRange, constantBeyondFloatRange, constantTooLargeForExactArithmetic, log2Magnitude, powerBeyondFloatRange } from '../../src/expr/constant-size.js';
+import { approximateBeyondFloatRange, approximateFromLogarithm, constantBeyondFloatRange, constantTooLargeForExactArithmetic, log2Magnitude, MAX_CAS_BITS, powerBeyondFloatRange } from '../../src/expr/constant-size.js';
 import { bitLength, log2Abs, MAX_EXACT_BITS, ratFits } from '../../src/expr/exact-size.js';
 import { ratPowInt } from '../../src/expr/rational.js';
 import { parsePlain } from '../../src/parse/index.js';
@@ -41,6 +41,9 @@ describe('size limits of exact numbers', () => {
     expect(constantBeyondFloatRange(parsePlain('(1/2)^900*x'))).toBeUndefined();
     expect(constantTooLargeForExactArithmetic(parsePlain('x^100000'))).toBeUndefined();
     expect(constantTooLargeForExactArithmetic(parsePlain('1^100000'))).toBeUndefined();
+    // A CAS gets a tighter limit: a 5,000-digit literal took nerdamer 4 s.
+    expect(constantTooLargeForExactArithmetic(parsePlain(`${'7'.repeat(5000)}*x`), MAX_CAS_BITS)).toBeDefined();
+    expect(constantTooLargeForExactArithmetic(parsePlain(`${'7'.repeat(500)}*x`), MAX_CAS_BITS)).toBeUndefined();
   });
 
   it('should find a power of a variable that is 0 or ∞ in float64 almost everywhere', () => {
@@ -55,5 +58,7 @@ describe('size limits of exact numbers', () => {
     // 2^1025 = 3.5953862697…e+308, one past float64's largest power of two.
     expect(approximateBeyondFloatRange(parsePlain('(-2)^1025'))).toBe('-3.5954e+308');
     expect(approximateBeyondFloatRange(parsePlain('(1/9)^10'))).toBeUndefined();
+    // 7…7 / 3…31 (30,000 digits each): each part overflows float64, the quotient is 7/3.
+    expect(approximateFromLogarithm(parsePlain(`${'7'.repeat(30000)}/${'3'.repeat(29999)}1`))).toBe('2.3333e+0');
   });
 });
