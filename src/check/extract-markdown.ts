@@ -11,6 +11,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
+import { checkMarkdownSource, checkTreeDepth } from '../markdown/nesting-depth.js';
 import { splitDisplayFences } from './display-fences.js';
 import { ASSUME_DIRECTIVE, type Segment } from './segments.js';
 
@@ -32,11 +33,15 @@ function locate(source: string, value: string, start: number, end: number): numb
   return start;
 }
 
+/** The math segments of a Markdown file; throws MarkdownDepthError when it nests too deeply to walk. */
 export function extractMarkdown(original: string): Segment[] {
+  checkMarkdownSource(original);
   // `$$\begin{aligned}` … `\end{aligned}$$` with content on the fence lines.
   const normalised = splitDisplayFences(original);
   const source = normalised.text;
-  const tree = unified().use(remarkParse).use(remarkMath).parse(source) as Node as Positioned;
+  const parsed: Node = unified().use(remarkParse).use(remarkMath).parse(source);
+  checkTreeDepth(parsed);
+  const tree = parsed as Positioned;
   const out: Segment[] = [];
   const visit = (n: Positioned): void => {
     const start = n.position?.start.offset;

@@ -6,6 +6,7 @@
  *
  *     judgeEqual(engine, prepareStep(engine, parseLatex('(x+1)^2'), parseLatex('x^2+2x+1'), []), {}).verdict  // 'proved'
  */
+import { constantBeyondFloatRange, powerBeyondFloatRange } from '../expr/constant-size.js';
 import { equal } from '../expr/equal.js';
 import { neg, add } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
@@ -151,6 +152,15 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   // floating point); the simplifier can.
   if (difference !== undefined && p.constrained === undefined && ((difference.kind === 'num' && difference.n !== 0n) || (difference.kind === 'float' && difference.value !== 0))) {
     return { verdict: 'fails', evidence: { method: 'simplify', summary: `the difference of the sides simplifies to the constant ${toPlain(difference)}`, ...extra } };
+  }
+  // Agreement in float64 says nothing about a constant it rounds to 0 or ∞: (1234567/7654321)^9000 x = 0.
+  const beyond = numeric.verdict === 'numeric' ? (constantBeyondFloatRange(p.lhs) ?? constantBeyondFloatRange(p.rhs)) : undefined;
+  if (beyond !== undefined) {
+    return { verdict: 'undecided', evidence: { method: 'sampling', summary: `the constant ${toPlain(beyond)} is beyond floating-point range (it evaluates to 0 or ∞), so agreement at sampled points says nothing` } };
+  }
+  const power = numeric.verdict === 'numeric' ? (powerBeyondFloatRange(p.lhs) ?? powerBeyondFloatRange(p.rhs)) : undefined;
+  if (power !== undefined) {
+    return { verdict: 'undecided', evidence: { method: 'sampling', summary: `${toPlain(power)} is 0 or ∞ in floating point at almost every point, so agreement at sampled points says nothing` } };
   }
   const judged = numericOnly(numeric, p);
   return refused !== undefined && judged.verdict === 'holds' ? { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}; not proved: ${refused}` } } : judged;

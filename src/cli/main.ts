@@ -9,6 +9,7 @@ import { realpathSync } from 'node:fs';
 import { EXIT, UserError, processIo, type Io } from './io.js';
 import { COMMANDS } from './commands/index.js';
 import { PointError } from '../derive/point.js';
+import { DerivationLimitError } from '../derive/limits.js';
 import { FileError } from '../parse/file-error.js';
 
 /** The only single-dash options gradtex has; everything else is math. */
@@ -46,7 +47,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       return err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     }
     // Errors in what the user wrote: one line, exit 2, no stack trace.
-    if (err instanceof UserError || err instanceof PointError || err instanceof FileError) {
+    if (err instanceof UserError || err instanceof PointError || err instanceof FileError || err instanceof DerivationLimitError) {
       io.stderr(`gradtex: ${err.message}\n`);
       return EXIT.badInput;
     }

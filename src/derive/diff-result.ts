@@ -19,6 +19,7 @@ import { toLatex, toPlain } from '../render/index.js';
 import type { Engine } from '../rewrite/engine.js';
 import { derivativeOf, differentiate } from './differentiate.js';
 import { activeBranches, evaluateAt } from './evaluate-at.js';
+import { checkDerivationSize, checkDerivativeOrder } from './limits.js';
 
 export interface StepJson {
   readonly rule: string;
@@ -38,6 +39,12 @@ export interface VerificationJson {
   /** Present when a check failed: which step (or "result") and the point. */
   readonly failure?: { readonly step: number | 'result'; readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number };
   readonly undecided?: string;
+  /**
+   * What was not checked at random points, when the verdict alone would
+   * overstate it: "2 of 14 steps could not be checked (…)", "the steps were
+   * not checked". Absent when every step and the result were checked.
+   */
+  readonly unchecked?: string;
 }
 
 export interface DiffJson {
@@ -84,8 +91,28 @@ export function stepsToJson(derivation: Derivation, report: VerificationReport):
   });
 }
 
+/**
+ * What the report did not check at random points, or undefined when every
+ * step and the result were checked: a `proved` from nerdamer is about the
+ * result only and must not be read as "every step holds".
+ *
+ *     uncheckedPart(report, 14)   // '2 of 14 steps could not be checked at random points (step 3: no valid points)'
+ */
+export function uncheckedPart(report: VerificationReport, stepCount: number): string | undefined {
+  const parts: string[] = [];
+  if (report.steps.length < stepCount) parts.push('the steps were not checked');
+  const undecided = report.steps.filter((s) => s.verdict.verdict === 'undecided');
+  const first = undecided[0];
+  if (first !== undefined && first.verdict.verdict === 'undecided') {
+    parts.push(`${undecided.length} of ${stepCount} steps could not be checked at random points (step ${first.index + 1}: ${first.verdict.reason})`);
+  }
+  if (report.claim.verdict === 'undecided') parts.push(`the result could not be checked at random points (${report.claim.reason})`);
+  return parts.length === 0 ? undefined : parts.join('; ');
+}
+
 /** The verification part of the contract; a failure names the step (or the result) and the point. */
-export function verificationToJson(report: VerificationReport): VerificationJson {
+export function verificationToJson(report: VerificationReport, stepCount = report.steps.length): VerificationJson {
+  const unchecked = uncheckedPart(report, stepCount);
   const failedStep = report.steps.find((s) => s.verdict.verdict === 'failed');
   const failing = failedStep?.verdict ?? report.claim;
   return {
@@ -96,6 +123,7 @@ export function verificationToJson(report: VerificationReport): VerificationJson
       ? { failure: { step: failedStep === undefined ? 'result' : failedStep.index, point: failing.point, lhs: failing.lhs, rhs: failing.rhs } }
       : {}),
     ...(report.claim.verdict === 'undecided' ? { undecided: report.claim.reason } : {}),
+    ...(unchecked !== undefined ? { unchecked } : {}),
   };
 }
 
@@ -122,9 +150,12 @@ export interface DiffOutcome {
 }
 
 export function diffToJson(engine: Engine, input: string, f: Expr, wrt: readonly Sym[], opts: DiffOptions = {}): DiffOutcome {
+  checkDerivativeOrder(wrt.length);
   const t0 = performance.now();
   const derivation = differentiate(engine, f, wrt);
   const ms = performance.now() - t0;
+  // Checking and printing cost the total size of the steps: refused past a limit (limits.ts).
+  checkDerivationSize(derivation);
   const start = derivativeOf(f, wrt);
   const report = verifyDerivation(derivation, start, {
     ...(opts.points !== undefined ? { points: opts.points } : {}),
@@ -132,7 +163,7 @@ export function diffToJson(engine: Engine, input: string, f: Expr, wrt: readonly
     ...(opts.checkSteps !== undefined ? { checkSteps: opts.checkSteps } : {}),
   });
   const steps = stepsToJson(derivation, report);
-  const verification = verificationToJson(report);
+  const verification = verificationToJson(report, derivation.steps.length);
   let json: DiffJson = {
     input,
     wrt: wrt.map(symKey),

@@ -96,6 +96,16 @@ function derivationBlock(derivation: Derivation, lhs: Expr): Block {
   return { kind: 'derivation', derivation: a.derivation, lhs: a.lhs, definitions: a.definitions };
 }
 
+/** The check line under a checked derivation: says exactly how many steps were decided, never "every step holds" over an undecided one. */
+function chainCheckText(report: DocumentReport): string {
+  const steps = report.chains.flatMap((c) => c.steps).filter((st) => st.verdict !== 'definition');
+  if (steps.some((st) => st.verdict === 'fails')) return 'Check: a step of this derivation fails (marked above).';
+  if (steps.length === 0) return 'Check: no step to check was found.';
+  const undecided = steps.filter((st) => st.verdict === 'undecided').length;
+  if (undecided > 0) return `Check: no step fails, but ${undecided} of ${steps.length} steps could not be decided (marked above).`;
+  return 'Check: every step of this derivation holds.';
+}
+
 export function buildBlocks(solved: SolvedSpec): Block[] {
   const out: Block[] = [];
   solved.problems.forEach((p, i) => {
@@ -137,11 +147,7 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
           break;
         case 'checked':
           for (const rows of chainRows(r.report)) out.push({ kind: 'chain', rows });
-          out.push({
-            kind: 'check',
-            text: r.report.chains.some((c) => c.steps.some((st) => st.verdict === 'fails')) ? 'Check: a step of this derivation fails (marked above).' : 'Check: every step of this derivation holds.',
-            failed: r.report.chains.some((c) => c.steps.some((st) => st.verdict === 'fails')),
-          });
+          out.push({ kind: 'check', text: chainCheckText(r.report), failed: r.report.chains.some((c) => c.steps.some((st) => st.verdict === 'fails')) });
           break;
         case 'text':
           out.push({ kind: 'prose', segments: proseSegments(r.text) });

@@ -3,10 +3,11 @@
  * halting on the first error, with TeX's file access limited to the output
  * folder (openin_any/openout_any = p), so that nothing in a document can run
  * a program or read a file elsewhere. The first error of the log is returned
- * for the user.
+ * for the user, and a failed build leaves no PDF behind (an earlier run's is
+ * removed first): the render command then exits non-zero.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export type PdfResult =
@@ -36,6 +37,9 @@ export function seriousWarnings(log: string): string[] {
 export function compilePdf(texFile: string): PdfResult {
   if (!hasPdflatex()) return { kind: 'no-tex', message: 'pdflatex is not installed: the .tex file is written; install TeX Live (e.g. apt-get install texlive-latex-recommended) for a PDF' };
   const dir = dirname(texFile);
+  const pdf = texFile.replace(/\.tex$/, '.pdf');
+  // A PDF left by an earlier run must not pass for this one when the build fails.
+  rmSync(pdf, { force: true });
   const r = spawnSync('pdflatex', ['-no-shell-escape', '-halt-on-error', '-interaction=nonstopmode', basename(texFile)], {
     cwd: dir,
     encoding: 'utf8',
@@ -44,7 +48,6 @@ export function compilePdf(texFile: string): PdfResult {
   });
   const logFile = join(dir, basename(texFile).replace(/\.tex$/, '.log'));
   const log = existsSync(logFile) ? readFileSync(logFile, 'latin1') : `${r.stdout ?? ''}`;
-  const pdf = texFile.replace(/\.tex$/, '.pdf');
   if (r.status !== 0 || !existsSync(pdf)) return { kind: 'error', message: `pdflatex failed on ${basename(texFile)}: ${firstTexError(log) ?? (r.error?.message ?? 'see the .log file')}` };
   return { kind: 'written', file: pdf, warnings: seriousWarnings(log) };
 }

@@ -1,7 +1,11 @@
 /**
  * Exact rational arithmetic on bigint pairs. Results are always normalised
  * (`d > 0`, `gcd(|n|, d) = 1`) so that structural equality is numeric equality.
+ * Sizes are bounded where they can explode: ratPowInt refuses a power whose
+ * result would exceed MAX_EXACT_BITS (exact-size.ts), and constant folding
+ * does not build a sum, product or quotient beyond it.
  */
+import { bitLength, MAX_EXACT_BITS } from './exact-size.js';
 
 export interface Rational {
   readonly n: bigint;
@@ -46,7 +50,10 @@ export const MAX_EXACT_EXPONENT = 4096n;
 
 /**
  * a^k for an integer k, or undefined when the result is not rational-safe
- * (0 to a negative power, or a huge exponent).
+ * (0 to a negative power, a huge exponent, or a result of more than
+ * MAX_EXACT_BITS bits: (1234567/7654321)^9000 is left unfolded).
+ *
+ *     ratPowInt({ n: 2n, d: 3n }, 2n)   // { n: 4n, d: 9n }
  */
 export function ratPowInt(a: Rational, k: bigint): Rational | undefined {
   if (k > MAX_EXACT_EXPONENT || k < -MAX_EXACT_EXPONENT) return undefined;
@@ -54,7 +61,11 @@ export function ratPowInt(a: Rational, k: bigint): Rational | undefined {
     if (a.n === 0n) return undefined;
     return ratPowInt(normalise(a.d, a.n), -k);
   }
-  return normalise(a.n ** k, a.d ** k);
+  // The size is known before the work: bits(a^k) <= k * bits(a).
+  const bits = Math.max(bitLength(a.n), bitLength(a.d));
+  if (bits > 1 && Number(k) * bits > MAX_EXACT_BITS) return undefined;
+  // A normalised a has coprime parts, and so do their powers: no gcd needed.
+  return { n: a.n ** k, d: a.d ** k };
 }
 
 /** Exact integer k-th root of a non-negative bigint, or undefined. */

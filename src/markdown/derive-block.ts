@@ -7,7 +7,8 @@
  *     r.latex;   // '\\begin{aligned}\n\\frac{d}{dx}\\left(x^{2}\\right) &= 2 x && \\text{Power rule}\n\\end{aligned}'
  *     r.verdict; // '✓ proved symbolically; every step also holds at 24 random points'
  */
-import { diffToJson } from '../derive/diff-result.js';
+import { diffToJson, uncheckedPart } from '../derive/diff-result.js';
+import { DerivationLimitError } from '../derive/limits.js';
 import type { Expr } from '../expr/node.js';
 import type { Derivation } from '../proof/step.js';
 import { formatVerification } from '../proof/verdict-text.js';
@@ -62,6 +63,8 @@ interface Summary {
   readonly failure: string;
   /** Why it is undecided (only read when the verdict is undecided). */
   readonly undecided: string;
+  /** What sampling did not check (uncheckedPart), so a proof of the result is not read as every step holding. */
+  readonly unchecked?: string | undefined;
 }
 
 function present(derivation: Derivation, lhs: Expr, v: Summary): WorkedPart {
@@ -79,6 +82,7 @@ function present(derivation: Derivation, lhs: Expr, v: Summary): WorkedPart {
   }
   switch (v.verdict) {
     case 'proved':
+      if (v.unchecked !== undefined) return { ...base, verdict: `✓ proved symbolically; ${v.unchecked}`, note: v.unchecked };
       return { ...base, verdict: `✓ proved symbolically; every step also holds at ${v.points} random points` };
     case 'numeric':
       return { ...base, verdict: `✓ every step holds at ${v.points} random points` };
@@ -89,7 +93,8 @@ function present(derivation: Derivation, lhs: Expr, v: Summary): WorkedPart {
   }
 }
 
-function named(report: VerificationReport): Summary {
+function named(report: VerificationReport, stepCount: number): Summary {
+  const unchecked = uncheckedPart(report, stepCount);
   const failed = report.steps.find((s) => s.verdict.verdict === 'failed');
   const undecided = [report.claim, ...report.steps.map((s) => s.verdict)].find((x) => x.verdict === 'undecided');
   return {
@@ -97,6 +102,7 @@ function named(report: VerificationReport): Summary {
     points: report.points,
     failure: failed === undefined ? 'the result does not equal the start at random points' : `step ${failed.index + 1} does not hold at random points`,
     undecided: undecided?.verdict === 'undecided' ? undecided.reason : 'a step could not be checked',
+    unchecked,
   };
 }
 
@@ -146,9 +152,15 @@ export function workOutRequest(engine: Engine, request: DeriveRequest, opts: Wor
     if (opts.named === undefined) return fromCatalog(engine, request.name, opts);
     const found = opts.named(request.name, engine);
     if (found === undefined) return { ok: false, problem: `unknown derivation '${request.name}': there is no derivation by that name; write \`d/dx EXPR\` or \`diff EXPR wrt x\` instead` };
-    return { ok: true, parts: [present(found.derivation, found.lhs, named(verifyDerivation(found.derivation, found.lhs, checkOpts)))] };
+    return { ok: true, parts: [present(found.derivation, found.lhs, named(verifyDerivation(found.derivation, found.lhs, checkOpts), found.derivation.steps.length))] };
   }
-  const o = diffToJson(engine, request.source, request.f, request.wrt, checkOpts);
+  let o;
+  try {
+    o = diffToJson(engine, request.source, request.f, request.wrt, checkOpts);
+  } catch (e) {
+    if (e instanceof DerivationLimitError) return { ok: false, problem: e.message };
+    throw e;
+  }
   const v = o.json.verification;
-  return { ok: true, parts: [present(o.derivation, o.start, { verdict: v.verdict, points: v.points, failure: formatVerification(v), undecided: v.undecided ?? 'a step could not be checked' })] };
+  return { ok: true, parts: [present(o.derivation, o.start, { verdict: v.verdict, points: v.points, failure: formatVerification(v), undecided: v.unchecked ?? v.undecided ?? 'a step could not be checked', unchecked: v.unchecked })] };
 }

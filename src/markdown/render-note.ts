@@ -24,6 +24,7 @@ import { rehypeSafeUrls } from './rehype-safe-urls.js';
 import { remarkGradtex, type RemarkGradtexOptions } from './remark-gradtex.js';
 import { remarkReportHtml } from './remark-report-html.js';
 import { noteSchema } from './sanitize-schema.js';
+import { checkMarkdownSource, checkTreeDepth } from './nesting-depth.js';
 
 /** One message of the run, flattened so callers need not know vfile. */
 export interface NoteMessage {
@@ -67,6 +68,7 @@ export function formatNoteMessage(path: string, m: NoteMessage): string {
 /**
  * Runs the pipeline. With `failOnError` a failed check is fatal: the result
  * still holds every message, and `failed` is true; the HTML is then empty.
+ * A note nested too deeply throws MarkdownDepthError (nesting-depth.ts).
  */
 export async function renderNote(markdown: string, opts: NoteOptions = {}): Promise<RenderedNote & { readonly failed: boolean }> {
   const { path, allowRemoteImages = false, ...pluginOptions } = opts;
@@ -83,7 +85,10 @@ export async function renderNote(markdown: string, opts: NoteOptions = {}): Prom
     .use(rehypeStringify);
   // Our own file: when the run rejects we still want all its messages.
   const vfile = new VFile({ value: markdown, ...(path !== undefined ? { path } : {}) });
+  // Deep nesting overflows the recursive tree walks of remark and rehype: refused first (MarkdownDepthError).
+  checkMarkdownSource(markdown);
   const tree = processor.parse(vfile);
+  checkTreeDepth(tree);
   let html = '';
   let failed = false;
   try {

@@ -8,6 +8,7 @@
  * Known nerdamer weaknesses are recorded in tests/properties/NERDAMER.md.
  */
 import { createRequire } from 'node:module';
+import { constantTooLargeForExactArithmetic, MAX_CAS_BITS } from '../expr/constant-size.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { assertNever } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
@@ -164,6 +165,8 @@ function translate(e: Expr, names: Names): string | undefined {
 
 function askDerivative(f: Expr, x: Sym): { text: string; names: Names } | { unsupported: string } {
   if (size(f) > MAX_NODES) return { unsupported: 'expression too large for nerdamer' };
+  // nerdamer expands literal powers exactly, and its bigint gcd is quadratic: a minute for (a/b)^10000.
+  if (constantTooLargeForExactArithmetic(f, MAX_CAS_BITS) !== undefined) return { unsupported: 'a constant too large for exact arithmetic' };
   const names = new Names();
   const s = translate(f, names);
   if (s === undefined) return { unsupported: 'uses a function nerdamer cannot express (relu, step, sign, max or min)' };
@@ -215,6 +218,7 @@ export function nerdamerDerivativeExpr(f: Expr, x: Sym): Expr | { unsupported: s
 export function nerdamerAgrees(lhs: Expr, rhs: Expr): boolean | undefined {
   if (size(lhs) + size(rhs) > MAX_NODES || transcendentalCount(lhs) + transcendentalCount(rhs) > MAX_TRANSCENDENTAL) return undefined;
   if (knownNerdamerHazard(lhs) !== undefined || knownNerdamerHazard(rhs) !== undefined) return undefined;
+  if (constantTooLargeForExactArithmetic(lhs, MAX_CAS_BITS) !== undefined || constantTooLargeForExactArithmetic(rhs, MAX_CAS_BITS) !== undefined) return undefined;
   const names = new Names();
   const a = translate(lhs, names);
   const b = translate(rhs, names);

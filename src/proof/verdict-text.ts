@@ -7,9 +7,12 @@ function fmt(x: number): string {
 
 export function formatVerification(v: VerificationJson): string {
   switch (v.verdict) {
+    // `unchecked` names what sampling did not cover: the summary claims only what was checked.
     case 'proved':
+      if (v.unchecked !== undefined) return `proved symbolically (nerdamer reduces the difference to 0); not everything was also checked at random points: ${v.unchecked}`;
       return `proved symbolically (nerdamer reduces the difference to 0); every step and the result also hold at ${v.points} random points`;
     case 'numeric':
+      if (v.unchecked !== undefined) return `the result holds at ${v.points} random points (max relative error ${fmt(v.maxRelError ?? NaN)}); ${v.unchecked}`;
       return `holds at ${v.points} random points for every step and the result (max relative error ${fmt(v.maxRelError ?? NaN)})`;
     case 'failed': {
       const f = v.failure;
@@ -21,6 +24,6 @@ export function formatVerification(v: VerificationJson): string {
       return `FAILED: ${where} fails at ${point} (${fmt(f.lhs)} vs ${fmt(f.rhs)})`;
     }
     case 'undecided':
-      return `undecided: ${v.undecided ?? 'no valid points'}`;
+      return `undecided: ${v.unchecked ?? v.undecided ?? 'no valid points'}`;
   }
 }

@@ -5,6 +5,7 @@
  * here trusts a rule.
  */
 import type { Expr } from '../expr/node.js';
+import { some } from '../expr/traverse.js';
 import { checkEqualNumeric, type Assumption, type NumericVerdict } from '../numeric/index.js';
 import { nerdamerAgrees } from '../numeric/nerdamer-bridge.js';
 import type { Derivation } from './step.js';
@@ -61,7 +62,10 @@ export function verifyDerivation(d: Derivation, claimLhs: Expr = d.start, opts: 
   const numeric = summarise([claim, ...steps.map((s) => s.verdict)]);
   // A second, independent engine can upgrade the verdict to proved, never
   // rescue a failed one.
-  const agrees = numeric !== 'failed' && (opts.symbolic ?? true) ? nerdamerAgrees(claimLhs, d.result) : undefined;
+  // A result that still holds d(…) is a gap, not an answer: nerdamer would
+  // differentiate it itself and "prove" the unfinished derivation.
+  const finished = !some(d.result, (x) => x.kind === 'deriv');
+  const agrees = numeric !== 'failed' && finished && (opts.symbolic ?? true) ? nerdamerAgrees(claimLhs, d.result) : undefined;
   const verdict: Verdict = agrees === true ? 'proved' : numeric;
   const how =
     verdict === 'proved'

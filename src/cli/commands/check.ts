@@ -13,6 +13,8 @@ import { createChecker } from '../../check/judge-step.js';
 import { readFacts, splitTopLevelCommas } from '../../check/read-facts.js';
 import { formatJson, formatText, tally, type FileReport } from '../../check/report.js';
 import { createEngine } from '../../rewrite/engine.js';
+import { MarkdownDepthError } from '../../markdown/nesting-depth.js';
+import { FileError } from '../../parse/file-error.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { collect, parseInteger, parsePositiveInt } from '../options.js';
@@ -64,7 +66,12 @@ export const checkCommand: CommandModule = {
             throw new UserError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
           }
           const opts = { facts, ...(flags.points !== undefined ? { points: flags.points } : {}), ...(flags.seed !== undefined ? { seed: flags.seed } : {}) };
-          return { file, report: checkDocument(checker, source, documentKind(file), opts) };
+          try {
+            return { file, report: checkDocument(checker, source, documentKind(file), opts) };
+          } catch (e) {
+            if (e instanceof MarkdownDepthError) throw new FileError(file, e.line, e.col, e.detail);
+            throw e;
+          }
         });
         io.stdout(flags.format === 'json' ? formatJson(reports) : formatText(reports, flags.verbose === true));
         const counts = reports.map((r) => tally(r.report));

@@ -14,7 +14,9 @@ import type { CommandModule } from '../command.js';
 import { parseInput, readExprArg, type InputSyntax } from '../input.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { collect, parseFormat, parsePositiveInt, parseInteger, type Format } from '../options.js';
-import { parsePoint, parseVariables } from '../../derive/point.js';
+import { PointError, parsePoint, parseVariables } from '../../derive/point.js';
+import { DerivationLimitError } from '../../derive/limits.js';
+import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, runBatch, type LineHandler } from '../batch.js';
 import { formatVerification } from '../../proof/verdict-text.js';
 
 interface DiffFlags {
@@ -26,6 +28,8 @@ interface DiffFlags {
   points?: number;
   seed?: number;
   input: InputSyntax;
+  /** Seconds each --batch request may take. */
+  timeout?: number;
 }
 
 function textReport(o: DiffOutcome): string {
@@ -159,41 +163,39 @@ function readRequest(line: string): BatchRequest {
   return { id: String(id), expr, ...(wrt ? { wrt } : {}), ...(grad ? { grad } : {}), ...(typeof at === 'string' ? { at } : {}) };
 }
 
-async function runBatch(source: string, flags: DiffFlags, io: Io, engine: Engine): Promise<number> {
+/** Errors that belong to one request's input: its own error line with their message. */
+const isRequestError = (e: unknown): boolean => e instanceof UserError || e instanceof PointError || e instanceof DerivationLimitError;
+
+/** Answers one JSON Lines request of `diff --batch` (in a batch worker, or in this thread). */
+export function diffBatchHandler(flags: DiffFlags): LineHandler {
+  const engine = createEngine();
+  return guardedHandler((line) => {
+    const req = readRequest(line);
+    const id = req.id;
+    const f = parseInput(req.expr, flags.input);
+    checkSize(f);
+    const at = req.at !== undefined ? parsePoint([req.at]).values : undefined;
+    const opts = options(flags, at);
+    if (req.grad !== undefined) {
+      const vars = req.grad.flatMap((g) => parseVariables(g, 'grad'));
+      const gradient = vars.map((x) => diffToJson(engine, req.expr, f, [x], opts).json);
+      return { out: JSON.stringify({ id, input: req.expr, grad: req.grad, gradient }) + '\n', failed: exitFor(gradient) !== EXIT.ok };
+    }
+    const vars = chooseVariables(f, { ...flags, wrt: req.wrt ?? [] }).wrt;
+    const j = diffToJson(engine, req.expr, f, vars, opts).json;
+    return { out: JSON.stringify({ id, ...j }) + '\n', failed: exitFor([j]) !== EXIT.ok };
+  }, isRequestError);
+}
+
+async function runDiffBatch(source: string, flags: DiffFlags, io: Io): Promise<number> {
   let text: string;
   try {
     text = source === '-' ? await io.readStdin() : readFileSync(source, 'utf8');
   } catch (e) {
     throw new UserError(`cannot read ${source}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  let failed = false;
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    let id = `line ${i + 1}`;
-    try {
-      const req = readRequest(line);
-      id = req.id;
-      const f = parseInput(req.expr, flags.input);
-      checkSize(f);
-      const at = req.at !== undefined ? parsePoint([req.at]).values : undefined;
-      const opts = options(flags, at);
-      if (req.grad !== undefined) {
-        const vars = req.grad.flatMap((g) => parseVariables(g, 'grad'));
-        const gradient = vars.map((x) => diffToJson(engine, req.expr, f, [x], opts).json);
-        if (exitFor(gradient) !== EXIT.ok) failed = true;
-        io.stdout(JSON.stringify({ id, input: req.expr, grad: req.grad, gradient }) + '\n');
-      } else {
-        const vars = chooseVariables(f, { ...flags, wrt: req.wrt ?? [] }).wrt;
-        const j = diffToJson(engine, req.expr, f, vars, opts).json;
-        if (exitFor([j]) !== EXIT.ok) failed = true;
-        io.stdout(JSON.stringify({ id, ...j }) + '\n');
-      }
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      io.stdout(JSON.stringify({ id, error: `line ${i + 1}: ${e.message}` }) + '\n');
-    }
-  });
+  const { timeout, ...rest } = flags;
+  const failed = await runBatch(text, io, { job: { command: 'diff', flags: rest }, budgetMs: (timeout ?? DEFAULT_BATCH_TIMEOUT_S) * 1000, local: () => diffBatchHandler(rest) });
   return failed ? EXIT.failed : EXIT.ok;
 }
 
@@ -211,15 +213,15 @@ export const diffCommand: CommandModule = {
       .option('--points <n>', 'random points per numeric check', parsePositiveInt)
       .option('--seed <n>', 'seed for the random points', parseInteger)
       .option('--input <syntax>', 'auto, plain or latex', 'auto')
+      .option('--timeout <seconds>', `with --batch: the time budget of each request (default ${DEFAULT_BATCH_TIMEOUT_S}); a request over it gets an error line`, parseTimeoutSeconds)
       .action(async (expr: string | undefined, flags: DiffFlags) => {
-        const engine = createEngine();
         if (flags.batch !== undefined) {
           if (expr !== undefined) throw new UserError('--batch reads expressions from the file: do not also give EXPR');
-          setExit(await runBatch(flags.batch, flags, io, engine));
+          setExit(await runDiffBatch(flags.batch, flags, io));
           return;
         }
         if (expr === undefined) throw new UserError("missing EXPR (or '-' for standard input, or --batch FILE)");
-        setExit(await runSingle(expr, flags, io, engine));
+        setExit(await runSingle(expr, flags, io, createEngine()));
       });
   },
 };

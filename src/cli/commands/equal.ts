@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createChecker, judgeStep, type Checker } from '../../check/judge-step.js';
+import { createChecker, judgeStep } from '../../check/judge-step.js';
+import { PointError } from '../../derive/point.js';
+import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, runBatch, type LineHandler } from '../batch.js';
 import type { Fact } from '../../check/facts.js';
 import type { Judgement } from '../../check/judgement.js';
 import { readFacts, splitTopLevelCommas } from '../../check/read-facts.js';
@@ -30,6 +32,8 @@ interface EqualFlags {
   seed?: number;
   input: InputSyntax;
   shape: string[];
+  /** Seconds each --batch request may take. */
+  timeout?: number;
 }
 
 interface Claim {
@@ -88,43 +92,44 @@ function stringList(v: unknown, what: string): string[] {
   throw new UserError(`"${what}" must be a string or a list of strings`);
 }
 
-async function runBatch(source: string, flags: EqualFlags, io: Io, checker: Checker): Promise<number> {
+/** Errors that belong to one request's input: its own error line with their message. */
+const isRequestError = (e: unknown): boolean => e instanceof UserError || e instanceof PointError;
+
+/** Answers one JSON Lines request of `equal --batch` (in a batch worker, or in this thread). */
+export function equalBatchHandler(flags: EqualFlags): LineHandler {
+  const checker = createChecker(createEngine());
+  return guardedHandler((line) => {
+    let v: unknown;
+    try {
+      v = JSON.parse(line);
+    } catch {
+      throw new UserError('not valid JSON');
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new UserError('expected a JSON object');
+    const o = v as Record<string, unknown>;
+    if (typeof o['id'] !== 'string' && typeof o['id'] !== 'number') throw new UserError('missing "id" (a string)');
+    const id = String(o['id']);
+    const lhs = o['lhs'];
+    const rhs = o['rhs'];
+    const rel = o['rel'];
+    if (typeof lhs !== 'string' || typeof rhs !== 'string') throw new UserError('missing "lhs" or "rhs" (strings)');
+    if (rel !== undefined && typeof rel !== 'string') throw new UserError('"rel" must be a string such as "<="');
+    const claim = readClaim(lhs, rhs, rel, flags.input);
+    const facts = readAssumptions([...flags.assume, ...stringList(o['assume'], 'assume')]);
+    const j = judgeStep(checker, claim.lhs, claim.rel, claim.rhs, facts, options(flags));
+    return { out: JSON.stringify({ id, verdict: j.verdict, evidence: j.evidence }) + '\n', failed: j.verdict === 'fails' };
+  }, isRequestError);
+}
+
+async function runEqualBatch(source: string, flags: EqualFlags, io: Io): Promise<number> {
   let text: string;
   try {
     text = source === '-' ? await io.readStdin() : readFileSync(source, 'utf8');
   } catch (e) {
     throw new UserError(`cannot read ${source}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  let failed = false;
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === '') return;
-    let id = `line ${i + 1}`;
-    try {
-      let v: unknown;
-      try {
-        v = JSON.parse(line);
-      } catch {
-        throw new UserError('not valid JSON');
-      }
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new UserError('expected a JSON object');
-      const o = v as Record<string, unknown>;
-      if (typeof o['id'] === 'string' || typeof o['id'] === 'number') id = String(o['id']);
-      else throw new UserError('missing "id" (a string)');
-      const lhs = o['lhs'];
-      const rhs = o['rhs'];
-      const rel = o['rel'];
-      if (typeof lhs !== 'string' || typeof rhs !== 'string') throw new UserError('missing "lhs" or "rhs" (strings)');
-      if (rel !== undefined && typeof rel !== 'string') throw new UserError('"rel" must be a string such as "<="');
-      const claim = readClaim(lhs, rhs, rel, flags.input);
-      const facts = readAssumptions([...flags.assume, ...stringList(o['assume'], 'assume')]);
-      const j = judgeStep(checker, claim.lhs, claim.rel, claim.rhs, facts, options(flags));
-      if (j.verdict === 'fails') failed = true;
-      io.stdout(JSON.stringify({ id, verdict: j.verdict, evidence: j.evidence }) + '\n');
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      io.stdout(JSON.stringify({ id, error: `line ${i + 1}: ${e.message}` }) + '\n');
-    }
-  });
+  const { timeout, ...rest } = flags;
+  const failed = await runBatch(text, io, { job: { command: 'equal', flags: rest }, budgetMs: (timeout ?? DEFAULT_BATCH_TIMEOUT_S) * 1000, local: () => equalBatchHandler(rest) });
   return failed ? EXIT.failed : EXIT.ok;
 }
 
@@ -147,15 +152,16 @@ export const equalCommand: CommandModule = {
       .option('--points <n>', 'random points per check', parsePositiveInt)
       .option('--seed <n>', 'seed for the random points', parseInteger)
       .option('--input <syntax>', 'auto, plain or latex', 'auto')
+      .option('--timeout <seconds>', `with --batch: the time budget of each request (default ${DEFAULT_BATCH_TIMEOUT_S}); a request over it gets an error line`, parseTimeoutSeconds)
       .option('--shape <decl>', "declare a matrix or vector, e.g. 'A: n x p', 'x: n', A=2x3 (repeatable): W*x, W^T are then matrix products and transposes, and the identity is checked entry by entry", collect, [])
       .action(async (lhsArg: string | undefined, rhsArg: string | undefined, flags: EqualFlags) => {
-        const checker = createChecker(createEngine());
         if (flags.batch !== undefined) {
           if (flags.shape.length > 0) throw new UserError('--shape works on one identity given as arguments, not with --batch');
           if (lhsArg !== undefined) throw new UserError('--batch reads the relations from the file: do not also give LHS or RHS');
-          setExit(await runBatch(flags.batch, flags, io, checker));
+          setExit(await runEqualBatch(flags.batch, flags, io));
           return;
         }
+        const checker = createChecker(createEngine());
         if (lhsArg === undefined) throw new UserError("missing LHS and RHS (or '-' for standard input, or --batch FILE)");
         const lhsText = await readExprArg(lhsArg, io);
         if (flags.shape.length > 0) {

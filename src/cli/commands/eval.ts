@@ -1,6 +1,7 @@
 /** `gradtex eval EXPR --at x=0.3,y=2`: exact value where the point is exact, and a float. */
 import type { Command } from 'commander';
 import { evaluateAt } from '../../derive/evaluate-at.js';
+import { approximateBeyondFloatRange, approximateFromLogarithm } from '../../expr/constant-size.js';
 import { symKey } from '../../expr/sym-key.js';
 import { symbolsOf } from '../../expr/traverse.js';
 import { toLatex, toPlain } from '../../render/index.js';
@@ -34,15 +35,20 @@ export const evalCommand: CommandModule = {
         const missing = symbolsOf(e).filter((s) => s.name !== 'pi' && !point.values.has(symKey(s)));
         const first = missing[0];
         if (first !== undefined) throw new UserError(`no value for ${missing.map(symKey).join(', ')}: add --at ${symKey(first)}=…`);
-        const v = evaluateAt(engine, e, point.values);
+        const evaluated = evaluateAt(engine, e, point.values);
+        // A value float64 cannot hold (0.111…^1000 is 1e-954), or whose parts it cannot (a 30,000-digit
+        // fraction), is approximated from its logarithm, not printed as 0, Infinity or NaN.
+        const lost = !Number.isFinite(evaluated.approx) || evaluated.approx === 0;
+        const huge = evaluated.exact ? (approximateBeyondFloatRange(evaluated.value) ?? (lost ? approximateFromLogarithm(evaluated.value) : undefined)) : undefined;
+        const v = { ...evaluated, approx: huge ?? evaluated.approx };
         if (flags.format === 'json') {
-          io.stdout(JSON.stringify({ input: text, value: toPlain(v.value), latex: toLatex(v.value), exact: v.exact, approx: v.approx, steps: v.derivation.steps.map((s) => ({ rule: s.rule, name: s.title, after: toPlain(s.after) })) }, null, 2) + '\n');
+          io.stdout(JSON.stringify({ input: text, value: toPlain(v.value), latex: toLatex(v.value), exact: v.exact, approx: evaluated.approx, ...(huge !== undefined ? { approxText: huge } : {}), steps: v.derivation.steps.map((s) => ({ rule: s.rule, name: s.title, after: toPlain(s.after) })) }, null, 2) + '\n');
         } else if (flags.format === 'latex') {
           io.stdout(`${toLatex(v.value)}${v.exact ? ` \\approx ${v.approx}` : ''}\n`);
         } else {
           io.stdout(`${toPlain(v.value)}${v.exact && v.value.kind !== 'num' ? `\n≈ ${v.approx}` : v.exact ? '' : ` ≈ ${v.approx}`}\n`);
         }
-        setExit(Number.isNaN(v.approx) ? EXIT.failed : EXIT.ok);
+        setExit(Number.isNaN(evaluated.approx) && huge === undefined ? EXIT.failed : EXIT.ok);
       });
   },
 };

@@ -11,7 +11,9 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { installKatexAssets } from '../../document/katex-assets.js';
 import { notePage } from '../../markdown/note-page.js';
-import { formatNoteMessage, noteTitle, renderNote } from '../../markdown/render-note.js';
+import { formatNoteMessage, noteTitle, renderNote, type NoteMessage } from '../../markdown/render-note.js';
+import { MarkdownDepthError } from '../../markdown/nesting-depth.js';
+import { FileError } from '../../parse/file-error.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { parseInteger, parsePositiveInt } from '../options.js';
@@ -28,6 +30,16 @@ interface MdFlags {
 function sameFile(a: string, b: string): boolean {
   const real = (p: string): string => (existsSync(p) ? realpathSync(p) : resolve(p));
   return real(a) === real(b);
+}
+
+/** The summary line: "every check holds" only when there were checks and none failed or was undecided. */
+function noteSummary(failed: boolean, messages: readonly NoteMessage[], html: string): string {
+  if (failed) return 'SOME CHECKS FAILED (see the messages)';
+  const undecided = messages.filter((m) => m.ruleId === 'check-undecided' || m.ruleId === 'derive-undecided').length;
+  if (undecided > 0) return `no check fails, but ${undecided} could not be decided (see the messages)`;
+  // Every derive and check block leaves a verdict paragraph (mdast-nodes.ts).
+  if (!html.includes('class="gradtex-check')) return 'nothing to check (no derive or check blocks)';
+  return 'every check holds';
 }
 
 export const mdCommand: CommandModule = {
@@ -57,6 +69,9 @@ export const mdCommand: CommandModule = {
           allowRemoteImages: flags.allowRemoteImages === true,
           ...(flags.points !== undefined ? { points: flags.points } : {}),
           ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+        }).catch((e: unknown) => {
+          if (e instanceof MarkdownDepthError) throw new FileError(input, e.line, e.col, e.detail);
+          throw e;
         });
         for (const m of note.messages) io.stderr(`${formatNoteMessage(input, m)}\n`);
         const failed = note.failed || note.messages.some((m) => m.fatal !== undefined);
@@ -67,7 +82,7 @@ export const mdCommand: CommandModule = {
         }
         const katexCss = installKatexAssets(dirname(out));
         writeFileSync(out, notePage({ title: noteTitle(markdown) ?? basename(input), body: note.html, katexCss }));
-        io.stdout(`${input}: ${failed ? 'SOME CHECKS FAILED (see the messages)' : 'every check holds'}\n  wrote ${out}\n`);
+        io.stdout(`${input}: ${noteSummary(failed, note.messages, note.html)}\n  wrote ${out}\n`);
         setExit(failed ? EXIT.failed : EXIT.ok);
       });
   },

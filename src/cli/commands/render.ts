@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { installKatexAssets } from '../../document/katex-assets.js';
 import { compilePdf } from '../../document/pdf.js';
 import { solveSpec } from '../../document/solve.js';
+import { renderSummary, tallyAnswers } from '../../document/summary.js';
 import { parseSpec } from '../../document/spec.js';
 import { loadTemplate, templatesDir } from '../../document/template.js';
 import { toHtmlDocument } from '../../document/to-html.js';
@@ -39,7 +40,7 @@ export const renderCommand: CommandModule = {
   register(program: Command, io: Io, setExit: (code: number) => void): void {
     program
       .command('render')
-      .description('Write solutions for problem-set specs (YAML) as LaTeX, HTML, Markdown and PDF, every answer verified')
+      .description('Write solutions for problem-set specs (YAML) as LaTeX, HTML, Markdown and PDF, every answer checked')
       .argument('<specs...>', 'problem-set spec files (.yaml)')
       .option('-o, --out <dir>', 'output folder', 'out')
       .option('--to <formats>', 'comma-separated: tex,html,md,pdf', 'tex,html,md,pdf')
@@ -77,6 +78,7 @@ export const renderCommand: CommandModule = {
           if (want.includes('tex') || want.includes('pdf')) written.push((texFile = write('tex', toTexDocument(solved, texTemplate))));
           if (want.includes('html')) written.push(write('html', toHtmlDocument(solved, htmlTemplate, installKatexAssets(flags.out))));
           if (want.includes('md')) written.push(write('md', toMarkdownDocument(solved, mdTemplate)));
+          let pdfFailed = false;
           if (want.includes('pdf') && texFile !== undefined) {
             const pdf = compilePdf(texFile);
             if (pdf.kind === 'written') {
@@ -84,11 +86,13 @@ export const renderCommand: CommandModule = {
               for (const w of pdf.warnings) io.stderr(`gradtex: ${pdf.file}: ${w}\n`);
             } else if (pdf.kind === 'no-tex') io.stderr(`gradtex: note: ${pdf.message}\n`);
             else {
-              io.stderr(`gradtex: ${pdf.message}\n`);
+              // A failed build is a failed render: non-zero exit, and the summary says so first.
+              io.stderr(`gradtex: the PDF build failed: ${pdf.message}\n`);
+              pdfFailed = true;
               failed = true;
             }
           }
-          const verdict = solved.allVerified ? 'every answer verified' : 'SOME CHECKS FAILED (see the check lines)';
+          const verdict = renderSummary(tallyAnswers(solved), { pdfFailed });
           io.stdout(`${specFile}: ${verdict}\n${written.map((w) => `  wrote ${w}\n`).join('')}`);
         }
         setExit(failed ? EXIT.failed : EXIT.ok);

@@ -2,10 +2,13 @@
  * Exact arithmetic on literal numbers: 2 + 3 -> 5, 1/2 * 4 -> 2, (2/3)^2 -> 4/9,
  * -(3) -> -3, and exact values of functions at special points (log 1 = 0,
  * exp 0 = 1, sqrt 9/4 = 3/2). Floats fold only with floats or numbers, and
- * the result is a float: exactness is never invented.
+ * the result is a float: exactness is never invented. An exact result beyond
+ * MAX_EXACT_BITS (src/expr/exact-size.ts) is not folded: the unfolded form is
+ * exact and stays small.
  */
 import { addAll, float, mulAll, neg, num, rat } from '../../expr/build.js';
 import type { Expr } from '../../expr/node.js';
+import { ratFits } from '../../expr/exact-size.js';
 import { ratAdd, ratDiv, ratIsInteger, ratMul, ratNeg, ratPowInt, ratRoot, ratToNumber, type Rational } from '../../expr/rational.js';
 
 type Lit = { exact: Rational } | { approx: number };
@@ -39,6 +42,7 @@ function foldOperands(kind: 'add' | 'mul', args: readonly Expr[]): Expr | undefi
     } else acc = combine(acc, l, kind);
   });
   if (acc === undefined || count < 2) return undefined;
+  if ('exact' in acc && !ratFits(acc.exact)) return undefined;
   const folded = toExpr(acc);
   const rest: Expr[] = [];
   args.forEach((x, i) => {
@@ -52,7 +56,11 @@ function foldDiv(n: Expr, d: Expr): Expr | undefined {
   const a = literal(n);
   const b = literal(d);
   if (a === undefined || b === undefined) return undefined;
-  if ('exact' in a && 'exact' in b) return b.exact.n === 0n ? undefined : rat(ratDiv(a.exact, b.exact));
+  if ('exact' in a && 'exact' in b) {
+    if (b.exact.n === 0n) return undefined;
+    const q = ratDiv(a.exact, b.exact);
+    return ratFits(q) ? rat(q) : undefined;
+  }
   const v = value(b);
   return v === 0 ? undefined : float(value(a) / v);
 }
