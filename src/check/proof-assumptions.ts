@@ -121,11 +121,12 @@ function violation(c: Condition): Expr {
  *     conditionsHoldOnDomain(parsePlain('x/x'), parsePlain('1'), [{ kind: 'nonzero', u: parsePlain('x') }], [], { points: 24, seed: 1 }).ok   // true
  */
 export function conditionsHoldOnDomain(lhs: Expr, rhs: Expr, conditions: readonly Condition[], anchors: readonly Expr[], opts: CheckOptions): DomainCheck {
-  // 0·f is 0 where f is defined and undefined where it is not: the anchors only narrow the domain.
-  const difference = add(sub(lhs, rhs), ...anchors.map((f) => mul(num(0), f)));
+  // 0·f is 0 where f is defined and undefined where it is not: 1 + 0·(lhs − rhs) + 0·anchors is 1
+  // exactly on the domain (a difference that is ~0 everywhere would be too small to compare with).
+  const base = add(num(1), mul(num(0), sub(lhs, rhs)), ...anchors.map((f) => mul(num(0), f)));
   let points = 0;
   for (const c of conditions) {
-    const v = checkEqualNumeric(add(difference, violation(c)), difference, opts);
+    const v = checkEqualNumeric(add(base, violation(c)), base, opts);
     const text = conditionText(c);
     if (v.verdict === 'failed') return { ok: false, why: `the rules assumed ${text}, which is false at some points where both sides are defined` };
     if (v.verdict === 'undecided') return { ok: false, why: `the rules assumed ${text}, which could not be checked: ${v.reason}` };
