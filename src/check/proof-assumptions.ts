@@ -15,7 +15,7 @@ import { equal } from '../expr/equal.js';
 import type { Expr } from '../expr/node.js';
 import { checkEqualNumeric, type CheckOptions } from '../numeric/index.js';
 import type { Step } from '../proof/step.js';
-import { ASSUMED_IN_RANGE, ASSUMED_NONZERO, ASSUMED_POSITIVE } from '../rewrite/guards.js';
+import { ASSUMED_COUNT, ASSUMED_IN_RANGE, ASSUMED_NONZERO, ASSUMED_POSITIVE } from '../rewrite/guards.js';
 import { toPlain } from '../render/to-plain.js';
 
 /** The u of every "assuming u > 0" note on the steps, without repeats. */
@@ -72,7 +72,11 @@ export function stepConditions(steps: readonly Step[]): Condition[] {
       let c: Condition | undefined;
       if (n.template === ASSUMED_POSITIVE) c = { kind: 'positive', u };
       else if (n.template === ASSUMED_NONZERO) c = { kind: 'nonzero', u };
-      else if (n.template === ASSUMED_IN_RANGE) {
+      else if (n.template === ASSUMED_COUNT) {
+        // b ≥ a − 1 for integers: b is in a − 1..b.
+        const hi = n.values.get('1');
+        if (hi !== undefined) c = { kind: 'in-range', u: hi, lo: sub(u, num(1)), hi };
+      } else if (n.template === ASSUMED_IN_RANGE) {
         const lo = n.values.get('1');
         const hi = n.values.get('2');
         if (lo !== undefined && hi !== undefined) c = { kind: 'in-range', u, lo, hi };

@@ -19,6 +19,8 @@ const assume = (text: string): GuardAnswer => ({ ok: true, assumption: text });
 export const ASSUMED_NONZERO = 'assuming ${0} \\neq 0$';
 /** The note a step carries when a guard assumed u > 0; the checker looks for it (src/check/proof-assumptions.ts). */
 export const ASSUMED_POSITIVE = 'assuming ${0} > 0$';
+/** The note a step carries when a guard assumed the range a..b has b − a + 1 ≥ 0 terms (values `0` = a, `1` = b). */
+export const ASSUMED_COUNT = 'assuming ${1} \\ge {0} - 1$';
 /** The note a step carries when a guard assumed a ≤ j ≤ b for an index j (values `0` = j, `1` = a, `2` = b). */
 export const ASSUMED_IN_RANGE = 'assuming ${1} \\le {0} \\le {2}$';
 
@@ -154,6 +156,23 @@ export const GUARDS: ReadonlyMap<string, GuardSpec> = new Map<string, GuardSpec>
     },
   ],
   [
+    'counts',
+    {
+      arity: 2,
+      description: 'b − a + 1 ≥ 0, so b − a + 1 counts the terms of a sum from a to b (assumed, and stated, unless the numbers decide it or b is a size symbol and a ≤ 1)',
+      test: (x) => {
+        const lo = a(x, 0);
+        const hi = a(x, 1);
+        const lv = numberValue(lo);
+        const hv = numberValue(hi);
+        if (lv !== undefined && hv !== undefined) return hv - lv + 1 >= 0 ? YES : NO;
+        // A bare symbol as the upper end of a sum is a size (n ≥ 0), the convention the sampler follows.
+        if (equal(lo, hi) || (lv !== undefined && lv <= 1 && hi.kind === 'sym')) return YES;
+        return assume(ASSUMED_COUNT);
+      },
+    },
+  ],
+  [
     'outside',
     {
       arity: 3,
@@ -194,6 +213,7 @@ export const CONDITIONAL_GUARDS: ReadonlyMap<string, string> = new Map([
   ['nonzero', ASSUMED_NONZERO],
   ['positive', ASSUMED_POSITIVE],
   ['inrange', ASSUMED_IN_RANGE],
+  ['counts', ASSUMED_COUNT],
 ]);
 
 export function checkGuard(name: string, args: readonly Expr[]): GuardAnswer {

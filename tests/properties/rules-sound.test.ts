@@ -53,18 +53,21 @@ const BY_NAME: Record<string, readonly Expr[]> = {
 };
 const SUM_RANGE: Record<string, readonly Expr[]> = {
   a: [num(1), num(2)],
-  b: [sym('c'), num(4)],
+  // 0 below 2 - 1: an empty range whose b - a + 1 is negative.
+  b: [sym('c'), num(4), num(0)],
 };
 
 /**
  * An expression defined exactly where a guard's assumption holds (0 times it
  * is added to both sides): log u for u > 0, log u² for u ≠ 0, and
- * log(j − a + 1/2) + log(b − j + 1/2) for an integer index a ≤ j ≤ b.
+ * log(j − a + 1/2) + log(b − j + 1/2) for an integer index a ≤ j ≤ b, and
+ * log(b − a + 3/2) for b − a + 1 ≥ 0 (counts(a, b)).
  */
 function whereAssumed(guard: string, args: readonly Expr[]): Expr {
   const [u, lo, hi] = args as [Expr, Expr?, Expr?];
   if (guard === 'positive') return call('log', [u]);
   if (guard === 'nonzero') return call('log', [pow(u, num(2))]);
+  if (guard === 'counts' && lo !== undefined) return call('log', [add(sub(lo, u), num(3, 2))]);
   if (guard === 'inrange' && lo !== undefined && hi !== undefined) return add(call('log', [add(sub(u, lo), num(1, 2))]), call('log', [add(sub(hi, u), num(1, 2))]));
   throw new Error(`no domain for the assumption of guard ${guard}`);
 }
