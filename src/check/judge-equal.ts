@@ -7,7 +7,7 @@
  *     judgeEqual(engine, prepareStep(engine, parseLatex('(x+1)^2'), parseLatex('x^2+2x+1'), []), {}).verdict  // 'proved'
  */
 import { equal } from '../expr/equal.js';
-import { neg, add } from '../expr/build.js';
+import { neg, add, mul, num } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
 import { size } from '../expr/traverse.js';
 import { checkEqualNumeric, type NumericVerdict } from '../numeric/index.js';
@@ -135,7 +135,10 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   if (numeric.verdict === 'failed') return failure(numeric, p);
   const extra = p.engineDerivative ? { engineDerivative: true as const } : {};
   // Domain shrinking: where the left side is defined and the right is not, the relation is not an identity.
-  const shrunk = leftOnlyPoint(p.lhs, p.rhs, { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions });
+  // A substituted derivative exists at most where the function it differentiates is defined (0·f narrows a side to that).
+  const [la, ra] = p.sideAnchors;
+  const narrowed = (side: Expr, anchors: readonly Expr[]): Expr => (anchors.length === 0 ? side : add(side, ...anchors.map((f) => mul(num(0), f))));
+  const shrunk = leftOnlyPoint(narrowed(p.lhs, la), narrowed(p.rhs, ra), { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions });
   if (shrunk !== undefined) {
     const point = originalPoint(shrunk.point, p);
     const at = formatPoint(point);

@@ -44,6 +44,8 @@ export interface PreparedStep {
   readonly conditions: readonly Condition[];
   /** The functions whose derivatives were substituted (the derivative exists at most where they are defined), sampled symbols. */
   readonly anchors: readonly Expr[];
+  /** The same, per side: [left, right]. */
+  readonly sideAnchors: readonly [readonly Expr[], readonly Expr[]];
   /**
    * Why an engine derivative was not substituted (its own verification, the
    * one `gradtex diff` runs, failed or could not decide): the step may then
@@ -320,6 +322,7 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   return {
     conditions: [...dl.conditions, ...dr.conditions].map((c) => mapCondition(c, expanded)),
     anchors: [...dl.anchors, ...dr.anchors].map((f) => substitute(expanded(f), reparam)),
+    sideAnchors: [dl.anchors.map((f) => substitute(expanded(f), reparam)), dr.anchors.map((f) => substitute(expanded(f), reparam))],
     ...(distrusted !== undefined ? { distrusted } : {}),
     lhs: substitute(l, reparam),
     rhs: substitute(r, reparam),

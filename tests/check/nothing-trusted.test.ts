@@ -123,6 +123,22 @@ describe('domain shrinking is a counterexample', () => {
     expect(equal('2*log(x)', 'log(x^2)').verdict).toBe('proved');
   });
 
+  it('should find the point where a denominator of the right side vanishes and the left side is defined', () => {
+    const one = equal('1', 'x/x');
+    expect(one.verdict).toBe('fails');
+    expect(one.evidence.summary).toBe('the left side is 1 at x = 0, the right side is undefined');
+    expect(equal('x + 1', '(x^2 - 1)/(x - 1)').evidence.summary).toBe('the left side is 2 at x = 1, the right side is undefined');
+    expect(equal('x', '1/(1/x)').verdict).toBe('fails');
+    // Undefined on both sides there: no counterexample.
+    expect(equal('1/(1/x)', '1/(1/x) + 0*x').verdict).not.toBe('fails');
+    expect(equal('x + 1', '(x^2 - 1)/(x - 1)', 'x > 2').verdict).not.toBe('fails');
+  });
+
+  it('should take a substituted derivative as defined only where its function is (d(2 log x) at x < 0)', () => {
+    expect(equal('d(log(x^2), x)', 'd(2*log(x), x)').verdict).toBe('fails');
+    expect(equal('d(2*log(x), x)', 'd(log(x^2), x)').verdict).toBe('proved');
+  });
+
   it('should not take an overflow for a gap in the domain', () => {
     expect(leftOnlyPoint(parsePlain('x'), parsePlain('exp(exp(x))*0 + x'), { points: 24, seed: 1 })).toBeUndefined();
     expect(leftOnlyPoint(parsePlain('log(x^2)'), parsePlain('2*log(x)'), { points: 24, seed: 1 })?.point['x']).toBeLessThan(0);
