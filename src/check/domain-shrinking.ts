@@ -103,7 +103,11 @@ function satisfies(a: Assumption, v: number): boolean {
  */
 function denominatorRoot(lhs: Expr, rhs: Expr, opts: CheckOptions): LeftOnly | undefined {
   const dens = denominators(rhs);
-  if (dens.length === 0) return undefined;
+  // Also the factors of what a square root or logarithm takes, on either side:
+  // sqrt(x^2 y) is defined at x = 0 for every y, sqrt(y) is not.
+  const guarded = [...rootedFactors(lhs), ...rootedFactors(rhs)].filter((u) => !dens.some((d) => d.hash === u.hash));
+  const candidates = [...dens, ...guarded];
+  if (candidates.length === 0) return undefined;
   const indexed = needsIndexedMode(lhs) || needsIndexedMode(rhs);
   if (indexed) return undefined;
   const vars = freeSymbols(rhs, freeSymbols(lhs));
@@ -118,7 +122,8 @@ function denominatorRoot(lhs: Expr, rhs: Expr, opts: CheckOptions): LeftOnly | u
       throw err;
     }
   };
-  for (const den of dens) {
+  for (const den of candidates) {
+    const isDen = dens.includes(den);
     for (let trial = 0; trial < 4; trial++) {
       // Small integers first (exact), then draws in [-3, 3].
       const base = vars.map((s) => {
@@ -141,6 +146,8 @@ function denominatorRoot(lhs: Expr, rhs: Expr, opts: CheckOptions): LeftOnly | u
         // The left side must be defined as written: every part finite and no denominator of its own 0
         // (1/(1/x) at x = 0, or 1/(1 + e^{-ln p}) at p = 0, are finite in floating point only through ∞).
         if (!Number.isFinite(l) || !finiteThroughout(lhs, (e) => run(e, values)) || denominators(lhs).some((d) => run(d, values) === 0)) continue;
+        // The right side is undefined: it divides by this exact 0, or it is NaN from an operation on finite arguments.
+        if (!isDen && !(Number.isNaN(run(rhs, values)) && undefinedOnFiniteArguments(rhs, (e) => run(e, values)))) continue;
         const point: Record<string, number> = {};
         vars.forEach((v, j) => (point[symKey(v)] = values[j] as number));
         return { point, lhs: l };
@@ -148,6 +155,20 @@ function denominatorRoot(lhs: Expr, rhs: Expr, opts: CheckOptions): LeftOnly | u
     }
   }
   return undefined;
+}
+
+/** Factors (bases of positive integer powers included) of every argument of sqrt, log and a fractional power in e. */
+function rootedFactors(e: Expr, into: Expr[] = []): Expr[] {
+  const factors = (u: Expr): void => {
+    if (u.kind === 'mul') u.args.forEach(factors);
+    else if (u.kind === 'pow' && u.exp.kind === 'num' && u.exp.d === 1n && u.exp.n > 0n) factors(u.base);
+    else if (u.kind !== 'num' && !into.some((x) => x.hash === u.hash)) into.push(u);
+  };
+  if (e.kind === 'call' && (e.fn === 'sqrt' || e.fn === 'log') && e.args[0] !== undefined) factors(e.args[0]);
+  if (e.kind === 'pow' && e.exp.kind === 'num' && e.exp.d !== 1n) factors(e.base);
+  if (e.kind === 'call' && e.fn === 'sum') return into;
+  for (const c of children(e)) rootedFactors(c, into);
+  return into;
 }
 
 /** Is every part of e (outside sums, whose bodies have a bound index) finite? */

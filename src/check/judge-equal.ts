@@ -10,7 +10,8 @@ import { equal } from '../expr/equal.js';
 import { neg, add, mul, num } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
 import { size } from '../expr/traverse.js';
-import { checkEqualNumeric, type NumericVerdict } from '../numeric/index.js';
+import { checkEqualNumeric, freeSymbols, type NumericVerdict } from '../numeric/index.js';
+import { symKey } from '../expr/sym-key.js';
 import { nerdamerAgrees } from '../numeric/nerdamer-bridge.js';
 import type { Engine } from '../rewrite/engine.js';
 import { simplify } from '../simplify/simplify.js';
@@ -116,6 +117,14 @@ export function discharge(own: readonly Condition[], p: PreparedStep, opts: Judg
   // Sampled where the numeric check samples: the reparametrised sides (x > 0 may be x = e^t).
   const all = [...own.map((c) => mapCondition(c, (u) => substitute(u, p.reparam))), ...p.conditions.map((c) => mapCondition(c, (u) => substitute(u, p.reparam)))];
   if (all.length === 0) return { text: '', points: 0 };
+  // An index's range is a fact, not something sampling can establish: the free indices are drawn
+  // from a few small values, all inside every sampled range. Without a stated domain for the index,
+  // a ≤ j ≤ b is not discharged.
+  for (const c of [...own, ...p.conditions]) {
+    if (c.kind !== 'in-range') continue;
+    const unstated = freeSymbols(c.u).find((s) => !p.assumptions.some((a) => symKey(a.sym) === symKey(s)) && !p.reparam.has(symKey(s)));
+    if (unstated !== undefined) return `the rules assumed ${conditionText(c)}, and the range of ${toPlain(unstated)} is not stated`;
+  }
   const domain = conditionsHoldOnDomain(p.lhs, p.rhs, all, p.anchors, { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions });
   if (!domain.ok) return domain.why;
   const texts = [...own, ...p.conditions].map(conditionText).filter((t, i, xs) => xs.indexOf(t) === i);

@@ -90,6 +90,14 @@ describe('conditionally true rules only where their conditions hold', () => {
     expect(equal('sum(delta(k, 2)*x_k, k, 1, 2)', 'x_2').verdict).toBe('proved');
   });
 
+  it('should not take an index inside a sum range unless the range of the index is stated', () => {
+    const j = equal('sum(delta(k, j)*x_k, k, 1, n)', 'x_j');
+    expect(j.verdict).toBe('holds');
+    expect(j.evidence.summary).toMatch(/not proved: the rules assumed 1 ≤ j ≤ n, and the range of j is not stated/);
+    expect(equal('sum(delta(i,j)*delta(j,k), j, 1, n)', 'delta(i,k)').verdict).not.toBe('proved');
+    expect(equal('sum(delta(k, j)*x_k, k, 1, n)', 'x_j', 'j in {1, 2}').verdict).toBe('proved');
+  });
+
   it('should record the index range a sifting step assumed', () => {
     const d = simplify(engine, parsePlain('sum(delta(k, j)*x_k, k, 1, n)'));
     expect(d.result).toEqual(parsePlain('x_j'));
@@ -132,6 +140,13 @@ describe('domain shrinking is a counterexample', () => {
     // Undefined on both sides there: no counterexample.
     expect(equal('1/(1/x)', '1/(1/x) + 0*x').verdict).not.toBe('fails');
     expect(equal('x + 1', '(x^2 - 1)/(x - 1)', 'x > 2').verdict).not.toBe('fails');
+  });
+
+  it('should try the zeros of the factors under a square root (sqrt(x^2 y) at x = 0, y < 0)', () => {
+    const j = equal('sqrt(x^2*y)', 'abs(x)*sqrt(y)');
+    expect(j.verdict).toBe('fails');
+    expect(j.evidence.point?.['x']).toBe(0);
+    expect(equal('sqrt(x^2*y)', 'abs(x)*sqrt(y)', 'y > 0').verdict).not.toBe('fails');
   });
 
   it('should take a substituted derivative as defined only where its function is (d(2 log x) at x < 0)', () => {
