@@ -138,7 +138,7 @@ function denominatorRoot(lhs: Expr, rhs: Expr, opts: CheckOptions): LeftOnly | u
         const at = (t: number): number => run(den, base.map((v, j) => (j === i ? t : v)));
         const [u0, u1, u2] = [at(0), at(1), at(2)];
         if (![u0, u1, u2].every(Number.isFinite) || u1 === u0 || Math.abs(u2 - 2 * u1 + u0) > 1e-12 * Math.max(1, Math.abs(u0), Math.abs(u1))) continue;
-        const root = -u0 / (u1 - u0);
+        const root = -u0 / (u1 - u0) + 0; // + 0 turns -0 into 0 for the report
         const s = vars[i] as Sym;
         if (!Number.isFinite(root) || !allowed(s, root) || at(root) !== 0) continue;
         const values = base.map((v, j) => (j === i ? root : v));
