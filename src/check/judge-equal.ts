@@ -8,10 +8,11 @@
  */
 import { constantBeyondFloatRange, powerBeyondFloatRange } from '../expr/constant-size.js';
 import { equal } from '../expr/equal.js';
-import { neg, add } from '../expr/build.js';
+import { neg, add, mul, num } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
 import { size } from '../expr/traverse.js';
-import { checkEqualNumeric, type NumericVerdict } from '../numeric/index.js';
+import { checkEqualNumeric, freeSymbols, type NumericVerdict } from '../numeric/index.js';
+import { symKey } from '../expr/sym-key.js';
 import { nerdamerAgrees } from '../numeric/nerdamer-bridge.js';
 import type { Engine } from '../rewrite/engine.js';
 import { simplify } from '../simplify/simplify.js';
@@ -19,7 +20,8 @@ import { toPlain } from '../render/index.js';
 import type { Step } from '../proof/step.js';
 import { RuleIndex } from '../rewrite/rule-index.js';
 import { rewriteToNormalForm } from '../rewrite/strategy.js';
-import { assumptionsHoldOnDomain, positivityAssumptions } from './proof-assumptions.js';
+import { conditionsHoldOnDomain, conditionText, mapCondition, stepConditions, type Condition } from './proof-assumptions.js';
+import { leftOnlyPoint } from './domain-shrinking.js';
 import { fmt, formatPoint, type Judgement } from './judgement.js';
 import { originalPoint, substitute, type PreparedStep } from './prepare-step.js';
 
@@ -30,9 +32,16 @@ export interface JudgeOptions {
   readonly nerdamer?: boolean;
 }
 
-/** Does the simplifier take lhs - rhs to 0 (within a save hook's budget)? */
-export function simplifiesToZero(engine: Engine, lhs: Expr, rhs: Expr): boolean {
-  return isZero(reduceDifference(engine, lhs, rhs)?.result);
+/**
+ * Does the simplifier take lhs - rhs to 0 (within a save hook's budget)?
+ * The conditions its rules assumed (u ≠ 0, u > 0, a ≤ j ≤ b) when it does,
+ * undefined when it does not: a caller proves nothing before discharging them.
+ *
+ *     reductionConditions(engine, parsePlain('x/x'), parsePlain('1'))   // [{ kind: 'nonzero', u: x }]
+ */
+export function reductionConditions(engine: Engine, lhs: Expr, rhs: Expr): Condition[] | undefined {
+  const d = reduceDifference(engine, lhs, rhs);
+  return d !== undefined && isZero(d.result) ? stepConditions(d.steps) : undefined;
 }
 
 function failure(v: Extract<NumericVerdict, { verdict: 'failed' }>, p: PreparedStep): Judgement {
@@ -101,15 +110,34 @@ function reduceWithExpandedLogs(engine: Engine, lhs: Expr, rhs: Expr): Reduction
   return { steps: [...l.steps, ...r.steps, ...d.steps], how: "the difference simplifies to 0 with gradtex's rules after the laws of logarithms" };
 }
 
-/** proved, when the reduction's assumptions hold on the sampled domain; otherwise why not. */
-function provedBy(r: Reduction, p: PreparedStep, opts: JudgeOptions, sampled: string, extra: { engineDerivative?: true }): Judgement | string {
-  const positive = positivityAssumptions(r.steps);
-  if (positive.length === 0) return { verdict: 'proved', evidence: { method: 'simplify', summary: `${r.how}${sampled}`, ...extra } };
+/**
+ * The side conditions a proof rests on, checked on the sampled domain: the
+ * reduction's own (u > 0, u ≠ 0, a ≤ j ≤ b) and those of the substituted
+ * derivatives. A string says why they are not discharged.
+ */
+export function discharge(own: readonly Condition[], p: PreparedStep, opts: JudgeOptions): { text: string; points: number } | string {
   // Sampled where the numeric check samples: the reparametrised sides (x > 0 may be x = e^t).
-  const domain = assumptionsHoldOnDomain(p.lhs, p.rhs, positive.map((u) => substitute(u, p.reparam)), { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions });
+  const all = [...own.map((c) => mapCondition(c, (u) => substitute(u, p.reparam))), ...p.conditions.map((c) => mapCondition(c, (u) => substitute(u, p.reparam)))];
+  if (all.length === 0) return { text: '', points: 0 };
+  // An index's range is a fact, not something sampling can establish: the free indices are drawn
+  // from a few small values, all inside every sampled range. Without a stated domain for the index,
+  // a ≤ j ≤ b is not discharged.
+  for (const c of [...own, ...p.conditions]) {
+    if (c.kind !== 'in-range') continue;
+    const unstated = freeSymbols(c.u).find((s) => !p.assumptions.some((a) => symKey(a.sym) === symKey(s)) && !p.reparam.has(symKey(s)));
+    if (unstated !== undefined) return `the rules assumed ${conditionText(c)}, and the range of ${toPlain(unstated)} is not stated`;
+  }
+  const domain = conditionsHoldOnDomain(p.lhs, p.rhs, all, p.anchors, { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions });
   if (!domain.ok) return domain.why;
-  const assumed = positive.map((u) => `${toPlain(u)} > 0`).join(', ');
-  return { verdict: 'proved', evidence: { method: 'simplify', summary: `${r.how}${sampled}; the rules used ${assumed}, true at all ${domain.points} sampled points where both sides are defined`, ...extra } };
+  const texts = [...own, ...p.conditions].map(conditionText).filter((t, i, xs) => xs.indexOf(t) === i);
+  return { text: `; the rules used ${texts.join(', ')}, true at all ${domain.points} sampled points where both sides are defined`, points: domain.points };
+}
+
+/** proved, when the reduction's assumptions (and the derivatives' conditions) hold on the sampled domain; otherwise why not. */
+function provedBy(r: Reduction, p: PreparedStep, opts: JudgeOptions, sampled: string, extra: { engineDerivative?: true }, method: 'simplify' | 'identical' | 'nerdamer' = 'simplify'): Judgement | string {
+  const d = discharge(stepConditions(r.steps), p, opts);
+  if (typeof d === 'string') return d;
+  return { verdict: 'proved', evidence: { method, summary: `${r.how}${sampled}${d.text}`, ...extra } };
 }
 
 /** An equality claim. */
@@ -117,8 +145,28 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   const numeric = checkEqualNumeric(p.lhs, p.rhs, { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions });
   if (numeric.verdict === 'failed') return failure(numeric, p);
   const extra = p.engineDerivative ? { engineDerivative: true as const } : {};
+  // Domain shrinking: where the left side is defined and the right is not, the relation is not an identity.
+  // A substituted derivative exists at most where the function it differentiates is defined (0·f narrows a side to that).
+  const [la, ra] = p.sideAnchors;
+  const narrowed = (side: Expr, anchors: readonly Expr[]): Expr => (anchors.length === 0 ? side : add(side, ...anchors.map((f) => mul(num(0), f))));
+  const shrunk = leftOnlyPoint(narrowed(p.lhs, la), narrowed(p.rhs, ra), { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions });
+  if (shrunk !== undefined) {
+    const point = originalPoint(shrunk.point, p);
+    const at = formatPoint(point);
+    return { verdict: 'fails', evidence: { method: 'sampling', summary: `the left side is ${fmt(shrunk.lhs)}${at === '' ? '' : ` at ${at}`}, the right side is undefined`, point, lhsValue: shrunk.lhs, rhsValue: NaN, ...extra } };
+  }
+  // A derivative the engine could not verify was left as a derivative: sampling may judge the step, never prove it.
+  if (p.distrusted !== undefined) {
+    const judged = numericOnly(numeric, p);
+    return judged.verdict === 'holds' ? { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}; not proved: ${p.distrusted}` } } : judged;
+  }
   const sampled = numeric.verdict === 'numeric' ? ` (and agree ${numeric.coverage?.text ?? `at ${numeric.points} random points`})` : '';
-  if (equal(p.symbolicLhs, p.symbolicRhs)) return { verdict: 'proved', evidence: { method: 'identical', summary: `both sides are the same expression${p.engineDerivative ? ' once the derivative is taken' : ''}`, ...extra } };
+  if (equal(p.symbolicLhs, p.symbolicRhs)) {
+    const proof = provedBy({ steps: [], how: `both sides are the same expression${p.engineDerivative ? ' once the derivative is taken' : ''}` }, p, opts, '', extra, 'identical');
+    if (typeof proof !== 'string') return proof;
+    const judged = numericOnly(numeric, p);
+    return judged.verdict === 'holds' ? { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}; not proved: ${proof}` } } : judged;
+  }
   const reduced = reduceDifference(engine, p.symbolicLhs, p.symbolicRhs);
   const difference = reduced?.result;
   // Why a symbolic reduction was not used as a proof, if one was found and refused.
@@ -146,7 +194,9 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   }
   // nerdamer's simplification may assume as much as ours; it is not asked once ours was refused.
   if (refused === undefined && opts.nerdamer !== false && numeric.verdict === 'numeric' && nerdamerAgrees(p.symbolicLhs, p.symbolicRhs) === true) {
-    return { verdict: 'proved', evidence: { method: 'nerdamer', summary: `nerdamer simplifies the difference to 0${sampled}`, ...extra } };
+    const proof = provedBy({ steps: [], how: 'nerdamer simplifies the difference to 0' }, p, opts, sampled, extra, 'nerdamer');
+    if (typeof proof !== 'string') return proof;
+    refused = proof;
   }
   // Sampling cannot see a constant lost to rounding (1e18 x + 1 = 1e18 x in
   // floating point); the simplifier can.

@@ -22,7 +22,7 @@ import { positivity } from './positivity.js';
 import { originalPoint, type PreparedStep } from './prepare-step.js';
 import type { Relation } from './relation.js';
 import { searchViolation } from './search-counterexample.js';
-import type { JudgeOptions } from './judge-equal.js';
+import { discharge, type JudgeOptions } from './judge-equal.js';
 
 export function judgeInequality(engine: Engine, p: PreparedStep, rel: '<=' | '<' | '>=' | '>', lemmas: readonly Lemma[], facts: readonly Fact[], opts: JudgeOptions = {}): Judgement {
   const swapped = rel === '>=' || rel === '>';
@@ -68,7 +68,8 @@ export function judgeInequality(engine: Engine, p: PreparedStep, rel: '<=' | '<'
       };
     }
   }
-  const proof = proveByLemmas(sa, sb, strict, lemmas, positivity(facts), engine);
+  // A lemma proof stands only on verified derivatives whose conditions, and the rearrangement's, hold on the domain.
+  const proof = p.distrusted === undefined && typeof discharge([], p, opts) !== 'string' ? proveByLemmas(sa, sb, strict, lemmas, positivity(facts), engine, (cs) => typeof discharge(cs, p, opts) !== 'string') : undefined;
   if (proof !== undefined) {
     const names = proof.lemmas.length === 0 ? 'both sides are equal' : `instance of ${proof.lemmas.join(', ')}`;
     return { verdict: 'proved', evidence: { method: 'lemma', summary: `${names}; no counterexample among ${found.kind === 'none' ? found.points : 0} points`, lemmas: proof.lemmas, ...extra } };

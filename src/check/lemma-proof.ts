@@ -20,7 +20,8 @@ import type { Engine } from '../rewrite/engine.js';
 import { checkGuard } from '../rewrite/guards.js';
 import { match, substitute, type Bindings } from '../rewrite/pattern.js';
 import type { PatternRule } from '../rewrite/rule.js';
-import { simplifiesToZero } from './judge-equal.js';
+import { reductionConditions } from './judge-equal.js';
+import type { Condition } from './proof-assumptions.js';
 
 export interface Lemma {
   readonly id: string;
@@ -137,8 +138,15 @@ function occurs(v: string, l: Lemma): boolean {
   return has(l.a) || has(l.b);
 }
 
+/**
+ * Are the side conditions a simplification assumed (u ≠ 0, u > 0) true on the
+ * claim's domain? The default accepts none: without a domain to check them
+ * on, a rearrangement that needed them proves nothing.
+ */
+export type Discharge = (conditions: readonly Condition[]) => boolean;
+
 /** Proves a ≤ b (a < b when strict) from the lemmas, or returns undefined. */
-export function proveByLemmas(a: Expr, b: Expr, strict: boolean, lemmas: readonly Lemma[], isPositive: IsPositive, engine: Engine): LemmaProof | undefined {
+export function proveByLemmas(a: Expr, b: Expr, strict: boolean, lemmas: readonly Lemma[], isPositive: IsPositive, engine: Engine, discharge: Discharge = (cs) => cs.length === 0): LemmaProof | undefined {
   const direct = provePair(a, b, lemmas, isPositive, 0);
   if (direct !== undefined && (direct.strict || !strict)) return direct;
   // A rearrangement of one lemma: b - a is exactly its slack.
@@ -152,7 +160,8 @@ export function proveByLemmas(a: Expr, b: Expr, strict: boolean, lemmas: readonl
       const la = substitute(l.a, l.rule, bind);
       const lb = substitute(l.b, l.rule, bind);
       // b - a = lb - la  <=>  b + la = lb + a
-      if (simplifiesToZero(engine, add(b, la), add(lb, a))) return { lemmas: [l.id], strict: l.strict };
+      const conditions = reductionConditions(engine, add(b, la), add(lb, a));
+      if (conditions !== undefined && discharge(conditions)) return { lemmas: [l.id], strict: l.strict };
     }
   }
   return undefined;

@@ -13,6 +13,9 @@ import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, some, withChildren } from '../expr/traverse.js';
 import { differentiate } from '../derive/differentiate.js';
+import { distrust, verifyDerivation } from '../proof/verify.js';
+import { toPlain } from '../render/to-plain.js';
+import { mapCondition, stepConditions, type Condition } from './proof-assumptions.js';
 import type { Assumption } from '../numeric/index.js';
 import { needsIndexedMode } from '../numeric/indexed.js';
 import { compile, EvalError, freeSymbols } from '../numeric/index.js';
@@ -33,6 +36,22 @@ export interface PreparedStep {
   readonly reparam: ReadonlyMap<string, Expr>;
   /** True when a derivative was replaced by the engine's result. */
   readonly engineDerivative: boolean;
+  /**
+   * Side conditions of the substituted derivatives (u > 0, u ≠ 0, a ≤ j ≤ b),
+   * in the symbols of symbolicLhs/symbolicRhs: a proof must discharge them on
+   * the domain.
+   */
+  readonly conditions: readonly Condition[];
+  /** The functions whose derivatives were substituted (the derivative exists at most where they are defined), sampled symbols. */
+  readonly anchors: readonly Expr[];
+  /** The same, per side: [left, right]. */
+  readonly sideAnchors: readonly [readonly Expr[], readonly Expr[]];
+  /**
+   * Why an engine derivative was not substituted (its own verification, the
+   * one `gradtex diff` runs, failed or could not decide): the step may then
+   * hold or fail by sampling, never be proved.
+   */
+  readonly distrusted?: string;
   /**
    * A derivative of a symbol the document never defines (∂L/∂w with L
    * unknown): the step cannot be judged. Holds that symbol's name.
@@ -123,16 +142,36 @@ function opaqueDerivative(e: Expr): string | undefined {
   return undefined;
 }
 
-/** Replace each innermost derivative the engine can compute by its result. */
-function engineDerivatives(engine: Engine, e: Expr): { expr: Expr; replaced: boolean } {
+/**
+ * Replace each innermost derivative the engine can compute by its result,
+ * once the result has passed the verification `gradtex diff` runs on its own
+ * derivations (src/proof/verify.ts); the result's side conditions come along.
+ * A derivative that fails it stays a derivative (evaluated by finite
+ * differences) and the reason is kept.
+ */
+function engineDerivatives(engine: Engine, e: Expr): { expr: Expr; replaced: boolean; conditions: Condition[]; anchors: Expr[]; distrusted?: string } {
   let replaced = false;
+  const conditions: Condition[] = [];
+  const anchors: Expr[] = [];
+  let distrusted: string | undefined;
   const go = (x: Expr): Expr => {
     if (x.kind === 'deriv') {
       const body = go(x.body);
       const d = differentiate(engine, body, [x.wrt], { maxSteps: 600, maxMs: 150 });
       if (d.stop === 'normal-form' && !some(d.result, (n) => n.kind === 'deriv')) {
-        replaced = true;
-        return d.result;
+        const start = deriv(body, x.wrt);
+        // diff's check; nerdamer's opinion can only turn an undecided sampling into "proved"
+        // (never make a failure acceptable), so it is asked only then: it costs most of the time.
+        const sampled = verifyDerivation(d, start, { symbolic: false });
+        const why = distrust(sampled.verdict === 'undecided' ? verifyDerivation(d, start) : sampled);
+        if (why === undefined) {
+          replaced = true;
+          conditions.push(...stepConditions(d.steps));
+          anchors.push(body);
+          return d.result;
+        }
+        distrusted ??= `the engine's derivative of ${toPlain(body)} with respect to ${toPlain(x.wrt)} failed its own check: ${why}`;
+        return start;
       }
       return body === x.body ? x : deriv(body, x.wrt);
     }
@@ -141,7 +180,7 @@ function engineDerivatives(engine: Engine, e: Expr): { expr: Expr; replaced: boo
     return withChildren(x, kids.map(go));
   };
   const expr = some(e, (n) => n.kind === 'deriv') ? go(e) : e;
-  return { expr, replaced };
+  return { expr, replaced, conditions, anchors, ...(distrusted !== undefined ? { distrusted } : {}) };
 }
 
 const fresh = (s: Sym): Sym => sym(`#${s.name}`, s.sub, s.sup);
@@ -281,7 +320,13 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   const constrain = (e: Expr): Expr => replaceStatedSums(substitute(e, eliminate), sums);
   const constrained = eliminate.size > 0 || sums.length > 0;
   const reparam = d.values;
+  const expanded = (x: Expr): Expr => expand(x, second);
+  const distrusted = dl.distrusted ?? dr.distrusted;
   return {
+    conditions: [...dl.conditions, ...dr.conditions].map((c) => mapCondition(c, expanded)),
+    anchors: [...dl.anchors, ...dr.anchors].map((f) => substitute(expanded(f), reparam)),
+    sideAnchors: [dl.anchors.map((f) => substitute(expanded(f), reparam)), dr.anchors.map((f) => substitute(expanded(f), reparam))],
+    ...(distrusted !== undefined ? { distrusted } : {}),
     lhs: substitute(l, reparam),
     rhs: substitute(r, reparam),
     symbolicLhs: l,

@@ -82,3 +82,30 @@ export function verifyDerivation(d: Derivation, claimLhs: Expr = d.start, opts: 
     maxRelError: claim.verdict === 'numeric' ? claim.maxRelError : NaN,
   };
 }
+
+function pointText(point: Readonly<Record<string, number>>): string {
+  return Object.entries(point)
+    .map(([k, x]) => `${k} = ${Number.isFinite(x) ? x.toPrecision(3) : String(x)}`)
+    .join(', ');
+}
+
+/**
+ * Why a derivation's result may not stand in for its start, or undefined
+ * when it may: the verification (as `gradtex diff` runs it) found a step or
+ * the result false at a point, or could not decide. The checker substitutes
+ * an engine derivative only when this is undefined.
+ *
+ *     distrust(verifyDerivation(d, start))   // 'step 3 fails at x = -0.539 (1.85 vs -1.85)'
+ */
+export function distrust(report: VerificationReport): string | undefined {
+  if (report.verdict === 'proved' || report.verdict === 'numeric') return undefined;
+  const claim = report.claim;
+  if (claim.verdict === 'failed') return `the result fails at ${pointText(claim.point)} (${claim.lhs.toPrecision(3)} vs ${claim.rhs.toPrecision(3)})`;
+  for (const s of report.steps) {
+    const v = s.verdict;
+    if (v.verdict === 'failed') return `step ${s.index + 1} fails at ${pointText(v.point)} (${v.lhs.toPrecision(3)} vs ${v.rhs.toPrecision(3)})`;
+  }
+  if (claim.verdict === 'undecided') return `its check was undecided: ${claim.reason}`;
+  const undecided = report.steps.find((s) => s.verdict.verdict === 'undecided');
+  return undecided !== undefined && undecided.verdict.verdict === 'undecided' ? `the check of step ${undecided.index + 1} was undecided: ${undecided.verdict.reason}` : report.how;
+}

@@ -19,6 +19,10 @@ const assume = (text: string): GuardAnswer => ({ ok: true, assumption: text });
 export const ASSUMED_NONZERO = 'assuming ${0} \\neq 0$';
 /** The note a step carries when a guard assumed u > 0; the checker looks for it (src/check/proof-assumptions.ts). */
 export const ASSUMED_POSITIVE = 'assuming ${0} > 0$';
+/** The note a step carries when a guard assumed the range a..b has b − a + 1 ≥ 0 terms (values `0` = a, `1` = b). */
+export const ASSUMED_COUNT = 'assuming ${1} \\ge {0} - 1$';
+/** The note a step carries when a guard assumed a ≤ j ≤ b for an index j (values `0` = j, `1` = a, `2` = b). */
+export const ASSUMED_IN_RANGE = 'assuming ${1} \\le {0} \\le {2}$';
 
 /** Sign facts we can read off an expression without knowing its variables. */
 function knownPositive(e: Expr): boolean {
@@ -66,6 +70,33 @@ function isNumber(e: Expr): boolean {
   return e.kind === 'num' || e.kind === 'float';
 }
 
+function isInteger(e: Expr): boolean {
+  return (e.kind === 'num' && e.d === 1n) || (e.kind === 'float' && Number.isInteger(e.value));
+}
+
+/** The value of an exact or float number, else undefined. */
+function numberValue(e: Expr): number | undefined {
+  if (e.kind === 'num') return Number(e.n) / Number(e.d);
+  if (e.kind === 'float') return e.value;
+  return undefined;
+}
+
+/**
+ * Is the index j inside a..b? `true`/`false` when the numbers decide it
+ * (j = 1 and a = 2: outside; j ≡ a or j ≡ b with the other end a number
+ * that does not decide it: undecided), `undefined` when they do not.
+ */
+function inRange(j: Expr, lo: Expr, hi: Expr): boolean | undefined {
+  const jv = numberValue(j);
+  const lv = numberValue(lo);
+  const hv = numberValue(hi);
+  if (jv !== undefined && lv !== undefined && jv < lv) return false;
+  if (jv !== undefined && hv !== undefined && jv > hv) return false;
+  const aboveLo = equal(j, lo) || (jv !== undefined && lv !== undefined && jv >= lv);
+  const belowHi = equal(j, hi) || (jv !== undefined && hv !== undefined && jv <= hv);
+  return aboveLo && belowHi ? true : undefined;
+}
+
 interface GuardSpec {
   readonly arity: number;
   readonly test: (args: readonly Expr[]) => GuardAnswer;
@@ -111,6 +142,44 @@ export const GUARDS: ReadonlyMap<string, GuardSpec> = new Map<string, GuardSpec>
       },
     },
   ],
+  ['integer', { arity: 1, description: 'n is an integer number', test: (x) => (isInteger(a(x, 0)) ? YES : NO) }],
+  ['even', { arity: 1, description: 'n is an even integer number', test: (x) => { const n = a(x, 0); return n.kind === 'num' && n.d === 1n && n.n % 2n === 0n ? YES : NO; } }],
+  [
+    'inrange',
+    {
+      arity: 3,
+      description: 'a ≤ j ≤ b for an index j (assumed, and stated, when it cannot be decided; no when the numbers put j outside)',
+      test: (x) => {
+        const r = inRange(a(x, 0), a(x, 1), a(x, 2));
+        return r === true ? YES : r === false ? NO : assume(ASSUMED_IN_RANGE);
+      },
+    },
+  ],
+  [
+    'counts',
+    {
+      arity: 2,
+      description: 'b − a + 1 ≥ 0, so b − a + 1 counts the terms of a sum from a to b (assumed, and stated, unless the numbers decide it or b is a size symbol and a ≤ 1)',
+      test: (x) => {
+        const lo = a(x, 0);
+        const hi = a(x, 1);
+        const lv = numberValue(lo);
+        const hv = numberValue(hi);
+        if (lv !== undefined && hv !== undefined) return hv - lv + 1 >= 0 ? YES : NO;
+        // A bare symbol as the upper end of a sum is a size (n ≥ 0), the convention the sampler follows.
+        if (equal(lo, hi) || (lv !== undefined && lv <= 1 && hi.kind === 'sym')) return YES;
+        return assume(ASSUMED_COUNT);
+      },
+    },
+  ],
+  [
+    'outside',
+    {
+      arity: 3,
+      description: 'j < a or j > b, decided from numbers',
+      test: (x) => (inRange(a(x, 0), a(x, 1), a(x, 2)) === false ? YES : NO),
+    },
+  ],
   [
     'nonzero',
     {
@@ -137,6 +206,14 @@ export const GUARDS: ReadonlyMap<string, GuardSpec> = new Map<string, GuardSpec>
       },
     },
   ],
+]);
+
+/** The guards that may answer "yes, assuming …", with the note each then attaches (the checker discharges them on the domain). */
+export const CONDITIONAL_GUARDS: ReadonlyMap<string, string> = new Map([
+  ['nonzero', ASSUMED_NONZERO],
+  ['positive', ASSUMED_POSITIVE],
+  ['inrange', ASSUMED_IN_RANGE],
+  ['counts', ASSUMED_COUNT],
 ]);
 
 export function checkGuard(name: string, args: readonly Expr[]): GuardAnswer {
