@@ -20,7 +20,7 @@ import { EvalError } from './eval-error.js';
 import { compile, freeSymbols, type Compiled } from './evaluate.js';
 import { createRng } from './rng.js';
 import { pointSampler, wideDraw } from './sample.js';
-import { evaluateBounded } from './error-bound.js';
+import { roundingSlack } from './error-bound.js';
 import { SALT, indexRoles, needsIndexedMode, type IndexRole } from './indexed.js';
 
 /**
@@ -50,12 +50,10 @@ export type NumericVerdict =
  * evaluations (a point of catastrophic cancellation): the point says nothing
  * and is skipped, like a point outside the domain.
  */
-function explainedByRounding(sides: readonly [Expr, Expr] | undefined, vars: readonly Sym[], p: Float64Array, a: number, b: number, tolerance: number): boolean {
+function explainedByRounding(sides: readonly [Expr, Expr] | undefined, vars: readonly Sym[], p: Float64Array, a: number, b: number, tolerance: number, indexed: boolean): boolean {
   if (sides === undefined) return false;
   const env = new Map(vars.map((s, i) => [symKey(s), p[i] as number]));
-  const l = evaluateBounded(sides[0], env);
-  const r = evaluateBounded(sides[1], env);
-  const slack = 8 * (l.error + r.error);
+  const slack = roundingSlack(sides, env, a, b, indexed);
   return Math.abs(a - b) <= slack + tolerance * Math.max(Math.abs(a), Math.abs(b), 1) && slack > tolerance * Math.max(Math.abs(a), Math.abs(b), 1);
 }
 
@@ -71,15 +69,22 @@ export interface CheckOptions {
   readonly points?: number;
   readonly seed?: number;
   readonly assumptions?: readonly Assumption[];
-  /** Default 1e-9, or 1e-6 when a derivative is evaluated by finite differences. */
+  /** Default EXACT_TOLERANCE (1e-9), derivatives included; a smaller difference is re-examined in high precision when rounding cannot explain it. */
   readonly tolerance?: number;
+  /** The sides are evaluated in indexed mode (set by checkEqualNumeric). */
+  readonly indexed?: boolean;
   /** Record a point where only one side is defined (set by checkEqualNumeric when no side has a derivative node). */
   readonly noticeOneSided?: boolean;
 }
 
 /** Tolerance on relError when both sides are evaluated directly: checkEqualNumeric(a, b, { tolerance: EXACT_TOLERANCE }). */
 export const EXACT_TOLERANCE = 1e-9;
-/** Tolerance when a side has a derivative node, evaluated by finite differences (about 1e-9 accurate for second derivatives). */
+/**
+ * Formerly the tolerance with derivative nodes, when they were evaluated by
+ * finite differences; they are now evaluated by automatic differentiation
+ * (real-evaluate.ts) and checked with EXACT_TOLERANCE. Kept for callers that
+ * compare their own finite differences.
+ */
 export const FINITE_DIFFERENCE_TOLERANCE = 1e-6;
 
 /**
@@ -148,7 +153,7 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
       return undefined;
     }
     // Before calling it a counterexample: could rounding alone explain it?
-    if (explainedByRounding(opts.sides, vars, p, a, b, tolerance)) return undefined;
+    if (explainedByRounding(opts.sides, vars, p, a, b, tolerance, opts.indexed === true)) return undefined;
     return { verdict: 'failed', point: pointRecord(vars, p), lhs: a, rhs: b, relError: err };
   };
   let oneSided: { point: Record<string, number>; lhs: number; rhs: number } | undefined;
@@ -207,7 +212,8 @@ export function checkEqualNumeric(lhs: Expr, rhs: Expr, opts: CheckOptions = {})
   const indexed = needsIndexedMode(lhs) || needsIndexedMode(rhs);
   const vars = freeSymbols(rhs, freeSymbols(lhs, [], indexed), indexed);
   const finiteDifferences = hasDeriv(lhs) || hasDeriv(rhs);
-  const tolerance = opts.tolerance ?? (finiteDifferences ? FINITE_DIFFERENCE_TOLERANCE : EXACT_TOLERANCE);
+  // Derivative nodes are evaluated by automatic differentiation, as accurately as the rest.
+  const tolerance = opts.tolerance ?? EXACT_TOLERANCE;
   // Index symbols and sizes are sampled as small integers (every size 2..5, both i = j and i ≠ j).
   const roles = indexed ? indexRoles(rhs, indexRoles(lhs)) : new Map<string, IndexRole>();
   const integerAssumptions: Assumption[] = vars.flatMap((s): Assumption[] => {
@@ -219,7 +225,7 @@ export function checkEqualNumeric(lhs: Expr, rhs: Expr, opts: CheckOptions = {})
   });
   const assumptions = [...integerAssumptions, ...(opts.assumptions ?? [])];
   try {
-    return compareCompiled(compile(lhs, vars, { indexed }), compile(rhs, vars, { indexed }), vars, tolerance, { ...opts, assumptions, noticeOneSided: !finiteDifferences, ...(indexed ? {} : { sides: [lhs, rhs] as const }) }, constantHints([lhs, rhs]));
+    return compareCompiled(compile(lhs, vars, { indexed }), compile(rhs, vars, { indexed }), vars, tolerance, { ...opts, assumptions, noticeOneSided: !finiteDifferences, indexed, sides: [lhs, rhs] as const }, constantHints([lhs, rhs]));
   } catch (e) {
     if (e instanceof EvalError) return { verdict: 'undecided', reason: e.message };
     throw e;
