@@ -10,7 +10,12 @@
  * - after the N ordinary points, PROBE_POINTS more are drawn far out (up to
  *   ±1e4) and around the constants of both sides (max(x, 20) = 20 fails at
  *   x ≈ 30); a disagreement there is a counterexample too. They are not
- *   counted in `points`; `maxRelError` covers them.
+ *   counted in `points`; `maxRelError` covers them;
+ * - the tolerance (1e-9) is not an excuse: a smaller difference that the
+ *   rounding-error bound (error-bound.ts) cannot explain, a larger one it
+ *   can, and every point when the sides hold constants doubles cannot
+ *   resolve, are re-evaluated with 60+ digits (referee.ts); a difference
+ *   found there is a counterexample.
  */
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
@@ -21,6 +26,7 @@ import { compile, freeSymbols, type Compiled } from './evaluate.js';
 import { createRng } from './rng.js';
 import { pointSampler, wideDraw } from './sample.js';
 import { roundingSlack } from './error-bound.js';
+import { highPrecisionReferee } from './referee.js';
 import { SALT, indexRoles, needsIndexedMode, type IndexRole } from './indexed.js';
 
 /**
@@ -42,7 +48,15 @@ export type NumericVerdict =
        */
       readonly oneSided?: { readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number };
     }
-  | { readonly verdict: 'failed'; readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number; readonly relError: number }
+  | {
+      readonly verdict: 'failed';
+      readonly point: Record<string, number>;
+      readonly lhs: number;
+      readonly rhs: number;
+      readonly relError: number;
+      /** Set when the difference was found in high precision (doubles could not show it): the decimal values and lhs - rhs. */
+      readonly highPrecision?: { readonly lhs: string; readonly rhs: string; readonly difference: string; readonly digits: number };
+    }
   | { readonly verdict: 'undecided'; readonly reason: string };
 
 /**
@@ -145,15 +159,28 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
   const maxTries = wanted * 25;
   const sample = pointSampler(vars, assumptions);
   let excused = 0;
+  // Where doubles cannot decide, a high-precision evaluation does (referee.ts); not for approximate checks (≈).
+  const referee = opts.sides !== undefined && tolerance <= EXACT_TOLERANCE ? highPrecisionReferee(opts.sides, vars, opts.indexed === true) : undefined;
+  /** Set by judge: the last point says nothing (rounding or precision could explain what was seen). */
+  let saysNothing = false;
   /** A counterexample at p, or undefined when the sides agree there (or p says nothing). */
   const judge = (p: Float64Array, a: number, b: number): NumericVerdict | undefined => {
     const err = relError(a, b);
+    saysNothing = false;
     if (err <= tolerance) {
+      const call = referee?.(p, a, b, false);
+      if (typeof call === 'object') return call;
+      saysNothing = call === 'unknown';
       maxErr = Math.max(maxErr, err);
       return undefined;
     }
     // Before calling it a counterexample: could rounding alone explain it?
-    if (explainedByRounding(opts.sides, vars, p, a, b, tolerance, opts.indexed === true)) return undefined;
+    if (explainedByRounding(opts.sides, vars, p, a, b, tolerance, opts.indexed === true)) {
+      const call = referee?.(p, a, b, true);
+      if (typeof call === 'object') return call;
+      saysNothing = call !== 'agree';
+      return undefined;
+    }
     return { verdict: 'failed', point: pointRecord(vars, p), lhs: a, rhs: b, relError: err };
   };
   let oneSided: { point: Record<string, number>; lhs: number; rhs: number } | undefined;
@@ -168,7 +195,7 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
     }
     const failed = judge(p, a, b);
     if (failed !== undefined) return failed;
-    if (relError(a, b) > tolerance) {
+    if (saysNothing) {
       excused++; // rounding alone could explain the difference: the point says nothing
       continue;
     }
@@ -190,7 +217,7 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
     }
   }
   if (valid < wanted) {
-    const rounding = excused > 0 ? `; at ${excused} more the sides differed by no more than rounding error could explain` : '';
+    const rounding = excused > 0 ? `; at ${excused} more the sides differed by no more than rounding error could explain, or were too close for doubles and high precision could not settle it` : '';
     return { verdict: 'undecided', reason: `only ${valid} of ${tried} sampled points were in the domain of both sides${rounding}` };
   }
   if (largest < 1e-6 && !identical) return { verdict: 'undecided', reason: 'both sides were below 1e-6 at every point: too small to tell from round-off' };
