@@ -70,6 +70,8 @@ export interface RealOps<T> {
   neg(a: T): T;
   exp(a: T): T;
   log(a: T): T;
+  /** log(1 + a), accurate for tiny a (softplus(-1000) is about e^(-1000), not 0). */
+  log1p(a: T): T;
   sqrt(a: T): T;
   sin(a: T): T;
   cos(a: T): T;
@@ -114,7 +116,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'tan', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\tan' }, domain: 'all', title: 'tangent', evaluate: (xs) => Math.tan(a0(xs)), real: (o, xs) => o.div(o.sin(r0(xs, o)), o.cos(r0(xs, o))) },
   { name: 'tanh', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\tanh' }, domain: 'all', title: 'hyperbolic tangent', evaluate: (xs) => Math.tanh(a0(xs)), real: (o, xs) => { const u = r0(xs, o); const s = o.sign(u) < 0 ? -1 : 1; const e = o.exp(o.mul(o.num(-2 * s), u)); return o.mul(o.num(s), o.div(o.sub(one(o), e), o.add(one(o), e))); } },
   { name: 'sigma', aliases: ['sigmoid'], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\sigma' }, domain: 'all', title: 'logistic sigmoid 1/(1+e^{-x})', evaluate: (xs) => sigmoid(a0(xs)), real: (o, xs) => { const u = r0(xs, o); if (o.sign(u) >= 0) return o.div(one(o), o.add(one(o), o.exp(o.neg(u)))); const e = o.exp(u); return o.div(e, o.add(one(o), e)); } },
-  { name: 'softplus', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'softplus' }, domain: 'all', title: 'softplus log(1+e^x)', evaluate: (xs) => softplus(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return o.sign(u) > 0 ? o.add(u, o.log(o.add(one(o), o.exp(o.neg(u))))) : o.log(o.add(one(o), o.exp(u))); } },
+  { name: 'softplus', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'softplus' }, domain: 'all', title: 'softplus log(1+e^x)', evaluate: (xs) => softplus(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return o.sign(u) > 0 ? o.add(u, o.log1p(o.exp(o.neg(u)))) : o.log1p(o.exp(u)); } },
   { name: 'relu', aliases: ['ReLU'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'ReLU' }, domain: 'all', title: 'rectified linear unit max(0, x)', evaluate: (xs) => Math.max(0, a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.num(0), () => o.num(0)); } },
   { name: 'max', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\max' }, braces: true, domain: 'all', title: 'maximum', evaluate: (xs) => Math.max(a0(xs), xs[1] ?? NaN), real: (o, xs) => { const [a, b] = [r0(xs, o), xs[1] ?? o.nan()]; return bySign(o, o.sub(a, b), () => a, () => b, () => a); } },
   { name: 'min', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\min' }, braces: true, domain: 'all', title: 'minimum', evaluate: (xs) => Math.min(a0(xs), xs[1] ?? NaN), real: (o, xs) => { const [a, b] = [r0(xs, o), xs[1] ?? o.nan()]; return bySign(o, o.sub(a, b), () => b, () => a, () => a); } },

@@ -59,6 +59,10 @@ export function bigBoundedOps(digits: number): RealOps<BigBounded> {
       const ratio = b.div(x.error, x.value.abs());
       return through(b.log(x.value), b.sign(b.sub(b.num(1), ratio)) > 0 ? b.neg(b.log(b.sub(b.num(1), ratio))) : infinite);
     },
+    log1p: (x) => {
+      const ratio = b.div(x.error, b.add(b.num(1), x.value).abs());
+      return through(b.log1p(x.value), b.sign(b.sub(b.num(1), ratio)) > 0 ? b.neg(b.log(b.sub(b.num(1), ratio))) : infinite);
+    },
     sqrt: (x) => {
       const v = b.sqrt(x.value);
       if (b.sign(v) <= 0) return through(v, b.sqrt(x.error));

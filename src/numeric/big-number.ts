@@ -82,6 +82,14 @@ export function bigOps(digits: number): RealOps<BigDecimal> {
     neg: (a) => a.neg(),
     exp: (a) => finite(a.exp()),
     log: (a) => finite(a.ln()),
+    log1p: (a) => {
+      if (a.isZero() || !a.isFinite()) return a.isZero() ? a : nan;
+      // 1 + a keeps a's digits only with as many more digits as a is small.
+      const extra = Math.max(0, -a.e) + 5;
+      if (extra <= 5) return finite(new D(1).plus(a).ln());
+      const H = bigNumberClass().clone({ precision: digits + extra });
+      return finite(new D(new H(1).plus(new H(a.toString())).ln().toString()).toSignificantDigits(digits));
+    },
     sqrt: (a) => a.sqrt(),
     sin: (a) => a.sin(),
     cos: (a) => a.cos(),

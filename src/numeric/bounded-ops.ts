@@ -48,6 +48,10 @@ export const BOUNDED_OPS: RealOps<Bounded> = {
     return through(v, Math.abs(v) * Math.expm1(a.error));
   },
   log: (a) => through(Math.log(a.value), a.error < Math.abs(a.value) ? -Math.log1p(-a.error / Math.abs(a.value)) : Infinity),
+  log1p: (a) => {
+    const room = Math.abs(1 + a.value);
+    return through(Math.log1p(a.value), a.error < room ? -Math.log1p(-a.error / room) : Infinity);
+  },
   sqrt: (a) => {
     // |sqrt(a) - sqrt(a')| = |a - a'| / (sqrt(a) + sqrt(a')); at 0 it is sqrt(|a - a'|).
     const v = Math.sqrt(a.value);

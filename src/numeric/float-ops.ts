@@ -18,6 +18,7 @@ export const FLOAT_OPS: RealOps<number> = {
   neg: (a) => -a,
   exp: Math.exp,
   log: Math.log,
+  log1p: Math.log1p,
   sqrt: Math.sqrt,
   sin: Math.sin,
   cos: Math.cos,

@@ -119,6 +119,18 @@ export function jetOps<T>(b: RealOps<T>, order: number): JetOps<T> {
       }
       return make(cs);
     },
+    log1p: (u) => {
+      const base = b.add(b.num(1), at(u, 0));
+      if (b.sign(base) !== 1) return nanJet();
+      // As log, with 1 + u_0 for u_0 in the denominators.
+      const cs: T[] = [b.log1p(at(u, 0))];
+      for (let k = 1; k <= n; k++) {
+        let s = at(u, k);
+        for (let j = 1; j < k; j++) s = b.sub(s, b.mul(b.mul(ratio(j, k), cs[j] ?? zero), at(u, k - j)));
+        cs.push(b.div(s, base));
+      }
+      return make(cs);
+    },
     sqrt: (u) => {
       if (isConstant(u)) return constant(b.sqrt(at(u, 0)));
       if (b.sign(at(u, 0)) !== 1) return nanJet();
