@@ -33,6 +33,22 @@ export interface JetOps<T> extends RealOps<Jet<T>> {
  *     jetOps(FLOAT_OPS, 2).exp(jetOps(FLOAT_OPS, 2).variable(0)).coefficients   // [1, 1, 0.5]
  */
 export function jetOps<T>(b: RealOps<T>, order: number): JetOps<T> {
+  // One set of operations per number system and order: they are made at every derivative node and point.
+  let byOrder = made.get(b) as Map<number, JetOps<T>> | undefined;
+  if (byOrder === undefined) {
+    byOrder = new Map();
+    made.set(b, byOrder);
+  }
+  const known = byOrder.get(order);
+  if (known !== undefined) return known;
+  const fresh = makeJetOps(b, order);
+  byOrder.set(order, fresh);
+  return fresh;
+}
+
+const made = new WeakMap<object, Map<number, unknown>>();
+
+function makeJetOps<T>(b: RealOps<T>, order: number): JetOps<T> {
   const n = order;
   const zero = b.num(0);
   const make = (cs: T[]): Jet<T> => ({ coefficients: cs });

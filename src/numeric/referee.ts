@@ -66,7 +66,8 @@ export function highPrecisionReferee(sides: readonly [Expr, Expr], vars: readonl
   };
   return (p, a, b, excused) => {
     if (excused || staticDigits() !== undefined) return decide(p);
-    if (a === b) return 'agree';
+    // A few units in the last place: the final rounding of either side alone explains it.
+    if (Math.abs(a - b) <= 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b))) return 'agree';
     // Below the tolerance: only a difference beyond rounding needs a second look.
     return Math.abs(a - b) > roundingSlack(sides, envOf(p), a, b, indexed) ? decide(p) : 'agree';
   };
