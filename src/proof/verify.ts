@@ -18,7 +18,7 @@ export interface StepCheck {
 
 export interface VerificationReport {
   /**
-   * Overall: failed if any check failed; proved if nothing failed and an
+   * Overall: failed if any check failed; proved if every check held and an
    * independent engine (nerdamer) reduces start - result to 0; else undecided
    * if any check was undecided, else numeric.
    */
@@ -60,8 +60,9 @@ export function verifyDerivation(d: Derivation, claimLhs: Expr = d.start, opts: 
   const claim = checkEqualNumeric(claimLhs, d.result, base);
   const numeric = summarise([claim, ...steps.map((s) => s.verdict)]);
   // A second, independent engine can upgrade the verdict to proved, never
-  // rescue a failed one.
-  const agrees = numeric !== 'failed' && (opts.symbolic ?? true) ? nerdamerAgrees(claimLhs, d.result) : undefined;
+  // rescue a failed or undecided one (an undecided check, such as a derivative
+  // above the order the checker evaluates, stays undecided).
+  const agrees = numeric === 'numeric' && (opts.symbolic ?? true) ? nerdamerAgrees(claimLhs, d.result) : undefined;
   const verdict: Verdict = agrees === true ? 'proved' : numeric;
   const how =
     verdict === 'proved'
