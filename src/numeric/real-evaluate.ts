@@ -105,48 +105,66 @@ export function derivativeOrder(e: Expr): number {
  * definition is an EvalError.
  */
 export function evaluateReal<T>(e: Expr, ops: RealOps<T>, env: ReadonlyMap<string, T>, opts: RealEvaluateOptions = {}): T {
-  const indexed = opts.indexed ?? false;
-  const go = (x: Expr, at: ReadonlyMap<string, T> = env): T => evaluateReal(x, ops, at, opts);
-  const keyOf = (s: Sym): string => {
-    if (!indexed || (s.sub.length === 0 && s.sup.length === 0)) return symKey(s);
-    const ints = (xs: readonly Expr[]): number[] => xs.map((x) => Math.round(ops.toNumber(go(x))));
-    return indexKey(s.name, ints(s.sub), ints(s.sup));
-  };
-  const valueOf = (s: Sym): T | undefined => {
-    const k = keyOf(s);
-    const v = env.get(k);
-    if (v !== undefined) return v;
-    if (indexed && (s.sub.length > 0 || s.sup.length > 0)) {
-      const salt = env.get(symKey(SALT));
-      if (salt === undefined) throw new EvalError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
-      return ops.num(indexedValue(ops.toNumber(salt), k));
-    }
-    if (k === 'pi') return ops.pi();
-    const c = CONSTANTS.get(k);
-    return c === undefined ? undefined : ops.num(c);
-  };
+  return ev(e, { ops, env, indexed: opts.indexed ?? false });
+}
+
+/** What an evaluation needs besides the expression (one object, not closures per node: the walk runs at every point). */
+interface Ctx<T> {
+  readonly ops: RealOps<T>;
+  readonly env: ReadonlyMap<string, T>;
+  readonly indexed: boolean;
+}
+
+function keyOf<T>(s: Sym, c: Ctx<T>): string {
+  if (!c.indexed || (s.sub.length === 0 && s.sup.length === 0)) return symKey(s);
+  const ints = (xs: readonly Expr[]): number[] => xs.map((x) => Math.round(c.ops.toNumber(ev(x, c))));
+  return indexKey(s.name, ints(s.sub), ints(s.sup));
+}
+
+function valueOf<T>(s: Sym, c: Ctx<T>): T | undefined {
+  const k = keyOf(s, c);
+  const v = c.env.get(k);
+  if (v !== undefined) return v;
+  if (c.indexed && (s.sub.length > 0 || s.sup.length > 0)) {
+    const salt = c.env.get(symKey(SALT));
+    if (salt === undefined) throw new EvalError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
+    return c.ops.num(indexedValue(c.ops.toNumber(salt), k));
+  }
+  if (k === 'pi') return c.ops.pi();
+  const constant = CONSTANTS.get(k);
+  return constant === undefined ? undefined : c.ops.num(constant);
+}
+
+function ev<T>(e: Expr, c: Ctx<T>): T {
+  const ops = c.ops;
   switch (e.kind) {
     case 'num':
       return ops.rational(e.n, e.d);
     case 'float':
       return ops.num(e.value);
     case 'sym': {
-      const v = valueOf(e);
+      const v = valueOf(e, c);
       if (v === undefined) throw new EvalError('E_EVAL_UNBOUND', `no value for the symbol ${symKey(e)}`);
       return v;
     }
-    case 'add':
-      return e.args.map((a) => go(a)).reduce((s, v) => ops.add(s, v));
-    case 'mul':
-      return e.args.map((a) => go(a)).reduce((s, v) => ops.mul(s, v));
+    case 'add': {
+      let s = ev(e.args[0] ?? e, c);
+      for (let i = 1; i < e.args.length; i++) s = ops.add(s, ev(e.args[i] ?? e, c));
+      return s;
+    }
+    case 'mul': {
+      let s = ev(e.args[0] ?? e, c);
+      for (let i = 1; i < e.args.length; i++) s = ops.mul(s, ev(e.args[i] ?? e, c));
+      return s;
+    }
     case 'div':
-      return ops.div(go(e.num), go(e.den));
+      return ops.div(ev(e.num, c), ev(e.den, c));
     case 'neg':
-      return ops.neg(go(e.arg));
+      return ops.neg(ev(e.arg, c));
     case 'pow': {
-      const b = go(e.base);
+      const b = ev(e.base, c);
       if (e.exp.kind === 'num' && e.exp.d === 1n && e.exp.n >= -1_000_000n && e.exp.n <= 1_000_000n) return integerPower(ops, b, Number(e.exp.n));
-      const k = go(e.exp);
+      const k = ev(e.exp, c);
       const kv = ops.toNumber(k);
       if (ops.isConstant(k) && Number.isInteger(kv) && Math.abs(kv) <= 1_000_000) return integerPower(ops, b, kv);
       const s = ops.sign(b);
@@ -158,45 +176,52 @@ export function evaluateReal<T>(e: Expr, ops: RealOps<T>, env: ReadonlyMap<strin
     case 'call': {
       const spec = lookupFunction(e.fn);
       if (spec === undefined) throw new EvalError('E_EVAL_UNSUPPORTED', `cannot evaluate the function ${e.fn}`);
-      if (spec.binds !== undefined) return sum(e.args);
+      if (spec.binds !== undefined) return sum(e.args, c);
       if (spec.real === undefined) throw new EvalError('E_EVAL_UNSUPPORTED', `no exact evaluation of ${e.fn}`);
-      return spec.real(ops, e.args.map((a) => go(a)));
+      return spec.real(ops, e.args.map((a) => ev(a, c)));
     }
-    case 'deriv': {
-      // A chain d(d(f, x), x) is one jet of order 2.
-      let order = 1;
-      let body = e.body;
-      while (body.kind === 'deriv' && equal(body.wrt, e.wrt)) {
-        order++;
-        body = body.body;
-      }
-      if (derivativeOrder(e) > MAX_DERIVATIVE_ORDER) throw new EvalError('E_EVAL_UNSUPPORTED', `derivatives of order above ${MAX_DERIVATIVE_ORDER} are not checked`);
-      const x0 = valueOf(e.wrt);
-      // A variable without a value cannot occur in the body (it would be unbound): the derivative is 0.
-      if (x0 === undefined) return ops.num(0);
-      const J = jetOps(ops, order);
-      const inner = new Map<string, ReturnType<typeof J.constant>>();
-      for (const [k, v] of env) inner.set(k, J.constant(v));
-      inner.set(keyOf(e.wrt), J.variable(x0));
-      const series = evaluateReal(body, J, inner, opts);
-      return ops.mul(series.coefficients[order] ?? ops.nan(), factorial(ops, order));
-    }
+    case 'deriv':
+      return derivative(e, c);
     default:
       return assertNever(e);
   }
+}
 
-  function sum(args: readonly Expr[]): T {
-    const [body, k, lo, hi] = args;
-    if (body === undefined || k === undefined || k.kind !== 'sym' || lo === undefined || hi === undefined) throw new EvalError('E_EVAL_UNSUPPORTED', 'sum needs (body, index, from, to)');
-    const a = Math.round(ops.toNumber(go(lo)));
-    const b = Math.round(ops.toNumber(go(hi)));
-    if (!Number.isFinite(a) || !Number.isFinite(b) || b - a > MAX_SUM_TERMS) return ops.nan();
-    const frame = new Map(env);
-    let s = ops.num(0);
-    for (let i = a; i <= b; i++) {
-      frame.set(symKey(k), ops.num(i));
-      s = ops.add(s, go(body, frame));
-    }
-    return s;
+/** d^n/dx^n by a jet of order n for a chain d(d(f, x), x); jets of jets for a derivative inside. */
+function derivative<T>(e: Expr & { kind: 'deriv' }, c: Ctx<T>): T {
+  const ops = c.ops;
+  let order = 1;
+  let body = e.body;
+  while (body.kind === 'deriv' && equal(body.wrt, e.wrt)) {
+    order++;
+    body = body.body;
   }
+  if (order + derivativeOrder(body) > MAX_DERIVATIVE_ORDER) throw new EvalError('E_EVAL_UNSUPPORTED', `derivatives of order above ${MAX_DERIVATIVE_ORDER} are not checked`);
+  const x0 = valueOf(e.wrt, c);
+  // A variable without a value cannot occur in the body (it would be unbound): the derivative is 0.
+  if (x0 === undefined) return ops.num(0);
+  const J = jetOps(ops, order);
+  const inner = new Map<string, ReturnType<typeof J.constant>>();
+  for (const [k, v] of c.env) inner.set(k, J.constant(v));
+  inner.set(keyOf(e.wrt, c), J.variable(x0));
+  const series = ev(body, { ops: J, env: inner, indexed: c.indexed });
+  return ops.mul(series.coefficients[order] ?? ops.nan(), factorial(ops, order));
+}
+
+function sum<T>(args: readonly Expr[], c: Ctx<T>): T {
+  const ops = c.ops;
+  const [body, k, lo, hi] = args;
+  if (body === undefined || k === undefined || k.kind !== 'sym' || lo === undefined || hi === undefined) throw new EvalError('E_EVAL_UNSUPPORTED', 'sum needs (body, index, from, to)');
+  const a = Math.round(ops.toNumber(ev(lo, c)));
+  const b = Math.round(ops.toNumber(ev(hi, c)));
+  if (!Number.isFinite(a) || !Number.isFinite(b) || b - a > MAX_SUM_TERMS) return ops.nan();
+  const frame = new Map(c.env);
+  const inner: Ctx<T> = { ops, env: frame, indexed: c.indexed };
+  const key = symKey(k);
+  let s = ops.num(0);
+  for (let i = a; i <= b; i++) {
+    frame.set(key, ops.num(i));
+    s = ops.add(s, ev(body, inner));
+  }
+  return s;
 }
