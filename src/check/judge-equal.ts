@@ -14,6 +14,7 @@ import { size } from '../expr/traverse.js';
 import { checkEqualNumeric, freeSymbols, type NumericVerdict } from '../numeric/index.js';
 import { symKey } from '../expr/sym-key.js';
 import { nerdamerAgrees } from '../numeric/nerdamer-bridge.js';
+import { refuteByDifference } from '../numeric/nonzero-difference.js';
 import type { Engine } from '../rewrite/engine.js';
 import { simplify } from '../simplify/simplify.js';
 import { toPlain } from '../render/index.js';
@@ -51,7 +52,7 @@ function failure(v: Extract<NumericVerdict, { verdict: 'failed' }>, p: PreparedS
     verdict: 'fails',
     evidence: {
       method: 'sampling',
-      summary: `${at === '' ? 'the sides differ' : `at ${at}`}: left side = ${fmt(v.lhs)}, right side = ${fmt(v.rhs)}`,
+      summary: `${at === '' ? 'the sides differ' : `at ${at}`}: left side = ${fmt(v.lhs)}, right side = ${fmt(v.rhs)}${v.highPrecision === undefined ? '' : ` (at ${v.highPrecision.digits} digits: ${v.highPrecision.lhs} vs ${v.highPrecision.rhs}, difference ${v.highPrecision.difference})`}`,
       point,
       lhsValue: v.lhs,
       rhsValue: v.rhs,
@@ -212,6 +213,9 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   if (power !== undefined) {
     return { verdict: 'undecided', evidence: { method: 'sampling', summary: `${toPlain(power)} is 0 or ∞ in floating point at almost every point, so agreement at sampled points says nothing` } };
   }
+  // A single nonzero-looking term (10^(-20) x, e^(-1000)) is looked for in high precision at a few points.
+  const refuted = difference !== undefined && p.constrained === undefined ? refuteByDifference(substitute(difference, p.reparam), p.lhs, p.rhs, p.assumptions) : undefined;
+  if (refuted !== undefined) return failure(refuted, p);
   const judged = numericOnly(numeric, p);
   return refused !== undefined && judged.verdict === 'holds' ? { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}; not proved: ${refused}` } } : judged;
 }

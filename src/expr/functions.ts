@@ -40,7 +40,58 @@ export interface FunctionSpec {
    */
   readonly binds?: number;
   readonly evaluate: (args: readonly number[]) => number;
+  /**
+   * The same function over any number system that has the elementary
+   * operations (RealOps): BigNumber at 60 digits, Taylor jets for exact
+   * derivatives (src/numeric/real-evaluate.ts). Written with the
+   * operations only, so one definition serves every such system; absent for
+   * binders, which the evaluators handle themselves.
+   */
+  readonly real?: <T>(ops: RealOps<T>, args: readonly T[]) => T;
 }
+
+/**
+ * A number system for `FunctionSpec.real`: field operations, the
+ * elementary functions, and what a piecewise function must know about a
+ * value (its sign; whether it still carries derivative terms).
+ *
+ *     const tanh = lookupFunction('tanh')?.real;   // tanh?.(ops, [u]) for ops = FLOAT_OPS, a jet's ops, BigNumber's ops
+ */
+export interface RealOps<T> {
+  /** The double v (a BigNumber system takes its shortest decimal spelling, as typed). */
+  num(v: number): T;
+  rational(n: bigint, d: bigint): T;
+  pi(): T;
+  nan(): T;
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+  mul(a: T, b: T): T;
+  div(a: T, b: T): T;
+  neg(a: T): T;
+  exp(a: T): T;
+  log(a: T): T;
+  /** log(1 + a), accurate for tiny a (softplus(-1000) is about e^(-1000), not 0). */
+  log1p(a: T): T;
+  sqrt(a: T): T;
+  sin(a: T): T;
+  cos(a: T): T;
+  /** -1, 0 or 1 for the value (a jet: its value, not its derivatives); NaN when undefined. */
+  sign(a: T): number;
+  /** false when a carries derivative terms (a jet with a nonzero higher coefficient). */
+  isConstant(a: T): boolean;
+  /** The value as a double (for indices and bounds of sums). */
+  toNumber(a: T): number;
+}
+
+const r0 = <T>(xs: readonly T[], ops: RealOps<T>): T => xs[0] ?? ops.nan();
+/** At a kink (|u| at u = 0) a value has no derivative: constant values pass, others are undefined. */
+const atKink = <T>(ops: RealOps<T>, u: T, value: T): T => (ops.isConstant(u) ? value : ops.nan());
+/** Branch on the sign of u: positive, negative, and at 0 (where only a constant u is defined). */
+function bySign<T>(ops: RealOps<T>, u: T, pos: () => T, negative: () => T, zero: () => T): T {
+  const s = ops.sign(u);
+  return s > 0 ? pos() : s < 0 ? negative() : s === 0 ? atKink(ops, u, zero()) : ops.nan();
+}
+const one = <T>(o: RealOps<T>): T => o.num(1);
 
 const a0 = (xs: readonly number[]): number => xs[0] ?? NaN;
 
@@ -57,24 +108,24 @@ export function softplus(x: number): number {
 }
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
-  { name: 'exp', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'exp' }, domain: 'all', title: 'exponential', evaluate: (xs) => Math.exp(a0(xs)) },
-  { name: 'log', aliases: ['ln'], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\log' }, domain: 'positive', title: 'natural logarithm', evaluate: (xs) => Math.log(a0(xs)) },
-  { name: 'sqrt', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'sqrt' }, domain: 'nonnegative', title: 'square root', evaluate: (xs) => Math.sqrt(a0(xs)) },
-  { name: 'sin', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\sin' }, domain: 'all', title: 'sine', evaluate: (xs) => Math.sin(a0(xs)) },
-  { name: 'cos', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\cos' }, domain: 'all', title: 'cosine', evaluate: (xs) => Math.cos(a0(xs)) },
-  { name: 'tan', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\tan' }, domain: 'all', title: 'tangent', evaluate: (xs) => Math.tan(a0(xs)) },
-  { name: 'tanh', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\tanh' }, domain: 'all', title: 'hyperbolic tangent', evaluate: (xs) => Math.tanh(a0(xs)) },
-  { name: 'sigma', aliases: ['sigmoid'], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\sigma' }, domain: 'all', title: 'logistic sigmoid 1/(1+e^{-x})', evaluate: (xs) => sigmoid(a0(xs)) },
-  { name: 'softplus', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'softplus' }, domain: 'all', title: 'softplus log(1+e^x)', evaluate: (xs) => softplus(a0(xs)) },
-  { name: 'relu', aliases: ['ReLU'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'ReLU' }, domain: 'all', title: 'rectified linear unit max(0, x)', evaluate: (xs) => Math.max(0, a0(xs)) },
-  { name: 'max', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\max' }, braces: true, domain: 'all', title: 'maximum', evaluate: (xs) => Math.max(a0(xs), xs[1] ?? NaN) },
-  { name: 'min', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\min' }, braces: true, domain: 'all', title: 'minimum', evaluate: (xs) => Math.min(a0(xs), xs[1] ?? NaN) },
-  { name: 'abs', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'abs' }, domain: 'all', title: 'absolute value', evaluate: (xs) => Math.abs(a0(xs)) },
-  { name: 'sign', aliases: ['sgn'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'sign' }, domain: 'all', title: 'sign function', evaluate: (xs) => Math.sign(a0(xs)) },
+  { name: 'exp', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'exp' }, domain: 'all', title: 'exponential', evaluate: (xs) => Math.exp(a0(xs)), real: (o, xs) => o.exp(r0(xs, o)) },
+  { name: 'log', aliases: ['ln'], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\log' }, domain: 'positive', title: 'natural logarithm', evaluate: (xs) => Math.log(a0(xs)), real: (o, xs) => o.log(r0(xs, o)) },
+  { name: 'sqrt', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'sqrt' }, domain: 'nonnegative', title: 'square root', evaluate: (xs) => Math.sqrt(a0(xs)), real: (o, xs) => o.sqrt(r0(xs, o)) },
+  { name: 'sin', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\sin' }, domain: 'all', title: 'sine', evaluate: (xs) => Math.sin(a0(xs)), real: (o, xs) => o.sin(r0(xs, o)) },
+  { name: 'cos', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\cos' }, domain: 'all', title: 'cosine', evaluate: (xs) => Math.cos(a0(xs)), real: (o, xs) => o.cos(r0(xs, o)) },
+  { name: 'tan', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\tan' }, domain: 'all', title: 'tangent', evaluate: (xs) => Math.tan(a0(xs)), real: (o, xs) => o.div(o.sin(r0(xs, o)), o.cos(r0(xs, o))) },
+  { name: 'tanh', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\tanh' }, domain: 'all', title: 'hyperbolic tangent', evaluate: (xs) => Math.tanh(a0(xs)), real: (o, xs) => { const u = r0(xs, o); const s = o.sign(u) < 0 ? -1 : 1; const e = o.exp(o.mul(o.num(-2 * s), u)); return o.mul(o.num(s), o.div(o.sub(one(o), e), o.add(one(o), e))); } },
+  { name: 'sigma', aliases: ['sigmoid'], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\sigma' }, domain: 'all', title: 'logistic sigmoid 1/(1+e^{-x})', evaluate: (xs) => sigmoid(a0(xs)), real: (o, xs) => { const u = r0(xs, o); if (o.sign(u) >= 0) return o.div(one(o), o.add(one(o), o.exp(o.neg(u)))); const e = o.exp(u); return o.div(e, o.add(one(o), e)); } },
+  { name: 'softplus', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'softplus' }, domain: 'all', title: 'softplus log(1+e^x)', evaluate: (xs) => softplus(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return o.sign(u) > 0 ? o.add(u, o.log1p(o.exp(o.neg(u)))) : o.log1p(o.exp(u)); } },
+  { name: 'relu', aliases: ['ReLU'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'ReLU' }, domain: 'all', title: 'rectified linear unit max(0, x)', evaluate: (xs) => Math.max(0, a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.num(0), () => o.num(0)); } },
+  { name: 'max', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\max' }, braces: true, domain: 'all', title: 'maximum', evaluate: (xs) => Math.max(a0(xs), xs[1] ?? NaN), real: (o, xs) => { const [a, b] = [r0(xs, o), xs[1] ?? o.nan()]; return bySign(o, o.sub(a, b), () => a, () => b, () => a); } },
+  { name: 'min', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\min' }, braces: true, domain: 'all', title: 'minimum', evaluate: (xs) => Math.min(a0(xs), xs[1] ?? NaN), real: (o, xs) => { const [a, b] = [r0(xs, o), xs[1] ?? o.nan()]; return bySign(o, o.sub(a, b), () => b, () => a, () => a); } },
+  { name: 'abs', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'abs' }, domain: 'all', title: 'absolute value', evaluate: (xs) => Math.abs(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.neg(u), () => u); } },
+  { name: 'sign', aliases: ['sgn'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'sign' }, domain: 'all', title: 'sign function', evaluate: (xs) => Math.sign(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => o.num(1), () => o.num(-1), () => o.num(0)); } },
   // Heaviside step; step(0) = 1/2 is one convention among several, and the
   // derivative rules state the point where it matters as "does not exist".
-  { name: 'step', aliases: ['heaviside', 'H'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'step' }, domain: 'all', title: 'Heaviside step (1 for x > 0, 0 for x < 0)', evaluate: (xs) => { const x = a0(xs); return x > 0 ? 1 : x < 0 ? 0 : 0.5; } },
-  { name: 'delta', aliases: ['kronecker'], minArgs: 2, maxArgs: 2, latex: { form: 'delta' }, domain: 'all', title: 'Kronecker delta (1 if i = j, else 0)', evaluate: (xs) => (a0(xs) === xs[1] ? 1 : 0) },
+  { name: 'step', aliases: ['heaviside', 'H'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'step' }, domain: 'all', title: 'Heaviside step (1 for x > 0, 0 for x < 0)', evaluate: (xs) => { const x = a0(xs); return x > 0 ? 1 : x < 0 ? 0 : 0.5; }, real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => o.num(1), () => o.num(0), () => o.num(0.5)); } },
+  { name: 'delta', aliases: ['kronecker'], minArgs: 2, maxArgs: 2, latex: { form: 'delta' }, domain: 'all', title: 'Kronecker delta (1 if i = j, else 0)', evaluate: (xs) => (a0(xs) === xs[1] ? 1 : 0), real: (o, xs) => { const d = o.sign(o.sub(r0(xs, o), xs[1] ?? o.nan())); return Number.isNaN(d) ? o.nan() : o.num(d === 0 ? 1 : 0); } },
   // sum(body, k, lo, hi) = Σ_{k=lo}^{hi} body: k is bound inside body.
   { name: 'sum', aliases: [], minArgs: 4, maxArgs: 4, latex: { form: 'sum' }, domain: 'all', title: 'finite sum over an index', binds: 1, evaluate: () => NaN },
 ];

@@ -10,7 +10,12 @@
  * - after the N ordinary points, PROBE_POINTS more are drawn far out (up to
  *   ±1e4) and around the constants of both sides (max(x, 20) = 20 fails at
  *   x ≈ 30); a disagreement there is a counterexample too. They are not
- *   counted in `points`; `maxRelError` covers them.
+ *   counted in `points`; `maxRelError` covers them;
+ * - the tolerance (1e-9) is not an excuse: a smaller difference that the
+ *   rounding-error bound (error-bound.ts) cannot explain, a larger one it
+ *   can, and every point when the sides hold constants doubles cannot
+ *   resolve, are re-evaluated with 60+ digits (referee.ts); a difference
+ *   found there is a counterexample.
  */
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
@@ -20,7 +25,8 @@ import { EvalError } from './eval-error.js';
 import { compile, freeSymbols, type Compiled } from './evaluate.js';
 import { createRng, type Rng } from './rng.js';
 import { pointSampler, wideDraw } from './sample.js';
-import { evaluateBounded } from './error-bound.js';
+import { roundingSlack } from './error-bound.js';
+import { highPrecisionReferee } from './referee.js';
 import { needsIndexedMode } from './indexed.js';
 import { samplingPlan, type Coverage } from './coverage.js';
 
@@ -47,7 +53,15 @@ export type NumericVerdict =
       /** What was sampled, for the evidence (set by checkEqualNumeric; see coverage.ts). */
       readonly coverage?: Coverage;
     }
-  | { readonly verdict: 'failed'; readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number; readonly relError: number }
+  | {
+      readonly verdict: 'failed';
+      readonly point: Record<string, number>;
+      readonly lhs: number;
+      readonly rhs: number;
+      readonly relError: number;
+      /** Set when the difference was found in high precision (doubles could not show it): the decimal values and lhs - rhs. */
+      readonly highPrecision?: { readonly lhs: string; readonly rhs: string; readonly difference: string; readonly digits: number };
+    }
   | { readonly verdict: 'undecided'; readonly reason: string };
 
 /**
@@ -55,12 +69,10 @@ export type NumericVerdict =
  * evaluations (a point of catastrophic cancellation): the point says nothing
  * and is skipped, like a point outside the domain.
  */
-function explainedByRounding(sides: readonly [Expr, Expr] | undefined, vars: readonly Sym[], p: Float64Array, a: number, b: number, tolerance: number): boolean {
+function explainedByRounding(sides: readonly [Expr, Expr] | undefined, vars: readonly Sym[], p: Float64Array, a: number, b: number, tolerance: number, indexed: boolean): boolean {
   if (sides === undefined) return false;
   const env = new Map(vars.map((s, i) => [symKey(s), p[i] as number]));
-  const l = evaluateBounded(sides[0], env);
-  const r = evaluateBounded(sides[1], env);
-  const slack = 8 * (l.error + r.error);
+  const slack = roundingSlack(sides, env, a, b, indexed);
   return Math.abs(a - b) <= slack + tolerance * Math.max(Math.abs(a), Math.abs(b), 1) && slack > tolerance * Math.max(Math.abs(a), Math.abs(b), 1);
 }
 
@@ -76,8 +88,10 @@ export interface CheckOptions {
   readonly points?: number;
   readonly seed?: number;
   readonly assumptions?: readonly Assumption[];
-  /** Default 1e-9, or 1e-6 when a derivative is evaluated by finite differences. */
+  /** Default EXACT_TOLERANCE (1e-9), derivatives included; a smaller difference is re-examined in high precision when rounding cannot explain it. */
   readonly tolerance?: number;
+  /** The sides are evaluated in indexed mode (set by checkEqualNumeric). */
+  readonly indexed?: boolean;
   /** Record a point where only one side is defined (set by checkEqualNumeric when no side has a derivative node). */
   readonly noticeOneSided?: boolean;
   /** Special points checked after the random ones (set by checkEqualNumeric; see special-points.ts). */
@@ -88,7 +102,12 @@ export interface CheckOptions {
 
 /** Tolerance on relError when both sides are evaluated directly: checkEqualNumeric(a, b, { tolerance: EXACT_TOLERANCE }). */
 export const EXACT_TOLERANCE = 1e-9;
-/** Tolerance when a side has a derivative node, evaluated by finite differences (about 1e-9 accurate for second derivatives). */
+/**
+ * Formerly the tolerance with derivative nodes, when they were evaluated by
+ * finite differences; they are now evaluated by automatic differentiation
+ * (real-evaluate.ts) and checked with EXACT_TOLERANCE. Kept for callers that
+ * compare their own finite differences.
+ */
 export const FINITE_DIFFERENCE_TOLERANCE = 1e-6;
 
 /**
@@ -149,15 +168,28 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
   const maxTries = wanted * 25;
   const sample = opts.sampler ?? pointSampler(vars, assumptions);
   let excused = 0;
+  // Where doubles cannot decide, a high-precision evaluation does (referee.ts); not for approximate checks (≈).
+  const referee = opts.sides !== undefined && tolerance <= EXACT_TOLERANCE ? highPrecisionReferee(opts.sides, vars, opts.indexed === true) : undefined;
+  /** Set by judge: the last point says nothing (rounding or precision could explain what was seen). */
+  let saysNothing = false;
   /** A counterexample at p, or undefined when the sides agree there (or p says nothing). */
   const judge = (p: Float64Array, a: number, b: number): NumericVerdict | undefined => {
     const err = relError(a, b);
+    saysNothing = false;
     if (err <= tolerance) {
+      const call = referee?.(p, a, b, false);
+      if (typeof call === 'object') return call;
+      saysNothing = call === 'unknown';
       maxErr = Math.max(maxErr, err);
       return undefined;
     }
     // Before calling it a counterexample: could rounding alone explain it?
-    if (explainedByRounding(opts.sides, vars, p, a, b, tolerance)) return undefined;
+    if (explainedByRounding(opts.sides, vars, p, a, b, tolerance, opts.indexed === true)) {
+      const call = referee?.(p, a, b, true);
+      if (typeof call === 'object') return call;
+      saysNothing = call !== 'agree';
+      return undefined;
+    }
     return { verdict: 'failed', point: pointRecord(vars, p), lhs: a, rhs: b, relError: err };
   };
   let oneSided: { point: Record<string, number>; lhs: number; rhs: number } | undefined;
@@ -172,7 +204,7 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
     }
     const failed = judge(p, a, b);
     if (failed !== undefined) return failed;
-    if (relError(a, b) > tolerance) {
+    if (saysNothing) {
       excused++; // rounding alone could explain the difference: the point says nothing
       continue;
     }
@@ -204,7 +236,7 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
     }
   }
   if (valid < wanted) {
-    const rounding = excused > 0 ? `; at ${excused} more the sides differed by no more than rounding error could explain` : '';
+    const rounding = excused > 0 ? `; at ${excused} more the sides differed by no more than rounding error could explain, or were too close for doubles and high precision could not settle it` : '';
     return { verdict: 'undecided', reason: `only ${valid} of ${tried} sampled points were in the domain of both sides${rounding}` };
   }
   if (largest < 1e-6 && !identical) return { verdict: 'undecided', reason: 'both sides were below 1e-6 at every point: too small to tell from round-off' };
@@ -227,12 +259,13 @@ export function checkEqualNumeric(lhs: Expr, rhs: Expr, opts: CheckOptions = {})
   const indexed = needsIndexedMode(lhs) || needsIndexedMode(rhs);
   const vars = freeSymbols(rhs, freeSymbols(lhs, [], indexed), indexed);
   const finiteDifferences = hasDeriv(lhs) || hasDeriv(rhs);
-  const tolerance = opts.tolerance ?? (finiteDifferences ? FINITE_DIFFERENCE_TOLERANCE : EXACT_TOLERANCE);
+  // Derivative nodes are evaluated by automatic differentiation, as accurately as the rest.
+  const tolerance = opts.tolerance ?? EXACT_TOLERANCE;
   // Index symbols, sizes and special points: see coverage.ts.
   const plan = samplingPlan([lhs, rhs], vars, indexed, opts.assumptions ?? [], !finiteDifferences, opts.seed ?? 1);
   const assumptions = plan.assumptions;
   try {
-    const v = compareCompiled(compile(lhs, vars, { indexed }), compile(rhs, vars, { indexed }), vars, tolerance, { ...opts, assumptions, noticeOneSided: !finiteDifferences, ...(indexed ? {} : { sides: [lhs, rhs] as const }), special: plan.special, ...(plan.sampler !== undefined ? { sampler: plan.sampler } : {}) }, constantHints([lhs, rhs]));
+    const v = compareCompiled(compile(lhs, vars, { indexed }), compile(rhs, vars, { indexed }), vars, tolerance, { ...opts, assumptions, noticeOneSided: !finiteDifferences, indexed, sides: [lhs, rhs] as const, special: plan.special, ...(plan.sampler !== undefined ? { sampler: plan.sampler } : {}) }, constantHints([lhs, rhs]));
     return v.verdict === 'numeric' ? { ...v, coverage: plan.coverage(v.points, v.special ?? []) } : v;
   } catch (e) {
     if (e instanceof EvalError) return { verdict: 'undecided', reason: e.message };

@@ -12,7 +12,8 @@ import { CONSTANTS, lookupFunction, sigmoid } from '../expr/functions.js';
 import type { Expr } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children } from '../expr/traverse.js';
-import { stepSize } from './finite-difference.js';
+import { BOUNDED_OPS, type Bounded } from './bounded-ops.js';
+import { evaluateReal } from './real-evaluate.js';
 
 const EPS = Number.EPSILON;
 /**
@@ -23,16 +24,7 @@ const EPS = Number.EPSILON;
  */
 const TINY = Number.MIN_VALUE;
 
-export interface Bounded {
-  readonly value: number;
-  readonly error: number;
-}
-
-function derivDepth(e: Expr): number {
-  let d = 0;
-  for (const c of children(e)) d = Math.max(d, derivDepth(c));
-  return e.kind === 'deriv' ? d + 1 : d;
-}
+export type { Bounded } from './bounded-ops.js';
 
 /** |f'(x)|, for propagating an input error through a function. */
 function slope(fn: string, x: number, fx: number): number {
@@ -132,15 +124,36 @@ export function evaluateBounded(e: Expr, env: ReadonlyMap<string, number>): Boun
       return { value, error: propagated + 2 * EPS * Math.abs(value) + TINY };
     }
     case 'deriv': {
-      const k = symKey(e.wrt);
-      const x0 = env.get(k) ?? 0;
-      const h = stepSize(derivDepth(e.body)) * Math.max(1, Math.abs(x0));
-      const at = (x: number): Bounded => evaluateBounded(e.body, new Map(env).set(k, x));
-      const up = at(x0 + h);
-      const down = at(x0 - h);
-      // Central difference; its rounding error is (error of f) / h. Truncation is
-      // not bounded here: the caller only uses this to excuse round-off.
-      return { value: (up.value - down.value) / (2 * h), error: (up.error + down.error + EPS * (Math.abs(up.value) + Math.abs(down.value))) / h };
+      // By automatic differentiation, as the checker evaluates it (the same
+      // operations in the same order, so the value is the checker's).
+      // Jets over bounded doubles: every Taylor coefficient carries its own bound.
+      const at = new Map<string, Bounded>();
+      for (const [k, v] of env) at.set(k, { value: v, error: 0 });
+      return evaluateReal(e, BOUNDED_OPS, at);
     }
   }
+}
+
+/**
+ * How far apart rounding alone could put two evaluations of lhs and rhs at
+ * `env` that came out as a and b: 8 times the sum of their error bounds
+ * (first-order bounds, so with a margin), plus any distance between a, b
+ * and the values the bounded evaluation itself computed (it may order or
+ * spell an operation differently). Indexed expressions (sums, z_k) are
+ * bounded through jets of bounded doubles (bounded-ops.ts).
+ *
+ *     roundingSlack([l, r], new Map([['x', 20]]), 1, 0, false)   // large when l is e^x (e^x + 1) - e^(2x)
+ */
+export function roundingSlack(sides: readonly [Expr, Expr], env: ReadonlyMap<string, number>, a: number, b: number, indexed: boolean): number {
+  const bound = (e: Expr): Bounded => {
+    if (!indexed) return evaluateBounded(e, env);
+    const at = new Map<string, Bounded>();
+    for (const [k, v] of env) at.set(k, { value: v, error: 0 });
+    return evaluateReal(e, BOUNDED_OPS, at, { indexed: true });
+  };
+  const l = bound(sides[0]);
+  const r = bound(sides[1]);
+  const drift = Math.abs(l.value - a) + Math.abs(r.value - b);
+  const slack = 8 * (l.error + r.error) + drift;
+  return Number.isNaN(slack) ? Infinity : slack;
 }

@@ -1,8 +1,9 @@
 /**
  * Numeric evaluation compiled to closures over OUR tree (never eval or
  * new Function): compile once, evaluate at many points. Derivative nodes are
- * evaluated by finite differences, so a rewrite step d(u, x) -> … can be
- * checked without trusting any derivative rule.
+ * evaluated by forward-mode automatic differentiation (jets, real-evaluate.ts),
+ * so a rewrite step d(u, x) -> … can be checked without trusting any
+ * derivative rule.
  *
  *     compile(parsePlain('x^2 + y'), [sym('x'), sym('y')])([3, 1])   // 10
  */
@@ -13,18 +14,12 @@ import { assertNever } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children } from '../expr/traverse.js';
 import { EvalError } from './eval-error.js';
-import { centralDifference, stepSize } from './finite-difference.js';
+import { FLOAT_OPS } from './float-ops.js';
+import { MAX_DERIVATIVE_ORDER, derivativeOrder, evaluateReal, indexKey } from './real-evaluate.js';
 import { SALT, indexedValue } from './indexed.js';
 import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
 
 export type Compiled = (values: ArrayLike<number>) => number;
-
-/** How many derivative nodes are nested inside e (for the finite-difference step). */
-function derivDepth(e: Expr): number {
-  let d = 0;
-  for (const c of children(e)) d = Math.max(d, derivDepth(c));
-  return e.kind === 'deriv' ? d + 1 : d;
-}
 
 interface Context {
   readonly slots: ReadonlyMap<string, number>;
@@ -32,16 +27,6 @@ interface Context {
   readonly indexed: boolean;
   /** Next free frame slot for a bound variable. */
   readonly next: { value: number };
-  /** Indexed variables held at a value while a derivative by them is taken. */
-  readonly overrides: Map<string, number>;
-}
-
-/** Literal integer value of an index closure result (indices are whole numbers). */
-function indexKey(name: string, subs: readonly number[], sups: readonly number[]): string {
-  let k = name;
-  if (subs.length > 0) k += `_{${subs.join(',')}}`;
-  if (sups.length > 0) k += `^{(${sups.join(',')})}`;
-  return k;
 }
 
 function build(e: Expr, ctx: Context): Compiled {
@@ -63,10 +48,9 @@ function build(e: Expr, ctx: Context): Compiled {
         const saltSlot = slots.get(symKey(SALT));
         if (saltSlot === undefined) throw new EvalError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
         const name = e.name;
-        const overrides = ctx.overrides;
         return (v) => {
           const key = indexKey(name, subs.map((f) => Math.round(f(v))), sups.map((f) => Math.round(f(v))));
-          return overrides.get(key) ?? indexedValue(v[saltSlot] as number, key);
+          return indexedValue(v[saltSlot] as number, key);
         };
       }
       const slot = slots.get(k);
@@ -142,44 +126,21 @@ function build(e: Expr, ctx: Context): Compiled {
       return (v) => impl(fs.map((f) => f(v)));
     }
     case 'deriv': {
-      const body = build(e.body, ctx);
-      if (ctx.indexed && (e.wrt.sub.length > 0 || e.wrt.sup.length > 0)) return buildIndexedDerivative(e.wrt, body, derivDepth(e.body), ctx);
-      const slot = slots.get(symKey(e.wrt));
-      // The body cannot depend on a variable that has no slot (it would be unbound).
-      if (slot === undefined) return () => 0;
-      const rel = stepSize(derivDepth(e.body));
-      return (v) => centralDifference(body, v, slot, rel);
+      // Forward-mode automatic differentiation (jets, real-evaluate.ts): exact
+      // up to rounding at every order, where nested finite differences lost
+      // all their digits by the third derivative.
+      const keys = [...ctx.slots.entries()];
+      const indexed = ctx.indexed;
+      if (derivativeOrder(e) > MAX_DERIVATIVE_ORDER) throw new EvalError('E_EVAL_UNSUPPORTED', `derivatives of order above ${MAX_DERIVATIVE_ORDER} are not checked`);
+      return (v) => {
+        const env = new Map<string, number>();
+        for (const [k, slot] of keys) env.set(k, v[slot] as number);
+        return evaluateReal(e, FLOAT_OPS, env, { indexed });
+      };
     }
     default:
       return assertNever(e);
   }
-}
-
-/**
- * ∂/∂z_j in indexed mode: z_j's value comes from the salt, so the finite
- * difference holds the concrete variable (say z_3) at x0 ± h through an
- * override that every occurrence of z_3 sees, however it is indexed.
- */
-function buildIndexedDerivative(wrt: Sym, body: Compiled, nested: number, ctx: Context): Compiled {
-  const subs = wrt.sub.map((x) => build(x, ctx));
-  const sups = wrt.sup.map((x) => build(x, ctx));
-  const saltSlot = ctx.slots.get(symKey(SALT));
-  if (saltSlot === undefined) throw new EvalError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
-  const overrides = ctx.overrides;
-  const rel = stepSize(nested);
-  return (v) => {
-    const key = indexKey(wrt.name, subs.map((f) => Math.round(f(v))), sups.map((f) => Math.round(f(v))));
-    const previous = overrides.get(key);
-    const x0 = previous ?? indexedValue(v[saltSlot] as number, key);
-    const at = (t: ArrayLike<number>): number => {
-      overrides.set(key, t[0] as number);
-      return body(v);
-    };
-    const d = centralDifference(at, [x0], 0, rel);
-    if (previous === undefined) overrides.delete(key);
-    else overrides.set(key, previous);
-    return d;
-  };
 }
 
 /** Sums longer than this are refused: an instantiation is meant to be small. */
@@ -251,7 +212,7 @@ export function freeSymbols(e: Expr, into: Sym[] = [], indexed = false, bound: r
 export function compile(e: Expr, vars: readonly Sym[], opts: { indexed?: boolean } = {}): Compiled {
   const slots = new Map<string, number>();
   vars.forEach((s, i) => slots.set(symKey(s), i));
-  const ctx: Context = { slots, indexed: opts.indexed ?? false, next: { value: vars.length }, overrides: new Map() };
+  const ctx: Context = { slots, indexed: opts.indexed ?? false, next: { value: vars.length } };
   const f = build(e, ctx);
   const size = ctx.next.value;
   if (size === vars.length) return f;

@@ -11,7 +11,9 @@
  * itself a finite difference (step 1e-2 relative), about 1e-9; a third is
  * usually NaN, because the inner round-off makes the two estimates
  * disagree, so such checks come out undecided rather than wrong. The
- * checker's tolerance with derivative nodes is 1e-6 (FINITE_DIFFERENCE_TOLERANCE).
+ * checker no longer uses them: derivative nodes are evaluated by forward-mode
+ * automatic differentiation (jet.ts, real-evaluate.ts), exact up to rounding
+ * at every order; centralDifference remains for estimates of one's own.
  */
 
 /** Relative step size for a derivative with `nested` derivatives inside its body. */

@@ -204,6 +204,33 @@ export function nerdamerDerivativeExpr(f: Expr, x: Sym): Expr | { unsupported: s
   return 'unsupported' in r ? r : readNerdamer(r.text, r.names.back);
 }
 
+/** A subtree without variables (pi counts as a number): its value is a number nerdamer may work out. */
+const isClosed = (e: Expr): boolean => !some(e, (n) => (n.kind === 'sym' && symKey(n) !== 'pi') || n.kind === 'deriv');
+/** A number nerdamer would evaluate in floating point: a function of a constant, pi, a root or power of a constant with a non-integer exponent. */
+const isIrrationalConstant = (e: Expr): boolean =>
+  isClosed(e) && (e.kind === 'call' || (e.kind === 'sym' && symKey(e) === 'pi') || (e.kind === 'pow' && !(e.exp.kind === 'num' && e.exp.d === 1n)));
+
+/**
+ * Why nerdamer's `simplify(lhs - rhs)` cannot be taken as exact, or
+ * undefined. nerdamer works decimals and constants such as sqrt(2), cos(1),
+ * e, pi and log(3) out in floating point, so it "proves" sqrt(2) =
+ * 131836323/93222358 and cos(1) x = 0.5403023058681398 x (NERDAMER.md,
+ * section 6): its opinion counts only on exact input, rationals and
+ * variables, with functions only of expressions that contain a variable.
+ *
+ *     inexactForNerdamer(parsePlain('sqrt(2)*x'))   // 'sqrt(2) is a number nerdamer evaluates in floating point'
+ *     inexactForNerdamer(parsePlain('sqrt(2*x)'))   // undefined
+ */
+export function inexactForNerdamer(e: Expr): string | undefined {
+  if (some(e, (n) => n.kind === 'float')) return 'a decimal number: nerdamer works in floating point';
+  let found: Expr | undefined;
+  some(e, (n) => {
+    if (found === undefined && isIrrationalConstant(n)) found = n;
+    return found !== undefined;
+  });
+  return found === undefined ? undefined : 'a constant such as sqrt(2), cos(1), e or pi: nerdamer evaluates it in floating point';
+}
+
 /**
  * Does nerdamer, on its own, reduce lhs - rhs to 0? true: yes; false: it
  * returned something else (which proves nothing: its simplifier is
@@ -212,6 +239,8 @@ export function nerdamerDerivativeExpr(f: Expr, x: Sym): Expr | { unsupported: s
  * second opinion, to be trusted only together with a passing numeric check:
  * nerdamer also simplifies log(x^2) to 2 log(x) and sqrt(x y) to
  * sqrt(x) sqrt(y), identities that hold only where both sides are defined.
+ * Inputs with decimals or irrational constants are not asked
+ * (inexactForNerdamer): nerdamer would compare them in floating point.
  *
  *     nerdamerAgrees(parsePlain('sigma(x)'), parsePlain('1/(1 + exp(-x))'))   // true
  */
@@ -219,6 +248,7 @@ export function nerdamerAgrees(lhs: Expr, rhs: Expr): boolean | undefined {
   if (size(lhs) + size(rhs) > MAX_NODES || transcendentalCount(lhs) + transcendentalCount(rhs) > MAX_TRANSCENDENTAL) return undefined;
   if (knownNerdamerHazard(lhs) !== undefined || knownNerdamerHazard(rhs) !== undefined) return undefined;
   if (constantTooLargeForExactArithmetic(lhs, MAX_CAS_BITS) !== undefined || constantTooLargeForExactArithmetic(rhs, MAX_CAS_BITS) !== undefined) return undefined;
+  if (inexactForNerdamer(lhs) !== undefined || inexactForNerdamer(rhs) !== undefined) return undefined;
   const names = new Names();
   const a = translate(lhs, names);
   const b = translate(rhs, names);

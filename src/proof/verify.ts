@@ -19,7 +19,7 @@ export interface StepCheck {
 
 export interface VerificationReport {
   /**
-   * Overall: failed if any check failed; proved if nothing failed and an
+   * Overall: failed if any check failed; proved if every check held and an
    * independent engine (nerdamer) reduces start - result to 0; else undecided
    * if any check was undecided, else numeric.
    */
@@ -61,11 +61,12 @@ export function verifyDerivation(d: Derivation, claimLhs: Expr = d.start, opts: 
   const claim = checkEqualNumeric(claimLhs, d.result, base);
   const numeric = summarise([claim, ...steps.map((s) => s.verdict)]);
   // A second, independent engine can upgrade the verdict to proved, never
-  // rescue a failed one.
+  // rescue a failed or undecided one (an undecided check, such as a derivative
+  // above the order the checker evaluates, stays undecided).
   // A result that still holds d(…) is a gap, not an answer: nerdamer would
   // differentiate it itself and "prove" the unfinished derivation.
   const finished = !some(d.result, (x) => x.kind === 'deriv');
-  const agrees = numeric !== 'failed' && finished && (opts.symbolic ?? true) ? nerdamerAgrees(claimLhs, d.result) : undefined;
+  const agrees = numeric === 'numeric' && finished && (opts.symbolic ?? true) ? nerdamerAgrees(claimLhs, d.result) : undefined;
   const verdict: Verdict = agrees === true ? 'proved' : numeric;
   const how =
     verdict === 'proved'

@@ -106,11 +106,12 @@ describe('checkEqualNumeric', () => {
     if (v.verdict === 'undecided') expect(v.reason).toMatch(/^only \d+ of \d+ sampled points were in the domain/);
   });
 
-  it('should say undecided when both sides are too small to tell from round-off', () => {
-    expect(check('1e-12', '2e-12').verdict).toBe('undecided');
-    expect(check('1e-12*sin(x)', '2e-12*sin(x)').verdict).toBe('undecided');
-    // Far-out probe points make a difference of tiny coefficients visible when it grows with x.
-    expectCounterexample('1e-12*x', '2e-12*x', check('1e-12*x', '2e-12*x'));
+  it('should tell tiny sides apart in high precision rather than call them round-off', () => {
+    // Formerly undecided ("too small to tell from round-off"): 60 digits settle it.
+    expect(check('1e-12', '2e-12').verdict).toBe('failed');
+    expect(check('1e-12*sin(x)', '2e-12*sin(x)').verdict).toBe('failed');
+    const v = check('1e-12*x', '2e-12*x');
+    expect(v).toMatchObject({ verdict: 'failed', highPrecision: { digits: 72 } });
   });
 
   it('should catch a wrong identity that only shows beyond the ordinary sampling range', () => {

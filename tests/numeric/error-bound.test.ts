@@ -34,8 +34,9 @@ describe('rounding error bounds', () => {
     for (let seed = 1; seed <= 200; seed++) {
       expect(checkEqualNumeric(parsePlain('exp(-x)^2*exp(x)*exp(x)'), parsePlain('1'), { seed }).verdict, `seed ${seed}`).toBe('numeric');
     }
+    // There doubles give 0 = 1 within their error bound; high precision shows the sides equal (formerly undecided).
     const far = checkEqualNumeric(parsePlain('exp(-x)^2*exp(x)*exp(x)'), parsePlain('1'), { assumptions: [{ sym: sym('x'), kind: 'interval', lo: 705, hi: 745 }] });
-    expect(far).toMatchObject({ verdict: 'undecided', reason: expect.stringContaining('rounding error') as unknown as string });
+    expect(far.verdict).toBe('numeric');
   });
 
   it('should still reject a wrong identity whose factors underflow at some points', () => {

@@ -119,7 +119,9 @@ describe('derivative nodes', () => {
 
   it('should give NaN at a kink rather than a one-sided slope', () => {
     const f = compile(deriv(call('abs', [x]), x), [x]);
-    expect(f([1e-4])).toBeNaN();
+    expect(f([0])).toBeNaN();
+    // Automatic differentiation: next to the kink the slope is exact (finite differences gave NaN here).
+    expect(f([1e-4])).toBe(1);
     expect(f([2])).toBeCloseTo(1, 10);
     expect(f([-2])).toBeCloseTo(-1, 10);
   });

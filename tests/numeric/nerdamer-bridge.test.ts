@@ -3,7 +3,7 @@ import { call, deriv, mul, sym } from '../../src/expr/build.js';
 import { equal } from '../../src/expr/equal.js';
 import type { Expr } from '../../src/expr/node.js';
 import { checkEqualNumeric } from '../../src/numeric/index.js';
-import { exactDecimal, knownNerdamerHazard, nerdamerAgrees, nerdamerDerivative, nerdamerDerivativeExpr } from '../../src/numeric/nerdamer-bridge.js';
+import { exactDecimal, inexactForNerdamer, knownNerdamerHazard, nerdamerAgrees, nerdamerDerivative, nerdamerDerivativeExpr } from '../../src/numeric/nerdamer-bridge.js';
 import { readNerdamer } from '../../src/numeric/nerdamer-reader.js';
 import { parsePlain } from '../../src/parse/index.js';
 
@@ -124,8 +124,20 @@ describe('guarding against nerdamer bugs', () => {
   it('should not let nerdamer call a tiny coefficient zero', () => {
     expect(nerdamerAgrees(parsePlain('1e-20*x'), parsePlain('0'))).toBeUndefined();
     expect(nerdamerAgrees(parsePlain('x/4e-9'), parsePlain('249999999*x'))).toBeUndefined();
-    expect(nerdamerAgrees(parsePlain('x/0.3'), parsePlain('(10/3)*x'))).toBe(true);
-    expect(nerdamerAgrees(parsePlain('x/0.3'), parsePlain('3.333333333*x'))).toBe(false);
+    expect(nerdamerAgrees(parsePlain('x/(3/10)'), parsePlain('(10/3)*x'))).toBe(true);
+    expect(nerdamerAgrees(parsePlain('x/(3/10)'), parsePlain('3333333333/1000000000*x'))).toBe(false);
+  });
+
+  it('should not ask nerdamer about decimals or irrational constants, which it works out in floating point', () => {
+    // Each of these was "proved" by nerdamer (NERDAMER.md, section 6).
+    expect(nerdamerAgrees(parsePlain('sqrt(2)'), parsePlain('131836323/93222358'))).toBeUndefined();
+    expect(nerdamerAgrees(parsePlain('cos(1)*x'), parsePlain('0.5403023058681398*x'))).toBeUndefined();
+    expect(nerdamerAgrees(parsePlain('sqrt(2)*10^30'), parsePlain('1414213562373095000000000000000'))).toBeUndefined();
+    expect(nerdamerAgrees(parsePlain('x/0.3'), parsePlain('(10/3)*x'))).toBeUndefined();
+    for (const c of ['exp(1)*x', 'pi*x', 'log(3)*x', '2^(1/3)*x']) expect(inexactForNerdamer(parsePlain(c)), c).toBeDefined();
+    // Functions of a variable stay exact symbols for nerdamer.
+    expect(inexactForNerdamer(parsePlain('sqrt(2*x) + exp(x)*x^(1/2) + 10^30'))).toBeUndefined();
+    expect(nerdamerAgrees(parsePlain('sigma(x)'), parsePlain('1/(1 + exp(-x))'))).toBe(true);
   });
 
   it('should still answer for derivatives without square roots', () => {

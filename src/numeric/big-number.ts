@@ -1,0 +1,102 @@
+/**
+ * mathjs BigNumber (decimal.js) as a RealOps number system, for
+ * re-evaluating a point where doubles cannot decide. mathjs is loaded on
+ * first use: importing it takes about a second, which a check that never
+ * needs high precision must not pay. (The CommonJS build is loaded with
+ * require so that this stays synchronous, as in solve-linear.ts.)
+ *
+ *     const ops = bigOps(60);
+ *     ops.sqrt(ops.num(2)).toString()   // '1.41421356237309504880168872420969807856967187537694807317668'
+ */
+import { createRequire } from 'node:module';
+import type { RealOps } from '../expr/functions.js';
+
+/** The part of a decimal.js number that we use. */
+export interface BigDecimal {
+  plus(x: BigDecimal): BigDecimal;
+  minus(x: BigDecimal): BigDecimal;
+  times(x: BigDecimal): BigDecimal;
+  div(x: BigDecimal): BigDecimal;
+  neg(): BigDecimal;
+  abs(): BigDecimal;
+  exp(): BigDecimal;
+  ln(): BigDecimal;
+  sqrt(): BigDecimal;
+  sin(): BigDecimal;
+  cos(): BigDecimal;
+  isNaN(): boolean;
+  isFinite(): boolean;
+  isZero(): boolean;
+  isNegative(): boolean;
+  gt(x: BigDecimal): boolean;
+  toNumber(): number;
+  toString(): string;
+  toSignificantDigits(digits: number): BigDecimal;
+  /** The decimal exponent: 1.2e-17 has exponent -17. */
+  e: number;
+}
+
+interface BigDecimalClass {
+  new (value: string | number): BigDecimal;
+  clone(config: { precision: number }): BigDecimalClass;
+  acos(value: number): BigDecimal;
+}
+
+let base: BigDecimalClass | undefined;
+const byPrecision = new Map<number, RealOps<BigDecimal>>();
+
+function bigNumberClass(): BigDecimalClass {
+  if (base !== undefined) return base;
+  const { BigNumber } = createRequire(import.meta.url)('mathjs') as { BigNumber: unknown };
+  // mathjs's BigNumber is decimal.js's Decimal class; its typings do not expose clone.
+  base = BigNumber as BigDecimalClass;
+  return base;
+}
+
+/** Has mathjs been loaded (for tests of lazy loading)? */
+export function bigNumbersLoaded(): boolean {
+  return base !== undefined;
+}
+
+/**
+ * Decimal arithmetic with `digits` significant digits. Every value that is
+ * not finite (a division by 0, the log of 0) counts as undefined.
+ */
+export function bigOps(digits: number): RealOps<BigDecimal> {
+  const cached = byPrecision.get(digits);
+  if (cached !== undefined) return cached;
+  const D = bigNumberClass().clone({ precision: digits });
+  const nan = new D(NaN);
+  const pi = D.acos(-1);
+  const finite = (x: BigDecimal): BigDecimal => (x.isFinite() ? x : nan);
+  const ops: RealOps<BigDecimal> = {
+    // A double's shortest decimal spelling: the point as printed, and typed decimals as typed.
+    num: (v) => new D(Object.is(v, -0) ? 0 : v),
+    rational: (n, d) => new D(n.toString()).div(new D(d.toString())),
+    pi: () => pi,
+    nan: () => nan,
+    add: (a, b) => a.plus(b),
+    sub: (a, b) => a.minus(b),
+    mul: (a, b) => a.times(b),
+    div: (a, b) => finite(a.div(b)),
+    neg: (a) => a.neg(),
+    exp: (a) => finite(a.exp()),
+    log: (a) => finite(a.ln()),
+    log1p: (a) => {
+      if (a.isZero() || !a.isFinite()) return a.isZero() ? a : nan;
+      // 1 + a keeps a's digits only with as many more digits as a is small.
+      const extra = Math.max(0, -a.e) + 5;
+      if (extra <= 5) return finite(new D(1).plus(a).ln());
+      const H = bigNumberClass().clone({ precision: digits + extra });
+      return finite(new D(new H(1).plus(new H(a.toString())).ln().toString()).toSignificantDigits(digits));
+    },
+    sqrt: (a) => a.sqrt(),
+    sin: (a) => a.sin(),
+    cos: (a) => a.cos(),
+    sign: (a) => (a.isNaN() ? NaN : a.isZero() ? 0 : a.isNegative() ? -1 : 1),
+    isConstant: () => true,
+    toNumber: (a) => a.toNumber(),
+  };
+  byPrecision.set(digits, ops);
+  return ops;
+}

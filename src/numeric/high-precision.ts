@@ -1,0 +1,141 @@
+/**
+ * Re-evaluating both sides of an equation at one point with 60 or more
+ * significant digits (mathjs BigNumber, big-number.ts), where doubles cannot
+ * decide: a difference smaller than 1e-9 relative but larger than rounding
+ * explains (sin x = sin(x + 1e-9)), a difference that rounding could explain
+ * (explainedByRounding), or constants whose difference doubles cannot see at
+ * all (sqrt(2) = 131836323/93222358, x (1 + 1e-20) = x). The point is the
+ * same as the doubles' (each coordinate's shortest decimal spelling), so a
+ * difference found here is a reproducible counterexample.
+ *
+ * The high-precision values carry a first-order error bound (big-bounded.ts):
+ * a difference counts only beyond it, agreement only when the bound is
+ * below 1e-30 of the values; when cancellation ate the digits, the
+ * evaluation is repeated once with as many more digits as were lost.
+ *
+ *     compareAtHighPrecision([parsePlain('sin(x)'), parsePlain('sin(x + 10^(-9))')], new Map([['x', 0.5]]), { digits: 60 })
+ *     // { verdict: 'differ', lhs: '0.4794…', rhs: '0.4794…', difference: '-8.7758e-10', digits: 60 }
+ */
+import type { Expr } from '../expr/node.js';
+import { children, some } from '../expr/traverse.js';
+import { bigBoundedOps, type BigBounded } from './big-bounded.js';
+import { bigOps, type BigDecimal } from './big-number.js';
+import { EvalError } from './eval-error.js';
+import { FLOAT_OPS } from './float-ops.js';
+import { evaluateReal } from './real-evaluate.js';
+
+/** The working precision, and the most a point may ask for (a constant such as e^(-5000) would ask for 2,200). */
+export const BASE_DIGITS = 60;
+export const MAX_DIGITS = 1000;
+
+export type HighPrecisionOutcome =
+  | { readonly verdict: 'differ'; readonly lhs: string; readonly rhs: string; readonly difference: string; readonly digits: number }
+  | { readonly verdict: 'agree'; readonly digits: number }
+  | { readonly verdict: 'unknown'; readonly reason: string };
+
+export interface HighPrecisionOptions {
+  readonly digits: number;
+  readonly indexed?: boolean;
+}
+
+const show = (x: BigDecimal): string => x.toSignificantDigits(20).toString();
+
+/**
+ * Are lhs and rhs different at the point `env` (symKey -> double)? 'agree'
+ * means equal to the precision reached; 'unknown' when a side is undefined
+ * or the precision did not suffice.
+ */
+export function compareAtHighPrecision(sides: readonly [Expr, Expr], env: ReadonlyMap<string, number>, opts: HighPrecisionOptions): HighPrecisionOutcome {
+  let p = opts.digits;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (p > MAX_DIGITS) return { verdict: 'unknown', reason: `more than ${MAX_DIGITS} digits would be needed` };
+    const ops = bigBoundedOps(p);
+    const point = new Map<string, BigBounded>();
+    for (const [k, v] of env) point.set(k, ops.num(v));
+    let l: BigBounded;
+    let r: BigBounded;
+    try {
+      l = evaluateReal(sides[0], ops, point, { indexed: opts.indexed ?? false });
+      r = evaluateReal(sides[1], ops, point, { indexed: opts.indexed ?? false });
+    } catch (e) {
+      if (e instanceof EvalError) return { verdict: 'unknown', reason: e.message };
+      throw e;
+    }
+    if (![l.value, r.value].every((v) => v.isFinite())) return { verdict: 'unknown', reason: 'a side is undefined in high precision' };
+    const b = bigOps(p);
+    // First-order bounds, with the same margin of 8 as for doubles; an unusable bound (NaN) decides nothing.
+    const bound = b.mul(b.num(8), b.add(l.error, r.error));
+    if (!bound.isFinite()) return { verdict: 'unknown', reason: 'no error bound in high precision' };
+    const difference = b.sub(l.value, r.value);
+    if (difference.abs().gt(bound)) return { verdict: 'differ', lhs: show(l.value), rhs: show(r.value), difference: difference.toSignificantDigits(6).toString(), digits: p };
+    const scale = l.value.abs().gt(r.value.abs()) ? l.value.abs() : r.value.abs();
+    // Agreement counts when the bound is below 1e-30 of the values (or both are exactly equal).
+    if (bound.isZero() || (!scale.isZero() && !bound.gt(b.mul(scale, b.rational(1n, 10n ** 30n))))) return { verdict: 'agree', digits: p };
+    // Cancellation ate the digits: once more with as many more as were lost.
+    const lost = scale.isZero() ? p : Math.max(1, bound.e - scale.e + 30);
+    p += lost + 10;
+  }
+  return { verdict: 'unknown', reason: `${p} digits were not enough` };
+}
+
+const isClosed = (e: Expr): boolean => !some(e, (n) => (n.kind === 'sym' && n.name !== 'pi') || n.kind === 'deriv');
+
+/** Significant digits of a literal: 0.5403023058681398 has 16. */
+function literalDigits(e: Expr): number {
+  if (e.kind === 'float') return String(Math.abs(e.value)).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').length;
+  if (e.kind === 'num') return Math.max(String(e.n < 0n ? -e.n : e.n).length, String(e.d).length);
+  return 0;
+}
+
+/**
+ * Whether the sides hold constants whose difference doubles may not see,
+ * and how many digits a high-precision evaluation then needs; undefined when
+ * they hold none. Such constants are literals of more than 8 significant
+ * digits (an approximation such as 0.5403023058681398 or
+ * 131836323/93222358) and constant subexpressions beyond 1e±8 (10^(-20),
+ * e^(-1000), 10^30): a near-identity closer than doubles can resolve needs
+ * one of them. The digits: 60 plus the decimal orders of magnitude of the
+ * most extreme constant (1 + e^(-1000) needs 435 more).
+ *
+ *     highPrecisionDigits([parsePlain('x*(1 + 10^(-20))'), parsePlain('x')])   // 80
+ *     highPrecisionDigits([parsePlain('x/2'), parsePlain('0.5*x')])             // undefined
+ */
+export function highPrecisionDigits(sides: readonly [Expr, Expr]): number | undefined {
+  let suspicious = false;
+  let orders = 0;
+  const visit = (e: Expr): void => {
+    if (!isClosed(e)) {
+      for (const c of children(e)) visit(c);
+      return;
+    }
+    if (literalDigits(e) > 8) suspicious = true;
+    some(e, (n) => {
+      if (literalDigits(n) > 8) suspicious = true;
+      return false;
+    });
+    let v: number;
+    try {
+      v = Math.abs(evaluateReal(e, FLOAT_OPS, new Map()));
+    } catch {
+      return;
+    }
+    if (Number.isNaN(v)) return;
+    let magnitude = v === 0 || !Number.isFinite(v) ? exponentOf(e) : Math.log10(v);
+    if (magnitude === undefined) magnitude = 0;
+    if (Math.abs(magnitude) > 8) {
+      suspicious = true;
+      orders = Math.max(orders, Math.ceil(Math.abs(magnitude)));
+    }
+    // Inner constants may be more extreme than the whole: 1 + e^(-1000) is 1.
+    for (const c of children(e)) visit(c);
+  };
+  sides.forEach(visit);
+  return suspicious ? BASE_DIGITS + orders : undefined;
+}
+
+/** The decimal exponent of a constant that doubles cannot hold (e^(-1000) is 0 in doubles), at 30 digits. */
+function exponentOf(e: Expr): number | undefined {
+  if (e.kind === 'num' && e.n === 0n) return undefined;
+  const v = evaluateReal(e, bigOps(30), new Map());
+  return v.isFinite() && !v.isZero() ? v.e : undefined;
+}
