@@ -8,6 +8,8 @@
  *     LATEX_COMMANDS.get('ln')      // { kind: 'function', fn: 'log', needsArgument: true }
  */
 import { FUNCTIONS } from '../expr/functions.js';
+import { readNabla } from './latex-derivative.js';
+import type { LatexFamilyReader } from './latex-reader.js';
 
 export type LatexCommand =
   /**
@@ -36,6 +38,8 @@ export type LatexCommand =
   | { readonly kind: 'partial' }
   /** \sum_{k=1}^{c} body: a finite sum over an index. */
   | { readonly kind: 'sum' }
+  /** A command family read by its own file (latex-derivative.ts, …): `read` is called with the command consumed. */
+  | { readonly kind: 'reader'; readonly read: LatexFamilyReader }
   /** Delimiters written as commands: \{ \} \lvert \rvert, with the character they stand for. */
   | { readonly kind: 'delimiter'; readonly text: string };
 
@@ -74,6 +78,7 @@ for (const bold of ['mathbf', 'boldsymbol', 'bm']) table.set(bold, { kind: 'word
 table.set('operatorname', { kind: 'word', functionsOnly: true });
 table.set('partial', { kind: 'partial' });
 table.set('sum', { kind: 'sum' });
+table.set('nabla', { kind: 'reader', read: readNabla });
 table.set('{', { kind: 'delimiter', text: '{' });
 table.set('}', { kind: 'delimiter', text: '}' });
 table.set('lbrace', { kind: 'delimiter', text: '{' });

@@ -21,6 +21,8 @@ import type { Expr, Sym } from '../expr/node.js';
 import { FUNCTIONS, lookupFunction } from '../expr/functions.js';
 import { Cursor } from './cursor.js';
 import { LATEX_COMMAND_NAMES, LATEX_COMMANDS } from './latex-commands.js';
+import { readDerivativeFraction } from './latex-derivative.js';
+import type { LatexReader } from './latex-reader.js';
 import { lexLatex, type LatexToken } from './lexer-latex.js';
 import { Literals } from './literals.js';
 import { didYouMean, functionSample } from './suggest.js';
@@ -51,9 +53,30 @@ class LatexParser extends Cursor<LatexToken> {
     private readonly opts: LatexOptions = {},
   ) {
     super(src, lexLatex(src));
+    this.reader = { ...this.reader, shapes: opts.shapes };
   }
 
   private readonly shapeFail = (message: string, at: Span): never => this.fail('E_PARSE_SHAPE', message, at);
+
+  /** This parser as the command families see it (latex-reader.ts). */
+  private readonly reader: LatexReader = {
+    lit: this.lit,
+    shapes: undefined,
+    peek: (k) => this.peek(k),
+    next: () => this.next(),
+    is: (type, text, k) => this.is(type, text, k),
+    fail: (code, message, at) => this.fail(code, message, at),
+    where: (offset) => this.where(offset),
+    describe: (t) => this.describe(t),
+    expectOperand: (op) => this.expectOperand(op),
+    additive: () => this.additive(),
+    term: () => this.term(),
+    power: () => this.power(),
+    argument: (after) => this.argument(after),
+    variable: () => this.variable(),
+    bracketNext: () => this.bracketNext(),
+    isFunctionCommand: (k) => this.command(k)?.kind === 'function',
+  };
 
   protected describe(t: LatexToken): string {
     if (t.type === 'eof') return 'the end of the input';
@@ -454,6 +477,8 @@ class LatexParser extends Cursor<LatexToken> {
       case 'function':
         if (!c.needsArgument && !this.bracketNext()) return this.scripts(c.fn);
         return this.applyFunction(t, c.fn);
+      case 'reader':
+        return c.read(this.reader, t);
       case 'times':
       case 'right':
       case 'partial':
@@ -669,84 +694,20 @@ class LatexParser extends Cursor<LatexToken> {
     return items;
   }
 
-  /** Tokens taken by a differential mark at k: d, \partial or \mathrm{d}; 0 if none. */
-  private differentialAt(k: number): number {
-    if (this.is('letter', 'd', k) || this.is('cmd', 'partial', k)) return 1;
-    if (this.is('cmd', 'mathrm', k) && this.is('sym', '{', k + 1) && this.is('letter', 'd', k + 2) && this.is('sym', '}', k + 3)) return 4;
-    return 0;
-  }
-
-  /** Offset just past the brace group starting at k (a '{'), or -1 if it never closes. */
-  private groupEnd(k: number): number {
-    let depth = 0;
-    for (let j = k; ; j++) {
-      const t = this.peek(j);
-      if (t.type === 'eof') return -1;
-      if (t.type === 'sym' && t.text === '{') depth++;
-      if (t.type === 'sym' && t.text === '}' && --depth === 0) return j + 1;
-    }
-  }
-
   /**
-   * \frac{a}{b}, or a derivative: the operator forms \frac{d}{dx} u and
-   * \frac{\partial}{\partial x} u (applied to the next power-level factor),
-   * and the Leibniz form \frac{du}{dx}.
+   * \frac{a}{b}, or a derivative (latex-derivative.ts): \frac{d}{dx} u,
+   * \frac{du}{dx}, \frac{d^2}{dx^2} u.
    *
    *     \frac{d}{dx}\left(u\right)    \frac{dy}{dx}    \frac12
    *          ^                             ^               ^
    */
   private fraction(t: LatexToken): Expr {
-    const dn = this.is('sym', '{') ? this.differentialAt(1) : 0;
-    if (dn > 0) {
-      const numEnd = this.groupEnd(0);
-      const isDerivative = numEnd > 0 && this.is('sym', '{', numEnd) && this.differentialAt(numEnd + 1) > 0;
-      if (isDerivative) {
-        this.next();
-        for (let j = 0; j < dn; j++) this.next();
-        if (this.is('sym', '^')) this.fail('E_PARSE_UNSUPPORTED', 'higher derivatives are not read yet: nest first derivatives, as in \\frac{d}{dx}\\left(\\frac{d}{dx} u\\right)', this.peek());
-        if (this.is('sym', '}')) {
-          // Operator form: \frac{d}{dx} u.
-          this.next();
-          const x = this.differentialDenominator(t);
-          this.expectOperand(t);
-          return this.lit.plain(deriv(this.power(), x));
-        }
-        // Leibniz form: \frac{du}{dx}.
-        const c = this.command();
-        if (c !== undefined && c.kind === 'function' && this.is('sym', '}', 1)) {
-          const name = this.peek().text;
-          this.fail('E_PARSE_UNSUPPORTED', `\\frac{d\\${name}}{dx} leaves the argument of \\${name} unsaid: write \\frac{d}{dx}\\${name}(x)`, this.peek());
-        }
-        const open = this.peek(-1 - dn);
-        const body = this.additive();
-        if (!this.is('sym', '}')) this.fail('E_PARSE_UNCLOSED', `expected '}' to close '{' opened at ${this.where(open.start)}, found ${this.describe(this.peek())}`, this.peek());
-        this.next();
-        return this.lit.plain(deriv(body, this.differentialDenominator(t)));
-      }
-    }
+    const d = readDerivativeFraction(this.reader, t);
+    if (d !== undefined) return d;
     const a = this.argument(t);
     const aLiteral = this.lit.literal;
     const b = this.argument(t);
     return this.lit.divide(a, aLiteral, b);
-  }
-
-  /**
-   * The denominator {dx} of a derivative, consumed; returns x.
-   *
-   *     \frac{d}{dx}   \frac{\partial}{\partial w_1}
-   *             ^                       ^
-   */
-  private differentialDenominator(frac: LatexToken): Sym {
-    const open = this.next();
-    const dn = this.differentialAt(0);
-    for (let j = 0; j < dn; j++) this.next();
-    const x = this.variable();
-    if (this.is('sym', '^')) this.fail('E_PARSE_UNSUPPORTED', 'higher derivatives are not read yet: nest first derivatives, as in \\frac{d}{dx}\\left(\\frac{d}{dx} u\\right)', this.peek());
-    if (!this.is('sym', '}')) {
-      this.fail('E_PARSE_UNCLOSED', `expected '}' after the variable of the derivative (\\${frac.text} at ${this.where(frac.start)}), opened at ${this.where(open.start)}, found ${this.describe(this.peek())}`, this.peek());
-    }
-    this.next();
-    return x;
   }
 
   /**
