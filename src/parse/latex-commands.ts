@@ -76,6 +76,9 @@ table.set('mathrm', { kind: 'word', functionsOnly: false });
 // Bold is how textbooks mark vectors and matrices: \mathbf{W} \mathbf{x} names the symbols W and x.
 for (const bold of ['mathbf', 'boldsymbol', 'bm']) table.set(bold, { kind: 'word', functionsOnly: false });
 table.set('operatorname', { kind: 'word', functionsOnly: true });
+// \text{ReLU}(s) names the function ReLU; any other text inside one expression is an error, never dropped
+// (prose such as \text{ for } x > 0 is the relation splitter's business).
+for (const text of ['text', 'textrm', 'textnormal', 'textup', 'mbox']) table.set(text, { kind: 'word', functionsOnly: true });
 table.set('partial', { kind: 'partial' });
 table.set('sum', { kind: 'sum' });
 table.set('nabla', { kind: 'reader', read: readNabla });

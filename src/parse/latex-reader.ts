@@ -36,6 +36,12 @@ export interface LatexReader {
   variable(): Sym;
   /** Is a bracketed argument list next: (…), \left(…\right), \{…\}? */
   bracketNext(): boolean;
+  /** Is a bracketed argument list at offset k? */
+  bracketAt(k: number): boolean;
+  /** The bracketed argument list at the cursor, consumed. */
+  bracketArgs(): Expr[];
+  /** Subscripts and a superscript label after a name: x_1, w^{(1)}. */
+  scripts(name: string): Sym;
   /** Is the token at k a function command (\sin, \sigma, …)? */
   isFunctionCommand(k: number): boolean;
 }

@@ -23,6 +23,7 @@ import { Cursor } from './cursor.js';
 import { LATEX_COMMAND_NAMES, LATEX_COMMANDS } from './latex-commands.js';
 import { readDerivativeFraction } from './latex-derivative.js';
 import type { LatexReader } from './latex-reader.js';
+import { isMinusOne, readAbstractCall, refuseInverse, superscriptThenBracket } from './latex-function-notation.js';
 import { lexLatex, type LatexToken } from './lexer-latex.js';
 import { Literals } from './literals.js';
 import { didYouMean, functionSample } from './suggest.js';
@@ -76,6 +77,9 @@ class LatexParser extends Cursor<LatexToken> {
     variable: () => this.variable(),
     bracketNext: () => this.bracketNext(),
     isFunctionCommand: (k) => this.command(k)?.kind === 'function',
+    bracketAt: (k) => this.bracketAt(k),
+    bracketArgs: () => this.bracketArgs(),
+    scripts: (name) => this.scripts(name),
   };
 
   protected describe(t: LatexToken): string {
@@ -415,9 +419,13 @@ class LatexParser extends Cursor<LatexToken> {
 
   /** Is a bracketed argument list next: (…), \left(…\right), \bigl(…\bigr), \{…\}? */
   private bracketNext(): boolean {
-    const c = this.command();
-    if (c?.kind === 'left' || c?.kind === 'size') return this.openDelimiter(1) !== undefined && this.openDelimiter(1) !== '|';
-    const o = this.openDelimiter();
+    return this.bracketAt(0);
+  }
+
+  private bracketAt(k: number): boolean {
+    const c = this.command(k);
+    if (c?.kind === 'left' || c?.kind === 'size') return this.openDelimiter(k + 1) !== undefined && this.openDelimiter(k + 1) !== '|';
+    const o = this.openDelimiter(k);
     return o !== undefined && o !== '|';
   }
 
@@ -463,6 +471,8 @@ class LatexParser extends Cursor<LatexToken> {
         if (c.text === '|' && t.text !== 'rvert') return this.lit.plain(call('abs', [this.single(this.delimited(t, '|', false), t)]));
         return this.fail('E_PARSE_UNEXPECTED_TOKEN', `unexpected '\\${t.text}': it closes nothing`, t);
       case 'greek': {
+        const applied = readAbstractCall(this.reader, t, c.name);
+        if (applied !== undefined) return applied;
         const g = this.scripts(c.name);
         // \delta_{ij} with exactly two indices is the Kronecker delta; δ^{(l)}_j stays a symbol.
         if (c.name === 'delta' && g.sub.length === 2 && g.sup.length === 0) return this.lit.plain(call('delta', g.sub));
@@ -475,7 +485,7 @@ class LatexParser extends Cursor<LatexToken> {
       case 'word':
         return this.word(t, c.functionsOnly);
       case 'function':
-        if (!c.needsArgument && !this.bracketNext()) return this.scripts(c.fn);
+        if (!c.needsArgument && !this.bracketNext() && !superscriptThenBracket(this.reader)) return this.scripts(c.fn);
         return this.applyFunction(t, c.fn);
       case 'reader':
         return c.read(this.reader, t);
@@ -570,7 +580,8 @@ class LatexParser extends Cursor<LatexToken> {
     if (spec !== undefined && (functionsOnly || this.bracketNext())) return this.applyFunction({ ...cmd, text: `${cmd.text}{${name}}`, end: close.end }, spec.name);
     if (functionsOnly) {
       const names = FUNCTIONS.map((f) => f.name);
-      this.fail('E_PARSE_UNKNOWN_FUNCTION', `unknown function '${name}' in \\operatorname{…}.${didYouMean(name, [...names, ...FUNCTIONS.flatMap((f) => f.aliases)])} Known functions include ${functionSample(lookupFunction)}`, at);
+      const what = cmd.text === 'operatorname' ? `'${name}' in \\operatorname{…}` : `\\${cmd.text}{${name}}`;
+      this.fail('E_PARSE_UNKNOWN_FUNCTION', `unknown function ${what}.${didYouMean(name, [...names, ...FUNCTIONS.flatMap((f) => f.aliases)])} Known functions include ${functionSample(lookupFunction)}`, at);
     }
     if (name === 'e' && !this.is('sym', '_')) return this.lit.euler();
     return this.scripts(name);
@@ -589,6 +600,7 @@ class LatexParser extends Cursor<LatexToken> {
     if (this.is('sym', '^')) {
       const op = this.next();
       power = this.argument(op);
+      if (isMinusOne(power)) refuseInverse(this.reader, t, this.peek(-1).end);
     }
     let args: Expr[];
     if (this.bracketNext()) {
@@ -616,7 +628,7 @@ class LatexParser extends Cursor<LatexToken> {
   private letter(): Expr {
     const t = this.next();
     if (t.text === 'e' && !this.is('sym', '_') && !this.isLabel()) return this.lit.euler();
-    return this.lit.plain(this.scripts(t.text));
+    return readAbstractCall(this.reader, t, t.text) ?? this.lit.plain(this.scripts(t.text));
   }
 
   /** At `^{(`: a superscript label w^{(1)} rather than a power. */

@@ -20,6 +20,8 @@
 import { add, call, deriv, mul, pow, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { FUNCTIONS, lookupFunction } from '../expr/functions.js';
+import { abstractHead } from '../expr/abstract-function.js';
+import { isMinusOne } from './latex-function-notation.js';
 import { Cursor } from './cursor.js';
 import { GREEK_LETTERS } from './latex-commands.js';
 import { lexPlain, type PlainToken } from './lexer-plain.js';
@@ -232,7 +234,7 @@ class PlainParser extends Cursor<PlainToken> {
     if (t.type === 'ident') {
       // A call is parsed straight from here: one stack frame less per level of f(f(f(…))).
       const fn = this.isOp('(', 1) ? this.functionNamed(t.text) : undefined;
-      if (fn === undefined) return this.name();
+      if (fn === undefined) return this.notation(t) ?? this.name();
       this.next();
       return this.lit.plain(this.call(t, fn.name, fn.minArgs, fn.maxArgs));
     }
@@ -306,6 +308,38 @@ class PlainParser extends Cursor<PlainToken> {
       return s;
     }
     return sym(base, sub, sup);
+  }
+
+  /**
+   * Function notation that is easy to misread (see latex-function-notation.ts):
+   * f(x), f'(x), Phi(x) call an unknown function; sin^2(x) is sin(x)^2;
+   * sin^(-1)(x) and f^2(x) are refused as ambiguous. Undefined: an ordinary name.
+   *
+   *     f'(g(x))    sin^2(x)
+   *     ^           ^
+   */
+  private notation(t: PlainToken): Expr | undefined {
+    const head = abstractHead(t.text);
+    const abstract = head !== undefined && lookupFunction(head.name) === undefined && this.opts.extraFunctions?.includes(t.text) !== true;
+    if (abstract && this.isOp('(', 1)) {
+      this.next();
+      return this.lit.plain(this.call(t, t.text, 1, 1));
+    }
+    if (head !== undefined && head.order > 0) this.fail('E_PARSE_UNSUPPORTED', `${t.text} needs its argument: write ${t.text}(x)`, t);
+    const spec = lookupFunction(t.text);
+    // H alone is a symbol (an entropy, a size) even though H(x) is the step function.
+    const powered = spec !== undefined && t.text.length > 1;
+    if (!(abstract || powered) || !this.isOp('^', 1)) return undefined;
+    this.next();
+    const op = this.next();
+    this.expectOperand(op);
+    const exponent = this.unary();
+    if (!this.isOp('(')) return this.lit.plain(pow(sym(t.text), exponent));
+    const at = { start: t.start, end: this.peek(-1).end };
+    if (abstract) this.fail('E_PARSE_AMBIGUOUS', `${t.text}^…(x) is ambiguous (a power of ${t.text}(x), a composition or an inverse function): write (${t.text}(x))^2 or ${t.text}(${t.text}(x))`, at);
+    if (isMinusOne(exponent)) this.fail('E_PARSE_AMBIGUOUS', `${t.text}^(-1) is ambiguous (the inverse function or the reciprocal): write 1/${t.text}(x) for the reciprocal; the inverse function is not read`, at);
+    if (spec === undefined) return undefined; // unreachable: not abstract, so powered
+    return this.lit.plain(pow(this.call(t, spec.name, spec.minArgs, spec.maxArgs), exponent));
   }
 
   /** The function a name followed by '(' calls: the table, d(u, x), or an extra name from the options. */
