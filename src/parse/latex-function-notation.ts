@@ -11,13 +11,19 @@
  *     f'(g(x))     ->  call("f'", [call('g', [x])])
  *     \sin^{-1} x  ->  E_PARSE_AMBIGUOUS "write \arcsin x or (\sin x)^{-1}"
  */
-import { call } from '../expr/build.js';
+import { call, mul, sym } from '../expr/build.js';
+import { some } from '../expr/traverse.js';
 import type { Expr } from '../expr/node.js';
 import { ABSTRACT_FUNCTION_NAMES } from '../expr/abstract-function.js';
 import type { LatexToken } from './lexer-latex.js';
 import type { LatexReader } from './latex-reader.js';
 
 const INVERSE_NAMES: Readonly<Record<string, string>> = { sin: '\\arcsin', cos: '\\arccos', tan: '\\arctan', tanh: '\\operatorname{artanh}' };
+
+/** Does e use the bare symbol `name` (h in 1 - h)? */
+export function usesSymbol(e: Expr, name: string): boolean {
+  return some(e, (x) => x.kind === 'sym' && x.name === name && x.sub.length === 0 && x.sup.length === 0);
+}
 
 /** Is e the exponent -1 (written ^{-1} or ^-1)? */
 export function isMinusOne(e: Expr): boolean {
@@ -88,6 +94,9 @@ export function readAbstractCall(p: LatexReader, t: LatexToken, name: string): E
   }
   for (let j = 0; j < primes; j++) p.next();
   const args = p.bracketArgs();
+  // h(1 - h), g(1 - g): the name used as a value inside its own bracket is a product, not an application.
+  const [only] = args;
+  if (primes === 0 && args.length === 1 && only !== undefined && usesSymbol(only, name)) return p.lit.plain(mul(sym(name), only));
   if (args.length !== 1) {
     p.fail('E_PARSE_ARITY', `${shown}(…) is read as an unknown function of one argument, and has ${args.length}; functions of several arguments are not read: define ${shown}, or write the expression it stands for`, { start: t.start, end: p.peek(-1).end });
   }

@@ -29,6 +29,7 @@ import { Literals } from './literals.js';
 import { didYouMean, functionSample } from './suggest.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import { diag, transpose } from '../matrix/matrix-calls.js';
+import { isBareT, transposeReading } from './matrix-reading.js';
 import { shapedTranspose } from '../matrix/shaped-product.js';
 import { checkShape, product as shapedProduct } from './shaped.js';
 import type { Span } from './source.js';
@@ -253,6 +254,8 @@ class LatexParser extends Cursor<LatexToken> {
       const t = shapedTranspose(base, this.opts.shapes);
       if (t !== undefined) return t;
     }
+    // Without shapes, x^T and W^T are transposes by convention (matrix-reading.ts).
+    if (this.opts.shapes === undefined && isBareT(exponent) && transposeReading(base)) return this.lit.plain(transpose(base));
     let b = base;
     // TeX allows the subscript after the superscript: x^2_1 is x_1^2.
     if (this.is('sym', '_') && b.kind === 'sym' && b.sub.length === 0) b = sym(b.name, this.subscript(this.next()), b.sup);

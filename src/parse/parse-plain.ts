@@ -21,14 +21,15 @@ import { add, call, deriv, mul, pow, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { FUNCTIONS, lookupFunction } from '../expr/functions.js';
 import { abstractHead } from '../expr/abstract-function.js';
-import { isMinusOne } from './latex-function-notation.js';
+import { isMinusOne, usesSymbol } from './latex-function-notation.js';
 import { Cursor } from './cursor.js';
 import { GREEK_LETTERS } from './latex-commands.js';
 import { lexPlain, type PlainToken } from './lexer-plain.js';
 import { Literals } from './literals.js';
 import { didYouMean, functionSample } from './suggest.js';
 import type { ShapeContext } from '../matrix/shape.js';
-import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
+import { MATRIX_FUNCTIONS, transpose } from '../matrix/matrix-calls.js';
+import { isBareT, transposeReading } from './matrix-reading.js';
 import { shapedTranspose } from '../matrix/shaped-product.js';
 import { checkShape, product as shapedProduct } from './shaped.js';
 import type { Span } from './source.js';
@@ -218,6 +219,8 @@ class PlainParser extends Cursor<PlainToken> {
       const t = shapedTranspose(base, this.opts.shapes);
       if (t !== undefined) return t;
     }
+    // Without shapes, x^T and W^T are transposes by convention (matrix-reading.ts); the judge then refuses scalar algebra on them.
+    if (this.opts.shapes === undefined && isBareT(exponent) && transposeReading(base)) return this.lit.plain(transpose(base));
     return this.lit.plain(this.lit.isEuler(base, baseLiteral) ? call('exp', [exponent]) : pow(base, exponent));
   }
 
@@ -323,7 +326,11 @@ class PlainParser extends Cursor<PlainToken> {
     const abstract = head !== undefined && lookupFunction(head.name) === undefined && this.opts.extraFunctions?.includes(t.text) !== true;
     if (abstract && this.isOp('(', 1)) {
       this.next();
-      return this.lit.plain(this.call(t, t.text, 1, 1));
+      const applied = this.call(t, t.text, 1, 1);
+      // h(1 - h): the name used as a value inside its own bracket is a product, not an application.
+      const [only] = applied.kind === 'call' ? applied.args : [];
+      if (head.order === 0 && only !== undefined && usesSymbol(only, t.text)) return this.lit.plain(mul(sym(t.text), only));
+      return this.lit.plain(applied);
     }
     if (head !== undefined && head.order > 0) this.fail('E_PARSE_UNSUPPORTED', `${t.text} needs its argument: write ${t.text}(x)`, t);
     const spec = lookupFunction(t.text);
