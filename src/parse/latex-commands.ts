@@ -72,6 +72,8 @@ table.set('cdot', { kind: 'times' });
 table.set('times', { kind: 'times' });
 table.set('ast', { kind: 'times' });
 table.set('hat', { kind: 'accent', suffix: 'hat' });
+table.set('tilde', { kind: 'accent', suffix: 'tilde' });
+table.set('bar', { kind: 'accent', suffix: 'bar' });
 table.set('mathrm', { kind: 'word', functionsOnly: false });
 // Bold is how textbooks mark vectors and matrices: \mathbf{W} \mathbf{x} names the symbols W and x.
 for (const bold of ['mathbf', 'boldsymbol', 'bm']) table.set(bold, { kind: 'word', functionsOnly: false });

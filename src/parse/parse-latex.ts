@@ -173,6 +173,8 @@ class LatexParser extends Cursor<LatexToken> {
       const c = LATEX_COMMANDS.get(t.text);
       if (c === undefined) return true; // reported as unknown by primary()
       if (c.kind === 'delimiter') return c.text === '{' || (c.text === '|' && this.absDepth === 0 && t.text !== 'rvert');
+      // \bigl( opens a factor; \bigr) and \big) close the group they are in.
+      if (c.kind === 'size') return !t.text.endsWith('r') && this.openDelimiter(1) !== undefined && !(this.openDelimiter(1) === '|' && this.absDepth > 0);
       return c.kind !== 'times' && c.kind !== 'right' && c.kind !== 'partial';
     }
     return false;

@@ -50,7 +50,7 @@ const NOT_OPERAND_START = new Set([')', ',', '*', '/', '^', '}', ']']);
 
 /** Multi-letter names that are symbols even when a bracket follows: pi(r), lambda(…), yhat(1 - yhat). */
 function isSymbolName(name: string): boolean {
-  return name === 'pi' || GREEK_LETTERS.includes(name) || /^[A-Za-z]hat$/.test(name);
+  return name === 'pi' || GREEK_LETTERS.includes(name) || /^[A-Za-z](?:hat|tilde|bar)$/.test(name);
 }
 
 class PlainParser extends Cursor<PlainToken> {

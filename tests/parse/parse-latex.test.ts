@@ -230,3 +230,14 @@ describe('LaTeX parser: errors', () => {
     expect(where('x^')).toEqual(['E_PARSE_UNEXPECTED_END', 2, 3]);
   });
 });
+
+describe('LaTeX parser: sized closers and accents', () => {
+  it('should close a \\bigl( group with \\bigr) and \\Bigr), not start a factor there', () => {
+    eq(L`\bigl(x - 1\bigr)\bigl(x + 1\bigr)`, mul(add(x, num(-1)), add(x, num(1))));
+    eq(L`\frac{d}{dx}\Bigl(x^2 + 1\Bigr)`, deriv(add(pow(x, num(2)), num(1)), x));
+  });
+
+  it('should read \\tilde and \\bar like \\hat, as symbols of their own', () => {
+    eq(L`\tilde{y} - \bar x_k`, add(sym('ytilde'), neg(sym('xbar', [sym('k')]))));
+  });
+});
