@@ -18,7 +18,7 @@ import { needsIndexedMode } from '../numeric/indexed.js';
 import { compile, EvalError, freeSymbols } from '../numeric/index.js';
 import type { Engine } from '../rewrite/engine.js';
 import { factCovers, type Fact } from './facts.js';
-import { valueHeadsAsProducts } from './defined-heads.js';
+import { primedHeads, valueHeadsAsProducts } from './defined-heads.js';
 
 export interface PreparedStep {
   /** Sides on the sampled domain (definitions, derivatives and reparametrisations applied). */
@@ -254,8 +254,8 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
     if (f.param === undefined) defs.set(symKey(f.sym), f.value);
     else fns.set(symKey(f.sym), { param: f.param, value: f.value });
   }
-  lhs = applyFunctions(valueHeadsAsProducts(lhs, new Set(defs.keys())), fns);
-  rhs = applyFunctions(valueHeadsAsProducts(rhs, new Set(defs.keys())), fns);
+  lhs = applyFunctions(primedHeads(valueHeadsAsProducts(lhs, new Set(defs.keys())), fns, engine, substitute), fns);
+  rhs = applyFunctions(primedHeads(valueHeadsAsProducts(rhs, new Set(defs.keys())), fns, engine, substitute), fns);
   const wrt = new Set([...derivVariables(lhs), ...derivVariables(rhs)]);
   const first = new Map([...defs].filter(([key]) => !wrt.has(key)));
   let l = expand(lhs, first);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createChecker, judgeStep } from '../../src/check/judge-step.js';
 import { parseLatex, parsePlain } from '../../src/parse/index.js';
+import { readFacts } from '../../src/check/read-facts.js';
 import { createEngine } from '../../src/rewrite/engine.js';
 
 const checker = createChecker(createEngine());
@@ -51,5 +52,18 @@ describe('abstract functions', () => {
   it('should prove or hold identities true for every f', () => {
     expect(['proved', 'holds']).toContain(latex(L`\frac{d}{dx} f(x)^2`, L`2 f(x) f'(x)`));
     expect(['proved', 'holds']).toContain(plain('d(exp(f(x)), x)', "exp(f(x))*f'(x)"));
+  });
+});
+
+describe('function names the document defines', () => {
+  const withFacts = (l: string, r: string, facts: string) => judgeStep(checker, parseLatex(l), '=', parseLatex(r), readFacts(facts, { definitions: true })).verdict;
+  it("should read f'(x) and f''(x) as the derivatives of a defined f(x) = …", () => {
+    expect(withFacts(L`f'(x)`, L`3x^2 + \cos x`, L`f(x) = x^3 + \sin x`)).toBe('proved');
+    expect(withFacts(L`f''(x)`, L`6x - \sin x`, L`f(x) = x^3 + \sin x`)).toBe('proved');
+    expect(withFacts(L`f'(2)`, '12', L`f(x) = x^3 + \sin x`)).toBe('fails');
+  });
+  it('should read h(…) as a product once h is defined as a value', () => {
+    expect(withFacts(L`h(1 - y)`, L`h - h y`, L`h = \sigma(z)`)).toBe('proved');
+    expect(withFacts(L`\frac{dh}{dz}`, L`h(1 - h)`, L`h = \sigma(z)`)).toBe('proved');
   });
 });
