@@ -93,7 +93,10 @@ export function readAbstractCall(p: LatexReader, t: LatexToken, name: string): E
     return undefined;
   }
   for (let j = 0; j < primes; j++) p.next();
+  // A call nests like \operatorname{relu}(…): two levels of the depth limit.
+  p.enter(t, 2);
   const args = p.bracketArgs();
+  p.leave(2);
   // h(1 - h), g(1 - g): the name used as a value inside its own bracket is a product, not an application.
   const [only] = args;
   if (primes === 0 && args.length === 1 && only !== undefined && usesSymbol(only, name)) return p.lit.plain(mul(sym(name), only));

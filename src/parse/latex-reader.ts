@@ -36,6 +36,9 @@ export interface LatexReader {
   variable(): Sym;
   /** Is a bracketed argument list next: (…), \left(…\right), \{…\}? */
   bracketNext(): boolean;
+  /** Count (and leave) a level of nesting at t, as the parser's own constructs do. */
+  enter(t: LatexToken, cost: number): void;
+  leave(cost: number): void;
   /** Is a bracketed argument list at offset k? */
   bracketAt(k: number): boolean;
   /** The bracketed argument list at the cursor, consumed. */

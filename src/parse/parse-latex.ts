@@ -79,6 +79,8 @@ class LatexParser extends Cursor<LatexToken> {
     bracketNext: () => this.bracketNext(),
     isFunctionCommand: (k) => this.command(k)?.kind === 'function',
     bracketAt: (k) => this.bracketAt(k),
+    enter: (t, cost) => this.enter(t, cost),
+    leave: (cost) => this.leave(cost),
     bracketArgs: () => this.bracketArgs(),
     scripts: (name) => this.scripts(name),
   };

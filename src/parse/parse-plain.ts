@@ -239,7 +239,11 @@ class PlainParser extends Cursor<PlainToken> {
       const fn = this.isOp('(', 1) ? this.functionNamed(t.text) : undefined;
       if (fn === undefined) return this.notation(t) ?? this.name();
       this.next();
-      return this.lit.plain(this.call(t, fn.name, fn.minArgs, fn.maxArgs));
+      const applied = this.call(t, fn.name, fn.minArgs, fn.maxArgs);
+      // h(1 - h): an unknown-function name used as a value inside its own bracket is a product.
+      const [only] = fn.abstract === true && applied.kind === 'call' ? applied.args : [];
+      if (only !== undefined && abstractHead(t.text)?.order === 0 && usesSymbol(only, t.text)) return this.lit.plain(mul(sym(t.text), only));
+      return this.lit.plain(applied);
     }
     // Brackets count as a level of nesting (names count inside call() and indices()).
     this.enter(t);
@@ -324,14 +328,6 @@ class PlainParser extends Cursor<PlainToken> {
   private notation(t: PlainToken): Expr | undefined {
     const head = abstractHead(t.text);
     const abstract = head !== undefined && lookupFunction(head.name) === undefined && this.opts.extraFunctions?.includes(t.text) !== true;
-    if (abstract && this.isOp('(', 1)) {
-      this.next();
-      const applied = this.call(t, t.text, 1, 1);
-      // h(1 - h): the name used as a value inside its own bracket is a product, not an application.
-      const [only] = applied.kind === 'call' ? applied.args : [];
-      if (head.order === 0 && only !== undefined && usesSymbol(only, t.text)) return this.lit.plain(mul(sym(t.text), only));
-      return this.lit.plain(applied);
-    }
     if (head !== undefined && head.order > 0) this.fail('E_PARSE_UNSUPPORTED', `${t.text} needs its argument: write ${t.text}(x)`, t);
     const spec = lookupFunction(t.text);
     // H alone is a symbol (an entropy, a size) even though H(x) is the step function.
@@ -350,9 +346,11 @@ class PlainParser extends Cursor<PlainToken> {
   }
 
   /** The function a name followed by '(' calls: the table, d(u, x), or an extra name from the options. */
-  private functionNamed(text: string): { name: string; minArgs: number; maxArgs: number } | undefined {
+  private functionNamed(text: string): { name: string; minArgs: number; maxArgs: number; abstract?: boolean } | undefined {
     const spec = lookupFunction(text);
     if (spec !== undefined) return spec;
+    // f(x), f'(x), Phi(x): an unknown function of one argument (src/expr/abstract-function.ts).
+    if (abstractHead(text) !== undefined && this.opts.extraFunctions?.includes(text) !== true) return { name: text, minArgs: 1, maxArgs: 1, abstract: true };
     if (text === 'd') return { name: 'd', minArgs: 2, maxArgs: 2 };
     const matrixFn = MATRIX_FUNCTIONS.get(text);
     if (matrixFn !== undefined) return { name: text, ...matrixFn };
