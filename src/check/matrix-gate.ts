@@ -29,10 +29,11 @@ function asScalars(e: Expr): Expr {
 
 /**
  * A failure that rests on reading g(…) as an unknown function says so, and
- * how to write the product instead (the reading is a choice).
+ * how to write the product instead (the reading is a choice); a `holds`
+ * says that each unknown function was sampled as one function.
  */
 function withReadingNote(lhs: Expr, rhs: Expr, j: Judgement): Judgement {
-  if (j.verdict !== 'fails') return j;
+  if (j.verdict !== 'fails' && j.verdict !== 'holds') return j;
   const heads = new Set<string>();
   for (const side of [lhs, rhs]) {
     some(side, (x) => {
@@ -42,6 +43,8 @@ function withReadingNote(lhs: Expr, rhs: Expr, j: Judgement): Judgement {
   }
   const [h] = [...heads].sort();
   if (h === undefined) return j;
+  // Sampling covered one function per name: say so, since the claim is about every f.
+  if (j.verdict === 'holds') return { verdict: 'holds', evidence: { ...j.evidence, summary: `${j.evidence.summary}; each unknown function (${[...heads].sort().join(', ')}) sampled as one fixed smooth function` } };
   return { verdict: 'fails', evidence: { ...j.evidence, summary: `${j.evidence.summary} (${h}(…) read as an unknown function ${h}, sampled as one fixed smooth function; write ${h}*(…) for a product)` } };
 }
 
