@@ -11,7 +11,7 @@
  *     f'(g(x))     ->  call("f'", [call('g', [x])])
  *     \sin^{-1} x  ->  E_PARSE_AMBIGUOUS "write \arcsin x or (\sin x)^{-1}"
  */
-import { call, mul, sym } from '../expr/build.js';
+import { call, deriv, mul, sym } from '../expr/build.js';
 import { some } from '../expr/traverse.js';
 import type { Expr } from '../expr/node.js';
 import { ABSTRACT_FUNCTION_NAMES } from '../expr/abstract-function.js';
@@ -19,6 +19,33 @@ import type { LatexToken } from './lexer-latex.js';
 import type { LatexReader } from './latex-reader.js';
 
 const INVERSE_NAMES: Readonly<Record<string, string>> = { sin: '\\arcsin', cos: '\\arccos', tan: '\\arctan', tanh: '\\operatorname{artanh}' };
+
+/**
+ * \sigma'(z), \tanh''(x): a derivative of a known function, read when its
+ * argument is a variable (then it is d^k/dz^k \sigma(z)); undefined when no
+ * prime follows. Other arguments are refused: \sigma'(w x + b) has no
+ * variable to differentiate by.
+ *
+ *     \sigma'(z)
+ *           ^
+ */
+export function readPrimedFunction(p: LatexReader, t: LatexToken, fn: string): Expr | undefined {
+  let primes = 0;
+  while (p.is('sym', "'", primes)) primes++;
+  if (primes === 0) return undefined;
+  if (!p.bracketAt(primes)) p.fail('E_PARSE_UNSUPPORTED', `\\${t.text}${"'".repeat(primes)} needs its argument in brackets: write \\${t.text}${"'".repeat(primes)}(z)`, { start: t.start, end: p.peek(primes - 1).end });
+  for (let j = 0; j < primes; j++) p.next();
+  p.enter(t, 2);
+  const args = p.bracketArgs();
+  p.leave(2);
+  const [z] = args;
+  if (args.length !== 1 || z === undefined || z.kind !== 'sym') {
+    p.fail('E_PARSE_UNSUPPORTED', `\\${t.text}'(…) is read on a variable, as in \\${t.text}'(z); for another argument write the derivative by the chain rule`, { start: t.start, end: p.peek(-1).end });
+  }
+  let e: Expr = call(fn, [z]);
+  for (let k = 0; k < primes; k++) e = deriv(e, z);
+  return p.lit.plain(e);
+}
 
 /** Does e use the bare symbol `name` (h in 1 - h)? */
 export function usesSymbol(e: Expr, name: string): boolean {

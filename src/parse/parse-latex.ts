@@ -23,7 +23,7 @@ import { Cursor } from './cursor.js';
 import { LATEX_COMMAND_NAMES, LATEX_COMMANDS } from './latex-commands.js';
 import { readDerivativeFraction } from './latex-derivative.js';
 import type { LatexReader } from './latex-reader.js';
-import { isMinusOne, readAbstractCall, refuseInverse, superscriptThenBracket } from './latex-function-notation.js';
+import { isMinusOne, readAbstractCall, readPrimedFunction, refuseInverse, superscriptThenBracket } from './latex-function-notation.js';
 import { lexLatex, type LatexToken } from './lexer-latex.js';
 import { Literals } from './literals.js';
 import { didYouMean, functionSample } from './suggest.js';
@@ -491,9 +491,12 @@ class LatexParser extends Cursor<LatexToken> {
         return this.lit.plain(this.accent(t, c.suffix));
       case 'word':
         return this.word(t, c.functionsOnly);
-      case 'function':
+      case 'function': {
+        const primed = readPrimedFunction(this.reader, t, c.fn);
+        if (primed !== undefined) return primed;
         if (!c.needsArgument && !this.bracketNext() && !superscriptThenBracket(this.reader)) return this.scripts(c.fn);
         return this.applyFunction(t, c.fn);
+      }
       case 'reader':
         return c.read(this.reader, t);
       case 'times':

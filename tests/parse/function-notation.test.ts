@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { add, call, mul, num, pow, sym } from '../../src/expr/build.js';
+import { add, call, deriv, mul, num, pow, sym } from '../../src/expr/build.js';
 import { equal } from '../../src/expr/equal.js';
 import type { Expr } from '../../src/expr/node.js';
 import { ParseError, parseLatex, parsePlain } from '../../src/parse/index.js';
@@ -94,5 +94,17 @@ describe('abstract functions f(x), g(h(x)), \\phi(z)', () => {
     expect(err(parsePlain, 'f(x, y)').code).toBe('E_PARSE_ARITY');
     expect(err(parseLatex, L`f_1(x)`).code).toBe('E_PARSE_UNSUPPORTED');
     expect(err(parsePlain, "f' + 1").code).toBe('E_PARSE_UNSUPPORTED');
+  });
+});
+
+describe("primes on known functions: \\sigma'(z)", () => {
+  it('should read a primed known function of a variable as its derivative there', () => {
+    latex(L`\sigma'(z)`, deriv(call('sigma', [sym('z')]), sym('z')));
+    latex(L`\tanh''(x)`, deriv(deriv(call('tanh', [x]), x), x));
+  });
+
+  it('should refuse a prime on a function of an expression, and a prime without brackets', () => {
+    expect(err(parseLatex, L`\sigma'(w x + b)`).code).toBe('E_PARSE_UNSUPPORTED');
+    expect(err(parseLatex, L`\sigma' z`).code).toBe('E_PARSE_UNSUPPORTED');
   });
 });
