@@ -63,7 +63,8 @@ export function describeFact(f: Fact, show: (e: Expr) => string): string {
  *     definitionOf('f(x)', parseLatex('f(x)'), parseLatex('x^2'))   // { kind: 'define', sym: f, param: x, value: x^2 }
  */
 export function definitionOf(lhsLatex: string, lhs: Expr, rhs: Expr): Fact | undefined {
-  const uses = (e: Expr, s: Sym): boolean => (e.kind === 'sym' ? e.hash === s.hash : childrenOf(e).some((c) => uses(c, s)));
+  // h(…) with h an unknown-function name uses h too (h = \tanh(h(x)) defines nothing).
+  const uses = (e: Expr, s: Sym): boolean => (e.kind === 'sym' ? e.hash === s.hash : (e.kind === 'call' && s.sub.length === 0 && abstractHead(e.fn)?.name === s.name) || childrenOf(e).some((c) => uses(c, s)));
   if (lhs.kind === 'sym') return uses(rhs, lhs) ? undefined : { kind: 'define', sym: lhs, value: rhs };
   // f(x) = … with f an unknown-function name (src/expr/abstract-function.ts): the parser gives call('f', [x]).
   const [arg] = lhs.kind === 'call' && lhs.args.length === 1 && abstractHead(lhs.fn)?.order === 0 ? lhs.args : [];
