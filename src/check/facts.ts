@@ -9,7 +9,9 @@
  *     { kind: 'simplex-indexed', name: 'p', size: sym('n') }      // \sum_{i=1}^{n} p_i = 1
  */
 import type { Expr, Sym } from '../expr/node.js';
-import { children as childrenOf } from '../expr/traverse.js';
+import { children as childrenOf, some } from '../expr/traverse.js';
+import { sym } from '../expr/build.js';
+import { abstractHead } from '../expr/abstract-function.js';
 
 export type Sign = 'positive' | 'nonnegative' | 'nonzero' | 'negative';
 
@@ -61,8 +63,14 @@ export function describeFact(f: Fact, show: (e: Expr) => string): string {
  *     definitionOf('f(x)', parseLatex('f(x)'), parseLatex('x^2'))   // { kind: 'define', sym: f, param: x, value: x^2 }
  */
 export function definitionOf(lhsLatex: string, lhs: Expr, rhs: Expr): Fact | undefined {
-  const uses = (e: Expr, s: Sym): boolean => (e.kind === 'sym' ? e.hash === s.hash : childrenOf(e).some((c) => uses(c, s)));
+  // h(…) with h an unknown-function name uses h too (h = \tanh(h(x)) defines nothing).
+  const uses = (e: Expr, s: Sym): boolean => (e.kind === 'sym' ? e.hash === s.hash : (e.kind === 'call' && s.sub.length === 0 && abstractHead(e.fn)?.name === s.name) || childrenOf(e).some((c) => uses(c, s)));
   if (lhs.kind === 'sym') return uses(rhs, lhs) ? undefined : { kind: 'define', sym: lhs, value: rhs };
+  // f(x) = … with f an unknown-function name (src/expr/abstract-function.ts): the parser gives call('f', [x]).
+  const [arg] = lhs.kind === 'call' && lhs.args.length === 1 && abstractHead(lhs.fn)?.order === 0 ? lhs.args : [];
+  if (lhs.kind === 'call' && arg?.kind === 'sym' && !some(rhs, (x) => x.kind === 'call' && abstractHead(x.fn)?.name === lhs.fn)) {
+    return { kind: 'define', sym: sym(lhs.fn), value: rhs, param: arg };
+  }
   const [head, param] = lhs.kind === 'mul' && lhs.args.length === 2 ? lhs.args : [];
   if (head?.kind === 'sym' && param?.kind === 'sym' && head.sub.length === 0 && /^\s*\\?[A-Za-z]+\s*(\\left)?\(/.test(lhsLatex) && !uses(rhs, head)) {
     return { kind: 'define', sym: head, value: rhs, param };

@@ -15,6 +15,7 @@ import { judgeInequality } from './judge-inequality.js';
 import type { Judgement } from './judgement.js';
 import { loadLemmas, type Lemma } from './lemma-proof.js';
 import { prepareStep } from './prepare-step.js';
+import { judgeWithoutShapes } from './matrix-gate.js';
 import type { Relation } from './relation.js';
 
 export interface Checker {
@@ -51,7 +52,11 @@ function relax(f: Fact): Fact[] {
   return [f];
 }
 
-function judgeOnce(checker: Checker, lhs: Expr, rel: Relation, rhs: Expr, facts: readonly Fact[], opts: JudgeOptions): Judgement {
+function judgeOnce(checker: Checker, lhs0: Expr, rel: Relation, rhs0: Expr, facts: readonly Fact[], opts: JudgeOptions): Judgement {
+  return judgeWithoutShapes(lhs0, rhs0, (lhs, rhs) => judgeRead(checker, lhs, rel, rhs, facts, opts));
+}
+
+function judgeRead(checker: Checker, lhs: Expr, rel: Relation, rhs: Expr, facts: readonly Fact[], opts: JudgeOptions): Judgement {
   try {
     const p = prepareStep(checker.engine, lhs, rhs, facts);
     if (p.undefinedDerivative !== undefined) {

@@ -21,6 +21,7 @@ import { needsIndexedMode } from '../numeric/indexed.js';
 import { compile, EvalError, freeSymbols } from '../numeric/index.js';
 import type { Engine } from '../rewrite/engine.js';
 import { factCovers, type Fact } from './facts.js';
+import { primedHeads, valueHeadsAsProducts } from './defined-heads.js';
 
 export interface PreparedStep {
   /** Sides on the sampled domain (definitions, derivatives and reparametrisations applied). */
@@ -94,6 +95,9 @@ function applyFunctions(e: Expr, fns: ReadonlyMap<string, { param: Sym; value: E
     if (x.kind === 'deriv') return deriv(go(x.body), x.wrt);
     const kids = children(x).map(go);
     const y = kids.length === 0 ? x : withChildren(x, kids);
+    // f(a) with f an unknown-function name is a call node (src/expr/abstract-function.ts).
+    const called = y.kind === 'call' && y.args.length === 1 ? fns.get(symKey(sym(y.fn))) : undefined;
+    if (y.kind === 'call' && called !== undefined) return substitute(called.value, new Map([[symKey(called.param), y.args[0] as Expr]]));
     if (y.kind !== 'mul') return y;
     const out: Expr[] = [];
     for (let i = 0; i < y.args.length; i++) {
@@ -289,8 +293,8 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
     if (f.param === undefined) defs.set(symKey(f.sym), f.value);
     else fns.set(symKey(f.sym), { param: f.param, value: f.value });
   }
-  lhs = applyFunctions(lhs, fns);
-  rhs = applyFunctions(rhs, fns);
+  lhs = applyFunctions(primedHeads(valueHeadsAsProducts(lhs, new Set(defs.keys())), fns, engine, substitute), fns);
+  rhs = applyFunctions(primedHeads(valueHeadsAsProducts(rhs, new Set(defs.keys())), fns, engine, substitute), fns);
   const wrt = new Set([...derivVariables(lhs), ...derivVariables(rhs)]);
   const first = new Map([...defs].filter(([key]) => !wrt.has(key)));
   let l = expand(lhs, first);

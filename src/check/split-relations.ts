@@ -16,6 +16,7 @@
  * Only relations outside braces count, so `\sum_{i=1}^{n}` stays whole.
  */
 import { LATEX_RELATIONS, type Relation } from './relation.js';
+import { lookupFunction } from '../expr/functions.js';
 
 /** One side of a chain: its LaTeX (layout removed) and its offsets in the block. */
 export interface ChainSide {
@@ -61,11 +62,26 @@ function groupEnd(text: string, open: number): number {
   return text.length;
 }
 
+/**
+ * \text{ReLU}(s), \text{softmax}(z): text naming a function (a known one, or
+ * any word right before a bracket) is math, left for the parser to read or
+ * refuse; blanking it would turn 3\text{ReLU}(s) into 3(s).
+ */
+function isFunctionText(block: string, command: string, from: number, end: number): boolean {
+  if (!/^\\(?:text|textrm|mbox)\s*\{$/.test(command)) return false;
+  const word = block.slice(from, end - 1).trim();
+  if (!/^[A-Za-z]+$/.test(word)) return false;
+  return lookupFunction(word) !== undefined || /^\s*(?:\(|\\left\b|\\[bB]ig)/.test(block.slice(end));
+}
+
 /** The block with layout and prose blanked; `\\` row breaks become '\u0000' pairs (same length). */
 export function blankLayout(block: string): string {
   const chars = block.split('');
   for (const m of block.matchAll(ENVIRONMENT)) blankRange(chars, m.index, m.index + m[0].length);
-  for (const m of block.matchAll(WITH_ARGUMENT)) blankRange(chars, m.index, groupEnd(block, m.index + m[0].length - 1));
+  for (const m of block.matchAll(WITH_ARGUMENT)) {
+    const end = groupEnd(block, m.index + m[0].length - 1);
+    if (!isFunctionText(block, m[0], m.index + m[0].length, end)) blankRange(chars, m.index, end);
+  }
   for (const m of block.matchAll(ALONE)) blankRange(chars, m.index, m.index + m[0].length);
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];

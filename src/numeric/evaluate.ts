@@ -18,6 +18,7 @@ import { FLOAT_OPS } from './float-ops.js';
 import { MAX_DERIVATIVE_ORDER, derivativeOrder, evaluateReal, indexKey } from './real-evaluate.js';
 import { SALT, indexedValue } from './indexed.js';
 import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
+import { abstractHead, evaluateAbstract } from '../expr/abstract-function.js';
 
 export type Compiled = (values: ArrayLike<number>) => number;
 
@@ -107,6 +108,12 @@ function build(e: Expr, ctx: Context): Compiled {
     }
     case 'call': {
       const spec = lookupFunction(e.fn);
+      const head = spec === undefined && e.args.length === 1 ? abstractHead(e.fn) : undefined;
+      if (head !== undefined) {
+        // An unknown function f is sampled as one fixed smooth stand-in (src/expr/abstract-function.ts).
+        const f = build(e.args[0] as Expr, ctx);
+        return (v) => evaluateAbstract(head.name, head.order, f(v));
+      }
       if (spec === undefined) {
         // Matrix operations have no scalar value: they are checked entry by entry under declared shapes.
         const hint = MATRIX_FUNCTIONS.has(e.fn) ? ` as a number: it is a matrix operation; declare the shapes (gradtex equal … --shape 'A: n x p') to check it entry by entry` : '';

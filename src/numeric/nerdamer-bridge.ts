@@ -14,6 +14,7 @@ import { assertNever } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, size, some } from '../expr/traverse.js';
 import { readNerdamer } from './nerdamer-reader.js';
+import { abstractHead } from '../expr/abstract-function.js';
 
 interface NerdamerExpression {
   text(): string;
@@ -139,7 +140,8 @@ function translate(e: Expr, names: Names): string | undefined {
       return a === undefined ? undefined : `-(${a})`;
     }
     case 'call': {
-      if (UNSUPPORTED.has(e.fn)) return undefined;
+      // Unknown functions (f, f') stay out: nerdamer would differentiate its own f, not ours.
+      if (UNSUPPORTED.has(e.fn) || abstractHead(e.fn) !== undefined) return undefined;
       const args = all(e.args);
       if (args === undefined) return undefined;
       const u = args[0] ?? '';

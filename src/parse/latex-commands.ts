@@ -8,6 +8,8 @@
  *     LATEX_COMMANDS.get('ln')      // { kind: 'function', fn: 'log', needsArgument: true }
  */
 import { FUNCTIONS } from '../expr/functions.js';
+import { readNabla } from './latex-derivative.js';
+import type { LatexFamilyReader } from './latex-reader.js';
 
 export type LatexCommand =
   /**
@@ -36,6 +38,8 @@ export type LatexCommand =
   | { readonly kind: 'partial' }
   /** \sum_{k=1}^{c} body: a finite sum over an index. */
   | { readonly kind: 'sum' }
+  /** A command family read by its own file (latex-derivative.ts, …): `read` is called with the command consumed. */
+  | { readonly kind: 'reader'; readonly read: LatexFamilyReader }
   /** Delimiters written as commands: \{ \} \lvert \rvert, with the character they stand for. */
   | { readonly kind: 'delimiter'; readonly text: string };
 
@@ -68,12 +72,18 @@ table.set('cdot', { kind: 'times' });
 table.set('times', { kind: 'times' });
 table.set('ast', { kind: 'times' });
 table.set('hat', { kind: 'accent', suffix: 'hat' });
+table.set('tilde', { kind: 'accent', suffix: 'tilde' });
+table.set('bar', { kind: 'accent', suffix: 'bar' });
 table.set('mathrm', { kind: 'word', functionsOnly: false });
 // Bold is how textbooks mark vectors and matrices: \mathbf{W} \mathbf{x} names the symbols W and x.
 for (const bold of ['mathbf', 'boldsymbol', 'bm']) table.set(bold, { kind: 'word', functionsOnly: false });
 table.set('operatorname', { kind: 'word', functionsOnly: true });
+// \text{ReLU}(s) names the function ReLU; any other text inside one expression is an error, never dropped
+// (prose such as \text{ for } x > 0 is the relation splitter's business).
+for (const text of ['text', 'textrm', 'textnormal', 'textup', 'mbox']) table.set(text, { kind: 'word', functionsOnly: true });
 table.set('partial', { kind: 'partial' });
 table.set('sum', { kind: 'sum' });
+table.set('nabla', { kind: 'reader', read: readNabla });
 table.set('{', { kind: 'delimiter', text: '{' });
 table.set('}', { kind: 'delimiter', text: '}' });
 table.set('lbrace', { kind: 'delimiter', text: '{' });

@@ -17,7 +17,8 @@ export interface PlainToken {
 
 const OPERATORS = new Set(['+', '-', '*', '/', '^', '(', ')', ',', '_', '{', '}', '[', ']']);
 const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?/y;
-const IDENT = /[A-Za-z][A-Za-z0-9]*/y;
+/** Primes belong to the name: f'(x), g''(x) (derivatives of an unknown function). */
+const IDENT = /[A-Za-z][A-Za-z0-9]*'*/y;
 
 /**
  * Split plain math into tokens; throws ParseError on a character outside the syntax.

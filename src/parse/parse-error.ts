@@ -15,7 +15,8 @@ export type ParseErrorCode =
   | 'E_PARSE_TOO_DEEP'
   | 'E_PARSE_BAD_NUMBER'
   | 'E_PARSE_UNSUPPORTED'
-  | 'E_PARSE_SHAPE';
+  | 'E_PARSE_SHAPE'
+  | 'E_PARSE_AMBIGUOUS';
 
 export class ParseError extends Error {
   readonly line: number;

@@ -21,11 +21,15 @@ import type { Expr, Sym } from '../expr/node.js';
 import { FUNCTIONS, lookupFunction } from '../expr/functions.js';
 import { Cursor } from './cursor.js';
 import { LATEX_COMMAND_NAMES, LATEX_COMMANDS } from './latex-commands.js';
+import { readDerivativeFraction } from './latex-derivative.js';
+import type { LatexReader } from './latex-reader.js';
+import { isMinusOne, readAbstractCall, readPrimedFunction, refuseInverse, superscriptThenBracket } from './latex-function-notation.js';
 import { lexLatex, type LatexToken } from './lexer-latex.js';
 import { Literals } from './literals.js';
 import { didYouMean, functionSample } from './suggest.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import { diag, transpose } from '../matrix/matrix-calls.js';
+import { isBareT, transposeReading } from './matrix-reading.js';
 import { shapedTranspose } from '../matrix/shaped-product.js';
 import { checkShape, product as shapedProduct } from './shaped.js';
 import type { Span } from './source.js';
@@ -51,9 +55,35 @@ class LatexParser extends Cursor<LatexToken> {
     private readonly opts: LatexOptions = {},
   ) {
     super(src, lexLatex(src));
+    this.reader = { ...this.reader, shapes: opts.shapes };
   }
 
   private readonly shapeFail = (message: string, at: Span): never => this.fail('E_PARSE_SHAPE', message, at);
+
+  /** This parser as the command families see it (latex-reader.ts). */
+  private readonly reader: LatexReader = {
+    lit: this.lit,
+    shapes: undefined,
+    peek: (k) => this.peek(k),
+    next: () => this.next(),
+    is: (type, text, k) => this.is(type, text, k),
+    fail: (code, message, at) => this.fail(code, message, at),
+    where: (offset) => this.where(offset),
+    describe: (t) => this.describe(t),
+    expectOperand: (op) => this.expectOperand(op),
+    additive: () => this.additive(),
+    term: () => this.term(),
+    power: () => this.power(),
+    argument: (after) => this.argument(after),
+    variable: () => this.variable(),
+    bracketNext: () => this.bracketNext(),
+    isFunctionCommand: (k) => this.command(k)?.kind === 'function',
+    bracketAt: (k) => this.bracketAt(k),
+    enter: (t, cost) => this.enter(t, cost),
+    leave: (cost) => this.leave(cost),
+    bracketArgs: () => this.bracketArgs(),
+    scripts: (name) => this.scripts(name),
+  };
 
   protected describe(t: LatexToken): string {
     if (t.type === 'eof') return 'the end of the input';
@@ -145,6 +175,8 @@ class LatexParser extends Cursor<LatexToken> {
       const c = LATEX_COMMANDS.get(t.text);
       if (c === undefined) return true; // reported as unknown by primary()
       if (c.kind === 'delimiter') return c.text === '{' || (c.text === '|' && this.absDepth === 0 && t.text !== 'rvert');
+      // \bigl( opens a factor; \bigr) and \big) close the group they are in.
+      if (c.kind === 'size') return !t.text.endsWith('r') && this.openDelimiter(1) !== undefined && !(this.openDelimiter(1) === '|' && this.absDepth > 0);
       return c.kind !== 'times' && c.kind !== 'right' && c.kind !== 'partial';
     }
     return false;
@@ -226,6 +258,8 @@ class LatexParser extends Cursor<LatexToken> {
       const t = shapedTranspose(base, this.opts.shapes);
       if (t !== undefined) return t;
     }
+    // Without shapes, x^T and W^T are transposes by convention (matrix-reading.ts).
+    if (this.opts.shapes === undefined && isBareT(exponent) && transposeReading(base)) return this.lit.plain(transpose(base));
     let b = base;
     // TeX allows the subscript after the superscript: x^2_1 is x_1^2.
     if (this.is('sym', '_') && b.kind === 'sym' && b.sub.length === 0) b = sym(b.name, this.subscript(this.next()), b.sup);
@@ -392,9 +426,13 @@ class LatexParser extends Cursor<LatexToken> {
 
   /** Is a bracketed argument list next: (…), \left(…\right), \bigl(…\bigr), \{…\}? */
   private bracketNext(): boolean {
-    const c = this.command();
-    if (c?.kind === 'left' || c?.kind === 'size') return this.openDelimiter(1) !== undefined && this.openDelimiter(1) !== '|';
-    const o = this.openDelimiter();
+    return this.bracketAt(0);
+  }
+
+  private bracketAt(k: number): boolean {
+    const c = this.command(k);
+    if (c?.kind === 'left' || c?.kind === 'size') return this.openDelimiter(k + 1) !== undefined && this.openDelimiter(k + 1) !== '|';
+    const o = this.openDelimiter(k);
     return o !== undefined && o !== '|';
   }
 
@@ -440,6 +478,8 @@ class LatexParser extends Cursor<LatexToken> {
         if (c.text === '|' && t.text !== 'rvert') return this.lit.plain(call('abs', [this.single(this.delimited(t, '|', false), t)]));
         return this.fail('E_PARSE_UNEXPECTED_TOKEN', `unexpected '\\${t.text}': it closes nothing`, t);
       case 'greek': {
+        const applied = readAbstractCall(this.reader, t, c.name);
+        if (applied !== undefined) return applied;
         const g = this.scripts(c.name);
         // \delta_{ij} with exactly two indices is the Kronecker delta; δ^{(l)}_j stays a symbol.
         if (c.name === 'delta' && g.sub.length === 2 && g.sup.length === 0) return this.lit.plain(call('delta', g.sub));
@@ -451,9 +491,14 @@ class LatexParser extends Cursor<LatexToken> {
         return this.lit.plain(this.accent(t, c.suffix));
       case 'word':
         return this.word(t, c.functionsOnly);
-      case 'function':
-        if (!c.needsArgument && !this.bracketNext()) return this.scripts(c.fn);
+      case 'function': {
+        const primed = readPrimedFunction(this.reader, t, c.fn);
+        if (primed !== undefined) return primed;
+        if (!c.needsArgument && !this.bracketNext() && !superscriptThenBracket(this.reader)) return this.scripts(c.fn);
         return this.applyFunction(t, c.fn);
+      }
+      case 'reader':
+        return c.read(this.reader, t);
       case 'times':
       case 'right':
       case 'partial':
@@ -545,7 +590,8 @@ class LatexParser extends Cursor<LatexToken> {
     if (spec !== undefined && (functionsOnly || this.bracketNext())) return this.applyFunction({ ...cmd, text: `${cmd.text}{${name}}`, end: close.end }, spec.name);
     if (functionsOnly) {
       const names = FUNCTIONS.map((f) => f.name);
-      this.fail('E_PARSE_UNKNOWN_FUNCTION', `unknown function '${name}' in \\operatorname{…}.${didYouMean(name, [...names, ...FUNCTIONS.flatMap((f) => f.aliases)])} Known functions include ${functionSample(lookupFunction)}`, at);
+      const what = cmd.text === 'operatorname' ? `'${name}' in \\operatorname{…}` : `\\${cmd.text}{${name}}`;
+      this.fail('E_PARSE_UNKNOWN_FUNCTION', `unknown function ${what}.${didYouMean(name, [...names, ...FUNCTIONS.flatMap((f) => f.aliases)])} Known functions include ${functionSample(lookupFunction)}`, at);
     }
     if (name === 'e' && !this.is('sym', '_')) return this.lit.euler();
     return this.scripts(name);
@@ -564,6 +610,7 @@ class LatexParser extends Cursor<LatexToken> {
     if (this.is('sym', '^')) {
       const op = this.next();
       power = this.argument(op);
+      if (isMinusOne(power)) refuseInverse(this.reader, t, this.peek(-1).end);
     }
     let args: Expr[];
     if (this.bracketNext()) {
@@ -591,7 +638,7 @@ class LatexParser extends Cursor<LatexToken> {
   private letter(): Expr {
     const t = this.next();
     if (t.text === 'e' && !this.is('sym', '_') && !this.isLabel()) return this.lit.euler();
-    return this.lit.plain(this.scripts(t.text));
+    return readAbstractCall(this.reader, t, t.text) ?? this.lit.plain(this.scripts(t.text));
   }
 
   /** At `^{(`: a superscript label w^{(1)} rather than a power. */
@@ -669,84 +716,20 @@ class LatexParser extends Cursor<LatexToken> {
     return items;
   }
 
-  /** Tokens taken by a differential mark at k: d, \partial or \mathrm{d}; 0 if none. */
-  private differentialAt(k: number): number {
-    if (this.is('letter', 'd', k) || this.is('cmd', 'partial', k)) return 1;
-    if (this.is('cmd', 'mathrm', k) && this.is('sym', '{', k + 1) && this.is('letter', 'd', k + 2) && this.is('sym', '}', k + 3)) return 4;
-    return 0;
-  }
-
-  /** Offset just past the brace group starting at k (a '{'), or -1 if it never closes. */
-  private groupEnd(k: number): number {
-    let depth = 0;
-    for (let j = k; ; j++) {
-      const t = this.peek(j);
-      if (t.type === 'eof') return -1;
-      if (t.type === 'sym' && t.text === '{') depth++;
-      if (t.type === 'sym' && t.text === '}' && --depth === 0) return j + 1;
-    }
-  }
-
   /**
-   * \frac{a}{b}, or a derivative: the operator forms \frac{d}{dx} u and
-   * \frac{\partial}{\partial x} u (applied to the next power-level factor),
-   * and the Leibniz form \frac{du}{dx}.
+   * \frac{a}{b}, or a derivative (latex-derivative.ts): \frac{d}{dx} u,
+   * \frac{du}{dx}, \frac{d^2}{dx^2} u.
    *
    *     \frac{d}{dx}\left(u\right)    \frac{dy}{dx}    \frac12
    *          ^                             ^               ^
    */
   private fraction(t: LatexToken): Expr {
-    const dn = this.is('sym', '{') ? this.differentialAt(1) : 0;
-    if (dn > 0) {
-      const numEnd = this.groupEnd(0);
-      const isDerivative = numEnd > 0 && this.is('sym', '{', numEnd) && this.differentialAt(numEnd + 1) > 0;
-      if (isDerivative) {
-        this.next();
-        for (let j = 0; j < dn; j++) this.next();
-        if (this.is('sym', '^')) this.fail('E_PARSE_UNSUPPORTED', 'higher derivatives are not read yet: nest first derivatives, as in \\frac{d}{dx}\\left(\\frac{d}{dx} u\\right)', this.peek());
-        if (this.is('sym', '}')) {
-          // Operator form: \frac{d}{dx} u.
-          this.next();
-          const x = this.differentialDenominator(t);
-          this.expectOperand(t);
-          return this.lit.plain(deriv(this.power(), x));
-        }
-        // Leibniz form: \frac{du}{dx}.
-        const c = this.command();
-        if (c !== undefined && c.kind === 'function' && this.is('sym', '}', 1)) {
-          const name = this.peek().text;
-          this.fail('E_PARSE_UNSUPPORTED', `\\frac{d\\${name}}{dx} leaves the argument of \\${name} unsaid: write \\frac{d}{dx}\\${name}(x)`, this.peek());
-        }
-        const open = this.peek(-1 - dn);
-        const body = this.additive();
-        if (!this.is('sym', '}')) this.fail('E_PARSE_UNCLOSED', `expected '}' to close '{' opened at ${this.where(open.start)}, found ${this.describe(this.peek())}`, this.peek());
-        this.next();
-        return this.lit.plain(deriv(body, this.differentialDenominator(t)));
-      }
-    }
+    const d = readDerivativeFraction(this.reader, t);
+    if (d !== undefined) return d;
     const a = this.argument(t);
     const aLiteral = this.lit.literal;
     const b = this.argument(t);
     return this.lit.divide(a, aLiteral, b);
-  }
-
-  /**
-   * The denominator {dx} of a derivative, consumed; returns x.
-   *
-   *     \frac{d}{dx}   \frac{\partial}{\partial w_1}
-   *             ^                       ^
-   */
-  private differentialDenominator(frac: LatexToken): Sym {
-    const open = this.next();
-    const dn = this.differentialAt(0);
-    for (let j = 0; j < dn; j++) this.next();
-    const x = this.variable();
-    if (this.is('sym', '^')) this.fail('E_PARSE_UNSUPPORTED', 'higher derivatives are not read yet: nest first derivatives, as in \\frac{d}{dx}\\left(\\frac{d}{dx} u\\right)', this.peek());
-    if (!this.is('sym', '}')) {
-      this.fail('E_PARSE_UNCLOSED', `expected '}' after the variable of the derivative (\\${frac.text} at ${this.where(frac.start)}), opened at ${this.where(open.start)}, found ${this.describe(this.peek())}`, this.peek());
-    }
-    this.next();
-    return x;
   }
 
   /**

@@ -20,13 +20,16 @@
 import { add, call, deriv, mul, pow, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { FUNCTIONS, lookupFunction } from '../expr/functions.js';
+import { abstractHead } from '../expr/abstract-function.js';
+import { isMinusOne, usesSymbol } from './latex-function-notation.js';
 import { Cursor } from './cursor.js';
 import { GREEK_LETTERS } from './latex-commands.js';
 import { lexPlain, type PlainToken } from './lexer-plain.js';
 import { Literals } from './literals.js';
 import { didYouMean, functionSample } from './suggest.js';
 import type { ShapeContext } from '../matrix/shape.js';
-import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
+import { MATRIX_FUNCTIONS, transpose } from '../matrix/matrix-calls.js';
+import { isBareT, transposeReading } from './matrix-reading.js';
 import { shapedTranspose } from '../matrix/shaped-product.js';
 import { checkShape, product as shapedProduct } from './shaped.js';
 import type { Span } from './source.js';
@@ -47,7 +50,7 @@ const NOT_OPERAND_START = new Set([')', ',', '*', '/', '^', '}', ']']);
 
 /** Multi-letter names that are symbols even when a bracket follows: pi(r), lambda(…), yhat(1 - yhat). */
 function isSymbolName(name: string): boolean {
-  return name === 'pi' || GREEK_LETTERS.includes(name) || /^[A-Za-z]hat$/.test(name);
+  return name === 'pi' || GREEK_LETTERS.includes(name) || /^[A-Za-z](?:hat|tilde|bar)$/.test(name);
 }
 
 class PlainParser extends Cursor<PlainToken> {
@@ -216,6 +219,8 @@ class PlainParser extends Cursor<PlainToken> {
       const t = shapedTranspose(base, this.opts.shapes);
       if (t !== undefined) return t;
     }
+    // Without shapes, x^T and W^T are transposes by convention (matrix-reading.ts); the judge then refuses scalar algebra on them.
+    if (this.opts.shapes === undefined && isBareT(exponent) && transposeReading(base)) return this.lit.plain(transpose(base));
     return this.lit.plain(this.lit.isEuler(base, baseLiteral) ? call('exp', [exponent]) : pow(base, exponent));
   }
 
@@ -232,9 +237,13 @@ class PlainParser extends Cursor<PlainToken> {
     if (t.type === 'ident') {
       // A call is parsed straight from here: one stack frame less per level of f(f(f(…))).
       const fn = this.isOp('(', 1) ? this.functionNamed(t.text) : undefined;
-      if (fn === undefined) return this.name();
+      if (fn === undefined) return this.notation(t) ?? this.name();
       this.next();
-      return this.lit.plain(this.call(t, fn.name, fn.minArgs, fn.maxArgs));
+      const applied = this.call(t, fn.name, fn.minArgs, fn.maxArgs);
+      // h(1 - h): an unknown-function name used as a value inside its own bracket is a product.
+      const [only] = fn.abstract === true && applied.kind === 'call' ? applied.args : [];
+      if (only !== undefined && abstractHead(t.text)?.order === 0 && usesSymbol(only, t.text)) return this.lit.plain(mul(sym(t.text), only));
+      return this.lit.plain(applied);
     }
     // Brackets count as a level of nesting (names count inside call() and indices()).
     this.enter(t);
@@ -308,10 +317,40 @@ class PlainParser extends Cursor<PlainToken> {
     return sym(base, sub, sup);
   }
 
+  /**
+   * Function notation that is easy to misread (see latex-function-notation.ts):
+   * f(x), f'(x), Phi(x) call an unknown function; sin^2(x) is sin(x)^2;
+   * sin^(-1)(x) and f^2(x) are refused as ambiguous. Undefined: an ordinary name.
+   *
+   *     f'(g(x))    sin^2(x)
+   *     ^           ^
+   */
+  private notation(t: PlainToken): Expr | undefined {
+    const head = abstractHead(t.text);
+    const abstract = head !== undefined && lookupFunction(head.name) === undefined && this.opts.extraFunctions?.includes(t.text) !== true;
+    if (head !== undefined && head.order > 0) this.fail('E_PARSE_UNSUPPORTED', `${t.text} needs its argument: write ${t.text}(x)`, t);
+    const spec = lookupFunction(t.text);
+    // H alone is a symbol (an entropy, a size) even though H(x) is the step function.
+    const powered = spec !== undefined && t.text.length > 1;
+    if (!(abstract || powered) || !this.isOp('^', 1)) return undefined;
+    this.next();
+    const op = this.next();
+    this.expectOperand(op);
+    const exponent = this.unary();
+    if (!this.isOp('(')) return this.lit.plain(pow(sym(t.text), exponent));
+    const at = { start: t.start, end: this.peek(-1).end };
+    if (abstract) this.fail('E_PARSE_AMBIGUOUS', `${t.text}^…(x) is ambiguous (a power of ${t.text}(x), a composition or an inverse function): write (${t.text}(x))^2 or ${t.text}(${t.text}(x))`, at);
+    if (isMinusOne(exponent)) this.fail('E_PARSE_AMBIGUOUS', `${t.text}^(-1) is ambiguous (the inverse function or the reciprocal): write 1/${t.text}(x) for the reciprocal; the inverse function is not read`, at);
+    if (spec === undefined) return undefined; // unreachable: not abstract, so powered
+    return this.lit.plain(pow(this.call(t, spec.name, spec.minArgs, spec.maxArgs), exponent));
+  }
+
   /** The function a name followed by '(' calls: the table, d(u, x), or an extra name from the options. */
-  private functionNamed(text: string): { name: string; minArgs: number; maxArgs: number } | undefined {
+  private functionNamed(text: string): { name: string; minArgs: number; maxArgs: number; abstract?: boolean } | undefined {
     const spec = lookupFunction(text);
     if (spec !== undefined) return spec;
+    // f(x), f'(x), Phi(x): an unknown function of one argument (src/expr/abstract-function.ts).
+    if (abstractHead(text) !== undefined && this.opts.extraFunctions?.includes(text) !== true) return { name: text, minArgs: 1, maxArgs: 1, abstract: true };
     if (text === 'd') return { name: 'd', minArgs: 2, maxArgs: 2 };
     const matrixFn = MATRIX_FUNCTIONS.get(text);
     if (matrixFn !== undefined) return { name: text, ...matrixFn };

@@ -8,8 +8,8 @@ export const GREEK: ReadonlySet<string> = new Set([
 /** alpha -> \alpha, yhat -> \hat{y}, x -> x, loss -> \mathrm{loss}. */
 export function latexName(name: string): string {
   if (GREEK.has(name)) return `\\${name}`;
-  const hat = /^([A-Za-z])hat$/.exec(name);
-  if (hat !== null) return `\\hat{${hat[1]}}`;
+  const accent = /^([A-Za-z])(hat|tilde|bar)$/.exec(name);
+  if (accent !== null) return `\\${accent[2]}{${accent[1]}}`;
   if (/^[A-Za-z]$/.test(name)) return name;
   return `\\mathrm{${name}}`;
 }

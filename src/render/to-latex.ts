@@ -7,6 +7,7 @@
 import type { Call, Expr, Sym } from '../expr/node.js';
 import { assertNever } from '../expr/node.js';
 import { lookupFunction } from '../expr/functions.js';
+import { abstractHead } from '../expr/abstract-function.js';
 import { size, some, symbolsOf } from '../expr/traverse.js';
 import { equal } from '../expr/equal.js';
 import { needsParens, type Place } from './precedence.js';
@@ -93,6 +94,9 @@ function callLatex(e: Call): string {
   if (e.fn === 'entry' && arg !== undefined && e.args.length === 3) return `\\left[${toLatex(arg)}\\right]_{${indexList(e.args.slice(1))}}`;
   const spec = lookupFunction(e.fn);
   const args = e.args.map((a) => toLatex(a)).join(', ');
+  const head = spec === undefined ? abstractHead(e.fn) : undefined;
+  // An unknown function prints as written: f'(x), \phi(z) (parseLatex reads it back).
+  if (head !== undefined) return `${latexName(head.name)}${"'".repeat(head.order)}${argumentGroup(e.args, args)}`;
   if (spec === undefined) return `\\operatorname{${e.fn}}${argumentGroup(e.args, args)}`;
   const arg0 = e.args[0];
   switch (spec.latex.form) {

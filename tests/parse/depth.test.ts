@@ -21,6 +21,7 @@ const PLAIN: readonly Case[] = [
   ['subscripts', (n) => nest(n, 'x_{', '1', '}'), 2],
   ['labels', (n) => nest(n, 'w^{(', '1', ')}'), 2],
   ['negative exponents', (n) => Array(n + 1).fill('2').join('^-'), 1],
+  ['unknown functions', (n) => nest(n, 'f(', 'x', ')'), 1],
 ];
 
 const LATEX: readonly Case[] = [
@@ -34,6 +35,9 @@ const LATEX: readonly Case[] = [
   ['\\sin without brackets', (n) => '\\sin '.repeat(n) + 'x', 2],
   ['derivative operators', (n) => '\\frac{d}{dx}'.repeat(n) + 'x', 2],
   ['\\operatorname calls', (n) => nest(n, '\\operatorname{relu}\\left(', 'x', '\\right)'), 2],
+  ['unknown functions', (n) => nest(n, 'f(', 'x', ')'), 2],
+  ['unknown functions with \\left(', (n) => nest(n, "g'\\left(", 'x', '\\right)'), 2],
+  ['\\nabla', (n) => '\\nabla_x '.repeat(n) + 'x', 2],
 ];
 
 function outcome(parse: (s: string) => Expr, text: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, mul, pow, sym } from '../../src/expr/build.js';
+import { call, mul, num, pow, sym } from '../../src/expr/build.js';
 import { equal } from '../../src/expr/equal.js';
 import type { Expr } from '../../src/expr/node.js';
 import { shapeContext } from '../../src/matrix/shape.js';
@@ -61,11 +61,15 @@ describe('parsing with declared shapes', () => {
     same(parsePlain('(A*x)^T', { shapes: ctx }), tr(matmul(A, x)));
   });
 
-  it('should change nothing without shapes, except that \\top always means the transpose', () => {
+  it('should change nothing without shapes, except that \\top, and ^T on a Latin letter, mean the transpose', () => {
     same(parsePlain('W*x'), mul(W, x));
-    same(parsePlain('x^T'), pow(x, sym('T')));
-    same(parseLatex('W^T'), pow(W, sym('T')));
+    same(parsePlain('x^T'), tr(x));
+    same(parseLatex('W^T'), tr(W));
+    same(parseLatex('W^{T} x'), mul(tr(W), x));
     same(parseLatex('W^\\top'), tr(W));
+    // A Greek letter or a number to the power T stays a power (a discount factor, a growth rate).
+    same(parseLatex('\\gamma^T'), pow(sym('gamma'), sym('T')));
+    same(parsePlain('2^T'), pow(num(2), sym('T')));
   });
 
   it('should name both shapes and the position of a product that does not fit', () => {

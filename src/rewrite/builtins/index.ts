@@ -10,6 +10,7 @@ import { collectLikeTerms } from './collect-like-terms.js';
 import { foldConstants } from './fold-constants.js';
 import { derivativeOfSum } from './derivative-of-sum.js';
 import { derivativeOfIndexed } from './derivative-of-indexed.js';
+import { derivativeOfAbstract } from './derivative-of-abstract.js';
 import { expandIfShorter } from './expand.js';
 import { factorCommon } from './factor-common.js';
 import { commonDenominatorIfShorter } from './common-denominator.js';
@@ -35,6 +36,7 @@ const plain = (f: (e: Expr) => Expr | undefined) => (e: Expr): BuiltinResult | u
 export const BUILTINS: ReadonlyMap<string, BuiltinSpec> = new Map<string, BuiltinSpec>([
   ['derivative-of-sum', { description: 'the derivative of a sum is the sum of the derivatives', kinds: ['deriv'], apply: plain(derivativeOfSum) }],
   ['derivative-of-indexed', { description: 'the derivative of one indexed variable by another is a product of Kronecker deltas', kinds: ['deriv'], apply: plain(derivativeOfIndexed) }],
+  ['derivative-of-abstract', { description: "the chain rule for an unknown function: d(f(u), x) = f'(u) du/dx", kinds: ['deriv'], apply: plain(derivativeOfAbstract) }],
   ['fold-constants', { description: 'exact arithmetic on literal numbers', kinds: ['add', 'mul', 'div', 'pow', 'neg', 'call'], apply: plain(foldConstants) }],
   ['collect-like-terms', { description: 'a u + b u = (a + b) u for literal a, b', kinds: ['add'], apply: plain(collectLikeTerms) }],
   ['collect-like-factors', { description: 'u^a u^b = u^{a+b} for literal a, b', kinds: ['mul'], apply: plain(collectLikeFactors) }],

@@ -1,0 +1,72 @@
+/**
+ * Relations that involve vectors and matrices by convention (x^T, W x, A B;
+ * src/parse/matrix-reading.ts) but come without declared shapes. Scalar
+ * algebra would commute their products, so a scalar `proved` or `holds` is
+ * not evidence: the verdict is `undecided` with the shapes to declare. A
+ * scalar counterexample still refutes: it is the matrix relation with every
+ * vector and matrix of size 1 (transposes and diag are then the identity).
+ *
+ *     gradtex equal 'd(B*(A*x), x)' 'A*B'
+ *     undecided: B*A*x is read as matrices and vectors (…), whose products do not commute: declare the shapes of A, B and x (--shape 'A: n x n' …); …
+ */
+import { mulAll } from '../expr/build.js';
+import type { Expr, Sym } from '../expr/node.js';
+import { mapBottomUp, some, symbolsOf } from '../expr/traverse.js';
+import { abstractHead } from '../expr/abstract-function.js';
+import { orderSensitiveProducts } from '../parse/matrix-reading.js';
+import { toPlain } from '../render/to-plain.js';
+import type { Judgement } from './judgement.js';
+
+/** Matrix calls read at size 1: transpose(u) = u, matmul = product, diag(v) = v, entry(M, i, j) = M. */
+function asScalars(e: Expr): Expr {
+  return mapBottomUp(e, (x) => {
+    if (x.kind !== 'call') return x;
+    if ((x.fn === 'transpose' || x.fn === 'diag' || x.fn === 'entry') && x.args[0] !== undefined) return x.args[0];
+    if (x.fn === 'matmul') return mulAll(x.args);
+    return x;
+  });
+}
+
+/**
+ * A failure that rests on reading g(…) as an unknown function says so, and
+ * how to write the product instead (the reading is a choice); a `holds`
+ * says that each unknown function was sampled as one function.
+ */
+function withReadingNote(lhs: Expr, rhs: Expr, j: Judgement): Judgement {
+  if (j.verdict !== 'fails' && j.verdict !== 'holds') return j;
+  const heads = new Set<string>();
+  for (const side of [lhs, rhs]) {
+    some(side, (x) => {
+      if (x.kind === 'call' && abstractHead(x.fn)?.order === 0) heads.add(x.fn);
+      return false;
+    });
+  }
+  const [h] = [...heads].sort();
+  if (h === undefined) return j;
+  // Sampling covered one function per name: say so, since the claim is about every f.
+  if (j.verdict === 'holds') return { verdict: 'holds', evidence: { ...j.evidence, summary: `${j.evidence.summary}; each unknown function (${[...heads].sort().join(', ')}) sampled as one fixed smooth function` } };
+  return { verdict: 'fails', evidence: { ...j.evidence, summary: `${j.evidence.summary} (${h}(…) read as an unknown function ${h}, sampled as one fixed smooth function; write ${h}*(…) for a product)` } };
+}
+
+/**
+ * Judge lhs rel rhs with `judge` when no product in it is order-sensitive;
+ * otherwise judge it read at size 1 and keep only a refutation.
+ */
+export function judgeWithoutShapes(lhs: Expr, rhs: Expr, judge: (lhs: Expr, rhs: Expr) => Judgement): Judgement {
+  const products = [...orderSensitiveProducts(lhs), ...orderSensitiveProducts(rhs)];
+  if (products.length === 0) return withReadingNote(lhs, rhs, judge(lhs, rhs));
+  const j = judge(asScalars(lhs), asScalars(rhs));
+  const names = [...new Map(products.flatMap((p) => symbolsOf(p)).filter((s: Sym) => /^[A-Za-z]$/.test(s.name) && s.sub.length === 0).map((s) => [s.name, s.name])).keys()].sort();
+  const capital = names.find((n) => /^[A-Z]$/.test(n));
+  const example = capital !== undefined ? `${capital}: n x n` : `${names[0] ?? 'x'}: n`;
+  const list = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const shown = toPlain(products[0] as Expr);
+  const reading = `${shown} is read as matrices and vectors (a transpose, or a capital next to another factor), whose products do not commute`;
+  if (j.verdict === 'fails') {
+    return { verdict: 'fails', evidence: { ...j.evidence, summary: `${j.evidence.summary} (every vector and matrix of size 1, so ${shown} is a product of numbers)` } };
+  }
+  return {
+    verdict: 'undecided',
+    evidence: { method: 'none', summary: `${reading}: declare the shapes of ${list} (--shape '${example}' …); read with numbers only it would be ${j.verdict}` },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Abstract (unknown) functions: `f(x)`, `g(x^2)`, `\phi(z)`, `\Phi(x)` where
+ * the name is a conventional function letter and not a function of the table
+ * in functions.ts. They are call nodes whose head is the name, with one prime
+ * per derivative: d(f(u), x) = f'(u) · du/dx (rewrite builtin
+ * derivative-of-abstract).
+ *
+ * A relation in f must hold for every f, so the numeric checker evaluates f
+ * as a fixed smooth function that has no special structure (a sum of two
+ * sinusoids with unrelated frequencies, a slope and an offset, seeded by the
+ * name): a true identity holds for it, and a false one fails for it except by
+ * coincidence. Its derivatives of every order are exact, so f' and f'' are
+ * evaluated exactly too.
+ *
+ *     abstractHead("f''")      // { name: 'f', order: 2 }
+ *     evaluateAbstract('f', 0, 0.3)
+ */
+
+/** Names read as functions when a bracket follows: f(x), g(h(x)), \phi(z), Phi(x). */
+export const ABSTRACT_FUNCTION_NAMES: ReadonlySet<string> = new Set(['f', 'g', 'h', 'F', 'G', 'phi', 'varphi', 'psi', 'Phi', 'Psi']);
+
+/** The name and derivative order of an abstract call head ("f'" -> f, 1); undefined for other heads. */
+export function abstractHead(fn: string): { readonly name: string; readonly order: number } | undefined {
+  const m = /^([A-Za-z]+)('*)$/.exec(fn);
+  if (m === null || !ABSTRACT_FUNCTION_NAMES.has(m[1] as string)) return undefined;
+  return { name: m[1] as string, order: (m[2] as string).length };
+}
+
+/** The head of the derivative of an abstract function: f -> f', f' -> f''. */
+export function primed(fn: string): string {
+  return `${fn}'`;
+}
+
+/** A number in [lo, hi) from the name and a slot, fixed forever (FNV-1a). */
+function param(name: string, slot: number, lo: number, hi: number): number {
+  let h = 2166136261;
+  for (const c of `${name}#${slot}`) h = Math.imul(h ^ (c.codePointAt(0) ?? 0), 16777619);
+  return lo + ((h >>> 0) / 4294967296) * (hi - lo);
+}
+
+/**
+ * The value of the order-th derivative of the sampled stand-in for `name` at x:
+ * f(x) = a sin(b x + c) + p cos(q x + r) + s x + t.
+ */
+export function evaluateAbstract(name: string, order: number, x: number): number {
+  const a = param(name, 0, 0.5, 1.5);
+  const b = param(name, 1, 0.7, 1.6);
+  const c = param(name, 2, 0, 2 * Math.PI);
+  const p = param(name, 3, 0.3, 1);
+  const q = param(name, 4, 1.9, 2.9);
+  const r = param(name, 5, 0, 2 * Math.PI);
+  const s = param(name, 6, 0.2, 1.2);
+  const t = param(name, 7, -1, 1);
+  const shift = (order * Math.PI) / 2;
+  const waves = a * b ** order * Math.sin(b * x + c + shift) + p * q ** order * Math.cos(q * x + r + shift);
+  return waves + (order === 0 ? s * x + t : order === 1 ? s : 0);
+}

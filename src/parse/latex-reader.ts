@@ -1,0 +1,53 @@
+/**
+ * What a family of LaTeX commands (one file each: latex-derivative.ts,
+ * latex-text.ts, …) may ask of the parser: the cursor, the grammar levels and
+ * the shared helpers. The families are registered in latex-commands.ts as
+ * `{ kind: 'reader', read }`; parse-latex.ts hands them this view of itself,
+ * so a new family never grows parse-latex.ts.
+ *
+ *     read(p, t) { const x = p.variable(); return deriv(p.operand(t), x); }
+ */
+import type { Expr, Sym } from '../expr/node.js';
+import type { ShapeContext } from '../matrix/shape.js';
+import type { LatexToken, LatexTokenType } from './lexer-latex.js';
+import type { Literals } from './literals.js';
+import type { ParseErrorCode } from './parse-error.js';
+import type { Span } from './source.js';
+
+export interface LatexReader {
+  readonly lit: Literals;
+  readonly shapes: ShapeContext | undefined;
+  peek(k?: number): LatexToken;
+  next(): LatexToken;
+  is(type: LatexTokenType, text: string, k?: number): boolean;
+  fail(code: ParseErrorCode, message: string, at: Span): never;
+  /** "2:7" for an offset. */
+  where(offset: number): string;
+  describe(t: LatexToken): string;
+  /** An operand must follow the token `op` just read. */
+  expectOperand(op: LatexToken): void;
+  /** The grammar levels (see parse-latex.ts). */
+  additive(): Expr;
+  term(): Expr;
+  power(): Expr;
+  /** A TeX argument: {…} or one token. */
+  argument(after: LatexToken): Expr;
+  /** A variable with its scripts: x, w_1, \hat{y}, \mathrm{loss}. */
+  variable(): Sym;
+  /** Is a bracketed argument list next: (…), \left(…\right), \{…\}? */
+  bracketNext(): boolean;
+  /** Count (and leave) a level of nesting at t, as the parser's own constructs do. */
+  enter(t: LatexToken, cost: number): void;
+  leave(cost: number): void;
+  /** Is a bracketed argument list at offset k? */
+  bracketAt(k: number): boolean;
+  /** The bracketed argument list at the cursor, consumed. */
+  bracketArgs(): Expr[];
+  /** Subscripts and a superscript label after a name: x_1, w^{(1)}. */
+  scripts(name: string): Sym;
+  /** Is the token at k a function command (\sin, \sigma, …)? */
+  isFunctionCommand(k: number): boolean;
+}
+
+/** A command family's reader: called with the command token already consumed. */
+export type LatexFamilyReader = (p: LatexReader, t: LatexToken) => Expr;
