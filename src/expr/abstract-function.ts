@@ -16,6 +16,8 @@
  *     evaluateAbstract('f', 0, 0.3)
  */
 
+import type { RealOps } from './functions.js';
+
 /** Names read as functions when a bracket follows: f(x), g(h(x)), \phi(z), Phi(x). */
 export const ABSTRACT_FUNCTION_NAMES: ReadonlySet<string> = new Set(['f', 'g', 'h', 'F', 'G', 'phi', 'varphi', 'psi', 'Phi', 'Psi']);
 
@@ -43,15 +45,38 @@ function param(name: string, slot: number, lo: number, hi: number): number {
  * f(x) = a sin(b x + c) + p cos(q x + r) + s x + t.
  */
 export function evaluateAbstract(name: string, order: number, x: number): number {
-  const a = param(name, 0, 0.5, 1.5);
-  const b = param(name, 1, 0.7, 1.6);
-  const c = param(name, 2, 0, 2 * Math.PI);
-  const p = param(name, 3, 0.3, 1);
-  const q = param(name, 4, 1.9, 2.9);
-  const r = param(name, 5, 0, 2 * Math.PI);
-  const s = param(name, 6, 0.2, 1.2);
-  const t = param(name, 7, -1, 1);
+  const { a, b, c, p, q, r, s, t } = standIn(name);
   const shift = (order * Math.PI) / 2;
   const waves = a * b ** order * Math.sin(b * x + c + shift) + p * q ** order * Math.cos(q * x + r + shift);
   return waves + (order === 0 ? s * x + t : order === 1 ? s : 0);
+}
+
+/** The stand-in's constants for `name`, fixed forever. */
+function standIn(name: string): { a: number; b: number; c: number; p: number; q: number; r: number; s: number; t: number } {
+  return {
+    a: param(name, 0, 0.5, 1.5),
+    b: param(name, 1, 0.7, 1.6),
+    c: param(name, 2, 0, 2 * Math.PI),
+    p: param(name, 3, 0.3, 1),
+    q: param(name, 4, 1.9, 2.9),
+    r: param(name, 5, 0, 2 * Math.PI),
+    s: param(name, 6, 0.2, 1.2),
+    t: param(name, 7, -1, 1),
+  };
+}
+
+/**
+ * The same stand-in in any arithmetic of the function table (doubles with an
+ * error bound, BigNumber, Taylor jets), so derivatives of f(u) taken by
+ * automatic differentiation are exact too.
+ *
+ *     abstractReal(ops, 'f', 1, ops.num(0.3))   // f'(0.3)
+ */
+export function abstractReal<T>(ops: RealOps<T>, name: string, order: number, x: T): T {
+  const { a, b, c, p, q, r, s, t } = standIn(name);
+  const shift = (order * Math.PI) / 2;
+  const wave = (amp: number, freq: number, phase: number, f: (u: T) => T): T => ops.mul(ops.num(amp * freq ** order), f(ops.add(ops.mul(ops.num(freq), x), ops.num(phase + shift))));
+  const waves = ops.add(wave(a, b, c, (u) => ops.sin(u)), wave(p, q, r, (u) => ops.cos(u)));
+  if (order === 0) return ops.add(waves, ops.add(ops.mul(ops.num(s), x), ops.num(t)));
+  return order === 1 ? ops.add(waves, ops.num(s)) : waves;
 }

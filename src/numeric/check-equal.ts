@@ -26,7 +26,7 @@ import { compile, freeSymbols, type Compiled } from './evaluate.js';
 import { createRng, type Rng } from './rng.js';
 import { pointSampler, wideDraw } from './sample.js';
 import { roundingSlack } from './error-bound.js';
-import { highPrecisionReferee } from './referee.js';
+import { highPrecisionReferee, type RefereeCall } from './referee.js';
 import { needsIndexedMode } from './indexed.js';
 import { samplingPlan, type Coverage } from './coverage.js';
 
@@ -127,6 +127,9 @@ function pointRecord(vars: readonly Sym[], p: Float64Array): Record<string, numb
   return r;
 }
 
+/** Agreeing points re-checked in high precision when every value is below 1e-6. */
+const KEPT_POINTS = 6;
+
 /** Extra points at wide scales and around the constants, after the ordinary sample (see sample.ts). */
 export const PROBE_POINTS = 16;
 
@@ -193,6 +196,8 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
     return { verdict: 'failed', point: pointRecord(vars, p), lhs: a, rhs: b, relError: err };
   };
   let oneSided: { point: Record<string, number>; lhs: number; rhs: number } | undefined;
+  /** The first agreeing points, for a high-precision second look when every value is tiny. */
+  const kept: { p: Float64Array; a: number; b: number }[] = [];
   while (valid < wanted && tried < maxTries) {
     tried++;
     const p = sample(rng);
@@ -211,6 +216,7 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
     valid++;
     largest = Math.max(largest, Math.abs(a), Math.abs(b));
     if (a !== b) identical = false;
+    if (kept.length < KEPT_POINTS) kept.push({ p: Float64Array.from(p), a, b });
   }
   // Special points (0, ±1, domain ends, kinks, sign changes): a disagreement there is a counterexample too.
   const special: string[] = [];
@@ -239,7 +245,13 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
     const rounding = excused > 0 ? `; at ${excused} more the sides differed by no more than rounding error could explain, or were too close for doubles and high precision could not settle it` : '';
     return { verdict: 'undecided', reason: `only ${valid} of ${tried} sampled points were in the domain of both sides${rounding}` };
   }
-  if (largest < 1e-6 && !identical) return { verdict: 'undecided', reason: 'both sides were below 1e-6 at every point: too small to tell from round-off' };
+  if (largest < 1e-6 && !identical) {
+    // Tiny values (a sum of partial derivatives that is 0): doubles cannot tell, 60 digits can.
+    const calls = referee === undefined ? [] : kept.map(({ p, a, b }) => referee(p, a, b, true));
+    const refuted = calls.find((c): c is Exclude<RefereeCall, string> => typeof c === 'object');
+    if (refuted !== undefined) return refuted;
+    if (calls.length === 0 || calls.some((c) => c !== 'agree')) return { verdict: 'undecided', reason: 'both sides were below 1e-6 at every point: too small to tell from round-off' };
+  }
   const used = special.length > 0 ? { special } : {};
   return oneSided === undefined ? { verdict: 'numeric', points: valid, maxRelError: maxErr, ...used } : { verdict: 'numeric', points: valid, maxRelError: maxErr, oneSided, ...used };
 }

@@ -9,6 +9,7 @@
  *
  *     evaluateReal(parsePlain('d(d(d(sin(x), x), x), x)'), FLOAT_OPS, new Map([['x', 0.5]]))   // -cos(0.5)
  */
+import { abstractHead, abstractReal } from '../expr/abstract-function.js';
 import { equal } from '../expr/equal.js';
 import { CONSTANTS, lookupFunction, type RealOps } from '../expr/functions.js';
 import type { Expr, Sym } from '../expr/node.js';
@@ -175,6 +176,9 @@ function ev<T>(e: Expr, c: Ctx<T>): T {
     }
     case 'call': {
       const spec = lookupFunction(e.fn);
+      const head = spec === undefined && e.args.length === 1 ? abstractHead(e.fn) : undefined;
+      // An unknown function is its fixed smooth stand-in (src/expr/abstract-function.ts), in this arithmetic too.
+      if (head !== undefined) return abstractReal(ops, head.name, head.order, ev(e.args[0] as Expr, c));
       if (spec === undefined) throw new EvalError('E_EVAL_UNSUPPORTED', `cannot evaluate the function ${e.fn}`);
       if (spec.binds !== undefined) return sum(e.args, c);
       if (spec.real === undefined) throw new EvalError('E_EVAL_UNSUPPORTED', `no exact evaluation of ${e.fn}`);

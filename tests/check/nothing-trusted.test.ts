@@ -95,7 +95,10 @@ describe('conditionally true rules only where their conditions hold', () => {
     expect(j.verdict).toBe('holds');
     expect(j.evidence.summary).toMatch(/not proved: the rules assumed 1 ≤ j ≤ n, and the range of j is not stated/);
     expect(equal('sum(delta(i,j)*delta(j,k), j, 1, n)', 'delta(i,k)').verdict).not.toBe('proved');
-    expect(equal('sum(delta(k, j)*x_k, k, 1, n)', 'x_j', 'j in {1, 2}').verdict).toBe('proved');
+    // a stated range inside the sum's range discharges the condition…
+    expect(equal('sum(delta(k, j)*x_k, k, 1, 5)', 'x_j', 'j in {1, 2}').verdict).toBe('proved');
+    // …but j ∈ {1, 2} does not put j inside 1..n: at n = 1, j = 2 the sum is 0
+    expect(equal('sum(delta(k, j)*x_k, k, 1, n)', 'x_j', 'j in {1, 2}').verdict).toBe('fails');
   });
 
   it('should record the index range a sifting step assumed', () => {
