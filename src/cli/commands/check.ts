@@ -1,14 +1,14 @@
 /**
  * `gradtex check FILE… [--format text|json] [--points N] [--seed S] [--assume …] [--verbose]`:
  * every step of every display chain judged; exit 1 when a step fails, 0
- * otherwise, 2 when a file cannot be read.
+ * otherwise, 2 when a file cannot be read or its facts contradict each other.
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { checkDocument, documentKind } from '../../check/check-document.js';
-import type { Fact } from '../../check/facts.js';
+import { checkDocument, DocumentError, documentKind } from '../../check/check-document.js';
+import { FactError, type Fact } from '../../check/facts.js';
 import { createChecker } from '../../check/judge-step.js';
-import { readFacts, splitTopLevelCommas } from '../../check/read-facts.js';
+import { readAssumptions as readAssumptionList } from '../../check/read-facts.js';
 import { formatJson, formatText, tally, type FileReport } from '../../check/report.js';
 import { createEngine } from '../../rewrite/engine.js';
 import type { CommandModule } from '../command.js';
@@ -28,14 +28,14 @@ function parseCheckFormat(v: string): 'text' | 'json' {
   throw new UserError(`--format: expected text or json, got '${v}'`);
 }
 
+/** `--assume` lists: every piece understood and consistent, or a one-line error naming the piece. */
 function cliFacts(texts: readonly string[]): Fact[] {
-  return texts.flatMap((t) =>
-    splitTopLevelCommas(t).flatMap((piece) => {
-      const f = readFacts(piece, { definitions: true });
-      if (f.length === 0 && !/\\in|\bin\b/.test(piece)) throw new UserError(`cannot read the assumption '${piece}': write e.g. x > 0, 0 < t < 1, y in {-1, 1}, sum_i p_i = 1`);
-      return f;
-    }),
-  );
+  try {
+    return readAssumptionList(texts);
+  } catch (e) {
+    if (e instanceof FactError) throw new UserError(`--assume: ${e.message}`);
+    throw e;
+  }
 }
 
 export const checkCommand: CommandModule = {
@@ -60,7 +60,12 @@ export const checkCommand: CommandModule = {
             throw new UserError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
           }
           const opts = { facts, ...(flags.points !== undefined ? { points: flags.points } : {}), ...(flags.seed !== undefined ? { seed: flags.seed } : {}) };
-          return { file, report: checkDocument(checker, source, documentKind(file), opts) };
+          try {
+            return { file, report: checkDocument(checker, source, documentKind(file), opts) };
+          } catch (e) {
+            if (e instanceof DocumentError) throw new UserError(`${file}:${e.line}:${e.col}: ${e.message}`);
+            throw e;
+          }
         });
         io.stdout(flags.format === 'json' ? formatJson(reports) : formatText(reports, flags.verbose === true));
         setExit(reports.some((r) => tally(r.report).fails > 0) ? EXIT.failed : EXIT.ok);

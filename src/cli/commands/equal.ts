@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createChecker, judgeStep, type Checker } from '../../check/judge-step.js';
-import type { Fact } from '../../check/facts.js';
+import { FactError, type Fact } from '../../check/facts.js';
 import type { Judgement } from '../../check/judgement.js';
-import { readFacts, splitTopLevelCommas } from '../../check/read-facts.js';
+import { readAssumptions as readAssumptionList } from '../../check/read-facts.js';
 import { relationOf, type Relation } from '../../check/relation.js';
 import { splitRelations } from '../../check/split-relations.js';
 import type { Expr } from '../../expr/node.js';
@@ -57,16 +57,14 @@ function readClaim(lhsText: string, rhsText: string | undefined, relText: string
   return { lhs: parseInput(l.latex, syntax, 'left side'), rel: rel.rel, rhs: parseInput(r.latex, syntax, 'right side') };
 }
 
+/** `--assume` lists: every piece understood and consistent, or a one-line error naming the piece. */
 function readAssumptions(texts: readonly string[]): Fact[] {
-  const facts: Fact[] = [];
-  for (const t of texts) {
-    for (const piece of splitTopLevelCommas(t)) {
-      const f = readFacts(piece, { definitions: true });
-      if (f.length === 0 && !/\\in|\bin\b/.test(piece)) throw new UserError(`cannot read the assumption '${piece}': write e.g. x > 0, 0 < t < 1, y in {-1, 1}, sum_i p_i = 1 or h = tanh(w x)`);
-      facts.push(...f);
-    }
+  try {
+    return readAssumptionList(texts);
+  } catch (e) {
+    if (e instanceof FactError) throw new UserError(`--assume: ${e.message}`);
+    throw e;
   }
-  return facts;
 }
 
 function textLine(c: Claim, j: Judgement): string {
