@@ -14,7 +14,7 @@ import type { CommandModule } from '../command.js';
 import { parseInput, readExprArg, type InputSyntax } from '../input.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { collect, parseFormat, parsePositiveInt, parseInteger, type Format } from '../options.js';
-import { parsePoint, parseVariables } from '../../derive/point.js';
+import { parsePoint, parseVariables, PointError } from '../../derive/point.js';
 import { formatVerification } from '../../proof/verdict-text.js';
 
 interface DiffFlags {
@@ -46,9 +46,14 @@ function textReport(o: DiffOutcome): string {
   });
   lines.push(`result: ${j.result}`);
   for (const n of j.notes) lines.push(`note: ${n}`);
+  for (const b of j.branches ?? []) lines.push(`branch: ${b}`);
   if (j.value !== undefined) {
-    for (const b of j.branches ?? []) lines.push(`branch: ${b}`);
+    if (j.statement !== undefined) lines.push(`note: ${j.statement}`);
     lines.push(`value: ${j.value}${j.exact === true ? '' : ' (approximate)'} ≈ ${j.approx}`);
+  } else if (j.statement !== undefined) {
+    // At a kink no value is printed: the statement, then what frameworks use there, separately.
+    lines.push(j.statement);
+    for (const c of j.conventions ?? []) lines.push(`convention: ${c}`);
   }
   if (j.stop !== 'normal-form') lines.push(`stopped: ${j.stop}`);
   lines.push(`check: ${formatVerification(j.verification)}`);
@@ -64,6 +69,7 @@ function latexReport(o: DiffOutcome): string {
   const tail = [...where, `% check: ${formatVerification(j.verification)}`];
   for (const n of j.notes) tail.push(`% note: ${n}`);
   if (j.valueLatex !== undefined) tail.push(`% value: ${j.valueLatex}`);
+  else if (j.statement !== undefined) tail.push(`% ${j.statement}`, ...(j.conventions ?? []).map((c) => `% convention: ${c}`));
   return `${body}\n${tail.join('\n')}\n`;
 }
 
@@ -190,7 +196,8 @@ async function runBatch(source: string, flags: DiffFlags, io: Io, engine: Engine
         io.stdout(JSON.stringify({ id, ...j }) + '\n');
       }
     } catch (e) {
-      if (!(e instanceof UserError)) throw e;
+      // A bad point (outside the domain, not finite) is this line's error, not the batch's.
+      if (!(e instanceof UserError) && !(e instanceof PointError)) throw e;
       io.stdout(JSON.stringify({ id, error: `line ${i + 1}: ${e.message}` }) + '\n');
     }
   });

@@ -1,6 +1,6 @@
 /** `gradtex eval EXPR --at x=0.3,y=2`: exact value where the point is exact, and a float. */
 import type { Command } from 'commander';
-import { evaluateAt } from '../../derive/evaluate-at.js';
+import { checkDefinedAt, evaluateAt } from '../../derive/evaluate-at.js';
 import { symKey } from '../../expr/sym-key.js';
 import { symbolsOf } from '../../expr/traverse.js';
 import { toLatex, toPlain } from '../../render/index.js';
@@ -34,6 +34,8 @@ export const evalCommand: CommandModule = {
         const missing = symbolsOf(e).filter((s) => s.name !== 'pi' && !point.values.has(symKey(s)));
         const first = missing[0];
         if (first !== undefined) throw new UserError(`no value for ${missing.map(symKey).join(', ')}: add --at ${symKey(first)}=…`);
+        // A point outside the expression's domain (log of a negative number, 1/0) is bad input, not a value.
+        checkDefinedAt(e, point.values);
         const v = evaluateAt(engine, e, point.values);
         if (flags.format === 'json') {
           io.stdout(JSON.stringify({ input: text, value: toPlain(v.value), latex: toLatex(v.value), exact: v.exact, approx: v.approx, steps: v.derivation.steps.map((s) => ({ rule: s.rule, name: s.title, after: toPlain(s.after) })) }, null, 2) + '\n');
