@@ -105,7 +105,10 @@ function segmentsOf(source: string, kind: DocumentKind): Segment[] {
 interface Stated {
   readonly fact: Fact;
   readonly from: number;
-  readonly to: number;
+  /** Ends early when a prose redefinition of the same symbol takes over. */
+  to: number;
+  /** Stated in a hypothetical sentence: a contradiction with it is not an error (case splits, "if x < 0 were …"). */
+  readonly hypothetical?: boolean;
   readonly line: number;
   readonly col: number;
 }
@@ -160,10 +163,13 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
   const describe = (f: Fact): string => describeFact(f, toPlain);
   const where = (st: Stated): string => (st.line === 0 ? 'the command line' : `line ${st.line}`);
   /** Adds a fact stated at `offset`, holding until `to`; a contradiction with the facts in scope is a DocumentError. */
-  const state = (fact: Fact, offset: number, to: number): void => {
+  const state = (fact: Fact, offset: number, to: number, hypothetical = false): void => {
+    // A fact restated while it holds changes nothing (and the evidence names where it was first stated).
+    const text = describe(fact);
+    if (activeAt(offset).some((st) => st.to >= to && describe(st.fact) === text)) return;
     const lc = lineCol(source, offset);
-    if (fact.kind !== 'define') {
-      const inScope = activeAt(offset);
+    if (fact.kind !== 'define' && !hypothetical) {
+      const inScope = activeAt(offset).filter((st) => st.hypothetical !== true);
       const clash = conflictOf(
         inScope.map((st) => st.fact),
         fact,
@@ -176,7 +182,7 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
         throw new DocumentError(`${parts.join(' and ')} leave no value for ${symKeyOf(fact)}`, lc.line, lc.col);
       }
     }
-    stated.push({ fact, from: offset, to, line: lc.line, col: lc.col });
+    stated.push({ fact, from: offset, to, line: lc.line, col: lc.col, ...(hypothetical ? { hypothetical } : {}) });
   };
   const definedAt = (key: string, p: number): boolean => activeAt(p).some((st) => st.fact.kind === 'define' && symKey(st.fact.sym) === key);
   /** Reads facts; an empty domain (`0 < x < 0`) is a DocumentError at the piece. */
@@ -206,16 +212,26 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
       continue;
     }
     if (!seg.display) {
-      const to = scopes.hypothetical(seg) ? scopes.sentenceEnd(seg) : scopes.sectionEnd(seg.offset);
+      const ifEnd = scopes.hypotheticalEnd(seg);
+      const to = ifEnd ?? scopes.sectionEnd(seg.offset);
       for (const f of read(seg.text, seg.offset, false, true)) {
-        if (f.kind === 'define' && definedAt(symKey(f.sym), seg.offset)) continue;
-        state(f, seg.offset, to);
+        if (f.kind === 'define') {
+          // A prose redefinition ("Model B uses $h = \max(0, w x)$") takes over from here; a restatement changes nothing.
+          const before = activeAt(seg.offset).filter((st) => st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(f.sym));
+          if (before.some((st) => st.fact.kind === 'define' && st.fact.value.hash === f.value.hash && st.fact.param?.hash === f.param?.hash)) continue;
+          for (const st of before) st.to = seg.offset;
+        }
+        state(f, seg.offset, to, ifEnd !== undefined);
       }
       continue;
     }
+    // `… \quad \text{where } x \ge 0` closing a one-line display: a fact for this display only.
+    const clause = conditionClause(seg.text);
+    const text = clause === undefined ? seg.text : seg.text.slice(0, clause.start) + ' '.repeat(seg.text.length - clause.start);
+    if (clause !== undefined) for (const f of read(clause.text, seg.offset + clause.textStart, false, false)) state(f, seg.offset, seg.offset + seg.text.length, true);
     let raw;
     try {
-      raw = splitRelations(seg.text);
+      raw = splitRelations(text);
     } catch {
       continue;
     }
@@ -249,6 +265,12 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
         const active = activeAt(stepAt);
         const facts = factsUsed([a.expr, b.expr], active);
         const uses = facts.map((st) => ({ fact: describe(st.fact), line: st.line, col: st.col }));
+        const empty = facts.some((st) => st.hypothetical === true) ? emptyScope(facts) : undefined;
+        if (empty !== undefined) {
+          // Hypothetical facts that contradict the others in scope: nothing can be sampled, nothing is claimed.
+          steps.push({ ...base, verdict: 'undecided', evidence: { method: 'none', summary: `the facts in scope leave no value for ${symKeyOf(empty)}` }, facts: uses });
+          return;
+        }
         let j;
         try {
           j = judgeStep(checker, a.expr, r.rel, b.expr, mergeDomains(active.map((st) => st.fact)), { ...opts, seed: stepSeed++ });
@@ -269,6 +291,29 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
     }
   }
   return { chains };
+}
+
+/** A fact that contradicts the others in the list (possible only with hypothetical facts), or undefined. */
+function emptyScope(list: readonly Stated[]): Fact | undefined {
+  const seen: Fact[] = [];
+  for (const st of list) {
+    if (st.fact.kind === 'define') continue;
+    if (conflictOf(seen, st.fact) !== undefined) return st.fact;
+    seen.push(st.fact);
+  }
+  return undefined;
+}
+
+/**
+ * A condition closing a one-line display, `… \quad \text{where } x \ge 0`
+ * (or for, if, when, with): the clause's start, and its math's text and start.
+ * Displays with environments (cases, aligned) are left alone.
+ */
+function conditionClause(text: string): { start: number; text: string; textStart: number } | undefined {
+  if (text.includes('\\begin') || text.includes('\\\\')) return undefined;
+  const m = /(?:,|\\[,;:]|\\q?quad|~)*\s*\\(?:text|mbox|textrm|mathrm)\{\s*(?:where|for|if|when|with|provided)\s*\}\s*([^]*?)[\s.,;]*$/.exec(text);
+  if (m === null || m[1] === undefined || m[1].trim() === '') return undefined;
+  return { start: m.index, text: m[1], textStart: m.index + m[0].indexOf(m[1]) };
 }
 
 /** The symbol a fact is about, for messages. */

@@ -9,7 +9,7 @@
  *
  *     const s = documentScopes(source, 'markdown', segments);
  *     s.sectionEnd(120)         // offset of the next heading of the same or a higher level
- *     s.hypothetical(seg)       // true for math inside "if … then …"
+ *     s.hypotheticalEnd(seg)    // the end of the sentence for math inside "if … then …"
  */
 import type { Segment } from './segments.js';
 
@@ -88,6 +88,8 @@ function texHeadings(source: string): Heading[] {
 
 /** Words that make a sentence a hypothetical, not a statement of fact. */
 const HYPOTHETICAL = /\b(if|iff|when|whenever|unless|otherwise|in case|provided|say|e\.g|for example|for instance|were|would|suppose|supposing)\b/i;
+/** Words that start the next case of a case split. */
+const CASE_START = /\b(if|when|whenever|unless|otherwise|in case|suppose|supposing)\b/;
 /** "Suppose $x > 0$." states an assumption; "suppose $x > 0$, then …" is a hypothetical. */
 const SUPPOSE_ONLY = /\b(suppose|supposing)\b/i;
 
@@ -96,8 +98,12 @@ export interface Scopes {
   sectionEnd(offset: number): number;
   /** The start of the section that contains `offset` (0 before the first heading). */
   sectionStart(offset: number): number;
-  /** Is the math segment part of a hypothetical sentence ("if …", "when …")? */
-  hypothetical(seg: Segment): boolean;
+  /**
+   * Where a fact in a hypothetical sentence ("if …", "when …") stops: the end
+   * of the sentence, or the next "if" of a case split; undefined when the
+   * sentence is not hypothetical.
+   */
+  hypotheticalEnd(seg: Segment): number | undefined;
   /** The end of the sentence the segment is in, display math continuing it included. */
   sentenceEnd(seg: Segment): number;
 }
@@ -177,12 +183,19 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
       const i = containing(offset);
       return i < 0 ? 0 : (headings[i] as Heading).offset;
     },
-    hypothetical(seg) {
-      const prose = proseOf(sentenceStart(seg), sentenceEnd(seg));
+    hypotheticalEnd(seg) {
+      const start = sentenceStart(seg);
+      const end = sentenceEnd(seg);
+      const prose = proseOf(start, end);
       const m = HYPOTHETICAL.exec(prose);
-      if (m === null) return false;
-      if (SUPPOSE_ONLY.test(m[0])) return /\bthen\b/i.test(prose) || HYPOTHETICAL.exec(prose.replace(/\b(suppose|supposing)\b/gi, ' '))  !== null;
-      return true;
+      if (m === null) return undefined;
+      if (SUPPOSE_ONLY.test(m[0]) && !/\bthen\b/i.test(prose) && HYPOTHETICAL.exec(prose.replace(/\b(suppose|supposing)\b/gi, ' ')) === null) return undefined;
+      // A case split ("if x < 0 then …, and if x >= 0 then …"): each case ends where the next begins.
+      const after = seg.offset + (seg.kind === 'math' ? seg.text.length : 0) - start;
+      const next = new RegExp(CASE_START.source, 'gi');
+      next.lastIndex = Math.max(0, after);
+      const n = next.exec(prose);
+      return n === null ? end : start + n.index;
     },
     sentenceEnd,
   };

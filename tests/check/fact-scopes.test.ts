@@ -62,6 +62,23 @@ describe('facts stated in a document hold from where they are stated to the end 
     expect(verdicts(doc)).toEqual(['3: definition', '5: proved', '9: definition', '11: proved']);
   });
 
+  it('should read a case split as two hypotheticals, each ending where the next case begins, not as a contradiction', () => {
+    const doc = '# Absolute value\n\nIf $x < 0$ then $|x| = -x$, and if $x \\geq 0$ then $|x| = x$.\n\nSo in all cases\n\n$$\\left| x \\right| = x$$\n';
+    expect(verdicts(doc)).toEqual(['7: fails']);
+    expect(verdicts('If $x < 0$ then\n\n$$|x| = -x$$\n\nand if $x > 0$ then\n\n$$|x| = x$$\n')).toEqual(['3: holds', '7: holds']);
+  });
+
+  it('should apply a where-clause closing a one-line display to that display only', () => {
+    const doc = '$$\\sqrt{x^2} = x \\quad \\text{where } x \\ge 0$$\n\n$$\\sqrt{x^2} = x$$\n';
+    expect(verdicts(doc)).toEqual(['1: holds', '3: fails']);
+  });
+
+  it('should let a prose redefinition take over from where it stands', () => {
+    const doc = 'Model A uses $h = \\tanh(w x)$.\n\n$$\\frac{\\partial h}{\\partial w} = (1 - h^2) x$$\n\nModel B uses $h = w^2 x$.\n\n$$\\frac{\\partial h}{\\partial w} = 2 w x$$\n';
+    expect(verdicts(doc)).toEqual(['3: proved', '7: proved']);
+    expect(steps(doc)[1]?.facts).toEqual([{ fact: 'h = w^2*x', line: 5, col: 15 }]);
+  });
+
   it('should intersect the domains in scope for one symbol (x > 0 and x < 5 sample (0, 5))', () => {
     expect(verdicts('Let $x > 0$ and $x < 5$.\n\n$$\\sqrt{(x - 5)^2} = 5 - x$$\n')).toEqual(['3: holds']);
   });
