@@ -8,6 +8,7 @@
  *     { kind: 'simplex', syms: [p_1, p_2, p_3] }                  // p_1 + p_2 + p_3 = 1, all > 0
  *     { kind: 'simplex-indexed', name: 'p', size: sym('n') }      // \sum_{i=1}^{n} p_i = 1
  */
+import { CONSTANTS } from '../expr/functions.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children as childrenOf } from '../expr/traverse.js';
@@ -206,6 +207,8 @@ export function conflictOf(known: readonly Fact[], added: Fact): Fact[] | undefi
  */
 export function definitionOf(lhsLatex: string, lhs: Expr, rhs: Expr): Fact | undefined {
   const uses = (e: Expr, s: Sym): boolean => (e.kind === 'sym' ? e.hash === s.hash : childrenOf(e).some((c) => uses(c, s)));
+  // π = 3.14159… is a claim about a constant, never its definition.
+  if (lhs.kind === 'sym' && CONSTANTS.has(lhs.name) && lhs.sub.length === 0) return undefined;
   if (lhs.kind === 'sym') return uses(rhs, lhs) ? undefined : { kind: 'define', sym: lhs, value: rhs };
   const [head, param] = lhs.kind === 'mul' && lhs.args.length === 2 ? lhs.args : [];
   if (head?.kind === 'sym' && param?.kind === 'sym' && head.sub.length === 0 && /^\s*\\?[A-Za-z]+\s*(\\left)?\(/.test(lhsLatex) && !uses(rhs, head)) {

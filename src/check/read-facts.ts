@@ -20,7 +20,7 @@
  */
 import { sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
-import { ParseError, parseLatex } from '../parse/index.js';
+import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 import { toPlain } from '../render/to-plain.js';
 import { conflictOf, definitionOf, describeFact, emptyFact, FactError, type Bounds, type Fact, type Sign } from './facts.js';
 import { splitRelations } from './split-relations.js';
@@ -31,6 +31,12 @@ export interface ReadOptions {
   readonly definitions?: boolean;
   /** Every piece must be understood; one that is not throws a FactError naming it. */
   readonly strict?: boolean;
+  /**
+   * `auto` (the command line): a piece without a backslash is read in the
+   * plain syntax first (`log(sigma(z))` is a logarithm, not l·o·g), as
+   * `gradtex equal` reads its sides; default `latex` (documents).
+   */
+  readonly syntax?: 'latex' | 'auto';
 }
 
 /** A piece of a comma-separated list and where it starts in the text. */
@@ -65,6 +71,16 @@ export function splitTopLevelCommasAt(text: string): Piece[] {
 /** Split at top-level commas (not inside (), [], {}). */
 export function splitTopLevelCommas(text: string): string[] {
   return splitTopLevelCommasAt(text).map((p) => p.text);
+}
+
+/** Plain syntax first, then LaTeX (`f(x)` with f unknown, `w x` juxtaposed). */
+function tryParseAuto(text: string): Expr | undefined {
+  try {
+    return parsePlain(text);
+  } catch (e) {
+    if (e instanceof ParseError) return tryParse(text);
+    throw e;
+  }
 }
 
 function tryParse(latex: string): Expr | undefined {
@@ -167,7 +183,7 @@ function simplexSymbols(e: Expr): Sym[] | undefined {
   return syms.every((s) => s.name === name) ? syms : undefined;
 }
 
-function readRelation(text: string, opts: ReadOptions): Fact[] | undefined {
+function readRelation(text: string, opts: ReadOptions, plain: boolean): Fact[] | undefined {
   const chains = splitRelations(text);
   const chain = chains[0];
   if (chains.length !== 1 || chain === undefined) return undefined;
@@ -189,8 +205,8 @@ function readRelation(text: string, opts: ReadOptions): Fact[] | undefined {
   // \sum_i p_i = 1 without a range
   const bare = /^\\sum_\{?([a-z])\}?\s*([A-Za-z]+)_\{?\1\}?$/.exec(lt.trim());
   if (bare !== null && rel === '=' && numberValue(tryParse(rt)) === 1) return [{ kind: 'simplex-indexed', name: bare[2] as string, size: sym('n') }];
-  const l = tryParse(lt);
-  const r = tryParse(rt);
+  const l = plain ? tryParseAuto(lt) : tryParse(lt);
+  const r = plain ? tryParseAuto(rt) : tryParse(rt);
   if (l === undefined || r === undefined) return undefined;
   if (rel === '=' && numberValue(r) === 1) {
     const explicit = simplexSymbols(l);
@@ -246,7 +262,7 @@ export function readFacts(text: string, opts: ReadOptions = {}): Fact[] {
       const sets = syms?.map((s) => membership(s, piece.slice(inAt + 3).trim()));
       facts = sets === undefined || sets.some((x) => x === undefined) ? undefined : sets.flatMap((x) => x ?? []);
       if (facts === undefined && opts.strict === true) throw new FactError(syms === undefined ? `cannot read '${p.text}': the left of 'in' must be a variable` : `cannot read the set in '${p.text}': write e.g. y in {-1, 1}, t in (0, 1), n in N`, p.start);
-    } else facts = readRelation(piece, opts);
+    } else facts = readRelation(piece, opts, opts.syntax === 'auto' && !p.text.includes('\\'));
     if (facts === undefined) {
       // `x, y > 0`: a bare symbol waits for the relation of the next piece.
       const s = asSymbols(piece);
@@ -278,7 +294,7 @@ export function readFacts(text: string, opts: ReadOptions = {}): Fact[] {
 export function readAssumptions(texts: readonly string[], known: readonly Fact[] = []): Fact[] {
   const out: Fact[] = [];
   for (const t of texts) {
-    for (const f of readFacts(t, { definitions: true, strict: true })) {
+    for (const f of readFacts(t, { definitions: true, strict: true, syntax: 'auto' })) {
       const clash = conflictOf([...known, ...out], f);
       if (clash !== undefined) throw new FactError(`${clash.map((c) => describeFact(c, toPlain)).join(' and ')} leave no value for ${subjectOf(f)}`);
       out.push(f);

@@ -79,6 +79,10 @@ describe('facts stated in a document hold from where they are stated to the end 
     expect(steps(doc)[1]?.facts).toEqual([{ fact: 'h = w^2*x', line: 5, col: 15 }]);
   });
 
+  it('should judge π = 3.14159… as a claim, never take it as a definition of π', () => {
+    expect(verdicts('$$\\pi = 3.14159$$\n')).toEqual(['1: fails']);
+  });
+
   it('should intersect the domains in scope for one symbol (x > 0 and x < 5 sample (0, 5))', () => {
     expect(verdicts('Let $x > 0$ and $x < 5$.\n\n$$\\sqrt{(x - 5)^2} = 5 - x$$\n')).toEqual(['3: holds']);
   });

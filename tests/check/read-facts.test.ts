@@ -38,6 +38,7 @@ describe('readFacts', () => {
     expect(read('h = \\tanh(w x + b)', true)).toEqual(['h = tanh(w*x + b)']);
     expect(read('f(x) = x^2 + 1', true)).toEqual(['f(x) = x^2 + 1']);
     expect(read('x = x + 1', true)).toEqual([]);
+    expect(read('\\pi = 3.141592653589793', true)).toEqual([]);
   });
 
   it('should give no fact for prose math that states none', () => {

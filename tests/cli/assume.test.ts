@@ -49,3 +49,15 @@ describe('--assume lists are read strictly: what is not understood or empty is a
     expect((await cli(['equal', 'abs(k)', 'k', '--assume', 'k in N'])).code).toBe(0);
   });
 });
+
+describe('--assume reads plain syntax as gradtex equal does', () => {
+  it('should read log(sigma(z)) in a definition as a logarithm, and a shared relation over a list', async () => {
+    const r = await cli(['equal', 'd(L, z)', 'sigma(z) - y', '--assume', 'L = -y*log(sigma(z)) - (1-y)*log(1 - sigma(z))']);
+    expect(r.stdout).toMatch(/^(proved|holds):/m);
+    expect(r.code).toBe(0);
+    const s = await cli(['equal', 'sqrt(x^2*y^2)', 'x*y', '--assume', 'x, y > 0']);
+    expect(s.code).toBe(0);
+    const t = await cli(['equal', 'd(h, w)', '(1 - h^2)*x', '--assume', 'h = tanh(w x)']);
+    expect(t.code).toBe(0);
+  });
+});
