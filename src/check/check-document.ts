@@ -186,9 +186,9 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
   };
   const definedAt = (key: string, p: number): boolean => activeAt(p).some((st) => st.fact.kind === 'define' && symKey(st.fact.sym) === key);
   /** Reads facts; an empty domain (`0 < x < 0`) is a DocumentError at the piece. */
-  const read = (text: string, offset: number, strict: boolean, definitions: boolean): Fact[] => {
+  const read = (text: string, offset: number, strict: boolean, definitions: boolean, values = false): Fact[] => {
     try {
-      return readFacts(text, { definitions, strict });
+      return readFacts(text, { definitions, strict, values });
     } catch (e) {
       if (e instanceof FactError) {
         const lc = lineCol(source, offset + e.start);
@@ -214,7 +214,9 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
     if (!seg.display) {
       const ifEnd = scopes.hypotheticalEnd(seg);
       const to = ifEnd ?? scopes.sectionEnd(seg.offset);
-      for (const f of read(seg.text, seg.offset, false, true)) {
+      // "Let $n = 3$", "Given $y = 1$": a value for the name; "at $x = 2$" is an example, not a definition.
+      const values = GIVES_VALUE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/\$+$/, ''));
+      for (const f of read(seg.text, seg.offset, false, true, values)) {
         if (f.kind === 'define') {
           // A prose redefinition ("Model B uses $h = \max(0, w x)$") takes over from here; a restatement changes nothing.
           const before = activeAt(seg.offset).filter((st) => st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(f.sym));
@@ -292,6 +294,9 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
   }
   return { chains };
 }
+
+/** Prose just before `$y = 1$` that makes it a value given to y. */
+const GIVES_VALUE = /\b(let|given|set|fix|take|with|where)\s*(?:\\\(|\$)?\s*$/i;
 
 /** A fact that contradicts the others in the list (possible only with hypothetical facts), or undefined. */
 function emptyScope(list: readonly Stated[]): Fact | undefined {

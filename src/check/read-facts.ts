@@ -37,6 +37,8 @@ export interface ReadOptions {
    * `gradtex equal` reads its sides; default `latex` (documents).
    */
   readonly syntax?: 'latex' | 'auto';
+  /** Read `y = 1` as giving y that value (prose introduced by "let", "given", "set" …). */
+  readonly values?: boolean;
 }
 
 /** A piece of a comma-separated list and where it starts in the text. */
@@ -219,6 +221,11 @@ function readRelation(text: string, opts: ReadOptions, plain: boolean): Fact[] |
   const rv = numberValue(r);
   const lv = numberValue(l);
   if (l.kind === 'sym' && rv !== undefined) {
+    // "Given $y = 1$": a value, only where the prose says so (values), never from a bare "at $x = 2$".
+    if (rel === '=' && opts.values === true && opts.definitions === true) {
+      const d = definitionOf(lt, l, r);
+      return d === undefined ? undefined : [d];
+    }
     const f = signFact(l, rel, rv);
     return f === undefined ? undefined : [f];
   }

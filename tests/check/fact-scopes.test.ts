@@ -79,6 +79,12 @@ describe('facts stated in a document hold from where they are stated to the end 
     expect(steps(doc)[1]?.facts).toEqual([{ fact: 'h = w^2*x', line: 5, col: 15 }]);
   });
 
+  it('should give a name a value where the prose says so ("Given $y = 1$"), not at "at $x = 2$"', () => {
+    const given = '\\section{Positive example}\nGiven $y = 1$, the loss is $L = -y\\log\\sigma(z) - (1-y)\\log(1 - \\sigma(z))$ and\n\\[ \\frac{\\partial L}{\\partial z} = \\sigma(z) - 1 \\]\n\\section{Other}\n$L = -y\\log\\sigma(z) - (1-y)\\log(1 - \\sigma(z))$\n\\[ \\frac{\\partial L}{\\partial z} = \\sigma(z) - 1 \\]\n';
+    expect(verdicts(given, 'tex')).toEqual(['3: proved', '6: fails']);
+    expect(verdicts('At the point $x = 2$ the slope is $12$:\n\n$$\\frac{d}{dx} x^3 = 12$$\n')).toEqual(['3: fails']);
+  });
+
   it('should judge π = 3.14159… as a claim, never take it as a definition of π', () => {
     expect(verdicts('$$\\pi = 3.14159$$\n')).toEqual(['1: fails']);
   });
