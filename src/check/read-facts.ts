@@ -22,7 +22,7 @@ import { sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 import { toPlain } from '../render/to-plain.js';
-import { conflictOf, definitionOf, describeFact, emptyFact, FactError, type Bounds, type Fact, type Sign } from './facts.js';
+import { conflictOf, definitionOf, describeFact, emptyFact, FactError, mergeDomains, type Bounds, type Fact, type Sign } from './facts.js';
 import { splitRelations } from './split-relations.js';
 import type { Relation } from './relation.js';
 
@@ -308,4 +308,12 @@ export function readAssumptions(texts: readonly string[], known: readonly Fact[]
     }
   }
   return out;
+}
+
+/**
+ * The assumptions for one relation (`gradtex equal`): as readAssumptions,
+ * with the domains of each symbol intersected (x > 0, x < 5: x in (0, 5)).
+ */
+export function readRelationAssumptions(texts: readonly string[]): Fact[] {
+  return mergeDomains(readAssumptions(texts));
 }

@@ -61,3 +61,11 @@ describe('--assume reads plain syntax as gradtex equal does', () => {
     expect(t.code).toBe(0);
   });
 });
+
+describe('--assume intersects the domains it gives one symbol', () => {
+  it('should sample x > 0 and x < 5 inside (0, 5)', async () => {
+    const r = await cli(['equal', 'sqrt((x - 5)^2)', '5 - x', '--assume', 'x > 0, x < 5']);
+    expect(r.stdout).toMatch(/^holds:/m);
+    expect(r.code).toBe(0);
+  });
+});

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { createChecker, judgeStep, type Checker } from '../../check/judge-step.js';
 import { FactError, type Fact } from '../../check/facts.js';
 import type { Judgement } from '../../check/judgement.js';
-import { readAssumptions as readAssumptionList } from '../../check/read-facts.js';
+import { readRelationAssumptions as readAssumptionList } from '../../check/read-facts.js';
 import { relationOf, type Relation } from '../../check/relation.js';
 import { splitRelations } from '../../check/split-relations.js';
 import type { Expr } from '../../expr/node.js';
