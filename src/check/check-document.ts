@@ -154,6 +154,20 @@ function factsUsed(sides: readonly Expr[], active: readonly Stated[]): Stated[] 
   return active.filter((st) => used.has(st));
 }
 
+/**
+ * The facts of a list that speak about a relation's sides (definitions of
+ * its symbols, transitively, and their domains), for evidence outside
+ * documents (`gradtex equal --assume`).
+ *
+ *     factsAbout([parsePlain('d(h, w)')], readAssumptions(['h = tanh(w*x), y > 0']))   // [h = tanh(w*x)]
+ */
+export function factsAbout(sides: readonly Expr[], facts: readonly Fact[]): Fact[] {
+  return factsUsed(
+    sides,
+    facts.map((fact) => ({ fact, from: 0, to: Infinity, line: 0, col: 0 })),
+  ).map((st) => st.fact);
+}
+
 export function checkDocument(checker: Checker, source: string, kind: DocumentKind, opts: DocumentOptions = {}): DocumentReport {
   const segments = segmentsOf(source, kind);
   const scopes = documentScopes(source, kind, segments);

@@ -69,3 +69,12 @@ describe('--assume intersects the domains it gives one symbol', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('gradtex equal lists the assumptions it used', () => {
+  it('should name the definitions and domains that speak about the relation, and only those', async () => {
+    const r = await cli(['equal', 'd(h, w)', '(1 - h^2)*x', '--assume', 'h = tanh(w*x + b), x > 0, q > 0']);
+    expect(r.stdout).toContain('\nusing h = tanh(w*x + b), x > 0 (--assume)\n');
+    const j = JSON.parse((await cli(['equal', 'sqrt(x^2)', 'x', '--assume', 'x > 0', '--format', 'json'])).stdout) as Record<string, unknown>;
+    expect(j['facts']).toEqual(['x > 0']);
+  });
+});

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createChecker, judgeStep, type Checker } from '../../check/judge-step.js';
-import { FactError, type Fact } from '../../check/facts.js';
+import { describeFact, FactError, type Fact } from '../../check/facts.js';
+import { factsAbout } from '../../check/check-document.js';
 import type { Judgement } from '../../check/judgement.js';
 import { readRelationAssumptions as readAssumptionList } from '../../check/read-facts.js';
 import { relationOf, type Relation } from '../../check/relation.js';
@@ -67,12 +68,19 @@ function readAssumptions(texts: readonly string[]): Fact[] {
   }
 }
 
-function textLine(c: Claim, j: Judgement): string {
-  return `${toPlain(c.lhs)} ${c.rel} ${toPlain(c.rhs)}\n${j.verdict}: ${j.evidence.summary}\n`;
+/** The assumptions that speak about the claim, as text. */
+function used(c: Claim, facts: readonly Fact[]): string[] {
+  return factsAbout([c.lhs, c.rhs], facts).map((f) => describeFact(f, toPlain));
 }
 
-function json(c: Claim, j: Judgement): Record<string, unknown> {
-  return { lhs: toPlain(c.lhs), rel: c.rel, rhs: toPlain(c.rhs), verdict: j.verdict, evidence: j.evidence };
+function textLine(c: Claim, j: Judgement, facts: readonly Fact[] = []): string {
+  const u = used(c, facts);
+  return `${toPlain(c.lhs)} ${c.rel} ${toPlain(c.rhs)}\n${j.verdict}: ${j.evidence.summary}\n${u.length > 0 ? `using ${u.join(', ')} (--assume)\n` : ''}`;
+}
+
+function json(c: Claim, j: Judgement, facts: readonly Fact[] = []): Record<string, unknown> {
+  const u = used(c, facts);
+  return { lhs: toPlain(c.lhs), rel: c.rel, rhs: toPlain(c.rhs), verdict: j.verdict, evidence: j.evidence, ...(u.length > 0 ? { facts: u } : {}) };
 }
 
 function options(flags: EqualFlags): { points?: number; seed?: number } {
@@ -164,7 +172,7 @@ export const equalCommand: CommandModule = {
         const claim = readClaim(lhsText, rhsArg, flags.rel, flags.input);
         const facts = readAssumptions(flags.assume);
         const j = judgeStep(checker, claim.lhs, claim.rel, claim.rhs, facts, options(flags));
-        io.stdout(flags.format === 'json' ? JSON.stringify(json(claim, j), null, 2) + '\n' : textLine(claim, j));
+        io.stdout(flags.format === 'json' ? JSON.stringify(json(claim, j, facts), null, 2) + '\n' : textLine(claim, j, facts));
         setExit(j.verdict === 'fails' ? EXIT.failed : EXIT.ok);
       });
   },
