@@ -237,7 +237,9 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
           if (before.some((st) => st.fact.kind === 'define' && st.fact.value.hash === f.value.hash && st.fact.param?.hash === f.param?.hash)) continue;
           for (const st of before) st.to = seg.offset;
         }
-        state(f, seg.offset, to, ifEnd !== undefined);
+        // A number given in prose ("take $x = -1$", "given $y = 1$") is often an example: it holds to the end of its sentence only.
+        const value = values && f.kind === 'define' && f.param === undefined && f.value.kind !== 'sym' && symbolsOf(f.value).length === 0;
+        state(f, seg.offset, value ? Math.min(to, scopes.sentenceEnd(seg)) : to, ifEnd !== undefined);
       }
       continue;
     }

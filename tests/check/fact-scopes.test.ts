@@ -83,6 +83,8 @@ describe('facts stated in a document hold from where they are stated to the end 
     const given = '\\section{Positive example}\nGiven $y = 1$, the loss is $L = -y\\log\\sigma(z) - (1-y)\\log(1 - \\sigma(z))$ and\n\\[ \\frac{\\partial L}{\\partial z} = \\sigma(z) - 1 \\]\n\\section{Other}\n$L = -y\\log\\sigma(z) - (1-y)\\log(1 - \\sigma(z))$\n\\[ \\frac{\\partial L}{\\partial z} = \\sigma(z) - 1 \\]\n';
     expect(verdicts(given, 'tex')).toEqual(['3: proved', '6: fails']);
     expect(verdicts('At the point $x = 2$ the slope is $12$:\n\n$$\\frac{d}{dx} x^3 = 12$$\n')).toEqual(['3: fails']);
+    const counterexample = 'A counterexample: take $x = -1$. Then $\\sqrt{x^2} = 1$, which is not $x$.\n\nIn general\n\n$$x^2 + 2x + 1 = 0$$\n';
+    expect(verdicts(counterexample)).toEqual(['5: fails']);
   });
 
   it('should judge π = 3.14159… as a claim, never take it as a definition of π', () => {
