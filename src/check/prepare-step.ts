@@ -241,7 +241,9 @@ function domains(syms: readonly Sym[], facts: readonly Fact[], indexed: boolean)
           assumptions.push({ sym: t, kind: 'positive' });
         } else assumptions.push({ sym: s, kind: f.sign });
       } else if (f.kind === 'interval') {
-        assumptions.push({ sym: s, kind: 'interval', lo: f.lo, hi: f.hi, integer: f.integer, ...(f.closed !== undefined ? { closed: f.closed } : {}) });
+        // Which ends belong to the set: as stated (bounds), else a closed interval [lo, hi].
+        const closed = f.closed ?? (f.bounds !== undefined ? ([!f.bounds.loOpen && Number.isFinite(f.bounds.lo), !f.bounds.hiOpen && Number.isFinite(f.bounds.hi)] as const) : ([true, true] as const));
+        assumptions.push({ sym: s, kind: 'interval', lo: f.lo, hi: f.hi, integer: f.integer, closed });
       } else {
         const vs = [...f.values].sort((a, b) => a - b);
         const consecutive = vs.every((v, i) => Number.isInteger(v) && (i === 0 || v === (vs[i - 1] as number) + 1));

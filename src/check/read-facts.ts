@@ -13,36 +13,76 @@
  *     readFacts('\\sum_{i=1}^{n} p_i = 1')    // simplex over an indexed family
  *     readFacts('h = \\tanh(w_1 x + b_1)', { definitions: true })  // definition
  *
- * Anything else gives no fact (prose math is not always a statement).
+ * Anything else gives no fact (prose math is not always a statement), unless
+ * the reading is strict (`--assume`, `gradtex: assume` directives): then each
+ * piece that is not understood is a FactError naming it. A domain that is
+ * empty (`0 < x < 0`, `x in [2, 1]`, `x in {}`) is a FactError either way.
  */
 import { sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
-import { ParseError, parseLatex } from '../parse/index.js';
-import { definitionOf, type Fact, type Sign } from './facts.js';
+import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
+import { toPlain } from '../render/to-plain.js';
+import { conflictOf, definitionOf, describeFact, emptyFact, FactError, mergeDomains, type Bounds, type Fact, type Sign } from './facts.js';
 import { splitRelations } from './split-relations.js';
 import type { Relation } from './relation.js';
 
 export interface ReadOptions {
   /** Accept `SYM = expr` as a definition (prose math), not only domains. */
   readonly definitions?: boolean;
+  /** Every piece must be understood; one that is not throws a FactError naming it. */
+  readonly strict?: boolean;
+  /**
+   * `auto` (the command line): a piece without a backslash is read in the
+   * plain syntax first (`log(sigma(z))` is a logarithm, not l·o·g), as
+   * `gradtex equal` reads its sides; default `latex` (documents).
+   */
+  readonly syntax?: 'latex' | 'auto';
+  /** Read `y = 1` as giving y that value (prose introduced by "let", "given", "set" …). */
+  readonly values?: boolean;
 }
 
-/** Split at top-level commas (not inside (), [], {}). */
-export function splitTopLevelCommas(text: string): string[] {
-  const out: string[] = [];
+/** A piece of a comma-separated list and where it starts in the text. */
+export interface Piece {
+  readonly text: string;
+  readonly start: number;
+}
+
+/** Split at top-level commas (not inside (), [], {}), with each trimmed piece's offset. */
+export function splitTopLevelCommasAt(text: string): Piece[] {
+  const out: Piece[] = [];
   let depth = 0;
   let from = 0;
+  const push = (to: number): void => {
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    if (raw.trim() !== '') out.push({ text: raw.trim(), start: from + lead });
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
     else if (c === ',' && depth === 0) {
-      out.push(text.slice(from, i));
+      push(i);
       from = i + 1;
     }
   }
-  out.push(text.slice(from));
-  return out.map((s) => s.trim()).filter((s) => s !== '');
+  push(text.length);
+  return out;
+}
+
+/** Split at top-level commas (not inside (), [], {}). */
+export function splitTopLevelCommas(text: string): string[] {
+  return splitTopLevelCommasAt(text).map((p) => p.text);
+}
+
+/** Plain syntax first, then LaTeX (`f(x)` with f unknown, `w x` juxtaposed). */
+function tryParseAuto(text: string): Expr | undefined {
+  try {
+    return parsePlain(text);
+  } catch (e) {
+    if (e instanceof ParseError) return tryParse(text);
+    throw e;
+  }
 }
 
 function tryParse(latex: string): Expr | undefined {
@@ -78,38 +118,47 @@ function normalise(text: string): string {
     .trim();
 }
 
+/** How far a one-sided domain is sampled from its end (x > 1 is sampled on [1, 21]). */
+const SPAN = 20;
+
 function signFact(s: Sym, rel: Relation, c: number): Fact | undefined {
-  const span = 20;
   if (c === 0) {
     const sign: Sign | undefined = rel === '>' ? 'positive' : rel === '>=' ? 'nonnegative' : rel === '!=' ? 'nonzero' : rel === '<' ? 'negative' : undefined;
     if (sign !== undefined) return { kind: 'sign', sym: s, sign };
-    if (rel === '<=') return { kind: 'interval', sym: s, lo: -span, hi: 0, integer: false, closed: [false, true] };
+    if (rel === '<=') return { kind: 'interval', sym: s, lo: -SPAN, hi: 0, integer: false, bounds: { lo: -Infinity, hi: 0, loOpen: true, hiOpen: false } };
     return undefined;
   }
-  if (rel === '>' || rel === '>=') return { kind: 'interval', sym: s, lo: c, hi: c + span, integer: false, closed: [rel === '>=', false] };
-  if (rel === '<' || rel === '<=') return { kind: 'interval', sym: s, lo: c - span, hi: c, integer: false, closed: [false, rel === '<='] };
+  if (rel === '>' || rel === '>=') return { kind: 'interval', sym: s, lo: c, hi: c + SPAN, integer: false, bounds: { lo: c, hi: Infinity, loOpen: rel === '>', hiOpen: true } };
+  if (rel === '<' || rel === '<=') return { kind: 'interval', sym: s, lo: c - SPAN, hi: c, integer: false, bounds: { lo: -Infinity, hi: c, loOpen: true, hiOpen: rel === '<' } };
   return undefined;
+}
+
+/** An interval as written: [lo, hi] sampled, open ends kept; 0 < t (open) also says t > 0. */
+function intervalFacts(s: Sym, b: Bounds): Fact[] {
+  const interval: Fact = { kind: 'interval', sym: s, lo: b.lo, hi: b.hi, integer: false, ...(b.loOpen || b.hiOpen ? { bounds: b } : {}) };
+  // 0 < p < 1 also says p > 0, which lemma guards such as positive(u) need.
+  return b.lo === 0 && b.loOpen && b.hi > 0 ? [interval, { kind: 'sign', sym: s, sign: 'positive' }] : [interval];
 }
 
 function flipRel(r: Relation): Relation {
   return r === '<' ? '>' : r === '>' ? '<' : r === '<=' ? '>=' : r === '>=' ? '<=' : r;
 }
 
-/** `x \in S` for the sets people write. */
+/** `x \in S` for the sets people write; undefined when the set is not understood. */
 function membership(s: Sym, set: string): Fact[] | undefined {
-  const t = set.replace(/\s+/g, '');
+  const t = set.replace(/\s+/g, '').replace(/^\\mathbb\{?([A-Z])\}?/, '\\mathbb$1').replace(/^(?:ℝ|\\R(?![a-z])|\\reals|R(?![A-Za-z]))/, '\\mathbbR').replace(/^(?:ℤ|Z(?![A-Za-z]))/, '\\mathbbZ').replace(/^(?:ℕ|N(?![A-Za-z]))/, '\\mathbbN');
   if (/^\\mathbb[RC](\^.*)?$/.test(t) || /^\\mathbbR\^\{?[a-z0-9\\times]+\}?$/.test(t)) return [];
   if (/^\\mathbbR_(\{\\?>0\}|\+|\{\+\}|\{>0\})$/.test(t)) return [{ kind: 'sign', sym: s, sign: 'positive' }];
-  // ℤ: every integer, negatives and 0 included; ℕ = {0, 1, 2, …} (ISO 80000-2); ℕ₊, ℕ^*, ℤ_+, ℤ_{>0} = {1, 2, …}.
-  if (/^(\\mathbbZ|ℤ|Z)$/.test(t)) return [{ kind: 'interval', sym: s, lo: -Infinity, hi: Infinity, integer: true }];
-  if (/^(\\mathbbN|ℕ|N)(_0|_\{0\}|_\{\\geq?0\})?$/.test(t)) return [{ kind: 'interval', sym: s, lo: 0, hi: Infinity, integer: true }];
-  if (/^(\\mathbb[NZ]|[ℕℤNZ])(_\{?\+\}?|\^\+|\^\{\+\}|\^\*|\^\{\*\}|_\{>0\})$/.test(t)) return [{ kind: 'interval', sym: s, lo: 1, hi: Infinity, integer: true }];
+  // ℕ_+, ℤ_+: 1, 2, …; ℕ: 0, 1, 2, … (both conventions are in use, so 0 is sampled too); ℤ: negatives too.
+  if (/^\\mathbb[NZ](_\{?\+\}?|\^\+|\^\{\+\})$/.test(t)) return [{ kind: 'interval', sym: s, lo: 1, hi: 7, integer: true, bounds: { lo: 1, hi: Infinity, loOpen: false, hiOpen: true } }];
+  if (t === '\\mathbbN') return [{ kind: 'interval', sym: s, lo: 0, hi: 7, integer: true, bounds: { lo: 0, hi: Infinity, loOpen: false, hiOpen: true } }];
+  if (t === '\\mathbbZ') return [{ kind: 'interval', sym: s, lo: -7, hi: 7, integer: true, bounds: { lo: -Infinity, hi: Infinity, loOpen: true, hiOpen: true } }];
   const interval = /^([([])(.+),(.+)([)\]])$/.exec(t);
   if (interval !== null) {
     const lo = numberValue(tryParse(interval[2] as string));
     const hi = numberValue(tryParse(interval[3] as string));
-    if (lo !== undefined && hi !== undefined && lo < hi) return [{ kind: 'interval', sym: s, lo, hi, integer: false, closed: [interval[1] === '[', interval[4] === ']'] }];
-    return undefined;
+    if (lo === undefined || hi === undefined) return undefined;
+    return intervalFacts(s, { lo, hi, loOpen: interval[1] === '(', hiOpen: interval[4] === ')' });
   }
   const braces = /^\{(.*)\}$/.exec(t);
   if (braces !== null) {
@@ -117,7 +166,7 @@ function membership(s: Sym, set: string): Fact[] | undefined {
     // An index j ∈ {1, …, n}: the numeric checker already samples indices and sizes together (j <= n).
     if (items.includes('...')) return [];
     const values = items.map((x) => numberValue(tryParse(x)));
-    if (values.length >= 1 && values.every((v): v is number => v !== undefined)) return [{ kind: 'set', sym: s, values }];
+    if (values.every((v): v is number => v !== undefined)) return [{ kind: 'set', sym: s, values }];
   }
   return undefined;
 }
@@ -136,7 +185,7 @@ function simplexSymbols(e: Expr): Sym[] | undefined {
   return syms.every((s) => s.name === name) ? syms : undefined;
 }
 
-function readRelation(text: string, opts: ReadOptions): Fact[] | undefined {
+function readRelation(text: string, opts: ReadOptions, plain: boolean): Fact[] | undefined {
   const chains = splitRelations(text);
   const chain = chains[0];
   if (chains.length !== 1 || chain === undefined) return undefined;
@@ -148,9 +197,7 @@ function readRelation(text: string, opts: ReadOptions): Fact[] | undefined {
     const hi = numberValue(tryParse(sides[2] as string));
     const s = tryParse(sides[1] as string);
     if (lo !== undefined && hi !== undefined && s?.kind === 'sym' && (rels[0] === '<' || rels[0] === '<=') && (rels[1] === '<' || rels[1] === '<=')) {
-      const interval: Fact = { kind: 'interval', sym: s, lo, hi, integer: false, closed: [rels[0] === '<=', rels[1] === '<='] };
-      // 0 < p < 1 also says p > 0, which lemma guards such as positive(u) need.
-      return lo === 0 && rels[0] === '<' ? [interval, { kind: 'sign', sym: s, sign: 'positive' }] : [interval];
+      return intervalFacts(s, { lo, hi, loOpen: rels[0] === '<', hiOpen: rels[1] === '<' });
     }
     return undefined;
   }
@@ -160,8 +207,8 @@ function readRelation(text: string, opts: ReadOptions): Fact[] | undefined {
   // \sum_i p_i = 1 without a range
   const bare = /^\\sum_\{?([a-z])\}?\s*([A-Za-z]+)_\{?\1\}?$/.exec(lt.trim());
   if (bare !== null && rel === '=' && numberValue(tryParse(rt)) === 1) return [{ kind: 'simplex-indexed', name: bare[2] as string, size: sym('n') }];
-  const l = tryParse(lt);
-  const r = tryParse(rt);
+  const l = plain ? tryParseAuto(lt) : tryParse(lt);
+  const r = plain ? tryParseAuto(rt) : tryParse(rt);
   if (l === undefined || r === undefined) return undefined;
   if (rel === '=' && numberValue(r) === 1) {
     const explicit = simplexSymbols(l);
@@ -174,6 +221,11 @@ function readRelation(text: string, opts: ReadOptions): Fact[] | undefined {
   const rv = numberValue(r);
   const lv = numberValue(l);
   if (l.kind === 'sym' && rv !== undefined) {
+    // "Given $y = 1$": a value, only where the prose says so (values), never from a bare "at $x = 2$".
+    if (rel === '=' && opts.values === true && opts.definitions === true) {
+      const d = definitionOf(lt, l, r);
+      return d === undefined ? undefined : [d];
+    }
     const f = signFact(l, rel, rv);
     return f === undefined ? undefined : [f];
   }
@@ -188,29 +240,80 @@ function readRelation(text: string, opts: ReadOptions): Fact[] | undefined {
   return undefined;
 }
 
-/** Facts stated by one piece of math or one assume-list; [] when it states none. */
+/** Why a piece states no fact, for strict reading. */
+function notUnderstood(piece: string): string {
+  const value = /^\s*([A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*=\s*(-?[0-9.]+)\s*$/.exec(piece);
+  if (value !== null) return `'${piece}' gives ${value[1] ?? ''} one value, which is not a domain: substitute the value, or write ${value[1] ?? ''} in {${value[2] ?? ''}}`;
+  return `cannot read '${piece}': write e.g. x > 0, 0 < t < 1, y in {-1, 1}, sum_i p_i = 1 or h = tanh(w x)`;
+}
+
+/** The symbol a domain fact is about, for messages. */
+function subjectOf(f: Fact): string {
+  return f.kind === 'simplex' ? f.syms.map((s) => s.name).join(', ') : f.kind === 'simplex-indexed' ? f.name : f.kind === 'define' ? f.sym.name : f.sym.name;
+}
+
+/**
+ * Facts stated by one piece of math or one assume-list; [] when it states
+ * none. Throws FactError for an empty domain, and (strict) for a piece not
+ * understood, with the piece's offset in `text`.
+ */
 export function readFacts(text: string, opts: ReadOptions = {}): Fact[] {
   const out: Fact[] = [];
-  let pending: Sym[] = [];
-  for (const piece of splitTopLevelCommas(normalise(text))) {
+  let pending: { syms: Sym[]; piece: Piece }[] = [];
+  for (const p of splitTopLevelCommasAt(text)) {
+    const piece = normalise(p.text);
     const inAt = piece.search(/\\in(?![A-Za-z])/);
     let facts: Fact[] | undefined;
     if (inAt >= 0) {
       const syms = asSymbols(piece.slice(0, inAt).trim());
-      facts = syms === undefined ? undefined : syms.flatMap((s) => membership(s, piece.slice(inAt + 3).trim()) ?? []);
-    } else facts = readRelation(piece, opts);
+      const sets = syms?.map((s) => membership(s, piece.slice(inAt + 3).trim()));
+      facts = sets === undefined || sets.some((x) => x === undefined) ? undefined : sets.flatMap((x) => x ?? []);
+      if (facts === undefined && opts.strict === true) throw new FactError(syms === undefined ? `cannot read '${p.text}': the left of 'in' must be a variable` : `cannot read the set in '${p.text}': write e.g. y in {-1, 1}, t in (0, 1), n in N`, p.start);
+    } else facts = readRelation(piece, opts, opts.syntax === 'auto' && !p.text.includes('\\'));
     if (facts === undefined) {
       // `x, y > 0`: a bare symbol waits for the relation of the next piece.
       const s = asSymbols(piece);
-      if (s !== undefined) pending.push(...s);
+      if (s !== undefined) pending.push({ syms: s, piece: p });
+      else if (opts.strict === true) throw new FactError(notUnderstood(p.text), p.start);
       else pending = [];
       continue;
     }
     for (const f of facts) {
+      if (emptyFact(f)) throw new FactError(`'${p.text}' leaves no value for ${subjectOf(f)}`, p.start);
       out.push(f);
-      if (f.kind === 'sign' || f.kind === 'interval' || f.kind === 'set') for (const p of pending) out.push({ ...f, sym: p });
+      if (f.kind === 'sign' || f.kind === 'interval' || f.kind === 'set') for (const q of pending) for (const s of q.syms) out.push({ ...f, sym: s });
     }
     pending = [];
   }
+  const dangling = pending[0];
+  if (dangling !== undefined && opts.strict === true) throw new FactError(`'${dangling.piece.text}' has no relation: write e.g. ${dangling.piece.text} > 0`, dangling.piece.start);
   return out;
+}
+
+/**
+ * `--assume` lists and directives: every piece understood (strict), and the
+ * facts consistent with each other and with `known`; otherwise a FactError
+ * naming the piece.
+ *
+ *     readAssumptions(['x > 0, p_i > 0'])   // two facts
+ *     readAssumptions(['x > 1', 'x < 0'])   // FactError: x > 1 and x < 0 leave no value for x
+ */
+export function readAssumptions(texts: readonly string[], known: readonly Fact[] = []): Fact[] {
+  const out: Fact[] = [];
+  for (const t of texts) {
+    for (const f of readFacts(t, { definitions: true, strict: true, syntax: 'auto' })) {
+      const clash = conflictOf([...known, ...out], f);
+      if (clash !== undefined) throw new FactError(`${clash.map((c) => describeFact(c, toPlain)).join(' and ')} leave no value for ${subjectOf(f)}`);
+      out.push(f);
+    }
+  }
+  return out;
+}
+
+/**
+ * The assumptions for one relation (`gradtex equal`): as readAssumptions,
+ * with the domains of each symbol intersected (x > 0, x < 5: x in (0, 5)).
+ */
+export function readRelationAssumptions(texts: readonly string[]): Fact[] {
+  return mergeDomains(readAssumptions(texts));
 }

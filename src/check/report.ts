@@ -3,6 +3,7 @@
  *
  *     notes.md:14:8: step 2 fails: \frac{d}{dx} x^3 = 3x
  *       at x = 0.5: left side = 0.75, right side = 1.5
+ *       using x > 0 (line 3)
  *     notes.md: 7 steps: 4 proved, 2 hold, 1 fails, 0 undecided
  */
 import type { DocumentReport, StepReport } from './check-document.js';
@@ -48,6 +49,7 @@ export function formatText(files: readonly FileReport[], verbose = false): strin
       const what = s.verdict === 'fails' ? 'fails' : s.verdict === 'undecided' ? 'is undecided' : s.verdict === 'definition' ? 'is a definition' : s.verdict;
       out.push(`${file}:${s.line}:${s.col}: step ${s.step} ${what}: ${oneLine(s.lhs)} ${relationLatex(s.rel)} ${oneLine(s.rhs)}`);
       out.push(`  ${s.evidence.summary}`);
+      if (s.facts !== undefined && s.facts.length > 0) out.push(`  using ${s.facts.map((f) => `${f.fact} (${f.line === 0 ? 'command line' : `line ${f.line}`})`).join(', ')}`);
     }
     const t = tally(report);
     const n = t.proved + t.holds + t.fails + t.undecided;

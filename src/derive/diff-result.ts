@@ -5,7 +5,9 @@
  *    "before", "after", "latex", "where", "notes"}], "verification": {"verdict",
  *    "points", "maxRelError"}, "ms", "stop", "notes"}
  *
- * plus "value"/"approx"/"branches" with a point. Plain strings use the plain
+ * plus "value"/"approx"/"branches" with a point, and "differentiable": false
+ * with "statement", "left"/"right" and "conventions" (and no "value") where
+ * the derivative does not exist at the point. Plain strings use the plain
  * syntax parsePlain reads, so `result` can be fed back into gradtex.
  */
 import type { Expr, Sym } from '../expr/node.js';
@@ -18,7 +20,8 @@ import { noteToPlain } from '../render/notes.js';
 import { toLatex, toPlain } from '../render/index.js';
 import type { Engine } from '../rewrite/engine.js';
 import { derivativeOf, differentiate } from './differentiate.js';
-import { activeBranches, evaluateAt } from './evaluate-at.js';
+import { activeBranches, checkDefinedAt, evaluateAt, type ValueAt } from './evaluate-at.js';
+import { kinkAt } from './kinks.js';
 import { checkDerivationSize, checkDerivativeOrder } from './limits.js';
 
 export interface StepJson {
@@ -64,6 +67,27 @@ export interface DiffJson {
   readonly branches?: readonly string[];
   /** The same statements as LaTeX (math mode). */
   readonly branchesLatex?: readonly string[];
+  /**
+   * With a point: true, or false where the derivative does not exist there
+   * (a kink: relu, |u|, max at a tie), or null where that is not known; when
+   * not true, "value", "approx" and "exact" are left out.
+   */
+  readonly differentiable?: boolean | null;
+  /** "not differentiable at x = 0 (left derivative 0, right derivative 1)". */
+  readonly statement?: string;
+  /** The kinks at the point: "relu(x) has a kink where x = 0". */
+  readonly kinks?: readonly string[];
+  /** What the usual frameworks use at such a point (stated, never taken as the value). */
+  readonly conventions?: readonly string[];
+  readonly left?: SideValueJson;
+  readonly right?: SideValueJson;
+}
+
+/** A one-sided derivative at a kink. */
+export interface SideValueJson {
+  readonly value: string;
+  readonly approx: number;
+  readonly exact: boolean;
 }
 
 export interface DiffOptions {
@@ -176,27 +200,52 @@ export function diffToJson(engine: Engine, input: string, f: Expr, wrt: readonly
     notes: collectNotes(derivation).map(noteToPlain),
   };
   if (opts.at !== undefined) {
-    const v = evaluateAt(engine, derivation.result, opts.at);
-    const branches = activeBranches(f, opts.at).map((b) => {
+    const at = opts.at;
+    // The function must be defined at the point before anything is said about its derivative there.
+    checkDefinedAt(f, at);
+    const kink = kinkAt(engine, f, wrt, derivation.result, at);
+    const branches = activeBranches(f, at).map((b) => {
       const args = b.call.kind === 'call' ? b.call.args : [];
       const name = toPlain(b.call);
       if (b.active === undefined) return `${name}: tie (${b.values.join(' = ')}); the derivative does not exist here`;
       return `${name} = ${toPlain(args[b.active] as Expr)} (${b.values.join(' vs ')})`;
     });
-    const branchesLatex = activeBranches(f, opts.at).map((b) => {
+    const branchesLatex = activeBranches(f, at).map((b) => {
       const args = b.call.kind === 'call' ? b.call.args : [];
       if (b.active === undefined) return `${toLatex(b.call)}\\text{: the arguments tie, so the derivative does not exist here}`;
       return `${toLatex(b.call)} = ${toLatex(args[b.active] as Expr)}\\text{ here (${b.values.join(' vs ')})}`;
     });
-    json = {
-      ...json,
+    const shown = {
       ...(branchesLatex.length > 0 ? { branchesLatex } : {}),
-      value: toPlain(v.value),
-      valueLatex: toLatex(v.value),
-      approx: v.approx,
-      exact: v.exact,
       ...(branches.length > 0 ? { branches } : {}),
     };
+    if (kink.kind === 'not-differentiable') {
+      const side = (v: ValueAt): SideValueJson => ({ value: toPlain(v.value), approx: v.approx, exact: v.exact });
+      json = {
+        ...json,
+        ...shown,
+        differentiable: kink.proved ? false : null,
+        statement: kink.statement,
+        kinks: kink.kinks,
+        conventions: kink.conventions,
+        ...(kink.left !== undefined ? { left: side(kink.left) } : {}),
+        ...(kink.right !== undefined ? { right: side(kink.right) } : {}),
+      };
+    } else {
+      // Where kinks meet but both sides agree, the value is the one-sided derivative, not the formula's step(0) = 1/2.
+      const v = kink.kind === 'differentiable' ? kink.value : evaluateAt(engine, derivation.result, at);
+      if (kink.kind === 'smooth') checkDefinedAt(derivation.result, at, 'the derivative ');
+      json = {
+        ...json,
+        ...shown,
+        value: toPlain(v.value),
+        valueLatex: toLatex(v.value),
+        approx: v.approx,
+        exact: v.exact,
+        differentiable: true,
+        ...(kink.kind === 'differentiable' ? { kinks: kink.kinks, statement: `differentiable at the kink: the left and right derivatives agree` } : {}),
+      };
+    }
   }
   return { json, derivation, start };
 }

@@ -3,8 +3,8 @@
  * the same rules (so exact points give exact values, and max/min/step state
  * their active branch as named steps).
  */
-import { children, mapBottomUp, some } from '../expr/traverse.js';
-import type { Expr } from '../expr/node.js';
+import { children, mapBottomUp, size, some, symbolsOf } from '../expr/traverse.js';
+import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { evaluate } from '../numeric/index.js';
 import type { Derivation } from '../proof/step.js';
@@ -76,4 +76,59 @@ export function activeBranches(f: Expr, values: ReadonlyMap<string, Expr>): Acti
 
 function abbreviated(text: string): string {
   return text.length <= 80 ? text : `${text.slice(0, 77)}...`;
+}
+
+/** Subterm checks walk at most this many nodes (each evaluates its subtree); larger expressions are checked as a whole. */
+const MAX_CHECKED_NODES = 2000;
+
+/**
+ * The innermost subterm of `e` that has no finite value at the point (log of
+ * a negative number, a division by 0, sqrt of a negative number), or
+ * undefined when every subterm is finite there.
+ *
+ *     undefinedAt(parsePlain('1 + log(x)'), new Map([['x', num(-1)]]))   // log(x)
+ */
+export function undefinedAt(e: Expr, values: ReadonlyMap<string, Expr>): Expr | undefined {
+  const valueOf = (x: Expr): number | undefined => {
+    try {
+      return evaluate(substitute(x, values), new Map());
+    } catch {
+      return undefined; // a bound index (sums) or a symbol without a value: not judged alone
+    }
+  };
+  const bad = (x: Expr): boolean => {
+    const v = valueOf(x);
+    return v !== undefined && !Number.isFinite(v);
+  };
+  let budget = MAX_CHECKED_NODES;
+  const search = (x: Expr): Expr | undefined => {
+    for (const c of children(x)) {
+      if (budget-- <= 0) break;
+      const inner = search(c);
+      if (inner !== undefined) return inner;
+    }
+    return bad(x) ? x : undefined;
+  };
+  if (size(e) > MAX_CHECKED_NODES) return bad(e) ? e : undefined;
+  return search(e);
+}
+
+/**
+ * A PointError when `e` (the function, or with `label` "the derivative " its
+ * derivative) is not defined at the point, naming the subterm and the values
+ * of its variables.
+ *
+ *     checkDefinedAt(parsePlain('1 + log(x)'), point)   // PointError: --at x = -1: outside the domain of log(x), in 1 + log(x) (…)
+ */
+export function checkDefinedAt(e: Expr, values: ReadonlyMap<string, Expr>, label = ''): void {
+  const culprit = undefinedAt(e, values);
+  if (culprit === undefined) return;
+  const vars = symbolsOf(culprit)
+    .map((s) => [s, values.get(symKey(s))] as const)
+    .filter((p): p is readonly [Sym, Expr] => p[1] !== undefined)
+    .map(([s, v]) => `${toPlain(s)} = ${toPlain(v)}`);
+  const at = vars.length > 0 ? vars.join(', ') : 'every point';
+  const whole = `${label}${abbreviated(toPlain(e))}`;
+  const what = culprit === e ? whole : `${abbreviated(toPlain(culprit))}, in ${whole}`;
+  throw new PointError(`--at ${at}: outside the domain of ${what} (not a finite number there)`);
 }

@@ -1,12 +1,15 @@
 /**
  * Parsing `--at x=0.3,y=2,w_1=1/2` into exact values where possible: a
- * decimal typed by a user (0.3) is taken as the exact 3/10, so gradients at
- * such points come out exact.
+ * decimal typed by a user (0.3, 1.5e-3) is taken as the exact 3/10, 3/2000,
+ * so gradients at such points come out exact. A value must be a finite
+ * number that a double can hold: `x=1/0`, `x=1e309` (overflow) and
+ * `x=1e-400` (underflow to 0) are PointErrors naming the variable.
  */
 import { num } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { some } from '../expr/traverse.js';
+import { evaluate, EvalError } from '../numeric/index.js';
 import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 
 /** A point written wrongly: `--at x` without a value, a value with a variable in it. */
@@ -31,12 +34,34 @@ export interface Point {
   readonly symbols: readonly Sym[];
 }
 
-function decimalToExact(text: string): Expr | undefined {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+/** Exponents beyond this are refused before any big number is built (a double ends near 1e308 and 5e-324). */
+const MAX_EXPONENT = 400;
+
+function decimalToExact(text: string, what: string): Expr | undefined {
+  const m = /^([-+]?)(\d+)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(text);
   if (m === null) return undefined;
   const frac = m[3] ?? '';
+  const exp = Number(m[4] ?? '0');
+  if (!Number.isSafeInteger(exp) || Math.abs(exp) > MAX_EXPONENT) throw new PointError(`${what}: the exponent of ${text} is out of range for a double`);
   const n = BigInt(`${m[2]}${frac}`) * (m[1] === '-' ? -1n : 1n);
-  return num(n, 10n ** BigInt(frac.length));
+  const shift = exp - frac.length;
+  return shift >= 0 ? num(n * 10n ** BigInt(shift)) : num(n, 10n ** BigInt(-shift));
+}
+
+/** The value must be a finite number a double can hold (not 1/0, not 1e309, not a nonzero that rounds to 0). */
+function checkFinite(name: string, raw: string, value: Expr): void {
+  const what = `--at ${name}=${raw}`;
+  let v: number;
+  try {
+    v = evaluate(value, new Map());
+  } catch (e) {
+    if (e instanceof EvalError) throw new PointError(`${what}: the value of ${name} cannot be computed (${e.message})`);
+    throw e;
+  }
+  const zero = value.kind === 'num' ? value.n === 0n : v === 0;
+  if (Number.isNaN(v)) throw new PointError(`${what}: the value of ${name} is not a number`);
+  if (!Number.isFinite(v)) throw new PointError(`${what}: the value of ${name} is not finite${value.kind === 'num' || value.kind === 'float' ? ' in double precision (it overflows beyond 1.8e308)' : ''}`);
+  if (v === 0 && !zero) throw new PointError(`${what}: the value of ${name} underflows to 0 in double precision`);
 }
 
 /** Split at commas that are not inside parentheses or braces. */
@@ -67,8 +92,9 @@ export function parsePoint(specs: readonly string[]): Point {
       const name = parseInput(part.slice(0, eq).trim(), 'auto', `--at '${part}'`);
       if (name.kind !== 'sym') throw new PointError(`--at: '${part.slice(0, eq).trim()}' is not a variable name`);
       const raw = part.slice(eq + 1).trim();
-      const value = decimalToExact(raw) ?? parseInput(raw, 'auto', `--at '${part}'`);
+      const value = decimalToExact(raw, `--at '${part}'`) ?? parseInput(raw, 'auto', `--at '${part}'`);
       if (some(value, (x) => x.kind === 'sym' && x.name !== 'pi')) throw new PointError(`--at: the value of ${raw} must be a number`);
+      checkFinite(symKey(name), raw, value);
       values.set(symKey(name), value);
       symbols.push(name);
     }

@@ -11,7 +11,7 @@ import { verifyDerivation, type VerificationReport } from '../proof/verify.js';
 import type { Derivation } from '../proof/step.js';
 import type { Engine } from '../rewrite/engine.js';
 import { simplify } from '../simplify/simplify.js';
-import { checkDocument, type DocumentReport } from '../check/check-document.js';
+import { checkDocument, DocumentError, type DocumentReport } from '../check/check-document.js';
 import { createChecker } from '../check/judge-step.js';
 import { computeNamed, loadNamedSpec, namedDerivationNames, verifyNamed, type VerifiedNamed } from '../derive/named/index.js';
 import { PointError, parsePoint } from '../derive/point.js';
@@ -95,7 +95,13 @@ function solveTask(engine: Engine, file: string, t: Located<Task>): TaskResult {
       return { kind: 'named', verified: verifyNamed(computeNamed(engine, spec)) };
     }
     case 'check':
-      return { kind: 'checked', report: checkDocument(createChecker(engine), task.source, 'markdown') };
+      try {
+        return { kind: 'checked', report: checkDocument(createChecker(engine), task.source, 'markdown') };
+      } catch (e) {
+        // Facts that contradict each other are bad input, located inside the task's text.
+        if (e instanceof DocumentError) throw new SpecError(file, t.line, t.col, `check: line ${e.line}:${e.col} of the text: ${e.message}`);
+        throw e;
+      }
     case 'text':
       return { kind: 'text', text: task.text };
   }

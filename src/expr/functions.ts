@@ -20,6 +20,22 @@ export type LatexForm =
 /** Where a function is defined (used for sampling random points). */
 export type Domain = 'all' | 'positive' | 'nonnegative' | 'nonzero';
 
+/**
+ * Where a function has no derivative, for statements at a point: at a zero
+ * of its argument (`zero`: relu, abs, step, sign) or where its two arguments
+ * tie (`tie`: max, min). `below` and `above` are its value on either side, in
+ * the plain syntax with u, v for the arguments (below: u < 0, or u < v).
+ */
+export interface Kink {
+  readonly at: 'zero' | 'tie';
+  /** Continuous there (a corner: relu, abs, max) or not (a jump: step, sign). */
+  readonly continuous: boolean;
+  readonly below: string;
+  readonly above: string;
+  /** What automatic differentiation in the usual frameworks uses at the point, when it is settled. */
+  readonly convention?: string;
+}
+
 export interface FunctionSpec {
   readonly name: string;
   /** Other spellings accepted on input (plain and LaTeX), e.g. ln for log. */
@@ -39,6 +55,8 @@ export interface FunctionSpec {
    * and is evaluated specially (numeric/evaluate.ts).
    */
   readonly binds?: number;
+  /** Where the function is not differentiable (kinks and jumps); undefined = differentiable wherever it is defined. */
+  readonly kink?: Kink;
   readonly evaluate: (args: readonly number[]) => number;
   /**
    * The same function over any number system that has the elementary
@@ -117,14 +135,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'tanh', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\tanh' }, domain: 'all', title: 'hyperbolic tangent', evaluate: (xs) => Math.tanh(a0(xs)), real: (o, xs) => { const u = r0(xs, o); const s = o.sign(u) < 0 ? -1 : 1; const e = o.exp(o.mul(o.num(-2 * s), u)); return o.mul(o.num(s), o.div(o.sub(one(o), e), o.add(one(o), e))); } },
   { name: 'sigma', aliases: ['sigmoid'], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\sigma' }, domain: 'all', title: 'logistic sigmoid 1/(1+e^{-x})', evaluate: (xs) => sigmoid(a0(xs)), real: (o, xs) => { const u = r0(xs, o); if (o.sign(u) >= 0) return o.div(one(o), o.add(one(o), o.exp(o.neg(u)))); const e = o.exp(u); return o.div(e, o.add(one(o), e)); } },
   { name: 'softplus', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'softplus' }, domain: 'all', title: 'softplus log(1+e^x)', evaluate: (xs) => softplus(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return o.sign(u) > 0 ? o.add(u, o.log1p(o.exp(o.neg(u)))) : o.log1p(o.exp(u)); } },
-  { name: 'relu', aliases: ['ReLU'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'ReLU' }, domain: 'all', title: 'rectified linear unit max(0, x)', evaluate: (xs) => Math.max(0, a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.num(0), () => o.num(0)); } },
-  { name: 'max', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\max' }, braces: true, domain: 'all', title: 'maximum', evaluate: (xs) => Math.max(a0(xs), xs[1] ?? NaN), real: (o, xs) => { const [a, b] = [r0(xs, o), xs[1] ?? o.nan()]; return bySign(o, o.sub(a, b), () => a, () => b, () => a); } },
-  { name: 'min', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\min' }, braces: true, domain: 'all', title: 'minimum', evaluate: (xs) => Math.min(a0(xs), xs[1] ?? NaN), real: (o, xs) => { const [a, b] = [r0(xs, o), xs[1] ?? o.nan()]; return bySign(o, o.sub(a, b), () => b, () => a, () => a); } },
-  { name: 'abs', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'abs' }, domain: 'all', title: 'absolute value', evaluate: (xs) => Math.abs(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.neg(u), () => u); } },
-  { name: 'sign', aliases: ['sgn'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'sign' }, domain: 'all', title: 'sign function', evaluate: (xs) => Math.sign(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => o.num(1), () => o.num(-1), () => o.num(0)); } },
+  { name: 'relu', aliases: ['ReLU'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'ReLU' }, domain: 'all', title: 'rectified linear unit max(0, x)', kink: { at: 'zero', continuous: true, below: '0', above: 'u', convention: "PyTorch, TensorFlow and JAX take relu'(0) = 0" }, evaluate: (xs) => Math.max(0, a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.num(0), () => o.num(0)); } },
+  { name: 'max', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\max' }, braces: true, domain: 'all', title: 'maximum', kink: { at: 'tie', continuous: true, below: 'v', above: 'u', convention: 'PyTorch (torch.maximum) gives each argument half the gradient at a tie' }, evaluate: (xs) => Math.max(a0(xs), xs[1] ?? NaN), real: (o, xs) => { const [a, b] = [r0(xs, o), xs[1] ?? o.nan()]; return bySign(o, o.sub(a, b), () => a, () => b, () => a); } },
+  { name: 'min', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\min' }, braces: true, domain: 'all', title: 'minimum', kink: { at: 'tie', continuous: true, below: 'u', above: 'v', convention: 'PyTorch (torch.minimum) gives each argument half the gradient at a tie' }, evaluate: (xs) => Math.min(a0(xs), xs[1] ?? NaN), real: (o, xs) => { const [a, b] = [r0(xs, o), xs[1] ?? o.nan()]; return bySign(o, o.sub(a, b), () => b, () => a, () => a); } },
+  { name: 'abs', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'abs' }, domain: 'all', title: 'absolute value', kink: { at: 'zero', continuous: true, below: '-u', above: 'u', convention: 'PyTorch takes the derivative of |x| at 0 to be sign(0) = 0' }, evaluate: (xs) => Math.abs(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.neg(u), () => u); } },
+  { name: 'sign', aliases: ['sgn'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'sign' }, domain: 'all', title: 'sign function', kink: { at: 'zero', continuous: false, below: '-1', above: '1', convention: "PyTorch takes sign'(x) = 0 everywhere, 0 included" }, evaluate: (xs) => Math.sign(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => o.num(1), () => o.num(-1), () => o.num(0)); } },
   // Heaviside step; step(0) = 1/2 is one convention among several, and the
   // derivative rules state the point where it matters as "does not exist".
-  { name: 'step', aliases: ['heaviside', 'H'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'step' }, domain: 'all', title: 'Heaviside step (1 for x > 0, 0 for x < 0)', evaluate: (xs) => { const x = a0(xs); return x > 0 ? 1 : x < 0 ? 0 : 0.5; }, real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => o.num(1), () => o.num(0), () => o.num(0.5)); } },
+  { name: 'step', aliases: ['heaviside', 'H'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'step' }, domain: 'all', title: 'Heaviside step (1 for x > 0, 0 for x < 0)', kink: { at: 'zero', continuous: false, below: '0', above: '1' }, evaluate: (xs) => { const x = a0(xs); return x > 0 ? 1 : x < 0 ? 0 : 0.5; }, real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => o.num(1), () => o.num(0), () => o.num(0.5)); } },
   { name: 'delta', aliases: ['kronecker'], minArgs: 2, maxArgs: 2, latex: { form: 'delta' }, domain: 'all', title: 'Kronecker delta (1 if i = j, else 0)', evaluate: (xs) => (a0(xs) === xs[1] ? 1 : 0), real: (o, xs) => { const d = o.sign(o.sub(r0(xs, o), xs[1] ?? o.nan())); return Number.isNaN(d) ? o.nan() : o.num(d === 0 ? 1 : 0); } },
   // sum(body, k, lo, hi) = Σ_{k=lo}^{hi} body: k is bound inside body.
   { name: 'sum', aliases: [], minArgs: 4, maxArgs: 4, latex: { form: 'sum' }, domain: 'all', title: 'finite sum over an index', binds: 1, evaluate: () => NaN },

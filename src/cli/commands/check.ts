@@ -3,14 +3,15 @@
  * every step of every display chain judged. Exit 0 when every step is proved
  * or holds, 1 when a step fails, 2 when a file cannot be read, 3 when nothing
  * fails but a step is undecided (`--allow-undecided` maps 3 to 0), so a
- * grading script never counts an unjudged answer as a pass.
+ * grading script never counts an unjudged answer as a pass. Facts that
+ * contradict each other are bad input (2).
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { checkDocument, documentKind } from '../../check/check-document.js';
-import type { Fact } from '../../check/facts.js';
+import { checkDocument, DocumentError, documentKind } from '../../check/check-document.js';
+import { FactError, type Fact } from '../../check/facts.js';
 import { createChecker } from '../../check/judge-step.js';
-import { readFacts, splitTopLevelCommas } from '../../check/read-facts.js';
+import { readAssumptions as readAssumptionList } from '../../check/read-facts.js';
 import { formatJson, formatText, tally, type FileReport } from '../../check/report.js';
 import { createEngine } from '../../rewrite/engine.js';
 import { MarkdownDepthError } from '../../markdown/nesting-depth.js';
@@ -33,14 +34,14 @@ function parseCheckFormat(v: string): 'text' | 'json' {
   throw new UserError(`--format: expected text or json, got '${v}'`);
 }
 
+/** `--assume` lists: every piece understood and consistent, or a one-line error naming the piece. */
 function cliFacts(texts: readonly string[]): Fact[] {
-  return texts.flatMap((t) =>
-    splitTopLevelCommas(t).flatMap((piece) => {
-      const f = readFacts(piece, { definitions: true });
-      if (f.length === 0 && !/\\in|\bin\b/.test(piece)) throw new UserError(`cannot read the assumption '${piece}': write e.g. x > 0, 0 < t < 1, y in {-1, 1}, sum_i p_i = 1`);
-      return f;
-    }),
-  );
+  try {
+    return readAssumptionList(texts);
+  } catch (e) {
+    if (e instanceof FactError) throw new UserError(`--assume: ${e.message}`);
+    throw e;
+  }
 }
 
 export const checkCommand: CommandModule = {
@@ -70,6 +71,7 @@ export const checkCommand: CommandModule = {
             return { file, report: checkDocument(checker, source, documentKind(file), opts) };
           } catch (e) {
             if (e instanceof MarkdownDepthError) throw new FileError(file, e.line, e.col, e.detail);
+            if (e instanceof DocumentError) throw new UserError(`${file}:${e.line}:${e.col}: ${e.message}`);
             throw e;
           }
         });

@@ -50,9 +50,14 @@ function textReport(o: DiffOutcome): string {
   });
   lines.push(`result: ${j.result}`);
   for (const n of j.notes) lines.push(`note: ${n}`);
+  for (const b of j.branches ?? []) lines.push(`branch: ${b}`);
   if (j.value !== undefined) {
-    for (const b of j.branches ?? []) lines.push(`branch: ${b}`);
+    if (j.statement !== undefined) lines.push(`note: ${j.statement}`);
     lines.push(`value: ${j.value}${j.exact === true ? '' : ' (approximate)'} ≈ ${j.approx}`);
+  } else if (j.statement !== undefined) {
+    // At a kink no value is printed: the statement, then what frameworks use there, separately.
+    lines.push(j.statement);
+    for (const c of j.conventions ?? []) lines.push(`convention: ${c}`);
   }
   if (j.stop !== 'normal-form') lines.push(`stopped: ${j.stop}`);
   lines.push(`check: ${formatVerification(j.verification)}`);
@@ -68,6 +73,7 @@ function latexReport(o: DiffOutcome): string {
   const tail = [...where, `% check: ${formatVerification(j.verification)}`];
   for (const n of j.notes) tail.push(`% note: ${n}`);
   if (j.valueLatex !== undefined) tail.push(`% value: ${j.valueLatex}`);
+  else if (j.statement !== undefined) tail.push(`% ${j.statement}`, ...(j.conventions ?? []).map((c) => `% convention: ${c}`));
   return `${body}\n${tail.join('\n')}\n`;
 }
 

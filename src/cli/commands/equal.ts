@@ -6,12 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { createChecker, judgeStep } from '../../check/judge-step.js';
+import { createChecker, judgeStep, type Checker } from '../../check/judge-step.js';
 import { PointError } from '../../derive/point.js';
 import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, runBatch, type LineHandler } from '../batch.js';
-import type { Fact } from '../../check/facts.js';
+import { describeFact, FactError, type Fact } from '../../check/facts.js';
+import { factsAbout } from '../../check/check-document.js';
 import type { Judgement } from '../../check/judgement.js';
-import { readFacts, splitTopLevelCommas } from '../../check/read-facts.js';
+import { readRelationAssumptions as readAssumptionList } from '../../check/read-facts.js';
 import { relationOf, type Relation } from '../../check/relation.js';
 import { splitRelations } from '../../check/split-relations.js';
 import type { Expr } from '../../expr/node.js';
@@ -61,24 +62,29 @@ function readClaim(lhsText: string, rhsText: string | undefined, relText: string
   return { lhs: parseInput(l.latex, syntax, 'left side'), rel: rel.rel, rhs: parseInput(r.latex, syntax, 'right side') };
 }
 
+/** `--assume` lists: every piece understood and consistent, or a one-line error naming the piece. */
 function readAssumptions(texts: readonly string[]): Fact[] {
-  const facts: Fact[] = [];
-  for (const t of texts) {
-    for (const piece of splitTopLevelCommas(t)) {
-      const f = readFacts(piece, { definitions: true });
-      if (f.length === 0 && !/\\in|\bin\b/.test(piece)) throw new UserError(`cannot read the assumption '${piece}': write e.g. x > 0, 0 < t < 1, y in {-1, 1}, sum_i p_i = 1 or h = tanh(w x)`);
-      facts.push(...f);
-    }
+  try {
+    return readAssumptionList(texts);
+  } catch (e) {
+    if (e instanceof FactError) throw new UserError(`--assume: ${e.message}`);
+    throw e;
   }
-  return facts;
 }
 
-function textLine(c: Claim, j: Judgement): string {
-  return `${toPlain(c.lhs)} ${c.rel} ${toPlain(c.rhs)}\n${j.verdict}: ${j.evidence.summary}\n`;
+/** The assumptions that speak about the claim, as text. */
+function used(c: Claim, facts: readonly Fact[]): string[] {
+  return factsAbout([c.lhs, c.rhs], facts).map((f) => describeFact(f, toPlain));
 }
 
-function json(c: Claim, j: Judgement): Record<string, unknown> {
-  return { lhs: toPlain(c.lhs), rel: c.rel, rhs: toPlain(c.rhs), verdict: j.verdict, evidence: j.evidence };
+function textLine(c: Claim, j: Judgement, facts: readonly Fact[] = []): string {
+  const u = used(c, facts);
+  return `${toPlain(c.lhs)} ${c.rel} ${toPlain(c.rhs)}\n${j.verdict}: ${j.evidence.summary}\n${u.length > 0 ? `using ${u.join(', ')} (--assume)\n` : ''}`;
+}
+
+function json(c: Claim, j: Judgement, facts: readonly Fact[] = []): Record<string, unknown> {
+  const u = used(c, facts);
+  return { lhs: toPlain(c.lhs), rel: c.rel, rhs: toPlain(c.rhs), verdict: j.verdict, evidence: j.evidence, ...(u.length > 0 ? { facts: u } : {}) };
 }
 
 function options(flags: EqualFlags): { points?: number; seed?: number } {
@@ -172,7 +178,7 @@ export const equalCommand: CommandModule = {
         const claim = readClaim(lhsText, rhsArg, flags.rel, flags.input);
         const facts = readAssumptions(flags.assume);
         const j = judgeStep(checker, claim.lhs, claim.rel, claim.rhs, facts, options(flags));
-        io.stdout(flags.format === 'json' ? JSON.stringify(json(claim, j), null, 2) + '\n' : textLine(claim, j));
+        io.stdout(flags.format === 'json' ? JSON.stringify(json(claim, j, facts), null, 2) + '\n' : textLine(claim, j, facts));
         setExit(j.verdict === 'fails' ? EXIT.failed : EXIT.ok);
       });
   },

@@ -1,6 +1,6 @@
 /** `gradtex eval EXPR --at x=0.3,y=2`: exact value where the point is exact, and a float. */
 import type { Command } from 'commander';
-import { evaluateAt } from '../../derive/evaluate-at.js';
+import { checkDefinedAt, evaluateAt } from '../../derive/evaluate-at.js';
 import { approximateBeyondFloatRange, approximateFromLogarithm } from '../../expr/constant-size.js';
 import { symKey } from '../../expr/sym-key.js';
 import { symbolsOf } from '../../expr/traverse.js';
@@ -35,6 +35,8 @@ export const evalCommand: CommandModule = {
         const missing = symbolsOf(e).filter((s) => s.name !== 'pi' && !point.values.has(symKey(s)));
         const first = missing[0];
         if (first !== undefined) throw new UserError(`no value for ${missing.map(symKey).join(', ')}: add --at ${symKey(first)}=…`);
+        // A point outside the expression's domain (log of a negative number, 1/0) is bad input, not a value.
+        checkDefinedAt(e, point.values);
         const evaluated = evaluateAt(engine, e, point.values);
         // A value float64 cannot hold (0.111…^1000 is 1e-954), or whose parts it cannot (a 30,000-digit
         // fraction), is approximated from its logarithm, not printed as 0, Infinity or NaN.

@@ -1,0 +1,202 @@
+/**
+ * Where a fact stated in a document applies. A fact holds from where it is
+ * stated to the end of its section (a Markdown heading, a LaTeX \section and
+ * its relatives; a section ends at the next heading of the same or a higher
+ * level), never before; a fact stated before the first heading holds to the
+ * end of the document. A fact in a hypothetical sentence ("when the model is
+ * perfect, $\hat y = y$", "if $x < 0$ …") holds only to the end of that
+ * sentence, including display math that continues the sentence.
+ *
+ *     const s = documentScopes(source, 'markdown', segments);
+ *     s.sectionEnd(120)         // offset of the next heading of the same or a higher level
+ *     s.hypotheticalEnd(seg)    // the end of the sentence for math inside "if … then …"
+ */
+import type { Segment } from './segments.js';
+
+export interface Heading {
+  readonly offset: number;
+  /** 1 = the highest level (# or \part/\chapter/\section as the document uses them). */
+  readonly level: number;
+}
+
+/**
+ * ATX (`## Title`) and setext (`Title` over `===`/`---`) headings, line by
+ * line, outside fenced code and `$$` blocks (one pass; the document was
+ * already parsed once for its math, and a second parse would double the time).
+ */
+function markdownHeadings(source: string): Heading[] {
+  const out: Heading[] = [];
+  let fence: string | undefined;
+  let math = false;
+  let lineStart = 0;
+  let prev: { offset: number; text: string; paragraph: boolean } | undefined;
+  for (const line of source.split('\n')) {
+    const offset = lineStart;
+    lineStart += line.length + 1;
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence !== undefined) {
+      if (f !== null && (f[1] ?? '').startsWith(fence)) fence = undefined;
+      prev = undefined;
+      continue;
+    }
+    if (f !== null) {
+      fence = f[1];
+      prev = undefined;
+      continue;
+    }
+    if (/^ {0,3}\$\$/.test(line)) {
+      // A $$ line opens or closes a display block (or is one: $$ a = b $$).
+      const whole = /^ {0,3}\$\$.*\S.*\$\$\s*$/.test(line);
+      if (!whole) math = !math;
+      prev = undefined;
+      continue;
+    }
+    if (math) continue;
+    const atx = /^ {0,3}(#{1,6})(?:[ \t]|$)/.exec(line);
+    if (atx !== null) {
+      out.push({ offset, level: (atx[1] ?? '#').length });
+      prev = undefined;
+      continue;
+    }
+    const setext = /^ {0,3}(=+|-+)[ \t]*$/.exec(line);
+    if (setext !== null && prev !== undefined && prev.paragraph) {
+      out.push({ offset: prev.offset, level: (setext[1] ?? '=').startsWith('=') ? 1 : 2 });
+      prev = undefined;
+      continue;
+    }
+    prev = { offset, text: line, paragraph: line.trim() !== '' && !/^ {0,3}([-*+>]|\d+[.)])\s/.test(line) };
+  }
+  return out;
+}
+
+const TEX_LEVELS: Readonly<Record<string, number>> = { part: 1, chapter: 2, section: 3, subsection: 4, subsubsection: 5 };
+
+function texHeadings(source: string): Heading[] {
+  const out: Heading[] = [];
+  let lineStart = 0;
+  for (const line of source.split('\n')) {
+    // Cut the comment: the first % not escaped by a backslash.
+    const m = /(^|[^\\])%/.exec(line);
+    const text = m === null ? line : line.slice(0, m.index + (m[1] ?? '').length);
+    for (const h of text.matchAll(/\\(part|chapter|section|subsection|subsubsection)\*?\s*[[{]/g)) {
+      out.push({ offset: lineStart + (h.index ?? 0), level: TEX_LEVELS[h[1] ?? 'section'] ?? 3 });
+    }
+    lineStart += line.length + 1;
+  }
+  return out;
+}
+
+/** Words that make a sentence a hypothetical, not a statement of fact. */
+const HYPOTHETICAL = /\b(if|iff|when|whenever|unless|otherwise|in case|provided|say|e\.g|for example|for instance|were|would|suppose|supposing)\b/i;
+/** Words that start the next case of a case split. */
+const CASE_START = /\b(if|when|whenever|unless|otherwise|in case|suppose|supposing)\b/;
+/** "Suppose $x > 0$." states an assumption; "suppose $x > 0$, then …" is a hypothetical. */
+const SUPPOSE_ONLY = /\b(suppose|supposing)\b/i;
+
+export interface Scopes {
+  /** The end of the section that contains `offset` (the source length when it is the last). */
+  sectionEnd(offset: number): number;
+  /** The start of the section that contains `offset` (0 before the first heading). */
+  sectionStart(offset: number): number;
+  /**
+   * Where a fact in a hypothetical sentence ("if …", "when …") stops: the end
+   * of the sentence, or the next "if" of a case split; undefined when the
+   * sentence is not hypothetical.
+   */
+  hypotheticalEnd(seg: Segment): number | undefined;
+  /** The end of the sentence the segment is in, display math continuing it included. */
+  sentenceEnd(seg: Segment): number;
+}
+
+export function documentScopes(source: string, kind: 'markdown' | 'tex', segments: readonly Segment[]): Scopes {
+  const headings = kind === 'markdown' ? markdownHeadings(source) : texHeadings(source);
+  // Which math segment covers each character (-1 for prose).
+  const owner = new Int32Array(source.length).fill(-1);
+  const maths = segments.filter((s): s is Extract<Segment, { kind: 'math' }> => s.kind === 'math');
+  maths.forEach((s, i) => {
+    for (let k = s.offset; k < Math.min(source.length, s.offset + s.text.length); k++) owner[k] = i;
+  });
+  const isProse = (k: number): boolean => owner[k] === -1 && source[k] !== '$';
+  const terminator = (k: number): boolean => isProse(k) && /[.?!]/.test(source[k] ?? '') && (k + 1 >= source.length || /\s/.test(source[k + 1] ?? ''));
+  /** A blank line starts at k (k is a newline followed by a line of blanks and another newline). */
+  const blankLineAt = (k: number): number | undefined => {
+    if (source[k] !== '\n') return undefined;
+    const m = /^\n[ \t]*\n\s*/.exec(source.slice(k, k + 200));
+    return m === null ? undefined : k + m[0].length;
+  };
+
+  const containing = (offset: number): number => {
+    let idx = -1;
+    for (let i = 0; i < headings.length; i++) if ((headings[i] as Heading).offset <= offset) idx = i;
+    return idx;
+  };
+
+  const sentenceStart = (seg: Segment): number => {
+    for (let k = seg.offset - 1; k >= 0; k--) {
+      if (terminator(k)) return k + 1;
+      if (source[k] === '\n' && /\n[ \t]*$/.test(source.slice(Math.max(0, k - 200), k))) return k + 1;
+    }
+    return 0;
+  };
+
+  const sentenceEnd = (seg: Segment): number => {
+    let k = seg.offset + (seg.kind === 'math' ? seg.text.length : 0);
+    while (k < source.length) {
+      const o = owner[k] ?? -1;
+      if (o >= 0) {
+        const m = maths[o];
+        if (m === undefined) break;
+        const end = m.offset + m.text.length;
+        if (m.display && /[.?!]\s*$/.test(m.text)) return end;
+        k = Math.max(end, k + 1);
+        continue;
+      }
+      if (terminator(k)) return k + 1;
+      const next = blankLineAt(k);
+      if (next !== undefined) {
+        // A paragraph break ends the sentence, unless display math continues it.
+        const display = maths.find((m) => m.display && m.offset >= next && /^(\$\$|\\\[|\\begin\{[A-Za-z*]+\})?\s*$/.test(source.slice(next, m.offset)));
+        if (display === undefined) return k;
+        k = display.offset;
+        continue;
+      }
+      k++;
+    }
+    return source.length;
+  };
+
+  const proseOf = (from: number, to: number): string => {
+    let out = '';
+    for (let k = from; k < to; k++) out += isProse(k) ? source[k] : ' ';
+    return out;
+  };
+
+  return {
+    sectionEnd(offset) {
+      const i = containing(offset);
+      if (i < 0) return source.length;
+      const level = (headings[i] as Heading).level;
+      for (let j = i + 1; j < headings.length; j++) if ((headings[j] as Heading).level <= level) return (headings[j] as Heading).offset;
+      return source.length;
+    },
+    sectionStart(offset) {
+      const i = containing(offset);
+      return i < 0 ? 0 : (headings[i] as Heading).offset;
+    },
+    hypotheticalEnd(seg) {
+      const start = sentenceStart(seg);
+      const end = sentenceEnd(seg);
+      const prose = proseOf(start, end);
+      const m = HYPOTHETICAL.exec(prose);
+      if (m === null) return undefined;
+      if (SUPPOSE_ONLY.test(m[0]) && !/\bthen\b/i.test(prose) && HYPOTHETICAL.exec(prose.replace(/\b(suppose|supposing)\b/gi, ' ')) === null) return undefined;
+      // A case split ("if x < 0 then …, and if x >= 0 then …"): each case ends where the next begins.
+      const after = seg.offset + (seg.kind === 'math' ? seg.text.length : 0) - start;
+      const next = new RegExp(CASE_START.source, 'gi');
+      next.lastIndex = Math.max(0, after);
+      const n = next.exec(prose);
+      return n === null ? end : start + n.index;
+    },
+    sentenceEnd,
+  };
+}
