@@ -1,0 +1,287 @@
+/**
+ * Judging the adversarial corpus (tests/fixtures/adversarial/) the way the
+ * CLI does: relations through the code path of `gradtex equal` (same parser
+ * choice, same reading of --assume, --shape through the matrix checker),
+ * documents through `checkDocument` as `gradtex check` runs it, and the
+ * denial-of-service class through the built CLI in a child process with a
+ * time budget (a hang cannot be interrupted in-process).
+ *
+ *     judgeRelation(checker, { id: 'x', class: 'guard', lhs: 'sqrt(x^2)', rhs: 'x', truth: false, note: '' }).verdict   // 'proved' today, 'fails' when sound
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkDocument, documentKind, type StepReport } from '../../src/check/check-document.js';
+import type { Fact } from '../../src/check/facts.js';
+import { judgeStep, type Checker } from '../../src/check/judge-step.js';
+import { readFacts, splitTopLevelCommas } from '../../src/check/read-facts.js';
+import { relationOf, type Relation } from '../../src/check/relation.js';
+import { parseInput } from '../../src/cli/input.js';
+import { UserError } from '../../src/cli/io.js';
+import { checkMatrixEqual } from '../../src/matrix/check-matrix-equal.js';
+import { ShapeError, shapeContext } from '../../src/matrix/shape.js';
+
+/** One labelled relation of relations.jsonl. */
+export interface RelationEntry {
+  readonly id: string;
+  readonly class: string;
+  readonly lhs: string;
+  readonly rhs: string;
+  readonly rel?: string;
+  readonly assume?: string | readonly string[];
+  readonly shape?: readonly string[];
+  readonly truth: boolean;
+  readonly note: string;
+}
+
+/**
+ * What a user gets back: a verdict, `error` (the input or an assumption was
+ * refused with a message: weaker than any verdict, never a violation),
+ * `timeout`/`crash` (no answer within the budget, or an internal error),
+ * `missing` (a display relation of a document the checker did not judge),
+ * `definition` (a display relation the checker took as a definition, so
+ * never judged) and `not-judged` (inline prose math, which `check` reads
+ * for facts only).
+ */
+export type Outcome = 'proved' | 'holds' | 'fails' | 'undecided' | 'error' | 'timeout' | 'crash' | 'missing' | 'definition' | 'not-judged';
+
+export interface Judged {
+  /** A relation of relations.jsonl or a labelled relation of a document. */
+  readonly source: 'relation' | 'document';
+  readonly id: string;
+  readonly class: string;
+  readonly truth: boolean;
+  readonly outcome: Outcome;
+  readonly summary: string;
+  /** Short text of the relation for reports. */
+  readonly text: string;
+}
+
+/**
+ * The contract: no false relation proved or holding, no true one failing,
+ * every input answered. In a document a false display relation must also be
+ * flagged: `fails` or `undecided`, not skipped or taken as a definition.
+ */
+export function violates(j: Pick<Judged, 'source' | 'truth' | 'outcome'>): boolean {
+  const o = j.outcome;
+  if (o === 'timeout' || o === 'crash') return true;
+  if (j.truth) return o === 'fails';
+  if (o === 'proved' || o === 'holds') return true;
+  return j.source === 'document' && (o === 'missing' || o === 'definition');
+}
+
+export function relationText(e: RelationEntry): string {
+  const a = e.assume === undefined ? '' : `  [assume ${[e.assume].flat().join('; ')}]`;
+  const s = e.shape === undefined ? '' : `  [shape ${e.shape.join('; ')}]`;
+  return `${e.lhs} ${e.rel ?? '='} ${e.rhs}${a}${s}`;
+}
+
+/** `--assume` as src/cli/commands/equal.ts reads it: a piece that states nothing is an error. */
+function readAssumptions(texts: readonly string[]): Fact[] {
+  const facts: Fact[] = [];
+  for (const t of texts) {
+    for (const piece of splitTopLevelCommas(t)) {
+      const f = readFacts(piece, { definitions: true });
+      if (f.length === 0 && !/\\in|\bin\b/.test(piece)) throw new UserError(`cannot read the assumption '${piece}'`);
+      facts.push(...f);
+    }
+  }
+  return facts;
+}
+
+function relOf(text: string | undefined): Relation {
+  const r = relationOf((text ?? '=').trim());
+  if (r === undefined) throw new UserError(`unknown relation '${text ?? ''}'`);
+  return r;
+}
+
+const MATRIX = { numeric: 'holds', failed: 'fails', undecided: 'undecided' } as const;
+
+/** One relation, in-process, through the same functions `gradtex equal` calls. */
+export function judgeRelation(checker: Checker, e: RelationEntry): Judged {
+  const base = { source: 'relation' as const, id: e.id, class: e.class, truth: e.truth, text: relationText(e) };
+  try {
+    if (e.shape !== undefined) {
+      const ctx = shapeContext(e.shape);
+      const v = checkMatrixEqual(parseInput(e.lhs, 'auto', 'left side', ctx), parseInput(e.rhs, 'auto', 'right side', ctx), ctx, {});
+      return { ...base, outcome: MATRIX[v.verdict], summary: v.verdict };
+    }
+    const lhs = parseInput(e.lhs, 'auto', 'left side');
+    const rhs = parseInput(e.rhs, 'auto', 'right side');
+    const facts = readAssumptions(e.assume === undefined ? [] : [e.assume].flat());
+    const j = judgeStep(checker, lhs, relOf(e.rel), rhs, facts, {});
+    return { ...base, outcome: j.verdict, summary: j.evidence.summary };
+  } catch (err) {
+    if (err instanceof UserError || err instanceof ShapeError) return { ...base, outcome: 'error', summary: err.message };
+    return { ...base, outcome: 'crash', summary: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+  }
+}
+
+export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
+
+export function cliBuilt(): boolean {
+  return existsSync(CLI);
+}
+
+interface CliRun {
+  readonly out: string;
+  readonly err: string;
+  readonly code: number | null;
+  readonly timedOut: boolean;
+}
+
+/** The built CLI in a child process (memory capped), killed when the budget is spent. */
+function runCli(args: readonly string[], budgetMs: number): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--max-old-space-size=512', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let timedOut = false;
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, budgetMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ out, err, code, timedOut });
+    });
+  });
+}
+
+/**
+ * One relation through the built CLI with a wall-clock budget: `timeout` when
+ * it does not answer in time, `error` for a one-line refusal (exit 2),
+ * `crash` for anything else without a verdict.
+ */
+export async function judgeRelationCli(e: RelationEntry, budgetMs: number): Promise<Judged> {
+  const base = { source: 'relation' as const, id: e.id, class: e.class, truth: e.truth, text: relationText(e) };
+  const args = ['equal', e.lhs, e.rhs, '--format', 'json'];
+  if (e.rel !== undefined) args.push('--rel', e.rel);
+  for (const a of e.assume === undefined ? [] : [e.assume].flat()) args.push('--assume', a);
+  for (const s of e.shape ?? []) args.push('--shape', s);
+  const r = await runCli(args, budgetMs);
+  if (r.timedOut) return { ...base, outcome: 'timeout', summary: `no answer within ${budgetMs} ms` };
+  try {
+    const v = JSON.parse(r.out) as { verdict?: string; evidence?: { summary?: string } };
+    const verdict = v.verdict;
+    if (verdict === 'proved' || verdict === 'holds' || verdict === 'fails' || verdict === 'undecided') return { ...base, outcome: verdict, summary: v.evidence?.summary ?? '' };
+  } catch {
+    // not JSON: an error line or a crash
+  }
+  const lines = r.err.trim().split('\n');
+  return { ...base, outcome: r.code === 2 && lines.length === 1 ? 'error' : 'crash', summary: `exit ${String(r.code)}: ${(lines[0] ?? '').slice(0, 200)}` };
+}
+
+/** One labelled relation of a document (manifest.json). */
+export interface DocumentLabel {
+  /** 1-based line the checker reports the step at (the line of the right side). */
+  readonly line: number;
+  readonly truth: boolean;
+  readonly class: string;
+  readonly note: string;
+  /** Several steps on one line: the right side's LaTeX, trimmed, to pick one. */
+  readonly rhs?: string;
+  /** Inline prose math: `check` reads it for facts, it is not judged. */
+  readonly inline?: boolean;
+}
+
+export interface DocumentManifest {
+  readonly [file: string]: { readonly relations: readonly DocumentLabel[] };
+}
+
+export interface Unlabelled {
+  /** file:line:col of the step as reported. */
+  readonly id: string;
+  readonly text: string;
+  readonly verdict: string;
+}
+
+export interface JudgedDocument {
+  readonly judged: readonly Judged[];
+  /**
+   * Steps the checker judged that no label names: the manifest labels every
+   * step, so these are steps reported at a wrong line or made up by a broken
+   * extraction (listed as known with verdict `unlabelled` until fixed).
+   */
+  readonly unlabelled: readonly Unlabelled[];
+  /** False relations reported `fails` exactly at their own line. */
+  readonly failsAtOwnLine: number;
+}
+
+function sameRhs(step: StepReport, rhs: string): boolean {
+  return step.rhs.replace(/\s+/g, '') === rhs.replace(/\s+/g, '');
+}
+
+const idOf = (file: string, l: DocumentLabel): string => `${file}:${l.line}${l.rhs === undefined ? '' : `:${l.rhs}`}`;
+
+function unanswered(file: string, labels: readonly DocumentLabel[], outcome: 'crash' | 'timeout', summary: string): JudgedDocument {
+  return { judged: labels.map((l) => ({ source: 'document', id: idOf(file, l), class: l.class, truth: l.truth, outcome, summary, text: l.note })), unlabelled: [], failsAtOwnLine: 0 };
+}
+
+/** A document through `checkDocument`, its steps matched to the manifest's labels by line (and right side). */
+export function judgeDocument(checker: Checker, file: string, source: string, labels: readonly DocumentLabel[]): JudgedDocument {
+  try {
+    const report = checkDocument(checker, source, documentKind(file));
+    return matchLabels(file, report.chains.flatMap((c) => [...c.steps]), labels);
+  } catch (err) {
+    return unanswered(file, labels, 'crash', err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+  }
+}
+
+/** A document through the built CLI (`gradtex check FILE --format json`) with a wall-clock budget. */
+export async function judgeDocumentCli(file: string, path: string, labels: readonly DocumentLabel[], budgetMs: number): Promise<JudgedDocument> {
+  const r = await runCli(['check', path, '--format', 'json'], budgetMs);
+  if (r.timedOut) return unanswered(file, labels, 'timeout', `no answer within ${budgetMs} ms`);
+  try {
+    const v = JSON.parse(r.out) as { files: { chains: { steps: StepReport[] }[] }[] };
+    return matchLabels(file, v.files.flatMap((f) => f.chains.flatMap((c) => c.steps)), labels);
+  } catch {
+    return unanswered(file, labels, 'crash', `exit ${String(r.code)}: ${r.err.trim().split('\n')[0] ?? ''}`);
+  }
+}
+
+function matchLabels(file: string, steps: readonly StepReport[], labels: readonly DocumentLabel[]): JudgedDocument {
+  const used = new Set<StepReport>();
+  let failsAtOwnLine = 0;
+  const judged = labels.map((l): Judged => {
+    const base = { source: 'document' as const, id: idOf(file, l), class: l.class, truth: l.truth };
+    const here = steps.filter((s) => s.line === l.line && (l.rhs === undefined || sameRhs(s, l.rhs)));
+    for (const s of here) used.add(s);
+    if (here.length === 0) return { ...base, outcome: l.inline === true ? 'not-judged' : 'missing', summary: l.inline === true ? 'inline math' : 'no step reported at this line', text: l.note };
+    // Several steps on one labelled line share the label: the weakest-for-the-contract verdict counts.
+    const order: Outcome[] = l.truth ? ['fails', 'undecided', 'definition', 'holds', 'proved'] : ['proved', 'holds', 'definition', 'undecided', 'fails'];
+    const worst = order.find((v) => here.some((s) => s.verdict === v)) ?? 'undecided';
+    const s = here.find((x) => x.verdict === worst);
+    if (!l.truth && worst === 'fails') failsAtOwnLine++;
+    return { ...base, outcome: worst, summary: s?.evidence.summary ?? '', text: `${s?.lhs ?? ''} ${s?.rel ?? ''} ${s?.rhs ?? ''}`.trim() };
+  });
+  const unlabelled = steps.filter((s) => !used.has(s) && s.verdict !== 'definition').map((s) => ({ id: `${file}:${s.line}:${s.col}`, text: `${s.lhs} ${s.rel} ${s.rhs}`.replace(/\s+/g, ' '), verdict: s.verdict }));
+  return { judged, unlabelled, failsAtOwnLine };
+}
+
+export interface KnownMisjudged {
+  readonly id: string;
+  readonly class: string;
+  /** The wrong outcome, or `unlabelled` for a step reported where no relation is (class `extraction`). */
+  readonly verdict: Outcome | 'unlabelled';
+}
+
+/** The confusion table, one row per class: counts of each outcome for true and for false relations. */
+export function confusionTable(all: readonly Judged[]): string {
+  const cols: Outcome[] = ['proved', 'holds', 'fails', 'undecided', 'error', 'timeout', 'crash', 'missing', 'definition', 'not-judged'];
+  const shown = cols.filter((c) => all.some((j) => j.outcome === c));
+  const classes = [...new Set(all.map((j) => j.class))].sort();
+  const head = ['class', 'n', ...shown.map((c) => `T:${c}`), ...shown.map((c) => `F:${c}`), 'violations'];
+  const row = (name: string, js: readonly Judged[]): string[] => [
+    name,
+    String(js.length),
+    ...shown.map((c) => String(js.filter((j) => j.truth && j.outcome === c).length)),
+    ...shown.map((c) => String(js.filter((j) => !j.truth && j.outcome === c).length)),
+    String(js.filter(violates).length),
+  ];
+  const rows = [head, ...classes.map((c) => row(c, all.filter((j) => j.class === c))), row('TOTAL', all)];
+  const widths = head.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  ')).join('\n');
+}
