@@ -4,12 +4,12 @@
  * choice, same reading of --assume, --shape through the matrix checker),
  * documents through `checkDocument` as `gradtex check` runs it, and the
  * denial-of-service class through the built CLI in a child process with a
- * time budget (a hang cannot be interrupted in-process).
+ * CPU-time budget (a hang cannot be interrupted in-process).
  *
  *     judgeRelation(checker, { id: 'x', class: 'guard', lhs: 'sqrt(x^2)', rhs: 'x', truth: false, note: '' }).verdict   // 'proved' today, 'fails' when sound
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDocument, documentKind, type StepReport } from '../../src/check/check-document.js';
 import type { Fact } from '../../src/check/facts.js';
@@ -130,25 +130,49 @@ interface CliRun {
   readonly timedOut: boolean;
 }
 
-/** The built CLI in a child process (memory capped), killed when the budget is spent. */
+/** CPU seconds (user + system) a process has used, from /proc; undefined where there is no /proc. */
+function cpuMs(pid: number): number | undefined {
+  try {
+    // Fields after the command name: state is field 3, utime and stime are fields 14 and 15 (clock ticks, 100 a second on Linux).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The built CLI in a child process (memory capped), killed once it has used
+ * `budgetMs` of CPU time, start-up included. CPU time, not wall time: on a
+ * busy shared machine wall time would make the verdict depend on the load.
+ * Without /proc the budget is wall time.
+ */
 function runCli(args: readonly string[], budgetMs: number): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--max-old-space-size=512', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let timedOut = false;
+    const started = Date.now();
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, budgetMs);
+    const timer = setInterval(() => {
+      const used = child.pid === undefined ? undefined : cpuMs(child.pid);
+      if ((used ?? Date.now() - started) > budgetMs || Date.now() - started > WALL_LIMIT_MS) {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }
+    }, 100);
     child.on('close', (code) => {
-      clearTimeout(timer);
+      clearInterval(timer);
       resolve({ out, err, code, timedOut });
     });
   });
 }
+
+/** A child that gets no CPU for this long on a very busy machine is given up on all the same. */
+const WALL_LIMIT_MS = 90_000;
 
 /**
  * One relation through the built CLI with a wall-clock budget: `timeout` when
@@ -162,7 +186,7 @@ export async function judgeRelationCli(e: RelationEntry, budgetMs: number): Prom
   for (const a of e.assume === undefined ? [] : [e.assume].flat()) args.push('--assume', a);
   for (const s of e.shape ?? []) args.push('--shape', s);
   const r = await runCli(args, budgetMs);
-  if (r.timedOut) return { ...base, outcome: 'timeout', summary: `no answer within ${budgetMs} ms` };
+  if (r.timedOut) return { ...base, outcome: 'timeout', summary: `no answer within ${budgetMs} ms of CPU time` };
   try {
     const v = JSON.parse(r.out) as { verdict?: string; evidence?: { summary?: string } };
     const verdict = v.verdict;
@@ -233,7 +257,7 @@ export function judgeDocument(checker: Checker, file: string, source: string, la
 /** A document through the built CLI (`gradtex check FILE --format json`) with a wall-clock budget. */
 export async function judgeDocumentCli(file: string, path: string, labels: readonly DocumentLabel[], budgetMs: number): Promise<JudgedDocument> {
   const r = await runCli(['check', path, '--format', 'json'], budgetMs);
-  if (r.timedOut) return unanswered(file, labels, 'timeout', `no answer within ${budgetMs} ms`);
+  if (r.timedOut) return unanswered(file, labels, 'timeout', `no answer within ${budgetMs} ms of CPU time`);
   try {
     const v = JSON.parse(r.out) as { files: { chains: { steps: StepReport[] }[] }[] };
     return matchLabels(file, v.files.flatMap((f) => f.chains.flatMap((c) => c.steps)), labels);
@@ -284,4 +308,70 @@ export function confusionTable(all: readonly Judged[]): string {
   const rows = [head, ...classes.map((c) => row(c, all.filter((j) => j.class === c))), row('TOTAL', all)];
   const widths = head.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) => r.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  ')).join('\n');
+}
+
+/** The corpus files, read once. */
+export interface Corpus {
+  readonly dir: string;
+  readonly docDir: string;
+  readonly knownFile: string;
+  readonly relations: readonly RelationEntry[];
+  readonly manifest: DocumentManifest;
+  readonly docFiles: readonly string[];
+  readonly known: readonly KnownMisjudged[];
+}
+
+export function loadCorpus(): Corpus {
+  const dir = join(import.meta.dirname, '..', 'fixtures', 'adversarial');
+  const docDir = join(dir, 'documents');
+  const knownFile = join(dir, 'known-misjudged.json');
+  return {
+    dir,
+    docDir,
+    knownFile,
+    relations: readFileSync(join(dir, 'relations.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as RelationEntry),
+    manifest: JSON.parse(readFileSync(join(docDir, 'manifest.json'), 'utf8')) as DocumentManifest,
+    docFiles: readdirSync(docDir)
+      .filter((f) => f.endsWith('.md') || f.endsWith('.tex'))
+      .sort(),
+    known: JSON.parse(readFileSync(knownFile, 'utf8')) as readonly KnownMisjudged[],
+  };
+}
+
+/** Does a document carry DoS-class labels (then it is checked in a child process)? */
+export function isDosDocument(c: Corpus, file: string): boolean {
+  return (c.manifest[file]?.relations ?? []).some((l) => l.class === 'dos');
+}
+
+/**
+ * Rewrites known-misjudged.json for one part of the corpus (the DoS class or
+ * the rest), keeping the other part's entries: the two test files each own one.
+ */
+export function writeKnown(c: Corpus, part: 'dos' | 'rest', list: readonly KnownMisjudged[]): void {
+  const current = JSON.parse(readFileSync(c.knownFile, 'utf8')) as readonly KnownMisjudged[];
+  const keep = current.filter((k) => (k.class === 'dos') !== (part === 'dos'));
+  const merged = [...keep, ...list].sort((a, b) => (a.class === b.class ? a.id.localeCompare(b.id) : a.class.localeCompare(b.class)));
+  writeFileSync(c.knownFile, JSON.stringify(merged, null, 1) + '\n');
+}
+
+/** The known list's entries that are no longer misjudged (or no longer exist): they must be removed. */
+export function staleKnown(known: readonly KnownMisjudged[], judged: readonly Judged[], unlabelled: readonly Unlabelled[]): string[] {
+  const byId = new Map(judged.map((j) => [j.id, j]));
+  const strays = new Set(unlabelled.map((u) => u.id));
+  return known
+    .filter((k) => {
+      if (k.verdict === 'unlabelled') return !strays.has(k.id);
+      const j = byId.get(k.id);
+      return j === undefined || !violates(j);
+    })
+    .map((k) => `${k.id} was ${k.verdict}, now ${k.verdict === 'unlabelled' ? 'gone' : (byId.get(k.id)?.outcome ?? 'not in the corpus')}: remove it from known-misjudged.json`);
+}
+
+/** Violations not on the known list, one line each. */
+export function unexpectedViolations(known: readonly KnownMisjudged[], judged: readonly Judged[]): string[] {
+  const ids = new Set(known.map((k) => k.id));
+  return judged.filter((j) => violates(j) && !ids.has(j.id)).map((j) => `${j.id} [${j.class}] ${j.truth ? 'TRUE' : 'FALSE'} ${j.text} -> ${j.outcome}: ${j.summary.slice(0, 160)}`);
 }
