@@ -31,6 +31,8 @@ export interface RelationEntry {
   readonly assume?: string | readonly string[];
   readonly shape?: readonly string[];
   readonly truth: boolean;
+  /** An empty or malformed domain: the only right answer is a refusal (error or undecided), whatever the truth. */
+  readonly refuse?: boolean;
   readonly note: string;
 }
 
@@ -51,6 +53,8 @@ export interface Judged {
   readonly id: string;
   readonly class: string;
   readonly truth: boolean;
+  /** Only a refusal (error or undecided) is right. */
+  readonly refuse?: boolean;
   readonly outcome: Outcome;
   readonly summary: string;
   /** Short text of the relation for reports. */
@@ -59,12 +63,13 @@ export interface Judged {
 
 /**
  * The contract: no false relation proved or holding, no true one failing,
- * every input answered. In a document a false display relation must also be
+ * every input answered; an empty or malformed domain refused. In a document a false display relation must also be
  * flagged: `fails` or `undecided`, not skipped or taken as a definition.
  */
-export function violates(j: Pick<Judged, 'source' | 'truth' | 'outcome'>): boolean {
+export function violates(j: Pick<Judged, 'source' | 'truth' | 'outcome' | 'refuse'>): boolean {
   const o = j.outcome;
   if (o === 'timeout' || o === 'crash') return true;
+  if (j.refuse === true) return o !== 'error' && o !== 'undecided';
   if (j.truth) return o === 'fails';
   if (o === 'proved' || o === 'holds') return true;
   return j.source === 'document' && (o === 'missing' || o === 'definition');
@@ -99,7 +104,7 @@ const MATRIX = { numeric: 'holds', failed: 'fails', undecided: 'undecided' } as 
 
 /** One relation, in-process, through the same functions `gradtex equal` calls. */
 export function judgeRelation(checker: Checker, e: RelationEntry): Judged {
-  const base = { source: 'relation' as const, id: e.id, class: e.class, truth: e.truth, text: relationText(e) };
+  const base = { source: 'relation' as const, id: e.id, class: e.class, truth: e.truth, ...(e.refuse === true ? { refuse: true } : {}), text: relationText(e) };
   try {
     if (e.shape !== undefined) {
       const ctx = shapeContext(e.shape);
