@@ -1,7 +1,7 @@
 /**
  * The adversarial corpus of issue #9 (tests/fixtures/adversarial/): labelled
- * relations judged as `gradtex equal` judges them and labelled documents
- * checked as `gradtex check` checks them, scored against the contract: no
+ * relations judged by `gradtex equal --batch` and labelled documents checked
+ * by `gradtex check --format json` (the CLI run in-process), scored against the contract: no
  * false relation `proved` or `holds`, no true relation `fails`, and in a
  * document no false display relation left unflagged. `undecided` and
  * refusals are counted and printed, by class. The DoS class is scored by
@@ -14,16 +14,12 @@
  *
  *     UPDATE_KNOWN=1 npx vitest run tests/check/adversarial-corpus.test.ts tests/check/adversarial-dos.test.ts
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createChecker } from '../../src/check/judge-step.js';
-import { createEngine } from '../../src/rewrite/engine.js';
 import {
   confusionTable,
   isDosDocument,
-  judgeDocument,
-  judgeRelation,
+  judgeDocuments,
+  judgeRelations,
   loadCorpus,
   staleKnown,
   unexpectedViolations,
@@ -45,14 +41,13 @@ describe('the adversarial corpus (issue #9)', () => {
   const unlabelled: Unlabelled[] = [];
   let known: readonly KnownMisjudged[] = corpus.known.filter((k) => k.class !== 'dos');
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const t0 = Date.now();
-    const checker = createChecker(createEngine());
-    for (const e of corpus.relations) if (e.class !== 'dos') relations.push(judgeRelation(checker, e));
+    relations.push(...(await judgeRelations(corpus.relations.filter((e) => e.class !== 'dos'))));
     const t1 = Date.now();
     let failsAtOwnLine = 0;
-    for (const f of corpus.docFiles.filter((f) => !isDosDocument(corpus, f))) {
-      const d = judgeDocument(checker, f, readFileSync(join(corpus.docDir, f), 'utf8'), corpus.manifest[f]?.relations ?? []);
+    const files = corpus.docFiles.filter((f) => !isDosDocument(corpus, f));
+    for (const d of await judgeDocuments(corpus.docDir, files, (f) => corpus.manifest[f]?.relations ?? [])) {
       documents.push(...d.judged);
       unlabelled.push(...d.unlabelled);
       failsAtOwnLine += d.failsAtOwnLine;

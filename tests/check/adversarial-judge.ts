@@ -1,25 +1,20 @@
 /**
- * Judging the adversarial corpus (tests/fixtures/adversarial/) the way the
- * CLI does: relations through the code path of `gradtex equal` (same parser
- * choice, same reading of --assume, --shape through the matrix checker),
- * documents through `checkDocument` as `gradtex check` runs it, and the
- * denial-of-service class through the built CLI in a child process with a
- * CPU-time budget (a hang cannot be interrupted in-process).
+ * Judging the adversarial corpus (tests/fixtures/adversarial/) through the
+ * CLI itself, run in-process (`runCli` with a captured Io, so it is fast and
+ * stays exactly what users get): relations through `gradtex equal --batch -`
+ * (one engine for all; `--shape` ones one by one), documents through
+ * `gradtex check FILE... --format json`; the denial-of-service class through
+ * the built CLI in child processes with a CPU-time budget (a hang cannot be
+ * interrupted in-process).
  *
- *     judgeRelation(checker, { id: 'x', class: 'guard', lhs: 'sqrt(x^2)', rhs: 'x', truth: false, note: '' }).verdict   // 'proved' today, 'fails' when sound
+ *     (await judgeRelations([{ id: 'g', class: 'guard', lhs: 'sqrt(x^2)', rhs: 'x', truth: false, note: '' }]))[0].outcome   // 'proved' today, 'fails' when sound
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDocument, documentKind, type StepReport } from '../../src/check/check-document.js';
-import type { Fact } from '../../src/check/facts.js';
-import { judgeStep, type Checker } from '../../src/check/judge-step.js';
-import { readFacts, splitTopLevelCommas } from '../../src/check/read-facts.js';
-import { relationOf, type Relation } from '../../src/check/relation.js';
-import { parseInput } from '../../src/cli/input.js';
-import { UserError } from '../../src/cli/io.js';
-import { checkMatrixEqual } from '../../src/matrix/check-matrix-equal.js';
-import { ShapeError, shapeContext } from '../../src/matrix/shape.js';
+import type { StepReport } from '../../src/check/check-document.js';
+import type { Io } from '../../src/cli/io.js';
+import { runCli as runCliInProcess } from '../../src/cli/main.js';
 
 /** One labelled relation of relations.jsonl. */
 export interface RelationEntry {
@@ -81,45 +76,113 @@ export function relationText(e: RelationEntry): string {
   return `${e.lhs} ${e.rel ?? '='} ${e.rhs}${a}${s}`;
 }
 
-/** `--assume` as src/cli/commands/equal.ts reads it: a piece that states nothing is an error. */
-function readAssumptions(texts: readonly string[]): Fact[] {
-  const facts: Fact[] = [];
-  for (const t of texts) {
-    for (const piece of splitTopLevelCommas(t)) {
-      const f = readFacts(piece, { definitions: true });
-      if (f.length === 0 && !/\\in|\bin\b/.test(piece)) throw new UserError(`cannot read the assumption '${piece}'`);
-      facts.push(...f);
+interface Run {
+  readonly out: string;
+  readonly err: string;
+  readonly code: number;
+}
+
+/** `gradtex ARGV` in this process, its output captured. */
+async function inProcess(argv: readonly string[], stdin = ''): Promise<Run> {
+  let out = '';
+  let err = '';
+  const io: Io = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: () => Promise.resolve(stdin), isTty: false };
+  const code = await runCliInProcess(argv, io);
+  return { out, err, code };
+}
+
+type Base = Omit<Judged, 'outcome' | 'summary'>;
+
+function baseOf(e: RelationEntry): Base {
+  return { source: 'relation', id: e.id, class: e.class, truth: e.truth, ...(e.refuse === true ? { refuse: true } : {}), text: relationText(e) };
+}
+
+function isVerdict(v: unknown): v is 'proved' | 'holds' | 'fails' | 'undecided' {
+  return v === 'proved' || v === 'holds' || v === 'fails' || v === 'undecided';
+}
+
+/** An answer of `equal --format json` or of one `--batch` line. */
+function fromAnswer(base: Base, v: { verdict?: unknown; evidence?: { summary?: string }; error?: string }): Judged {
+  if (isVerdict(v.verdict)) return { ...base, outcome: v.verdict, summary: v.evidence?.summary ?? '' };
+  return { ...base, outcome: 'error', summary: v.error ?? 'no verdict' };
+}
+
+/** The CLI's report of a bug of its own (one line, exit 2), as opposed to an error in the input. */
+function crashed(r: Run): boolean {
+  return r.err.includes('internal error');
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? '';
+}
+
+/**
+ * Relations as `gradtex equal` judges them: all plain ones in one
+ * `equal --batch -` run (a crash ends a batch, so the run resumes after the
+ * line that crashed), `--shape` ones one by one.
+ */
+export async function judgeRelations(entries: readonly RelationEntry[]): Promise<Judged[]> {
+  const byId = new Map<string, Judged>();
+  let rest = entries.filter((e) => e.shape === undefined);
+  while (rest.length > 0) {
+    const lines = rest.map((e) => JSON.stringify({ id: e.id, lhs: e.lhs, rhs: e.rhs, ...(e.rel !== undefined ? { rel: e.rel } : {}), ...(e.assume !== undefined ? { assume: e.assume } : {}) }));
+    const r = await inProcess(['equal', '--batch', '-'], lines.join('\n') + '\n');
+    const pending = new Map(rest.map((e) => [e.id, e]));
+    for (const line of r.out.split('\n')) {
+      if (line.trim() === '') continue;
+      const v = JSON.parse(line) as { id: string; verdict?: unknown; evidence?: { summary?: string }; error?: string };
+      const e = pending.get(v.id);
+      if (e !== undefined) byId.set(e.id, fromAnswer(baseOf(e), v));
+    }
+    const missing = rest.findIndex((e) => !byId.has(e.id));
+    if (missing < 0) break;
+    const e = rest[missing] as RelationEntry;
+    byId.set(e.id, { ...baseOf(e), outcome: crashed(r) ? 'crash' : 'error', summary: firstLine(r.err) });
+    rest = rest.slice(missing + 1);
+  }
+  for (const e of entries.filter((x) => x.shape !== undefined)) {
+    const r = await inProcess(['equal', e.lhs, e.rhs, '--format', 'json', ...(e.shape ?? []).flatMap((d) => ['--shape', d]), ...(e.rel !== undefined ? ['--rel', e.rel] : [])]);
+    try {
+      byId.set(e.id, fromAnswer(baseOf(e), JSON.parse(r.out) as { verdict?: unknown; evidence?: { summary?: string } }));
+    } catch {
+      byId.set(e.id, { ...baseOf(e), outcome: crashed(r) ? 'crash' : 'error', summary: firstLine(r.err) });
     }
   }
-  return facts;
+  return entries.map((e) => byId.get(e.id) ?? { ...baseOf(e), outcome: 'crash', summary: 'no answer' });
 }
 
-function relOf(text: string | undefined): Relation {
-  const r = relationOf((text ?? '=').trim());
-  if (r === undefined) throw new UserError(`unknown relation '${text ?? ''}'`);
-  return r;
+interface CheckJson {
+  readonly files: readonly { readonly file: string; readonly chains: readonly { readonly steps: readonly StepReport[] }[] }[];
 }
 
-const MATRIX = { numeric: 'holds', failed: 'fails', undecided: 'undecided' } as const;
-
-/** One relation, in-process, through the same functions `gradtex equal` calls. */
-export function judgeRelation(checker: Checker, e: RelationEntry): Judged {
-  const base = { source: 'relation' as const, id: e.id, class: e.class, truth: e.truth, ...(e.refuse === true ? { refuse: true } : {}), text: relationText(e) };
+function parseCheck(r: Run): CheckJson | undefined {
   try {
-    if (e.shape !== undefined) {
-      const ctx = shapeContext(e.shape);
-      const v = checkMatrixEqual(parseInput(e.lhs, 'auto', 'left side', ctx), parseInput(e.rhs, 'auto', 'right side', ctx), ctx, {});
-      return { ...base, outcome: MATRIX[v.verdict], summary: v.verdict };
-    }
-    const lhs = parseInput(e.lhs, 'auto', 'left side');
-    const rhs = parseInput(e.rhs, 'auto', 'right side');
-    const facts = readAssumptions(e.assume === undefined ? [] : [e.assume].flat());
-    const j = judgeStep(checker, lhs, relOf(e.rel), rhs, facts, {});
-    return { ...base, outcome: j.verdict, summary: j.evidence.summary };
-  } catch (err) {
-    if (err instanceof UserError || err instanceof ShapeError) return { ...base, outcome: 'error', summary: err.message };
-    return { ...base, outcome: 'crash', summary: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+    return JSON.parse(r.out) as CheckJson;
+  } catch {
+    return undefined;
   }
+}
+
+/**
+ * Documents as `gradtex check FILE... --format json` checks them, all in one
+ * run; if that run gives no report, file by file, so a crash is pinned on one.
+ */
+export async function judgeDocuments(docDir: string, files: readonly string[], labelsOf: (f: string) => readonly DocumentLabel[]): Promise<JudgedDocument[]> {
+  const all = parseCheck(await inProcess(['check', ...files.map((f) => join(docDir, f)), '--format', 'json']));
+  const out: JudgedDocument[] = [];
+  for (const [k, f] of files.entries()) {
+    let steps = all?.files[k]?.chains.flatMap((c) => c.steps);
+    if (steps === undefined) {
+      const r = await inProcess(['check', join(docDir, f), '--format', 'json']);
+      steps = parseCheck(r)?.files[0]?.chains.flatMap((c) => c.steps);
+      if (steps === undefined) {
+        out.push(unanswered(f, labelsOf(f), crashed(r) ? 'crash' : 'error', firstLine(r.err)));
+        continue;
+      }
+    }
+    out.push(matchLabels(f, steps, labelsOf(f)));
+  }
+  return out;
 }
 
 export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
@@ -185,7 +248,7 @@ const WALL_LIMIT_MS = 90_000;
  * `crash` for anything else without a verdict.
  */
 export async function judgeRelationCli(e: RelationEntry, budgetMs: number): Promise<Judged> {
-  const base = { source: 'relation' as const, id: e.id, class: e.class, truth: e.truth, text: relationText(e) };
+  const base = baseOf(e);
   const args = ['equal', e.lhs, e.rhs, '--format', 'json'];
   if (e.rel !== undefined) args.push('--rel', e.rel);
   for (const a of e.assume === undefined ? [] : [e.assume].flat()) args.push('--assume', a);
@@ -193,9 +256,8 @@ export async function judgeRelationCli(e: RelationEntry, budgetMs: number): Prom
   const r = await runCli(args, budgetMs);
   if (r.timedOut) return { ...base, outcome: 'timeout', summary: `no answer within ${budgetMs} ms of CPU time` };
   try {
-    const v = JSON.parse(r.out) as { verdict?: string; evidence?: { summary?: string } };
-    const verdict = v.verdict;
-    if (verdict === 'proved' || verdict === 'holds' || verdict === 'fails' || verdict === 'undecided') return { ...base, outcome: verdict, summary: v.evidence?.summary ?? '' };
+    const v = JSON.parse(r.out) as { verdict?: unknown; evidence?: { summary?: string } };
+    if (isVerdict(v.verdict)) return fromAnswer(base, v);
   } catch {
     // not JSON: an error line or a crash
   }
@@ -245,18 +307,8 @@ function sameRhs(step: StepReport, rhs: string): boolean {
 
 const idOf = (file: string, l: DocumentLabel): string => `${file}:${l.line}${l.rhs === undefined ? '' : `:${l.rhs}`}`;
 
-function unanswered(file: string, labels: readonly DocumentLabel[], outcome: 'crash' | 'timeout', summary: string): JudgedDocument {
+function unanswered(file: string, labels: readonly DocumentLabel[], outcome: 'crash' | 'timeout' | 'error', summary: string): JudgedDocument {
   return { judged: labels.map((l) => ({ source: 'document', id: idOf(file, l), class: l.class, truth: l.truth, outcome, summary, text: l.note })), unlabelled: [], failsAtOwnLine: 0 };
-}
-
-/** A document through `checkDocument`, its steps matched to the manifest's labels by line (and right side). */
-export function judgeDocument(checker: Checker, file: string, source: string, labels: readonly DocumentLabel[]): JudgedDocument {
-  try {
-    const report = checkDocument(checker, source, documentKind(file));
-    return matchLabels(file, report.chains.flatMap((c) => [...c.steps]), labels);
-  } catch (err) {
-    return unanswered(file, labels, 'crash', err instanceof Error ? `${err.name}: ${err.message}` : String(err));
-  }
 }
 
 /** A document through the built CLI (`gradtex check FILE --format json`) with a wall-clock budget. */
