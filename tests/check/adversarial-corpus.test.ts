@@ -14,6 +14,7 @@
  *
  *     UPDATE_KNOWN=1 npx vitest run tests/check/adversarial-corpus.test.ts tests/check/adversarial-dos.test.ts
  */
+import { writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   confusionTable,
@@ -58,6 +59,9 @@ describe('the adversarial corpus (issue #9)', () => {
     console.log(`\nadversarial documents (${documents.length} labelled relations, checked in ${Date.now() - t1} ms):\n${confusionTable(documents)}`);
     console.log(`\nfalse document relations reported failing at their own line: ${failsAtOwnLine} of ${falseDocs.length}`);
     console.log(`contract violations: ${bad.length}; steps at unlabelled lines: ${unlabelled.length}; listed as known: ${known.length}`);
+    // CORPUS_DUMP=FILE writes every judgement (for the findings list and for comparing runs).
+    const dump = process.env['CORPUS_DUMP'];
+    if (dump !== undefined) writeFileSync(dump, JSON.stringify([...relations, ...documents], null, 1) + '\n');
     if (update) {
       known = [...bad.map((j) => ({ id: j.id, class: j.class, verdict: j.outcome })), ...unlabelled.map((u) => ({ id: u.id, class: 'extraction', verdict: 'unlabelled' as const }))];
       writeKnown(corpus, 'rest', known);
