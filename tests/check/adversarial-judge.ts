@@ -58,8 +58,9 @@ export interface Judged {
 
 /**
  * The contract: no false relation proved or holding, no true one failing,
- * every input answered; an empty or malformed domain refused. In a document a false display relation must also be
- * flagged: `fails` or `undecided`, not skipped or taken as a definition.
+ * every input answered; an empty or malformed domain refused. In a document
+ * a false display relation must also be flagged: `fails` or `undecided`, not
+ * skipped or taken as a definition.
  */
 export function violates(j: Pick<Judged, 'source' | 'truth' | 'outcome' | 'refuse'>): boolean {
   const o = j.outcome;
