@@ -171,8 +171,8 @@ function parseCheck(r: Run): CheckJson | undefined {
 export async function judgeDocuments(docDir: string, files: readonly string[], labelsOf: (f: string) => readonly DocumentLabel[]): Promise<JudgedDocument[]> {
   const all = parseCheck(await inProcess(['check', ...files.map((f) => join(docDir, f)), '--format', 'json']));
   const out: JudgedDocument[] = [];
-  for (const [k, f] of files.entries()) {
-    let steps = all?.files[k]?.chains.flatMap((c) => c.steps);
+  for (const f of files) {
+    let steps = all?.files.find((r) => r.file === join(docDir, f))?.chains.flatMap((c) => c.steps);
     if (steps === undefined) {
       const r = await inProcess(['check', join(docDir, f), '--format', 'json']);
       steps = parseCheck(r)?.files[0]?.chains.flatMap((c) => c.steps);
