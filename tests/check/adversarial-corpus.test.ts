@@ -105,7 +105,21 @@ describe('the adversarial corpus (issue #9)', () => {
     expect(unexpectedViolations(known, [...relations, ...documents])).toEqual([]);
   });
 
-  it('should list in known-misjudged.json only entries that exist and are still misjudged (the list only shrinks)', () => {
-    expect(staleKnown(known, [...relations, ...documents], unlabelled)).toEqual([]);
-  });
+  it('should list in known-misjudged.json only entries that exist and are still misjudged (the list only shrinks)', async () => {
+    const judged = [...relations, ...documents];
+    const stale = staleKnown(known, judged, unlabelled);
+    if (stale.length === 0) return;
+    // Verdicts can depend on the machine's load (a wall-clock rewrite budget):
+    // an entry is called fixed only when a second judgement agrees.
+    const ids = new Set(known.map((k) => k.id));
+    const right = judged.filter((j) => ids.has(j.id) && !violates(j));
+    const again = new Map(
+      [
+        ...(await judgeRelations(corpus.relations.filter((e) => right.some((j) => j.id === e.id)))),
+        ...(await judgeDocuments(corpus.docDir, [...new Set(right.filter((j) => j.source === 'document').map((j) => j.id.split(':')[0] as string))], (f) => corpus.manifest[f]?.relations ?? [])).flatMap((d) => d.judged),
+      ].map((j) => [j.id, j]),
+    );
+    const confirmed = judged.map((j) => (ids.has(j.id) && again.get(j.id) !== undefined && violates(again.get(j.id) as Judged) ? (again.get(j.id) as Judged) : j));
+    expect(staleKnown(known, confirmed, unlabelled)).toEqual([]);
+  }, 60_000);
 });
