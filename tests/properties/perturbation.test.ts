@@ -136,6 +136,8 @@ describe('equal e = e + g and true rewrites of e (issue #9 property)', () => {
   const checker = createChecker(createEngine());
   const wrongFalse: Known[] = [];
   const wrongTrue: Known[] = [];
+  /** Every case by its text, to judge a listed one again. */
+  const cases = new Map<string, { lhs: Expr; rhs: Expr; truth: boolean }>();
   let judged = 0;
 
   beforeAll(() => {
@@ -143,12 +145,14 @@ describe('equal e = e + g and true rewrites of e (issue #9 property)', () => {
     const tally = (kind: string, verdict: string): void => void (counts[`${kind}:${verdict}`] = (counts[`${kind}:${verdict}`] ?? 0) + 1);
     for (const [lhs, rhs] of fc.sample(perturbed, { seed: SEED, numRuns: RUNS })) {
       const j = judgeStep(checker, lhs, '=', rhs);
+      cases.set(`${toPlain(lhs)} = ${toPlain(rhs)}`, { lhs, rhs, truth: false });
       tally('perturbed', j.verdict);
       if (j.verdict === 'proved' || j.verdict === 'holds') wrongFalse.push({ relation: `${toPlain(lhs)} = ${toPlain(rhs)}`, verdict: j.verdict });
       judged++;
     }
     for (const [lhs, rhs] of fc.sample(rewritten, { seed: SEED + 1, numRuns: RUNS })) {
       const j = judgeStep(checker, lhs, '=', rhs);
+      cases.set(`${toPlain(lhs)} = ${toPlain(rhs)}`, { lhs, rhs, truth: true });
       tally('rewrite', j.verdict);
       if (j.verdict === 'fails') wrongTrue.push({ relation: `${toPlain(lhs)} = ${toPlain(rhs)}`, verdict: j.verdict });
       judged++;
@@ -175,6 +179,14 @@ describe('equal e = e + g and true rewrites of e (issue #9 property)', () => {
 
   it('should list only cases still misjudged (the list only shrinks)', () => {
     const now = new Set([...wrongFalse, ...wrongTrue].map((w) => w.relation));
-    expect(KNOWN.filter((k) => !update && !now.has(k.relation)).map((k) => `${k.relation} (${k.verdict}) is now right: remove it from known-perturbation-failures.json`)).toEqual([]);
+    // Verdicts can depend on the machine's load (a wall-clock rewrite budget): a case counts as fixed only when a second judgement agrees.
+    const stillWrong = (text: string): boolean => {
+      const c = cases.get(text);
+      if (c === undefined) return false;
+      const v = judgeStep(checker, c.lhs, '=', c.rhs).verdict;
+      return c.truth ? v === 'fails' : v === 'proved' || v === 'holds';
+    };
+    const stale = KNOWN.filter((k) => !update && !now.has(k.relation) && !stillWrong(k.relation));
+    expect(stale.map((k) => `${k.relation} (${k.verdict}) is now right: remove it from known-perturbation-failures.json`)).toEqual([]);
   });
 });
