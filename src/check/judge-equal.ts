@@ -111,6 +111,9 @@ function reduceWithExpandedLogs(engine: Engine, lhs: Expr, rhs: Expr): Reduction
   return { steps: [...l.steps, ...r.steps, ...d.steps], how: "the difference simplifies to 0 with gradtex's rules after the laws of logarithms" };
 }
 
+/** Marks a refusal for want of an index's range (see judgeEqual: such a step is undecided, not holds). */
+const UNSTATED_RANGE = 'the range of';
+
 /**
  * The side conditions a proof rests on, checked on the sampled domain: the
  * reduction's own (u > 0, u ≠ 0, a ≤ j ≤ b) and those of the substituted
@@ -126,7 +129,7 @@ export function discharge(own: readonly Condition[], p: PreparedStep, opts: Judg
   for (const c of [...own, ...p.conditions]) {
     if (c.kind !== 'in-range') continue;
     const unstated = freeSymbols(c.u).find((s) => !p.assumptions.some((a) => symKey(a.sym) === symKey(s)) && !p.reparam.has(symKey(s)));
-    if (unstated !== undefined) return `the rules assumed ${conditionText(c)}, and the range of ${toPlain(unstated)} is not stated`;
+    if (unstated !== undefined) return `the rules assumed ${conditionText(c)}, and ${UNSTATED_RANGE} ${toPlain(unstated)} is not stated`;
   }
   const domain = conditionsHoldOnDomain(p.lhs, p.rhs, all, p.anchors, { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions });
   if (!domain.ok) return domain.why;
@@ -200,8 +203,10 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
     refused = proof;
   }
   // Sampling cannot see a constant lost to rounding (1e18 x + 1 = 1e18 x in
-  // floating point); the simplifier can.
-  if (difference !== undefined && p.constrained === undefined && ((difference.kind === 'num' && difference.n !== 0n) || (difference.kind === 'float' && difference.value !== 0))) {
+  // floating point); the simplifier can, when the constant is exact. A float
+  // constant is the simplifier's own double arithmetic on decimals the user
+  // wrote (0.1 + 0.2 - 0.3 = 5.55e-17): it refutes nothing.
+  if (difference !== undefined && p.constrained === undefined && difference.kind === 'num' && difference.n !== 0n) {
     return { verdict: 'fails', evidence: { method: 'simplify', summary: `the difference of the sides simplifies to the constant ${toPlain(difference)}`, ...extra } };
   }
   // Agreement in float64 says nothing about a constant it rounds to 0 or ∞: (1234567/7654321)^9000 x = 0.
@@ -217,6 +222,11 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   const refuted = difference !== undefined && p.constrained === undefined ? refuteByDifference(substitute(difference, p.reparam), p.lhs, p.rhs, p.assumptions) : undefined;
   if (refuted !== undefined) return failure(refuted, p);
   const judged = numericOnly(numeric, p);
+  if (refused !== undefined && judged.verdict === 'holds' && refused.includes(` ${UNSTATED_RANGE} `)) {
+    // Free indices are sampled inside the sums' ranges, so agreement says nothing about an index outside
+    // them (sum(delta(i,k) x_k, k, 1, n) = x_i is false for i > n): the step is true only under the range.
+    return { verdict: 'undecided', evidence: { ...judged.evidence, summary: `${judged.evidence.summary}, but ${refused} (a symbolic range such as i ∈ {1, …, n} is not read as a fact yet), so it is known only for the index values sampled` } };
+  }
   return refused !== undefined && judged.verdict === 'holds' ? { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}; not proved: ${refused}` } } : judged;
 }
 

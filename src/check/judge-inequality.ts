@@ -9,7 +9,7 @@ import { add, neg, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, mapBottomUp } from '../expr/traverse.js';
-import { compile, createRng, EvalError, freeSymbols, relError, type Assumption } from '../numeric/index.js';
+import { checkEqualNumeric, compile, createRng, EvalError, freeSymbols, relError, type Assumption } from '../numeric/index.js';
 import { samplingPlan } from '../numeric/coverage.js';
 import { needsIndexedMode } from '../numeric/indexed.js';
 import { drawPoint } from '../numeric/sample.js';
@@ -47,6 +47,14 @@ export function judgeInequality(engine: Engine, p: PreparedStep, rel: '<=' | '<'
         ...extra,
       },
     };
+  }
+  // Sides closer than doubles can tell apart (x ≤ x − 10^(-20)): which is larger is read from a high-precision comparison.
+  const tight = tightViolation(a, b, strict, p.assumptions, opts);
+  if (tight !== undefined) {
+    const point = originalPoint(tight.point, p);
+    const at = formatPoint(point);
+    const [lv, rv] = swapped ? [tight.rhs, tight.lhs] : [tight.lhs, tight.rhs];
+    return { verdict: 'fails', evidence: { method: 'search', summary: `${at === '' ? 'at a sampled point' : `at ${at}`}: left side = ${fmt(lv)}, right side = ${fmt(rv)}; ${tight.why}`, point, lhsValue: lv, rhsValue: rv, ...extra } };
   }
   // A strict claim fails on its equality set: where two interchangeable families coincide (KL(p, q) > 0 at q = p).
   const coincide = strict ? equalitySet(engine, p, a, b, sa, sb, opts.seed ?? 1) : undefined;
@@ -201,4 +209,30 @@ function pointOn(a: Expr, b: Expr, assumptions: readonly Assumption[], seed: num
     if (!(e instanceof EvalError)) throw e;
   }
   return undefined;
+}
+
+/**
+ * a ≤ b (a < b when strict) refuted where the sides differ by less than
+ * doubles resolve: the equality check's high-precision referee reports the
+ * exact sign of a − b at its point.
+ *
+ *     tightViolation(parsePlain('x'), parsePlain('x - 10^(-20)'), false, [], {})   // a point, a − b = 1e-20 > 0
+ */
+function tightViolation(a: Expr, b: Expr, strict: boolean, assumptions: readonly Assumption[], opts: JudgeOptions): { point: Record<string, number>; lhs: number; rhs: number; why: string } | undefined {
+  let v: ReturnType<typeof checkEqualNumeric>;
+  try {
+    v = checkEqualNumeric(a, b, { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions });
+  } catch (e) {
+    if (e instanceof EvalError) return undefined;
+    throw e;
+  }
+  if (v.verdict !== 'failed' || v.highPrecision === undefined) return undefined;
+  // The sign from the decimal itself: 5e-435 underflows to 0 as a double.
+  const text = v.highPrecision.difference.trim();
+  const mantissa = text.replace(/e.*$/i, '');
+  if (!/^-?[0-9.]+$/.test(mantissa)) return undefined;
+  const sign = /[1-9]/.test(mantissa) ? (mantissa.startsWith('-') ? -1 : 1) : 0;
+  const violated = strict ? sign >= 0 : sign > 0;
+  if (!violated) return undefined;
+  return { point: v.point, lhs: v.lhs, rhs: v.rhs, why: `at ${v.highPrecision.digits} digits the left side is ${v.highPrecision.lhs} and the right side ${v.highPrecision.rhs} (difference ${v.highPrecision.difference})` };
 }

@@ -320,7 +320,9 @@ export async function judgeDocumentCli(file: string, path: string, labels: reado
     const v = JSON.parse(r.out) as { files: { chains: { steps: StepReport[] }[] }[] };
     return matchLabels(file, v.files.flatMap((f) => f.chains.flatMap((c) => c.steps)), labels);
   } catch {
-    return unanswered(file, labels, 'crash', `exit ${String(r.code)}: ${r.err.trim().split('\n')[0] ?? ''}`);
+    // A one-line refusal (exit 2, no internal error) answers the input; anything else is a crash.
+    const refused = r.code === 2 && !r.err.includes('internal error') && r.err.trim().split('\n').length === 1;
+    return unanswered(file, labels, refused ? 'error' : 'crash', `exit ${String(r.code)}: ${r.err.trim().split('\n')[0] ?? ''}`);
   }
 }
 
