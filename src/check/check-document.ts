@@ -213,6 +213,8 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
     }
   };
   const chains: ChainReport[] = [];
+  /** Inequalities stated in prose that could not be read as facts, with their scope. */
+  const unread: { text: string; from: number; to: number; line: number }[] = [];
   // Symbols used in a chain, with where: such a symbol is a variable in its section, not something a later `y = …` defines.
   const used = new Map<string, number[]>();
   const usedInSection = (key: string, p: number): boolean => {
@@ -230,7 +232,11 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
       const to = ifEnd ?? scopes.sectionEnd(seg.offset);
       // "Let $n = 3$", "Given $y = 1$": a value for the name; "at $x = 2$" is an example, not a definition.
       const values = GIVES_VALUE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/\$+$/, ''));
-      for (const f of read(seg.text, seg.offset, false, true, values)) {
+      const read1 = read(seg.text, seg.offset, false, true, values);
+      // A condition in prose that is not understood ("for $w x > 0$"): a failure in its scope may lie outside it.
+      const conditional = CONDITION_WORD.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/\$+$/, ''));
+      if (read1.length === 0 && conditional && CONDITION.test(seg.text)) unread.push({ text: seg.text.trim(), from: seg.offset, to, line: lineCol(source, seg.offset).line });
+      for (const f of read1) {
         if (f.kind === 'define') {
           // A prose redefinition ("Model B uses $h = \max(0, w x)$") takes over from here; a restatement changes nothing.
           const before = activeAt(seg.offset).filter((st) => st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(f.sym));
@@ -295,6 +301,13 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
         } catch (e) {
           j = { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `could not be judged: ${e instanceof Error ? e.message : String(e)}` } };
         }
+        const unreadHere = j.verdict === 'fails' ? unread.find((u) => u.from <= stepAt && stepAt < u.to) : undefined;
+        if (unreadHere !== undefined) {
+          // Weaker than the truth, never stronger: the counterexample may violate a condition we could not read.
+          const summary = `${j.evidence.summary}; but the condition $${unreadHere.text}$ (line ${unreadHere.line}) could not be read as a fact, and the point may lie outside it`;
+          steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+          return;
+        }
         steps.push({ ...base, verdict: j.verdict, evidence: j.evidence, ...(uses.length > 0 ? { facts: uses } : {}) });
       });
       for (const s of sides) {
@@ -310,6 +323,12 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
   }
   return { chains };
 }
+
+/** Inline math that states a condition (an inequality). */
+const CONDITION = /[<>]|\\(?:le|ge|leq|geq|lt|gt)\b/;
+
+/** Prose just before inline math that makes it a condition: "for $w x > 0$", "when $…$". */
+const CONDITION_WORD = /\b(for|when|whenever|if|where|assuming|provided|with)\s*(?:\\\(|\$)?\s*$/i;
 
 /** Prose just before `$y = 1$` that makes it a value given to y. */
 const GIVES_VALUE = /\b(let|given|set|fix|take|with|where)\s*(?:\\\(|\$)?\s*$/i;

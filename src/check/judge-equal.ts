@@ -10,7 +10,7 @@ import { constantBeyondFloatRange, powerBeyondFloatRange } from '../expr/constan
 import { equal } from '../expr/equal.js';
 import { neg, add, mul, num } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
-import { size } from '../expr/traverse.js';
+import { children, size, some } from '../expr/traverse.js';
 import { checkEqualNumeric, freeSymbols, type NumericVerdict } from '../numeric/index.js';
 import { symKey } from '../expr/sym-key.js';
 import { nerdamerAgrees } from '../numeric/nerdamer-bridge.js';
@@ -21,6 +21,7 @@ import { toPlain } from '../render/index.js';
 import type { Step } from '../proof/step.js';
 import { RuleIndex } from '../rewrite/rule-index.js';
 import { rewriteToNormalForm } from '../rewrite/strategy.js';
+import { positivity } from './positivity.js';
 import { conditionsHoldOnDomain, conditionText, mapCondition, stepConditions, type Condition } from './proof-assumptions.js';
 import { leftOnlyPoint } from './domain-shrinking.js';
 import { fmt, formatPoint, type Judgement } from './judgement.js';
@@ -209,6 +210,12 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   if (difference !== undefined && p.constrained === undefined && difference.kind === 'num' && difference.n !== 0n) {
     return { verdict: 'fails', evidence: { method: 'simplify', summary: `the difference of the sides simplifies to the constant ${toPlain(difference)}`, ...extra } };
   }
+  // A difference that is positive by its shape wherever it is defined (e^u, a sum of squares plus e^u, …)
+  // is never 0, however small doubles make it (e^(-10000 (y + 0.7)^2) at every sampled y).
+  const apart = numeric.verdict === 'numeric' && p.constrained === undefined ? neverZeroDifference(p, reduced) : undefined;
+  if (apart !== undefined) {
+    return { verdict: 'fails', evidence: { method: 'simplify', summary: `the sides differ by ${toPlain(apart.difference)}, which is ${apart.sign} wherever it is defined: they differ at every point where both are defined (at the sampled points doubles round the difference away)`, ...extra } };
+  }
   // Agreement in float64 says nothing about a constant it rounds to 0 or ∞: (1234567/7654321)^9000 x = 0.
   const beyond = numeric.verdict === 'numeric' ? (constantBeyondFloatRange(p.lhs) ?? constantBeyondFloatRange(p.rhs)) : undefined;
   if (beyond !== undefined) {
@@ -243,4 +250,51 @@ export function judgeApprox(p: PreparedStep, opts: JudgeOptions = {}): Judgement
   const v = checkEqualNumeric(p.lhs, p.rhs, { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions, tolerance: 1e-2 });
   const j = numericOnly(v, p);
   return j.verdict === 'holds' ? { verdict: 'holds', evidence: { ...j.evidence, summary: `approximately: ${j.evidence.summary} (tolerance 1%)` } } : j;
+}
+
+/**
+ * A difference of the sides that is never 0 where both are defined: the
+ * simplified difference when the reduction assumed nothing, or the terms
+ * left when the addends the two sides share are cancelled (a + e^u vs a).
+ * Sums are left out: a sum of positive terms is 0 over an empty range.
+ *
+ *     // -7/9 + e^(-1000 (x - 1.1)^2) vs -7/9: differs by e^(-1000 (x - 1.1)^2), positive
+ */
+function neverZeroDifference(p: PreparedStep, reduced: { result: Expr; steps: readonly Step[] } | undefined): { difference: Expr; sign: 'positive' | 'negative' } | undefined {
+  const positive = positivity([]);
+  const signOf = (d: Expr): 'positive' | 'negative' | undefined => {
+    // A float outside a function's argument may be the simplifier's double arithmetic on typed decimals
+    // (0.1 + 0.2 - 0.3 folds to 5.55e-17, (0.1 + 0.2) e^x - 0.3 e^x to 5.55e-17 e^x): no conclusion then.
+    if (isZero(d) || some(d, (x) => x.kind === 'call' && x.fn === 'sum') || floatOutsideCalls(d)) return undefined;
+    if (d.kind === 'neg') return positive(d.arg) ? 'negative' : undefined;
+    return positive(d) ? 'positive' : undefined;
+  };
+  if (reduced !== undefined && stepConditions(reduced.steps).length === 0) {
+    const sign = signOf(reduced.result);
+    if (sign !== undefined) return { difference: reduced.result, sign };
+  }
+  // Cancel shared addends; what is left on one side alone is the difference, where both sides are defined.
+  const addends = (e: Expr): Expr[] => (e.kind === 'add' ? [...e.args] : [e]);
+  const left = addends(p.symbolicLhs);
+  const right = addends(p.symbolicRhs);
+  for (let i = left.length - 1; i >= 0; i--) {
+    const k = right.findIndex((r) => equal(r, left[i] as Expr));
+    if (k >= 0) {
+      left.splice(i, 1);
+      right.splice(k, 1);
+    }
+  }
+  if (left.length > 0 && right.length > 0) return undefined;
+  const rest = left.length > 0 ? left : right.map((r) => neg(r));
+  if (rest.length === 0) return undefined;
+  const difference = rest.length === 1 ? (rest[0] as Expr) : add(...rest);
+  const sign = signOf(difference);
+  return sign === undefined ? undefined : { difference, sign };
+}
+
+/** A decimal (float node) that is not inside a function's argument. */
+function floatOutsideCalls(e: Expr): boolean {
+  if (e.kind === 'float') return true;
+  if (e.kind === 'call') return false;
+  return children(e).some(floatOutsideCalls);
 }
