@@ -332,6 +332,9 @@ class PlainParser extends Cursor<PlainToken> {
     const spec = lookupFunction(t.text);
     // H alone is a symbol (an entropy, a size) even though H(x) is the step function.
     const powered = spec !== undefined && t.text.length > 1;
+    // `sin x` without brackets would read as the symbol sin times x (and d/dx of it as "sin"): refused.
+    const juxtaposed = this.peek(1).type === 'ident' || this.peek(1).type === 'num';
+    if (powered && juxtaposed) this.fail('E_PARSE_UNSUPPORTED', `${t.text} is a function: write ${t.text}(x), with brackets, in the plain syntax (LaTeX reads \\${t.text} x)`, t);
     if (!(abstract || powered) || !this.isOp('^', 1)) return undefined;
     this.next();
     const op = this.next();

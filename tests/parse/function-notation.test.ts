@@ -108,3 +108,18 @@ describe("primes on known functions: \\sigma'(z)", () => {
     expect(err(parseLatex, L`\sigma' z`).code).toBe('E_PARSE_UNSUPPORTED');
   });
 });
+
+describe('a table function without brackets in the plain syntax', () => {
+  it('should refuse `sin x` (read before as the symbol sin times x, and d/dx of it as "sin")', () => {
+    for (const text of ['sin x', 'exp x', 'log 2', 'tanh x']) {
+      expect(() => parsePlain(text), text).toThrow(ParseError);
+      expect(() => parsePlain(text), text).toThrow(/is a function: write .*\(x\), with brackets/);
+    }
+  });
+
+  it('should keep sigma as a symbol where no operand follows it directly, and sin(x), sin^2(x) as functions', () => {
+    eq(parsePlain('sigma*x'), mul(sym('sigma'), x), 'sigma*x');
+    eq(parsePlain('sin(x)'), call('sin', [x]), 'sin(x)');
+    eq(parsePlain('sin^2(x)'), pow(call('sin', [x]), num(2)), 'sin^2(x)');
+  });
+});
