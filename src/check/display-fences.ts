@@ -21,9 +21,9 @@ export interface NormalisedSource {
 /** A code fence line (``` or ~~~), inside which nothing is math. */
 const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** An opening display fence with content after it: `$$\begin{aligned}` (group 1 is the part up to and including `$$`). */
-const OPEN_WITH_CONTENT = /^( {0,3}\$\$)(?!\$)(?=\S)(.*)$/;
+const OPEN_WITH_CONTENT = /^( {0,3}\$\$)(?!\$)(?=[ \t]*\S)(.*)$/;
 /** A closing fence after content on the same line: `\end{aligned}$$`. */
-const CLOSE_AFTER_CONTENT = /^(.*\S)\$\$\s*$/;
+const CLOSE_AFTER_CONTENT = /^(.*\S)[ \t]*\$\$\s*$/;
 /** A fence alone on its line. */
 const BARE_FENCE = /^ {0,3}\$\$\s*$/;
 

@@ -17,7 +17,7 @@ import { InvalidArgumentError } from 'commander';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Io } from './io.js';
+import { UserError, type Io } from './io.js';
 
 /** One answered line: the JSON text to print, and whether a check in it failed. */
 export interface BatchAnswer {
@@ -57,6 +57,26 @@ function requestFields(line: string): Record<string, unknown> {
     // Not JSON: the handler says so on its own line.
   }
   return {};
+}
+
+/**
+ * One request line of `diff --batch` or `equal --batch`: a JSON object with
+ * an "id" (string or number); otherwise a UserError saying what is wrong.
+ *
+ *     readRequestObject('{"id": 1, "expr": "x^2"}')   // { id: '1', fields: { id: 1, expr: 'x^2' } }
+ */
+export function readRequestObject(line: string): { readonly id: string; readonly fields: Readonly<Record<string, unknown>> } {
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    throw new UserError('not valid JSON');
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new UserError('expected a JSON object');
+  const fields = v as Record<string, unknown>;
+  const id = fields['id'];
+  if (typeof id !== 'string' && typeof id !== 'number') throw new UserError('missing "id" (a string)');
+  return { id: String(id), fields };
 }
 
 /** The "id" of a request line if it has one, else "line N": an error line must say which request it answers. */

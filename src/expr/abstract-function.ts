@@ -13,7 +13,7 @@
  * evaluated exactly too.
  *
  *     abstractHead("f''")      // { name: 'f', order: 2 }
- *     evaluateAbstract('f', 0, 0.3)
+ *     abstractReal(FLOAT_OPS, 'f', 0, 0.3)   // the stand-in f(x) = a sin(b x + c) + p cos(q x + r) + s x + t at 0.3
  */
 
 import type { RealOps } from './functions.js';
@@ -38,17 +38,6 @@ function param(name: string, slot: number, lo: number, hi: number): number {
   let h = 2166136261;
   for (const c of `${name}#${slot}`) h = Math.imul(h ^ (c.codePointAt(0) ?? 0), 16777619);
   return lo + ((h >>> 0) / 4294967296) * (hi - lo);
-}
-
-/**
- * The value of the order-th derivative of the sampled stand-in for `name` at x:
- * f(x) = a sin(b x + c) + p cos(q x + r) + s x + t.
- */
-export function evaluateAbstract(name: string, order: number, x: number): number {
-  const { a, b, c, p, q, r, s, t } = standIn(name);
-  const shift = (order * Math.PI) / 2;
-  const waves = a * b ** order * Math.sin(b * x + c + shift) + p * q ** order * Math.cos(q * x + r + shift);
-  return waves + (order === 0 ? s * x + t : order === 1 ? s : 0);
 }
 
 /** The stand-in's constants for `name`, fixed forever. */

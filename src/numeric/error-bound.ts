@@ -9,7 +9,8 @@
  * Algorithms, ch. 3: each operation adds eps times its result.)
  */
 import { CONSTANTS, lookupFunction, sigmoid } from '../expr/functions.js';
-import { abstractHead, evaluateAbstract } from '../expr/abstract-function.js';
+import { abstractHead, abstractReal } from '../expr/abstract-function.js';
+import { FLOAT_OPS } from './float-ops.js';
 import type { Expr } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children } from '../expr/traverse.js';
@@ -121,9 +122,9 @@ export function evaluateBounded(e: Expr, env: ReadonlyMap<string, number>): Boun
       const args = e.args.map(go);
       const head = spec === undefined && args.length === 1 ? abstractHead(e.fn) : undefined;
       const first = args[0] ?? { value: NaN, error: 0 };
-      const value = head !== undefined ? evaluateAbstract(head.name, head.order, first.value) : spec === undefined ? NaN : spec.evaluate(args.map((a) => a.value));
+      const value = head !== undefined ? abstractReal(FLOAT_OPS, head.name, head.order, first.value) : spec === undefined ? NaN : spec.evaluate(args.map((a) => a.value));
       // An unknown function's stand-in has a known slope: its next derivative, bounded over the input's error.
-      const fnSlope = head !== undefined ? Math.abs(evaluateAbstract(head.name, head.order + 1, first.value)) + 1 : slope(e.fn, first.value, value);
+      const fnSlope = head !== undefined ? Math.abs(abstractReal(FLOAT_OPS, head.name, head.order + 1, first.value)) + 1 : slope(e.fn, first.value, value);
       const propagated = args.reduce((s, a) => s + a.error, 0) * fnSlope;
       return { value, error: propagated + 2 * EPS * Math.abs(value) + TINY };
     }

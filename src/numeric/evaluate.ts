@@ -18,7 +18,7 @@ import { FLOAT_OPS } from './float-ops.js';
 import { MAX_DERIVATIVE_ORDER, derivativeOrder, evaluateReal, indexKey } from './real-evaluate.js';
 import { SALT, indexedValue } from './indexed.js';
 import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
-import { abstractHead, evaluateAbstract } from '../expr/abstract-function.js';
+import { abstractHead, abstractReal } from '../expr/abstract-function.js';
 
 export type Compiled = (values: ArrayLike<number>) => number;
 
@@ -112,7 +112,7 @@ function build(e: Expr, ctx: Context): Compiled {
       if (head !== undefined) {
         // An unknown function f is sampled as one fixed smooth stand-in (src/expr/abstract-function.ts).
         const f = build(e.args[0] as Expr, ctx);
-        return (v) => evaluateAbstract(head.name, head.order, f(v));
+        return (v) => abstractReal(FLOAT_OPS, head.name, head.order, f(v));
       }
       if (spec === undefined) {
         // Matrix operations have no scalar value: they are checked entry by entry under declared shapes.

@@ -49,3 +49,15 @@ describe('display math with content on the fence lines', () => {
     }
   });
 });
+
+describe('display fences with spaces between the fence and the content', () => {
+  it('should close `$$ \\begin{aligned}` … `\\end{aligned} $$` too', () => {
+    const doc = 'A.\n\n$$ \\begin{aligned}\na &= b\n\\end{aligned} $$\n\nProse with $x = 1$ after it.\n';
+    const segs = math(doc);
+    expect(segs.map((s) => [s.display, s.text.trim()])).toEqual([
+      [true, '\\begin{aligned}\na &= b\n\\end{aligned}'],
+      [false, 'x = 1'],
+    ]);
+    for (const s of segs) expect(doc.slice(s.offset, s.offset + s.text.length)).toBe(s.text);
+  });
+});

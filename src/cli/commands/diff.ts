@@ -16,7 +16,7 @@ import { EXIT, UserError, type Io } from '../io.js';
 import { collect, parseFormat, parsePositiveInt, parseInteger, type Format } from '../options.js';
 import { PointError, parsePoint, parseVariables } from '../../derive/point.js';
 import { DerivationLimitError } from '../../derive/limits.js';
-import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, runBatch, type LineHandler } from '../batch.js';
+import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, readRequestObject, runBatch, type LineHandler } from '../batch.js';
 import { formatVerification } from '../../proof/verdict-text.js';
 
 interface DiffFlags {
@@ -144,17 +144,8 @@ interface BatchRequest {
 }
 
 function readRequest(line: string): BatchRequest {
-  let v: unknown;
-  try {
-    v = JSON.parse(line);
-  } catch {
-    throw new UserError('not valid JSON');
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new UserError('expected a JSON object');
-  const o = v as Record<string, unknown>;
-  const id = o['id'];
+  const { id, fields: o } = readRequestObject(line);
   const expr = o['expr'];
-  if (typeof id !== 'string' && typeof id !== 'number') throw new UserError('missing "id" (a string)');
   if (typeof expr !== 'string') throw new UserError('missing "expr" (a string)');
   const strings = (k: string): string[] | undefined => {
     const x = o[k];
@@ -166,7 +157,7 @@ function readRequest(line: string): BatchRequest {
   if (at !== undefined && typeof at !== 'string') throw new UserError('"at" must be a string like "x=1,y=2"');
   const wrt = strings('wrt');
   const grad = strings('grad');
-  return { id: String(id), expr, ...(wrt ? { wrt } : {}), ...(grad ? { grad } : {}), ...(typeof at === 'string' ? { at } : {}) };
+  return { id, expr, ...(wrt ? { wrt } : {}), ...(grad ? { grad } : {}), ...(typeof at === 'string' ? { at } : {}) };
 }
 
 /** Errors that belong to one request's input: its own error line with their message. */

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createChecker, judgeStep, type Checker } from '../../check/judge-step.js';
 import { PointError } from '../../derive/point.js';
-import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, runBatch, type LineHandler } from '../batch.js';
+import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, readRequestObject, runBatch, type LineHandler } from '../batch.js';
 import { describeFact, FactError, type Fact } from '../../check/facts.js';
 import { factsAbout } from '../../check/check-document.js';
 import type { Judgement } from '../../check/judgement.js';
@@ -105,16 +105,7 @@ const isRequestError = (e: unknown): boolean => e instanceof UserError || e inst
 export function equalBatchHandler(flags: EqualFlags): LineHandler {
   const checker = createChecker(createEngine());
   return guardedHandler((line) => {
-    let v: unknown;
-    try {
-      v = JSON.parse(line);
-    } catch {
-      throw new UserError('not valid JSON');
-    }
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new UserError('expected a JSON object');
-    const o = v as Record<string, unknown>;
-    if (typeof o['id'] !== 'string' && typeof o['id'] !== 'number') throw new UserError('missing "id" (a string)');
-    const id = String(o['id']);
+    const { id, fields: o } = readRequestObject(line);
     const lhs = o['lhs'];
     const rhs = o['rhs'];
     const rel = o['rel'];
