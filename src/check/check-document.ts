@@ -76,8 +76,23 @@ export interface ChainReport {
   readonly steps: readonly StepReport[];
 }
 
+/**
+ * Math in the document that holds a relation gradtex did not judge: never
+ * silence. `reason` is one line a student can act on ("uses \\forall, a
+ * quantifier gradtex does not read").
+ */
+export interface NotRead {
+  readonly line: number;
+  readonly col: number;
+  /** The math as written. */
+  readonly latex: string;
+  readonly reason: string;
+}
+
 export interface DocumentReport {
   readonly chains: readonly ChainReport[];
+  /** Relations found but not judged, in document order. */
+  readonly notRead: readonly NotRead[];
 }
 
 export interface DocumentOptions extends JudgeOptions {
@@ -321,7 +336,7 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
       chains.push({ line: firstLc.line, col: firstLc.col, steps });
     }
   }
-  return { chains };
+  return { chains, notRead: [] };
 }
 
 /** Inline math that states a condition (an inequality). */

@@ -60,5 +60,5 @@ export function formatText(files: readonly FileReport[], verbose = false): strin
 
 /** Per file, per chain, per step: {line, col, lhs, rel, rhs, verdict, evidence}. */
 export function formatJson(files: readonly FileReport[]): string {
-  return JSON.stringify({ files: files.map(({ file, report }) => ({ file, summary: tally(report), chains: report.chains })) }, null, 2) + '\n';
+  return JSON.stringify({ files: files.map(({ file, report }) => ({ file, summary: tally(report), chains: report.chains, notRead: report.notRead })) }, null, 2) + '\n';
 }
