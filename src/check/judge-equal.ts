@@ -24,8 +24,10 @@ import { rewriteToNormalForm } from '../rewrite/strategy.js';
 import { positivity } from './positivity.js';
 import { conditionsHoldOnDomain, conditionText, mapCondition, stepConditions, type Condition } from './proof-assumptions.js';
 import { leftOnlyPoint } from './domain-shrinking.js';
-import { fmt, formatPoint, type Judgement } from './judgement.js';
-import { originalPoint, substitute, type PreparedStep } from './prepare-step.js';
+import { formatNumber as fmt } from '../numeric/format-number.js';
+import { formatPoint, type Judgement } from './judgement.js';
+import { substitute } from '../expr/substitute.js';
+import { originalPoint, type PreparedStep } from './prepare-step.js';
 
 export interface JudgeOptions {
   readonly points?: number;

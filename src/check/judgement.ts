@@ -7,6 +7,7 @@
  *     { verdict: 'fails', evidence: { method: 'sampling', summary: 'at x = 2: 4 vs 5', point: { x: 2 }, lhsValue: 4, rhsValue: 5 } }
  */
 import type { Coverage } from '../numeric/coverage.js';
+import { formatNumber } from '../numeric/format-number.js';
 
 export type Verdict = 'proved' | 'holds' | 'fails' | 'undecided';
 
@@ -33,17 +34,11 @@ export interface Judgement {
   readonly evidence: Evidence;
 }
 
-/** Numbers in reports: 4 significant digits, exact integers as they are. */
-export function fmt(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
-  return String(Number(x.toPrecision(4)));
-}
 
 /** "x = 0.5, y = -2" */
 export function formatPoint(p: Readonly<Record<string, number>>): string {
   return Object.entries(p)
     .filter(([k]) => !k.startsWith('#'))
-    .map(([k, v]) => `${k} = ${fmt(v)}`)
+    .map(([k, v]) => `${k} = ${formatNumber(v)}`)
     .join(', ');
 }

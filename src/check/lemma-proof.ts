@@ -18,7 +18,7 @@ import type { Expr } from '../expr/node.js';
 import { children } from '../expr/traverse.js';
 import type { Engine } from '../rewrite/engine.js';
 import { checkGuard } from '../rewrite/guards.js';
-import { match, substitute, type Bindings } from '../rewrite/pattern.js';
+import { instantiate, match, type Bindings } from '../rewrite/pattern.js';
 import type { PatternRule } from '../rewrite/rule.js';
 import { reductionConditions } from './judge-equal.js';
 import type { Condition } from './proof-assumptions.js';
@@ -54,7 +54,7 @@ export type IsPositive = (e: Expr) => boolean;
 
 function guardsHold(l: Lemma, b: Bindings, isPositive: IsPositive): boolean {
   return l.rule.guards.every((g) => {
-    const args = g.args.map((x) => substitute(x, l.rule, b));
+    const args = g.args.map((x) => instantiate(x, l.rule, b));
     if (g.name === 'positive') return args[0] !== undefined && isPositive(args[0]);
     const answer = checkGuard(g.name, args);
     return answer.ok && answer.assumption === undefined;
@@ -157,8 +157,8 @@ export function proveByLemmas(a: Expr, b: Expr, strict: boolean, lemmas: readonl
     candidateBindings(l, b, found);
     for (const bind of found) {
       if (!guardsHold(l, bind, isPositive)) continue;
-      const la = substitute(l.a, l.rule, bind);
-      const lb = substitute(l.b, l.rule, bind);
+      const la = instantiate(l.a, l.rule, bind);
+      const lb = instantiate(l.b, l.rule, bind);
       // b - a = lb - la  <=>  b + la = lb + a
       const conditions = reductionConditions(engine, add(b, la), add(lb, a));
       if (conditions !== undefined && discharge(conditions)) return { lemmas: [l.id], strict: l.strict };

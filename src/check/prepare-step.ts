@@ -9,6 +9,7 @@
  *     prepareStep(engine, parseLatex('h^2'), parseLatex('h h'), facts).lhs
  */
 import { add, addAll, call, deriv, div, mul, mulAll, num, sym } from '../expr/build.js';
+import { substitute } from '../expr/substitute.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, some, withChildren } from '../expr/traverse.js';
@@ -60,28 +61,6 @@ export interface PreparedStep {
   readonly undefinedDerivative?: string;
   /** Facts used (for evidence). */
   readonly used: readonly Fact[];
-}
-
-/** Substitute symbols by key, never inside a derivative's variable. */
-export function substitute(e: Expr, values: ReadonlyMap<string, Expr>): Expr {
-  if (values.size === 0) return e;
-  const go = (x: Expr): Expr => {
-    if (x.kind === 'sym') return values.get(symKey(x)) ?? x;
-    if (x.kind === 'deriv') {
-      const body = go(x.body);
-      return body === x.body ? x : deriv(body, x.wrt);
-    }
-    const kids = children(x);
-    if (kids.length === 0) return x;
-    let changed = false;
-    const next = kids.map((k) => {
-      const m = go(k);
-      if (m !== k) changed = true;
-      return m;
-    });
-    return changed ? withChildren(x, next) : x;
-  };
-  return go(e);
 }
 
 /**

@@ -7,16 +7,12 @@ import { children, mapBottomUp, size, some, symbolsOf } from '../expr/traverse.j
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { evaluate } from '../numeric/index.js';
+import { substitute } from '../expr/substitute.js';
 import type { Derivation } from '../proof/step.js';
 import type { Engine } from '../rewrite/engine.js';
 import { simplify } from '../simplify/simplify.js';
 import { PointError } from './point.js';
 import { toPlain } from '../render/to-plain.js';
-
-/** Replace symbols by values (keys are symKey strings). */
-export function substitute(e: Expr, values: ReadonlyMap<string, Expr>): Expr {
-  return mapBottomUp(e, (x) => (x.kind === 'sym' ? (values.get(symKey(x)) ?? x) : x));
-}
 
 export interface ValueAt {
   readonly derivation: Derivation;

@@ -20,7 +20,8 @@ import { parsePlain } from '../parse/index.js';
 import { toPlain } from '../render/to-plain.js';
 import type { Engine } from '../rewrite/engine.js';
 import { differentiate } from './differentiate.js';
-import { evaluateAt, substitute, type ValueAt } from './evaluate-at.js';
+import { substitute } from '../expr/substitute.js';
+import { evaluateAt, type ValueAt } from './evaluate-at.js';
 
 export type KinkOutcome =
   /** No kink of the function at the point. */

@@ -13,6 +13,7 @@ import { proseSegments, safeMath, type Segment } from '../render/prose.js';
 import type { DocumentReport } from '../check/check-document.js';
 import { escapeLatexText } from '../render/index.js';
 import type { SolvedSpec } from './solve.js';
+import { formatNumber } from '../numeric/format-number.js';
 
 export type Block =
   | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string }
@@ -120,7 +121,7 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
             for (const n of collectNotes(o.derivation)) out.push({ kind: 'note', latex: noteToLatex(n) });
             for (const b of o.json.branchesLatex ?? []) out.push({ kind: 'note', latex: b });
             if (o.json.valueLatex !== undefined) {
-              const approx = o.json.approx !== undefined && Number.isFinite(o.json.approx) ? ` \\approx ${o.json.approx.toPrecision(10)}` : '';
+              const approx = o.json.approx !== undefined && Number.isFinite(o.json.approx) ? ` \\approx ${formatNumber(o.json.approx, 10)}` : '';
               out.push({ kind: 'math', latex: `${toLatex(o.start)}\\Big|_{\\text{point}} = ${o.json.valueLatex}${approx}` });
             }
             out.push({ kind: 'check', text: `Check: ${formatVerification(o.json.verification)}.`, failed: o.json.verification.verdict === 'failed' });
@@ -131,7 +132,7 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
           out.push({ kind: 'check', text: `Check: ${r.report.how}.`, failed: r.report.verdict === 'failed' });
           break;
         case 'value': {
-          const approx = Number.isFinite(r.approx) ? ` \\approx ${r.approx.toPrecision(10)}` : '';
+          const approx = Number.isFinite(r.approx) ? ` \\approx ${formatNumber(r.approx, 10)}` : '';
           out.push({ kind: 'math', latex: `${toLatex(r.expr)} = ${toLatex(r.value)}${r.exact ? approx : ''}` });
           break;
         }

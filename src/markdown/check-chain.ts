@@ -13,6 +13,7 @@ import type { Expr } from '../expr/node.js';
 import { checkEqualNumeric, type NumericVerdict } from '../numeric/index.js';
 import { ParseError, parseLatex } from '../parse/index.js';
 import { splitChain, type ChainSide } from './split-chain.js';
+import { formatNumber } from '../numeric/format-number.js';
 
 /** A problem found in the chain, at offsets into the block's text. */
 export interface ChainProblem {
@@ -35,16 +36,13 @@ export interface ChainOptions {
   readonly seed?: number;
 }
 
-function fmt(x: number): string {
-  return Number.isFinite(x) ? String(Number(x.toPrecision(4))) : String(x);
-}
 
 function describe(v: Extract<NumericVerdict, { verdict: 'failed' }>, lhs: ChainSide, rhs: ChainSide): string {
   const point = Object.entries(v.point)
-    .map(([k, x]) => `${k} = ${fmt(x)}`)
+    .map(([k, x]) => `${k} = ${formatNumber(x)}`)
     .join(', ');
   const at = point === '' ? '' : ` at ${point}`;
-  return `this step does not hold: ${lhs.latex} ≠ ${rhs.latex}${at} (${fmt(v.lhs)} vs ${fmt(v.rhs)})`;
+  return `this step does not hold: ${lhs.latex} ≠ ${rhs.latex}${at} (${formatNumber(v.lhs)} vs ${formatNumber(v.rhs)})`;
 }
 
 function parseSide(side: ChainSide): Expr | ChainProblem {

@@ -16,6 +16,7 @@ import { createRng } from '../numeric/rng.js';
 import { inferShape } from './infer-shape.js';
 import { entryOf, FreshIndices } from './lower.js';
 import { sameShape, shapeText, type Shape, type ShapeContext } from './shape.js';
+import { formatNumber } from '../numeric/format-number.js';
 
 export type Sizes = Readonly<Record<string, number>>;
 
@@ -133,12 +134,9 @@ export function matrixVerdictText(v: MatrixVerdict): string {
     }
     case 'failed':
       if (v.reason === 'shape') return `the shapes differ: the left side is ${shapeText(v.lhsShape)}, the right side ${shapeText(v.rhsShape)}`;
-      return `entry (${v.entry[0]}, ${v.entry[1]}) differs with ${sizesText(v.sizes)}: ${fmt(v.lhs)} vs ${fmt(v.rhs)} with random matrix entries`;
+      return `entry (${v.entry[0]}, ${v.entry[1]}) differs with ${sizesText(v.sizes)}: ${formatNumber(v.lhs)} vs ${formatNumber(v.rhs)} with random matrix entries`;
     case 'undecided':
       return v.reason;
   }
 }
 
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toPrecision(6);
-}

@@ -21,6 +21,7 @@ import { EvalError } from './eval-error.js';
 import { compile, freeSymbols, type Compiled } from './evaluate.js';
 import { createRng } from './rng.js';
 import { admits, domainEnds } from './sample.js';
+import { formatNumber } from './format-number.js';
 
 export interface SpecialPoints {
   readonly points: readonly Float64Array[];
@@ -118,9 +119,6 @@ function inside(b: number, towards: number): number {
   return towards > b ? b + d : b - d;
 }
 
-function fmtValue(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
-}
 
 /**
  * Special points of the relation between the expressions `es` over `vars`
@@ -230,8 +228,8 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
     ] as const) {
       if (!Number.isFinite(b)) continue;
       // A closed end itself (x in [0, 1], x >= 1, n in ℕ), and just inside every end.
-      if (e.integer || closed) values.push([b, `${name} = ${fmtValue(b)} (end of its domain)`]);
-      if (!e.integer) values.push([inside(b, other), `${name} just inside ${fmtValue(b)}`]);
+      if (e.integer || closed) values.push([b, `${name} = ${formatNumber(b)} (end of its domain)`]);
+      if (!e.integer) values.push([inside(b, other), `${name} just inside ${formatNumber(b)}`]);
     }
     for (const [v, label] of values) {
       const p = simpleBase();

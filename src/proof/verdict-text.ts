@@ -1,9 +1,7 @@
 /** One-line human summaries of verification results. */
 import type { VerificationJson } from '../derive/diff-result.js';
+import { formatNumber } from '../numeric/format-number.js';
 
-function fmt(x: number): string {
-  return Number.isFinite(x) ? x.toPrecision(3) : String(x);
-}
 
 export function formatVerification(v: VerificationJson): string {
   switch (v.verdict) {
@@ -12,16 +10,16 @@ export function formatVerification(v: VerificationJson): string {
       if (v.unchecked !== undefined) return `proved symbolically (nerdamer reduces the difference to 0); not everything was also checked at random points: ${v.unchecked}`;
       return `proved symbolically (nerdamer reduces the difference to 0); every step and the result also hold at ${v.points} random points`;
     case 'numeric':
-      if (v.unchecked !== undefined) return `the result holds at ${v.points} random points (max relative error ${fmt(v.maxRelError ?? NaN)}); ${v.unchecked}`;
-      return `holds at ${v.points} random points for every step and the result (max relative error ${fmt(v.maxRelError ?? NaN)})`;
+      if (v.unchecked !== undefined) return `the result holds at ${v.points} random points (max relative error ${formatNumber(v.maxRelError ?? NaN, 3)}); ${v.unchecked}`;
+      return `holds at ${v.points} random points for every step and the result (max relative error ${formatNumber(v.maxRelError ?? NaN, 3)})`;
     case 'failed': {
       const f = v.failure;
       if (f === undefined) return 'failed';
       const where = f.step === 'result' ? 'the result' : `step ${f.step + 1}`;
       const point = Object.entries(f.point)
-        .map(([k, x]) => `${k} = ${fmt(x)}`)
+        .map(([k, x]) => `${k} = ${formatNumber(x, 3)}`)
         .join(', ');
-      return `FAILED: ${where} fails at ${point} (${fmt(f.lhs)} vs ${fmt(f.rhs)})`;
+      return `FAILED: ${where} fails at ${point} (${formatNumber(f.lhs, 3)} vs ${formatNumber(f.rhs, 3)})`;
     }
     case 'undecided':
       return `undecided: ${v.unchecked ?? v.undecided ?? 'no valid points'}`;

@@ -9,6 +9,7 @@ import { some } from '../expr/traverse.js';
 import { checkEqualNumeric, type Assumption, type NumericVerdict } from '../numeric/index.js';
 import { nerdamerAgrees } from '../numeric/nerdamer-bridge.js';
 import type { Derivation } from './step.js';
+import { formatNumber } from '../numeric/format-number.js';
 
 export type Verdict = 'proved' | 'numeric' | 'failed' | 'undecided';
 
@@ -86,7 +87,7 @@ export function verifyDerivation(d: Derivation, claimLhs: Expr = d.start, opts: 
 
 function pointText(point: Readonly<Record<string, number>>): string {
   return Object.entries(point)
-    .map(([k, x]) => `${k} = ${Number.isFinite(x) ? x.toPrecision(3) : String(x)}`)
+    .map(([k, x]) => `${k} = ${formatNumber(x, 3)}`)
     .join(', ');
 }
 
@@ -101,10 +102,10 @@ function pointText(point: Readonly<Record<string, number>>): string {
 export function distrust(report: VerificationReport): string | undefined {
   if (report.verdict === 'proved' || report.verdict === 'numeric') return undefined;
   const claim = report.claim;
-  if (claim.verdict === 'failed') return `the result fails at ${pointText(claim.point)} (${claim.lhs.toPrecision(3)} vs ${claim.rhs.toPrecision(3)})`;
+  if (claim.verdict === 'failed') return `the result fails at ${pointText(claim.point)} (${formatNumber(claim.lhs, 3)} vs ${formatNumber(claim.rhs, 3)})`;
   for (const s of report.steps) {
     const v = s.verdict;
-    if (v.verdict === 'failed') return `step ${s.index + 1} fails at ${pointText(v.point)} (${v.lhs.toPrecision(3)} vs ${v.rhs.toPrecision(3)})`;
+    if (v.verdict === 'failed') return `step ${s.index + 1} fails at ${pointText(v.point)} (${formatNumber(v.lhs, 3)} vs ${formatNumber(v.rhs, 3)})`;
   }
   if (claim.verdict === 'undecided') return `its check was undecided: ${claim.reason}`;
   const undecided = report.steps.find((s) => s.verdict.verdict === 'undecided');

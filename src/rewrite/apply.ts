@@ -10,7 +10,7 @@ import type { Note } from '../proof/step.js';
 import { BUILTINS } from './builtins/index.js';
 import { evaluateExactly } from './builtins/fold-constants.js';
 import { ASSUMED_NONZERO, checkGuard } from './guards.js';
-import { match, matchOperands, substitute, type Bindings } from './pattern.js';
+import { instantiate, match, matchOperands, type Bindings } from './pattern.js';
 import type { PatternRule, Rule } from './rule.js';
 
 export interface Rewrite {
@@ -61,12 +61,12 @@ function tryPattern(rule: PatternRule, node: Expr): Rewrite | undefined {
   const finish = (b: Bindings, used: readonly number[] | undefined): boolean => {
     const notes = ruleNotes(rule, b);
     for (const g of rule.guards) {
-      const args = g.args.map((a) => substitute(a, rule, b));
+      const args = g.args.map((a) => instantiate(a, rule, b));
       const answer = checkGuard(g.name, args);
       if (!answer.ok) return false;
       if (answer.assumption !== undefined) notes.push({ template: answer.assumption, values: new Map(args.map((a, i) => [String(i), a])) });
     }
-    const body = evaluateTemplates(substitute(rule.rhs, rule, b));
+    const body = evaluateTemplates(instantiate(rule.rhs, rule, b));
     if (body === undefined) return false;
     let contractum = body;
     if (used !== undefined && (node.kind === 'add' || node.kind === 'mul') && used.length < node.args.length) {

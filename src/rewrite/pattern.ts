@@ -159,8 +159,8 @@ export function matchOperands(
   return step(0, b);
 }
 
-/** Replace pattern variables by their bindings (no evaluation). */
-export function substitute(template: Expr, ctx: MatchContext, b: Bindings): Expr {
+/** A rule template with its pattern variables replaced by their bindings (no evaluation). */
+export function instantiate(template: Expr, ctx: MatchContext, b: Bindings): Expr {
   const name = patternVarName(template, ctx);
   if (name !== undefined) {
     const v = b.get(name);
@@ -171,7 +171,7 @@ export function substitute(template: Expr, ctx: MatchContext, b: Bindings): Expr
   if (kids.length === 0) return template;
   let changed = false;
   const next = kids.map((k) => {
-    const s = substitute(k, ctx, b);
+    const s = instantiate(k, ctx, b);
     if (s !== k) changed = true;
     return s;
   });

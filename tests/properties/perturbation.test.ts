@@ -23,7 +23,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { add } from '../../src/expr/build.js';
 import type { Expr } from '../../src/expr/node.js';
 import { createChecker, judgeStep } from '../../src/check/judge-step.js';
-import { substitute } from '../../src/derive/evaluate-at.js';
+import { substitute } from '../../src/expr/substitute.js';
 import { children } from '../../src/expr/traverse.js';
 import { evaluate } from '../../src/numeric/index.js';
 import { parsePlain } from '../../src/parse/index.js';

@@ -21,7 +21,7 @@ import { checkEqualNumeric, createRng } from '../../src/numeric/index.js';
 import { evaluateTemplates } from '../../src/rewrite/apply.js';
 import { checkGuard, CONDITIONAL_GUARDS } from '../../src/rewrite/guards.js';
 import { loadRuleLibrary } from '../../src/rewrite/load-rules.js';
-import { substitute } from '../../src/rewrite/pattern.js';
+import { instantiate } from '../../src/rewrite/pattern.js';
 import type { PatternRule, VarType } from '../../src/rewrite/rule.js';
 import { toPlain } from '../../src/render/index.js';
 
@@ -103,7 +103,7 @@ describe('every rule in rules/ is sound', () => {
         const domain: Expr[] = [];
         let accepted = true;
         for (const g of rule.guards) {
-          const args = g.args.map((arg) => substitute(arg, rule, bindings));
+          const args = g.args.map((arg) => instantiate(arg, rule, bindings));
           const answer = checkGuard(g.name, args);
           if (!answer.ok) accepted = false;
           else if (answer.assumption !== undefined) {
@@ -113,8 +113,8 @@ describe('every rule in rules/ is sound', () => {
         }
         if (!accepted) continue;
         const restrict = (e: Expr): Expr => (domain.length === 0 ? e : add(e, ...domain.map((d) => mul(num(0), d))));
-        const plainLhs = substitute(rule.lhs, rule, bindings);
-        const plainRhs = evaluateTemplates(substitute(rule.rhs, rule, bindings));
+        const plainLhs = instantiate(rule.lhs, rule, bindings);
+        const plainRhs = evaluateTemplates(instantiate(rule.rhs, rule, bindings));
         if (plainRhs === undefined) continue;
         const lhs = restrict(plainLhs);
         const rhs = restrict(plainRhs);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { add, call, mul, num, sym } from '../../src/expr/build.js';
 import { equal } from '../../src/expr/equal.js';
 import type { Expr } from '../../src/expr/node.js';
-import { match, matchOperands, substitute, type Bindings } from '../../src/rewrite/pattern.js';
+import { instantiate, match, matchOperands, type Bindings } from '../../src/rewrite/pattern.js';
 import type { VarType } from '../../src/rewrite/rule.js';
 
 const ctx = { vars: new Map<string, VarType>([['u', 'expr'], ['v', 'expr'], ['n', 'number'], ['s', 'symbol']]) };
@@ -48,6 +48,6 @@ describe('pattern matching', () => {
 
   it('should substitute bindings into a template', () => {
     const b = new Map([['u', x]]);
-    expect(equal(substitute(call('exp', [u]), ctx, b), call('exp', [x]))).toBe(true);
+    expect(equal(instantiate(call('exp', [u]), ctx, b), call('exp', [x]))).toBe(true);
   });
 });

@@ -9,7 +9,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeNamed, loadNamedSpec, parseDefinition, unfold } from '../../src/derive/named/index.js';
-import { substitute } from '../../src/derive/evaluate-at.js';
+import { substitute } from '../../src/expr/substitute.js';
 import { addAll, float, num } from '../../src/expr/build.js';
 import type { Expr } from '../../src/expr/node.js';
 import { symKey } from '../../src/expr/sym-key.js';

@@ -21,7 +21,7 @@ import { DefinitionError, definitionResolver, parseDefinition, type ParsedDefini
 import { withDependencies } from '../../expr/dependencies.js';
 import { LinearSystemError, solveLinear, type SolvedUnknown } from './solve-linear.js';
 import { NamedSpecError, type NamedSpec, type Part } from './spec.js';
-import { substitute } from '../evaluate-at.js';
+import { substitute } from '../../expr/substitute.js';
 import { simplify } from '../../simplify/simplify.js';
 import { symKey } from '../../expr/sym-key.js';
 import { inferShape } from '../../matrix/infer-shape.js';

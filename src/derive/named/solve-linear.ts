@@ -15,7 +15,7 @@ import type { Expr, Sym } from '../../expr/node.js';
 import { symKey } from '../../expr/sym-key.js';
 import type { Engine } from '../../rewrite/engine.js';
 import { simplify } from '../../simplify/simplify.js';
-import { substitute } from '../evaluate-at.js';
+import { substitute } from '../../expr/substitute.js';
 
 let exact: MathJsInstance | undefined;
 

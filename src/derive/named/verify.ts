@@ -17,7 +17,7 @@ import { nerdamerAgrees } from '../../numeric/nerdamer-bridge.js';
 import type { Verdict } from '../../proof/verify.js';
 import type { ComputedNamed, ComputedPart } from './compute.js';
 import { unfold } from './definitions.js';
-import { substitute } from '../evaluate-at.js';
+import { substitute } from '../../expr/substitute.js';
 import { symKey } from '../../expr/sym-key.js';
 import { checkMatrixEqual } from '../../matrix/check-matrix-equal.js';
 import type { ShapeContext } from '../../matrix/shape.js';
