@@ -2,8 +2,8 @@
  * A derivation as an aligned block: `align*` for LaTeX documents, `aligned`
  * inside display math for KaTeX (which has no align*). The first line shows
  * the left-hand side, then one line per step, annotated with the rule's
- * title and the step's notes. Consecutive steps whose results print the same
- * (a change the reader cannot see) share one line and list every title.
+ * title and the step's notes. Steps share a line as src/proof/group-steps.ts
+ * decides for every printer, and the line lists every title.
  *
  *     \begin{align*}
  *     \frac{d}{dx}\left(\sigma\left(x\right)\right) &= … \tag*{$\text{Derivative of the sigmoid}$} \\
@@ -11,6 +11,7 @@
  *     \end{align*}
  */
 import type { Expr } from '../expr/node.js';
+import { groupSteps } from '../proof/group-steps.js';
 import type { Derivation, Step } from '../proof/step.js';
 import { escapeLatexText } from './escape.js';
 import { noteToLatex } from './notes.js';
@@ -28,36 +29,23 @@ export interface DerivationLatexOptions {
 
 interface Line {
   readonly latex: string;
+  readonly titles: readonly string[];
   readonly steps: readonly { readonly step: Step; readonly index: number }[];
 }
 
-/**
- * One line per step; a step that does not change the printed result joins
- * the line before, and so does a run of routine steps (rules marked minor:
- * adding zero, multiplying by one, d/dx of a constant).
- */
+/** The displayed lines: the shared grouping of src/proof/group-steps.ts over the printed LaTeX. */
 function lines(d: Derivation): Line[] {
-  const out: Line[] = [];
-  d.steps.forEach((step, index) => {
-    const latex = toLatex(step.after);
-    const last = out[out.length - 1];
-    const lastStep = last?.steps[last.steps.length - 1]?.step;
-    const routine = step.minor === true && lastStep?.minor === true;
-    if (last !== undefined && (last.latex === latex || routine)) out[out.length - 1] = { latex, steps: [...last.steps, { step, index }] };
-    else out.push({ latex, steps: [{ step, index }] });
-  });
-  return out;
+  return groupSteps(d.steps, (s) => toLatex(s.after)).map((g) => ({ latex: g.printed, titles: g.titles, steps: g.steps }));
 }
 
 function annotations(l: Line, opts: DerivationLatexOptions): string[] {
   const notes: string[] = [];
   if (opts.titles ?? true) {
-    const titles = new Set<string>();
-    for (const { step } of l.steps) titles.add(step.title);
+    const titles = l.titles;
     // A long run of routine steps is summarised, so the line fits a page;
     // the JSON and text outputs still list every rule.
     const routine = l.steps.every(({ step }) => step.minor === true);
-    if (routine && titles.size > 2) notes.push('\\text{Simplifying}');
+    if (routine && titles.length > 2) notes.push('\\text{Simplifying}');
     else for (const t of titles) notes.push(`\\text{${escapeLatexText(t)}}`);
     // Conditions (where a step holds) are printed beside KaTeX lines; in a
     // document they follow the derivation as notes, so a tag stays short.

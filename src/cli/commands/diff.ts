@@ -18,6 +18,8 @@ import { PointError, parsePoint, parseVariables } from '../../derive/point.js';
 import { DerivationLimitError } from '../../derive/limits.js';
 import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, readRequestObject, runBatch, type LineHandler } from '../batch.js';
 import { formatVerification } from '../../proof/verdict-text.js';
+import { groupSteps } from '../../proof/group-steps.js';
+import { toPlain } from '../../render/to-plain.js';
 
 interface DiffFlags {
   wrt: string[];
@@ -37,17 +39,8 @@ function textReport(o: DiffOutcome): string {
   const lines: string[] = [];
   const dx = j.wrt.map((w) => `d/d${w}`).join(' ');
   lines.push(`${dx} of ${j.input}`);
-  // Consecutive uses of one rule, and runs of routine (minor) steps, print
-  // as one line: the state after the last, with the titles of the run.
-  let run: string[] = [];
-  o.derivation.steps.forEach((s, i) => {
-    const next = o.derivation.steps[i + 1];
-    if (!run.includes(s.title)) run.push(s.title);
-    const joins = next !== undefined && (next.rule === s.rule || (next.minor === true && s.minor === true));
-    if (joins) return;
-    lines.push(`  = ${j.steps[i]?.after ?? ''}    [${run.join('; ')}]`);
-    run = [];
-  });
+  // The lines every printer shows (src/proof/group-steps.ts): the state after the last step of each, with its titles.
+  for (const g of groupSteps(o.derivation.steps, (s) => toPlain(s.after))) lines.push(`  = ${g.printed}    [${g.titles.join('; ')}]`);
   lines.push(`result: ${j.result}`);
   for (const n of j.notes) lines.push(`note: ${n}`);
   for (const b of j.branches ?? []) lines.push(`branch: ${b}`);

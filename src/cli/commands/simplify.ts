@@ -12,6 +12,7 @@ import { parseFormat, parseInteger, parsePositiveInt, type Format } from '../opt
 import { formatVerification } from '../../proof/verdict-text.js';
 import { collectNotes, stepsToJson, verificationToJson } from '../../derive/diff-result.js';
 import { noteToPlain } from '../../render/notes.js';
+import { groupSteps } from '../../proof/group-steps.js';
 
 interface SimplifyFlags {
   format: Format;
@@ -57,7 +58,7 @@ export const simplifyCommand: CommandModule = {
           io.stdout(`${derivationToLatex(d, { env: 'align*' })}\n% check: ${formatVerification(verification)}\n`);
         } else {
           const lines = [text];
-          for (const s of d.steps) lines.push(`  = ${toPlain(s.after)}    [${s.title}]`);
+          for (const g of groupSteps(d.steps, (s) => toPlain(s.after))) lines.push(`  = ${g.printed}    [${g.titles.join('; ')}]`);
           lines.push(`result: ${toPlain(d.result)}`);
           for (const n of collectNotes(d)) lines.push(`note: ${noteToPlain(n)}`);
           if (d.stop !== 'normal-form') lines.push(`stopped: ${describeStop(d.stop)}`);

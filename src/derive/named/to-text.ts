@@ -10,19 +10,18 @@ import { noteToPlain, toPlain } from '../../render/index.js';
 import type { NumericVerdict } from '../../numeric/index.js';
 import { answerOf } from './to-json.js';
 import type { VerifiedNamed, VerifiedPart } from './verify.js';
+import { formatNumber } from '../../numeric/format-number.js';
+import { groupSteps } from '../../proof/group-steps.js';
 
-function fmt(x: number): string {
-  return Number.isFinite(x) ? x.toPrecision(3) : String(x);
-}
 
 export function verdictLine(v: NumericVerdict): string {
   switch (v.verdict) {
     case 'numeric':
-      return `holds at ${v.points} random points (max relative error ${fmt(v.maxRelError)})`;
+      return `holds at ${v.points} random points (max relative error ${formatNumber(v.maxRelError, 3)})`;
     case 'failed':
       return `FAILED at ${Object.entries(v.point)
-        .map(([k, x]) => `${k} = ${fmt(x)}`)
-        .join(', ')} (${fmt(v.lhs)} vs ${fmt(v.rhs)})`;
+        .map(([k, x]) => `${k} = ${formatNumber(x, 3)}`)
+        .join(', ')} (${formatNumber(v.lhs, 3)} vs ${formatNumber(v.rhs, 3)})`;
     case 'undecided':
       return `undecided: ${v.reason}`;
   }
@@ -34,19 +33,14 @@ function partText(p: VerifiedPart, n: number): string[] {
   const lines = [`[${n}] ${heading}${c.caseText !== undefined ? ` (case ${c.caseText})` : ''}`];
   if (c.solution !== undefined) lines.push(`  solution: ${c.solution.map((u) => `${toPlain(u.unknown)} = ${toPlain(u.value)}`).join(', ')}`);
   lines.push(`  ${toPlain(c.lhs)}`);
-  // A run of one rule, or of routine steps, prints as one line (as `gradtex diff` does).
-  const steps = c.derivation.steps;
-  let run: string[] = [];
-  steps.forEach((s, i) => {
-    const next = steps[i + 1];
-    if (!run.includes(s.title)) run.push(s.title);
-    for (const note of s.notes) run.push(noteToPlain(note));
-    const joins = next !== undefined && (next.rule === s.rule || (next.minor === true && s.minor === true));
-    const failed = p.steps[i]?.verdict === 'failed';
-    if (joins && !failed) return;
-    lines.push(`  = ${toPlain(s.after)}    [${run.join('; ')}]${failed ? `  <- step ${i + 1} ${verdictLine(p.steps[i] as NumericVerdict)}` : ''}`);
-    run = [];
-  });
+  // The lines every printer shows (src/proof/group-steps.ts); a failing step ends its line.
+  const failed = (i: number): boolean => p.steps[i]?.verdict === 'failed';
+  for (const g of groupSteps(c.derivation.steps, (s) => toPlain(s.after), failed)) {
+    const notes = g.steps.flatMap(({ step }) => step.notes.map(noteToPlain));
+    const lastIndex = g.steps[g.steps.length - 1]?.index ?? 0;
+    const failure = failed(lastIndex) ? `  <- step ${lastIndex + 1} ${verdictLine(p.steps[lastIndex] as NumericVerdict)}` : '';
+    lines.push(`  = ${g.printed}    [${[...g.titles, ...notes].join('; ')}]${failure}`);
+  }
   if (c.derivation.stop !== 'normal-form') lines.push(`  stopped: ${c.derivation.stop}`);
   lines.push(`  check: ${p.verdict === 'proved' ? 'proved symbolically (nerdamer); ' : ''}${verdictLine(p.claim)}`);
   return lines;
