@@ -3,7 +3,7 @@
  * input answers, through the built CLI, within 5 s of CPU time (start-up
  * included) with a verdict or a one-line error, and the verdict keeps the
  * contract. CPU time rather than wall time keeps the outcome independent of
- * the machine's load. Needs a build: `npx tsc -p tsconfig.json`.
+ * the machine's load. Needs a build: `npm run build`.
  * Known failures share known-misjudged.json with adversarial-corpus.test.ts
  * (class `dos`); `UPDATE_KNOWN=1` rewrites this class's entries.
  */
@@ -58,7 +58,7 @@ describe('the adversarial corpus, denial-of-service class (issue #9)', () => {
     }
   }, 300_000);
 
-  it('should run against a build of the CLI (npx tsc -p tsconfig.json)', () => {
+  it('should run against a build of the CLI (npm run build)', () => {
     expect(cliBuilt()).toBe(true);
     expect(judged.some((j) => j.source === 'document')).toBe(true);
     expect(judged.filter((j) => j.source === 'relation').length).toBe(corpus.relations.filter((e) => e.class === 'dos').length);
