@@ -12,8 +12,8 @@
  *   Raise a floor / lower a ceiling when the engine gets better; never the
  *   other way round.
  *
- * The figures are printed for quoting; HOMEWORK_CORPUS_DUMP=FILE writes
- * every match as JSON.
+ * The figures are printed for quoting; HOMEWORK_CORPUS_PER_DOCUMENT=1 adds a
+ * line per document, HOMEWORK_CORPUS_DUMP=FILE writes every match as JSON.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,16 +24,19 @@ import {
   failsAtOwnPlace,
   figuresOf,
   formatFigures,
+  formatPerDocument,
   formatScored,
   isClaim,
   isPositive,
   loadHomeworkCorpus,
   normalise,
   scoreFile,
+  scoreReport,
   type Figures,
+  type LabelledRelation,
   type Scored,
 } from './homework-corpus.js';
-import type { StepReport } from '../../src/check/check-document.js';
+import type { DocumentReport, StepReport } from '../../src/check/check-document.js';
 
 /**
  * Measured on 2026-12-04 on the engine at 053c4d1 (before the issue #10
@@ -69,6 +72,7 @@ describe('the homework corpus (issue #10)', () => {
     }
     f = figuresOf(scored);
     console.log(`\nhomework corpus: ${corpus.files.length} documents\n${formatFigures(f)}`);
+    if (process.env['HOMEWORK_CORPUS_PER_DOCUMENT'] === '1') console.log(`\n${formatPerDocument(scored)}`);
     const look = scored.filter(
       (s) =>
         (s.relation.label === 'wrong' && (isPositive(s.outcome) || s.outcome === 'definition')) ||
@@ -115,6 +119,25 @@ describe('the homework corpus (issue #10)', () => {
         }
       }
       expect(bad).toEqual([]);
+    });
+  });
+
+  describe('the matcher', () => {
+    const rel = (line: number, col: number, rhs: string, label: LabelledRelation['label'] = 'correct'): LabelledRelation => ({ line, col, rel: '=', rhs, label });
+    const step = (line: number, col: number, rhs: string, verdict: StepReport['verdict']): StepReport => ({ step: 1, line, col, lhs: 'a', rel: '=', rhs, verdict, evidence: { method: 'none', summary: verdict } });
+    const report = (steps: StepReport[], notRead: DocumentReport['notRead'] = []): DocumentReport => ({ chains: [{ line: 1, col: 1, steps }], notRead });
+
+    it('should match a step by line:col first, then by line and the start of its right side without layout', () => {
+      const r = scoreReport('d.md', [rel(3, 5, 'x + 1'), rel(3, 20, '\\sigma(x)\\,(1 - x), \\qquad')], report([step(3, 21, 'sigma(x) (1-x)', 'holds'), step(3, 21, '\\sigma(x)  (1 - x)', 'fails'), step(3, 5, 'x+1', 'proved')]));
+      expect(r.scored.map((s) => s.outcome)).toEqual(['proved', 'fails']);
+      expect(r.unlabelled.map((s) => s.rhs)).toEqual(['sigma(x) (1-x)']);
+      expect(failsAtOwnPlace(r.scored[1] as Scored)).toBe(false);
+    });
+
+    it('should match a not-read entry that covers the line and contains the snippet, and call the rest missing', () => {
+      const nr = { line: 4, col: 1, latex: 'f(x) \\to 0\n\\lim_{x} g = 1', reason: 'uses \\lim' };
+      const r = scoreReport('d.md', [rel(5, 14, '1', 'uncheckable'), rel(7, 3, 'y', 'wrong')], report([], [nr]));
+      expect(r.scored.map((s) => s.outcome)).toEqual(['not-read', 'missing']);
     });
   });
 

@@ -226,6 +226,28 @@ export function formatFigures(f: Figures): string {
   return [...lines, '', head, ...by].join('\n');
 }
 
+/** One line per document: where the work is (claims, proved/holds, failing correct and wrong ones, undecided, not read, missing). */
+export function formatPerDocument(scored: readonly Scored[]): string {
+  const files = [...new Set(scored.map((s) => s.file))];
+  const w = Math.max(...files.map((x) => x.length));
+  const head = `${'document'.padEnd(w)}  claims  proved/holds  fails(correct)  fails(wrong)  undecided  not-read  missing`;
+  const rows = files.map((file) => {
+    const c = scored.filter((s) => s.file === file && isClaim(s.relation));
+    const n = (p: (s: Scored) => boolean): string => `${c.filter(p).length}`;
+    return [
+      file.padEnd(w),
+      n(() => true).padStart(6),
+      n((s) => isPositive(s.outcome)).padStart(12),
+      n((s) => s.relation.label === 'correct' && s.outcome === 'fails').padStart(14),
+      n((s) => s.relation.label === 'wrong' && s.outcome === 'fails').padStart(12),
+      n((s) => s.outcome === 'undecided').padStart(9),
+      n((s) => s.outcome === 'not-read').padStart(8),
+      n((s) => s.outcome === 'missing' || s.outcome === 'document-error').padStart(7),
+    ].join('  ');
+  });
+  return [head, ...rows].join('\n');
+}
+
 /** One line per relation worth a look: `file:line:col label outcome rhs — evidence`. */
 export function formatScored(s: Scored): string {
   const where = s.at === undefined ? '' : ` (reported at ${s.at.line}:${s.at.col})`;
