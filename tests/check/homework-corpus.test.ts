@@ -1,5 +1,5 @@
 /**
- * The homework corpus of issue #10 (tests/fixtures/homework-corpus/): 36
+ * The homework corpus of issue #10 (tests/fixtures/homework-corpus/): 37
  * documents written the way students and course notes write, every relation
  * labelled by hand. Scored against the contract and the issue's targets:
  *
@@ -45,14 +45,14 @@ import type { DocumentReport, StepReport } from '../../src/check/check-document.
  * these: re-measure then (the test prints "ratchet: … can rise/drop to …").
  */
 const RATCHET = {
-  /** Target: all 79 wrong relations (issue #10: "every wrong relation fails at its own line:col"). */
+  /** Target: all 82 wrong relations (issue #10: "every wrong relation fails at its own line:col"). */
   wrongFailAtOwnPlaceAtLeast: 19,
   /** Target: 0 ("no correct relation fails"). */
   correctFailAtMost: 27,
-  /** Target: 90% of the 383 correct relations, 345 ("at least 90% of correct relations proved or holds"). */
+  /** Target: 90% of the 391 correct relations, 352 ("at least 90% of correct relations proved or holds"). */
   correctProvedOrHoldsAtLeast: 75,
   /** Target: 0 ("every relation appears in the output"): judged, or listed as not read. */
-  missingAtMost: 246,
+  missingAtMost: 257,
 };
 
 const corpus = loadHomeworkCorpus();
@@ -81,6 +81,8 @@ describe('the homework corpus (issue #10)', () => {
     );
     if (look.length > 0) console.log(`\nfindings (wrong proved/holds or taken as a definition, correct failing):\n${look.map(formatScored).join('\n')}`);
     console.log(`steps reported where no relation is labelled: ${unlabelled.length}`);
+    const measured = { wrongFailAtOwnPlaceAtLeast: f.wrongFailAtOwnPlace, correctFailAtMost: f.correctFail, correctProvedOrHoldsAtLeast: f.correctProvedOrHolds, missingAtMost: f.missing };
+    if (JSON.stringify(measured) !== JSON.stringify(RATCHET)) console.log(`measured today (RATCHET may only tighten towards the targets): ${JSON.stringify(measured)}`);
     const dump = process.env['HOMEWORK_CORPUS_DUMP'];
     if (dump !== undefined) writeFileSync(dump, JSON.stringify({ figures: f, scored, unlabelled }, null, 1) + '\n');
   }, 600_000);
