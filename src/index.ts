@@ -21,4 +21,5 @@ export type { Step, Derivation, Note, RuleId } from './proof/step.js';
 export type { StopReason } from './proof/stop-reason.js';
 export { verifyDerivation, type VerificationReport, type Verdict } from './proof/verify.js';
 export { checkEqualNumeric, checkDerivativeNumeric, compile, evaluate, createRng } from './numeric/index.js';
-export { shapeContext, inferShape, checkMatrixEqual, matrixVerdictText, loadMatrixIdentities, ShapeError, type Shape, type ShapeContext, type MatrixVerdict, type MatrixIdentity } from './matrix/index.js';
+export { shapeContext, inferShape, ShapeError, type Shape, type ShapeContext, type MatrixIdentity } from './matrix/index.js';
+export { checkMatrixEqual, matrixVerdictText, loadMatrixIdentities, type MatrixVerdict } from './matrix-check/index.js';

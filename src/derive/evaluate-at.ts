@@ -11,7 +11,7 @@ import type { Derivation } from '../proof/step.js';
 import type { Engine } from '../rewrite/engine.js';
 import { simplify } from '../simplify/simplify.js';
 import { PointError } from './point.js';
-import { toPlain } from '../render/to-plain.js';
+import { toPlain } from '../expr/to-plain.js';
 
 /** Replace symbols by values (keys are symKey strings). */
 export function substitute(e: Expr, values: ReadonlyMap<string, Expr>): Expr {

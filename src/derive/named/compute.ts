@@ -27,7 +27,7 @@ import { symKey } from '../../expr/sym-key.js';
 import { inferShape } from '../../matrix/infer-shape.js';
 import { entryOf, FreshIndices } from '../../matrix/lower.js';
 import { entry } from '../../matrix/matrix-calls.js';
-import { toPlain } from '../../render/to-plain.js';
+import { toPlain } from '../../expr/to-plain.js';
 import { sameShape, shapeContext, ShapeError, shapeText, type ShapeContext } from '../../matrix/shape.js';
 
 /** The rule id of a claim: a typed-in equation whose only support is the numeric check. */

@@ -1,5 +1,5 @@
 /** One-line human summaries of verification results. */
-import type { VerificationJson } from '../derive/diff-result.js';
+import type { VerificationJson } from './diff-result.js';
 
 function fmt(x: number): string {
   return Number.isFinite(x) ? x.toPrecision(3) : String(x);
