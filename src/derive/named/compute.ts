@@ -18,7 +18,6 @@ import { RuleIndex } from '../../rewrite/rule-index.js';
 import type { RuleSet } from '../../rewrite/rule.js';
 import { rewriteToNormalForm } from '../../rewrite/strategy.js';
 import { DefinitionError, definitionResolver, parseDefinition, type ParsedDefinition } from './definitions.js';
-import { withDependencies } from '../../expr/dependencies.js';
 import { LinearSystemError, solveLinear, type SolvedUnknown } from './solve-linear.js';
 import { NamedSpecError, type NamedSpec, type Part } from './spec.js';
 import { substitute } from '../evaluate-at.js';
@@ -172,7 +171,7 @@ function computePartBody(engine: Engine, local: ReadonlyMap<string, RuleSet>, sp
       const start = deriv(f, wrt as Sym);
       const sets = ruleSets(engine, local, spec, part, [...part.with, 'derive', 'simplify']);
       // Defined symbols (ŷ through w) are not constants while differentiating.
-      const d = withDependencies(definitionResolver(definitions), () => rewriteToNormalForm(start, new RuleIndex(sets)));
+      const d = rewriteToNormalForm(start, new RuleIndex(sets), undefined, { definitions: definitionResolver(definitions) });
       const stuck = d.stop === 'normal-form' && some(d.result, (x) => x.kind === 'deriv');
       return { part, lhs: start, derivation: stuck ? { ...d, stop: 'stuck' } : d };
     }
