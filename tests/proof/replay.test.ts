@@ -1,20 +1,26 @@
 /**
  * Every derivation replays: each recorded step, re-applied by its rule id at
  * its path, gives exactly the recorded result. Over the deep-learning suite
- * (derivatives and the simplified references), every named derivation, and
- * random trees; and replay itself must catch a tampered derivation.
+ * (derivatives and the simplified references), every named derivation, the
+ * examples (diff requests, problem sets) and random trees; and replay itself must catch a tampered derivation.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { differentiate } from '../../src/derive/differentiate.js';
 import { CLAIM_RULES, computeNamed, loadNamedSpec, namedDerivationNames } from '../../src/derive/named/index.js';
 import { num, sym } from '../../src/expr/build.js';
+import type { Sym } from '../../src/expr/node.js';
 import { parsePlain } from '../../src/parse/index.js';
 import { describeReplayFailure, replay } from '../../src/proof/replay.js';
 import type { Derivation } from '../../src/proof/step.js';
 import { createEngine } from '../../src/rewrite/engine.js';
 import { ruleApplier } from '../../src/rewrite/rule-applier.js';
 import { simplify } from '../../src/simplify/simplify.js';
+import { solveSpec } from '../../src/document/solve.js';
+import { parseSpec } from '../../src/document/spec.js';
 import { loadSuite } from '../derive/suite-cases.js';
 import { arbExpr } from '../properties/arbitrary-expr.js';
 
@@ -33,7 +39,7 @@ describe('replaying the derive suite', () => {
     expect(suite.length).toBeGreaterThan(60);
     let steps = 0;
     const failures = suite.flatMap((c) => {
-      const d = differentiate(engine, parsePlain(c.expr), c.wrt.map((w) => parsePlain(w) as ReturnType<typeof sym>));
+      const d = differentiate(engine, parsePlain(c.expr), c.wrt.map((w) => parsePlain(w) as Sym));
       steps += d.steps.length;
       return failuresOf(c.id, d);
     });
@@ -73,6 +79,37 @@ describe('replaying the named derivations', () => {
     expect(failures).toEqual([]);
     expect(replayed).toBeGreaterThan(200);
     expect(claims).toBeGreaterThan(0);
+  });
+});
+
+describe('replaying the examples', () => {
+  const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
+
+  it('should reproduce the derivatives of examples/diff and the derivations and simplifications of every example problem set', () => {
+    const failures: string[] = [];
+    let derivations = 0;
+    for (const line of readFileSync(join(examples, 'diff', 'problem-set-requests.jsonl'), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      // `wrt`: one derivative by these variables in turn; `grad`: one derivative per variable.
+      const r = JSON.parse(line) as { id: string; expr: string; wrt?: string[]; grad?: string[] };
+      const variable = (w: string): Sym => parsePlain(w) as Sym;
+      const wrts = r.wrt !== undefined ? [r.wrt.map(variable)] : (r.grad ?? []).map((w) => [variable(w)]);
+      expect(wrts.length).toBeGreaterThan(0);
+      for (const wrt of wrts) (failures.push(...failuresOf(r.id, differentiate(engine, parsePlain(r.expr), wrt))), derivations++);
+    }
+    const dir = join(examples, 'problem-sets');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+      const solved = solveSpec(engine, file, parseSpec(file, readFileSync(join(dir, file), 'utf8')));
+      solved.problems.forEach((problem, i) => {
+        for (const r of problem.results) {
+          const name = `${file} problem ${i + 1}`;
+          if (r.kind === 'derivation') for (const o of r.outcomes) (failures.push(...failuresOf(name, o.derivation)), derivations++);
+          if (r.kind === 'simplification') (failures.push(...failuresOf(name, r.derivation)), derivations++);
+        }
+      });
+    }
+    expect(failures).toEqual([]);
+    expect(derivations).toBeGreaterThan(10);
   });
 });
 
