@@ -5,6 +5,8 @@
  *     const engine = createEngine();
  *     const d = differentiate(engine, parsePlain('1/(1+exp(-x))'), [sym('x')]);
  *     toLatex(d.result);   // \sigma\left(x\right) \left(1 - \sigma\left(x\right)\right)
+ *     const checker = createChecker(engine);
+ *     judgeStep(checker, parseLatex('\\ln x'), '<=', parseLatex('x - 1'), readFacts('x > 0')).verdict   // 'proved'
  */
 export * from './expr/index.js';
 export { parsePlain, parseLatex, ParseError } from './parse/index.js';
@@ -22,4 +24,7 @@ export type { Step, Derivation, Note, RuleId } from './proof/step.js';
 export type { StopReason } from './proof/stop-reason.js';
 export { verifyDerivation, type VerificationReport, type Verdict } from './proof/verify.js';
 export { checkEqualNumeric, checkDerivativeNumeric, compile, evaluate, createRng } from './numeric/index.js';
-export { shapeContext, inferShape, checkMatrixEqual, matrixVerdictText, loadMatrixIdentities, ShapeError, type Shape, type ShapeContext, type MatrixVerdict, type MatrixIdentity } from './matrix/index.js';
+export { shapeContext, inferShape, ShapeError, type Shape, type ShapeContext, type MatrixIdentity } from './matrix/index.js';
+export { checkMatrixEqual, matrixVerdictText, loadMatrixIdentities, type MatrixVerdict } from './matrix-check/index.js';
+// The checker of `gradtex check`, from code (its own Verdict is renamed: proof's Verdict is exported above).
+export { createChecker, judgeStep, checkDocument, documentKind, readFacts, type Checker, type DocumentKind, type DocumentOptions, type DocumentReport, type ChainReport, type StepReport, type Judgement, type Verdict as CheckVerdict, type Relation, type Fact } from './check/index.js';

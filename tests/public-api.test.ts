@@ -16,10 +16,12 @@ describe('public API', () => {
         "assertNever",
         "call",
         "checkDerivativeNumeric",
+        "checkDocument",
         "checkEqualNumeric",
         "checkMatrixEqual",
         "children",
         "compile",
+        "createChecker",
         "createEngine",
         "createRng",
         "deriv",
@@ -28,6 +30,7 @@ describe('public API', () => {
         "diffToJson",
         "differentiate",
         "div",
+        "documentKind",
         "equal",
         "escapeLatexText",
         "evaluate",
@@ -36,6 +39,7 @@ describe('public API', () => {
         "freeOf",
         "inferShape",
         "intRoot",
+        "judgeStep",
         "loadMatrixIdentities",
         "loadRuleLibrary",
         "lookupFunction",
@@ -61,6 +65,7 @@ describe('public API', () => {
         "ratRoot",
         "ratSub",
         "ratToNumber",
+        "readFacts",
         "renderKatex",
         "replaceAt",
         "shapeContext",
@@ -87,6 +92,16 @@ describe('public API', () => {
     const engine = gradtex.createEngine();
     const d = gradtex.differentiate(engine, gradtex.parsePlain('1/(1+exp(-x))'), [gradtex.sym('x')]);
     expect(gradtex.toPlain(d.result)).toBe('sigma(x)*(1 - sigma(x))');
+  });
+
+  it('should judge a step and check a document through the public API', () => {
+    const checker = gradtex.createChecker(gradtex.createEngine());
+    const ln = gradtex.judgeStep(checker, gradtex.parseLatex('\\ln x'), '<=', gradtex.parseLatex('x - 1'), gradtex.readFacts('x > 0'));
+    expect(ln.verdict).toBe('proved');
+    const wrong = gradtex.judgeStep(checker, gradtex.parseLatex('(x+1)^2'), '=', gradtex.parseLatex('x^2 + 1'));
+    expect(wrong.verdict).toBe('fails');
+    const report = gradtex.checkDocument(checker, '$$\n(x+1)^2 = x^2 + 2x + 1\n$$\n', gradtex.documentKind('notes.md'));
+    expect(report.chains).toHaveLength(1);
   });
 });
 

@@ -17,7 +17,7 @@
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, symbolsOf } from '../expr/traverse.js';
-import { toPlain } from '../render/to-plain.js';
+import { toPlain } from '../expr/to-plain.js';
 import { ParseError, lineCol, parseLatex } from '../parse/index.js';
 import { extractMarkdown } from './extract-markdown.js';
 import { extractTex } from './extract-tex.js';

@@ -11,7 +11,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Node } from 'unist';
-import { checkMarkdownSource, checkTreeDepth } from '../markdown/nesting-depth.js';
+import { checkMarkdownSource, checkTreeDepth } from './nesting-depth.js';
 import { splitDisplayFences } from './display-fences.js';
 import { ASSUME_DIRECTIVE, type Segment } from './segments.js';
 

@@ -14,7 +14,7 @@ import type { Expr, Sym } from '../expr/node.js';
 import { mapBottomUp, some, symbolsOf } from '../expr/traverse.js';
 import { abstractHead } from '../expr/abstract-function.js';
 import { orderSensitiveProducts } from '../parse/matrix-reading.js';
-import { toPlain } from '../render/to-plain.js';
+import { toPlain } from '../expr/to-plain.js';
 import type { Judgement } from './judgement.js';
 
 /** Matrix calls read at size 1: transpose(u) = u, matmul = product, diag(v) = v, entry(M, i, j) = M. */

@@ -15,7 +15,7 @@ import { symKey } from '../expr/sym-key.js';
 import { children, some, withChildren } from '../expr/traverse.js';
 import { differentiate } from '../derive/differentiate.js';
 import { distrust, verifyDerivation } from '../proof/verify.js';
-import { toPlain } from '../render/to-plain.js';
+import { toPlain } from '../expr/to-plain.js';
 import { mapCondition, stepConditions, type Condition } from './proof-assumptions.js';
 import type { Assumption } from '../numeric/index.js';
 import { needsIndexedMode } from '../numeric/indexed.js';

@@ -16,7 +16,7 @@ import type { Expr } from '../expr/node.js';
 import { checkEqualNumeric, type CheckOptions } from '../numeric/index.js';
 import type { Step } from '../proof/step.js';
 import { ASSUMED_COUNT, ASSUMED_IN_RANGE, ASSUMED_NONZERO, ASSUMED_POSITIVE } from '../rewrite/guards.js';
-import { toPlain } from '../render/to-plain.js';
+import { toPlain } from '../expr/to-plain.js';
 
 /** The u of every "assuming u > 0" note on the steps, without repeats. */
 export function positivityAssumptions(steps: readonly Step[]): Expr[] {

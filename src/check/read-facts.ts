@@ -21,7 +21,7 @@
 import { sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
-import { toPlain } from '../render/to-plain.js';
+import { toPlain } from '../expr/to-plain.js';
 import { conflictOf, definitionOf, describeFact, emptyFact, FactError, mergeDomains, type Bounds, type Fact, type Sign } from './facts.js';
 import { splitRelations } from './split-relations.js';
 import type { Relation } from './relation.js';

@@ -1,12 +1,12 @@
 /**
  * `gradtex equal LHS RHS --shape 'A: n x p' --shape 'B: p x q'`: a matrix
  * identity, parsed under the declared shapes and judged by
- * src/matrix/check-matrix-equal.ts (shapes first, then every entry at
+ * src/matrix-check/check-matrix-equal.ts (shapes first, then every entry at
  * several sizes). Kept apart from equal.ts, whose scalar judgement it
  * replaces when shapes are given.
  */
 import type { Expr } from '../expr/node.js';
-import { checkMatrixEqual, matrixVerdictText, type MatrixVerdict } from '../matrix/check-matrix-equal.js';
+import { checkMatrixEqual, matrixVerdictText, type MatrixVerdict } from '../matrix-check/check-matrix-equal.js';
 import { shapeContext, ShapeError, shapeText, type ShapeContext } from '../matrix/shape.js';
 import { toPlain } from '../render/index.js';
 import { parseInput, type InputSyntax } from './input.js';

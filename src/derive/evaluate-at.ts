@@ -12,7 +12,7 @@ import type { Derivation } from '../proof/step.js';
 import type { Engine } from '../rewrite/engine.js';
 import { simplify } from '../simplify/simplify.js';
 import { PointError } from './point.js';
-import { toPlain } from '../render/to-plain.js';
+import { toPlain } from '../expr/to-plain.js';
 
 export interface ValueAt {
   readonly derivation: Derivation;

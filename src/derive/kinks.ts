@@ -17,7 +17,7 @@ import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, symbolsOf, withChildren } from '../expr/traverse.js';
 import { parsePlain } from '../parse/index.js';
-import { toPlain } from '../render/to-plain.js';
+import { toPlain } from '../expr/to-plain.js';
 import type { Engine } from '../rewrite/engine.js';
 import { differentiate } from './differentiate.js';
 import { substitute } from '../expr/substitute.js';

@@ -3,7 +3,7 @@
  * headings, prose (text and safe math), derivations, values and check lines.
  * The LaTeX, HTML and Markdown writers each print the same blocks.
  */
-import { formatVerification } from '../proof/verdict-text.js';
+import { formatVerification } from '../derive/verdict-text.js';
 import type { Derivation } from '../proof/step.js';
 import { derivationToLatex, noteToLatex, toLatex } from '../render/index.js';
 import { collectNotes } from '../derive/diff-result.js';

@@ -63,9 +63,23 @@ function standIn(name: string): { a: number; b: number; c: number; p: number; q:
  */
 export function abstractReal<T>(ops: RealOps<T>, name: string, order: number, x: T): T {
   const { a, b, c, p, q, r, s, t } = standIn(name);
-  const shift = (order * Math.PI) / 2;
-  const wave = (amp: number, freq: number, phase: number, f: (u: T) => T): T => ops.mul(ops.num(amp * freq ** order), f(ops.add(ops.mul(ops.num(freq), x), ops.num(phase + shift))));
-  const waves = ops.add(wave(a, b, c, (u) => ops.sin(u)), wave(p, q, r, (u) => ops.cos(u)));
+  // The k-th derivative of sin is sin, cos, −sin, −cos by k mod 4, taken
+  // exactly: a phase shifted by a double k·π/2 (and a factor freq^k rounded
+  // in doubles) made f' differ from the derivative of f in the last bits,
+  // which the high-precision referee then reported as a counterexample to
+  // the true d/dx f(x²) = 2x f'(x²).
+  const sinDerivative = (k: number, u: T): T => {
+    const m = k % 4;
+    return m === 0 ? ops.sin(u) : m === 1 ? ops.cos(u) : m === 2 ? ops.neg(ops.sin(u)) : ops.neg(ops.cos(u));
+  };
+  const wave = (amp: number, freq: number, phase: number, startsAt: number): T => {
+    // amp·freq^order in the arithmetic itself, as the chain rule multiplies it (not rounded once in doubles).
+    let coef = ops.num(amp);
+    for (let k = 0; k < order; k++) coef = ops.mul(coef, ops.num(freq));
+    return ops.mul(coef, sinDerivative(startsAt + order, ops.add(ops.mul(ops.num(freq), x), ops.num(phase))));
+  };
+  // cos u is the first derivative of sin u.
+  const waves = ops.add(wave(a, b, c, 0), wave(p, q, r, 1));
   if (order === 0) return ops.add(waves, ops.add(ops.mul(ops.num(s), x), ops.num(t)));
   return order === 1 ? ops.add(waves, ops.num(s)) : waves;
 }

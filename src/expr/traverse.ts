@@ -8,7 +8,7 @@ import type { Expr, Sym } from './node.js';
 import { assertNever } from './node.js';
 import { equal } from './equal.js';
 import { mayEqualSymbol } from './may-equal.js';
-import { definitionOf } from './dependencies.js';
+import { NO_DEFINITIONS, type DependencyResolver } from './dependencies.js';
 import type { Path } from './path.js';
 
 const NONE: readonly Expr[] = [];
@@ -109,24 +109,25 @@ export function size(e: Expr): number {
 
 /**
  * True when `e` cannot depend on `x`. For a symbol x this is index-aware:
- * z_k is not free of z_j (k may equal j), z_1 is free of z_2.
+ * z_k is not free of z_j (k may equal j), z_1 is free of z_2. A symbol that
+ * `definitions` defines depends on whatever its definition depends on
+ * (src/expr/dependencies.ts); without definitions every symbol is a variable.
  */
-export function freeOf(e: Expr, x: Expr): boolean {
-  return freeOfWithin(e, x, 0);
+export function freeOf(e: Expr, x: Expr, definitions: DependencyResolver = NO_DEFINITIONS): boolean {
+  return freeOfWithin(e, x, definitions, 0);
 }
 
 /** Definitions may use each other (ŷ in terms of z, z in terms of w); a cycle stops at this depth. */
 const MAX_DEFINITION_DEPTH = 8;
 
-function freeOfWithin(e: Expr, x: Expr, depth: number): boolean {
+function freeOfWithin(e: Expr, x: Expr, definitions: DependencyResolver, depth: number): boolean {
   if (equal(e, x)) return false;
   if (x.kind === 'sym' && e.kind === 'sym' && mayEqualSymbol(e, x)) return false;
   if (e.kind === 'sym' && depth < MAX_DEFINITION_DEPTH) {
-    // A defined symbol depends on whatever its definition depends on (see dependencies.ts).
-    const body = definitionOf(e);
-    if (body !== undefined && !freeOfWithin(body, x, depth + 1)) return false;
+    const body = definitions(e);
+    if (body !== undefined && !freeOfWithin(body, x, definitions, depth + 1)) return false;
   }
-  for (const c of children(e)) if (!freeOfWithin(c, x, depth)) return false;
+  for (const c of children(e)) if (!freeOfWithin(c, x, definitions, depth)) return false;
   return true;
 }
 

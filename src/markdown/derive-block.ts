@@ -11,7 +11,7 @@ import { diffToJson, uncheckedPart } from '../derive/diff-result.js';
 import { DerivationLimitError } from '../derive/limits.js';
 import type { Expr } from '../expr/node.js';
 import type { Derivation } from '../proof/step.js';
-import { formatVerification } from '../proof/verdict-text.js';
+import { formatVerification } from '../derive/verdict-text.js';
 import { verifyDerivation, type VerificationReport } from '../proof/verify.js';
 import { abbreviate } from '../render/abbreviate.js';
 import { derivationToLatex, toLatex } from '../render/index.js';

@@ -24,7 +24,7 @@ import { rehypeSafeUrls } from './rehype-safe-urls.js';
 import { remarkGradtex, type RemarkGradtexOptions } from './remark-gradtex.js';
 import { remarkReportHtml } from './remark-report-html.js';
 import { noteSchema } from './sanitize-schema.js';
-import { checkMarkdownSource, checkTreeDepth } from './nesting-depth.js';
+import { checkMarkdownSource, checkTreeDepth } from '../check/nesting-depth.js';
 
 /** One message of the run, flattened so callers need not know vfile. */
 export interface NoteMessage {

@@ -13,7 +13,7 @@
 import type { Expr } from '../expr/node.js';
 import { assertNever } from '../expr/node.js';
 import { lookupFunction } from '../expr/functions.js';
-import { toPlain } from '../render/to-plain.js';
+import { toPlain } from '../expr/to-plain.js';
 import { matmul } from './matrix-calls.js';
 import { declaredShape, isScalarShape, SCALAR, sameShape, sameSize, ShapeError, shapeText, type Shape, type ShapeContext, type Size } from './shape.js';
 

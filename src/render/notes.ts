@@ -6,7 +6,7 @@ import type { Expr } from '../expr/node.js';
 import type { Note } from '../proof/step.js';
 import { escapeLatexText } from './escape.js';
 import { toLatex } from './to-latex.js';
-import { toPlain } from './to-plain.js';
+import { toPlain } from '../expr/to-plain.js';
 
 /** LaTeX commands notes may use inside math, and their plain-text spelling. */
 const PLAIN_SYMBOLS: ReadonlyMap<string, string> = new Map([

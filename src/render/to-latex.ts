@@ -10,9 +10,9 @@ import { lookupFunction } from '../expr/functions.js';
 import { abstractHead } from '../expr/abstract-function.js';
 import { size, some, symbolsOf } from '../expr/traverse.js';
 import { equal } from '../expr/equal.js';
-import { needsParens, type Place } from './precedence.js';
+import { needsParens, type Place } from '../expr/precedence.js';
 import { latexName } from './symbol-names.js';
-import { positionalText } from './decimal.js';
+import { positionalText } from '../expr/decimal.js';
 
 const group = (s: string): string => `\\left(${s}\\right)`;
 

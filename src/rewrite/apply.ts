@@ -9,7 +9,7 @@ import { equal } from '../expr/equal.js';
 import type { Note } from '../proof/step.js';
 import { BUILTINS } from './builtins/index.js';
 import { evaluateExactly } from './builtins/fold-constants.js';
-import { ASSUMED_NONZERO, checkGuard } from './guards.js';
+import { ASSUMED_NONZERO, checkGuard, type GuardContext } from './guards.js';
 import { instantiate, match, matchOperands, type Bindings } from './pattern.js';
 import type { PatternRule, Rule } from './rule.js';
 
@@ -56,13 +56,13 @@ function ruleNotes(rule: PatternRule, b: Bindings): Note[] {
   return rule.notes.map((template) => ({ template, values: b }));
 }
 
-function tryPattern(rule: PatternRule, node: Expr): Rewrite | undefined {
+function tryPattern(rule: PatternRule, node: Expr, context: GuardContext): Rewrite | undefined {
   let found: Rewrite | undefined;
   const finish = (b: Bindings, used: readonly number[] | undefined): boolean => {
     const notes = ruleNotes(rule, b);
     for (const g of rule.guards) {
       const args = g.args.map((a) => instantiate(a, rule, b));
-      const answer = checkGuard(g.name, args);
+      const answer = checkGuard(g.name, args, context);
       if (!answer.ok) return false;
       if (answer.assumption !== undefined) notes.push({ template: answer.assumption, values: new Map(args.map((a, i) => [String(i), a])) });
     }
@@ -91,11 +91,11 @@ function tryPattern(rule: PatternRule, node: Expr): Rewrite | undefined {
   return found;
 }
 
-/** The first rule among `candidates` that rewrites `node`. */
-export function rewriteOnce(node: Expr, candidates: readonly Rule[]): Rewrite | undefined {
+/** The first rule among `candidates` that rewrites `node` (`context`: what the guards may know, such as definitions). */
+export function rewriteOnce(node: Expr, candidates: readonly Rule[], context: GuardContext = {}): Rewrite | undefined {
   for (const rule of candidates) {
     if (rule.type === 'pattern') {
-      const r = tryPattern(rule, node);
+      const r = tryPattern(rule, node, context);
       if (r !== undefined) return r;
       continue;
     }

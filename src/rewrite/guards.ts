@@ -6,8 +6,18 @@
  */
 import { equal } from '../expr/equal.js';
 import type { Expr } from '../expr/node.js';
+import type { DependencyResolver } from '../expr/dependencies.js';
 import { freeOf } from '../expr/traverse.js';
 import { ratCompare } from '../expr/rational.js';
+
+/**
+ * What a guard may know beyond its arguments: the symbols that stand for
+ * expressions (ŷ for a softmax of the weights), so `free`/`depends` look
+ * through them. Passed down explicitly from the run that asked.
+ */
+export interface GuardContext {
+  readonly definitions?: DependencyResolver;
+}
 
 export type GuardAnswer = { readonly ok: true; readonly assumption?: string } | { readonly ok: false };
 
@@ -99,7 +109,7 @@ function inRange(j: Expr, lo: Expr, hi: Expr): boolean | undefined {
 
 interface GuardSpec {
   readonly arity: number;
-  readonly test: (args: readonly Expr[]) => GuardAnswer;
+  readonly test: (args: readonly Expr[], context: GuardContext) => GuardAnswer;
   readonly description: string;
 }
 
@@ -111,8 +121,8 @@ const a = (args: readonly Expr[], i: number): Expr => {
 
 /** Name -> test. Unknown names are load errors in rule-file.ts. */
 export const GUARDS: ReadonlyMap<string, GuardSpec> = new Map<string, GuardSpec>([
-  ['free', { arity: 2, description: 'u does not contain x', test: (x) => (freeOf(a(x, 0), a(x, 1)) ? YES : NO) }],
-  ['depends', { arity: 2, description: 'u contains x', test: (x) => (freeOf(a(x, 0), a(x, 1)) ? NO : YES) }],
+  ['free', { arity: 2, description: 'u does not contain x', test: (x, c) => (freeOf(a(x, 0), a(x, 1), c.definitions) ? YES : NO) }],
+  ['depends', { arity: 2, description: 'u contains x', test: (x, c) => (freeOf(a(x, 0), a(x, 1), c.definitions) ? NO : YES) }],
   ['number', { arity: 1, description: 'u is a number', test: (x) => (isNumber(a(x, 0)) ? YES : NO) }],
   ['notnumber', { arity: 1, description: 'u is not a number', test: (x) => (isNumber(a(x, 0)) ? NO : YES) }],
   ['fraction', { arity: 1, description: 'n is an exact number that is not an integer', test: (x) => { const n = a(x, 0); return n.kind === 'num' && n.d !== 1n ? YES : NO; } }],
@@ -216,8 +226,8 @@ export const CONDITIONAL_GUARDS: ReadonlyMap<string, string> = new Map([
   ['counts', ASSUMED_COUNT],
 ]);
 
-export function checkGuard(name: string, args: readonly Expr[]): GuardAnswer {
+export function checkGuard(name: string, args: readonly Expr[], context: GuardContext = {}): GuardAnswer {
   const spec = GUARDS.get(name);
   if (spec === undefined) return NO;
-  return spec.test(args);
+  return spec.test(args, context);
 }

@@ -9,7 +9,7 @@
 import type { Expr } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { symbolsOf } from '../expr/traverse.js';
-import type { MatrixIdentity } from '../matrix/identities.js';
+import type { MatrixIdentity } from '../matrix/matrix-identity.js';
 import type { Shape } from '../matrix/shape.js';
 import { toLatex, toPlain } from '../render/index.js';
 import type { RuleLibrary } from './load-rules.js';

@@ -11,6 +11,7 @@ import { children, replaceAt, subtermAt } from '../expr/traverse.js';
 import type { Derivation, Step } from '../proof/step.js';
 import type { StopReason } from '../proof/stop-reason.js';
 import { rewriteOnce, type Rewrite } from './apply.js';
+import type { GuardContext } from './guards.js';
 import type { RuleIndex } from './rule-index.js';
 
 export interface Budget {
@@ -58,11 +59,20 @@ class ExprSet {
   }
 }
 
+/** How a run is carried out beyond its rules and budget. */
+export interface RunContext extends GuardContext {
+  /** The clock of the time budget, injected so tests can control time. */
+  readonly now?: () => number;
+}
+
 /**
  * Rewrite `start` with the rules of `index` until no rule applies anywhere
- * (or the budget runs out). `now` is injected so tests can control time.
+ * (or the budget runs out). `context.definitions` are the symbols that stand
+ * for expressions, seen by the `free`/`depends` guards.
  */
-export function rewriteToNormalForm(start: Expr, index: RuleIndex, budget: Budget = DEFAULT_BUDGET, now: () => number = defaultClock): Derivation {
+export function rewriteToNormalForm(start: Expr, index: RuleIndex, budget: Budget = DEFAULT_BUDGET, context: RunContext = {}): Derivation {
+  const now = context.now ?? defaultClock;
+  const guards: GuardContext = context.definitions === undefined ? {} : { definitions: context.definitions };
   const t0 = now();
   const steps: Step[] = [];
   const normal = new ExprSet();
@@ -99,7 +109,7 @@ export function rewriteToNormalForm(start: Expr, index: RuleIndex, budget: Budge
       // rewritten before f is simplified, so 1/(1+e^{-x}) is differentiated
       // by the reciprocal rule, not first recognised as σ(x).
       if (node.kind === 'deriv') {
-        const first = rewriteOnce(node, index.candidates(node));
+        const first = rewriteOnce(node, index.candidates(node), guards);
         if (first !== undefined) {
           record(path, node, first);
           continue;
@@ -111,7 +121,7 @@ export function rewriteToNormalForm(start: Expr, index: RuleIndex, budget: Budge
       const current = subtermAt(root, path);
       if (current === undefined) return;
       if (normal.has(current)) return;
-      const rw = rewriteOnce(current, index.candidates(current));
+      const rw = rewriteOnce(current, index.candidates(current), guards);
       if (rw === undefined) {
         normal.add(current);
         return;

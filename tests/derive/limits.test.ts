@@ -4,7 +4,7 @@ import { parsePlain } from '../../src/parse/index.js';
 import { diffToJson } from '../../src/derive/diff-result.js';
 import { DerivationLimitError, MAX_DERIVATIVE_ORDER, checkDerivationSize, checkDerivativeOrder } from '../../src/derive/limits.js';
 import { verifyDerivation } from '../../src/proof/verify.js';
-import { formatVerification } from '../../src/proof/verdict-text.js';
+import { formatVerification } from '../../src/derive/verdict-text.js';
 import { createEngine } from '../../src/rewrite/engine.js';
 
 const engine = createEngine();

@@ -3,7 +3,7 @@ import { num } from '../../src/expr/build.js';
 import { symKey } from '../../src/expr/sym-key.js';
 import { substitute } from '../../src/expr/substitute.js';
 import { parsePlain } from '../../src/parse/index.js';
-import { toPlain } from '../../src/render/to-plain.js';
+import { toPlain } from '../../src/expr/to-plain.js';
 
 /** The key of a symbol written in plain syntax (x_1 is keyed x_{1}). */
 const key = (s: string): string => { const e = parsePlain(s); return e.kind === 'sym' ? symKey(e) : s; };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { num, sym } from '../../src/expr/build.js';
 import type { Expr } from '../../src/expr/node.js';
-import { checkMatrixEqual, sizeInstances } from '../../src/matrix/check-matrix-equal.js';
+import { checkMatrixEqual, sizeInstances } from '../../src/matrix-check/check-matrix-equal.js';
 import { inferShape } from '../../src/matrix/infer-shape.js';
 import { entryOf, FreshIndices } from '../../src/matrix/lower.js';
 import { shapeContext, shapeText } from '../../src/matrix/shape.js';

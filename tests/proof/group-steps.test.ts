@@ -3,7 +3,7 @@ import { differentiate } from '../../src/derive/differentiate.js';
 import { sym } from '../../src/expr/build.js';
 import { parsePlain } from '../../src/parse/index.js';
 import { groupSteps } from '../../src/proof/group-steps.js';
-import { toPlain } from '../../src/render/to-plain.js';
+import { toPlain } from '../../src/expr/to-plain.js';
 import { createEngine } from '../../src/rewrite/engine.js';
 import type { Step } from '../../src/proof/step.js';
 

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { add, call, mul, neg, num, sym } from '../../src/expr/build.js';
 import type { Expr } from '../../src/expr/node.js';
-import { checkMatrixEqual } from '../../src/matrix/check-matrix-equal.js';
+import { checkMatrixEqual } from '../../src/matrix-check/check-matrix-equal.js';
 import { matmul, transpose } from '../../src/matrix/matrix-calls.js';
 import { shapeContext } from '../../src/matrix/shape.js';
 import { createRng, type Rng } from '../../src/numeric/rng.js';

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { loadMatrixIdentities } from '../../src/matrix/identities.js';
+import { loadMatrixIdentities } from '../../src/matrix-check/identities.js';
 import { defaultRulesDir, loadRuleLibrary } from '../../src/rewrite/load-rules.js';
 import { IDENTITIES_HEADING, identityPlain, identityShapes, ruleLatex, ruleReferenceMarkdown } from '../../src/rewrite/reference.js';
 

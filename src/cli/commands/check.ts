@@ -14,7 +14,7 @@ import { createChecker } from '../../check/judge-step.js';
 import { readAssumptions as readAssumptionList } from '../../check/read-facts.js';
 import { formatJson, formatText, tally, type FileReport } from '../../check/report.js';
 import { createEngine } from '../../rewrite/engine.js';
-import { MarkdownDepthError } from '../../markdown/nesting-depth.js';
+import { MarkdownDepthError } from '../../check/nesting-depth.js';
 import { FileError } from '../../parse/file-error.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';

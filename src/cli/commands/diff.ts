@@ -17,9 +17,9 @@ import { collect, parseFormat, parsePositiveInt, parseInteger, type Format } fro
 import { PointError, parsePoint, parseVariables } from '../../derive/point.js';
 import { DerivationLimitError } from '../../derive/limits.js';
 import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, readRequestObject, runBatch, type LineHandler } from '../batch.js';
-import { formatVerification } from '../../proof/verdict-text.js';
+import { formatVerification } from '../../derive/verdict-text.js';
 import { groupSteps } from '../../proof/group-steps.js';
-import { toPlain } from '../../render/to-plain.js';
+import { toPlain } from '../../expr/to-plain.js';
 
 interface DiffFlags {
   wrt: string[];

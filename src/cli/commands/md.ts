@@ -12,7 +12,7 @@ import type { Command } from 'commander';
 import { installKatexAssets } from '../../document/katex-assets.js';
 import { notePage } from '../../markdown/note-page.js';
 import { formatNoteMessage, noteTitle, renderNote, type NoteMessage } from '../../markdown/render-note.js';
-import { MarkdownDepthError } from '../../markdown/nesting-depth.js';
+import { MarkdownDepthError } from '../../check/nesting-depth.js';
 import { FileError } from '../../parse/file-error.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { IDENTITIES_FILE, loadMatrixIdentities, parseIdentities, type MatrixIdentity } from '../../matrix/identities.js';
+import { IDENTITIES_FILE, loadMatrixIdentities, parseIdentities } from '../../matrix-check/identities.js';
+import type { MatrixIdentity } from '../../matrix/matrix-identity.js';
 import { FileError } from '../../parse/file-error.js';
 import { loadRuleLibrary } from '../../rewrite/load-rules.js';
 import { ruleReferenceMarkdown } from '../../rewrite/reference.js';

@@ -9,7 +9,7 @@ import type { CommandModule } from '../command.js';
 import { parseInput, readExprArg, type InputSyntax } from '../input.js';
 import { EXIT, type Io } from '../io.js';
 import { parseFormat, parseInteger, parsePositiveInt, type Format } from '../options.js';
-import { formatVerification } from '../../proof/verdict-text.js';
+import { formatVerification } from '../../derive/verdict-text.js';
 import { collectNotes, stepsToJson, verificationToJson } from '../../derive/diff-result.js';
 import { noteToPlain } from '../../render/notes.js';
 import { groupSteps } from '../../proof/group-steps.js';

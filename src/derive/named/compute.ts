@@ -15,10 +15,10 @@ import type { Derivation, Step } from '../../proof/step.js';
 import type { Engine } from '../../rewrite/engine.js';
 import { RuleFileError, groupBySet, parseRuleFile } from '../../rewrite/rule-file.js';
 import { RuleIndex } from '../../rewrite/rule-index.js';
-import type { RuleSet } from '../../rewrite/rule.js';
+import type { Rule, RuleSet } from '../../rewrite/rule.js';
+import type { DependencyResolver } from '../../expr/dependencies.js';
 import { rewriteToNormalForm } from '../../rewrite/strategy.js';
 import { DefinitionError, definitionResolver, parseDefinition, type ParsedDefinition } from './definitions.js';
-import { withDependencies } from '../../expr/dependencies.js';
 import { LinearSystemError, solveLinear, type SolvedUnknown } from './solve-linear.js';
 import { NamedSpecError, type NamedSpec, type Part } from './spec.js';
 import { substitute } from '../../expr/substitute.js';
@@ -27,7 +27,7 @@ import { symKey } from '../../expr/sym-key.js';
 import { inferShape } from '../../matrix/infer-shape.js';
 import { entryOf, FreshIndices } from '../../matrix/lower.js';
 import { entry } from '../../matrix/matrix-calls.js';
-import { toPlain } from '../../render/to-plain.js';
+import { toPlain } from '../../expr/to-plain.js';
 import { sameShape, shapeContext, ShapeError, shapeText, type ShapeContext } from '../../matrix/shape.js';
 
 /** The rule id of a claim: a typed-in equation whose only support is the numeric check. */
@@ -36,6 +36,10 @@ export const CLAIM_RULE = 'claim.numeric';
 export const MATRIX_CLAIM_RULE = 'claim.matrix';
 /** The rule id of lowering [M]_{ij} to components (matrix product -> sum, transpose -> swapped indices). */
 export const ENTRY_RULE = 'matrix.entry';
+/** The rule id of an equation of a solve part put at the exact solution. */
+export const SOLVED_RULE = 'solve.linear-system';
+/** Steps that are checked numerically rather than rewritten by a rule (src/proof/replay.ts counts them as claims). */
+export const CLAIM_RULES: ReadonlySet<string> = new Set([CLAIM_RULE, MATRIX_CLAIM_RULE, ENTRY_RULE, SOLVED_RULE]);
 
 export interface ComputedPart {
   readonly part: Part;
@@ -52,6 +56,8 @@ export interface ComputedPart {
   readonly shapes?: ShapeContext;
   /** For a claim about an entry of a matrix form: the shapes that lower entry(M, i, j) in its checks. */
   readonly entryShapes?: ShapeContext;
+  /** For a differentiate part: the defined symbols its rewriting looked through (needed to replay it). */
+  readonly definitions?: DependencyResolver;
 }
 
 export interface ComputedNamed {
@@ -59,6 +65,8 @@ export interface ComputedNamed {
   /** Definitions and hypothesis instances, unfolded before every numeric check. */
   readonly unfoldings: readonly ParsedDefinition[];
   readonly parts: readonly ComputedPart[];
+  /** The spec's own rules (its `rules:` block), used besides the library's. */
+  readonly ownRules: readonly Rule[];
 }
 
 /** Rule-file errors in the `rules:` block, moved to the YAML file's lines. */
@@ -172,9 +180,10 @@ function computePartBody(engine: Engine, local: ReadonlyMap<string, RuleSet>, sp
       const start = deriv(f, wrt as Sym);
       const sets = ruleSets(engine, local, spec, part, [...part.with, 'derive', 'simplify']);
       // Defined symbols (ŷ through w) are not constants while differentiating.
-      const d = withDependencies(definitionResolver(definitions), () => rewriteToNormalForm(start, new RuleIndex(sets)));
+      const resolver = definitionResolver(definitions);
+      const d = rewriteToNormalForm(start, new RuleIndex(sets), undefined, { definitions: resolver });
       const stuck = d.stop === 'normal-form' && some(d.result, (x) => x.kind === 'deriv');
-      return { part, lhs: start, derivation: stuck ? { ...d, stop: 'stuck' } : d };
+      return { part, lhs: start, derivation: stuck ? { ...d, stop: 'stuck' } : d, definitions: resolver };
     }
     case 'rewrite': {
       const given = resolve(spec, part, part.expr, done);
@@ -199,7 +208,7 @@ function computePartBody(engine: Engine, local: ReadonlyMap<string, RuleSet>, sp
       const at = new Map(solution.map((s) => [symKey(s.unknown), s.value]));
       // Each equation put at the solution must vanish: one checked step per equation.
       const steps: Step[] = equations.map((e, k) => ({
-        rule: 'solve.linear-system',
+        rule: SOLVED_RULE,
         title: `Equation ${k + 1} holds at the exact solution`,
         path: [],
         before: e,
@@ -263,5 +272,5 @@ export function computeNamed(engine: Engine, spec: NamedSpec): ComputedNamed {
     const own = p.define.map((text) => definitionAt(spec, text, p.line));
     parts.push({ ...computePartBody(engine, local, spec, p, parts, definitions), unfoldings: own });
   }
-  return { spec, unfoldings, parts };
+  return { spec, unfoldings, parts, ownRules: [...local.values()].flatMap((s) => s.rules) };
 }

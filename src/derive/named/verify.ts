@@ -19,7 +19,7 @@ import type { ComputedNamed, ComputedPart } from './compute.js';
 import { unfold } from './definitions.js';
 import { substitute } from '../../expr/substitute.js';
 import { symKey } from '../../expr/sym-key.js';
-import { checkMatrixEqual } from '../../matrix/check-matrix-equal.js';
+import { checkMatrixEqual } from '../../matrix-check/check-matrix-equal.js';
 import type { ShapeContext } from '../../matrix/shape.js';
 import { lowerEntryCalls } from '../../matrix/lower.js';
 
@@ -54,7 +54,7 @@ function worst(vs: readonly NumericVerdict[]): Verdict {
 
 /**
  * A matrix part: lhs = rhs compared entry by entry at several sizes
- * (src/matrix/check-matrix-equal.ts). Its matrices are free, so the
+ * (src/matrix-check/check-matrix-equal.ts). Its matrices are free, so the
  * definitions do not apply; a failing entry is reported as a point whose
  * coordinates are the entry and the sizes.
  */

@@ -13,9 +13,9 @@ import type { Expr } from '../expr/node.js';
 import { mapBottomUp } from '../expr/traverse.js';
 import { checkEqualNumeric } from '../numeric/check-equal.js';
 import { createRng } from '../numeric/rng.js';
-import { inferShape } from './infer-shape.js';
-import { entryOf, FreshIndices } from './lower.js';
-import { sameShape, shapeText, type Shape, type ShapeContext } from './shape.js';
+import { inferShape } from '../matrix/infer-shape.js';
+import { entryOf, FreshIndices } from '../matrix/lower.js';
+import { sameShape, shapeText, type Shape, type ShapeContext } from '../matrix/shape.js';
 import { formatNumber } from '../numeric/format-number.js';
 
 export type Sizes = Readonly<Record<string, number>>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkMatrixEqual, matrixVerdictText } from '../../src/matrix/check-matrix-equal.js';
-import { loadMatrixIdentities, parseIdentities } from '../../src/matrix/identities.js';
+import { checkMatrixEqual, matrixVerdictText } from '../../src/matrix-check/check-matrix-equal.js';
+import { loadMatrixIdentities, parseIdentities } from '../../src/matrix-check/identities.js';
 import { renderKatex, toPlain } from '../../src/render/index.js';
 
 const identities = loadMatrixIdentities();

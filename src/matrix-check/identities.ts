@@ -14,17 +14,8 @@ import type { Expr } from '../expr/node.js';
 import { FileError } from '../parse/file-error.js';
 import { ParseError, parsePlain } from '../parse/index.js';
 import { defaultRulesDir } from '../rewrite/load-rules.js';
-import { shapeContext, ShapeError, type ShapeContext } from './shape.js';
-
-export interface MatrixIdentity {
-  readonly id: string;
-  readonly title: string;
-  readonly latex: string;
-  readonly lhs: Expr;
-  readonly rhs: Expr;
-  readonly shapes: ShapeContext;
-  readonly source: { readonly file: string; readonly line: number };
-}
+import type { MatrixIdentity } from '../matrix/matrix-identity.js';
+import { shapeContext, ShapeError, type ShapeContext } from '../matrix/shape.js';
 
 export const IDENTITIES_FILE = 'matrix-calculus.identities';
 

@@ -3,8 +3,8 @@
  * parenthesised when it binds more loosely than its place requires. The
  * decision lives only in `needsParens`.
  */
-import type { Expr } from '../expr/node.js';
-import { lookupFunction } from '../expr/functions.js';
+import type { Expr } from './node.js';
+import { lookupFunction } from './functions.js';
 
 /** Binding strength, loosest first: a sum binds less tightly than a product. */
 export const PREC = {

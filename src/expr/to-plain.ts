@@ -3,8 +3,8 @@
  * `x_1`, `w^{(1)}`, `d(u, x)`. It is also the `result` string of the JSON
  * contract, so it is stable: explicit `*`, minimal brackets.
  */
-import type { Expr, Sym } from '../expr/node.js';
-import { assertNever } from '../expr/node.js';
+import type { Expr, Sym } from './node.js';
+import { assertNever } from './node.js';
 import { needsParens, type Place } from './precedence.js';
 import { decimalText } from './decimal.js';
 

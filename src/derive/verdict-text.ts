@@ -1,5 +1,5 @@
 /** One-line human summaries of verification results. */
-import type { VerificationJson } from '../derive/diff-result.js';
+import type { VerificationJson } from './diff-result.js';
 import { formatNumber } from '../numeric/format-number.js';
 
 
