@@ -1,0 +1,153 @@
+/**
+ * The HTML check report: every relation of a document marked where it was
+ * written, the evidence beside failing and undecided lines, the counts at
+ * the top; user text escaped; `-o` never over an input; and the page opened
+ * in headless Chromium (no console errors, every relation marked, a
+ * screenshot kept in tests/artifacts/).
+ */
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkDocument, type DocumentReport } from '../../src/check/check-document.js';
+import { createChecker } from '../../src/check/judge-step.js';
+import { reportHtml, type HtmlReportFile } from '../../src/check/report-html.js';
+import { marksOf } from '../../src/check/report-marks.js';
+import { installKatexAssets } from '../../src/document/katex-assets.js';
+import { loadTemplate, templatesDir } from '../../src/document/template.js';
+import { createEngine } from '../../src/rewrite/engine.js';
+import { cli } from '../cli/run.js';
+import { artifactsDir, CHROMIUM, requireOrSkip } from '../document/tools.js';
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'check-report');
+const checker = createChecker(createEngine());
+const template = loadTemplate(join(templatesDir(), 'check-report.html'));
+
+/** The fixture checked, with a not-read entry added at the inline bound of item 4, so every kind of mark is on the page. */
+function sample(name: string): HtmlReportFile {
+  const source = readFileSync(join(fixtures, name), 'utf8');
+  const kind = name.endsWith('.tex') ? 'tex' : 'markdown';
+  const report = checkDocument(checker, source, kind);
+  const lines = source.split('\n');
+  const line = lines.findIndex((l) => l.includes('A bound on')) + 1;
+  const col = (lines[line - 1] ?? '').indexOf('$\\sigma') + 2;
+  const withNotRead: DocumentReport =
+    kind === 'markdown' && line > 0 && report.notRead.length === 0
+      ? { ...report, notRead: [{ line, col, latex: '\\sigma(z)(1 - \\sigma(z)) \\le \\frac{1}{4}', reason: 'inline relation <not judged> in this test' }] }
+      : report;
+  return { file: name, source, kind, report: withNotRead };
+}
+
+describe('reportHtml', () => {
+  it('should mark every relation, with each kind of verdict, and the counts at the top', () => {
+    const f = sample('homework.md');
+    const html = reportHtml([f], { katexCss: 'katex/katex.min.css', template });
+    const marks = marksOf(f.source, f.report);
+    expect(new Set(marks.map((m) => m.kind))).toEqual(new Set(['proved', 'holds', 'fails', 'undecided', 'not-read']));
+    const shown = (html.match(/<li class="gt-mark gt-/g) ?? []).length + (html.match(/<span class="gt-inline-marks">/g) ?? []).length;
+    expect(shown).toBe(marks.length);
+    // In place: nothing left for the list of relations outside the text.
+    expect(html).not.toContain('Relations outside the text');
+    expect(html).toMatch(/7 relations found|8 relations found/);
+    expect(html).toContain('at x = 0.1449');
+    expect(html).not.toContain('katex-error');
+  });
+
+  it('should escape the user text: a script tag in prose or in a reason is text', () => {
+    const f = sample('homework.md');
+    const html = reportHtml([f], { katexCss: 'katex/katex.min.css', template });
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('inline relation &#x3C;not judged> in this test');
+    const tex = reportHtml([{ ...f, kind: 'tex', file: '<b>x</b>.tex', source: 'Text <img src=x onerror=alert(1)> and $x = 1$.', report: { chains: [], notRead: [] } }], {
+      katexCss: 'a"b',
+      template,
+    });
+    expect(tex).not.toContain('<img');
+    expect(tex).not.toContain('<b>x</b>');
+    expect(tex).toContain('href="a&quot;b"');
+  });
+
+  it('should show a LaTeX document as its text with the math rendered and marked', () => {
+    const f = sample('homework.tex');
+    const html = reportHtml([f], { katexCss: 'katex/katex.min.css', template });
+    expect(html).toContain('<h2>Logarithms</h2>');
+    expect(html).not.toContain('\\begin{document}');
+    expect(html).not.toContain('the domain of every step below'); // a comment
+    expect((html.match(/<li class="gt-mark gt-/g) ?? []).length).toBe(marksOf(f.source, f.report).length);
+    expect(html).not.toContain('katex-error');
+  });
+});
+
+describe('gradtex check --format html', () => {
+  it('should refuse to write over the input, and leave it as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gradtex-report-'));
+    const input = join(dir, 'hw.md');
+    copyFileSync(join(fixtures, 'homework.md'), input);
+    const before = readFileSync(input, 'utf8');
+    const r = await cli(['check', input, '--format', 'html', '-o', join(dir, '.', 'hw.md')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/refusing to write the report over the input/);
+    expect(readFileSync(input, 'utf8')).toBe(before);
+  });
+
+  it('should write over another existing file, copy the KaTeX assets next to it, and exit as the text report does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gradtex-report-'));
+    const out = join(dir, 'report.html');
+    writeFileSync(out, 'old');
+    const r = await cli(['check', join(fixtures, 'homework.md'), '--format', 'html', '-o', out]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect(existsSync(join(dir, 'katex', 'katex.min.css'))).toBe(true);
+    // Fonts are linked, never inlined: the page stays small.
+    expect(readFileSync(out, 'utf8').length).toBeLessThan(100_000);
+  });
+
+  it('should print the page on stdout without -o', async () => {
+    const r = await cli(['check', join(fixtures, 'homework.tex'), '--format', 'html']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^<!DOCTYPE html>/);
+    expect(r.stdout).toContain('href="katex/katex.min.css"');
+  });
+});
+
+describe('the HTML check report in a browser', () => {
+  it('should open without console errors, with every relation marked, and leave a screenshot', async (ctx) => {
+    requireOrSkip(ctx, existsSync(CHROMIUM), 'chromium');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'] });
+    try {
+      for (const name of ['homework.md', 'homework.tex']) {
+        const dir = mkdtempSync(join(tmpdir(), 'gradtex-report-'));
+        const f = sample(name);
+        const page = join(dir, 'report.html');
+        writeFileSync(page, reportHtml([f], { katexCss: installKatexAssets(dir), template }));
+        const tab = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+        const errors: string[] = [];
+        const requests: string[] = [];
+        tab.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        tab.on('pageerror', (e) => errors.push(e.message));
+        tab.on('request', (q) => requests.push(q.url()));
+        await tab.goto(`file://${page}`);
+        await tab.waitForLoadState('load');
+        const marks = marksOf(f.source, f.report);
+        expect(errors, name).toEqual([]);
+        expect(requests.filter((u) => !u.startsWith('file://')), name).toEqual([]);
+        expect(await tab.locator('.katex-error').count(), name).toBe(0);
+        expect(await tab.locator('script').count(), name).toBe(0);
+        // Every relation has a visible tag with its word: listed under its display, or right after its inline math.
+        const tags = await tab.locator('.gt-document .gt-mark > .gt-tag, .gt-document .gt-inline-marks > .gt-tag').allInnerTexts();
+        expect(tags.length, name).toBe(marks.length);
+        const words: Record<string, string> = { proved: 'proved', holds: 'holds', fails: 'fails', undecided: 'undecided', 'not-read': 'not read', definition: 'definition' };
+        expect(tags.map((t) => t.replace(/^\S+\s*/, '')).sort(), name).toEqual(marks.map((m) => words[m.kind]).sort());
+        // The evidence of a failing line is shown beside it.
+        for (const m of marks.filter((x) => x.kind === 'fails')) await expect(tab.getByText(m.detail.split(';')[0] ?? '').first().isVisible()).resolves.toBe(true);
+        await tab.screenshot({ path: join(artifactsDir(), `check-report-${name.replace('.', '-')}.png`), fullPage: true });
+        await tab.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
