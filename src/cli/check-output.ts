@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { documentKind } from '../check/check-document.js';
-import { reportHtml } from '../check/report-html.js';
+import { reportHtml } from '../markdown/check-report.js';
 import { formatJson, formatText, type FileReport } from '../check/report.js';
 import { installKatexAssets } from '../document/katex-assets.js';
 import { loadTemplate, templatesDir } from '../document/template.js';

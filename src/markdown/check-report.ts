@@ -4,18 +4,19 @@
  * not read; definitions too), the counterexample or reason beside a failing
  * or undecided line, and the counts at the top: a page a TA can skim. The
  * page shell is templates/check-report.html (named slots, no logic);
- * KaTeX's stylesheet is linked, never inlined.
+ * KaTeX's stylesheet is linked, never inlined. It lives with the Markdown
+ * pipeline it reuses (the checker's results come in as a DocumentReport).
  *
  *     reportHtml([{ file: 'hw.md', source, kind: 'markdown', report }], { katexCss: 'katex/katex.min.css', template })
- *     // '<!DOCTYPE html>…<p class="gt-summary">…3 relations: <span class="gt-tag gt-proved">✔ proved</span> 1 …'
+ *     // '<!DOCTYPE html>…<p class="gt-summary">3 relations found: 1 <span class="gt-tag gt-proved">…✔</span> proved, …'
  */
 import type { ElementContent } from 'hast';
 import { escapeHtml } from '../document/html-escape.js';
 import { fillTemplate } from '../document/template.js';
-import type { DocumentKind, DocumentReport } from './check-document.js';
-import { markdownBody } from './report-html-markdown.js';
-import { texBody } from './report-html-tex.js';
-import { countMarks, element, hastHtml, MARK_STYLES, markList, marksOf, text, verdictTag, type Mark } from './report-marks.js';
+import type { DocumentKind, DocumentReport } from '../check/check-document.js';
+import { markdownBody } from './check-report-markdown.js';
+import { texBody } from './check-report-tex.js';
+import { countMarks, element, hastHtml, MARK_STYLES, markList, marksOf, text, verdictTag, type Mark } from './check-report-marks.js';
 
 export interface HtmlReportFile {
   readonly file: string;

@@ -13,9 +13,9 @@ import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import type { DocumentReport } from './check-document.js';
-import type { Verdict } from './judgement.js';
-import { relationLatex } from './relation.js';
+import type { DocumentReport } from '../check/check-document.js';
+import type { Verdict } from '../check/judgement.js';
+import { relationLatex } from '../check/relation.js';
 
 export type MarkKind = Verdict | 'definition' | 'not-read';
 

@@ -17,10 +17,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { rehypeSafeUrls } from '../markdown/rehype-safe-urls.js';
-import { noteSchema } from '../markdown/sanitize-schema.js';
-import { splitDisplayFences } from './display-fences.js';
-import { markClasses, markedBlock, markedInline, placeMarks, type Mark } from './report-marks.js';
+import { rehypeSafeUrls } from './rehype-safe-urls.js';
+import { noteSchema } from './sanitize-schema.js';
+import { splitDisplayFences } from '../check/display-fences.js';
+import { markClasses, markedBlock, markedInline, placeMarks, type Mark } from './check-report-marks.js';
 
 export interface ReportBody {
   readonly html: string;

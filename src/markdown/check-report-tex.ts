@@ -9,9 +9,9 @@
  *     // '<div class="gt-block gt-fails"><pre><code …><span class="katex-display">…'
  */
 import type { Element, ElementContent } from 'hast';
-import { extractTex } from './extract-tex.js';
-import { element, hastHtml, markedBlock, markedInline, placeMarks, text, type Mark } from './report-marks.js';
-import type { ReportBody } from './report-html-markdown.js';
+import { extractTex } from '../check/extract-tex.js';
+import { element, hastHtml, markedBlock, markedInline, placeMarks, text, type Mark } from './check-report-marks.js';
+import type { ReportBody } from './check-report-markdown.js';
 
 interface MathHost {
   /** The formula with its delimiters: [start, end) in the file. */
