@@ -116,7 +116,8 @@ function shownDetail(kind: MarkKind): boolean {
 
 /** One mark as a list item: tag, line:col, the relation rendered, and the evidence (always for fails, undecided and not read; as a tooltip otherwise). */
 function markItem(m: Mark): Element {
-  const children: ElementContent[] = [verdictTag(m.kind), element('span', ['gt-where'], [text(`line ${m.line}:${m.col}`)]), element('span', ['gt-rel'], [inlineMath(m.relation)])];
+  // Display style: an inline fraction's exponents (1/(1+e^{-z})) would otherwise run into its bar.
+  const children: ElementContent[] = [verdictTag(m.kind), element('span', ['gt-where'], [text(`line ${m.line}:${m.col}`)]), element('span', ['gt-rel'], [inlineMath(`\\displaystyle ${m.relation}`)])];
   if (shownDetail(m.kind)) children.push(element('div', ['gt-evidence'], [text(m.detail)]));
   return element('li', ['gt-mark', `gt-${m.kind}`], children, shownDetail(m.kind) ? {} : { title: m.detail });
 }
