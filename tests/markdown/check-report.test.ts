@@ -66,6 +66,13 @@ describe('reportHtml', () => {
     expect(tex).not.toContain('<img');
     expect(tex).not.toContain('<b>x</b>');
     expect(tex).toContain('href="a&quot;b"');
+    // Math from the document is rendered with trust off: no link, no script address.
+    const math = reportHtml(
+      [{ ...f, report: { chains: [], notRead: [{ line: 1, col: 1, latex: '\\href{javascript:alert(1)}{x} = \\url{javascript:alert(2)}', reason: 'r' }] } }],
+      { katexCss: 'k.css', template },
+    );
+    expect(math).not.toMatch(/<a\b/);
+    expect(math).not.toMatch(/href="javascript/i);
   });
 
   it('should show a LaTeX document as its text with the math rendered and marked', () => {
