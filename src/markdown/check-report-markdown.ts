@@ -53,6 +53,8 @@ function findHosts(tree: Root, toOriginal: (offset: number) => number): Host[] {
       const code = child.tagName === 'pre' ? child.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code') : undefined;
       const display = code !== undefined && (classesOf(code).includes('math-display') || classesOf(code).includes('language-check'));
       const inline = child.tagName === 'code' && classesOf(child).includes('math-inline');
+      // A ```check block is math the author asked to have judged: shown as display math, as gradtex md shows it.
+      if (code !== undefined && classesOf(code).includes('language-check')) code.properties['className'] = ['language-math', 'math-display'];
       if ((display || inline) && start !== undefined && end !== undefined) {
         hosts.push({ start: toOriginal(start), end: toOriginal(Math.max(start, end - 1)) + 1, parent, node: child, display });
         continue;

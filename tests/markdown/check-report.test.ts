@@ -54,6 +54,17 @@ describe('reportHtml', () => {
     expect(html).not.toContain('katex-error');
   });
 
+  it('should place every mark in the text: displays with content on the fence lines, in a quote, in a list, a ```check block', () => {
+    const f = sample('layouts.md');
+    const html = reportHtml([f], { katexCss: 'katex/katex.min.css', template });
+    const marks = marksOf(f.source, f.report);
+    expect(marks.length).toBe(5);
+    expect(html).not.toContain('Relations outside the text');
+    expect((html.match(/<li class="gt-mark gt-/g) ?? []).length + (html.match(/<span class="gt-inline-marks">/g) ?? []).length).toBe(marks.length);
+    expect(html).not.toContain('language-check');
+    expect(html).not.toContain('katex-error');
+  });
+
   it('should escape the user text: a script tag in prose or in a reason is text', () => {
     const f = sample('homework.md');
     const html = reportHtml([f], { katexCss: 'katex/katex.min.css', template });
@@ -156,5 +167,5 @@ describe('the HTML check report in a browser', () => {
     } finally {
       await browser.close();
     }
-  }, 60_000);
+  }, 120_000);
 });
