@@ -158,7 +158,7 @@ export function markedInline(content: Element, marks: readonly Mark[]): Element 
 /** Every class the marks use, for a sanitising schema. */
 export function markClasses(): string[] {
   const kinds = MARK_STYLES.map((s) => `gt-${s.kind}`);
-  return ['gt-block', 'gt-inline', 'gt-marks', 'gt-mark', 'gt-tag', 'gt-sym', 'gt-where', 'gt-rel', 'gt-evidence', 'gt-inline-marks', ...kinds];
+  return ['gt-block', 'gt-inline', 'gt-plain', 'gt-marks', 'gt-mark', 'gt-tag', 'gt-sym', 'gt-where', 'gt-rel', 'gt-evidence', 'gt-inline-marks', ...kinds];
 }
 
 /**

@@ -16,6 +16,7 @@ import { fillTemplate } from '../document/template.js';
 import type { DocumentKind, DocumentReport } from '../check/check-document.js';
 import { markdownBody } from './check-report-markdown.js';
 import { texBody } from './check-report-tex.js';
+import { textBody } from './check-report-text.js';
 import { countMarks, element, hastHtml, MARK_STYLES, markList, marksOf, text, verdictTag, type Mark } from './check-report-marks.js';
 
 export interface HtmlReportFile {
@@ -53,7 +54,7 @@ function legend(): ElementContent {
 }
 
 function fileSection(f: HtmlReportFile, marks: readonly Mark[], single: boolean): string {
-  const body = f.kind === 'markdown' ? markdownBody(f.source, marks) : texBody(f.source, marks);
+  const body = f.kind === 'markdown' ? markdownBody(f.source, marks) : f.kind === 'tex' ? texBody(f.source, marks) : textBody(f.source, marks);
   // One file: the counts at the top of the page are this file's.
   const head: ElementContent[] = [element('h2', [], [text(f.file)]), ...(single ? [] : [summary(marks)])];
   const rest: ElementContent[] =

@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { checkDocument, type DocumentReport } from '../../src/check/check-document.js';
 import { createChecker } from '../../src/check/judge-step.js';
 import { reportHtml, type HtmlReportFile } from '../../src/markdown/check-report.js';
-import { marksOf } from '../../src/markdown/check-report-marks.js';
+import { marksOf, type Mark } from '../../src/markdown/check-report-marks.js';
+import { textBody } from '../../src/markdown/check-report-text.js';
 import { installKatexAssets } from '../../src/document/katex-assets.js';
 import { loadTemplate, templatesDir } from '../../src/document/template.js';
 import { createEngine } from '../../src/rewrite/engine.js';
@@ -63,6 +64,20 @@ describe('reportHtml', () => {
     expect((html.match(/<li class="gt-mark gt-/g) ?? []).length + (html.match(/<span class="gt-inline-marks">/g) ?? []).length).toBe(marks.length);
     expect(html).not.toContain('language-check');
     expect(html).not.toContain('katex-error');
+  });
+
+  it('should show a plain-text document paragraph by paragraph, escaped, each relation marked beside its paragraph', () => {
+    const source = 'Let x > 0 <b>.\n\nln x <= x - 1\nand x^2 >= 0\n';
+    const at = (s: string): number => source.indexOf(s);
+    const marks: Mark[] = [
+      { offset: at('x - 1'), line: 3, col: 9, kind: 'proved', relation: '\\ln x \\le x - 1', detail: 'lemma' },
+      { offset: at('x^2'), line: 4, col: 5, kind: 'fails', relation: 'x^2 \\ge 0', detail: 'at x = <i>' },
+    ];
+    const body = textBody(source, marks);
+    expect(body.unplaced).toEqual([]);
+    expect(body.html).toContain('<p class="gt-plain">Let x > 0 &#x3C;b>.</p>');
+    expect(body.html.match(/<li class="gt-mark gt-/g)).toHaveLength(2);
+    expect(body.html).toContain('at x = &#x3C;i>');
   });
 
   it('should escape the user text: a script tag in prose or in a reason is text', () => {
