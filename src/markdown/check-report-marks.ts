@@ -17,7 +17,7 @@ import type { DocumentReport } from '../check/check-document.js';
 import type { Verdict } from '../check/judgement.js';
 import { relationLatex } from '../check/relation.js';
 
-export type MarkKind = Verdict | 'definition' | 'not-read';
+export type MarkKind = Verdict | 'definition' | 'assumption' | 'not-read';
 
 export interface Mark {
   /** Offset of line:col in the source, to place the mark next to the math that holds it. */
@@ -39,6 +39,7 @@ export const MARK_STYLES: readonly { readonly kind: MarkKind; readonly symbol: s
   { kind: 'undecided', symbol: '?', word: 'undecided', meaning: 'not judged; the reason is shown' },
   { kind: 'not-read', symbol: '∅', word: 'not read', meaning: 'math gradtex could not read as a relation' },
   { kind: 'definition', symbol: '≔', word: 'definition', meaning: 'introduces a name; not a claim' },
+  { kind: 'assumption', symbol: '⊳', word: 'assumption', meaning: 'a domain the text states; used by later steps' },
 ];
 
 function styleOf(kind: MarkKind): (typeof MARK_STYLES)[number] {
@@ -63,6 +64,21 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** An inline definition ("let $h = \\tanh(z)$") or assumption ("for $x > 0$") the checker read as a premise. */
+interface Premise {
+  readonly line: number;
+  readonly col: number;
+  readonly latex: string;
+  readonly kind: 'definition' | 'assumption';
+  readonly summary: string;
+}
+
+/** The report's premises, for a checker that lists them (a report without the field has none). */
+function premisesOf(report: DocumentReport): readonly Premise[] {
+  // Read structurally: the field is optional from this file's point of view.
+  return 'premises' in report ? (report as { readonly premises: readonly Premise[] }).premises : [];
+}
+
 /** Every relation of the report as a mark, in document order. */
 export function marksOf(source: string, report: DocumentReport): Mark[] {
   const marks: Mark[] = [];
@@ -79,13 +95,16 @@ export function marksOf(source: string, report: DocumentReport): Mark[] {
       });
     }
   }
+  for (const p of premisesOf(report)) {
+    marks.push({ offset: offsetOf(source, p.line, p.col), line: p.line, col: p.col, kind: p.kind, relation: oneLine(p.latex), detail: p.summary });
+  }
   for (const n of report.notRead) marks.push({ offset: offsetOf(source, n.line, n.col), line: n.line, col: n.col, kind: 'not-read', relation: oneLine(n.latex), detail: n.reason });
   return marks.sort((a, b) => a.offset - b.offset);
 }
 
 /** Counts by kind, every kind present (0 when none). */
 export function countMarks(marks: readonly Mark[]): Record<MarkKind, number> {
-  const t: Record<MarkKind, number> = { proved: 0, holds: 0, fails: 0, undecided: 0, 'not-read': 0, definition: 0 };
+  const t: Record<MarkKind, number> = { proved: 0, holds: 0, fails: 0, undecided: 0, 'not-read': 0, definition: 0, assumption: 0 };
   for (const m of marks) t[m.kind]++;
   return t;
 }
@@ -139,10 +158,10 @@ export function inlineMarks(marks: readonly Mark[]): Element {
   return element('span', ['gt-inline-marks'], children);
 }
 
-/** The most serious kind among the marks, for the block's border: fails, undecided, not read, holds, proved, definition. */
+/** The most serious kind among the marks, for the block's border: fails, undecided, not read, holds, proved, then premises. */
 export function worstKind(marks: readonly Mark[]): MarkKind {
-  const order: readonly MarkKind[] = ['fails', 'undecided', 'not-read', 'holds', 'proved', 'definition'];
-  return order.find((k) => marks.some((m) => m.kind === k)) ?? 'definition';
+  const order: readonly MarkKind[] = ['fails', 'undecided', 'not-read', 'holds', 'proved', 'definition', 'assumption'];
+  return order.find((k) => marks.some((m) => m.kind === k)) ?? 'assumption';
 }
 
 /** A display block with its marks under it, bordered by its most serious verdict. */

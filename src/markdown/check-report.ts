@@ -36,10 +36,10 @@ export interface HtmlReportOptions {
 /** "12 relations found: 5 ✔ proved, 3 ✓ holds, 1 ✗ fails, 2 ? undecided, 1 ∅ not read; 1 ≔ definition" */
 function summary(marks: readonly Mark[]): ElementContent {
   const t = countMarks(marks);
-  const claims = marks.length - t.definition;
+  const claims = marks.length - t.definition - t.assumption;
   const parts: ElementContent[] = [text(`${claims} relation${claims === 1 ? '' : 's'} found: `)];
   MARK_STYLES.forEach((s, k) => {
-    const sep = k === 0 ? '' : s.kind === 'definition' ? '; ' : ', ';
+    const sep = k === 0 ? '' : s.kind === 'definition' ? '; premises: ' : ', ';
     parts.push(text(`${sep}${t[s.kind]} `), verdictTag(s.kind));
   });
   return element('p', ['gt-summary'], parts);

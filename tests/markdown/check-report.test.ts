@@ -80,12 +80,22 @@ describe('reportHtml', () => {
     expect(body.html).toContain('at x = &#x3C;i>');
   });
 
+  it('should mark the premises a checker lists (inline definitions and assumptions) apart from the claims', () => {
+    const f = sample('homework.md');
+    const line = f.source.split('\n').findIndex((l) => l.startsWith('Throughout')) + 1;
+    // Spread in, so the test compiles whether or not DocumentReport has the field yet.
+    const extra = { premises: [{ line, col: 14, latex: 'x > 0', kind: 'assumption', summary: 'x > 0' }] };
+    const html = reportHtml([{ ...f, report: { ...f.report, ...extra } }], { katexCss: 'k.css', template });
+    expect(html).toContain('<span class="gt-inline gt-assumption">');
+    expect(html).toMatch(/8 relations found: .*; premises: 0 .*definition.*, 1 .*assumption/);
+  });
+
   it('should escape the user text: a script tag in prose or in a reason is text', () => {
     const f = sample('homework.md');
     const html = reportHtml([f], { katexCss: 'katex/katex.min.css', template });
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('inline relation &#x3C;not judged> in this test');
-    const tex = reportHtml([{ ...f, kind: 'tex', file: '<b>x</b>.tex', source: 'Text <img src=x onerror=alert(1)> and $x = 1$.', report: { chains: [], notRead: [] } }], {
+    const tex = reportHtml([{ ...f, kind: 'tex', file: '<b>x</b>.tex', source: 'Text <img src=x onerror=alert(1)> and $x = 1$.', report: { ...f.report, chains: [], notRead: [] } }], {
       katexCss: 'a"b',
       template,
     });
@@ -94,7 +104,7 @@ describe('reportHtml', () => {
     expect(tex).toContain('href="a&quot;b"');
     // Math from the document is rendered with trust off: no link, no script address.
     const math = reportHtml(
-      [{ ...f, report: { chains: [], notRead: [{ line: 1, col: 1, latex: '\\href{javascript:alert(1)}{x} = \\url{javascript:alert(2)}', reason: 'r' }] } }],
+      [{ ...f, report: { ...f.report, chains: [], notRead: [{ line: 1, col: 1, latex: '\\href{javascript:alert(1)}{x} = \\url{javascript:alert(2)}', reason: 'r' }] } }],
       { katexCss: 'k.css', template },
     );
     expect(math).not.toMatch(/<a\b/);
