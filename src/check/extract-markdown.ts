@@ -1,6 +1,6 @@
 /**
  * Math in Markdown, read with unified + remark-parse + remark-math: `$$`
- * blocks (and `$$…$$` written inline) and ```check blocks are display math, `$…$` inline math;
+ * blocks (and `$$…$$` written inline) are display math, `$…$` inline math;
  * `<!-- gradtex: assume … -->` comments are directives. Offsets point at the
  * math itself inside the file, not at the fence.
  *
