@@ -84,7 +84,7 @@ describe('reportHtml', () => {
     const f = sample('homework.md');
     const line = f.source.split('\n').findIndex((l) => l.startsWith('Throughout')) + 1;
     // Spread in, so the test compiles whether or not DocumentReport has the field yet.
-    const extra = { premises: [{ line, col: 14, latex: 'x > 0', kind: 'assumption', summary: 'x > 0' }] };
+    const extra = { premises: [{ line, col: 14, latex: 'x > 0', kind: 'assumption' as const, summary: 'x > 0' }] };
     const html = reportHtml([{ ...f, report: { ...f.report, ...extra } }], { katexCss: 'k.css', template });
     expect(html).toContain('<span class="gt-inline gt-assumption">');
     expect(html).toMatch(/8 relations found: .*; premises: 0 .*definition.*, 1 .*assumption/);
