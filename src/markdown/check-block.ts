@@ -11,18 +11,18 @@
  *     blockSteps(report, 3, 5)[0].verdict   // 'proved'
  *     blockVerdict(blockSteps(report, 3, 5)).text   // '✔ proved'
  */
-import { checkDocument, type DocumentReport, type StepReport } from '../check/check-document.js';
+import { checkDocument, type DocumentOptions, type DocumentReport, type StepReport } from '../check/check-document.js';
 import type { Checker } from '../check/judge-step.js';
 import { relationLatex } from '../check/relation.js';
 
-export interface CheckNoteOptions {
-  readonly points?: number;
-  readonly seed?: number;
-}
-
-/** Every display of the note judged with the facts in scope (throws DocumentError on contradictory facts). */
-export function checkNote(checker: Checker, source: string, opts: CheckNoteOptions = {}): DocumentReport {
-  return checkDocument(checker, source, 'markdown', { ...(opts.points !== undefined ? { points: opts.points } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
+/**
+ * Every display of the note judged with the facts in scope (throws
+ * DocumentError on contradictory facts). The options are the checker's own
+ * (points, seed, …): the plugin passes its options straight through, so an
+ * option both know means the same in a note and in `gradtex check`.
+ */
+export function checkNote(checker: Checker, source: string, opts: DocumentOptions = {}): DocumentReport {
+  return checkDocument(checker, source, 'markdown', opts);
 }
 
 /** The steps written on lines [fromLine, toLine] (a block's extent), in order. */
