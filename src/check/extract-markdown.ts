@@ -18,6 +18,7 @@ import { ASSUME_DIRECTIVE, type Segment } from './segments.js';
 interface Positioned {
   readonly type: string;
   readonly value?: string;
+  readonly lang?: string | null;
   readonly position?: { readonly start: { readonly offset?: number }; readonly end: { readonly offset?: number } };
   readonly children?: readonly Positioned[];
 }
@@ -46,8 +47,10 @@ export function extractMarkdown(original: string): Segment[] {
   const visit = (n: Positioned): void => {
     const start = n.position?.start.offset;
     const end = n.position?.end.offset;
-    if ((n.type === 'math' || n.type === 'inlineMath') && n.value !== undefined && start !== undefined && end !== undefined) {
-      const display = n.type === 'math' || source.startsWith('$$', start);
+    // A ```check block (gradtex md's checked chain) is display math the author asked to have judged.
+    const checkBlock = n.type === 'code' && n.lang === 'check';
+    if ((n.type === 'math' || n.type === 'inlineMath' || checkBlock) && n.value !== undefined && start !== undefined && end !== undefined) {
+      const display = n.type !== 'inlineMath' || source.startsWith('$$', start);
       out.push({ kind: 'math', display, text: n.value, offset: normalised.toOriginal(locate(source, n.value, start, end)) });
     } else if (n.type === 'html' && n.value !== undefined && start !== undefined) {
       const m = ASSUME_DIRECTIVE.exec(n.value);

@@ -7,10 +7,12 @@
  * - A ```derive block (`d/dx sigma(x)`, `diff EXPR wrt x`, a named
  *   derivation) becomes the derivation as display math, one named rule per
  *   line, followed by its verdict ("✓ every step holds at 24 random points").
- * - A ```check block (a chain `a = b = c` in LaTeX) and a `$$…$$` block right
- *   after `<!-- gradtex: check -->` are verified step by step; a step that
- *   fails is a file message at the line and column where it was written, as
- *   remark-lint reports. With `failOnError` the messages are fatal and the
+ * - A ```check block (relations `a = b \\le c` in LaTeX) and a `$$…$$` block
+ *   right after `<!-- gradtex: check -->` are judged step by step by the
+ *   machinery of `gradtex check` (check-block.ts): the same verdicts, the
+ *   same facts from the prose (`$x > 0$`); a step that fails is a file
+ *   message at the line and column where it was written, as remark-lint
+ *   reports. With `failOnError` the messages are fatal and the
  *   run rejects with the first of them, after every block was checked.
  *
  * Nothing aborts halfway: a block that cannot be worked out is reported and
@@ -21,7 +23,11 @@ import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { createEngine, type Engine } from '../rewrite/engine.js';
 import { blockPositions, type OffsetToPoint } from './block-position.js';
-import { checkChain, type ChainReport } from './check-chain.js';
+import { DocumentError, type DocumentReport, type StepReport } from '../check/check-document.js';
+import { createChecker, type Checker } from '../check/judge-step.js';
+import { relationLatex } from '../check/relation.js';
+import { splitRelations } from '../check/split-relations.js';
+import { blockSteps, blockVerdict, checkNote, stepProblem } from './check-block.js';
 import { workOutRequest, type NamedLookup } from './derive-block.js';
 import { isRequestProblem, parseDeriveBlock } from './derive-request.js';
 import { displayMath, headingParagraph, verdictParagraph } from './mdast-nodes.js';
@@ -56,6 +62,9 @@ interface Context {
   readonly source: string;
   readonly options: RemarkGradtexOptions;
   readonly engine: () => Engine;
+  readonly checker: () => Checker;
+  /** The note as `gradtex check` judges it, computed on first need. */
+  readonly checked: { report?: DocumentReport; error?: DocumentError };
   readonly fatal: { first?: Error };
 }
 
@@ -108,41 +117,60 @@ function deriveBlock(ctx: Context, node: Code): RootContent[] {
   return out.length > 0 ? out : [node];
 }
 
-function chainVerdict(r: ChainReport): string {
-  switch (r.verdict) {
-    case 'numeric':
-      return `✓ every step holds at ${r.points} random points`;
-    case 'undecided':
-      return '? some steps could not be checked at random points';
-    case 'failed': {
-      const n = r.problems.filter((p) => p.kind !== 'undecided').length;
-      return `✗ ${n === 1 ? 'a step does' : `${n} steps do`} not hold`;
+/**
+ * The note judged once by `gradtex check`'s machinery (check-block.ts), on
+ * first need; facts that contradict each other are one error at their place,
+ * and every block is then left unjudged.
+ */
+function noteReport(ctx: Context): DocumentReport | undefined {
+  if (ctx.checked.report === undefined && ctx.checked.error === undefined) {
+    try {
+      ctx.checked.report = checkNote(ctx.checker(), ctx.source, ctx.options);
+    } catch (e) {
+      if (!(e instanceof DocumentError)) throw e;
+      ctx.checked.error = e;
+      report(ctx, `the facts of this note cannot all hold: ${e.message}`, 'check-facts', { start: { line: e.line, column: e.col }, end: { line: e.line, column: e.col } }, 'error');
     }
   }
+  return ctx.checked.report;
 }
 
-function reportChain(ctx: Context, node: { position?: Position | undefined; value: string }): ChainReport {
-  const place = locator(ctx, node);
-  const r = checkChain(node.value, ctx.options);
-  for (const p of r.problems) {
-    const ruleId = p.kind === 'failed' ? 'check-failed' : p.kind === 'undecided' ? 'check-undecided' : 'check-syntax';
-    report(ctx, p.reason, ruleId, place(p.start, p.end) ?? node.position, p.kind === 'undecided' ? 'info' : 'error');
+/** The block's steps with their messages reported; undefined when nothing could be judged (no relation, or contradictory facts). */
+function reportChain(ctx: Context, node: { position?: Position | undefined; value: string }): StepReport[] | undefined {
+  const r = noteReport(ctx);
+  const p = node.position;
+  if (r === undefined || p === undefined) return undefined;
+  const steps = blockSteps(r, p.start.line, p.end.line);
+  if (steps.length === 0) {
+    report(ctx, 'nothing to check: write a relation such as `a = b = c` or `\\ln x \\le x - 1`', 'check-syntax', p, 'error');
+    return undefined;
   }
-  return r;
+  for (const s of steps) {
+    const problem = stepProblem(s);
+    if (problem === undefined) continue;
+    // Where the right side starts, to its end when it is on one line.
+    const width = s.rhs.includes('\n') ? 0 : s.rhs.trimEnd().length;
+    const place = { start: { line: s.line, column: s.col }, end: { line: s.line, column: s.col + width } };
+    report(ctx, problem.reason, problem.ruleId, place, problem.ruleId === 'check-undecided' ? 'info' : 'error');
+  }
+  return steps;
 }
 
-/** The chain as display math: the block itself when it has its own layout, else one side per line. */
-function chainLatex(node: Code, r: ChainReport): string {
+/** The chain as display math: the block itself when it has its own layout, else one row per relation. */
+function chainLatex(node: Code): string {
   if (/\\begin\{/.test(node.value)) return node.value;
-  const [first, ...rest] = r.sides.map((s) => s.latex);
-  return `\\begin{aligned}\n${first ?? ''} ${rest.map((s) => `&= ${s}`).join(' \\\\\n')}\n\\end{aligned}`;
+  const rows = splitRelations(node.value).flatMap((c) =>
+    c.rels.map((r, k) => `${k === 0 ? `${c.sides[0]?.latex ?? ''} ` : ''}&${relationLatex(r.rel)} ${c.sides[k + 1]?.latex ?? ''}`),
+  );
+  return `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
 }
 
 function checkBlock(ctx: Context, node: Code): RootContent[] {
-  const r = reportChain(ctx, node);
-  if (r.problems.some((p) => p.kind === 'parse' || p.kind === 'no-chain')) return [node];
-  const out: RootContent[] = [displayMath(chainLatex(node, r), node.position)];
-  if (ctx.options.verdicts ?? true) out.push(verdictParagraph(chainVerdict(r), r.verdict === 'failed', node.position));
+  const steps = reportChain(ctx, node);
+  if (steps === undefined || steps.some((s) => s.verdict === 'undecided' && s.evidence.method === 'parse')) return [node];
+  const out: RootContent[] = [displayMath(chainLatex(node), node.position)];
+  const v = blockVerdict(steps);
+  if (ctx.options.verdicts ?? true) out.push(verdictParagraph(v.text, v.failed, node.position));
   return out;
 }
 
@@ -166,9 +194,10 @@ function transformChildren(ctx: Context, parent: Parent): void {
         report(ctx, '`<!-- gradtex: check -->` must be followed by a `$$` block (on the next lines) to check', 'check-marker', node.position, 'error');
         continue;
       }
-      const r = reportChain(ctx, next);
+      const steps = reportChain(ctx, next);
       out.push(next);
-      if (ctx.options.verdicts ?? true) out.push(verdictParagraph(chainVerdict(r), r.verdict === 'failed', next.position));
+      const v = steps === undefined ? undefined : blockVerdict(steps);
+      if (v !== undefined && (ctx.options.verdicts ?? true)) out.push(verdictParagraph(v.text, v.failed, next.position));
       i++;
     } else {
       if ('children' in node) transformChildren(ctx, node);
@@ -189,8 +218,10 @@ function transformChildren(ctx: Context, parent: Parent): void {
 export function remarkGradtex(options: RemarkGradtexOptions = {}): (tree: Root, file: VFile) => void {
   let engine: Engine | undefined = options.engine;
   const getEngine = (): Engine => (engine ??= createEngine());
+  let checker: Checker | undefined;
+  const getChecker = (): Checker => (checker ??= createChecker(getEngine()));
   return (tree, file) => {
-    const ctx: Context = { file, source: String(file.value), options, engine: getEngine, fatal: {} };
+    const ctx: Context = { file, source: String(file.value), options, engine: getEngine, checker: getChecker, checked: {}, fatal: {} };
     transformChildren(ctx, tree);
     // Every block was checked and reported; now stop the build on the first error.
     if (ctx.fatal.first !== undefined) throw ctx.fatal.first;

@@ -12,16 +12,18 @@ import { checkDocument, DocumentError, documentKind } from '../../check/check-do
 import { FactError, type Fact } from '../../check/facts.js';
 import { createChecker } from '../../check/judge-step.js';
 import { readAssumptions as readAssumptionList } from '../../check/read-facts.js';
-import { formatJson, formatText, tally, type FileReport } from '../../check/report.js';
+import { tally } from '../../check/report.js';
 import { createEngine } from '../../rewrite/engine.js';
 import { MarkdownDepthError } from '../../check/nesting-depth.js';
 import { FileError } from '../../parse/file-error.js';
+import { refuseInputAsOutput, writeCheckReport, type CheckedFile, type CheckFormat } from '../check-output.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { collect, parseInteger, parsePositiveInt } from '../options.js';
 
 interface CheckFlags {
-  format: 'text' | 'json';
+  format: CheckFormat;
+  output?: string;
   points?: number;
   seed?: number;
   assume: string[];
@@ -29,9 +31,9 @@ interface CheckFlags {
   allowUndecided?: boolean;
 }
 
-function parseCheckFormat(v: string): 'text' | 'json' {
-  if (v === 'text' || v === 'json') return v;
-  throw new UserError(`--format: expected text or json, got '${v}'`);
+function parseCheckFormat(v: string): CheckFormat {
+  if (v === 'text' || v === 'json' || v === 'html') return v;
+  throw new UserError(`--format: expected text, json or html, got '${v}'`);
 }
 
 /** `--assume` lists: every piece understood and consistent, or a one-line error naming the piece. */
@@ -50,7 +52,8 @@ export const checkCommand: CommandModule = {
       .command('check')
       .description('Check a hand derivation (Markdown or LaTeX): every step judged, each failure shown with a counterexample')
       .argument('<files...>', 'Markdown (.md) or LaTeX (.tex) files')
-      .option('--format <format>', 'text or json', parseCheckFormat, 'text')
+      .option('--format <format>', 'text, json or html (the document with every relation marked)', parseCheckFormat, 'text')
+      .option('-o, --output <file>', 'write the report to this file (never over an input), not to stdout')
       .option('--points <n>', 'random points per step', parsePositiveInt)
       .option('--seed <n>', 'seed for the random points', parseInteger)
       .option('--assume <facts>', 'extra domains or definitions, e.g. "x > 0, p_i > 0" (repeatable)', collect, [])
@@ -59,7 +62,8 @@ export const checkCommand: CommandModule = {
       .action((files: string[], flags: CheckFlags) => {
         const checker = createChecker(createEngine());
         const facts = cliFacts(flags.assume);
-        const reports: FileReport[] = files.map((file) => {
+        refuseInputAsOutput(files, flags.output);
+        const reports: CheckedFile[] = files.map((file) => {
           let source: string;
           try {
             source = readFileSync(file, 'utf8');
@@ -68,14 +72,14 @@ export const checkCommand: CommandModule = {
           }
           const opts = { facts, ...(flags.points !== undefined ? { points: flags.points } : {}), ...(flags.seed !== undefined ? { seed: flags.seed } : {}) };
           try {
-            return { file, report: checkDocument(checker, source, documentKind(file), opts) };
+            return { file, source, report: checkDocument(checker, source, documentKind(file), opts) };
           } catch (e) {
             if (e instanceof MarkdownDepthError) throw new FileError(file, e.line, e.col, e.detail);
             if (e instanceof DocumentError) throw new UserError(`${file}:${e.line}:${e.col}: ${e.message}`);
             throw e;
           }
         });
-        io.stdout(flags.format === 'json' ? formatJson(reports) : formatText(reports, flags.verbose === true));
+        writeCheckReport(io, flags, reports);
         const counts = reports.map((r) => tally(r.report));
         if (counts.some((t) => t.fails > 0)) setExit(EXIT.failed);
         else if (counts.some((t) => t.undecided > 0) && flags.allowUndecided !== true) setExit(EXIT.undecided);

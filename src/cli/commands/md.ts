@@ -6,8 +6,8 @@
  * --fail-on-error a failed check also means no page is written, as a site
  * build would stop.
  */
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { installKatexAssets } from '../../document/katex-assets.js';
 import { notePage } from '../../markdown/note-page.js';
@@ -16,6 +16,7 @@ import { MarkdownDepthError } from '../../check/nesting-depth.js';
 import { FileError } from '../../parse/file-error.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
+import { sameFile } from '../same-file.js';
 import { parseInteger, parsePositiveInt } from '../options.js';
 
 interface MdFlags {
@@ -24,12 +25,6 @@ interface MdFlags {
   points?: number;
   seed?: number;
   allowRemoteImages?: boolean;
-}
-
-/** The same file, even through a symbolic link or a different spelling of the path. */
-function sameFile(a: string, b: string): boolean {
-  const real = (p: string): string => (existsSync(p) ? realpathSync(p) : resolve(p));
-  return real(a) === real(b);
 }
 
 /** The summary line: "every check holds" only when there were checks and none failed or was undecided. */
