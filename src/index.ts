@@ -4,7 +4,7 @@
  *     import { createEngine, parsePlain, differentiate, toLatex, sym } from 'gradtex';
  *     const engine = createEngine();
  *     const d = differentiate(engine, parsePlain('1/(1+exp(-x))'), [sym('x')]);
- *     toLatex(d.result);   // \sigma\left(x\right) \left(1 - \sigma\left(x\right)\right)
+ *     toLatex(d.result);   // \sigma(x) \left(1 - \sigma(x)\right)
  *     const checker = createChecker(engine);
  *     judgeStep(checker, parseLatex('\\ln x'), '<=', parseLatex('x - 1'), readFacts('x > 0')).verdict   // 'proved'
  */
@@ -28,3 +28,10 @@ export { shapeContext, inferShape, ShapeError, type Shape, type ShapeContext, ty
 export { checkMatrixEqual, matrixVerdictText, loadMatrixIdentities, type MatrixVerdict } from './matrix-check/index.js';
 // The checker of `gradtex check`, from code (its own Verdict is renamed: proof's Verdict is exported above).
 export { createChecker, judgeStep, checkDocument, documentKind, readFacts, type Checker, type DocumentKind, type DocumentOptions, type DocumentReport, type ChainReport, type StepReport, type Judgement, type Verdict as CheckVerdict, type Relation, type Fact } from './check/index.js';
+export { formatText as formatCheckText, formatJson as formatCheckJson, type FileReport } from './check/index.js';
+// Problem-set documents from code: the spec (YAML) read, every task solved and verified, then written out.
+export { parseSpec, SpecError, type Spec } from './document/spec.js';
+export { solveSpec, type SolvedSpec } from './document/solve.js';
+export { loadTemplate, templatesDir } from './document/template.js';
+export { toTexDocument } from './document/to-tex.js';
+export { toMarkdownDocument } from './document/to-md.js';
