@@ -1,38 +1,31 @@
 /**
  * The plain syntax users type: `1/(1+exp(-x))`, `sigma(x)*(1-sigma(x))`,
  * `max(x1,x2)*x3/x4 - (x5+x6)`, `w^{(1)}`, `y_k^{(i)}`, `d(u, x)`.
- * Recursive descent, one method per precedence level (lowest first):
+ * Recursive descent: sums, signs and products are the infix core shared
+ * with the LaTeX reader (infix-core.ts; `*` multiplies, juxtaposition too);
+ * the levels above are this file's:
  *
- *     additive  := signed (('+' | '-') term)*
- *     signed    := ('-' | '+') signed | term               -x*y is -(x*y), as printed
- *     term      := unary (('*' | '/') unary | power)*      juxtaposition multiplies
- *     unary     := ('-' | '+') unary | power               x*-y, 2^-1
  *     power     := primary ('^' unary)?                    right-associative
  *     primary   := number | name | call | '(' additive ')' | '{' additive '}'
  *
- * Sums and products are loops, not recursion, so a 1 MB sum of 100k terms
- * parses; only brackets, signs and exponents nest, and they count towards
- * MAX_DEPTH.
+ * Only brackets, signs and exponents nest, and they count towards MAX_DEPTH.
  *
  * We do not use mathjs's parser: its errors give only a character offset,
  * and it has no notation for superscript labels such as w^{(1)}.
  */
-import { add, call, deriv, mul, pow, sym } from '../expr/build.js';
+import { call, deriv, mul, pow, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { FUNCTIONS, lookupFunction } from '../expr/functions.js';
 import { abstractHead } from '../expr/abstract-function.js';
 import { isMinusOne, usesSymbol } from './latex-function-notation.js';
-import { Cursor } from './cursor.js';
+import { InfixParser } from './infix-core.js';
 import { GREEK_LETTERS } from './latex-commands.js';
 import { lexPlain, type PlainToken } from './lexer-plain.js';
-import { Literals } from './literals.js';
 import { didYouMean, functionSample } from './suggest.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import { MATRIX_FUNCTIONS, transpose } from '../matrix/matrix-calls.js';
 import { isBareT, transposeReading } from './matrix-reading.js';
 import { shapedTranspose } from '../matrix/shaped-product.js';
-import { checkShape, product as shapedProduct } from './shaped.js';
-import type { Span } from './source.js';
 
 export interface PlainOptions {
   /** Extra function names accepted with any number of arguments (rule files use `eval`). */
@@ -53,8 +46,7 @@ function isSymbolName(name: string): boolean {
   return name === 'pi' || GREEK_LETTERS.includes(name) || /^[A-Za-z](?:hat|tilde|bar)$/.test(name);
 }
 
-class PlainParser extends Cursor<PlainToken> {
-  private readonly lit = new Literals();
+class PlainParser extends InfixParser<PlainToken> {
   /** Plain symbols without indices, shared: nodes are immutable. */
   private readonly symbols = new Map<string, Sym>();
 
@@ -62,21 +54,27 @@ class PlainParser extends Cursor<PlainToken> {
     src: string,
     private readonly opts: PlainOptions,
   ) {
-    super(src, lexPlain(src));
+    super(src, lexPlain(src), opts.shapes);
   }
 
-  protected describe(t: PlainToken): string {
+  describe(t: PlainToken): string {
     return t.type === 'eof' ? 'the end of the input' : `'${t.text}'`;
   }
-
-  private readonly shapeFail = (message: string, at: Span): never => this.fail('E_PARSE_SHAPE', message, at);
 
   private isOp(text: string, k = 0): boolean {
     return this.is('op', text, k);
   }
 
-  private atSign(): boolean {
+  protected atSign(): boolean {
     return this.isOp('-') || this.isOp('+');
+  }
+
+  protected isTimes(): boolean {
+    return this.isOp('*');
+  }
+
+  protected isDivide(): boolean {
+    return this.isOp('/');
   }
 
   /**
@@ -84,21 +82,17 @@ class PlainParser extends Cursor<PlainToken> {
    *     ^
    */
   parse(): Expr {
-    return this.guard(() => {
-      if (this.peek().type === 'eof') this.fail('E_PARSE_EMPTY', 'empty expression: write a formula such as 1/(1+exp(-x))', { start: 0, end: 0 });
-      const e = this.additive();
-      const t = this.peek();
-      if (t.type !== 'eof') {
+    return this.whole(
+      () => this.fail('E_PARSE_EMPTY', 'empty expression: write a formula such as 1/(1+exp(-x))', { start: 0, end: 0 }),
+      (t) => {
         const hint = t.text === ')' ? ": this ')' has no matching '('" : ': expected an operator or the end of the input';
         this.fail('E_PARSE_UNEXPECTED_TOKEN', `unexpected ${this.describe(t)}${hint}`, t);
-      }
-      checkShape(e, { start: 0, end: this.src.length }, this.opts.shapes, this.shapeFail);
-      return e;
-    });
+      },
+    );
   }
 
   /** An operand must follow the operator `op` just consumed. */
-  private expectOperand(op: PlainToken): void {
+  expectOperand(op: PlainToken): void {
     const t = this.peek();
     if (t.type === 'eof') this.fail('E_PARSE_UNEXPECTED_END', `expected an expression after '${op.text}', found the end of the input`, t);
     if (t.type === 'op' && NOT_OPERAND_START.has(t.text)) {
@@ -106,108 +100,17 @@ class PlainParser extends Cursor<PlainToken> {
     }
   }
 
-  /**
-   *     a + b - 3
-   *     ^   ^   ^     one n-ary sum; "- 3" is the number -3, "- b" is neg(b)
-   */
-  private additive(): Expr {
-    // Skipping the signed() frame when there is no sign keeps deep inputs off the stack limit.
-    const first = this.peek();
-    const terms = [this.atSign() ? this.signed() : this.term()];
-    while (this.isOp('+') || this.isOp('-')) {
-      const op = this.next();
-      this.expectOperand(op);
-      const t = this.term();
-      terms.push(op.text === '-' ? this.lit.negate(t) : t);
-    }
-    if (terms.length === 1) return terms[0] as Expr;
-    const sum = add(...terms);
-    checkShape(sum, this.spanFrom(first), this.opts.shapes, this.shapeFail);
-    return this.lit.plain(sum);
-  }
-
-  /**
-   *     -x*y      a leading sign applies to the whole term
-   *     ^
-   */
-  private signed(): Expr {
+  /** (a)(b), 2x, x y: juxtaposition multiplies. */
+  protected startsFactor(): boolean {
     const t = this.peek();
-    if (this.isOp('-') || this.isOp('+')) {
-      this.next();
-      this.expectOperand(t);
-      this.enter(t);
-      const x = this.signed();
-      this.leave();
-      return t.text === '-' ? this.lit.negate(x) : x;
-    }
-    return this.term();
-  }
-
-  private startsOperand(t: PlainToken): boolean {
     return t.type === 'num' || t.type === 'ident' || (t.type === 'op' && (t.text === '(' || t.text === '{'));
-  }
-
-  /**
-   *     2x*y/z (a)(b)
-   *     ^^ ^ ^ ^  ^     factors collect in one product; '/' divides what came before
-   */
-  private term(): Expr {
-    const first = this.peek();
-    let factors: Expr[] = [this.atSign() ? this.unary() : this.power()];
-    // Where each factor came from, for shape errors (only looked at when shapes are declared).
-    let spans: Span[] = [this.spanFrom(first)];
-    let literal = this.lit.literal;
-    const shapes = this.opts.shapes;
-    const product = (): Expr => (factors.length === 1 ? (factors[0] as Expr) : shapes === undefined ? mul(...factors) : shapedProduct(factors, spans, shapes, this.shapeFail));
-    for (;;) {
-      const t = this.peek();
-      if (this.isOp('*')) {
-        this.next();
-        this.expectOperand(t);
-        const start = this.peek();
-        factors.push(this.unary());
-        spans.push(this.spanFrom(start));
-        literal = false;
-      } else if (this.isOp('/')) {
-        this.next();
-        this.expectOperand(t);
-        const left = product();
-        const right = this.unary();
-        factors = [this.lit.divide(left, literal, right)];
-        spans = [this.spanFrom(first)];
-        literal = this.lit.literal;
-      } else if (this.startsOperand(t)) {
-        factors.push(this.power());
-        spans.push(this.spanFrom(t));
-        literal = false;
-      } else break;
-    }
-    this.lit.literal = literal && factors.length === 1;
-    return product();
-  }
-
-  /**
-   *     x*-y  2^-1
-   *       ^     ^
-   */
-  private unary(): Expr {
-    const t = this.peek();
-    if (this.isOp('-') || this.isOp('+')) {
-      this.next();
-      this.expectOperand(t);
-      this.enter(t);
-      const x = this.unary();
-      this.leave();
-      return t.text === '-' ? this.lit.negate(x) : x;
-    }
-    return this.power();
   }
 
   /**
    *     x^y^2     right-associative; e^u is exp(u)
    *      ^
    */
-  private power(): Expr {
+  power(): Expr {
     const base = this.primary();
     const baseLiteral = this.lit.literal;
     if (!this.isOp('^')) return base;
