@@ -21,9 +21,9 @@ import { shapedTranspose } from '../matrix/shaped-product.js';
 import { InfixParser } from './infix-core.js';
 import { LATEX_COMMAND_NAMES, LATEX_COMMANDS, type LatexCommand } from './latex-commands.js';
 import { bracketArgs, bracketAt, delimited, openDelimiter, readDelimiterCommand, readSizedGroup, single } from './latex-delimiters.js';
-import { ACCENTS, accent, symbolName, WORD_FONTS } from './latex-fonts.js';
 import { readFunctionCommand } from './latex-functions.js';
 import { readAbstractCall } from './latex-function-notation.js';
+import { letter, scripts, subscript, variable } from './latex-symbols.js';
 import type { LatexReader } from './latex-reader.js';
 import { transposeMark } from './latex-transpose.js';
 import { lexLatex, type LatexToken } from './lexer-latex.js';
@@ -170,7 +170,7 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
     }
     let b = base;
     // TeX allows the subscript after the superscript: x^2_1 is x_1^2.
-    if (this.is('sym', '_') && b.kind === 'sym' && b.sub.length === 0) b = sym(b.name, this.subscript(this.next()), b.sup);
+    if (this.is('sym', '_') && b.kind === 'sym' && b.sub.length === 0) b = sym(b.name, subscript(this, this.next()), b.sup);
     return this.lit.plain(this.lit.isEuler(b, baseLiteral) ? call('exp', [exponent]) : pow(b, exponent));
   }
 
@@ -237,7 +237,7 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
       this.next();
       return this.lit.number(t.text);
     }
-    if (t.type === 'letter') return this.letter();
+    if (t.type === 'letter') return letter(this);
     // Only the branches that recurse count as a level of nesting (letters
     // count inside subscript()); commands take more stack per level.
     const cost = t.type === 'cmd' ? 2 : 1;
@@ -283,7 +283,7 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
       case 'greek': {
         const applied = readAbstractCall(this.reader, t, c.name);
         if (applied !== undefined) return applied;
-        const g = this.scripts(c.name);
+        const g = scripts(this, c.name);
         // \delta_{ij} with exactly two indices is the Kronecker delta; δ^{(l)}_j stays a symbol.
         if (c.name === 'delta' && g.sub.length === 2 && g.sup.length === 0) return this.lit.plain(call('delta', g.sub));
         return this.lit.plain(g);
@@ -299,121 +299,12 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
     }
   }
 
-  /**
-   * A letter with optional scripts; `e` alone is Euler's number; f(x) an
-   * unknown function (latex-function-notation.ts); a(b + c) a product, noted.
-   *
-   *     x_1  e^{x}  e_1  a(b + c)
-   *     ^    ^      ^    ^
-   */
-  private letter(): Expr {
-    const t = this.next();
-    if (t.text === 'e' && !this.is('sym', '_') && !this.isLabel()) return this.lit.euler();
-    const applied = readAbstractCall(this.reader, t, t.text);
-    if (applied !== undefined) return applied;
-    const s = this.scripts(t.text);
-    if (this.is('sym', '(')) {
-      const name = t.text;
-      this.readings.push({ at: { start: t.start, end: this.peek().end }, kind: 'product', text: `${name}(…) is read as ${name} times (…): ${name} is not a function name (f, g, h, φ, ψ are); write ${name} \\cdot (…) to make the product explicit` });
-    }
-    return this.lit.plain(s);
-  }
-
-  /** At `^{(`: a superscript label w^{(1)} rather than a power. */
-  private isLabel(): boolean {
-    return this.is('sym', '^') && this.is('sym', '{', 1) && this.is('sym', '(', 2);
-  }
-
-  /**
-   * Subscripts and a superscript label after a symbol name, in either order.
-   *
-   *     y_k^{(i)}   y^{(i)}_k   W_{ij}
-   *      ^           ^           ^
-   */
   scripts(name: string): Sym {
-    const sub: Expr[] = [];
-    const sup: Expr[] = [];
-    for (;;) {
-      if (this.is('sym', '_') && sub.length === 0) {
-        sub.push(...this.subscript(this.next()));
-      } else if (this.isLabel() && sup.length === 0) {
-        const open = this.next();
-        this.enter(open, 2);
-        this.next();
-        this.next();
-        sup.push(this.additive());
-        if (!this.is('sym', ')') || !this.is('sym', '}', 1)) this.fail('E_PARSE_UNCLOSED', `expected ')}' to close the label '^{(' opened at ${this.where(open.start)}, found ${this.describe(this.peek())}`, this.peek());
-        this.next();
-        this.next();
-        this.leave(2);
-      } else break;
-    }
-    this.lit.literal = false;
-    return sym(name, sub, sup);
+    return scripts(this, name);
   }
 
-  /**
-   * x_1, x_{12}, W_{ij} (one index per letter), W_{i j}, W_{i,j}, z_{k+1}.
-   *
-   *     W_{ij}
-   *       ^
-   */
-  private subscript(op: LatexToken): Expr[] {
-    const t = this.peek();
-    if (t.type === 'num') return [this.lit.number(this.digit())];
-    if (t.type === 'letter') {
-      this.next();
-      return [sym(t.text)];
-    }
-    const c = this.command();
-    if (c?.kind === 'greek') {
-      this.next();
-      return [sym(c.name)];
-    }
-    if (!this.is('sym', '{')) this.fail('E_PARSE_UNEXPECTED_TOKEN', `expected a subscript after '_' (a digit, a letter or {…}), found ${this.describe(t)}`, t);
-    // Indices nest through more methods per level than brackets do: count 2.
-    this.enter(this.next(), 2);
-    // {ij}: a run of letters is one index per letter.
-    let k = 0;
-    while (this.peek(k).type === 'letter') k++;
-    if (k > 1 && this.is('sym', '}', k)) {
-      const out: Expr[] = [];
-      for (let j = 0; j < k; j++) out.push(sym(this.next().text));
-      this.next();
-      this.leave(2);
-      return out;
-    }
-    const items = [this.additive()];
-    while (this.is('sym', ',')) {
-      this.next();
-      items.push(this.additive());
-    }
-    if (!this.is('sym', '}')) this.fail('E_PARSE_UNCLOSED', `expected '}' to close the subscript opened at ${this.where(op.start)}, found ${this.describe(this.peek())}`, this.peek());
-    this.next();
-    this.leave(2);
-    return items;
-  }
-
-  /**
-   * The variable of a derivative or a sum: a letter, a Greek letter, \hat{y},
-   * \mathbf{w} or \mathrm{loss}, with its scripts. `e` here is a variable,
-   * not Euler's number.
-   *
-   *     \partial w^{(1)}_{ij}
-   *              ^
-   */
   variable(): Sym {
-    const t = this.peek();
-    const c = this.command();
-    if (c?.kind === 'reader' && t.text in ACCENTS) return accent(this.reader, this.next());
-    if (c?.kind === 'reader' && WORD_FONTS.includes(t.text) && this.is('sym', '{', 1)) {
-      const e = c.read(this.reader, this.next());
-      if (e.kind !== 'sym') this.fail('E_PARSE_UNEXPECTED_TOKEN', `expected a variable (a letter such as x), found ${this.describe(t)}`, t);
-      return e;
-    }
-    const name = symbolName(this.reader);
-    if (name === undefined) this.fail('E_PARSE_UNEXPECTED_TOKEN', `expected the variable of the derivative (a letter such as x), found ${this.describe(t)}`, t);
-    return this.scripts(name);
+    return variable(this);
   }
 }
 
