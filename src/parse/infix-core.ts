@@ -20,10 +20,13 @@ import type { ShapeContext } from '../matrix/shape.js';
 import { Cursor, type TokenLike } from './cursor.js';
 import { Literals } from './literals.js';
 import { checkShape, product as shapedProduct } from './shaped.js';
+import type { Reading } from './reading.js';
 import type { Span } from './source.js';
 
 export abstract class InfixParser<T extends TokenLike> extends Cursor<T> {
   readonly lit = new Literals();
+  /** Readings chosen where the notation allows more than one (reading.ts). */
+  readonly readings: Reading[] = [];
 
   protected constructor(
     src: string,
@@ -48,6 +51,11 @@ export abstract class InfixParser<T extends TokenLike> extends Cursor<T> {
   abstract expectOperand(op: T): void;
   /** The level above unary: a primary with its exponent. */
   abstract power(): Expr;
+  /** Record a reading that was a choice. */
+  note(r: Reading): void {
+    this.readings.push(r);
+  }
+
   /** Called with a times sign just consumed: a syntax may refuse it here (\odot under declared shapes). */
   protected timesSign(op: T): void {
     void op;

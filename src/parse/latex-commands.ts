@@ -52,7 +52,9 @@ export type LatexCommand =
   /** A command family read by its own file: `read` is called with the command consumed. */
   | { readonly kind: 'reader'; readonly read: LatexFamilyReader }
   /** Delimiters written as commands: \{ \} \lvert \rvert, with the character they stand for. */
-  | { readonly kind: 'delimiter'; readonly text: string };
+  | { readonly kind: 'delimiter'; readonly text: string }
+  /** Relations (\ne, \le, \in, …): they end an expression; the relation splitter and the readers of ranges and conditions look at them. */
+  | { readonly kind: 'relation' };
 
 /** Greek letter names read as symbols (the renderer prints these names back as \alpha …). */
 export const GREEK_LETTERS: readonly string[] = [
@@ -110,6 +112,9 @@ table.set('odot', { kind: 'times', elementwise: true });
 // Big operators.
 reader(['sum'], readSum);
 reader(UNSUPPORTED_OPERATORS, readUnsupportedOperator);
+
+// Relations end an expression (\sum_{j \ne y}, \mathbb{1}[j \ne k] read them themselves).
+for (const r of ['ne', 'neq', 'le', 'leq', 'leqslant', 'ge', 'geq', 'geqslant', 'lt', 'gt', 'approx', 'equiv', 'in', 'notin', 'to']) table.set(r, { kind: 'relation' });
 
 // Environments, and logic (refused by name).
 reader(['begin'], readEnvironment);

@@ -127,9 +127,14 @@ export function readAbstractCall(p: LatexReader, t: LatexToken, name: string): E
   p.leave(2);
   // h(1 - h), g(1 - g): the name used as a value inside its own bracket is a product, not an application.
   const [only] = args;
-  if (primes === 0 && args.length === 1 && only !== undefined && usesSymbol(only, name)) return p.lit.plain(mul(sym(name), only));
-  if (args.length !== 1) {
-    p.fail('E_PARSE_ARITY', `${shown}(…) is read as an unknown function of one argument, and has ${args.length}; functions of several arguments are not read: define ${shown}, or write the expression it stands for`, { start: t.start, end: p.peek(-1).end });
+  const at = { start: t.start, end: p.peek(-1).end };
+  if (primes === 0 && args.length === 1 && only !== undefined && usesSymbol(only, name)) {
+    p.note({ at, kind: 'product', text: `${shown}(…) is read as ${shown} times (…), since ${shown} is used as a value inside the bracket` });
+    return p.lit.plain(mul(sym(name), only));
   }
+  if (args.length !== 1) {
+    p.fail('E_PARSE_ARITY', `${shown}(…) is read as an unknown function of one argument, and has ${args.length}; functions of several arguments are not read: define ${shown}, or write the expression it stands for`, at);
+  }
+  p.note({ at, kind: 'unknown-function', text: `${shown}${"'".repeat(primes)}(…) is read as an unknown function ${shown} applied to its argument (write ${shown} \\cdot (…) for a product)` });
   return p.lit.plain(call(name + "'".repeat(primes), args));
 }

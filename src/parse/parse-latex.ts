@@ -39,8 +39,6 @@ export interface LatexOptions {
 class LatexParser extends InfixParser<LatexToken> implements LatexReader {
   /** Inside |…|, a '|' closes rather than opening a new absolute value. */
   absDepth = 0;
-  /** Readings chosen where the notation allows more than one (reading.ts). */
-  readonly readings: Reading[] = [];
 
   constructor(src: string, opts: LatexOptions = {}) {
     super(src, lexLatex(src), opts.shapes);
@@ -67,10 +65,6 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
     return this.command(k)?.kind === 'function';
   }
 
-  note(r: Reading): void {
-    this.readings.push(r);
-  }
-
   describe(t: LatexToken): string {
     if (t.type === 'eof') return 'the end of the input';
     return t.type === 'cmd' ? `'\\${t.text}'` : `'${t.text}'`;
@@ -90,7 +84,7 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
     return this.whole(
       () => this.fail('E_PARSE_EMPTY', 'empty formula: write a formula such as \\frac{1}{1+e^{-x}}', { start: 0, end: 0 }),
       (t) => {
-        if (t.type === 'sym' && t.text === '=') this.fail('E_PARSE_UNEXPECTED_TOKEN', "unexpected '=': gradtex reads one expression; give one side of the equation", t);
+        if ((t.type === 'sym' && t.text === '=') || this.command()?.kind === 'relation') this.fail('E_PARSE_UNEXPECTED_TOKEN', `unexpected ${this.describe(t)}: gradtex reads one expression; give one side of the ${t.text === '=' ? 'equation' : 'relation'}`, t);
         if (t.type === 'sym' && t.text === '^') this.fail('E_PARSE_UNEXPECTED_TOKEN', 'double superscript: group the exponent, as in x^{2^{3}} or {x^{2}}^{3}', t);
         this.fail('E_PARSE_UNEXPECTED_TOKEN', `unexpected ${this.describe(t)}: expected an operator or the end of the formula`, t);
       },
@@ -122,7 +116,7 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
     const c = op.type === 'cmd' ? LATEX_COMMANDS.get(op.text) : undefined;
     if (c?.kind !== 'times' || !c.elementwise) return;
     if (this.shapes !== undefined) this.fail('E_PARSE_UNSUPPORTED', "'\\odot' (the elementwise product) is not read with declared shapes: gradtex's matrix products are matmul only", op);
-    this.readings.push({ at: op, kind: 'elementwise', text: '\\odot is read as an ordinary product (elementwise, so order does not matter)' });
+    this.note({ at: op, kind: 'elementwise', text: '\\odot is read as an ordinary product (elementwise, so order does not matter)' });
   }
 
   /** Can the next token begin a factor of an implicit product (2x, x y, \sigma(x)(1 - …))? */
@@ -140,7 +134,7 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
       return !t.text.endsWith('r') && open !== undefined && !(open === '|' && this.absDepth > 0);
     }
     if (c.kind === 'reader' && t.text === 'rVert') return false;
-    return c.kind !== 'times' && c.kind !== 'right' && c.kind !== 'partial';
+    return c.kind !== 'times' && c.kind !== 'right' && c.kind !== 'partial' && c.kind !== 'relation';
   }
 
   /**
@@ -165,7 +159,7 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
     }
     // Without shapes, x^T and W^T are transposes by convention (matrix-reading.ts).
     if (this.shapes === undefined && isBareT(exponent) && transposeReading(base)) {
-      this.readings.push({ at: { start: op.start, end: this.peek(-1).end }, kind: 'transpose', text: '^T on a letter is read as the transpose (write ^{(T)} or name the exponent otherwise)' });
+      this.note({ at: { start: op.start, end: this.peek(-1).end }, kind: 'transpose', text: '^T on a letter is read as the transpose (write ^{(T)} or name the exponent otherwise)' });
       return this.lit.plain(transpose(base));
     }
     let b = base;
@@ -295,6 +289,7 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
       case 'times':
       case 'right':
       case 'partial':
+      case 'relation':
         return this.fail('E_PARSE_UNEXPECTED_TOKEN', `unexpected '\\${t.text}' here: expected an expression`, t);
     }
   }

@@ -19,6 +19,7 @@ import { FUNCTIONS, lookupFunction } from '../expr/functions.js';
 import { abstractHead } from '../expr/abstract-function.js';
 import { isMinusOne, usesSymbol } from './latex-function-notation.js';
 import { InfixParser } from './infix-core.js';
+import type { Reading } from './reading.js';
 import { GREEK_LETTERS } from './latex-commands.js';
 import { lexPlain, type PlainToken } from './lexer-plain.js';
 import { didYouMean, functionSample } from './suggest.js';
@@ -43,7 +44,7 @@ const NOT_OPERAND_START = new Set([')', ',', '*', '/', '^', '}', ']']);
 
 /** Multi-letter names that are symbols even when a bracket follows: pi(r), lambda(…), yhat(1 - yhat). */
 function isSymbolName(name: string): boolean {
-  return name === 'pi' || GREEK_LETTERS.includes(name) || /^[A-Za-z](?:hat|tilde|bar)$/.test(name);
+  return name === 'pi' || GREEK_LETTERS.includes(name) || /^[A-Za-z](?:hat|tilde|bar|dot|ddot|cal)$/.test(name);
 }
 
 class PlainParser extends InfixParser<PlainToken> {
@@ -123,7 +124,10 @@ class PlainParser extends InfixParser<PlainToken> {
       if (t !== undefined) return t;
     }
     // Without shapes, x^T and W^T are transposes by convention (matrix-reading.ts); the judge then refuses scalar algebra on them.
-    if (this.opts.shapes === undefined && isBareT(exponent) && transposeReading(base)) return this.lit.plain(transpose(base));
+    if (this.opts.shapes === undefined && isBareT(exponent) && transposeReading(base)) {
+      this.note({ at: { start: op.start, end: this.peek(-1).end }, kind: 'transpose', text: '^T on a letter is read as the transpose' });
+      return this.lit.plain(transpose(base));
+    }
     return this.lit.plain(this.lit.isEuler(base, baseLiteral) ? call('exp', [exponent]) : pow(base, exponent));
   }
 
@@ -143,10 +147,7 @@ class PlainParser extends InfixParser<PlainToken> {
       if (fn === undefined) return this.notation(t) ?? this.name();
       this.next();
       const applied = this.call(t, fn.name, fn.minArgs, fn.maxArgs);
-      // h(1 - h): an unknown-function name used as a value inside its own bracket is a product.
-      const [only] = fn.abstract === true && applied.kind === 'call' ? applied.args : [];
-      if (only !== undefined && abstractHead(t.text)?.order === 0 && usesSymbol(only, t.text)) return this.lit.plain(mul(sym(t.text), only));
-      return this.lit.plain(applied);
+      return this.lit.plain(fn.abstract === true ? this.abstractApplied(t, applied) : applied);
     }
     // Brackets count as a level of nesting (names count inside call() and indices()).
     this.enter(t);
@@ -194,6 +195,7 @@ class PlainParser extends InfixParser<PlainToken> {
           t,
         );
       }
+      this.noted(t, 'product', undefined);
     }
     if (text === 'e' && !this.isOp('_') && !this.isLabel()) return this.lit.euler();
     const m = /^([A-Za-z]+?)(\d+)$/.exec(text);
@@ -218,6 +220,31 @@ class PlainParser extends InfixParser<PlainToken> {
       return s;
     }
     return sym(base, sub, sup);
+  }
+
+  /**
+   * An unknown function's application, just read: h(1 - h), the name used as
+   * a value inside its own bracket, is a product instead. Kept out of
+   * primary() so that its stack frame stays small for deep nesting.
+   */
+  private abstractApplied(t: PlainToken, applied: Expr): Expr {
+    const [only] = applied.kind === 'call' ? applied.args : [];
+    if (only !== undefined && abstractHead(t.text)?.order === 0 && usesSymbol(only, t.text)) return this.noted(t, 'product', mul(sym(t.text), only));
+    return this.noted(t, 'unknown-function', applied);
+  }
+
+  /**
+   * Record the reading of `name(…)` (a product, or an unknown function
+   * applied), the same notes the LaTeX reader gives; returns `e`.
+   */
+  private noted<E extends Expr | undefined>(t: PlainToken, kind: 'product' | 'unknown-function', e: E): E {
+    const at = { start: t.start, end: this.peek(-1).end };
+    const text =
+      kind === 'product'
+        ? `${t.text}(…) is read as ${t.text} times (…): ${t.text} is not a function name (f, g, h, phi, psi are) or is used as a value inside the bracket; write ${t.text}*(…) to make the product explicit`
+        : `${t.text}(…) is read as an unknown function ${t.text} applied to its argument (write ${t.text}*(…) for a product)`;
+    this.note({ at, kind, text });
+    return e;
   }
 
   /**
@@ -372,4 +399,16 @@ class PlainParser extends InfixParser<PlainToken> {
  */
 export function parsePlain(text: string, opts: PlainOptions = {}): Expr {
   return new PlainParser(text, opts).parse();
+}
+
+/**
+ * The same, with the readings chosen where the notation allows more than one
+ * (a(b + c) as a product, f(x) as an unknown function, x^T as a transpose).
+ *
+ *     parsePlainReadings('f(x)').readings[0]?.kind   // 'unknown-function'
+ */
+export function parsePlainReadings(text: string, opts: PlainOptions = {}): { expr: Expr; readings: readonly Reading[] } {
+  const p = new PlainParser(text, opts);
+  const expr = p.parse();
+  return { expr, readings: p.readings };
 }
