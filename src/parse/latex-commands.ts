@@ -113,8 +113,8 @@ table.set('odot', { kind: 'times', elementwise: true });
 reader(['sum'], readSum);
 reader(UNSUPPORTED_OPERATORS, readUnsupportedOperator);
 
-// Relations end an expression (\sum_{j \ne y}, \mathbb{1}[j \ne k] read them themselves).
-for (const r of ['ne', 'neq', 'le', 'leq', 'leqslant', 'ge', 'geq', 'geqslant', 'lt', 'gt', 'approx', 'equiv', 'in', 'notin', 'to']) table.set(r, { kind: 'relation' });
+// Relations and the row separator \\ end an expression (\sum_{j \ne y}, \mathbb{1}[j \ne k], cases read them themselves).
+for (const r of ['\\', 'ne', 'neq', 'le', 'leq', 'leqslant', 'ge', 'geq', 'geqslant', 'lt', 'gt', 'approx', 'equiv', 'in', 'notin', 'to']) table.set(r, { kind: 'relation' });
 
 // Environments, and logic (refused by name).
 reader(['begin'], readEnvironment);

@@ -133,7 +133,8 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
       const open = openDelimiter(this.reader, 1);
       return !t.text.endsWith('r') && open !== undefined && !(open === '|' && this.absDepth > 0);
     }
-    if (c.kind === 'reader' && t.text === 'rVert') return false;
+    // \rVert and \end close what they are in.
+    if (c.kind === 'reader' && (t.text === 'rVert' || t.text === 'end')) return false;
     return c.kind !== 'times' && c.kind !== 'right' && c.kind !== 'partial' && c.kind !== 'relation';
   }
 

@@ -210,8 +210,35 @@ describe('indicators', () => {
 });
 
 describe('environments, quantifiers and implications', () => {
+  it('should read cases that are exactly ReLU, |x|, max or min, in any order and with either comparison', () => {
+    const relu = call('relu', [x]);
+    eq(L`\begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}`, relu);
+    eq(L`\begin{cases} x, & \text{if } x \ge 0, \\ 0, & \text{else} \end{cases}`, relu);
+    eq(L`\begin{cases} 0 & x \le 0 \\ x & x > 0 \end{cases}`, relu);
+    eq(L`\begin{cases} x & x \geq 0 \\ -x & x < 0 \end{cases}`, call('abs', [x]));
+    eq(L`\begin{cases} a & a \ge b \\ b & \text{otherwise} \end{cases}`, call('max', [sym('a'), sym('b')]));
+    eq(L`\begin{cases} b & a > b \\ a & \text{otherwise} \end{cases}`, call('min', [sym('a'), sym('b')]));
+    eq(L`2 + \begin{cases} z & z > 0 \\ 0 & z \le 0 \end{cases}`, add(num(2), call('relu', [sym('z')])));
+  });
+
+  it('should refuse other cases: a step (1/2 at 0 in the table), overlapping or missing regions, other conditions', () => {
+    for (const t of [
+      L`\begin{cases} 1 & x > 0 \\ 0 & x < 0 \end{cases}`,
+      L`\begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \end{cases}`,
+      L`\begin{cases} x & x > 0 \\ 0 & x < 0 \end{cases}`,
+      L`\begin{cases} x & x > 1 \\ 0 & x \le 0 \end{cases}`,
+      L`\begin{cases} x & x > 0 \\ 0 & y \le 0 \end{cases}`,
+      L`\begin{cases} x & x = 0 \\ 0 & \text{otherwise} \end{cases}`,
+      L`\begin{cases} x & x > 0 \\ 1 & x = 0 \\ 0 & x < 0 \end{cases}`,
+    ]) {
+      const e = err(t);
+      expect(e.code, t).toBe('E_PARSE_UNSUPPORTED');
+      expect(e.message, t).toContain('piecewise');
+    }
+  });
+
   it('should refuse \\begin{cases} over its whole span, naming the piecewise definition', () => {
-    const t = L`\begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}`;
+    const t = L`\begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \end{cases}`;
     const e = err(t);
     expect([e.code, e.span.start, e.span.end]).toEqual(['E_PARSE_UNSUPPORTED', 0, t.length]);
     expect(e.message).toContain('piecewise');
