@@ -15,16 +15,15 @@
  */
 import { call, deriv, mul, pow, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
-import { FUNCTIONS, lookupFunction } from '../expr/functions.js';
+import { lookupFunction } from '../expr/functions.js';
 import { abstractHead } from '../expr/abstract-function.js';
 import { isMinusOne, usesSymbol } from './latex-function-notation.js';
 import { InfixParser } from './infix-core.js';
 import type { Reading } from './reading.js';
-import { GREEK_LETTERS } from './latex-commands.js';
+import { functionNamed, isSymbolName, readingText, unknownFunctionMessage } from './plain-names.js';
 import { lexPlain, type PlainToken } from './lexer-plain.js';
-import { didYouMean, functionSample } from './suggest.js';
 import type { ShapeContext } from '../matrix/shape.js';
-import { MATRIX_FUNCTIONS, transpose } from '../matrix/matrix-calls.js';
+import { transpose } from '../matrix/matrix-calls.js';
 import { isBareT, transposeReading } from './matrix-reading.js';
 import { shapedTranspose } from '../matrix/shaped-product.js';
 
@@ -41,11 +40,6 @@ export interface PlainOptions {
 
 /** Tokens that cannot begin an operand: after '+' they mean something is missing. */
 const NOT_OPERAND_START = new Set([')', ',', '*', '/', '^', '}', ']']);
-
-/** Multi-letter names that are symbols even when a bracket follows: pi(r), lambda(…), yhat(1 - yhat). */
-function isSymbolName(name: string): boolean {
-  return name === 'pi' || GREEK_LETTERS.includes(name) || /^[A-Za-z](?:hat|tilde|bar|dot|ddot|cal)$/.test(name);
-}
 
 class PlainParser extends InfixParser<PlainToken> {
   /** Plain symbols without indices, shared: nodes are immutable. */
@@ -143,7 +137,7 @@ class PlainParser extends InfixParser<PlainToken> {
     }
     if (t.type === 'ident') {
       // A call is parsed straight from here: one stack frame less per level of f(f(f(…))).
-      const fn = this.isOp('(', 1) ? this.functionNamed(t.text) : undefined;
+      const fn = this.isOp('(', 1) ? functionNamed(t.text, this.opts.extraFunctions) : undefined;
       if (fn === undefined) return this.notation(t) ?? this.name();
       this.next();
       const applied = this.call(t, fn.name, fn.minArgs, fn.maxArgs);
@@ -188,12 +182,7 @@ class PlainParser extends InfixParser<PlainToken> {
     if (this.isOp('(')) {
       // Known functions were taken by primary(); single letters and x1-style names multiply: x(1 - x), w1(a + b).
       if (text.length > 1 && !/\d$/.test(text) && !isSymbolName(text)) {
-        const names = FUNCTIONS.map((f) => f.name);
-        this.fail(
-          'E_PARSE_UNKNOWN_FUNCTION',
-          `unknown function '${text}'.${didYouMean(text, [...names, ...FUNCTIONS.flatMap((f) => f.aliases)])} Known functions include ${functionSample(lookupFunction)} and d(u, x). For a product write ${text}*(…)`,
-          t,
-        );
+        this.fail('E_PARSE_UNKNOWN_FUNCTION', unknownFunctionMessage(text), t);
       }
       this.noted(t, 'product', undefined);
     }
@@ -238,12 +227,7 @@ class PlainParser extends InfixParser<PlainToken> {
    * applied), the same notes the LaTeX reader gives; returns `e`.
    */
   private noted<E extends Expr | undefined>(t: PlainToken, kind: 'product' | 'unknown-function', e: E): E {
-    const at = { start: t.start, end: this.peek(-1).end };
-    const text =
-      kind === 'product'
-        ? `${t.text}(…) is read as ${t.text} times (…): ${t.text} is not a function name (f, g, h, phi, psi are) or is used as a value inside the bracket; write ${t.text}*(…) to make the product explicit`
-        : `${t.text}(…) is read as an unknown function ${t.text} applied to its argument (write ${t.text}*(…) for a product)`;
-    this.note({ at, kind, text });
+    this.note({ at: { start: t.start, end: this.peek(-1).end }, kind, text: readingText(kind, t.text) });
     return e;
   }
 
@@ -276,19 +260,6 @@ class PlainParser extends InfixParser<PlainToken> {
     if (isMinusOne(exponent)) this.fail('E_PARSE_AMBIGUOUS', `${t.text}^(-1) is ambiguous (the inverse function or the reciprocal): write 1/${t.text}(x) for the reciprocal; the inverse function is not read`, at);
     if (spec === undefined) return undefined; // unreachable: not abstract, so powered
     return this.lit.plain(pow(this.call(t, spec.name, spec.minArgs, spec.maxArgs), exponent));
-  }
-
-  /** The function a name followed by '(' calls: the table, d(u, x), or an extra name from the options. */
-  private functionNamed(text: string): { name: string; minArgs: number; maxArgs: number; abstract?: boolean } | undefined {
-    const spec = lookupFunction(text);
-    if (spec !== undefined) return spec;
-    // f(x), f'(x), Phi(x): an unknown function of one argument (src/expr/abstract-function.ts).
-    if (abstractHead(text) !== undefined && this.opts.extraFunctions?.includes(text) !== true) return { name: text, minArgs: 1, maxArgs: 1, abstract: true };
-    if (text === 'd') return { name: 'd', minArgs: 2, maxArgs: 2 };
-    const matrixFn = MATRIX_FUNCTIONS.get(text);
-    if (matrixFn !== undefined) return { name: text, ...matrixFn };
-    if (this.opts.extraFunctions?.includes(text) === true) return { name: text, minArgs: 0, maxArgs: Number.POSITIVE_INFINITY };
-    return undefined;
   }
 
   /** At `^{(`: a superscript label w^{(1)} rather than a power. */
