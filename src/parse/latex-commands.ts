@@ -22,6 +22,7 @@
  *     LATEX_COMMANDS.get('ln')      // { kind: 'function', fn: 'log', needsArgument: true }
  */
 import { FUNCTIONS } from '../expr/functions.js';
+import { GREEK_LETTERS } from './greek-letters.js';
 import { UNSUPPORTED_OPERATORS, readSum, readUnsupportedOperator } from './latex-big-operators.js';
 import { readMiddle, readNorm, NORM_COMMANDS, SIZE_COMMANDS } from './latex-delimiters.js';
 import { readNabla } from './latex-derivative.js';
@@ -56,11 +57,7 @@ export type LatexCommand =
   /** Relations (\ne, \le, \in, …): they end an expression; the relation splitter and the readers of ranges and conditions look at them. */
   | { readonly kind: 'relation' };
 
-/** Greek letter names read as symbols (the renderer prints these names back as \alpha …). */
-export const GREEK_LETTERS: readonly string[] = [
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'pi', 'rho',
-  'varrho', 'sigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega', 'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega', 'ell',
-];
+export { GREEK_LETTERS };
 
 const table = new Map<string, LatexCommand>();
 const reader = (names: Iterable<string>, read: LatexFamilyReader): void => {

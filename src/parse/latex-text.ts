@@ -37,10 +37,12 @@ function readWord(p: LatexReader, cmd: LatexToken, functionsOnly: boolean): Expr
   }
   const spec = lookupFunction(name);
   if (spec !== undefined && (functionsOnly || p.bracketNext())) return applyFunction(p, { ...cmd, text: `${cmd.text}{${name}}`, end: close.end }, spec.name);
-  if (!functionsOnly) return wordSymbol(p, name);
+  if (!functionsOnly) return wordSymbol(p, name, { ...cmd, end: close.end });
   const names = FUNCTIONS.map((f) => f.name);
   const what = cmd.text === 'operatorname' ? `'${name}' in \\operatorname{…}` : `\\${cmd.text}{${name}}`;
-  return p.fail('E_PARSE_UNKNOWN_FUNCTION', `unknown function ${what}.${didYouMean(name, [...names, ...FUNCTIONS.flatMap((f) => f.aliases)])} Known functions include ${functionSample(lookupFunction)}`, at);
+  // Text that names no function is never dropped: it is an error the checker reports as "not read".
+  const prose = cmd.text === 'operatorname' ? '' : '; other text inside math is not read';
+  return p.fail('E_PARSE_UNKNOWN_FUNCTION', `unknown function ${what}.${didYouMean(name, [...names, ...FUNCTIONS.flatMap((f) => f.aliases)])} Known functions include ${functionSample(lookupFunction)}${prose}`, at);
 }
 
 /** \mathrm{…}, \mathbf{…}: a symbol, or a known function when a bracket follows. */

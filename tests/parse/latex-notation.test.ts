@@ -56,6 +56,21 @@ describe('accents and fonts', () => {
     eq(L`\mathit{loss}`, sym('loss'));
   });
 
+  it('should read bold Greek letters, accents over bold and bold over accents', () => {
+    eq(L`\boldsymbol{\theta}`, sym('theta'));
+    eq(L`\boldsymbol{\mu}_k`, sym('mu', [sym('k')]));
+    eq(L`\hat{\mathbf{y}}`, sym('yhat'));
+    eq(L`\mathbf{\hat{y}}_i`, sym('yhat', [sym('i')]));
+    eq(L`\frac{\partial L}{\partial \boldsymbol{\theta}}`, deriv(sym('L'), sym('theta')));
+  });
+
+  it('should apply a bold function letter as f(x) is applied, never multiply', () => {
+    eq(L`\mathbf{f}(\mathbf{x})`, call('f', [x]));
+    eq(L`\boldsymbol{\phi}(z)`, call('phi', [sym('z')]));
+    eq(L`\mathbf{W}(x + b)`, mul(sym('W'), add(x, sym('b'))));
+    expect(err(L`\boldsymbol{\sigma}(x)`).code).toBe('E_PARSE_UNSUPPORTED');
+  });
+
   it('should read \\operatorname, \\mathrm and \\text naming a known function as that function', () => {
     eq(L`3\text{ReLU}(s)`, mul(num(3), call('relu', [sym('s')])));
     eq(L`\operatorname{softplus}(x)`, call('softplus', [x]));
@@ -64,7 +79,10 @@ describe('accents and fonts', () => {
   });
 
   it('should never drop \\text: text that names no function is an error "not read"', () => {
-    for (const t of [L`3\text{foo}(s)`, L`x \text{ otherwise}`, L`\text{for all } x`, L`\mbox{if}`]) expect(err(t).code, t).toBe('E_PARSE_UNKNOWN_FUNCTION');
+    for (const t of [L`3\text{foo}(s)`, L`x \text{ otherwise}`, L`\text{for all } x`, L`\mbox{if}`]) {
+      expect(err(t).code, t).toBe('E_PARSE_UNKNOWN_FUNCTION');
+      expect(err(t).message, t).toContain('not read');
+    }
   });
 
   it('should refuse \\mathbb other than the indicator, naming what it is', () => {
