@@ -1,7 +1,8 @@
 /**
- * Quantifiers and implications (\forall, \exists, \Rightarrow, \implies,
- * \iff, …): named and refused, so the checker can report the relation as
- * "not read" instead of judging something else. A statement with a
+ * Quantifiers, implications and arrows (\forall, \exists, \Rightarrow,
+ * \implies, \iff, an update w \leftarrow w - \eta g, …): named and refused,
+ * so the checker can report the relation as "not read" instead of judging
+ * something else. A statement with a
  * quantifier is not an expression, and reading `a \Rightarrow b` as anything
  * at all would be a silent misreading.
  *
@@ -28,6 +29,11 @@ export const LOGIC_COMMANDS: Readonly<Record<string, string>> = {
   vee: 'a disjunction',
   neg: 'a negation',
   lnot: 'a negation',
+  rightarrow: 'an arrow',
+  longrightarrow: 'an arrow',
+  leftarrow: 'an assignment or an arrow',
+  gets: 'an assignment',
+  mapsto: 'a map',
   therefore: 'a conclusion',
   because: 'a reason',
 };

@@ -265,7 +265,7 @@ describe('environments, quantifiers and implications', () => {
   });
 
   it('should refuse each quantifier and implication naming the command', () => {
-    for (const c of ['forall', 'exists', 'Rightarrow', 'implies', 'iff', 'Leftrightarrow']) {
+    for (const c of ['forall', 'exists', 'Rightarrow', 'implies', 'iff', 'Leftrightarrow', 'leftarrow', 'rightarrow']) {
       const t = c === 'forall' || c === 'exists' ? `\\${c} x` : `a \\${c} b`;
       const e = err(t);
       expect(e.code, t).toBe('E_PARSE_UNSUPPORTED');
