@@ -9,7 +9,8 @@
  *   and bars), pair by pair;
  * - products: a juxtaposition becomes \cdot or \times, a \cdot becomes
  *   \times or \ast (a \cdot the printer needed is never dropped);
- * - \frac becomes \tfrac or \dfrac;
+ * - \frac becomes \tfrac or \dfrac; \operatorname{ReLU} becomes \text{ReLU},
+ *   \mathrm{ReLU} or \textrm{ReLU};
  * - the transpose \top becomes T (on a letter), \intercal, {\mathsf T} or {\top};
  * - a single-letter symbol becomes \mathbf{x}, \boldsymbol{x} or \bm{x}.
  *
@@ -56,6 +57,7 @@ function respell(tex: string, choose: Choose): string {
   return tex
     .replace(/ \\cdot /g, () => [' \\cdot ', ' \\times ', ' \\ast '][choose(3)] as string)
     .replace(/\\frac\{/g, () => ['\\frac{', '\\tfrac{', '\\dfrac{'][choose(3)] as string)
+    .replace(/\\operatorname\{/g, () => ['\\operatorname{', '\\text{', '\\mathrm{', '\\textrm{'][choose(4)] as string)
     .replace(/(^|[^A-Za-z\\])((?:\\(?:mathbf|boldsymbol|bm)\{)?([A-Za-z])\}?)\^\\top/g, (_m, before: string, base: string, letter: string) => {
       const spellings = ['\\top', '{\\top}', '\\intercal', '{\\mathsf T}', '{\\mathsf{T}}', letter === 'e' ? '\\top' : 'T'];
       return `${before}${base}^${spellings[choose(spellings.length)] as string}`;
