@@ -112,6 +112,8 @@ export function delimited(p: LatexReader, open: LatexToken, openText: string, si
 export const readSizedGroup: LatexFamilyReader = (p, t) => {
   if (t.text.endsWith('m') && t.text !== 'left' && (p.is('sym', '|') || p.is('cmd', 'vert') || p.is('cmd', 'mid'))) refuseMiddleBar(p, t);
   const open = openDelimiter(p);
+  // \left. f \right|_{x=0}: a value at a point, which is not an expression here.
+  if (open === undefined && p.is('sym', '.')) return p.fail('E_PARSE_UNSUPPORTED', `\\${t.text}. … \\right|_{x=a} (a value at a point) is not read: substitute the point, or check the expression before it`, { start: t.start, end: p.peek().end });
   if (open === undefined) return p.fail('E_PARSE_UNEXPECTED_TOKEN', `expected a delimiter such as ( after '\\${t.text}', found ${p.describe(p.peek())}`, p.peek());
   const openTok = p.next();
   const e = single(p, delimited(p, openTok, open, t.text === 'left'), openTok);

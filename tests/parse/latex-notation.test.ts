@@ -104,6 +104,12 @@ describe('sized delimiters', () => {
     same(L`\Big| x \Big|`, '|x|');
   });
 
+  it('should refuse an evaluation bar \\left. … \\right|_{x=0} by name', () => {
+    const e = err(L`\left. \frac{d}{dx} x^2 \right|_{x=0}`);
+    expect([e.code, e.span.start, e.span.end]).toEqual(['E_PARSE_UNSUPPORTED', 0, 6]);
+    expect(e.message).toContain('a value at a point');
+  });
+
   it('should read \\bigm( like \\big( and refuse a middle bar by name', () => {
     same(L`\bigm(x\bigm)`, 'x');
     expect(err(L`p(y \bigm| x)`).message).toContain('middle bar');
