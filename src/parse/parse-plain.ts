@@ -22,6 +22,7 @@ import { InfixParser } from './infix-core.js';
 import type { Reading } from './reading.js';
 import { functionNamed, isSymbolName, readingText, unknownFunctionMessage } from './plain-names.js';
 import { lexPlain, type PlainToken } from './lexer-plain.js';
+import { indices, isLabel, label } from './plain-scripts.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import { transpose } from '../matrix/matrix-calls.js';
 import { isBareT, transposeReading } from './matrix-reading.js';
@@ -186,7 +187,7 @@ class PlainParser extends InfixParser<PlainToken> {
       }
       this.noted(t, 'product', undefined);
     }
-    if (text === 'e' && !this.isOp('_') && !this.isLabel()) return this.lit.euler();
+    if (text === 'e' && !this.isOp('_') && !isLabel(this)) return this.lit.euler();
     const m = /^([A-Za-z]+?)(\d+)$/.exec(text);
     const base = m === null ? text : (m[1] as string);
     const sub: Expr[] = m === null ? [] : [this.lit.number(m[2] as string)];
@@ -194,9 +195,9 @@ class PlainParser extends InfixParser<PlainToken> {
     for (;;) {
       if (this.isOp('_') && sub.length === 0) {
         this.next();
-        sub.push(...this.indices());
-      } else if (this.isLabel() && sup.length === 0) {
-        sup.push(this.label());
+        sub.push(...indices(this));
+      } else if (isLabel(this) && sup.length === 0) {
+        sup.push(label(this));
       } else break;
     }
     this.lit.literal = false;
@@ -260,68 +261,6 @@ class PlainParser extends InfixParser<PlainToken> {
     if (isMinusOne(exponent)) this.fail('E_PARSE_AMBIGUOUS', `${t.text}^(-1) is ambiguous (the inverse function or the reciprocal): write 1/${t.text}(x) for the reciprocal; the inverse function is not read`, at);
     if (spec === undefined) return undefined; // unreachable: not abstract, so powered
     return this.lit.plain(pow(this.call(t, spec.name, spec.minArgs, spec.maxArgs), exponent));
-  }
-
-  /** At `^{(`: a superscript label w^{(1)} rather than a power. */
-  private isLabel(): boolean {
-    return this.isOp('^') && this.isOp('{', 1) && this.isOp('(', 2);
-  }
-
-  /**
-   *     w^{(1)}    y^{(i+1)}
-   *      ^
-   */
-  private label(): Expr {
-    const open = this.next();
-    this.enter(open, 2);
-    this.next();
-    this.next();
-    const e = this.additive();
-    if (!this.isOp(')') || !this.isOp('}', 1)) {
-      this.fail('E_PARSE_UNCLOSED', `expected ')}' to close the label '^{(' opened at ${this.where(open.start)}, found ${this.describe(this.peek())}`, this.peek());
-    }
-    this.next();
-    this.next();
-    this.leave(2);
-    return e;
-  }
-
-  /**
-   *     x_1  x_12  z_k  x_{12}  W_{ij}  W_{i,j}  z_{k+1}
-   *       ^
-   */
-  private indices(): Expr[] {
-    const t = this.peek();
-    if (t.type === 'num' && /^\d+$/.test(t.text)) {
-      this.next();
-      return [this.lit.number(t.text)];
-    }
-    if (t.type === 'ident') {
-      this.next();
-      return [sym(t.text)];
-    }
-    if (this.isOp('{')) {
-      // Indices nest through more methods per level than brackets do: count 2.
-      this.enter(this.next(), 2);
-      const inner = this.peek();
-      // {ij}: a run of letters is one index per letter, as in W_{ij}.
-      if (inner.type === 'ident' && /^[A-Za-z]{2,}$/.test(inner.text) && this.isOp('}', 1)) {
-        this.next();
-        this.next();
-        this.leave(2);
-        return [...inner.text].map((c) => sym(c));
-      }
-      const out = [this.additive()];
-      while (this.isOp(',')) {
-        this.next();
-        out.push(this.additive());
-      }
-      if (!this.isOp('}')) this.fail('E_PARSE_UNCLOSED', `expected '}' to close the subscript opened at ${this.where(t.start)}, found ${this.describe(this.peek())}`, this.peek());
-      this.next();
-      this.leave(2);
-      return out;
-    }
-    this.fail('E_PARSE_UNEXPECTED_TOKEN', `expected a subscript after '_' (a number, a name or {…}), found ${this.describe(t)}`, t);
   }
 
   /**
