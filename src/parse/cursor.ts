@@ -26,24 +26,24 @@ export abstract class Cursor<T extends TokenLike> {
   ) {}
 
   /** The token k places ahead; past the end, the final 'eof' token. */
-  protected peek(k = 0): T {
+  peek(k = 0): T {
     return this.tokens[Math.min(this.i + k, this.tokens.length - 1)] as T;
   }
 
   /** Consume one token (the 'eof' token is never consumed). */
-  protected next(): T {
+  next(): T {
     const t = this.peek();
     if (this.i < this.tokens.length - 1) this.i++;
     return t;
   }
 
-  protected is(type: T['type'], text: string, k = 0): boolean {
+  is(type: T['type'], text: string, k = 0): boolean {
     const t = this.peek(k);
     return t.type === type && t.text === text;
   }
 
   /** Throw a ParseError over `at` (at least one character wide, so a caret shows). */
-  protected fail(code: ParseErrorCode, message: string, at: Span): never {
+  fail(code: ParseErrorCode, message: string, at: Span): never {
     throw new ParseError(code, message, { start: at.start, end: Math.max(at.end, at.start + 1) }, this.src);
   }
 
@@ -54,13 +54,13 @@ export abstract class Cursor<T extends TokenLike> {
   }
 
   /** "2:7", for messages that point back at an opening bracket. */
-  protected where(offset: number): string {
+  where(offset: number): string {
     const { line, col } = lineCol(this.src, offset);
     return `${line}:${col}`;
   }
 
   /** How a token is named in messages: "'+'", "'\frac'", "the end of the input". */
-  protected abstract describe(t: T): string;
+  abstract describe(t: T): string;
 
   /**
    * Count a level of nesting at `t`. The limit turns a 20,000-deep input
@@ -69,7 +69,7 @@ export abstract class Cursor<T extends TokenLike> {
    * such as \frac{…}{…} and \left( … \right), and subscript groups), so that every construct
    * stays well inside the stack of a default Node process.
    */
-  protected enter(t: T, cost = 1): void {
+  enter(t: T, cost = 1): void {
     this.depth += cost;
     if (this.depth > MAX_DEPTH) {
       const note = cost > 1 ? ` (${this.describe(t)} counts as ${cost} levels)` : '';
@@ -77,7 +77,7 @@ export abstract class Cursor<T extends TokenLike> {
     }
   }
 
-  protected leave(cost = 1): void {
+  leave(cost = 1): void {
     this.depth -= cost;
   }
 

@@ -1,15 +1,37 @@
 /**
- * The table of LaTeX commands the parser understands, and how each is read
- * (KaTeX's defineFunction idea, as plain data). Adding a command is one entry
- * here; the function commands come from src/expr/functions.ts, so a function
- * added there with a LaTeX command is read without touching this file.
+ * The table of LaTeX commands the reader understands, and which family reads
+ * each (KaTeX's defineFunction idea, as plain data with explicit imports
+ * instead of registration by side effect). Adding a command is one entry
+ * here, pointing at its family's file; the function commands come from
+ * src/expr/functions.ts, so a function added there with a LaTeX command is
+ * read without touching this file.
  *
- *     LATEX_COMMANDS.get('frac')    // { kind: 'frac' }
+ * The structural kinds (function, greek, left/right/size, times, delimiter,
+ * partial) are the ones the core looks ahead at; every other command is a
+ * `reader` that its family's file implements:
+ *
+ *     latex-fraction.ts       \frac \dfrac \tfrac \sqrt, and latex-derivative.ts (d/dx, ∇)
+ *     latex-fonts.ts          \hat \tilde \bar \dot \vec \mathcal \mathbf \bm \mathrm \mathbb
+ *     latex-text.ts           \operatorname \text \mbox, \mathrm{ReLU}(x)
+ *     latex-delimiters.ts     \left \big… \{ \| \lvert \middle
+ *     latex-big-operators.ts  \sum (\prod, \int, \lim refused)
+ *     latex-functions.ts      \sin \log \max \sigma …, with latex-function-notation.ts (f(x), f'(x))
+ *     latex-environments.ts   \begin{cases}, matrices (refused)
+ *     latex-logic.ts          \forall \exists \Rightarrow \iff (refused)
+ *
  *     LATEX_COMMANDS.get('ln')      // { kind: 'function', fn: 'log', needsArgument: true }
  */
 import { FUNCTIONS } from '../expr/functions.js';
+import { GREEK_LETTERS } from './greek-letters.js';
+import { UNSUPPORTED_OPERATORS, readSum, readUnsupportedOperator } from './latex-big-operators.js';
+import { readMiddle, readNorm, NORM_COMMANDS, SIZE_COMMANDS } from './latex-delimiters.js';
 import { readNabla } from './latex-derivative.js';
+import { readEnvironment, readStrayEnd } from './latex-environments.js';
+import { ACCENTS, WORD_FONTS, readAccent, readBlackboard } from './latex-fonts.js';
+import { FRACTION_COMMANDS, readFraction, readSquareRoot } from './latex-fraction.js';
+import { LOGIC_COMMANDS, readLogic } from './latex-logic.js';
 import type { LatexFamilyReader } from './latex-reader.js';
+import { readFontWord, readFunctionWord } from './latex-text.js';
 
 export type LatexCommand =
   /**
@@ -19,37 +41,28 @@ export type LatexCommand =
   | { readonly kind: 'function'; readonly fn: string; readonly needsArgument: boolean }
   /** A Greek letter used as a symbol name: \alpha -> sym('alpha'). */
   | { readonly kind: 'greek'; readonly name: string }
-  /** \frac{a}{b}, and the derivative operators \frac{d}{dx}, \frac{\partial}{\partial x}. */
-  | { readonly kind: 'frac' }
-  /** \sqrt{x}, \sqrt[n]{x}. */
-  | { readonly kind: 'sqrt' }
   /** \left( … \right), also \left\{ … \right\} and \left| … \right|. */
   | { readonly kind: 'left' }
   | { readonly kind: 'right' }
-  /** \bigl, \Big, …: they only size the delimiter that follows. */
+  /** \bigl, \Big, \bigm, …: they only size the delimiter that follows. */
   | { readonly kind: 'size' }
-  /** Multiplication signs: \cdot, \times. */
-  | { readonly kind: 'times' }
-  /** \hat{y} -> the symbol yhat. */
-  | { readonly kind: 'accent'; readonly suffix: string }
-  /** \mathrm{loss}, \operatorname{softplus}: the letters inside as one name. */
-  | { readonly kind: 'word'; readonly functionsOnly: boolean }
+  /** Multiplication signs: \cdot, \times, \ast; \odot (elementwise) is refused under declared shapes. */
+  | { readonly kind: 'times'; readonly elementwise: boolean }
   /** \partial, only meaningful inside a derivative operator. */
   | { readonly kind: 'partial' }
-  /** \sum_{k=1}^{c} body: a finite sum over an index. */
-  | { readonly kind: 'sum' }
-  /** A command family read by its own file (latex-derivative.ts, …): `read` is called with the command consumed. */
+  /** A command family read by its own file: `read` is called with the command consumed. */
   | { readonly kind: 'reader'; readonly read: LatexFamilyReader }
   /** Delimiters written as commands: \{ \} \lvert \rvert, with the character they stand for. */
-  | { readonly kind: 'delimiter'; readonly text: string };
+  | { readonly kind: 'delimiter'; readonly text: string }
+  /** Relations (\ne, \le, \in, …): they end an expression; the relation splitter and the readers of ranges and conditions look at them. */
+  | { readonly kind: 'relation' };
 
-/** Greek letter names read as symbols (the renderer prints these names back as \alpha …). */
-export const GREEK_LETTERS: readonly string[] = [
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'pi', 'rho',
-  'varrho', 'sigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega', 'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega', 'ell',
-];
+export { GREEK_LETTERS };
 
 const table = new Map<string, LatexCommand>();
+const reader = (names: Iterable<string>, read: LatexFamilyReader): void => {
+  for (const n of names) table.set(n, { kind: 'reader', read });
+};
 for (const g of GREEK_LETTERS) table.set(g, { kind: 'greek', name: g });
 
 // Functions typeset as a command (\log, \sin, \max, \sigma) come from the
@@ -63,33 +76,47 @@ for (const f of FUNCTIONS) {
 table.set('ln', { kind: 'function', fn: 'log', needsArgument: true });
 table.set('exp', { kind: 'function', fn: 'exp', needsArgument: true });
 
-for (const f of ['frac', 'dfrac', 'tfrac']) table.set(f, { kind: 'frac' });
-table.set('sqrt', { kind: 'sqrt' });
+// Fractions, roots, derivatives.
+reader(FRACTION_COMMANDS, readFraction);
+reader(['sqrt'], readSquareRoot);
+reader(['nabla'], readNabla);
+table.set('partial', { kind: 'partial' });
+
+// Accents and fonts.
+reader(Object.keys(ACCENTS), readAccent);
+reader(WORD_FONTS, readFontWord);
+reader(['mathbb'], readBlackboard);
+
+// Text naming a function: \text{ReLU}(s); any other text is an error, never dropped.
+reader(['operatorname', 'text', 'textrm', 'textnormal', 'textup', 'textit', 'mbox'], readFunctionWord);
+
+// Delimiters and sizes.
 table.set('left', { kind: 'left' });
 table.set('right', { kind: 'right' });
-for (const s of ['big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'biggl', 'biggr', 'Biggl', 'Biggr']) table.set(s, { kind: 'size' });
-table.set('cdot', { kind: 'times' });
-table.set('times', { kind: 'times' });
-table.set('ast', { kind: 'times' });
-table.set('hat', { kind: 'accent', suffix: 'hat' });
-table.set('tilde', { kind: 'accent', suffix: 'tilde' });
-table.set('bar', { kind: 'accent', suffix: 'bar' });
-table.set('mathrm', { kind: 'word', functionsOnly: false });
-// Bold is how textbooks mark vectors and matrices: \mathbf{W} \mathbf{x} names the symbols W and x.
-for (const bold of ['mathbf', 'boldsymbol', 'bm']) table.set(bold, { kind: 'word', functionsOnly: false });
-table.set('operatorname', { kind: 'word', functionsOnly: true });
-// \text{ReLU}(s) names the function ReLU; any other text inside one expression is an error, never dropped
-// (prose such as \text{ for } x > 0 is the relation splitter's business).
-for (const text of ['text', 'textrm', 'textnormal', 'textup', 'mbox']) table.set(text, { kind: 'word', functionsOnly: true });
-table.set('partial', { kind: 'partial' });
-table.set('sum', { kind: 'sum' });
-table.set('nabla', { kind: 'reader', read: readNabla });
+for (const s of SIZE_COMMANDS) table.set(s, { kind: 'size' });
 table.set('{', { kind: 'delimiter', text: '{' });
 table.set('}', { kind: 'delimiter', text: '}' });
 table.set('lbrace', { kind: 'delimiter', text: '{' });
 table.set('rbrace', { kind: 'delimiter', text: '}' });
-table.set('|', { kind: 'delimiter', text: '|' });
 for (const v of ['vert', 'lvert', 'rvert']) table.set(v, { kind: 'delimiter', text: '|' });
+reader(NORM_COMMANDS, readNorm);
+reader(['middle', 'mid'], readMiddle);
+
+// Products.
+for (const t of ['cdot', 'times', 'ast']) table.set(t, { kind: 'times', elementwise: false });
+table.set('odot', { kind: 'times', elementwise: true });
+
+// Big operators.
+reader(['sum'], readSum);
+reader(UNSUPPORTED_OPERATORS, readUnsupportedOperator);
+
+// Relations and the row separator \\ end an expression (\sum_{j \ne y}, \mathbb{1}[j \ne k], cases read them themselves).
+for (const r of ['\\', 'ne', 'neq', 'le', 'leq', 'leqslant', 'ge', 'geq', 'geqslant', 'lt', 'gt', 'approx', 'equiv', 'in', 'notin', 'to']) table.set(r, { kind: 'relation' });
+
+// Environments, and logic (refused by name).
+reader(['begin'], readEnvironment);
+reader(['end'], readStrayEnd);
+reader(Object.keys(LOGIC_COMMANDS), readLogic);
 
 export const LATEX_COMMANDS: ReadonlyMap<string, LatexCommand> = table;
 

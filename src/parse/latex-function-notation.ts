@@ -17,6 +17,7 @@ import type { Expr } from '../expr/node.js';
 import { ABSTRACT_FUNCTION_NAMES } from '../expr/abstract-function.js';
 import type { LatexToken } from './lexer-latex.js';
 import type { LatexReader } from './latex-reader.js';
+import { bracketArgs } from './latex-delimiters.js';
 
 const INVERSE_NAMES: Readonly<Record<string, string>> = { sin: '\\arcsin', cos: '\\arccos', tan: '\\arctan', tanh: '\\operatorname{artanh}' };
 
@@ -36,7 +37,7 @@ export function readPrimedFunction(p: LatexReader, t: LatexToken, fn: string): E
   if (!p.bracketAt(primes)) p.fail('E_PARSE_UNSUPPORTED', `\\${t.text}${"'".repeat(primes)} needs its argument in brackets: write \\${t.text}${"'".repeat(primes)}(z)`, { start: t.start, end: p.peek(primes - 1).end });
   for (let j = 0; j < primes; j++) p.next();
   p.enter(t, 2);
-  const args = p.bracketArgs();
+  const args = bracketArgs(p);
   p.leave(2);
   const [z] = args;
   if (args.length !== 1 || z === undefined || z.kind !== 'sym') {
@@ -122,13 +123,18 @@ export function readAbstractCall(p: LatexReader, t: LatexToken, name: string): E
   for (let j = 0; j < primes; j++) p.next();
   // A call nests like \operatorname{relu}(…): two levels of the depth limit.
   p.enter(t, 2);
-  const args = p.bracketArgs();
+  const args = bracketArgs(p);
   p.leave(2);
   // h(1 - h), g(1 - g): the name used as a value inside its own bracket is a product, not an application.
   const [only] = args;
-  if (primes === 0 && args.length === 1 && only !== undefined && usesSymbol(only, name)) return p.lit.plain(mul(sym(name), only));
-  if (args.length !== 1) {
-    p.fail('E_PARSE_ARITY', `${shown}(…) is read as an unknown function of one argument, and has ${args.length}; functions of several arguments are not read: define ${shown}, or write the expression it stands for`, { start: t.start, end: p.peek(-1).end });
+  const at = { start: t.start, end: p.peek(-1).end };
+  if (primes === 0 && args.length === 1 && only !== undefined && usesSymbol(only, name)) {
+    p.note({ at, kind: 'product', text: `${shown}(…) is read as ${shown} times (…), since ${shown} is used as a value inside the bracket` });
+    return p.lit.plain(mul(sym(name), only));
   }
+  if (args.length !== 1) {
+    p.fail('E_PARSE_ARITY', `${shown}(…) is read as an unknown function of one argument, and has ${args.length}; functions of several arguments are not read: define ${shown}, or write the expression it stands for`, at);
+  }
+  p.note({ at, kind: 'unknown-function', text: `${shown}${"'".repeat(primes)}(…) is read as an unknown function ${shown} applied to its argument (write ${shown} \\cdot (…) for a product)` });
   return p.lit.plain(call(name + "'".repeat(primes), args));
 }

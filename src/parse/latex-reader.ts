@@ -1,13 +1,15 @@
 /**
  * What a family of LaTeX commands (one file each: latex-derivative.ts,
- * latex-text.ts, …) may ask of the parser: the cursor, the grammar levels and
- * the shared helpers. The families are registered in latex-commands.ts as
- * `{ kind: 'reader', read }`; parse-latex.ts hands them this view of itself,
- * so a new family never grows parse-latex.ts.
+ * latex-fonts.ts, latex-delimiters.ts, …) may ask of the parser: the cursor,
+ * the grammar levels and the shared helpers. The families are registered in
+ * latex-commands.ts as `{ kind: 'reader', read }`; parse-latex.ts hands them
+ * this view of itself, so a new family never grows parse-latex.ts.
  *
  *     read(p, t) { const x = p.variable(); return deriv(p.operand(t), x); }
  */
 import type { Expr, Sym } from '../expr/node.js';
+import type { LatexCommand } from './latex-commands.js';
+import type { Reading } from './reading.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import type { LatexToken, LatexTokenType } from './lexer-latex.js';
 import type { Literals } from './literals.js';
@@ -47,6 +49,14 @@ export interface LatexReader {
   scripts(name: string): Sym;
   /** Is the token at k a function command (\sin, \sigma, …)? */
   isFunctionCommand(k: number): boolean;
+  /** The table entry of the command at offset k, if it is a known command. */
+  command(k?: number): LatexCommand | undefined;
+  /** Take one digit of the number token in front (TeX reads x^23 as x^2 times 3). */
+  digit(): string;
+  /** How many |…| bars are open around the cursor (inside one, a bar closes). */
+  absDepth: number;
+  /** Record a reading that was a choice (a(b+c) as a product, \sum_k with its range unstated). */
+  note(reading: Reading): void;
 }
 
 /** A command family's reader: called with the command token already consumed. */

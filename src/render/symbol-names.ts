@@ -5,11 +5,12 @@ export const GREEK: ReadonlySet<string> = new Set([
   'varrho', 'sigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega', 'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega', 'ell',
 ]);
 
-/** alpha -> \alpha, yhat -> \hat{y}, x -> x, loss -> \mathrm{loss}. */
+/** alpha -> \alpha, yhat -> \hat{y}, xdot -> \dot{x}, Lcal -> \mathcal{L}, x -> x, loss -> \mathrm{loss}. */
 export function latexName(name: string): string {
   if (GREEK.has(name)) return `\\${name}`;
-  const accent = /^([A-Za-z])(hat|tilde|bar)$/.exec(name);
-  if (accent !== null) return `\\${accent[2]}{${accent[1]}}`;
+  const accent = /^([A-Za-z])(hat|tilde|bar|dot|ddot|cal)$/.exec(name);
+  // Lcal is how the reader names \mathcal{L}; the other suffixes are accent commands.
+  if (accent !== null) return accent[2] === 'cal' ? `\\mathcal{${accent[1]}}` : `\\${accent[2]}{${accent[1]}}`;
   if (/^[A-Za-z]$/.test(name)) return name;
   return `\\mathrm{${name}}`;
 }

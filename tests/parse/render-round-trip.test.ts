@@ -14,7 +14,7 @@ import { treeText } from './tree-text.js';
 const FORMS = [
   'a/b', 'a*b', '2*x', 'x*2', 'exp(u)', 'exp(x^2 + 3*x - 1)', 'exp(1)', 'sigma(x)', 'softplus(x)', 'relu(x)', 'sign(x)', 'step(x)',
   'max(a, b)', 'min(x_1, -x_2)', 'abs(x - 1)', 'sqrt(x)', 'x_1', 'W_{i,j}', 'x_12', 'w^{(1)}', 'y_k^{(i)}', 'yhat', 'alpha*eta', 'loss',
-  'pi*r^2', 'd(sigma(x), x)', 'd(x*y, x)', 'd(w_1*x_1, w_1)', '-3', 'a - 3', '1/2', '-1/2*x', '0.25', 'x^(1/2)', '(-x)^2', '-(x^2)',
+  'xdot', 'xddot*Lcal', 'ytilde + xbar', 'pi*r^2', 'd(sigma(x), x)', 'd(x*y, x)', 'd(w_1*x_1, w_1)', '-3', 'a - 3', '1/2', '-1/2*x', '0.25', 'x^(1/2)', '(-x)^2', '-(x^2)',
   'sigma(x)*(1 - sigma(x))', '1/(1 + exp(-x))', 'log(w_1^2 + w_2^2) + w_1*exp(w_2)', 'tanh(x)^2', '(w^{(1)})^2', 'sigma*(x + 1)',
 ];
 

@@ -1,0 +1,52 @@
+/**
+ * The text family of the LaTeX reader: \operatorname{softplus}(x),
+ * \text{ReLU}(s), \textrm, \mbox, and a function named in a font,
+ * \mathrm{ReLU}(x). The letters inside must name a function of the table
+ * (src/expr/functions.ts: names and aliases) or \operatorname{diag}; any
+ * other text inside one expression is an error "not read", never dropped
+ * (prose such as \text{ for } x > 0 is the relation splitter's business).
+ *
+ *     3\text{ReLU}(s)   ->  3 relu(s)
+ *     3\text{foo}(s)    ->  E_PARSE_UNKNOWN_FUNCTION
+ */
+import type { Expr } from '../expr/node.js';
+import { FUNCTIONS, lookupFunction } from '../expr/functions.js';
+import { diag } from '../matrix/matrix-calls.js';
+import type { LatexToken } from './lexer-latex.js';
+import type { LatexFamilyReader, LatexReader } from './latex-reader.js';
+import { bracketArgs } from './latex-delimiters.js';
+import { wordName, wordSymbol } from './latex-fonts.js';
+import { applyFunction } from './latex-functions.js';
+import { didYouMean, functionSample } from './suggest.js';
+
+/**
+ * \mathrm{…}, \mathbf{…} (`functionsOnly` false: a symbol unless a known
+ * function and a bracket follow), \operatorname{…}, \text{…} (true: a known
+ * function, or an error "not read"), with the command consumed.
+ */
+function readWord(p: LatexReader, cmd: LatexToken, functionsOnly: boolean): Expr {
+  const w = wordName(p, cmd);
+  if (!('close' in w)) return w;
+  const { name, close } = w;
+  const at = { start: cmd.start, end: close.end };
+  // \operatorname{diag}(v): the one matrix operation that is written as a function.
+  if (name === 'diag' && p.bracketNext()) {
+    const args = bracketArgs(p);
+    if (args.length !== 1) p.fail('E_PARSE_ARITY', `\\operatorname{diag} takes 1 argument (a vector), got ${args.length}`, at);
+    return diag(args[0] as Expr);
+  }
+  const spec = lookupFunction(name);
+  if (spec !== undefined && (functionsOnly || p.bracketNext())) return applyFunction(p, { ...cmd, text: `${cmd.text}{${name}}`, end: close.end }, spec.name);
+  if (!functionsOnly) return wordSymbol(p, name, { ...cmd, end: close.end });
+  const names = FUNCTIONS.map((f) => f.name);
+  const what = cmd.text === 'operatorname' ? `'${name}' in \\operatorname{…}` : `\\${cmd.text}{${name}}`;
+  // Text that names no function is never dropped: it is an error the checker reports as "not read".
+  const prose = cmd.text === 'operatorname' ? '' : '; other text inside math is not read';
+  return p.fail('E_PARSE_UNKNOWN_FUNCTION', `unknown function ${what}.${didYouMean(name, [...names, ...FUNCTIONS.flatMap((f) => f.aliases)])} Known functions include ${functionSample(lookupFunction)}${prose}`, at);
+}
+
+/** \mathrm{…}, \mathbf{…}: a symbol, or a known function when a bracket follows. */
+export const readFontWord: LatexFamilyReader = (p, t) => readWord(p, t, false);
+
+/** \operatorname{…}, \text{…}: a known function, or an error "not read". */
+export const readFunctionWord: LatexFamilyReader = (p, t) => readWord(p, t, true);

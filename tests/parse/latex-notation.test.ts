@@ -1,0 +1,289 @@
+/**
+ * The notation of deep-learning homework in the LaTeX reader: what is read
+ * (accents and fonts, sized delimiters, products, transposes, primes,
+ * derivatives, sums without a range, indicators of index equality) and what
+ * is refused by name so the checker can say "not read" (norms, \max_j,
+ * \prod, cases, quantifiers and implications, \text that names no function).
+ */
+import { describe, expect, it } from 'vitest';
+import { add, call, deriv, mul, neg, num, pow, sym } from '../../src/expr/build.js';
+import { equal } from '../../src/expr/equal.js';
+import type { Expr } from '../../src/expr/node.js';
+import { transpose } from '../../src/matrix/matrix-calls.js';
+import { ParseError, parseLatex } from '../../src/parse/index.js';
+import { treeText } from './tree-text.js';
+
+const L = String.raw;
+const x = sym('x');
+const y = sym('y');
+
+function eq(tex: string, e: Expr): void {
+  const got = parseLatex(tex);
+  expect(equal(got, e), `${tex} parsed as ${treeText(got)}, expected ${treeText(e)}`).toBe(true);
+}
+
+/** Two spellings read as the same tree. */
+function same(a: string, b: string): void {
+  eq(a, parseLatex(b));
+}
+
+function err(tex: string): ParseError {
+  try {
+    parseLatex(tex);
+  } catch (e) {
+    if (e instanceof ParseError) return e;
+    throw e;
+  }
+  throw new Error(`no error for ${tex}`);
+}
+
+describe('accents and fonts', () => {
+  it('should make each accent a symbol of its own, with scripts inside or after', () => {
+    eq(L`\tilde{y}`, sym('ytilde'));
+    eq(L`\hat{y}_k`, sym('yhat', [sym('k')]));
+    eq(L`\bar{x}`, sym('xbar'));
+    eq(L`\overline{x}`, sym('xbar'));
+    eq(L`\dot{x}`, sym('xdot'));
+    eq(L`\ddot{x}`, sym('xddot'));
+    eq(L`\mathcal{L}`, sym('Lcal'));
+    eq(L`\tilde{y_1}`, sym('ytilde', [num(1)]));
+  });
+
+  it('should read bold and \\vec as the symbol itself (the mark of a vector or matrix)', () => {
+    for (const t of [L`\mathbf{x}`, L`\boldsymbol{x}`, L`\bm{x}`, L`\vec{x}`, L`\vec x`]) eq(t, x);
+    eq(L`\mathbf{W}_{ij}`, sym('W', [sym('i'), sym('j')]));
+    eq(L`\mathrm{loss}`, sym('loss'));
+    eq(L`\mathit{loss}`, sym('loss'));
+  });
+
+  it('should read bold Greek letters, accents over bold and bold over accents', () => {
+    eq(L`\boldsymbol{\theta}`, sym('theta'));
+    eq(L`\boldsymbol{\mu}_k`, sym('mu', [sym('k')]));
+    eq(L`\hat{\mathbf{y}}`, sym('yhat'));
+    eq(L`\mathbf{\hat{y}}_i`, sym('yhat', [sym('i')]));
+    eq(L`\frac{\partial L}{\partial \boldsymbol{\theta}}`, deriv(sym('L'), sym('theta')));
+  });
+
+  it('should apply a bold function letter as f(x) is applied, never multiply', () => {
+    eq(L`\mathbf{f}(\mathbf{x})`, call('f', [x]));
+    eq(L`\boldsymbol{\phi}(z)`, call('phi', [sym('z')]));
+    eq(L`\mathbf{W}(x + b)`, mul(sym('W'), add(x, sym('b'))));
+    expect(err(L`\boldsymbol{\sigma}(x)`).code).toBe('E_PARSE_UNSUPPORTED');
+  });
+
+  it('should read \\operatorname, \\mathrm and \\text naming a known function as that function', () => {
+    eq(L`3\text{ReLU}(s)`, mul(num(3), call('relu', [sym('s')])));
+    eq(L`\operatorname{softplus}(x)`, call('softplus', [x]));
+    eq(L`\mathrm{ReLU}\left(x\right)`, call('relu', [x]));
+    eq(L`\textrm{sigmoid}(x)`, call('sigma', [x]));
+  });
+
+  it('should never drop \\text: text that names no function is an error "not read"', () => {
+    for (const t of [L`3\text{foo}(s)`, L`x \text{ otherwise}`, L`\text{for all } x`, L`\mbox{if}`]) {
+      expect(err(t).code, t).toBe('E_PARSE_UNKNOWN_FUNCTION');
+      expect(err(t).message, t).toContain('not read');
+    }
+  });
+
+  it('should refuse \\mathbb other than the indicator, naming what it is', () => {
+    expect(err(L`\mathbb{R}`).message).toContain('a set');
+    expect(err(L`\mathbb{E}[x]`).message).toContain('an expectation');
+    expect(err(L`\mathbb{R}`).code).toBe('E_PARSE_UNSUPPORTED');
+  });
+});
+
+describe('sized delimiters', () => {
+  it('should read \\big … \\Bigg with l, r or nothing as grouping', () => {
+    same(L`\bigl(x+1\bigr)^2`, '(x+1)^2');
+    same(L`\Bigl(x+1\Bigr) y`, '(x+1) y');
+    same(L`\biggl[x\biggr]`, 'x');
+    same(L`\Biggl(x\Biggr)`, 'x');
+    same(L`\big(x\big)`, 'x');
+    same(L`\sigma\Bigl(w x + b\Bigr)`, L`\sigma(w x + b)`);
+    same(L`\max\bigl\{a, b\bigr\}`, L`\max\{a, b\}`);
+    same(L`\Big| x \Big|`, '|x|');
+  });
+
+  it('should refuse an evaluation bar \\left. … \\right|_{x=0} by name', () => {
+    const e = err(L`\left. \frac{d}{dx} x^2 \right|_{x=0}`);
+    expect([e.code, e.span.start, e.span.end]).toEqual(['E_PARSE_UNSUPPORTED', 0, 6]);
+    expect(e.message).toContain('a value at a point');
+  });
+
+  it('should read \\bigm( like \\big( and refuse a middle bar by name', () => {
+    same(L`\bigm(x\bigm)`, 'x');
+    expect(err(L`p(y \bigm| x)`).message).toContain('middle bar');
+    expect(err(L`\left(x \middle| y\right)`).code).toBe('E_PARSE_UNSUPPORTED');
+    expect(err(L`p(y \mid x)`).code).toBe('E_PARSE_UNSUPPORTED');
+  });
+});
+
+describe('norms', () => {
+  it('should refuse every norm by name rather than read it as |x| (wrong for a vector)', () => {
+    for (const t of [L`\|x\|`, L`\|x\|_1`, L`\|x\|_2^2`, L`\lVert x \rVert`, L`\left\| x \right\|`, L`\Vert x \Vert`, L`\frac{1}{2}\|w\|^2`]) {
+      const e = err(t);
+      expect(e.code, t).toBe('E_PARSE_UNSUPPORTED');
+      expect(e.message, t).toContain('norms');
+    }
+  });
+
+  it('should point at the opening of the norm', () => {
+    const e = err(L`a + \|x\|_2`);
+    expect([e.span.start, e.span.end]).toEqual([4, 6]);
+  });
+});
+
+describe('products', () => {
+  it('should read \\cdot, \\times, \\ast and juxtaposition alike', () => {
+    const ab = mul(sym('a'), sym('b'));
+    for (const t of [L`a \cdot b`, L`a \times b`, L`a \ast b`, 'a b', 'ab']) eq(t, ab);
+  });
+
+  it('should read \\odot as an ordinary (commutative) product without shapes, and refuse it with shapes', () => {
+    eq(L`a \odot b`, mul(sym('a'), sym('b')));
+    const e = (() => {
+      try {
+        parseLatex(L`a \odot b`, { shapes: new Map() });
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    })();
+    expect(e).toBeInstanceOf(ParseError);
+    expect((e as ParseError).message).toContain('elementwise');
+  });
+});
+
+describe('transposes', () => {
+  it('should read every spelling of the transpose of a letter as transpose', () => {
+    for (const t of [L`x^T`, L`x^\top`, L`x^{\top}`, L`x^{\mathsf T}`, L`x^{\mathsf{T}}`, L`x^\mathsf{T}`, L`x^\intercal`, L`x^{\intercal}`, L`x^{T}`, L`x^{\mathrm{T}}`]) eq(t, transpose(x));
+  });
+
+  it('should read a quadratic form with any spelling of the transpose the same way', () => {
+    same(L`x^\top A x`, 'x^T A x');
+    same(L`\mathbf{x}^{\mathsf T} \mathbf{A} \mathbf{x}`, 'x^T A x');
+  });
+});
+
+describe('derivatives and function notation', () => {
+  it('should read primes on an unknown function and on a known one', () => {
+    eq(L`f'(x)`, call("f'", [x]));
+    eq(L`f''(x)`, call("f''", [x]));
+    eq(L`\sigma'(z)`, deriv(call('sigma', [sym('z')]), sym('z')));
+  });
+
+  it('should read the second derivative in Leibniz form and \\nabla', () => {
+    const h = sym('h');
+    eq(L`\frac{d^2 h}{dx^2}`, deriv(deriv(h, x), x));
+    eq(L`\nabla_w L`, deriv(sym('L'), sym('w')));
+    eq(L`\nabla_{\mathbf{w}} L`, deriv(sym('L'), sym('w')));
+  });
+
+  it('should read f(x), g(h(x)) and \\phi(z) as unknown functions', () => {
+    eq('f(x)', call('f', [x]));
+    eq('g(h(x))', call('g', [call('h', [x])]));
+    eq(L`\phi(z)`, call('phi', [sym('z')]));
+  });
+});
+
+describe('sums and big operators', () => {
+  const k = sym('k');
+  const j = sym('j');
+  it('should read a sum with its range', () => {
+    eq(L`\sum_{k=1}^{n} x_k`, call('sum', [sym('x', [k]), k, num(1), sym('n')]));
+  });
+
+  it('should read \\sum_k and \\sum_{k} over the unstated range 1..K', () => {
+    const want = call('sum', [sym('x', [k]), k, num(1), sym('K')]);
+    eq(L`\sum_k x_k`, want);
+    eq(L`\sum_{k} x_k`, want);
+    eq(L`\sum_k y_k \log \hat{y}_k`, call('sum', [mul(sym('y', [k]), call('log', [sym('yhat', [k])])), k, num(1), sym('K')]));
+  });
+
+  it('should read \\sum_{j \\ne y} as the sum without j = y, exactly (1 - delta)', () => {
+    const body = call('exp', [sym('z', [j])]);
+    eq(L`\sum_{j \ne y} e^{z_j}`, call('sum', [mul(body, add(num(1), neg(call('delta', [j, y])))), j, num(1), sym('J')]));
+    same(L`\sum_{j \neq y} e^{z_j}`, L`\sum_{j \ne y} e^{z_j}`);
+  });
+
+  it('should refuse a sum whose range it cannot read, and \\max_j, \\prod, \\int, \\lim by name', () => {
+    expect(err(L`\sum_{j < y} x_j`).code).toBe('E_PARSE_UNSUPPORTED');
+    expect(err(L`\sum_{\alpha} x`).code).toBe('E_PARSE_UNSUPPORTED');
+    expect(err(L`\max_j z_j`).message).toContain('\\max_{…} is not read');
+    expect(err(L`\log_2 x`).code).toBe('E_PARSE_UNSUPPORTED');
+    expect(err(L`\prod_{k=1}^{n} x_k`).message).toContain('\\prod');
+    expect(err(L`\int_0^1 x dx`).message).toContain('an integral');
+    expect(err(L`\lim_{n} x`).message).toContain('a limit');
+  });
+});
+
+describe('indicators', () => {
+  const k = sym('k');
+  it('should read the indicator of an equality of indices as the Kronecker delta', () => {
+    const d = call('delta', [y, k]);
+    for (const t of [L`\mathbb{1}[y = k]`, L`\mathbb{1}\{y = k\}`, L`\mathbf{1}[y = k]`, L`\mathbb{1}_{y = k}`, L`\mathbb{1}\left[y = k\right]`, L`\mathbb{1}\left\{y = k\right\}`]) eq(t, d);
+    eq(L`\mathbb{1}[j \ne k]`, add(num(1), neg(call('delta', [sym('j'), k]))));
+    eq(L`\sum_{k=1}^{K} \mathbb{1}\{y = k\} \log p_k`, call('sum', [mul(call('delta', [y, k]), call('log', [sym('p', [k])])), k, num(1), sym('K')]));
+  });
+
+  it('should refuse other indicators: an inequality (not the step function at 0), an indexed label', () => {
+    expect(err(L`\mathbb{1}[x > 0]`).message).toContain('not the step function');
+    expect(err(L`\mathbb{1}\{y_i = k\}`).message).toContain('indexed label');
+    expect(err(L`\mathbb{1} x`).code).toBe('E_PARSE_UNSUPPORTED');
+  });
+});
+
+describe('environments, quantifiers and implications', () => {
+  it('should read cases that are exactly ReLU, |x|, max or min, in any order and with either comparison', () => {
+    const relu = call('relu', [x]);
+    eq(L`\begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}`, relu);
+    eq(L`\begin{cases} x, & \text{if } x \ge 0, \\ 0, & \text{else} \end{cases}`, relu);
+    eq(L`\begin{cases} 0 & x \le 0 \\ x & x > 0 \end{cases}`, relu);
+    eq(L`\begin{cases} x & x \geq 0 \\ -x & x < 0 \end{cases}`, call('abs', [x]));
+    eq(L`\begin{cases} a & a \ge b \\ b & \text{otherwise} \end{cases}`, call('max', [sym('a'), sym('b')]));
+    eq(L`\begin{cases} b & a > b \\ a & \text{otherwise} \end{cases}`, call('min', [sym('a'), sym('b')]));
+    eq(L`2 + \begin{cases} z & z > 0 \\ 0 & z \le 0 \end{cases}`, add(num(2), call('relu', [sym('z')])));
+  });
+
+  it('should refuse other cases: a step (1/2 at 0 in the table), overlapping or missing regions, other conditions', () => {
+    for (const t of [
+      L`\begin{cases} 1 & x > 0 \\ 0 & x < 0 \end{cases}`,
+      L`\begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \end{cases}`,
+      L`\begin{cases} x & x > 0 \\ 0 & x < 0 \end{cases}`,
+      L`\begin{cases} x & x > 1 \\ 0 & x \le 0 \end{cases}`,
+      L`\begin{cases} x & x > 0 \\ 0 & y \le 0 \end{cases}`,
+      L`\begin{cases} x & x = 0 \\ 0 & \text{otherwise} \end{cases}`,
+      L`\begin{cases} x & x > 0 \\ 1 & x = 0 \\ 0 & x < 0 \end{cases}`,
+    ]) {
+      const e = err(t);
+      expect(e.code, t).toBe('E_PARSE_UNSUPPORTED');
+      expect(e.message, t).toContain('piecewise');
+    }
+  });
+
+  it('should refuse \\begin{cases} over its whole span, naming the piecewise definition', () => {
+    const t = L`\begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \end{cases}`;
+    const e = err(t);
+    expect([e.code, e.span.start, e.span.end]).toEqual(['E_PARSE_UNSUPPORTED', 0, t.length]);
+    expect(e.message).toContain('piecewise');
+    expect(err(L`\begin{pmatrix} a & b \end{pmatrix}`).message).toContain('matrix');
+    expect(err(L`\begin{cases} x`).code).toBe('E_PARSE_UNCLOSED');
+  });
+
+  it('should refuse each quantifier and implication naming the command', () => {
+    for (const c of ['forall', 'exists', 'Rightarrow', 'implies', 'iff', 'Leftrightarrow', 'leftarrow', 'rightarrow']) {
+      const t = c === 'forall' || c === 'exists' ? `\\${c} x` : `a \\${c} b`;
+      const e = err(t);
+      expect(e.code, t).toBe('E_PARSE_UNSUPPORTED');
+      expect(e.message, t).toContain(`'\\${c}'`);
+      expect(e.message, t).toContain('quantifiers/implications are not read');
+    }
+  });
+});
+
+describe('misreadings that must not come back', () => {
+  it('should keep pow for ordinary superscripts', () => {
+    eq(L`x^{2}`, pow(x, num(2)));
+    eq(L`\gamma^T`, pow(sym('gamma'), sym('T')));
+  });
+});
