@@ -1,0 +1,165 @@
+/**
+ * Inline math in prose is a premise or a claim, and the rule is:
+ *
+ * 1. A premise is math that the prose introduces as one ("let", "for",
+ *    "where", "given", "assume", "suppose", "with", "if", "when", "define",
+ *    "set", "take", "uses", "at" right before it, or before a list of inline
+ *    math it belongs to), or math the fact reader takes as a domain or a new
+ *    definition (`$x > 0$`, `$y \in \{-1, 1\}$`, `$h = \tanh(z)$` with h new).
+ *    Its facts hold in their scope (see fact-ledger.ts) and it is reported as
+ *    a definition or an assumption, never as a claim.
+ * 2. A claim is everything else with a relation: "so $\sigma'(x) = \sigma(x)(1 - \sigma(x))$",
+ *    "hence $a_1 = f(s_1)$" with a_1 defined earlier. It is judged exactly as
+ *    a display step is (judge-math.ts), at its own line:col.
+ * 3. A symbol already defined, or already used by a claim in the section, is
+ *    never silently redefined: `$h = …$` or `$h > 0$` about such a symbol
+ *    without a premise word is a claim (a wrong one fails). With a premise
+ *    word ("now let $h = w^2 x$") it is a redefinition that takes over from
+ *    there, reported as a definition that says what it replaces.
+ * 4. A premise the fact reader cannot read ("for $w x > 0$", "at $x = 2$")
+ *    is never judged (a definition must not be reported `fails`): it is
+ *    listed as not read, and a failure in the scope of an unread inequality
+ *    becomes `undecided`.
+ *
+ *     readInline(ctx, premises, { kind: 'math', display: false, text: 'x > 0', offset: 4 })   // 'premise'
+ */
+import { symKey } from '../expr/sym-key.js';
+import { symbolsOf } from '../expr/traverse.js';
+import { lineCol } from '../parse/index.js';
+import type { Premise } from './document-report.js';
+import { FactError, type Fact } from './facts.js';
+import { notReadAt, type MathContext } from './judge-math.js';
+import { readFacts } from './read-facts.js';
+import type { Segment } from './segments.js';
+import { hasRelation } from './unjudged-relations.js';
+
+type MathSegment = Extract<Segment, { kind: 'math' }>;
+
+/** Prose right before inline math that makes it a premise. */
+const PREMISE_WORD = /\b(let|lets|for|where|given|assume|assuming|suppose|supposing|with|if|when|whenever|define|defining|set|setting|fix|take|provided|uses?|using|denote|denoting|at)(?:\s+(?:that|we|us|now))?\s*$/i;
+/** Prose just before `$y = 1$` that makes it a value given to y. */
+const GIVES_VALUE = /\b(let|given|set|fix|take|with|where)\s*$/i;
+/** Prose before inline math that makes an inequality a condition: "for $w x > 0$", "when $…$". */
+const CONDITION_WORD = /\b(for|when|whenever|if|where|assuming|provided|with)\s*$/i;
+/** Inline math that states a condition (an inequality). */
+const CONDITION = /[<>]|\\(?:le|ge|leq|geq|lt|gt)\b/;
+
+/**
+ * The prose before inline math, with the inline math of the same list
+ * skipped ("let $x > 0$ and $y = 1$": the prose of `y = 1` is "let").
+ */
+function proseBefore(source: string, offset: number): string {
+  let text = source.slice(Math.max(0, offset - 160), offset).replace(/(?:\$|\\\()\s*$/, '');
+  for (let k = 0; k < 4; k++) {
+    const m = /(?:\$[^$]+\$|\\\([^]*?\\\))\s*(?:,|and|or)?\s*$/.exec(text);
+    if (m === null) break;
+    text = text.slice(0, m.index);
+  }
+  return text.slice(-60);
+}
+
+/** The symbol a domain or definition fact speaks about. */
+function subjectKeys(f: Fact): string[] {
+  switch (f.kind) {
+    case 'simplex':
+      return f.syms.map(symKey);
+    case 'simplex-indexed':
+      return [];
+    default:
+      return [symKey(f.sym)];
+  }
+}
+
+/**
+ * Reads inline math: states its facts and records it as a premise, lists it
+ * as not read, or answers 'claim' when it is a claim to judge.
+ */
+export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegment): 'premise' | 'claim' | 'none' {
+  const { ledger } = ctx;
+  const { source, scopes } = ledger;
+  if (!hasRelation(seg.text)) return 'none';
+  const before = proseBefore(source, seg.offset);
+  const premiseWord = PREMISE_WORD.exec(before)?.[1]?.toLowerCase();
+  const values = GIVES_VALUE.test(before);
+  const readOpts = { definitions: true, values, ...(seg.syntax === 'plain' ? { syntax: 'auto' as const } : {}) };
+  const facts = ledger.read(seg.text, seg.offset, readOpts);
+  const at = seg.offset;
+  // Rule 3: a defined or used symbol is not silently redefined or restricted.
+  const claims = premiseWord === undefined && facts.some((f) => {
+    if (f.kind === 'define') {
+      const known = ledger.definitionAt(symKey(f.sym), at);
+      if (known !== undefined) return !(known.fact.kind === 'define' && known.fact.value.hash === f.value.hash && known.fact.param?.hash === f.param?.hash);
+      return ledger.usedInSection(symKey(f.sym), at);
+    }
+    return subjectKeys(f).some((k) => ledger.definitionAt(k, at) !== undefined);
+  });
+  if (claims) return 'claim';
+  if (facts.length === 0) {
+    if (understoodWithNothingToAdd(seg.text, readOpts)) {
+      pushPremise(ctx, premises, seg, 'assumption', 'nothing to add to the default domains');
+      return 'premise';
+    }
+    if (premiseWord === undefined) return 'claim';
+    const ifEnd = scopes.hypotheticalEnd(seg);
+    const to = ifEnd ?? scopes.sectionEnd(at);
+    if (CONDITION_WORD.test(before) && CONDITION.test(seg.text)) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line });
+    const reason =
+      premiseWord === 'at'
+        ? 'a point named in prose ("at …"): not a claim, and not used as a fact'
+        : `a premise ("${premiseWord} …") gradtex cannot read as a fact: not judged, and not used`;
+    notReadAt(ctx, at, seg.text, reason);
+    return 'premise';
+  }
+  statePremise(ctx, premises, seg, facts, values);
+  // Pieces of a list the reader did not take ("$x > 0$, $S \ni y$" in one math): each is named.
+  try {
+    readFacts(seg.text, { ...readOpts, strict: true });
+  } catch (e) {
+    if (!(e instanceof FactError)) throw e;
+    notReadAt(ctx, at + e.start, seg.text, e.message);
+  }
+  return 'premise';
+}
+
+/** Every piece understood, none giving a fact (`x \in \mathbb{R}^n`, `j \in \{1, \dots, n\}`). */
+function understoodWithNothingToAdd(text: string, opts: { definitions: boolean; values: boolean }): boolean {
+  try {
+    return readFacts(text, { ...opts, strict: true }).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+function pushPremise(ctx: MathContext, premises: Premise[], seg: MathSegment, kind: Premise['kind'], summary: string): void {
+  const lc = lineCol(ctx.ledger.source, seg.offset);
+  premises.push({ line: lc.line, col: lc.col, latex: seg.text.replace(/\s+/g, ' ').trim(), kind, summary });
+}
+
+/** States the facts of a premise with their scope, and records it. */
+function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, facts: readonly Fact[], values: boolean): void {
+  const { ledger } = ctx;
+  const { scopes } = ledger;
+  const ifEnd = scopes.hypotheticalEnd(seg);
+  const to = ifEnd ?? scopes.sectionEnd(seg.offset);
+  const notes: string[] = [];
+  for (const f of facts) {
+    if (f.kind === 'define') {
+      // A prose redefinition ("Model B uses $h = \max(0, w x)$") takes over from here; a restatement changes nothing.
+      const known = ledger.definitionAt(symKey(f.sym), seg.offset);
+      if (known !== undefined && known.fact.kind === 'define' && known.fact.value.hash === f.value.hash && known.fact.param?.hash === f.param?.hash) {
+        notes.push(`restates ${ledger.describe(f)} (line ${known.line})`);
+        continue;
+      }
+      if (known !== undefined) {
+        notes.push(`redefines ${ledger.describe(f)} (was ${ledger.describe(known.fact)}, line ${known.line})`);
+        for (const st of ledger.activeAt(seg.offset)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(f.sym)) st.to = seg.offset;
+      } else notes.push(ledger.describe(f));
+    } else notes.push(ledger.describe(f));
+    // A number given in prose ("take $x = -1$", "given $y = 1$") is often an example: it holds to the end of its sentence only.
+    const value = values && f.kind === 'define' && f.param === undefined && f.value.kind !== 'sym' && symbolsOf(f.value).length === 0;
+    const end = value ? Math.min(to, scopes.sentenceEnd(seg)) : to;
+    ledger.state(f, seg.offset, end, ifEnd !== undefined);
+    if (value && f.kind === 'define') ledger.examples.push({ key: symKey(f.sym), text: ledger.describe(f), from: end, to: ledger.paragraphEnd(end), line: lineCol(ledger.source, seg.offset).line });
+  }
+  pushPremise(ctx, premises, seg, facts.every((f) => f.kind === 'define') ? 'definition' : 'assumption', notes.join(', '));
+}
