@@ -20,7 +20,7 @@ import { extractPlain } from './extract-plain.js';
 import { extractTex } from './extract-tex.js';
 import { createLedger } from './fact-ledger.js';
 import type { Fact } from './facts.js';
-import { readInline } from './inline-math.js';
+import { readInline, stateTrailingConditions } from './inline-math.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeMath, type MathContext } from './judge-math.js';
 import type { Checker } from './judge-step.js';
@@ -57,7 +57,10 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
   const done = new Set<Segment>();
   const inline = (seg: MathSegment): void => {
     done.add(seg);
-    if (readInline(ctx, premises, seg) === 'claim') chains.push(...judgeMath(ctx, seg, true));
+    const how = readInline(ctx, premises, seg);
+    if (how === 'claim' || how === 'premise-claim') stateTrailingConditions(ctx, seg, segments.slice(segments.indexOf(seg) + 1));
+    if (how === 'claim') chains.push(...judgeMath(ctx, seg, true));
+    else if (how === 'premise-claim') chains.push(...judgeMath({ ...ctx, premise: true }, seg, true));
   };
   segments.forEach((seg, i) => {
     if (done.has(seg)) return;

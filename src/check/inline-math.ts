@@ -16,10 +16,12 @@
  *    without a premise word is a claim (a wrong one fails). With a premise
  *    word ("now let $h = w^2 x$") it is a redefinition that takes over from
  *    there, reported as a definition that says what it replaces.
- * 4. A premise the fact reader cannot read ("for $w x > 0$", "at $x = 2$")
- *    is never judged (a definition must not be reported `fails`): it is
- *    listed as not read, and a failure in the scope of an unread inequality
- *    becomes `undecided`.
+ * 4. A premise the fact reader cannot read is never reported `fails` (a
+ *    definition must not be): an equation the prose leans on ("using
+ *    $\sigma'(z) = \sigma(z)(1 - \sigma(z))$", "where $\sigma(z) = …$") is
+ *    judged, with `fails` weakened to `undecided`; a condition ("for
+ *    $w x > 0$") or a point ("at $x = 2$") is listed as not read, and a
+ *    failure in the scope of an unread inequality becomes `undecided`.
  *
  *     readInline(ctx, premises, { kind: 'math', display: false, text: 'x > 0', offset: 4 })   // 'premise'
  */
@@ -31,7 +33,7 @@ import { FactError, type Fact } from './facts.js';
 import { notReadAt, type MathContext } from './judge-math.js';
 import { readFacts } from './read-facts.js';
 import type { Segment } from './segments.js';
-import { hasRelation } from './unjudged-relations.js';
+import { hasRelation, unjudgedRelations } from './unjudged-relations.js';
 
 type MathSegment = Extract<Segment, { kind: 'math' }>;
 
@@ -41,6 +43,10 @@ const PREMISE_WORD = /\b(let|lets|for|where|given|assume|assuming|suppose|suppos
 const GIVES_VALUE = /\b(let|given|set|fix|take|with|where)\s*$/i;
 /** Prose before inline math that makes an inequality a condition: "for $w x > 0$", "when $…$". */
 const CONDITION_WORD = /\b(for|when|whenever|if|where|assuming|provided|with)\s*$/i;
+/** Premise words after which an equation is an identity being used or a definition ("using", "where"), not a condition. */
+const LEANS_ON = /^(?:uses?|using)$/;
+/** Prose that makes the math after it a condition on the claim before it: "$\ln x \le x - 1$ for every $x > 0$". */
+const TRAILING_CONDITION = /\b(?:for(?:\s+(?:every|all|each|any))?|when|whenever|provided|if|as\s+long\s+as)\s*$/i;
 /** Inline math that states a condition (an inequality). */
 const CONDITION = /[<>]|\\(?:le|ge|leq|geq|lt|gt)\b/;
 
@@ -74,7 +80,7 @@ function subjectKeys(f: Fact): string[] {
  * Reads inline math: states its facts and records it as a premise, lists it
  * as not read, or answers 'claim' when it is a claim to judge.
  */
-export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegment): 'premise' | 'claim' | 'none' {
+export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegment): 'premise' | 'claim' | 'premise-claim' | 'none' {
   const { ledger } = ctx;
   const { source, scopes } = ledger;
   if (!hasRelation(seg.text)) return 'none';
@@ -103,6 +109,8 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     const ifEnd = scopes.hypotheticalEnd(seg);
     const to = ifEnd ?? scopes.sectionEnd(at);
     if (CONDITION_WORD.test(before) && CONDITION.test(seg.text)) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line });
+    // "using $\sigma'(z) = \sigma(z)(1 - \sigma(z))$": an identity the prose leans on is judged, but as a premise it never fails.
+    if (LEANS_ON.test(premiseWord) && unjudgedRelations(seg.text).length === 0) return 'premise-claim';
     const reason =
       premiseWord === 'at'
         ? 'a point named in prose ("at …"): not a claim, and not used as a fact'
@@ -119,6 +127,22 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     notReadAt(ctx, at + e.start, seg.text, e.message);
   }
   return 'premise';
+}
+
+/**
+ * Conditions written after an inline claim in the same sentence ("$\ln x \le
+ * x - 1$ for every $x > 0$"): their domain facts hold for the claim (and are
+ * stated again, in their own scope, when the prose reaches them).
+ */
+export function stateTrailingConditions(ctx: MathContext, seg: MathSegment, later: readonly Segment[]): void {
+  const { ledger } = ctx;
+  const end = ledger.scopes.sentenceEnd(seg);
+  for (const next of later) {
+    if (next.offset >= end) break;
+    if (next.kind !== 'math' || next.display) continue;
+    if (!TRAILING_CONDITION.test(proseBefore(ledger.source, next.offset))) continue;
+    for (const f of ledger.read(next.text, next.offset, { definitions: false })) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
+  }
 }
 
 /** Every piece understood, none giving a fact (`x \in \mathbb{R}^n`, `j \in \{1, \dots, n\}`). */

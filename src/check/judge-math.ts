@@ -35,6 +35,8 @@ export interface MathContext {
   readonly notRead: NotRead[];
   /** Called before a step at `offset` is judged: prose math embedded in a display (`\intertext{for $x > 0$}`) is read first. */
   readonly before?: (offset: number) => void;
+  /** Inline math the prose introduced as a premise ("using $…$"): judged, but a failure is only `undecided`. */
+  readonly premise?: boolean;
 }
 
 type MathSegment = Extract<Segment, { kind: 'math' }>;
@@ -188,6 +190,11 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const example = j.verdict === 'fails' ? ledger.examples.find((v) => v.from <= stepAt && stepAt < v.to && keys.has(v.key)) : undefined;
     if (example !== undefined) {
       const summary = `${j.evidence.summary}; but ${example.text} was given in the paragraph (line ${example.line}), and the claim may be about that value`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
+    if (j.verdict === 'fails' && ctx.premise === true) {
+      const summary = `${j.evidence.summary}; but the prose introduces this as a premise (a definition or an identity it uses), not as a claim`;
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;
     }
