@@ -46,7 +46,15 @@ const CONDITION_WORD = /\b(for|when|whenever|if|where|assuming|provided|with)\s*
 /** Premise words after which an equation is an identity being used or a definition ("using", "where"), not a condition. */
 const LEANS_ON = /^(?:uses?|using)$/;
 /** Prose that makes the math after it a condition on the claim before it: "$\ln x \le x - 1$ for every $x > 0$". */
-const TRAILING_CONDITION = /\b(?:for(?:\s+(?:every|all|each|any))?|when|whenever|provided|if|as\s+long\s+as)\s*$/i;
+const TRAILING_CONDITION = /\b(?:for(?:\s+(?:every|all|each|any))?|whenever|provided(?:\s+that)?|as\s+long\s+as)\s*$/i;
+/**
+ * Words earlier in the sentence that make the math after them a premise even
+ * when not right before it ("Model B uses a ReLU instead, $h = …$",
+ * "Suppose for a moment that $\sigma(z) = y$"), unless a word that draws a
+ * conclusion comes between ("If $x < 0$ then $|x| = -x$").
+ */
+const SENTENCE_PREMISE = /\b(let|suppose|supposing|assume|assuming|given|define[sd]?|denote[sd]?|uses?|using|instead|redefine[sd]?)\b/gi;
+const CONCLUSION = /\b(then|so|hence|thus|therefore|get|gives?|obtain|have|has|shows?|recall|note|is|are|equals?|yields?)\b/i;
 /** Inline math that states a condition (an inequality). */
 const CONDITION = /[<>]|\\(?:le|ge|leq|geq|lt|gt)\b/;
 
@@ -62,6 +70,19 @@ function proseBefore(source: string, offset: number): string {
     text = text.slice(0, m.index);
   }
   return text.slice(-60);
+}
+
+/** A premise word earlier in the sentence with no conclusion word after it, or undefined. */
+function sentencePremise(source: string, offset: number): string | undefined {
+  const from = Math.max(0, offset - 200);
+  const text = source.slice(from, offset);
+  // The sentence: after the last full stop (or blank line), inline math blanked so its letters are not words.
+  const stop = Math.max(text.search(/[.?!]\s[^.?!]*$/), text.lastIndexOf('\n\n'));
+  const sentence = text.slice(stop < 0 ? 0 : stop + 1).replace(/\$[^$]*\$|\\\([^]*?\\\)/g, ' ');
+  let last: RegExpExecArray | undefined;
+  for (const m of sentence.matchAll(SENTENCE_PREMISE)) last = m;
+  if (last === undefined || CONCLUSION.test(sentence.slice(last.index + last[0].length))) return undefined;
+  return last[1];
 }
 
 /** The symbol a domain or definition fact speaks about. */
@@ -85,7 +106,7 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
   const { source, scopes } = ledger;
   if (!hasRelation(seg.text)) return 'none';
   const before = proseBefore(source, seg.offset);
-  const premiseWord = PREMISE_WORD.exec(before)?.[1]?.toLowerCase();
+  const premiseWord = (PREMISE_WORD.exec(before)?.[1] ?? sentencePremise(source, seg.offset))?.toLowerCase();
   const values = GIVES_VALUE.test(before);
   const readOpts = { definitions: true, values, ...(seg.syntax === 'plain' ? { syntax: 'auto' as const } : {}) };
   const facts = ledger.read(seg.text, seg.offset, readOpts);

@@ -44,6 +44,8 @@ const ENVIRONMENT = /\\(?:begin|end)\{(?:aligned|alignedat|align\*?|alignat\*?|s
 const WITH_ARGUMENT = /(?<!\\)\\(?:text|textrm|textit|textbf|mbox|intertext|shortintertext|tag\*?|label|eqref|ref|hspace\*?|vspace\*?|phantom)\s*\{/g;
 /** Commands dropped alone. */
 const ALONE = /(?<!\\)\\(?:nonumber|notag|quad|qquad|displaystyle|textstyle|medskip|smallskip|bigskip|noindent|blacksquare|square|qed|Box|qedhere)(?![A-Za-z])|(?<!\\)\\[,;:! ]/g;
+/** A column that opens with a condition in words: `& \text{if } x > 0`, `& \quad \text{for } …`. */
+const CONDITION_CELL = /^\s*(?:\\q?quad\s*|\\[,;]\s*)*\\(?:text|mbox|textrm)\s*\{\s*(?:if|for|when|where|otherwise|with|since|as|by)\b/;
 const DEFINITION_COMMANDS: ReadonlyMap<string, Relation> = new Map([['coloneqq', '='], ['triangleq', '='], ['equiv', '='], ['eqqcolon', '=']]);
 
 function blankRange(chars: string[], from: number, to: number): void {
@@ -102,6 +104,11 @@ function markLayout(block: string): string {
     } else if (c === '\\') {
       i++;
     } else if (c === '&' && chars[i + 1] === '&') {
+      let j = i;
+      while (j < chars.length && chars[j] !== '\n' && !(chars[j] === '\\' && chars[j + 1] === '\\')) chars[j++] = ' ';
+      i = j - 1;
+    } else if (c === '&' && CONDITION_CELL.test(block.slice(i + 1, i + 80))) {
+      // `f(x) &= x & \text{if } x > 0`: a condition column, prose like an `&&` annotation.
       let j = i;
       while (j < chars.length && chars[j] !== '\n' && !(chars[j] === '\\' && chars[j + 1] === '\\')) chars[j++] = ' ';
       i = j - 1;
@@ -213,13 +220,13 @@ function equationsOfRow(text: string, from: number, to: number): [number, number
   cells.push([start, to]);
   const out: [number, number][] = [];
   let eqStart = from;
+  // Columns come in pairs (right-aligned, left-aligned): an equation starts only at an even column.
   cells.forEach(([s, e], k) => {
-    if (k === 0) return;
+    if (k === 0 || k % 2 === 1) return;
     const prev = cells[k - 1] as [number, number];
     const first = firstFilled(text, s, e);
     const last = lastFilled(text, prev[0], prev[1]);
-    if (first === undefined) return;
-    const touches = relationTokens(text, s, e).some((t) => t.start === first) || (last !== undefined && relationTokens(text, prev[0], prev[1]).some((t) => t.end === last + 1));
+    const touches = (first !== undefined && relationTokens(text, s, e).some((t) => t.start === first)) || (last !== undefined && relationTokens(text, prev[0], prev[1]).some((t) => t.end === last + 1));
     if (!touches && relationTokens(text, eqStart, s - 1).length > 0 && relationTokens(text, s, to).length > 0) {
       out.push([eqStart, s - 1]);
       eqStart = s;
