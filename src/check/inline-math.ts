@@ -11,8 +11,10 @@
  * 2. A claim is everything else with a relation: "so $\sigma'(x) = \sigma(x)(1 - \sigma(x))$",
  *    "hence $a_1 = f(s_1)$" with a_1 defined earlier. It is judged exactly as
  *    a display step is (judge-math.ts), at its own line:col.
- * 3. A symbol already defined, or already used by a claim in the section, is
- *    never silently redefined: `$h = …$` or `$h > 0$` about such a symbol
+ * 3. Math right after a word that draws a conclusion ("so", "hence",
+ *    "then", "we get") is a claim even when it reads as a domain ("so
+ *    $x \ge 0$" is judged, not assumed). A symbol already defined, or
+ *    already used by a claim in the section, is never silently redefined: `$h = …$` or `$h > 0$` about such a symbol
  *    without a premise word is a claim (a wrong one fails). With a premise
  *    word ("now let $h = w^2 x$") it is a redefinition that takes over from
  *    there, reported as a definition that says what it replaces.
@@ -39,6 +41,8 @@ type MathSegment = Extract<Segment, { kind: 'math' }>;
 
 /** Prose right before inline math that makes it a premise. */
 const PREMISE_WORD = /\b(let|lets|for|where|given|assume|assuming|suppose|supposing|with|if|when|whenever|define|defining|set|setting|fix|take|provided|uses?|using|denote|denoting|at)(?:\s+(?:that|we|us|now))?\s*$/i;
+/** Prose right before inline math that makes it a conclusion, a claim even when it reads as a domain ("so $x \ge 0$"). */
+const CONCLUDES = /\b(so|hence|thus|therefore|then|get|gets|obtain|gives?|shows?|implies|conclude|deduce)(?:\s+(?:that|we\s+get))?\s*$/i;
 /** Prose just before `$y = 1$` that makes it a value given to y. */
 const GIVES_VALUE = /\b(let|given|set|fix|take|with|where)\s*$/i;
 /** Prose before inline math that makes an inequality a condition: "for $w x > 0$", "when $…$". */
@@ -111,15 +115,16 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
   const readOpts = { definitions: true, values, ...(seg.syntax === 'plain' ? { syntax: 'auto' as const } : {}) };
   const facts = ledger.read(seg.text, seg.offset, readOpts);
   const at = seg.offset;
-  // Rule 3: a defined or used symbol is not silently redefined or restricted.
-  const claims = premiseWord === undefined && facts.some((f) => {
+  // Rule 3: a defined or used symbol is not silently redefined or restricted; "so $x > 0$" draws a conclusion.
+  const concludes = premiseWord === undefined && CONCLUDES.test(before);
+  const claims = concludes || (premiseWord === undefined && facts.some((f) => {
     if (f.kind === 'define') {
       const known = ledger.definitionAt(symKey(f.sym), at);
       if (known !== undefined) return !(known.fact.kind === 'define' && known.fact.value.hash === f.value.hash && known.fact.param?.hash === f.param?.hash);
       return ledger.usedInSection(symKey(f.sym), at);
     }
     return subjectKeys(f).some((k) => ledger.definitionAt(k, at) !== undefined);
-  });
+  }));
   if (claims) return 'claim';
   if (facts.length === 0) {
     if (understoodWithNothingToAdd(seg.text, readOpts)) {
