@@ -75,7 +75,7 @@ export function extractMarkdown(original: string): Segment[] {
       out.push({ kind: 'math', display, text: n.value, offset: normalised.toOriginal(locate(source, n.value, start, end)) });
     } else if (n.type === 'code' && n.lang === 'math' && n.value !== undefined && start !== undefined && end !== undefined) {
       out.push({ kind: 'math', display: true, text: n.value, offset: normalised.toOriginal(locate(source, n.value, start, end)) });
-    } else if (n.type === 'paragraph' && start !== undefined && end !== undefined) {
+    } else if ((n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell') && start !== undefined && end !== undefined) {
       for (const m of bracketMath(source, n, start, end)) out.push({ ...m, offset: normalised.toOriginal(m.offset) });
     } else if (n.type === 'html' && n.value !== undefined && start !== undefined) {
       const m = ASSUME_DIRECTIVE.exec(n.value);

@@ -140,3 +140,11 @@ describe('a condition column is prose', () => {
     expect(r.chains.flatMap((c) => c.steps).map((s) => `${s.lhs} ${s.rel} ${s.rhs}: ${s.verdict}`)).toEqual(['f(x) = x: definition']);
   });
 });
+
+describe('bracketed math in Markdown', () => {
+  it('should read \\(…\\) and \\[…\\] in paragraphs, headings and table cells, never inside code', () => {
+    const doc = '## Show \\(x^2 \\ge 0\\)\n\n| a | b |\n|---|---|\n| \\(1 = 2\\) | `\\(3 = 4\\)` |\n\nText \\[ 2 + 2 = 4 \\] end.\n';
+    const r = checkDocument(checker, doc, 'markdown');
+    expect(r.chains.flatMap((c) => c.steps).map((s) => `${s.line}: ${s.lhs} ${s.rel} ${s.rhs}: ${s.verdict}`)).toEqual(['1: x^2 >= 0: proved', '5: 1 = 2: fails', '7: 2 + 2 = 4: proved']);
+  });
+});
