@@ -17,7 +17,8 @@ import { symbolsOf } from '../expr/traverse.js';
 import { ParseError, lineCol, parseLatex, parsePlain } from '../parse/index.js';
 import type { ChainReport, NotRead, StepReport } from './document-report.js';
 import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger } from './fact-ledger.js';
-import { definitionOf, mergeDomains } from './facts.js';
+import { definitionOf, FactError, mergeDomains, type Fact } from './facts.js';
+import { readFacts } from './read-facts.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeStep, type Checker } from './judge-step.js';
 import { relationLatex } from './relation.js';
@@ -80,6 +81,26 @@ function conditionClause(text: string): { start: number; text: string; textStart
   return { start: m.index, text: m[1], textStart: m.index + m[0].indexOf(m[1]) };
 }
 
+/** `… \quad \forall x \in \mathbb{R}` closing a one-line relation: the clause's start and the text after \forall. */
+function forallClause(text: string): { start: number; text: string } | undefined {
+  if (text.includes('\\\\') || text.includes('\\begin')) return undefined;
+  const m = /(?:,|\\[,;:]|\\q?quad|~|\s)*\\forall(?![A-Za-z])\s*([^]*?)[\s.,;]*$/.exec(text);
+  if (m === null || m[1] === undefined || m[1].trim() === '' || /\\forall(?![A-Za-z])/.test(m[1])) return undefined;
+  return { start: m.index, text: m[1] };
+}
+
+/** The domain a quantifier states (`x \in \mathbb{R}`: nothing to add; `x > 0`), or undefined when a piece is not understood. */
+function readQuantifier(text: string): Fact[] | undefined {
+  // `\forall x`, `\forall x, y`: every value, the default domain.
+  if (/^\s*[A-Za-z](?:_\{?\w+\}?)?(?:\s*,\s*[A-Za-z](?:_\{?\w+\}?)?)*\s*$/.test(text)) return [];
+  try {
+    return readFacts(text, { strict: true });
+  } catch (e) {
+    if (e instanceof FactError || e instanceof ParseError) return undefined;
+    throw e;
+  }
+}
+
 /** Adds a not-read entry at an offset of the file. */
 export function notReadAt(ctx: MathContext, offset: number, latex: string, reason: string): void {
   const lc = lineCol(ctx.ledger.source, offset);
@@ -91,8 +112,17 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
   const { ledger } = ctx;
   // A condition closing a one-line display holds for that display only.
   const clause = inline ? undefined : conditionClause(seg.text);
-  const text = clause === undefined ? seg.text : seg.text.slice(0, clause.start) + ' '.repeat(seg.text.length - clause.start);
+  let text = clause === undefined ? seg.text : seg.text.slice(0, clause.start) + ' '.repeat(seg.text.length - clause.start);
   if (clause !== undefined) for (const f of ledger.read(clause.text, seg.offset + clause.textStart, { definitions: false })) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
+  // `… \quad \forall x \in \mathbb{R}` or `\forall x > 0` closing a one-line relation: a domain, when every piece of it is understood.
+  const forall = forallClause(text);
+  if (forall !== undefined) {
+    const facts = readQuantifier(forall.text);
+    if (facts !== undefined) {
+      text = text.slice(0, forall.start) + ' '.repeat(text.length - forall.start);
+      for (const f of facts) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
+    }
+  }
   let raw: RawChain[];
   try {
     raw = splitRelations(text);

@@ -148,3 +148,12 @@ describe('bracketed math in Markdown', () => {
     expect(r.chains.flatMap((c) => c.steps).map((s) => `${s.line}: ${s.lhs} ${s.rel} ${s.rhs}: ${s.verdict}`)).toEqual(['1: x^2 >= 0: proved', '5: 1 = 2: fails', '7: 2 + 2 = 4: proved']);
   });
 });
+
+describe('a quantifier closing a relation', () => {
+  it('should read `\\forall x > 0` and `\\forall x \\in \\mathbb{R}` as the relation\'s domain, and leave an unread set not read', () => {
+    const doc = '$$ \\sqrt{x^2} = x \\quad \\forall x > 0 $$\n\n$$ (x+1)^2 = x^2 + 2x + 1 \\qquad \\forall x \\in \\mathbb{R} $$\n\n$$ \\sqrt{x^2} = x \\quad \\forall x \\in S $$\n\n$$ \\sqrt{x^2} = x $$\n';
+    const r = checkDocument(checker, doc, 'markdown');
+    expect(outcomes(r)).toEqual(['1: ok', '3: ok', '5: not read', '7: fails']);
+    expect(r.notRead[0]?.reason).toContain('\\forall, a quantifier');
+  });
+});
