@@ -1,29 +1,33 @@
 /**
  * Inline math in prose is a premise or a claim, and the rule is:
  *
- * 1. A premise is math that the prose introduces as one ("let", "for",
- *    "where", "given", "assume", "suppose", "with", "if", "when", "define",
- *    "set", "take", "uses", "at" right before it, or before a list of inline
- *    math it belongs to), or math the fact reader takes as a domain or a new
- *    definition (`$x > 0$`, `$y \in \{-1, 1\}$`, `$h = \tanh(z)$` with h new).
- *    Its facts hold in their scope (see fact-ledger.ts) and it is reported as
- *    a definition or an assumption, never as a claim.
+ * 1. A premise is math that the prose introduces as one: a premise word
+ *    right before it ("let", "for", "where", "given", "assume", "suppose",
+ *    "with", "if", "when", "define", "set", "take", "uses", "at"), or before
+ *    the list of inline math it belongs to, or earlier in its sentence with
+ *    no conclusion word after it ("Model B uses a ReLU instead, $h = …$");
+ *    or math the fact reader takes as a domain or a new definition
+ *    (`$x > 0$`, `$y \in \{-1, 1\}$`, `$h = \tanh(z)$` with h new). Its
+ *    facts hold in their scope (see fact-ledger.ts) and it is reported as a
+ *    definition or an assumption, never as a claim.
  * 2. A claim is everything else with a relation: "so $\sigma'(x) = \sigma(x)(1 - \sigma(x))$",
  *    "hence $a_1 = f(s_1)$" with a_1 defined earlier. It is judged exactly as
- *    a display step is (judge-math.ts), at its own line:col.
+ *    a display step is (judge-math.ts), at its own line:col; a condition
+ *    after it in its sentence ("for every $x > 0$") holds for it.
  * 3. Math right after a word that draws a conclusion ("so", "hence",
  *    "then", "we get") is a claim even when it reads as a domain ("so
  *    $x \ge 0$" is judged, not assumed). A symbol already defined, or
- *    already used by a claim in the section, is never silently redefined: `$h = …$` or `$h > 0$` about such a symbol
- *    without a premise word is a claim (a wrong one fails). With a premise
- *    word ("now let $h = w^2 x$") it is a redefinition that takes over from
- *    there, reported as a definition that says what it replaces.
+ *    already used by a claim in the section, is never silently redefined:
+ *    `$h = …$` or `$h > 0$` about it without a premise word is a claim (a
+ *    wrong one fails). With a premise word ("now let $h = w^2 x$") it is a
+ *    redefinition that takes over from there, reported as a definition that
+ *    says what it replaces.
  * 4. A premise the fact reader cannot read is never reported `fails` (a
- *    definition must not be): an equation the prose leans on ("using
- *    $\sigma'(z) = \sigma(z)(1 - \sigma(z))$", "where $\sigma(z) = …$") is
- *    judged, with `fails` weakened to `undecided`; a condition ("for
- *    $w x > 0$") or a point ("at $x = 2$") is listed as not read, and a
- *    failure in the scope of an unread inequality becomes `undecided`.
+ *    definition must not be): an identity the prose leans on ("using
+ *    $\ln u \le u - 1$") is judged, with `fails` weakened to `undecided`;
+ *    any other ("for $w x > 0$", "where $\frac{1}{x} - 1 = 0$", "at
+ *    $x = 2$") is listed as not read, and a failure in the scope of an
+ *    unread inequality becomes `undecided`.
  *
  *     readInline(ctx, premises, { kind: 'math', display: false, text: 'x > 0', offset: 4 })   // 'premise'
  */
@@ -149,8 +153,8 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
   try {
     readFacts(seg.text, { ...readOpts, strict: true });
   } catch (e) {
-    if (!(e instanceof FactError)) throw e;
-    notReadAt(ctx, at + e.start, seg.text, e.message);
+    // Only a piece the strict reader names is reported; the facts above were read already.
+    if (e instanceof FactError) notReadAt(ctx, at + e.start, seg.text, e.message);
   }
   return 'premise';
 }
