@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDocument, DocumentError, documentKind, type DocumentReport } from '../../src/check/check-document.js';
 import { createChecker } from '../../src/check/judge-step.js';
+import { summaryLine, tally } from '../../src/check/report.js';
 import { createEngine } from '../../src/rewrite/engine.js';
 
 const checker = createChecker(createEngine());
@@ -48,6 +49,13 @@ describe('every relation accounted for', () => {
       '21: ok',
       '24: fails', // a wrong restatement of a_1 is a claim, never a redefinition
     ]); // the ``` code block's y = 2 y is not math
+  });
+
+  it('should count found, proved, hold, fail, undecided, not read, and premises apart', () => {
+    const t = tally(check('neuron.md'));
+    expect(t).toEqual({ proved: 8, holds: 0, fails: 2, undecided: 0, notRead: 1, definitions: 2, assumptions: 1 });
+    expect(summaryLine('neuron.md', t)).toBe('neuron.md: 11 relations found: 8 proved, 0 hold, 2 fail, 0 undecided, 1 not read; 2 definitions, 1 assumption');
+    expect(tally(check('derivation.tex'))).toEqual({ proved: 8, holds: 1, fails: 1, undecided: 0, notRead: 1, definitions: 1, assumptions: 1 });
   });
 
   it('should report a wrong inline claim failing at its own line and column', () => {
