@@ -61,8 +61,8 @@ const TRAILING_CONDITION = /\b(?:for(?:\s+(?:every|all|each|any))?|whenever|prov
  * "Suppose for a moment that $\sigma(z) = y$"), unless a word that draws a
  * conclusion comes between ("If $x < 0$ then $|x| = -x$").
  */
-const SENTENCE_PREMISE = /\b(let|suppose|supposing|assume|assuming|given|define[sd]?|denote[sd]?|uses?|using|instead|redefine[sd]?)\b/gi;
-const CONCLUSION = /\b(then|so|hence|thus|therefore|get|gives?|obtain|have|has|shows?|recall|note|is|are|equals?|yields?)\b/i;
+const SENTENCE_PREMISE = /\b(let|suppose|supposing|assume|assuming|given|define[sd]?|denote[sd]?|instead|redefine[sd]?)\b/gi;
+const CONCLUSION = /\b(then|so|hence|thus|therefore|get|gives?|obtain|have|has|know|shows?|recall|note|is|are|equals?|yields?)\b/i;
 /** Inline math that states a condition (an inequality). */
 const CONDITION = /[<>]|\\(?:le|ge|leq|geq|lt|gt)\b/;
 
@@ -114,7 +114,8 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
   const { source, scopes } = ledger;
   if (!hasRelation(seg.text)) return 'none';
   const before = proseBefore(source, seg.offset);
-  const premiseWord = (PREMISE_WORD.exec(before)?.[1] ?? sentencePremise(source, seg.offset))?.toLowerCase();
+  const adjacent = PREMISE_WORD.exec(before)?.[1]?.toLowerCase();
+  const premiseWord = adjacent ?? sentencePremise(source, seg.offset)?.toLowerCase();
   const values = GIVES_VALUE.test(before);
   const readOpts = { definitions: true, values, ...(seg.syntax === 'plain' ? { syntax: 'auto' as const } : {}) };
   const facts = ledger.read(seg.text, seg.offset, readOpts);
@@ -140,7 +141,7 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     const to = ifEnd ?? scopes.sectionEnd(at);
     if (CONDITION_WORD.test(before) && CONDITION.test(seg.text)) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line });
     // "using $\sigma'(z) = \sigma(z)(1 - \sigma(z))$": an identity the prose leans on is judged, but as a premise it never fails.
-    if (LEANS_ON.test(premiseWord) && unjudgedRelations(seg.text).length === 0) return 'premise-claim';
+    if (adjacent !== undefined && LEANS_ON.test(adjacent) && unjudgedRelations(seg.text).length === 0) return 'premise-claim';
     const reason =
       premiseWord === 'at'
         ? 'a point named in prose ("at …"): not a claim, and not used as a fact'

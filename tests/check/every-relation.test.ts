@@ -165,3 +165,12 @@ describe('a quantifier closing a relation', () => {
     expect(r.notRead[0]?.reason).toContain('\\forall, a quantifier');
   });
 });
+
+describe('premise words earlier in the sentence', () => {
+  it('should judge "Using the chain rule, $…$" as a claim, and leave a supposition unjudged', () => {
+    const doc = 'Let $h = x^2$.\n\nUsing the chain rule, $\\frac{dh}{dx} = 3x$.\n\nSuppose for a moment that $\\sigma(z) = y$.\n\nModel B uses a ReLU instead, $h = \\max(0, x)$.\n';
+    const r = checkDocument(checker, doc, 'markdown');
+    expect(outcomes(r)).toEqual(['1: definition', '3: fails', '5: not read', '7: definition']);
+    expect(r.premises[1]?.summary).toMatch(/^redefines h/);
+  });
+});
