@@ -45,6 +45,8 @@ type MathSegment = Extract<Segment, { kind: 'math' }>;
 
 /** Prose right before inline math that makes it a premise. */
 const PREMISE_WORD = /\b(let|lets|for|where|given|assume|assuming|suppose|supposing|with|if|when|whenever|define|defining|set|setting|fix|take|provided|uses?|using|denote|denoting|at)(?:\s+(?:that|we|us|now))?\s*$/i;
+/** A function's signature, `f: \mathbb{R} \to \mathbb{R}`, `\sigma : \mathbb{R}^n \rightarrow (0, 1)^n`. */
+const SIGNATURE = /^\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*:\s*[^:=<>]*\\(?:to|rightarrow|longrightarrow)(?![A-Za-z])[^:=<>]*$/;
 /** Prose right before inline math that makes it a conclusion, a claim even when it reads as a domain ("so $x \ge 0$"). */
 const CONCLUDES = /\b(so|hence|thus|therefore|then|get|gets|obtain|gives?|shows?|implies|conclude|deduce)(?:\s+(?:that|we\s+get))?\s*$/i;
 /** Prose just before `$y = 1$` that makes it a value given to y. */
@@ -132,6 +134,10 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
   }));
   if (claims) return 'claim';
   if (facts.length === 0) {
+    if (SIGNATURE.test(seg.text)) {
+      pushPremise(ctx, premises, seg, 'assumption', "a function's signature: nothing to add (values are real)");
+      return 'premise';
+    }
     if (understoodWithNothingToAdd(seg.text, readOpts)) {
       pushPremise(ctx, premises, seg, 'assumption', 'nothing to add to the default domains');
       return 'premise';

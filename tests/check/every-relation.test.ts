@@ -174,3 +174,10 @@ describe('premise words earlier in the sentence', () => {
     expect(r.premises[1]?.summary).toMatch(/^redefines h/);
   });
 });
+
+describe('a function signature', () => {
+  it('should take `f: \\mathbb{R} \\to \\mathbb{R}` as an assumption with nothing to add, and a limit `f(x) \\to 0` as not read', () => {
+    const r = checkDocument(checker, 'Let $f: \\mathbb{R} \\to \\mathbb{R}$. Then $f(x) \\to 0$.\n', 'markdown');
+    expect(outcomes(r)).toEqual(['1: assumption', '1: not read']);
+  });
+});
