@@ -44,6 +44,8 @@ const ENVIRONMENT = /\\(?:begin|end)\{(?:aligned|alignedat|align\*?|alignat\*?|s
 const WITH_ARGUMENT = /(?<!\\)\\(?:text|textrm|textit|textbf|mbox|intertext|shortintertext|tag\*?|label|eqref|ref|hspace\*?|vspace\*?|phantom)\s*\{/g;
 /** Commands dropped alone. */
 const ALONE = /(?<!\\)\\(?:nonumber|notag|quad|qquad|displaystyle|textstyle|medskip|smallskip|bigskip|noindent|blacksquare|square|qed|Box|qedhere)(?![A-Za-z])|(?<!\\)\\[,;:! ]/g;
+/** Words or punctuation joining two relations side by side (at least two characters, where the row break goes). */
+const CONJUNCTION = /(?<!\\)\\(?:text|textrm|mbox)\s*\{\s*(?:and|also)\s*\}|,\s*\\q?quad(?![A-Za-z])/g;
 /** A column that opens with a condition in words: `& \text{if } x > 0`, `& \quad \text{for } …`. */
 const CONDITION_CELL = /^\s*(?:\\q?quad\s*|\\[,;]\s*)*\\(?:text|mbox|textrm)\s*\{\s*(?:if|for|when|where|otherwise|with|since|as|by)\b/;
 const DEFINITION_COMMANDS: ReadonlyMap<string, Relation> = new Map([['coloneqq', '='], ['triangleq', '='], ['equiv', '='], ['eqqcolon', '=']]);
@@ -90,6 +92,11 @@ function markLayout(block: string): string {
     if (!isFunctionText(block, m[0], m.index + m[0].length, end)) blankRange(chars, m.index, end);
   }
   for (const m of block.matchAll(ALONE)) blankRange(chars, m.index, m.index + m[0].length);
+  // `a = 1 \text{ and } b = 2`, `a = 1, \quad b = 2`: two relations, not a = (1 b) = 2.
+  for (const m of block.matchAll(CONJUNCTION)) {
+    chars[m.index] = '\u0000';
+    chars[m.index + 1] = '\u0000';
+  }
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
     if (c === '\\' && chars[i + 1] === '\\') {

@@ -68,7 +68,12 @@ export function unjudgedRelations(math: string): UnjudgedRelation[] {
       if (what !== undefined) out.push({ start: i, end: i + 1, reason: `uses ${c}, ${what}` });
     }
   }
-  return out;
+  // Connectives in words: `a = b \text{ or } a = -b` is a disjunction, not two claims.
+  for (const m of math.matchAll(/\\(?:text|textrm|mbox)\s*\{\s*(or|iff|implies|if and only if)\s*\}/g)) {
+    const word = m[1] ?? '';
+    out.push({ start: m.index, end: m.index + m[0].length, reason: `uses "${word}", ${word === 'or' ? 'a disjunction' : 'an implication or equivalence'}, which gradtex does not judge` });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Does the math state any relation, judged or not? (`\sigma(x)` does not; `a = b`, `x \in S`, `f \to 0` do.) */

@@ -181,3 +181,10 @@ describe('a function signature', () => {
     expect(outcomes(r)).toEqual(['1: assumption', '1: not read']);
   });
 });
+
+describe('relations side by side', () => {
+  it('should judge `a \\text{ and } b` and `a, \\quad b` as two relations, and leave `a \\text{ or } b` not read', () => {
+    const doc = '$$ 1 + 1 = 2, \\quad 2 + 2 = 4 $$\n\n$$ 1 + 1 = 2 \\text{ and } 2 + 2 = 5 $$\n\n$$ 1 + 1 = 2 \\text{ or } 2 + 2 = 5 $$\n';
+    expect(outcomes(checkDocument(checker, doc, 'markdown'))).toEqual(['1: ok', '1: ok', '3: ok', '3: fails', '5: not read']);
+  });
+});
