@@ -55,10 +55,17 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
   const ctx: MathContext = { checker, ledger, opts, seed: { next: opts.seed ?? 1 }, notRead };
   /** Inline math read already (prose math inside a display, read when the display reaches it). */
   const done = new Set<Segment>();
+  const index = new Map(segments.map((s, k) => [s, k]));
+  /** The segments after the k-th that start before `end` (extraction gives them in document order). */
+  const within = (k: number, end: number): Segment[] => {
+    const out: Segment[] = [];
+    for (let j = k + 1; j < segments.length && (segments[j] as Segment).offset < end; j++) out.push(segments[j] as Segment);
+    return out;
+  };
   const inline = (seg: MathSegment): void => {
     done.add(seg);
     const how = readInline(ctx, premises, seg);
-    if (how === 'claim' || how === 'premise-claim') stateTrailingConditions(ctx, seg, segments.slice(segments.indexOf(seg) + 1));
+    if (how === 'claim' || how === 'premise-claim') stateTrailingConditions(ctx, seg, within(index.get(seg) ?? segments.length, scopes.sentenceEnd(seg)));
     if (how === 'claim') chains.push(...judgeMath(ctx, seg, true));
     else if (how === 'premise-claim') chains.push(...judgeMath({ ...ctx, premise: true }, seg, true));
   };
@@ -77,7 +84,7 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
         if (!seg.display) return inline(seg);
         // `\intertext{for $x > 0$}` between display lines: read when the display reaches it.
         const end = seg.offset + seg.text.length;
-        const embedded = segments.slice(i + 1).filter((s): s is MathSegment => s.kind === 'math' && !s.display && s.offset < end);
+        const embedded = within(i, end).filter((s): s is MathSegment => s.kind === 'math' && !s.display);
         const before = (offset: number): void => {
           for (const e of embedded) if (e.offset < offset && !done.has(e)) inline(e);
         };

@@ -84,5 +84,6 @@ export function extractMarkdown(original: string): Segment[] {
     for (const c of n.children ?? []) visit(c);
   };
   visit(tree);
-  return out;
+  // Document order (a paragraph's \(…\) math is found before its $…$ children).
+  return out.sort((a, b) => a.offset - b.offset);
 }
