@@ -1,8 +1,11 @@
 /**
  * Math in Markdown, read with unified + remark-parse + remark-math: `$$`
- * blocks (and `$$…$$` written inline) are display math, `$…$` inline math;
- * `<!-- gradtex: assume … -->` comments are directives. Offsets point at the
- * math itself inside the file, not at the fence.
+ * blocks (and `$$…$$` written inline) and fenced ```` ```math ```` blocks
+ * (a `code` node with lang `math` to remark) are display math, `$…$` inline
+ * math; `\[…\]` and `\(…\)` in the text of a paragraph (which remark reads
+ * as escaped brackets) are display and inline math too; other code is never
+ * math. `<!-- gradtex: assume … -->` comments are directives. Offsets point
+ * at the math itself inside the file, not at the fence.
  *
  *     extractMarkdown('Let $x > 0$.\n\n$$\n\\ln x \\le x - 1\n$$\n')
  *     // [{ kind: 'math', display: false, text: 'x > 0', … }, { kind: 'math', display: true, text: '\\ln x \\le x - 1', … }]
@@ -34,6 +37,26 @@ function locate(source: string, value: string, start: number, end: number): numb
   return start;
 }
 
+/** `\[…\]` and `\(…\)` in a paragraph's own text (code spans and `$` math inside it masked). */
+function bracketMath(source: string, paragraph: Positioned, start: number, end: number): Segment[] {
+  const chars = source.slice(start, end).split('');
+  const mask = (n: Positioned): void => {
+    const s = n.position?.start.offset;
+    const e = n.position?.end.offset;
+    if ((n.type === 'inlineCode' || n.type === 'inlineMath' || n.type === 'html') && s !== undefined && e !== undefined) {
+      for (let k = s - start; k < e - start; k++) chars[k] = ' ';
+    }
+    for (const c of n.children ?? []) mask(c);
+  };
+  mask(paragraph);
+  const out: Segment[] = [];
+  for (const m of chars.join('').matchAll(/\\\[([^]*?)\\\]|\\\(([^]*?)\\\)/g)) {
+    const inner = m[1] ?? m[2] ?? '';
+    out.push({ kind: 'math', display: m[1] !== undefined, text: inner, offset: start + m.index + 2 });
+  }
+  return out;
+}
+
 /** The math segments of a Markdown file; throws MarkdownDepthError when it nests too deeply to walk. */
 export function extractMarkdown(original: string): Segment[] {
   checkMarkdownSource(original);
@@ -52,6 +75,10 @@ export function extractMarkdown(original: string): Segment[] {
     if ((n.type === 'math' || n.type === 'inlineMath' || checkBlock) && n.value !== undefined && start !== undefined && end !== undefined) {
       const display = n.type !== 'inlineMath' || source.startsWith('$$', start);
       out.push({ kind: 'math', display, text: n.value, offset: normalised.toOriginal(locate(source, n.value, start, end)) });
+    } else if (n.type === 'code' && n.lang === 'math' && n.value !== undefined && start !== undefined && end !== undefined) {
+      out.push({ kind: 'math', display: true, text: n.value, offset: normalised.toOriginal(locate(source, n.value, start, end)) });
+    } else if ((n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell') && start !== undefined && end !== undefined) {
+      for (const m of bracketMath(source, n, start, end)) out.push({ ...m, offset: normalised.toOriginal(m.offset) });
     } else if (n.type === 'html' && n.value !== undefined && start !== undefined) {
       const m = ASSUME_DIRECTIVE.exec(n.value);
       if (m !== null && m[1] !== undefined) out.push({ kind: 'assume', text: m[1], offset: normalised.toOriginal(start + (m.index ?? 0) + m[0].indexOf(m[1])) });
@@ -59,5 +86,6 @@ export function extractMarkdown(original: string): Segment[] {
     for (const c of n.children ?? []) visit(c);
   };
   visit(tree);
-  return out;
+  // Document order (a paragraph's \(…\) math is found before its $…$ children).
+  return out.sort((a, b) => a.offset - b.offset);
 }

@@ -7,10 +7,10 @@
  *     checkDocument(checker, source, 'markdown').chains
  */
 export { createChecker, judgeStep, type Checker } from './judge-step.js';
-export { checkDocument, documentKind, type ChainReport, type DocumentKind, type DocumentOptions, type DocumentReport, type StepReport } from './check-document.js';
+export { checkDocument, documentKind, type ChainReport, type DocumentKind, type DocumentOptions, type DocumentReport, type NotRead, type Premise, type StepReport } from './check-document.js';
 export { readFacts, type ReadOptions } from './read-facts.js';
 export type { Fact, Sign } from './facts.js';
 export type { Evidence, Judgement, Verdict } from './judgement.js';
 export type { Relation } from './relation.js';
-export { formatJson, formatText, firstFailure, tally, type FileReport } from './report.js';
+export { formatJson, formatText, firstFailure, summaryLine, tally, type FileReport, type Tally } from './report.js';
 export { loadLemmas, type Lemma } from './lemma-proof.js';

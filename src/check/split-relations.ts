@@ -39,11 +39,15 @@ export interface RawChain {
   readonly rels: readonly ChainRelation[];
 }
 
-const ENVIRONMENT = /\\(?:begin|end)\{(?:aligned|alignedat|align\*?|alignat\*?|split|gathered|gather\*?|equation\*?|multline\*?|eqnarray\*?|flalign\*?)\}(?:\{\d+\})?/g;
+const ENVIRONMENT = /\\(?:begin|end)\{(?:aligned|alignedat|align\*?|alignat\*?|split|gathered|multlined|gather\*?|equation\*?|multline\*?|eqnarray\*?|flalign\*?)\}(?:\{\d+\})?/g;
 /** Commands dropped together with their braced argument. */
-const WITH_ARGUMENT = /(?<!\\)\\(?:text|textrm|textit|textbf|mbox|intertext|tag\*?|label|eqref|ref|hspace\*?|vspace\*?|phantom)\s*\{/g;
+const WITH_ARGUMENT = /(?<!\\)\\(?:text|textrm|textit|textbf|mbox|intertext|shortintertext|tag\*?|label|eqref|ref|hspace\*?|vspace\*?|phantom)\s*\{/g;
 /** Commands dropped alone. */
 const ALONE = /(?<!\\)\\(?:nonumber|notag|quad|qquad|displaystyle|textstyle|medskip|smallskip|bigskip|noindent|blacksquare|square|qed|Box|qedhere)(?![A-Za-z])|(?<!\\)\\[,;:! ]/g;
+/** Words or punctuation joining two relations side by side (at least two characters, where the row break goes). */
+const CONJUNCTION = /(?<!\\)\\(?:text|textrm|mbox)\s*\{\s*(?:and|also)\s*\}|,\s*\\q?quad(?![A-Za-z])/g;
+/** A column that opens with a condition in words: `& \text{if } x > 0`, `& \quad \text{for } …`. */
+const CONDITION_CELL = /^\s*(?:\\q?quad\s*|\\[,;]\s*)*\\(?:text|mbox|textrm)\s*\{\s*(?:if|for|when|where|otherwise|with|since|as|by)\b/;
 const DEFINITION_COMMANDS: ReadonlyMap<string, Relation> = new Map([['coloneqq', '='], ['triangleq', '='], ['equiv', '='], ['eqqcolon', '=']]);
 
 function blankRange(chars: string[], from: number, to: number): void {
@@ -76,6 +80,11 @@ function isFunctionText(block: string, command: string, from: number, end: numbe
 
 /** The block with layout and prose blanked; `\\` row breaks become '\u0000' pairs (same length). */
 export function blankLayout(block: string): string {
+  return markLayout(block).replace(/\u0001/g, ' ');
+}
+
+/** As blankLayout, with each single alignment `&` kept as '\u0001' so equations side by side (`a &= b & c &= d`) can be told apart. */
+function markLayout(block: string): string {
   const chars = block.split('');
   for (const m of block.matchAll(ENVIRONMENT)) blankRange(chars, m.index, m.index + m[0].length);
   for (const m of block.matchAll(WITH_ARGUMENT)) {
@@ -83,6 +92,11 @@ export function blankLayout(block: string): string {
     if (!isFunctionText(block, m[0], m.index + m[0].length, end)) blankRange(chars, m.index, end);
   }
   for (const m of block.matchAll(ALONE)) blankRange(chars, m.index, m.index + m[0].length);
+  // `a = 1 \text{ and } b = 2`, `a = 1, \quad b = 2`: two relations, not a = (1 b) = 2.
+  for (const m of block.matchAll(CONJUNCTION)) {
+    chars[m.index] = '\u0000';
+    chars[m.index + 1] = '\u0000';
+  }
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
     if (c === '\\' && chars[i + 1] === '\\') {
@@ -100,10 +114,18 @@ export function blankLayout(block: string): string {
       let j = i;
       while (j < chars.length && chars[j] !== '\n' && !(chars[j] === '\\' && chars[j + 1] === '\\')) chars[j++] = ' ';
       i = j - 1;
-    } else if (c === '&') chars[i] = ' ';
+    } else if (c === '&' && CONDITION_CELL.test(block.slice(i + 1, i + 80))) {
+      // `f(x) &= x & \text{if } x > 0`: a condition column, prose like an `&&` annotation.
+      let j = i;
+      while (j < chars.length && chars[j] !== '\n' && !(chars[j] === '\\' && chars[j + 1] === '\\')) chars[j++] = ' ';
+      i = j - 1;
+    } else if (c === '&') chars[i] = '\u0001';
   }
   return chars.join('');
 }
+
+/** Relations typed as characters (plain-text notes, pasted math). */
+const UNICODE_RELATIONS: ReadonlyMap<string, Relation> = new Map<string, Relation>([['≤', '<='], ['≥', '>='], ['≠', '!='], ['≈', '~=']]);
 
 interface Token {
   readonly rel: Relation;
@@ -142,6 +164,8 @@ function relationTokens(text: string, from: number, to: number): Token[] {
       } else if (c === '=' && text[i - 1] === '!') {
         out.push({ rel: '!=', start: i - 1, end: i + 1, definition: false });
       } else out.push({ rel: c === '=' ? '=' : c, start: i, end: i + 1, definition: false });
+    } else if (depth === 0 && UNICODE_RELATIONS.has(c)) {
+      out.push({ rel: UNICODE_RELATIONS.get(c) as Relation, start: i, end: i + 1, definition: false });
     } else if (depth === 0 && c === ':' && text[i + 1] === '=') {
       out.push({ rel: '=', start: i, end: i + 2, definition: true });
       i++;
@@ -153,9 +177,9 @@ function relationTokens(text: string, from: number, to: number): Token[] {
 function side(text: string, start: number, end: number): ChainSide {
   let s = start;
   let e = end;
-  while (s < e && /[\s\u0000]/.test(text[s] ?? '')) s++;
-  while (e > s && /[\s\u0000.,;]/.test(text[e - 1] ?? '')) e--;
-  return { latex: text.slice(s, e).replace(/\u0000/g, ' '), start: s, end: Math.max(s, e) };
+  while (s < e && /[\s\u0000\u0001]/.test(text[s] ?? '')) s++;
+  while (e > s && /[\s\u0000\u0001.,;]/.test(text[e - 1] ?? '')) e--;
+  return { latex: text.slice(s, e).replace(/[\u0000\u0001]/g, ' '), start: s, end: Math.max(s, e) };
 }
 
 /** Rows of the blanked text: [start, end) between `\\` breaks. */
@@ -173,37 +197,96 @@ function rows(text: string): [number, number][] {
   return out;
 }
 
+const BLANK = /[\s\u0000\u0001]/;
+
+/** The first / last non-blank index of text[from, to), or undefined. */
+function firstFilled(text: string, from: number, to: number): number | undefined {
+  for (let i = from; i < to; i++) if (!BLANK.test(text[i] ?? ' ')) return i;
+  return undefined;
+}
+function lastFilled(text: string, from: number, to: number): number | undefined {
+  for (let i = to - 1; i >= from; i--) if (!BLANK.test(text[i] ?? ' ')) return i;
+  return undefined;
+}
+
+/**
+ * A row cut into equations written side by side (`a &= b & c &= d` in
+ * align or alignat): a new equation starts at an alignment `&` when the row
+ * so far holds a relation, the rest of the row holds one too, and no
+ * relation touches the `&` (`a &=& b`, eqnarray's layout, is one equation).
+ */
+function equationsOfRow(text: string, from: number, to: number): [number, number][] {
+  const cells: [number, number][] = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    if (text[i] === '\u0001') {
+      cells.push([start, i]);
+      start = i + 1;
+    }
+  }
+  cells.push([start, to]);
+  const out: [number, number][] = [];
+  let eqStart = from;
+  // Columns come in pairs (right-aligned, left-aligned): an equation starts only at an even column.
+  cells.forEach(([s, e], k) => {
+    if (k === 0 || k % 2 === 1) return;
+    const prev = cells[k - 1] as [number, number];
+    const first = firstFilled(text, s, e);
+    const last = lastFilled(text, prev[0], prev[1]);
+    const touches = (first !== undefined && relationTokens(text, s, e).some((t) => t.start === first)) || (last !== undefined && relationTokens(text, prev[0], prev[1]).some((t) => t.end === last + 1));
+    if (!touches && relationTokens(text, eqStart, s - 1).length > 0 && relationTokens(text, s, to).length > 0) {
+      out.push([eqStart, s - 1]);
+      eqStart = s;
+    }
+  });
+  out.push([eqStart, to]);
+  return out;
+}
+
 /**
  * splitRelations('a = b \\le c').map((c) => c.rels.map((r) => r.rel)) -> [['=', '<=']]
- * Blocks without any relation give no chain.
+ * Blocks without any relation give no chain. A row that starts with a
+ * relation continues the chain of the same column above it.
  */
 export function splitRelations(block: string): RawChain[] {
-  const text = blankLayout(block);
-  const chains: { sides: ChainSide[]; rels: ChainRelation[] }[] = [];
-  let open: { sides: ChainSide[]; rels: ChainRelation[] } | undefined;
-  for (const [from, to] of rows(text)) {
-    if (text.slice(from, to).trim().replace(/\u0000/g, '') === '') continue;
-    const tokens = relationTokens(text, from, to);
-    if (tokens.length === 0) {
-      // A continuation line of the last side.
-      const last = open?.sides[open.sides.length - 1];
-      if (open !== undefined && last !== undefined) open.sides[open.sides.length - 1] = side(text, last.start, to);
-      continue;
-    }
-    const first = tokens[0] as Token;
-    const leading = side(text, from, first.start);
-    let current: { sides: ChainSide[]; rels: ChainRelation[] };
-    if (leading.latex === '' && open !== undefined) current = open;
-    else {
-      current = { sides: [leading], rels: [] };
-      chains.push(current);
-    }
-    tokens.forEach((t, k) => {
-      const next = tokens[k + 1];
-      current.rels.push({ rel: t.rel, start: t.start, end: t.end, definition: t.definition });
-      current.sides.push(side(text, t.end, next === undefined ? to : next.start));
+  const text = markLayout(block);
+  type Open = { sides: ChainSide[]; rels: ChainRelation[] };
+  const chains: Open[] = [];
+  let open: Open | undefined;
+  /** The chain each column of the row above belongs to. */
+  let columns: (Open | undefined)[] = [];
+  for (const [rowFrom, rowTo] of rows(text)) {
+    const byColumn: (Open | undefined)[] = [];
+    const aboveByColumn = columns;
+    columns = byColumn;
+    equationsOfRow(text, rowFrom, rowTo).forEach(([from, to], column) => {
+      if (text.slice(from, to).replace(/[\u0000\u0001\s]/g, '') === '') return;
+      const tokens = relationTokens(text, from, to);
+      if (tokens.length === 0) {
+        // A continuation line of the last side.
+        const last = open?.sides[open.sides.length - 1];
+        if (open !== undefined && last !== undefined) open.sides[open.sides.length - 1] = side(text, last.start, to);
+        byColumn[column] = open;
+        return;
+      }
+      const first = tokens[0] as Token;
+      const leading = side(text, from, first.start);
+      const above = aboveByColumn[column] ?? open;
+      let current: Open;
+      if (leading.latex === '' && above !== undefined) current = above;
+      else {
+        current = { sides: [leading], rels: [] };
+        chains.push(current);
+      }
+      tokens.forEach((t, k) => {
+        const next = tokens[k + 1];
+        current.rels.push({ rel: t.rel, start: t.start, end: t.end, definition: t.definition });
+        current.sides.push(side(text, t.end, next === undefined ? to : next.start));
+      });
+      open = current;
+      byColumn[column] = current;
     });
-    open = current;
+    if (byColumn.length === 0) columns = aboveByColumn;
   }
   return chains;
 }

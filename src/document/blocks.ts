@@ -101,6 +101,11 @@ function derivationBlock(derivation: Derivation, lhs: Expr): Block {
 function chainCheckText(report: DocumentReport): string {
   const steps = report.chains.flatMap((c) => c.steps).filter((st) => st.verdict !== 'definition');
   if (steps.some((st) => st.verdict === 'fails')) return 'Check: a step of this derivation fails (marked above).';
+  const unread = report.notRead[0];
+  if (unread !== undefined) {
+    const n = report.notRead.length;
+    return `Check: nothing fails, but ${n} relation${n === 1 ? '' : 's'} could not be read (${unread.reason}).`;
+  }
   if (steps.length === 0) return 'Check: no step to check was found.';
   const undecided = steps.filter((st) => st.verdict === 'undecided').length;
   if (undecided > 0) return `Check: no step fails, but ${undecided} of ${steps.length} steps could not be decided (marked above).`;

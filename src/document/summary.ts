@@ -28,7 +28,10 @@ export function tallyAnswers(solved: SolvedSpec): AnswerTally {
       if (r.kind === 'derivation') for (const o of r.outcomes) count(o.json.verification.verdict, o.derivation.stop === 'normal-form');
       else if (r.kind === 'simplification') count(r.report.verdict);
       else if (r.kind === 'named') count(r.verified.verdict);
-      else if (r.kind === 'checked') for (const c of r.report.chains) for (const st of c.steps) count(st.verdict);
+      else if (r.kind === 'checked') {
+        for (const c of r.report.chains) for (const st of c.steps) count(st.verdict);
+        unverified += r.report.notRead.length; // a relation not read is not verified
+      }
     }
   }
   return { failed, unverified };

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkDocument, documentKind } from '../../src/check/check-document.js';
+import { checkDocument, documentKind, type DocumentKind } from '../../src/check/check-document.js';
 import { createChecker } from '../../src/check/judge-step.js';
 import { createEngine } from '../../src/rewrite/engine.js';
 
@@ -36,7 +36,7 @@ const t0 = performance.now();
 const checker = createChecker(createEngine());
 const startup = performance.now() - t0;
 
-const steps = (text: string, kind: 'markdown' | 'tex'): number =>
+const steps = (text: string, kind: DocumentKind): number =>
   checkDocument(checker, text, kind).chains.reduce((n, c) => n + c.steps.filter((s) => s.verdict !== 'definition').length, 0);
 
 for (let i = 0; i < 2; i++) for (const d of docs) checkDocument(checker, d.text, d.kind);

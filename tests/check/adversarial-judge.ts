@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StepReport } from '../../src/check/check-document.js';
+import type { NotRead, StepReport } from '../../src/check/check-document.js';
 import type { Io } from '../../src/cli/io.js';
 import { runCli as runCliInProcess } from '../../src/cli/main.js';
 
@@ -37,10 +37,11 @@ export interface RelationEntry {
  * `timeout`/`crash` (no answer within the budget, or an internal error),
  * `missing` (a display relation of a document the checker did not judge),
  * `definition` (a display relation the checker took as a definition, so
- * never judged) and `not-judged` (inline prose math, which `check` reads
- * for facts only).
+ * never judged), `not-judged` (inline prose math taken as a premise) and
+ * `not-read` (listed by `check` as not read, with the reason: a refusal,
+ * like `undecided`).
  */
-export type Outcome = 'proved' | 'holds' | 'fails' | 'undecided' | 'error' | 'timeout' | 'crash' | 'missing' | 'definition' | 'not-judged';
+export type Outcome = 'proved' | 'holds' | 'fails' | 'undecided' | 'error' | 'timeout' | 'crash' | 'missing' | 'definition' | 'not-judged' | 'not-read';
 
 export interface Judged {
   /** A relation of relations.jsonl or a labelled relation of a document. */
@@ -153,7 +154,7 @@ export async function judgeRelations(entries: readonly RelationEntry[]): Promise
 }
 
 interface CheckJson {
-  readonly files: readonly { readonly file: string; readonly chains: readonly { readonly steps: readonly StepReport[] }[] }[];
+  readonly files: readonly { readonly file: string; readonly chains: readonly { readonly steps: readonly StepReport[] }[]; readonly notRead?: readonly NotRead[] }[];
 }
 
 function parseCheck(r: Run): CheckJson | undefined {
@@ -172,16 +173,16 @@ export async function judgeDocuments(docDir: string, files: readonly string[], l
   const all = parseCheck(await inProcess(['check', ...files.map((f) => join(docDir, f)), '--format', 'json']));
   const out: JudgedDocument[] = [];
   for (const f of files) {
-    let steps = all?.files.find((r) => r.file === join(docDir, f))?.chains.flatMap((c) => c.steps);
-    if (steps === undefined) {
+    let report = all?.files.find((r) => r.file === join(docDir, f));
+    if (report === undefined) {
       const r = await inProcess(['check', join(docDir, f), '--format', 'json']);
-      steps = parseCheck(r)?.files[0]?.chains.flatMap((c) => c.steps);
-      if (steps === undefined) {
+      report = parseCheck(r)?.files[0];
+      if (report === undefined) {
         out.push(unanswered(f, labelsOf(f), crashed(r) ? 'crash' : 'error', firstLine(r.err)));
         continue;
       }
     }
-    out.push(matchLabels(f, steps, labelsOf(f)));
+    out.push(matchLabels(f, report.chains.flatMap((c) => c.steps), labelsOf(f), report.notRead ?? []));
   }
   return out;
 }
@@ -317,8 +318,8 @@ export async function judgeDocumentCli(file: string, path: string, labels: reado
   const r = await runCli(['check', path, '--format', 'json'], budgetMs);
   if (r.timedOut) return unanswered(file, labels, 'timeout', `no answer within ${budgetMs} ms of CPU time`);
   try {
-    const v = JSON.parse(r.out) as { files: { chains: { steps: StepReport[] }[] }[] };
-    return matchLabels(file, v.files.flatMap((f) => f.chains.flatMap((c) => c.steps)), labels);
+    const v = JSON.parse(r.out) as { files: { chains: { steps: StepReport[] }[]; notRead?: NotRead[] }[] };
+    return matchLabels(file, v.files.flatMap((f) => f.chains.flatMap((c) => c.steps)), labels, v.files.flatMap((f) => f.notRead ?? []));
   } catch {
     // A one-line refusal (exit 2, no internal error) answers the input; anything else is a crash.
     const refused = r.code === 2 && !r.err.includes('internal error') && r.err.trim().split('\n').length === 1;
@@ -326,13 +327,15 @@ export async function judgeDocumentCli(file: string, path: string, labels: reado
   }
 }
 
-function matchLabels(file: string, steps: readonly StepReport[], labels: readonly DocumentLabel[]): JudgedDocument {
+function matchLabels(file: string, steps: readonly StepReport[], labels: readonly DocumentLabel[], notRead: readonly NotRead[]): JudgedDocument {
   const used = new Set<StepReport>();
   let failsAtOwnLine = 0;
   const judged = labels.map((l): Judged => {
     const base = { source: 'document' as const, id: idOf(file, l), class: l.class, truth: l.truth };
     const here = steps.filter((s) => s.line === l.line && (l.rhs === undefined || sameRhs(s, l.rhs)));
     for (const s of here) used.add(s);
+    const unread = notRead.find((n) => n.line === l.line);
+    if (here.length === 0 && unread !== undefined) return { ...base, outcome: 'not-read', summary: unread.reason, text: unread.latex };
     if (here.length === 0) return { ...base, outcome: l.inline === true ? 'not-judged' : 'missing', summary: l.inline === true ? 'inline math' : 'no step reported at this line', text: l.note };
     // Several steps on one labelled line share the label: the weakest-for-the-contract verdict counts.
     const order: Outcome[] = l.truth ? ['fails', 'undecided', 'definition', 'holds', 'proved'] : ['proved', 'holds', 'definition', 'undecided', 'fails'];
@@ -354,7 +357,7 @@ export interface KnownMisjudged {
 
 /** The confusion table, one row per class: counts of each outcome for true and for false relations. */
 export function confusionTable(all: readonly Judged[]): string {
-  const cols: Outcome[] = ['proved', 'holds', 'fails', 'undecided', 'error', 'timeout', 'crash', 'missing', 'definition', 'not-judged'];
+  const cols: Outcome[] = ['proved', 'holds', 'fails', 'undecided', 'error', 'timeout', 'crash', 'missing', 'definition', 'not-judged', 'not-read'];
   const shown = cols.filter((c) => all.some((j) => j.outcome === c));
   const classes = [...new Set(all.map((j) => j.class))].sort();
   const head = ['class', 'n', ...shown.map((c) => `T:${c}`), ...shown.map((c) => `F:${c}`), 'violations'];

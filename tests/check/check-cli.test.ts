@@ -18,7 +18,7 @@ describe('gradtex check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${f}:8:6: step 2 fails: 3x^2 = 3x`);
     expect(r.stdout).toMatch(/ {2}at x = [-\d.e]+: left side = [-\d.e]+, right side = [-\d.e]+/);
-    expect(r.stdout).toContain(`${f}: 2 steps: 1 proved, 0 hold, 1 fails, 0 undecided`);
+    expect(r.stdout).toContain(`${f}: 2 relations found: 1 proved, 0 hold, 1 fails, 0 undecided, 0 not read;`);
   });
 
   it('should exit 0 when every step holds, and list steps with --verbose', async () => {
@@ -38,17 +38,18 @@ describe('gradtex check', () => {
       [3, 21, 'x - 1', '<', 'x', 'holds'],
     ]);
     expect(steps[0]?.['evidence']).toMatchObject({ method: 'lemma', lemmas: ['le.log-below-line'] });
-    expect(j.files[0]?.summary).toEqual({ proved: 1, holds: 1, fails: 0, undecided: 0 });
+    expect(j.files[0]?.summary).toEqual({ proved: 1, holds: 1, fails: 0, undecided: 0, notRead: 0, definitions: 0, assumptions: 1 });
   });
 
-  it('should make unreadable math undecided at its line and column, never crash', async () => {
+  it('should list unreadable math as not read at the parse error\'s line and column, never crash', async () => {
     const f = file('bad.md', 'Text.\n\n$$\na = \\frac{1}{\n$$\n\n$$\\foo{x} = 1$$\n');
     const r = await cli(['check', f]);
     // nothing failed, but nothing unreadable may pass a grading script: exit 3
     expect(r.code).toBe(3);
     expect((await cli(['check', f, '--allow-undecided'])).code).toBe(0);
-    expect(r.stdout).toMatch(/bad\.md:4:\d+: step 1 is undecided: a = \\frac\{1\}\{\n {2}cannot read this math/);
-    expect(r.stdout).toMatch(/bad\.md:7:3: step 1 is undecided: \\foo\{x\} = 1\n {2}cannot read this math: unknown command/);
+    expect(r.stdout).toMatch(/bad\.md:4:\d+: not read: cannot read this math: .*: a = \\frac\{1\}\{\n/);
+    expect(r.stdout).toMatch(/bad\.md:7:3: not read: cannot read this math: unknown command.*: \\foo\{x\} = 1\n/);
+    expect(r.stdout).toContain(`${f}: 2 relations found: 0 proved, 0 hold, 0 fail, 0 undecided, 2 not read;`);
   });
 
   it('should say undecided for a derivative of a symbol the document never defines', async () => {
@@ -75,6 +76,6 @@ describe('gradtex check', () => {
     const f = file('long.md', block.repeat(5000 / 10));
     const r = await cli(['check', f]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/long\.md: 1000 steps: 1000 proved/);
+    expect(r.stdout).toMatch(/long\.md: 1000 relations found: 1000 proved/);
   });
 });

@@ -83,7 +83,10 @@ describe('the derivation corpus', () => {
     const termwise = all.find((s) => s.rel === '<=');
     expect(termwise?.verdict).toBe('proved');
     expect(termwise?.evidence.lemmas).toEqual(['le.log-below-line']);
-    expect(all[all.length - 1]?.verdict).toBe('proved');
+    // The last step of the display chain; the inline conclusion after it, 'Therefore $D \\ge 0$', is judged too.
+    const display = reportOf('kl-nonnegative.md').chains.filter((c) => c.inline !== true).flatMap((c) => c.steps);
+    expect(display[display.length - 1]?.verdict).toBe('proved');
+    expect(all.find((s) => s.line === 17)?.verdict).toMatch(/^(proved|holds)$/);
   });
 
   it('should show KL(p, q) = KL(q, p) failing at concrete distributions p and q', () => {

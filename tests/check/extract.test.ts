@@ -68,8 +68,10 @@ describe('extractTex', () => {
 
   // Speed is measured by benchmarks; the test's own timeout bounds a runaway scan.
   it('should finish on a file of 10,000 dollar signs', () => {
-    const src = 'a $x$ '.repeat(5000) + '$';
+    const src = 'a $x$ '.repeat(5000);
     const segs = extractTex(src);
     expect(segs.length).toBe(5000);
+    // A last $ never closed is bad input at its position.
+    expect(() => extractTex(src + '$')).toThrow(/never closed/);
   });
 });

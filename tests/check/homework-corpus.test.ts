@@ -127,7 +127,7 @@ describe('the homework corpus (issue #10)', () => {
   describe('the matcher', () => {
     const rel = (line: number, col: number, rhs: string, label: LabelledRelation['label'] = 'correct'): LabelledRelation => ({ line, col, rel: '=', rhs, label });
     const step = (line: number, col: number, rhs: string, verdict: StepReport['verdict']): StepReport => ({ step: 1, line, col, lhs: 'a', rel: '=', rhs, verdict, evidence: { method: 'none', summary: verdict } });
-    const report = (steps: StepReport[], notRead: DocumentReport['notRead'] = []): DocumentReport => ({ chains: [{ line: 1, col: 1, steps }], notRead });
+    const report = (steps: StepReport[], notRead: DocumentReport['notRead'] = []): DocumentReport => ({ chains: [{ line: 1, col: 1, steps }], notRead, premises: [] });
 
     it('should match a step by line:col first, then by line and the start of its right side without layout', () => {
       const r = scoreReport('d.md', [rel(3, 5, 'x + 1'), rel(3, 20, '\\sigma(x)\\,(1 - x), \\qquad')], report([step(3, 21, 'sigma(x) (1-x)', 'holds'), step(3, 21, '\\sigma(x)  (1 - x)', 'fails'), step(3, 5, 'x+1', 'proved')]));

@@ -113,7 +113,13 @@ export function scoreReport(file: string, relations: readonly LabelledRelation[]
       continue;
     }
     const nr = report.notRead.find((n) => n.line <= r.line && r.line <= n.line + lineCount(n.latex) && normalise(n.latex).includes(normalise(r.rhs)));
-    if (nr !== undefined) scored.push({ file, relation: r, outcome: 'not-read', at: { line: nr.line, col: nr.col }, summary: nr.reason });
+    if (nr !== undefined) {
+      scored.push({ file, relation: r, outcome: 'not-read', at: { line: nr.line, col: nr.col }, summary: nr.reason });
+      continue;
+    }
+    // Inline math read as a premise (a definition or an assumption): accounted for, not judged.
+    const premise = (report.premises ?? []).find((p) => p.line <= r.line && r.line <= p.line + lineCount(p.latex) && normalise(p.latex).includes(normalise(r.rhs)));
+    if (premise !== undefined) scored.push({ file, relation: r, outcome: 'definition', at: { line: premise.line, col: premise.col }, summary: premise.summary });
     else scored.push({ file, relation: r, outcome: 'missing' });
   }
   return { scored, unlabelled: steps.filter((s) => !used.has(s)) };

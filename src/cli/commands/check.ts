@@ -1,10 +1,18 @@
 /**
  * `gradtex check FILE… [--format text|json] [--points N] [--seed S] [--assume …] [--verbose]`:
- * every step of every display chain judged. Exit 0 when every step is proved
- * or holds, 1 when a step fails, 2 when a file cannot be read, 3 when nothing
- * fails but a step is undecided (`--allow-undecided` maps 3 to 0), so a
- * grading script never counts an unjudged answer as a pass. Facts that
- * contradict each other are bad input (2).
+ * every relation of every file accounted for: judged (display chains and
+ * inline claims), a premise (inline definitions and assumptions), or listed
+ * as "not read" with the reason and file:line:col. Files are Markdown
+ * (.md and anything else), LaTeX (.tex, .ltx, .latex) or plain text (.txt,
+ * one relation a line). Exit codes, so a grading script never counts an
+ * unjudged answer as a pass:
+ *
+ * - 0: every relation proved or holds (definitions and assumptions aside);
+ * - 1: some relation fails;
+ * - 2: bad input: a file that cannot be read, an environment or delimiter
+ *   never closed, facts that contradict each other, a bad `--assume`;
+ * - 3: nothing fails, but some relation is undecided or not read
+ *   (`--allow-undecided` maps 3 to 0).
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -50,15 +58,15 @@ export const checkCommand: CommandModule = {
   register(program: Command, io: Io, setExit: (code: number) => void): void {
     program
       .command('check')
-      .description('Check a hand derivation (Markdown or LaTeX): every step judged, each failure shown with a counterexample')
-      .argument('<files...>', 'Markdown (.md) or LaTeX (.tex) files')
+      .description('Check a hand derivation (Markdown, LaTeX or plain text): every relation judged or listed as not read, each failure shown with a counterexample')
+      .argument('<files...>', 'Markdown (.md), LaTeX (.tex) or plain-text (.txt) files')
       .option('--format <format>', 'text, json or html (the document with every relation marked)', parseCheckFormat, 'text')
       .option('-o, --output <file>', 'write the report to this file (never over an input), not to stdout')
       .option('--points <n>', 'random points per step', parsePositiveInt)
       .option('--seed <n>', 'seed for the random points', parseInteger)
       .option('--assume <facts>', 'extra domains or definitions, e.g. "x > 0, p_i > 0" (repeatable)', collect, [])
       .option('--verbose', 'list every step, not only failing and undecided ones')
-      .option('--allow-undecided', 'exit 0 (not 3) when nothing fails but some step is undecided')
+      .option('--allow-undecided', 'exit 0 (not 3) when nothing fails but some relation is undecided or not read')
       .action((files: string[], flags: CheckFlags) => {
         const checker = createChecker(createEngine());
         const facts = cliFacts(flags.assume);
@@ -82,7 +90,7 @@ export const checkCommand: CommandModule = {
         writeCheckReport(io, flags, reports);
         const counts = reports.map((r) => tally(r.report));
         if (counts.some((t) => t.fails > 0)) setExit(EXIT.failed);
-        else if (counts.some((t) => t.undecided > 0) && flags.allowUndecided !== true) setExit(EXIT.undecided);
+        else if (counts.some((t) => t.undecided > 0 || t.notRead > 0) && flags.allowUndecided !== true) setExit(EXIT.undecided);
         else setExit(EXIT.ok);
       });
   },

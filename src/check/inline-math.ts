@@ -1,0 +1,226 @@
+/**
+ * Inline math in prose is a premise or a claim, and the rule is:
+ *
+ * 1. A premise is math that the prose introduces as one: a premise word
+ *    right before it ("let", "for", "where", "given", "assume", "suppose",
+ *    "with", "if", "when", "define", "set", "take", "uses", "at"), or before
+ *    the list of inline math it belongs to, or earlier in its sentence with
+ *    no conclusion word after it ("Model B uses a ReLU instead, $h = …$");
+ *    or math the fact reader takes as a domain or a new definition
+ *    (`$x > 0$`, `$y \in \{-1, 1\}$`, `$h = \tanh(z)$` with h new). Its
+ *    facts hold in their scope (see fact-ledger.ts) and it is reported as a
+ *    definition or an assumption, never as a claim.
+ * 2. A claim is everything else with a relation: "so $\sigma'(x) = \sigma(x)(1 - \sigma(x))$",
+ *    "hence $a_1 = f(s_1)$" with a_1 defined earlier. It is judged exactly as
+ *    a display step is (judge-math.ts), at its own line:col; a condition
+ *    after it in its sentence ("for every $x > 0$") holds for it.
+ * 3. Math right after a word that draws a conclusion ("so", "hence",
+ *    "then", "we get") is a claim even when it reads as a domain ("so
+ *    $x \ge 0$" is judged, not assumed). A symbol already defined, or
+ *    already used by a claim in the section, is never silently redefined:
+ *    `$h = …$` or `$h > 0$` about it without a premise word is a claim (a
+ *    wrong one fails). With a premise word ("now let $h = w^2 x$") it is a
+ *    redefinition that takes over from there, reported as a definition that
+ *    says what it replaces.
+ * 4. A premise the fact reader cannot read is never reported `fails` (a
+ *    definition must not be): an identity the prose leans on ("using
+ *    $\ln u \le u - 1$") is judged, with `fails` weakened to `undecided`;
+ *    any other ("for $w x > 0$", "where $\frac{1}{x} - 1 = 0$", "at
+ *    $x = 2$") is listed as not read, and a failure in the scope of an
+ *    unread inequality becomes `undecided`.
+ *
+ *     readInline(ctx, premises, { kind: 'math', display: false, text: 'x > 0', offset: 4 })   // 'premise'
+ */
+import { symKey } from '../expr/sym-key.js';
+import { symbolsOf } from '../expr/traverse.js';
+import { lineCol } from '../parse/index.js';
+import type { Premise } from './document-report.js';
+import { FactError, type Fact } from './facts.js';
+import { notReadAt, type MathContext } from './judge-math.js';
+import { readFacts } from './read-facts.js';
+import type { Segment } from './segments.js';
+import { hasRelation, unjudgedRelations } from './unjudged-relations.js';
+
+type MathSegment = Extract<Segment, { kind: 'math' }>;
+
+/** Prose right before inline math that makes it a premise. */
+const PREMISE_WORD = /\b(let|lets|for|where|given|assume|assuming|suppose|supposing|with|if|when|whenever|define|defining|set|setting|fix|take|provided|uses?|using|denote|denoting|at)(?:\s+(?:that|we|us|now))?\s*$/i;
+/** A function's signature, `f: \mathbb{R} \to \mathbb{R}`, `\sigma : \mathbb{R}^n \rightarrow (0, 1)^n`. */
+const SIGNATURE = /^\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*:\s*[^:=<>]*\\(?:to|rightarrow|longrightarrow)(?![A-Za-z])[^:=<>]*$/;
+/** Prose right before inline math that makes it a conclusion, a claim even when it reads as a domain ("so $x \ge 0$"). */
+const CONCLUDES = /\b(so|hence|thus|therefore|then|get|gets|obtain|gives?|shows?|implies|conclude|deduce)(?:\s+(?:that|we\s+get))?\s*$/i;
+/** Prose just before `$y = 1$` that makes it a value given to y. */
+const GIVES_VALUE = /\b(let|given|set|fix|take|with|where)\s*$/i;
+/** Prose before inline math that makes an inequality a condition: "for $w x > 0$", "when $…$". */
+const CONDITION_WORD = /\b(for|when|whenever|if|where|assuming|provided|with)\s*$/i;
+/** Premise words after which an equation is an identity being used or a definition ("using", "where"), not a condition. */
+const LEANS_ON = /^(?:uses?|using)$/;
+/** Prose that makes the math after it a condition on the claim before it: "$\ln x \le x - 1$ for every $x > 0$". */
+const TRAILING_CONDITION = /\b(?:for(?:\s+(?:every|all|each|any))?|whenever|provided(?:\s+that)?|as\s+long\s+as)\s*$/i;
+/**
+ * Words earlier in the sentence that make the math after them a premise even
+ * when not right before it ("Model B uses a ReLU instead, $h = …$",
+ * "Suppose for a moment that $\sigma(z) = y$"), unless a word that draws a
+ * conclusion comes between ("If $x < 0$ then $|x| = -x$").
+ */
+const SENTENCE_PREMISE = /\b(let|suppose|supposing|assume|assuming|given|define[sd]?|denote[sd]?|instead|redefine[sd]?)\b/gi;
+const CONCLUSION = /\b(then|so|hence|thus|therefore|get|gives?|obtain|have|has|know|shows?|recall|note|is|are|equals?|yields?)\b/i;
+/** Inline math that states a condition (an inequality). */
+const CONDITION = /[<>]|\\(?:le|ge|leq|geq|lt|gt)\b/;
+
+/**
+ * The prose before inline math, with the inline math of the same list
+ * skipped ("let $x > 0$ and $y = 1$": the prose of `y = 1` is "let").
+ */
+function proseBefore(source: string, offset: number): string {
+  let text = source.slice(Math.max(0, offset - 160), offset).replace(/(?:\$|\\\()\s*$/, '');
+  for (let k = 0; k < 4; k++) {
+    const m = /(?:\$[^$]+\$|\\\([^]*?\\\))\s*(?:,|and|or)?\s*$/.exec(text);
+    if (m === null) break;
+    text = text.slice(0, m.index);
+  }
+  return text.slice(-60);
+}
+
+/** A premise word earlier in the sentence with no conclusion word after it, or undefined. */
+function sentencePremise(source: string, offset: number): string | undefined {
+  const from = Math.max(0, offset - 200);
+  const text = source.slice(from, offset);
+  // The sentence: after the last full stop (or blank line), inline math blanked so its letters are not words.
+  const stop = Math.max(text.search(/[.?!]\s[^.?!]*$/), text.lastIndexOf('\n\n'));
+  const sentence = text.slice(stop < 0 ? 0 : stop + 1).replace(/\$[^$]*\$|\\\([^]*?\\\)/g, ' ');
+  let last: RegExpExecArray | undefined;
+  for (const m of sentence.matchAll(SENTENCE_PREMISE)) last = m;
+  if (last === undefined || CONCLUSION.test(sentence.slice(last.index + last[0].length))) return undefined;
+  return last[1];
+}
+
+/** The symbol a domain or definition fact speaks about. */
+function subjectKeys(f: Fact): string[] {
+  switch (f.kind) {
+    case 'simplex':
+      return f.syms.map(symKey);
+    case 'simplex-indexed':
+      return [];
+    default:
+      return [symKey(f.sym)];
+  }
+}
+
+/**
+ * Reads inline math: states its facts and records it as a premise, lists it
+ * as not read, or answers 'claim' when it is a claim to judge.
+ */
+export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegment): 'premise' | 'claim' | 'premise-claim' | 'none' {
+  const { ledger } = ctx;
+  const { source, scopes } = ledger;
+  if (!hasRelation(seg.text)) return 'none';
+  const before = proseBefore(source, seg.offset);
+  const adjacent = PREMISE_WORD.exec(before)?.[1]?.toLowerCase();
+  const premiseWord = adjacent ?? sentencePremise(source, seg.offset)?.toLowerCase();
+  const values = GIVES_VALUE.test(before);
+  const readOpts = { definitions: true, values, ...(seg.syntax === 'plain' ? { syntax: 'auto' as const } : {}) };
+  const facts = ledger.read(seg.text, seg.offset, readOpts);
+  const at = seg.offset;
+  // Rule 3: a defined or used symbol is not silently redefined or restricted; "so $x > 0$" draws a conclusion.
+  const concludes = premiseWord === undefined && CONCLUDES.test(before);
+  const claims = concludes || (premiseWord === undefined && facts.some((f) => {
+    if (f.kind === 'define') {
+      const known = ledger.definitionAt(symKey(f.sym), at);
+      if (known !== undefined) return !(known.fact.kind === 'define' && known.fact.value.hash === f.value.hash && known.fact.param?.hash === f.param?.hash);
+      return ledger.usedInSection(symKey(f.sym), at);
+    }
+    return subjectKeys(f).some((k) => ledger.definitionAt(k, at) !== undefined);
+  }));
+  if (claims) return 'claim';
+  if (facts.length === 0) {
+    if (SIGNATURE.test(seg.text)) {
+      pushPremise(ctx, premises, seg, 'assumption', "a function's signature: nothing to add (values are real)");
+      return 'premise';
+    }
+    if (understoodWithNothingToAdd(seg.text, readOpts)) {
+      pushPremise(ctx, premises, seg, 'assumption', 'nothing to add to the default domains');
+      return 'premise';
+    }
+    if (premiseWord === undefined) return 'claim';
+    const ifEnd = scopes.hypotheticalEnd(seg);
+    const to = ifEnd ?? scopes.sectionEnd(at);
+    if (CONDITION_WORD.test(before) && CONDITION.test(seg.text)) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line });
+    // "using $\sigma'(z) = \sigma(z)(1 - \sigma(z))$": an identity the prose leans on is judged, but as a premise it never fails.
+    if (adjacent !== undefined && LEANS_ON.test(adjacent) && unjudgedRelations(seg.text).length === 0) return 'premise-claim';
+    const reason =
+      premiseWord === 'at'
+        ? 'a point named in prose ("at …"): not a claim, and not used as a fact'
+        : `a premise ("${premiseWord} …") gradtex cannot read as a fact: not judged, and not used`;
+    notReadAt(ctx, at, seg.text, reason);
+    return 'premise';
+  }
+  statePremise(ctx, premises, seg, facts, values);
+  // Pieces of a list the reader did not take ("$x > 0$, $S \ni y$" in one math): each is named.
+  try {
+    readFacts(seg.text, { ...readOpts, strict: true });
+  } catch (e) {
+    // Only a piece the strict reader names is reported; the facts above were read already.
+    if (e instanceof FactError) notReadAt(ctx, at + e.start, seg.text, e.message);
+  }
+  return 'premise';
+}
+
+/**
+ * Conditions written after an inline claim in the same sentence ("$\ln x \le
+ * x - 1$ for every $x > 0$"): their domain facts hold for the claim (and are
+ * stated again, in their own scope, when the prose reaches them).
+ */
+export function stateTrailingConditions(ctx: MathContext, seg: MathSegment, later: readonly Segment[]): void {
+  const { ledger } = ctx;
+  const end = ledger.scopes.sentenceEnd(seg);
+  for (const next of later) {
+    if (next.offset >= end) break;
+    if (next.kind !== 'math' || next.display) continue;
+    if (!TRAILING_CONDITION.test(proseBefore(ledger.source, next.offset))) continue;
+    for (const f of ledger.read(next.text, next.offset, { definitions: false })) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
+  }
+}
+
+/** Every piece understood, none giving a fact (`x \in \mathbb{R}^n`, `j \in \{1, \dots, n\}`). */
+function understoodWithNothingToAdd(text: string, opts: { definitions: boolean; values: boolean }): boolean {
+  try {
+    return readFacts(text, { ...opts, strict: true }).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+function pushPremise(ctx: MathContext, premises: Premise[], seg: MathSegment, kind: Premise['kind'], summary: string): void {
+  const lc = lineCol(ctx.ledger.source, seg.offset);
+  premises.push({ line: lc.line, col: lc.col, latex: seg.text.replace(/\s+/g, ' ').trim(), kind, summary });
+}
+
+/** States the facts of a premise with their scope, and records it. */
+function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, facts: readonly Fact[], values: boolean): void {
+  const { ledger } = ctx;
+  const { scopes } = ledger;
+  const ifEnd = scopes.hypotheticalEnd(seg);
+  const to = ifEnd ?? scopes.sectionEnd(seg.offset);
+  const notes: string[] = [];
+  for (const f of facts) {
+    if (f.kind === 'define') {
+      // A prose redefinition ("Model B uses $h = \max(0, w x)$") takes over from here; a restatement changes nothing.
+      const known = ledger.definitionAt(symKey(f.sym), seg.offset);
+      if (known !== undefined && known.fact.kind === 'define' && known.fact.value.hash === f.value.hash && known.fact.param?.hash === f.param?.hash) {
+        notes.push(`restates ${ledger.describe(f)} (line ${known.line})`);
+        continue;
+      }
+      if (known !== undefined) {
+        notes.push(`redefines ${ledger.describe(f)} (was ${ledger.describe(known.fact)}, line ${known.line})`);
+        for (const st of ledger.activeAt(seg.offset)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(f.sym)) st.to = seg.offset;
+      } else notes.push(ledger.describe(f));
+    } else notes.push(ledger.describe(f));
+    // A number given in prose ("take $x = -1$", "given $y = 1$") is often an example: it holds to the end of its sentence only.
+    const value = values && f.kind === 'define' && f.param === undefined && f.value.kind !== 'sym' && symbolsOf(f.value).length === 0;
+    const end = value ? Math.min(to, scopes.sentenceEnd(seg)) : to;
+    ledger.state(f, seg.offset, end, ifEnd !== undefined);
+    if (value && f.kind === 'define') ledger.examples.push({ key: symKey(f.sym), text: ledger.describe(f), from: end, to: ledger.paragraphEnd(end), line: lineCol(ledger.source, seg.offset).line });
+  }
+  pushPremise(ctx, premises, seg, facts.every((f) => f.kind === 'define') ? 'definition' : 'assumption', notes.join(', '));
+}

@@ -1,0 +1,245 @@
+/**
+ * Judging the relations of one piece of math, a display block or an inline
+ * claim, with the facts in scope at each step: the same path for both, so
+ * "hence $a_1 = f(s_1)$" in a sentence is judged exactly as it would be in
+ * a display. Every relation found ends up judged (a step of a chain), a
+ * definition (`h = …` introducing a new symbol), or "not read" with the
+ * reason and position: a block the splitter cannot take apart, a chain
+ * holding a connective gradtex does not judge (`\Rightarrow`, `\to`,
+ * `\forall`, `\in` …), a side the parser cannot read (at the parse error's
+ * line:col).
+ *
+ *     judgeMath(ctx, { text: '\\ln x \\le x - 1', offset: 40 }, false)   // [{ line: 3, col: 1, steps: [{ verdict: 'proved', … }] }]
+ */
+import type { Expr } from '../expr/node.js';
+import { symKey } from '../expr/sym-key.js';
+import { symbolsOf } from '../expr/traverse.js';
+import { ParseError, lineCol, parseLatex, parsePlain } from '../parse/index.js';
+import type { ChainReport, NotRead, StepReport } from './document-report.js';
+import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger } from './fact-ledger.js';
+import { definitionOf, FactError, mergeDomains, type Fact } from './facts.js';
+import { readFacts } from './read-facts.js';
+import type { JudgeOptions } from './judge-equal.js';
+import { judgeStep, type Checker } from './judge-step.js';
+import { relationLatex } from './relation.js';
+import type { Segment } from './segments.js';
+import { splitRelations, type ChainSide, type RawChain } from './split-relations.js';
+import { unjudgedRelations } from './unjudged-relations.js';
+
+/** What judging needs besides the math: the checker, the facts, where to put what is not read. */
+export interface MathContext {
+  readonly checker: Checker;
+  readonly ledger: Ledger;
+  readonly opts: JudgeOptions;
+  /** The seed of the next step's random points (each step gets its own, in document order). */
+  readonly seed: { next: number };
+  readonly notRead: NotRead[];
+  /** Called before a step at `offset` is judged: prose math embedded in a display (`\intertext{for $x > 0$}`) is read first. */
+  readonly before?: (offset: number) => void;
+  /** Inline math the prose introduced as a premise ("using $…$"): judged, but a failure is only `undecided`. */
+  readonly premise?: boolean;
+}
+
+type MathSegment = Extract<Segment, { kind: 'math' }>;
+
+type Side = { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly reason: string; readonly offset: number };
+
+function parseSide(side: ChainSide, base: number, plain: boolean): Side {
+  if (side.latex === '') return { ok: false, reason: 'nothing on this side of the relation', offset: base + side.start };
+  try {
+    return { ok: true, expr: plain ? parseAuto(side.latex) : parseLatex(side.latex) };
+  } catch (e) {
+    if (e instanceof ParseError) return { ok: false, reason: `cannot read this math: ${e.message}`, offset: base + side.start + e.span.start };
+    throw e;
+  }
+}
+
+/** A line of a plain-text file: the plain syntax first (`ln(x)`, `2*x`), LaTeX when that fails (`\frac{1}{x}`); the plain error when both fail on text without a backslash. */
+function parseAuto(text: string): Expr {
+  try {
+    return parsePlain(text);
+  } catch (plain) {
+    if (!(plain instanceof ParseError)) throw plain;
+    try {
+      return parseLatex(text);
+    } catch (latex) {
+      throw text.includes('\\') ? latex : plain;
+    }
+  }
+}
+
+/** The math as written, on one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** `… \quad \text{where } x \ge 0` closing a one-line display: the clause's start, and its math's text and start. */
+function conditionClause(text: string): { start: number; text: string; textStart: number } | undefined {
+  if (text.includes('\\begin') || text.includes('\\\\')) return undefined;
+  const m = /(?:,|\\[,;:]|\\q?quad|~)*\s*\\(?:text|mbox|textrm|mathrm)\{\s*(?:where|for|if|when|with|provided)\s*\}\s*([^]*?)[\s.,;]*$/.exec(text);
+  if (m === null || m[1] === undefined || m[1].trim() === '') return undefined;
+  return { start: m.index, text: m[1], textStart: m.index + m[0].indexOf(m[1]) };
+}
+
+/** `… \quad \forall x \in \mathbb{R}` closing a one-line relation: the clause's start and the text after \forall. */
+function forallClause(text: string): { start: number; text: string } | undefined {
+  if (text.includes('\\\\') || text.includes('\\begin')) return undefined;
+  const m = /(?:,|\\[,;:]|\\q?quad|~|\s)*\\forall(?![A-Za-z])\s*([^]*?)[\s.,;]*$/.exec(text);
+  if (m === null || m[1] === undefined || m[1].trim() === '' || /\\forall(?![A-Za-z])/.test(m[1])) return undefined;
+  return { start: m.index, text: m[1] };
+}
+
+/** The domain a quantifier states (`x \in \mathbb{R}`: nothing to add; `x > 0`), or undefined when a piece is not understood. */
+function readQuantifier(text: string): Fact[] | undefined {
+  // `\forall x`, `\forall x, y`: every value, the default domain.
+  if (/^\s*[A-Za-z](?:_\{?\w+\}?)?(?:\s*,\s*[A-Za-z](?:_\{?\w+\}?)?)*\s*$/.test(text)) return [];
+  try {
+    return readFacts(text, { strict: true });
+  } catch (e) {
+    if (e instanceof FactError || e instanceof ParseError) return undefined;
+    throw e;
+  }
+}
+
+/** Adds a not-read entry at an offset of the file. */
+export function notReadAt(ctx: MathContext, offset: number, latex: string, reason: string): void {
+  const lc = lineCol(ctx.ledger.source, offset);
+  ctx.notRead.push({ line: lc.line, col: lc.col, latex: oneLine(latex), reason });
+}
+
+/** The relations of a piece of math judged; what is not judged goes to ctx.notRead. */
+export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): ChainReport[] {
+  const { ledger } = ctx;
+  // A condition closing a one-line display holds for that display only.
+  const clause = inline ? undefined : conditionClause(seg.text);
+  let text = clause === undefined ? seg.text : seg.text.slice(0, clause.start) + ' '.repeat(seg.text.length - clause.start);
+  if (clause !== undefined) for (const f of ledger.read(clause.text, seg.offset + clause.textStart, { definitions: false })) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
+  // `… \quad \forall x \in \mathbb{R}` or `\forall x > 0` closing a one-line relation: a domain, when every piece of it is understood.
+  const forall = forallClause(text);
+  if (forall !== undefined) {
+    const facts = readQuantifier(forall.text);
+    if (facts !== undefined) {
+      text = text.slice(0, forall.start) + ' '.repeat(text.length - forall.start);
+      for (const f of facts) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
+    }
+  }
+  let raw: RawChain[];
+  try {
+    raw = splitRelations(text);
+  } catch (e) {
+    notReadAt(ctx, seg.offset, seg.text, `cannot be split into relations: ${e instanceof Error ? e.message : String(e)}`);
+    return [];
+  }
+  const connectives = unjudgedRelations(text);
+  const spans: [number, number][] = [];
+  const chains: ChainReport[] = [];
+  for (const chain of raw) {
+    const first = chain.sides[0] as ChainSide;
+    const last = chain.sides[chain.sides.length - 1] as ChainSide;
+    spans.push([first.start, last.end]);
+    const connective = connectives.find((u) => u.start >= first.start && u.end <= last.end);
+    if (connective !== undefined) {
+      // x > 1 \Rightarrow x^2 > 1 does not claim x > 1: the whole chain is not read.
+      notReadAt(ctx, seg.offset + first.start, text.slice(first.start, last.end), connective.reason);
+      continue;
+    }
+    const steps = judgeChain(ctx, seg, chain, inline);
+    if (steps.length > 0) {
+      const at = lineCol(ledger.source, seg.offset + first.start);
+      chains.push({ line: at.line, col: at.col, ...(inline ? { inline: true as const } : {}), steps });
+    }
+  }
+  // A connective outside every chain (`W \in \mathbb{R}^{m \times n}` in a display, `\forall x` on a row of its own).
+  const reported = new Set<number>();
+  for (const u of connectives) {
+    if (spans.some(([a, b]) => u.start >= a && u.end <= b)) continue;
+    const [from, to] = rowAround(text, u.start);
+    if (reported.has(from)) continue;
+    reported.add(from);
+    notReadAt(ctx, seg.offset + from + (text.slice(from, to).length - text.slice(from, to).trimStart().length), text.slice(from, to), u.reason);
+  }
+  return chains;
+}
+
+/** The row of a block (between `\\` breaks) around an offset. */
+function rowAround(text: string, at: number): [number, number] {
+  const before = text.lastIndexOf('\\\\', at);
+  const after = text.indexOf('\\\\', at);
+  return [before < 0 ? 0 : before + 2, after < 0 ? text.length : after];
+}
+
+function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline: boolean): StepReport[] {
+  const { ledger } = ctx;
+  const { source, scopes } = ledger;
+  const sides = chain.sides.map((s) => parseSide(s, seg.offset, seg.syntax === 'plain'));
+  const chainAt = seg.offset + (chain.sides[0]?.start ?? 0);
+  const steps: StepReport[] = [];
+  chain.rels.forEach((r, k) => {
+    const ls = chain.sides[k] as ChainSide;
+    const rs = chain.sides[k + 1] as ChainSide;
+    const a = sides[k] as Side;
+    const b = sides[k + 1] as Side;
+    const stepAt = seg.offset + ls.start;
+    ctx.before?.(stepAt);
+    const at = lineCol(source, seg.offset + (rs.latex === '' ? r.start : rs.start));
+    const base = { step: k + 1, line: at.line, col: at.col, lhs: ls.latex, rel: r.rel, rhs: rs.latex };
+    if (!a.ok || !b.ok) {
+      // Unreadable notation is not a verdict: the relation is listed as not read, at the parse error.
+      const bad = (!a.ok ? a : b) as Extract<Side, { ok: false }>;
+      notReadAt(ctx, bad.offset, `${ls.latex} ${relationLatex(r.rel)} ${rs.latex}`, bad.reason);
+      return;
+    }
+    // `h = …` or `f(x) = …` introducing a symbol first seen here is a definition, not a claim.
+    const d = k === 0 && r.rel === '=' ? definitionOf(ls.latex, a.expr, b.expr) : undefined;
+    if (d !== undefined && d.kind === 'define' && ledger.definitionAt(symKey(d.sym), stepAt) === undefined && !ledger.usedInSection(symKey(d.sym), stepAt)) {
+      if (inline && d.param === undefined && symbolsOf(d.value).length === 0) {
+        // "At the point $x = 2$", "so $x = 2$": a value named in passing is neither a claim to judge nor a value to use.
+        notReadAt(ctx, stepAt, `${ls.latex} = ${rs.latex}`, `a value named in prose, neither a claim gradtex can judge nor a fact it uses (write "let $${ls.latex} = ${rs.latex}$" to give ${ls.latex} that value)`);
+        return;
+      }
+      ledger.state(d, stepAt, scopes.sectionEnd(stepAt));
+      steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
+      return;
+    }
+    const active = ledger.activeAt(stepAt);
+    const facts = factsUsed([a.expr, b.expr], active);
+    const uses = facts.map((st) => ({ fact: ledger.describe(st.fact), line: st.line, col: st.col }));
+    const empty = facts.some((st) => st.hypothetical === true) ? emptyScope(facts) : undefined;
+    if (empty !== undefined) {
+      // Hypothetical facts that contradict the others in scope: nothing can be sampled, nothing is claimed.
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: 'none', summary: `the facts in scope leave no value for ${subjectOf(empty)}` }, facts: uses });
+      return;
+    }
+    let j;
+    try {
+      j = judgeStep(ctx.checker, a.expr, r.rel, b.expr, mergeDomains(active.map((st) => st.fact)), { ...ctx.opts, seed: ctx.seed.next++ });
+    } catch (e) {
+      j = { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `could not be judged: ${e instanceof Error ? e.message : String(e)}` } };
+    }
+    const keys = new Set([...allSymbols(a.expr).keys(), ...allSymbols(b.expr).keys()]);
+    const example = j.verdict === 'fails' ? ledger.examples.find((v) => v.from <= stepAt && stepAt < v.to && keys.has(v.key)) : undefined;
+    if (example !== undefined) {
+      const summary = `${j.evidence.summary}; but ${example.text} was given in the paragraph (line ${example.line}), and the claim may be about that value`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
+    if (j.verdict === 'fails' && ctx.premise === true) {
+      const summary = `${j.evidence.summary}; but the prose introduces this as a premise (a definition or an identity it uses), not as a claim`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
+    const unreadHere = j.verdict === 'fails' ? ledger.unread.find((u) => u.from <= stepAt && stepAt < u.to) : undefined;
+    if (unreadHere !== undefined) {
+      // Weaker than the truth, never stronger: the counterexample may violate a condition we could not read.
+      const summary = `${j.evidence.summary}; but the condition $${unreadHere.text}$ (line ${unreadHere.line}) could not be read as a fact, and the point may lie outside it`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
+    steps.push({ ...base, verdict: j.verdict, evidence: j.evidence, ...(uses.length > 0 ? { facts: uses } : {}) });
+  });
+  ledger.noteUsed(
+    sides.flatMap((s) => (s.ok ? [s.expr] : [])),
+    chainAt,
+  );
+  return steps;
+}
