@@ -27,6 +27,9 @@ import { judgeStep, type Checker } from './judge-step.js';
 import type { Evidence, Verdict } from './judgement.js';
 import { readFacts } from './read-facts.js';
 import { documentScopes } from './scopes.js';
+import { readDocumentShapes, shapesAt } from './shape-facts.js';
+import { shapedStep } from './shaped-step.js';
+import type { ShapeContext } from '../matrix/shape.js';
 import type { Relation } from './relation.js';
 import type { Segment } from './segments.js';
 import { splitRelations, type ChainSide } from './split-relations.js';
@@ -98,6 +101,8 @@ export interface DocumentReport {
 export interface DocumentOptions extends JudgeOptions {
   /** Facts given on the command line, in addition to the document's. */
   readonly facts?: readonly Fact[];
+  /** Shapes given on the command line (`--shape`); the document's own statements (W \in \mathbb{R}^{m \times n}) take over where they are made. */
+  readonly shapes?: ShapeContext;
 }
 
 type Side = { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly reason: string; readonly offset: number };
@@ -186,6 +191,7 @@ export function factsAbout(sides: readonly Expr[], facts: readonly Fact[]): Fact
 export function checkDocument(checker: Checker, source: string, kind: DocumentKind, opts: DocumentOptions = {}): DocumentReport {
   const segments = segmentsOf(source, kind);
   const scopes = documentScopes(source, kind, segments);
+  const shapes = readDocumentShapes(source, segments, scopes);
   const everywhere = { from: 0, to: Infinity, line: 0, col: 0 };
   const stated: Stated[] = (opts.facts ?? []).map((fact) => ({ fact, ...everywhere }));
   const activeAt = (p: number): Stated[] => stated.filter((st) => st.from <= p && p < st.to);
@@ -312,7 +318,10 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
         }
         let j;
         try {
-          j = judgeStep(checker, a.expr, r.rel, b.expr, mergeDomains(active.map((st) => st.fact)), { ...opts, seed: stepSeed++ });
+          // Vectors and matrices with shapes in scope are judged entry by entry under them (shaped-step.ts).
+          const shaped = shapedStep(checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, mergeDomains(active.map((st) => st.fact)), shapesAt(shapes, stepAt, opts.shapes), shapes, stepAt, { ...opts, seed: stepSeed });
+          uses.push(...(shaped?.uses ?? []));
+          j = shaped?.judgement ?? judgeStep(checker, a.expr, r.rel, b.expr, mergeDomains(active.map((st) => st.fact)), { ...opts, seed: stepSeed++ });
         } catch (e) {
           j = { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `could not be judged: ${e instanceof Error ? e.message : String(e)}` } };
         }

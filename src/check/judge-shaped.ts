@@ -148,7 +148,7 @@ function judgeBySizes(lhsText: string, rhsText: string, ctx: ShapeContext, opts:
     if (v.verdict === 'numeric') agreed++;
   }
   if (undefinedAt !== undefined) {
-    const summary = `the right side is not defined with ${sizesText(undefinedAt)} where the left side is: ${why}${agreed > 0 ? ` (the sides agree at the ${agreed} sizes where both are defined)` : ''}`;
+    const summary = `the right side is not defined with ${sizesText(undefinedAt)} where the left side is: ${why}${agreed > 0 ? ` (the sides agree at the ${agreed === 1 ? 'one size' : `${agreed} sizes`} where both are defined)` : ''}`;
     return { verdict: 'fails', evidence: { method: 'sampling', summary, point: undefinedAt }, lhs: symbolic.lhs.expr };
   }
   return { verdict: 'undecided', evidence: { method: 'parse', summary: `the right side does not fit the declared shapes: ${why}` }, lhs: symbolic.lhs.expr };

@@ -19,6 +19,7 @@ import { FileError } from '../../parse/file-error.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { collect, parseInteger, parsePositiveInt } from '../options.js';
+import { readShapes } from '../matrix-equal.js';
 
 interface CheckFlags {
   format: 'text' | 'json';
@@ -27,6 +28,7 @@ interface CheckFlags {
   assume: string[];
   verbose?: boolean;
   allowUndecided?: boolean;
+  shape: string[];
 }
 
 function parseCheckFormat(v: string): 'text' | 'json' {
@@ -56,9 +58,11 @@ export const checkCommand: CommandModule = {
       .option('--assume <facts>', 'extra domains or definitions, e.g. "x > 0, p_i > 0" (repeatable)', collect, [])
       .option('--verbose', 'list every step, not only failing and undecided ones')
       .option('--allow-undecided', 'exit 0 (not 3) when nothing fails but some step is undecided')
+      .option('--shape <decl>', "declare a matrix or vector for every file, e.g. 'W: m x n, x: n' (repeatable); statements in the document (W \\in \\mathbb{R}^{m \\times n}) take over where they are made", collect, [])
       .action((files: string[], flags: CheckFlags) => {
         const checker = createChecker(createEngine());
         const facts = cliFacts(flags.assume);
+        const shapes = readShapes(flags.shape);
         const reports: FileReport[] = files.map((file) => {
           let source: string;
           try {
@@ -66,7 +70,7 @@ export const checkCommand: CommandModule = {
           } catch (e) {
             throw new UserError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
           }
-          const opts = { facts, ...(flags.points !== undefined ? { points: flags.points } : {}), ...(flags.seed !== undefined ? { seed: flags.seed } : {}) };
+          const opts = { facts, shapes, ...(flags.points !== undefined ? { points: flags.points } : {}), ...(flags.seed !== undefined ? { seed: flags.seed } : {}) };
           try {
             return { file, report: checkDocument(checker, source, documentKind(file), opts) };
           } catch (e) {
