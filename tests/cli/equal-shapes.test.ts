@@ -85,4 +85,16 @@ describe('gradtex equal --shape', () => {
       expect(r.stdout).toMatch(/^holds: /m);
     });
   });
+
+  it('should take "shape" (a string or a list) in --batch requests, and --shape for all of them', async () => {
+    const input = [
+      '{"id":"1","lhs":"d(B*(A*x), x)","rhs":"B*A","shape":"A: m x n, B: p x m, x: n"}',
+      '{"id":"2","lhs":"d(B*(A*x), x)","rhs":"A*B","shape":["A: m x n","B: p x m","x: n"]}',
+      '{"id":"3","lhs":"d(B*(A*x), x)","rhs":"A*B"}',
+    ].join('\n');
+    const r = await cli(['equal', '--batch', '-'], input + '\n');
+    expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { verdict: string }).verdict)).toEqual(['holds', 'fails', 'undecided']);
+    const all = await cli(['equal', '--batch', '-', '--shape', 'A: n x n, B: n x n, x: n'], '{"id":"1","lhs":"transpose(A*B)","rhs":"transpose(B)*transpose(A)"}\n');
+    expect(JSON.parse(all.stdout)).toMatchObject({ id: '1', verdict: 'holds', evidence: { shape: 'n×n' } });
+  });
 });
