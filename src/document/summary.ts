@@ -29,6 +29,7 @@ export function tallyAnswers(solved: SolvedSpec): AnswerTally {
       else if (r.kind === 'simplification') count(r.report.verdict);
       else if (r.kind === 'named') count(r.verified.verdict);
       else if (r.kind === 'checked') for (const c of r.report.chains) for (const st of c.steps) count(st.verdict);
+      else if (r.kind === 'shaped') count(r.outcome.verdict);
     }
   }
   return { failed, unverified };
