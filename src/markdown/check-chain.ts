@@ -13,6 +13,8 @@ import type { Expr } from '../expr/node.js';
 import { checkEqualNumeric, type NumericVerdict } from '../numeric/index.js';
 import { ParseError, parseLatex } from '../parse/index.js';
 import { splitChain, type ChainSide } from './split-chain.js';
+import { judgeShaped, mentionsShaped } from '../check/judge-shaped.js';
+import type { ShapeContext } from '../matrix/shape.js';
 
 /** A problem found in the chain, at offsets into the block's text. */
 export interface ChainProblem {
@@ -33,6 +35,8 @@ export interface ChainReport {
 export interface ChainOptions {
   readonly points?: number;
   readonly seed?: number;
+  /** Shapes of vectors and matrices: a step on shaped names is judged entry by entry under them (judge-shaped.ts). */
+  readonly shapes?: ShapeContext;
 }
 
 function fmt(x: number): string {
@@ -83,6 +87,19 @@ export function checkChain(block: string, opts: ChainOptions = {}): ChainReport 
     const lhs = sides[i];
     const rhs = sides[i + 1];
     if (a === undefined || b === undefined || lhs === undefined || rhs === undefined || isProblem(a) || isProblem(b)) continue;
+    if (opts.shapes !== undefined && mentionsShaped([a, b], opts.shapes)) {
+      let j;
+      try {
+        j = judgeShaped(lhs.latex, '=', rhs.latex, opts.shapes, { syntax: 'latex', points: opts.points ?? 4, seed: (opts.seed ?? 1) + i });
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e;
+        j = { verdict: 'undecided' as const, evidence: { summary: e.message } };
+      }
+      if (j.verdict === 'fails') problems.push({ kind: 'failed', reason: `this step does not hold: ${lhs.latex} ≠ ${rhs.latex}: ${j.evidence.summary}`, start: rhs.start, end: rhs.end });
+      else if (j.verdict === 'undecided') problems.push({ kind: 'undecided', reason: `this step could not be checked: ${j.evidence.summary}`, start: rhs.start, end: rhs.end });
+      else points = Math.min(points, j.evidence.points ?? 0);
+      continue;
+    }
     const v = checkEqualNumeric(a, b, { points: opts.points ?? 24, seed: (opts.seed ?? 1) + i });
     if (v.verdict === 'failed') problems.push({ kind: 'failed', reason: describe(v, lhs, rhs), start: rhs.start, end: rhs.end });
     else if (v.verdict === 'undecided') problems.push({ kind: 'undecided', reason: `this step could not be checked: ${v.reason}`, start: rhs.start, end: rhs.end });

@@ -25,6 +25,8 @@ import { checkChain, type ChainReport } from './check-chain.js';
 import { workOutRequest, type NamedLookup } from './derive-block.js';
 import { isRequestProblem, parseDeriveBlock } from './derive-request.js';
 import { displayMath, headingParagraph, verdictParagraph } from './mdast-nodes.js';
+import { readBlockShapes, type BlockShapes } from './block-shapes.js';
+import type { ShapeContext } from '../matrix/shape.js';
 
 export interface RemarkGradtexOptions {
   /** Make failed checks fatal: the run rejects (a site build stops). Default false: messages are warnings. */
@@ -41,6 +43,8 @@ export interface RemarkGradtexOptions {
   readonly namedDir?: string;
   /** Write the verdict line under each derivation and checked chain (default true). */
   readonly verdicts?: boolean;
+  /** Shapes of vectors and matrices for every block (`md --shape`); a block's own `shapes:` line takes over for the names it shares. */
+  readonly shapes?: ShapeContext;
 }
 
 /** The `source` of every message, as remark-lint names its rules' origin. */
@@ -80,16 +84,24 @@ function locator(ctx: Context, node: { position?: Position | undefined; value: s
   return (start, end) => ({ start: at(start), end: at(Math.max(start, end)) });
 }
 
+/** The block's `shapes:` line read (and blanked); a line that cannot be read is reported where it is. */
+function blockShapes(ctx: Context, node: Code): BlockShapes {
+  const b = readBlockShapes(node.value, ctx.options.shapes);
+  if (b.problem !== undefined) report(ctx, b.problem.reason, 'block-shapes', locator(ctx, node)(b.problem.start, b.problem.end) ?? node.position, 'error');
+  return b;
+}
+
 function deriveBlock(ctx: Context, node: Code): RootContent[] {
   const place = locator(ctx, node);
   const out: RootContent[] = [];
-  for (const request of parseDeriveBlock(node.value)) {
+  const { value, shapes } = blockShapes(ctx, node);
+  for (const request of parseDeriveBlock(value)) {
     if (isRequestProblem(request)) {
       report(ctx, request.reason, 'derive-request', place(request.start, request.end) ?? node.position, 'error');
       continue;
     }
     const where = place(request.start, request.end) ?? node.position;
-    const worked = workOutRequest(ctx.engine(), request, ctx.options);
+    const worked = workOutRequest(ctx.engine(), request, { ...ctx.options, shapes });
     if (!worked.ok) {
       report(ctx, worked.problem, 'derive-request', where, 'error');
       continue;
@@ -121,9 +133,9 @@ function chainVerdict(r: ChainReport): string {
   }
 }
 
-function reportChain(ctx: Context, node: { position?: Position | undefined; value: string }): ChainReport {
+function reportChain(ctx: Context, node: { position?: Position | undefined; value: string }, shaped?: BlockShapes): ChainReport {
   const place = locator(ctx, node);
-  const r = checkChain(node.value, ctx.options);
+  const r = checkChain(shaped?.value ?? node.value, { ...ctx.options, ...(shaped !== undefined ? { shapes: shaped.shapes } : {}) });
   for (const p of r.problems) {
     const ruleId = p.kind === 'failed' ? 'check-failed' : p.kind === 'undecided' ? 'check-undecided' : 'check-syntax';
     report(ctx, p.reason, ruleId, place(p.start, p.end) ?? node.position, p.kind === 'undecided' ? 'info' : 'error');
@@ -132,16 +144,19 @@ function reportChain(ctx: Context, node: { position?: Position | undefined; valu
 }
 
 /** The chain as display math: the block itself when it has its own layout, else one side per line. */
-function chainLatex(node: Code, r: ChainReport): string {
-  if (/\\begin\{/.test(node.value)) return node.value;
+function chainLatex(value: string, r: ChainReport): string {
+  if (/\\begin\{/.test(value)) return value;
   const [first, ...rest] = r.sides.map((s) => s.latex);
   return `\\begin{aligned}\n${first ?? ''} ${rest.map((s) => `&= ${s}`).join(' \\\\\n')}\n\\end{aligned}`;
 }
 
 function checkBlock(ctx: Context, node: Code): RootContent[] {
-  const r = reportChain(ctx, node);
+  const shaped = blockShapes(ctx, node);
+  const r = reportChain(ctx, node, shaped);
   if (r.problems.some((p) => p.kind === 'parse' || p.kind === 'no-chain')) return [node];
-  const out: RootContent[] = [displayMath(chainLatex(node, r), node.position)];
+  // A blanked `shapes:` line is not part of the math shown.
+  const shown = shaped.value === node.value ? node.value : shaped.value.replace(/^[ \t]+(?:\n|$)/gm, '');
+  const out: RootContent[] = [displayMath(chainLatex(shown, r), node.position)];
   if (ctx.options.verdicts ?? true) out.push(verdictParagraph(chainVerdict(r), r.verdict === 'failed', node.position));
   return out;
 }
@@ -166,7 +181,7 @@ function transformChildren(ctx: Context, parent: Parent): void {
         report(ctx, '`<!-- gradtex: check -->` must be followed by a `$$` block (on the next lines) to check', 'check-marker', node.position, 'error');
         continue;
       }
-      const r = reportChain(ctx, next);
+      const r = reportChain(ctx, next, ctx.options.shapes === undefined ? undefined : { value: next.value, shapes: ctx.options.shapes });
       out.push(next);
       if (ctx.options.verdicts ?? true) out.push(verdictParagraph(chainVerdict(r), r.verdict === 'failed', next.position));
       i++;
