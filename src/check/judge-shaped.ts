@@ -61,17 +61,6 @@ export function readShaped(text: string, ctx: ShapeContext, syntax: ShapedSyntax
   }
 }
 
-/** Does any of the expressions mention a symbol with a declared (non-scalar) shape? */
-export function mentionsShaped(exprs: readonly Expr[], ctx: ShapeContext): boolean {
-  return exprs.some((e) =>
-    some(e, (x) => {
-      if (x.kind !== 'sym') return false;
-      const s = declaredShape(ctx, x);
-      return s !== undefined && !isScalarShape(s);
-    }),
-  );
-}
-
 /** "W: m×n, x: n" for the shaped symbols the sides use: the reading that was used. */
 function readingText(exprs: readonly Expr[], ctx: ShapeContext): string {
   const used = new Map<string, string>();

@@ -18,7 +18,7 @@ import { PointError, parsePoint } from '../derive/point.js';
 import { SpecError, type Located, type Spec, type Task } from './spec.js';
 import { shapedDiffResult, type ShapedDiffOutcome } from '../derive/shaped-diff-result.js';
 import type { ShapeContext } from '../matrix/shape.js';
-import { mentionsShaped } from '../check/judge-shaped.js';
+import { mentionsShaped } from '../matrix/mentions-shaped.js';
 
 export type TaskResult =
   | { readonly kind: 'derivation'; readonly outcomes: readonly DiffOutcome[] }

@@ -13,7 +13,8 @@ import type { Expr } from '../expr/node.js';
 import { checkEqualNumeric, type NumericVerdict } from '../numeric/index.js';
 import { ParseError, parseLatex } from '../parse/index.js';
 import { splitChain, type ChainSide } from './split-chain.js';
-import { judgeShaped, mentionsShaped } from '../check/judge-shaped.js';
+import { judgeShaped } from '../check/judge-shaped.js';
+import { mentionsShaped } from '../matrix/mentions-shaped.js';
 import type { ShapeContext } from '../matrix/shape.js';
 
 /** A problem found in the chain, at offsets into the block's text. */

@@ -19,7 +19,7 @@ import type { Engine } from '../rewrite/engine.js';
 import { computeNamed, loadNamedSpec, NamedSpecError, verifyNamed, type VerifiedPart } from '../derive/named/index.js';
 import type { DeriveRequest } from './derive-request.js';
 import { shapedDiffResult } from '../derive/shaped-diff-result.js';
-import { mentionsShaped } from '../check/judge-shaped.js';
+import { mentionsShaped } from '../matrix/mentions-shaped.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 
