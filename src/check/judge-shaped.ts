@@ -47,7 +47,8 @@ export interface ShapedJudgement extends Judgement {
 /** Judges a scalar relation (an inequality of lowered entries); the caller's ordinary checker. */
 export type ScalarJudge = (lhs: Expr, rel: Relation, rhs: Expr) => Judgement;
 
-type Read = { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly message: string };
+/** A side read under shapes, or the shape mismatch (`where`: with line:column in the side). */
+type Read = { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly message: string; readonly where: string };
 
 /** Reads `text` under `ctx`; a shape mismatch is a value, any other parse error is thrown. */
 export function readShaped(text: string, ctx: ShapeContext, syntax: ShapedSyntax = 'auto'): Read {
@@ -55,8 +56,8 @@ export function readShaped(text: string, ctx: ShapeContext, syntax: ShapedSyntax
   try {
     return { ok: true, expr: latex ? parseLatex(text, { shapes: ctx }) : parsePlain(text, { shapes: ctx }) };
   } catch (e) {
-    if (e instanceof ParseError && e.code === 'E_PARSE_SHAPE') return { ok: false, message: e.message };
-    if (e instanceof ShapeError) return { ok: false, message: e.message };
+    if (e instanceof ParseError && e.code === 'E_PARSE_SHAPE') return { ok: false, message: e.message, where: e.oneLine() };
+    if (e instanceof ShapeError) return { ok: false, message: e.message, where: e.message };
     throw e;
   }
 }

@@ -5,7 +5,7 @@
  * several sizes). Kept apart from equal.ts, whose scalar judgement it
  * replaces when shapes are given.
  */
-import { judgeShaped, type ShapedJudgement } from '../check/judge-shaped.js';
+import { judgeShaped, readShaped, type ShapedJudgement } from '../check/judge-shaped.js';
 import { shapeContext, ShapeError, shapeText, type ShapeContext } from '../matrix/shape.js';
 import { ParseError } from '../parse/index.js';
 import { toPlain } from '../render/index.js';
@@ -46,6 +46,9 @@ function sideTexts(req: MatrixEqualRequest): [string, string] {
 /** The identity judged under the shapes; a side that cannot be read at all (not a shape mismatch) is bad input. */
 export function judgeMatrixIdentity(lhsText: string, rhsText: string, ctx: ShapeContext, syntax: InputSyntax, opts: { points?: number; seed?: number }): ShapedJudgement {
   try {
+    // A left side that does not fit its own shapes is a mistake in the question, not a claim to judge.
+    const left = readShaped(lhsText, ctx, syntax);
+    if (!left.ok) throw new UserError(`left side: ${left.where}`);
     return judgeShaped(lhsText, '=', rhsText, ctx, { syntax, ...opts });
   } catch (e) {
     if (e instanceof ParseError) throw new UserError(e.oneLine());
