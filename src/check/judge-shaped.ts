@@ -23,7 +23,9 @@ import { num } from '../expr/build.js';
 import { checkMatrixEqual, instantiateContext, instantiateExpr, matrixVerdictText, pointText, sizeInstances, sizeNames, sizesText, type MatrixVerdict, type Sizes } from '../matrix/check-matrix-equal.js';
 import { inferShape } from '../matrix/infer-shape.js';
 import { entryOf, FreshIndices } from '../matrix/lower.js';
-import { declaredShape, isScalarShape, shapeText, ShapeError, type ShapeContext } from '../matrix/shape.js';
+import { declaredShape, isScalarShape, shapeText, ShapeError, type Shape, type ShapeContext } from '../matrix/shape.js';
+import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
+import { lookupFunction } from '../expr/functions.js';
 import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 import { fmt, type Judgement } from './judgement.js';
 import type { Relation } from './relation.js';
@@ -114,6 +116,26 @@ function fromMatrixVerdict(v: MatrixVerdict, reading: string, sizes?: Sizes): Sh
   }
 }
 
+/** The shape errors of a product or a sum (infer-shape.ts), as opposed to powers and functions of arrays. */
+const PRODUCT_OR_SUM_MISMATCH = /^(?:cannot multiply|cannot add) /;
+
+/**
+ * A call that is neither a matrix operation nor a function of the table,
+ * applied to a vector or matrix (f(x), KL(p, q), L(W)): it may apply entry
+ * by entry or reduce to a number, and gradtex does not know which.
+ */
+function opaqueCall(exprs: readonly Expr[], ctx: ShapeContext): string | undefined {
+  let found: string | undefined;
+  for (const e of exprs) {
+    some(e, (x) => {
+      if (found !== undefined || x.kind !== 'call' || MATRIX_FUNCTIONS.has(x.fn) || lookupFunction(x.fn) !== undefined) return false;
+      if (x.args.some((a) => !isScalarShape(inferShape(a, ctx)))) found = x.fn;
+      return false;
+    });
+  }
+  return found;
+}
+
 /** `=` where one side does not fit the shapes symbolically: read and compared again at each instantiated size. */
 function judgeBySizes(lhsText: string, rhsText: string, ctx: ShapeContext, opts: ShapedOptions, symbolic: { lhs: Read; rhs: Read }): ShapedJudgement {
   const syntax = opts.syntax ?? 'auto';
@@ -121,10 +143,14 @@ function judgeBySizes(lhsText: string, rhsText: string, ctx: ShapeContext, opts:
     return { verdict: 'undecided', evidence: { method: 'parse', summary: `the left side does not fit the declared shapes: ${symbolic.lhs.message}` } };
   }
   const why = symbolic.rhs.ok ? '' : symbolic.rhs.message;
+  // Only a product or a sum that does not fit is a domain question; a power or a function of a vector may be notation gradtex does not read (‖x‖^2).
+  if (!PRODUCT_OR_SUM_MISMATCH.test(why)) return { verdict: 'undecided', evidence: { method: 'parse', summary: `the right side does not fit the declared shapes: ${why}` }, lhs: symbolic.lhs.expr };
   let undefinedAt: Sizes | undefined;
   let agreed = 0;
   for (const sizes of sizeInstances(sizeNames(ctx), opts.seed ?? 1)) {
     const c = instantiateContext(ctx, sizes);
+    // At a size that makes a declared vector or matrix 1×1, x^T would read as a power: such sizes say nothing here.
+    if ([...ctx.keys()].some((k) => !isScalarShape(ctx.get(k) as Shape) && isScalarShape(c.get(k) as Shape))) continue;
     const l = readShaped(lhsText, c, syntax);
     if (!l.ok) continue;
     const r = readShaped(rhsText, c, syntax);
@@ -181,6 +207,10 @@ export function judgeShaped(lhsText: string, rel: Relation, rhsText: string, ctx
   const syntax = opts.syntax ?? 'auto';
   const lhs = readShaped(lhsText, ctx, syntax);
   const rhs = readShaped(rhsText, ctx, syntax);
+  const opaque = opaqueCall([lhs, rhs].flatMap((r) => (r.ok ? [r.expr] : [])), ctx);
+  if (opaque !== undefined) {
+    return { verdict: 'undecided', evidence: { method: 'none', summary: `${opaque}(…) of a vector or matrix: gradtex does not know whether ${opaque} applies entry by entry or reduces to a number` } };
+  }
   if (rel === '=') {
     if (!lhs.ok || !rhs.ok) return judgeBySizes(lhsText, rhsText, ctx, opts, { lhs, rhs });
     const reading = readingText([lhs.expr, rhs.expr], ctx);

@@ -96,3 +96,20 @@ describe('shapes stated in a checked document', () => {
     expect(verdicts(doc)).toEqual(['3: undecided']);
   });
 });
+
+describe('shaped readings that must stay weaker than the truth', () => {
+  it('should not fail a true step whose right side uses notation that does not fit the shapes (‖x‖^2, x^2)', () => {
+    const doc = 'Let $x \\in \\mathbb{R}^n$.\n\n$$x^T x = \\|x\\|^2$$\n\n$$x^T x = x^2$$\n';
+    expect(verdicts(doc)).toEqual(['3: undecided', '5: undecided']);
+  });
+
+  it('should compare a matrix form with its index form, at size 1 too', () => {
+    const doc = 'Let $A \\in \\mathbb{R}^{n \\times n}$ and $x \\in \\mathbb{R}^n$.\n\n$$x^T A x = \\sum_{i=1}^n \\sum_{j=1}^n A_{ij} x_i x_j$$\n\n$$x^T A x = \\sum_{i=1}^n A_{ii} x_i^2$$\n';
+    expect(verdicts(doc)).toEqual(['3: holds', '5: fails']);
+  });
+
+  it('should leave an unknown function of a vector undecided (entrywise or a reduction?)', () => {
+    const doc = 'Let $x \\in \\mathbb{R}^n$.\n\n$$g(x) = g(x) + 0$$\n';
+    expect(steps(doc)[0]?.evidence.summary).toMatch(/^g\(…\) of a vector or matrix: gradtex does not know/);
+  });
+});
