@@ -27,7 +27,7 @@ import { judgeStep, type Checker } from './judge-step.js';
 import type { Evidence, Verdict } from './judgement.js';
 import { readFacts } from './read-facts.js';
 import { documentScopes } from './scopes.js';
-import { readDocumentShapes, shapesAt } from './shape-facts.js';
+import { readDocumentShapes, readMatrixProperties, shapesAt } from './shape-facts.js';
 import { shapedStep } from './shaped-step.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import type { Relation } from './relation.js';
@@ -192,6 +192,7 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
   const segments = segmentsOf(source, kind);
   const scopes = documentScopes(source, kind, segments);
   const shapes = readDocumentShapes(source, segments, scopes);
+  const properties = readMatrixProperties(source, scopes);
   const everywhere = { from: 0, to: Infinity, line: 0, col: 0 };
   const stated: Stated[] = (opts.facts ?? []).map((fact) => ({ fact, ...everywhere }));
   const activeAt = (p: number): Stated[] => stated.filter((st) => st.from <= p && p < st.to);
@@ -319,7 +320,7 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
         let j;
         try {
           // Vectors and matrices with shapes in scope are judged entry by entry under them (shaped-step.ts).
-          const shaped = shapedStep(checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, mergeDomains(active.map((st) => st.fact)), shapesAt(shapes, stepAt, opts.shapes), shapes, stepAt, { ...opts, seed: stepSeed });
+          const shaped = shapedStep(checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, mergeDomains(active.map((st) => st.fact)), shapesAt(shapes, stepAt, opts.shapes), shapes, stepAt, { ...opts, seed: stepSeed }, properties);
           uses.push(...(shaped?.uses ?? []));
           j = shaped?.judgement ?? judgeStep(checker, a.expr, r.rel, b.expr, mergeDomains(active.map((st) => st.fact)), { ...opts, seed: stepSeed++ });
         } catch (e) {

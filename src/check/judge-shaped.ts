@@ -18,7 +18,7 @@
  */
 import type { Expr } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
-import { some } from '../expr/traverse.js';
+import { children, some } from '../expr/traverse.js';
 import { num } from '../expr/build.js';
 import { checkMatrixEqual, instantiateContext, instantiateExpr, matrixVerdictText, pointText, sizeInstances, sizeNames, sizesText, type MatrixVerdict, type Sizes } from '../matrix/check-matrix-equal.js';
 import { inferShape } from '../matrix/infer-shape.js';
@@ -136,6 +136,40 @@ function opaqueCall(exprs: readonly Expr[], ctx: ShapeContext): string | undefin
   return found;
 }
 
+/**
+ * A capital letter without a declared shape, outside a denominator or a sum's
+ * bounds (I in W I = W, a second matrix B): a number or an undeclared matrix
+ * (the identity?), and the verdict would depend on the guess. 1/K, \frac{1}{N}
+ * and \sum_{i=1}^{N} stay numbers.
+ */
+function undeclaredCapital(exprs: readonly Expr[], ctx: ShapeContext): string | undefined {
+  let found: string | undefined;
+  const walk = (e: Expr): void => {
+    if (found !== undefined) return;
+    if (e.kind === 'sym') {
+      if (/^[A-Z]$/.test(e.name) && e.sub.length === 0 && declaredShape(ctx, e) === undefined) found = e.name;
+      return;
+    }
+    if (e.kind === 'div') return walk(e.num);
+    if (e.kind === 'pow') return walk(e.base);
+    if (e.kind === 'call' && e.fn === 'sum') return walk(e.args[0] as Expr);
+    if (e.kind === 'deriv') return walk(e.body);
+    for (const c of children(e)) walk(c);
+  };
+  for (const e of exprs) walk(e);
+  return found;
+}
+
+/** A side as read without shapes, for looking at its symbols (undefined when it cannot be read at all). */
+function readPlainly(text: string, syntax: ShapedSyntax): Expr | undefined {
+  try {
+    return syntax === 'latex' || (syntax === 'auto' && text.includes('\\')) ? parseLatex(text) : parsePlain(text);
+  } catch (e) {
+    if (e instanceof ParseError) return undefined;
+    throw e;
+  }
+}
+
 /** `=` where one side does not fit the shapes symbolically: read and compared again at each instantiated size. */
 function judgeBySizes(lhsText: string, rhsText: string, ctx: ShapeContext, opts: ShapedOptions, symbolic: { lhs: Read; rhs: Read }): ShapedJudgement {
   const syntax = opts.syntax ?? 'auto';
@@ -207,6 +241,10 @@ export function judgeShaped(lhsText: string, rel: Relation, rhsText: string, ctx
   const syntax = opts.syntax ?? 'auto';
   const lhs = readShaped(lhsText, ctx, syntax);
   const rhs = readShaped(rhsText, ctx, syntax);
+  const capital = undeclaredCapital([lhsText, rhsText].flatMap((t) => readPlainly(t, syntax) ?? []), ctx);
+  if (capital !== undefined) {
+    return { verdict: 'undecided', evidence: { method: 'none', summary: `${capital} has no declared shape: a number, or a matrix such as the identity (which gradtex has no name for yet); reading it either way would be a guess — declare it if it is an ordinary matrix (--shape '${capital}: n x n')` } };
+  }
   const opaque = opaqueCall([lhs, rhs].flatMap((r) => (r.ok ? [r.expr] : [])), ctx);
   if (opaque !== undefined) {
     return { verdict: 'undecided', evidence: { method: 'none', summary: `${opaque}(…) of a vector or matrix: gradtex does not know whether ${opaque} applies entry by entry or reduces to a number` } };

@@ -114,6 +114,28 @@ export function readDocumentShapes(source: string, segments: readonly Segment[],
   return out;
 }
 
+/**
+ * A property of matrices stated in words ("A is symmetric", "W has
+ * orthonormal columns"): gradtex samples general matrices, so a
+ * counterexample in its scope may not have the property.
+ */
+export interface StatedProperty {
+  readonly word: string;
+  readonly from: number;
+  readonly to: number;
+  readonly line: number;
+}
+
+const PROPERTY = /\b(symmetric|skew-symmetric|antisymmetric|orthogonal|orthonormal|diagonal|triangular|invertible|nonsingular|non-singular|singular|positive[- ](?:semi-?)?definite|PSD|unitary|idempotent|full[- ]rank|unit[- ](?:length|norm))\b/g;
+
+/** Every property word in the document's prose and math comments, with its scope (to the end of its section). */
+export function readMatrixProperties(source: string, scopes: Scopes): StatedProperty[] {
+  return [...source.matchAll(PROPERTY)].map((m) => {
+    const from = m.index ?? 0;
+    return { word: m[1] as string, from, to: scopes.sectionEnd(from), line: lineCol(source, from).line };
+  });
+}
+
 /** The shapes in scope at `offset`, over `base` (the command line's): the document's statement wins. */
 export function shapesAt(stated: readonly StatedShape[], offset: number, base: ShapeContext = new Map()): ShapeContext {
   const ctx = new Map(base);

@@ -19,7 +19,7 @@ import { mentionsShaped } from '../matrix/mentions-shaped.js';
 import { judgeStep, type Checker } from './judge-step.js';
 import type { Judgement } from './judgement.js';
 import type { Relation } from './relation.js';
-import { shapesUsed, type StatedShape } from './shape-facts.js';
+import { shapesUsed, type StatedProperty, type StatedShape } from './shape-facts.js';
 
 export interface ShapedStepResult {
   readonly judgement: Judgement;
@@ -56,6 +56,7 @@ export function shapedStep(
   stated: readonly StatedShape[],
   at: number,
   opts: JudgeOptions = {},
+  properties: readonly StatedProperty[] = [],
 ): ShapedStepResult | undefined {
   if (ctx.size === 0 || !mentionsShaped([a, b], ctx)) return undefined;
   const keys = keysOf([a, b]);
@@ -73,10 +74,16 @@ export function shapedStep(
     return { judgement, uses };
   }
   const domains = facts.filter((f) => f.kind !== 'define');
+  const property = properties.find((pr) => pr.from <= at && at < pr.to);
   try {
     const judgement = judgeShaped(lhsLatex, rel, rhsLatex, ctx, { syntax: 'latex', ...(opts.points !== undefined ? { points: opts.points } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }, (l, r2, r) =>
       judgeStep(checker, l, r2, r, domains, opts),
     );
+    if (judgement.verdict === 'fails' && property !== undefined) {
+      // Weaker than the truth, never stronger: the sampled matrices are general, the document's may not be.
+      const summary = `${judgement.evidence.summary}; but the document says '${property.word}' (line ${property.line}), which gradtex does not read, and the sampled matrices need not be ${property.word}`;
+      return { judgement: { verdict: 'undecided', evidence: { method: judgement.evidence.method, summary } }, uses };
+    }
     return { judgement: { verdict: judgement.verdict, evidence: judgement.evidence }, uses };
   } catch (e) {
     return { judgement: { verdict: 'undecided', evidence: { method: 'parse', summary: `cannot read this math under the declared shapes: ${e instanceof Error ? e.message : String(e)}` } }, uses };

@@ -113,3 +113,21 @@ describe('shaped readings that must stay weaker than the truth', () => {
     expect(steps(doc)[0]?.evidence.summary).toMatch(/^g\(…\) of a vector or matrix: gradtex does not know/);
   });
 });
+
+describe('what gradtex cannot know about matrices in a document', () => {
+  it('should leave an undeclared capital next to matrices undecided (I the identity?), but keep 1/N a number', () => {
+    const doc = 'Let $W \\in \\mathbb{R}^{m \\times n}$ and $x \\in \\mathbb{R}^n$.\n\n$$W I = W$$\n\n$$W^T W = I$$\n\n$$\\frac{1}{N} W x = \\frac{W x}{N}$$\n';
+    expect(verdicts(doc)).toEqual(['3: undecided', '5: undecided', '7: holds']);
+    expect(steps(doc)[0]?.evidence.summary).toMatch(/^I has no declared shape/);
+  });
+
+  it('should not fail a step in the scope of a property it cannot read ("A is symmetric")', () => {
+    const doc = '# First\n\nLet $A \\in \\mathbb{R}^{n \\times n}$ and $x \\in \\mathbb{R}^n$, A symmetric.\n\n$$\\frac{\\partial}{\\partial x} x^T A x = 2 A x$$\n\n# Next\n\nLet $A \\in \\mathbb{R}^{n \\times n}$ and $x \\in \\mathbb{R}^n$.\n\n$$\\frac{\\partial}{\\partial x} x^T A x = 2 A x$$\n';
+    expect(verdicts(doc)).toEqual(['5: undecided', '11: fails']);
+    expect(steps(doc)[0]?.evidence.summary).toContain("the document says 'symmetric' (line 3)");
+  });
+
+  it('should read the transpose of a 1×1 product of vectors as a transpose, not a power', () => {
+    expect(verdicts('Let $x, y \\in \\mathbb{R}^n$.\n\n$$(x^T y)^T = y^T x$$\n')).toEqual(['3: holds']);
+  });
+});
