@@ -11,7 +11,7 @@
 import type { Expr } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { some } from '../expr/traverse.js';
-import type { ShapeContext } from '../matrix/shape.js';
+import { shapeText, type Shape, type ShapeContext } from '../matrix/shape.js';
 import type { Fact } from './facts.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeShaped } from './judge-shaped.js';
@@ -61,7 +61,7 @@ export function shapedStep(
   if (ctx.size === 0 || !mentionsShaped([a, b], ctx)) return undefined;
   const keys = keysOf([a, b]);
   const uses = [
-    ...[...ctx.keys()].filter((k) => keys.has(k) && !stated.some((s) => s.key === k && s.from <= at && at < s.to)).map((k) => ({ fact: `${k}: shape from --shape`, line: 0, col: 0 })),
+    ...[...ctx.keys()].filter((k) => keys.has(k) && !stated.some((s) => s.key === k && s.from <= at && at < s.to)).map((k) => ({ fact: `${k}: ${shapeText(ctx.get(k) as Shape)} (--shape)`, line: 0, col: 0 })),
     ...shapesUsed(stated, at, keys).map((s) => ({ fact: s.declaration, line: s.line, col: s.col })),
   ];
   // A symbol defined in the document (h = W x + b) would be read as a scalar here: its definition is not substituted under shapes yet.

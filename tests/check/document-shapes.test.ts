@@ -6,6 +6,10 @@ import { documentScopes } from '../../src/check/scopes.js';
 import { extractMarkdown } from '../../src/check/extract-markdown.js';
 import { shapeContext } from '../../src/matrix/shape.js';
 import { createEngine } from '../../src/rewrite/engine.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from '../cli/run.js';
 
 const checker = createChecker(createEngine());
 const steps = (source: string, kind: DocumentKind = 'markdown', shapes: readonly string[] = []): StepReport[] =>
@@ -129,5 +133,23 @@ describe('what gradtex cannot know about matrices in a document', () => {
 
   it('should read the transpose of a 1×1 product of vectors as a transpose, not a power', () => {
     expect(verdicts('Let $x, y \\in \\mathbb{R}^n$.\n\n$$(x^T y)^T = y^T x$$\n')).toEqual(['3: holds']);
+  });
+});
+
+describe('gradtex check --shape', () => {
+  it('should judge the homework with shapes from the command line, exit 1 on the wrong step, and refuse a bad declaration (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gradtex-shapes-'));
+    const f = join(dir, 'hw.md');
+    writeFileSync(f, '# Layer\n\n$$W x + b = x W + b$$\n\n$$\\frac{\\partial (W x + b)}{\\partial x} = W$$\n');
+    const without = await cli(['check', f]);
+    expect(without.code).toBe(3);
+    expect(without.stdout).toContain('declare the shapes of W and x');
+    const r = await cli(['check', f, '--shape', 'W: m x n, x: n, b: m', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout) as { files: { chains: { steps: { verdict: string; facts?: { fact: string; line: number }[] }[] }[] }[] };
+    const steps = j.files[0]?.chains.flatMap((c) => c.steps) ?? [];
+    expect(steps.map((s) => s.verdict)).toEqual(['fails', 'holds']);
+    expect(steps[0]?.facts?.map((x) => [x.fact, x.line])).toContainEqual(['W: m×n (--shape)', 0]);
+    expect((await cli(['check', f, '--shape', 'W: m by n'])).code).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `gradtex check FILE… [--format text|json] [--points N] [--seed S] [--assume …] [--verbose]`:
+ * `gradtex check FILE… [--format text|json] [--points N] [--seed S] [--assume …] [--shape 'W: m x n, x: n'] [--verbose]`:
  * every step of every display chain judged. Exit 0 when every step is proved
  * or holds, 1 when a step fails, 2 when a file cannot be read, 3 when nothing
  * fails but a step is undecided (`--allow-undecided` maps 3 to 0), so a
