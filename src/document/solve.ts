@@ -19,6 +19,7 @@ import { SpecError, type Located, type Spec, type Task } from './spec.js';
 import { shapedDiffResult, type ShapedDiffOutcome } from '../derive/shaped-diff-result.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import { mentionsShaped } from '../matrix/mentions-shaped.js';
+import { unshapedDerivativeRefusal } from '../check/matrix-gate.js';
 
 export type TaskResult =
   | { readonly kind: 'derivation'; readonly outcomes: readonly DiffOutcome[] }
@@ -85,6 +86,9 @@ function solveTask(engine: Engine, file: string, t: Located<Task>, shapes: Shape
         if (task.at !== undefined) throw new SpecError(file, t.line, t.col, "'at' with shapes: values of vectors and matrices at a point are not supported yet");
         return { kind: 'shaped', outcome: shapedDiffResult(task.expr, parseExpr(file, t, task.expr, shapes), variables(file, t, task.wrt), shapes) };
       }
+      const refusal = unshapedDerivativeRefusal(parseExpr(file, t, task.expr));
+      // Scalar rules would commute matrix-looking factors: the task is shown as not derived, never answered wrongly.
+      if (refusal !== undefined) return { kind: 'shaped', outcome: { verdict: 'undecided', json: { input: task.expr, verdict: 'undecided', reason: refusal }, text: `${refusal}\n`, latex: `% ${refusal}\n`, checkText: `${refusal} (a shapes: section declares them)` } };
       const at = point(file, t, task.at);
       const o = diffToJson(engine, task.expr, parseExpr(file, t, task.expr), variables(file, t, task.wrt), at === undefined ? {} : { at });
       return { kind: 'derivation', outcomes: [o] };

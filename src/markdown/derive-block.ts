@@ -20,6 +20,7 @@ import { computeNamed, loadNamedSpec, NamedSpecError, verifyNamed, type Verified
 import type { DeriveRequest } from './derive-request.js';
 import { shapedDiffResult } from '../derive/shaped-diff-result.js';
 import { mentionsShaped } from '../matrix/mentions-shaped.js';
+import { unshapedDerivativeRefusal } from '../check/matrix-gate.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 
@@ -161,6 +162,9 @@ export function workOutRequest(engine: Engine, request: DeriveRequest, opts: Wor
     return { ok: true, parts: [present(found.derivation, found.lhs, named(verifyDerivation(found.derivation, found.lhs, checkOpts), found.derivation.steps.length))] };
   }
   if (opts.shapes !== undefined && opts.shapes.size > 0 && mentionsShaped([request.f], opts.shapes)) return shapedRequest(request, opts.shapes, checkOpts);
+  // Without shapes, scalar rules would commute matrix-looking factors (B*(A*x)): no derivation rather than a wrong one.
+  const refusal = unshapedDerivativeRefusal(request.f);
+  if (refusal !== undefined) return { ok: false, problem: `${refusal} (a \`shapes:\` line in the block declares them)` };
   let o;
   try {
     o = diffToJson(engine, request.source, request.f, request.wrt, checkOpts);

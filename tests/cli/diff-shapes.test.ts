@@ -53,3 +53,21 @@ describe('gradtex diff --shape', () => {
     expect(lines[1]).toMatchObject({ id: 'b', result: '2*x' });
   });
 });
+
+describe('gradtex diff without shapes on matrix-looking products', () => {
+  it('should refuse B*(A*x) and x^T*A*x (exit 3) instead of commuting them, and keep capitals alone scalars', async () => {
+    for (const expr of ['B*(A*x)', 'x^T*A*x']) {
+      const r = await cli(['diff', expr, '--wrt', 'x']);
+      expect(r.code).toBe(3);
+      expect(r.stdout).toMatch(/^not derived: .* is read as matrices and vectors .* declare the shapes of A/);
+    }
+    const k = await cli(['diff', 'K*x^2 + C', '--wrt', 'x']);
+    expect(k.code).toBe(0);
+    expect(k.stdout).toContain('result: K*2*x');
+  });
+
+  it('should answer a batch request with the refusal, not an error', async () => {
+    const r = await cli(['diff', '--batch', '-'], '{"id":"a","expr":"B*(A*x)","wrt":["x"]}\n');
+    expect(JSON.parse(r.stdout)).toMatchObject({ id: 'a', verdict: 'undecided' });
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * `gradtex diff EXPR --wrt x [--wrt y] [--at x=0.3] [--format text|latex|json]`
  * `gradtex diff EXPR --grad x1,x2 [--at …]`, `gradtex diff --batch FILE|-`,
- * `gradtex diff EXPR --wrt x --shape 'W: m x n, x: n'` (shaped-diff.ts).
+ * `gradtex diff EXPR --wrt x --shape 'W: m x n, x: n'` (shaped-diff.ts). Without
+ * shapes, products of matrix-looking factors (B*(A*x), x^T*A*x) are refused,
+ * exit 3: scalar rules would commute them.
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -20,6 +22,7 @@ import { DerivationLimitError } from '../../derive/limits.js';
 import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, readRequestObject, runBatch, type LineHandler } from '../batch.js';
 import { formatVerification } from '../../proof/verdict-text.js';
 import { refuseShapedOptions, shapedDiff } from '../shaped-diff.js';
+import { unshapedDerivativeRefusal } from '../../check/matrix-gate.js';
 
 interface DiffFlags {
   wrt: string[];
@@ -125,6 +128,12 @@ async function runSingle(exprArg: string, flags: DiffFlags, io: Io, engine: Engi
   }
   const f = parseInput(text, flags.input);
   checkSize(f);
+  const refusal = unshapedDerivativeRefusal(f);
+  if (refusal !== undefined) {
+    // Scalar rules would commute the factors (d(B*(A*x), x) = A*B): no answer rather than a wrong one.
+    io.stdout(flags.format === 'json' ? JSON.stringify({ input: text, verdict: 'undecided', reason: refusal }, null, 2) + '\n' : `${refusal}\n`);
+    return EXIT.undecided;
+  }
   const { wrt, gradient } = chooseVariables(f, flags);
   const at = flags.at.length > 0 ? parsePoint(flags.at).values : undefined;
   const opts = options(flags, at);
@@ -190,6 +199,8 @@ export function diffBatchHandler(flags: DiffFlags): LineHandler {
     }
     const f = parseInput(req.expr, flags.input);
     checkSize(f);
+    const refusal = unshapedDerivativeRefusal(f);
+    if (refusal !== undefined) return { out: JSON.stringify({ id, input: req.expr, verdict: 'undecided', reason: refusal }) + '\n', failed: false };
     const at = req.at !== undefined ? parsePoint([req.at]).values : undefined;
     const opts = options(flags, at);
     if (req.grad !== undefined) {
