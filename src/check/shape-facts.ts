@@ -38,7 +38,8 @@ const NAME = String.raw`(?:\\(?:mathbf|boldsymbol|bm|vec|mathbit)\s*\{\s*)?([A-Z
 const REALS = String.raw`(?:\\mathbb\s*\{\s*R\s*\}|\\mathbb\s*R|\\mathbf\s*\{\s*R\s*\}|\\R\b|\\reals\b)`;
 /** The exponent of the reals: {m \times n}, {n}, n. */
 const EXPONENT = String.raw`\^\s*(?:\{([^{}]*)\}|([A-Za-z0-9]))`;
-const IN_REALS = new RegExp(String.raw`((?:${NAME}\s*,\s*)*${NAME})\s*\\in\s*${REALS}\s*${EXPONENT}`, 'g');
+// Not after a letter, digit, `_` or `}`: the i of x_i \in \mathbb{R}^d is an index, not a vector.
+const IN_REALS = new RegExp(String.raw`(?<![A-Za-z0-9_}])((?:${NAME}\s*,\s*)*${NAME})\s*\\in\s*${REALS}\s*${EXPONENT}`, 'g');
 const ONE_NAME = new RegExp(NAME, 'g');
 
 /** Math delimiters and blanks around prose words: `$x$ is an $n$-vector`. */
@@ -46,11 +47,11 @@ const D = String.raw`\s*\$?\s*`;
 const SIZE = String.raw`([A-Za-z]|[1-9][0-9]*)`;
 const TIMES = String.raw`\s*(?:\\times|×|x|by)\s*`;
 /** "x is an n-vector", "x is a d-dimensional vector", "x is a vector of length n". */
-const PROSE_VECTOR = new RegExp(String.raw`(?<![A-Za-z\\])\$?\s*${NAME}${D}is an?${D}${SIZE}${D}-?\s*(?:dimensional\s+)?(?:column\s+)?vector\b`, 'g');
-const PROSE_VECTOR_OF = new RegExp(String.raw`(?<![A-Za-z\\])\$?\s*${NAME}${D}is an?\s+(?:column\s+)?vector\s+(?:of|with)\s+(?:length|size|dimension)${D}${SIZE}\b`, 'g');
+const PROSE_VECTOR = new RegExp(String.raw`(?<![A-Za-z0-9_}\\])\$?\s*${NAME}${D}is an?${D}${SIZE}${D}-?\s*(?:dimensional\s+)?(?:column\s+)?vector\b`, 'g');
+const PROSE_VECTOR_OF = new RegExp(String.raw`(?<![A-Za-z0-9_}\\])\$?\s*${NAME}${D}is an?\s+(?:column\s+)?vector\s+(?:of|with)\s+(?:length|size|dimension)${D}${SIZE}\b`, 'g');
 /** "W is an m×n matrix", "W is an m by n matrix", "W is a matrix of size m x n". */
-const PROSE_MATRIX = new RegExp(String.raw`(?<![A-Za-z\\])\$?\s*${NAME}${D}is an?${D}${SIZE}${TIMES}${SIZE}${D}(?:real\s+)?matrix\b`, 'g');
-const PROSE_MATRIX_OF = new RegExp(String.raw`(?<![A-Za-z\\])\$?\s*${NAME}${D}is an?\s+matrix\s+of\s+(?:size|shape)${D}${SIZE}${TIMES}${SIZE}\b`, 'g');
+const PROSE_MATRIX = new RegExp(String.raw`(?<![A-Za-z0-9_}\\])\$?\s*${NAME}${D}is an?${D}${SIZE}${TIMES}${SIZE}${D}(?:real\s+)?matrix\b`, 'g');
+const PROSE_MATRIX_OF = new RegExp(String.raw`(?<![A-Za-z0-9_}\\])\$?\s*${NAME}${D}is an?\s+matrix\s+of\s+(?:size|shape)${D}${SIZE}${TIMES}${SIZE}\b`, 'g');
 
 /** The declaration text of one name from the match groups (letter, optional layer label). */
 function nameText(letter: string, label: string | undefined): string {
