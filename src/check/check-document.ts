@@ -25,6 +25,9 @@ import type { JudgeOptions } from './judge-equal.js';
 import { judgeMath, type MathContext } from './judge-math.js';
 import type { Checker } from './judge-step.js';
 import { documentScopes } from './scopes.js';
+import { noteBlockShapes } from './block-shapes.js';
+import { readDocumentShapes, readMatrixProperties } from './shape-facts.js';
+import type { ShapeContext } from '../matrix/shape.js';
 import type { Segment } from './segments.js';
 
 export type { ChainReport, DocumentReport, FactUse, NotRead, Premise, StepReport } from './document-report.js';
@@ -37,6 +40,8 @@ export type DocumentKind = 'markdown' | 'tex' | 'text';
 export interface DocumentOptions extends JudgeOptions {
   /** Facts given on the command line, in addition to the document's. */
   readonly facts?: readonly Fact[];
+  /** Shapes given on the command line (`--shape`); the document's own statements (W \in \mathbb{R}^{m \times n}) take over where they are made. */
+  readonly shapes?: ShapeContext;
 }
 
 function segmentsOf(source: string, kind: DocumentKind): Segment[] {
@@ -45,14 +50,19 @@ function segmentsOf(source: string, kind: DocumentKind): Segment[] {
 
 type MathSegment = Extract<Segment, { kind: 'math' }>;
 
-export function checkDocument(checker: Checker, source: string, kind: DocumentKind, opts: DocumentOptions = {}): DocumentReport {
+export function checkDocument(checker: Checker, original: string, kind: DocumentKind, options: DocumentOptions = {}): DocumentReport {
+  // A `shapes:` line in a ```check block declares shapes for the note (blanked, positions kept).
+  const noted = kind === 'markdown' ? noteBlockShapes(original, options.shapes) : undefined;
+  const source = noted?.source ?? original;
+  const opts: DocumentOptions = noted === undefined || noted.shapes.size === 0 ? options : { ...options, shapes: noted.shapes };
   const segments = segmentsOf(source, kind);
   const scopes = documentScopes(source, kind === 'tex' ? 'tex' : 'markdown', segments);
   const ledger = createLedger(source, scopes, opts.facts ?? []);
   const notRead: NotRead[] = [];
   const premises: Premise[] = [];
   const chains: ChainReport[] = [];
-  const ctx: MathContext = { checker, ledger, opts, seed: { next: opts.seed ?? 1 }, notRead };
+  const shapes = { stated: readDocumentShapes(source, segments, scopes), properties: readMatrixProperties(source, scopes), ...(opts.shapes !== undefined ? { command: opts.shapes } : {}) };
+  const ctx: MathContext = { checker, ledger, opts, seed: { next: opts.seed ?? 1 }, notRead, shapes };
   /** Inline math read already (prose math inside a display, read when the display reaches it). */
   const done = new Set<Segment>();
   const index = new Map(segments.map((s, k) => [s, k]));

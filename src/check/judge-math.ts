@@ -21,6 +21,9 @@ import { definitionOf, FactError, mergeDomains, type Fact } from './facts.js';
 import { readFacts } from './read-facts.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeStep, type Checker } from './judge-step.js';
+import { shapesAt, type StatedProperty, type StatedShape } from './shape-facts.js';
+import { shapedStep } from './shaped-step.js';
+import type { ShapeContext } from '../matrix/shape.js';
 import { relationLatex } from './relation.js';
 import type { Segment } from './segments.js';
 import { splitRelations, type ChainSide, type RawChain } from './split-relations.js';
@@ -38,6 +41,15 @@ export interface MathContext {
   readonly before?: (offset: number) => void;
   /** Inline math the prose introduced as a premise ("using $…$"): judged, but a failure is only `undecided`. */
   readonly premise?: boolean;
+  /** Shapes stated in the document (W \in \mathbb{R}^{m \times n}) and on the command line, and matrix properties in prose. */
+  readonly shapes?: DocumentShapes;
+}
+
+/** What shaped-step.ts needs to judge a step entry by entry. */
+export interface DocumentShapes {
+  readonly stated: readonly StatedShape[];
+  readonly properties: readonly StatedProperty[];
+  readonly command?: ShapeContext;
 }
 
 type MathSegment = Extract<Segment, { kind: 'math' }>;
@@ -212,7 +224,11 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     }
     let j;
     try {
-      j = judgeStep(ctx.checker, a.expr, r.rel, b.expr, mergeDomains(active.map((st) => st.fact)), { ...ctx.opts, seed: ctx.seed.next++ });
+      // Vectors and matrices with shapes in scope are judged entry by entry under them (shaped-step.ts).
+      const sh = ctx.shapes;
+      const shaped = sh === undefined ? undefined : shapedStep(ctx.checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, mergeDomains(active.map((st) => st.fact)), shapesAt(sh.stated, stepAt, sh.command), sh.stated, stepAt, { ...ctx.opts, seed: ctx.seed.next }, sh.properties);
+      uses.push(...(shaped?.uses ?? []));
+      j = shaped?.judgement ?? judgeStep(ctx.checker, a.expr, r.rel, b.expr, mergeDomains(active.map((st) => st.fact)), { ...ctx.opts, seed: ctx.seed.next++ });
     } catch (e) {
       j = { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `could not be judged: ${e instanceof Error ? e.message : String(e)}` } };
     }

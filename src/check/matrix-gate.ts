@@ -49,12 +49,49 @@ function withReadingNote(lhs: Expr, rhs: Expr, j: Judgement): Judgement {
 }
 
 /**
+ * Capitals are often scalars (K in 1/K, a cost C, a loss L, a count N); with
+ * no vector or matrix next to them they were read as numbers, and a verdict
+ * that rests on it says so (the reading is a choice, as for f(x)).
+ */
+function withScalarCapitalsNote(lhs: Expr, rhs: Expr, j: Judgement): Judgement {
+  if (j.verdict === 'undecided') return j;
+  const capitals = [...new Set([...symbolsOf(lhs), ...symbolsOf(rhs)].filter((s) => /^[A-Z]$/.test(s.name)).map((s) => s.name))].sort();
+  if (capitals.length === 0) return j;
+  const list = capitals.length === 1 ? capitals.join('') : `${capitals.slice(0, -1).join(', ')} and ${capitals[capitals.length - 1]}`;
+  return { verdict: j.verdict, evidence: { ...j.evidence, summary: `${j.evidence.summary} (${list} read as ${capitals.length === 1 ? 'a number' : 'numbers'}: no vector or matrix next to ${capitals.length === 1 ? 'it' : 'them'})` } };
+}
+
+/** "A, B and x" */
+function nameList(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** The one-letter names in the order-sensitive products, sorted. */
+function arrayNames(products: readonly Expr[]): string[] {
+  return [...new Set(products.flatMap((p) => symbolsOf(p)).filter((s: Sym) => /^[A-Za-z]$/.test(s.name) && s.sub.length === 0).map((s) => s.name))].sort();
+}
+
+/**
+ * Why `gradtex diff` (without shapes) must not differentiate e with scalar
+ * rules, or undefined when it may: d(B*(A*x), x) read with numbers is A*B,
+ * which as matrices is not even defined.
+ *
+ *     unshapedDerivativeRefusal(parsePlain('B*(A*x)'))   // 'not derived: B*A*x is read as matrices and vectors …'
+ */
+export function unshapedDerivativeRefusal(e: Expr): string | undefined {
+  const products = orderSensitiveProducts(e);
+  if (products.length === 0) return undefined;
+  const names = arrayNames(products);
+  return `not derived: ${toPlain(products[0] as Expr)} is read as matrices and vectors (a transpose, or a capital next to another factor), whose products do not commute; declare the shapes of ${nameList(names)} with --shape (as in --shape '${names.find((n) => /^[A-Z]$/.test(n)) ?? 'A'}: m x n, x: n') to differentiate by a vector, or write numbers in lower case`;
+}
+
+/**
  * Judge lhs rel rhs with `judge` when no product in it is order-sensitive;
  * otherwise judge it read at size 1 and keep only a refutation.
  */
 export function judgeWithoutShapes(lhs: Expr, rhs: Expr, judge: (lhs: Expr, rhs: Expr) => Judgement): Judgement {
   const products = [...orderSensitiveProducts(lhs), ...orderSensitiveProducts(rhs)];
-  if (products.length === 0) return withReadingNote(lhs, rhs, judge(lhs, rhs));
+  if (products.length === 0) return withScalarCapitalsNote(lhs, rhs, withReadingNote(lhs, rhs, judge(lhs, rhs)));
   const j = judge(asScalars(lhs), asScalars(rhs));
   const names = [...new Map(products.flatMap((p) => symbolsOf(p)).filter((s: Sym) => /^[A-Za-z]$/.test(s.name) && s.sub.length === 0).map((s) => [s.name, s.name])).keys()].sort();
   const capital = names.find((n) => /^[A-Z]$/.test(n));

@@ -5,11 +5,11 @@
  * several sizes). Kept apart from equal.ts, whose scalar judgement it
  * replaces when shapes are given.
  */
-import type { Expr } from '../expr/node.js';
-import { checkMatrixEqual, matrixVerdictText, type MatrixVerdict } from '../matrix-check/check-matrix-equal.js';
+import { judgeShaped, readShaped, type ShapedJudgement } from '../check/judge-shaped.js';
 import { shapeContext, ShapeError, shapeText, type ShapeContext } from '../matrix/shape.js';
+import { ParseError } from '../parse/index.js';
 import { toPlain } from '../render/index.js';
-import { parseInput, type InputSyntax } from './input.js';
+import type { InputSyntax } from './input.js';
 import { EXIT, UserError, type Io } from './io.js';
 import { splitRelations } from '../check/split-relations.js';
 
@@ -24,7 +24,8 @@ export interface MatrixEqualRequest {
   readonly seed?: number;
 }
 
-function readShapes(decls: readonly string[]): ShapeContext {
+/** `--shape` declarations (the one shape syntax of src/matrix/shape.ts) as a context; a mistake is bad input. */
+export function readShapes(decls: readonly string[]): ShapeContext {
   try {
     return shapeContext(decls);
   } catch (e) {
@@ -33,35 +34,41 @@ function readShapes(decls: readonly string[]): ShapeContext {
   }
 }
 
-function sides(req: MatrixEqualRequest, ctx: ShapeContext): [Expr, Expr] {
+function sideTexts(req: MatrixEqualRequest): [string, string] {
   if (req.rel !== undefined && req.rel.trim() !== '=') throw new UserError(`--shape judges matrix identities (=), not '${req.rel}'`);
-  if (req.rhs !== undefined) return [parseInput(req.lhs, req.syntax, 'left side', ctx), parseInput(req.rhs, req.syntax, 'right side', ctx)];
+  if (req.rhs !== undefined) return [req.lhs, req.rhs];
   const chain = splitRelations(req.lhs)[0];
   const [l, r] = chain?.sides ?? [];
   if (chain === undefined || chain.rels.length !== 1 || chain.rels[0]?.rel !== '=' || l === undefined || r === undefined) throw new UserError('give LHS and RHS, or one identity such as "transpose(A*B) = transpose(B)*transpose(A)"');
-  return [parseInput(l.latex, req.syntax, 'left side', ctx), parseInput(r.latex, req.syntax, 'right side', ctx)];
+  return [l.latex, r.latex];
 }
 
-const VERDICT = { numeric: 'holds', failed: 'fails', undecided: 'undecided' } as const;
+/** The identity judged under the shapes; a side that cannot be read at all (not a shape mismatch) is bad input. */
+export function judgeMatrixIdentity(lhsText: string, rhsText: string, ctx: ShapeContext, syntax: InputSyntax, opts: { points?: number; seed?: number }): ShapedJudgement {
+  try {
+    // A left side that does not fit its own shapes is a mistake in the question, not a claim to judge.
+    const left = readShaped(lhsText, ctx, syntax);
+    if (!left.ok) throw new UserError(`left side: ${left.where}`);
+    return judgeShaped(lhsText, '=', rhsText, ctx, { syntax, ...opts });
+  } catch (e) {
+    if (e instanceof ParseError) throw new UserError(e.oneLine());
+    throw e;
+  }
+}
 
-function json(lhs: Expr, rhs: Expr, ctx: ShapeContext, v: MatrixVerdict): Record<string, unknown> {
+function json(lhs: string, rhs: string, ctx: ShapeContext, j: ShapedJudgement): Record<string, unknown> {
   const shapes = Object.fromEntries([...ctx].map(([k, s]) => [k, shapeText(s)]));
-  const evidence: Record<string, unknown> = { summary: matrixVerdictText(v) };
-  if (v.verdict === 'failed' && v.reason === 'shape') Object.assign(evidence, { lhsShape: shapeText(v.lhsShape), rhsShape: shapeText(v.rhsShape) });
-  if (v.verdict === 'failed' && v.reason === 'entry') Object.assign(evidence, { sizes: v.sizes, entry: v.entry, lhs: v.lhs, rhs: v.rhs, lhsEntry: toPlain(v.lhsEntry), rhsEntry: toPlain(v.rhsEntry) });
-  if (v.verdict === 'numeric') Object.assign(evidence, { shape: shapeText(v.shape), sizes: v.instances, entries: v.entries, points: v.points, maxRelError: v.maxRelError });
-  return { lhs: toPlain(lhs), rel: '=', rhs: toPlain(rhs), shapes, verdict: VERDICT[v.verdict], evidence };
+  return { lhs, rel: '=', rhs, shapes, verdict: j.verdict, evidence: { ...j.evidence, ...(j.details ?? {}) } };
 }
 
-/** Runs the check, prints it, returns the exit code (1 when the identity fails). */
+/** Runs the check, prints it, returns the exit code (1 when the identity fails, as the scalar `equal`). */
 export function runMatrixEqual(req: MatrixEqualRequest, io: Io): number {
   const ctx = readShapes(req.shapes);
-  const [lhs, rhs] = sides(req, ctx);
-  const v = checkMatrixEqual(lhs, rhs, ctx, { ...(req.points !== undefined ? { points: req.points } : {}), ...(req.seed !== undefined ? { seed: req.seed } : {}) });
-  if (req.format === 'json') io.stdout(JSON.stringify(json(lhs, rhs, ctx, v), null, 2) + '\n');
-  else {
-    const detail = v.verdict === 'failed' && v.reason === 'entry' ? `\n  entry: ${toPlain(v.lhsEntry)} vs ${toPlain(v.rhsEntry)}` : '';
-    io.stdout(`${toPlain(lhs)} = ${toPlain(rhs)}\n${VERDICT[v.verdict]}: ${matrixVerdictText(v)}${detail}\n`);
-  }
-  return v.verdict === 'failed' ? EXIT.failed : EXIT.ok;
+  const [lhsText, rhsText] = sideTexts(req);
+  const j = judgeMatrixIdentity(lhsText, rhsText, ctx, req.syntax, { ...(req.points !== undefined ? { points: req.points } : {}), ...(req.seed !== undefined ? { seed: req.seed } : {}) });
+  const lhs = j.lhs === undefined ? lhsText : toPlain(j.lhs);
+  const rhs = j.rhs === undefined ? rhsText : toPlain(j.rhs);
+  if (req.format === 'json') io.stdout(JSON.stringify(json(lhs, rhs, ctx, j), null, 2) + '\n');
+  else io.stdout(`${lhs} = ${rhs}\n${j.verdict}: ${j.evidence.summary}\n`);
+  return j.verdict === 'fails' ? EXIT.failed : EXIT.ok;
 }

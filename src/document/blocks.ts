@@ -155,6 +155,12 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
           for (const rows of chainRows(r.report)) out.push({ kind: 'chain', rows });
           out.push({ kind: 'check', text: chainCheckText(r.report), failed: r.report.chains.some((c) => c.steps.some((st) => st.verdict === 'fails')) });
           break;
+        case 'shaped':
+          // A derivative by a declared vector: the equation and its size, or the refusal, and the entry-by-entry check.
+          if (r.outcome.equationLatex !== undefined) out.push({ kind: 'math', latex: r.outcome.equationLatex });
+          if (r.outcome.sizeText !== undefined) out.push({ kind: 'prose', segments: proseSegments(`Size: ${r.outcome.sizeText}.`) });
+          out.push({ kind: 'check', text: `Check: ${r.outcome.checkText}.`, failed: r.outcome.verdict === 'fails' });
+          break;
         case 'text':
           out.push({ kind: 'prose', segments: proseSegments(r.text) });
           break;

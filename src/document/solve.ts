@@ -16,6 +16,10 @@ import { createChecker } from '../check/judge-step.js';
 import { computeNamed, loadNamedSpec, namedDerivationNames, verifyNamed, type VerifiedNamed } from '../derive/named/index.js';
 import { PointError, parsePoint } from '../derive/point.js';
 import { SpecError, type Located, type Spec, type Task } from './spec.js';
+import { shapedDiffResult, type ShapedDiffOutcome } from '../derive/shaped-diff-result.js';
+import type { ShapeContext } from '../matrix/shape.js';
+import { mentionsShaped } from '../matrix/mentions-shaped.js';
+import { unshapedDerivativeRefusal } from '../check/matrix-gate.js';
 
 export type TaskResult =
   | { readonly kind: 'derivation'; readonly outcomes: readonly DiffOutcome[] }
@@ -23,6 +27,8 @@ export type TaskResult =
   | { readonly kind: 'value'; readonly expr: Expr; readonly value: Expr; readonly exact: boolean; readonly approx: number }
   | { readonly kind: 'named'; readonly verified: VerifiedNamed }
   | { readonly kind: 'checked'; readonly report: DocumentReport }
+  /** A derivative by a declared vector (shapes in the spec): the equation, its size and its entry-by-entry check. */
+  | { readonly kind: 'shaped'; readonly outcome: ShapedDiffOutcome }
   | { readonly kind: 'text'; readonly text: string };
 
 export interface SolvedProblem {
@@ -38,9 +44,10 @@ export interface SolvedSpec {
   readonly allVerified: boolean;
 }
 
-function parseExpr(file: string, task: Located<Task>, text: string): Expr {
+function parseExpr(file: string, task: Located<Task>, text: string, shapes?: ShapeContext): Expr {
+  const opts = shapes === undefined || shapes.size === 0 ? {} : { shapes };
   try {
-    return text.includes('\\') ? parseLatex(text) : parsePlain(text);
+    return text.includes('\\') ? parseLatex(text, opts) : parsePlain(text, opts);
   } catch (e) {
     if (e instanceof ParseError) throw new SpecError(file, task.line, task.col, `in '${text}': ${e.oneLine()}`);
     throw e;
@@ -65,10 +72,23 @@ function point(file: string, task: Located<Task>, at: string | undefined): Reado
   }
 }
 
-function solveTask(engine: Engine, file: string, t: Located<Task>): TaskResult {
+/** A task whose expression uses shaped names but has no matrix form yet: refused at its line, never read with scalars. */
+function refuseShaped(file: string, t: Located<Task>, e: Expr, shapes: ShapeContext): void {
+  if (mentionsShaped([e], shapes)) throw new SpecError(file, t.line, t.col, `'${t.value.kind}' tasks do not take vectors and matrices yet (the shapes: of this problem); use diff by a declared vector, or check`);
+}
+
+function solveTask(engine: Engine, file: string, t: Located<Task>, shapes: ShapeContext): TaskResult {
   const task = t.value;
+  if ((task.kind === 'gradient' || task.kind === 'evaluate' || task.kind === 'simplify') && shapes.size > 0) refuseShaped(file, t, parseExpr(file, t, task.expr), shapes);
   switch (task.kind) {
     case 'diff': {
+      if (shapes.size > 0 && mentionsShaped([parseExpr(file, t, task.expr)], shapes)) {
+        if (task.at !== undefined) throw new SpecError(file, t.line, t.col, "'at' with shapes: values of vectors and matrices at a point are not supported yet");
+        return { kind: 'shaped', outcome: shapedDiffResult(task.expr, parseExpr(file, t, task.expr, shapes), variables(file, t, task.wrt), shapes) };
+      }
+      const refusal = unshapedDerivativeRefusal(parseExpr(file, t, task.expr));
+      // Scalar rules would commute matrix-looking factors: the task is shown as not derived, never answered wrongly.
+      if (refusal !== undefined) return { kind: 'shaped', outcome: { verdict: 'undecided', json: { input: task.expr, verdict: 'undecided', reason: refusal }, text: `${refusal}\n`, latex: `% ${refusal}\n`, checkText: `${refusal} (a shapes: section declares them)` } };
       const at = point(file, t, task.at);
       const o = diffToJson(engine, task.expr, parseExpr(file, t, task.expr), variables(file, t, task.wrt), at === undefined ? {} : { at });
       return { kind: 'derivation', outcomes: [o] };
@@ -96,7 +116,7 @@ function solveTask(engine: Engine, file: string, t: Located<Task>): TaskResult {
     }
     case 'check':
       try {
-        return { kind: 'checked', report: checkDocument(createChecker(engine), task.source, 'markdown') };
+        return { kind: 'checked', report: checkDocument(createChecker(engine), task.source, 'markdown', { shapes }) };
       } catch (e) {
         // Facts that contradict each other are bad input, located inside the task's text.
         if (e instanceof DocumentError) throw new SpecError(file, t.line, t.col, `check: line ${e.line}:${e.col} of the text: ${e.message}`);
@@ -107,15 +127,18 @@ function solveTask(engine: Engine, file: string, t: Located<Task>): TaskResult {
   }
 }
 
-export function solveSpec(engine: Engine, file: string, spec: Spec): SolvedSpec {
+/** `shapes` (from `render --shape`) apply to every problem; a spec's or problem's own shapes take over for the names they share. */
+export function solveSpec(engine: Engine, file: string, spec: Spec, shapes: ShapeContext = new Map()): SolvedSpec {
   let allVerified = true;
   const problems = spec.problems.map((p) => {
-    const results = p.tasks.map((t) => solveTask(engine, file, t));
+    const ctx: ShapeContext = new Map([...shapes, ...p.shapes]);
+    const results = p.tasks.map((t) => solveTask(engine, file, t, ctx));
     for (const r of results) {
       if (r.kind === 'derivation' && r.outcomes.some((o) => o.json.verification.verdict === 'failed')) allVerified = false;
       if (r.kind === 'simplification' && r.report.verdict === 'failed') allVerified = false;
       if (r.kind === 'named' && r.verified.verdict === 'failed') allVerified = false;
       if (r.kind === 'checked' && r.report.chains.some((c) => c.steps.some((st) => st.verdict === 'fails'))) allVerified = false;
+      if (r.kind === 'shaped' && r.outcome.verdict === 'fails') allVerified = false;
     }
     return { title: p.title, statement: p.statement, results };
   });

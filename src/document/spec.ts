@@ -3,6 +3,7 @@
  *
  *     title: Homework 1 — solutions
  *     author: A. Student
+ *     shapes: { W: m x n, x: n, b: m }   (optional, here or in a problem: vectors and matrices)
  *     problems:
  *       - title: Sigmoid derivative
  *         statement: Let $\sigma(x) = \frac{1}{1+e^{-x}}$. Show that …
@@ -19,10 +20,16 @@
  *               $$ \frac{d}{dx} x^2 = 2x $$
  *           - text: Free text, shown as written (escaped).
  *
+ * `shapes:` (the syntax of `--shape`, a string or a list) declares vectors
+ * and matrices for the whole spec or one problem: `diff` tasks by a declared
+ * vector are then derived under them (src/matrix/shaped-derivative.ts) and
+ * `check` tasks judge them entry by entry.
+ *
  * Errors name the spec's line:column and say what to write instead.
  */
 import { FileError } from '../parse/file-error.js';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { shapeContext, ShapeError, type ShapeContext } from '../matrix/shape.js';
 
 export type Task =
   | { readonly kind: 'diff'; readonly expr: string; readonly wrt: readonly string[]; readonly at?: string }
@@ -48,6 +55,8 @@ export interface Problem {
   readonly tasks: readonly Located<Task>[];
   /** Where the problem starts in the spec, for messages. */
   readonly line: number;
+  /** Shapes of vectors and matrices: the spec's, with the problem's own taking over for the names they share. */
+  readonly shapes: ShapeContext;
 }
 
 export interface Spec {
@@ -106,6 +115,31 @@ class Reader {
     });
   }
 
+  /**
+   * `shapes:` of a spec or a problem, in any YAML spelling of the --shape
+   * syntax: a mapping (`W: m x n` on its own line), a quoted string
+   * ('W: m x n, x: n') or a list of either; read once here so a mistake
+   * names its line.
+   */
+  shapes(map: YamlNode): ShapeContext {
+    if (!isMap(map) || !map.has('shapes')) return new Map();
+    const node = map.get('shapes', true) as YamlNode;
+    const declarations: string[] = [];
+    const add = (n: YamlNode): void => {
+      if (isScalar(n)) declarations.push(String(n.value));
+      else if (isMap(n)) for (const pair of n.items) declarations.push(`${String((pair.key as YamlNode & { value?: unknown })?.value ?? pair.key)}: ${String((pair.value as YamlNode & { value?: unknown })?.value ?? pair.value)}`);
+      else if (isSeq(n)) for (const item of n.items) add(item as YamlNode);
+      else this.fail(n, "shapes: write one per line as 'W: m x n', or a quoted list 'W: m x n, x: n'");
+    };
+    add(node);
+    try {
+      return shapeContext(declarations);
+    } catch (e) {
+      if (e instanceof ShapeError) this.fail(node, `shapes: ${e.message}`);
+      throw e;
+    }
+  }
+
   located(node: YamlNode): Located<Task> {
     const { line, col } = this.lines.linePos(node.range?.[0] ?? 0);
     return { value: this.task(node), line, col };
@@ -150,12 +184,14 @@ export function parseSpec(file: string, text: string): Spec {
   if (root === null || !isMap(root)) r.fail(root, 'a spec is a mapping with title, author and problems');
   const problemsNode = root.get('problems', true) as YamlNode | undefined;
   if (problemsNode === undefined || !isSeq(problemsNode)) r.fail(root, "missing 'problems': a list of problems, each with a title and tasks");
+  const specShapes = r.shapes(root);
   const problems = problemsNode.items.map((p): Problem => {
     const node = p as YamlNode;
     if (!isMap(node)) r.fail(node, 'a problem is a mapping with title, statement and tasks');
     const tasksNode = node.get('tasks', true) as YamlNode | undefined;
     const tasks = tasksNode === undefined ? [] : isSeq(tasksNode) ? tasksNode.items.map((t) => r.located(t as YamlNode)) : r.fail(tasksNode, "'tasks' must be a list");
-    return { title: r.string(node, 'title', true), statement: r.string(node, 'statement', false), tasks, line: r.line(node) };
+    const shapes: ShapeContext = new Map([...specShapes, ...r.shapes(node)]);
+    return { title: r.string(node, 'title', true), statement: r.string(node, 'statement', false), tasks, line: r.line(node), shapes };
   });
   return { title: r.string(root, 'title', true), author: r.string(root, 'author', false), date: r.string(root, 'date', false), problems };
 }

@@ -32,6 +32,7 @@ export function tallyAnswers(solved: SolvedSpec): AnswerTally {
         for (const c of r.report.chains) for (const st of c.steps) count(st.verdict);
         unverified += r.report.notRead.length; // a relation not read is not verified
       }
+      else if (r.kind === 'shaped') count(r.outcome.verdict);
     }
   }
   return { failed, unverified };

@@ -18,6 +18,11 @@ import { derivationToLatex, toLatex } from '../render/index.js';
 import type { Engine } from '../rewrite/engine.js';
 import { computeNamed, loadNamedSpec, NamedSpecError, verifyNamed, type VerifiedPart } from '../derive/named/index.js';
 import type { DeriveRequest } from './derive-request.js';
+import { shapedDiffResult } from '../derive/shaped-diff-result.js';
+import { mentionsShaped } from '../matrix/mentions-shaped.js';
+import { unshapedDerivativeRefusal } from '../check/matrix-gate.js';
+import type { ShapeContext } from '../matrix/shape.js';
+import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 
 /** A derivation computed elsewhere (a named derivation), with the left-hand side its first line shows. */
 export interface NamedDerivation {
@@ -35,6 +40,8 @@ export interface WorkOptions {
   readonly named?: NamedLookup;
   /** The catalog folder (default: gradtex's rules/derivations). */
   readonly namedDir?: string;
+  /** Shapes of vectors and matrices: a derivative by a declared vector is taken under them (shaped-diff-result.ts). */
+  readonly shapes?: ShapeContext;
 }
 
 /** One displayed derivation: a named derivation has several (its parts), a d/dx request one. */
@@ -154,6 +161,10 @@ export function workOutRequest(engine: Engine, request: DeriveRequest, opts: Wor
     if (found === undefined) return { ok: false, problem: `unknown derivation '${request.name}': there is no derivation by that name; write \`d/dx EXPR\` or \`diff EXPR wrt x\` instead` };
     return { ok: true, parts: [present(found.derivation, found.lhs, named(verifyDerivation(found.derivation, found.lhs, checkOpts), found.derivation.steps.length))] };
   }
+  if (opts.shapes !== undefined && opts.shapes.size > 0 && mentionsShaped([request.f], opts.shapes)) return shapedRequest(request, opts.shapes, checkOpts);
+  // Without shapes, scalar rules would commute matrix-looking factors (B*(A*x)): no derivation rather than a wrong one.
+  const refusal = unshapedDerivativeRefusal(request.f);
+  if (refusal !== undefined) return { ok: false, problem: `${refusal} (a \`shapes:\` line in the block declares them)` };
   let o;
   try {
     o = diffToJson(engine, request.source, request.f, request.wrt, checkOpts);
@@ -163,4 +174,22 @@ export function workOutRequest(engine: Engine, request: DeriveRequest, opts: Wor
   }
   const v = o.json.verification;
   return { ok: true, parts: [present(o.derivation, o.start, { verdict: v.verdict, points: v.points, failure: formatVerification(v), undecided: v.unchecked ?? v.undecided ?? 'a step could not be checked', unchecked: v.unchecked })] };
+}
+
+/** A derivative by a declared vector: the equation with its size, checked entry by entry; what is not derived is a problem, never a scalar reading. */
+function shapedRequest(request: Extract<DeriveRequest, { kind: 'diff' }>, shapes: ShapeContext, checkOpts: { points?: number; seed?: number }): WorkedRequest {
+  let f: Expr;
+  try {
+    f = request.source.includes('\\') ? parseLatex(request.source, { shapes }) : parsePlain(request.source, { shapes });
+  } catch (e) {
+    if (e instanceof ParseError) return { ok: false, problem: `cannot read this under the block's shapes: ${e.message}` };
+    throw e;
+  }
+  const o = shapedDiffResult(request.source, f, request.wrt, shapes, checkOpts);
+  if (o.equationLatex === undefined) return { ok: false, problem: o.checkText };
+  const latex = `\\begin{aligned}\n${o.equationLatex}\n\\end{aligned}`;
+  const size = o.sizeText === undefined ? '' : `size ${o.sizeText}; `;
+  if (o.verdict === 'holds') return { ok: true, parts: [{ latex, verdict: `✓ ${size}${o.checkText}` }] };
+  if (o.verdict === 'fails') return { ok: true, parts: [{ latex, verdict: `✗ ${o.checkText}`, problem: o.checkText }] };
+  return { ok: true, parts: [{ latex, verdict: `? ${size}${o.checkText}`, note: o.checkText }] };
 }

@@ -31,6 +31,8 @@ import { blockSteps, blockVerdict, checkNote, stepProblem } from './check-block.
 import { workOutRequest, type NamedLookup } from './derive-block.js';
 import { isRequestProblem, parseDeriveBlock } from './derive-request.js';
 import { displayMath, headingParagraph, verdictParagraph } from './mdast-nodes.js';
+import { readBlockShapes, type BlockShapes } from '../check/block-shapes.js';
+import type { ShapeContext } from '../matrix/shape.js';
 
 export interface RemarkGradtexOptions {
   /** Make failed checks fatal: the run rejects (a site build stops). Default false: messages are warnings. */
@@ -47,6 +49,8 @@ export interface RemarkGradtexOptions {
   readonly namedDir?: string;
   /** Write the verdict line under each derivation and checked chain (default true). */
   readonly verdicts?: boolean;
+  /** Shapes of vectors and matrices for every block (`md --shape`); a block's own `shapes:` line takes over for the names it shares. */
+  readonly shapes?: ShapeContext;
 }
 
 /** The `source` of every message, as remark-lint names its rules' origin. */
@@ -89,16 +93,24 @@ function locator(ctx: Context, node: { position?: Position | undefined; value: s
   return (start, end) => ({ start: at(start), end: at(Math.max(start, end)) });
 }
 
+/** The block's `shapes:` line read (and blanked); a line that cannot be read is reported where it is. */
+function blockShapes(ctx: Context, node: Code): BlockShapes {
+  const b = readBlockShapes(node.value, ctx.options.shapes);
+  if (b.problem !== undefined) report(ctx, b.problem.reason, 'block-shapes', locator(ctx, node)(b.problem.start, b.problem.end) ?? node.position, 'error');
+  return b;
+}
+
 function deriveBlock(ctx: Context, node: Code): RootContent[] {
   const place = locator(ctx, node);
   const out: RootContent[] = [];
-  for (const request of parseDeriveBlock(node.value)) {
+  const { value, shapes } = blockShapes(ctx, node);
+  for (const request of parseDeriveBlock(value)) {
     if (isRequestProblem(request)) {
       report(ctx, request.reason, 'derive-request', place(request.start, request.end) ?? node.position, 'error');
       continue;
     }
     const where = place(request.start, request.end) ?? node.position;
-    const worked = workOutRequest(ctx.engine(), request, ctx.options);
+    const worked = workOutRequest(ctx.engine(), request, { ...ctx.options, shapes });
     if (!worked.ok) {
       report(ctx, worked.problem, 'derive-request', where, 'error');
       continue;

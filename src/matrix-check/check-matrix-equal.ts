@@ -15,6 +15,7 @@ import { checkEqualNumeric } from '../numeric/check-equal.js';
 import { createRng } from '../numeric/rng.js';
 import { inferShape } from '../matrix/infer-shape.js';
 import { entryOf, FreshIndices } from '../matrix/lower.js';
+import { unrollSums } from '../matrix/unroll-sums.js';
 import { sameShape, shapeText, type Shape, type ShapeContext } from '../matrix/shape.js';
 import { formatNumber } from '../numeric/format-number.js';
 
@@ -33,6 +34,8 @@ export type MatrixVerdict =
       readonly relError: number;
       readonly lhsEntry: Expr;
       readonly rhsEntry: Expr;
+      /** The random matrix and vector entries (and scalars) where the entry differs: with `sizes`, all that reproduces it. */
+      readonly point: Readonly<Record<string, number>>;
     }
   | { readonly verdict: 'undecided'; readonly reason: string };
 
@@ -43,7 +46,7 @@ export interface MatrixCheckOptions {
 }
 
 /** The size symbols of the declared shapes, in a fixed order. */
-function sizeNames(ctx: ShapeContext): string[] {
+export function sizeNames(ctx: ShapeContext): string[] {
   const names = new Set<string>();
   for (const s of ctx.values()) for (const z of [s.rows, s.cols]) if (typeof z === 'string') names.add(z);
   return [...names].sort();
@@ -71,13 +74,14 @@ export function sizeInstances(names: readonly string[], seed: number): Sizes[] {
   });
 }
 
-function instantiateContext(ctx: ShapeContext, sizes: Sizes): ShapeContext {
+/** The context with every size symbol replaced by its value in `sizes`. */
+export function instantiateContext(ctx: ShapeContext, sizes: Sizes): ShapeContext {
   const at = (z: string | number): number | string => (typeof z === 'string' ? (sizes[z] ?? z) : z);
   return new Map([...ctx].map(([k, s]) => [k, { rows: at(s.rows), cols: at(s.cols), vector: s.vector }]));
 }
 
 /** A size symbol used as a scalar too (1/n in a mean) takes the instantiated value. */
-function instantiateExpr(e: Expr, sizes: Sizes): Expr {
+export function instantiateExpr(e: Expr, sizes: Sizes): Expr {
   return mapBottomUp(e, (x) => (x.kind === 'sym' && x.sub.length === 0 && x.sup.length === 0 && sizes[x.name] !== undefined ? num(sizes[x.name] as number) : x));
 }
 
@@ -104,11 +108,12 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, ctx: ShapeContext, opts: 
     const fresh = new FreshIndices([l, r], c);
     for (let i = 1; i <= shape.rows; i++) {
       for (let j = 1; j <= shape.cols; j++) {
-        const le = entryOf(l, num(i), num(j), c, fresh);
-        const re = entryOf(r, num(i), num(j), c, fresh);
+        // Written out at this size, every matrix entry is a symbol of its own: the counterexample lists them all.
+        const le = unrollSums(entryOf(l, num(i), num(j), c, fresh));
+        const re = unrollSums(entryOf(r, num(i), num(j), c, fresh));
         const v = checkEqualNumeric(le, re, { points: opts.points ?? 4, seed: seed + entries });
         entries++;
-        if (v.verdict === 'failed') return { verdict: 'failed', reason: 'entry', sizes, entry: [i, j], lhs: v.lhs, rhs: v.rhs, relError: v.relError, lhsEntry: le, rhsEntry: re };
+        if (v.verdict === 'failed') return { verdict: 'failed', reason: 'entry', sizes, entry: [i, j], lhs: v.lhs, rhs: v.rhs, relError: v.relError, lhsEntry: le, rhsEntry: re, point: v.point };
         if (v.verdict === 'undecided') return { verdict: 'undecided', reason: `entry (${i}, ${j}) with ${sizesText(sizes)}: ${v.reason}` };
         points += v.points;
         maxRelError = Math.max(maxRelError, v.maxRelError);
@@ -134,9 +139,17 @@ export function matrixVerdictText(v: MatrixVerdict): string {
     }
     case 'failed':
       if (v.reason === 'shape') return `the shapes differ: the left side is ${shapeText(v.lhsShape)}, the right side ${shapeText(v.rhsShape)}`;
-      return `entry (${v.entry[0]}, ${v.entry[1]}) differs with ${sizesText(v.sizes)}: ${formatNumber(v.lhs)} vs ${formatNumber(v.rhs)} with random matrix entries`;
+      return `entry (${v.entry[0]}, ${v.entry[1]}) differs with ${sizesText(v.sizes)}: ${formatNumber(v.lhs)} vs ${formatNumber(v.rhs)} at ${pointText(v.point)}`;
     case 'undecided':
       return v.reason;
   }
 }
 
+/** Every sampled value of a counterexample, entries in the order of their names: "A_{1,1} = 0.5, x_2 = -1.25". */
+export function pointText(p: Readonly<Record<string, number>>): string {
+  const parts = Object.entries(p)
+    .filter(([k]) => !k.startsWith('#'))
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([k, v]) => `${k} = ${formatNumber(v, 6)}`);
+  return parts.length === 0 ? 'any entries' : parts.join(', ');
+}

@@ -79,7 +79,8 @@ export function entryOf(e: Expr, i: Expr, j: Expr, ctx: ShapeContext, fresh: Fre
       return e;
     case 'sym': {
       const s = declaredShape(ctx, e);
-      return s === undefined || isScalarShape(s) ? e : entrySymbol(e, s, r, c);
+      // A declared vector or matrix keeps its entry names at size 1 (x_1, W_{1,1}): a side written with entries (x_i) must meet the same symbols.
+      return s === undefined ? e : entrySymbol(e, s, r, c);
     }
     case 'add':
       return add(...e.args.map((a) => at(a)));
@@ -138,7 +139,8 @@ function callEntry(e: Expr & { kind: 'call' }, i: Expr, j: Expr, ctx: ShapeConte
 function derivEntry(e: Expr & { kind: 'deriv' }, i: Expr, j: Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {
   const x = declaredShape(ctx, e.wrt);
   const f = inferShape(e.body, ctx);
-  if (x === undefined || isScalarShape(x)) return deriv(entryOf(e.body, i, j, ctx, fresh), e.wrt);
+  if (x === undefined) return deriv(entryOf(e.body, i, j, ctx, fresh), e.wrt);
+  if (isScalarShape(x)) return deriv(entryOf(e.body, i, j, ctx, fresh), entrySymbol(e.wrt, x, ONE, ONE));
   if (isScalarShape(f)) return deriv(entryOf(e.body, ONE, ONE, ctx, fresh), entrySymbol(e.wrt, x, i, j));
   if (f.cols === 1 && x.cols === 1) return deriv(entryOf(e.body, i, ONE, ctx, fresh), entrySymbol(e.wrt, x, j, ONE));
   throw new ShapeError(`cannot lower d(F, X) for F of shape ${f.rows}×${f.cols} and X of shape ${x.rows}×${x.cols}`);

@@ -12,6 +12,7 @@ import type { Expr } from '../expr/node.js';
 import { inferShape, productShape } from './infer-shape.js';
 import { matmul, transpose } from './matrix-calls.js';
 import { isScalarShape, ShapeError, type Shape, type ShapeContext } from './shape.js';
+import { mentionsShaped } from './mentions-shaped.js';
 
 /** The product of `factors` (in source order); throws ShapeError with `factor` set at a mismatch. */
 export function shapedProduct(factors: readonly Expr[], ctx: ShapeContext): Expr {
@@ -32,7 +33,10 @@ export function shapedProduct(factors: readonly Expr[], ctx: ShapeContext): Expr
   return scalars.length === 0 ? product : mul(...scalars, product);
 }
 
-/** `base^T` with a matrix or vector base: transpose(base); undefined when base is a scalar (then T is a symbol). */
+/**
+ * `base^T` with a matrix or vector base, or a 1×1 product of them ((x^T y)^T):
+ * transpose(base); undefined when base is an ordinary scalar (then T is a symbol).
+ */
 export function shapedTranspose(base: Expr, ctx: ShapeContext): Expr | undefined {
-  return isScalarShape(inferShape(base, ctx)) ? undefined : transpose(base);
+  return isScalarShape(inferShape(base, ctx)) && !mentionsShaped([base], ctx) ? undefined : transpose(base);
 }

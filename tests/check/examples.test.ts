@@ -25,6 +25,15 @@ describe('examples/check', () => {
     expect(j.files[0]?.summary['undecided']).toBe(1);
   });
 
+  it('should judge linear-layer.md under the shapes its prose states: only x W + b fails, K stays a number', async () => {
+    const f = join(dir, 'linear-layer.md');
+    const r = await cli(['check', f, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout) as { files: { chains: { steps: { line: number; verdict: string }[] }[] }[] };
+    const steps = j.files[0]?.chains.flatMap((c) => c.steps) ?? [];
+    expect(steps.map((s) => `${s.line}: ${s.verdict}`)).toEqual(['8: proved', '12: fails', '16: holds', '20: holds', '26: holds', '28: holds', '34: proved']);
+  });
+
   it('should give the expected verdict for every relation in steps.jsonl', async () => {
     const text = readFileSync(join(dir, 'steps.jsonl'), 'utf8');
     const want = new Map(text.trim().split('\n').map((l) => { const o = JSON.parse(l) as { id: string; expect: string }; return [o.id, o.expect]; }));

@@ -40,6 +40,9 @@ describe('matrix-looking products without shapes', () => {
   it('should keep capitals used as scalars scalars', () => {
     expect(plain('1/K + C', 'C + 1/K').verdict).toBe('proved');
     expect(plain('2*L', 'L + L').verdict).toBe('proved');
+    // The reading is a choice, and the output says so.
+    expect(plain('1/K + C', 'C + 1/K').evidence.summary).toMatch(/\(C and K read as numbers: no vector or matrix next to them\)$/);
+    expect(plain('2*L', 'L').evidence.summary).toMatch(/\(L read as a number: no vector or matrix next to it\)$/);
     expect(orderSensitiveProducts(parseLatex(L`\frac{1}{N} \sum_{i=1}^{N} x_i`))).toEqual([]);
   });
 });

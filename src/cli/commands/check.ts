@@ -1,5 +1,5 @@
 /**
- * `gradtex check FILE… [--format text|json] [--points N] [--seed S] [--assume …] [--verbose]`:
+ * `gradtex check FILE… [--format text|json|html] [-o FILE] [--points N] [--seed S] [--assume …] [--shape 'W: m x n, x: n'] [--verbose]`:
  * every relation of every file accounted for: judged (display chains and
  * inline claims), a premise (inline definitions and assumptions), or listed
  * as "not read" with the reason and file:line:col. Files are Markdown
@@ -28,6 +28,7 @@ import { refuseInputAsOutput, writeCheckReport, type CheckedFile, type CheckForm
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { collect, parseInteger, parsePositiveInt } from '../options.js';
+import { readShapes } from '../matrix-equal.js';
 
 interface CheckFlags {
   format: CheckFormat;
@@ -37,6 +38,7 @@ interface CheckFlags {
   assume: string[];
   verbose?: boolean;
   allowUndecided?: boolean;
+  shape: string[];
 }
 
 function parseCheckFormat(v: string): CheckFormat {
@@ -67,9 +69,11 @@ export const checkCommand: CommandModule = {
       .option('--assume <facts>', 'extra domains or definitions, e.g. "x > 0, p_i > 0" (repeatable)', collect, [])
       .option('--verbose', 'list every step, not only failing and undecided ones')
       .option('--allow-undecided', 'exit 0 (not 3) when nothing fails but some relation is undecided or not read')
+      .option('--shape <decl>', "declare a matrix or vector for every file, e.g. 'W: m x n, x: n' (repeatable); statements in the document (W \\in \\mathbb{R}^{m \\times n}) take over where they are made", collect, [])
       .action((files: string[], flags: CheckFlags) => {
         const checker = createChecker(createEngine());
         const facts = cliFacts(flags.assume);
+        const shapes = readShapes(flags.shape);
         refuseInputAsOutput(files, flags.output);
         const reports: CheckedFile[] = files.map((file) => {
           let source: string;
@@ -78,7 +82,7 @@ export const checkCommand: CommandModule = {
           } catch (e) {
             throw new UserError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
           }
-          const opts = { facts, ...(flags.points !== undefined ? { points: flags.points } : {}), ...(flags.seed !== undefined ? { seed: flags.seed } : {}) };
+          const opts = { facts, shapes, ...(flags.points !== undefined ? { points: flags.points } : {}), ...(flags.seed !== undefined ? { seed: flags.seed } : {}) };
           try {
             return { file, source, report: checkDocument(checker, source, documentKind(file), opts) };
           } catch (e) {

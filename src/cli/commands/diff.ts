@@ -1,6 +1,9 @@
 /**
  * `gradtex diff EXPR --wrt x [--wrt y] [--at x=0.3] [--format text|latex|json]`
- * `gradtex diff EXPR --grad x1,x2 [--at …]`, `gradtex diff --batch FILE|-`.
+ * `gradtex diff EXPR --grad x1,x2 [--at …]`, `gradtex diff --batch FILE|-`,
+ * `gradtex diff EXPR --wrt x --shape 'W: m x n, x: n'` (shaped-diff.ts). Without
+ * shapes, products of matrix-looking factors (B*(A*x), x^T*A*x) are refused,
+ * exit 3: scalar rules would commute them.
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -20,6 +23,8 @@ import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, readReque
 import { formatVerification } from '../../derive/verdict-text.js';
 import { groupSteps } from '../../proof/group-steps.js';
 import { toPlain } from '../../expr/to-plain.js';
+import { refuseShapedOptions, shapedDiff } from '../shaped-diff.js';
+import { unshapedDerivativeRefusal } from '../../check/matrix-gate.js';
 
 interface DiffFlags {
   wrt: string[];
@@ -32,6 +37,8 @@ interface DiffFlags {
   input: InputSyntax;
   /** Seconds each --batch request may take. */
   timeout?: number;
+  /** Shapes of vectors and matrices: the derivative is then taken under them (shaped-diff.ts). */
+  shape: string[];
 }
 
 function textReport(o: DiffOutcome): string {
@@ -106,8 +113,20 @@ function chooseVariables(f: Expr, flags: DiffFlags): { wrt: Sym[]; gradient: boo
 
 async function runSingle(exprArg: string, flags: DiffFlags, io: Io, engine: Engine): Promise<number> {
   const text = await readExprArg(exprArg, io);
+  if (flags.shape.length > 0) {
+    refuseShapedOptions(flags);
+    const o = shapedDiff({ text, syntax: flags.input, wrt: flags.wrt.flatMap((w) => parseVariables(w, '--wrt')), shapes: flags.shape, ...options(flags, undefined) });
+    io.stdout(flags.format === 'json' ? JSON.stringify(o.json, null, 2) + '\n' : flags.format === 'latex' ? o.latex : o.text);
+    return o.code;
+  }
   const f = parseInput(text, flags.input);
   checkSize(f);
+  const refusal = unshapedDerivativeRefusal(f);
+  if (refusal !== undefined) {
+    // Scalar rules would commute the factors (d(B*(A*x), x) = A*B): no answer rather than a wrong one.
+    io.stdout(flags.format === 'json' ? JSON.stringify({ input: text, verdict: 'undecided', reason: refusal }, null, 2) + '\n' : `${refusal}\n`);
+    return EXIT.undecided;
+  }
   const { wrt, gradient } = chooseVariables(f, flags);
   const at = flags.at.length > 0 ? parsePoint(flags.at).values : undefined;
   const opts = options(flags, at);
@@ -134,6 +153,7 @@ interface BatchRequest {
   wrt?: string[];
   grad?: string[];
   at?: string;
+  shape?: string[];
 }
 
 function readRequest(line: string): BatchRequest {
@@ -150,7 +170,9 @@ function readRequest(line: string): BatchRequest {
   if (at !== undefined && typeof at !== 'string') throw new UserError('"at" must be a string like "x=1,y=2"');
   const wrt = strings('wrt');
   const grad = strings('grad');
-  return { id, expr, ...(wrt ? { wrt } : {}), ...(grad ? { grad } : {}), ...(typeof at === 'string' ? { at } : {}) };
+  const shapeField = o['shape'];
+  const shape = typeof shapeField === 'string' ? [shapeField] : strings('shape');
+  return { id, expr, ...(wrt ? { wrt } : {}), ...(grad ? { grad } : {}), ...(typeof at === 'string' ? { at } : {}), ...(shape ? { shape } : {}) };
 }
 
 /** Errors that belong to one request's input: its own error line with their message. */
@@ -162,8 +184,16 @@ export function diffBatchHandler(flags: DiffFlags): LineHandler {
   return guardedHandler((line) => {
     const req = readRequest(line);
     const id = req.id;
+    const shape = [...flags.shape, ...(req.shape ?? [])];
+    if (shape.length > 0) {
+      refuseShapedOptions({ ...(req.grad !== undefined ? { grad: req.grad.join(',') } : {}), ...(req.at !== undefined ? { at: [req.at] } : {}) });
+      const o = shapedDiff({ text: req.expr, syntax: flags.input, wrt: (req.wrt ?? []).flatMap((w) => parseVariables(w, 'wrt')), shapes: shape, ...options(flags, undefined) });
+      return { out: JSON.stringify({ id, ...o.json }) + '\n', failed: o.code === EXIT.failed };
+    }
     const f = parseInput(req.expr, flags.input);
     checkSize(f);
+    const refusal = unshapedDerivativeRefusal(f);
+    if (refusal !== undefined) return { out: JSON.stringify({ id, input: req.expr, verdict: 'undecided', reason: refusal }) + '\n', failed: false };
     const at = req.at !== undefined ? parsePoint([req.at]).values : undefined;
     const opts = options(flags, at);
     if (req.grad !== undefined) {
@@ -204,6 +234,7 @@ export const diffCommand: CommandModule = {
       .option('--seed <n>', 'seed for the random points', parseInteger)
       .option('--input <syntax>', 'auto, plain or latex', 'auto')
       .option('--timeout <seconds>', `with --batch: the time budget of each request (default ${DEFAULT_BATCH_TIMEOUT_S}); a request over it gets an error line`, parseTimeoutSeconds)
+      .option('--shape <decl>', "declare a matrix or vector, e.g. 'W: m x n, x: n, b: m' (repeatable; also \"shape\" in --batch requests): the derivative by a declared vector is taken under the shapes, printed with its size and checked entry by entry; what is not supported is refused (exit 3)", collect, [])
       .action(async (expr: string | undefined, flags: DiffFlags) => {
         if (flags.batch !== undefined) {
           if (expr !== undefined) throw new UserError('--batch reads expressions from the file: do not also give EXPR');

@@ -1,7 +1,8 @@
 /**
  * `gradtex equal LHS RHS [--rel <=] [--assume "x > 0"] [--format text|json]`,
  * `gradtex equal "LHS <= RHS"`, and `gradtex equal --batch FILE|-` (JSON Lines
- * {"id","lhs","rhs","rel"?,"assume"?} -> {"id","verdict","evidence"}): one
+ * {"id","lhs","rhs","rel"?,"assume"?,"shape"?} -> {"id","verdict","evidence"}; with
+ * "shape" or --shape the identity is judged entry by entry under the shapes): one
  * relation judged by the checker's machinery (proved, holds, fails, undecided).
  */
 import { readFileSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { createEngine } from '../../rewrite/engine.js';
 import type { CommandModule } from '../command.js';
 import { parseInput, readExprArg, type InputSyntax } from '../input.js';
 import { EXIT, UserError, type Io } from '../io.js';
-import { runMatrixEqual } from '../matrix-equal.js';
+import { judgeMatrixIdentity, readShapes, runMatrixEqual } from '../matrix-equal.js';
 import { collect, parseInteger, parsePositiveInt } from '../options.js';
 
 interface EqualFlags {
@@ -111,6 +112,13 @@ export function equalBatchHandler(flags: EqualFlags): LineHandler {
     const rel = o['rel'];
     if (typeof lhs !== 'string' || typeof rhs !== 'string') throw new UserError('missing "lhs" or "rhs" (strings)');
     if (rel !== undefined && typeof rel !== 'string') throw new UserError('"rel" must be a string such as "<="');
+    const shapes = [...flags.shape, ...stringList(o['shape'], 'shape')];
+    if (shapes.length > 0) {
+      // Under shapes the identity is judged entry by entry (matrix-equal.ts), as `equal --shape` does.
+      if (rel !== undefined && rel.trim() !== '=') throw new UserError(`"shape" judges matrix identities (=), not '${rel}'`);
+      const j = judgeMatrixIdentity(lhs, rhs, readShapes(shapes), flags.input, options(flags));
+      return { out: JSON.stringify({ id, verdict: j.verdict, evidence: { ...j.evidence, ...(j.details ?? {}) } }) + '\n', failed: j.verdict === 'fails' };
+    }
     const claim = readClaim(lhs, rhs, rel, flags.input);
     const facts = readAssumptions([...flags.assume, ...stringList(o['assume'], 'assume')]);
     const j = judgeStep(checker, claim.lhs, claim.rel, claim.rhs, facts, options(flags));
@@ -145,7 +153,7 @@ export const equalCommand: CommandModule = {
       .option('--rel <relation>', '=, <=, >=, <, >, != or ~= (default =)')
       .option('--assume <facts>', 'domains and definitions, e.g. "x > 0, p_i > 0, sum_i p_i = 1, y in {-1, 1}" (repeatable)', collect, [])
       .option('--format <format>', 'text or json', parseEqualFormat, 'text')
-      .option('--batch <file>', "JSON Lines {\"id\",\"lhs\",\"rhs\",\"rel\"?,\"assume\"?}; '-' reads standard input")
+      .option('--batch <file>', "JSON Lines {\"id\",\"lhs\",\"rhs\",\"rel\"?,\"assume\"?,\"shape\"?}; '-' reads standard input")
       .option('--points <n>', 'random points per check', parsePositiveInt)
       .option('--seed <n>', 'seed for the random points', parseInteger)
       .option('--input <syntax>', 'auto, plain or latex', 'auto')
@@ -153,7 +161,6 @@ export const equalCommand: CommandModule = {
       .option('--shape <decl>', "declare a matrix or vector, e.g. 'A: n x p', 'x: n', A=2x3 (repeatable): W*x, W^T are then matrix products and transposes, and the identity is checked entry by entry", collect, [])
       .action(async (lhsArg: string | undefined, rhsArg: string | undefined, flags: EqualFlags) => {
         if (flags.batch !== undefined) {
-          if (flags.shape.length > 0) throw new UserError('--shape works on one identity given as arguments, not with --batch');
           if (lhsArg !== undefined) throw new UserError('--batch reads the relations from the file: do not also give LHS or RHS');
           setExit(await runEqualBatch(flags.batch, flags, io));
           return;

@@ -17,7 +17,8 @@ import { FileError } from '../../parse/file-error.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { sameFile } from '../same-file.js';
-import { parseInteger, parsePositiveInt } from '../options.js';
+import { collect, parseInteger, parsePositiveInt } from '../options.js';
+import { readShapes } from '../matrix-equal.js';
 
 interface MdFlags {
   out?: string;
@@ -25,6 +26,7 @@ interface MdFlags {
   points?: number;
   seed?: number;
   allowRemoteImages?: boolean;
+  shape: string[];
 }
 
 /** The summary line: "every check holds" only when there were checks and none failed or was undecided. */
@@ -48,7 +50,9 @@ export const mdCommand: CommandModule = {
       .option('--points <n>', 'random points per check', parsePositiveInt)
       .option('--seed <n>', 'seed for the random points', parseInteger)
       .option('--allow-remote-images', 'let the page load http(s) images (by default a remote image is shown as a link, so the page loads nothing from the network)')
+      .option('--shape <decl>', "declare a matrix or vector for every derive and check block, e.g. 'W: m x n, x: n' (repeatable); a block's own 'shapes:' line takes over for the names it shares", collect, [])
       .action(async (input: string, flags: MdFlags) => {
+        const shapes = readShapes(flags.shape);
         let markdown: string;
         try {
           markdown = readFileSync(input, 'utf8');
@@ -62,6 +66,7 @@ export const mdCommand: CommandModule = {
           path: input,
           failOnError,
           allowRemoteImages: flags.allowRemoteImages === true,
+          ...(shapes.size > 0 ? { shapes } : {}),
           ...(flags.points !== undefined ? { points: flags.points } : {}),
           ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
         }).catch((e: unknown) => {

@@ -18,6 +18,8 @@ import { toTexDocument } from '../../document/to-tex.js';
 import { createEngine } from '../../rewrite/engine.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
+import { readShapes } from '../matrix-equal.js';
+import { collect } from '../options.js';
 
 const FORMATS = ['tex', 'html', 'md', 'pdf'] as const;
 type OutFormat = (typeof FORMATS)[number];
@@ -28,6 +30,7 @@ interface RenderFlags {
   templateTex?: string;
   templateHtml?: string;
   templateMd?: string;
+  shape: string[];
 }
 
 function formats(spec: string): OutFormat[] {
@@ -47,8 +50,10 @@ export const renderCommand: CommandModule = {
       .option('--template-tex <file>', 'your own LaTeX template (slots {{title}} {{author}} {{date}} {{body}})')
       .option('--template-html <file>', 'your own HTML template (slots {{title}} {{author}} {{date}} {{katexCss}} {{body}})')
       .option('--template-md <file>', 'your own Markdown template (slots {{title}} {{author}} {{date}} {{body}})')
+      .option('--shape <decl>', "declare a matrix or vector for every problem, e.g. 'W: m x n, x: n' (repeatable); a spec's shapes: take over for the names they share", collect, [])
       .action((specs: string[], flags: RenderFlags) => {
         const want = formats(flags.to);
+        const shapes = readShapes(flags.shape);
         const engine = createEngine();
         const dir = templatesDir();
         const texTemplate = loadTemplate(flags.templateTex ?? join(dir, 'solutions.tex'));
@@ -63,7 +68,7 @@ export const renderCommand: CommandModule = {
           } catch (e) {
             throw new UserError(`cannot read ${specFile}: ${e instanceof Error ? e.message : String(e)}`);
           }
-          const solved = solveSpec(engine, specFile, parseSpec(specFile, text));
+          const solved = solveSpec(engine, specFile, parseSpec(specFile, text), shapes);
           if (!solved.allVerified) failed = true;
           const stem = basename(specFile, extname(specFile));
           const write = (ext: string, content: string): string => {

@@ -1,0 +1,268 @@
+/**
+ * Judging a relation between expressions of vectors and matrices whose
+ * shapes are declared (`--shape`, a `shapes:` field, or prose such as
+ * `W \in \mathbb{R}^{m \times n}`): the sides are read under the shapes, so
+ * `W x` is a matrix product in the order written and `x^T` a transpose, and
+ * the relation is judged entry by entry through the lowering of
+ * src/matrix/lower.ts at several sizes. Scalar commutativity is never used.
+ *
+ * A side that does not fit the shapes in general (`x W` with W m×n, or `A B`
+ * with A m×n and B p×m) is read again at each instantiated size: where the
+ * left side is defined and the right side is not, the relation fails (the
+ * README's convention for a right side that shrinks the domain); where both
+ * are defined their entries are compared. A left side that does not fit the
+ * shapes leaves the relation undecided.
+ *
+ *     judgeShaped('d(B*(A*x), x)', '=', 'A*B', shapeContext(['A: m x n, B: p x m, x: n']))
+ *     // fails: entry (1, 1) differs with m = 2, n = 2, p = 2: … at A_{1,1} = …, …
+ */
+import type { Expr } from '../expr/node.js';
+import { symKey } from '../expr/sym-key.js';
+import { children, some } from '../expr/traverse.js';
+import { num } from '../expr/build.js';
+import { checkMatrixEqual, instantiateContext, instantiateExpr, matrixVerdictText, pointText, sizeInstances, sizeNames, sizesText, type MatrixVerdict, type Sizes } from '../matrix-check/check-matrix-equal.js';
+import { inferShape } from '../matrix/infer-shape.js';
+import { entryOf, FreshIndices } from '../matrix/lower.js';
+import { declaredShape, isScalarShape, shapeText, ShapeError, type Shape, type ShapeContext } from '../matrix/shape.js';
+import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
+import { lookupFunction } from '../expr/functions.js';
+import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
+import { formatNumber as fmt } from '../numeric/format-number.js';
+import { type Judgement } from './judgement.js';
+import type { Relation } from './relation.js';
+
+export type ShapedSyntax = 'auto' | 'plain' | 'latex';
+
+export interface ShapedOptions {
+  readonly syntax?: ShapedSyntax;
+  readonly points?: number;
+  readonly seed?: number;
+}
+
+/** A judgement with the sides as read under the shapes (absent when a side did not fit them). */
+export interface ShapedJudgement extends Judgement {
+  readonly lhs?: Expr;
+  readonly rhs?: Expr;
+  /** For JSON: the shapes of the sides (shape, or lhsShape and rhsShape when they differ) and the sizes sampled. */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/** Judges a scalar relation (an inequality of lowered entries); the caller's ordinary checker. */
+export type ScalarJudge = (lhs: Expr, rel: Relation, rhs: Expr) => Judgement;
+
+/** A side read under shapes, or the shape mismatch (`where`: with line:column in the side). */
+type Read = { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly message: string; readonly where: string };
+
+/** Reads `text` under `ctx`; a shape mismatch is a value, any other parse error is thrown. */
+export function readShaped(text: string, ctx: ShapeContext, syntax: ShapedSyntax = 'auto'): Read {
+  const latex = syntax === 'latex' || (syntax === 'auto' && text.includes('\\'));
+  try {
+    return { ok: true, expr: latex ? parseLatex(text, { shapes: ctx }) : parsePlain(text, { shapes: ctx }) };
+  } catch (e) {
+    if (e instanceof ParseError && e.code === 'E_PARSE_SHAPE') return { ok: false, message: e.message, where: e.oneLine() };
+    if (e instanceof ShapeError) return { ok: false, message: e.message, where: e.message };
+    throw e;
+  }
+}
+
+/** "W: m×n, x: n" for the shaped symbols the sides use: the reading that was used. */
+function readingText(exprs: readonly Expr[], ctx: ShapeContext): string {
+  const used = new Map<string, string>();
+  for (const e of exprs) {
+    some(e, (x) => {
+      if (x.kind === 'sym') {
+        const s = declaredShape(ctx, x);
+        if (s !== undefined && !isScalarShape(s)) used.set(symKey(x), shapeText(s));
+      }
+      return false;
+    });
+  }
+  const parts = [...used].sort(([a], [b]) => a.localeCompare(b)).map(([k, s]) => `${k}: ${s}`);
+  return `read as vectors and matrices (${parts.join(', ')}), products in the order written`;
+}
+
+/** A form the lowering does not cover (d(F, X) of a matrix F) is undecided, not an error. */
+function lowered(run: () => MatrixVerdict): MatrixVerdict {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof ShapeError) return { verdict: 'undecided', reason: e.message };
+    throw e;
+  }
+}
+
+function fromMatrixVerdict(v: MatrixVerdict, reading: string, sizes?: Sizes): ShapedJudgement {
+  switch (v.verdict) {
+    case 'numeric':
+      return {
+        verdict: 'holds',
+        evidence: { method: 'sampling', summary: `${matrixVerdictText(v)}; ${reading}`, points: v.points, maxRelError: v.maxRelError },
+        details: { shape: shapeText(v.shape), sizes: v.instances, entries: v.entries },
+      };
+    case 'failed': {
+      if (v.reason === 'shape') {
+        const at = sizes !== undefined && Object.keys(sizes).length > 0 ? ` with ${sizesText(sizes)}` : '';
+        return {
+          verdict: 'fails',
+          evidence: { method: 'sampling', summary: `${matrixVerdictText(v)}${at}; ${reading}`, ...(sizes !== undefined ? { point: sizes } : {}) },
+          details: { lhsShape: shapeText(v.lhsShape), rhsShape: shapeText(v.rhsShape) },
+        };
+      }
+      const all = { ...v.sizes, ...(sizes ?? {}) };
+      const summary = `entry (${v.entry[0]}, ${v.entry[1]}) differs with ${sizesText(all)}: ${fmt(v.lhs)} vs ${fmt(v.rhs)} at ${pointText(v.point)}; ${reading}`;
+      return { verdict: 'fails', evidence: { method: 'sampling', summary, point: { ...all, ...v.point }, lhsValue: v.lhs, rhsValue: v.rhs }, details: { sizes: all, entry: v.entry } };
+    }
+    case 'undecided':
+      return { verdict: 'undecided', evidence: { method: 'none', summary: `${v.reason}; ${reading}` } };
+  }
+}
+
+/** The shape errors of a product or a sum (infer-shape.ts), as opposed to powers and functions of arrays. */
+const PRODUCT_OR_SUM_MISMATCH = /^(?:cannot multiply|cannot add) /;
+
+/**
+ * A call that is neither a matrix operation nor a function of the table,
+ * applied to a vector or matrix (f(x), KL(p, q), L(W)): it may apply entry
+ * by entry or reduce to a number, and gradtex does not know which.
+ */
+function opaqueCall(exprs: readonly Expr[], ctx: ShapeContext): string | undefined {
+  let found: string | undefined;
+  for (const e of exprs) {
+    some(e, (x) => {
+      if (found !== undefined || x.kind !== 'call' || MATRIX_FUNCTIONS.has(x.fn) || lookupFunction(x.fn) !== undefined) return false;
+      if (x.args.some((a) => !isScalarShape(inferShape(a, ctx)))) found = x.fn;
+      return false;
+    });
+  }
+  return found;
+}
+
+/**
+ * A capital letter without a declared shape, outside a denominator or a sum's
+ * bounds (I in W I = W, a second matrix B): a number or an undeclared matrix
+ * (the identity?), and the verdict would depend on the guess. 1/K, \frac{1}{N}
+ * and \sum_{i=1}^{N} stay numbers.
+ */
+function undeclaredCapital(exprs: readonly Expr[], ctx: ShapeContext): string | undefined {
+  let found: string | undefined;
+  const walk = (e: Expr): void => {
+    if (found !== undefined) return;
+    if (e.kind === 'sym') {
+      if (/^[A-Z]$/.test(e.name) && e.sub.length === 0 && declaredShape(ctx, e) === undefined) found = e.name;
+      return;
+    }
+    if (e.kind === 'div') return walk(e.num);
+    if (e.kind === 'pow') return walk(e.base);
+    if (e.kind === 'call' && e.fn === 'sum') return walk(e.args[0] as Expr);
+    if (e.kind === 'deriv') return walk(e.body);
+    for (const c of children(e)) walk(c);
+  };
+  for (const e of exprs) walk(e);
+  return found;
+}
+
+/** A side as read without shapes, for looking at its symbols (undefined when it cannot be read at all). */
+function readPlainly(text: string, syntax: ShapedSyntax): Expr | undefined {
+  try {
+    return syntax === 'latex' || (syntax === 'auto' && text.includes('\\')) ? parseLatex(text) : parsePlain(text);
+  } catch (e) {
+    if (e instanceof ParseError) return undefined;
+    throw e;
+  }
+}
+
+/** `=` where one side does not fit the shapes symbolically: read and compared again at each instantiated size. */
+function judgeBySizes(lhsText: string, rhsText: string, ctx: ShapeContext, opts: ShapedOptions, symbolic: { lhs: Read; rhs: Read }): ShapedJudgement {
+  const syntax = opts.syntax ?? 'auto';
+  if (!symbolic.lhs.ok) {
+    return { verdict: 'undecided', evidence: { method: 'parse', summary: `the left side does not fit the declared shapes: ${symbolic.lhs.message}` } };
+  }
+  const why = symbolic.rhs.ok ? '' : symbolic.rhs.message;
+  // Only a product or a sum that does not fit is a domain question; a power or a function of a vector may be notation gradtex does not read (‖x‖^2).
+  if (!PRODUCT_OR_SUM_MISMATCH.test(why)) return { verdict: 'undecided', evidence: { method: 'parse', summary: `the right side does not fit the declared shapes: ${why}` }, lhs: symbolic.lhs.expr };
+  let undefinedAt: Sizes | undefined;
+  let agreed = 0;
+  for (const sizes of sizeInstances(sizeNames(ctx), opts.seed ?? 1)) {
+    const c = instantiateContext(ctx, sizes);
+    // At a size that makes a declared vector or matrix 1×1, x^T would read as a power: such sizes say nothing here.
+    if ([...ctx.keys()].some((k) => !isScalarShape(ctx.get(k) as Shape) && isScalarShape(c.get(k) as Shape))) continue;
+    const l = readShaped(lhsText, c, syntax);
+    if (!l.ok) continue;
+    const r = readShaped(rhsText, c, syntax);
+    if (!r.ok) {
+      undefinedAt ??= sizes;
+      continue;
+    }
+    const reading = readingText([symbolic.lhs.expr, r.expr], ctx);
+    const v = lowered(() => checkMatrixEqual(instantiateExpr(l.expr, sizes), instantiateExpr(r.expr, sizes), c, opts));
+    if (v.verdict === 'failed') return { ...fromMatrixVerdict(v, reading, sizes), lhs: symbolic.lhs.expr };
+    if (v.verdict === 'numeric') agreed++;
+  }
+  if (undefinedAt !== undefined) {
+    const summary = `the right side is not defined with ${sizesText(undefinedAt)} where the left side is: ${why}${agreed > 0 ? ` (the sides agree at the ${agreed === 1 ? 'one size' : `${agreed} sizes`} where both are defined)` : ''}`;
+    return { verdict: 'fails', evidence: { method: 'sampling', summary, point: undefinedAt }, lhs: symbolic.lhs.expr };
+  }
+  return { verdict: 'undecided', evidence: { method: 'parse', summary: `the right side does not fit the declared shapes: ${why}` }, lhs: symbolic.lhs.expr };
+}
+
+/**
+ * An inequality (or ≠) between scalar expressions of shaped vectors and
+ * matrices (x^T A x ≥ 0): both sides lowered at each instantiated size and
+ * judged by `scalar`. Agreement at the sampled sizes is never more than `holds`.
+ */
+function judgeScalarRelation(l: Expr, rel: Relation, r: Expr, ctx: ShapeContext, scalar: ScalarJudge, opts: ShapedOptions): Judgement {
+  const reading = readingText([l, r], ctx);
+  const ls = inferShape(l, ctx);
+  const rs = inferShape(r, ctx);
+  if (!isScalarShape(ls) || !isScalarShape(rs)) {
+    return { verdict: 'undecided', evidence: { method: 'none', summary: `'${rel}' between a ${shapeText(ls)} and a ${shapeText(rs)} side is not judged: only scalars are ordered; ${reading}` } };
+  }
+  const instances = sizeInstances(sizeNames(ctx), opts.seed ?? 1);
+  let points = 0;
+  for (const sizes of instances) {
+    const c = instantiateContext(ctx, sizes);
+    const li = instantiateExpr(l, sizes);
+    const ri = instantiateExpr(r, sizes);
+    const fresh = new FreshIndices([li, ri], c);
+    const j = scalar(entryOf(li, num(1), num(1), c, fresh), rel, entryOf(ri, num(1), num(1), c, fresh));
+    const at = Object.keys(sizes).length > 0 ? ` with ${sizesText(sizes)}` : '';
+    if (j.verdict === 'fails') return { verdict: 'fails', evidence: { ...j.evidence, summary: `${j.evidence.summary}${at}; ${reading}`, point: { ...sizes, ...(j.evidence.point ?? {}) } } };
+    if (j.verdict === 'undecided') return { verdict: 'undecided', evidence: { ...j.evidence, summary: `${j.evidence.summary}${at}; ${reading}` } };
+    points += j.evidence.points ?? 0;
+  }
+  const over = instances.map((s) => `{${sizesText(s)}}`).join(', ');
+  return { verdict: 'holds', evidence: { method: 'sampling', summary: `holds at every sampled point over sizes ${over}; ${reading}`, ...(points > 0 ? { points } : {}) } };
+}
+
+/**
+ * lhs rel rhs under the declared shapes. `scalar` judges the lowered sides of
+ * an inequality; without it only `=` is judged.
+ */
+export function judgeShaped(lhsText: string, rel: Relation, rhsText: string, ctx: ShapeContext, opts: ShapedOptions = {}, scalar?: ScalarJudge): ShapedJudgement {
+  const syntax = opts.syntax ?? 'auto';
+  const lhs = readShaped(lhsText, ctx, syntax);
+  const rhs = readShaped(rhsText, ctx, syntax);
+  const capital = undeclaredCapital([lhsText, rhsText].flatMap((t) => readPlainly(t, syntax) ?? []), ctx);
+  if (capital !== undefined) {
+    return { verdict: 'undecided', evidence: { method: 'none', summary: `${capital} has no declared shape: a number, or a matrix such as the identity (which gradtex has no name for yet); reading it either way would be a guess — declare it if it is an ordinary matrix (--shape '${capital}: n x n')` } };
+  }
+  const opaque = opaqueCall([lhs, rhs].flatMap((r) => (r.ok ? [r.expr] : [])), ctx);
+  if (opaque !== undefined) {
+    return { verdict: 'undecided', evidence: { method: 'none', summary: `${opaque}(…) of a vector or matrix: gradtex does not know whether ${opaque} applies entry by entry or reduces to a number` } };
+  }
+  if (rel === '=') {
+    if (!lhs.ok || !rhs.ok) return judgeBySizes(lhsText, rhsText, ctx, opts, { lhs, rhs });
+    const reading = readingText([lhs.expr, rhs.expr], ctx);
+    if (lhs.expr.hash === rhs.expr.hash) {
+      // The same expression read the same way under the same shapes: nothing to sample.
+      return { verdict: 'proved', evidence: { method: 'identical', summary: `both sides are the same ${shapeText(inferShape(lhs.expr, ctx))} expression; ${reading}` }, lhs: lhs.expr, rhs: rhs.expr };
+    }
+    return { ...fromMatrixVerdict(lowered(() => checkMatrixEqual(lhs.expr, rhs.expr, ctx, opts)), reading), lhs: lhs.expr, rhs: rhs.expr };
+  }
+  if (!lhs.ok || !rhs.ok) {
+    const bad = !lhs.ok ? lhs : (rhs as Extract<Read, { ok: false }>);
+    return { verdict: 'undecided', evidence: { method: 'parse', summary: `the ${!lhs.ok ? 'left' : 'right'} side does not fit the declared shapes: ${bad.message}` } };
+  }
+  if (scalar === undefined) return { verdict: 'undecided', evidence: { method: 'none', summary: `'${rel}' under declared shapes is judged in documents and by gradtex equal without --shape only; write an identity (=)` }, lhs: lhs.expr, rhs: rhs.expr };
+  return { ...judgeScalarRelation(lhs.expr, rel, rhs.expr, ctx, scalar, opts), lhs: lhs.expr, rhs: rhs.expr };
+}

@@ -1,0 +1,150 @@
+/**
+ * Shapes stated in a checked document, the way course notes state them:
+ *
+ *     $W \in \mathbb{R}^{m \times n}$, $x, b \in \mathbb{R}^n$      (math)
+ *     x is an n-vector; $x$ is a $d$-dimensional vector            (prose)
+ *     W is an m×n matrix; $W$ is an $m \times n$ matrix            (prose)
+ *
+ * Each becomes a declaration in the one shape syntax of
+ * src/matrix/shape.ts (`W: m x n`, `x: n`) and holds from where it is
+ * stated to the end of its section; a later statement about the same name
+ * takes over from there. What cannot be read as a shape (`\mathbb{R}^{n_h}`)
+ * is left out: the products it would shape stay undecided.
+ *
+ *     const shapes = readDocumentShapes(source, segments, scopes);
+ *     shapesAt(shapes, offset)   // ShapeContext of the shapes in scope at offset
+ */
+import { lineCol } from '../parse/index.js';
+import { parseShapeDeclaration, ShapeError, type Shape, type ShapeContext } from '../matrix/shape.js';
+import type { Scopes } from './scopes.js';
+import type { Segment } from './segments.js';
+
+/** A shape stated at `from` (an offset into the document), holding until `to`. */
+export interface StatedShape {
+  /** The symbol key (W, W^{(1)}). */
+  readonly key: string;
+  /** The declaration in the shape syntax, for messages: "W: m x n". */
+  readonly declaration: string;
+  readonly shape: Shape;
+  readonly from: number;
+  to: number;
+  readonly line: number;
+  readonly col: number;
+}
+
+/** A name as written: W, \mathbf{W}, \boldsymbol{x}, \bm{x}, W^{(1)}. */
+const NAME = String.raw`(?:\\(?:mathbf|boldsymbol|bm|vec|mathbit)\s*\{\s*)?([A-Za-z])\s*\}?(\^\{\s*\(\s*[A-Za-z0-9]\s*\)\s*\})?`;
+/** The reals: \mathbb{R}, \mathbb R, \R, \reals, \mathbf{R}. */
+const REALS = String.raw`(?:\\mathbb\s*\{\s*R\s*\}|\\mathbb\s*R|\\mathbf\s*\{\s*R\s*\}|\\R\b|\\reals\b)`;
+/** The exponent of the reals: {m \times n}, {n}, n. */
+const EXPONENT = String.raw`\^\s*(?:\{([^{}]*)\}|([A-Za-z0-9]))`;
+// Not after a letter, digit, `_` or `}`: the i of x_i \in \mathbb{R}^d is an index, not a vector.
+const IN_REALS = new RegExp(String.raw`(?<![A-Za-z0-9_}])((?:${NAME}\s*,\s*)*${NAME})\s*\\in\s*${REALS}\s*${EXPONENT}`, 'g');
+const ONE_NAME = new RegExp(NAME, 'g');
+
+/** Math delimiters and blanks around prose words: `$x$ is an $n$-vector`. */
+const D = String.raw`\s*\$?\s*`;
+const SIZE = String.raw`([A-Za-z]|[1-9][0-9]*)`;
+const TIMES = String.raw`\s*(?:\\times|×|x|by)\s*`;
+/** "x is an n-vector", "x is a d-dimensional vector", "x is a vector of length n". */
+const PROSE_VECTOR = new RegExp(String.raw`(?<![A-Za-z0-9_}\\])\$?\s*${NAME}${D}is an?${D}${SIZE}${D}-?\s*(?:dimensional\s+)?(?:column\s+)?vector\b`, 'g');
+const PROSE_VECTOR_OF = new RegExp(String.raw`(?<![A-Za-z0-9_}\\])\$?\s*${NAME}${D}is an?\s+(?:column\s+)?vector\s+(?:of|with)\s+(?:length|size|dimension)${D}${SIZE}\b`, 'g');
+/** "W is an m×n matrix", "W is an m by n matrix", "W is a matrix of size m x n". */
+const PROSE_MATRIX = new RegExp(String.raw`(?<![A-Za-z0-9_}\\])\$?\s*${NAME}${D}is an?${D}${SIZE}${TIMES}${SIZE}${D}(?:real\s+)?matrix\b`, 'g');
+const PROSE_MATRIX_OF = new RegExp(String.raw`(?<![A-Za-z0-9_}\\])\$?\s*${NAME}${D}is an?\s+matrix\s+of\s+(?:size|shape)${D}${SIZE}${TIMES}${SIZE}\b`, 'g');
+
+/** The declaration text of one name from the match groups (letter, optional layer label). */
+function nameText(letter: string, label: string | undefined): string {
+  return label === undefined ? letter : `${letter}${label.replace(/\s+/g, '')}`;
+}
+
+/** `m \times n` -> `m x n`; undefined when it is not one or two sizes. */
+function sizeText(exponent: string): string | undefined {
+  const t = exponent.replace(/\\times|×|\\cdot/g, ' x ').replace(/\s+/g, ' ').trim();
+  return /^[A-Za-z0-9]+(?: x [A-Za-z0-9]+)?$/.test(t) ? t : undefined;
+}
+
+interface Found {
+  readonly declaration: string;
+  readonly offset: number;
+}
+
+function inMath(seg: Extract<Segment, { kind: 'math' }>): Found[] {
+  const out: Found[] = [];
+  for (const m of seg.text.matchAll(IN_REALS)) {
+    const size = sizeText(m[m.length - 2] ?? m[m.length - 1] ?? '');
+    if (size === undefined) continue;
+    for (const n of (m[1] ?? '').matchAll(ONE_NAME)) out.push({ declaration: `${nameText(n[1] as string, n[2])}: ${size}`, offset: seg.offset + (m.index ?? 0) + (n.index ?? 0) });
+  }
+  return out;
+}
+
+function inProse(source: string): Found[] {
+  const out: Found[] = [];
+  for (const re of [PROSE_VECTOR, PROSE_VECTOR_OF]) {
+    for (const m of source.matchAll(re)) out.push({ declaration: `${nameText(m[1] as string, m[2])}: ${m[3]}`, offset: m.index ?? 0 });
+  }
+  for (const re of [PROSE_MATRIX, PROSE_MATRIX_OF]) {
+    for (const m of source.matchAll(re)) out.push({ declaration: `${nameText(m[1] as string, m[2])}: ${m[3]} x ${m[4]}`, offset: m.index ?? 0 });
+  }
+  return out;
+}
+
+/** Every shape the document states, in document order, each with its scope. */
+export function readDocumentShapes(source: string, segments: readonly Segment[], scopes: Scopes): StatedShape[] {
+  const found: Found[] = [...inProse(source)];
+  for (const seg of segments) if (seg.kind === 'math') found.push(...inMath(seg));
+  found.sort((a, b) => a.offset - b.offset);
+  const out: StatedShape[] = [];
+  for (const f of found) {
+    let parsed;
+    try {
+      parsed = parseShapeDeclaration(f.declaration);
+    } catch (e) {
+      if (e instanceof ShapeError) continue;
+      throw e;
+    }
+    const { key, shape } = parsed;
+    const before = out.filter((s) => s.key === key && s.from <= f.offset && f.offset < s.to);
+    // Restated with the same shape: nothing changes; with another: the new one takes over from here.
+    if (before.some((s) => s.shape.rows === shape.rows && s.shape.cols === shape.cols && s.shape.vector === shape.vector)) continue;
+    for (const s of before) s.to = f.offset;
+    const lc = lineCol(source, f.offset);
+    out.push({ key, declaration: f.declaration, shape, from: f.offset, to: scopes.sectionEnd(f.offset), line: lc.line, col: lc.col });
+  }
+  return out;
+}
+
+/**
+ * A property of matrices stated in words ("A is symmetric", "W has
+ * orthonormal columns"): gradtex samples general matrices, so a
+ * counterexample in its scope may not have the property.
+ */
+export interface StatedProperty {
+  readonly word: string;
+  readonly from: number;
+  readonly to: number;
+  readonly line: number;
+}
+
+const PROPERTY = /\b(symmetric|skew-symmetric|antisymmetric|orthogonal|orthonormal|diagonal|triangular|invertible|nonsingular|non-singular|singular|positive[- ](?:semi-?)?definite|PSD|unitary|idempotent|full[- ]rank|unit[- ](?:length|norm))\b/g;
+
+/** Every property word in the document's prose and math comments, with its scope (to the end of its section). */
+export function readMatrixProperties(source: string, scopes: Scopes): StatedProperty[] {
+  return [...source.matchAll(PROPERTY)].map((m) => {
+    const from = m.index ?? 0;
+    return { word: m[1] as string, from, to: scopes.sectionEnd(from), line: lineCol(source, from).line };
+  });
+}
+
+/** The shapes in scope at `offset`, over `base` (the command line's): the document's statement wins. */
+export function shapesAt(stated: readonly StatedShape[], offset: number, base: ShapeContext = new Map()): ShapeContext {
+  const ctx = new Map(base);
+  for (const s of stated) if (s.from <= offset && offset < s.to) ctx.set(s.key, s.shape);
+  return ctx;
+}
+
+/** The stated shapes in scope at `offset` that name one of `keys`, for the evidence ("W: m x n (line 3)"). */
+export function shapesUsed(stated: readonly StatedShape[], offset: number, keys: ReadonlySet<string>): StatedShape[] {
+  return stated.filter((s) => s.from <= offset && offset < s.to && keys.has(s.key));
+}

@@ -1,0 +1,91 @@
+/**
+ * A step of a checked document that speaks about vectors or matrices whose
+ * shapes are in scope (stated in the document or given with `--shape`): it is
+ * judged under the shapes, entry by entry (judge-shaped.ts), never by scalar
+ * algebra. Steps that mention no shaped symbol are left to the ordinary
+ * judge (the caller's), so documents without shapes read as before.
+ *
+ *     shapedStep(checker, 'W x + b', a, '=', 'x W + b', b, facts, ctx, stated, at, opts)
+ *     // { judgement: { verdict: 'fails', … }, uses: [{ fact: 'W: m x n', line: 3, col: 5 }] }
+ */
+import type { Expr } from '../expr/node.js';
+import { symKey } from '../expr/sym-key.js';
+import { some } from '../expr/traverse.js';
+import { shapeText, type Shape, type ShapeContext } from '../matrix/shape.js';
+import type { Fact } from './facts.js';
+import type { JudgeOptions } from './judge-equal.js';
+import { judgeShaped } from './judge-shaped.js';
+import { mentionsShaped } from '../matrix/mentions-shaped.js';
+import { judgeStep, type Checker } from './judge-step.js';
+import type { Judgement } from './judgement.js';
+import type { Relation } from './relation.js';
+import { shapesUsed, type StatedProperty, type StatedShape } from './shape-facts.js';
+
+export interface ShapedStepResult {
+  readonly judgement: Judgement;
+  /** The shape statements the step used, as facts with their place (line 0: the command line). */
+  readonly uses: readonly { readonly fact: string; readonly line: number; readonly col: number }[];
+}
+
+function keysOf(exprs: readonly Expr[]): Set<string> {
+  const keys = new Set<string>();
+  for (const e of exprs) {
+    some(e, (x) => {
+      if (x.kind === 'sym') keys.add(symKey(x));
+      return false;
+    });
+  }
+  return keys;
+}
+
+/**
+ * The judgement of lhs rel rhs under the shapes in scope, or undefined when
+ * the step mentions no shaped symbol. `a`, `b` are the sides as read without
+ * shapes (to see which symbols they use); the texts are read again under the
+ * shapes, since a product read without them has lost its order.
+ */
+export function shapedStep(
+  checker: Checker,
+  lhsLatex: string,
+  a: Expr,
+  rel: Relation,
+  rhsLatex: string,
+  b: Expr,
+  facts: readonly Fact[],
+  ctx: ShapeContext,
+  stated: readonly StatedShape[],
+  at: number,
+  opts: JudgeOptions = {},
+  properties: readonly StatedProperty[] = [],
+): ShapedStepResult | undefined {
+  if (ctx.size === 0 || !mentionsShaped([a, b], ctx)) return undefined;
+  const keys = keysOf([a, b]);
+  const uses = [
+    ...[...ctx.keys()].filter((k) => keys.has(k) && !stated.some((s) => s.key === k && s.from <= at && at < s.to)).map((k) => ({ fact: `${k}: ${shapeText(ctx.get(k) as Shape)} (--shape)`, line: 0, col: 0 })),
+    ...shapesUsed(stated, at, keys).map((s) => ({ fact: s.declaration, line: s.line, col: s.col })),
+  ];
+  // A symbol defined in the document (h = W x + b) would be read as a scalar here: its definition is not substituted under shapes yet.
+  const defined = facts.find((f) => f.kind === 'define' && keys.has(symKey(f.sym)));
+  if (defined !== undefined && defined.kind === 'define') {
+    const judgement: Judgement = {
+      verdict: 'undecided',
+      evidence: { method: 'none', summary: `uses ${symKey(defined.sym)}, defined in the document, together with shaped vectors and matrices: gradtex does not substitute definitions under shapes yet` },
+    };
+    return { judgement, uses };
+  }
+  const domains = facts.filter((f) => f.kind !== 'define');
+  const property = properties.find((pr) => pr.from <= at && at < pr.to);
+  try {
+    const judgement = judgeShaped(lhsLatex, rel, rhsLatex, ctx, { syntax: 'latex', ...(opts.points !== undefined ? { points: opts.points } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }, (l, r2, r) =>
+      judgeStep(checker, l, r2, r, domains, opts),
+    );
+    if (judgement.verdict === 'fails' && property !== undefined) {
+      // Weaker than the truth, never stronger: the sampled matrices are general, the document's may not be.
+      const summary = `${judgement.evidence.summary}; but the document says '${property.word}' (line ${property.line}), which gradtex does not read, and the sampled matrices need not be ${property.word}`;
+      return { judgement: { verdict: 'undecided', evidence: { method: judgement.evidence.method, summary } }, uses };
+    }
+    return { judgement: { verdict: judgement.verdict, evidence: judgement.evidence }, uses };
+  } catch (e) {
+    return { judgement: { verdict: 'undecided', evidence: { method: 'parse', summary: `cannot read this math under the declared shapes: ${e instanceof Error ? e.message : String(e)}` } }, uses };
+  }
+}
