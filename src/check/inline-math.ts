@@ -155,7 +155,7 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     notReadAt(ctx, at, seg.text, reason);
     return 'premise';
   }
-  statePremise(ctx, premises, seg, facts, values);
+  statePremise(ctx, premises, seg, facts);
   // Pieces of a list the reader did not take ("$x > 0$, $S \ni y$" in one math): each is named.
   try {
     readFacts(seg.text, { ...readOpts, strict: true });
@@ -178,6 +178,10 @@ export function stateTrailingConditions(ctx: MathContext, seg: MathSegment, late
     if (next.offset >= end) break;
     if (next.kind !== 'math' || next.display) continue;
     if (!TRAILING_CONDITION.test(proseBefore(ledger.source, next.offset))) continue;
+    // Only a condition attached to the claim ("$…$ for every $x > 0$"), not one in a later clause
+    // ("$…$; that only holds for $z \ge 0$", which says the claim is false elsewhere).
+    const between = ledger.source.slice(seg.offset + seg.text.length, next.offset);
+    if (/[;:]|\b(?:only|but|not|false|wrong|fails?|however|although)\b/i.test(between)) continue;
     for (const f of ledger.read(next.text, next.offset, { definitions: false })) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
   }
 }
@@ -197,7 +201,7 @@ function pushPremise(ctx: MathContext, premises: Premise[], seg: MathSegment, ki
 }
 
 /** States the facts of a premise with their scope, and records it. */
-function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, facts: readonly Fact[], values: boolean): void {
+function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, facts: readonly Fact[]): void {
   const { ledger } = ctx;
   const { scopes } = ledger;
   const ifEnd = scopes.hypotheticalEnd(seg);
@@ -216,8 +220,8 @@ function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, f
         for (const st of ledger.activeAt(seg.offset)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(f.sym)) st.to = seg.offset;
       } else notes.push(ledger.describe(f));
     } else notes.push(ledger.describe(f));
-    // A number given in prose ("take $x = -1$", "given $y = 1$") is often an example: it holds to the end of its sentence only.
-    const value = values && f.kind === 'define' && f.param === undefined && f.value.kind !== 'sym' && symbolsOf(f.value).length === 0;
+    // A number given in prose ("take $x = -1$", "given $y = 1$", "for $z = \log 3$") is often an example: it holds to the end of its sentence only.
+    const value = f.kind === 'define' && f.param === undefined && f.value.kind !== 'sym' && symbolsOf(f.value).length === 0;
     const end = value ? Math.min(to, scopes.sentenceEnd(seg)) : to;
     ledger.state(f, seg.offset, end, ifEnd !== undefined);
     if (value && f.kind === 'define') ledger.examples.push({ key: symKey(f.sym), text: ledger.describe(f), from: end, to: ledger.paragraphEnd(end), line: lineCol(ledger.source, seg.offset).line });

@@ -89,6 +89,10 @@ function texHeadings(source: string): Heading[] {
 /** Words that make a sentence a hypothetical, not a statement of fact. */
 const HYPOTHETICAL = /\b(if|iff|when|whenever|unless|otherwise|in case|provided|say|e\.g|for example|for instance|were|would|suppose|supposing)\b/i;
 /** Words that start the next case of a case split. */
+/** Prose right before inline math that makes it a local condition: "for $z > 0$ we have …". */
+const FOR_BEFORE = /\bfor\s*(?:\$|\\\()\s*$/i;
+/** …when what follows states a claim under it. */
+const CLAIM_AFTER = /^\s*(?:\$|\\\))?\s*(?:,|we\s+(?:have|get|obtain|find)|one\s+(?:has|gets)|it\s+holds|holds|the\s)/i;
 const CASE_START = /\b(if|when|whenever|unless|otherwise|in case|suppose|supposing)\b/;
 /** "Suppose $x > 0$." states an assumption; "suppose $x > 0$, then …" is a hypothetical. */
 const SUPPOSE_ONLY = /\b(suppose|supposing)\b/i;
@@ -187,6 +191,9 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
       const start = sentenceStart(seg);
       const end = sentenceEnd(seg);
       const prose = proseOf(start, end);
+      // "for $z > 0$ we have …": a condition of this sentence's claim, not a fact for the section.
+      const segEnd = seg.offset + (seg.kind === 'math' ? seg.text.length : 0);
+      if (FOR_BEFORE.test(source.slice(Math.max(0, seg.offset - 16), seg.offset)) && CLAIM_AFTER.test(source.slice(segEnd, Math.min(end, segEnd + 40)))) return end;
       const m = HYPOTHETICAL.exec(prose);
       if (m === null) return undefined;
       if (SUPPOSE_ONLY.test(m[0]) && !/\bthen\b/i.test(prose) && HYPOTHETICAL.exec(prose.replace(/\b(suppose|supposing)\b/gi, ' ')) === null) return undefined;

@@ -46,13 +46,18 @@ import type { DocumentReport, StepReport } from '../../src/check/check-document.
  */
 const RATCHET = {
   /** Target: all 82 wrong relations (issue #10: "every wrong relation fails at its own line:col"). */
-  wrongFailAtOwnPlaceAtLeast: 19,
-  /** Target: 0 ("no correct relation fails"). */
-  correctFailAtMost: 27,
+  wrongFailAtOwnPlaceAtLeast: 49,
+  /**
+   * Target: 0 ("no correct relation fails"). Raised from 27 once: inline claims
+   * became judged (missing 257 -> 7), and 47 of the newly judged correct ones
+   * fail for the causes listed in the test's findings (unread prose values,
+   * definitions not yet carried over).
+   */
+  correctFailAtMost: 74,
   /** Target: 90% of the 391 correct relations, 352 ("at least 90% of correct relations proved or holds"). */
-  correctProvedOrHoldsAtLeast: 75,
+  correctProvedOrHoldsAtLeast: 177,
   /** Target: 0 ("every relation appears in the output"): judged, or listed as not read. */
-  missingAtMost: 257,
+  missingAtMost: 7,
 };
 
 const corpus = loadHomeworkCorpus();

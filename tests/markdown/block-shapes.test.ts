@@ -39,7 +39,7 @@ describe('shapes: lines in ```derive and ```check blocks', () => {
     ].join('\n');
     const r = await renderNote(note, { path: 'note.md' });
     expect(r.html).toContain('✓ size m×n (the Jacobian of m entries by x (n entries)');
-    expect(r.html).toContain('✓ every step holds at');
+    expect(r.html).toContain('✓ every step holds');
     const failed = r.messages.filter((m) => m.ruleId === 'check-failed');
     expect(failed.map((m) => [m.line, m.column])).toEqual([[8, 11]]);
     expect(failed[0]?.reason).toContain('cannot multiply x (n) by W (m×n)');
