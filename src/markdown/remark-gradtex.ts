@@ -180,7 +180,9 @@ function chainLatex(node: Code): string {
 function checkBlock(ctx: Context, node: Code): RootContent[] {
   const steps = reportChain(ctx, node);
   if (steps === undefined || steps.some((s) => s.verdict === 'undecided' && s.evidence.method === 'parse')) return [node];
-  const out: RootContent[] = [displayMath(chainLatex(node), node.position)];
+  // A `shapes:` line declares; it is not part of the math shown.
+  const shown = { ...node, value: node.value.replace(/^[ \t]*shapes:.*(?:\n|$)/gm, '') };
+  const out: RootContent[] = [displayMath(chainLatex(shown), node.position)];
   const v = blockVerdict(steps);
   if (ctx.options.verdicts ?? true) out.push(verdictParagraph(v.text, v.failed, node.position));
   return out;
