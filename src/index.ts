@@ -26,8 +26,8 @@ export { verifyDerivation, type VerificationReport, type Verdict } from './proof
 export { checkEqualNumeric, checkDerivativeNumeric, compile, evaluate, createRng } from './numeric/index.js';
 export { shapeContext, inferShape, ShapeError, type Shape, type ShapeContext, type MatrixIdentity } from './matrix/index.js';
 export { checkMatrixEqual, matrixVerdictText, loadMatrixIdentities, type MatrixVerdict } from './matrix-check/index.js';
-// The checker of `gradtex check`, from code (its own Verdict is renamed: proof's Verdict is exported above).
-export { createChecker, judgeStep, checkDocument, documentKind, readFacts, type Checker, type DocumentKind, type DocumentOptions, type DocumentReport, type ChainReport, type StepReport, type Judgement, type Verdict as CheckVerdict, type Relation, type Fact } from './check/index.js';
+// The checker of `gradtex check`, from code (one Verdict type for derivations and checks, exported above).
+export { createChecker, judgeStep, checkDocument, documentKind, readFacts, type Checker, type DocumentKind, type DocumentOptions, type DocumentReport, type ChainReport, type StepReport, type Judgement, type Relation, type Fact } from './check/index.js';
 export { formatText as formatCheckText, formatJson as formatCheckJson, type FileReport } from './check/index.js';
 // Problem-set documents from code: the spec (YAML) read, every task solved and verified, then written out.
 export { parseSpec, SpecError, type Spec } from './document/spec.js';

@@ -39,7 +39,7 @@ export function leftOnlyPoint(lhs: Expr, rhs: Expr, opts: CheckOptions): LeftOnl
   // lhs is not; a point where only the left of these is defined is exactly a
   // point where lhs is defined and rhs is not.
   const v = checkEqualNumeric(mul(num(0), lhs), mul(num(0), add(lhs, rhs)), opts);
-  if (v.verdict !== 'numeric' || v.oneSided === undefined) return undefined;
+  if (v.verdict !== 'holds' || v.oneSided === undefined) return undefined;
   const indexed = needsIndexedMode(lhs) || needsIndexedMode(rhs);
   const vars = freeSymbols(rhs, freeSymbols(lhs, [], indexed), indexed);
   const values = vars.map((s) => v.oneSided?.point[symKey(s)] ?? NaN);

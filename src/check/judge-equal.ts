@@ -48,7 +48,7 @@ export function reductionConditions(engine: Engine, lhs: Expr, rhs: Expr): Condi
   return d !== undefined && isZero(d.result) ? stepConditions(d.steps) : undefined;
 }
 
-function failure(v: Extract<NumericVerdict, { verdict: 'failed' }>, p: PreparedStep): Judgement {
+function failure(v: Extract<NumericVerdict, { verdict: 'fails' }>, p: PreparedStep): Judgement {
   const point = originalPoint(v.point, p);
   const at = formatPoint(point);
   return {
@@ -65,7 +65,7 @@ function failure(v: Extract<NumericVerdict, { verdict: 'failed' }>, p: PreparedS
 }
 
 function numericOnly(v: NumericVerdict, p: PreparedStep): Judgement {
-  if (v.verdict === 'failed') return failure(v, p);
+  if (v.verdict === 'fails') return failure(v, p);
   if (v.verdict === 'undecided') return { verdict: 'undecided', evidence: { method: 'sampling', summary: v.reason } };
   return {
     verdict: 'holds',
@@ -150,7 +150,7 @@ function provedBy(r: Reduction, p: PreparedStep, opts: JudgeOptions, sampled: st
 /** An equality claim. */
 export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions = {}): Judgement {
   const numeric = checkEqualNumeric(p.lhs, p.rhs, { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions });
-  if (numeric.verdict === 'failed') return failure(numeric, p);
+  if (numeric.verdict === 'fails') return failure(numeric, p);
   const extra = p.engineDerivative ? { engineDerivative: true as const } : {};
   // Domain shrinking: where the left side is defined and the right is not, the relation is not an identity.
   // A substituted derivative exists at most where the function it differentiates is defined (0·f narrows a side to that).
@@ -167,7 +167,7 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
     const judged = numericOnly(numeric, p);
     return judged.verdict === 'holds' ? { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}; not proved: ${p.distrusted}` } } : judged;
   }
-  const sampled = numeric.verdict === 'numeric' ? ` (and agree ${numeric.coverage?.text ?? `at ${numeric.points} random points`})` : '';
+  const sampled = numeric.verdict === 'holds' ? ` (and agree ${numeric.coverage?.text ?? `at ${numeric.points} random points`})` : '';
   if (equal(p.symbolicLhs, p.symbolicRhs)) {
     const proof = provedBy({ steps: [], how: `both sides are the same expression${p.engineDerivative ? ' once the derivative is taken' : ''}` }, p, opts, '', extra, 'identical');
     if (typeof proof !== 'string') return proof;
@@ -192,7 +192,7 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
     }
   }
   if (refused === undefined && !isZero(difference)) {
-    const logs = numeric.verdict === 'numeric' ? reduceWithExpandedLogs(engine, p.symbolicLhs, p.symbolicRhs) : undefined;
+    const logs = numeric.verdict === 'holds' ? reduceWithExpandedLogs(engine, p.symbolicLhs, p.symbolicRhs) : undefined;
     if (logs !== undefined) {
       const proof = provedBy(logs, p, opts, sampled, extra);
       if (typeof proof !== 'string') return proof;
@@ -200,7 +200,7 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
     }
   }
   // nerdamer's simplification may assume as much as ours; it is not asked once ours was refused.
-  if (refused === undefined && opts.nerdamer !== false && numeric.verdict === 'numeric' && nerdamerAgrees(p.symbolicLhs, p.symbolicRhs) === true) {
+  if (refused === undefined && opts.nerdamer !== false && numeric.verdict === 'holds' && nerdamerAgrees(p.symbolicLhs, p.symbolicRhs) === true) {
     const proof = provedBy({ steps: [], how: 'nerdamer simplifies the difference to 0' }, p, opts, sampled, extra, 'nerdamer');
     if (typeof proof !== 'string') return proof;
     refused = proof;
@@ -214,16 +214,16 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   }
   // A difference that is positive by its shape wherever it is defined (e^u, a sum of squares plus e^u, …)
   // is never 0, however small doubles make it (e^(-10000 (y + 0.7)^2) at every sampled y).
-  const apart = numeric.verdict === 'numeric' && p.constrained === undefined ? neverZeroDifference(p, reduced) : undefined;
+  const apart = numeric.verdict === 'holds' && p.constrained === undefined ? neverZeroDifference(p, reduced) : undefined;
   if (apart !== undefined) {
     return { verdict: 'fails', evidence: { method: 'simplify', summary: `the sides differ by ${toPlain(apart.difference)}, which is ${apart.sign} wherever it is defined: they differ at every point where both are defined (at the sampled points doubles round the difference away)`, ...extra } };
   }
   // Agreement in float64 says nothing about a constant it rounds to 0 or ∞: (1234567/7654321)^9000 x = 0.
-  const beyond = numeric.verdict === 'numeric' ? (constantBeyondFloatRange(p.lhs) ?? constantBeyondFloatRange(p.rhs)) : undefined;
+  const beyond = numeric.verdict === 'holds' ? (constantBeyondFloatRange(p.lhs) ?? constantBeyondFloatRange(p.rhs)) : undefined;
   if (beyond !== undefined) {
     return { verdict: 'undecided', evidence: { method: 'sampling', summary: `the constant ${toPlain(beyond)} is beyond floating-point range (it evaluates to 0 or ∞), so agreement at sampled points says nothing` } };
   }
-  const power = numeric.verdict === 'numeric' ? (powerBeyondFloatRange(p.lhs) ?? powerBeyondFloatRange(p.rhs)) : undefined;
+  const power = numeric.verdict === 'holds' ? (powerBeyondFloatRange(p.lhs) ?? powerBeyondFloatRange(p.rhs)) : undefined;
   if (power !== undefined) {
     return { verdict: 'undecided', evidence: { method: 'sampling', summary: `${toPlain(power)} is 0 or ∞ in floating point at almost every point, so agreement at sampled points says nothing` } };
   }

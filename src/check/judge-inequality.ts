@@ -227,7 +227,7 @@ function tightViolation(a: Expr, b: Expr, strict: boolean, assumptions: readonly
     if (e instanceof EvalError) return undefined;
     throw e;
   }
-  if (v.verdict !== 'failed' || v.highPrecision === undefined) return undefined;
+  if (v.verdict !== 'fails' || v.highPrecision === undefined) return undefined;
   // The sign from the decimal itself: 5e-435 underflows to 0 as a double.
   const text = v.highPrecision.difference.trim();
   const mantissa = text.replace(/e.*$/i, '');

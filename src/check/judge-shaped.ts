@@ -93,13 +93,13 @@ function lowered(run: () => MatrixVerdict): MatrixVerdict {
 
 function fromMatrixVerdict(v: MatrixVerdict, reading: string, sizes?: Sizes): ShapedJudgement {
   switch (v.verdict) {
-    case 'numeric':
+    case 'holds':
       return {
         verdict: 'holds',
         evidence: { method: 'sampling', summary: `${matrixVerdictText(v)}; ${reading}`, points: v.points, maxRelError: v.maxRelError },
         details: { shape: shapeText(v.shape), sizes: v.instances, entries: v.entries },
       };
-    case 'failed': {
+    case 'fails': {
       if (v.reason === 'shape') {
         const at = sizes !== undefined && Object.keys(sizes).length > 0 ? ` with ${sizesText(sizes)}` : '';
         return {
@@ -195,8 +195,8 @@ function judgeBySizes(lhsText: string, rhsText: string, ctx: ShapeContext, opts:
     }
     const reading = readingText([symbolic.lhs.expr, r.expr], ctx);
     const v = lowered(() => checkMatrixEqual(instantiateExpr(l.expr, sizes), instantiateExpr(r.expr, sizes), c, opts));
-    if (v.verdict === 'failed') return { ...fromMatrixVerdict(v, reading, sizes), lhs: symbolic.lhs.expr };
-    if (v.verdict === 'numeric') agreed++;
+    if (v.verdict === 'fails') return { ...fromMatrixVerdict(v, reading, sizes), lhs: symbolic.lhs.expr };
+    if (v.verdict === 'holds') agreed++;
   }
   if (undefinedAt !== undefined) {
     const summary = `the right side is not defined with ${sizesText(undefinedAt)} where the left side is: ${why}${agreed > 0 ? ` (the sides agree at the ${agreed === 1 ? 'one size' : `${agreed} sizes`} where both are defined)` : ''}`;

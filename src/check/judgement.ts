@@ -9,7 +9,8 @@
 import type { Coverage } from '../numeric/coverage.js';
 import { formatNumber } from '../numeric/format-number.js';
 
-export type Verdict = 'proved' | 'holds' | 'fails' | 'undecided';
+export type { Verdict } from '../numeric/verdict.js';
+import type { Verdict } from '../numeric/verdict.js';
 
 export interface Evidence {
   /** How the verdict was reached. */

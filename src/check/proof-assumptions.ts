@@ -43,7 +43,7 @@ export function assumptionsHoldOnDomain(lhs: Expr, rhs: Expr, positive: readonly
   let points = 0;
   for (const u of positive) {
     const v = checkEqualNumeric(add(difference, call('step', [neg(u)])), difference, opts);
-    if (v.verdict === 'failed') return { ok: false, why: `the rules assumed ${toPlain(u)} > 0, which is false at some points where both sides are defined` };
+    if (v.verdict === 'fails') return { ok: false, why: `the rules assumed ${toPlain(u)} > 0, which is false at some points where both sides are defined` };
     if (v.verdict === 'undecided') return { ok: false, why: `the rules assumed ${toPlain(u)} > 0, which could not be checked: ${v.reason}` };
     points = Math.max(points, v.points);
   }
@@ -132,7 +132,7 @@ export function conditionsHoldOnDomain(lhs: Expr, rhs: Expr, conditions: readonl
   for (const c of conditions) {
     const v = checkEqualNumeric(add(base, violation(c)), base, opts);
     const text = conditionText(c);
-    if (v.verdict === 'failed') return { ok: false, why: `the rules assumed ${text}, which is false at some points where both sides are defined` };
+    if (v.verdict === 'fails') return { ok: false, why: `the rules assumed ${text}, which is false at some points where both sides are defined` };
     if (v.verdict === 'undecided') return { ok: false, why: `the rules assumed ${text}, which could not be checked: ${v.reason}` };
     points = Math.max(points, v.points);
   }

@@ -35,8 +35,16 @@ export interface StepJson {
   readonly verdict?: string;
 }
 
+/** The documented spelling of verdicts in the `diff` JSON (kept for its users): "numeric" is holds, "failed" is fails. */
+export type DiffJsonVerdict = 'proved' | 'numeric' | 'failed' | 'undecided';
+
+/** The one mapping from gradtex's verdict vocabulary to the `diff` JSON spelling. */
+export function diffJsonVerdict(v: Verdict): DiffJsonVerdict {
+  return v === 'holds' ? 'numeric' : v === 'fails' ? 'failed' : v;
+}
+
 export interface VerificationJson {
-  readonly verdict: Verdict;
+  readonly verdict: DiffJsonVerdict;
   readonly points: number;
   readonly maxRelError: number | null;
   /** Present when a check failed: which step (or "result") and the point. */
@@ -110,7 +118,7 @@ export function stepsToJson(derivation: Derivation, report: VerificationReport):
       latex: toLatex(s.after),
       where: pathToString(s.path),
       notes: s.notes.map(noteToPlain),
-      ...(v !== undefined ? { verdict: v.verdict } : {}),
+      ...(v !== undefined ? { verdict: diffJsonVerdict(v.verdict) } : {}),
     };
   });
 }
@@ -137,13 +145,13 @@ export function uncheckedPart(report: VerificationReport, stepCount: number): st
 /** The verification part of the contract; a failure names the step (or the result) and the point. */
 export function verificationToJson(report: VerificationReport, stepCount = report.steps.length): VerificationJson {
   const unchecked = uncheckedPart(report, stepCount);
-  const failedStep = report.steps.find((s) => s.verdict.verdict === 'failed');
+  const failedStep = report.steps.find((s) => s.verdict.verdict === 'fails');
   const failing = failedStep?.verdict ?? report.claim;
   return {
-    verdict: report.verdict,
+    verdict: diffJsonVerdict(report.verdict),
     points: report.points,
     maxRelError: Number.isFinite(report.maxRelError) ? report.maxRelError : null,
-    ...(failing.verdict === 'failed'
+    ...(failing.verdict === 'fails'
       ? { failure: { step: failedStep === undefined ? 'result' : failedStep.index, point: failing.point, lhs: failing.lhs, rhs: failing.rhs } }
       : {}),
     ...(report.claim.verdict === 'undecided' ? { undecided: report.claim.reason } : {}),
@@ -169,6 +177,8 @@ export function collectNotes(d: Derivation): Note[] {
 
 export interface DiffOutcome {
   readonly json: DiffJson;
+  /** The verdict in gradtex's vocabulary (the JSON spells it as documented). */
+  readonly verdict: Verdict;
   readonly derivation: Derivation;
   readonly start: Expr;
 }
@@ -247,5 +257,5 @@ export function diffToJson(engine: Engine, input: string, f: Expr, wrt: readonly
       };
     }
   }
-  return { json, derivation, start };
+  return { json, verdict: report.verdict, derivation, start };
 }

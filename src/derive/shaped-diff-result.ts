@@ -37,7 +37,6 @@ export interface ShapedDiffOutcome {
   readonly checkText: string;
 }
 
-const VERDICT = { numeric: 'holds', failed: 'fails', undecided: 'undecided' } as const;
 
 function shapesJson(ctx: ShapeContext): Record<string, string> {
   return Object.fromEntries([...ctx].map(([k, s]) => [k, shapeText(s)]));
@@ -70,8 +69,8 @@ function verify(f: Expr, x: Sym, d: ShapedDerivative, ctx: ShapeContext, req: Sh
 }
 
 function checkLine(v: MatrixVerdict): string {
-  const detail = v.verdict === 'failed' && v.reason === 'entry' ? ` (at ${pointText(v.point)})` : '';
-  return `${VERDICT[v.verdict]}: ${matrixVerdictText(v)}${detail}`;
+  const detail = v.verdict === 'fails' && v.reason === 'entry' ? ` (at ${pointText(v.point)})` : '';
+  return `${v.verdict}: ${matrixVerdictText(v)}${detail}`;
 }
 
 /** Derives d f / d x for f read under ctx (`input` is f as written), verifies it and formats it. */
@@ -102,7 +101,7 @@ export function shapedDiffResult(input: string, f: Expr, wrt: readonly Sym[], ct
     size: shapeText(d.shape),
     layout: d.layout,
     steps: d.steps.map((s) => ({ rule: s.rule, title: s.title, term: toPlain(s.term), result: toPlain(s.result) })),
-    verification: { verdict: VERDICT[v.verdict], summary: matrixVerdictText(v), ...(v.verdict === 'failed' && v.reason === 'entry' ? { point: { ...v.sizes, ...v.point } } : {}) },
+    verification: { verdict: v.verdict, summary: matrixVerdictText(v), ...(v.verdict === 'fails' && v.reason === 'entry' ? { point: { ...v.sizes, ...v.point } } : {}) },
   };
-  return { verdict: VERDICT[v.verdict], json, text, latex, equationLatex, sizeText: size, checkText: checkLine(v) };
+  return { verdict: v.verdict, json, text, latex, equationLatex, sizeText: size, checkText: checkLine(v) };
 }

@@ -14,7 +14,7 @@ export function formatVerification(v: VerificationJson): string {
       return `holds at ${v.points} random points for every step and the result (max relative error ${formatNumber(v.maxRelError ?? NaN, 3)})`;
     case 'failed': {
       const f = v.failure;
-      if (f === undefined) return 'failed';
+      if (f === undefined) return 'fails';
       const where = f.step === 'result' ? 'the result' : `step ${f.step + 1}`;
       const point = Object.entries(f.point)
         .map(([k, x]) => `${k} = ${formatNumber(x, 3)}`)

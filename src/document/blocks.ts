@@ -129,12 +129,12 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
               const approx = o.json.approx !== undefined && Number.isFinite(o.json.approx) ? ` \\approx ${formatNumber(o.json.approx, 10)}` : '';
               out.push({ kind: 'math', latex: `${toLatex(o.start)}\\Big|_{\\text{point}} = ${o.json.valueLatex}${approx}` });
             }
-            out.push({ kind: 'check', text: `Check: ${formatVerification(o.json.verification)}.`, failed: o.json.verification.verdict === 'failed' });
+            out.push({ kind: 'check', text: `Check: ${formatVerification(o.json.verification)}.`, failed: o.verdict === 'fails' });
           }
           break;
         case 'simplification':
           out.push(derivationBlock(r.derivation, r.derivation.start));
-          out.push({ kind: 'check', text: `Check: ${r.report.how}.`, failed: r.report.verdict === 'failed' });
+          out.push({ kind: 'check', text: `Check: ${r.report.how}.`, failed: r.report.verdict === 'fails' });
           break;
         case 'value': {
           const approx = Number.isFinite(r.approx) ? ` \\approx ${formatNumber(r.approx, 10)}` : '';
@@ -147,8 +147,8 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
             const title = `${c.part.title !== '' ? c.part.title : c.part.kind}${c.caseText !== undefined ? ` (case ${c.caseText})` : ''}`;
             out.push({ kind: 'prose', segments: proseSegments(`${title}.`) });
             out.push(derivationBlock(c.derivation, c.lhs));
-            const pts = part.claim.verdict === 'numeric' ? ` at ${part.claim.points} random points` : '';
-            out.push({ kind: 'check', text: `Check: ${part.verdict === 'numeric' ? `every step holds${pts}` : part.verdict}.`, failed: part.verdict === 'failed' });
+            const pts = part.claim.verdict === 'holds' ? ` at ${part.claim.points} random points` : '';
+            out.push({ kind: 'check', text: `Check: ${part.verdict === 'holds' ? `every step holds${pts}` : part.verdict}.`, failed: part.verdict === 'fails' });
           }
           break;
         case 'checked':

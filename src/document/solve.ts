@@ -134,9 +134,9 @@ export function solveSpec(engine: Engine, file: string, spec: Spec, shapes: Shap
     const ctx: ShapeContext = new Map([...shapes, ...p.shapes]);
     const results = p.tasks.map((t) => solveTask(engine, file, t, ctx));
     for (const r of results) {
-      if (r.kind === 'derivation' && r.outcomes.some((o) => o.json.verification.verdict === 'failed')) allVerified = false;
-      if (r.kind === 'simplification' && r.report.verdict === 'failed') allVerified = false;
-      if (r.kind === 'named' && r.verified.verdict === 'failed') allVerified = false;
+      if (r.kind === 'derivation' && r.outcomes.some((o) => o.verdict === 'fails')) allVerified = false;
+      if (r.kind === 'simplification' && r.report.verdict === 'fails') allVerified = false;
+      if (r.kind === 'named' && r.verified.verdict === 'fails') allVerified = false;
       if (r.kind === 'checked' && r.report.chains.some((c) => c.steps.some((st) => st.verdict === 'fails'))) allVerified = false;
       if (r.kind === 'shaped' && r.outcome.verdict === 'fails') allVerified = false;
     }

@@ -20,7 +20,7 @@ export function tallyAnswers(solved: SolvedSpec): AnswerTally {
   let failed = 0;
   let unverified = 0;
   const count = (verdict: string, finished = true): void => {
-    if (verdict === 'failed' || verdict === 'fails') failed++;
+    if (verdict === 'fails' || verdict === 'fails') failed++;
     else if (verdict === 'undecided' || !finished) unverified++;
   };
   for (const p of solved.problems) {

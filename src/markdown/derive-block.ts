@@ -23,6 +23,7 @@ import { mentionsShaped } from '../matrix/mentions-shaped.js';
 import { unshapedDerivativeRefusal } from '../check/matrix-gate.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
+import type { Verdict } from '../numeric/verdict.js';
 
 /** A derivation computed elsewhere (a named derivation), with the left-hand side its first line shows. */
 export interface NamedDerivation {
@@ -64,7 +65,7 @@ export type WorkedRequest = { readonly ok: true; readonly parts: readonly Worked
 
 /** The verifier's verdict, whichever way the derivation was produced. */
 interface Summary {
-  readonly verdict: 'proved' | 'numeric' | 'failed' | 'undecided';
+  readonly verdict: Verdict;
   readonly points: number;
   /** What failed, for people (only read when the verdict is failed). */
   readonly failure: string;
@@ -91,9 +92,9 @@ function present(derivation: Derivation, lhs: Expr, v: Summary): WorkedPart {
     case 'proved':
       if (v.unchecked !== undefined) return { ...base, verdict: `✓ proved symbolically; ${v.unchecked}`, note: v.unchecked };
       return { ...base, verdict: `✓ proved symbolically; every step also holds at ${v.points} random points` };
-    case 'numeric':
+    case 'holds':
       return { ...base, verdict: `✓ every step holds at ${v.points} random points` };
-    case 'failed':
+    case 'fails':
       return { ...base, verdict: `✗ ${v.failure}`, problem: v.failure };
     case 'undecided':
       return { ...base, verdict: `? undecided: ${v.undecided}`, note: `undecided: ${v.undecided}` };
@@ -102,7 +103,7 @@ function present(derivation: Derivation, lhs: Expr, v: Summary): WorkedPart {
 
 function named(report: VerificationReport, stepCount: number): Summary {
   const unchecked = uncheckedPart(report, stepCount);
-  const failed = report.steps.find((s) => s.verdict.verdict === 'failed');
+  const failed = report.steps.find((s) => s.verdict.verdict === 'fails');
   const undecided = [report.claim, ...report.steps.map((s) => s.verdict)].find((x) => x.verdict === 'undecided');
   return {
     verdict: report.verdict,
@@ -121,11 +122,11 @@ function headingOf(p: VerifiedPart): string | undefined {
 }
 
 function partSummary(p: VerifiedPart): Summary {
-  const failed = p.steps.findIndex((s) => s.verdict === 'failed');
+  const failed = p.steps.findIndex((s) => s.verdict === 'fails');
   const undecided = [p.claim, ...p.steps].find((x) => x.verdict === 'undecided');
   return {
     verdict: p.verdict,
-    points: p.claim.verdict === 'numeric' ? p.claim.points : 0,
+    points: p.claim.verdict === 'holds' ? p.claim.points : 0,
     failure: failed >= 0 ? `step ${failed + 1} does not hold at random points` : 'the result does not equal the start at random points',
     undecided: undecided?.verdict === 'undecided' ? undecided.reason : 'a step could not be checked',
   };
@@ -173,7 +174,7 @@ export function workOutRequest(engine: Engine, request: DeriveRequest, opts: Wor
     throw e;
   }
   const v = o.json.verification;
-  return { ok: true, parts: [present(o.derivation, o.start, { verdict: v.verdict, points: v.points, failure: formatVerification(v), undecided: v.unchecked ?? v.undecided ?? 'a step could not be checked', unchecked: v.unchecked })] };
+  return { ok: true, parts: [present(o.derivation, o.start, { verdict: o.verdict, points: v.points, failure: formatVerification(v), undecided: v.unchecked ?? v.undecided ?? 'a step could not be checked', unchecked: v.unchecked })] };
 }
 
 /** A derivative by a declared vector: the equation with its size, checked entry by entry; what is not derived is a problem, never a scalar reading. */

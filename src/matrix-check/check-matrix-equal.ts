@@ -6,7 +6,7 @@
  * compared by the ordinary numeric checker with random matrix entries.
  * No matrix arithmetic is trusted: only the component definitions.
  *
- *     checkMatrixEqual(parse('transpose(A*B)'), parse('transpose(B)*transpose(A)'), ctx)   // { verdict: 'numeric', … }
+ *     checkMatrixEqual(parse('transpose(A*B)'), parse('transpose(B)*transpose(A)'), ctx)   // { verdict: 'holds', … }
  */
 import { num } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
@@ -22,10 +22,10 @@ import { formatNumber } from '../numeric/format-number.js';
 export type Sizes = Readonly<Record<string, number>>;
 
 export type MatrixVerdict =
-  | { readonly verdict: 'numeric'; readonly shape: Shape; readonly instances: readonly Sizes[]; readonly entries: number; readonly points: number; readonly maxRelError: number }
-  | { readonly verdict: 'failed'; readonly reason: 'shape'; readonly lhsShape: Shape; readonly rhsShape: Shape }
+  | { readonly verdict: 'holds'; readonly shape: Shape; readonly instances: readonly Sizes[]; readonly entries: number; readonly points: number; readonly maxRelError: number }
+  | { readonly verdict: 'fails'; readonly reason: 'shape'; readonly lhsShape: Shape; readonly rhsShape: Shape }
   | {
-      readonly verdict: 'failed';
+      readonly verdict: 'fails';
       readonly reason: 'entry';
       readonly sizes: Sizes;
       readonly entry: readonly [number, number];
@@ -88,7 +88,7 @@ export function instantiateExpr(e: Expr, sizes: Sizes): Expr {
 export function checkMatrixEqual(lhs: Expr, rhs: Expr, ctx: ShapeContext, opts: MatrixCheckOptions = {}): MatrixVerdict {
   const lhsShape = inferShape(lhs, ctx);
   const rhsShape = inferShape(rhs, ctx);
-  if (!sameShape(lhsShape, rhsShape)) return { verdict: 'failed', reason: 'shape', lhsShape, rhsShape };
+  if (!sameShape(lhsShape, rhsShape)) return { verdict: 'fails', reason: 'shape', lhsShape, rhsShape };
   const seed = opts.seed ?? 1;
   const instances = sizeInstances(sizeNames(ctx), seed);
   let entries = 0;
@@ -113,7 +113,7 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, ctx: ShapeContext, opts: 
         const re = unrollSums(entryOf(r, num(i), num(j), c, fresh));
         const v = checkEqualNumeric(le, re, { points: opts.points ?? 4, seed: seed + entries });
         entries++;
-        if (v.verdict === 'failed') return { verdict: 'failed', reason: 'entry', sizes, entry: [i, j], lhs: v.lhs, rhs: v.rhs, relError: v.relError, lhsEntry: le, rhsEntry: re, point: v.point };
+        if (v.verdict === 'fails') return { verdict: 'fails', reason: 'entry', sizes, entry: [i, j], lhs: v.lhs, rhs: v.rhs, relError: v.relError, lhsEntry: le, rhsEntry: re, point: v.point };
         if (v.verdict === 'undecided') return { verdict: 'undecided', reason: `entry (${i}, ${j}) with ${sizesText(sizes)}: ${v.reason}` };
         points += v.points;
         maxRelError = Math.max(maxRelError, v.maxRelError);
@@ -121,7 +121,7 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, ctx: ShapeContext, opts: 
     }
   }
   if (checked.length === 0) return { verdict: 'undecided', reason: 'at every instantiated size the shapes of the sides differ' };
-  return { verdict: 'numeric', shape: lhsShape, instances: checked, entries, points, maxRelError };
+  return { verdict: 'holds', shape: lhsShape, instances: checked, entries, points, maxRelError };
 }
 
 export function sizesText(sizes: Sizes): string {
@@ -132,12 +132,12 @@ export function sizesText(sizes: Sizes): string {
 /** One line for people: "holds for every entry (n×p) at …" or why not. */
 export function matrixVerdictText(v: MatrixVerdict): string {
   switch (v.verdict) {
-    case 'numeric': {
+    case 'holds': {
       const symbolic = v.instances.some((s) => Object.keys(s).length > 0);
       const sizes = symbolic ? ` over sizes ${v.instances.map((s) => `{${sizesText(s)}}`).join(', ')}` : '';
       return `both sides are ${shapeText(v.shape)}; all ${v.entries} entries agree at ${v.points} random points${sizes} (max relative error ${v.maxRelError.toExponential(2)})`;
     }
-    case 'failed':
+    case 'fails':
       if (v.reason === 'shape') return `the shapes differ: the left side is ${shapeText(v.lhsShape)}, the right side ${shapeText(v.rhsShape)}`;
       return `entry (${v.entry[0]}, ${v.entry[1]}) differs with ${sizesText(v.sizes)}: ${formatNumber(v.lhs)} vs ${formatNumber(v.rhs)} at ${pointText(v.point)}`;
     case 'undecided':

@@ -8,7 +8,7 @@ import { checkEqualNumeric, type CheckOptions, type NumericVerdict } from './che
  * automatic differentiation, with the same tolerance and high-precision
  * referee as any equality.
  *
- *     checkDerivativeNumeric(parsePlain('sigma(x)'), sym('x'), parsePlain('sigma(x)*(1 - sigma(x))')).verdict   // 'numeric'
+ *     checkDerivativeNumeric(parsePlain('sigma(x)'), sym('x'), parsePlain('sigma(x)*(1 - sigma(x))')).verdict   // 'holds'
  */
 export function checkDerivativeNumeric(f: Expr, x: Sym, claimed: Expr, opts: CheckOptions = {}): NumericVerdict {
   return checkEqualNumeric(deriv(f, x), claimed, opts);

@@ -31,14 +31,14 @@ import { needsIndexedMode } from './indexed.js';
 import { samplingPlan, type Coverage } from './coverage.js';
 
 /**
- * What sampling says about lhs = rhs: 'numeric' (agreement at `points`
- * points, not a proof), 'failed' (a counterexample), or 'undecided' (why).
+ * What sampling says about lhs = rhs: 'holds' (agreement at `points`
+ * points, not a proof), 'fails' (a counterexample), or 'undecided' (why).
  *
- *     checkEqualNumeric(parsePlain('x^2'), parsePlain('x^3'))   // { verdict: 'failed', point: { x: … }, lhs, rhs, relError }
+ *     checkEqualNumeric(parsePlain('x^2'), parsePlain('x^3'))   // { verdict: 'fails', point: { x: … }, lhs, rhs, relError }
  */
 export type NumericVerdict =
   | {
-      readonly verdict: 'numeric';
+      readonly verdict: 'holds';
       readonly points: number;
       readonly maxRelError: number;
       /**
@@ -54,7 +54,7 @@ export type NumericVerdict =
       readonly coverage?: Coverage;
     }
   | {
-      readonly verdict: 'failed';
+      readonly verdict: 'fails';
       readonly point: Record<string, number>;
       readonly lhs: number;
       readonly rhs: number;
@@ -193,7 +193,7 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
       saysNothing = call !== 'agree';
       return undefined;
     }
-    return { verdict: 'failed', point: pointRecord(vars, p), lhs: a, rhs: b, relError: err };
+    return { verdict: 'fails', point: pointRecord(vars, p), lhs: a, rhs: b, relError: err };
   };
   let oneSided: { point: Record<string, number>; lhs: number; rhs: number } | undefined;
   /** The first agreeing points, for a high-precision second look when every value is tiny. */
@@ -253,7 +253,7 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
     if (calls.length === 0 || calls.some((c) => c !== 'agree')) return { verdict: 'undecided', reason: 'both sides were below 1e-6 at every point: too small to tell from round-off' };
   }
   const used = special.length > 0 ? { special } : {};
-  return oneSided === undefined ? { verdict: 'numeric', points: valid, maxRelError: maxErr, ...used } : { verdict: 'numeric', points: valid, maxRelError: maxErr, oneSided, ...used };
+  return oneSided === undefined ? { verdict: 'holds', points: valid, maxRelError: maxErr, ...used } : { verdict: 'holds', points: valid, maxRelError: maxErr, oneSided, ...used };
 }
 
 function hasDeriv(e: Expr): boolean {
@@ -265,7 +265,7 @@ function hasDeriv(e: Expr): boolean {
  * far out and around the constants. Never trusts a rewrite: both sides are
  * evaluated (derivative nodes by finite differences).
  *
- *     checkEqualNumeric(parsePlain('sigma(x)'), parsePlain('1/(1 + exp(-x))'))   // { verdict: 'numeric', points: 24, … }
+ *     checkEqualNumeric(parsePlain('sigma(x)'), parsePlain('1/(1 + exp(-x))'))   // { verdict: 'holds', points: 24, … }
  */
 export function checkEqualNumeric(lhs: Expr, rhs: Expr, opts: CheckOptions = {}): NumericVerdict {
   const indexed = needsIndexedMode(lhs) || needsIndexedMode(rhs);
@@ -278,7 +278,7 @@ export function checkEqualNumeric(lhs: Expr, rhs: Expr, opts: CheckOptions = {})
   const assumptions = plan.assumptions;
   try {
     const v = compareCompiled(compile(lhs, vars, { indexed }), compile(rhs, vars, { indexed }), vars, tolerance, { ...opts, assumptions, noticeOneSided: !finiteDifferences, indexed, sides: [lhs, rhs] as const, special: plan.special, ...(plan.sampler !== undefined ? { sampler: plan.sampler } : {}) }, constantHints([lhs, rhs]));
-    return v.verdict === 'numeric' ? { ...v, coverage: plan.coverage(v.points, v.special ?? []) } : v;
+    return v.verdict === 'holds' ? { ...v, coverage: plan.coverage(v.points, v.special ?? []) } : v;
   } catch (e) {
     if (e instanceof EvalError) return { verdict: 'undecided', reason: e.message };
     throw e;

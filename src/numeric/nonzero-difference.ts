@@ -9,7 +9,7 @@
  * difference found there is the counterexample.
  *
  *     refuteByDifference(parsePlain('-exp(-10000*(x - 0.3)^2)'), parsePlain('x^2'), parsePlain('x^2 + exp(-10000*(x - 0.3)^2)'), [])
- *     // { verdict: 'failed', point: { x: 0.3 }, … }
+ *     // { verdict: 'fails', point: { x: 0.3 }, … }
  */
 import type { Expr } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
@@ -96,7 +96,7 @@ export function refuteByDifference(difference: Expr, lhs: Expr, rhs: Expr, assum
     const point: Record<string, number> = {};
     vars.forEach((s, i) => (point[symKey(s)] = p[i] as number));
     const [l, r] = [Number(o.lhs), Number(o.rhs)];
-    return { verdict: 'failed', point, lhs: l, rhs: r, relError: Math.abs(Number(o.difference)) / Math.max(Math.abs(l), Math.abs(r), 1), highPrecision: { lhs: o.lhs, rhs: o.rhs, difference: o.difference, digits: o.digits } };
+    return { verdict: 'fails', point, lhs: l, rhs: r, relError: Math.abs(Number(o.difference)) / Math.max(Math.abs(l), Math.abs(r), 1), highPrecision: { lhs: o.lhs, rhs: o.rhs, difference: o.difference, digits: o.digits } };
   }
   return undefined;
 }

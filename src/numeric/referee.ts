@@ -17,7 +17,7 @@ import { BASE_DIGITS, compareAtHighPrecision, highPrecisionDigits, type HighPrec
 
 /** A counterexample found in high precision: the values as doubles, and as decimals with their difference. */
 export interface HighPrecisionFailure {
-  readonly verdict: 'failed';
+  readonly verdict: 'fails';
   readonly point: Record<string, number>;
   readonly lhs: number;
   readonly rhs: number;
@@ -58,7 +58,7 @@ export function highPrecisionReferee(sides: readonly [Expr, Expr], vars: readonl
     const point: Record<string, number> = {};
     vars.forEach((s, i) => (point[symKey(s)] = at[i] as number));
     const rel = Math.abs(Number(found.difference)) / Math.max(Math.abs(l), Math.abs(r), 1);
-    return { verdict: 'failed', point, lhs: l, rhs: r, relError: rel, highPrecision: { lhs: found.lhs, rhs: found.rhs, difference: found.difference, digits: found.digits } };
+    return { verdict: 'fails', point, lhs: l, rhs: r, relError: rel, highPrecision: { lhs: found.lhs, rhs: found.rhs, difference: found.difference, digits: found.digits } };
   };
   const decide = (p: Float64Array): RefereeCall => {
     const o = ask(p);

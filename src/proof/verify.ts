@@ -11,7 +11,8 @@ import { nerdamerAgrees } from '../numeric/nerdamer-bridge.js';
 import type { Derivation } from './step.js';
 import { formatNumber } from '../numeric/format-number.js';
 
-export type Verdict = 'proved' | 'numeric' | 'failed' | 'undecided';
+export type { Verdict } from '../numeric/verdict.js';
+import type { Verdict } from '../numeric/verdict.js';
 
 export interface StepCheck {
   readonly index: number;
@@ -46,9 +47,9 @@ export interface VerifyOptions {
 }
 
 function summarise(vs: readonly NumericVerdict[]): Verdict {
-  if (vs.some((v) => v.verdict === 'failed')) return 'failed';
+  if (vs.some((v) => v.verdict === 'fails')) return 'fails';
   if (vs.some((v) => v.verdict === 'undecided')) return 'undecided';
-  return 'numeric';
+  return 'holds';
 }
 
 export function verifyDerivation(d: Derivation, claimLhs: Expr = d.start, opts: VerifyOptions = {}): VerificationReport {
@@ -67,21 +68,21 @@ export function verifyDerivation(d: Derivation, claimLhs: Expr = d.start, opts: 
   // A result that still holds d(…) is a gap, not an answer: nerdamer would
   // differentiate it itself and "prove" the unfinished derivation.
   const finished = !some(d.result, (x) => x.kind === 'deriv');
-  const agrees = numeric === 'numeric' && finished && (opts.symbolic ?? true) ? nerdamerAgrees(claimLhs, d.result) : undefined;
+  const agrees = numeric === 'holds' && finished && (opts.symbolic ?? true) ? nerdamerAgrees(claimLhs, d.result) : undefined;
   const verdict: Verdict = agrees === true ? 'proved' : numeric;
   const how =
     verdict === 'proved'
       ? 'proved symbolically: nerdamer reduces the difference to 0'
-      : verdict === 'numeric'
-        ? `holds at ${claim.verdict === 'numeric' ? claim.points : 0} random points`
+      : verdict === 'holds'
+        ? `holds at ${claim.verdict === 'holds' ? claim.points : 0} random points`
         : verdict;
   return {
     verdict,
     how,
     steps,
     claim,
-    points: claim.verdict === 'numeric' ? claim.points : 0,
-    maxRelError: claim.verdict === 'numeric' ? claim.maxRelError : NaN,
+    points: claim.verdict === 'holds' ? claim.points : 0,
+    maxRelError: claim.verdict === 'holds' ? claim.maxRelError : NaN,
   };
 }
 
@@ -100,12 +101,12 @@ function pointText(point: Readonly<Record<string, number>>): string {
  *     distrust(verifyDerivation(d, start))   // 'step 3 fails at x = -0.539 (1.85 vs -1.85)'
  */
 export function distrust(report: VerificationReport): string | undefined {
-  if (report.verdict === 'proved' || report.verdict === 'numeric') return undefined;
+  if (report.verdict === 'proved' || report.verdict === 'holds') return undefined;
   const claim = report.claim;
-  if (claim.verdict === 'failed') return `the result fails at ${pointText(claim.point)} (${formatNumber(claim.lhs, 3)} vs ${formatNumber(claim.rhs, 3)})`;
+  if (claim.verdict === 'fails') return `the result fails at ${pointText(claim.point)} (${formatNumber(claim.lhs, 3)} vs ${formatNumber(claim.rhs, 3)})`;
   for (const s of report.steps) {
     const v = s.verdict;
-    if (v.verdict === 'failed') return `step ${s.index + 1} fails at ${pointText(v.point)} (${formatNumber(v.lhs, 3)} vs ${formatNumber(v.rhs, 3)})`;
+    if (v.verdict === 'fails') return `step ${s.index + 1} fails at ${pointText(v.point)} (${formatNumber(v.lhs, 3)} vs ${formatNumber(v.rhs, 3)})`;
   }
   if (claim.verdict === 'undecided') return `its check was undecided: ${claim.reason}`;
   const undecided = report.steps.find((s) => s.verdict.verdict === 'undecided');

@@ -102,8 +102,8 @@ describe('injected errors are reported at the step that has them', () => {
   it('should fail a claim whose sign is flipped, and only that part', () => {
     const s = withClaim(spec('tanh'), 'sigmoid-relation', (e) => `-(${e})`);
     const v = verifyNamed(computeNamed(engine, s));
-    expect(v.verdict).toBe('failed');
-    const failed = v.parts.filter((p) => p.verdict === 'failed').map((p) => p.computed.part.id);
+    expect(v.verdict).toBe('fails');
+    const failed = v.parts.filter((p) => p.verdict === 'fails').map((p) => p.computed.part.id);
     expect(failed).toEqual(['sigmoid-relation']);
     expect(v.failure).toEqual({ part: s.parts.findIndex((p) => p.id === 'sigmoid-relation'), step: 0 });
   });
@@ -112,7 +112,7 @@ describe('injected errors are reported at the step that has them', () => {
     const s = withClaim(spec('softmax-jacobian'), 'log-unfold', (e) => e.replace('log(exp(z_i)', 'log(exp(z_j)'));
     const v = verifyNamed(computeNamed(engine, s));
     expect(v.failure?.part).toBe(s.parts.findIndex((p) => p.id === 'log-unfold'));
-    expect(v.parts.filter((p) => p.verdict === 'failed').map((p) => p.computed.part.id)).toEqual(['log-unfold']);
+    expect(v.parts.filter((p) => p.verdict === 'fails').map((p) => p.computed.part.id)).toEqual(['log-unfold']);
   });
 
   it('should fail exactly the step whose result has its indices swapped', () => {
@@ -121,29 +121,29 @@ describe('injected errors are reported at the step that has them', () => {
     const last = (c.parts[part]?.derivation.steps.length ?? 0) - 1;
     const v = verifyNamed(withStep(c, part, last, swap('y_i', 'y_j')));
     const checks = v.parts[part]?.steps.map((s) => s.verdict) ?? [];
-    expect(checks[last]).toBe('failed');
-    expect(checks.filter((x) => x === 'failed')).toHaveLength(1);
+    expect(checks[last]).toBe('fails');
+    expect(checks.filter((x) => x === 'fails')).toHaveLength(1);
     expect(v.failure).toEqual({ part, step: last });
   });
 
   it('should fail exactly the step whose result has a flipped sign', () => {
     const c = computeNamed(engine, spec('sigmoid'));
     const v = verifyNamed(withStep(c, 0, 0, (e) => neg(e)));
-    expect(v.parts[0]?.steps[0]?.verdict).toBe('failed');
-    expect(v.parts[0]?.steps.slice(1).every((s) => s.verdict === 'numeric')).toBe(true);
+    expect(v.parts[0]?.steps[0]?.verdict).toBe('fails');
+    expect(v.parts[0]?.steps.slice(1).every((s) => s.verdict === 'holds')).toBe(true);
     expect(v.failure).toEqual({ part: 0, step: 0 });
   });
 
   it('should fail a claim with the 1/n dropped (softmax regression, matrix form)', () => {
     const s = withClaim(spec('softmax-regression-gradient'), 'gradient-matrix', (e) => e.replace('-1/n*sum', '-sum'));
     const v = verifyNamed(computeNamed(engine, s), { points: 6 });
-    expect(v.parts.filter((p) => p.verdict === 'failed').map((p) => p.computed.part.id)).toEqual(['gradient-matrix']);
+    expect(v.parts.filter((p) => p.verdict === 'fails').map((p) => p.computed.part.id)).toEqual(['gradient-matrix']);
   });
 
   it('should fail a claim with swapped indices (softmax regression: W_{lq} for W_{ql})', () => {
     const s = withClaim(spec('softmax-regression-gradient'), 'gradient-matrix', (e) => e.replace('W_{ql}', 'W_{lq}'));
     const v = verifyNamed(computeNamed(engine, s), { points: 6 });
-    expect(v.parts.filter((p) => p.verdict === 'failed').map((p) => p.computed.part.id)).toEqual(['gradient-matrix']);
+    expect(v.parts.filter((p) => p.verdict === 'fails').map((p) => p.computed.part.id)).toEqual(['gradient-matrix']);
   });
 
   for (const name of names) {
@@ -154,7 +154,7 @@ describe('injected errors are reported at the step that has them', () => {
       const step = steps.findIndex((st) => !(st.contractum.kind === 'num' && st.contractum.n === 0n));
       const v = verifyNamed(withStep(c, part, step, (e) => neg(e)), { points: 6 });
       expect(v.failure).toEqual({ part, step });
-      expect(v.parts[part]?.steps.filter((x) => x.verdict === 'failed')).toHaveLength(1);
+      expect(v.parts[part]?.steps.filter((x) => x.verdict === 'fails')).toHaveLength(1);
     });
   }
 
@@ -163,7 +163,7 @@ describe('injected errors are reported at the step that has them', () => {
     const text = namedToText(verifyNamed(computeNamed(engine, s)));
     const n = s.parts.findIndex((p) => p.id === 'sigmoid-relation') + 1;
     expect(text).toMatch(/= -\(2\*sigma\(2\*x\) - 1\) .*<- step 1 FAILED at x = /);
-    expect(text).toContain(`check: failed (part ${n}, step 1)`);
+    expect(text).toContain(`check: fails (part ${n}, step 1)`);
   });
 });
 
@@ -186,7 +186,7 @@ describe('solving linear systems exactly', () => {
     const v = verifyNamed(computeNamed(engine, spec('xor-linear-least-squares')));
     const solve = v.parts.find((p) => p.computed.part.id === 'solve');
     expect(solve?.computed.solution?.map((u) => `${toPlain(u.unknown)}=${toPlain(u.value)}`)).toEqual(['w_1=0', 'w_2=0', 'b=1/2']);
-    expect(solve?.steps.every((st) => st.verdict === 'numeric')).toBe(true);
+    expect(solve?.steps.every((st) => st.verdict === 'holds')).toBe(true);
     expect(toPlain(solve?.computed.derivation.result ?? parsePlain('0'))).toBe('1/2');
   });
 });

@@ -44,16 +44,16 @@ describe('power of the default numeric check', () => {
         const wrong = slip(e, kind, k);
         if (wrong === undefined) return true;
         const thorough = checkEqualNumeric(e, wrong, { points: 2000, seed: 77 });
-        if (thorough.verdict !== 'failed') return true;
+        if (thorough.verdict !== 'fails') return true;
         detectable++;
         const quick = checkEqualNumeric(e, wrong);
-        if (quick.verdict === 'numeric') missed.push(`${toPlain(e)} vs ${toPlain(wrong)}`);
+        if (quick.verdict === 'holds') missed.push(`${toPlain(e)} vs ${toPlain(wrong)}`);
         return true;
       }),
       { seed: 5150, numRuns: 800 },
     );
     expect(detectable).toBeGreaterThan(100);
-    // A 'numeric' verdict on a detectably wrong identity is the worst outcome: it must be rare.
+    // A 'holds' verdict on a detectably wrong identity is the worst outcome: it must be rare.
     expect(missed.length, missed.join('\n')).toBeLessThanOrEqual(Math.ceil(detectable * 0.02));
   });
 });

@@ -18,8 +18,8 @@ describe('checkEqualNumeric on random trees', () => {
     fc.assert(
       fc.property(arbExpr({ depth: 3 }), (e) => {
         const v = checkEqualNumeric(e, e, { points: 8, seed: 3 });
-        if (v.verdict === 'failed') throw new Error(`${toPlain(e)} = itself failed: ${JSON.stringify(v)}`);
-        if (v.verdict === 'numeric') decided++;
+        if (v.verdict === 'fails') throw new Error(`${toPlain(e)} = itself failed: ${JSON.stringify(v)}`);
+        if (v.verdict === 'holds') decided++;
         return true;
       }),
       { seed: SEED, numRuns: 300 },
@@ -34,10 +34,10 @@ describe('checkEqualNumeric on random trees', () => {
       fc.property(arbExpr({ depth: 3 }), fc.boolean(), (e, double) => {
         const wrong = double ? mul(num(2), e) : neg(e);
         const v = checkEqualNumeric(e, wrong, { points: 8, seed: 5 });
-        if (v.verdict === 'failed') refuted++;
-        if (v.verdict !== 'numeric') return true;
+        if (v.verdict === 'fails') refuted++;
+        if (v.verdict !== 'holds') return true;
         const zero = checkEqualNumeric(e, num(0), { points: 8, seed: 5 });
-        if (zero.verdict !== 'numeric') throw new Error(`${toPlain(e)} = ${toPlain(wrong)} passed but e is not 0: ${JSON.stringify(zero)}`);
+        if (zero.verdict !== 'holds') throw new Error(`${toPlain(e)} = ${toPlain(wrong)} passed but e is not 0: ${JSON.stringify(zero)}`);
         return true;
       }),
       { seed: SEED, numRuns: 300 },

@@ -62,12 +62,12 @@ describe('high-order derivatives of the engine', () => {
       const wrt = Array.from({ length: n }, () => x);
       const d = differentiate(engine, parsePlain(f), wrt);
       const report = verifyDerivation(d, derivativeOf(parsePlain(f), wrt), { checkSteps: false });
-      expect(report.verdict).toMatch(/^(proved|numeric)$/);
+      expect(report.verdict).toMatch(/^(proved|holds)$/);
     });
   }
 
   it('should fail a wrong fifth derivative', () => {
-    expect(checkEqualNumeric(parsePlain(nth('sin(x)', 5)), parsePlain('-cos(x)')).verdict).toBe('failed');
-    expect(checkEqualNumeric(parsePlain(nth('sin(x)', 5)), parsePlain('cos(x) + 1e-12')).verdict).toBe('failed');
+    expect(checkEqualNumeric(parsePlain(nth('sin(x)', 5)), parsePlain('-cos(x)')).verdict).toBe('fails');
+    expect(checkEqualNumeric(parsePlain(nth('sin(x)', 5)), parsePlain('cos(x) + 1e-12')).verdict).toBe('fails');
   });
 });

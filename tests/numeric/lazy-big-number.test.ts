@@ -15,12 +15,12 @@ describe('loading mathjs for high precision', () => {
       ['0.5*x', 'x/2'],
       ['d(log(1+exp(-y*x)), x)', '-y*sigma(-y*x)'],
     ];
-    for (const [l, r] of pairs) expect(checkEqualNumeric(parsePlain(l), parsePlain(r)).verdict, `${l} = ${r}`).toBe('numeric');
+    for (const [l, r] of pairs) expect(checkEqualNumeric(parsePlain(l), parsePlain(r)).verdict, `${l} = ${r}`).toBe('holds');
     expect(bigNumbersLoaded()).toBe(false);
   });
 
   it('should load it where doubles cannot decide', () => {
-    expect(checkEqualNumeric(parsePlain('x'), parsePlain('x*(1 + 10^(-20))')).verdict).toBe('failed');
+    expect(checkEqualNumeric(parsePlain('x'), parsePlain('x*(1 + 10^(-20))')).verdict).toBe('fails');
     expect(bigNumbersLoaded()).toBe(true);
   });
 });

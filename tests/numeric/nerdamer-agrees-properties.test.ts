@@ -25,7 +25,7 @@ describe('nerdamerAgrees on random trees', () => {
       if (nerdamerAgrees(a, b) !== true) return;
       confirmed++;
       const v = checkEqualNumeric(a, b, { points: 12, seed: 11 });
-      if (v.verdict === 'failed') wrongly.push(`${toPlain(a)} = ${toPlain(b)}: ${JSON.stringify(v)}`);
+      if (v.verdict === 'fails') wrongly.push(`${toPlain(a)} = ${toPlain(b)}: ${JSON.stringify(v)}`);
     };
     fc.assert(
       fc.property(arbExpr({ depth: 3, vars: ['x', 'y'], functions: EXPRESSIBLE }), (e) => {

@@ -26,7 +26,7 @@ describe('readNerdamer', () => {
   it('should read e as Euler and sec, sech, cosh by their definitions', () => {
     const at = (text: string, expected: string): void => {
       const v = checkEqualNumeric(asExpr(readNerdamer(text, names)), parsePlain(expected));
-      expect(v.verdict, text).toBe('numeric');
+      expect(v.verdict, text).toBe('holds');
     };
     at('e^v0', 'exp(x)');
     at('sec(v0)^2', '1/cos(x)^2');
@@ -49,9 +49,9 @@ describe('readNerdamer', () => {
 describe('nerdamerDerivativeExpr', () => {
   it('should agree with finite differences on the seed derivatives', () => {
     for (const f of ['sigma(x)', 'softplus(x)', 'tanh(2*x)', 'tan(x)', 'log(1 + x^2)', 'x^3*exp(-x)', 'sin(x*y)/y', 'abs(x)']) {
-      expect(verdictOf(f), f).toBe('numeric');
+      expect(verdictOf(f), f).toBe('holds');
     }
-    expect(verdictOf('x^2*y + log(y^2)', y)).toBe('numeric');
+    expect(verdictOf('x^2*y + log(y^2)', y)).toBe('holds');
   });
 
   it('should say which functions nerdamer cannot express', () => {
@@ -68,11 +68,11 @@ describe('nerdamerDerivativeExpr', () => {
 describe('documented nerdamer bugs', () => {
   it('should still show the sqrt-argument mutation (a product or exponent containing sqrt)', () => {
     expect(nerdamerDerivative(parsePlain('sqrt(2*x)*x'), x)).toEqual({ text: '0.5*sqrt(2)*v0^0.5+sqrt(0.5*v0^(-0.5))*sqrt(2)' });
-    expect(verdictOf('sqrt(2*x)*x')).toBe('failed');
-    expect(verdictOf('sqrt(y/x)')).toBe('failed');
-    expect(verdictOf('cos(sqrt(y)*x)')).toBe('failed');
-    expect(verdictOf('exp(tan(sqrt(x)))')).toBe('failed');
-    expect(verdictOf('2^sqrt(x)')).toBe('failed');
+    expect(verdictOf('sqrt(2*x)*x')).toBe('fails');
+    expect(verdictOf('sqrt(y/x)')).toBe('fails');
+    expect(verdictOf('cos(sqrt(y)*x)')).toBe('fails');
+    expect(verdictOf('exp(tan(sqrt(x)))')).toBe('fails');
+    expect(verdictOf('2^sqrt(x)')).toBe('fails');
   });
 
   it('should still crash on the square root of a power with a variable exponent', () => {
@@ -91,7 +91,7 @@ describe('documented nerdamer bugs', () => {
     const r = nerdamerDerivative(parsePlain('sqrt(tan(x))'), x);
     expect(r).toEqual({ text: 'diff(sqrt(tan(v0)),v0)' });
     // Read back as our derivative, it is still a correct (if unhelpful) answer.
-    expect(verdictOf('sqrt(tan(x))')).not.toBe('failed');
+    expect(verdictOf('sqrt(tan(x))')).not.toBe('fails');
   });
 
   it('should reduce a difference to 0 only when it is 0', () => {
@@ -149,31 +149,31 @@ describe('guarding against nerdamer bugs', () => {
 describe('the sign bug of negated bases', () => {
   it('should still show nerdamer flipping the sign of d/dx (-x)^(7/2)', () => {
     expect(nerdamerDerivative(parsePlain('(-x)^(7/2)'), x)).toEqual({ text: '-3.5*(-v0)^2.5*diff((-v0),v0)' });
-    expect(verdictOf('(-x)^(7/2)')).toBe('failed');
-    expect(verdictOf('(1/(-x))^(-1/4)')).toBe('failed');
-    expect(verdictOf('(-2*x)^(3/2)')).toBe('failed');
+    expect(verdictOf('(-x)^(7/2)')).toBe('fails');
+    expect(verdictOf('(1/(-x))^(-1/4)')).toBe('fails');
+    expect(verdictOf('(-2*x)^(3/2)')).toBe('fails');
   });
 
   it('should not let nerdamer confirm its own wrong sign', () => {
     const f = parsePlain('(-x)^(-1/4)');
-    expect(verdictOf('(-x)^(-1/4)')).toBe('failed');
+    expect(verdictOf('(-x)^(-1/4)')).toBe('fails');
     const wrong = nerdamerDerivativeExpr(f, x);
     expect(knownNerdamerHazard(deriv(f, x))).toMatch(/negated base/);
     expect(nerdamerAgrees(deriv(f, x), asExpr(wrong))).toBeUndefined();
     // A difference under the power is not a negated base: (3 - x)^(5/2) is differentiated correctly.
-    expect(verdictOf('(3 - x)^(5/2)')).toBe('numeric');
+    expect(verdictOf('(3 - x)^(5/2)')).toBe('holds');
   });
 });
 
 describe('square roots nerdamer makes itself', () => {
   it('should treat exp(1/2) and u^(-1/2) as square roots, since nerdamer stores them as sqrt', () => {
-    expect(verdictOf('x/exp(1/2)')).toBe('failed');
-    expect(verdictOf('x*y^(-1/2)')).toBe('failed');
+    expect(verdictOf('x/exp(1/2)')).toBe('fails');
+    expect(verdictOf('x*y^(-1/2)')).toBe('fails');
     expect(knownNerdamerHazard(deriv(parsePlain('x/exp(1/2)'), x))).toMatch(/square roots/);
     expect(knownNerdamerHazard(deriv(parsePlain('x*exp(0.5)'), x))).toMatch(/square roots/);
     expect(knownNerdamerHazard(deriv(parsePlain('x*y^(-1/2)'), x))).toMatch(/square roots/);
     // exp(y/2) and y^(1/4) are not stored as sqrt and are differentiated correctly.
     expect(knownNerdamerHazard(deriv(parsePlain('x*exp(y/2)*y^(1/4)'), x))).toBeUndefined();
-    expect(verdictOf('x*exp(y/2)*y^(1/4)')).toBe('numeric');
+    expect(verdictOf('x*exp(y/2)*y^(1/4)')).toBe('holds');
   });
 });

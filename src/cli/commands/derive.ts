@@ -64,7 +64,7 @@ export const deriveCommand: CommandModule = {
         else if (flags.format === 'latex') io.stdout(namedToLatex(verified, 'align*'));
         else io.stdout(namedToText(verified));
         const stuck = verified.computed.parts.some((p) => p.derivation.stop !== 'normal-form');
-        setExit(verified.verdict === 'failed' || verified.verdict === 'undecided' || stuck ? EXIT.failed : EXIT.ok);
+        setExit(verified.verdict === 'fails' || verified.verdict === 'undecided' || stuck ? EXIT.failed : EXIT.ok);
       });
   },
 };

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Expr, Sym } from '../../expr/node.js';
 import { size, symbolsOf } from '../../expr/traverse.js';
-import { diffToJson, type DiffJson, type DiffOptions, type DiffOutcome } from '../../derive/diff-result.js';
+import { diffJsonVerdict, diffToJson, type DiffJson, type DiffOptions, type DiffOutcome } from '../../derive/diff-result.js';
 import { derivationToLatex, toLatex } from '../../render/index.js';
 import { abbreviate } from '../../render/abbreviate.js';
 import { createEngine, type Engine } from '../../rewrite/engine.js';
@@ -78,7 +78,7 @@ function latexReport(o: DiffOutcome): string {
 }
 
 function exitFor(verdicts: readonly DiffJson[]): number {
-  return verdicts.some((j) => j.verification.verdict === 'failed' || j.stop === 'stuck') ? EXIT.failed : EXIT.ok;
+  return verdicts.some((j) => j.verification.verdict === diffJsonVerdict('fails') || j.stop === 'stuck') ? EXIT.failed : EXIT.ok;
 }
 
 function options(flags: DiffFlags, atValues: DiffOptions['at']): DiffOptions {

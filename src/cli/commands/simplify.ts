@@ -65,7 +65,7 @@ export const simplifyCommand: CommandModule = {
           lines.push(`check: ${formatVerification(verification)}`);
           io.stdout(lines.join('\n') + '\n');
         }
-        setExit(report.verdict === 'failed' ? EXIT.failed : EXIT.ok);
+        setExit(report.verdict === 'fails' ? EXIT.failed : EXIT.ok);
       });
   },
 };

@@ -14,6 +14,7 @@ import type { Verdict } from '../../proof/verify.js';
 import { noteToPlain, toLatex, toPlain } from '../../render/index.js';
 import type { StepJson } from '../diff-result.js';
 import type { VerifiedNamed, VerifiedPart } from './verify.js';
+import { diffJsonVerdict, type DiffJsonVerdict } from '../diff-result.js';
 
 export interface NamedStepJson extends StepJson {
   /** The id of the part this step belongs to. */
@@ -31,7 +32,7 @@ export interface NamedPartJson {
   readonly result: string;
   readonly latex: string;
   readonly steps: readonly NamedStepJson[];
-  readonly verification: { readonly verdict: Verdict; readonly points: number; readonly maxRelError: number | null; readonly failure?: FailureJson };
+  readonly verification: { readonly verdict: DiffJsonVerdict; readonly points: number; readonly maxRelError: number | null; readonly failure?: FailureJson };
   readonly stop: StopReason;
 }
 
@@ -53,7 +54,7 @@ export interface NamedJson {
   readonly latex: string;
   readonly steps: readonly NamedStepJson[];
   readonly parts: readonly NamedPartJson[];
-  readonly verification: { readonly verdict: Verdict; readonly points: number; readonly maxRelError: number | null; readonly failure?: { readonly part: string; readonly step: number | 'result' } };
+  readonly verification: { readonly verdict: DiffJsonVerdict; readonly points: number; readonly maxRelError: number | null; readonly failure?: { readonly part: string; readonly step: number | 'result' } };
   readonly stop: StopReason;
   /** Unique notes of all steps (conditions such as "assuming y_i > 0"), in order. */
   readonly notes: readonly string[];
@@ -62,9 +63,9 @@ export interface NamedJson {
 }
 
 function failureOf(p: VerifiedPart): FailureJson | undefined {
-  const i = p.steps.findIndex((s) => s.verdict === 'failed');
+  const i = p.steps.findIndex((s) => s.verdict === 'fails');
   const v: NumericVerdict | undefined = i >= 0 ? p.steps[i] : p.claim;
-  if (v === undefined || v.verdict !== 'failed') return undefined;
+  if (v === undefined || v.verdict !== 'fails') return undefined;
   return { step: i >= 0 ? i : 'result', point: v.point, lhs: v.lhs, rhs: v.rhs };
 }
 
@@ -81,7 +82,7 @@ function partJson(p: VerifiedPart): NamedPartJson {
       latex: toLatex(s.after),
       where: pathToString(s.path),
       notes: s.notes.map(noteToPlain),
-      ...(v !== undefined ? { verdict: v.verdict } : {}),
+      ...(v !== undefined ? { verdict: diffJsonVerdict(v.verdict) } : {}),
     };
   });
   const failure = failureOf(p);
@@ -96,9 +97,9 @@ function partJson(p: VerifiedPart): NamedPartJson {
     latex: toLatex(c.derivation.result),
     steps,
     verification: {
-      verdict: p.verdict,
-      points: p.claim.verdict === 'numeric' ? p.claim.points : 0,
-      maxRelError: p.claim.verdict === 'numeric' ? p.claim.maxRelError : null,
+      verdict: diffJsonVerdict(p.verdict),
+      points: p.claim.verdict === 'holds' ? p.claim.points : 0,
+      maxRelError: p.claim.verdict === 'holds' ? p.claim.maxRelError : null,
       ...(failure !== undefined ? { failure } : {}),
     },
     stop: c.derivation.stop,
@@ -116,7 +117,7 @@ export function namedToJson(v: VerifiedNamed, ms?: number): NamedJson {
   const spec = v.computed.spec;
   const parts = v.parts.map(partJson);
   const answer = answerOf(v);
-  const numericParts = v.parts.filter((p) => p.claim.verdict === 'numeric');
+  const numericParts = v.parts.filter((p) => p.claim.verdict === 'holds');
   const stop = v.computed.parts.map((p) => p.derivation.stop).find((s) => s !== 'normal-form') ?? 'normal-form';
   return {
     name: spec.name,
@@ -130,9 +131,9 @@ export function namedToJson(v: VerifiedNamed, ms?: number): NamedJson {
     steps: parts.flatMap((p) => p.steps),
     parts,
     verification: {
-      verdict: v.verdict,
-      points: numericParts.reduce((n, p) => n + (p.claim.verdict === 'numeric' ? p.claim.points : 0), 0),
-      maxRelError: numericParts.length === 0 ? null : Math.max(...numericParts.map((p) => (p.claim.verdict === 'numeric' ? p.claim.maxRelError : 0))),
+      verdict: diffJsonVerdict(v.verdict),
+      points: numericParts.reduce((n, p) => n + (p.claim.verdict === 'holds' ? p.claim.points : 0), 0),
+      maxRelError: numericParts.length === 0 ? null : Math.max(...numericParts.map((p) => (p.claim.verdict === 'holds' ? p.claim.maxRelError : 0))),
       ...(v.failure !== undefined ? { failure: { part: v.computed.parts[v.failure.part]?.part.id ?? '', step: v.failure.step } } : {}),
     },
     stop,

@@ -24,7 +24,7 @@ export function partToLatex(p: VerifiedPart, env: LatexEnv): string {
   return derivationToLatex(c.derivation, {
     env,
     lhs: p.computed.lhs,
-    annotate: (_s, i) => (p.steps[i]?.verdict === 'failed' ? '\\text{(FAILS the numeric check)}' : undefined),
+    annotate: (_s, i) => (p.steps[i]?.verdict === 'fails' ? '\\text{(FAILS the numeric check)}' : undefined),
   });
 }
 

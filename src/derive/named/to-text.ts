@@ -16,9 +16,9 @@ import { groupSteps } from '../../proof/group-steps.js';
 
 export function verdictLine(v: NumericVerdict): string {
   switch (v.verdict) {
-    case 'numeric':
+    case 'holds':
       return `holds at ${v.points} random points (max relative error ${formatNumber(v.maxRelError, 3)})`;
-    case 'failed':
+    case 'fails':
       return `FAILED at ${Object.entries(v.point)
         .map(([k, x]) => `${k} = ${formatNumber(x, 3)}`)
         .join(', ')} (${formatNumber(v.lhs, 3)} vs ${formatNumber(v.rhs, 3)})`;
@@ -34,7 +34,7 @@ function partText(p: VerifiedPart, n: number): string[] {
   if (c.solution !== undefined) lines.push(`  solution: ${c.solution.map((u) => `${toPlain(u.unknown)} = ${toPlain(u.value)}`).join(', ')}`);
   lines.push(`  ${toPlain(c.lhs)}`);
   // The lines every printer shows (src/proof/group-steps.ts); a failing step ends its line.
-  const failed = (i: number): boolean => p.steps[i]?.verdict === 'failed';
+  const failed = (i: number): boolean => p.steps[i]?.verdict === 'fails';
   for (const g of groupSteps(c.derivation.steps, (s) => toPlain(s.after), failed)) {
     const notes = g.steps.flatMap(({ step }) => step.notes.map(noteToPlain));
     const lastIndex = g.steps[g.steps.length - 1]?.index ?? 0;

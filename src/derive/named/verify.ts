@@ -6,7 +6,7 @@
  * here trusts a rule, so a wrong step is reported at that step.
  *
  *     const v = verifyNamed(computeNamed(engine, spec));
- *     v.verdict   // 'numeric'
+ *     v.verdict   // 'holds'
  */
 import type { Expr, Sym } from '../../expr/node.js';
 import { some } from '../../expr/traverse.js';
@@ -47,9 +47,9 @@ export interface NamedVerifyOptions {
 }
 
 function worst(vs: readonly NumericVerdict[]): Verdict {
-  if (vs.some((v) => v.verdict === 'failed')) return 'failed';
+  if (vs.some((v) => v.verdict === 'fails')) return 'fails';
   if (vs.some((v) => v.verdict === 'undecided')) return 'undecided';
-  return 'numeric';
+  return 'holds';
 }
 
 /**
@@ -61,11 +61,11 @@ function worst(vs: readonly NumericVerdict[]): Verdict {
 function verifyMatrixPart(p: ComputedPart, shapes: ShapeContext, seed: number, points: number): VerifiedPart {
   const check = (lhs: Expr, rhs: Expr, k: number): NumericVerdict => {
     const v = checkMatrixEqual(lhs, rhs, shapes, { seed: seed + k, points: Math.max(2, Math.ceil(points / 6)) });
-    if (v.verdict === 'numeric') return { verdict: 'numeric', points: v.points, maxRelError: v.maxRelError };
+    if (v.verdict === 'holds') return { verdict: 'holds', points: v.points, maxRelError: v.maxRelError };
     if (v.verdict === 'undecided') return v;
-    if (v.reason === 'entry') return { verdict: 'failed', point: { row: v.entry[0], column: v.entry[1], ...v.sizes }, lhs: v.lhs, rhs: v.rhs, relError: v.relError };
+    if (v.reason === 'entry') return { verdict: 'fails', point: { row: v.entry[0], column: v.entry[1], ...v.sizes }, lhs: v.lhs, rhs: v.rhs, relError: v.relError };
     // Different shapes are refused when the part is computed; this is a step changed after that.
-    return { verdict: 'failed', point: {}, lhs: Number.NaN, rhs: Number.NaN, relError: Number.POSITIVE_INFINITY };
+    return { verdict: 'fails', point: {}, lhs: Number.NaN, rhs: Number.NaN, relError: Number.POSITIVE_INFINITY };
   };
   const d = p.derivation;
   const steps = d.steps.map((s, k) => check(s.redex, s.contractum, k + 1));
@@ -96,23 +96,23 @@ function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: Name
   const result = open(p.derivation.result);
   const claim = checkEqualNumeric(start, result, { points, seed });
   let verdict = worst([claim, ...steps]);
-  if (p.derivation.stop !== 'normal-form' && verdict !== 'failed') verdict = 'undecided';
+  if (p.derivation.stop !== 'normal-form' && verdict !== 'fails') verdict = 'undecided';
   // A second engine may upgrade a passing scalar check to proved; sums and
   // indices are beyond it, so those stay numeric.
-  if (verdict === 'numeric' && !needsIndexedMode(start) && !needsIndexedMode(result) && nerdamerAgrees(start, result) === true) verdict = 'proved';
+  if (verdict === 'holds' && !needsIndexedMode(start) && !needsIndexedMode(result) && nerdamerAgrees(start, result) === true) verdict = 'proved';
   return { computed: p, steps, claim, verdict };
 }
 
 export function verifyNamed(c: ComputedNamed, opts: NamedVerifyOptions = {}): VerifiedNamed {
   const parts = c.parts.map((p, i) => verifyPart(c, p, i, opts));
   const vs = parts.map((p) => p.verdict);
-  const verdict: Verdict = vs.includes('failed') ? 'failed' : vs.includes('undecided') ? 'undecided' : vs.every((v) => v === 'proved') ? 'proved' : 'numeric';
+  const verdict: Verdict = vs.includes('fails') ? 'fails' : vs.includes('undecided') ? 'undecided' : vs.every((v) => v === 'proved') ? 'proved' : 'holds';
   let failure: VerifiedNamed['failure'];
   parts.forEach((p, part) => {
     if (failure !== undefined) return;
-    const step = p.steps.findIndex((s) => s.verdict === 'failed');
+    const step = p.steps.findIndex((s) => s.verdict === 'fails');
     if (step >= 0) failure = { part, step };
-    else if (p.claim.verdict === 'failed') failure = { part, step: 'result' };
+    else if (p.claim.verdict === 'fails') failure = { part, step: 'result' };
   });
   return { computed: c, parts, verdict, ...(failure !== undefined ? { failure } : {}) };
 }
