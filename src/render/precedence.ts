@@ -96,7 +96,7 @@ export function needsParens(child: Expr, place: Place, flavour: 'plain' | 'latex
       if (p < PREC.atom) return true;
       // LaTeX only: e^{u} already has an exponent, and \frac{d}{dx}\left(u\right)^{2}
       // would read as the derivative of u^2.
-      return flavour === 'latex' && ((child.kind === 'call' && child.fn === 'exp') || child.kind === 'deriv');
+      return flavour === 'latex' && ((child.kind === 'call' && lookupFunction(child.fn)?.latex.form === 'exp') || child.kind === 'deriv');
     case 'operand':
       // The body of \sum: \sum_{k} x_{k} y and \sum_{i} \sum_{k} u are fine,
       // \sum_{k} \left(a_{k} + b\right) needs brackets.

@@ -6,7 +6,7 @@
  */
 import type { Call, Expr, Sym } from '../expr/node.js';
 import { assertNever } from '../expr/node.js';
-import { lookupFunction } from '../expr/functions.js';
+import { latexHeight, lookupFunction } from '../expr/functions.js';
 import { abstractHead } from '../expr/abstract-function.js';
 import { size, some, symbolsOf } from '../expr/traverse.js';
 import { equal } from '../expr/equal.js';
@@ -16,13 +16,19 @@ import { positionalText } from './decimal.js';
 
 const group = (s: string): string => `\\left(${s}\\right)`;
 
+/** The printed height of a call from the function table (unknown functions print on the line). */
+function callHeight(e: Call): 'line' | 'raised' | 'big' {
+  const spec = lookupFunction(e.fn);
+  return spec === undefined ? 'line' : latexHeight(spec);
+}
+
 /**
  * Brackets around function arguments: plain ( ) when the arguments are flat
  * (σ(x), \log(1 + e^{x})), so no extra space appears after the function name;
  * \left( \right) when they are tall (a fraction, a sum, a derivative).
  */
 function argumentGroup(args: readonly Expr[], printed: string): string {
-  const tall = args.some((a) => some(a, (x) => x.kind === 'div' || x.kind === 'deriv' || (x.kind === 'call' && x.fn === 'sum') || (x.kind === 'num' && x.d !== 1n)));
+  const tall = args.some((a) => some(a, (x) => x.kind === 'div' || x.kind === 'deriv' || (x.kind === 'call' && callHeight(x) === 'big') || (x.kind === 'num' && x.d !== 1n)));
   return tall ? group(printed) : `(${printed})`;
 }
 
@@ -68,7 +74,7 @@ function wrap(child: Expr, place: Place): string {
 
 /** Makes a superscript tall: a fraction bar, a derivative operator, another exponential, a big operator. */
 function isTall(e: Expr): boolean {
-  return e.kind === 'div' || e.kind === 'deriv' || (e.kind === 'num' && e.d !== 1n) || (e.kind === 'call' && (e.fn === 'exp' || e.fn === 'sqrt' || e.fn === 'sum'));
+  return e.kind === 'div' || e.kind === 'deriv' || (e.kind === 'num' && e.d !== 1n) || (e.kind === 'call' && callHeight(e) !== 'line');
 }
 
 /** Short, flat exponents print as e^{u} (e^{-x}, e^{w x + b}); long or tall ones as \exp(u). */
