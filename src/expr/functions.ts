@@ -171,6 +171,19 @@ function bySign<T>(ops: RealOps<T>, u: T, pos: () => T, negative: () => T, zero:
   const s = ops.sign(u);
   return s > 0 ? pos() : s < 0 ? negative() : s === 0 ? atKink(ops, u, zero()) : ops.nan();
 }
+/**
+ * Branch on the sign of u for a function whose branches meet smoothly at 0
+ * (ELU): there the value is whatever both branches agree on (RealOps.agree),
+ * so derivatives that exist at 0 are kept and the others are undefined.
+ */
+function bySignJoined<T>(ops: RealOps<T>, u: T, pos: () => T, negative: () => T): T {
+  const s = ops.sign(u);
+  if (s > 0) return pos();
+  if (s < 0) return negative();
+  if (s !== 0) return ops.nan();
+  if (ops.isConstant(u)) return pos();
+  return ops.agree === undefined ? ops.nan() : ops.agree(pos(), negative());
+}
 const one = <T>(o: RealOps<T>): T => o.num(1);
 
 const a0 = (xs: readonly number[]): number => xs[0] ?? NaN;
@@ -254,6 +267,17 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     evaluate: (xs) => Math.max(0, a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.num(0), () => o.num(0)); },
     messageExample: 8,
     derivativeRule: 'd.relu', specialValueRules: ['sv.relu-zero', 'pw.relu-positive', 'pw.relu-negative'],
+  },
+  // ELU with α = 1: its branches u and e^u - 1 meet with the same value and
+  // slope at 0, so it is differentiable there (no kink); only its second
+  // derivative jumps (0 on the right, 1 on the left), which d.min's note states.
+  {
+    name: 'elu', aliases: ['ELU'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'ELU' }, domain: 'all', title: 'exponential linear unit (x for x > 0, e^x - 1 otherwise)',
+    evaluate: (xs) => { const x = a0(xs); return x > 0 ? x : Math.expm1(x); },
+    real: (o, xs) => { const u = r0(xs, o); return bySignJoined(o, u, () => u, () => o.sub(o.exp(u), one(o))); },
+    slope: (x) => (x > 0 ? 1 : Math.exp(x)),
+    zeroOnlyAtZero: true,
+    derivativeRule: 'd.elu', specialValueRules: ['sv.elu-zero', 'pw.elu-positive', 'pw.elu-negative'],
   },
   {
     name: 'max', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\max' }, braces: true, domain: 'all', title: 'maximum',
