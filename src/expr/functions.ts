@@ -355,5 +355,44 @@ export function lookupFunction(name: string): FunctionSpec | undefined {
   return BY_NAME.get(name);
 }
 
+/**
+ * How a matrix operation prints: `product` in the order written (W x,
+ * W*x), `transpose` as a power (W^\top, W^T), `entry` as
+ * \left[M\right]_{i j}, `call` by its name (\operatorname{diag}(v)).
+ */
+export type MatrixPrintForm = 'product' | 'transpose' | 'entry' | 'call';
+
+/**
+ * A matrix operation: a call that is not elementwise, so it is never `mul`
+ * (commutative) and needs declared shapes to be evaluated (src/matrix
+ * infers its shape and lowers it to components).
+ */
+export interface MatrixFunctionSpec {
+  readonly name: string;
+  readonly minArgs: number;
+  readonly maxArgs: number;
+  readonly title: string;
+  /** Argument and result shapes, for people: 'A: m×n, B: n×p -> m×p'. */
+  readonly signature: string;
+  readonly print: MatrixPrintForm;
+}
+
+/** The matrix operations, part of the function table: plain spellings, arity, shapes, printing. */
+export const MATRIX_FUNCTIONS: ReadonlyMap<string, MatrixFunctionSpec> = new Map(
+  (
+    [
+      { name: 'matmul', minArgs: 2, maxArgs: Number.POSITIVE_INFINITY, title: 'matrix product in the order written (W*x once shapes are declared)', signature: 'A: m×n, B: n×p, … -> m×p', print: 'product' },
+      { name: 'transpose', minArgs: 1, maxArgs: 1, title: 'transpose (W^T once shapes are declared)', signature: 'A: m×n -> n×m', print: 'transpose' },
+      { name: 'diag', minArgs: 1, maxArgs: 1, title: 'diagonal matrix of a vector', signature: 'v: n -> n×n', print: 'call' },
+      { name: 'entry', minArgs: 3, maxArgs: 3, title: 'entry (i, j) of a matrix expression, a scalar: entry(W*x, i, 1)', signature: 'M: m×n, i, j -> scalar', print: 'entry' },
+    ] as const satisfies readonly MatrixFunctionSpec[]
+  ).map((f) => [f.name, f]),
+);
+
+/** How a call prints if it is a matrix operation (product, transpose, entry), else undefined. */
+export function matrixPrintForm(fn: string): MatrixPrintForm | undefined {
+  return MATRIX_FUNCTIONS.get(fn)?.print;
+}
+
 /** Named constants: the symbol `pi`; Euler's e is written exp(1). */
 export const CONSTANTS: ReadonlyMap<string, number> = new Map([['pi', Math.PI]]);

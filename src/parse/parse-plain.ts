@@ -356,7 +356,7 @@ class PlainParser extends Cursor<PlainToken> {
     if (abstractHead(text) !== undefined && this.opts.extraFunctions?.includes(text) !== true) return { name: text, minArgs: 1, maxArgs: 1, abstract: true };
     if (text === 'd') return { name: 'd', minArgs: 2, maxArgs: 2 };
     const matrixFn = MATRIX_FUNCTIONS.get(text);
-    if (matrixFn !== undefined) return { name: text, ...matrixFn };
+    if (matrixFn !== undefined) return matrixFn;
     if (this.opts.extraFunctions?.includes(text) === true) return { name: text, minArgs: 0, maxArgs: Number.POSITIVE_INFINITY };
     return undefined;
   }

@@ -4,7 +4,7 @@
  * decision lives only in `needsParens`.
  */
 import type { Expr } from '../expr/node.js';
-import { lookupFunction } from '../expr/functions.js';
+import { lookupFunction, matrixPrintForm } from '../expr/functions.js';
 
 /** Binding strength, loosest first: a sum binds less tightly than a product. */
 export const PREC = {
@@ -42,8 +42,8 @@ export function precedence(e: Expr, flavour: 'plain' | 'latex' = 'plain'): numbe
       return e.value !== 0 && (e.value >= 1e21 || e.value < 1e-20) ? PREC.mul : PREC.atom;
     case 'call':
       // A matrix product prints as a product (W*x, W x), a transpose as a power (W^T).
-      if (e.fn === 'matmul') return PREC.mul;
-      if (e.fn === 'transpose') return PREC.pow;
+      if (matrixPrintForm(e.fn) === 'product') return PREC.mul;
+      if (matrixPrintForm(e.fn) === 'transpose') return PREC.pow;
       return flavour === 'latex' && isBigOperator(e) ? PREC.neg : PREC.atom;
     default:
       return PREC.atom;

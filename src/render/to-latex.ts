@@ -6,7 +6,7 @@
  */
 import type { Call, Expr, Sym } from '../expr/node.js';
 import { assertNever } from '../expr/node.js';
-import { latexHeight, lookupFunction } from '../expr/functions.js';
+import { latexHeight, lookupFunction, matrixPrintForm } from '../expr/functions.js';
 import { abstractHead } from '../expr/abstract-function.js';
 import { size, some, symbolsOf } from '../expr/traverse.js';
 import { equal } from '../expr/equal.js';
@@ -86,7 +86,7 @@ function isShortExponent(u: Expr): boolean {
 function matmulLatex(args: readonly Expr[]): string {
   return args
     .map((f, i) => {
-      const s = f.kind === 'call' && f.fn === 'matmul' ? group(toLatex(f)) : wrap(f, i === 0 ? 'first-factor' : i === args.length - 1 ? 'last-factor' : 'factor');
+      const s = f.kind === 'call' && matrixPrintForm(f.fn) === 'product' ? group(toLatex(f)) : wrap(f, i === 0 ? 'first-factor' : i === args.length - 1 ? 'last-factor' : 'factor');
       return i > 0 && startsWithDigit(s) ? `\\cdot ${s}` : s;
     })
     .join(' ');
@@ -94,10 +94,11 @@ function matmulLatex(args: readonly Expr[]): string {
 
 function callLatex(e: Call): string {
   const arg = e.args[0];
-  if (e.fn === 'matmul' && e.args.length >= 2) return matmulLatex(e.args);
+  const matrixForm = matrixPrintForm(e.fn);
+  if (matrixForm === 'product' && e.args.length >= 2) return matmulLatex(e.args);
   // \top, not T: T could be a symbol; parseLatex reads W^\top as transpose(W) with or without shapes.
-  if (e.fn === 'transpose' && arg !== undefined && e.args.length === 1) return `${powerBase(arg)}^\\top`;
-  if (e.fn === 'entry' && arg !== undefined && e.args.length === 3) return `\\left[${toLatex(arg)}\\right]_{${indexList(e.args.slice(1))}}`;
+  if (matrixForm === 'transpose' && arg !== undefined && e.args.length === 1) return `${powerBase(arg)}^\\top`;
+  if (matrixForm === 'entry' && arg !== undefined && e.args.length === 3) return `\\left[${toLatex(arg)}\\right]_{${indexList(e.args.slice(1))}}`;
   const spec = lookupFunction(e.fn);
   const args = e.args.map((a) => toLatex(a)).join(', ');
   const head = spec === undefined ? abstractHead(e.fn) : undefined;
