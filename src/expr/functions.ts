@@ -101,6 +101,8 @@ export interface FunctionSpec {
   readonly zeroOnlyAtZero?: boolean;
   /** nerdamer's spelling; undefined = nerdamer cannot express it, and is not asked. */
   readonly nerdamer?: NerdamerForm;
+  /** LaTeX commands read as this function besides its printed form: \ln for log, \exp for e^{x}. */
+  readonly latexAliases?: readonly string[];
   /** How the inverse function is written, suggested when `\sin^{-1}` is refused. */
   readonly latexInverse?: string;
   /** Position in the short list of well-known functions that error messages show; undefined = not listed. */
@@ -204,13 +206,13 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'exp', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'exp' }, domain: 'all', title: 'exponential',
     evaluate: (xs) => Math.exp(a0(xs)), real: (o, xs) => o.exp(r0(xs, o)), slope: (_x, fx) => Math.abs(fx),
-    positivity: 'always', nerdamer: { spelling: 'e^{0}', heavy: true }, messageExample: 1,
+    positivity: 'always', nerdamer: { spelling: 'e^{0}', heavy: true }, latexAliases: ['exp'], messageExample: 1,
     derivativeRule: 'd.exp', specialValueRules: ['sv.exp-zero'],
   },
   {
     name: 'log', aliases: ['ln'], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\log' }, domain: 'positive', title: 'natural logarithm',
     evaluate: (xs) => Math.log(a0(xs)), real: (o, xs) => o.log(r0(xs, o)), slope: (x) => 1 / Math.abs(x),
-    nerdamer: { spelling: 'log({0})' }, messageExample: 2,
+    nerdamer: { spelling: 'log({0})' }, latexAliases: ['ln'], messageExample: 2,
     derivativeRule: 'd.log', specialValueRules: ['sv.log-one'],
   },
   {
