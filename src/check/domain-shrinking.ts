@@ -10,6 +10,7 @@
  */
 import { add, mul, num } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
+import { lookupFunction } from '../expr/functions.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, some } from '../expr/traverse.js';
 import { needsIndexedMode } from '../numeric/indexed.js';
@@ -164,7 +165,7 @@ function rootedFactors(e: Expr, into: Expr[] = []): Expr[] {
     else if (u.kind === 'pow' && u.exp.kind === 'num' && u.exp.d === 1n && u.exp.n > 0n) factors(u.base);
     else if (u.kind !== 'num' && !into.some((x) => x.hash === u.hash)) into.push(u);
   };
-  if (e.kind === 'call' && (e.fn === 'sqrt' || e.fn === 'log') && e.args[0] !== undefined) factors(e.args[0]);
+  if (e.kind === 'call' && (lookupFunction(e.fn)?.domain ?? 'all') !== 'all' && e.args[0] !== undefined) factors(e.args[0]);
   if (e.kind === 'pow' && e.exp.kind === 'num' && e.exp.d !== 1n) factors(e.base);
   if (e.kind === 'call' && e.fn === 'sum') return into;
   for (const c of children(e)) rootedFactors(c, into);

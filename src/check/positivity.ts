@@ -7,6 +7,7 @@
  *     positivity([{ kind: 'sign', sym: sym('x'), sign: 'positive' }])(parseLatex('\\frac{x}{1 + e^{y}}'))   // true
  */
 import type { Expr, Sym } from '../expr/node.js';
+import { lookupFunction } from '../expr/functions.js';
 import { factCovers, type Fact } from './facts.js';
 import type { IsPositive } from './lemma-proof.js';
 
@@ -46,10 +47,11 @@ export function positivity(facts: readonly Fact[]): IsPositive {
       case 'pow':
         return pos(e.base);
       case 'call':
-        if (e.fn === 'exp' || e.fn === 'sigma' || e.fn === 'softplus') return true;
-        if (e.fn === 'sqrt') return e.args[0] !== undefined && pos(e.args[0]);
-        if (e.fn === 'sum') return e.args[0] !== undefined && pos(e.args[0]);
-        return false;
+      {
+        const positivity = lookupFunction(e.fn)?.positivity;
+        if (positivity === 'always') return true;
+        return positivity === 'with-argument' && e.args[0] !== undefined && pos(e.args[0]);
+      }
       default:
         return false;
     }

@@ -5,6 +5,7 @@
  */
 import { children, mapBottomUp, size, some, symbolsOf } from '../expr/traverse.js';
 import type { Expr, Sym } from '../expr/node.js';
+import { lookupFunction } from '../expr/functions.js';
 import { symKey } from '../expr/sym-key.js';
 import { evaluate } from '../numeric/index.js';
 import { substitute } from '../expr/substitute.js';
@@ -54,11 +55,13 @@ export interface ActiveBranch {
 export function activeBranches(f: Expr, values: ReadonlyMap<string, Expr>): ActiveBranch[] {
   const out: ActiveBranch[] = [];
   const visit = (x: Expr): void => {
-    if (x.kind === 'call' && (x.fn === 'max' || x.fn === 'min') && x.args.length === 2) {
+    const kink = x.kind === 'call' ? lookupFunction(x.fn)?.kink : undefined;
+    if (x.kind === 'call' && kink?.at === 'tie' && x.args.length === 2) {
       try {
         const vs = x.args.map((a) => evaluate(substitute(a, values), new Map()));
         const [a, b] = vs as [number, number];
-        const active = a === b ? undefined : (x.fn === 'max') === a > b ? 0 : 1;
+        // The table's kink says which argument the value is on each side of the tie (max: u above, v below).
+        const active = a === b ? undefined : (a > b ? kink.above : kink.below) === 'u' ? 0 : 1;
         out.push({ call: x, active, values: vs });
       } catch {
         // A symbol without a value: no branch statement for this call.

@@ -1,11 +1,23 @@
 /**
- * The table of known functions: one entry per function, shared by the
- * parsers (names, aliases, arity), the printers (how to typeset) and the
- * numeric evaluator (value, domain). Derivative knowledge is NOT here: it
- * lives in rules/derivative.rules.
+ * The table of known functions: one entry per function holding everything
+ * gradtex knows about it, read by generic code everywhere else:
+ * - input: its names and aliases (plain `softplus`, LaTeX `\operatorname{softplus}`,
+ *   `\text{ReLU}`, a command such as `\sigma`), arity, how its inverse is written;
+ * - output: its LaTeX form (which also says how tall it prints);
+ * - numbers: its value in doubles (`evaluate`) and in every other number
+ *   system of src/numeric (`real`: BigNumber, bounded doubles, Taylor jets),
+ *   its domain, where it has kinks, the slope that propagates rounding errors;
+ * - sign facts for the checker and the rule guards (`positivity`, `zeroOnlyAtZero`);
+ * - how nerdamer (the second opinion) spells it, or that it cannot;
+ * - the ids of its rules in rules/: the derivative rule and the special
+ *   values (σ(0) = 1/2, log 1 = 0), each a named rule with its LaTeX.
  *
- * Adding a function = one entry here + its derivative rule in rules/.
+ * Adding a function = one entry here + its rules in rules/ (derivative,
+ * special values); tests/expr/function-table.test.ts checks that the ids
+ * named here exist and that every function has a derivative rule.
  */
+import type { Rational } from './rational.js';
+import { ratRoot } from './rational.js';
 
 /** How a function is typeset in LaTeX. */
 export type LatexForm =
@@ -66,6 +78,50 @@ export interface FunctionSpec {
    * binders, which the evaluators handle themselves.
    */
   readonly real?: <T>(ops: RealOps<T>, args: readonly T[]) => T;
+  /**
+   * |f'(x)| given x and f(x), to propagate an argument's rounding error
+   * (src/numeric/error-bound.ts); undefined = Lipschitz constant 1 (sin,
+   * relu, max; step and sign away from their jump).
+   */
+  readonly slope?: (x: number, fx: number) => number;
+  /**
+   * Exact values at rational arguments where one exists (√(9/4) = 3/2), for
+   * folding numbers; values at single special points are rules instead
+   * (`specialValueRules`), so a derivation names them.
+   */
+  readonly exact?: (x: Rational) => Rational | undefined;
+  /**
+   * Sign read off the shape, for the checker and the rule guards (an
+   * unproven sign is "not shown", never "negative"): `always` positive
+   * (e^u, σ(u), softplus u), or positive `with-argument`, where its first
+   * argument is positive (√u, a sum of positive terms).
+   */
+  readonly positivity?: 'always' | 'with-argument';
+  /** Zero only where its argument is zero (√u, |u|): nonzero almost everywhere when the argument is. */
+  readonly zeroOnlyAtZero?: boolean;
+  /** nerdamer's spelling; undefined = nerdamer cannot express it, and is not asked. */
+  readonly nerdamer?: NerdamerForm;
+  /** LaTeX commands read as this function besides its printed form: \ln for log, \exp for e^{x}. */
+  readonly latexAliases?: readonly string[];
+  /** How the inverse function is written, suggested when `\sin^{-1}` is refused. */
+  readonly latexInverse?: string;
+  /** Position in the short list of well-known functions that error messages show; undefined = not listed. */
+  readonly messageExample?: number;
+  /** Id of the rule in rules/ that differentiates it (d(f(u), x) => …). */
+  readonly derivativeRule?: string;
+  /** Ids of the rules in rules/ for its exact values at special points (σ(0) = 1/2). */
+  readonly specialValueRules?: readonly string[];
+}
+
+/**
+ * How the nerdamer bridge writes a call: `{0}`, `{1}`, … stand for the
+ * bracketed translated arguments. `heavy` marks the functions whose count
+ * makes nerdamer's simplify slow (measured: σ''(x) took 9 s), so the bridge
+ * limits how many it sends.
+ */
+export interface NerdamerForm {
+  readonly spelling: string;
+  readonly heavy?: boolean;
 }
 
 /**
@@ -99,6 +155,14 @@ export interface RealOps<T> {
   isConstant(a: T): boolean;
   /** The value as a double (for indices and bounds of sums). */
   toNumber(a: T): number;
+  /**
+   * The value two branches of a piecewise function share where they meet
+   * (u and e^u - 1 at u = 0 for ELU): a jet keeps the coefficients on which
+   * both agree and is undefined from the first that differs. Absent (plain
+   * numbers need no such thing): the point is undefined unless the value is
+   * constant.
+   */
+  agree?(a: T, b: T): T;
 }
 
 const r0 = <T>(xs: readonly T[], ops: RealOps<T>): T => xs[0] ?? ops.nan();
@@ -108,6 +172,19 @@ const atKink = <T>(ops: RealOps<T>, u: T, value: T): T => (ops.isConstant(u) ? v
 function bySign<T>(ops: RealOps<T>, u: T, pos: () => T, negative: () => T, zero: () => T): T {
   const s = ops.sign(u);
   return s > 0 ? pos() : s < 0 ? negative() : s === 0 ? atKink(ops, u, zero()) : ops.nan();
+}
+/**
+ * Branch on the sign of u for a function whose branches meet smoothly at 0
+ * (ELU): there the value is whatever both branches agree on (RealOps.agree),
+ * so derivatives that exist at 0 are kept and the others are undefined.
+ */
+function bySignJoined<T>(ops: RealOps<T>, u: T, pos: () => T, negative: () => T): T {
+  const s = ops.sign(u);
+  if (s > 0) return pos();
+  if (s < 0) return negative();
+  if (s !== 0) return ops.nan();
+  if (ops.isConstant(u)) return pos();
+  return ops.agree === undefined ? ops.nan() : ops.agree(pos(), negative());
 }
 const one = <T>(o: RealOps<T>): T => o.num(1);
 
@@ -126,27 +203,148 @@ export function softplus(x: number): number {
 }
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
-  { name: 'exp', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'exp' }, domain: 'all', title: 'exponential', evaluate: (xs) => Math.exp(a0(xs)), real: (o, xs) => o.exp(r0(xs, o)) },
-  { name: 'log', aliases: ['ln'], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\log' }, domain: 'positive', title: 'natural logarithm', evaluate: (xs) => Math.log(a0(xs)), real: (o, xs) => o.log(r0(xs, o)) },
-  { name: 'sqrt', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'sqrt' }, domain: 'nonnegative', title: 'square root', evaluate: (xs) => Math.sqrt(a0(xs)), real: (o, xs) => o.sqrt(r0(xs, o)) },
-  { name: 'sin', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\sin' }, domain: 'all', title: 'sine', evaluate: (xs) => Math.sin(a0(xs)), real: (o, xs) => o.sin(r0(xs, o)) },
-  { name: 'cos', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\cos' }, domain: 'all', title: 'cosine', evaluate: (xs) => Math.cos(a0(xs)), real: (o, xs) => o.cos(r0(xs, o)) },
-  { name: 'tan', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\tan' }, domain: 'all', title: 'tangent', evaluate: (xs) => Math.tan(a0(xs)), real: (o, xs) => o.div(o.sin(r0(xs, o)), o.cos(r0(xs, o))) },
-  { name: 'tanh', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\tanh' }, domain: 'all', title: 'hyperbolic tangent', evaluate: (xs) => Math.tanh(a0(xs)), real: (o, xs) => { const u = r0(xs, o); const s = o.sign(u) < 0 ? -1 : 1; const e = o.exp(o.mul(o.num(-2 * s), u)); return o.mul(o.num(s), o.div(o.sub(one(o), e), o.add(one(o), e))); } },
-  { name: 'sigma', aliases: ['sigmoid'], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\sigma' }, domain: 'all', title: 'logistic sigmoid 1/(1+e^{-x})', evaluate: (xs) => sigmoid(a0(xs)), real: (o, xs) => { const u = r0(xs, o); if (o.sign(u) >= 0) return o.div(one(o), o.add(one(o), o.exp(o.neg(u)))); const e = o.exp(u); return o.div(e, o.add(one(o), e)); } },
-  { name: 'softplus', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'softplus' }, domain: 'all', title: 'softplus log(1+e^x)', evaluate: (xs) => softplus(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return o.sign(u) > 0 ? o.add(u, o.log1p(o.exp(o.neg(u)))) : o.log1p(o.exp(u)); } },
-  { name: 'relu', aliases: ['ReLU'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'ReLU' }, domain: 'all', title: 'rectified linear unit max(0, x)', kink: { at: 'zero', continuous: true, below: '0', above: 'u', convention: "PyTorch, TensorFlow and JAX take relu'(0) = 0" }, evaluate: (xs) => Math.max(0, a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.num(0), () => o.num(0)); } },
-  { name: 'max', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\max' }, braces: true, domain: 'all', title: 'maximum', kink: { at: 'tie', continuous: true, below: 'v', above: 'u', convention: 'PyTorch (torch.maximum) gives each argument half the gradient at a tie' }, evaluate: (xs) => Math.max(a0(xs), xs[1] ?? NaN), real: (o, xs) => { const [a, b] = [r0(xs, o), xs[1] ?? o.nan()]; return bySign(o, o.sub(a, b), () => a, () => b, () => a); } },
-  { name: 'min', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\min' }, braces: true, domain: 'all', title: 'minimum', kink: { at: 'tie', continuous: true, below: 'u', above: 'v', convention: 'PyTorch (torch.minimum) gives each argument half the gradient at a tie' }, evaluate: (xs) => Math.min(a0(xs), xs[1] ?? NaN), real: (o, xs) => { const [a, b] = [r0(xs, o), xs[1] ?? o.nan()]; return bySign(o, o.sub(a, b), () => b, () => a, () => a); } },
-  { name: 'abs', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'abs' }, domain: 'all', title: 'absolute value', kink: { at: 'zero', continuous: true, below: '-u', above: 'u', convention: 'PyTorch takes the derivative of |x| at 0 to be sign(0) = 0' }, evaluate: (xs) => Math.abs(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.neg(u), () => u); } },
-  { name: 'sign', aliases: ['sgn'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'sign' }, domain: 'all', title: 'sign function', kink: { at: 'zero', continuous: false, below: '-1', above: '1', convention: "PyTorch takes sign'(x) = 0 everywhere, 0 included" }, evaluate: (xs) => Math.sign(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => o.num(1), () => o.num(-1), () => o.num(0)); } },
+  {
+    name: 'exp', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'exp' }, domain: 'all', title: 'exponential',
+    evaluate: (xs) => Math.exp(a0(xs)), real: (o, xs) => o.exp(r0(xs, o)), slope: (_x, fx) => Math.abs(fx),
+    positivity: 'always', nerdamer: { spelling: 'e^{0}', heavy: true }, latexAliases: ['exp'], messageExample: 1,
+    derivativeRule: 'd.exp', specialValueRules: ['sv.exp-zero'],
+  },
+  {
+    name: 'log', aliases: ['ln'], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\log' }, domain: 'positive', title: 'natural logarithm',
+    evaluate: (xs) => Math.log(a0(xs)), real: (o, xs) => o.log(r0(xs, o)), slope: (x) => 1 / Math.abs(x),
+    nerdamer: { spelling: 'log({0})' }, latexAliases: ['ln'], messageExample: 2,
+    derivativeRule: 'd.log', specialValueRules: ['sv.log-one'],
+  },
+  {
+    name: 'sqrt', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'sqrt' }, domain: 'nonnegative', title: 'square root',
+    evaluate: (xs) => Math.sqrt(a0(xs)), real: (o, xs) => o.sqrt(r0(xs, o)), slope: (x) => 1 / (2 * Math.sqrt(Math.abs(x)) + 1e-300),
+    exact: (x) => ratRoot(x, 2n), positivity: 'with-argument', zeroOnlyAtZero: true, nerdamer: { spelling: 'sqrt({0})' }, messageExample: 3,
+    derivativeRule: 'd.sqrt',
+  },
+  {
+    name: 'sin', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\sin' }, domain: 'all', title: 'sine',
+    evaluate: (xs) => Math.sin(a0(xs)), real: (o, xs) => o.sin(r0(xs, o)),
+    nerdamer: { spelling: 'sin({0})' }, latexInverse: '\\arcsin', messageExample: 4,
+    derivativeRule: 'd.sin', specialValueRules: ['sv.sin-zero'],
+  },
+  {
+    name: 'cos', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\cos' }, domain: 'all', title: 'cosine',
+    evaluate: (xs) => Math.cos(a0(xs)), real: (o, xs) => o.cos(r0(xs, o)),
+    nerdamer: { spelling: 'cos({0})' }, latexInverse: '\\arccos',
+    derivativeRule: 'd.cos', specialValueRules: ['sv.cos-zero'],
+  },
+  {
+    name: 'tan', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\tan' }, domain: 'all', title: 'tangent',
+    evaluate: (xs) => Math.tan(a0(xs)), real: (o, xs) => o.div(o.sin(r0(xs, o)), o.cos(r0(xs, o))), slope: (_x, fx) => 1 + fx * fx,
+    nerdamer: { spelling: 'tan({0})' }, latexInverse: '\\arctan',
+    derivativeRule: 'd.tan', specialValueRules: ['sv.tan-zero'],
+  },
+  {
+    name: 'tanh', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\tanh' }, domain: 'all', title: 'hyperbolic tangent',
+    evaluate: (xs) => Math.tanh(a0(xs)),
+    real: (o, xs) => { const u = r0(xs, o); const s = o.sign(u) < 0 ? -1 : 1; const e = o.exp(o.mul(o.num(-2 * s), u)); return o.mul(o.num(s), o.div(o.sub(one(o), e), o.add(one(o), e))); },
+    slope: (_x, fx) => 1 - fx * fx,
+    nerdamer: { spelling: 'tanh({0})', heavy: true }, latexInverse: '\\operatorname{artanh}', messageExample: 6,
+    derivativeRule: 'd.tanh', specialValueRules: ['sv.tanh-zero'],
+  },
+  {
+    name: 'sigma', aliases: ['sigmoid'], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\sigma' }, domain: 'all', title: 'logistic sigmoid 1/(1+e^{-x})',
+    evaluate: (xs) => sigmoid(a0(xs)),
+    real: (o, xs) => { const u = r0(xs, o); if (o.sign(u) >= 0) return o.div(one(o), o.add(one(o), o.exp(o.neg(u)))); const e = o.exp(u); return o.div(e, o.add(one(o), e)); },
+    slope: (x) => sigmoid(x) * (1 - sigmoid(x)),
+    positivity: 'always', nerdamer: { spelling: '(1/(1+e^(-{0})))', heavy: true }, messageExample: 5,
+    derivativeRule: 'd.sigma', specialValueRules: ['sv.sigma-zero'],
+  },
+  {
+    name: 'softplus', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'softplus' }, domain: 'all', title: 'softplus log(1+e^x)',
+    evaluate: (xs) => softplus(a0(xs)),
+    real: (o, xs) => { const u = r0(xs, o); return o.sign(u) > 0 ? o.add(u, o.log1p(o.exp(o.neg(u)))) : o.log1p(o.exp(u)); },
+    slope: (x) => sigmoid(x),
+    positivity: 'always', nerdamer: { spelling: 'log(1+e^{0})', heavy: true }, messageExample: 7,
+    derivativeRule: 'd.softplus', specialValueRules: ['sv.softplus-zero'],
+  },
+  {
+    name: 'relu', aliases: ['ReLU'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'ReLU' }, domain: 'all', title: 'rectified linear unit max(0, x)',
+    kink: { at: 'zero', continuous: true, below: '0', above: 'u', convention: "PyTorch, TensorFlow and JAX take relu'(0) = 0" },
+    evaluate: (xs) => Math.max(0, a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.num(0), () => o.num(0)); },
+    messageExample: 8,
+    derivativeRule: 'd.relu', specialValueRules: ['sv.relu-zero', 'pw.relu-positive', 'pw.relu-negative'],
+  },
+  // ELU with α = 1: its branches u and e^u - 1 meet with the same value and
+  // slope at 0, so it is differentiable there (no kink); only its second
+  // derivative jumps (0 on the right, 1 on the left), which d.min's note states.
+  {
+    name: 'elu', aliases: ['ELU'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'ELU' }, domain: 'all', title: 'exponential linear unit (x for x > 0, e^x - 1 otherwise)',
+    evaluate: (xs) => { const x = a0(xs); return x > 0 ? x : Math.expm1(x); },
+    real: (o, xs) => { const u = r0(xs, o); return bySignJoined(o, u, () => u, () => o.sub(o.exp(u), one(o))); },
+    slope: (x) => (x > 0 ? 1 : Math.exp(x)),
+    zeroOnlyAtZero: true,
+    derivativeRule: 'd.elu', specialValueRules: ['sv.elu-zero', 'pw.elu-positive', 'pw.elu-negative'],
+  },
+  {
+    name: 'max', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\max' }, braces: true, domain: 'all', title: 'maximum',
+    kink: { at: 'tie', continuous: true, below: 'v', above: 'u', convention: 'PyTorch (torch.maximum) gives each argument half the gradient at a tie' },
+    evaluate: (xs) => Math.max(a0(xs), xs[1] ?? NaN), real: (o, xs) => { const [a, b] = [r0(xs, o), xs[1] ?? o.nan()]; return bySign(o, o.sub(a, b), () => a, () => b, () => a); },
+    messageExample: 9,
+    derivativeRule: 'd.max', specialValueRules: ['pw.max-first', 'pw.max-second'],
+  },
+  {
+    name: 'min', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\min' }, braces: true, domain: 'all', title: 'minimum',
+    kink: { at: 'tie', continuous: true, below: 'u', above: 'v', convention: 'PyTorch (torch.minimum) gives each argument half the gradient at a tie' },
+    evaluate: (xs) => Math.min(a0(xs), xs[1] ?? NaN), real: (o, xs) => { const [a, b] = [r0(xs, o), xs[1] ?? o.nan()]; return bySign(o, o.sub(a, b), () => b, () => a, () => a); },
+    derivativeRule: 'd.min', specialValueRules: ['pw.min-first', 'pw.min-second'],
+  },
+  {
+    name: 'abs', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'abs' }, domain: 'all', title: 'absolute value',
+    kink: { at: 'zero', continuous: true, below: '-u', above: 'u', convention: 'PyTorch takes the derivative of |x| at 0 to be sign(0) = 0' },
+    evaluate: (xs) => Math.abs(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.neg(u), () => u); },
+    zeroOnlyAtZero: true, nerdamer: { spelling: 'abs({0})' },
+    derivativeRule: 'd.abs', specialValueRules: ['pw.abs-positive', 'pw.abs-negative'],
+  },
+  {
+    name: 'sign', aliases: ['sgn'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'sign' }, domain: 'all', title: 'sign function',
+    kink: { at: 'zero', continuous: false, below: '-1', above: '1', convention: "PyTorch takes sign'(x) = 0 everywhere, 0 included" },
+    evaluate: (xs) => Math.sign(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => o.num(1), () => o.num(-1), () => o.num(0)); },
+    derivativeRule: 'd.sign', specialValueRules: ['pw.sign-positive', 'pw.sign-negative'],
+  },
   // Heaviside step; step(0) = 1/2 is one convention among several, and the
   // derivative rules state the point where it matters as "does not exist".
-  { name: 'step', aliases: ['heaviside', 'H'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'step' }, domain: 'all', title: 'Heaviside step (1 for x > 0, 0 for x < 0)', kink: { at: 'zero', continuous: false, below: '0', above: '1' }, evaluate: (xs) => { const x = a0(xs); return x > 0 ? 1 : x < 0 ? 0 : 0.5; }, real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => o.num(1), () => o.num(0), () => o.num(0.5)); } },
-  { name: 'delta', aliases: ['kronecker'], minArgs: 2, maxArgs: 2, latex: { form: 'delta' }, domain: 'all', title: 'Kronecker delta (1 if i = j, else 0)', evaluate: (xs) => (a0(xs) === xs[1] ? 1 : 0), real: (o, xs) => { const d = o.sign(o.sub(r0(xs, o), xs[1] ?? o.nan())); return Number.isNaN(d) ? o.nan() : o.num(d === 0 ? 1 : 0); } },
+  {
+    name: 'step', aliases: ['heaviside', 'H'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'step' }, domain: 'all', title: 'Heaviside step (1 for x > 0, 0 for x < 0)',
+    kink: { at: 'zero', continuous: false, below: '0', above: '1' },
+    evaluate: (xs) => { const x = a0(xs); return x > 0 ? 1 : x < 0 ? 0 : 0.5; }, real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => o.num(1), () => o.num(0), () => o.num(0.5)); },
+    derivativeRule: 'd.step', specialValueRules: ['pw.step-positive', 'pw.step-negative'],
+  },
+  {
+    name: 'delta', aliases: ['kronecker'], minArgs: 2, maxArgs: 2, latex: { form: 'delta' }, domain: 'all', title: 'Kronecker delta (1 if i = j, else 0)',
+    evaluate: (xs) => (a0(xs) === xs[1] ? 1 : 0), real: (o, xs) => { const d = o.sign(o.sub(r0(xs, o), xs[1] ?? o.nan())); return Number.isNaN(d) ? o.nan() : o.num(d === 0 ? 1 : 0); },
+    // Its arguments are indices, constants for every derivative (d.const, d.index).
+    nerdamer: { spelling: 'delta({0},{1})' },
+  },
   // sum(body, k, lo, hi) = Σ_{k=lo}^{hi} body: k is bound inside body.
-  { name: 'sum', aliases: [], minArgs: 4, maxArgs: 4, latex: { form: 'sum' }, domain: 'all', title: 'finite sum over an index', binds: 1, evaluate: () => NaN },
+  {
+    name: 'sum', aliases: [], minArgs: 4, maxArgs: 4, latex: { form: 'sum' }, domain: 'all', title: 'finite sum over an index', binds: 1, evaluate: () => NaN,
+    positivity: 'with-argument', nerdamer: { spelling: 'sum({0},{1},{2},{3})' },
+    derivativeRule: 'd.under-sum',
+  },
 ];
+
+/**
+ * How tall a call prints, for the printers' brackets: `line` (\sin(x)),
+ * `raised` above the line (e^{x}, \sqrt{x}: an exponent holding one is no
+ * longer short), `big` (\sum: arguments holding one get \left( \right)).
+ */
+export function latexHeight(f: FunctionSpec): 'line' | 'raised' | 'big' {
+  switch (f.latex.form) {
+    case 'sum':
+      return 'big';
+    case 'exp':
+    case 'sqrt':
+      return 'raised';
+    default:
+      return 'line';
+  }
+}
 
 const BY_NAME = new Map<string, FunctionSpec>();
 for (const f of FUNCTIONS) {
@@ -157,6 +355,45 @@ for (const f of FUNCTIONS) {
 /** lookupFunction('ln')?.name === 'log' */
 export function lookupFunction(name: string): FunctionSpec | undefined {
   return BY_NAME.get(name);
+}
+
+/**
+ * How a matrix operation prints: `product` in the order written (W x,
+ * W*x), `transpose` as a power (W^\top, W^T), `entry` as
+ * \left[M\right]_{i j}, `call` by its name (\operatorname{diag}(v)).
+ */
+export type MatrixPrintForm = 'product' | 'transpose' | 'entry' | 'call';
+
+/**
+ * A matrix operation: a call that is not elementwise, so it is never `mul`
+ * (commutative) and needs declared shapes to be evaluated (src/matrix
+ * infers its shape and lowers it to components).
+ */
+export interface MatrixFunctionSpec {
+  readonly name: string;
+  readonly minArgs: number;
+  readonly maxArgs: number;
+  readonly title: string;
+  /** Argument and result shapes, for people: 'A: m×n, B: n×p -> m×p'. */
+  readonly signature: string;
+  readonly print: MatrixPrintForm;
+}
+
+/** The matrix operations, part of the function table: plain spellings, arity, shapes, printing. */
+export const MATRIX_FUNCTIONS: ReadonlyMap<string, MatrixFunctionSpec> = new Map(
+  (
+    [
+      { name: 'matmul', minArgs: 2, maxArgs: Number.POSITIVE_INFINITY, title: 'matrix product in the order written (W*x once shapes are declared)', signature: 'A: m×n, B: n×p, … -> m×p', print: 'product' },
+      { name: 'transpose', minArgs: 1, maxArgs: 1, title: 'transpose (W^T once shapes are declared)', signature: 'A: m×n -> n×m', print: 'transpose' },
+      { name: 'diag', minArgs: 1, maxArgs: 1, title: 'diagonal matrix of a vector', signature: 'v: n -> n×n', print: 'call' },
+      { name: 'entry', minArgs: 3, maxArgs: 3, title: 'entry (i, j) of a matrix expression, a scalar: entry(W*x, i, 1)', signature: 'M: m×n, i, j -> scalar', print: 'entry' },
+    ] as const satisfies readonly MatrixFunctionSpec[]
+  ).map((f) => [f.name, f]),
+);
+
+/** How a call prints if it is a matrix operation (product, transpose, entry), else undefined. */
+export function matrixPrintForm(fn: string): MatrixPrintForm | undefined {
+  return MATRIX_FUNCTIONS.get(fn)?.print;
 }
 
 /** Named constants: the symbol `pi`; Euler's e is written exp(1). */

@@ -4,7 +4,7 @@
  * decision lives only in `needsParens`.
  */
 import type { Expr } from './node.js';
-import { lookupFunction } from './functions.js';
+import { lookupFunction, matrixPrintForm } from './functions.js';
 
 /** Binding strength, loosest first: a sum binds less tightly than a product. */
 export const PREC = {
@@ -42,8 +42,8 @@ export function precedence(e: Expr, flavour: 'plain' | 'latex' = 'plain'): numbe
       return e.value !== 0 && (e.value >= 1e21 || e.value < 1e-20) ? PREC.mul : PREC.atom;
     case 'call':
       // A matrix product prints as a product (W*x, W x), a transpose as a power (W^T).
-      if (e.fn === 'matmul') return PREC.mul;
-      if (e.fn === 'transpose') return PREC.pow;
+      if (matrixPrintForm(e.fn) === 'product') return PREC.mul;
+      if (matrixPrintForm(e.fn) === 'transpose') return PREC.pow;
       return flavour === 'latex' && isBigOperator(e) ? PREC.neg : PREC.atom;
     default:
       return PREC.atom;
@@ -96,7 +96,7 @@ export function needsParens(child: Expr, place: Place, flavour: 'plain' | 'latex
       if (p < PREC.atom) return true;
       // LaTeX only: e^{u} already has an exponent, and \frac{d}{dx}\left(u\right)^{2}
       // would read as the derivative of u^2.
-      return flavour === 'latex' && ((child.kind === 'call' && child.fn === 'exp') || child.kind === 'deriv');
+      return flavour === 'latex' && ((child.kind === 'call' && lookupFunction(child.fn)?.latex.form === 'exp') || child.kind === 'deriv');
     case 'operand':
       // The body of \sum: \sum_{k} x_{k} y and \sum_{i} \sum_{k} u are fine,
       // \sum_{k} \left(a_{k} + b\right) needs brackets.

@@ -5,6 +5,7 @@
  */
 import type { Expr, Sym } from './node.js';
 import { assertNever } from './node.js';
+import { matrixPrintForm } from './functions.js';
 import { needsParens, type Place } from './precedence.js';
 import { decimalText } from './decimal.js';
 
@@ -37,6 +38,9 @@ function continueSum(t: Expr): string {
 }
 
 /** toPlain(mul(call('sigma', [x]), sub(num(1), call('sigma', [x])))) === 'sigma(x)*(1 - sigma(x))' */
+/** A matrix product in the order written (matmul): printed as a product. */
+const isProduct = (e: Expr): boolean => e.kind === 'call' && matrixPrintForm(e.fn) === 'product';
+
 export function toPlain(e: Expr): string {
   switch (e.kind) {
     case 'num':
@@ -51,7 +55,7 @@ export function toPlain(e: Expr): string {
     }
     case 'mul':
       // alpha*W*x: a matrix product as the last factor reads back the same without brackets.
-      return e.args.map((f, i) => (i > 0 && i === e.args.length - 1 && f.kind === 'call' && f.fn === 'matmul' ? toPlain(f) : wrap(f, i === 0 ? 'first-factor' : 'factor'))).join('*');
+      return e.args.map((f, i) => (i > 0 && i === e.args.length - 1 && isProduct(f) ? toPlain(f) : wrap(f, i === 0 ? 'first-factor' : 'factor'))).join('*');
     case 'div':
       return `${wrap(e.num, 'numerator')}/${wrap(e.den, 'denominator')}`;
     case 'pow':
@@ -60,8 +64,8 @@ export function toPlain(e: Expr): string {
       return `-${wrap(e.arg, 'negated')}`;
     case 'call':
       // Matrix calls print as written under declared shapes, which read them back (src/matrix).
-      if (e.fn === 'matmul' && e.args.length >= 2) return e.args.map((f, i) => (f.kind === 'call' && f.fn === 'matmul' ? `(${toPlain(f)})` : wrap(f, i === 0 ? 'first-factor' : 'factor'))).join('*');
-      if (e.fn === 'transpose' && e.args.length === 1) return `${wrap(e.args[0] as Expr, 'base')}^T`;
+      if (isProduct(e) && e.args.length >= 2) return e.args.map((f, i) => (isProduct(f) ? `(${toPlain(f)})` : wrap(f, i === 0 ? 'first-factor' : 'factor'))).join('*');
+      if (matrixPrintForm(e.fn) === 'transpose' && e.args.length === 1) return `${wrap(e.args[0] as Expr, 'base')}^T`;
       return `${e.fn}(${e.args.map(toPlain).join(', ')})`;
     case 'deriv':
       return `d(${toPlain(e.body)}, ${toPlain(e.wrt)})`;

@@ -10,13 +10,10 @@
 import { call } from '../expr/build.js';
 import type { Call, Expr } from '../expr/node.js';
 
-/** The calls that are matrix operations, with their arity (n-ary matmul has at least 2). */
-export const MATRIX_FUNCTIONS: ReadonlyMap<string, { readonly minArgs: number; readonly maxArgs: number; readonly title: string }> = new Map([
-  ['matmul', { minArgs: 2, maxArgs: Number.POSITIVE_INFINITY, title: 'matrix product in the order written (W*x once shapes are declared)' }],
-  ['transpose', { minArgs: 1, maxArgs: 1, title: 'transpose (W^T once shapes are declared)' }],
-  ['diag', { minArgs: 1, maxArgs: 1, title: 'diagonal matrix of a vector' }],
-  ['entry', { minArgs: 3, maxArgs: 3, title: 'entry (i, j) of a matrix expression, a scalar: entry(W*x, i, 1)' }],
-]);
+import { MATRIX_FUNCTIONS } from '../expr/functions.js';
+
+/** The calls that are matrix operations, with their arity (n-ary matmul has at least 2): entries of the function table. */
+export { MATRIX_FUNCTIONS };
 
 export function isMatrixCall(e: Expr, fn?: string): e is Call {
   return e.kind === 'call' && MATRIX_FUNCTIONS.has(e.fn) && (fn === undefined || e.fn === fn);

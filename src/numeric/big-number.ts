@@ -87,6 +87,9 @@ export function bigOps(digits: number): RealOps<BigDecimal> {
       // 1 + a keeps a's digits only with as many more digits as a is small.
       const extra = Math.max(0, -a.e) + 5;
       if (extra <= 5) return finite(new D(1).plus(a).ln());
+      // log(1 + a) = a (1 - a/2 + …): below 10^-(digits + 2) the correction is beyond
+      // the digits asked for, and a logarithm at millions of digits (log(1 + e^u) at u = -3e7) never ends.
+      if (-a.e > digits + 2) return a;
       const H = bigNumberClass().clone({ precision: digits + extra });
       return finite(new D(new H(1).plus(new H(a.toString())).ln().toString()).toSignificantDigits(digits));
     },

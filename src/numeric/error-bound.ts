@@ -8,7 +8,7 @@
  * (First-order bounds as in Higham, Accuracy and Stability of Numerical
  * Algorithms, ch. 3: each operation adds eps times its result.)
  */
-import { CONSTANTS, lookupFunction, sigmoid } from '../expr/functions.js';
+import { CONSTANTS, lookupFunction } from '../expr/functions.js';
 import { abstractHead, abstractReal } from '../expr/abstract-function.js';
 import { FLOAT_OPS } from './float-ops.js';
 import type { Expr } from '../expr/node.js';
@@ -28,27 +28,9 @@ const TINY = Number.MIN_VALUE;
 
 export type { Bounded } from './bounded-ops.js';
 
-/** |f'(x)|, for propagating an input error through a function. */
+/** |f'(x)|, for propagating an input error through a function: the table's slope, else Lipschitz constant 1 (FunctionSpec.slope). */
 function slope(fn: string, x: number, fx: number): number {
-  switch (fn) {
-    case 'exp':
-      return Math.abs(fx);
-    case 'log':
-      return 1 / Math.abs(x);
-    case 'sqrt':
-      return 1 / (2 * Math.sqrt(Math.abs(x)) + 1e-300);
-    case 'sigma':
-      return sigmoid(x) * (1 - sigmoid(x));
-    case 'softplus':
-      return sigmoid(x);
-    case 'tanh':
-      return 1 - fx * fx;
-    case 'tan':
-      return 1 + fx * fx;
-    default:
-      // sin, cos, relu, abs, max, min: Lipschitz constant 1; step and sign: 0 away from 0.
-      return 1;
-  }
+  return lookupFunction(fn)?.slope?.(x, fx) ?? 1;
 }
 
 /** Evaluate e at the point given by `env` (symKey -> value) with an error bound. */

@@ -166,6 +166,18 @@ function makeJetOps<T>(b: RealOps<T>, order: number): JetOps<T> {
     sign: (u) => b.sign(at(u, 0)),
     isConstant,
     toNumber: (u) => b.toNumber(at(u, 0)),
+    agree: (u, v) => {
+      // Two branches meeting at a point (ELU's u and e^u - 1 at 0): the
+      // derivatives both give exist there; from the first that differs on, none does.
+      const cs: T[] = [];
+      let same = true;
+      for (let k = 0; k <= n; k++) {
+        const d = b.sub(at(u, k), at(v, k));
+        same = same && b.sign(d) === 0 && b.isConstant(d);
+        cs.push(same ? at(u, k) : b.nan());
+      }
+      return make(cs);
+    },
   };
   /** s' = c u', c' = -s u': k s_k = Σ j u_j c_{k-j}, k c_k = -Σ j u_j s_{k-j}. */
   function sinCos(u: Jet<T>): [Jet<T>, Jet<T>] {

@@ -1,9 +1,10 @@
 /**
  * nerdamer as an independent second opinion. We translate our tree into
- * nerdamer's syntax (σ and softplus by their definitions; symbols renamed to
- * v0, v1, … because nerdamer treats `_` specially) and let nerdamer
- * differentiate and simplify with its own code. Functions nerdamer cannot
- * express (relu, step, sign, max, min) make the translation unsupported.
+ * nerdamer's syntax (each function by its spelling in the function table,
+ * σ and softplus by their definitions; symbols renamed to v0, v1, … because
+ * nerdamer treats `_` specially) and let nerdamer differentiate and simplify
+ * with its own code. A function the table gives no nerdamer spelling (relu,
+ * step, max, unknown functions) makes the translation unsupported.
  *
  * Known nerdamer weaknesses are recorded in tests/properties/NERDAMER.md.
  */
@@ -14,7 +15,7 @@ import { assertNever } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, size, some } from '../expr/traverse.js';
 import { readNerdamer } from './nerdamer-reader.js';
-import { abstractHead } from '../expr/abstract-function.js';
+import { lookupFunction } from '../expr/functions.js';
 
 interface NerdamerExpression {
   text(): string;
@@ -36,7 +37,7 @@ const MAX_NODES = 120;
 const MAX_TRANSCENDENTAL = 3;
 
 function transcendentalCount(e: Expr): number {
-  let n = e.kind === 'call' && (e.fn === 'exp' || e.fn === 'sigma' || e.fn === 'softplus' || e.fn === 'tanh') ? 1 : 0;
+  let n = e.kind === 'call' && lookupFunction(e.fn)?.nerdamer?.heavy === true ? 1 : 0;
   for (const c of children(e)) n += transcendentalCount(c);
   return n;
 }
@@ -103,7 +104,15 @@ export function knownNerdamerHazard(e: Expr): string | undefined {
   return undefined;
 }
 
-const UNSUPPORTED = new Set(['relu', 'step', 'sign', 'max', 'min']);
+/** The functions of e that nerdamer cannot be sent (no spelling in the function table), for the reason given. */
+function unspeakable(e: Expr): string[] {
+  const out = new Set<string>();
+  some(e, (n) => {
+    if (n.kind === 'call' && lookupFunction(n.fn)?.nerdamer === undefined) out.add(n.fn);
+    return false;
+  });
+  return [...out];
+}
 
 function translate(e: Expr, names: Names): string | undefined {
   const t = (x: Expr): string | undefined => translate(x, names);
@@ -140,21 +149,13 @@ function translate(e: Expr, names: Names): string | undefined {
       return a === undefined ? undefined : `-(${a})`;
     }
     case 'call': {
-      // Unknown functions (f, f') stay out: nerdamer would differentiate its own f, not ours.
-      if (UNSUPPORTED.has(e.fn) || abstractHead(e.fn) !== undefined) return undefined;
+      // The table's spelling; none (relu, max, unknown functions f, f') keeps nerdamer out:
+      // it would differentiate its own f, not ours.
+      const form = lookupFunction(e.fn)?.nerdamer;
+      if (form === undefined) return undefined;
       const args = all(e.args);
       if (args === undefined) return undefined;
-      const u = args[0] ?? '';
-      switch (e.fn) {
-        case 'exp':
-          return `e^${u}`;
-        case 'sigma':
-          return `(1/(1+e^(-${u})))`;
-        case 'softplus':
-          return `log(1+e^${u})`;
-        default:
-          return `${e.fn}(${args.join(',')})`;
-      }
+      return form.spelling.replace(/\{(\d)\}/g, (_m, k: string) => args[Number(k)] ?? '');
     }
     case 'deriv': {
       const b = t(e.body);
@@ -171,7 +172,7 @@ function askDerivative(f: Expr, x: Sym): { text: string; names: Names } | { unsu
   if (constantTooLargeForExactArithmetic(f, MAX_CAS_BITS) !== undefined) return { unsupported: 'a constant too large for exact arithmetic' };
   const names = new Names();
   const s = translate(f, names);
-  if (s === undefined) return { unsupported: 'uses a function nerdamer cannot express (relu, step, sign, max or min)' };
+  if (s === undefined) return { unsupported: `uses a function nerdamer cannot express (${unspeakable(f).join(', ')})` };
   try {
     const text = nerdamer(`diff(${s},${names.name(x)})`).text();
     nerdamer.flush();

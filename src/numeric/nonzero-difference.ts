@@ -12,6 +12,7 @@
  *     // { verdict: 'fails', point: { x: 0.3 }, … }
  */
 import type { Expr } from '../expr/node.js';
+import { lookupFunction } from '../expr/functions.js';
 import { symKey } from '../expr/sym-key.js';
 import { some } from '../expr/traverse.js';
 import type { Assumption } from './assumptions.js';
@@ -44,7 +45,10 @@ function isSingleTerm(e: Expr): boolean {
     case 'pow':
       return isSingleTerm(e.base) || closed;
     case 'call':
-      return closed || e.fn === 'exp' || e.fn === 'sigma' || e.fn === 'softplus' || ((e.fn === 'sqrt' || e.fn === 'abs') && e.args.every(isSingleTerm));
+    {
+      const spec = lookupFunction(e.fn);
+      return closed || spec?.positivity === 'always' || (spec?.zeroOnlyAtZero === true && e.args.every(isSingleTerm));
+    }
     case 'add':
       return closed;
     default:

@@ -13,6 +13,7 @@
  *     // ['x = 0, y = 0', 'x = 1, y = 1', …, 'tie of max', 'x = -1', …]
  */
 import { add, neg } from '../expr/build.js';
+import { lookupFunction } from '../expr/functions.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children } from '../expr/traverse.js';
@@ -46,9 +47,13 @@ export interface SpecialOptions {
 /** The default cap on special points per check. */
 export const MAX_SPECIAL = 12;
 
-const KINKS = new Set(['abs', 'relu', 'step', 'sign', 'max', 'min']);
-/** Functions whose argument changing sign matters (domain ends). */
-const SIGN_SENSITIVE = new Set(['log', 'sqrt']);
+/** Functions with a kink or jump (relu, abs, step, max, min): the table's `kink`. */
+const hasKink = (fn: string): boolean => lookupFunction(fn)?.kink !== undefined;
+/** Functions whose argument changing sign matters (domain ends: log, sqrt): the table's `domain`. */
+const isSignSensitive = (fn: string): boolean => {
+  const domain = lookupFunction(fn)?.domain;
+  return domain !== undefined && domain !== 'all';
+};
 /** At most this many sub-expressions are solved for their zeros (bounded work). */
 const MAX_CRITICAL = 6;
 /** Sign-changing sub-expressions solved (after the kinks). */
@@ -72,11 +77,11 @@ function criticalExpressions(es: readonly Expr[]): Critical[] {
     list.push({ expr: e, kink, label });
   };
   const visit = (e: Expr): void => {
-    if (e.kind === 'call' && KINKS.has(e.fn)) {
+    if (e.kind === 'call' && hasKink(e.fn)) {
       const [a, b] = e.args;
       if (b !== undefined && a !== undefined) push(kinks, add(a, neg(b)), true, () => `tie of ${e.fn}`);
       else if (a !== undefined) push(kinks, a, true, () => `kink of ${e.fn}`);
-    } else if (e.kind === 'call' && SIGN_SENSITIVE.has(e.fn) && e.args[0] !== undefined) push(signs, e.args[0], false, () => `${e.fn} argument = 0`);
+    } else if (e.kind === 'call' && isSignSensitive(e.fn) && e.args[0] !== undefined) push(signs, e.args[0], false, () => `${e.fn} argument = 0`);
     else if (e.kind === 'pow' && !(e.exp.kind === 'num' && e.exp.d === 1n)) push(signs, e.base, false, () => 'power base = 0');
     else if (e.kind === 'add') push(signs, e, false, () => 'sign change of a sum');
     for (const c of children(e)) visit(c);

@@ -72,9 +72,8 @@ for (const f of FUNCTIONS) {
   const name = f.latex.command.replace(/^\\/, '');
   table.set(name, { kind: 'function', fn: f.name, needsArgument: !GREEK_LETTERS.includes(name) });
 }
-// Spellings that are LaTeX commands too but not the printed form.
-table.set('ln', { kind: 'function', fn: 'log', needsArgument: true });
-table.set('exp', { kind: 'function', fn: 'exp', needsArgument: true });
+// Spellings that are LaTeX commands too but not the printed form (\ln, \exp): the table's latexAliases.
+for (const f of FUNCTIONS) for (const name of f.latexAliases ?? []) table.set(name, { kind: 'function', fn: f.name, needsArgument: true });
 
 // Fractions, roots, derivatives.
 reader(FRACTION_COMMANDS, readFraction);

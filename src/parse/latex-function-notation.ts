@@ -15,11 +15,11 @@ import { call, deriv, mul, sym } from '../expr/build.js';
 import { some } from '../expr/traverse.js';
 import type { Expr } from '../expr/node.js';
 import { ABSTRACT_FUNCTION_NAMES } from '../expr/abstract-function.js';
+import { lookupFunction } from '../expr/functions.js';
 import type { LatexToken } from './lexer-latex.js';
 import type { LatexReader } from './latex-reader.js';
 import { bracketArgs } from './latex-delimiters.js';
 
-const INVERSE_NAMES: Readonly<Record<string, string>> = { sin: '\\arcsin', cos: '\\arccos', tan: '\\arctan', tanh: '\\operatorname{artanh}' };
 
 /**
  * \sigma'(z), \tanh''(x): a derivative of a known function, read when its
@@ -68,7 +68,7 @@ export function isMinusOne(e: Expr): boolean {
  */
 export function refuseInverse(p: LatexReader, t: LatexToken, end: number): never {
   const name = t.text;
-  const inverse = INVERSE_NAMES[name];
+  const inverse = lookupFunction(name)?.latexInverse;
   const move = inverse === undefined ? `(\\${name}(x))^{-1} for 1/\\${name}(x); the inverse function is not read` : `${inverse} x for the inverse function or (\\${name} x)^{-1} for 1/\\${name} x`;
   return p.fail('E_PARSE_AMBIGUOUS', `\\${name}^{-1} is ambiguous (the inverse function or the reciprocal): write ${move}`, { start: t.start, end });
 }

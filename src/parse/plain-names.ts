@@ -27,7 +27,7 @@ export function functionNamed(text: string, extra: readonly string[] | undefined
   if (abstractHead(text) !== undefined && extra?.includes(text) !== true) return { name: text, minArgs: 1, maxArgs: 1, abstract: true };
   if (text === 'd') return { name: 'd', minArgs: 2, maxArgs: 2 };
   const matrixFn = MATRIX_FUNCTIONS.get(text);
-  if (matrixFn !== undefined) return { name: text, ...matrixFn };
+  if (matrixFn !== undefined) return matrixFn;
   if (extra?.includes(text) === true) return { name: text, minArgs: 0, maxArgs: Number.POSITIVE_INFINITY };
   return undefined;
 }

@@ -4,6 +4,7 @@
  *
  *     suggest('sigmoud', ['sigma', 'sigmoid', 'exp'])   // ['sigmoid']
  */
+import { FUNCTIONS } from '../expr/functions.js';
 
 /** Levenshtein distance (insertions, deletions, substitutions), case-insensitive. */
 export function editDistance(a: string, b: string): number {
@@ -39,11 +40,15 @@ export function didYouMean(name: string, known: readonly string[], prefix = ''):
 
 /**
  * A few well-known function names for "unknown function" messages, kept short
- * and stable (the whole table would change with every new function).
+ * and stable (the whole table would change with every new function): the
+ * entries with a `messageExample` position in the function table.
  *
  *     functionSample(lookupFunction)   // 'exp, log, sqrt, sigma, tanh, relu, max, …'
  */
 export function functionSample(lookup: (name: string) => unknown): string {
-  const picks = ['exp', 'log', 'sqrt', 'sin', 'sigma', 'tanh', 'softplus', 'relu', 'max'].filter((n) => lookup(n) !== undefined);
+  const picks = FUNCTIONS.filter((f) => f.messageExample !== undefined)
+    .sort((a, b) => (a.messageExample ?? 0) - (b.messageExample ?? 0))
+    .map((f) => f.name)
+    .filter((n) => lookup(n) !== undefined);
   return `${picks.join(', ')}, …`;
 }

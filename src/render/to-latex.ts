@@ -6,7 +6,7 @@
  */
 import type { Call, Expr, Sym } from '../expr/node.js';
 import { assertNever } from '../expr/node.js';
-import { lookupFunction } from '../expr/functions.js';
+import { latexHeight, lookupFunction, matrixPrintForm } from '../expr/functions.js';
 import { abstractHead } from '../expr/abstract-function.js';
 import { size, some, symbolsOf } from '../expr/traverse.js';
 import { equal } from '../expr/equal.js';
@@ -16,13 +16,19 @@ import { positionalText } from '../expr/decimal.js';
 
 const group = (s: string): string => `\\left(${s}\\right)`;
 
+/** The printed height of a call from the function table (unknown functions print on the line). */
+function callHeight(e: Call): 'line' | 'raised' | 'big' {
+  const spec = lookupFunction(e.fn);
+  return spec === undefined ? 'line' : latexHeight(spec);
+}
+
 /**
  * Brackets around function arguments: plain ( ) when the arguments are flat
  * (σ(x), \log(1 + e^{x})), so no extra space appears after the function name;
  * \left( \right) when they are tall (a fraction, a sum, a derivative).
  */
 function argumentGroup(args: readonly Expr[], printed: string): string {
-  const tall = args.some((a) => some(a, (x) => x.kind === 'div' || x.kind === 'deriv' || (x.kind === 'call' && x.fn === 'sum') || (x.kind === 'num' && x.d !== 1n)));
+  const tall = args.some((a) => some(a, (x) => x.kind === 'div' || x.kind === 'deriv' || (x.kind === 'call' && callHeight(x) === 'big') || (x.kind === 'num' && x.d !== 1n)));
   return tall ? group(printed) : `(${printed})`;
 }
 
@@ -68,7 +74,7 @@ function wrap(child: Expr, place: Place): string {
 
 /** Makes a superscript tall: a fraction bar, a derivative operator, another exponential, a big operator. */
 function isTall(e: Expr): boolean {
-  return e.kind === 'div' || e.kind === 'deriv' || (e.kind === 'num' && e.d !== 1n) || (e.kind === 'call' && (e.fn === 'exp' || e.fn === 'sqrt' || e.fn === 'sum'));
+  return e.kind === 'div' || e.kind === 'deriv' || (e.kind === 'num' && e.d !== 1n) || (e.kind === 'call' && callHeight(e) !== 'line');
 }
 
 /** Short, flat exponents print as e^{u} (e^{-x}, e^{w x + b}); long or tall ones as \exp(u). */
@@ -80,7 +86,7 @@ function isShortExponent(u: Expr): boolean {
 function matmulLatex(args: readonly Expr[]): string {
   return args
     .map((f, i) => {
-      const s = f.kind === 'call' && f.fn === 'matmul' ? group(toLatex(f)) : wrap(f, i === 0 ? 'first-factor' : i === args.length - 1 ? 'last-factor' : 'factor');
+      const s = f.kind === 'call' && matrixPrintForm(f.fn) === 'product' ? group(toLatex(f)) : wrap(f, i === 0 ? 'first-factor' : i === args.length - 1 ? 'last-factor' : 'factor');
       return i > 0 && startsWithDigit(s) ? `\\cdot ${s}` : s;
     })
     .join(' ');
@@ -88,10 +94,11 @@ function matmulLatex(args: readonly Expr[]): string {
 
 function callLatex(e: Call): string {
   const arg = e.args[0];
-  if (e.fn === 'matmul' && e.args.length >= 2) return matmulLatex(e.args);
+  const matrixForm = matrixPrintForm(e.fn);
+  if (matrixForm === 'product' && e.args.length >= 2) return matmulLatex(e.args);
   // \top, not T: T could be a symbol; parseLatex reads W^\top as transpose(W) with or without shapes.
-  if (e.fn === 'transpose' && arg !== undefined && e.args.length === 1) return `${powerBase(arg)}^\\top`;
-  if (e.fn === 'entry' && arg !== undefined && e.args.length === 3) return `\\left[${toLatex(arg)}\\right]_{${indexList(e.args.slice(1))}}`;
+  if (matrixForm === 'transpose' && arg !== undefined && e.args.length === 1) return `${powerBase(arg)}^\\top`;
+  if (matrixForm === 'entry' && arg !== undefined && e.args.length === 3) return `\\left[${toLatex(arg)}\\right]_{${indexList(e.args.slice(1))}}`;
   const spec = lookupFunction(e.fn);
   const args = e.args.map((a) => toLatex(a)).join(', ');
   const head = spec === undefined ? abstractHead(e.fn) : undefined;

@@ -5,6 +5,7 @@
  * is attached to the step as a note, so it is stated, never hidden.
  */
 import { equal } from '../expr/equal.js';
+import { lookupFunction } from '../expr/functions.js';
 import type { Expr } from '../expr/node.js';
 import type { DependencyResolver } from '../expr/dependencies.js';
 import { freeOf } from '../expr/traverse.js';
@@ -42,7 +43,7 @@ function knownPositive(e: Expr): boolean {
     case 'float':
       return e.value > 0;
     case 'call':
-      return e.fn === 'exp' || e.fn === 'sigma' || e.fn === 'softplus';
+      return lookupFunction(e.fn)?.positivity === 'always';
     case 'mul':
       return e.args.every(knownPositive);
     case 'add':

@@ -6,6 +6,8 @@
  * checked entry by entry and never applied as rewrites. `gradtex rules`
  * prints it, and rules/REFERENCE.md is this output (a test keeps them equal).
  */
+import { call, sym } from '../expr/build.js';
+import { FUNCTIONS, MATRIX_FUNCTIONS } from '../expr/functions.js';
 import type { Expr } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { symbolsOf } from '../expr/traverse.js';
@@ -78,13 +80,41 @@ function identitiesMarkdown(identities: readonly MatrixIdentity[]): string[] {
   return out;
 }
 
-/** The reference: every rule set of `lib`, then the matrix-calculus identities when given. */
+/** The heading of the function table section. */
+export const FUNCTIONS_HEADING = 'Functions (src/expr/functions.ts)';
+
+const ARG_NAMES = ['u', 'v', 'w', 'z'];
+
+/** The function table as the reader meets it: spellings, domain, kinks, its rules, nerdamer; then the matrix operations. */
+function functionsMarkdown(): string[] {
+  const out: string[] = [
+    `## ${FUNCTIONS_HEADING}`,
+    '',
+    'Each function is one entry of the function table plus its rules above: the derivative rule and the rules for its values at special points. Plain names are what `gradtex` reads (aliases too, and in LaTeX as `\\operatorname{…}` or `\\text{…}`).',
+    '',
+    '| name | aliases | LaTeX | domain | not differentiable | derivative | special values | nerdamer |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  const ids = (xs: readonly string[] | undefined): string => (xs ?? []).map((id) => `\`${id}\``).join(', ');
+  for (const f of FUNCTIONS) {
+    const args = f.binds !== undefined ? [sym('u'), sym('k'), sym('a'), sym('b')] : ARG_NAMES.slice(0, f.minArgs).map((n) => sym(n));
+    const kink = f.kink === undefined ? '' : f.kink.at === 'zero' ? `at u = 0 (${f.kink.continuous ? 'kink' : 'jump'})` : 'where u = v';
+    const nerdamer = f.nerdamer === undefined ? 'not asked' : `\`${f.nerdamer.spelling}\``;
+    out.push(`| \`${f.name}\` | ${f.aliases.map((a) => `\`${a}\``).join(', ')} | $${cell(toLatex(call(f.name, args)))}$ | ${f.domain} | ${kink} | ${ids(f.derivativeRule === undefined ? undefined : [f.derivativeRule])} | ${ids(f.specialValueRules)} | ${cell(nerdamer)} |`);
+  }
+  out.push('', 'Matrix operations (shapes declared with `--shape`; never `mul`, which is commutative):', '', '| name | shapes | title |', '|---|---|---|');
+  for (const m of MATRIX_FUNCTIONS.values()) out.push(`| \`${m.name}\` | ${cell(m.signature)} | ${cell(m.title)} |`);
+  out.push('');
+  return out;
+}
+
+/** The reference: every rule set of `lib`, then the matrix-calculus identities when given, then the function table. */
 export function ruleReferenceMarkdown(lib: RuleLibrary, identities: readonly MatrixIdentity[] = []): string {
   const out: string[] = [
     '# gradtex rule reference',
     '',
     'Generated from the files in this folder by `gradtex rules`; do not edit by hand.',
-    'Each rule rewrites left to right, except the lemmas (inequalities the checker cites) and the matrix-calculus identities at the end; ids are stable and cited by derivations.',
+    'Each rule rewrites left to right, except the lemmas (inequalities the checker cites) and the matrix-calculus identities at the end; ids are stable and cited by derivations. The function table closes it: each function with the ids of its rules.',
     '',
   ];
   for (const [name, set] of lib.sets) {
@@ -98,5 +128,6 @@ export function ruleReferenceMarkdown(lib: RuleLibrary, identities: readonly Mat
     out.push('');
   }
   if (identities.length > 0) out.push(...identitiesMarkdown(identities));
+  out.push(...functionsMarkdown());
   return out.join('\n');
 }

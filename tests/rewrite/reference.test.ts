@@ -9,7 +9,8 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { loadMatrixIdentities } from '../../src/matrix-check/identities.js';
 import { defaultRulesDir, loadRuleLibrary } from '../../src/rewrite/load-rules.js';
-import { IDENTITIES_HEADING, identityPlain, identityShapes, ruleLatex, ruleReferenceMarkdown } from '../../src/rewrite/reference.js';
+import { FUNCTIONS } from '../../src/expr/functions.js';
+import { FUNCTIONS_HEADING, IDENTITIES_HEADING, identityPlain, identityShapes, ruleLatex, ruleReferenceMarkdown } from '../../src/rewrite/reference.js';
 
 const lib = loadRuleLibrary();
 const identities = loadMatrixIdentities();
@@ -29,6 +30,19 @@ describe('the rule reference', () => {
   it('should match rules/REFERENCE.md', () => {
     if (process.env['UPDATE'] === '1') writeFileSync(file, generated);
     expect(readFileSync(file, 'utf8')).toBe(generated);
+  });
+
+  it('should close with the function table: each function, its LaTeX (KaTeX renders it) and its rules', () => {
+    const rows = section(generated, FUNCTIONS_HEADING).filter((l) => l.startsWith('| `'));
+    for (const f of FUNCTIONS) {
+      const row = rows.find((l) => l.startsWith(`| \`${f.name}\` |`));
+      expect(row, f.name).toBeDefined();
+      if (f.derivativeRule !== undefined) expect(row).toContain(`\`${f.derivativeRule}\``);
+      const latex = /\$(.*?)\$/.exec(row ?? '')?.[1]?.replace(/\\\|/g, '|') ?? '';
+      expect(() => katex.renderToString(latex, { throwOnError: true }), f.name).not.toThrow();
+    }
+    expect(rows.find((l) => l.startsWith('| `elu` |'))).toBe('| `elu` | `ELU` | $\\operatorname{ELU}(u)$ | all |  | `d.elu` | `sv.elu-zero`, `pw.elu-positive`, `pw.elu-negative` | not asked |');
+    expect(rows.find((l) => l.startsWith('| `transpose` |'))).toContain('A: m×n -> n×m');
   });
 
   it('should give every rule a LaTeX justification that KaTeX renders', () => {

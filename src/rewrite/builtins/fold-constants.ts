@@ -1,12 +1,14 @@
 /**
  * Exact arithmetic on literal numbers: 2 + 3 -> 5, 1/2 * 4 -> 2, (2/3)^2 -> 4/9,
- * -(3) -> -3, and exact values of functions at special points (log 1 = 0,
- * exp 0 = 1, sqrt 9/4 = 3/2). Floats fold only with floats or numbers, and
+ * -(3) -> -3, and exact values of functions the table can compute exactly
+ * (sqrt 9/4 = 3/2; log 1 = 0 and σ(0) = 1/2 are rules of their own,
+ * rules/special-values.rules). Floats fold only with floats or numbers, and
  * the result is a float: exactness is never invented. An exact result beyond
  * MAX_EXACT_BITS (src/expr/exact-size.ts) is not folded: the unfolded form is
  * exact and stays small.
  */
-import { addAll, float, mulAll, neg, num, rat } from '../../expr/build.js';
+import { addAll, float, mulAll, neg, rat } from '../../expr/build.js';
+import { lookupFunction } from '../../expr/functions.js';
 import type { Expr } from '../../expr/node.js';
 import { ratFits } from '../../expr/exact-size.js';
 import { ratAdd, ratDiv, ratIsInteger, ratMul, ratNeg, ratPowInt, ratRoot, ratToNumber, type Rational } from '../../expr/rational.js';
@@ -87,32 +89,18 @@ function foldPow(base: Expr, exp: Expr): Expr | undefined {
   return Number.isFinite(v) ? float(v) : undefined;
 }
 
-/** Exact function values at special points: only identities, no rounding. */
+/**
+ * Exact values of a function at a rational argument where the function
+ * table knows one (sqrt 9/4 = 3/2): only identities, no rounding. Values at
+ * single special points (log 1 = 0, σ(0) = 1/2) are named rules in
+ * rules/special-values.rules, so a derivation names them.
+ */
 function foldCall(fn: string, args: readonly Expr[]): Expr | undefined {
   const x = args[0];
-  if (x === undefined || x.kind !== 'num') return undefined;
-  const isZero = x.n === 0n;
-  const isOne = x.n === 1n && x.d === 1n;
-  switch (fn) {
-    case 'log':
-      return isOne ? num(0) : undefined;
-    case 'exp':
-      return isZero ? num(1) : undefined;
-    case 'sin':
-    case 'tan':
-    case 'tanh':
-      return isZero ? num(0) : undefined;
-    case 'cos':
-      return isZero ? num(1) : undefined;
-    case 'sigma':
-      return isZero ? num(1, 2) : undefined;
-    case 'sqrt': {
-      const r = ratRoot(x, 2n);
-      return r === undefined ? undefined : rat(r);
-    }
-    default:
-      return undefined;
-  }
+  const exact = lookupFunction(fn)?.exact;
+  if (x === undefined || x.kind !== 'num' || args.length !== 1 || exact === undefined) return undefined;
+  const r = exact(x);
+  return r === undefined || !ratFits(r) ? undefined : rat(r);
 }
 
 /** The builtin `fold-constants`: one fold at the root of `e`, or undefined. */
