@@ -1,0 +1,150 @@
+/**
+ * Everything `gradtex graph` prints, computed once as plain data: the node
+ * table with exact and decimal forward values, the forward-mode and
+ * reverse-mode tables, the Jacobian, finite differences, and the independent
+ * checks: each node's decimal value against its exact value (the node's whole
+ * expression simplified at the point), each Jacobian entry of both sweeps
+ * against the engine's symbolic derivative of the output evaluated at the point.
+ *
+ *     graphReport(engine, readDefinitions('f = x*y'), parsePoint(['x=2,y=3']), { step: 0.001, scheme: 'central' })
+ */
+import type { Expr, Sym } from '../expr/node.js';
+import { sym } from '../expr/build.js';
+import { symKey } from '../expr/sym-key.js';
+import { substitute } from '../expr/substitute.js';
+import { differentiate } from '../derive/differentiate.js';
+import { checkDefinedAt, evaluateAt } from '../derive/evaluate-at.js';
+import type { Point } from '../derive/point.js';
+import { evaluate } from '../numeric/evaluate.js';
+import type { Engine } from '../rewrite/engine.js';
+import { buildGraph, GraphError, placeholder, type Graph } from './build-graph.js';
+import type { Definitions } from './definitions.js';
+import { finiteDifferences, forwardTangents, forwardValues, localPartials, prepareGraph, reverseAdjoints, type DifferenceScheme } from './differentiate-graph.js';
+
+/** A value printed both ways: exact (when the point is exact) and in double precision. */
+export interface Value {
+  readonly exact: Expr | undefined;
+  readonly decimal: number;
+}
+
+export interface NodeRow {
+  readonly id: number;
+  readonly name: Expr;
+  readonly aliases: readonly Expr[];
+  readonly op: string;
+  readonly inputs: readonly number[];
+  /** The operation written on the input nodes' names: v_3 = ln(v_2). */
+  readonly operation: Expr;
+  /** The graph's forward pass in doubles, and the exact value of the node's expression at the point. */
+  readonly value: number;
+  readonly exact: Expr | undefined;
+  /** The exact value's own decimal (from the node's whole expression, not from the graph). */
+  readonly check: number;
+  readonly agrees: boolean;
+}
+
+export interface JacobianEntry {
+  readonly forward: number;
+  readonly reverse: number;
+  /** The engine's derivative ∂output/∂input, and its value at the point. */
+  readonly derivative: Expr | undefined;
+  readonly symbolic: Value | undefined;
+  readonly agrees: boolean;
+  readonly finiteDifference: number;
+  /** finiteDifference − symbolic decimal (or − forward when no symbolic value). */
+  readonly error: number;
+}
+
+export interface GraphReport {
+  readonly graph: Graph;
+  readonly nodes: readonly NodeRow[];
+  readonly inputNames: readonly Expr[];
+  readonly outputNames: readonly Expr[];
+  /** [input j][node]: ∂node/∂input_j. */
+  readonly tangents: readonly (readonly number[])[];
+  /** [output o][node]: ∂output_o/∂node. */
+  readonly adjoints: readonly (readonly number[])[];
+  /** [output][input]. */
+  readonly jacobian: readonly (readonly JacobianEntry[])[];
+  readonly finiteDifference: { readonly scheme: DifferenceScheme; readonly step: number };
+  readonly allAgree: boolean;
+}
+
+export interface GraphOptions {
+  readonly step: number;
+  readonly scheme: DifferenceScheme;
+  readonly allowed?: ReadonlySet<string>;
+}
+
+/** Agreement of a double with an independently computed value: 1e-9 relative (absolute below 1). */
+export function agree(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+}
+
+function valueAt(engine: Engine, e: Expr, point: Point): Value {
+  const v = evaluateAt(engine, e, point.values);
+  return { exact: v.exact ? v.value : undefined, decimal: v.approx };
+}
+
+export function graphReport(engine: Engine, defs: Definitions, point: Point, opts: GraphOptions): GraphReport {
+  const graph = buildGraph(defs, opts.allowed);
+  const missing = graph.inputs.map((id) => graph.nodes[id]?.name).filter((s): s is Sym => s?.kind === 'sym' && s.name !== 'pi' && !point.values.has(symKey(s)));
+  if (missing.length > 0) throw new GraphError(`no value for ${missing.map(symKey).join(', ')}: add --at ${missing.map((s) => `${symKey(s)}=…`).join(',')}`);
+  for (const d of defs.definitions) checkDefinedAt(substituteDefinitions(defs, d.expr), point.values, `${symKey(d.name)} = `);
+
+  const inputSyms = graph.inputs.map((id) => graph.nodes[id]?.name as Sym);
+  const at = inputSyms.map((s) => evaluate(point.values.get(symKey(s)) ?? s, new Map()));
+  const ad = prepareGraph(engine, graph);
+  const values = forwardValues(ad, at);
+  const local = localPartials(ad, values);
+  const tangents = forwardTangents(ad, local);
+  const adjoints = reverseAdjoints(ad, local);
+  const fd = finiteDifferences(ad, at, opts.step, opts.scheme);
+
+  const nodes: NodeRow[] = graph.nodes.map((n) => {
+    const names = new Map(n.inputs.map((i, k) => [symKey(placeholder(k)), graph.nodes[i]?.name ?? sym('?')] as const));
+    const exact = valueAt(engine, n.expr, point);
+    const value = values[n.id] as number;
+    return { id: n.id, name: n.name, aliases: n.aliases, op: n.op, inputs: n.inputs, operation: substitute(n.local, names), value, exact: exact.exact, check: exact.decimal, agrees: agree(value, exact.decimal) };
+  });
+
+  const jacobian = graph.outputs.map((out, o) =>
+    graph.inputs.map((inputId, j) => {
+      const forward = tangents[j]?.[out.node] as number;
+      const reverse = adjoints[o]?.[inputId] as number;
+      const d = differentiate(engine, graph.nodes[out.node]?.expr as Expr, [inputSyms[j] as Sym]);
+      const finished = d.stop === 'normal-form';
+      const symbolic = finished ? valueAt(engine, d.result, point) : undefined;
+      const finiteDifference = fd[o]?.[j] as number;
+      const reference = symbolic?.decimal ?? forward;
+      return {
+        forward,
+        reverse,
+        derivative: finished ? d.result : undefined,
+        symbolic,
+        agrees: symbolic !== undefined && agree(forward, symbolic.decimal) && agree(reverse, symbolic.decimal),
+        finiteDifference,
+        error: finiteDifference - reference,
+      };
+    }),
+  );
+  const allAgree = nodes.every((n) => n.agrees) && jacobian.every((row) => row.every((e) => e.agrees));
+  return {
+    graph,
+    nodes,
+    inputNames: inputSyms,
+    outputNames: graph.outputs.map((o) => o.name),
+    tangents,
+    adjoints,
+    jacobian,
+    finiteDifference: { scheme: opts.scheme, step: opts.step },
+    allAgree,
+  };
+}
+
+/** A definition's expression with the earlier definitions substituted in, for the domain check. */
+function substituteDefinitions(defs: Definitions, e: Expr): Expr {
+  let out = e;
+  for (const d of [...defs.definitions].reverse()) out = substitute(out, new Map([[symKey(d.name), d.expr]]));
+  return out;
+}
