@@ -42,7 +42,7 @@ export function graphTikz(drawing: Drawing): string {
 export function tableTabular(t: GraphTable): string {
   const spec = t.columns.map(() => 'l').join('');
   const row = (cells: readonly { latex: string }[]): string => cells.map((c) => `$${c.latex}$`).join(' & ') + ' \\\\';
-  return [`\\paragraph{${t.captionLatex}}`, '', '\\begin{tabular}{' + spec + '}', '\\hline', row(t.columns), '\\hline', ...t.rows.map(row), '\\hline', '\\end{tabular}'].join('\n');
+  return [`\\subsection*{${t.captionLatex}}`, '', '\\begin{tabular}{' + spec + '}', '\\hline', row(t.columns), '\\hline', ...t.rows.map(row), '\\hline', '\\end{tabular}'].join('\n');
 }
 
 export function graphLatex(report: GraphReport, drawing: Drawing): string {
@@ -63,7 +63,7 @@ ${graphTikz(drawing)}
 
 ${graphTables(report).map(tableTabular).join('\n\n')}
 
-\\paragraph{}${escapeLatexText(checkSentence(report))}
+\\bigskip\n\\noindent ${escapeLatexText(checkSentence(report))}
 \\end{document}
 `;
 }
