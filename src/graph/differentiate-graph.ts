@@ -67,7 +67,11 @@ export function forwardTangents(ad: PreparedGraph, local: readonly (readonly num
     const t: number[] = [];
     for (const n of ad.graph.nodes) {
       let s = n.id === seed ? 1 : 0;
-      n.inputs.forEach((i, k) => (s += (local[n.id]?.[k] as number) * (t[i] as number)));
+      // A zero tangent contributes nothing, even where the local partial is not finite
+      // (∂(x^y)/∂y = x^y ln x at x = 0 must not spoil the direction x with 0·NaN).
+      n.inputs.forEach((i, k) => {
+        if (t[i] !== 0) s += (local[n.id]?.[k] as number) * (t[i] as number);
+      });
       t.push(s);
     }
     return t;
@@ -83,6 +87,7 @@ export function reverseAdjoints(ad: PreparedGraph, local: readonly (readonly num
       const n = ad.graph.nodes[id];
       if (n === undefined) continue;
       const bar = a[id] as number;
+      if (bar === 0) continue; // as in forward mode: no 0·NaN from a node the output does not depend on
       n.inputs.forEach((i, k) => (a[i] = (a[i] as number) + bar * (local[id]?.[k] as number)));
     }
     return a;

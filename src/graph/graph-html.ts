@@ -39,7 +39,7 @@ h2 { font-size: 1.05rem; margin-top: 1.5rem; }
 .graph { overflow-x: auto; }`;
 
 export function graphHtml(report: GraphReport, drawing: Drawing, katexCss: string): string {
-  const definitions = report.graph.outputs.map((o) => `${toLatex(o.name)} &= ${toLatex(report.graph.nodes[o.node]?.expr ?? o.name)}`).join(' \\\\ ');
+  const definitions = report.definitions.map((d) => `${toLatex(d.name)} &= ${toLatex(d.expr)}`).join(' \\\\ ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

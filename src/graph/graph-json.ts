@@ -34,6 +34,8 @@ export function graphJson(report: GraphReport, layout: Layout): string {
     reverseMode: report.outputNames.map((e, o) => ({ output: toPlain(e), adjoints: (report.adjoints[o] ?? []).map(n) })),
     jacobian: report.jacobian.map((row) =>
       row.map((e) => ({
+        status: e.status,
+        note: e.note ?? null,
         forward: n(e.forward),
         reverse: n(e.reverse),
         derivative: expr(e.derivative),
@@ -47,6 +49,7 @@ export function graphJson(report: GraphReport, layout: Layout): string {
     finiteDifference: report.finiteDifference,
     checked: "node values against the exact value of each node's expression at the point; Jacobian entries (forward and reverse mode) against the engine's symbolic derivative evaluated at the point; tolerance 1e-9 relative",
     allAgree: report.allAgree,
+    status: report.status,
   };
   return JSON.stringify(data, null, 2) + '\n';
 }

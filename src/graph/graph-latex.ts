@@ -46,7 +46,7 @@ export function tableTabular(t: GraphTable): string {
 }
 
 export function graphLatex(report: GraphReport, drawing: Drawing): string {
-  const definitions = report.graph.outputs.map((o) => `${toLatex(o.name)} &= ${toLatex(report.graph.nodes[o.node]?.expr ?? o.name)}`);
+  const definitions = report.definitions.map((d) => `${toLatex(d.name)} &= ${toLatex(d.expr)}`);
   return `\\documentclass{article}
 \\usepackage[landscape, margin=2cm]{geometry}
 \\usepackage{amsmath}

@@ -14,6 +14,7 @@ import { symKey } from '../expr/sym-key.js';
 import { substitute } from '../expr/substitute.js';
 import { differentiate } from '../derive/differentiate.js';
 import { checkDefinedAt, evaluateAt } from '../derive/evaluate-at.js';
+import { kinkAt } from '../derive/kinks.js';
 import type { Point } from '../derive/point.js';
 import { evaluate } from '../numeric/evaluate.js';
 import type { Engine } from '../rewrite/engine.js';
@@ -43,7 +44,17 @@ export interface NodeRow {
   readonly agrees: boolean;
 }
 
+/**
+ * How a Jacobian entry came out: both sweeps agree with the symbolic value; one differs;
+ * or no value is claimed, because the output is not differentiable there (a kink, with
+ * its one-sided derivatives) or the derivative is not a finite number.
+ */
+export type EntryStatus = 'agrees' | 'differs' | 'not-differentiable' | 'not-finite';
+
 export interface JacobianEntry {
+  readonly status: EntryStatus;
+  /** Why no value is claimed (the kink statement), for the statuses that are not a comparison. */
+  readonly note?: string;
   readonly forward: number;
   readonly reverse: number;
   /** The engine's derivative ∂output/∂input, and its value at the point. */
@@ -51,12 +62,14 @@ export interface JacobianEntry {
   readonly symbolic: Value | undefined;
   readonly agrees: boolean;
   readonly finiteDifference: number;
-  /** finiteDifference − symbolic decimal (or − forward when no symbolic value). */
+  /** finiteDifference − the symbolic value; NaN where there is none. */
   readonly error: number;
 }
 
 export interface GraphReport {
   readonly graph: Graph;
+  /** The definitions as written (a = x*y + z, …), for the heading of every format. */
+  readonly definitions: Definitions['definitions'];
   readonly nodes: readonly NodeRow[];
   readonly inputNames: readonly Expr[];
   readonly outputNames: readonly Expr[];
@@ -68,6 +81,8 @@ export interface GraphReport {
   readonly jacobian: readonly (readonly JacobianEntry[])[];
   readonly finiteDifference: { readonly scheme: DifferenceScheme; readonly step: number };
   readonly allAgree: boolean;
+  /** agrees: everything checked agrees; differs: something disagrees (exit 1); undecided: an entry has no value (exit 3). */
+  readonly status: 'agrees' | 'differs' | 'undecided';
 }
 
 export interface GraphOptions {
@@ -114,23 +129,35 @@ export function graphReport(engine: Engine, defs: Definitions, point: Point, opt
       const reverse = adjoints[o]?.[inputId] as number;
       const d = differentiate(engine, graph.nodes[out.node]?.expr as Expr, [inputSyms[j] as Sym]);
       const finished = d.stop === 'normal-form';
-      const symbolic = finished ? valueAt(engine, d.result, point) : undefined;
+      const outputExpr = graph.nodes[out.node]?.expr as Expr;
+      // At a kink (relu, |x|, max at a tie) the rules' formula step(0) = 1/2 means nothing: the
+      // function table's branches decide whether a derivative exists, and which.
+      const kink = finished ? kinkAt(engine, outputExpr, [inputSyms[j] as Sym], d.result, point.values) : undefined;
+      const symbolic = !finished || kink?.kind === 'not-differentiable' ? undefined : kink?.kind === 'differentiable' ? { exact: kink.value.exact ? kink.value.value : undefined, decimal: kink.value.approx } : valueAt(engine, d.result, point);
       const finiteDifference = fd[o]?.[j] as number;
-      const reference = symbolic?.decimal ?? forward;
+      const finite = symbolic !== undefined && [forward, reverse, symbolic.decimal].every(Number.isFinite);
+      const status: EntryStatus =
+        kink?.kind === 'not-differentiable' ? 'not-differentiable' : symbolic === undefined ? 'differs' : !finite ? 'not-finite' : agree(forward, symbolic.decimal) && agree(reverse, symbolic.decimal) ? 'agrees' : 'differs';
+      const note = kink?.kind === 'not-differentiable' ? kink.statement : status === 'not-finite' ? 'the derivative is not a finite number at the point' : !finished ? `the symbolic derivative did not finish (${d.stop})` : undefined;
       return {
+        status,
+        ...(note === undefined ? {} : { note }),
         forward,
         reverse,
         derivative: finished ? d.result : undefined,
         symbolic,
-        agrees: symbolic !== undefined && agree(forward, symbolic.decimal) && agree(reverse, symbolic.decimal),
+        agrees: status === 'agrees',
         finiteDifference,
-        error: finiteDifference - reference,
+        error: symbolic === undefined ? NaN : finiteDifference - symbolic.decimal,
       };
     }),
   );
   const allAgree = nodes.every((n) => n.agrees) && jacobian.every((row) => row.every((e) => e.agrees));
+  const entries = jacobian.flat();
+  const status = !nodes.every((n) => n.agrees) || entries.some((e) => e.status === 'differs') ? 'differs' : allAgree ? 'agrees' : 'undecided';
   return {
     graph,
+    definitions: defs.definitions,
     nodes,
     inputNames: inputSyms,
     outputNames: graph.outputs.map((o) => o.name),
@@ -139,6 +166,7 @@ export function graphReport(engine: Engine, defs: Definitions, point: Point, opt
     jacobian,
     finiteDifference: { scheme: opts.scheme, step: opts.step },
     allAgree,
+    status,
   };
 }
 

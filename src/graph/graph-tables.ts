@@ -102,8 +102,9 @@ export function graphTables(report: GraphReport): GraphTable[] {
     rows: report.jacobian.map((row, o) => [
       outputs[o] ?? textCell('?'),
       ...row.map((e) => {
-        const exact = e.symbolic?.exact;
-        const decimal = numberCell(e.symbolic?.decimal ?? e.forward);
+        if (e.status === 'not-differentiable' || e.status === 'not-finite' || e.symbolic === undefined) return textCell(e.status === 'not-finite' ? 'not finite' : 'no value');
+        const exact = e.symbolic.exact;
+        const decimal = numberCell(e.symbolic.decimal);
         return exact === undefined || exact.kind === 'num' ? decimal : { plain: `${toPlain(exact)} ≈ ${decimal.plain}`, latex: `${toLatex(exact)} \\approx ${decimal.latex}` };
       }),
     ]),
@@ -119,7 +120,7 @@ export function graphTables(report: GraphReport): GraphTable[] {
       numberCell(e.reverse),
       e.derivative === undefined ? textCell('(not finished)') : exprCell(e.derivative),
       e.symbolic === undefined ? textCell('–') : numberCell(e.symbolic.decimal),
-      checkCell(e.agrees),
+      e.status === 'agrees' ? checkCell(true) : e.status === 'differs' && e.note === undefined ? checkCell(false) : textCell(e.note ?? e.status),
     ]),
   };
   const fd = report.finiteDifference;
@@ -127,7 +128,7 @@ export function graphTables(report: GraphReport): GraphTable[] {
     caption: `Finite differences: ${fd.scheme}, step ${formatNumber(fd.step, DIGITS)}, next to the exact Jacobian`,
     captionLatex: `Finite differences: ${fd.scheme}, step $${numberCell(fd.step).latex}$, next to the exact Jacobian`,
     columns: ['entry', `${fd.scheme} difference`, 'exact', 'error'].map(textCell),
-    rows: entries.map(({ e, label }) => [label, numberCell(e.finiteDifference), numberCell(e.symbolic?.decimal ?? e.forward), numberCell(e.error, 4)]),
+    rows: entries.map(({ e, label }) => [label, numberCell(e.finiteDifference), e.symbolic === undefined || e.status !== 'agrees' ? textCell('–') : numberCell(e.symbolic.decimal), e.symbolic === undefined || e.status !== 'agrees' ? textCell('–') : numberCell(e.error, 4)]),
   };
   return [nodeTable, forwardTable, reverseTable, jacobianTable, checkTable, fdTable];
 }
@@ -136,5 +137,7 @@ export function graphTables(report: GraphReport): GraphTable[] {
 export function checkSentence(report: GraphReport): string {
   const what =
     "Checked independently: each node's decimal value against the exact value of its whole expression at the point, and each Jacobian entry (forward and reverse mode) against the engine's symbolic derivative (the gradtex diff machinery) evaluated at the point, to 1e-9";
-  return report.allAgree ? `${what}: all agree.` : `${what}: SOME DIFFER (marked DIFFERS above).`;
+  if (report.status === 'agrees') return `${what}: all agree.`;
+  if (report.status === 'differs') return `${what}: SOME DIFFER (marked DIFFERS above).`;
+  return `${what}: no value is claimed where the table says why (not differentiable, or not finite, at the point); the rest agree.`;
 }

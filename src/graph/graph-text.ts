@@ -16,6 +16,6 @@ function tableText(t: GraphTable): string {
 }
 
 export function graphText(report: GraphReport): string {
-  const outputs = report.graph.outputs.map((o) => `${toPlain(o.name)} = ${toPlain(report.graph.nodes[o.node]?.expr ?? o.name)}`);
+  const outputs = report.definitions.map((d) => `${toPlain(d.name)} = ${toPlain(d.expr)}`);
   return [outputs.join('\n') + '\n', ...graphTables(report).map(tableText), checkSentence(report) + '\n'].join('\n');
 }

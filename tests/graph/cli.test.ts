@@ -39,6 +39,26 @@ describe('gradtex graph', () => {
     expect(data.nodes[1]?.inputs).toEqual([0, 0]);
   });
 
+  it('should claim no derivative at a kink and exit 3 (undecided), keeping the smooth entries', async () => {
+    const r = await cli(['graph', 'relu(x)*y', '--at', 'x=0,y=2', '--format', 'json']);
+    expect(r.code).toBe(3);
+    const data = JSON.parse(r.stdout) as { jacobian: { status: string; note: string | null; value: number | null }[][]; status: string };
+    expect(data.jacobian[0]?.map((e) => e.status)).toEqual(['not-differentiable', 'agrees']);
+    expect(data.jacobian[0]?.[0]?.note).toBe('not differentiable at x = 0 (left derivative 0, right derivative 2)');
+    expect(data.jacobian[0]?.[0]?.value).toBeNull();
+    expect(data.status).toBe('undecided');
+  });
+
+  it('should not let 0·NaN from a flat direction spoil another (x^y at x = 0: ∂/∂x = 0, ∂/∂y not finite)', async () => {
+    const r = await cli(['graph', 'x^y', '--at', 'x=0,y=2', '--format', 'json']);
+    expect(r.code).toBe(3);
+    const data = JSON.parse(r.stdout) as { jacobian: { status: string; forward: number | null; reverse: number | null }[][] };
+    expect(data.jacobian[0]?.map((e) => [e.status, e.forward, e.reverse])).toEqual([
+      ['agrees', 0, 0],
+      ['not-finite', null, null],
+    ]);
+  });
+
   const bad: [string, string[], RegExp][] = [
     ['a parse error, at line:col of the whole input', ['a = x*y; w = a*)', '--at', 'x=1,y=2'], /^gradtex: definition of w: 1:16: expected an expression after '\*', found '\)'/],
     ['a parse error on a later line', ['a = x*y\nw = (a', '--at', 'x=1,y=2'], /^gradtex: definition of w: 2:7: /],

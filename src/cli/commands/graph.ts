@@ -97,7 +97,7 @@ export const graphCommand: CommandModule = {
                   : graphText(report);
         if (flags.out === undefined) io.stdout(output);
         else writeFileSync(flags.out, output);
-        setExit(report.allAgree ? EXIT.ok : EXIT.failed);
+        setExit(report.status === 'agrees' ? EXIT.ok : report.status === 'differs' ? EXIT.failed : EXIT.undecided);
       });
   },
 };
