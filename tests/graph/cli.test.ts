@@ -1,4 +1,6 @@
 /** `gradtex graph` on the command line: formats, exit codes, and one-line errors with line:col for bad input. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/run.js';
 import { SHARED_A, VECTOR_F } from './seeds.js';
@@ -58,6 +60,20 @@ describe('gradtex graph', () => {
       ['not-finite', null, null],
     ]);
   });
+
+  for (const [file, at, w] of [
+    ['vector-function.txt', 'w_1=2,w_2=1', 'f_2'],
+    ['shared-subexpression.txt', 'x=1,y=2,z=3', 'w'],
+  ] as const) {
+    it(`should run examples/graph/${file} from standard input`, async () => {
+      const text = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'graph', file), 'utf8');
+      const r = await cli(['graph', '-', '--at', at, '--format', 'json'], text);
+      expect(r.code, r.stderr).toBe(0);
+      const data = JSON.parse(r.stdout) as { outputs: { name: string }[]; status: string };
+      expect(data.outputs.at(-1)?.name).toBe(w);
+      expect(data.status).toBe('agrees');
+    });
+  }
 
   const bad: [string, string[], RegExp][] = [
     ['a parse error, at line:col of the whole input', ['a = x*y; w = a*)', '--at', 'x=1,y=2'], /^gradtex: definition of w: 1:16: expected an expression after '\*', found '\)'/],
