@@ -48,10 +48,20 @@ interface EdgeRoute {
 const CHAR_WIDTH = 7;
 const LINE_HEIGHT = 16;
 const PADDING = 12;
+const MARGIN = 8;
+
+/**
+ * Names of two invisible helper nodes: one before every source and one after
+ * every sink, joined by heavy edges, so that dagre's ranker puts all the inputs
+ * in the first column and all the outputs in the last, as textbooks draw them.
+ */
+const FIRST = 'first';
+const LAST = 'last';
+const HEAVY = 1000;
 
 export function layoutGraph(nodes: readonly LayoutNode[], edges: readonly (readonly [number, number])[]): Layout {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 40, marginx: 8, marginy: 8 });
+  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 40 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes) g.setNode(String(n.id), { width: n.chars * CHAR_WIDTH + 2 * PADDING, height: n.lines * LINE_HEIGHT + PADDING });
   // x + x reads x twice: one drawn edge (the node table lists both inputs).
@@ -62,12 +72,36 @@ export function layoutGraph(nodes: readonly LayoutNode[], edges: readonly (reado
     seen.add(key);
     g.setEdge(String(from), String(to));
   }
+  const hasIn = new Set(edges.map(([, to]) => to));
+  const hasOut = new Set(edges.map(([from]) => from));
+  g.setNode(FIRST, { width: 1, height: 1 });
+  g.setNode(LAST, { width: 1, height: 1 });
+  for (const n of nodes) {
+    if (!hasIn.has(n.id)) g.setEdge(FIRST, String(n.id), { weight: HEAVY });
+    if (!hasOut.has(n.id)) g.setEdge(String(n.id), LAST, { weight: HEAVY });
+  }
   dagre.layout(g);
   const placed = nodes.map((n) => {
     const p = g.node(String(n.id));
     return { id: n.id, x: p.x ?? 0, y: p.y ?? 0, width: p.width, height: p.height };
   });
-  const routed = g.edges().map((e: { v: string; w: string }) => ({ from: Number(e.v), to: Number(e.w), points: ((g.edge(e) as EdgeRoute).points ?? []).map((p) => ({ x: p.x, y: p.y })) }));
-  const label = g.graph();
-  return { nodes: placed, edges: routed, width: label.width ?? 0, height: label.height ?? 0 };
+  const routed = g
+    .edges()
+    .filter((e: { v: string; w: string }) => e.v !== FIRST && e.w !== LAST)
+    .map((e: { v: string; w: string }) => ({ from: Number(e.v), to: Number(e.w), points: ((g.edge(e) as EdgeRoute).points ?? []).map((p) => ({ x: p.x, y: p.y })) }));
+  return withoutHelpers(placed, routed);
+}
+
+/** The drawing moved to the margin and cropped, now that the helper columns are gone. */
+function withoutHelpers(nodes: readonly PlacedNode[], edges: readonly PlacedEdge[]): Layout {
+  const xs = [...nodes.flatMap((n) => [n.x - n.width / 2, n.x + n.width / 2]), ...edges.flatMap((e) => e.points.map((p) => p.x))];
+  const ys = [...nodes.flatMap((n) => [n.y - n.height / 2, n.y + n.height / 2]), ...edges.flatMap((e) => e.points.map((p) => p.y))];
+  const left = Math.min(...xs) - MARGIN;
+  const top = Math.min(...ys) - MARGIN;
+  return {
+    nodes: nodes.map((n) => ({ ...n, x: n.x - left, y: n.y - top })),
+    edges: edges.map((e) => ({ ...e, points: e.points.map((p) => ({ x: p.x - left, y: p.y - top })) })),
+    width: Math.max(...xs) - left + MARGIN,
+    height: Math.max(...ys) - top + MARGIN,
+  };
 }
