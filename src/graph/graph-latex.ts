@@ -28,7 +28,8 @@ export function graphTikz(drawing: Drawing): string {
   for (const p of layout.nodes) {
     const l = labels[p.id];
     if (l === undefined) continue;
-    const style = l.isInput ? 'input' : l.isOutput ? 'output' : '';
+    // The box dagre made room for, so the drawing keeps the layout's proportions.
+    const style = [l.isInput ? 'input' : l.isOutput ? 'output' : '', `minimum width=${cm(p.width * scale)}cm`, `minimum height=${cm(p.height * scale)}cm`].filter((x) => x !== '').join(', ');
     lines.push(`  \\node[${style}] (n${p.id}) at (${cm(p.x * scale)}, ${cm(-p.y * scale)}) {$${l.latex[0]}$\\\\ $${l.latex[1]}$};`);
   }
   for (const e of layout.edges) {
