@@ -30,8 +30,8 @@ export function graphJson(report: GraphReport, layout: Layout): string {
       agrees: r.agrees,
       position: layout.nodes.find((p) => p.id === r.id) ?? null,
     })),
-    forwardMode: report.inputNames.map((e, j) => ({ input: toPlain(e), tangents: (report.tangents[j] ?? []).map(n) })),
-    reverseMode: report.outputNames.map((e, o) => ({ output: toPlain(e), adjoints: (report.adjoints[o] ?? []).map(n) })),
+    forwardMode: report.inputNames.map((e, j) => ({ input: toPlain(e), tangents: (report.tangents[j] ?? []).map(n), agrees: report.tangentsAgree[j] ?? [] })),
+    reverseMode: report.outputNames.map((e, o) => ({ output: toPlain(e), adjoints: (report.adjoints[o] ?? []).map(n), agrees: report.adjointsAgree[o] ?? [] })),
     jacobian: report.jacobian.map((row) =>
       row.map((e) => ({
         status: e.status,
@@ -47,7 +47,7 @@ export function graphJson(report: GraphReport, layout: Layout): string {
       })),
     ),
     finiteDifference: report.finiteDifference,
-    checked: "node values against the exact value of each node's expression at the point; Jacobian entries (forward and reverse mode) against the engine's symbolic derivative evaluated at the point; tolerance 1e-9 relative",
+    checked: "node values against the exact value of each node's expression at the point; tangents against the symbolic derivative of each node; adjoints against the symbolic derivative of the output through each node as a variable; Jacobian entries (forward and reverse mode) against the engine's symbolic derivative evaluated at the point; tolerance 1e-9 relative",
     allAgree: report.allAgree,
     status: report.status,
   };

@@ -20,6 +20,8 @@ import { evaluate } from '../numeric/evaluate.js';
 import type { Engine } from '../rewrite/engine.js';
 import { buildGraph, GraphError, placeholder, type Graph } from './build-graph.js';
 import type { Definitions } from './definitions.js';
+import { agree } from './agree.js';
+import { checkAdjoints, checkTangents } from './check-sweeps.js';
 import { finiteDifferences, forwardTangents, forwardValues, localPartials, prepareGraph, reverseAdjoints, type DifferenceScheme } from './differentiate-graph.js';
 
 /** A value printed both ways: exact (when the point is exact) and in double precision. */
@@ -77,6 +79,9 @@ export interface GraphReport {
   readonly tangents: readonly (readonly number[])[];
   /** [output o][node]: ∂output_o/∂node. */
   readonly adjoints: readonly (readonly number[])[];
+  /** [input j][node] and [output o][node]: each sweep entry against its own symbolic derivative (check-sweeps.ts). */
+  readonly tangentsAgree: readonly (readonly boolean[])[];
+  readonly adjointsAgree: readonly (readonly boolean[])[];
   /** [output][input]. */
   readonly jacobian: readonly (readonly JacobianEntry[])[];
   readonly finiteDifference: { readonly scheme: DifferenceScheme; readonly step: number };
@@ -91,10 +96,6 @@ export interface GraphOptions {
   readonly allowed?: ReadonlySet<string>;
 }
 
-/** Agreement of a double with an independently computed value: 1e-9 relative (absolute below 1). */
-export function agree(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-}
 
 function valueAt(engine: Engine, e: Expr, point: Point): Value {
   const v = evaluateAt(engine, e, point.values);
@@ -152,9 +153,12 @@ export function graphReport(engine: Engine, defs: Definitions, point: Point, opt
       };
     }),
   );
-  const allAgree = nodes.every((n) => n.agrees) && jacobian.every((row) => row.every((e) => e.agrees));
+  const tangentsAgree = checkTangents(engine, graph, point.values, tangents);
+  const adjointsAgree = checkAdjoints(engine, graph, point.values, values, adjoints);
+  const sweepsAgree = [...tangentsAgree, ...adjointsAgree].every((row) => row.every(Boolean));
+  const allAgree = sweepsAgree && nodes.every((n) => n.agrees) && jacobian.every((row) => row.every((e) => e.agrees));
   const entries = jacobian.flat();
-  const status = !nodes.every((n) => n.agrees) || entries.some((e) => e.status === 'differs') ? 'differs' : allAgree ? 'agrees' : 'undecided';
+  const status = !sweepsAgree || !nodes.every((n) => n.agrees) || entries.some((e) => e.status === 'differs') ? 'differs' : allAgree ? 'agrees' : 'undecided';
   return {
     graph,
     definitions: defs.definitions,
@@ -163,6 +167,8 @@ export function graphReport(engine: Engine, defs: Definitions, point: Point, opt
     outputNames: graph.outputs.map((o) => o.name),
     tangents,
     adjoints,
+    tangentsAgree,
+    adjointsAgree,
     jacobian,
     finiteDifference: { scheme: opts.scheme, step: opts.step },
     allAgree,

@@ -86,14 +86,14 @@ export function graphTables(report: GraphReport): GraphTable[] {
   const forwardTable: GraphTable = {
     caption: 'Forward mode: tangent of each node along each input direction (∂node/∂input)',
     captionLatex: 'Forward mode: tangent of each node along each input direction ($\\partial\\,\\text{node}/\\partial\\,\\text{input}$)',
-    columns: [textCell('node'), ...inputs.map((c) => partialCell(undefined, c))],
-    rows: report.nodes.map((n) => [name(n.id), ...report.tangents.map((t) => numberCell(t[n.id] ?? NaN))]),
+    columns: [textCell('node'), ...inputs.map((c) => partialCell(undefined, c)), textCell('check')],
+    rows: report.nodes.map((n) => [name(n.id), ...report.tangents.map((t) => numberCell(t[n.id] ?? NaN)), checkCell(report.tangentsAgree.every((row) => row[n.id] === true))]),
   };
   const reverseTable: GraphTable = {
     caption: 'Reverse mode: adjoint of each node for each output (∂output/∂node)',
     captionLatex: 'Reverse mode: adjoint of each node for each output ($\\partial\\,\\text{output}/\\partial\\,\\text{node}$)',
-    columns: [textCell('node'), ...outputs.map((c) => partialCell(c, undefined))],
-    rows: report.nodes.map((n) => [name(n.id), ...report.adjoints.map((a) => numberCell(a[n.id] ?? NaN))]),
+    columns: [textCell('node'), ...outputs.map((c) => partialCell(c, undefined)), textCell('check')],
+    rows: report.nodes.map((n) => [name(n.id), ...report.adjoints.map((a) => numberCell(a[n.id] ?? NaN)), checkCell(report.adjointsAgree.every((row) => row[n.id] === true))]),
   };
   const jacobianTable: GraphTable = {
     caption: 'Jacobian (rows: outputs, columns: inputs), exact where the point is exact',
@@ -136,7 +136,7 @@ export function graphTables(report: GraphReport): GraphTable[] {
 /** The sentence that says what was checked, and how it came out. */
 export function checkSentence(report: GraphReport): string {
   const what =
-    "Checked independently: each node's decimal value against the exact value of its whole expression at the point, and each Jacobian entry (forward and reverse mode) against the engine's symbolic derivative (the gradtex diff machinery) evaluated at the point, to 1e-9";
+    "Checked independently, to 1e-9: each node's decimal value against the exact value of its whole expression at the point; each tangent against the engine's symbolic derivative of the node (the gradtex diff machinery) at the point; each adjoint against the symbolic derivative of the output with that node as a variable; and each Jacobian entry from both sweeps against the symbolic derivative of the output at the point";
   if (report.status === 'agrees') return `${what}: all agree.`;
   if (report.status === 'differs') return `${what}: SOME DIFFER (marked DIFFERS above).`;
   return `${what}: no value is claimed where the table says why (not differentiable, or not finite, at the point); the rest agree.`;

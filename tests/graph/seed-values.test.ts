@@ -8,6 +8,7 @@ import { parsePoint } from '../../src/derive/point.js';
 import { readDefinitions } from '../../src/graph/definitions.js';
 import { graphReport, type GraphReport } from '../../src/graph/graph-report.js';
 import { readNodeKinds } from '../../src/graph/node-kinds.js';
+import { checkAdjoints, checkTangents } from '../../src/graph/check-sweeps.js';
 import { toPlain } from '../../src/render/to-plain.js';
 import { createEngine } from '../../src/rewrite/engine.js';
 
@@ -140,4 +141,21 @@ describe('the seed graph a = xy + z, b = a(x + x), w = ab + b', () => {
       expect(r.allAgree).toBe(true);
     });
   }
+
+  it('should give the adjoints by hand, each checked, and notice a wrong one', () => {
+    const r = graphReport(engine, readDefinitions('a = x*y + z; b = a*(x + x); w = a*b + b'), parsePoint(['x=1,y=2,z=3']), { step: 0.001, scheme: 'central' });
+    // Backwards from w = v3 + b, v3 = a·b, b = a·v2, v2 = x + x, a = v1 + z, v1 = x·y at (1, 2, 3), a = 5, b = 10:
+    //   w̄ = 1, v̄3 = 1, b̄ = 1 + a = 6, v̄2 = b̄·a = 30, ā = b + b̄·v2 = 10 + 12 = 22, v̄1 = ā = 22,
+    //   x̄ = v̄1·y + 2·v̄2 = 44 + 60 = 104, ȳ = v̄1·x = 22, z̄ = ā = 22.
+    const expected: Record<string, number> = { w: 1, v_3: 1, b: 6, v_2: 30, a: 22, v_1: 22, x: 104, y: 22, z: 22 };
+    for (const n of r.nodes) near(r.adjoints[0]?.[n.id], expected[toPlain(n.name)] ?? NaN);
+    expect(r.adjointsAgree.flat().every(Boolean)).toBe(true);
+    expect(r.tangentsAgree.flat().every(Boolean)).toBe(true);
+    // The checks are independent of the sweeps: a corrupted table is caught.
+    const values = r.nodes.map((n) => n.value);
+    const wrong = r.adjoints.map((row) => row.map((v, id) => (toPlain(r.nodes[id]!.name) === 'b' ? v + 1e-6 : v)));
+    expect(checkAdjoints(engine, r.graph, parsePoint(['x=1,y=2,z=3']).values, values, wrong)[0]?.filter((ok) => !ok).length).toBe(1);
+    const wrongTangent = r.tangents.map((row, j) => row.map((v, id) => (j === 1 && id === r.graph.outputs[0]!.node ? v * 2 : v)));
+    expect(checkTangents(engine, r.graph, parsePoint(['x=1,y=2,z=3']).values, wrongTangent).flat().filter((ok) => !ok).length).toBe(1);
+  });
 });
