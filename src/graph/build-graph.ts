@@ -47,6 +47,9 @@ export class GraphError extends Error {
   }
 }
 
+/** More nodes than this is refused: the tables and the drawing are meant to be read. */
+export const MAX_NODES = 300;
+
 /** The placeholder for a node's k-th input inside its local operation. */
 export function placeholder(k: number): Sym {
   return sym('in', [num(k)]);
@@ -158,6 +161,7 @@ export function buildGraph(defs: Definitions, allowed?: ReadonlySet<string>): Gr
 
   for (const d of defs.definitions) {
     const id = visit(d.expr);
+    if (drafts.length > MAX_NODES) throw new GraphError(`the graph has more than ${MAX_NODES} nodes (at the definition of ${symKey(d.name)}); gradtex graph is for graphs a person can read`);
     defined.set(symKey(d.name), id);
     (drafts[id] as Draft).names.push(d.name);
   }

@@ -19,6 +19,12 @@ import type { Engine } from '../rewrite/engine.js';
 import { placeholder, type Graph } from './build-graph.js';
 import { agree } from './agree.js';
 
+/** An entry agrees (true), differs (false), or was not checked (undefined: too large, or too many entries). */
+export type Checked = boolean | undefined;
+
+/** At most this many sweep entries are checked symbolically (each is one derivative). */
+const MAX_CHECKED_ENTRIES = 2000;
+
 /** The derivative's value at the point, or NaN when it did not finish or has no finite value. */
 function derivativeAt(engine: Engine, e: Expr, wrt: Sym, values: ReadonlyMap<string, Expr>): number {
   const d = differentiate(engine, e, [wrt]);
@@ -31,10 +37,11 @@ function derivativeAt(engine: Engine, e: Expr, wrt: Sym, values: ReadonlyMap<str
 }
 
 /** [input j][node]: does the forward-mode tangent agree with the symbolic derivative? */
-export function checkTangents(engine: Engine, graph: Graph, point: ReadonlyMap<string, Expr>, tangents: readonly (readonly number[])[]): boolean[][] {
+export function checkTangents(engine: Engine, graph: Graph, point: ReadonlyMap<string, Expr>, tangents: readonly (readonly number[])[], small: (id: number) => boolean = () => true): Checked[][] {
+  const affordable = graph.nodes.length * graph.inputs.length <= MAX_CHECKED_ENTRIES;
   return graph.inputs.map((inputId, j) => {
     const x = graph.nodes[inputId]?.name as Sym;
-    return graph.nodes.map((n) => agreeOrBothOff(tangents[j]?.[n.id] ?? NaN, derivativeAt(engine, n.expr, x, point)));
+    return graph.nodes.map((n) => (affordable && small(n.id) ? agreeOrBothOff(tangents[j]?.[n.id] ?? NaN, derivativeAt(engine, n.expr, x, point)) : undefined));
   });
 }
 
@@ -54,11 +61,14 @@ function exprThrough(graph: Graph, output: number, cut: number, nu: Sym): Expr {
 }
 
 /** [output o][node]: does the reverse-mode adjoint agree with the symbolic derivative through that node? */
-export function checkAdjoints(engine: Engine, graph: Graph, point: ReadonlyMap<string, Expr>, values: readonly number[], adjoints: readonly (readonly number[])[]): boolean[][] {
+export function checkAdjoints(engine: Engine, graph: Graph, point: ReadonlyMap<string, Expr>, values: readonly number[], adjoints: readonly (readonly number[])[], small: (id: number) => boolean = () => true): Checked[][] {
+  const affordable = graph.nodes.length * graph.outputs.length <= MAX_CHECKED_ENTRIES;
   // A name no input can spell: the parsers never make a symbol named with a space.
   const nu = sym('node value', [num(0)]);
   return graph.outputs.map((out, o) =>
     graph.nodes.map((n) => {
+      // The output rebuilt through the node is no larger than the output itself.
+      if (!affordable || !small(out.node)) return undefined;
       const through = exprThrough(graph, out.node, n.id, nu);
       const at = new Map(point);
       at.set(symKey(nu), float(values[n.id] ?? NaN));

@@ -16,7 +16,8 @@ const n = (x: number | undefined): number | null => (x === undefined || !Number.
 export function graphJson(report: GraphReport, layout: Layout): string {
   const data = {
     inputs: report.inputNames.map((e, j) => ({ name: toPlain(e), node: report.graph.inputs[j] })),
-    outputs: report.graph.outputs.map((o) => ({ name: toPlain(o.name), node: o.node, expr: expr(report.graph.nodes[o.node]?.expr) })),
+    definitions: report.definitions.map((d) => ({ name: toPlain(d.name), expr: expr(d.expr) })),
+    outputs: report.graph.outputs.map((o) => ({ name: toPlain(o.name), node: o.node })),
     nodes: report.nodes.map((r) => ({
       id: r.id,
       name: toPlain(r.name),
@@ -27,6 +28,7 @@ export function graphJson(report: GraphReport, layout: Layout): string {
       exact: expr(r.exact),
       value: n(r.value),
       check: n(r.check),
+      checked: r.checked,
       agrees: r.agrees,
       position: layout.nodes.find((p) => p.id === r.id) ?? null,
     })),

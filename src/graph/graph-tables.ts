@@ -56,6 +56,11 @@ function partialCell(top: Cell | undefined, bottom: Cell | undefined): Cell {
 
 const checkCell = (ok: boolean): Cell => textCell(ok ? 'agrees' : 'DIFFERS');
 
+/** A row of checks: DIFFERS if one differs, agrees if all agree, otherwise not checked. */
+function rowCheck(checks: readonly (boolean | undefined)[]): Cell {
+  return checks.includes(false) ? checkCell(false) : checks.every((c) => c === true) ? checkCell(true) : textCell('not checked (too large)');
+}
+
 export function pointText(report: GraphReport): string {
   return report.inputNames.map((n, j) => `${toPlain(n)} = ${formatNumber(report.nodes[report.graph.inputs[j] ?? 0]?.value ?? NaN, DIGITS)}`).join(', ');
 }
@@ -80,20 +85,20 @@ export function graphTables(report: GraphReport): GraphTable[] {
       n.op === 'input' || n.op === 'const' ? textCell('–') : exprCell(n.operation),
       n.exact === undefined ? textCell('(not exact)') : exprCell(n.exact),
       numberCell(n.value),
-      checkCell(n.agrees),
+      n.checked ? checkCell(n.agrees) : textCell('not checked (too large)'),
     ]),
   };
   const forwardTable: GraphTable = {
     caption: 'Forward mode: tangent of each node along each input direction (∂node/∂input)',
     captionLatex: 'Forward mode: tangent of each node along each input direction ($\\partial\\,\\text{node}/\\partial\\,\\text{input}$)',
     columns: [textCell('node'), ...inputs.map((c) => partialCell(undefined, c)), textCell('check')],
-    rows: report.nodes.map((n) => [name(n.id), ...report.tangents.map((t) => numberCell(t[n.id] ?? NaN)), checkCell(report.tangentsAgree.every((row) => row[n.id] === true))]),
+    rows: report.nodes.map((n) => [name(n.id), ...report.tangents.map((t) => numberCell(t[n.id] ?? NaN)), rowCheck(report.tangentsAgree.map((row) => row[n.id]))]),
   };
   const reverseTable: GraphTable = {
     caption: 'Reverse mode: adjoint of each node for each output (∂output/∂node)',
     captionLatex: 'Reverse mode: adjoint of each node for each output ($\\partial\\,\\text{output}/\\partial\\,\\text{node}$)',
     columns: [textCell('node'), ...outputs.map((c) => partialCell(c, undefined)), textCell('check')],
-    rows: report.nodes.map((n) => [name(n.id), ...report.adjoints.map((a) => numberCell(a[n.id] ?? NaN)), checkCell(report.adjointsAgree.every((row) => row[n.id] === true))]),
+    rows: report.nodes.map((n) => [name(n.id), ...report.adjoints.map((a) => numberCell(a[n.id] ?? NaN)), rowCheck(report.adjointsAgree.map((row) => row[n.id]))]),
   };
   const jacobianTable: GraphTable = {
     caption: 'Jacobian (rows: outputs, columns: inputs), exact where the point is exact',
@@ -102,6 +107,7 @@ export function graphTables(report: GraphReport): GraphTable[] {
     rows: report.jacobian.map((row, o) => [
       outputs[o] ?? textCell('?'),
       ...row.map((e) => {
+        if (e.status === 'unchecked') return { plain: `${numberCell(e.forward).plain} (not checked)`, latex: `${numberCell(e.forward).latex}\\ \\text{(not checked)}` };
         if (e.status === 'not-differentiable' || e.status === 'not-finite' || e.symbolic === undefined) return textCell(e.status === 'not-finite' ? 'not finite' : 'no value');
         const exact = e.symbolic.exact;
         const decimal = numberCell(e.symbolic.decimal);
@@ -118,7 +124,7 @@ export function graphTables(report: GraphReport): GraphTable[] {
       label,
       numberCell(e.forward),
       numberCell(e.reverse),
-      e.derivative === undefined ? textCell('(not finished)') : exprCell(e.derivative),
+      e.derivative === undefined ? textCell('–') : exprCell(e.derivative),
       e.symbolic === undefined ? textCell('–') : numberCell(e.symbolic.decimal),
       e.status === 'agrees' ? checkCell(true) : e.status === 'differs' && e.note === undefined ? checkCell(false) : textCell(e.note ?? e.status),
     ]),
@@ -139,5 +145,5 @@ export function checkSentence(report: GraphReport): string {
     "Checked independently, to 1e-9: each node's decimal value against the exact value of its whole expression at the point; each tangent against the engine's symbolic derivative of the node (the gradtex diff machinery) at the point; each adjoint against the symbolic derivative of the output with that node as a variable; and each Jacobian entry from both sweeps against the symbolic derivative of the output at the point";
   if (report.status === 'agrees') return `${what}: all agree.`;
   if (report.status === 'differs') return `${what}: SOME DIFFER (marked DIFFERS above).`;
-  return `${what}: no value is claimed where the table says why (not differentiable, or not finite, at the point); the rest agree.`;
+  return `${what}: where the tables say so, no value is claimed (not differentiable, or not finite, at the point) or nothing was checked (too large); the rest agree.`;
 }

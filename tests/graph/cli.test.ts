@@ -75,7 +75,22 @@ describe('gradtex graph', () => {
     });
   }
 
+  // a_{k+1} = sin(a_k · a_k): 25 definitions, a graph of 50 nodes, an expression of 2^26 nodes when written out.
+  const doubling = ['a1 = sin(x)', ...Array.from({ length: 24 }, (_, i) => `a${i + 2} = sin(a${i + 1}*a${i + 1})`)].join('; ');
+
+  it('should say "not checked" (exit 3), not hang, when an output is too large written out', async () => {
+    const r = await cli(['graph', doubling, '--at', 'x=0.5', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(3);
+    const data = JSON.parse(r.stdout) as { nodes: { checked: boolean }[]; jacobian: { status: string; note: string }[][] };
+    expect(data.nodes.length).toBe(50);
+    expect(data.nodes.filter((n) => n.checked).length).toBeGreaterThan(10);
+    expect(data.jacobian[0]?.[0]?.status).toBe('unchecked');
+    expect(data.jacobian[0]?.[0]?.note).toMatch(/^not checked: the output written out has about \d+ nodes, more than the 400/);
+  });
+
   const bad: [string, string[], RegExp][] = [
+    ['a graph too large to read', [Array.from({ length: 200 }, (_, i) => `sin(x*${i + 1})`).join(' + '), '--at', 'x=1'], /^gradtex: the graph has more than 300 nodes/],
+    ['a node outside its domain in a graph too large to write out', [`${doubling}; b = ln(a25 - 5)`, '--at', 'x=0.5'], /^gradtex: --at x = 0.5: the node b = log\(v_\d+\) is not a finite number \(v_\d+ = -[\d.]+\): the point is outside the domain$/],
     ['a parse error, at line:col of the whole input', ['a = x*y; w = a*)', '--at', 'x=1,y=2'], /^gradtex: definition of w: 1:16: expected an expression after '\*', found '\)'/],
     ['a parse error on a later line', ['a = x*y\nw = (a', '--at', 'x=1,y=2'], /^gradtex: definition of w: 2:7: /],
     ['a name used before its definition', ['w = a + 1; a = x', '--at', 'x=1'], /^gradtex: 1:1: a is used before/],
