@@ -12,5 +12,6 @@ import { mdCommand } from './md.js';
 import { trainCommand } from './train.js';
 import { scoreCommand } from './score.js';
 import { experimentCommand } from './experiment.js';
+import { graphCommand } from './graph.js';
 
-export const COMMANDS: readonly CommandModule[] = [diffCommand, simplifyCommand, evalCommand, rulesCommand, renderCommand, mdCommand, deriveCommand, equalCommand, checkCommand, trainCommand, scoreCommand, experimentCommand];
+export const COMMANDS: readonly CommandModule[] = [diffCommand, simplifyCommand, evalCommand, rulesCommand, renderCommand, mdCommand, deriveCommand, equalCommand, checkCommand, graphCommand, trainCommand, scoreCommand, experimentCommand];
