@@ -26,6 +26,7 @@ import type { JudgeOptions } from './judge-equal.js';
 import { judgeStep, type Checker } from './judge-step.js';
 import type { Evidence, Verdict } from './judgement.js';
 import { readFacts } from './read-facts.js';
+import { definesMember } from './indexed-definitions.js';
 import { documentScopes } from './scopes.js';
 import type { Relation } from './relation.js';
 import type { Segment } from './segments.js';
@@ -158,7 +159,7 @@ function factsUsed(sides: readonly Expr[], active: readonly Stated[]): Stated[] 
     grew = false;
     for (const st of active) {
       if (used.has(st) || st.fact.kind !== 'define') continue;
-      if (!syms.has(symKey(st.fact.sym))) continue;
+      if (!syms.has(symKey(st.fact.sym)) && !definesMember(st.fact.sym, [...syms.values()])) continue;
       used.add(st);
       allSymbols(st.fact.value, syms);
       grew = true;
@@ -213,7 +214,7 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
     }
     stated.push({ fact, from: offset, to, line: lc.line, col: lc.col, ...(hypothetical ? { hypothetical } : {}) });
   };
-  const definedAt = (key: string, p: number): boolean => activeAt(p).some((st) => st.fact.kind === 'define' && symKey(st.fact.sym) === key);
+  const definedAt = (s: Sym, p: number): boolean => activeAt(p).some((st) => st.fact.kind === 'define' && (symKey(st.fact.sym) === symKey(s) || definesMember(st.fact.sym, [s])));
   /** Reads facts; an empty domain (`0 < x < 0`) is a DocumentError at the piece. */
   const read = (text: string, offset: number, strict: boolean, definitions: boolean, values = false): Fact[] => {
     try {
@@ -296,7 +297,7 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
         }
         // `h = …` or `f(x) = …` introducing a symbol first seen here is a definition, not a claim.
         const d = k === 0 && r.rel === '=' ? definitionOf(ls.latex, a.expr, b.expr) : undefined;
-        if (d !== undefined && d.kind === 'define' && !definedAt(symKey(d.sym), stepAt) && !usedInSection(symKey(d.sym), stepAt)) {
+        if (d !== undefined && d.kind === 'define' && !definedAt(d.sym, stepAt) && !usedInSection(symKey(d.sym), stepAt)) {
           state(d, stepAt, scopes.sectionEnd(stepAt));
           steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
           return;

@@ -14,6 +14,7 @@ import { symKey } from '../expr/sym-key.js';
 import { children as childrenOf, some } from '../expr/traverse.js';
 import { sym } from '../expr/build.js';
 import { abstractHead } from '../expr/abstract-function.js';
+import { isFamilySymbol, isRecurrence } from './indexed-definitions.js';
 
 export type Sign = 'positive' | 'nonnegative' | 'nonzero' | 'negative';
 
@@ -213,7 +214,8 @@ export function definitionOf(lhsLatex: string, lhs: Expr, rhs: Expr): Fact | und
   const uses = (e: Expr, s: Sym): boolean => (e.kind === 'sym' ? e.hash === s.hash : (e.kind === 'call' && s.sub.length === 0 && abstractHead(e.fn)?.name === s.name) || childrenOf(e).some((c) => uses(c, s)));
   // π = 3.14159… is a claim about a constant, never its definition.
   if (lhs.kind === 'sym' && CONSTANTS.has(lhs.name) && lhs.sub.length === 0) return undefined;
-  if (lhs.kind === 'sym') return uses(rhs, lhs) ? undefined : { kind: 'define', sym: lhs, value: rhs };
+  // h_t = \tanh(h_{t-1}) is a recurrence, not a definition of the family h.
+  if (lhs.kind === 'sym') return uses(rhs, lhs) || (isFamilySymbol(lhs) && isRecurrence(lhs, rhs)) ? undefined : { kind: 'define', sym: lhs, value: rhs };
   // f(x) = … with f an unknown-function name (src/expr/abstract-function.ts): the parser gives call('f', [x]).
   const [arg] = lhs.kind === 'call' && lhs.args.length === 1 && abstractHead(lhs.fn)?.order === 0 ? lhs.args : [];
   if (lhs.kind === 'call' && arg?.kind === 'sym' && !some(rhs, (x) => x.kind === 'call' && abstractHead(x.fn)?.name === lhs.fn)) {

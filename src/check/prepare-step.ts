@@ -22,6 +22,7 @@ import { compile, EvalError, freeSymbols } from '../numeric/index.js';
 import type { Engine } from '../rewrite/engine.js';
 import { factCovers, type Fact } from './facts.js';
 import { primedHeads, valueHeadsAsProducts } from './defined-heads.js';
+import { isFamilySymbol, isRecurrence, matchFamily, substituteFamilies, type FamilyDefinition } from './indexed-definitions.js';
 
 export interface PreparedStep {
   /** Sides on the sampled domain (definitions, derivatives and reparametrisations applied). */
@@ -119,11 +120,12 @@ function applyFunctions(e: Expr, fns: ReadonlyMap<string, { param: Sym; value: E
   return go(e);
 }
 
-/** Expand definitions to a fixed point (definitions may use earlier ones); bounded depth. */
-function expand(e: Expr, defs: ReadonlyMap<string, Expr>): Expr {
+/** Expand definitions (and members of defined families, p_j from p_k = …) to a fixed point (definitions may use earlier ones); bounded depth. */
+function expand(e: Expr, defs: ReadonlyMap<string, Expr>, families: readonly FamilyDefinition[] = []): Expr {
   let cur = e;
+  const exact = new Set(defs.keys());
   for (let i = 0; i < 8; i++) {
-    const next = substitute(cur, defs);
+    const next = substituteFamilies(substitute(cur, defs), families, exact);
     if (next === cur) return cur;
     cur = next;
   }
@@ -134,6 +136,19 @@ function derivVariables(e: Expr, into = new Set<string>()): Set<string> {
   if (e.kind === 'deriv') into.add(symKey(e.wrt));
   for (const c of children(e)) derivVariables(c, into);
   return into;
+}
+
+/** The variables derivatives are taken by, as symbols. */
+function derivSymbols(e: Expr, into: Sym[] = []): Sym[] {
+  if (e.kind === 'deriv') into.push(e.wrt);
+  for (const c of children(e)) derivSymbols(c, into);
+  return into;
+}
+
+/** Families none of whose members is a variable of a derivative in the sides (those are expanded after differentiating). */
+function familiesFreeOf(families: readonly FamilyDefinition[], sides: readonly Expr[]): FamilyDefinition[] {
+  const wrt = sides.flatMap((e) => derivSymbols(e));
+  return families.filter((f) => !wrt.some((w) => matchFamily(f.sym, w) !== undefined));
 }
 
 /** The name of a symbol differentiated with respect to another variable without being defined. */
@@ -290,17 +305,20 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   let rhs = rhsAsWritten;
   const defs = new Map<string, Expr>();
   const fns = new Map<string, { param: Sym; value: Expr }>();
+  const families: FamilyDefinition[] = [];
   for (const f of facts) {
     if (f.kind !== 'define') continue;
     if (f.param === undefined) defs.set(symKey(f.sym), f.value);
     else fns.set(symKey(f.sym), { param: f.param, value: f.value });
+    // p_k = … defines p_j, p_1 too; a value without symbols (y_k = 1) is about the member written only.
+    if (f.param === undefined && isFamilySymbol(f.sym) && !isRecurrence(f.sym, f.value) && some(f.value, (x) => x.kind === 'sym')) families.push({ sym: f.sym, value: f.value });
   }
   lhs = applyFunctions(primedHeads(valueHeadsAsProducts(lhs, new Set(defs.keys())), fns, engine, substitute), fns);
   rhs = applyFunctions(primedHeads(valueHeadsAsProducts(rhs, new Set(defs.keys())), fns, engine, substitute), fns);
   const wrt = new Set([...derivVariables(lhs), ...derivVariables(rhs)]);
   const first = new Map([...defs].filter(([key]) => !wrt.has(key)));
-  let l = expand(lhs, first);
-  let r = expand(rhs, first);
+  let l = expand(lhs, first, familiesFreeOf(families, [lhs, rhs]));
+  let r = expand(rhs, first, familiesFreeOf(families, [lhs, rhs]));
   const opaque = [l, r].map(opaqueDerivative).find((x) => x !== undefined);
   const dl = engineDerivatives(engine, l);
   const dr = engineDerivatives(engine, r);
@@ -310,9 +328,11 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   // unless a derivative by them is still unevaluated.
   const stillWrt = new Set([...derivVariables(l), ...derivVariables(r)]);
   const second = new Map([...defs].filter(([key]) => !stillWrt.has(key)));
-  l = expand(l, second);
-  r = expand(r, second);
-  const used: Fact[] = facts.filter((f) => f.kind === 'define' && (some(lhs, (x) => x.kind === 'sym' && symKey(x) === symKey(f.sym)) || some(rhs, (x) => x.kind === 'sym' && symKey(x) === symKey(f.sym))));
+  const laterFamilies = familiesFreeOf(families, [l, r]);
+  l = expand(l, second, laterFamilies);
+  r = expand(r, second, laterFamilies);
+  const mentions = (e: Expr, s: Sym): boolean => some(e, (x) => x.kind === 'sym' && (symKey(x) === symKey(s) || (isFamilySymbol(s) && matchFamily(s, x) !== undefined)));
+  const used: Fact[] = facts.filter((f) => f.kind === 'define' && (mentions(lhs, f.sym) || mentions(rhs, f.sym)));
   const d = domains([...allSymbols(l), ...allSymbols(r)], facts, needsIndexedMode(l) || needsIndexedMode(r));
   // For symbolic proof, a simplex constraint eliminates its last member
   // (p_3 = 1 - p_1 - p_2), or replaces the sum it states by 1.
@@ -326,7 +346,7 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   const constrain = (e: Expr): Expr => replaceStatedSums(substitute(e, eliminate), sums);
   const constrained = eliminate.size > 0 || sums.length > 0;
   const reparam = d.values;
-  const expanded = (x: Expr): Expr => expand(x, second);
+  const expanded = (x: Expr): Expr => expand(x, second, laterFamilies);
   const distrusted = dl.distrusted ?? dr.distrusted;
   return {
     conditions: [...dl.conditions, ...dr.conditions].map((c) => mapCondition(c, expanded)),
