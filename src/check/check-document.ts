@@ -27,6 +27,7 @@ import { judgeStep, type Checker } from './judge-step.js';
 import type { Evidence, Verdict } from './judgement.js';
 import { readFacts } from './read-facts.js';
 import { definesMember } from './indexed-definitions.js';
+import { functionDefinition, functionInWords } from './function-definitions.js';
 import { documentScopes } from './scopes.js';
 import type { Relation } from './relation.js';
 import type { Segment } from './segments.js';
@@ -248,7 +249,8 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
       const to = ifEnd ?? scopes.sectionEnd(seg.offset);
       // "Let $n = 3$", "Given $y = 1$": a value for the name; "at $x = 2$" is an example, not a definition.
       const values = GIVES_VALUE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/\$+$/, ''));
-      const read1 = read(seg.text, seg.offset, false, true, values);
+      const named = functionInWords(seg.text, source.slice(seg.offset + seg.text.length, seg.offset + seg.text.length + 80).replace(/^\$+/, ''));
+      const read1 = named !== undefined ? [named] : read(seg.text, seg.offset, false, true, values);
       // A condition in prose that is not understood ("for $w x > 0$"): a failure in its scope may lie outside it.
       const conditional = CONDITION_WORD.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/\$+$/, ''));
       if (read1.length === 0 && conditional && CONDITION.test(seg.text)) unread.push({ text: seg.text.trim(), from: seg.offset, to, line: lineCol(source, seg.offset).line });
@@ -289,6 +291,13 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
         const stepAt = seg.offset + ls.start;
         const at = lineCol(source, seg.offset + (rs.latex === '' ? r.start : rs.start));
         const base = { step: k + 1, line: at.line, col: at.col, lhs: ls.latex, rel: r.rel, rhs: rs.latex };
+        // f = \tanh: a function letter standing for a function (the right side alone is not an expression).
+        const named = k === 0 && r.rel === '=' ? functionDefinition(ls.latex, rs.latex) : undefined;
+        if (named !== undefined && named.kind === 'define' && !definedAt(named.sym, stepAt)) {
+          state(named, stepAt, scopes.sectionEnd(stepAt));
+          steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
+          return;
+        }
         if (!a.ok || !b.ok) {
           const bad = (!a.ok ? a : b) as Extract<Side, { ok: false }>;
           const lc = lineCol(source, bad.offset);

@@ -24,6 +24,7 @@ import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 import { toPlain } from '../render/to-plain.js';
 import { conflictOf, definitionOf, describeFact, emptyFact, FactError, mergeDomains, type Bounds, type Fact, type Sign } from './facts.js';
 import { splitRelations } from './split-relations.js';
+import { functionDefinition } from './function-definitions.js';
 import type { Relation } from './relation.js';
 
 export interface ReadOptions {
@@ -207,6 +208,9 @@ function readRelation(text: string, opts: ReadOptions, plain: boolean): Fact[] |
   // \sum_i p_i = 1 without a range
   const bare = /^\\sum_\{?([a-z])\}?\s*([A-Za-z]+)_\{?\1\}?$/.exec(lt.trim());
   if (bare !== null && rel === '=' && numberValue(tryParse(rt)) === 1) return [{ kind: 'simplex-indexed', name: bare[2] as string, size: sym('n') }];
+  // f = \tanh, \phi = \sigma: a function letter standing for a function (before parsing: \tanh alone does not parse).
+  const named = rel === '=' && opts.definitions === true ? functionDefinition(lt, rt) : undefined;
+  if (named !== undefined) return [named];
   const l = plain ? tryParseAuto(lt) : tryParse(lt);
   const r = plain ? tryParseAuto(rt) : tryParse(rt);
   if (l === undefined || r === undefined) return undefined;
