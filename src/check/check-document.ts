@@ -28,6 +28,7 @@ import type { Evidence, Verdict } from './judgement.js';
 import { readFacts } from './read-facts.js';
 import { definesMember } from './indexed-definitions.js';
 import { functionDefinition, functionInWords } from './function-definitions.js';
+import { factsInWords } from './word-facts.js';
 import { documentScopes } from './scopes.js';
 import type { Relation } from './relation.js';
 import type { Segment } from './segments.js';
@@ -250,7 +251,10 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
       // "Let $n = 3$", "Given $y = 1$": a value for the name; "at $x = 2$" is an example, not a definition.
       const values = GIVES_VALUE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/\$+$/, ''));
       const named = functionInWords(seg.text, source.slice(seg.offset + seg.text.length, seg.offset + seg.text.length + 80).replace(/^\$+/, ''));
-      const read1 = named !== undefined ? [named] : read(seg.text, seg.offset, false, true, values);
+      // "$p$ and $q$ are distributions", "one-hot label $y$", "$W$ is orthogonal" (not read: a failure in its scope is undecided).
+      const words = factsInWords(seg.text, source.slice(Math.max(0, seg.offset - 80), seg.offset), source.slice(seg.offset + seg.text.length, seg.offset + seg.text.length + 120));
+      const read1 = named !== undefined ? [named] : [...read(seg.text, seg.offset, false, true, values), ...words.facts];
+      if (words.unread !== undefined) unread.push({ text: `${seg.text.trim()} \\text{ ${words.unread}}`, from: seg.offset, to, line: lineCol(source, seg.offset).line });
       // A condition in prose that is not understood ("for $w x > 0$"): a failure in its scope may lie outside it.
       const conditional = CONDITION_WORD.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/\$+$/, ''));
       if (read1.length === 0 && conditional && CONDITION.test(seg.text)) unread.push({ text: seg.text.trim(), from: seg.offset, to, line: lineCol(source, seg.offset).line });

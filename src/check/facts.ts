@@ -53,7 +53,12 @@ export type Fact =
   | { readonly kind: 'interval'; readonly sym: Sym; readonly lo: number; readonly hi: number; readonly integer: boolean; readonly bounds?: Bounds; readonly closed?: readonly [boolean, boolean] }
   | { readonly kind: 'set'; readonly sym: Sym; readonly values: readonly number[] }
   | { readonly kind: 'simplex'; readonly syms: readonly Sym[] }
-  | { readonly kind: 'simplex-indexed'; readonly name: string; readonly size: Expr };
+  /**
+   * `sizeFromSums`: the size was not stated ("p is a distribution", \sum_i p_i = 1): each step
+   * takes it from its own sums over the family. `oneHot`: a vertex of the simplex (entries in
+   * {0, 1}, exactly one of them 1: "y is one-hot").
+   */
+  | { readonly kind: 'simplex-indexed'; readonly name: string; readonly size: Expr; readonly sizeFromSums?: boolean; readonly oneHot?: boolean };
 
 /** Does a fact about `general` (p_i, with a symbolic index) speak about `s` (p_2, p_j)? */
 export function factCovers(general: Sym, s: Sym): boolean {
@@ -82,7 +87,8 @@ export function describeFact(f: Fact, show: (e: Expr) => string): string {
     case 'simplex':
       return `${f.syms.map(show).join(' + ')} = 1, each > 0`;
     case 'simplex-indexed':
-      return `sum of ${f.name}_i = 1 over ${show(f.size)} terms, each > 0`;
+      if (f.oneHot === true) return `${f.name} one-hot: each ${f.name}_i in {0, 1}, sum of ${f.name}_i = 1`;
+      return f.sizeFromSums === true ? `${f.name} a distribution: each ${f.name}_i > 0, sum of ${f.name}_i = 1` : `sum of ${f.name}_i = 1 over ${show(f.size)} terms, each > 0`;
   }
 }
 

@@ -48,7 +48,8 @@ function isConstraint(f: Fact): boolean {
 /** A simplex constraint relaxed to positivity of its members. */
 function relax(f: Fact): Fact[] {
   if (f.kind === 'simplex') return f.syms.map((s) => ({ kind: 'sign', sym: s, sign: 'positive' }));
-  if (f.kind === 'simplex-indexed') return [{ kind: 'sign', sym: sym(f.name, [sym('i')]), sign: 'positive' }];
+  // A one-hot vector's entries are 0 and 1: relaxed to y_i >= 0, which contains them.
+  if (f.kind === 'simplex-indexed') return [{ kind: 'sign', sym: sym(f.name, [sym('i')]), sign: f.oneHot === true ? 'nonnegative' : 'positive' }];
   return [f];
 }
 

@@ -233,6 +233,12 @@ function domains(syms: readonly Sym[], facts: readonly Fact[], indexed: boolean)
       const members = syms.filter((s) => s.name === f.name && s.sub.length === 1);
       if (members.length === 0) continue;
       used.push(f);
+      if (f.oneHot === true) {
+        // A vertex of the simplex: y_j = δ(j, c) with c an index of its own (sampled like the other indices).
+        const hot = sym(`#${f.name}`);
+        for (const s of members) values.set(symKey(s), call('delta', [s.sub[0] as Expr, hot]));
+        continue;
+      }
       const denominator = call('sum', [call('exp', [sym(`#${f.name}`, [k])]), k, num(1), f.size]);
       for (const s of members) values.set(symKey(s), div(call('exp', [fresh(s)]), denominator));
     }
@@ -248,6 +254,7 @@ function domains(syms: readonly Sym[], facts: readonly Fact[], indexed: boolean)
         // Indexed values come from a hash, not from the sampler: shape them instead.
         if (f.kind === 'sign') values.set(key, f.sign === 'negative' ? mul(num(-1), call('exp', [t])) : f.sign === 'nonzero' ? t : call('exp', [t]));
         else if (f.kind === 'interval' && Number.isFinite(f.hi - f.lo)) values.set(key, add(num(f.lo), mul(num(f.hi - f.lo), call('sigma', [t]))));
+        else if (f.kind === 'set' && f.values.length > 0) values.set(key, discrete(f.values, t));
         break;
       }
       if (f.kind === 'sign') {
@@ -268,6 +275,10 @@ function domains(syms: readonly Sym[], facts: readonly Fact[], indexed: boolean)
         else if (vs.length === 2) {
           values.set(key, add(num(lo), mul(rationalOf(hi - lo), t)));
           assumptions.push({ sym: t, kind: 'interval', lo: 0, hi: 1, integer: true });
+        } else if (vs.length > 0) {
+          // t in {0, …, m-1} and the polynomial through (k, v_k): exact, and without kinks for special points to land on.
+          values.set(key, interpolate(vs, t));
+          assumptions.push({ sym: t, kind: 'interval', lo: 0, hi: vs.length - 1, integer: true });
         }
       }
       break;
@@ -276,9 +287,63 @@ function domains(syms: readonly Sym[], facts: readonly Fact[], indexed: boolean)
   return { values, assumptions, used };
 }
 
+/**
+ * A value of a finite set from a real t in [-2.5, 2.5) (the range of indexed
+ * values): a staircase of steps, none at 0 or ±1 where special points sit.
+ *
+ *     discrete([-1, 1], t)   // -1 + 2 step(t - 0.0123)
+ */
+function discrete(values: readonly number[], t: Sym): Expr {
+  const vs = [...values].sort((a, b) => a - b);
+  const parts: Expr[] = [rationalOf(vs[0] ?? 0)];
+  for (let i = 1; i < vs.length; i++) {
+    const threshold = -2.5 + (5 * i) / vs.length + 0.0123;
+    parts.push(mul(rationalOf((vs[i] as number) - (vs[i - 1] as number)), call('step', [add(t, rationalOf(-threshold))])));
+  }
+  return addAll(parts);
+}
+
+/**
+ * The polynomial taking the k-th value at t = k (Lagrange), for a finite set
+ * sampled through an integer t.
+ *
+ *     interpolate([-1, 0, 2], t)   // -1 at t = 0, 0 at t = 1, 2 at t = 2
+ */
+function interpolate(values: readonly number[], t: Sym): Expr {
+  return addAll(
+    values.map((v, i) => {
+      const factors: Expr[] = [rationalOf(v)];
+      values.forEach((_, j) => {
+        if (j !== i) factors.push(div(add(t, num(-j)), num(i - j)));
+      });
+      return mulAll(factors);
+    }),
+  );
+}
+
 function rationalOf(v: number): Expr {
   if (Number.isInteger(v)) return num(v);
   return div(num(Math.round(v * 1e6)), num(1e6));
+}
+
+/**
+ * A family constraint whose size was not stated ("p is a distribution") takes
+ * the upper end of the first sum over its members in the step (\sum_{i=1}^{K} p_i: K).
+ */
+function withSizeFromSums(f: Fact, sides: readonly Expr[]): Fact {
+  if (f.kind !== 'simplex-indexed' || f.sizeFromSums !== true) return f;
+  let size: Expr | undefined;
+  const find = (x: Expr): void => {
+    if (size !== undefined) return;
+    if (x.kind === 'call' && x.fn === 'sum') {
+      const [body, k, lo, hi] = x.args;
+      const member = body !== undefined && some(body, (m) => m.kind === 'sym' && m.name === f.name && m.sub.length === 1 && m.sub[0]?.hash === k?.hash);
+      if (member && lo?.kind === 'num' && lo.n === 1n && lo.d === 1n && hi !== undefined) size = hi;
+    }
+    for (const c of children(x)) find(c);
+  };
+  for (const e of sides) find(e);
+  return size === undefined ? f : { ...f, size };
 }
 
 /** \sum_{i=1}^{n} p_i -> 1 where the document says so. */
@@ -333,7 +398,8 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   r = expand(r, second, laterFamilies);
   const mentions = (e: Expr, s: Sym): boolean => some(e, (x) => x.kind === 'sym' && (symKey(x) === symKey(s) || (isFamilySymbol(s) && matchFamily(s, x) !== undefined)));
   const used: Fact[] = facts.filter((f) => f.kind === 'define' && (mentions(lhs, f.sym) || mentions(rhs, f.sym)));
-  const d = domains([...allSymbols(l), ...allSymbols(r)], facts, needsIndexedMode(l) || needsIndexedMode(r));
+  const sized = facts.map((f) => withSizeFromSums(f, [l, r]));
+  const d = domains([...allSymbols(l), ...allSymbols(r)], sized, needsIndexedMode(l) || needsIndexedMode(r));
   // For symbolic proof, a simplex constraint eliminates its last member
   // (p_3 = 1 - p_1 - p_2), or replaces the sum it states by 1.
   const eliminate = new Map<string, Expr>();

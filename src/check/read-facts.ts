@@ -207,7 +207,7 @@ function readRelation(text: string, opts: ReadOptions, plain: boolean): Fact[] |
   const [lt, rt] = sides as [string, string];
   // \sum_i p_i = 1 without a range
   const bare = /^\\sum_\{?([a-z])\}?\s*([A-Za-z]+)_\{?\1\}?$/.exec(lt.trim());
-  if (bare !== null && rel === '=' && numberValue(tryParse(rt)) === 1) return [{ kind: 'simplex-indexed', name: bare[2] as string, size: sym('n') }];
+  if (bare !== null && rel === '=' && numberValue(tryParse(rt)) === 1) return [{ kind: 'simplex-indexed', name: bare[2] as string, size: sym('n'), sizeFromSums: true }];
   // f = \tanh, \phi = \sigma: a function letter standing for a function (before parsing: \tanh alone does not parse).
   const named = rel === '=' && opts.definitions === true ? functionDefinition(lt, rt) : undefined;
   if (named !== undefined) return [named];
