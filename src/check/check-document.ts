@@ -29,6 +29,7 @@ import { readFacts } from './read-facts.js';
 import { definesMember } from './indexed-definitions.js';
 import { functionDefinition, functionInWords } from './function-definitions.js';
 import { factsInWords } from './word-facts.js';
+import { indexConditionClause, supersedes, unappliedIndexCondition } from './index-conditions.js';
 import { documentScopes } from './scopes.js';
 import type { Relation } from './relation.js';
 import type { Segment } from './segments.js';
@@ -134,7 +135,8 @@ interface Stated {
 /** Every symbol of e, indexed ones inside sums included. */
 function allSymbols(e: Expr, into = new Map<string, Sym>()): Map<string, Sym> {
   if (e.kind === 'sym') into.set(symKey(e), e);
-  else for (const c of children(e)) allSymbols(c, into);
+  // Indices too (x_i uses i: "for $i = j$" speaks about it).
+  for (const c of children(e)) allSymbols(c, into);
   return into;
 }
 
@@ -259,6 +261,8 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
       const conditional = CONDITION_WORD.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/\$+$/, ''));
       if (read1.length === 0 && conditional && CONDITION.test(seg.text)) unread.push({ text: seg.text.trim(), from: seg.offset, to, line: lineCol(source, seg.offset).line });
       for (const f of read1) {
+        // "For $i \ne j$" after "For $i = j$": the next case of the derivation replaces the previous one.
+        for (const st of activeAt(seg.offset)) if (supersedes(f, st.fact)) st.to = seg.offset;
         if (f.kind === 'define') {
           // A prose redefinition ("Model B uses $h = \max(0, w x)$") takes over from here; a restatement changes nothing.
           const before = activeAt(seg.offset).filter((st) => st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(f.sym));
@@ -272,7 +276,7 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
       continue;
     }
     // `… \quad \text{where } x \ge 0` closing a one-line display: a fact for this display only.
-    const clause = conditionClause(seg.text);
+    const clause = conditionClause(seg.text) ?? indexConditionClause(seg.text);
     const text = clause === undefined ? seg.text : seg.text.slice(0, clause.start) + ' '.repeat(seg.text.length - clause.start);
     if (clause !== undefined) for (const f of read(clause.text, seg.offset + clause.textStart, false, false)) state(f, seg.offset, seg.offset + seg.text.length, true);
     let raw;
@@ -329,6 +333,13 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
           j = judgeStep(checker, a.expr, r.rel, b.expr, mergeDomains(active.map((st) => st.fact)), { ...opts, seed: stepSeed++ });
         } catch (e) {
           j = { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `could not be judged: ${e instanceof Error ? e.message : String(e)}` } };
+        }
+        // An index relation in scope that the sampler could not apply (k bound by a sum, x < y between variables).
+        const unapplied = j.verdict === 'fails' ? unappliedIndexCondition([a.expr, b.expr, ...facts.flatMap((st) => (st.fact.kind === 'define' ? [st.fact.value] : []))], facts.map((st) => st.fact)) : undefined;
+        if (unapplied !== undefined) {
+          const summary = `${j.evidence.summary}; but the condition ${describe(unapplied)} could not be applied to this step's indices, and the point may break it`;
+          steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+          return;
         }
         const unreadHere = j.verdict === 'fails' ? unread.find((u) => u.from <= stepAt && stepAt < u.to) : undefined;
         if (unreadHere !== undefined) {

@@ -58,7 +58,11 @@ export type Fact =
    * takes it from its own sums over the family. `oneHot`: a vertex of the simplex (entries in
    * {0, 1}, exactly one of them 1: "y is one-hot").
    */
-  | { readonly kind: 'simplex-indexed'; readonly name: string; readonly size: Expr; readonly sizeFromSums?: boolean; readonly oneHot?: boolean };
+  | { readonly kind: 'simplex-indexed'; readonly name: string; readonly size: Expr; readonly sizeFromSums?: boolean; readonly oneHot?: boolean }
+  /** An index's range as stated: `i \in \{1, \dots, n\}`, `k = 1, \dots, K`, `1 \le j \le K` (not a value of i: a range for sums and sifting). */
+  | { readonly kind: 'index-range'; readonly sym: Sym; readonly lo: number; readonly hi: Expr }
+  /** Two indices kept apart or in order: `k \ne l`, `k < l`, "for $i \neq j$". */
+  | { readonly kind: 'index-relation'; readonly sym: Sym; readonly rel: '!=' | '<' | '<='; readonly other: Sym };
 
 /** Does a fact about `general` (p_i, with a symbolic index) speak about `s` (p_2, p_j)? */
 export function factCovers(general: Sym, s: Sym): boolean {
@@ -86,6 +90,10 @@ export function describeFact(f: Fact, show: (e: Expr) => string): string {
       return `${show(f.sym)} in {${f.values.join(', ')}}`;
     case 'simplex':
       return `${f.syms.map(show).join(' + ')} = 1, each > 0`;
+    case 'index-range':
+      return `${show(f.sym)} in {${f.lo}, ..., ${show(f.hi)}} (an index)`;
+    case 'index-relation':
+      return `${show(f.sym)} ${f.rel} ${show(f.other)} (indices)`;
     case 'simplex-indexed':
       if (f.oneHot === true) return `${f.name} one-hot: each ${f.name}_i in {0, 1}, sum of ${f.name}_i = 1`;
       return f.sizeFromSums === true ? `${f.name} a distribution: each ${f.name}_i > 0, sum of ${f.name}_i = 1` : `sum of ${f.name}_i = 1 over ${show(f.size)} terms, each > 0`;
@@ -128,6 +136,8 @@ function rangeOf(f: Fact): Range | undefined {
     case 'simplex-indexed':
       return { ...ALL(), lo: 0, hi: 1 };
     case 'define':
+    case 'index-range':
+    case 'index-relation':
       return undefined;
   }
 }
@@ -169,6 +179,8 @@ export function emptyFact(f: Fact): boolean {
 function factSymbols(f: Fact): readonly Sym[] {
   switch (f.kind) {
     case 'define':
+    case 'index-range':
+    case 'index-relation':
       return [];
     case 'simplex':
       return f.syms;

@@ -129,7 +129,8 @@ export function discharge(own: readonly Condition[], p: PreparedStep, opts: Judg
   // a ≤ j ≤ b is not discharged.
   for (const c of [...own, ...p.conditions]) {
     if (c.kind !== 'in-range') continue;
-    const unstated = freeSymbols(c.u).find((s) => !p.assumptions.some((a) => symKey(a.sym) === symKey(s)) && !p.reparam.has(symKey(s)));
+    // A relation to another index (k ≠ l) is not a range.
+    const unstated = freeSymbols(c.u).find((s) => !p.assumptions.some((a) => symKey(a.sym) === symKey(s) && a.kind !== 'index-relation') && !p.reparam.has(symKey(s)));
     if (unstated !== undefined) return `the rules assumed ${conditionText(c)}, and ${UNSTATED_RANGE} ${toPlain(unstated)} is not stated`;
   }
   const domain = conditionsHoldOnDomain(p.lhs, p.rhs, all, p.anchors, { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions });

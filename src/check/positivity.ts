@@ -24,6 +24,8 @@ function symPositive(s: Sym, facts: readonly Fact[]): boolean {
       case 'simplex-indexed':
         return f.oneHot !== true && s.name === f.name && s.sub.length === 1;
       case 'define':
+      case 'index-range':
+      case 'index-relation':
         return false;
     }
   });

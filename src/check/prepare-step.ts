@@ -17,12 +17,13 @@ import { distrust, verifyDerivation } from '../proof/verify.js';
 import { toPlain } from '../render/to-plain.js';
 import { mapCondition, stepConditions, type Condition } from './proof-assumptions.js';
 import type { Assumption } from '../numeric/index.js';
-import { needsIndexedMode } from '../numeric/indexed.js';
+import { indexRoles, needsIndexedMode, type IndexRole } from '../numeric/indexed.js';
 import { compile, EvalError, freeSymbols } from '../numeric/index.js';
 import type { Engine } from '../rewrite/engine.js';
 import { factCovers, type Fact } from './facts.js';
 import { primedHeads, valueHeadsAsProducts } from './defined-heads.js';
-import { isFamilySymbol, isRecurrence, matchFamily, substituteFamilies, type FamilyDefinition } from './indexed-definitions.js';
+import { isFamilySymbol, isRecurrence, matchFamily, renameIndices, substituteFamilies, type FamilyDefinition } from './indexed-definitions.js';
+import { isIndexLetter } from './index-conditions.js';
 
 export interface PreparedStep {
   /** Sides on the sampled domain (definitions, derivatives and reparametrisations applied). */
@@ -120,12 +121,18 @@ function applyFunctions(e: Expr, fns: ReadonlyMap<string, { param: Sym; value: E
   return go(e);
 }
 
-/** Expand definitions (and members of defined families, p_j from p_k = …) to a fixed point (definitions may use earlier ones); bounded depth. */
+/**
+ * Expand definitions (and members of defined families, p_j from p_k = …) to
+ * a fixed point (definitions may use earlier ones); bounded depth. An index
+ * set equal to another ("for $i = j$") is renamed in subscripts too, never
+ * where a sum binds it.
+ */
 function expand(e: Expr, defs: ReadonlyMap<string, Expr>, families: readonly FamilyDefinition[] = []): Expr {
   let cur = e;
   const exact = new Set(defs.keys());
+  const indexCases = new Map([...defs].filter(([key, v]) => /^[a-z]$/.test(key) && isIndexLetter(v)));
   for (let i = 0; i < 8; i++) {
-    const next = substituteFamilies(substitute(cur, defs), families, exact);
+    const next = renameIndices(substituteFamilies(substitute(cur, defs), families, exact), indexCases);
     if (next === cur) return cur;
     cur = next;
   }
@@ -247,7 +254,7 @@ function domains(syms: readonly Sym[], facts: readonly Fact[], indexed: boolean)
     const key = symKey(s);
     if (values.has(key)) continue;
     for (const f of facts) {
-      if (f.kind === 'define' || f.kind === 'simplex' || f.kind === 'simplex-indexed' || !factCovers(f.sym, s)) continue;
+      if (f.kind === 'define' || f.kind === 'simplex' || f.kind === 'simplex-indexed' || f.kind === 'index-range' || f.kind === 'index-relation' || !factCovers(f.sym, s)) continue;
       used.push(f);
       const t = fresh(s);
       if (indexed && (s.sub.length > 0 || s.sup.length > 0)) {
@@ -346,6 +353,30 @@ function withSizeFromSums(f: Fact, sides: readonly Expr[]): Fact {
   return size === undefined ? f : { ...f, size };
 }
 
+/**
+ * Stated index conditions that apply to the step's own indices: a range
+ * whose upper end is a number or a size of the step (a sum's bound), and
+ * relations between two of its indices. The index plan draws inside them.
+ */
+function indexAssumptions(sides: readonly Expr[], facts: readonly Fact[]): { assumptions: Assumption[]; used: Fact[] } {
+  const roles = new Map<string, IndexRole>();
+  for (const e of sides) indexRoles(e, roles);
+  const assumptions: Assumption[] = [];
+  const used: Fact[] = [];
+  for (const f of facts) {
+    if (f.kind === 'index-range' && roles.get(symKey(f.sym)) === 'index') {
+      const hi = f.hi;
+      if (!(hi.kind === 'num' && hi.d === 1n) && !(hi.kind === 'sym' && roles.get(symKey(hi)) === 'bound')) continue;
+      assumptions.push({ sym: f.sym, kind: 'index-range', lo: f.lo, hi });
+      used.push(f);
+    } else if (f.kind === 'index-relation' && roles.get(symKey(f.sym)) === 'index' && roles.get(symKey(f.other)) === 'index') {
+      assumptions.push({ sym: f.sym, kind: 'index-relation', rel: f.rel, other: f.other });
+      used.push(f);
+    }
+  }
+  return { assumptions, used };
+}
+
 /** \sum_{i=1}^{n} p_i -> 1 where the document says so. */
 function replaceStatedSums(e: Expr, facts: readonly Fact[]): Expr {
   if (facts.length === 0) return e;
@@ -400,6 +431,9 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   const used: Fact[] = facts.filter((f) => f.kind === 'define' && (mentions(lhs, f.sym) || mentions(rhs, f.sym)));
   const sized = facts.map((f) => withSizeFromSums(f, [l, r]));
   const d = domains([...allSymbols(l), ...allSymbols(r)], sized, needsIndexedMode(l) || needsIndexedMode(r));
+  const conditions = indexAssumptions([l, r], facts);
+  d.assumptions.push(...conditions.assumptions);
+  d.used.push(...conditions.used);
   // For symbolic proof, a simplex constraint eliminates its last member
   // (p_3 = 1 - p_1 - p_2), or replaces the sum it states by 1.
   const eliminate = new Map<string, Expr>();

@@ -25,6 +25,7 @@ import { toPlain } from '../render/to-plain.js';
 import { conflictOf, definitionOf, describeFact, emptyFact, FactError, mergeDomains, type Bounds, type Fact, type Sign } from './facts.js';
 import { splitRelations } from './split-relations.js';
 import { functionDefinition } from './function-definitions.js';
+import { indexRangeBetween, indexRangeFact, indexRangeOfItems, indexRelationFact, isIndexLetter } from './index-conditions.js';
 import type { Relation } from './relation.js';
 
 export interface ReadOptions {
@@ -164,8 +165,11 @@ function membership(s: Sym, set: string): Fact[] | undefined {
   const braces = /^\{(.*)\}$/.exec(t);
   if (braces !== null) {
     const items = splitTopLevelCommas(braces[1] as string);
-    // An index j ∈ {1, …, n}: the numeric checker already samples indices and sizes together (j <= n).
-    if (items.includes('...')) return [];
+    // An index j ∈ {1, …, n}: its range (for sums and sifting), not a value; other lists with dots state nothing read here.
+    if (items.includes('...')) {
+      const range = indexRangeOfItems(s, items);
+      return range === undefined ? [] : [range];
+    }
     const values = items.map((x) => numberValue(tryParse(x)));
     if (values.every((v): v is number => v !== undefined)) return [{ kind: 'set', sym: s, values }];
   }
@@ -200,7 +204,9 @@ function readRelation(text: string, opts: ReadOptions, plain: boolean): Fact[] |
     if (lo !== undefined && hi !== undefined && s?.kind === 'sym' && (rels[0] === '<' || rels[0] === '<=') && (rels[1] === '<' || rels[1] === '<=')) {
       return intervalFacts(s, { lo, hi, loOpen: rels[0] === '<', hiOpen: rels[1] === '<' });
     }
-    return undefined;
+    // 1 \le j \le K: the range of an index.
+    const range = indexRangeBetween(lo, rels[0] as Relation, s, rels[1] as Relation, sides[2] as string);
+    return range === undefined ? undefined : [range];
   }
   if (rels.length !== 1) return undefined;
   const rel = rels[0] as Relation;
@@ -237,6 +243,11 @@ function readRelation(text: string, opts: ReadOptions, plain: boolean): Fact[] |
     const f = signFact(r, flipRel(rel), lv);
     return f === undefined ? undefined : [f];
   }
+  // k \ne l, k < l between index letters: which index values are drawn together.
+  const relation = indexRelationFact(l, rel, r);
+  if (relation !== undefined) return [relation];
+  // "for $i = j$" (also in a display's closing clause, where definitions are not read): the case i = j.
+  if (rel === '=' && isIndexLetter(l) && isIndexLetter(r) && l.name !== r.name) return [{ kind: 'define', sym: l, value: r }];
   if (opts.definitions === true && rel === '=') {
     const d = definitionOf(lt, l, r);
     return d === undefined ? undefined : [d];
@@ -263,6 +274,9 @@ function subjectOf(f: Fact): string {
  */
 export function readFacts(text: string, opts: ReadOptions = {}): Fact[] {
   const out: Fact[] = [];
+  // k = 1, \dots, K: a range, read before the commas split it.
+  const range = indexRangeFact(normalise(text));
+  if (range !== undefined) return [range];
   let pending: { syms: Sym[]; piece: Piece }[] = [];
   for (const p of splitTopLevelCommasAt(text)) {
     const piece = normalise(p.text);

@@ -20,7 +20,7 @@ describe('readFacts', () => {
   it('should read set membership the way people write it', () => {
     expect(read('y \\in \\{-1, 1\\}')).toEqual(['y in {-1, 1}']);
     expect(read('y in {0, 1}')).toEqual(['y in {0, 1}']);
-    expect(read('j \\in \\{1, \\dots, n\\}')).toEqual([]);
+    expect(read('j \\in \\{1, \\dots, n\\}')).toEqual(['j in {1, ..., n} (an index)']);
     expect(read('x \\in \\mathbb{R}^n')).toEqual([]);
     expect(read('t \\in (0, 1)')).toEqual(['t in (0, 1)', 't > 0']);
     expect(read('t \\in [0, 1)')).toEqual(['t in [0, 1)']);
