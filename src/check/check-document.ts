@@ -30,6 +30,7 @@ import { definesMember } from './indexed-definitions.js';
 import { functionDefinition, functionInWords } from './function-definitions.js';
 import { factsInWords } from './word-facts.js';
 import { indexConditionClause, supersedes, unappliedIndexCondition } from './index-conditions.js';
+import { whereClause } from './where-clauses.js';
 import { documentScopes } from './scopes.js';
 import type { Relation } from './relation.js';
 import type { Segment } from './segments.js';
@@ -275,10 +276,15 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
       }
       continue;
     }
-    // `… \quad \text{where } x \ge 0` closing a one-line display: a fact for this display only.
+    // "$$…$$ where $p = \sigma(z)$": the clause defines what the display uses, from the display on.
+    for (const w of whereClause(source, seg, segments)) {
+      const named = functionInWords(w.text, source.slice(w.offset + w.text.length, w.offset + w.text.length + 80).replace(/^\$+/, ''));
+      for (const f of named !== undefined ? [named] : read(w.text, w.offset, false, true)) if (f.kind === 'define' && !definedAt(f.sym, seg.offset)) state(f, seg.offset, scopes.sectionEnd(seg.offset));
+    }
+    // `… \quad \text{where } x \ge 0` (or `L = …`) closing a one-line display: a fact for this display only.
     const clause = conditionClause(seg.text) ?? indexConditionClause(seg.text);
     const text = clause === undefined ? seg.text : seg.text.slice(0, clause.start) + ' '.repeat(seg.text.length - clause.start);
-    if (clause !== undefined) for (const f of read(clause.text, seg.offset + clause.textStart, false, false)) state(f, seg.offset, seg.offset + seg.text.length, true);
+    if (clause !== undefined) for (const f of read(clause.text, seg.offset + clause.textStart, false, true)) state(f, seg.offset, seg.offset + seg.text.length, true);
     let raw;
     try {
       raw = splitRelations(text);
