@@ -31,6 +31,8 @@ import { functionDefinition, functionInWords } from './function-definitions.js';
 import { factsInWords } from './word-facts.js';
 import { indexConditionClause, supersedes, unappliedIndexCondition } from './index-conditions.js';
 import { whereClause } from './where-clauses.js';
+import { headDefinition, headOf, parseWithHeads, type HeadDefinition } from './multi-argument-heads.js';
+import { sym } from '../expr/build.js';
 import { documentScopes } from './scopes.js';
 import type { Relation } from './relation.js';
 import type { Segment } from './segments.js';
@@ -107,10 +109,11 @@ export interface DocumentOptions extends JudgeOptions {
 
 type Side = { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly reason: string; readonly offset: number };
 
-function parseSide(side: ChainSide, base: number): Side {
+function parseSide(side: ChainSide, base: number, heads: readonly HeadDefinition[] = []): Side {
   if (side.latex === '') return { ok: false, reason: 'nothing on this side of the relation', offset: base + side.start };
   try {
-    return { ok: true, expr: parseLatex(side.latex) };
+    // Calls of functions of several arguments the document defined (L(a, b, c)) are read as their definitions.
+    return { ok: true, expr: heads.length === 0 ? parseLatex(side.latex) : parseWithHeads(side.latex, heads) };
   } catch (e) {
     if (e instanceof ParseError) return { ok: false, reason: `cannot read this math: ${e.message}`, offset: base + side.start + e.span.start };
     throw e;
@@ -292,7 +295,8 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
       continue;
     }
     for (const chain of raw) {
-      const sides = chain.sides.map((s) => parseSide(s, seg.offset));
+      const heads = activeAt(seg.offset).flatMap((st) => (st.fact.kind === 'define' ? (headDefinition(st.fact) ?? []) : []));
+      const sides = chain.sides.map((s) => parseSide(s, seg.offset, heads));
       const first = chain.sides[0];
       const chainAt = seg.offset + (first?.start ?? 0);
       const firstLc = lineCol(source, chainAt);
@@ -306,7 +310,8 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
         const at = lineCol(source, seg.offset + (rs.latex === '' ? r.start : rs.start));
         const base = { step: k + 1, line: at.line, col: at.col, lhs: ls.latex, rel: r.rel, rhs: rs.latex };
         // f = \tanh: a function letter standing for a function (the right side alone is not an expression).
-        const named = k === 0 && r.rel === '=' ? functionDefinition(ls.latex, rs.latex) : undefined;
+        const head = k === 0 && r.rel === '=' && b.ok ? headOf(ls.latex) : undefined;
+        const named = k === 0 && r.rel === '=' ? (functionDefinition(ls.latex, rs.latex) ?? (head !== undefined && b.ok ? { kind: 'define' as const, sym: sym(head.name), value: b.expr, param: head.params[0] as Sym, params: head.params } : undefined)) : undefined;
         if (named !== undefined && named.kind === 'define' && !definedAt(named.sym, stepAt)) {
           state(named, stepAt, scopes.sectionEnd(stepAt));
           steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });

@@ -43,7 +43,8 @@ export class FactError extends Error {
 
 export type Fact =
   /** `h = …`, or with `param` a function head `f(x) = …` (then f(a) means value with x = a). */
-  | { readonly kind: 'define'; readonly sym: Sym; readonly value: Expr; readonly param?: Sym }
+  /** `params`: a function of several arguments, `L(x, y, w) = …` (read in place of its calls: multi-argument-heads.ts). */
+  | { readonly kind: 'define'; readonly sym: Sym; readonly value: Expr; readonly param?: Sym; readonly params?: readonly Sym[] }
   | { readonly kind: 'sign'; readonly sym: Sym; readonly sign: Sign }
   /**
    * Sampled on [lo, hi]; `bounds` is the set as stated when it differs
@@ -81,7 +82,7 @@ export function factCovers(general: Sym, s: Sym): boolean {
 export function describeFact(f: Fact, show: (e: Expr) => string): string {
   switch (f.kind) {
     case 'define':
-      return `${show(f.sym)}${f.param === undefined ? '' : `(${show(f.param)})`} = ${show(f.value)}`;
+      return `${show(f.sym)}${f.params !== undefined ? `(${f.params.map(show).join(', ')})` : f.param === undefined ? '' : `(${show(f.param)})`} = ${show(f.value)}`;
     case 'sign':
       return `${show(f.sym)} ${f.sign === 'positive' ? '> 0' : f.sign === 'nonnegative' ? '>= 0' : f.sign === 'negative' ? '< 0' : '!= 0'}`;
     case 'interval':

@@ -403,7 +403,8 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   const fns = new Map<string, { param: Sym; value: Expr }>();
   const families: FamilyDefinition[] = [];
   for (const f of facts) {
-    if (f.kind !== 'define') continue;
+    // A function of several arguments is substituted where its calls are read (multi-argument-heads.ts).
+    if (f.kind !== 'define' || (f.params?.length ?? 0) > 1) continue;
     if (f.param === undefined) defs.set(symKey(f.sym), f.value);
     else fns.set(symKey(f.sym), { param: f.param, value: f.value });
     // p_k = … defines p_j, p_1 too; a value without symbols (y_k = 1) is about the member written only.

@@ -25,6 +25,10 @@ import { toPlain } from '../render/to-plain.js';
 import { conflictOf, definitionOf, describeFact, emptyFact, FactError, mergeDomains, type Bounds, type Fact, type Sign } from './facts.js';
 import { splitRelations } from './split-relations.js';
 import { functionDefinition } from './function-definitions.js';
+import { headOf } from './multi-argument-heads.js';
+import { splitTopLevelCommas, splitTopLevelCommasAt, type Piece } from './top-level-commas.js';
+
+export { splitTopLevelCommas, splitTopLevelCommasAt, type Piece } from './top-level-commas.js';
 import { indexRangeBetween, indexRangeFact, indexRangeOfItems, indexRelationFact, isIndexLetter } from './index-conditions.js';
 import type { Relation } from './relation.js';
 
@@ -41,40 +45,6 @@ export interface ReadOptions {
   readonly syntax?: 'latex' | 'auto';
   /** Read `y = 1` as giving y that value (prose introduced by "let", "given", "set" …). */
   readonly values?: boolean;
-}
-
-/** A piece of a comma-separated list and where it starts in the text. */
-export interface Piece {
-  readonly text: string;
-  readonly start: number;
-}
-
-/** Split at top-level commas (not inside (), [], {}), with each trimmed piece's offset. */
-export function splitTopLevelCommasAt(text: string): Piece[] {
-  const out: Piece[] = [];
-  let depth = 0;
-  let from = 0;
-  const push = (to: number): void => {
-    const raw = text.slice(from, to);
-    const lead = raw.length - raw.trimStart().length;
-    if (raw.trim() !== '') out.push({ text: raw.trim(), start: from + lead });
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    else if (c === ',' && depth === 0) {
-      push(i);
-      from = i + 1;
-    }
-  }
-  push(text.length);
-  return out;
-}
-
-/** Split at top-level commas (not inside (), [], {}). */
-export function splitTopLevelCommas(text: string): string[] {
-  return splitTopLevelCommasAt(text).map((p) => p.text);
 }
 
 /** Plain syntax first, then LaTeX (`f(x)` with f unknown, `w x` juxtaposed). */
@@ -217,6 +187,10 @@ function readRelation(text: string, opts: ReadOptions, plain: boolean): Fact[] |
   // f = \tanh, \phi = \sigma: a function letter standing for a function (before parsing: \tanh alone does not parse).
   const named = rel === '=' && opts.definitions === true ? functionDefinition(lt, rt) : undefined;
   if (named !== undefined) return [named];
+  // L(x, y, w) = …: a function of several arguments (its left side is not an expression the reader takes).
+  const head = rel === '=' && opts.definitions === true ? headOf(lt) : undefined;
+  const headValue = head !== undefined ? tryParse(rt) : undefined;
+  if (head !== undefined && headValue !== undefined) return [{ kind: 'define', sym: sym(head.name), value: headValue, param: head.params[0] as Sym, params: head.params }];
   const l = plain ? tryParseAuto(lt) : tryParse(lt);
   const r = plain ? tryParseAuto(rt) : tryParse(rt);
   if (l === undefined || r === undefined) return undefined;

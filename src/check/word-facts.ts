@@ -18,7 +18,7 @@ import { sym } from '../expr/build.js';
 import type { Sym } from '../expr/node.js';
 import { ParseError, parseLatex } from '../parse/index.js';
 import type { Fact, Sign } from './facts.js';
-import { splitTopLevelCommas } from './read-facts.js';
+import { splitTopLevelCommas } from './top-level-commas.js';
 
 export interface WordFacts {
   readonly facts: readonly Fact[];
