@@ -354,6 +354,28 @@ function withSizeFromSums(f: Fact, sides: readonly Expr[]): Fact {
 }
 
 /**
+ * A family defined over a stated range ("$p_k = …$ for $k = 1, \dots, K$")
+ * is used only inside it: p_j in a step gives j the range of k.
+ */
+function inheritedRanges(sides: readonly Expr[], families: readonly FamilyDefinition[], facts: readonly Fact[]): Fact[] {
+  const out: Fact[] = [];
+  const ranged = new Set(facts.flatMap((f) => (f.kind === 'index-range' ? [symKey(f.sym)] : [])));
+  for (const s of sides.flatMap((e) => allSymbols(e))) {
+    for (const fam of families) {
+      const binding = matchFamily(fam.sym, s);
+      if (binding === undefined) continue;
+      for (const f of facts) {
+        const j = f.kind === 'index-range' ? binding.get(symKey(f.sym)) : undefined;
+        if (f.kind !== 'index-range' || j === undefined || !isIndexLetter(j) || ranged.has(symKey(j))) continue;
+        ranged.add(symKey(j));
+        out.push({ kind: 'index-range', sym: j, lo: f.lo, hi: f.hi });
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * Stated index conditions that apply to the step's own indices: a range
  * whose upper end is a number or a size of the step (a sum's bound), and
  * relations between two of its indices. The index plan draws inside them.
@@ -432,7 +454,10 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   const used: Fact[] = facts.filter((f) => f.kind === 'define' && (mentions(lhs, f.sym) || mentions(rhs, f.sym)));
   const sized = facts.map((f) => withSizeFromSums(f, [l, r]));
   const d = domains([...allSymbols(l), ...allSymbols(r)], sized, needsIndexedMode(l) || needsIndexedMode(r));
-  const conditions = indexAssumptions([l, r], facts);
+  // Members as written, with an index set equal to another ("for $i = j$") renamed.
+  const cases = new Map([...defs].filter(([key, v]) => /^[a-z]$/.test(key) && isIndexLetter(v)));
+  const members = [lhsAsWritten, rhsAsWritten].map((e) => renameIndices(e, cases));
+  const conditions = indexAssumptions([l, r], [...facts, ...inheritedRanges(members, families, facts)]);
   d.assumptions.push(...conditions.assumptions);
   d.used.push(...conditions.used);
   // For symbolic proof, a simplex constraint eliminates its last member
