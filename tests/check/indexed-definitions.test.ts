@@ -58,4 +58,9 @@ describe('a definition of an indexed family defines every member', () => {
     const doc = `# One\n\n${SOFTMAX}$$p_j > 0$$\n\n# Two\n\n$$p_j > 0$$\n`;
     expect(verdicts(doc)).toEqual(['5: holds', '9: fails']);
   });
+
+  it('should keep the order of two indices: A_{ij} = x_i y_j makes A_{ji} = x_j y_i, never x_i y_j', () => {
+    const doc = 'Let $A_{ij} = x_i y_j$.\n\n$$A_{ji} = x_j y_i$$\n\n$$A_{ji} = x_i y_j$$\n\n$$A_{ii} = x_i y_i$$\n\n$$A_{1,2} = x_2 y_1$$\n';
+    expect(verdicts(doc)).toEqual(['3: proved', '5: fails', '7: proved', '9: fails']);
+  });
 });
