@@ -233,7 +233,7 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   if (refused !== undefined && judged.verdict === 'holds' && refused.includes(` ${UNSTATED_RANGE} `)) {
     // Free indices are sampled inside the sums' ranges, so agreement says nothing about an index outside
     // them (sum(delta(i,k) x_k, k, 1, n) = x_i is false for i > n): the step is true only under the range.
-    return { verdict: 'undecided', evidence: { ...judged.evidence, summary: `${judged.evidence.summary}, but ${refused} (a symbolic range such as i ∈ {1, …, n} is not read as a fact yet), so it is known only for the index values sampled` } };
+    return { verdict: 'undecided', evidence: { ...judged.evidence, summary: `${judged.evidence.summary}, but ${refused} (state it, as in $j \\in \\{1, \\dots, n\\}$ with n the sum's end), so it is known only for the index values sampled` } };
   }
   return refused !== undefined && judged.verdict === 'holds' ? { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}; not proved: ${refused}` } } : judged;
 }

@@ -37,7 +37,7 @@ const ONE_HOT_AFTER = new RegExp(`${LIST_AFTER}one[- ]hot\\b`, 'i');
 const ONE_HOT_BEFORE = new RegExp(`\\bone[- ]hot(?:\\s+encoded)?(?:\\s+(?:labels?|targets?|vectors?|encodings?))?${LIST_BEFORE}`, 'i');
 const PROBABILITY_AFTER = new RegExp(`${LIST_AFTER}probabilit(?:y|ies)\\b`, 'i');
 const PROBABILITY_BEFORE = new RegExp(`\\bprobabilit(?:y|ies)${LIST_BEFORE}`, 'i');
-const SIGN_AFTER = new RegExp(`${LIST_AFTER}(?:(strictly\\s+)?positive|negative|non-?negative|non-?zero)\\b(?!\\s+(?:definite|semi))`, 'i');
+const SIGN_AFTER = new RegExp(`${LIST_AFTER}(?:(strictly\\s+)?positive|negative|non-?negative|non-?zero)\\b(?!\\s+(?:definite|semi|or\\b))`, 'i');
 /** Words that constrain a symbol in ways not read here. */
 const OTHER_AFTER = new RegExp(`${LIST_AFTER}((?:symmetric|orthogonal|orthonormal|invertible|normali[sz]ed|unit|binary|integers?|bounded|stochastic|sorted|diagonal|sparse|positive\\s+(?:semi-?)?definite|monotone|increasing|decreasing|convex|concave|independent|i\\.i\\.d\\.?|small|large)\\b[\\w-]*)`, 'i');
 
@@ -81,6 +81,9 @@ export function factsInWords(math: string, before: string, after: string): WordF
     const word = post.slice(sign.index).replace(/^[^]*?\b((?:strictly\s+)?positive|negative|non-?negative|non-?zero)\b[^]*$/i, '$1');
     return { facts: syms.map((s): Fact => ({ kind: 'sign', sym: s, sign: signOf(word) })) };
   }
+  // "$x$ is not positive", "$x$ is nonpositive": a constraint, not read here.
+  const negated = new RegExp(`${LIST_AFTER}(not\\s+[\\w-]+|non-?positive)`, 'i').exec(post);
+  if (negated !== null) return { facts: [], unread: `is ${negated[1] ?? ''}` };
   const other = OTHER_AFTER.exec(post);
   if (other !== null) return { facts: [], unread: `is ${other[1] ?? ''}` };
   return { facts: [] };

@@ -26,6 +26,8 @@ describe('constraints stated in words', () => {
     expect(words('p', '', ' is the probability that the label is 1')).toEqual(['p in [0, 1]']);
     expect(words('x', '', ' is positive')).toEqual(['x > 0']);
     expect(words('x', '', ' is nonnegative')).toEqual(['x >= 0']);
+    expect(words('x', '', ' is positive or negative')).toEqual([]);
+    expect(words('x', '', ' is not positive')).toEqual(['unread: is not positive']);
     expect(words('W', '', ' is orthogonal')).toEqual(['unread: is orthogonal']);
     expect(words('A', '', ' is positive definite')).toEqual(['unread: is positive definite']);
     // Not constraints on the math: another noun, a relation rather than a name, "the distribution of x".
