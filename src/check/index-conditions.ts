@@ -10,9 +10,10 @@
  * that step undecided: the counterexample may break the condition.
  *
  *     indexRelationFact(i, '!=', j)          // { kind: 'index-relation', sym: i, rel: '!=', other: j }
- *     indexRangeFact('k = 1, ..., K')        // { kind: 'index-range', sym: k, lo: 1, hi: K }
+ *     indexRangeFact('k = 1, ..., K')        // [{ kind: 'index-range', sym: k, lo: 1, hi: K }]
  *     indexConditionClause('a = b \\quad (k \\neq j)')   // the clause 'k \\neq j'
  */
+import { sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children } from '../expr/traverse.js';
@@ -51,15 +52,15 @@ function rangeEnd(text: string): Expr | undefined {
 }
 
 /**
- * `k = 1, ..., K` or `k = 1, 2, ..., K` (with the dots already spelled `...`)
- * as a range; undefined for anything else.
+ * `k = 1, ..., K`, `k = 1, 2, ..., K` or `i, j = 1, ..., n` (with the dots
+ * already spelled `...`) as ranges; undefined for anything else.
  */
-export function indexRangeFact(text: string): Fact | undefined {
-  const m = /^\s*([a-z])\s*=\s*(-?\d+)\s*,(?:\s*-?\d+\s*,)*\s*\.\.\.\s*,\s*([^,]+?)\s*$/.exec(text);
+export function indexRangeFact(text: string): Fact[] | undefined {
+  const m = /^\s*([a-z](?:\s*,\s*[a-z])*)\s*=\s*(-?\d+)\s*,(?:\s*-?\d+\s*,)*\s*\.\.\.\s*,\s*([^,]+?)\s*$/.exec(text);
   if (m === null) return undefined;
   const hi = rangeEnd(m[3] as string);
-  const i = tryParse(m[1] as string);
-  return hi === undefined || i === undefined || !isIndexLetter(i) ? undefined : { kind: 'index-range', sym: i, lo: Number(m[2]), hi };
+  if (hi === undefined) return undefined;
+  return (m[1] as string).split(',').map((letter): Fact => ({ kind: 'index-range', sym: sym(letter.trim()), lo: Number(m[2]), hi }));
 }
 
 /** `i \in \{lo, ..., hi\}` (the items of the braces, dots spelled `...`) as a range of the index i. */

@@ -249,8 +249,8 @@ function subjectOf(f: Fact): string {
 export function readFacts(text: string, opts: ReadOptions = {}): Fact[] {
   const out: Fact[] = [];
   // k = 1, \dots, K: a range, read before the commas split it.
-  const range = indexRangeFact(normalise(text));
-  if (range !== undefined) return [range];
+  const ranges = indexRangeFact(normalise(text));
+  if (ranges !== undefined) return ranges;
   let pending: { syms: Sym[]; piece: Piece }[] = [];
   for (const p of splitTopLevelCommasAt(text)) {
     const piece = normalise(p.text);
@@ -273,7 +273,7 @@ export function readFacts(text: string, opts: ReadOptions = {}): Fact[] {
     for (const f of facts) {
       if (emptyFact(f)) throw new FactError(`'${p.text}' leaves no value for ${subjectOf(f)}`, p.start);
       out.push(f);
-      if (f.kind === 'sign' || f.kind === 'interval' || f.kind === 'set') for (const q of pending) for (const s of q.syms) out.push({ ...f, sym: s });
+      if (f.kind === 'sign' || f.kind === 'interval' || f.kind === 'set' || f.kind === 'index-range') for (const q of pending) for (const s of q.syms) out.push({ ...f, sym: s });
     }
     pending = [];
   }

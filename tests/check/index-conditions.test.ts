@@ -25,6 +25,8 @@ describe('index conditions restrict the index values drawn', () => {
     expect(read('k = 1, \\dots, K')).toEqual(['k in {1, ..., K} (an index)']);
     expect(read('i \\in \\{1, \\ldots, n\\}')).toEqual(['i in {1, ..., n} (an index)']);
     expect(read('1 \\le j \\le K')).toEqual(['j in {1, ..., K} (an index)']);
+    expect(read('i, j = 1, \\dots, n')).toEqual(['i in {1, ..., n} (an index)', 'j in {1, ..., n} (an index)']);
+    expect(read('i, j \\in \\{1, \\dots, K\\}')).toEqual(['j in {1, ..., K} (an index)', 'i in {1, ..., K} (an index)']);
     // "Let $k = 1, …, K$" is not k = 1.
     expect(readFacts('k = 1, \\dots, K', { definitions: true, values: true }).map((f) => f.kind)).toEqual(['index-range']);
     expect(indexConditionClause('a = b \\quad (k \\neq j)')?.text).toBe('k \\neq j');
