@@ -33,6 +33,7 @@ import { indexConditionClause, supersedes, unappliedIndexCondition } from './ind
 import { whereClause } from './where-clauses.js';
 import { headDefinition, headOf, parseWithHeads, type HeadDefinition } from './multi-argument-heads.js';
 import { sym } from '../expr/build.js';
+import { abstractHead } from '../expr/abstract-function.js';
 import { documentScopes } from './scopes.js';
 import type { Relation } from './relation.js';
 import type { Segment } from './segments.js';
@@ -139,6 +140,9 @@ interface Stated {
 /** Every symbol of e, indexed ones inside sums included. */
 function allSymbols(e: Expr, into = new Map<string, Sym>()): Map<string, Sym> {
   if (e.kind === 'sym') into.set(symKey(e), e);
+  // The name of an applied function letter (f(s_1), f'(s_1) use f: "for $f = \tanh$" speaks about it).
+  const head = e.kind === 'call' ? abstractHead(e.fn) : undefined;
+  if (head !== undefined) into.set(head.name, sym(head.name));
   // Indices too (x_i uses i: "for $i = j$" speaks about it).
   for (const c of children(e)) allSymbols(c, into);
   return into;

@@ -432,12 +432,15 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
     // p_k = … defines p_j, p_1 too; a value without symbols (y_k = 1) is about the member written only.
     if (f.param === undefined && isFamilySymbol(f.sym) && !isRecurrence(f.sym, f.value) && some(f.value, (x) => x.kind === 'sym')) families.push({ sym: f.sym, value: f.value });
   }
-  lhs = applyFunctions(primedHeads(valueHeadsAsProducts(lhs, new Set(defs.keys())), fns, engine, substitute), fns);
-  rhs = applyFunctions(primedHeads(valueHeadsAsProducts(rhs, new Set(defs.keys())), fns, engine, substitute), fns);
+  // Function heads (f = \tanh, f(x) = x^2) are applied as written and again after definitions are
+  // expanded: a_1 = f(s_1) brings f into a step that does not write it.
+  const withFunctions = (e: Expr): Expr => applyFunctions(primedHeads(valueHeadsAsProducts(e, new Set(defs.keys())), fns, engine, substitute), fns);
+  lhs = withFunctions(lhs);
+  rhs = withFunctions(rhs);
   const wrt = new Set([...derivVariables(lhs), ...derivVariables(rhs)]);
   const first = new Map([...defs].filter(([key]) => !wrt.has(key)));
-  let l = expand(lhs, first, familiesFreeOf(families, [lhs, rhs]));
-  let r = expand(rhs, first, familiesFreeOf(families, [lhs, rhs]));
+  let l = withFunctions(expand(lhs, first, familiesFreeOf(families, [lhs, rhs])));
+  let r = withFunctions(expand(rhs, first, familiesFreeOf(families, [lhs, rhs])));
   const opaque = [l, r].map(opaqueDerivative).find((x) => x !== undefined);
   const dl = engineDerivatives(engine, l);
   const dr = engineDerivatives(engine, r);
@@ -448,8 +451,8 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   const stillWrt = new Set([...derivVariables(l), ...derivVariables(r)]);
   const second = new Map([...defs].filter(([key]) => !stillWrt.has(key)));
   const laterFamilies = familiesFreeOf(families, [l, r]);
-  l = expand(l, second, laterFamilies);
-  r = expand(r, second, laterFamilies);
+  l = withFunctions(expand(l, second, laterFamilies));
+  r = withFunctions(expand(r, second, laterFamilies));
   const mentions = (e: Expr, s: Sym): boolean => some(e, (x) => x.kind === 'sym' && (symKey(x) === symKey(s) || (isFamilySymbol(s) && matchFamily(s, x) !== undefined)));
   const used: Fact[] = facts.filter((f) => f.kind === 'define' && (mentions(lhs, f.sym) || mentions(rhs, f.sym)));
   const sized = facts.map((f) => withSizeFromSums(f, [l, r]));
