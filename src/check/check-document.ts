@@ -242,7 +242,7 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
   };
   const chains: ChainReport[] = [];
   /** Inequalities stated in prose that could not be read as facts, with their scope. */
-  const unread: { text: string; from: number; to: number; line: number }[] = [];
+  const unread: { text: string; from: number; to: number; line: number; about?: readonly string[] }[] = [];
   // Symbols used in a chain, with where: such a symbol is a variable in its section, not something a later `y = …` defines.
   const used = new Map<string, number[]>();
   const usedInSection = (key: string, p: number): boolean => {
@@ -264,7 +264,8 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
       // "$p$ and $q$ are distributions", "one-hot label $y$", "$W$ is orthogonal" (not read: a failure in its scope is undecided).
       const words = factsInWords(seg.text, source.slice(Math.max(0, seg.offset - 80), seg.offset), source.slice(seg.offset + seg.text.length, seg.offset + seg.text.length + 120));
       const read1 = named !== undefined ? [named] : [...read(seg.text, seg.offset, false, true, values), ...words.facts];
-      if (words.unread !== undefined) unread.push({ text: `${seg.text.trim()} \\text{ ${words.unread}}`, from: seg.offset, to, line: lineCol(source, seg.offset).line });
+      // Words about named symbols ("$W$ is orthogonal") concern only the steps that use them.
+      if (words.unread !== undefined) unread.push({ text: `${seg.text.trim()} \\text{ ${words.unread}}`, from: seg.offset, to, line: lineCol(source, seg.offset).line, about: words.subjects ?? [] });
       // A condition in prose that is not understood ("for $w x > 0$"): a failure in its scope may lie outside it.
       const conditional = CONDITION_WORD.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/\$+$/, ''));
       if (read1.length === 0 && conditional && CONDITION.test(seg.text)) unread.push({ text: seg.text.trim(), from: seg.offset, to, line: lineCol(source, seg.offset).line });
@@ -356,7 +357,8 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
           steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
           return;
         }
-        const unreadHere = j.verdict === 'fails' ? unread.find((u) => u.from <= stepAt && stepAt < u.to) : undefined;
+        const stepSymbols = j.verdict === 'fails' ? new Set([...allSymbols(a.expr, allSymbols(b.expr, new Map(facts.flatMap((st) => (st.fact.kind === 'define' ? [...allSymbols(st.fact.value).entries()] : []))))).values()].map((s) => s.name)) : new Set<string>();
+        const unreadHere = j.verdict === 'fails' ? unread.find((u) => u.from <= stepAt && stepAt < u.to && (u.about === undefined || u.about.some((n) => stepSymbols.has(n)))) : undefined;
         if (unreadHere !== undefined) {
           // Weaker than the truth, never stronger: the counterexample may violate a condition we could not read.
           const summary = `${j.evidence.summary}; but the condition $${unreadHere.text}$ (line ${unreadHere.line}) could not be read as a fact, and the point may lie outside it`;

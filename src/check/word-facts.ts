@@ -24,6 +24,8 @@ export interface WordFacts {
   readonly facts: readonly Fact[];
   /** The words of a constraint recognised but not understood ("is orthogonal"). */
   readonly unread?: string;
+  /** The names the words speak about (W in "$W$ is orthogonal"). */
+  readonly subjects?: readonly string[];
 }
 
 /** Other inline math in the context stands for one more subject of a list ("$p$ and $q$ are …"). */
@@ -83,8 +85,9 @@ export function factsInWords(math: string, before: string, after: string): WordF
   }
   // "$x$ is not positive", "$x$ is nonpositive": a constraint, not read here.
   const negated = new RegExp(`${LIST_AFTER}(not\\s+[\\w-]+|non-?positive)`, 'i').exec(post);
-  if (negated !== null) return { facts: [], unread: `is ${negated[1] ?? ''}` };
+  const names = syms.map((s) => s.name);
+  if (negated !== null) return { facts: [], unread: `is ${negated[1] ?? ''}`, subjects: names };
   const other = OTHER_AFTER.exec(post);
-  if (other !== null) return { facts: [], unread: `is ${other[1] ?? ''}` };
+  if (other !== null) return { facts: [], unread: `is ${other[1] ?? ''}`, subjects: names };
   return { facts: [] };
 }

@@ -63,3 +63,10 @@ describe('constraints stated in words', () => {
     expect(steps('$W$ is orthogonal.\n\n$$W^2 = 1$$\n')[0]?.evidence.summary).toContain('could not be read');
   });
 });
+
+describe('a constraint in words that is not read', () => {
+  it('should leave undecided only the failures of steps that use its symbol', () => {
+    const doc = '$W$ is orthogonal.\n\n$$W^2 = 1$$\n\n$$(x + 1)^2 = x^2 + 1$$\n';
+    expect(verdicts(doc)).toEqual(['3: undecided', '5: fails']);
+  });
+});
