@@ -11,7 +11,7 @@
  */
 import { call, sym } from '../expr/build.js';
 import { abstractHead } from '../expr/abstract-function.js';
-import { FUNCTIONS, lookupFunction } from '../expr/functions.js';
+import { lookupFunction } from '../expr/functions.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { ParseError, parseLatex } from '../parse/index.js';
 import type { Fact } from './facts.js';
@@ -58,13 +58,16 @@ export function functionDefinition(lhsLatex: string, rhsLatex: string): Fact | u
   return { kind: 'define', sym: name, param: PARAM, value: applied };
 }
 
-/** Words for functions of the table beyond their names and aliases. */
-const WORDS: Readonly<Record<string, string>> = { logistic: 'sigma', rectifier: 'relu', exponential: 'exp', hyperbolic: 'tanh' };
+/**
+ * Words that name an activation function of the table. Only these: "the step
+ * size", "the sign of", "the log-likelihood" and "the max norm" use function
+ * names as other nouns.
+ */
+const WORDS: Readonly<Record<string, string>> = { sigmoid: 'sigma', logistic: 'sigma', tanh: 'tanh', relu: 'relu', rectifier: 'relu', softplus: 'softplus' };
 
-/** The table function a word names (sigmoid, tanh, ReLU, softplus, logistic), if any. */
+/** The table function an activation word names (sigmoid, tanh, ReLU, softplus, logistic), if any. */
 function functionNamed(word: string): string | undefined {
-  const w = word.toLowerCase();
-  const spec = lookupFunction(word) ?? lookupFunction(w) ?? lookupFunction(WORDS[w] ?? '') ?? FUNCTIONS.find((f) => f.name.toLowerCase() === w);
+  const spec = lookupFunction(WORDS[word.toLowerCase()] ?? '');
   return spec !== undefined && unary(spec.name) ? spec.name : undefined;
 }
 
@@ -76,7 +79,7 @@ function functionNamed(word: string): string | undefined {
 export function functionInWords(nameLatex: string, after: string): Fact | undefined {
   const name = functionLetter(nameLatex);
   if (name === undefined) return undefined;
-  const m = /^\s*(?:(?:is|be|denotes|stands\s+for)\s+(?:the\s+|a\s+|an\s+)?|the\s+)(?:elementwise\s+|element-wise\s+)?([A-Za-z]+)\b/i.exec(after);
+  const m = /^\s*(?:(?:is|be|denotes|stands\s+for)\s+(?:the\s+|a\s+|an\s+)?|the\s+)(?:elementwise\s+|element-wise\s+)?([A-Za-z]+)\b(?![-'])/i.exec(after);
   const fn = m === null ? undefined : functionNamed(m[1] as string);
   if (fn === undefined || fn === name.name) return undefined;
   return { kind: 'define', sym: name, param: PARAM, value: call(fn, [PARAM]) };

@@ -24,6 +24,11 @@ describe('a name defined as a function is that function', () => {
     expect(shown(functionInWords('f', ' be the ReLU activation'))).toBe('f(x) = relu(x)');
     expect(shown(functionInWords('f', ' denotes the logistic function'))).toBe('f(x) = sigma(x)');
     expect(shown(functionInWords('f', ' is the loss'))).toBe('none');
+    // Function names used as other nouns.
+    expect(shown(functionInWords('h', ' is the step size'))).toBe('none');
+    expect(shown(functionInWords('g', ' is the sign of the gradient'))).toBe('none');
+    expect(shown(functionInWords('f', ' is the log-likelihood'))).toBe('none');
+    expect(shown(functionInWords('f', ' is the sigmoid-like curve'))).toBe('none');
     expect(shown(functionInWords('x', ' is the sigmoid'))).toBe('none');
   });
 
