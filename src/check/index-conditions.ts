@@ -138,8 +138,10 @@ function symbolsIn(e: Expr, into: string[] = []): string[] {
  * An index relation in `facts` that speaks about a step (`exprs`: its sides
  * and the definitions it uses) but that the index plan cannot apply: one of
  * its letters is bound by a sum, or is used as something other than an index.
+ * A counterexample `point` that satisfies the relation (x = 0.3, y = 1.2 for
+ * x < y) settles it: then the relation is not returned.
  */
-export function unappliedIndexCondition(exprs: readonly Expr[], facts: readonly Fact[]): Fact | undefined {
+export function unappliedIndexCondition(exprs: readonly Expr[], facts: readonly Fact[], point?: Readonly<Record<string, number>>): Fact | undefined {
   const all = new Set(exprs.flatMap((e) => symbolsIn(e)));
   const bound = new Set(exprs.flatMap((e) => [...boundIndices(e)]));
   const indices = new Set(exprs.flatMap((e) => [...subscriptsOf(e)]));
@@ -147,6 +149,9 @@ export function unappliedIndexCondition(exprs: readonly Expr[], facts: readonly 
     if (f.kind !== 'index-relation') return false;
     const letters = [symKey(f.sym), symKey(f.other)];
     if (!letters.some((k) => all.has(k))) return false;
-    return letters.some((k) => bound.has(k) || (all.has(k) && !indices.has(k)));
+    if (!letters.some((k) => bound.has(k) || (all.has(k) && !indices.has(k)))) return false;
+    const [a, b] = letters.map((k) => point?.[k]);
+    const kept = a !== undefined && b !== undefined && !bound.has(letters[0] as string) && !bound.has(letters[1] as string) && (f.rel === '!=' ? a !== b : f.rel === '<' ? a < b : a <= b);
+    return !kept;
   });
 }

@@ -78,7 +78,11 @@ describe('index conditions restrict the index values drawn', () => {
 
   it('should leave a failure undecided when a stated relation cannot be applied to the step', () => {
     // x < y between variables, or a relation of a summed index: the point may break it.
-    expect(verdicts('Note $x < y$.\n\n$$\\sqrt{(x - y)^2} = x - y$$\n')).toEqual(['3: undecided']);
+    // True for x < y: a counterexample the sampler finds breaks the condition, so it decides nothing.
+    expect(verdicts('Note $x < y$.\n\n$$\\sqrt{(x - y)^2} = y - x$$\n')).toEqual(['3: undecided']);
+    expect(verdicts('Note $x < y$.\n\n$$\\sqrt{(x - y)^2} = x - y$$\n')).toEqual(['3: fails']);
+    // A counterexample that keeps the relation settles it (x ≠ y between reals is almost never broken).
+    expect(verdicts('Note $x \\ne y$.\n\n$$(x + y)^2 = x^2 + y^2$$\n')).toEqual(['3: fails']);
     expect(verdicts('Here $k \\ne l$.\n\n$$\\sum_{k=1}^{n} \\delta_{kl} = 0$$\n')).toEqual(['3: undecided']);
   });
 });
