@@ -241,8 +241,9 @@ function domains(syms: readonly Sym[], facts: readonly Fact[], indexed: boolean)
       if (members.length === 0) continue;
       used.push(f);
       if (f.oneHot === true) {
-        // A vertex of the simplex: y_j = δ(j, c) with c an index of its own (sampled like the other indices).
-        const hot = sym(`#${f.name}`);
+        // A vertex of the simplex: y_j = δ(j, c) with c an index of its own (sampled like the other indices),
+        // named so that coverage and counterexamples say where the 1 is ("hot(y) = 3"); no reader makes such a name.
+        const hot = sym(`hot(${f.name})`);
         for (const s of members) values.set(symKey(s), call('delta', [s.sub[0] as Expr, hot]));
         continue;
       }
