@@ -330,7 +330,10 @@ export function checkDocument(checker: Checker, source: string, kind: DocumentKi
         }
         // `h = …` or `f(x) = …` introducing a symbol first seen here is a definition, not a claim.
         const d = k === 0 && r.rel === '=' ? definitionOf(ls.latex, a.expr, b.expr) : undefined;
-        if (d !== undefined && d.kind === 'define' && !definedAt(d.sym, stepAt) && !usedInSection(symKey(d.sym), stepAt)) {
+        // "Now let $$h = …$$" redefines h from here on (without such words h = … is a claim about h).
+        const redefines = d?.kind === 'define' && REDEFINE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/(\$\$|\\\[|\\begin\{[A-Za-z*]+\})\s*$/, ''));
+        if (redefines && d?.kind === 'define') for (const st of activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(d.sym)) st.to = stepAt;
+        if (d !== undefined && d.kind === 'define' && !definedAt(d.sym, stepAt) && (redefines || !usedInSection(symKey(d.sym), stepAt))) {
           state(d, stepAt, scopes.sectionEnd(stepAt));
           steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
           return;
@@ -386,6 +389,9 @@ const CONDITION = /[<>]|\\(?:le|ge|leq|geq|lt|gt)\b/;
 
 /** Prose just before inline math that makes it a condition: "for $w x > 0$", "when $…$". */
 const CONDITION_WORD = /\b(for|when|whenever|if|where|assuming|provided|with)\s*(?:\\\(|\$)?\s*$/i;
+
+/** Prose just before a display that makes its `h = …` a (re)definition: "now let", "redefine", "instead take". */
+const REDEFINE = /\b(let|define|redefine|instead(?:\s+(?:take|use))?|now\s+(?:take|use|set))\s*:?\s*$/i;
 
 /** Prose just before `$y = 1$` that makes it a value given to y. */
 const GIVES_VALUE = /\b(let|given|set|fix|take|with|where)\s*(?:\\\(|\$)?\s*$/i;

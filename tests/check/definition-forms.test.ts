@@ -35,4 +35,10 @@ describe('definitions as homework writes them: chains, where-clauses, redefiniti
     const family = 'Let $p_k = e^{z_k}$.\n\n$$p_j > 0$$\n\nNow let $p_k = z_k$.\n\n$$p_j > 0$$\n\n$$p_j = z_j$$\n';
     expect(verdicts(family)).toEqual(['3: proved', '7: fails', '9: proved']);
   });
+
+  it('should read "Now let $$h = …$$" as a redefinition from there on, and a bare $$h = …$$ as a claim', () => {
+    const doc = 'Let $h = \\tanh(w x)$.\n\n$$\\frac{\\partial h}{\\partial w} = x (1 - h^2)$$\n\nNow let\n\n$$h = \\max(0, w x)$$\n\n$$\\frac{\\partial h}{\\partial w} = x (1 - h^2)$$\n\nThe claim\n\n$$h = \\tanh(w x)$$\n';
+    expect(verdicts(doc)).toEqual(['3: proved', '7: definition', '9: fails', '13: fails']);
+    expect(verdicts('Let $h = \\tanh(w x)$.\n\n$$h = \\max(0, w x)$$\n')).toEqual(['3: fails']);
+  });
 });
