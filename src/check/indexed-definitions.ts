@@ -13,7 +13,7 @@
  *     instantiateFamily(p_k, e^{z_k}/sum(e^{z_j}, j, 1, K), p_j)
  *       // e^{z_j}/sum(e^{z_m}, m, 1, K)
  */
-import { sym } from '../expr/build.js';
+import { num, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, some, withChildren } from '../expr/traverse.js';
@@ -105,11 +105,32 @@ export function renameIndices(e: Expr, binding: ReadonlyMap<string, Expr>): Expr
   if (kids.length === 0) return e;
   let changed = false;
   const next = kids.map((c) => {
-    const m = renameIndices(c, binding);
+    // An index that became arithmetic on numbers (l - 1 with l := 2) is that number: a^{(1)}, never a^{(2-1)}.
+    const m = e.kind === 'sym' ? foldIndex(renameIndices(c, binding)) : renameIndices(c, binding);
     if (m !== c) changed = true;
     return m;
   });
   return changed ? withChildren(e, next) : e;
+}
+
+/** The integer an index written as arithmetic on integers stands for (2 - 1 -> 1); other indices as they are. */
+export function foldIndex(e: Expr): Expr {
+  const value = (x: Expr): bigint | undefined => {
+    if (x.kind === 'num') return x.d === 1n ? x.n : undefined;
+    if (x.kind === 'neg') {
+      const v = value(x.arg);
+      return v === undefined ? undefined : -v;
+    }
+    if (x.kind === 'add' || x.kind === 'mul') {
+      const vs = x.args.map(value);
+      if (vs.some((v) => v === undefined)) return undefined;
+      return (vs as bigint[]).reduce((a, b) => (x.kind === 'add' ? a + b : a * b), x.kind === 'add' ? 0n : 1n);
+    }
+    return undefined;
+  };
+  if (e.kind === 'num' || e.kind === 'sym') return e;
+  const v = value(e);
+  return v === undefined ? e : num(v);
 }
 
 /** Does a definition of `general` (p_k) define one of `syms` (p_j) as a family member? */

@@ -62,6 +62,12 @@ export interface PreparedStep {
   readonly undefinedDerivative?: string;
   /** Facts used (for evidence). */
   readonly used: readonly Fact[];
+  /**
+   * Definitions that refer to each other without end for this step (a^{(l)}
+   * from z^{(l)} from a^{(l-1)} with no base case reached): expansion stopped
+   * at a bound, so the sides hold unexpanded members and a failure proves nothing.
+   */
+  readonly unsettled?: string;
 }
 
 /** Substitute symbols by key, never inside a derivative's variable. */
@@ -454,6 +460,8 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   const laterFamilies = familiesFreeOf(families, [l, r]);
   l = withFunctions(expand(l, second, laterFamilies));
   r = withFunctions(expand(r, second, laterFamilies));
+  // Expanded to a fixed point? Otherwise members left at the bound make the sides differ at random.
+  const unsettled = [l, r].some((x) => expand(x, second, laterFamilies).hash !== x.hash);
   const mentions = (e: Expr, s: Sym): boolean => some(e, (x) => x.kind === 'sym' && (symKey(x) === symKey(s) || (isFamilySymbol(s) && matchFamily(s, x) !== undefined)));
   const used: Fact[] = facts.filter((f) => f.kind === 'define' && (mentions(lhs, f.sym) || mentions(rhs, f.sym)));
   const sized = facts.map((f) => withSizeFromSums(f, [l, r]));
@@ -492,6 +500,7 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
     reparam,
     engineDerivative: dl.replaced || dr.replaced,
     ...(opaque !== undefined ? { undefinedDerivative: opaque } : {}),
+    ...(unsettled ? { unsettled: 'its definitions refer to each other without reaching a base case (a recurrence), so they were expanded only to a fixed depth' } : {}),
     used: [...used, ...d.used],
   };
 }

@@ -63,4 +63,16 @@ describe('a definition of an indexed family defines every member', () => {
     const doc = 'Let $A_{ij} = x_i y_j$.\n\n$$A_{ji} = x_j y_i$$\n\n$$A_{ji} = x_i y_j$$\n\n$$A_{ii} = x_i y_i$$\n\n$$A_{1,2} = x_2 y_1$$\n';
     expect(verdicts(doc)).toEqual(['3: proved', '5: fails', '7: proved', '9: fails']);
   });
+
+  it('should unfold layer families a^{(l)}, z^{(l)} down to a stated base case, with index arithmetic done (l - 1 at l = 2 is 1)', () => {
+    const layers = 'Let $a^{(0)} = x$, $z^{(l)} = w^{(l)} a^{(l-1)}$ and $a^{(l)} = \\sigma(z^{(l)})$.\n\n';
+    const doc = `${layers}$$a^{(2)} = \\sigma(w^{(2)} \\sigma(w^{(1)} x))$$\n\n$$a^{(2)} = \\sigma(w^{(2)} \\sigma(w^{(2)} x))$$\n\n$$\\frac{\\partial a^{(1)}}{\\partial w^{(1)}} = a^{(1)} (1 - a^{(1)}) x$$\n`;
+    expect(verdicts(doc)).toEqual(['3: proved', '5: fails', '7: proved']);
+  });
+
+  it('should not judge a failure of definitions that refer to each other without end (no base case reached)', () => {
+    // True by the definitions, but a^{(l)} unfolds forever: cut at a depth, the sides would differ at random.
+    const doc = 'Let $z^{(l)} = w^{(l)} a^{(l-1)}$ and $a^{(l)} = \\sigma(z^{(l)})$.\n\n$$a^{(l)} = \\sigma(w^{(l)} a^{(l-1)})$$\n';
+    expect(verdicts(doc)).toEqual(['3: undecided']);
+  });
 });
