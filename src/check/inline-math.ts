@@ -98,6 +98,23 @@ function sentencePremise(source: string, offset: number): string | undefined {
   return last[1];
 }
 
+/** Is there prose of the sentence before the word right before `offset` ("Then $s \ge 0$, and for $z > 0$")? */
+function midSentence(source: string, offset: number): boolean {
+  let text = source.slice(Math.max(0, offset - 200), offset).replace(/(?:\$|\\\()\s*$/, '');
+  // The math of the same list ("for $x > 0$ and $y > 0$") is not prose before the word.
+  for (let k = 0; k < 4; k++) {
+    const m = /(?:\$[^$]+\$|\\\([^]*?\\\))\s*(?:,|and|or)?\s*$/.exec(text);
+    if (m === null) break;
+    text = text.slice(0, m.index);
+  }
+  const stop = Math.max(text.search(/[.?!:]\s[^.?!:]*$/), text.lastIndexOf('\n\n'));
+  const sentence = text.slice(stop < 0 ? 0 : stop + 1).replace(/\b\w+\s*$/, '');
+  const prose = sentence.replace(/\\(?:paragraph|subsection|section|textbf|emph)\*?\{[^}]*\}/g, ' ');
+  // "Let $p_k = …$ for $k = 1, \dots, K$": a condition of the setup holds as long as the setup.
+  if (/\b(?:let|suppose|assume|given|define|denote|consider)\b/i.test(prose.replace(/\$[^$]*\$|\\\([^]*?\\\)/g, ' '))) return false;
+  return /[A-Za-z]{2,}|\$|\\\(/.test(prose);
+}
+
 /** The symbol a domain or definition fact speaks about. */
 function subjectKeys(f: Fact): string[] {
   switch (f.kind) {
@@ -131,7 +148,7 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     // Math without a relation states something only through the words around it.
     const worded = named !== undefined ? [named] : words.facts;
     if (worded.length === 0) return 'none';
-    statePremise(ctx, premises, seg, worded, false);
+    statePremise(ctx, premises, seg, worded, {});
     return 'premise';
   }
   const before = proseBefore(source, seg.offset);
@@ -174,7 +191,9 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     notReadAt(ctx, at, seg.text, reason);
     return 'premise';
   }
-  statePremise(ctx, premises, seg, facts, values);
+  // "For $z = \log 3$: …" gives a value for an example, like "take"; "…, and for $z > 0$ we have …" in the middle of a sentence conditions that sentence's paragraph, not the section.
+  const forWord = premiseWord === 'for';
+  statePremise(ctx, premises, seg, facts, { example: values || forWord, paragraph: forWord && midSentence(source, seg.offset) });
   // Pieces of a list the reader did not take ("$x > 0$, $S \ni y$" in one math): each is named.
   // (A function named by a function, `f = \tanh`, is not the fact reader's to read.)
   if (named === undefined) {
@@ -200,6 +219,8 @@ export function stateTrailingConditions(ctx: MathContext, seg: MathSegment, late
     if (next.offset >= end) break;
     if (next.kind !== 'math' || next.display) continue;
     if (!TRAILING_CONDITION.test(proseBefore(ledger.source, next.offset))) continue;
+    // "$\max(0, z)^2 = z^2$; that only holds for $z \ge 0$": a restriction that says the claim is false in general, not its condition.
+    if (/;|\bonly\b/i.test(ledger.source.slice(seg.offset + seg.text.length, next.offset))) continue;
     for (const f of ledger.read(next.text, next.offset, { definitions: false })) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
   }
 }
@@ -218,12 +239,24 @@ function pushPremise(ctx: MathContext, premises: Premise[], seg: MathSegment, ki
   premises.push({ line: lc.line, col: lc.col, latex: seg.text.replace(/\s+/g, ' ').trim(), kind, summary });
 }
 
+/**
+ * How long a premise's facts hold: `example`, a number given to a name ("take
+ * $x = -1$", "for $z = \log 3$") holds to the end of its sentence; `paragraph`,
+ * a condition in the middle of a sentence to the end of its paragraph (or sentence).
+ * Shorter scopes are weaker, never stronger: fewer facts, more points.
+ */
+interface PremiseScope {
+  readonly example?: boolean;
+  readonly paragraph?: boolean;
+}
+
 /** States the facts of a premise with their scope, and records it. */
-function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, facts: readonly Fact[], values: boolean): void {
+function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, facts: readonly Fact[], scope: PremiseScope): void {
   const { ledger } = ctx;
   const { scopes } = ledger;
   const ifEnd = scopes.hypotheticalEnd(seg);
-  const to = ifEnd ?? scopes.sectionEnd(seg.offset);
+  const section = ifEnd ?? scopes.sectionEnd(seg.offset);
+  const to = scope.paragraph === true ? Math.min(section, Math.max(scopes.sentenceEnd(seg), ledger.paragraphEnd(seg.offset))) : section;
   const notes: string[] = [];
   for (const f of facts) {
     // "For $i \ne j$" after "For $i = j$": the next case of the derivation replaces the previous one.
@@ -241,7 +274,7 @@ function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, f
       } else notes.push(ledger.describe(f));
     } else notes.push(ledger.describe(f));
     // A number given in prose ("take $x = -1$", "given $y = 1$") is often an example: it holds to the end of its sentence only.
-    const value = values && f.kind === 'define' && f.param === undefined && f.value.kind !== 'sym' && symbolsOf(f.value).length === 0;
+    const value = scope.example === true && f.kind === 'define' && f.param === undefined && f.value.kind !== 'sym' && symbolsOf(f.value).length === 0;
     const end = value ? Math.min(to, scopes.sentenceEnd(seg)) : to;
     ledger.state(f, seg.offset, end, ifEnd !== undefined);
     if (value && f.kind === 'define') ledger.examples.push({ key: symKey(f.sym), text: ledger.describe(f), from: end, to: ledger.paragraphEnd(end), line: lineCol(ledger.source, seg.offset).line });
