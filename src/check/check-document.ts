@@ -62,7 +62,7 @@ export function checkDocument(checker: Checker, original: string, kind: Document
   const premises: Premise[] = [];
   const chains: ChainReport[] = [];
   const shapes = { stated: readDocumentShapes(source, segments, scopes), properties: readMatrixProperties(source, scopes), ...(opts.shapes !== undefined ? { command: opts.shapes } : {}) };
-  const ctx: MathContext = { checker, ledger, opts, seed: { next: opts.seed ?? 1 }, notRead, shapes };
+  const ctx: MathContext = { checker, ledger, opts, seed: { next: opts.seed ?? 1 }, notRead, shapes, segments };
   /** Inline math read already (prose math inside a display, read when the display reaches it). */
   const done = new Set<Segment>();
   const index = new Map(segments.map((s, k) => [s, k]));

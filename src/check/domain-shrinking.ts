@@ -92,6 +92,10 @@ function satisfies(a: Assumption, v: number): boolean {
     case 'interval':
       // An interval read from 0 < p < 1 may be open: its ends count only for integers.
       return a.integer === true ? v >= a.lo && v <= a.hi && Number.isInteger(v) : v > a.lo && v < a.hi;
+    case 'index-range':
+    case 'index-relation':
+      // Conditions on indices, which the index plan draws inside them.
+      return true;
   }
 }
 

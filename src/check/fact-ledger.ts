@@ -13,6 +13,8 @@
  *     ledger.state(readFacts('x > 0')[0], 10, source.length);
  *     ledger.activeAt(20)   // [x > 0, stated at line 1]
  */
+import { abstractHead } from '../expr/abstract-function.js';
+import { sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, symbolsOf } from '../expr/traverse.js';
@@ -20,6 +22,7 @@ import { lineCol } from '../parse/index.js';
 import { toPlain } from '../expr/to-plain.js';
 import { DocumentError } from './document-error.js';
 import { conflictOf, describeFact, FactError, factCovers, type Fact } from './facts.js';
+import { definesMember } from './indexed-definitions.js';
 import { readFacts, type ReadOptions } from './read-facts.js';
 import type { Scopes } from './scopes.js';
 
@@ -41,6 +44,8 @@ export interface UnreadCondition {
   readonly from: number;
   readonly to: number;
   readonly line: number;
+  /** Words about named symbols ("$W$ is orthogonal") concern only the steps that use one of these names. */
+  readonly about?: readonly string[];
 }
 
 /**
@@ -64,6 +69,8 @@ export interface Ledger {
   state(fact: Fact, offset: number, to: number, hypothetical?: boolean): void;
   /** The definition of the symbol in scope at `offset`, if any. */
   definitionAt(key: string, offset: number): Stated | undefined;
+  /** Is the symbol defined at `offset`, by its own definition or as a member of a defined family (p_j by p_k = …)? */
+  definedAt(s: Sym, offset: number): boolean;
   /** Reads facts from math at `offset`; an empty domain (`0 < x < 0`) is a DocumentError there. */
   read(text: string, offset: number, opts: ReadOptions): Fact[];
   /** Records the symbols of a claim's sides as used at `offset`. */
@@ -118,6 +125,9 @@ export function createLedger(source: string, scopes: Scopes, everywhere: readonl
     definitionAt(key, p) {
       return activeAt(p).find((st) => st.fact.kind === 'define' && symKey(st.fact.sym) === key);
     },
+    definedAt(s, p) {
+      return activeAt(p).some((st) => st.fact.kind === 'define' && (symKey(st.fact.sym) === symKey(s) || definesMember(st.fact.sym, [s])));
+    },
     read(text, offset, opts) {
       try {
         return readFacts(text, opts);
@@ -149,7 +159,11 @@ export function createLedger(source: string, scopes: Scopes, everywhere: readonl
 /** Every symbol of e, indexed ones inside sums included. */
 export function allSymbols(e: Expr, into = new Map<string, Sym>()): Map<string, Sym> {
   if (e.kind === 'sym') into.set(symKey(e), e);
-  else for (const c of children(e)) allSymbols(c, into);
+  // The name of an applied function letter (f(s_1), f'(s_1) use f: "for $f = \tanh$" speaks about it).
+  const head = e.kind === 'call' ? abstractHead(e.fn) : undefined;
+  if (head !== undefined) into.set(head.name, sym(head.name));
+  // Indices too (x_i uses i: "for $i = j$" speaks about it).
+  for (const c of children(e)) allSymbols(c, into);
   return into;
 }
 
@@ -176,7 +190,7 @@ export function factsUsed(sides: readonly Expr[], active: readonly Stated[]): St
     grew = false;
     for (const st of active) {
       if (used.has(st) || st.fact.kind !== 'define') continue;
-      if (!syms.has(symKey(st.fact.sym))) continue;
+      if (!syms.has(symKey(st.fact.sym)) && !definesMember(st.fact.sym, [...syms.values()])) continue;
       used.add(st);
       allSymbols(st.fact.value, syms);
       grew = true;

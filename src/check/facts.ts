@@ -14,6 +14,7 @@ import { symKey } from '../expr/sym-key.js';
 import { children as childrenOf, some } from '../expr/traverse.js';
 import { sym } from '../expr/build.js';
 import { abstractHead } from '../expr/abstract-function.js';
+import { isFamilySymbol, isRecurrence } from './indexed-definitions.js';
 
 export type Sign = 'positive' | 'nonnegative' | 'nonzero' | 'negative';
 
@@ -42,7 +43,8 @@ export class FactError extends Error {
 
 export type Fact =
   /** `h = …`, or with `param` a function head `f(x) = …` (then f(a) means value with x = a). */
-  | { readonly kind: 'define'; readonly sym: Sym; readonly value: Expr; readonly param?: Sym }
+  /** `params`: a function of several arguments, `L(x, y, w) = …` (read in place of its calls: multi-argument-heads.ts). */
+  | { readonly kind: 'define'; readonly sym: Sym; readonly value: Expr; readonly param?: Sym; readonly params?: readonly Sym[] }
   | { readonly kind: 'sign'; readonly sym: Sym; readonly sign: Sign }
   /**
    * Sampled on [lo, hi]; `bounds` is the set as stated when it differs
@@ -52,7 +54,16 @@ export type Fact =
   | { readonly kind: 'interval'; readonly sym: Sym; readonly lo: number; readonly hi: number; readonly integer: boolean; readonly bounds?: Bounds; readonly closed?: readonly [boolean, boolean] }
   | { readonly kind: 'set'; readonly sym: Sym; readonly values: readonly number[] }
   | { readonly kind: 'simplex'; readonly syms: readonly Sym[] }
-  | { readonly kind: 'simplex-indexed'; readonly name: string; readonly size: Expr };
+  /**
+   * `sizeFromSums`: the size was not stated ("p is a distribution", \sum_i p_i = 1): each step
+   * takes it from its own sums over the family. `oneHot`: a vertex of the simplex (entries in
+   * {0, 1}, exactly one of them 1: "y is one-hot").
+   */
+  | { readonly kind: 'simplex-indexed'; readonly name: string; readonly size: Expr; readonly sizeFromSums?: boolean; readonly oneHot?: boolean }
+  /** An index's range as stated: `i \in \{1, \dots, n\}`, `k = 1, \dots, K`, `1 \le j \le K` (not a value of i: a range for sums and sifting). */
+  | { readonly kind: 'index-range'; readonly sym: Sym; readonly lo: number; readonly hi: Expr }
+  /** Two indices kept apart or in order: `k \ne l`, `k < l`, "for $i \neq j$". */
+  | { readonly kind: 'index-relation'; readonly sym: Sym; readonly rel: '!=' | '<' | '<='; readonly other: Sym };
 
 /** Does a fact about `general` (p_i, with a symbolic index) speak about `s` (p_2, p_j)? */
 export function factCovers(general: Sym, s: Sym): boolean {
@@ -71,7 +82,7 @@ export function factCovers(general: Sym, s: Sym): boolean {
 export function describeFact(f: Fact, show: (e: Expr) => string): string {
   switch (f.kind) {
     case 'define':
-      return `${show(f.sym)}${f.param === undefined ? '' : `(${show(f.param)})`} = ${show(f.value)}`;
+      return `${show(f.sym)}${f.params !== undefined ? `(${f.params.map(show).join(', ')})` : f.param === undefined ? '' : `(${show(f.param)})`} = ${show(f.value)}`;
     case 'sign':
       return `${show(f.sym)} ${f.sign === 'positive' ? '> 0' : f.sign === 'nonnegative' ? '>= 0' : f.sign === 'negative' ? '< 0' : '!= 0'}`;
     case 'interval':
@@ -80,8 +91,13 @@ export function describeFact(f: Fact, show: (e: Expr) => string): string {
       return `${show(f.sym)} in {${f.values.join(', ')}}`;
     case 'simplex':
       return `${f.syms.map(show).join(' + ')} = 1, each > 0`;
+    case 'index-range':
+      return `${show(f.sym)} in {${f.lo}, ..., ${show(f.hi)}} (an index)`;
+    case 'index-relation':
+      return `${show(f.sym)} ${f.rel} ${show(f.other)} (indices)`;
     case 'simplex-indexed':
-      return `sum of ${f.name}_i = 1 over ${show(f.size)} terms, each > 0`;
+      if (f.oneHot === true) return `${f.name} one-hot: each ${f.name}_i in {0, 1}, sum of ${f.name}_i = 1`;
+      return f.sizeFromSums === true ? `${f.name} a distribution: each ${f.name}_i > 0, sum of ${f.name}_i = 1` : `sum of ${f.name}_i = 1 over ${show(f.size)} terms, each > 0`;
   }
 }
 
@@ -121,6 +137,8 @@ function rangeOf(f: Fact): Range | undefined {
     case 'simplex-indexed':
       return { ...ALL(), lo: 0, hi: 1 };
     case 'define':
+    case 'index-range':
+    case 'index-relation':
       return undefined;
   }
 }
@@ -162,6 +180,8 @@ export function emptyFact(f: Fact): boolean {
 function factSymbols(f: Fact): readonly Sym[] {
   switch (f.kind) {
     case 'define':
+    case 'index-range':
+    case 'index-relation':
       return [];
     case 'simplex':
       return f.syms;
@@ -213,7 +233,8 @@ export function definitionOf(lhsLatex: string, lhs: Expr, rhs: Expr): Fact | und
   const uses = (e: Expr, s: Sym): boolean => (e.kind === 'sym' ? e.hash === s.hash : (e.kind === 'call' && s.sub.length === 0 && abstractHead(e.fn)?.name === s.name) || childrenOf(e).some((c) => uses(c, s)));
   // π = 3.14159… is a claim about a constant, never its definition.
   if (lhs.kind === 'sym' && CONSTANTS.has(lhs.name) && lhs.sub.length === 0) return undefined;
-  if (lhs.kind === 'sym') return uses(rhs, lhs) ? undefined : { kind: 'define', sym: lhs, value: rhs };
+  // h_t = \tanh(h_{t-1}) is a recurrence, not a definition of the family h.
+  if (lhs.kind === 'sym') return uses(rhs, lhs) || (isFamilySymbol(lhs) && isRecurrence(lhs, rhs)) ? undefined : { kind: 'define', sym: lhs, value: rhs };
   // f(x) = … with f an unknown-function name (src/expr/abstract-function.ts): the parser gives call('f', [x]).
   const [arg] = lhs.kind === 'call' && lhs.args.length === 1 && abstractHead(lhs.fn)?.order === 0 ? lhs.args : [];
   if (lhs.kind === 'call' && arg?.kind === 'sym' && !some(rhs, (x) => x.kind === 'call' && abstractHead(x.fn)?.name === lhs.fn)) {

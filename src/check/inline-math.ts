@@ -36,10 +36,13 @@ import { symbolsOf } from '../expr/traverse.js';
 import { lineCol } from '../parse/index.js';
 import type { Premise } from './document-report.js';
 import { FactError, type Fact } from './facts.js';
+import { functionInWords } from './function-definitions.js';
+import { supersedes } from './index-conditions.js';
 import { notReadAt, type MathContext } from './judge-math.js';
 import { readFacts } from './read-facts.js';
 import type { Segment } from './segments.js';
 import { hasRelation, unjudgedRelations } from './unjudged-relations.js';
+import { factsInWords } from './word-facts.js';
 
 type MathSegment = Extract<Segment, { kind: 'math' }>;
 
@@ -95,6 +98,23 @@ function sentencePremise(source: string, offset: number): string | undefined {
   return last[1];
 }
 
+/** Is there prose of the sentence before the word right before `offset` ("Then $s \ge 0$, and for $z > 0$")? */
+function midSentence(source: string, offset: number): boolean {
+  let text = source.slice(Math.max(0, offset - 200), offset).replace(/(?:\$|\\\()\s*$/, '');
+  // The math of the same list ("for $x > 0$ and $y > 0$") is not prose before the word.
+  for (let k = 0; k < 4; k++) {
+    const m = /(?:\$[^$]+\$|\\\([^]*?\\\))\s*(?:,|and|or)?\s*$/.exec(text);
+    if (m === null) break;
+    text = text.slice(0, m.index);
+  }
+  const stop = Math.max(text.search(/[.?!:]\s[^.?!:]*$/), text.lastIndexOf('\n\n'));
+  const sentence = text.slice(stop < 0 ? 0 : stop + 1).replace(/\b\w+\s*$/, '');
+  const prose = sentence.replace(/\\(?:paragraph|subsection|section|textbf|emph)\*?\{[^}]*\}/g, ' ');
+  // "Let $p_k = …$ for $k = 1, \dots, K$": a condition of the setup holds as long as the setup.
+  if (/\b(?:let|suppose|assume|given|define|denote|consider)\b/i.test(prose.replace(/\$[^$]*\$|\\\([^]*?\\\)/g, ' '))) return false;
+  return /[A-Za-z]{2,}|\$|\\\(/.test(prose);
+}
+
 /** The symbol a domain or definition fact speaks about. */
 function subjectKeys(f: Fact): string[] {
   switch (f.kind) {
@@ -114,13 +134,29 @@ function subjectKeys(f: Fact): string[] {
 export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegment): 'premise' | 'claim' | 'premise-claim' | 'none' {
   const { ledger } = ctx;
   const { source, scopes } = ledger;
-  if (!hasRelation(seg.text)) return 'none';
+  const end = seg.offset + seg.text.length;
+  // "for $f = \tanh$", "$g$ is the sigmoid": a function letter standing for a function of the table.
+  const named = functionInWords(seg.text, source.slice(end, end + 80).replace(/^\$+/, ''));
+  // "$p$ and $q$ are distributions", "one-hot label $y$", "$W$ is orthogonal" (not read: a failure in its scope is undecided).
+  const words = factsInWords(seg.text, source.slice(Math.max(0, seg.offset - 80), seg.offset), source.slice(end, end + 120));
+  if (words.unread !== undefined) {
+    const to = scopes.hypotheticalEnd(seg) ?? scopes.sectionEnd(seg.offset);
+    // Words about named symbols ("$W$ is orthogonal") concern only the steps that use them.
+    ledger.unread.push({ text: `${seg.text.trim()} \\text{ ${words.unread}}`, from: seg.offset, to, line: lineCol(source, seg.offset).line, about: words.subjects ?? [] });
+  }
+  if (!hasRelation(seg.text)) {
+    // Math without a relation states something only through the words around it.
+    const worded = named !== undefined ? [named] : words.facts;
+    if (worded.length === 0) return 'none';
+    statePremise(ctx, premises, seg, worded, {});
+    return 'premise';
+  }
   const before = proseBefore(source, seg.offset);
   const adjacent = PREMISE_WORD.exec(before)?.[1]?.toLowerCase();
   const premiseWord = adjacent ?? sentencePremise(source, seg.offset)?.toLowerCase();
   const values = GIVES_VALUE.test(before);
   const readOpts = { definitions: true, values, ...(seg.syntax === 'plain' ? { syntax: 'auto' as const } : {}) };
-  const facts = ledger.read(seg.text, seg.offset, readOpts);
+  const facts = named !== undefined ? [named] : [...ledger.read(seg.text, seg.offset, readOpts), ...words.facts];
   const at = seg.offset;
   // Rule 3: a defined or used symbol is not silently redefined or restricted; "so $x > 0$" draws a conclusion.
   const concludes = premiseWord === undefined && CONCLUDES.test(before);
@@ -155,13 +191,18 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     notReadAt(ctx, at, seg.text, reason);
     return 'premise';
   }
-  statePremise(ctx, premises, seg, facts);
+  // "For $z = \log 3$: …" gives a value for an example, like "take"; "…, and for $z > 0$ we have …" in the middle of a sentence conditions that sentence's paragraph, not the section.
+  const forWord = premiseWord === 'for';
+  statePremise(ctx, premises, seg, facts, { example: values || forWord, paragraph: forWord && midSentence(source, seg.offset) });
   // Pieces of a list the reader did not take ("$x > 0$, $S \ni y$" in one math): each is named.
-  try {
-    readFacts(seg.text, { ...readOpts, strict: true });
-  } catch (e) {
-    // Only a piece the strict reader names is reported; the facts above were read already.
-    if (e instanceof FactError) notReadAt(ctx, at + e.start, seg.text, e.message);
+  // (A function named by a function, `f = \tanh`, is not the fact reader's to read.)
+  if (named === undefined) {
+    try {
+      readFacts(seg.text, { ...readOpts, strict: true });
+    } catch (e) {
+      // Only a piece the strict reader names is reported; the facts above were read already.
+      if (e instanceof FactError) notReadAt(ctx, at + e.start, seg.text, e.message);
+    }
   }
   return 'premise';
 }
@@ -200,14 +241,28 @@ function pushPremise(ctx: MathContext, premises: Premise[], seg: MathSegment, ki
   premises.push({ line: lc.line, col: lc.col, latex: seg.text.replace(/\s+/g, ' ').trim(), kind, summary });
 }
 
+/**
+ * How long a premise's facts hold: `example`, a number given to a name ("take
+ * $x = -1$", "for $z = \log 3$") holds to the end of its sentence; `paragraph`,
+ * a condition in the middle of a sentence to the end of its paragraph (or sentence).
+ * Shorter scopes are weaker, never stronger: fewer facts, more points.
+ */
+interface PremiseScope {
+  readonly example?: boolean;
+  readonly paragraph?: boolean;
+}
+
 /** States the facts of a premise with their scope, and records it. */
-function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, facts: readonly Fact[]): void {
+function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, facts: readonly Fact[], scope: PremiseScope): void {
   const { ledger } = ctx;
   const { scopes } = ledger;
   const ifEnd = scopes.hypotheticalEnd(seg);
-  const to = ifEnd ?? scopes.sectionEnd(seg.offset);
+  const section = ifEnd ?? scopes.sectionEnd(seg.offset);
+  const to = scope.paragraph === true ? Math.min(section, Math.max(scopes.sentenceEnd(seg), ledger.paragraphEnd(seg.offset))) : section;
   const notes: string[] = [];
   for (const f of facts) {
+    // "For $i \ne j$" after "For $i = j$": the next case of the derivation replaces the previous one.
+    for (const st of ledger.activeAt(seg.offset)) if (supersedes(f, st.fact)) st.to = seg.offset;
     if (f.kind === 'define') {
       // A prose redefinition ("Model B uses $h = \max(0, w x)$") takes over from here; a restatement changes nothing.
       const known = ledger.definitionAt(symKey(f.sym), seg.offset);

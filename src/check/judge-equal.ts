@@ -131,7 +131,8 @@ export function discharge(own: readonly Condition[], p: PreparedStep, opts: Judg
   // a ≤ j ≤ b is not discharged.
   for (const c of [...own, ...p.conditions]) {
     if (c.kind !== 'in-range') continue;
-    const unstated = freeSymbols(c.u).find((s) => !p.assumptions.some((a) => symKey(a.sym) === symKey(s)) && !p.reparam.has(symKey(s)));
+    // A relation to another index (k ≠ l) is not a range.
+    const unstated = freeSymbols(c.u).find((s) => !p.assumptions.some((a) => symKey(a.sym) === symKey(s) && a.kind !== 'index-relation') && !p.reparam.has(symKey(s)));
     if (unstated !== undefined) return `the rules assumed ${conditionText(c)}, and ${UNSTATED_RANGE} ${toPlain(unstated)} is not stated`;
   }
   const domain = conditionsHoldOnDomain(p.lhs, p.rhs, all, p.anchors, { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions });
@@ -234,7 +235,7 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   if (refused !== undefined && judged.verdict === 'holds' && refused.includes(` ${UNSTATED_RANGE} `)) {
     // Free indices are sampled inside the sums' ranges, so agreement says nothing about an index outside
     // them (sum(delta(i,k) x_k, k, 1, n) = x_i is false for i > n): the step is true only under the range.
-    return { verdict: 'undecided', evidence: { ...judged.evidence, summary: `${judged.evidence.summary}, but ${refused} (a symbolic range such as i ∈ {1, …, n} is not read as a fact yet), so it is known only for the index values sampled` } };
+    return { verdict: 'undecided', evidence: { ...judged.evidence, summary: `${judged.evidence.summary}, but ${refused} (state it, as in $j \\in \\{1, \\dots, n\\}$ with n the sum's end), so it is known only for the index values sampled` } };
   }
   return refused !== undefined && judged.verdict === 'holds' ? { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}; not proved: ${refused}` } } : judged;
 }

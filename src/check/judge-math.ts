@@ -11,7 +11,8 @@
  *
  *     judgeMath(ctx, { text: '\\ln x \\le x - 1', offset: 40 }, false)   // [{ line: 3, col: 1, steps: [{ verdict: 'proved', … }] }]
  */
-import type { Expr } from '../expr/node.js';
+import { sym } from '../expr/build.js';
+import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { symbolsOf } from '../expr/traverse.js';
 import { ParseError, lineCol, parseLatex, parsePlain } from '../parse/index.js';
@@ -19,6 +20,10 @@ import type { ChainReport, NotRead, StepReport } from './document-report.js';
 import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger } from './fact-ledger.js';
 import { definitionOf, FactError, mergeDomains, type Fact } from './facts.js';
 import { readFacts } from './read-facts.js';
+import { functionDefinition, functionInWords } from './function-definitions.js';
+import { indexConditionClause, unappliedIndexCondition } from './index-conditions.js';
+import { headDefinition, headOf, parseWithHeads, type HeadDefinition } from './multi-argument-heads.js';
+import { whereClause } from './where-clauses.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeStep, type Checker } from './judge-step.js';
 import { shapesAt, type StatedProperty, type StatedShape } from './shape-facts.js';
@@ -43,6 +48,8 @@ export interface MathContext {
   readonly premise?: boolean;
   /** Shapes stated in the document (W \in \mathbb{R}^{m \times n}) and on the command line, and matrix properties in prose. */
   readonly shapes?: DocumentShapes;
+  /** The document's segments, for "$$…$$ where $p = \sigma(z)$" (the inline math after a display that defines what it uses). */
+  readonly segments?: readonly Segment[];
 }
 
 /** What shaped-step.ts needs to judge a step entry by entry. */
@@ -56,10 +63,11 @@ type MathSegment = Extract<Segment, { kind: 'math' }>;
 
 type Side = { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly reason: string; readonly offset: number };
 
-function parseSide(side: ChainSide, base: number, plain: boolean): Side {
+function parseSide(side: ChainSide, base: number, plain: boolean, heads: readonly HeadDefinition[] = []): Side {
   if (side.latex === '') return { ok: false, reason: 'nothing on this side of the relation', offset: base + side.start };
   try {
-    return { ok: true, expr: plain ? parseAuto(side.latex) : parseLatex(side.latex) };
+    // Calls of functions of several arguments the document defined (L(a, b, c)) are read as their definitions.
+    return { ok: true, expr: plain ? parseAuto(side.latex) : heads.length === 0 ? parseLatex(side.latex) : parseWithHeads(side.latex, heads) };
   } catch (e) {
     if (e instanceof ParseError) return { ok: false, reason: `cannot read this math: ${e.message}`, offset: base + side.start + e.span.start };
     throw e;
@@ -113,6 +121,9 @@ function readQuantifier(text: string): Fact[] | undefined {
   }
 }
 
+/** Prose just before a display that makes its `h = …` a (re)definition: "now let", "redefine", "instead take". */
+const REDEFINE = /\b(let|define|redefine|instead(?:\s+(?:take|use))?|now\s+(?:take|use|set))\s*:?\s*$/i;
+
 /** Adds a not-read entry at an offset of the file. */
 export function notReadAt(ctx: MathContext, offset: number, latex: string, reason: string): void {
   const lc = lineCol(ctx.ledger.source, offset);
@@ -122,10 +133,18 @@ export function notReadAt(ctx: MathContext, offset: number, latex: string, reaso
 /** The relations of a piece of math judged; what is not judged goes to ctx.notRead. */
 export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): ChainReport[] {
   const { ledger } = ctx;
-  // A condition closing a one-line display holds for that display only.
-  const clause = inline ? undefined : conditionClause(seg.text);
+  const { source, scopes } = ledger;
+  // "$$…$$ where $p = \sigma(z)$": the clause defines what the display uses, from the display on.
+  if (!inline && ctx.segments !== undefined) {
+    for (const w of whereClause(source, seg, ctx.segments)) {
+      const named = functionInWords(w.text, source.slice(w.offset + w.text.length, w.offset + w.text.length + 80).replace(/^\$+/, ''));
+      for (const f of named !== undefined ? [named] : ledger.read(w.text, w.offset, { definitions: true })) if (f.kind === 'define' && !ledger.definedAt(f.sym, seg.offset)) ledger.state(f, seg.offset, scopes.sectionEnd(seg.offset));
+    }
+  }
+  // A condition (`\text{where } x \ge 0`) or an index condition (`L = …`, k \ne l) closing a one-line display holds for that display only.
+  const clause = inline ? undefined : (conditionClause(seg.text) ?? indexConditionClause(seg.text));
   let text = clause === undefined ? seg.text : seg.text.slice(0, clause.start) + ' '.repeat(seg.text.length - clause.start);
-  if (clause !== undefined) for (const f of ledger.read(clause.text, seg.offset + clause.textStart, { definitions: false })) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
+  if (clause !== undefined) for (const f of ledger.read(clause.text, seg.offset + clause.textStart, { definitions: true })) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
   // `… \quad \forall x \in \mathbb{R}` or `\forall x > 0` closing a one-line relation: a domain, when every piece of it is understood.
   const forall = forallClause(text);
   if (forall !== undefined) {
@@ -183,7 +202,8 @@ function rowAround(text: string, at: number): [number, number] {
 function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline: boolean): StepReport[] {
   const { ledger } = ctx;
   const { source, scopes } = ledger;
-  const sides = chain.sides.map((s) => parseSide(s, seg.offset, seg.syntax === 'plain'));
+  const heads = ledger.activeAt(seg.offset).flatMap((st) => (st.fact.kind === 'define' ? (headDefinition(st.fact) ?? []) : []));
+  const sides = chain.sides.map((s) => parseSide(s, seg.offset, seg.syntax === 'plain', heads));
   const chainAt = seg.offset + (chain.sides[0]?.start ?? 0);
   const steps: StepReport[] = [];
   chain.rels.forEach((r, k) => {
@@ -195,6 +215,14 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     ctx.before?.(stepAt);
     const at = lineCol(source, seg.offset + (rs.latex === '' ? r.start : rs.start));
     const base = { step: k + 1, line: at.line, col: at.col, lhs: ls.latex, rel: r.rel, rhs: rs.latex };
+    // f = \tanh: a function letter standing for a function (the right side alone is not an expression); L(x, y, w) = …: a head of several arguments.
+    const head = k === 0 && r.rel === '=' && b.ok ? headOf(ls.latex) : undefined;
+    const named = k === 0 && r.rel === '=' ? (functionDefinition(ls.latex, rs.latex) ?? (head !== undefined && b.ok ? { kind: 'define' as const, sym: sym(head.name), value: b.expr, param: head.params[0] as Sym, params: head.params } : undefined)) : undefined;
+    if (named !== undefined && named.kind === 'define' && !ledger.definedAt(named.sym, stepAt)) {
+      ledger.state(named, stepAt, scopes.sectionEnd(stepAt));
+      steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
+      return;
+    }
     if (!a.ok || !b.ok) {
       // Unreadable notation is not a verdict: the relation is listed as not read, at the parse error.
       const bad = (!a.ok ? a : b) as Extract<Side, { ok: false }>;
@@ -203,7 +231,10 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     }
     // `h = …` or `f(x) = …` introducing a symbol first seen here is a definition, not a claim.
     const d = k === 0 && r.rel === '=' ? definitionOf(ls.latex, a.expr, b.expr) : undefined;
-    if (d !== undefined && d.kind === 'define' && ledger.definitionAt(symKey(d.sym), stepAt) === undefined && !ledger.usedInSection(symKey(d.sym), stepAt)) {
+    // "Now let $$h = …$$" redefines h from here on (without such words h = … is a claim about h).
+    const redefines = !inline && d?.kind === 'define' && REDEFINE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/(\$\$|\\\[|\\begin\{[A-Za-z*]+\})\s*$/, ''));
+    if (redefines && d?.kind === 'define') for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(d.sym)) st.to = stepAt;
+    if (d !== undefined && d.kind === 'define' && !ledger.definedAt(d.sym, stepAt) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
       if (inline && d.param === undefined && symbolsOf(d.value).length === 0) {
         // "At the point $x = 2$", "so $x = 2$": a value named in passing is neither a claim to judge nor a value to use.
         notReadAt(ctx, stepAt, `${ls.latex} = ${rs.latex}`, `a value named in prose, neither a claim gradtex can judge nor a fact it uses (write "let $${ls.latex} = ${rs.latex}$" to give ${ls.latex} that value)`);
@@ -244,7 +275,16 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;
     }
-    const unreadHere = j.verdict === 'fails' ? ledger.unread.find((u) => u.from <= stepAt && stepAt < u.to) : undefined;
+    // An index relation in scope that the sampler could not apply (k bound by a sum, x < y between variables).
+    const unapplied = j.verdict === 'fails' ? unappliedIndexCondition([a.expr, b.expr, ...facts.flatMap((st) => (st.fact.kind === 'define' ? [st.fact.value] : []))], facts.map((st) => st.fact), j.evidence.point) : undefined;
+    if (unapplied !== undefined) {
+      const summary = `${j.evidence.summary}; but the condition ${ledger.describe(unapplied)} could not be applied to this step's indices, and the point may break it`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
+    // Words about named symbols ("$W$ is orthogonal") weaken only the steps that use those symbols (or their definitions do).
+    const stepSymbols = j.verdict === 'fails' ? new Set([...allSymbols(a.expr, allSymbols(b.expr, new Map(facts.flatMap((st) => (st.fact.kind === 'define' ? [...allSymbols(st.fact.value).entries()] : []))))).values()].map((s) => s.name)) : new Set<string>();
+    const unreadHere = j.verdict === 'fails' ? ledger.unread.find((u) => u.from <= stepAt && stepAt < u.to && (u.about === undefined || u.about.some((n) => stepSymbols.has(n)))) : undefined;
     if (unreadHere !== undefined) {
       // Weaker than the truth, never stronger: the counterexample may violate a condition we could not read.
       const summary = `${j.evidence.summary}; but the condition $${unreadHere.text}$ (line ${unreadHere.line}) could not be read as a fact, and the point may lie outside it`;

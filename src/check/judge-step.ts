@@ -14,7 +14,7 @@ import { judgeApprox, judgeEqual, judgeNotEqual, type JudgeOptions } from './jud
 import { judgeInequality } from './judge-inequality.js';
 import type { Judgement } from './judgement.js';
 import { loadLemmas, type Lemma } from './lemma-proof.js';
-import { prepareStep } from './prepare-step.js';
+import { prepareStep, type PreparedStep } from './prepare-step.js';
 import { judgeWithoutShapes } from './matrix-gate.js';
 import type { Relation } from './relation.js';
 
@@ -48,12 +48,26 @@ function isConstraint(f: Fact): boolean {
 /** A simplex constraint relaxed to positivity of its members. */
 function relax(f: Fact): Fact[] {
   if (f.kind === 'simplex') return f.syms.map((s) => ({ kind: 'sign', sym: s, sign: 'positive' }));
-  if (f.kind === 'simplex-indexed') return [{ kind: 'sign', sym: sym(f.name, [sym('i')]), sign: 'positive' }];
+  // A one-hot vector's entries are 0 and 1: relaxed to y_i >= 0, which contains them.
+  if (f.kind === 'simplex-indexed') return [{ kind: 'sign', sym: sym(f.name, [sym('i')]), sign: f.oneHot === true ? 'nonnegative' : 'positive' }];
   return [f];
 }
 
 function judgeOnce(checker: Checker, lhs0: Expr, rel: Relation, rhs0: Expr, facts: readonly Fact[], opts: JudgeOptions): Judgement {
   return judgeWithoutShapes(lhs0, rhs0, (lhs, rhs) => judgeRead(checker, lhs, rel, rhs, facts, opts));
+}
+
+function judgeExpanded(checker: Checker, p: PreparedStep, rel: Relation, facts: readonly Fact[], opts: JudgeOptions): Judgement {
+  switch (rel) {
+    case '=':
+      return judgeEqual(checker.engine, p, opts);
+    case '!=':
+      return judgeNotEqual(checker.engine, p, opts);
+    case '~=':
+      return judgeApprox(p, opts);
+    default:
+      return judgeInequality(checker.engine, p, rel, checker.lemmas, facts, opts);
+  }
 }
 
 function judgeRead(checker: Checker, lhs: Expr, rel: Relation, rhs: Expr, facts: readonly Fact[], opts: JudgeOptions): Judgement {
@@ -63,16 +77,10 @@ function judgeRead(checker: Checker, lhs: Expr, rel: Relation, rhs: Expr, facts:
       const name = p.undefinedDerivative;
       return { verdict: 'undecided', evidence: { method: 'none', summary: `the derivative of ${name} needs its definition: write ${name} = … (or ${name}(x) = …) before this step` } };
     }
-    switch (rel) {
-      case '=':
-        return judgeEqual(checker.engine, p, opts);
-      case '!=':
-        return judgeNotEqual(checker.engine, p, opts);
-      case '~=':
-        return judgeApprox(p, opts);
-      default:
-        return judgeInequality(checker.engine, p, rel, checker.lemmas, facts, opts);
-    }
+    const j = judgeExpanded(checker, p, rel, facts, opts);
+    // Definitions cut at a depth leave members that differ at random between the sides: a failure shows nothing.
+    if (p.unsettled !== undefined && j.verdict === 'fails') return { verdict: 'undecided', evidence: { method: 'none', summary: `not judged: ${p.unsettled}` } };
+    return j;
   } catch (e) {
     // Evaluation problems are a property of the step, not a crash: say so.
     if (e instanceof EvalError || e instanceof RangeError) return { verdict: 'undecided', evidence: { method: 'none', summary: `could not be evaluated: ${e.message}` } };

@@ -23,8 +23,10 @@ function symPositive(s: Sym, facts: readonly Fact[]): boolean {
       case 'simplex':
         return f.syms.some((g) => g.hash === s.hash);
       case 'simplex-indexed':
-        return s.name === f.name && s.sub.length === 1;
+        return f.oneHot !== true && s.name === f.name && s.sub.length === 1;
       case 'define':
+      case 'index-range':
+      case 'index-relation':
         return false;
     }
   });

@@ -18,11 +18,13 @@ import { distrust, verifyDerivation } from '../proof/verify.js';
 import { toPlain } from '../expr/to-plain.js';
 import { mapCondition, stepConditions, type Condition } from './proof-assumptions.js';
 import type { Assumption } from '../numeric/index.js';
-import { needsIndexedMode } from '../numeric/indexed.js';
+import { indexRoles, needsIndexedMode, type IndexRole } from '../numeric/indexed.js';
 import { compile, EvalError, freeSymbols } from '../numeric/index.js';
 import type { Engine } from '../rewrite/engine.js';
 import { factCovers, type Fact } from './facts.js';
 import { primedHeads, valueHeadsAsProducts } from './defined-heads.js';
+import { isFamilySymbol, isRecurrence, matchFamily, renameIndices, substituteFamilies, type FamilyDefinition } from './indexed-definitions.js';
+import { isIndexLetter } from './index-conditions.js';
 
 export interface PreparedStep {
   /** Sides on the sampled domain (definitions, derivatives and reparametrisations applied). */
@@ -61,6 +63,12 @@ export interface PreparedStep {
   readonly undefinedDerivative?: string;
   /** Facts used (for evidence). */
   readonly used: readonly Fact[];
+  /**
+   * Definitions that refer to each other without end for this step (a^{(l)}
+   * from z^{(l)} from a^{(l-1)} with no base case reached): expansion stopped
+   * at a bound, so the sides hold unexpanded members and a failure proves nothing.
+   */
+  readonly unsettled?: string;
 }
 
 /**
@@ -98,11 +106,18 @@ function applyFunctions(e: Expr, fns: ReadonlyMap<string, { param: Sym; value: E
   return go(e);
 }
 
-/** Expand definitions to a fixed point (definitions may use earlier ones); bounded depth. */
-function expand(e: Expr, defs: ReadonlyMap<string, Expr>): Expr {
+/**
+ * Expand definitions (and members of defined families, p_j from p_k = …) to
+ * a fixed point (definitions may use earlier ones); bounded depth. An index
+ * set equal to another ("for $i = j$") is renamed in subscripts too, never
+ * where a sum binds it.
+ */
+function expand(e: Expr, defs: ReadonlyMap<string, Expr>, families: readonly FamilyDefinition[] = []): Expr {
   let cur = e;
+  const exact = new Set(defs.keys());
+  const indexCases = new Map([...defs].filter(([key, v]) => /^[a-z]$/.test(key) && isIndexLetter(v)));
   for (let i = 0; i < 8; i++) {
-    const next = substitute(cur, defs);
+    const next = renameIndices(substituteFamilies(substitute(cur, defs), families, exact), indexCases);
     if (next === cur) return cur;
     cur = next;
   }
@@ -113,6 +128,19 @@ function derivVariables(e: Expr, into = new Set<string>()): Set<string> {
   if (e.kind === 'deriv') into.add(symKey(e.wrt));
   for (const c of children(e)) derivVariables(c, into);
   return into;
+}
+
+/** The variables derivatives are taken by, as symbols. */
+function derivSymbols(e: Expr, into: Sym[] = []): Sym[] {
+  if (e.kind === 'deriv') into.push(e.wrt);
+  for (const c of children(e)) derivSymbols(c, into);
+  return into;
+}
+
+/** Families none of whose members is a variable of a derivative in the sides (those are expanded after differentiating). */
+function familiesFreeOf(families: readonly FamilyDefinition[], sides: readonly Expr[]): FamilyDefinition[] {
+  const wrt = sides.flatMap((e) => derivSymbols(e));
+  return families.filter((f) => !wrt.some((w) => matchFamily(f.sym, w) !== undefined));
 }
 
 /** The name of a symbol differentiated with respect to another variable without being defined. */
@@ -197,6 +225,13 @@ function domains(syms: readonly Sym[], facts: readonly Fact[], indexed: boolean)
       const members = syms.filter((s) => s.name === f.name && s.sub.length === 1);
       if (members.length === 0) continue;
       used.push(f);
+      if (f.oneHot === true) {
+        // A vertex of the simplex: y_j = δ(j, c) with c an index of its own (sampled like the other indices),
+        // named so that coverage and counterexamples say where the 1 is ("hot(y) = 3"); no reader makes such a name.
+        const hot = sym(`hot(${f.name})`);
+        for (const s of members) values.set(symKey(s), call('delta', [s.sub[0] as Expr, hot]));
+        continue;
+      }
       const denominator = call('sum', [call('exp', [sym(`#${f.name}`, [k])]), k, num(1), f.size]);
       for (const s of members) values.set(symKey(s), div(call('exp', [fresh(s)]), denominator));
     }
@@ -205,13 +240,14 @@ function domains(syms: readonly Sym[], facts: readonly Fact[], indexed: boolean)
     const key = symKey(s);
     if (values.has(key)) continue;
     for (const f of facts) {
-      if (f.kind === 'define' || f.kind === 'simplex' || f.kind === 'simplex-indexed' || !factCovers(f.sym, s)) continue;
+      if (f.kind === 'define' || f.kind === 'simplex' || f.kind === 'simplex-indexed' || f.kind === 'index-range' || f.kind === 'index-relation' || !factCovers(f.sym, s)) continue;
       used.push(f);
       const t = fresh(s);
       if (indexed && (s.sub.length > 0 || s.sup.length > 0)) {
         // Indexed values come from a hash, not from the sampler: shape them instead.
         if (f.kind === 'sign') values.set(key, f.sign === 'negative' ? mul(num(-1), call('exp', [t])) : f.sign === 'nonzero' ? t : call('exp', [t]));
         else if (f.kind === 'interval' && Number.isFinite(f.hi - f.lo)) values.set(key, add(num(f.lo), mul(num(f.hi - f.lo), call('sigma', [t]))));
+        else if (f.kind === 'set' && f.values.length > 0) values.set(key, discrete(f.values, t));
         break;
       }
       if (f.kind === 'sign') {
@@ -232,6 +268,10 @@ function domains(syms: readonly Sym[], facts: readonly Fact[], indexed: boolean)
         else if (vs.length === 2) {
           values.set(key, add(num(lo), mul(rationalOf(hi - lo), t)));
           assumptions.push({ sym: t, kind: 'interval', lo: 0, hi: 1, integer: true });
+        } else if (vs.length > 0) {
+          // t in {0, …, m-1} and the polynomial through (k, v_k): exact, and without kinks for special points to land on.
+          values.set(key, interpolate(vs, t));
+          assumptions.push({ sym: t, kind: 'interval', lo: 0, hi: vs.length - 1, integer: true });
         }
       }
       break;
@@ -240,9 +280,109 @@ function domains(syms: readonly Sym[], facts: readonly Fact[], indexed: boolean)
   return { values, assumptions, used };
 }
 
+/**
+ * A value of a finite set from a real t in [-2.5, 2.5) (the range of indexed
+ * values): a staircase of steps, none at 0 or ±1 where special points sit.
+ *
+ *     discrete([-1, 1], t)   // -1 + 2 step(t - 0.0123)
+ */
+function discrete(values: readonly number[], t: Sym): Expr {
+  const vs = [...values].sort((a, b) => a - b);
+  const parts: Expr[] = [rationalOf(vs[0] ?? 0)];
+  for (let i = 1; i < vs.length; i++) {
+    const threshold = -2.5 + (5 * i) / vs.length + 0.0123;
+    parts.push(mul(rationalOf((vs[i] as number) - (vs[i - 1] as number)), call('step', [add(t, rationalOf(-threshold))])));
+  }
+  return addAll(parts);
+}
+
+/**
+ * The polynomial taking the k-th value at t = k (Lagrange), for a finite set
+ * sampled through an integer t.
+ *
+ *     interpolate([-1, 0, 2], t)   // -1 at t = 0, 0 at t = 1, 2 at t = 2
+ */
+function interpolate(values: readonly number[], t: Sym): Expr {
+  return addAll(
+    values.map((v, i) => {
+      const factors: Expr[] = [rationalOf(v)];
+      values.forEach((_, j) => {
+        if (j !== i) factors.push(div(add(t, num(-j)), num(i - j)));
+      });
+      return mulAll(factors);
+    }),
+  );
+}
+
 function rationalOf(v: number): Expr {
   if (Number.isInteger(v)) return num(v);
   return div(num(Math.round(v * 1e6)), num(1e6));
+}
+
+/**
+ * A family constraint whose size was not stated ("p is a distribution") takes
+ * the upper end of the first sum over its members in the step (\sum_{i=1}^{K} p_i: K).
+ */
+function withSizeFromSums(f: Fact, sides: readonly Expr[]): Fact {
+  if (f.kind !== 'simplex-indexed' || f.sizeFromSums !== true) return f;
+  let size: Expr | undefined;
+  const find = (x: Expr): void => {
+    if (size !== undefined) return;
+    if (x.kind === 'call' && x.fn === 'sum') {
+      const [body, k, lo, hi] = x.args;
+      const member = body !== undefined && some(body, (m) => m.kind === 'sym' && m.name === f.name && m.sub.length === 1 && m.sub[0]?.hash === k?.hash);
+      if (member && lo?.kind === 'num' && lo.n === 1n && lo.d === 1n && hi !== undefined) size = hi;
+    }
+    for (const c of children(x)) find(c);
+  };
+  for (const e of sides) find(e);
+  return size === undefined ? f : { ...f, size };
+}
+
+/**
+ * A family defined over a stated range ("$p_k = …$ for $k = 1, \dots, K$")
+ * is used only inside it: p_j in a step gives j the range of k.
+ */
+function inheritedRanges(sides: readonly Expr[], families: readonly FamilyDefinition[], facts: readonly Fact[]): Fact[] {
+  const out: Fact[] = [];
+  const ranged = new Set(facts.flatMap((f) => (f.kind === 'index-range' ? [symKey(f.sym)] : [])));
+  for (const s of sides.flatMap((e) => allSymbols(e))) {
+    for (const fam of families) {
+      const binding = matchFamily(fam.sym, s);
+      if (binding === undefined) continue;
+      for (const f of facts) {
+        const j = f.kind === 'index-range' ? binding.get(symKey(f.sym)) : undefined;
+        if (f.kind !== 'index-range' || j === undefined || !isIndexLetter(j) || ranged.has(symKey(j))) continue;
+        ranged.add(symKey(j));
+        out.push({ kind: 'index-range', sym: j, lo: f.lo, hi: f.hi });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Stated index conditions that apply to the step's own indices: a range
+ * whose upper end is a number or a size of the step (a sum's bound), and
+ * relations between two of its indices. The index plan draws inside them.
+ */
+function indexAssumptions(sides: readonly Expr[], facts: readonly Fact[]): { assumptions: Assumption[]; used: Fact[] } {
+  const roles = new Map<string, IndexRole>();
+  for (const e of sides) indexRoles(e, roles);
+  const assumptions: Assumption[] = [];
+  const used: Fact[] = [];
+  for (const f of facts) {
+    if (f.kind === 'index-range' && roles.get(symKey(f.sym)) === 'index') {
+      const hi = f.hi;
+      if (!(hi.kind === 'num' && hi.d === 1n) && !(hi.kind === 'sym' && roles.get(symKey(hi)) === 'bound')) continue;
+      assumptions.push({ sym: f.sym, kind: 'index-range', lo: f.lo, hi });
+      used.push(f);
+    } else if (f.kind === 'index-relation' && roles.get(symKey(f.sym)) === 'index' && roles.get(symKey(f.other)) === 'index') {
+      assumptions.push({ sym: f.sym, kind: 'index-relation', rel: f.rel, other: f.other });
+      used.push(f);
+    }
+  }
+  return { assumptions, used };
 }
 
 /** \sum_{i=1}^{n} p_i -> 1 where the document says so. */
@@ -269,17 +409,24 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   let rhs = rhsAsWritten;
   const defs = new Map<string, Expr>();
   const fns = new Map<string, { param: Sym; value: Expr }>();
+  const families: FamilyDefinition[] = [];
   for (const f of facts) {
-    if (f.kind !== 'define') continue;
+    // A function of several arguments is substituted where its calls are read (multi-argument-heads.ts).
+    if (f.kind !== 'define' || (f.params?.length ?? 0) > 1) continue;
     if (f.param === undefined) defs.set(symKey(f.sym), f.value);
     else fns.set(symKey(f.sym), { param: f.param, value: f.value });
+    // p_k = … defines p_j, p_1 too; a value without symbols (y_k = 1) is about the member written only.
+    if (f.param === undefined && isFamilySymbol(f.sym) && !isRecurrence(f.sym, f.value) && some(f.value, (x) => x.kind === 'sym')) families.push({ sym: f.sym, value: f.value });
   }
-  lhs = applyFunctions(primedHeads(valueHeadsAsProducts(lhs, new Set(defs.keys())), fns, engine, substitute), fns);
-  rhs = applyFunctions(primedHeads(valueHeadsAsProducts(rhs, new Set(defs.keys())), fns, engine, substitute), fns);
+  // Function heads (f = \tanh, f(x) = x^2) are applied as written and again after definitions are
+  // expanded: a_1 = f(s_1) brings f into a step that does not write it.
+  const withFunctions = (e: Expr): Expr => applyFunctions(primedHeads(valueHeadsAsProducts(e, new Set(defs.keys())), fns, engine, substitute), fns);
+  lhs = withFunctions(lhs);
+  rhs = withFunctions(rhs);
   const wrt = new Set([...derivVariables(lhs), ...derivVariables(rhs)]);
   const first = new Map([...defs].filter(([key]) => !wrt.has(key)));
-  let l = expand(lhs, first);
-  let r = expand(rhs, first);
+  let l = withFunctions(expand(lhs, first, familiesFreeOf(families, [lhs, rhs])));
+  let r = withFunctions(expand(rhs, first, familiesFreeOf(families, [lhs, rhs])));
   const opaque = [l, r].map(opaqueDerivative).find((x) => x !== undefined);
   const dl = engineDerivatives(engine, l);
   const dr = engineDerivatives(engine, r);
@@ -289,10 +436,21 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   // unless a derivative by them is still unevaluated.
   const stillWrt = new Set([...derivVariables(l), ...derivVariables(r)]);
   const second = new Map([...defs].filter(([key]) => !stillWrt.has(key)));
-  l = expand(l, second);
-  r = expand(r, second);
-  const used: Fact[] = facts.filter((f) => f.kind === 'define' && (some(lhs, (x) => x.kind === 'sym' && symKey(x) === symKey(f.sym)) || some(rhs, (x) => x.kind === 'sym' && symKey(x) === symKey(f.sym))));
-  const d = domains([...allSymbols(l), ...allSymbols(r)], facts, needsIndexedMode(l) || needsIndexedMode(r));
+  const laterFamilies = familiesFreeOf(families, [l, r]);
+  l = withFunctions(expand(l, second, laterFamilies));
+  r = withFunctions(expand(r, second, laterFamilies));
+  // Expanded to a fixed point? Otherwise members left at the bound make the sides differ at random.
+  const unsettled = [l, r].some((x) => expand(x, second, laterFamilies).hash !== x.hash);
+  const mentions = (e: Expr, s: Sym): boolean => some(e, (x) => x.kind === 'sym' && (symKey(x) === symKey(s) || (isFamilySymbol(s) && matchFamily(s, x) !== undefined)));
+  const used: Fact[] = facts.filter((f) => f.kind === 'define' && (mentions(lhs, f.sym) || mentions(rhs, f.sym)));
+  const sized = facts.map((f) => withSizeFromSums(f, [l, r]));
+  const d = domains([...allSymbols(l), ...allSymbols(r)], sized, needsIndexedMode(l) || needsIndexedMode(r));
+  // Members as written, with an index set equal to another ("for $i = j$") renamed.
+  const cases = new Map([...defs].filter(([key, v]) => /^[a-z]$/.test(key) && isIndexLetter(v)));
+  const members = [lhsAsWritten, rhsAsWritten].map((e) => renameIndices(e, cases));
+  const conditions = indexAssumptions([l, r], [...facts, ...inheritedRanges(members, families, facts)]);
+  d.assumptions.push(...conditions.assumptions);
+  d.used.push(...conditions.used);
   // For symbolic proof, a simplex constraint eliminates its last member
   // (p_3 = 1 - p_1 - p_2), or replaces the sum it states by 1.
   const eliminate = new Map<string, Expr>();
@@ -305,7 +463,7 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   const constrain = (e: Expr): Expr => replaceStatedSums(substitute(e, eliminate), sums);
   const constrained = eliminate.size > 0 || sums.length > 0;
   const reparam = d.values;
-  const expanded = (x: Expr): Expr => expand(x, second);
+  const expanded = (x: Expr): Expr => expand(x, second, laterFamilies);
   const distrusted = dl.distrusted ?? dr.distrusted;
   return {
     conditions: [...dl.conditions, ...dr.conditions].map((c) => mapCondition(c, expanded)),
@@ -321,6 +479,7 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
     reparam,
     engineDerivative: dl.replaced || dr.replaced,
     ...(opaque !== undefined ? { undefinedDerivative: opaque } : {}),
+    ...(unsettled ? { unsettled: 'its definitions refer to each other without reaching a base case (a recurrence), so they were expanded only to a fixed depth' } : {}),
     used: [...used, ...d.used],
   };
 }

@@ -24,6 +24,12 @@ import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 import { toPlain } from '../expr/to-plain.js';
 import { conflictOf, definitionOf, describeFact, emptyFact, FactError, mergeDomains, type Bounds, type Fact, type Sign } from './facts.js';
 import { splitRelations } from './split-relations.js';
+import { functionDefinition } from './function-definitions.js';
+import { headOf } from './multi-argument-heads.js';
+import { splitTopLevelCommas, splitTopLevelCommasAt, type Piece } from './top-level-commas.js';
+
+export { splitTopLevelCommas, splitTopLevelCommasAt, type Piece } from './top-level-commas.js';
+import { indexRangeBetween, indexRangeFact, indexRangeOfItems, indexRelationFact, isIndexLetter } from './index-conditions.js';
 import type { Relation } from './relation.js';
 
 export interface ReadOptions {
@@ -39,40 +45,6 @@ export interface ReadOptions {
   readonly syntax?: 'latex' | 'auto';
   /** Read `y = 1` as giving y that value (prose introduced by "let", "given", "set" …). */
   readonly values?: boolean;
-}
-
-/** A piece of a comma-separated list and where it starts in the text. */
-export interface Piece {
-  readonly text: string;
-  readonly start: number;
-}
-
-/** Split at top-level commas (not inside (), [], {}), with each trimmed piece's offset. */
-export function splitTopLevelCommasAt(text: string): Piece[] {
-  const out: Piece[] = [];
-  let depth = 0;
-  let from = 0;
-  const push = (to: number): void => {
-    const raw = text.slice(from, to);
-    const lead = raw.length - raw.trimStart().length;
-    if (raw.trim() !== '') out.push({ text: raw.trim(), start: from + lead });
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    else if (c === ',' && depth === 0) {
-      push(i);
-      from = i + 1;
-    }
-  }
-  push(text.length);
-  return out;
-}
-
-/** Split at top-level commas (not inside (), [], {}). */
-export function splitTopLevelCommas(text: string): string[] {
-  return splitTopLevelCommasAt(text).map((p) => p.text);
 }
 
 /** Plain syntax first, then LaTeX (`f(x)` with f unknown, `w x` juxtaposed). */
@@ -163,8 +135,11 @@ function membership(s: Sym, set: string): Fact[] | undefined {
   const braces = /^\{(.*)\}$/.exec(t);
   if (braces !== null) {
     const items = splitTopLevelCommas(braces[1] as string);
-    // An index j ∈ {1, …, n}: the numeric checker already samples indices and sizes together (j <= n).
-    if (items.includes('...')) return [];
+    // An index j ∈ {1, …, n}: its range (for sums and sifting), not a value; other lists with dots state nothing read here.
+    if (items.includes('...')) {
+      const range = indexRangeOfItems(s, items);
+      return range === undefined ? [] : [range];
+    }
     const values = items.map((x) => numberValue(tryParse(x)));
     if (values.every((v): v is number => v !== undefined)) return [{ kind: 'set', sym: s, values }];
   }
@@ -199,14 +174,23 @@ function readRelation(text: string, opts: ReadOptions, plain: boolean): Fact[] |
     if (lo !== undefined && hi !== undefined && s?.kind === 'sym' && (rels[0] === '<' || rels[0] === '<=') && (rels[1] === '<' || rels[1] === '<=')) {
       return intervalFacts(s, { lo, hi, loOpen: rels[0] === '<', hiOpen: rels[1] === '<' });
     }
-    return undefined;
+    // 1 \le j \le K: the range of an index.
+    const range = indexRangeBetween(lo, rels[0] as Relation, s, rels[1] as Relation, sides[2] as string);
+    return range === undefined ? undefined : [range];
   }
   if (rels.length !== 1) return undefined;
   const rel = rels[0] as Relation;
   const [lt, rt] = sides as [string, string];
   // \sum_i p_i = 1 without a range
   const bare = /^\\sum_\{?([a-z])\}?\s*([A-Za-z]+)_\{?\1\}?$/.exec(lt.trim());
-  if (bare !== null && rel === '=' && numberValue(tryParse(rt)) === 1) return [{ kind: 'simplex-indexed', name: bare[2] as string, size: sym('n') }];
+  if (bare !== null && rel === '=' && numberValue(tryParse(rt)) === 1) return [{ kind: 'simplex-indexed', name: bare[2] as string, size: sym('n'), sizeFromSums: true }];
+  // f = \tanh, \phi = \sigma: a function letter standing for a function (before parsing: \tanh alone does not parse).
+  const named = rel === '=' && opts.definitions === true ? functionDefinition(lt, rt) : undefined;
+  if (named !== undefined) return [named];
+  // L(x, y, w) = …: a function of several arguments (its left side is not an expression the reader takes).
+  const head = rel === '=' && opts.definitions === true ? headOf(lt) : undefined;
+  const headValue = head !== undefined ? tryParse(rt) : undefined;
+  if (head !== undefined && headValue !== undefined) return [{ kind: 'define', sym: sym(head.name), value: headValue, param: head.params[0] as Sym, params: head.params }];
   const l = plain ? tryParseAuto(lt) : tryParse(lt);
   const r = plain ? tryParseAuto(rt) : tryParse(rt);
   if (l === undefined || r === undefined) return undefined;
@@ -233,6 +217,11 @@ function readRelation(text: string, opts: ReadOptions, plain: boolean): Fact[] |
     const f = signFact(r, flipRel(rel), lv);
     return f === undefined ? undefined : [f];
   }
+  // k \ne l, k < l between index letters: which index values are drawn together.
+  const relation = indexRelationFact(l, rel, r);
+  if (relation !== undefined) return [relation];
+  // "for $i = j$" (also in a display's closing clause, where definitions are not read): the case i = j.
+  if (rel === '=' && isIndexLetter(l) && isIndexLetter(r) && l.name !== r.name) return [{ kind: 'define', sym: l, value: r }];
   if (opts.definitions === true && rel === '=') {
     const d = definitionOf(lt, l, r);
     return d === undefined ? undefined : [d];
@@ -259,6 +248,9 @@ function subjectOf(f: Fact): string {
  */
 export function readFacts(text: string, opts: ReadOptions = {}): Fact[] {
   const out: Fact[] = [];
+  // k = 1, \dots, K: a range, read before the commas split it.
+  const ranges = indexRangeFact(normalise(text));
+  if (ranges !== undefined) return ranges;
   let pending: { syms: Sym[]; piece: Piece }[] = [];
   for (const p of splitTopLevelCommasAt(text)) {
     const piece = normalise(p.text);
@@ -281,7 +273,7 @@ export function readFacts(text: string, opts: ReadOptions = {}): Fact[] {
     for (const f of facts) {
       if (emptyFact(f)) throw new FactError(`'${p.text}' leaves no value for ${subjectOf(f)}`, p.start);
       out.push(f);
-      if (f.kind === 'sign' || f.kind === 'interval' || f.kind === 'set') for (const q of pending) for (const s of q.syms) out.push({ ...f, sym: s });
+      if (f.kind === 'sign' || f.kind === 'interval' || f.kind === 'set' || f.kind === 'index-range') for (const q of pending) for (const s of q.syms) out.push({ ...f, sym: s });
     }
     pending = [];
   }

@@ -9,7 +9,7 @@
  */
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
-import type { Assumption } from './assumptions.js';
+import { isIndexCondition, type Assumption } from './assumptions.js';
 import { INDEX_MAX, SIZE_DRAW_MAX, SALT, indexPlan, indexRoles, type IndexRole } from './indexed.js';
 import { createRng, type Rng } from './rng.js';
 import { domainEnds, pointSampler } from './sample.js';
@@ -69,8 +69,9 @@ export interface SamplingPlan {
  *     samplingPlan([lhs, rhs], vars, true, [], true).special.length   // e.g. 12
  */
 export function samplingPlan(sides: readonly Expr[], vars: readonly Sym[], indexed: boolean, given: readonly Assumption[], kinks: boolean, seed = 1): SamplingPlan {
-  const userKeys = new Set(given.map((a) => symKey(a.sym)));
-  const plan = indexed ? indexPlan(sides, vars, userKeys) : undefined;
+  // Index conditions (i ∈ {1, …, K}, k ≠ l) leave the index to the plan, which draws it inside them.
+  const userKeys = new Set(given.filter((a) => !isIndexCondition(a)).map((a) => symKey(a.sym)));
+  const plan = indexed ? indexPlan(sides, vars, userKeys, given.filter(isIndexCondition)) : undefined;
   const roles = indexed ? new Map<string, IndexRole>() : undefined;
   if (roles !== undefined) for (const e of sides) indexRoles(e, roles);
   const [ilo, ihi] = plan?.indexRange ?? [1, INDEX_MAX];

@@ -11,6 +11,7 @@ import { sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, some } from '../expr/traverse.js';
+import type { Assumption } from './assumptions.js';
 
 /** The pseudo-variable holding a point's salt. */
 export const SALT: Sym = sym('#salt');
@@ -119,7 +120,7 @@ function pick(k: number, salt: number, lo: number, hi: number): number {
  *
  *     indexPlan([parsePlain('sum(z_k, k, 1, n)'), parsePlain('z_j')], vars)   // sizes n ∈ 1..7, j ∈ 1..n
  */
-export function indexPlan(es: readonly Expr[], vars: readonly Sym[], skip: ReadonlySet<string> = new Set()): IndexPlan | undefined {
+export function indexPlan(es: readonly Expr[], vars: readonly Sym[], skip: ReadonlySet<string> = new Set(), conditions: readonly Assumption[] = []): IndexPlan | undefined {
   const roles = new Map<string, IndexRole>();
   for (const e of es) indexRoles(e, roles);
   const sizes: number[] = [];
@@ -142,24 +143,112 @@ export function indexPlan(es: readonly Expr[], vars: readonly Sym[], skip: Reado
   const drawMax = depth <= 1 ? SIZE_DRAW_MAX : depth === 2 ? INDEX_MAX : 5;
   const sizeRange: [number, number] = [1, drawMax];
   const indexRange: [number, number] = [low, high];
+  const stated = indexConditions(vars, indices, sizes, conditions);
   const assign = (p: Float64Array, k: number): void => {
-    // Sizes: all 1, all 7, all 2, all 3, then each drawn on its own (distinct sizes catch a transposed index).
+    // Sizes: all 1, all 7, all 2, all 3, then each drawn on its own (distinct sizes catch a transposed index);
+    // never fewer than the indices that stated relations keep apart (k ≠ l needs two).
     const same = [1, INDEX_MAX, 2, 3][k % 8];
-    sizes.forEach((slot, n) => (p[slot] = same ?? pick(k, n, 1, drawMax)));
+    sizes.forEach((slot, n) => (p[slot] = Math.max(same ?? pick(k, n, 1, drawMax), stated.apart)));
     const top = sizes.length > 0 ? Math.min(...sizes.map((slot) => p[slot] as number)) : high;
     const bottom = sizes.length > 0 ? Math.min(low, top) : low;
+    // A stated range i ∈ {1, …, K} is the index's own: up to K's value, not the smallest size.
+    const ends = (slot: number): [number, number] => {
+      const r = stated.ranges.get(slot);
+      if (r === undefined) return [bottom, top];
+      const hi = r.hiSlot !== undefined ? (p[r.hiSlot] as number) : (r.hiValue ?? top);
+      return [r.lo, Math.max(r.lo, hi)];
+    };
     // Indices: all at the lower end, all at the upper end, all equal, all different where the range allows, independent.
     const pattern = k % 5;
     const shared = pick(k, 101, bottom, top);
     indices.forEach((slot, n) => {
+      const [lo, hi] = ends(slot);
       let v: number;
-      if (pattern === 0) v = bottom;
-      else if (pattern === 1) v = top;
-      else if (pattern === 2) v = shared;
-      else if (pattern === 3) v = bottom + ((shared - bottom + n) % (top - bottom + 1));
-      else v = pick(k, 200 + n, bottom, top);
+      if (pattern === 0) v = lo;
+      else if (pattern === 1) v = hi;
+      else if (pattern === 2) v = Math.min(hi, Math.max(lo, shared));
+      else if (pattern === 3) v = lo + ((Math.max(shared, lo) - lo + n) % (hi - lo + 1));
+      else v = pick(k, 200 + n, lo, hi);
       p[slot] = v;
     });
+    keepRelations(p, stated.relations, ends);
   };
   return { sizes, indices, sizeRange, indexRange, assign };
+}
+
+/** A stated relation between the indices in two slots of the point. */
+interface SlotRelation {
+  readonly a: number;
+  readonly b: number;
+  readonly rel: '!=' | '<' | '<=';
+}
+
+/** The stated ranges and relations of the plan's indices, by slot; `apart`: how many values the relations need. */
+function indexConditions(vars: readonly Sym[], indices: readonly number[], sizes: readonly number[], conditions: readonly Assumption[]): { ranges: Map<number, { lo: number; hiSlot?: number; hiValue?: number }>; relations: SlotRelation[]; apart: number } {
+  const slot = (s: Sym): number | undefined => {
+    const i = vars.findIndex((v) => symKey(v) === symKey(s));
+    return indices.includes(i) ? i : undefined;
+  };
+  const ranges = new Map<number, { lo: number; hiSlot?: number; hiValue?: number }>();
+  const relations: SlotRelation[] = [];
+  for (const c of conditions) {
+    const a = slot(c.sym);
+    if (a === undefined) continue;
+    if (c.kind === 'index-range') {
+      // The upper end is a size of the step (K in i ∈ {1, …, K}) or a number; another symbol is not drawn as a size.
+      const hiSlot = c.hi.kind === 'sym' ? vars.findIndex((v) => symKey(v) === symKey(c.hi as Sym)) : -1;
+      const hiValue = c.hi.kind === 'num' && c.hi.d === 1n ? Number(c.hi.n) : undefined;
+      if (!sizes.includes(hiSlot) && hiValue === undefined) continue;
+      ranges.set(a, { lo: c.lo, ...(sizes.includes(hiSlot) ? { hiSlot } : {}), ...(hiValue !== undefined ? { hiValue } : {}) });
+    } else if (c.kind === 'index-relation') {
+      const b = slot(c.other);
+      if (b !== undefined && b !== a) relations.push({ a, b, rel: c.rel });
+    }
+  }
+  const related = new Set(relations.flatMap((r) => [r.a, r.b]));
+  return { ranges, relations, apart: related.size };
+}
+
+function holds(p: Float64Array, r: SlotRelation): boolean {
+  const a = p[r.a] as number;
+  const b = p[r.b] as number;
+  return r.rel === '!=' ? a !== b : r.rel === '<' ? a < b : a <= b;
+}
+
+/**
+ * Moves indices of a point so that the stated relations hold (k ≠ l, k < l):
+ * small local moves first, so that the patterns (ends, equal, apart) survive
+ * where they can; else the related indices in increasing order from the
+ * lowest end, which satisfies any consistent set of relations.
+ */
+function keepRelations(p: Float64Array, relations: readonly SlotRelation[], ends: (slot: number) => [number, number]): void {
+  if (relations.length === 0) return;
+  for (let pass = 0; pass < 4 && !relations.every((r) => holds(p, r)); pass++) {
+    for (const r of relations) {
+      if (holds(p, r)) continue;
+      const a = p[r.a] as number;
+      const [blo, bhi] = ends(r.b);
+      const [alo, ahi] = ends(r.a);
+      const b = p[r.b] as number;
+      if (r.rel === '!=') {
+        if (b < bhi) p[r.b] = b + 1;
+        else if (b > blo) p[r.b] = b - 1;
+        else if (a < ahi) p[r.a] = a + 1;
+        else if (a > alo) p[r.a] = a - 1;
+      } else {
+        const want = r.rel === '<' ? a + 1 : a;
+        if (want <= bhi) p[r.b] = Math.max(want, blo);
+        else p[r.a] = Math.max(alo, r.rel === '<' ? b - 1 : b);
+      }
+    }
+  }
+  if (relations.every((r) => holds(p, r))) return;
+  // In order: each index after every index it must exceed (a few rounds settle a consistent chain).
+  const slots = [...new Set(relations.flatMap((r) => [r.a, r.b]))];
+  const rank = new Map(slots.map((s) => [s, 0]));
+  for (let round = 0; round < slots.length; round++) {
+    for (const r of relations) if (r.rel !== '!=') rank.set(r.b, Math.max(rank.get(r.b) ?? 0, (rank.get(r.a) ?? 0) + 1));
+  }
+  const start = Math.max(...slots.map((s) => ends(s)[0]));
+  [...slots].sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0) || x - y).forEach((s, i) => (p[s] = start + i));
 }

@@ -11,7 +11,7 @@
  */
 import { symKey } from '../expr/sym-key.js';
 import type { Sym } from '../expr/node.js';
-import type { Assumption } from './assumptions.js';
+import { isIndexCondition, type Assumption } from './assumptions.js';
 import type { Rng } from './rng.js';
 
 /** The ordinary scale mix: 60% in [-3, 3], 20% in [-0.5, 0.5], 15% in [-8, 8], 5% in [-20, 20]. ordinaryDraw(createRng(1)) */
@@ -66,7 +66,7 @@ function constraintsOf(list: readonly Assumption[]): Constraints {
       const end = (v: number, mine: number, theirs: number | undefined, k: 0 | 1): boolean =>
         (v === mine && a.closed?.[k] === true && (theirs !== v || c.interval?.closed?.[k] === true)) || (v !== mine && c.interval?.closed?.[k] === true);
       c.interval = { lo, hi, integer: a.integer === true || c.interval?.integer === true, closed: [end(lo, a.lo, c.interval?.lo, 0), end(hi, a.hi, c.interval?.hi, 1)] };
-    } else c[a.kind] = true;
+    } else if (!isIndexCondition(a)) c[a.kind] = true;
   }
   // A sign condition narrows an interval: x > 0 and x in [-1, 1] draw from [0, 1].
   if (c.interval !== undefined && (c.positive || c.nonnegative)) c.interval = { ...c.interval, lo: Math.max(c.interval.lo, 0) };

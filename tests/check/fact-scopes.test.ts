@@ -127,3 +127,15 @@ describe('facts that leave no value are an error at the line and column of the f
     expect(errorOf('<!-- gradtex: assume x > 0, x >> 1 -->\n')).toMatch(/^1:29: cannot read 'x >> 1'/);
   });
 });
+
+describe('premises whose scope is shorter than the section (weaker, never stronger)', () => {
+  it('should keep "for $z = \\log 3$" to its sentence, so a later wrong claim about z is not judged at that value', () => {
+    const doc = 'Let $\\ell(z) = \\log(1 + e^{-z})$.\n\nFor $z = \\log 3$: $\\ell(z) = \\log\\tfrac43$.\n\nWrong: $\\ell(z) = \\max(z, 0) - z + \\log(1 + e^{-z})$.\n';
+    expect(verdicts(doc)).toEqual(['3: holds', '5: fails']);
+  });
+
+  it('should keep a condition in the middle of a sentence ("and for $z > 0$ we have") to its paragraph', () => {
+    const doc = 'Let $s = 3\\max(0, z)$. Then $s \\ge 0$, and for $z > 0$ we have $\\frac{ds}{dz} = 3$.\n\nA student wrote $\\max(0, z)^2 = z^2$; that only holds for $z \\ge 0$.\n';
+    expect(verdicts(doc)).toEqual(['1: holds', '1: holds', '3: fails']);
+  });
+});

@@ -20,7 +20,7 @@ describe('readFacts', () => {
   it('should read set membership the way people write it', () => {
     expect(read('y \\in \\{-1, 1\\}')).toEqual(['y in {-1, 1}']);
     expect(read('y in {0, 1}')).toEqual(['y in {0, 1}']);
-    expect(read('j \\in \\{1, \\dots, n\\}')).toEqual([]);
+    expect(read('j \\in \\{1, \\dots, n\\}')).toEqual(['j in {1, ..., n} (an index)']);
     expect(read('x \\in \\mathbb{R}^n')).toEqual([]);
     expect(read('t \\in (0, 1)')).toEqual(['t in (0, 1)', 't > 0']);
     expect(read('t \\in [0, 1)')).toEqual(['t in [0, 1)']);
@@ -30,7 +30,7 @@ describe('readFacts', () => {
   it('should read probability simplex constraints, explicit and indexed', () => {
     expect(read('p_1 + p_2 + p_3 = 1')).toEqual(['p_1 + p_2 + p_3 = 1, each > 0']);
     expect(read('\\sum_{i=1}^{n} p_i = 1')).toEqual(['sum of p_i = 1 over n terms, each > 0']);
-    expect(read('sum_i q_i = 1')).toEqual(['sum of q_i = 1 over n terms, each > 0']);
+    expect(read('sum_i q_i = 1')).toEqual(['q a distribution: each q_i > 0, sum of q_i = 1']);
   });
 
   it('should read definitions only when asked, and function heads', () => {

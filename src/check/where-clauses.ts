@@ -1,0 +1,32 @@
+/**
+ * "where …" clauses after a display: the inline math of the sentence that
+ * continues a display with "where", "with" or "here" defines symbols the
+ * display already uses, so it applies to that display too (and on, as any
+ * prose definition).
+ *
+ *     $$\sigma'(z) = p (1 - p)$$
+ *     where $p = \sigma(z)$.          <- p is defined for the display above
+ *
+ *     whereClause(source, display, segments)   // [the segment of p = \sigma(z)]
+ */
+import type { Segment } from './segments.js';
+
+type MathSegment = Extract<Segment, { kind: 'math' }>;
+
+/** Prose that opens a where-clause right after a display (a comma or a closing $$ first). */
+const OPENS = /^[\s,;:]*(?:\$\$|\\\]|\\end\{[A-Za-z*]+\})?[\s,;:]*(?:where|with|here)\b/i;
+
+/**
+ * The inline math segments of the where-clause that follows `display`, up to
+ * the end of its sentence (a full stop, or a blank line); [] when no clause follows.
+ */
+export function whereClause(source: string, display: MathSegment, segments: readonly Segment[]): MathSegment[] {
+  const end = display.offset + display.text.length;
+  const after = source.slice(end, end + 400);
+  const open = OPENS.exec(after);
+  if (open === null) return [];
+  const rest = after.slice(open[0].length).replace(/\$[^$\n]*\$/g, (m) => ' '.repeat(m.length));
+  const stop = /\.(?:\s|$)|\n[ \t]*\n/.exec(rest);
+  const limit = end + open[0].length + (stop === null ? rest.length : stop.index);
+  return segments.filter((s): s is MathSegment => s.kind === 'math' && !s.display && s.offset > end && s.offset < limit);
+}

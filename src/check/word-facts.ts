@@ -1,0 +1,93 @@
+/**
+ * Constraints stated in words around inline math, for the common cases of
+ * deep-learning homework:
+ *
+ *     "$p$ and $q$ are (probability) distributions", "$p$ is a probability vector",
+ *     "distributions $p$ and $q$"        -> entries > 0 summing to 1 (a simplex over the family p_i)
+ *     "$y$ is one-hot", "one-hot label $y$" -> entries in {0, 1}, exactly one of them 1
+ *     "$p$ is a probability", "probabilities $p_i$" -> each in [0, 1]
+ *     "$x$ is positive / negative / nonnegative / nonzero" -> a sign
+ *
+ * A constraint in words that is recognised as one but not understood ("$W$ is
+ * orthogonal", "$A$ is symmetric") is returned as `unread`: a failure in its
+ * scope may lie outside it, so the caller makes such failures undecided.
+ *
+ *     factsInWords('p', 'Let ', ' and $q$ are distributions.')   // { facts: [p a distribution], unread: undefined }
+ */
+import { sym } from '../expr/build.js';
+import type { Sym } from '../expr/node.js';
+import { ParseError, parseLatex } from '../parse/index.js';
+import type { Fact, Sign } from './facts.js';
+import { splitTopLevelCommas } from './top-level-commas.js';
+
+export interface WordFacts {
+  readonly facts: readonly Fact[];
+  /** The words of a constraint recognised but not understood ("is orthogonal"). */
+  readonly unread?: string;
+  /** The names the words speak about (W in "$W$ is orthogonal"). */
+  readonly subjects?: readonly string[];
+}
+
+/** Other inline math in the context stands for one more subject of a list ("$p$ and $q$ are …"). */
+const MATH = /\$[^$\n]*\$|\\\([^]*?\\\)/g;
+const LIST_AFTER = String.raw`^\s*(?:(?:,|\band\b)\s*M\s*)*(?:,?\s*\band\b\s*M\s*)?,?\s*(?:are|is|be)\s+(?:both\s+|each\s+|all\s+)?(?:assumed\s+to\s+be\s+|taken\s+to\s+be\s+)?(?:an?\s+|the\s+)?`;
+const LIST_BEFORE = String.raw`\s*(?:M\s*(?:,|\band\b)\s*)*$`;
+
+const DISTRIBUTION_AFTER = new RegExp(`${LIST_AFTER}(?:discrete\\s+|categorical\\s+)?(?:probability\\s+)?(?:distributions?|probability\\s+vectors?|vectors?\\s+of\\s+probabilities)\\b`, 'i');
+const DISTRIBUTION_BEFORE = new RegExp(`\\b(?:probability\\s+)?(?:distributions?|probability\\s+vectors?)${LIST_BEFORE}`, 'i');
+const ONE_HOT_AFTER = new RegExp(`${LIST_AFTER}one[- ]hot\\b`, 'i');
+const ONE_HOT_BEFORE = new RegExp(`\\bone[- ]hot(?:\\s+encoded)?(?:\\s+(?:labels?|targets?|vectors?|encodings?))?${LIST_BEFORE}`, 'i');
+const PROBABILITY_AFTER = new RegExp(`${LIST_AFTER}probabilit(?:y|ies)\\b`, 'i');
+const PROBABILITY_BEFORE = new RegExp(`\\bprobabilit(?:y|ies)${LIST_BEFORE}`, 'i');
+const SIGN_AFTER = new RegExp(`${LIST_AFTER}(?:(strictly\\s+)?positive|negative|non-?negative|non-?zero)\\b(?!\\s+(?:definite|semi|or\\b))`, 'i');
+/** Words that constrain a symbol in ways not read here. */
+const OTHER_AFTER = new RegExp(`${LIST_AFTER}((?:symmetric|orthogonal|orthonormal|invertible|normali[sz]ed|unit|binary|integers?|bounded|stochastic|sorted|diagonal|sparse|positive\\s+(?:semi-?)?definite|monotone|increasing|decreasing|convex|concave|independent|i\\.i\\.d\\.?|small|large)\\b[\\w-]*)`, 'i');
+
+function parseSubject(text: string): Sym | undefined {
+  try {
+    const e = parseLatex(text);
+    // p, y, p_i, y_k: the family's name (an index written with it is a symbol, not a number).
+    if (e.kind !== 'sym' || e.sup.length > 0 || e.sub.length > 1 || e.sub.some((i) => i.kind !== 'sym')) return undefined;
+    return e;
+  } catch (e) {
+    if (e instanceof ParseError) return undefined;
+    throw e;
+  }
+}
+
+function signOf(word: string): Sign {
+  const w = word.toLowerCase().replace(/\s+/g, ' ');
+  if (w.startsWith('non')) return w.includes('zero') ? 'nonzero' : 'nonnegative';
+  return w.includes('negative') ? 'negative' : 'positive';
+}
+
+/**
+ * Facts that words around one piece of inline math `math` state about it:
+ * `before` and `after` are the prose on either side (other inline math in
+ * them kept with its dollars).
+ */
+export function factsInWords(math: string, before: string, after: string): WordFacts {
+  const subjects = splitTopLevelCommas(math).map(parseSubject);
+  if (subjects.length === 0 || subjects.some((s) => s === undefined)) return { facts: [] };
+  const syms = subjects as Sym[];
+  const pre = before.replace(/(?:\$+|\\\()\s*$/, '').replace(MATH, ' M ');
+  const post = after.replace(/^\s*(?:\$+|\\\))/, '').replace(MATH, ' M ');
+  const family = (s: Sym, oneHot: boolean): Fact => ({ kind: 'simplex-indexed', name: s.name, size: sym('n'), sizeFromSums: true, ...(oneHot ? { oneHot } : {}) });
+  if (ONE_HOT_AFTER.test(post) || ONE_HOT_BEFORE.test(pre)) return { facts: syms.map((s) => family(s, true)) };
+  if (DISTRIBUTION_AFTER.test(post) || DISTRIBUTION_BEFORE.test(pre)) return { facts: syms.map((s) => family(s, false)) };
+  if (PROBABILITY_AFTER.test(post) || PROBABILITY_BEFORE.test(pre)) {
+    return { facts: syms.map((s): Fact => ({ kind: 'interval', sym: s, lo: 0, hi: 1, integer: false })) };
+  }
+  const sign = SIGN_AFTER.exec(post);
+  if (sign !== null) {
+    const word = post.slice(sign.index).replace(/^[^]*?\b((?:strictly\s+)?positive|negative|non-?negative|non-?zero)\b[^]*$/i, '$1');
+    return { facts: syms.map((s): Fact => ({ kind: 'sign', sym: s, sign: signOf(word) })) };
+  }
+  // "$x$ is not positive", "$x$ is nonpositive": a constraint, not read here.
+  const negated = new RegExp(`${LIST_AFTER}(not\\s+[\\w-]+|non-?positive)`, 'i').exec(post);
+  const names = syms.map((s) => s.name);
+  if (negated !== null) return { facts: [], unread: `is ${negated[1] ?? ''}`, subjects: names };
+  const other = OTHER_AFTER.exec(post);
+  if (other !== null) return { facts: [], unread: `is ${other[1] ?? ''}`, subjects: names };
+  return { facts: [] };
+}
