@@ -15,7 +15,7 @@ export { createEngine, type Engine } from './rewrite/engine.js';
 export { loadRuleLibrary, type RuleLibrary } from './rewrite/load-rules.js';
 export { RuleFileError } from './rewrite/rule-file.js';
 export type { Rule, RuleSet } from './rewrite/rule.js';
-export { differentiate, derivativeOf } from './derive/differentiate.js';
+export { differentiate, inertDerivative } from './derive/differentiate.js';
 export { evaluateAt } from './derive/evaluate-at.js';
 export { substitute } from './expr/substitute.js';
 export { diffToJson, type DiffJson } from './derive/diff-result.js';

@@ -14,7 +14,7 @@ import { lookupFunction } from '../expr/functions.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, some } from '../expr/traverse.js';
 import { needsIndexedMode } from '../numeric/indexed.js';
-import { checkEqualNumeric, compile, createRng, EvalError, freeSymbols, type Assumption, type CheckOptions } from '../numeric/index.js';
+import { checkEqualNumeric, compile, createRng, EvaluationError, freeSymbols, type Assumption, type CheckOptions } from '../numeric/index.js';
 import type { Sym } from '../expr/node.js';
 
 export interface LeftOnly {
@@ -48,7 +48,7 @@ export function leftOnlyPoint(lhs: Expr, rhs: Expr, opts: CheckOptions): LeftOnl
     try {
       return compile(e, vars, { indexed })(values);
     } catch (err) {
-      if (err instanceof EvalError) return NaN;
+      if (err instanceof EvaluationError) return NaN;
       throw err;
     }
   };
@@ -123,7 +123,7 @@ function denominatorRoot(lhs: Expr, rhs: Expr, opts: CheckOptions): LeftOnly | u
     try {
       return compile(e, vars)(values);
     } catch (err) {
-      if (err instanceof EvalError) return NaN;
+      if (err instanceof EvaluationError) return NaN;
       throw err;
     }
   };

@@ -9,7 +9,7 @@ import { add, neg, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, mapBottomUp } from '../expr/traverse.js';
-import { checkEqualNumeric, compile, createRng, EvalError, freeSymbols, relError, type Assumption } from '../numeric/index.js';
+import { checkEqualNumeric, compile, createRng, EvaluationError, freeSymbols, relError, type Assumption } from '../numeric/index.js';
 import { samplingPlan } from '../numeric/coverage.js';
 import { needsIndexedMode } from '../numeric/indexed.js';
 import { drawPoint } from '../numeric/sample.js';
@@ -207,7 +207,7 @@ function pointOn(a: Expr, b: Expr, assumptions: readonly Assumption[], seed: num
       return { point, lhs: x, rhs: y };
     }
   } catch (e) {
-    if (!(e instanceof EvalError)) throw e;
+    if (!(e instanceof EvaluationError)) throw e;
   }
   return undefined;
 }
@@ -224,7 +224,7 @@ function tightViolation(a: Expr, b: Expr, strict: boolean, assumptions: readonly
   try {
     v = checkEqualNumeric(a, b, { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions });
   } catch (e) {
-    if (e instanceof EvalError) return undefined;
+    if (e instanceof EvaluationError) return undefined;
     throw e;
   }
   if (v.verdict !== 'fails' || v.highPrecision === undefined) return undefined;

@@ -7,7 +7,7 @@
  */
 import { sym } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
-import { EvalError } from '../numeric/index.js';
+import { EvaluationError } from '../numeric/index.js';
 import type { Engine } from '../rewrite/engine.js';
 import type { Fact } from './facts.js';
 import { judgeApprox, judgeEqual, judgeNotEqual, type JudgeOptions } from './judge-equal.js';
@@ -83,7 +83,7 @@ function judgeRead(checker: Checker, lhs: Expr, rel: Relation, rhs: Expr, facts:
     return j;
   } catch (e) {
     // Evaluation problems are a property of the step, not a crash: say so.
-    if (e instanceof EvalError || e instanceof RangeError) return { verdict: 'undecided', evidence: { method: 'none', summary: `could not be evaluated: ${e.message}` } };
+    if (e instanceof EvaluationError || e instanceof RangeError) return { verdict: 'undecided', evidence: { method: 'none', summary: `could not be evaluated: ${e.message}` } };
     throw e;
   }
 }

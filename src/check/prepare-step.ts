@@ -19,7 +19,7 @@ import { toPlain } from '../expr/to-plain.js';
 import { mapCondition, stepConditions, type Condition } from './proof-assumptions.js';
 import type { Assumption } from '../numeric/index.js';
 import { indexRoles, needsIndexedMode, type IndexRole } from '../numeric/indexed.js';
-import { compile, EvalError, freeSymbols } from '../numeric/index.js';
+import { compile, EvaluationError, freeSymbols } from '../numeric/index.js';
 import type { Engine } from '../rewrite/engine.js';
 import { factCovers, type Fact } from './facts.js';
 import { primedHeads, valueHeadsAsProducts } from './defined-heads.js';
@@ -503,7 +503,7 @@ export function originalPoint(point: Readonly<Record<string, number>>, prepared:
       if (Number.isFinite(v)) out[key] = v;
     } catch (e) {
       // A symbol bound inside a sum has no single value at the point: leave it out.
-      if (!(e instanceof EvalError)) throw e;
+      if (!(e instanceof EvaluationError)) throw e;
     }
   }
   return out;

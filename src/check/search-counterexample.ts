@@ -9,7 +9,7 @@
  */
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
-import { compile, createRng, EvalError, freeSymbols, type Assumption, type Compiled } from '../numeric/index.js';
+import { compile, createRng, EvaluationError, freeSymbols, type Assumption, type Compiled } from '../numeric/index.js';
 import { SALT, needsIndexedMode } from '../numeric/indexed.js';
 import { samplingPlan, type Coverage } from '../numeric/coverage.js';
 import { drawPoint } from '../numeric/sample.js';
@@ -121,7 +121,7 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
     f = compile(a, vars, { indexed });
     g = compile(b, vars, { indexed });
   } catch (e) {
-    if (e instanceof EvalError) return { kind: 'undecided', reason: e.message };
+    if (e instanceof EvaluationError) return { kind: 'undecided', reason: e.message };
     throw e;
   }
   const rng = createRng(opts.seed ?? 1);

@@ -19,7 +19,7 @@ import { verifyDerivation, type Verdict, type VerificationReport } from '../proo
 import { noteToPlain } from '../render/notes.js';
 import { toLatex, toPlain } from '../render/index.js';
 import type { Engine } from '../rewrite/engine.js';
-import { derivativeOf, differentiate } from './differentiate.js';
+import { inertDerivative, differentiate } from './differentiate.js';
 import { activeBranches, checkDefinedAt, evaluateAt, type ValueAt } from './evaluate-at.js';
 import { kinkAt } from './kinks.js';
 import { checkDerivationSize, checkDerivativeOrder } from './limits.js';
@@ -190,7 +190,7 @@ export function diffToJson(engine: Engine, input: string, f: Expr, wrt: readonly
   const ms = performance.now() - t0;
   // Checking and printing cost the total size of the steps: refused past a limit (limits.ts).
   checkDerivationSize(derivation);
-  const start = derivativeOf(f, wrt);
+  const start = inertDerivative(f, wrt);
   const report = verifyDerivation(derivation, start, {
     ...(opts.points !== undefined ? { points: opts.points } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),

@@ -17,7 +17,7 @@ import type { Engine } from '../rewrite/engine.js';
 import { DEFAULT_BUDGET, rewriteToNormalForm, type Budget } from '../rewrite/strategy.js';
 
 /** The inert expression d(...d(f, x1)..., xn) that a derivation starts from. */
-export function derivativeOf(f: Expr, wrt: readonly Sym[]): Expr {
+export function inertDerivative(f: Expr, wrt: readonly Sym[]): Expr {
   let e = f;
   for (const x of wrt) e = deriv(e, x);
   return e;
@@ -25,7 +25,7 @@ export function derivativeOf(f: Expr, wrt: readonly Sym[]): Expr {
 
 export function differentiate(engine: Engine, f: Expr, wrt: readonly Sym[], budget: Budget = DEFAULT_BUDGET): Derivation {
   if (wrt.length === 0) throw new RangeError('differentiate needs at least one variable');
-  const d = rewriteToNormalForm(derivativeOf(f, wrt), engine.differentiation, budget);
+  const d = rewriteToNormalForm(inertDerivative(f, wrt), engine.differentiation, budget);
   // No stray derivatives: a d(...) that no rule computes is a gap, shown as such.
   if (d.stop === 'normal-form' && some(d.result, (x) => x.kind === 'deriv')) return { ...d, stop: 'stuck' };
   return d;

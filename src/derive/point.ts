@@ -9,7 +9,7 @@ import { num } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { some } from '../expr/traverse.js';
-import { evaluate, EvalError } from '../numeric/index.js';
+import { evaluate, EvaluationError } from '../numeric/index.js';
 import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 
 /** A point written wrongly: `--at x` without a value, a value with a variable in it. */
@@ -55,7 +55,7 @@ function checkFinite(name: string, raw: string, value: Expr): void {
   try {
     v = evaluate(value, new Map());
   } catch (e) {
-    if (e instanceof EvalError) throw new PointError(`${what}: the value of ${name} cannot be computed (${e.message})`);
+    if (e instanceof EvaluationError) throw new PointError(`${what}: the value of ${name} cannot be computed (${e.message})`);
     throw e;
   }
   const zero = value.kind === 'num' ? value.n === 0n : v === 0;

@@ -21,7 +21,7 @@ import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, some } from '../expr/traverse.js';
 import type { Assumption } from './assumptions.js';
-import { EvalError } from './eval-error.js';
+import { EvaluationError } from './evaluation-error.js';
 import { compile, freeSymbols, type Compiled } from './evaluate.js';
 import { createRng, type Rng } from './rng.js';
 import { pointSampler, wideDraw } from './sample.js';
@@ -280,7 +280,7 @@ export function checkEqualNumeric(lhs: Expr, rhs: Expr, opts: CheckOptions = {})
     const v = compareCompiled(compile(lhs, vars, { indexed }), compile(rhs, vars, { indexed }), vars, tolerance, { ...opts, assumptions, noticeOneSided: !finiteDifferences, indexed, sides: [lhs, rhs] as const, special: plan.special, ...(plan.sampler !== undefined ? { sampler: plan.sampler } : {}) }, constantHints([lhs, rhs]));
     return v.verdict === 'holds' ? { ...v, coverage: plan.coverage(v.points, v.special ?? []) } : v;
   } catch (e) {
-    if (e instanceof EvalError) return { verdict: 'undecided', reason: e.message };
+    if (e instanceof EvaluationError) return { verdict: 'undecided', reason: e.message };
     throw e;
   }
 }

@@ -13,7 +13,7 @@ import type { Expr, Sym } from '../expr/node.js';
 import { assertNever } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children } from '../expr/traverse.js';
-import { EvalError } from './eval-error.js';
+import { EvaluationError } from './evaluation-error.js';
 import { FLOAT_OPS } from './float-ops.js';
 import { MAX_DERIVATIVE_ORDER, derivativeOrder, evaluateReal, indexKey } from './real-evaluate.js';
 import { SALT, indexedValue } from './indexed.js';
@@ -47,7 +47,7 @@ function build(e: Expr, ctx: Context): Compiled {
         const subs = e.sub.map((x) => build(x, ctx));
         const sups = e.sup.map((x) => build(x, ctx));
         const saltSlot = slots.get(symKey(SALT));
-        if (saltSlot === undefined) throw new EvalError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
+        if (saltSlot === undefined) throw new EvaluationError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
         const name = e.name;
         return (v) => {
           const key = indexKey(name, subs.map((f) => Math.round(f(v))), sups.map((f) => Math.round(f(v))));
@@ -58,7 +58,7 @@ function build(e: Expr, ctx: Context): Compiled {
       if (slot !== undefined) return (v) => v[slot] as number;
       const c = CONSTANTS.get(k);
       if (c !== undefined) return () => c;
-      throw new EvalError('E_EVAL_UNBOUND', `no value for the symbol ${k}`);
+      throw new EvaluationError('E_EVAL_UNBOUND', `no value for the symbol ${k}`);
     }
     case 'add': {
       const fs = e.args.map((a) => build(a, ctx));
@@ -117,7 +117,7 @@ function build(e: Expr, ctx: Context): Compiled {
       if (spec === undefined) {
         // Matrix operations have no scalar value: they are checked entry by entry under declared shapes.
         const hint = MATRIX_FUNCTIONS.has(e.fn) ? ` as a number: it is a matrix operation; declare the shapes (gradtex equal … --shape 'A: n x p') to check it entry by entry` : '';
-        throw new EvalError('E_EVAL_UNSUPPORTED', `cannot evaluate the function ${e.fn}${hint}`);
+        throw new EvaluationError('E_EVAL_UNSUPPORTED', `cannot evaluate the function ${e.fn}${hint}`);
       }
       if (spec.binds !== undefined) return buildSum(e.args, ctx);
       const fs = e.args.map((a) => build(a, ctx));
@@ -138,7 +138,7 @@ function build(e: Expr, ctx: Context): Compiled {
       // all their digits by the third derivative.
       const keys = [...ctx.slots.entries()];
       const indexed = ctx.indexed;
-      if (derivativeOrder(e) > MAX_DERIVATIVE_ORDER) throw new EvalError('E_EVAL_UNSUPPORTED', `derivatives of order above ${MAX_DERIVATIVE_ORDER} are not checked`);
+      if (derivativeOrder(e) > MAX_DERIVATIVE_ORDER) throw new EvaluationError('E_EVAL_UNSUPPORTED', `derivatives of order above ${MAX_DERIVATIVE_ORDER} are not checked`);
       return (v) => {
         const env = new Map<string, number>();
         for (const [k, slot] of keys) env.set(k, v[slot] as number);
@@ -157,7 +157,7 @@ const MAX_SUM_TERMS = 100_000;
 function buildSum(args: readonly Expr[], ctx: Context): Compiled {
   const [body, k, lo, hi] = args;
   if (body === undefined || k === undefined || k.kind !== 'sym' || lo === undefined || hi === undefined) {
-    throw new EvalError('E_EVAL_UNSUPPORTED', 'sum needs (body, index, from, to)');
+    throw new EvaluationError('E_EVAL_UNSUPPORTED', 'sum needs (body, index, from, to)');
   }
   const slot = ctx.next.value++;
   const inner = new Map(ctx.slots);
@@ -236,7 +236,7 @@ export function evaluate(e: Expr, env: ReadonlyMap<string, number>): number {
   const vars = freeSymbols(e);
   const values = vars.map((s) => {
     const v = env.get(symKey(s));
-    if (v === undefined) throw new EvalError('E_EVAL_UNBOUND', `no value for the symbol ${symKey(s)}`);
+    if (v === undefined) throw new EvaluationError('E_EVAL_UNBOUND', `no value for the symbol ${symKey(s)}`);
     return v;
   });
   return compile(e, vars)(values);

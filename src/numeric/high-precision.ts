@@ -20,7 +20,7 @@ import type { Expr } from '../expr/node.js';
 import { children, some } from '../expr/traverse.js';
 import { bigBoundedOps, type BigBounded } from './big-bounded.js';
 import { bigOps, type BigDecimal } from './big-number.js';
-import { EvalError } from './eval-error.js';
+import { EvaluationError } from './evaluation-error.js';
 import { FLOAT_OPS } from './float-ops.js';
 import { evaluateReal } from './real-evaluate.js';
 
@@ -58,7 +58,7 @@ export function compareAtHighPrecision(sides: readonly [Expr, Expr], env: Readon
       l = evaluateReal(sides[0], ops, point, { indexed: opts.indexed ?? false });
       r = evaluateReal(sides[1], ops, point, { indexed: opts.indexed ?? false });
     } catch (e) {
-      if (e instanceof EvalError) return { verdict: 'unknown', reason: e.message };
+      if (e instanceof EvaluationError) return { verdict: 'unknown', reason: e.message };
       throw e;
     }
     if (![l.value, r.value].every((v) => v.isFinite())) return { verdict: 'unknown', reason: 'a side is undefined in high precision' };

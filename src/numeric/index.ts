@@ -1,5 +1,5 @@
 export { createRng, type Rng } from './rng.js';
-export { EvalError } from './eval-error.js';
+export { EvaluationError } from './evaluation-error.js';
 export { compile, evaluate, freeSymbols, type Compiled } from './evaluate.js';
 export { centralDifference } from './finite-difference.js';
 export type { Assumption } from './assumptions.js';

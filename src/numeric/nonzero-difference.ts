@@ -17,7 +17,7 @@ import { symKey } from '../expr/sym-key.js';
 import { some } from '../expr/traverse.js';
 import type { Assumption } from './assumptions.js';
 import { bigOps } from './big-number.js';
-import { EvalError } from './eval-error.js';
+import { EvaluationError } from './evaluation-error.js';
 import { freeSymbols } from './evaluate.js';
 import { BASE_DIGITS, MAX_DIGITS, compareAtHighPrecision } from './high-precision.js';
 import { needsIndexedMode } from './indexed.js';
@@ -92,7 +92,7 @@ export function refuteByDifference(difference: Expr, lhs: Expr, rhs: Expr, assum
       if (!d.isFinite() || d.isZero() || !scale.isFinite()) continue;
       digits += Math.max(0, (scale.isZero() ? 0 : scale.e) - d.e);
     } catch (e) {
-      if (!(e instanceof EvalError)) throw e;
+      if (!(e instanceof EvaluationError)) throw e;
     }
     if (digits > MAX_DIGITS) continue;
     const o = compareAtHighPrecision([lhs, rhs], env, { digits });

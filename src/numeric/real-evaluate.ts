@@ -15,7 +15,7 @@ import { CONSTANTS, lookupFunction, type RealOps } from '../expr/functions.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { assertNever } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
-import { EvalError } from './eval-error.js';
+import { EvaluationError } from './evaluation-error.js';
 import { SALT, indexedValue } from './indexed.js';
 import { jetOps } from './jet.js';
 
@@ -103,7 +103,7 @@ export function derivativeOrder(e: Expr): number {
  * e at the point `env` (symKey -> value) in the number system `ops`. An
  * undefined value (log of a negative, a kink under a derivative) is the
  * system's NaN; a symbol without a value or a function without a `real`
- * definition is an EvalError.
+ * definition is an EvaluationError.
  */
 export function evaluateReal<T>(e: Expr, ops: RealOps<T>, env: ReadonlyMap<string, T>, opts: RealEvaluateOptions = {}): T {
   return ev(e, { ops, env, indexed: opts.indexed ?? false });
@@ -128,7 +128,7 @@ function valueOf<T>(s: Sym, c: Ctx<T>): T | undefined {
   if (v !== undefined) return v;
   if (c.indexed && (s.sub.length > 0 || s.sup.length > 0)) {
     const salt = c.env.get(symKey(SALT));
-    if (salt === undefined) throw new EvalError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
+    if (salt === undefined) throw new EvaluationError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
     return c.ops.num(indexedValue(c.ops.toNumber(salt), k));
   }
   if (k === 'pi') return c.ops.pi();
@@ -145,7 +145,7 @@ function ev<T>(e: Expr, c: Ctx<T>): T {
       return ops.num(e.value);
     case 'sym': {
       const v = valueOf(e, c);
-      if (v === undefined) throw new EvalError('E_EVAL_UNBOUND', `no value for the symbol ${symKey(e)}`);
+      if (v === undefined) throw new EvaluationError('E_EVAL_UNBOUND', `no value for the symbol ${symKey(e)}`);
       return v;
     }
     case 'add': {
@@ -179,9 +179,9 @@ function ev<T>(e: Expr, c: Ctx<T>): T {
       const head = spec === undefined && e.args.length === 1 ? abstractHead(e.fn) : undefined;
       // An unknown function is its fixed smooth stand-in (src/expr/abstract-function.ts), in this arithmetic too.
       if (head !== undefined) return abstractReal(ops, head.name, head.order, ev(e.args[0] as Expr, c));
-      if (spec === undefined) throw new EvalError('E_EVAL_UNSUPPORTED', `cannot evaluate the function ${e.fn}`);
+      if (spec === undefined) throw new EvaluationError('E_EVAL_UNSUPPORTED', `cannot evaluate the function ${e.fn}`);
       if (spec.binds !== undefined) return sum(e.args, c);
-      if (spec.real === undefined) throw new EvalError('E_EVAL_UNSUPPORTED', `no exact evaluation of ${e.fn}`);
+      if (spec.real === undefined) throw new EvaluationError('E_EVAL_UNSUPPORTED', `no exact evaluation of ${e.fn}`);
       return spec.real(ops, e.args.map((a) => ev(a, c)));
     }
     case 'deriv':
@@ -200,7 +200,7 @@ function derivative<T>(e: Expr & { kind: 'deriv' }, c: Ctx<T>): T {
     order++;
     body = body.body;
   }
-  if (order + derivativeOrder(body) > MAX_DERIVATIVE_ORDER) throw new EvalError('E_EVAL_UNSUPPORTED', `derivatives of order above ${MAX_DERIVATIVE_ORDER} are not checked`);
+  if (order + derivativeOrder(body) > MAX_DERIVATIVE_ORDER) throw new EvaluationError('E_EVAL_UNSUPPORTED', `derivatives of order above ${MAX_DERIVATIVE_ORDER} are not checked`);
   const x0 = valueOf(e.wrt, c);
   // A variable without a value cannot occur in the body (it would be unbound): the derivative is 0.
   if (x0 === undefined) return ops.num(0);
@@ -215,7 +215,7 @@ function derivative<T>(e: Expr & { kind: 'deriv' }, c: Ctx<T>): T {
 function sum<T>(args: readonly Expr[], c: Ctx<T>): T {
   const ops = c.ops;
   const [body, k, lo, hi] = args;
-  if (body === undefined || k === undefined || k.kind !== 'sym' || lo === undefined || hi === undefined) throw new EvalError('E_EVAL_UNSUPPORTED', 'sum needs (body, index, from, to)');
+  if (body === undefined || k === undefined || k.kind !== 'sym' || lo === undefined || hi === undefined) throw new EvaluationError('E_EVAL_UNSUPPORTED', 'sum needs (body, index, from, to)');
   const a = Math.round(ops.toNumber(ev(lo, c)));
   const b = Math.round(ops.toNumber(ev(hi, c)));
   if (!Number.isFinite(a) || !Number.isFinite(b) || b - a > MAX_SUM_TERMS) return ops.nan();

@@ -18,7 +18,7 @@ import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children } from '../expr/traverse.js';
 import type { Assumption } from './assumptions.js';
-import { EvalError } from './eval-error.js';
+import { EvaluationError } from './evaluation-error.js';
 import { compile, freeSymbols, type Compiled } from './evaluate.js';
 import { createRng } from './rng.js';
 import { admits, domainEnds } from './sample.js';
@@ -165,7 +165,7 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
       compiled.push({ c, f, uses: free.filter((i) => used.has(symKey(vars[i] as Sym))) });
       if (c.kink) kinkFns.push(f);
     } catch (e) {
-      if (!(e instanceof EvalError)) throw e;
+      if (!(e instanceof EvaluationError)) throw e;
     }
   }
   const keep = (p: Float64Array, label: string | (() => string)): void => {

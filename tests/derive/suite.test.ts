@@ -6,7 +6,7 @@
  * and the result's size is compared with the reference's.
  */
 import { describe, expect, it } from 'vitest';
-import { differentiate, derivativeOf } from '../../src/derive/differentiate.js';
+import { differentiate, inertDerivative } from '../../src/derive/differentiate.js';
 import type { Sym } from '../../src/expr/node.js';
 import { size } from '../../src/expr/traverse.js';
 import { checkEqualNumeric } from '../../src/numeric/index.js';
@@ -32,7 +32,7 @@ describe('deep-learning derivative suite', () => {
       const wrt = c.wrt.map((w) => parsePlain(w) as Sym);
       const d = differentiate(engine, f, wrt);
       expect(d.stop, `${c.id}: ${toPlain(d.result)}`).toBe('normal-form');
-      const start = derivativeOf(f, wrt);
+      const start = inertDerivative(f, wrt);
       const report = verifyDerivation(d, start, { points: 12, seed: 7 });
       const failedStep = report.steps.find((s) => s.verdict.verdict === 'fails');
       expect(failedStep, `step ${failedStep?.index} of ${c.id}`).toBeUndefined();

@@ -10,7 +10,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/markdown/index.js';
 import remarkGradtex, { type NamedLookup, type RemarkGradtexOptions } from '../../src/markdown/index.js';
-import { derivativeOf, differentiate } from '../../src/derive/differentiate.js';
+import { inertDerivative, differentiate } from '../../src/derive/differentiate.js';
 import { parsePlain } from '../../src/parse/index.js';
 import { sym } from '../../src/expr/build.js';
 import { createEngine } from '../../src/rewrite/engine.js';
@@ -109,7 +109,7 @@ describe('remarkGradtex', () => {
     const named: NamedLookup = (name, e) => {
       if (name !== 'sigmoid-derivative') return undefined;
       const f = parsePlain('sigma(x)');
-      return { derivation: differentiate(e, f, [sym('x')]), lhs: derivativeOf(f, [sym('x')]) };
+      return { derivation: differentiate(e, f, [sym('x')]), lhs: inertDerivative(f, [sym('x')]) };
     };
     const { html, file } = await run('```derive\nsigmoid-derivative\n```\n', { named });
     expect(file.messages).toEqual([]);
@@ -129,7 +129,7 @@ describe('remarkGradtex', () => {
       if (last === undefined) return undefined;
       // A tampered last step: its claimed result is not what the rule gives.
       const steps = [...d.steps.slice(0, -1), { ...last, after: wrong, contractum: wrong }];
-      return { derivation: { ...d, steps, result: wrong }, lhs: derivativeOf(f, [sym('x')]) };
+      return { derivation: { ...d, steps, result: wrong }, lhs: inertDerivative(f, [sym('x')]) };
     };
     const { html, file } = await run('Text.\n\n```derive\n  tampered-cube\n```\n', { named });
     expect(file.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([[4, 3, 'derive-failed']]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { add, call, deriv, div, float, mul, neg, num, pow, sym } from '../../src/expr/build.js';
-import { EvalError, compile, evaluate } from '../../src/numeric/index.js';
+import { EvaluationError, compile, evaluate } from '../../src/numeric/index.js';
 import { parsePlain } from '../../src/parse/index.js';
 
 const x = sym('x');
@@ -63,12 +63,12 @@ describe('evaluate', () => {
 
   it('should throw E_EVAL_UNBOUND naming the missing symbol', () => {
     const run = (): number => at('x + y_2', { x: 1 });
-    expect(run).toThrow(EvalError);
+    expect(run).toThrow(EvaluationError);
     expect(run).toThrow(/y_\{2\}/);
     try {
       run();
     } catch (e) {
-      expect(e instanceof EvalError && e.code).toBe('E_EVAL_UNBOUND');
+      expect(e instanceof EvaluationError && e.code).toBe('E_EVAL_UNBOUND');
     }
   });
 
@@ -77,7 +77,7 @@ describe('evaluate', () => {
       evaluate(call('frobnicate', [x]), new Map([['x', 1]]));
       expect.unreachable('an unknown function must not evaluate');
     } catch (e) {
-      expect(e instanceof EvalError && e.code).toBe('E_EVAL_UNSUPPORTED');
+      expect(e instanceof EvaluationError && e.code).toBe('E_EVAL_UNSUPPORTED');
     }
   });
 });
@@ -98,7 +98,7 @@ describe('compile', () => {
   });
 
   it('should fail at compile time, not per point, for an unbound symbol', () => {
-    expect(() => compile(add(x, y), [x])).toThrow(EvalError);
+    expect(() => compile(add(x, y), [x])).toThrow(EvaluationError);
   });
 });
 

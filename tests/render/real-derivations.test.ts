@@ -5,7 +5,7 @@
  * parsers read back as the same tree.
  */
 import { describe, expect, it } from 'vitest';
-import { derivativeOf, differentiate } from '../../src/derive/differentiate.js';
+import { inertDerivative, differentiate } from '../../src/derive/differentiate.js';
 import { equal } from '../../src/expr/equal.js';
 import type { Sym } from '../../src/expr/node.js';
 import { parseLatex, parsePlain } from '../../src/parse/index.js';
@@ -21,7 +21,7 @@ describe('printing the derivative suite', () => {
       const f = parsePlain(c.expr);
       const wrt = c.wrt.map((w) => parsePlain(w) as Sym);
       const d = differentiate(engine, f, wrt);
-      const block = derivationToLatex(d, { env: 'aligned', lhs: derivativeOf(f, wrt) });
+      const block = derivationToLatex(d, { env: 'aligned', lhs: inertDerivative(f, wrt) });
       const r = renderKatex(block, { displayMode: true });
       expect(r.ok ? 'ok' : r.message).toBe('ok');
       for (const s of d.steps) {

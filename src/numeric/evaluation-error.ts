@@ -1,10 +1,10 @@
 /** Why an expression could not be evaluated; a domain violation is NaN, not an error. */
-export class EvalError extends Error {
+export class EvaluationError extends Error {
   constructor(
     readonly code: 'E_EVAL_UNBOUND' | 'E_EVAL_UNSUPPORTED',
     message: string,
   ) {
     super(message);
-    this.name = 'EvalError';
+    this.name = 'EvaluationError';
   }
 }
