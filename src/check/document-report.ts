@@ -10,7 +10,7 @@
  *       notRead: [{ line: 9, col: 1, latex: 'x > 1 \\Rightarrow x^2 > 1', reason: 'uses \\Rightarrow, an implication …' }] }
  */
 import type { Evidence, Verdict } from './judgement.js';
-import type { Relation } from './relation.js';
+import type { Relation } from '../parse/relation.js';
 
 export interface StepReport {
   /** 1-based position of the relation in its chain. */

@@ -19,7 +19,7 @@ import { symKey } from '../expr/sym-key.js';
 import { children } from '../expr/traverse.js';
 import { ParseError, parseLatex } from '../parse/index.js';
 import type { Fact } from './facts.js';
-import type { Relation } from './relation.js';
+import type { Relation } from '../parse/relation.js';
 
 /** A single lowercase letter without indices: how indices are named (i, j, k, l). */
 export function isIndexLetter(e: Expr): e is Sym {

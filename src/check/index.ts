@@ -11,6 +11,6 @@ export { checkDocument, documentKind, type ChainReport, type DocumentKind, type 
 export { readFacts, type ReadOptions } from './read-facts.js';
 export type { Fact, Sign } from './facts.js';
 export type { Evidence, Judgement, Verdict } from './judgement.js';
-export type { Relation } from './relation.js';
+export type { Relation } from '../parse/relation.js';
 export { formatJson, formatText, firstFailure, summaryLine, tally, type FileReport, type Tally } from './report.js';
 export { loadLemmas, type Lemma } from './lemma-proof.js';

@@ -21,7 +21,7 @@ import { formatPoint, type Judgement } from './judgement.js';
 import { proveByLemmas, type Lemma } from './lemma-proof.js';
 import { positivity } from './positivity.js';
 import { originalPoint, type PreparedStep } from './prepare-step.js';
-import type { Relation } from './relation.js';
+import type { Relation } from '../parse/relation.js';
 import { searchViolation } from './search-counterexample.js';
 import { discharge, type JudgeOptions } from './judge-equal.js';
 

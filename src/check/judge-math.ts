@@ -29,9 +29,9 @@ import { judgeStep, type Checker } from './judge-step.js';
 import { shapesAt, type StatedProperty, type StatedShape } from './shape-facts.js';
 import { shapedStep } from './shaped-step.js';
 import type { ShapeContext } from '../matrix/shape.js';
-import { relationLatex } from './relation.js';
+import { relationLatex } from '../parse/relation.js';
 import type { Segment } from './segments.js';
-import { splitRelations, type ChainSide, type RawChain } from './split-relations.js';
+import { splitRelations, type ChainSide, type RawChain } from '../parse/split-relations.js';
 import { unjudgedRelations } from './unjudged-relations.js';
 
 /** What judging needs besides the math: the checker, the facts, where to put what is not read. */

@@ -29,7 +29,7 @@ import { lookupFunction } from '../expr/functions.js';
 import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 import { formatNumber as fmt } from '../numeric/format-number.js';
 import { type Judgement } from './judgement.js';
-import type { Relation } from './relation.js';
+import type { Relation } from '../parse/relation.js';
 
 export type ShapedSyntax = 'auto' | 'plain' | 'latex';
 

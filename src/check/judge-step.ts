@@ -16,7 +16,7 @@ import type { Judgement } from './judgement.js';
 import { loadLemmas, type Lemma } from './lemma-proof.js';
 import { prepareStep, type PreparedStep } from './prepare-step.js';
 import { judgeWithoutShapes } from './matrix-gate.js';
-import type { Relation } from './relation.js';
+import type { Relation } from '../parse/relation.js';
 
 export interface Checker {
   readonly engine: Engine;

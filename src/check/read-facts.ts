@@ -23,14 +23,14 @@ import type { Expr, Sym } from '../expr/node.js';
 import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 import { toPlain } from '../expr/to-plain.js';
 import { conflictOf, definitionOf, describeFact, emptyFact, FactError, mergeDomains, type Bounds, type Fact, type Sign } from './facts.js';
-import { splitRelations } from './split-relations.js';
+import { splitRelations } from '../parse/split-relations.js';
 import { functionDefinition } from './function-definitions.js';
 import { headOf } from './multi-argument-heads.js';
 import { splitTopLevelCommas, splitTopLevelCommasAt, type Piece } from './top-level-commas.js';
 
 export { splitTopLevelCommas, splitTopLevelCommasAt, type Piece } from './top-level-commas.js';
 import { indexRangeBetween, indexRangeFact, indexRangeOfItems, indexRelationFact, isIndexLetter } from './index-conditions.js';
-import type { Relation } from './relation.js';
+import type { Relation } from '../parse/relation.js';
 
 export interface ReadOptions {
   /** Accept `SYM = expr` as a definition (prose math), not only domains. */

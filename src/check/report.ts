@@ -11,7 +11,7 @@
  * assumptions (premises) are counted apart, since they are not claims.
  */
 import type { DocumentReport, StepReport } from './document-report.js';
-import { relationLatex } from './relation.js';
+import { relationLatex } from '../parse/relation.js';
 
 export interface FileReport {
   readonly file: string;

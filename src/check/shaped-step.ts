@@ -18,7 +18,7 @@ import { judgeShaped } from './judge-shaped.js';
 import { mentionsShaped } from '../matrix/mentions-shaped.js';
 import { judgeStep, type Checker } from './judge-step.js';
 import type { Judgement } from './judgement.js';
-import type { Relation } from './relation.js';
+import type { Relation } from '../parse/relation.js';
 import { shapesUsed, type StatedProperty, type StatedShape } from './shape-facts.js';
 
 export interface ShapedStepResult {

@@ -10,7 +10,7 @@
  *     unjudgedRelations('x > 1 \\Rightarrow x^2 > 1')   // [{ start: 6, end: 17, reason: 'an implication (\\Rightarrow) …' }]
  *     hasRelation('\\sigma(x)')                          // false
  */
-import { blankLayout, splitRelations } from './split-relations.js';
+import { blankLayout, splitRelations } from '../parse/split-relations.js';
 
 /** One connective found, with its offsets in the math and why it is not judged. */
 export interface UnjudgedRelation {

@@ -11,7 +11,7 @@ import { ParseError } from '../parse/index.js';
 import { toPlain } from '../render/index.js';
 import type { InputSyntax } from './input.js';
 import { EXIT, UserError, type Io } from './io.js';
-import { splitRelations } from '../check/split-relations.js';
+import { splitRelations } from '../parse/split-relations.js';
 
 export interface MatrixEqualRequest {
   readonly lhs: string;

@@ -13,7 +13,7 @@
  */
 import { checkDocument, type DocumentOptions, type DocumentReport, type StepReport } from '../check/check-document.js';
 import type { Checker } from '../check/judge-step.js';
-import { relationLatex } from '../check/relation.js';
+import { relationLatex } from '../parse/relation.js';
 
 /**
  * Every display of the note judged with the facts in scope (throws

@@ -15,7 +15,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { DocumentReport } from '../check/check-document.js';
 import type { Verdict } from '../check/judgement.js';
-import { relationLatex } from '../check/relation.js';
+import { relationLatex } from '../parse/relation.js';
 
 export type MarkKind = Verdict | 'definition' | 'assumption' | 'not-read';
 

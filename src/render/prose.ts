@@ -8,51 +8,12 @@
  *     proseSegments('Let $x > 0$.')  // text 'Let ', math 'x > 0', text '.'
  */
 import { parseLatex } from '../parse/index.js';
+import { relationLatex } from '../parse/relation.js';
+import { splitRelations } from '../parse/split-relations.js';
 import { escapeLatexText } from './escape.js';
 import { toLatex } from './to-latex.js';
 
 export type Segment = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'math'; readonly source: string; readonly latex: string | undefined };
-
-/** Relations allowed between parsed sides, with the LaTeX we print for each. */
-const RELATIONS: readonly [RegExp, string][] = [
-  [/^\\(?:leq|le)(?![A-Za-z])/, '\\le'],
-  [/^\\(?:geq|ge)(?![A-Za-z])/, '\\ge'],
-  [/^\\(?:neq|ne)(?![A-Za-z])/, '\\neq'],
-  [/^\\approx(?![A-Za-z])/, '\\approx'],
-  [/^=/, '='],
-  [/^</, '<'],
-  [/^>/, '>'],
-];
-
-/** Split math at relation symbols that are not inside braces or brackets. */
-function splitRelations(src: string): { parts: string[]; rels: string[] } | undefined {
-  const parts: string[] = [];
-  const rels: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '{' || c === '(' || c === '[') depth++;
-    else if (c === '}' || c === ')' || c === ']') depth--;
-    if (depth !== 0) continue;
-    if (c === '\\' && src[i + 1] === '{') {
-      i++;
-      continue;
-    }
-    for (const [re, out] of RELATIONS) {
-      const m = re.exec(src.slice(i));
-      if (m !== null) {
-        parts.push(src.slice(start, i));
-        rels.push(out);
-        i += m[0].length - 1;
-        start = i + 1;
-        break;
-      }
-    }
-  }
-  parts.push(src.slice(start));
-  return parts.every((p) => p.trim() !== '') ? { parts, rels } : undefined;
-}
 
 /** An argument of a function head: a name with at most one subscript of letters and digits (x, w_1, w_{12}, x2), or a whole number. */
 const HEAD_NAME = String.raw`(?:[A-Za-z][A-Za-z0-9]*(?:_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]))?|[0-9]+)`;
@@ -82,13 +43,22 @@ function side(src: string): string | undefined {
   }
 }
 
-/** LaTeX for user math, regenerated from our tree; undefined when we cannot read it. */
+/** LaTeX for user math, regenerated from our tree; undefined when we cannot read it. Relations are split by the one splitter of src/parse (the checker's). */
 export function safeMath(src: string): string | undefined {
-  const split = splitRelations(src);
-  if (split === undefined) return undefined;
-  const sides = split.parts.map(side);
-  if (sides.some((s) => s === undefined)) return undefined;
-  return sides.map((s, i) => (i === 0 ? s : ` ${split.rels[i - 1] ?? '='} ${s}`)).join('');
+  let chains;
+  try {
+    chains = splitRelations(src);
+  } catch {
+    return undefined;
+  }
+  if (chains.length === 0) return src.trim() === '' ? undefined : side(src);
+  const printed: string[] = [];
+  for (const c of chains) {
+    const sides = c.sides.map((x) => side(x.latex));
+    if (sides.some((x) => x === undefined)) return undefined;
+    printed.push(sides.map((x, i) => (i === 0 ? x : ` ${relationLatex(c.rels[i - 1]?.rel ?? '=')} ${x}`)).join(''));
+  }
+  return printed.join(', \\quad ');
 }
 
 export function proseSegments(text: string): Segment[] {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../src/check/check-document.js';
 import { createChecker, judgeStep } from '../../src/check/judge-step.js';
 import { readFacts } from '../../src/check/read-facts.js';
-import type { Relation } from '../../src/check/relation.js';
+import type { Relation } from '../../src/parse/relation.js';
 import { parsePlain } from '../../src/parse/index.js';
 import { createEngine } from '../../src/rewrite/engine.js';
 

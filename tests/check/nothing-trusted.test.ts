@@ -12,7 +12,7 @@ import { createChecker, judgeStep } from '../../src/check/judge-step.js';
 import { proveByLemmas } from '../../src/check/lemma-proof.js';
 import { conditionsHoldOnDomain, stepConditions } from '../../src/check/proof-assumptions.js';
 import { readFacts } from '../../src/check/read-facts.js';
-import type { Relation } from '../../src/check/relation.js';
+import type { Relation } from '../../src/parse/relation.js';
 import { differentiate } from '../../src/derive/differentiate.js';
 import { deriv, sym } from '../../src/expr/build.js';
 import { parseLatex, parsePlain } from '../../src/parse/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitRelations } from '../../src/check/split-relations.js';
+import { splitRelations } from '../../src/parse/split-relations.js';
 
 const shape = (block: string) => splitRelations(block).map((c) => ({ sides: c.sides.map((s) => s.latex), rels: c.rels.map((r) => r.rel) }));
 
