@@ -11,22 +11,16 @@
  */
 import { call, sym } from '../expr/build.js';
 import { abstractHead } from '../expr/abstract-function.js';
-import { lookupFunction } from '../expr/functions.js';
+import { FUNCTIONS, lookupFunction } from '../expr/functions.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { ParseError, parseLatex } from '../parse/index.js';
 import type { Fact } from './facts.js';
+import { tryParseLatex } from '../parse/index.js';
 
 /** The parameter of a function given by name only. */
 const PARAM: Sym = sym('x');
 
-function tryParse(latex: string): Expr | undefined {
-  try {
-    return parseLatex(latex);
-  } catch (e) {
-    if (e instanceof ParseError) return undefined;
-    throw e;
-  }
-}
+const tryParse = tryParseLatex;
 
 /** A conventional function letter written alone (f, \phi), not yet applied. */
 function functionLetter(latex: string): Sym | undefined {
@@ -59,15 +53,14 @@ export function functionDefinition(lhsLatex: string, rhsLatex: string): Fact | u
 }
 
 /**
- * Words that name an activation function of the table. Only these: "the step
+ * The table function an activation word names (the entries' `words`:
+ * sigmoid, tanh, ReLU, softplus, logistic), if any. Only those: "the step
  * size", "the sign of", "the log-likelihood" and "the max norm" use function
  * names as other nouns.
  */
-const WORDS: Readonly<Record<string, string>> = { sigmoid: 'sigma', logistic: 'sigma', tanh: 'tanh', relu: 'relu', rectifier: 'relu', softplus: 'softplus' };
-
-/** The table function an activation word names (sigmoid, tanh, ReLU, softplus, logistic), if any. */
 function functionNamed(word: string): string | undefined {
-  const spec = lookupFunction(WORDS[word.toLowerCase()] ?? '');
+  const w = word.toLowerCase();
+  const spec = FUNCTIONS.find((f) => f.words?.includes(w) === true);
   return spec !== undefined && unary(spec.name) ? spec.name : undefined;
 }
 

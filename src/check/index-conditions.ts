@@ -20,6 +20,7 @@ import { children } from '../expr/traverse.js';
 import { ParseError, parseLatex } from '../parse/index.js';
 import type { Fact } from './facts.js';
 import type { Relation } from '../parse/relation.js';
+import { tryParseLatex } from '../parse/index.js';
 
 /** A single lowercase letter without indices: how indices are named (i, j, k, l). */
 export function isIndexLetter(e: Expr): e is Sym {
@@ -34,14 +35,7 @@ export function indexRelationFact(a: Expr, rel: Relation, b: Expr): Fact | undef
   return undefined;
 }
 
-function tryParse(latex: string): Expr | undefined {
-  try {
-    return parseLatex(latex);
-  } catch (e) {
-    if (e instanceof ParseError) return undefined;
-    throw e;
-  }
-}
+const tryParse = tryParseLatex;
 
 /** The upper end of a range: a number or a size symbol (n, K, N_c). */
 function rangeEnd(text: string): Expr | undefined {

@@ -31,6 +31,7 @@ import { splitTopLevelCommas, splitTopLevelCommasAt, type Piece } from './top-le
 export { splitTopLevelCommas, splitTopLevelCommasAt, type Piece } from './top-level-commas.js';
 import { indexRangeBetween, indexRangeFact, indexRangeOfItems, indexRelationFact, isIndexLetter } from './index-conditions.js';
 import type { Relation } from '../parse/relation.js';
+import { tryParseLatex } from '../parse/index.js';
 
 export interface ReadOptions {
   /** Accept `SYM = expr` as a definition (prose math), not only domains. */
@@ -57,14 +58,7 @@ function tryParseAuto(text: string): Expr | undefined {
   }
 }
 
-function tryParse(latex: string): Expr | undefined {
-  try {
-    return parseLatex(latex);
-  } catch (e) {
-    if (e instanceof ParseError) return undefined;
-    throw e;
-  }
-}
+const tryParse = tryParseLatex;
 
 function numberValue(e: Expr | undefined): number | undefined {
   if (e === undefined) return undefined;

@@ -193,7 +193,9 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
       const prose = proseOf(start, end);
       // "for $z > 0$ we have …": a condition of this sentence's claim, not a fact for the section.
       const segEnd = seg.offset + (seg.kind === 'math' ? seg.text.length : 0);
-      if (FOR_BEFORE.test(source.slice(Math.max(0, seg.offset - 16), seg.offset)) && CLAIM_AFTER.test(source.slice(segEnd, Math.min(end, segEnd + 40)))) return end;
+      // (a condition: an inequality; "For $f = \tanh$, …" defines f from there on).
+      const inequality = seg.kind === 'math' && /[<>]|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![A-Za-z])/.test(seg.text);
+      if (inequality && FOR_BEFORE.test(source.slice(Math.max(0, seg.offset - 16), seg.offset)) && CLAIM_AFTER.test(source.slice(segEnd, Math.min(end, segEnd + 40)))) return end;
       const m = HYPOTHETICAL.exec(prose);
       if (m === null) return undefined;
       if (SUPPOSE_ONLY.test(m[0]) && !/\bthen\b/i.test(prose) && HYPOTHETICAL.exec(prose.replace(/\b(suppose|supposing)\b/gi, ' ')) === null) return undefined;

@@ -67,6 +67,8 @@ export interface FunctionSpec {
    * and is evaluated specially (numeric/evaluate.ts).
    */
   readonly binds?: number;
+  /** Words that name this function in prose ("$g$ is the sigmoid", "let $f$ be the rectifier"); only activation names, not nouns such as "step size". */
+  readonly words?: readonly string[];
   /** Where the function is not differentiable (kinks and jumps); undefined = differentiable wherever it is defined. */
   readonly kink?: Kink;
   readonly evaluate: (args: readonly number[]) => number;
@@ -240,7 +242,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     derivativeRule: 'd.tan', specialValueRules: ['sv.tan-zero'],
   },
   {
-    name: 'tanh', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\tanh' }, domain: 'all', title: 'hyperbolic tangent',
+    name: 'tanh', aliases: [], words: ['tanh'], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\tanh' }, domain: 'all', title: 'hyperbolic tangent',
     evaluate: (xs) => Math.tanh(a0(xs)),
     real: (o, xs) => { const u = r0(xs, o); const s = o.sign(u) < 0 ? -1 : 1; const e = o.exp(o.mul(o.num(-2 * s), u)); return o.mul(o.num(s), o.div(o.sub(one(o), e), o.add(one(o), e))); },
     slope: (_x, fx) => 1 - fx * fx,
@@ -248,7 +250,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     derivativeRule: 'd.tanh', specialValueRules: ['sv.tanh-zero'],
   },
   {
-    name: 'sigma', aliases: ['sigmoid'], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\sigma' }, domain: 'all', title: 'logistic sigmoid 1/(1+e^{-x})',
+    name: 'sigma', aliases: ['sigmoid'], words: ['sigmoid', 'logistic'], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\sigma' }, domain: 'all', title: 'logistic sigmoid 1/(1+e^{-x})',
     evaluate: (xs) => sigmoid(a0(xs)),
     real: (o, xs) => { const u = r0(xs, o); if (o.sign(u) >= 0) return o.div(one(o), o.add(one(o), o.exp(o.neg(u)))); const e = o.exp(u); return o.div(e, o.add(one(o), e)); },
     slope: (x) => sigmoid(x) * (1 - sigmoid(x)),
@@ -256,7 +258,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     derivativeRule: 'd.sigma', specialValueRules: ['sv.sigma-zero'],
   },
   {
-    name: 'softplus', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'softplus' }, domain: 'all', title: 'softplus log(1+e^x)',
+    name: 'softplus', aliases: [], words: ['softplus'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'softplus' }, domain: 'all', title: 'softplus log(1+e^x)',
     evaluate: (xs) => softplus(a0(xs)),
     real: (o, xs) => { const u = r0(xs, o); return o.sign(u) > 0 ? o.add(u, o.log1p(o.exp(o.neg(u)))) : o.log1p(o.exp(u)); },
     slope: (x) => sigmoid(x),
@@ -264,7 +266,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     derivativeRule: 'd.softplus', specialValueRules: ['sv.softplus-zero'],
   },
   {
-    name: 'relu', aliases: ['ReLU'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'ReLU' }, domain: 'all', title: 'rectified linear unit max(0, x)',
+    name: 'relu', aliases: ['ReLU'], words: ['relu', 'rectifier'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'ReLU' }, domain: 'all', title: 'rectified linear unit max(0, x)',
     kink: { at: 'zero', continuous: true, below: '0', above: 'u', convention: "PyTorch, TensorFlow and JAX take relu'(0) = 0" },
     evaluate: (xs) => Math.max(0, a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.num(0), () => o.num(0)); },
     messageExample: 8,

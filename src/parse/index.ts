@@ -10,6 +10,7 @@
  */
 export { parsePlain, parsePlainReadings, type PlainOptions } from './parse-plain.js';
 export { parseLatex, parseLatexReadings, type LatexOptions } from './parse-latex.js';
+export { tryParseLatex } from './try-parse.js';
 export { parseMath, syntaxOf, type MathOptions, type MathReading, type MathSyntax } from './parse-auto.js';
 export type { Reading, ReadingKind } from './reading.js';
 export { ParseError, type ParseErrorCode, MAX_DEPTH } from './parse-error.js';

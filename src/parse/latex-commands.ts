@@ -22,7 +22,7 @@
  *     LATEX_COMMANDS.get('ln')      // { kind: 'function', fn: 'log', needsArgument: true }
  */
 import { FUNCTIONS } from '../expr/functions.js';
-import { GREEK_LETTERS } from './greek-letters.js';
+import { GREEK_LETTERS } from '../expr/greek-letters.js';
 import { UNSUPPORTED_OPERATORS, readSum, readUnsupportedOperator } from './latex-big-operators.js';
 import { readMiddle, readNorm, NORM_COMMANDS, SIZE_COMMANDS } from './latex-delimiters.js';
 import { readNabla } from './latex-derivative.js';

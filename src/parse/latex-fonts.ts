@@ -18,7 +18,7 @@ import type { LatexToken } from './lexer-latex.js';
 import type { LatexFamilyReader, LatexReader } from './latex-reader.js';
 import { readIndicator } from './latex-indicator.js';
 import { readAbstractCall } from './latex-function-notation.js';
-import { GREEK_LETTERS } from './greek-letters.js';
+import { GREEK_LETTERS } from '../expr/greek-letters.js';
 
 /** Accent commands and the suffix they give the name (vec marks a vector and keeps the name). */
 export const ACCENTS: Readonly<Record<string, string>> = { hat: 'hat', widehat: 'hat', tilde: 'tilde', widetilde: 'tilde', bar: 'bar', overline: 'bar', dot: 'dot', ddot: 'ddot', vec: '', mathcal: 'cal' };

@@ -11,7 +11,7 @@
 import { abstractHead } from '../expr/abstract-function.js';
 import { FUNCTIONS, lookupFunction } from '../expr/functions.js';
 import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
-import { GREEK_LETTERS } from './greek-letters.js';
+import { GREEK_LETTERS } from '../expr/greek-letters.js';
 import { didYouMean, functionSample } from './suggest.js';
 
 /** Multi-letter names that are symbols even when a bracket follows: pi(r), lambda(…), yhat(1 - yhat). */

@@ -1,9 +1,8 @@
 /** How symbol names print: Greek letters, accents, multi-letter words. */
+import { GREEK_LETTERS } from '../expr/greek-letters.js';
 
-export const GREEK: ReadonlySet<string> = new Set([
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'varepsilon', 'zeta', 'eta', 'theta', 'vartheta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'pi', 'rho',
-  'varrho', 'sigma', 'tau', 'upsilon', 'phi', 'varphi', 'chi', 'psi', 'omega', 'Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega', 'ell',
-]);
+/** The Greek letter names (one list, src/expr/greek-letters.ts, shared with the readers). */
+export const GREEK: ReadonlySet<string> = new Set(GREEK_LETTERS);
 
 /** alpha -> \alpha, yhat -> \hat{y}, xdot -> \dot{x}, Lcal -> \mathcal{L}, x -> x, loss -> \mathrm{loss}. */
 export function latexName(name: string): string {
