@@ -5,7 +5,8 @@
  * `a ≤ b` all work). A line opening with a word that introduces a premise
  * (`let x > 0`, `where h = tanh(z)`, `assume …`) keeps that word as prose,
  * so the math after it is read as a fact, not a claim. Lines without a
- * relation are prose. `# gradtex: assume …` lines are directives.
+ * relation are prose. A line with `$…$` math in it is prose with inline math
+ * (each piece judged as in Markdown). `# gradtex: assume …` lines are directives.
  *
  *     extractPlain('let x > 0\nln(x) <= x - 1\n')
  *     // [{ kind: 'math', display: false, text: 'x > 0', offset: 4, syntax: 'plain' },
@@ -25,7 +26,10 @@ export function extractPlain(source: string): Segment[] {
     const body = line.trim().replace(/[.;]$/, '');
     const directive = ASSUME_DIRECTIVE.exec(line);
     if (directive !== null && directive[1] !== undefined) out.push({ kind: 'assume', text: directive[1], offset: offset + directive.index + directive[0].indexOf(directive[1]) });
-    else if (body !== '' && hasRelation(body)) {
+    else if (/\$[^$\n]+\$/.test(line)) {
+      // A line of prose with $…$ math (a plain-text email or notes): each piece is inline math, premise or claim by its prose.
+      for (const m of line.matchAll(/\$([^$\n]+)\$/g)) out.push({ kind: 'math', display: false, text: m[1] ?? '', offset: offset + (m.index ?? 0) + 1 });
+    } else if (body !== '' && hasRelation(body)) {
       const premise = PREMISE_LEAD.exec(body);
       const skip = premise === null ? 0 : premise[0].length;
       out.push({ kind: 'math', display: premise === null, text: body.slice(skip), offset: offset + lead + skip, syntax: 'plain' });

@@ -120,6 +120,15 @@ export abstract class InfixParser<T extends TokenLike> extends Cursor<T> {
       } else if (this.isDivide()) {
         const op = this.next();
         this.expectOperand(op);
+        // `d/dx x^2` would read as d divided by d times x times x^2 (= x^3): refused, never silently a product.
+        const after = this.peek();
+        // So is `dL/dw` (d L over d w, = L/w) and the plain `dy/dx` (two symbols dy, dx).
+        const head = factors[0];
+        const bare = head !== undefined && head.kind === 'sym' && head.sub.length === 0 && head.sup.length === 0 ? head.name : undefined;
+        const differential = bare === 'd' || (factors.length === 1 && bare !== undefined && /^d[A-Za-z]+$/.test(bare));
+        if (differential && /^d[A-Za-z]*$/.test(after.text)) {
+          this.fail('E_PARSE_AMBIGUOUS', `'d/d…' is not read as a derivative (it would be d divided by d times …): write \\frac{d}{dx} … in LaTeX or d(…, x) in plain syntax`, { start: first.start, end: after.end });
+        }
         const left = this.product(factors, spans);
         factors = [this.lit.divide(left, literal, this.unary())];
         literal = this.lit.literal;

@@ -1,0 +1,34 @@
+/**
+ * Derivatives written as a fraction of differentials (d/dx x^2, dy/dx, dL/dw)
+ * used to be read as products and quotients of the letter d: `dy/dx = y/x`
+ * came back proved and `d/dx x^2` was x^3. They are refused by name: a
+ * relation that uses them is "not read", never judged on a misreading.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkDocument, createChecker } from '../../src/check/index.js';
+import { ParseError, parseLatex, parsePlain } from '../../src/parse/index.js';
+import { createEngine } from '../../src/rewrite/engine.js';
+
+const checker = createChecker(createEngine());
+
+describe('derivatives written as fractions of differentials', () => {
+  it.each(['d/dx x^2', 'd/dx (x^2)', 'dy/dx', 'dL/dw', 'd y / d x'])('refuses the LaTeX %s by name', (src) => {
+    expect(() => parseLatex(src)).toThrow(ParseError);
+    expect(() => parseLatex(src)).toThrow(/not read as a derivative/);
+  });
+  it('refuses the plain dy/dx and d/dx x^2', () => {
+    expect(() => parsePlain('dy/dx')).toThrow(/not read as a derivative/);
+    expect(() => parsePlain('d/dx*x^2')).toThrow(/not read as a derivative/);
+  });
+  it('keeps ordinary quotients of d and of names that start with d', () => {
+    expect(() => parseLatex('x / d')).not.toThrow();
+    expect(() => parseLatex('a d / b')).not.toThrow();
+    expect(() => parsePlain('delta/2')).not.toThrow();
+    expect(() => parsePlain('d/2')).not.toThrow();
+  });
+  it('never judges a false claim written that way: dy/dx = y/x and d/dx x^2 = x^3 are not read', () => {
+    const r = checkDocument(checker, '$$dy/dx = y/x$$\n\n$$d/dx\\, x^2 = x^3$$\n\nSo $dL/dw = L/w$.\n', 'markdown');
+    expect(r.chains.flatMap((c) => c.steps).filter((s) => s.verdict !== 'definition')).toEqual([]);
+    expect(r.notRead.map((n) => n.line)).toEqual([1, 3, 5]);
+  });
+});
