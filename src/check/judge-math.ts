@@ -238,6 +238,8 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       if (inline && d.param === undefined && symbolsOf(d.value).length === 0) {
         // "At the point $x = 2$", "so $x = 2$": a value named in passing is neither a claim to judge nor a value to use.
         notReadAt(ctx, stepAt, `${ls.latex} = ${rs.latex}`, `a value named in prose, neither a claim gradtex can judge nor a fact it uses (write "let $${ls.latex} = ${rs.latex}$" to give ${ls.latex} that value)`);
+        // "e.g. $x = 2$ gives $x^2 = 4$": a later failure in the paragraph may be about that value, so it is undecided.
+        ledger.examples.push({ key: symKey(d.sym), text: ledger.describe(d), from: stepAt, to: ledger.paragraphEnd(stepAt), line: lineCol(source, stepAt).line });
         return;
       }
       ledger.state(d, stepAt, scopes.sectionEnd(stepAt));

@@ -32,3 +32,11 @@ describe('derivatives written as fractions of differentials', () => {
     expect(r.notRead.map((n) => n.line)).toEqual([1, 3, 5]);
   });
 });
+
+describe('a value named in passing', () => {
+  it('leaves a failure in its paragraph undecided: "e.g. $x = 2$ gives $x^2 = 4$" is about that value', () => {
+    const r = checkDocument(checker, 'e.g. $x = 2$ gives $x^2 = 4$.\n\nIn general $x^2 = 4$ is false.\n', 'markdown');
+    const steps = r.chains.flatMap((c) => c.steps);
+    expect(steps.map((s) => `${s.line}: ${s.verdict}`)).toEqual(['1: undecided', '3: fails']);
+  });
+});
