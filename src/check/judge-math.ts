@@ -15,7 +15,7 @@ import { sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { symbolsOf } from '../expr/traverse.js';
-import { ParseError, lineCol, parseLatex, parsePlain } from '../parse/index.js';
+import { ParseError, lineCol, parseLatex, parseLatexReadings, parsePlain, type Reading } from '../parse/index.js';
 import type { ChainReport, NotRead, StepReport } from './document-report.js';
 import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger } from './fact-ledger.js';
 import { definitionOf, FactError, mergeDomains, type Fact } from './facts.js';
@@ -61,13 +61,20 @@ export interface DocumentShapes {
 
 type MathSegment = Extract<Segment, { kind: 'math' }>;
 
-type Side = { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly reason: string; readonly offset: number };
+type Side = { readonly ok: true; readonly expr: Expr; readonly readings?: readonly Reading[] } | { readonly ok: false; readonly reason: string; readonly offset: number };
+
+/** Readings worth saying beside a verdict: where the notation allowed another (a(b+c) a product, \\sum_k over 1..K, an indicator, cases). */
+const TOLD: ReadonlySet<Reading['kind']> = new Set(['product', 'sum-range', 'indicator', 'cases', 'elementwise']);
 
 function parseSide(side: ChainSide, base: number, plain: boolean, heads: readonly HeadDefinition[] = []): Side {
   if (side.latex === '') return { ok: false, reason: 'nothing on this side of the relation', offset: base + side.start };
   try {
     // Calls of functions of several arguments the document defined (L(a, b, c)) are read as their definitions.
-    return { ok: true, expr: plain ? parseAuto(side.latex) : heads.length === 0 ? parseLatex(side.latex) : parseWithHeads(side.latex, heads) };
+    if (!plain && heads.length === 0) {
+      const r = parseLatexReadings(side.latex);
+      return { ok: true, expr: r.expr, readings: r.readings };
+    }
+    return { ok: true, expr: plain ? parseAuto(side.latex) : parseWithHeads(side.latex, heads) };
   } catch (e) {
     if (e instanceof ParseError) return { ok: false, reason: `cannot read this math: ${e.message}`, offset: base + side.start + e.span.start };
     throw e;
@@ -293,7 +300,10 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;
     }
-    steps.push({ ...base, verdict: j.verdict, evidence: j.evidence, ...(uses.length > 0 ? { facts: uses } : {}) });
+    // The output says which reading was used where the notation allowed another.
+    const told = [...(a.readings ?? []), ...(b.readings ?? [])].filter((r) => TOLD.has(r.kind)).map((r) => r.text);
+    const evidence = told.length === 0 ? j.evidence : { ...j.evidence, summary: `${j.evidence.summary} (read: ${[...new Set(told)].join('; ')})` };
+    steps.push({ ...base, verdict: j.verdict, evidence, ...(uses.length > 0 ? { facts: uses } : {}) });
   });
   ledger.noteUsed(
     sides.flatMap((s) => (s.ok ? [s.expr] : [])),

@@ -40,3 +40,12 @@ describe('a value named in passing', () => {
     expect(steps.map((s) => `${s.line}: ${s.verdict}`)).toEqual(['1: undecided', '3: fails']);
   });
 });
+
+describe('the reading used, where the notation allows another', () => {
+  it('says a(b + c) was read as a product and \\sum_k as k = 1..K', () => {
+    const r = checkDocument(checker, '$$a(b + c) = ab + ac$$\n\n$$\\sum_k y_k = 1$$\n', 'markdown');
+    const [product, sum] = r.chains.flatMap((c) => c.steps);
+    expect(product?.evidence.summary).toMatch(/read: a\(…\) is read as a times/);
+    expect(sum?.evidence.summary).toMatch(/read: the range of the sum over k is not stated: it is read as k = 1, …, K/);
+  });
+});
