@@ -50,6 +50,9 @@ export function lexLatex(src: string): LatexToken[] {
     if (isDigit(c) || (c === '.' && isDigit(src[i + 1]))) {
       NUMBER.lastIndex = i;
       const text = NUMBER.exec(src)?.[0] ?? c;
+      // `1e-3`, `2.5E4`: scientific notation would read as 1 times Euler's e minus 3; refused by name.
+      const sci = /^[eE][+-]?\d/.exec(src.slice(i + text.length, i + text.length + 3));
+      if (sci !== null) throw new ParseError('E_PARSE_AMBIGUOUS', `'${text}${sci[0]}…' looks like scientific notation, which LaTeX math does not have (it would read as ${text} times e): write ${text} \\cdot 10^{…}`, { start: i, end: i + text.length + sci[0].length }, src);
       out.push({ type: 'num', text, start: i, end: i + text.length });
       i += text.length;
       continue;

@@ -49,3 +49,14 @@ describe('the reading used, where the notation allows another', () => {
     expect(sum?.evidence.summary).toMatch(/read: the range of the sum over k is not stated: it is read as k = 1, …, K/);
   });
 });
+
+describe('scientific notation in LaTeX math', () => {
+  it('refuses 1e-3 by name (it would read as 1 times e minus 3) and keeps 2e^{x}', () => {
+    expect(() => parseLatex('1e-3')).toThrow(/scientific notation/);
+    expect(() => parseLatex('2.5E4')).toThrow(/scientific notation/);
+    expect(() => parseLatex('2e^{x}')).not.toThrow();
+    expect(() => parseLatex('3e - x')).not.toThrow();
+    const r = checkDocument(checker, '$$1e-3 = 0.001$$\n', 'markdown');
+    expect(r.notRead.map((n) => n.line)).toEqual([1]);
+  });
+});
