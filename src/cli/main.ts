@@ -7,7 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { EXIT, UserError, processIo, type Io } from './io.js';
-import { COMMANDS } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 import { PointError } from '../derive/point.js';
 import { DerivationLimitError } from '../derive/limits.js';
 import { FileError } from '../parse/file-error.js';
@@ -36,10 +36,11 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       writeErr: (s) => io.stderr(s),
     })
     .showHelpAfterError('(run with --help for usage)');
-  for (const c of COMMANDS) c.register(program, io, (code) => (exit = code));
+  const args = protectNegativeExpressions(argv);
+  for (const c of await commandsFor(args)) c.register(program, io, (code) => (exit = code));
   for (const sub of program.commands) sub.exitOverride();
   try {
-    await program.parseAsync(protectNegativeExpressions(argv), { from: 'user' });
+    await program.parseAsync(args, { from: 'user' });
     return exit;
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -1,17 +1,39 @@
-/** The list of subcommands, in the order `--help` shows them. */
+/**
+ * The list of subcommands, in the order `--help` shows them. Each entry loads
+ * its module only when asked: `gradtex diff …` never loads the training core,
+ * the Markdown stack or KaTeX, so start-up pays only for the command that runs.
+ */
 import type { CommandModule } from '../command.js';
-import { diffCommand } from './diff.js';
-import { evalCommand } from './eval.js';
-import { simplifyCommand } from './simplify.js';
-import { rulesCommand } from './rules.js';
-import { renderCommand } from './render.js';
-import { equalCommand } from './equal.js';
-import { checkCommand } from './check.js';
-import { deriveCommand } from './derive.js';
-import { mdCommand } from './md.js';
-import { trainCommand } from './train.js';
-import { scoreCommand } from './score.js';
-import { experimentCommand } from './experiment.js';
-import { graphCommand } from './graph.js';
 
-export const COMMANDS: readonly CommandModule[] = [diffCommand, simplifyCommand, evalCommand, rulesCommand, renderCommand, mdCommand, deriveCommand, equalCommand, checkCommand, graphCommand, trainCommand, scoreCommand, experimentCommand];
+export interface CommandEntry {
+  readonly name: string;
+  readonly load: () => Promise<CommandModule>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'diff', load: async () => (await import('./diff.js')).diffCommand },
+  { name: 'simplify', load: async () => (await import('./simplify.js')).simplifyCommand },
+  { name: 'eval', load: async () => (await import('./eval.js')).evalCommand },
+  { name: 'rules', load: async () => (await import('./rules.js')).rulesCommand },
+  { name: 'render', load: async () => (await import('./render.js')).renderCommand },
+  { name: 'md', load: async () => (await import('./md.js')).mdCommand },
+  { name: 'derive', load: async () => (await import('./derive.js')).deriveCommand },
+  { name: 'equal', load: async () => (await import('./equal.js')).equalCommand },
+  { name: 'check', load: async () => (await import('./check.js')).checkCommand },
+  { name: 'graph', load: async () => (await import('./graph.js')).graphCommand },
+  { name: 'train', load: async () => (await import('./train.js')).trainCommand },
+  { name: 'score', load: async () => (await import('./score.js')).scoreCommand },
+  { name: 'experiment', load: async () => (await import('./experiment.js')).experimentCommand },
+];
+
+/**
+ * The commands to register for `argv`: only the named one when the first
+ * word names a command (its own `--help` and errors still work), all of them
+ * otherwise (the top-level help, and commander's "did you mean" for a typo).
+ */
+export async function commandsFor(argv: readonly string[]): Promise<CommandModule[]> {
+  const first = argv.find((a) => !a.startsWith('-'));
+  const named = COMMANDS.find((c) => c.name === first);
+  const entries = named ? [named] : COMMANDS;
+  return Promise.all(entries.map((c) => c.load()));
+}
