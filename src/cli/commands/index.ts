@@ -13,5 +13,6 @@ import { trainCommand } from './train.js';
 import { scoreCommand } from './score.js';
 import { experimentCommand } from './experiment.js';
 import { graphCommand } from './graph.js';
+import { constructCommand } from './construct.js';
 
-export const COMMANDS: readonly CommandModule[] = [diffCommand, simplifyCommand, evalCommand, rulesCommand, renderCommand, mdCommand, deriveCommand, equalCommand, checkCommand, graphCommand, trainCommand, scoreCommand, experimentCommand];
+export const COMMANDS: readonly CommandModule[] = [diffCommand, simplifyCommand, evalCommand, rulesCommand, renderCommand, mdCommand, deriveCommand, equalCommand, checkCommand, graphCommand, constructCommand, trainCommand, scoreCommand, experimentCommand];

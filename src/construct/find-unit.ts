@@ -1,0 +1,54 @@
+/**
+ * One threshold unit step(w·x + b) realising a (possibly partial) truth table,
+ * found by an exact search over small whole weights. For given weights the
+ * best bias is exact: halfway between the largest w·x of a 0-row and the
+ * smallest w·x of a 1-row, so no input lands on the threshold and the unit is
+ * right under either step convention. The search tries the smallest weights
+ * first (Σ|w_i|), so the answer is the one a person would write.
+ */
+import { ratAdd, ratCompare, ratDiv, ratMul, ratNeg, ratSub, type Rational } from '../expr/rational.js';
+import { int } from '../finite/rational-text.js';
+import type { Unit } from '../finite/threshold-network.js';
+import type { TruthRow } from './truth-table.js';
+
+/** Weights are searched in -MAX_WEIGHT..MAX_WEIGHT: enough for every threshold function of up to 3 inputs. */
+export const MAX_WEIGHT = 3;
+
+function weightVectors(n: number, k: number): number[][] {
+  let all: number[][] = [[]];
+  for (let i = 0; i < n; i++) all = all.flatMap((v) => Array.from({ length: 2 * k + 1 }, (_, j) => [...v, j - k]));
+  const cost = (v: number[]): number => v.reduce((s, x) => s + Math.abs(x), 0);
+  const negatives = (v: number[]): number => v.filter((x) => x < 0).length;
+  // Smallest total weight first, then fewer negative weights; the sort is stable, so ties keep the enumeration order.
+  return all.sort((a, b) => cost(a) - cost(b) || negatives(a) - negatives(b));
+}
+
+const dot = (w: readonly number[], x: readonly Rational[]): Rational => w.reduce<Rational>((s, wi, i) => ratAdd(s, ratMul(int(wi), x[i] as Rational)), int(0));
+
+/** The bias for these weights, or undefined when some 0-row scores at least as high as some 1-row. */
+function biasFor(w: readonly number[], rows: readonly TruthRow[]): Rational | undefined {
+  const scores = (o: 0 | 1): Rational[] => rows.filter((r) => r.output === o).map((r) => dot(w, r.input));
+  const pos = scores(1);
+  const neg = scores(0);
+  const minPos = pos.reduce<Rational | undefined>((m, s) => (m === undefined || ratCompare(s, m) < 0 ? s : m), undefined);
+  const maxNeg = neg.reduce<Rational | undefined>((m, s) => (m === undefined || ratCompare(s, m) > 0 ? s : m), undefined);
+  const half = { n: 1n, d: 2n };
+  if (minPos === undefined) return ratNeg(ratAdd(maxNeg ?? int(0), half));
+  if (maxNeg === undefined) return ratSub(half, minPos);
+  if (ratCompare(maxNeg, minPos) >= 0) return undefined;
+  return ratNeg(ratDiv(ratAdd(maxNeg, minPos), int(2)));
+}
+
+/**
+ * The first unit (smallest weights) that computes the table, or undefined
+ * when none has weights within ±MAX_WEIGHT (then ask `separationCertificate`).
+ *
+ *     findUnit('y', ['A', 'B'], andNotRows)   // step(A - B - 1/2)
+ */
+export function findUnit(name: string, names: readonly string[], rows: readonly TruthRow[], maxWeight = MAX_WEIGHT): Unit | undefined {
+  for (const w of weightVectors(names.length, maxWeight)) {
+    const b = biasFor(w, rows);
+    if (b !== undefined) return { name, kind: 'step', weights: names.map((n, i) => [n, int(w[i] as number)] as const).filter(([, wi]) => wi.n !== 0n), bias: b };
+  }
+  return undefined;
+}
