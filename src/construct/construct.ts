@@ -88,6 +88,8 @@ function boxDomain(box: BoxSpec, net: Network): FiniteDomain {
   for (const u of net.units) {
     const reads = u.weights.filter(([n, w]) => names.includes(n) && w.n !== 0n);
     if (reads.length === 0) continue;
+    // A unit that passes x on linearly is not constant on the pieces: nothing below could be proved by one point a piece.
+    if (u.kind !== 'step') throw new ConstructError(`unit ${u.name} reads ${reads[0]?.[0]} without a step: exhaustion over the pieces of the line needs every unit that reads an input to be a step unit`);
     if (reads.length > 1 || u.weights.some(([n, w]) => !names.includes(n) && w.n !== 0n))
       throw new ConstructError(`unit ${u.name} mixes ${u.weights.map(([n]) => n).join(' and ')}: exhaustion over the pieces of the grid needs each unit that reads an input to read that one input only`);
     const [[n, w]] = reads as [[string, Rational]];

@@ -86,6 +86,12 @@ describe('boxes from step neurons', () => {
     expect(r.summary).toContain('fails at x = 1: the network gives y = 1, the target is 0');
   });
 
+  it('should refuse to judge a network that passes x on without a step (it is not constant on the pieces)', () => {
+    const box = parseBox('0 < x < 1', '1');
+    // v = x then step(v - 1/3) switches at 1/3, which no unit reading x announces: one point a piece would prove nothing.
+    expect(() => checkUserNetwork(parseNetwork('v = x; u1 = step(x); u2 = step(1/3 - v); y = u1 + u2 - 1', ['x'], 0), { box })).toThrow(/reads x without a step/);
+  });
+
   it('should use a user unit threshold as a cut, so a wrong threshold between the ends is caught', () => {
     const box = parseBox('0 < x < 1', '1');
     const r = checkUserNetwork(parseNetwork('u1 = step(x); u2 = step(1/3 - x); y = u1 + u2 - 1', ['x'], 0), { box });
