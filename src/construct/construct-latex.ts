@@ -53,7 +53,7 @@ function certificateLatex(s: CertificateSection): string[] {
 }
 
 const logLatex = (c: LogCombination): string =>
-  `${c.terms.map((t) => `${ratLatex(t.c)}\\ln\\left(${ratLatex(t.r)}\\right)`).join(' + ')} &= ${ratLatex({ n: 1n, d: c.scale })}\\ln\\left(${ratLatex(c.argument)}\\right) \\approx ${c.approx.toPrecision(10)}`;
+  `${c.terms.map((t) => `${ratLatex(t.c)}\\ln\\left(${ratLatex(t.r)}\\right)`).join(' + ')} = ${ratLatex({ n: 1n, d: c.scale })}\\ln\\left(${ratLatex(c.argument)}\\right) \\approx ${c.approx.toPrecision(10)}`;
 
 function klLatex(r: KlCounterexample): string[] {
   const s = r.common.scale;

@@ -108,8 +108,8 @@ export function constructBox(box: BoxSpec, stepAtZero: StepAtZero): ConstructRep
     sections.push({ kind: 'note', text: 'no orientation of the hidden units gives the box exactly' });
     return { title, convention: stepConvention(stepAtZero), sections, status: 'undecided', summary: 'no network found' };
   }
-  if (found.rejected.length > 0 && box.axes.length === 1)
-    sections.push({ kind: 'note', text: `Without an output bias, no sum of two step units at the ends equals the box at every x (all ${found.rejected.length} orientations step(±(x - end)) were solved exactly at ${found.rejected[0]?.replace(/^.*at all of /, '') ?? 'the pieces'} and fail). With an output bias:` });
+  if (found.outputBias)
+    sections.push({ kind: 'note', text: `Without an output bias, no sum of two step units at the ends equals the box at every x (all 4 orientations step(±(x - end)) were solved exactly at ${found.rejected[0]?.replace(/^.*at all of /, '') ?? 'the pieces'} and fail). With an output bias:` });
   const s = construction(box.axes.length === 1 ? 'Two step neurons, output sums them' : 'Step neurons at the sides, an output unit that needs all of them', found.network, boxDomain(box, found.network), boxTarget(box));
   sections.push(s);
   return { title, convention: stepConvention(stepAtZero), sections, status: statusOf(sections, false), summary: `the network equals the box at every real point: ${s.verdict.text}` };

@@ -70,6 +70,7 @@ describe('boxes from step neurons', () => {
     const r = constructBox(parseBox('0 <= x < 1/2', '1'), 1);
     const s = constructionOf(r, /Two step neurons/);
     expect(s.network.units.at(-1)?.bias.n).toBe(0n);
+    expect(r.sections.some((x) => x.kind === 'note')).toBe(false);
     for (const [x, y] of [[-1, 0], [0, 1], [0.25, 1], [0.5, 0], [1, 0]] as const) expect(run(s.network, [x])).toBe(y);
   });
 
