@@ -77,6 +77,12 @@ function sectionLatex(s: Section): string[] {
       return [text(s.text)];
     case 'kl':
       return klLatex(s.result);
+    case 'claim':
+      return [
+        text(`Claim: ${s.claim}, for ${s.domain.description}.`),
+        ...(s.rows.length === 0 ? [] : [display(array([...s.domain.names.map((n) => (/^[A-Za-z]$/.test(n) ? n : `\\text{${text(n)}}`)), '\\text{left}', '\\text{right}'], s.rows.map((r) => [...r.point.map(ratLatex), `\\text{${text(r.left)}}`, `\\text{${text(r.right)}}`]), [s.domain.names.length]))]),
+        `\\textbf{${text(s.verdict.verdict)}}: ${text(s.verdict.text)}.`,
+      ];
   }
 }
 

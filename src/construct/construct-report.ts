@@ -4,6 +4,7 @@
  */
 import type { Rational } from '../expr/rational.js';
 import type { ExhaustionVerdict } from '../finite/exhaustion.js';
+import type { FiniteClaimVerdict } from '../finite/finite-claim.js';
 import type { FiniteDomain } from '../finite/finite-domain.js';
 import type { Network } from '../finite/threshold-network.js';
 import type { KlCounterexample } from './kl-counterexample.js';
@@ -49,7 +50,17 @@ export interface KlSection {
   readonly result: KlCounterexample;
 }
 
-export type Section = ConstructionSection | CertificateSection | TableSection | NoteSection | KlSection;
+/** A relation over a finite set, every case evaluated exactly. */
+export interface ClaimSection {
+  readonly kind: 'claim';
+  readonly claim: string;
+  readonly domain: FiniteDomain;
+  /** The sides' exact values at each point (plain text), when there are few enough points to show. */
+  readonly rows: readonly { readonly point: readonly Rational[]; readonly left: string; readonly right: string }[];
+  readonly verdict: FiniteClaimVerdict;
+}
+
+export type Section = ConstructionSection | CertificateSection | TableSection | NoteSection | KlSection | ClaimSection;
 
 export type ConstructStatus = 'proved' | 'fails' | 'undecided';
 

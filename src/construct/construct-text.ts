@@ -86,6 +86,12 @@ function sectionText(s: Section): string[] {
       return [s.text];
     case 'kl':
       return klText(s.result);
+    case 'claim':
+      return [
+        `Claim: ${s.claim}, for ${s.domain.description}`,
+        ...(s.rows.length === 0 ? [] : ['Every case, exactly:', ...columns([[...s.domain.names, 'left', 'right'], ...s.rows.map((r) => [...r.point.map(ratText), r.left, r.right])]).map((l) => `  ${l}`)]),
+        s.verdict.text,
+      ];
   }
 }
 

@@ -8,7 +8,12 @@
  */
 import { normalise, type Rational } from '../expr/rational.js';
 import { checkNetwork } from '../finite/check-network.js';
-import { axisGrid, booleanCube, type FiniteDomain } from '../finite/finite-domain.js';
+import { EXACT_OPS } from '../finite/exact-ops.js';
+import { proveRelation } from '../finite/finite-claim.js';
+import { axisGrid, booleanCube, productDomain, type FiniteDomain } from '../finite/finite-domain.js';
+import { toPlain } from '../expr/to-plain.js';
+import { evaluateReal } from '../numeric/real-evaluate.js';
+import { parseClaim, parseOver } from './finite-claim-input.js';
 import { ratText } from '../finite/rational-text.js';
 import { stepConvention, withFreshNames, type Network, type StepAtZero } from '../finite/threshold-network.js';
 import { boxTarget, boxText, type BoxSpec } from './box-spec.js';
@@ -141,3 +146,40 @@ export function klAsymmetry(p?: readonly Rational[], q?: readonly Rational[]): C
   };
 }
 
+
+/** Above this many cases the report shows the verdict without the table of values. */
+const MAX_ROWS_SHOWN = 64;
+
+function exactText(e: Parameters<typeof evaluateReal>[0], env: ReadonlyMap<string, Rational | undefined>): string {
+  try {
+    const v = evaluateReal(e, EXACT_OPS, env);
+    return v === undefined ? 'not rational' : ratText(v);
+  } catch {
+    return 'no value';
+  }
+}
+
+/**
+ * A relation proved (or refuted) by evaluating it at every point of a finite set.
+ *
+ *     proveFiniteClaim('y^2 = 1', 'y in {-1, 1}').summary   // 'y^2 = 1: proved by exhaustion over y ∈ {-1, 1} (2 cases)'
+ */
+export function proveFiniteClaim(claimText: string, overText: string): ConstructReport {
+  const { left, rel, right } = parseClaim(claimText);
+  const over = parseOver(overText);
+  const domain = productDomain(over.keys, over.sets, over.shown);
+  const verdict = proveRelation(left, rel, right, domain);
+  const rows =
+    domain.points.length > MAX_ROWS_SHOWN
+      ? []
+      : domain.points.map((point) => {
+          const env = new Map(domain.names.map((n, i) => [n, point[i]]));
+          return { point, left: exactText(left, env), right: exactText(right, env) };
+        });
+  const claim = `${toPlain(left)} ${rel} ${toPlain(right)}`;
+  const status: ConstructStatus = verdict.verdict;
+  const sections: Section[] = [{ kind: 'claim', claim, domain: { ...domain, names: over.shown }, rows, verdict }];
+  // The function table's step has step(0) = 1/2; a reader used to networks' step(0) = 0 should not be surprised.
+  if (/\bstep\(/.test(claim)) sections.push({ kind: 'note', text: 'step here is the function-table Heaviside step, with step(0) = 1/2 (networks take --step-at-zero instead)' });
+  return { title: `A claim over a finite set: ${claim}`, sections, status, summary: `${claim}: ${verdict.text}` };
+}

@@ -68,3 +68,16 @@ export function axisGrid(names: readonly string[], cuts: readonly (readonly Rati
   const where = names.map((n, i) => `${n} = ${(unique[i] ?? []).map(ratText).join(', ') || 'nothing'}`).join(' and ');
   return { names, points, description: `the ${points.length} pieces of ${space} cut at ${where} (one point of each piece)` };
 }
+
+/**
+ * Each variable over its own finite set: productDomain(['y', 'x'], [[-1, 1], [0, 1, 2]]) has 6 points,
+ * described as `y ∈ {-1, 1}, x ∈ {0, 1, 2} (6 cases)`.
+ */
+export function productDomain(names: readonly string[], sets: readonly (readonly Rational[])[], shown: readonly string[] = names): FiniteDomain {
+  const size = sets.reduce((s, a) => s * a.length, 1);
+  if (size > MAX_CASES) throw new RangeError(`the set has ${size} points, more than the ${MAX_CASES} exhaustion handles`);
+  let points: Rational[][] = [[]];
+  for (const set of sets) points = points.flatMap((p) => set.map((v) => [...p, v]));
+  const where = shown.map((n, i) => `${n} ∈ {${(sets[i] ?? []).map(ratText).join(', ')}}`).join(', ');
+  return { names, points, description: `${where} (${points.length} case${points.length === 1 ? '' : 's'})` };
+}

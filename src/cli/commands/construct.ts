@@ -9,11 +9,12 @@
  *     gradtex construct --box '0 < x < 1' --height 2
  *     gradtex construct --truth 'A xor B' --check 'h1 = step(A + B - 1/2); y = step(h1 - 1/2)'
  *     gradtex construct --counterexample 'KL(p,q) = KL(q,p)'
+ *     gradtex construct --claim '(1 + y)/2 * (1 - y)/2 = 0' --over 'y in {-1, 1}'
  */
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseBox } from '../../construct/box-spec.js';
-import { checkUserNetwork, constructBox, constructForTable, klAsymmetry } from '../../construct/construct.js';
+import { checkUserNetwork, constructBox, constructForTable, klAsymmetry, proveFiniteClaim } from '../../construct/construct.js';
 import { ConstructError } from '../../construct/construct-error.js';
 import { constructJson } from '../../construct/construct-json.js';
 import { constructLatex } from '../../construct/construct-latex.js';
@@ -33,6 +34,8 @@ interface ConstructFlags {
   box?: string;
   height: string;
   counterexample?: string;
+  claim?: string;
+  over?: string;
   p?: string;
   q?: string;
   layers?: 1 | 2;
@@ -63,8 +66,10 @@ function networkText(flags: ConstructFlags): string | undefined {
 }
 
 function report(flags: ConstructFlags): ConstructReport {
-  const asked = [flags.truth, flags.table, flags.box, flags.counterexample].filter((x) => x !== undefined).length;
-  if (asked !== 1) throw new UserError('give exactly one of --truth, --table, --box, --counterexample');
+  const asked = [flags.truth, flags.table, flags.box, flags.counterexample, flags.claim].filter((x) => x !== undefined).length;
+  if (asked !== 1) throw new UserError('give exactly one of --truth, --table, --box, --counterexample, --claim');
+  if ((flags.claim === undefined) !== (flags.over === undefined)) throw new UserError("--claim and --over go together: --claim 'y^2 = 1' --over 'y in {-1, 1}'");
+  if (flags.claim !== undefined) return proveFiniteClaim(flags.claim, flags.over as string);
   const userNet = networkText(flags);
   if (flags.counterexample !== undefined) {
     if (!isKlSymmetryClaim(flags.counterexample)) throw new UserError(`construct finds counterexamples to 'KL(p,q) = KL(q,p)' only; cannot read '${flags.counterexample}'`);
@@ -109,6 +114,8 @@ export const constructCommand: CommandModule = {
       .option('--counterexample <claim>', "a symmetric-looking claim to refute: 'KL(p,q) = KL(q,p)'")
       .option('--p <probabilities>', "with --counterexample: p, e.g. '1/2, 1/2'")
       .option('--q <probabilities>', "with --counterexample: q, e.g. '1/4, 3/4'")
+      .option('--claim <relation>', "a relation to prove by exhaustion over --over: 'y^2 = 1', 'max(0, 1 - y) >= 0'")
+      .option('--over <sets>', "the finite set of each variable of --claim: 'y in {-1, 1}', 'A, B in {0, 1}'")
       .option('--step-at-zero <v>', 'the value of step(0): 0 (fires when z > 0) or 1 (fires when z ≥ 0)', parseStepAtZero, 0 as StepAtZero)
       .option('--format <format>', 'text, json or latex (a KaTeX-ready fragment)', parseFormat, 'text')
       .action((flags: ConstructFlags) => {
