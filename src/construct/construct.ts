@@ -15,7 +15,7 @@ import { toPlain } from '../expr/to-plain.js';
 import { evaluateReal } from '../numeric/real-evaluate.js';
 import { parseClaim, parseOver } from './finite-claim-input.js';
 import { ratText } from '../finite/rational-text.js';
-import { stepConvention, withFreshNames, type Network, type StepAtZero } from '../finite/threshold-network.js';
+import { stepConvention, withFreshNames, type Network, type StepAtZero, type Unit } from '../finite/threshold-network.js';
 import { boxTarget, boxText, type BoxSpec } from './box-spec.js';
 import type { ConstructionSection, ConstructReport, ConstructStatus, Section } from './construct-report.js';
 import { ConstructError } from './construct-error.js';
@@ -23,7 +23,7 @@ import { findBox } from './find-box.js';
 import { findTwoLayer } from './find-network.js';
 import { findUnit, MAX_WEIGHT } from './find-unit.js';
 import { findKlCounterexample, klCompare } from './kl-counterexample.js';
-import { rowInequalities, separationCertificate, verifyCertificate } from './separation-certificate.js';
+import { rowInequalities, separationCertificate, solveRows, verifyCertificate } from './separation-certificate.js';
 import { tableTarget, type TruthTable } from './truth-table.js';
 
 function construction(heading: string, found: Network, domain: FiniteDomain, target: (p: readonly Rational[]) => Rational): ConstructionSection {
@@ -59,6 +59,7 @@ export function constructForTable(table: TruthTable, options: TableOptions): Con
   const summary: string[] = [];
   let undecided = false;
   const unit = findUnit('y', table.names, table.rows);
+  let solved: Unit | undefined;
   if (unit !== undefined) {
     const s = construction('One threshold unit', { inputs: table.names, units: [unit], stepAtZero: options.stepAtZero }, domain, target);
     sections.push(s);
@@ -71,6 +72,10 @@ export function constructForTable(table: TruthTable, options: TableOptions): Con
       const both = verifyCertificate(rowInequalities(table.rows, other(options.stepAtZero)), search.multipliers).valid;
       sections.push({ kind: 'certificate', table, inequalities, multipliers: search.multipliers, sum: check.sum, valid: check.valid, bothConventions: both });
       summary.push(check.valid ? `no single threshold unit computes ${table.title} (proved: the certificate's combination was recomputed and gives 0 > 0)` : `internal error: the certificate did not check (${check.reason})`);
+    } else if (search.kind === 'feasible' && (solved = unitByElimination(table, options.stepAtZero)) !== undefined) {
+      const s = construction('One threshold unit (weights beyond the small search, found by Fourier–Motzkin elimination)', { inputs: table.names, units: [solved], stepAtZero: options.stepAtZero }, domain, target);
+      sections.push(s);
+      summary.push(`one threshold unit computes ${table.title}: ${s.verdict.text}`);
     } else {
       undecided = true;
       const why = search.kind === 'feasible' ? `some unit computes it (Fourier–Motzkin elimination finds no contradiction), but none with whole weights within ±${MAX_WEIGHT}` : search.reason;
@@ -78,12 +83,23 @@ export function constructForTable(table: TruthTable, options: TableOptions): Con
       summary.push(`one unit for ${table.title}: undecided (${why})`);
     }
   }
-  if (options.layers === 2 || (options.layers === undefined && unit === undefined)) {
+  if (options.layers === 2 || (options.layers === undefined && unit === undefined && solved === undefined)) {
     const s = construction('Two layers of threshold units', findTwoLayer(table, options.stepAtZero), domain, target);
     sections.push(s);
     summary.push(`a two-layer network computes it: ${s.verdict.text}`);
   }
   return { title: `Threshold units for ${table.title}`, convention: stepConvention(options.stepAtZero), sections, status: statusOf(sections, undecided), summary: summary.join('; ') };
+}
+
+/** The unit from the elimination's solution, scaled to whole weights (a positive factor changes no sign). */
+function unitByElimination(table: TruthTable, stepAtZero: StepAtZero): Unit | undefined {
+  const v = solveRows(rowInequalities(table.rows, stepAtZero));
+  if (v === undefined) return undefined;
+  const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+  const scale = v.reduce((l, r) => (l / gcd(l, r.d)) * r.d, 1n);
+  const whole = v.map((r) => normalise(r.n * (scale / r.d), 1n));
+  const bias = whole[whole.length - 1] as Rational;
+  return { name: 'y', kind: 'step', weights: table.names.map((n, i) => [n, whole[i] as Rational] as const).filter(([, w]) => w.n !== 0n), bias };
 }
 
 /** The grid that proves a box: the box's ends and every threshold of a unit reading an input. */

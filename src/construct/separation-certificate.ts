@@ -9,6 +9,7 @@
  * eliminates w_1, …, w_n, b one at a time, keeping for every derived
  * inequality the multipliers of the rows it came from.
  */
+import { ratAdd, ratCompare, ratDiv, ratMul, ratNeg, ratSub, type Rational } from '../expr/rational.js';
 import type { StepAtZero } from '../finite/threshold-network.js';
 import type { TruthRow } from './truth-table.js';
 
@@ -59,22 +60,18 @@ function reduce(d: Derived): Derived {
 
 const weight = (d: Derived): bigint => d.lambda.reduce((s, l) => s + l, 0n);
 
-/**
- * Decides whether some (w, b) satisfies every row, and when none does returns
- * the multipliers (one per row, whole numbers ≥ 0, smallest sum found).
- *
- *     separationCertificate(rowInequalities(xorRows, 0))   // infeasible, multipliers [1, 1, 1, 1]
- */
-export function separationCertificate(rows: readonly RowInequality[]): CertificateSearch {
+type Elimination = { readonly kind: 'done'; readonly stages: readonly (readonly Derived[])[]; readonly contradiction?: Derived } | { readonly kind: 'too-large'; readonly reason: string };
+
+/** Fourier–Motzkin on every unknown in turn; stages[j] holds the inequalities left over unknowns j, j+1, …. */
+function eliminateAll(rows: readonly RowInequality[]): Elimination {
   const m = rows.length;
   let current: Derived[] = rows.map((r, i) => ({ coef: [...r.coef], strict: r.strict, lambda: rows.map((_, j) => (j === i ? 1n : 0n)) }));
+  const stages: Derived[][] = [];
   const vars = rows[0]?.coef.length ?? 0;
   for (let j = 0; j <= vars; j++) {
+    stages.push(current);
     const contradictions = current.filter((d) => d.strict && d.coef.every((c) => c === 0n));
-    if (contradictions.length > 0) {
-      const best = contradictions.reduce((a, b) => (weight(b) < weight(a) ? b : a));
-      return { kind: 'infeasible', multipliers: best.lambda };
-    }
+    if (contradictions.length > 0) return { kind: 'done', stages, contradiction: contradictions.reduce((a, b) => (weight(b) < weight(a) ? b : a)) };
     if (j === vars) break;
     const pos = current.filter((d) => (d.coef[j] as bigint) > 0n);
     const neg = current.filter((d) => (d.coef[j] as bigint) < 0n);
@@ -92,11 +89,62 @@ export function separationCertificate(rows: readonly RowInequality[]): Certifica
         const a = -(q.coef[j] as bigint);
         const b = p.coef[j] as bigint;
         keep(reduce({ coef: p.coef.map((c, k) => a * c + b * (q.coef[k] as bigint)), strict: p.strict || q.strict, lambda: p.lambda.map((l, k) => a * l + b * (q.lambda[k] as bigint)) }));
+        if (next.size > MAX_INEQUALITIES) return { kind: 'too-large', reason: `the elimination grew past ${MAX_INEQUALITIES} inequalities with ${m} rows` };
       }
-    if (next.size > MAX_INEQUALITIES) return { kind: 'too-large', reason: `the elimination grew past ${MAX_INEQUALITIES} inequalities with ${m} rows` };
     current = [...next.values()];
   }
-  return { kind: 'feasible' };
+  return { kind: 'done', stages };
+}
+
+/**
+ * Decides whether some (w, b) satisfies every row, and when none does returns
+ * the multipliers (one per row, whole numbers ≥ 0, smallest sum found).
+ *
+ *     separationCertificate(rowInequalities(xorRows, 0))   // infeasible, multipliers [1, 1, 1, 1]
+ */
+export function separationCertificate(rows: readonly RowInequality[]): CertificateSearch {
+  const e = eliminateAll(rows);
+  if (e.kind === 'too-large') return e;
+  return e.contradiction === undefined ? { kind: 'feasible' } : { kind: 'infeasible', multipliers: e.contradiction.lambda };
+}
+
+/**
+ * A solution (w_1, …, w_n, b) of the rows when one exists, by back-substitution
+ * through the elimination's stages: the last unknown first, each chosen inside
+ * the interval its stage leaves open (the midpoint, or one past a one-sided
+ * bound). Exact; whatever it returns is still checked by exhaustion.
+ */
+export function solveRows(rows: readonly RowInequality[]): Rational[] | undefined {
+  const e = eliminateAll(rows);
+  if (e.kind === 'too-large' || e.contradiction !== undefined) return undefined;
+  const vars = rows[0]?.coef.length ?? 0;
+  const v: Rational[] = Array.from({ length: vars }, () => ({ n: 0n, d: 1n }));
+  for (let j = vars - 1; j >= 0; j--) {
+    let low: { at: Rational; strict: boolean } | undefined;
+    let high: { at: Rational; strict: boolean } | undefined;
+    for (const d of e.stages[j] ?? []) {
+      const a = d.coef[j] as bigint;
+      if (a === 0n) continue;
+      // a v_j + rest (> or ≥) 0, rest from the unknowns already chosen.
+      const rest = d.coef.reduce<Rational>((s, c, k) => (k > j ? ratAdd(s, ratMul({ n: c, d: 1n }, v[k] as Rational)) : s), { n: 0n, d: 1n });
+      const at = ratDiv(ratNeg(rest), { n: a, d: 1n });
+      if (a > 0n) {
+        if (low === undefined || ratCompare(at, low.at) > 0 || (ratCompare(at, low.at) === 0 && d.strict)) low = { at, strict: d.strict };
+      } else if (high === undefined || ratCompare(at, high.at) < 0 || (ratCompare(at, high.at) === 0 && d.strict)) high = { at, strict: d.strict };
+    }
+    const one = { n: 1n, d: 1n };
+    v[j] =
+      low !== undefined && high !== undefined
+        ? ratCompare(low.at, high.at) === 0
+          ? low.at
+          : ratDiv(ratAdd(low.at, high.at), { n: 2n, d: 1n })
+        : low !== undefined
+          ? ratAdd(low.at, one)
+          : high !== undefined
+            ? ratSub(high.at, one)
+            : { n: 0n, d: 1n };
+  }
+  return v;
 }
 
 /**

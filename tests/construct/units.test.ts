@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { constructForTable } from '../../src/construct/construct.js';
 import type { CertificateSection, ConstructionSection } from '../../src/construct/construct-report.js';
 import { findUnit } from '../../src/construct/find-unit.js';
-import { rowInequalities, separationCertificate, verifyCertificate } from '../../src/construct/separation-certificate.js';
+import { rowInequalities, separationCertificate, solveRows, verifyCertificate } from '../../src/construct/separation-certificate.js';
 import { tableFromFormula, tableFromText, type TruthRow } from '../../src/construct/truth-table.js';
 import { booleanCube } from '../../src/finite/finite-domain.js';
 import type { Unit } from '../../src/finite/threshold-network.js';
@@ -65,6 +65,33 @@ describe('one threshold unit', () => {
       }
       expect(found).toBe(expected);
     }
+  });
+});
+
+describe('units beyond the small search', () => {
+  it('should solve every separable table of 3 inputs by elimination too (checked here row by row)', () => {
+    const names = ['x0', 'x1', 'x2'];
+    let solved = 0;
+    for (const rows of allTables(3)) {
+      const v = solveRows(rowInequalities(rows, 0));
+      if (v === undefined) continue;
+      solved++;
+      const u: Unit = { name: 'y', kind: 'step', weights: names.map((n, i) => [n, v[i]!] as const), bias: v[3]! };
+      // step(0) = 0: a 0-row may land on the threshold, so evaluate with the convention instead of fires().
+      for (const r of rows) {
+        const z = u.weights.reduce((acc, [n, w]) => acc + num(w) * num(r.input[names.indexOf(n)]!), num(u.bias));
+        expect(z > 0 ? 1 : 0).toBe(r.output);
+      }
+    }
+    expect(solved).toBe(104);
+  });
+
+  it('should find A and (B or C or D or E), which needs a weight of at least 4, and prove it', () => {
+    const r = constructForTable(tableFromFormula('A and (B or C or D or E)'), { stepAtZero: 0 });
+    const s = r.sections.find((x): x is ConstructionSection => x.kind === 'construction');
+    expect(s?.heading).toMatch(/Fourier–Motzkin/);
+    expect(s?.verdict.text).toBe('proved by exhaustion over {0,1}^5 (32 inputs)');
+    expect(r.status).toBe('proved');
   });
 });
 
