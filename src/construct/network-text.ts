@@ -89,6 +89,8 @@ export function parseNetwork(text: string, inputs: readonly string[], stepAtZero
     if (known.has(name)) throw new ConstructError(`'${name}' is defined twice (or is an input)`);
     const body = (m[2] as string).trim();
     const s = /^step\s*\((.*)\)$/.exec(body);
+    if (s === null ? /step\s*\(/.test(body) : /step\s*\(/.test(s[1] as string))
+      throw new ConstructError(`cannot read the definition of ${name}: a unit is step(a sum) or a sum of inputs and earlier units; name the inner step first (u = step(x); ${name} = 2*u)`);
     const { weights, bias } = readAffine(s === null ? body : (s[1] as string), known, `the definition of ${name}`);
     units.push({ name, kind: s === null ? 'linear' : 'step', weights, bias });
     known.add(name);

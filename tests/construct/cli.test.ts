@@ -79,6 +79,7 @@ describe('gradtex construct', () => {
       [['--box', '1 < x < 0'], /left end below its right end/],
       [['--truth', 'A xor B', '--check', 'y = step(A + C)'], /reads C, which is neither an input nor a unit defined before it/],
       [['--counterexample', 'H(p) = H(q)'], /KL\(p,q\) = KL\(q,p\)' only/],
+      [['--box', '0 < x < 1', '--check', 'y = step(x)*2'], /name the inner step first \(u = step\(x\); y = 2\*u\)/],
     ] as const) {
       const r = await cli(['construct', ...args]);
       expect(r.code, args.join(' ')).toBe(2);
