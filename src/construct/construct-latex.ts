@@ -32,7 +32,8 @@ function constructionLatex(s: ConstructionSection): string[] {
     const v = evaluateNetwork(net, p);
     return [...p.map(ratLatex), ...net.units.map((u) => ratLatex(v.get(u.name) as Rational)), ratLatex(s.targets[i] as Rational)];
   });
-  return [`${text(s.heading)}, with ${'$'}${conventionLatex(net.stepAtZero)}${'$'}:`, units, text('Every case, exactly:'), display(array(header, rows, [net.inputs.length, net.inputs.length + net.units.length])), `\\textbf{${text(s.verdict.verdict)}}: ${text(s.verdict.text)}.`];
+  const letters = s.symbolic === undefined ? [] : [text('In the letters of the problem:'), display(`\\begin{aligned}\n${s.symbolic.latex.map((l) => l.replace(' = ', ' &= ')).join(' \\\\\n')}\n\\end{aligned}`), text(s.symbolic.note)];
+  return [`${text(s.heading)}, with ${'$'}${conventionLatex(net.stepAtZero)}${'$'}:`, units, ...letters, text('Every case, exactly:'), display(array(header, rows, [net.inputs.length, net.inputs.length + net.units.length])), `\\textbf{${text(s.verdict.verdict)}}: ${text(s.verdict.text)}.`];
 }
 
 function certificateLatex(s: CertificateSection): string[] {

@@ -7,6 +7,7 @@ import type { ExhaustionVerdict } from '../finite/exhaustion.js';
 import type { FiniteClaimVerdict } from '../finite/finite-claim.js';
 import type { FiniteDomain } from '../finite/finite-domain.js';
 import type { Network } from '../finite/threshold-network.js';
+import type { SymbolicBox } from './box-symbolic.js';
 import type { KlCounterexample } from './kl-counterexample.js';
 import type { RowInequality } from './separation-certificate.js';
 import type { TruthTable } from './truth-table.js';
@@ -20,6 +21,8 @@ export interface ConstructionSection {
   /** The target at each point of the domain, in the domain's order. */
   readonly targets: readonly Rational[];
   readonly verdict: ExhaustionVerdict;
+  /** The same network with the problem's letters (a box with ends δ, height h), and why the check covers them. */
+  readonly symbolic?: SymbolicBox;
 }
 
 /** No single unit: the rows' inequalities and the multipliers that add them to 0 > 0. */

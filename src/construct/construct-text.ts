@@ -23,7 +23,8 @@ function constructionText(s: ConstructionSection): string[] {
     const got = v.get(out) as Rational;
     return [...p.map(ratText), ...net.units.map((u) => ratText(v.get(u.name) as Rational)), ratText(target), got.n * target.d === target.n * got.d ? 'ok' : 'WRONG'];
   });
-  return [`${s.heading}:`, ...net.units.map((u) => `  ${unitText(u)}`), 'Every case, exactly:', ...columns([header, ...rows]).map((l) => `  ${l}`), s.verdict.text];
+  const letters = s.symbolic === undefined ? [] : ['In the letters of the problem:', ...s.symbolic.lines.map((l) => `  ${l}`), s.symbolic.note];
+  return [`${s.heading}:`, ...net.units.map((u) => `  ${unitText(u)}`), ...letters, 'Every case, exactly:', ...columns([header, ...rows]).map((l) => `  ${l}`), s.verdict.text];
 }
 
 /** The unknowns of a unit over the table's inputs: w_A, w_B, …, b. */

@@ -16,9 +16,10 @@ import { evaluateReal } from '../numeric/real-evaluate.js';
 import { parseClaim, parseOver } from './finite-claim-input.js';
 import { ratText } from '../finite/rational-text.js';
 import { stepConvention, withFreshNames, type Network, type StepAtZero, type Unit } from '../finite/threshold-network.js';
-import { boxTarget, boxText, type BoxSpec } from './box-spec.js';
+import { boxTarget, boxText, isSymbolic, type BoxSpec } from './box-spec.js';
 import type { ConstructionSection, ConstructReport, ConstructStatus, Section } from './construct-report.js';
 import { ConstructError } from './construct-error.js';
+import { symbolicBox } from './box-symbolic.js';
 import { findBox } from './find-box.js';
 import { findTwoLayer } from './find-network.js';
 import { findUnit, MAX_WEIGHT } from './find-unit.js';
@@ -131,7 +132,9 @@ export function constructBox(box: BoxSpec, stepAtZero: StepAtZero): ConstructRep
   }
   if (found.outputBias)
     sections.push({ kind: 'note', text: `Without an output bias, no sum of two step units at the ends equals the box at every x (all 4 orientations step(±(x - end)) were solved exactly at ${found.rejected[0]?.replace(/^.*at all of /, '') ?? 'the pieces'} and fail). With an output bias:` });
-  const s = construction(box.axes.length === 1 ? 'Two step neurons, output sums them' : 'Step neurons at the sides, an output unit that needs all of them', found.network, boxDomain(box, found.network), boxTarget(box));
+  const checked = construction(box.axes.length === 1 ? 'Two step neurons, output sums them' : 'Step neurons at the sides, an output unit that needs all of them', found.network, boxDomain(box, found.network), boxTarget(box));
+  const symbolic = symbolicBox(box, checked.network);
+  const s: ConstructionSection = symbolic === undefined ? checked : { ...checked, symbolic };
   sections.push(s);
   return { title, convention: stepConvention(stepAtZero), sections, status: statusOf(sections, false), summary: `the network equals the box at every real point: ${s.verdict.text}` };
 }
@@ -139,6 +142,8 @@ export function constructBox(box: BoxSpec, stepAtZero: StepAtZero): ConstructRep
 /** A user's network checked against a table or a box. */
 export function checkUserNetwork(network: Network, against: { table: TruthTable } | { box: BoxSpec }): ConstructReport {
   const isTable = 'table' in against;
+  // A network is written in numbers: checked against stand-ins for letters it would be proved for one choice of them only.
+  if (!isTable && isSymbolic(against.box)) throw new ConstructError('a network to check is written in numbers: give the box in numbers too (0 < x < 1, --height 2)');
   const domain = isTable ? booleanCube(against.table.names) : boxDomain(against.box, network);
   const target = isTable ? tableTarget(against.table) : boxTarget(against.box);
   const what = isTable ? against.table.title : boxText(against.box);

@@ -88,7 +88,8 @@ function rectangleNetwork(box: BoxSpec, stepAtZero: StepAtZero): BoxConstruction
       rejected.push(`${hidden.map(unitText).join(', ')}: no output unit`);
       continue;
     }
-    const isOne = box.height.n === box.height.d;
+    // A letter for the height keeps the last unit (y = h·r) even though its stand-in is 1.
+    const isOne = box.height.n === box.height.d && box.heightSymbol === undefined;
     const units: Unit[] = isOne ? [...hidden, { ...out, name: 'y' }] : [...hidden, out, { name: 'y', kind: 'linear', weights: [['r', box.height]], bias: int(0) }];
     return { network: { inputs: names, units, stepAtZero }, rejected, outputBias: false };
   }

@@ -6,6 +6,7 @@
  * `name = step(affine)` is a threshold unit, `name = affine` a unit that only
  * sums; the last definition is the output. Numbers are exact (0.5 is 1/2).
  */
+import { GREEK_LETTERS } from '../expr/greek-letters.js';
 import { normalise, ratNeg, type Rational } from '../expr/rational.js';
 import { int, parseRational, ratLatex, ratText } from '../finite/rational-text.js';
 import type { Network, StepAtZero, Unit } from '../finite/threshold-network.js';
@@ -37,7 +38,8 @@ export function unitText(u: Unit): string {
 /** 'h1' -> 'h_{1}', 'A' -> 'A': names as LaTeX, subscripting trailing digits. */
 export function nameLatex(n: string): string {
   const m = /^([A-Za-z]+)_?(\d+)$/.exec(n);
-  return m === null ? (n.length === 1 ? n : `\\mathit{${n.replace(/_/g, '\\_')}}`) : `${m[1]}_{${m[2]}}`;
+  const base = (b: string): string => (GREEK_LETTERS.includes(b) ? `\\${b}` : b.length === 1 ? b : `\\mathit{${b.replace(/_/g, '\\_')}}`);
+  return m === null ? base(n) : `${base(m[1] as string)}_{${m[2]}}`;
 }
 
 /** unitLatex(andNot) -> 'y = \operatorname{step}(A - B - \tfrac{1}{2})' */

@@ -46,7 +46,7 @@ describe('gradtex construct', () => {
   });
 
   it('should write LaTeX that KaTeX renders with throwOnError', async () => {
-    for (const args of [['--truth', 'A xor B'], ['--truth', 'x and not y'], ['--box', '0 < x < 1', '--height', '2'], ['--box', '0 < x_1 < 1, 0 <= x_2 <= 1/2'], ['--counterexample', 'KL(p,q) = KL(q,p)'], ['--claim', 'x_1 (1 - x_1) = 0', '--over', 'x_1 in {0, 1}']]) {
+    for (const args of [['--truth', 'A xor B'], ['--truth', 'x and not y'], ['--box', '0 < x < 1', '--height', '2'], ['--box', '0 < x_1 < 1, 0 <= x_2 <= 1/2'], ['--box', '0 < x < delta', '--height', 'h'], ['--box', '-1 < x < b, 0 <= y <= 2', '--height', 'h'], ['--counterexample', 'KL(p,q) = KL(q,p)'], ['--claim', 'x_1 (1 - x_1) = 0', '--over', 'x_1 in {0, 1}']]) {
       const r = await cli(['construct', ...args, '--format', 'latex']);
       expect(r.code, r.stderr).toBe(0);
       expect(renderAll(r.stdout)).toBeGreaterThan(1);

@@ -80,6 +80,21 @@ describe('boxes from step neurons', () => {
     expect(s.verdict.verdict).toBe('proved');
   });
 
+  it('should write the box in the letters of the problem (0 < x < delta, height h) and say why the check covers them', () => {
+    const s = constructionOf(constructBox(parseBox('0 < x < delta', 'h'), 0), /Two step neurons/);
+    expect(s.symbolic?.lines).toEqual(['u1 = step(x)', 'u2 = step(delta - x)', 'y = h*u1 + h*u2 - h']);
+    expect(s.symbolic?.note).toMatch(/^The letters were checked through stand-ins in the same order \(delta = 1, h = 1\)/);
+    // The letters' form, re-evaluated here at other values of delta and h, is the box.
+    for (const [delta, h] of [[0.25, 3], [7, -2]] as const) {
+      const step = (z: number): number => (z > 0 ? 1 : 0);
+      for (const x of [-1, 0, delta / 2, delta, delta + 1]) expect(h * step(x) + h * step(delta - x) - h).toBe(x > 0 && x < delta ? h : 0);
+    }
+    expect(constructionOf(constructBox(parseBox('a < x < b, c <= y <= d', 'h'), 0), /sides/).symbolic?.lines).toEqual([
+      'u1 = step(x - a)', 'u2 = step(b - x)', 'u3 = step(c - y)', 'u4 = step(y - d)', 'r = step(u1 + u2 - u3 - u4 - 3/2)', 'out = h*r',
+    ]);
+    expect(() => checkUserNetwork(parseNetwork('u1 = step(x); y = u1', ['x'], 0), { box: parseBox('0 < x < delta', '1') })).toThrow(/in numbers too/);
+  });
+
   it('should refute the textbook box h step(x) - h step(x - 1) at x = 1 under step(0) = 0', () => {
     const box = parseBox('0 < x < 1', '1');
     const r = checkUserNetwork(parseNetwork('u1 = step(x); u2 = step(x - 1); y = u1 - u2', ['x'], 0), { box });
