@@ -21,6 +21,8 @@ export interface ConstructionSection {
   /** The target at each point of the domain, in the domain's order. */
   readonly targets: readonly Rational[];
   readonly verdict: ExhaustionVerdict;
+  /** What each unit computes as a function of two inputs, in words ('A and B'), where it has a usual name. */
+  readonly meanings?: readonly (readonly [string, string])[];
   /** The same network with the problem's letters (a box with ends δ, height h), and why the check covers them. */
   readonly symbolic?: SymbolicBox;
 }

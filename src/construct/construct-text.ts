@@ -24,7 +24,9 @@ function constructionText(s: ConstructionSection): string[] {
     return [...p.map(ratText), ...net.units.map((u) => ratText(v.get(u.name) as Rational)), ratText(target), got.n * target.d === target.n * got.d ? 'ok' : 'WRONG'];
   });
   const letters = s.symbolic === undefined ? [] : ['In the letters of the problem:', ...s.symbolic.lines.map((l) => `  ${l}`), s.symbolic.note];
-  return [`${s.heading}:`, ...net.units.map((u) => `  ${unitText(u)}`), ...letters, 'Every case, exactly:', ...columns([header, ...rows]).map((l) => `  ${l}`), s.verdict.text];
+  const meaning = new Map(s.meanings ?? []);
+  const said = (name: string): string => (meaning.has(name) ? `    (${meaning.get(name)})` : '');
+  return [`${s.heading}:`, ...net.units.map((u) => `  ${unitText(u)}${said(u.name)}`), ...letters, 'Every case, exactly:', ...columns([header, ...rows]).map((l) => `  ${l}`), s.verdict.text];
 }
 
 /** The unknowns of a unit over the table's inputs: w_A, w_B, …, b. */

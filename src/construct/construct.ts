@@ -15,7 +15,7 @@ import { toPlain } from '../expr/to-plain.js';
 import { evaluateReal } from '../numeric/real-evaluate.js';
 import { parseClaim, parseOver } from './finite-claim-input.js';
 import { ratText } from '../finite/rational-text.js';
-import { stepConvention, withFreshNames, type Network, type StepAtZero, type Unit } from '../finite/threshold-network.js';
+import { evaluateNetwork, stepConvention, withFreshNames, type Network, type StepAtZero, type Unit } from '../finite/threshold-network.js';
 import { boxTarget, boxText, isSymbolic, type BoxSpec } from './box-spec.js';
 import type { ConstructionSection, ConstructReport, ConstructStatus, Section } from './construct-report.js';
 import { ConstructError } from './construct-error.js';
@@ -27,9 +27,31 @@ import { findKlCounterexample, klCompare } from './kl-counterexample.js';
 import { rowInequalities, separationCertificate, solveRows, verifyCertificate } from './separation-certificate.js';
 import { tableTarget, type TruthTable } from './truth-table.js';
 
+/** The usual names of the functions of two inputs A, B, by their outputs on 00, 01, 10, 11. */
+function twoInputNames(a: string, b: string): ReadonlyMap<string, string> {
+  return new Map([
+    ['0001', `${a} and ${b}`], ['0111', `${a} or ${b}`], ['1110', `not (${a} and ${b})`], ['1000', `not (${a} or ${b})`],
+    ['0010', `${a} and not ${b}`], ['0100', `not ${a} and ${b}`], ['0110', `${a} xor ${b}`], ['1001', `not (${a} xor ${b})`],
+    ['0011', a], ['0101', b], ['1100', `not ${a}`], ['1010', `not ${b}`], ['1011', `${a} or not ${b}`], ['1101', `not ${a} or ${b}`],
+  ]);
+}
+
+/** For a network over two Boolean inputs: each unit's function in words (h1: A and B). */
+function meaningsOf(net: Network): (readonly [string, string])[] | undefined {
+  if (net.inputs.length !== 2 || net.units.length < 2) return undefined;
+  const [a, b] = net.inputs as [string, string];
+  const names = twoInputNames(a, b);
+  const values = booleanCube(net.inputs).points.map((p) => evaluateNetwork(net, p));
+  return net.units.flatMap((u) => {
+    const name = names.get(values.map((v) => ((v.get(u.name) as Rational).n === 1n && (v.get(u.name) as Rational).d === 1n ? '1' : '0')).join(''));
+    return name === undefined || values.some((v) => { const x = v.get(u.name) as Rational; return x.d !== 1n || (x.n !== 0n && x.n !== 1n); }) ? [] : [[u.name, name] as const];
+  });
+}
+
 function construction(heading: string, found: Network, domain: FiniteDomain, target: (p: readonly Rational[]) => Rational): ConstructionSection {
   const network = withFreshNames(found);
-  return { kind: 'construction', heading, network, domain, targets: domain.points.map(target), verdict: checkNetwork(network, domain, target) };
+  const meanings = domain.description.startsWith('{0,1}') ? meaningsOf(network) : undefined;
+  return { kind: 'construction', heading, network, domain, targets: domain.points.map(target), verdict: checkNetwork(network, domain, target), ...(meanings === undefined || meanings.length === 0 ? {} : { meanings }) };
 }
 
 function statusOf(sections: readonly Section[], undecided: boolean): ConstructStatus {
@@ -147,7 +169,8 @@ export function checkUserNetwork(network: Network, against: { table: TruthTable 
   const domain = isTable ? booleanCube(against.table.names) : boxDomain(against.box, network);
   const target = isTable ? tableTarget(against.table) : boxTarget(against.box);
   const what = isTable ? against.table.title : boxText(against.box);
-  const s: ConstructionSection = { kind: 'construction', heading: 'Your network', network, domain, targets: domain.points.map(target), verdict: checkNetwork(network, domain, target) };
+  const meanings = isTable ? meaningsOf(network) : undefined;
+  const s: ConstructionSection = { kind: 'construction', heading: 'Your network', network, domain, targets: domain.points.map(target), verdict: checkNetwork(network, domain, target), ...(meanings === undefined || meanings.length === 0 ? {} : { meanings }) };
   const sections: Section[] = isTable ? [{ kind: 'table', table: against.table }, s] : [s];
   return { title: `Checking a network for ${what}`, convention: stepConvention(network.stepAtZero), sections, status: s.verdict.verdict === 'proved' ? 'proved' : 'fails', summary: `your network ${s.verdict.verdict === 'proved' ? 'computes' : 'does not compute'} ${what}: ${s.verdict.text}` };
 }

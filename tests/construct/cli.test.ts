@@ -26,6 +26,7 @@ describe('gradtex construct', () => {
     expect(r.stdout).toContain('  (A, B) = (1, 0) -> 1:  w_A + b > 0\n');
     expect(r.stdout).toContain('  1*(-b) + 1*(w_B + b) + 1*(w_A + b) + 1*(-w_A - w_B - b) = 0\n');
     expect(r.stdout).toContain('Two layers of threshold units:');
+    expect(r.stdout).toContain('  h1 = step(A + B - 3/2)    (A and B)\n');
     expect(r.stdout).toMatch(/no single threshold unit computes A xor B .*; a two-layer network computes it: proved by exhaustion over \{0,1\}\^2 \(4 inputs\)/);
   });
 
