@@ -1,4 +1,5 @@
 /** Two-layer networks and boxes from step neurons, each re-evaluated here with plain numbers. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBox } from '../../src/construct/box-spec.js';
 import { checkUserNetwork, constructBox, constructForTable } from '../../src/construct/construct.js';
@@ -112,5 +113,21 @@ describe('boxes from step neurons', () => {
     const box = parseBox('0 < x < 1', '1');
     const r = checkUserNetwork(parseNetwork('u1 = step(x); u2 = step(1/3 - x); y = u1 + u2 - 1', ['x'], 0), { box });
     expect(r.summary).toMatch(/fails at x = (1\/3|2\/3)/);
+  });
+});
+
+describe('two-layer networks for random tables (property, fixed seed)', () => {
+  it('should compute every sampled 3-input table, re-evaluated here in plain numbers', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 255 }), (f) => {
+        const names = ['A', 'B', 'C'];
+        const rows = Array.from({ length: 8 }, (_, i) => ({ input: [(i >> 2) & 1, (i >> 1) & 1, i & 1].map((b) => ({ n: BigInt(b), d: 1n })), output: ((f >> i) & 1) as 0 | 1 }));
+        const r = constructForTable({ names, rows, title: `table ${f}` }, { stepAtZero: 0, layers: 2 });
+        const s = constructionOf(r, /Two layers/);
+        rows.forEach((row, i) => expect(run(s.network, row.input.map(num)), `table ${f}, row ${i}`).toBe(row.output));
+        expect(r.status).toBe('proved');
+      }),
+      { seed: 1307, numRuns: 12 },
+    );
   });
 });
