@@ -1,6 +1,6 @@
 /** Relations over finite sets judged by exact evaluation of every case (`gradtex construct --claim … --over …`). */
 import { describe, expect, it } from 'vitest';
-import { proveFiniteClaim } from '../../src/construct/construct.js';
+import { proveFiniteClaim } from '../../src/construct/construct-claims.js';
 import { parseOver } from '../../src/construct/finite-claim-input.js';
 import { EXACT_OPS } from '../../src/finite/exact-ops.js';
 import { cli } from '../cli/run.js';

@@ -1,6 +1,6 @@
 /** KL(p, q) ≠ KL(q, p) with exact values; the numbers checked against Math.log directly. */
 import { describe, expect, it } from 'vitest';
-import { klAsymmetry } from '../../src/construct/construct.js';
+import { klAsymmetry } from '../../src/construct/construct-claims.js';
 import { findKlCounterexample, isKlSymmetryClaim, klCompare, parseDistribution } from '../../src/construct/kl-counterexample.js';
 
 const kl = (p: number[], q: number[]): number => p.reduce((s, pi, i) => s + pi * Math.log(pi / (q[i] ?? NaN)), 0);

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBox } from '../../src/construct/box-spec.js';
-import { checkUserNetwork, constructBox, constructForTable } from '../../src/construct/construct.js';
+import { checkUserNetwork, constructBox } from '../../src/construct/construct-box.js';
+import { constructForTable } from '../../src/construct/construct.js';
 import type { ConstructionSection, ConstructReport } from '../../src/construct/construct-report.js';
 import { parseNetwork } from '../../src/construct/network-text.js';
 import { tableFromFormula } from '../../src/construct/truth-table.js';

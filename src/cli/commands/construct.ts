@@ -14,7 +14,9 @@
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseBox } from '../../construct/box-spec.js';
-import { checkUserNetwork, constructBox, constructForTable, klAsymmetry, proveFiniteClaim } from '../../construct/construct.js';
+import { checkUserNetwork, constructBox } from '../../construct/construct-box.js';
+import { klAsymmetry, proveFiniteClaim } from '../../construct/construct-claims.js';
+import { constructForTable } from '../../construct/construct.js';
 import { ConstructError } from '../../construct/construct-error.js';
 import { constructJson } from '../../construct/construct-json.js';
 import { constructLatex } from '../../construct/construct-latex.js';
