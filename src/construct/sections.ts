@@ -15,6 +15,7 @@ export function construction(heading: string, found: Network, domain: FiniteDoma
 
 export function statusOf(sections: readonly Section[], undecided: boolean): ConstructStatus {
   const checks = sections.filter((s): s is ConstructionSection => s.kind === 'construction');
-  if (checks.some((s) => s.verdict.verdict === 'fails') || sections.some((s) => s.kind === 'certificate' && !s.valid)) return 'fails';
-  return undecided ? 'undecided' : 'proved';
+  if (checks.some((s) => s.verdict.verdict === 'fails')) return 'fails';
+  // A certificate that does not recombine to 0 > 0 proves nothing: no claim either way.
+  return undecided || sections.some((s) => s.kind === 'certificate' && !s.valid) ? 'undecided' : 'proved';
 }

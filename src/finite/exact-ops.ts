@@ -20,16 +20,21 @@ const isOne = (a: Rational): boolean => a.n === 1n && a.d === 1n;
 
 const bounded = (r: Rational): Exact => (Math.max(bitLength(r.n), bitLength(r.d)) > MAX_EXACT_BITS ? undefined : r);
 
-/** A double is a dyadic rational: this is its exact value (the table writes constants such as 0.5 as doubles). */
-function fromDouble(v: number): Exact {
+/**
+ * A double by its shortest decimal spelling, as the RealOps contract asks of
+ * exact systems: a typed 0.1 is 1/10 (the parsers keep decimals as doubles),
+ * and the table's constants (0, ±1, 0.5, ±2) are what they say.
+ *
+ *     fromDecimalSpelling(0.1)   // 1/10, not 3602879701896397/36028797018963968
+ */
+function fromDecimalSpelling(v: number): Exact {
   if (!Number.isFinite(v)) return undefined;
-  let d = 1n;
-  let x = v;
-  while (!Number.isInteger(x)) {
-    x *= 2;
-    d *= 2n;
-  }
-  return normalise(BigInt(x), d);
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(v));
+  if (m === null) return undefined;
+  const digits = m[3] ?? '';
+  const n = BigInt(`${m[2]}${digits}`) * (m[1] === '-' ? -1n : 1n);
+  const shift = Number(m[4] ?? '0') - digits.length;
+  return bounded(shift >= 0 ? normalise(n * 10n ** BigInt(shift), 1n) : normalise(n, 10n ** BigInt(-shift)));
 }
 
 const lift = (f: (a: Rational, b: Rational) => Rational) => (a: Exact, b: Exact): Exact => (a === undefined || b === undefined ? undefined : bounded(f(a, b)));
@@ -38,7 +43,7 @@ const lift = (f: (a: Rational, b: Rational) => Rational) => (a: Exact, b: Exact)
 const special = (a: Exact, at: (r: Rational) => boolean, value: Rational): Exact => (a !== undefined && at(a) ? value : undefined);
 
 export const EXACT_OPS: RealOps<Exact> = {
-  num: fromDouble,
+  num: fromDecimalSpelling,
   rational: (n, d) => (d === 0n ? undefined : bounded(normalise(n, d))),
   pi: () => undefined,
   nan: () => undefined,

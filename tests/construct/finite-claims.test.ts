@@ -43,7 +43,11 @@ describe('claims over finite sets', () => {
     expect(EXACT_OPS.sqrt({ n: 9n, d: 4n })).toEqual({ n: 3n, d: 2n });
     expect(EXACT_OPS.sqrt({ n: 2n, d: 1n })).toBeUndefined();
     expect(EXACT_OPS.log({ n: 2n, d: 1n })).toBeUndefined();
-    expect(EXACT_OPS.num(0.1)).toEqual({ n: 3602879701896397n, d: 36028797018963968n });
+    // A typed decimal is read as typed (the parsers keep it as a double): 0.1 is 1/10, 1e-7 is 1/10^7.
+    expect(EXACT_OPS.num(0.1)).toEqual({ n: 1n, d: 10n });
+    expect(EXACT_OPS.num(1e-7)).toEqual({ n: 1n, d: 10000000n });
+    expect(EXACT_OPS.num(-2.5e21)).toEqual({ n: -2500000000000000000000n, d: 1n });
+    expect(proveFiniteClaim('y*0.1 = y/10', 'y in {1, 3}').status).toBe('proved');
     expect(EXACT_OPS.div({ n: 1n, d: 1n }, { n: 0n, d: 1n })).toBeUndefined();
   });
 
