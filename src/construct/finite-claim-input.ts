@@ -63,8 +63,29 @@ export function parseOver(text: string): FiniteSets {
 
 const RELATIONS: Readonly<Record<string, FiniteRelation>> = { '=': '=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
+/**
+ * The readers keep a decimal as a double, which the exact evaluator reads by
+ * its shortest spelling: a decimal with more digits than that spelling
+ * (0.1000000000000000000001 is the double 0.1) would be judged as another number.
+ */
+function refuseLossyDecimals(text: string): void {
+  for (const m of text.matchAll(/(?<![\w.])(\d+\.\d+|\d+(?:\.\d+)?[eE][-+]?\d+)(?![\w.])/g)) {
+    const typed = m[1] as string;
+    const mantissa = /^(\d+)(?:\.(\d+))?(?:[eE]([-+]?\d+))?$/.exec(typed);
+    const spelled = /^(\d+)(?:\.(\d+))?(?:e([-+]?\d+))?$/.exec(String(Number(typed)));
+    const exact = (g: RegExpExecArray | null): string => {
+      if (g === null) return '?';
+      const digits = `${g[1]}${g[2] ?? ''}`.replace(/^0+(?=\d)/, '');
+      if (/^0*$/.test(digits)) return '0';
+      return `${digits.replace(/0+$/, '')}@${Number(g[3] ?? '0') - (g[2] ?? '').length + (digits.length - digits.replace(/0+$/, '').length)}`;
+    };
+    if (exact(mantissa) !== exact(spelled)) throw new ConstructError(`--claim: the decimal ${typed} has more digits than gradtex reads exactly (it would be read as ${String(Number(typed))}); write it as a fraction`);
+  }
+}
+
 /** 'max(0, 1 - y) = 1 - y' -> both sides and the relation; one relation only. */
 export function parseClaim(text: string): { left: Expr; rel: FiniteRelation; right: Expr } {
+  refuseLossyDecimals(text);
   const chains = splitRelations(text);
   const chain = chains[0];
   if (chains.length !== 1 || chain === undefined || chain.rels.length !== 1) throw new ConstructError(`--claim takes one relation such as 'y^2 = 1'; cannot read '${text.trim()}' as one`);

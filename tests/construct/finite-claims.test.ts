@@ -48,6 +48,10 @@ describe('claims over finite sets', () => {
     expect(EXACT_OPS.num(1e-7)).toEqual({ n: 1n, d: 10000000n });
     expect(EXACT_OPS.num(-2.5e21)).toEqual({ n: -2500000000000000000000n, d: 1n });
     expect(proveFiniteClaim('y*0.1 = y/10', 'y in {1, 3}').status).toBe('proved');
+    expect(proveFiniteClaim('y*2.50 + 1e-3 = 5*y/2 + 1/1000', 'y in {1, 3}').status).toBe('proved');
+    expect(proveFiniteClaim('y*0.0 + 100.0 + 0.30 = 100 + 3/10', 'y in {1}').status).toBe('proved');
+    // More digits than a double keeps: refused, never judged as 0.1.
+    expect(() => proveFiniteClaim('y*0.1000000000000000000001 = y/10', 'y in {1}')).toThrow(/more digits than gradtex reads exactly/);
     expect(EXACT_OPS.div({ n: 1n, d: 1n }, { n: 0n, d: 1n })).toBeUndefined();
   });
 
