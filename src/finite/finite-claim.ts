@@ -6,7 +6,9 @@
  * names a variable the set does not give. `≠` claims the sides are not
  * identically equal, so one point where they differ proves it.
  */
+import { lookupFunction } from '../expr/functions.js';
 import type { Expr } from '../expr/node.js';
+import { some } from '../expr/traverse.js';
 import type { Rational } from '../expr/rational.js';
 import { ratCompare } from '../expr/rational.js';
 import { toPlain } from '../expr/to-plain.js';
@@ -55,6 +57,9 @@ function valueAt(e: Expr, env: ReadonlyMap<string, Exact>): Exact | string {
  */
 export function proveRelation(left: Expr, rel: FiniteRelation, right: Expr, domain: FiniteDomain): FiniteClaimVerdict {
   const claim = `${toPlain(left)} ${rel} ${toPlain(right)}`;
+  // An unknown function f(y) has no value: the evaluator's stand-in for it is a sample, never a case.
+  const unknown = [left, right].flatMap((e) => (some(e, (n) => n.kind === 'call' && lookupFunction(n.fn) === undefined) ? [e] : []));
+  if (unknown.length > 0) return { verdict: 'undecided', text: `undecided: ${toPlain(unknown[0] as Expr)} uses a function that is not defined, so it has no value to evaluate` };
   let witness: { point: readonly Rational[]; l: Rational; r: Rational } | undefined;
   for (const point of domain.points) {
     const env = new Map<string, Exact>(domain.names.map((n, i) => [n, point[i]]));

@@ -30,6 +30,7 @@ describe('claims over finite sets', () => {
   it('should stay undecided where a value is not an exact rational, or a variable has no set', () => {
     expect(proveFiniteClaim('exp(y) > 0', 'y in {-1, 1}').status).toBe('undecided');
     expect(proveFiniteClaim('y + z = z + y', 'y in {0, 1}').summary).toMatch(/undecided: .*no value for the symbol z/);
+    expect(proveFiniteClaim('f(y) = f(y)', 'y in {0, 1}').summary).toMatch(/f\(y\) uses a function that is not defined/);
     // 1/y at y = 0 is undefined: not a failure of the relation.
     expect(proveFiniteClaim('y * (1/y) = 1', 'y in {0, 1}').status).toBe('undecided');
   });
