@@ -110,6 +110,16 @@ export interface Scopes {
   hypotheticalEnd(seg: Segment): number | undefined;
   /** The end of the sentence the segment is in, display math continuing it included. */
   sentenceEnd(seg: Segment): number;
+  /**
+   * Where a worked example that gives values at `offset` ends (see
+   * worked-example.ts): the end of the section when the values are given in
+   * the section's first paragraph (its setup: "starting from $w_0 = 0$ with
+   * step size $\eta = 0.25$"); otherwise the end of the paragraph, carried
+   * over display math that follows it and over a paragraph that continues
+   * its sentence (starting in lower case: "and its gradient is …"), and cut
+   * at a LaTeX \paragraph{…} heading.
+   */
+  exampleEnd(offset: number): number;
 }
 
 export function documentScopes(source: string, kind: 'markdown' | 'tex', segments: readonly Segment[]): Scopes {
@@ -127,6 +137,12 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
     if (source[k] !== '\n') return undefined;
     const m = /^\n[ \t]*\n\s*/.exec(source.slice(k, k + 200));
     return m === null ? undefined : k + m[0].length;
+  };
+
+  /** The end of the paragraph holding `offset`: the next blank line, or the end of the source. */
+  const paragraphEndAt = (offset: number): number => {
+    const m = /\n[ \t]*\n/.exec(source.slice(offset));
+    return m === null ? source.length : offset + m.index;
   };
 
   const containing = (offset: number): number => {
@@ -175,14 +191,16 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
     return out;
   };
 
+  const sectionEndAt = (offset: number): number => {
+    const i = containing(offset);
+    if (i < 0) return source.length;
+    const level = (headings[i] as Heading).level;
+    for (let j = i + 1; j < headings.length; j++) if ((headings[j] as Heading).level <= level) return (headings[j] as Heading).offset;
+    return source.length;
+  };
+
   return {
-    sectionEnd(offset) {
-      const i = containing(offset);
-      if (i < 0) return source.length;
-      const level = (headings[i] as Heading).level;
-      for (let j = i + 1; j < headings.length; j++) if ((headings[j] as Heading).level <= level) return (headings[j] as Heading).offset;
-      return source.length;
-    },
+    sectionEnd: sectionEndAt,
     sectionStart(offset) {
       const i = containing(offset);
       return i < 0 ? 0 : (headings[i] as Heading).offset;
@@ -207,5 +225,27 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
       return n === null ? end : start + n.index;
     },
     sentenceEnd,
+    exampleEnd(offset) {
+      const i = containing(offset);
+      const section = sectionEndAt(offset);
+      // The section's first paragraph: no blank line between the heading (with a setext underline) and the values.
+      const headingEnd = i < 0 ? 0 : source.indexOf('\n', (headings[i] as Heading).offset) + 1;
+      const before = source.slice(headingEnd, offset).replace(/^[ \t]*(?:=+|-+)[ \t]*\n/, '').replace(/^\s+/, '');
+      // A LaTeX \paragraph{…} (or \subparagraph) starts a new run-in section.
+      const runIn = /\\(?:sub)?paragraph\*?\s*\{/g;
+      runIn.lastIndex = offset;
+      const cut = runIn.exec(source)?.index ?? Infinity;
+      if (!/\n[ \t]*\n/.test(before)) return Math.min(section, cut);
+      let end = paragraphEndAt(offset);
+      while (end < section) {
+        const rest = source.slice(end, Math.min(section, end + 400));
+        const next = /^\s*/.exec(rest)?.[0].length ?? 0;
+        const start = rest.slice(next);
+        // Display math after the paragraph, or a paragraph that continues its sentence.
+        if (!/^(?:\$\$|\\\[|\\begin\{(?!itemize|enumerate|description)[A-Za-z*]+\}|[a-z])/.test(start)) break;
+        end = paragraphEndAt(end + next + 1);
+      }
+      return Math.min(end, section, cut);
+    },
   };
 }
