@@ -249,8 +249,10 @@ function valueBinding(ctx: MathContext, seg: MathSegment, before: string): Fact 
   }
   const [f] = facts;
   if (facts.length !== 1 || f === undefined || f.kind !== 'define' || !isValue(f)) return undefined;
+  // A member of a defined family (q_1 with q_i = …) is defined too: "$q_1 = \frac14$" is a claim about it.
   const known = ctx.ledger.definitionAt(symKey(f.sym), seg.offset);
-  return known === undefined || known.example === true ? f : undefined;
+  if (known !== undefined) return known.example === true ? f : undefined;
+  return ctx.ledger.definedAt(f.sym, seg.offset) ? undefined : f;
 }
 
 /** Every piece understood, none giving a fact (`x \in \mathbb{R}^n`, `j \in \{1, \dots, n\}`). */
@@ -303,7 +305,7 @@ function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, f
     } else notes.push(ledger.describe(f));
     // A number given in prose ("take $x = -1$", "given $y = 1$", "for $z = \log 3$") is a worked example's value: it holds where scopes.ts exampleEnd says.
     const value = isValue(f);
-    const end = value ? Math.min(ifEnd ?? Infinity, scopes.exampleEnd(seg.offset)) : to;
+    const end = value ? Math.min(ifEnd ?? Infinity, scopes.exampleEnd(seg.offset, seg.offset + seg.text.length)) : to;
     // "derivative 1 for $x > 0$ and 0 for $x < 0$": conditions in the middle of a sentence are the cases of a split, not facts that contradict each other.
     const caseSplit = scope.paragraph === true && f.kind !== 'define';
     if (caseSplit) for (const st of ledger.activeAt(seg.offset)) if (st.hypothetical === true && st.fact.kind !== 'define' && subjectKeys(st.fact).some((k) => subjectKeys(f).includes(k))) st.to = seg.offset;

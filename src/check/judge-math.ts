@@ -245,7 +245,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     if (d !== undefined && d.kind === 'define' && !ledger.definedAt(d.sym, stepAt) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
       if (inline && isValue(d)) {
         // "At the point $x = 2$", "so $x = 2$": a value named in passing is a worked example's value (worked-example.ts).
-        const end = scopes.exampleEnd(stepAt);
+        const end = scopes.exampleEnd(stepAt, seg.offset + seg.text.length);
         ledger.state(d, stepAt, end, false, true);
         steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `${ledger.describe(d)}: a value for the worked example that follows (to line ${lineCol(source, end).line})` } });
         return;

@@ -97,6 +97,16 @@ const CASE_START = /\b(if|when|whenever|unless|otherwise|in case|suppose|supposi
 /** "Suppose $x > 0$." states an assumption; "suppose $x > 0$, then …" is a hypothetical. */
 const SUPPOSE_ONLY = /\b(suppose|supposing)\b/i;
 
+/** Prose with no math but more values (`, $b = -1$ and $y = 0$.`): what may follow a section's setup values in their paragraph. */
+function onlyValues(text: string): boolean {
+  if (/\$\$|\\\[|\\begin\{/.test(text)) return false;
+  for (const m of text.matchAll(/\$([^$]*)\$|\\\(([^]*?)\\\)/g)) {
+    const math = m[1] ?? m[2] ?? '';
+    if (/[=<>]|\\(?:le|ge|leq|geq|approx|ne|neq)(?![A-Za-z])/.test(math) && !/^\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*=\s*-?\d*\.?\d+\s*$/.test(math)) return false;
+  }
+  return true;
+}
+
 export interface Scopes {
   /** The end of the section that contains `offset` (the source length when it is the last). */
   sectionEnd(offset: number): number;
@@ -112,14 +122,16 @@ export interface Scopes {
   sentenceEnd(seg: Segment): number;
   /**
    * Where a worked example that gives values at `offset` ends (see
-   * worked-example.ts): the end of the section when the values are given in
-   * the section's first paragraph (its setup: "starting from $w_0 = 0$ with
-   * step size $\eta = 0.25$"); otherwise the end of the paragraph, carried
+   * worked-example.ts; the math giving them ends at `end`): the end of the
+   * section when the values are given in the section's first paragraph and
+   * nothing but more values follows them there (its setup: "starting from
+   * $w_0 = 0$ with step size $\eta = 0.25$."; "At $x = 0$: $\sigma'(x) = …$"
+   * is an example, not a setup); otherwise the end of the paragraph, carried
    * over display math that follows it and over a paragraph that continues
    * its sentence (starting in lower case: "and its gradient is …"), and cut
    * at a LaTeX \paragraph{…} heading.
    */
-  exampleEnd(offset: number): number;
+  exampleEnd(offset: number, end: number): number;
 }
 
 export function documentScopes(source: string, kind: 'markdown' | 'tex', segments: readonly Segment[]): Scopes {
@@ -131,7 +143,9 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
     for (let k = s.offset; k < Math.min(source.length, s.offset + s.text.length); k++) owner[k] = i;
   });
   const isProse = (k: number): boolean => owner[k] === -1 && source[k] !== '$';
-  const terminator = (k: number): boolean => isProse(k) && /[.?!]/.test(source[k] ?? '') && (k + 1 >= source.length || /\s/.test(source[k + 1] ?? ''));
+  // (The full stop of an abbreviation, "e.g. $x = 2$ gives …", does not end the sentence.)
+  const terminator = (k: number): boolean =>
+    isProse(k) && /[.?!]/.test(source[k] ?? '') && (k + 1 >= source.length || /\s/.test(source[k + 1] ?? '')) && !/(?:^|[^A-Za-z])(?:e\.g|i\.e|cf|vs|resp)$/i.test(source.slice(Math.max(0, k - 6), k));
   /** A blank line starts at k (k is a newline followed by a line of blanks and another newline). */
   const blankLineAt = (k: number): number | undefined => {
     if (source[k] !== '\n') return undefined;
@@ -225,7 +239,7 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
       return n === null ? end : start + n.index;
     },
     sentenceEnd,
-    exampleEnd(offset) {
+    exampleEnd(offset, end) {
       const i = containing(offset);
       const section = sectionEndAt(offset);
       // The section's first paragraph: no blank line between the heading (with a setext underline) and the values.
@@ -235,17 +249,18 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
       const runIn = /\\(?:sub)?paragraph\*?\s*\{/g;
       runIn.lastIndex = offset;
       const cut = runIn.exec(source)?.index ?? Infinity;
-      if (!/\n[ \t]*\n/.test(before)) return Math.min(section, cut);
-      let end = paragraphEndAt(offset);
-      while (end < section) {
-        const rest = source.slice(end, Math.min(section, end + 400));
+      const paragraph = paragraphEndAt(offset);
+      if (!/\n[ \t]*\n/.test(before) && onlyValues(source.slice(end, paragraph).replace(/^(?:\$|\\\))/, ''))) return Math.min(section, cut);
+      let last = paragraph;
+      while (last < section) {
+        const rest = source.slice(last, Math.min(section, last + 400));
         const next = /^\s*/.exec(rest)?.[0].length ?? 0;
         const start = rest.slice(next);
         // Display math after the paragraph, or a paragraph that continues its sentence.
         if (!/^(?:\$\$|\\\[|\\begin\{(?!itemize|enumerate|description)[A-Za-z*]+\}|[a-z])/.test(start)) break;
-        end = paragraphEndAt(end + next + 1);
+        last = paragraphEndAt(last + next + 1);
       }
-      return Math.min(end, section, cut);
+      return Math.min(last, section, cut);
     },
   };
 }

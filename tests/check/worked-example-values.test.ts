@@ -1,0 +1,152 @@
+/**
+ * Worked examples (src/check/worked-example.ts): values given in prose ("Take
+ * $w = 2$", "Numbers: …", "with step size $\eta = 0.25$") are applied to the
+ * relations that follow within their scope, which is judged in general first;
+ * a verdict that rests on the values says so. The soundness traps: values must
+ * not leak into the next section, paragraph or \paragraph, nor make a false
+ * general identity come out true without saying it rests on the values; a
+ * wrong arithmetic step fails at its own line:col.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkDocument, createChecker, type DocumentReport, type StepReport } from '../../src/check/index.js';
+import { createEngine } from '../../src/rewrite/engine.js';
+
+const checker = createChecker(createEngine());
+
+const steps = (r: DocumentReport): StepReport[] => r.chains.flatMap((c) => c.steps).filter((s) => s.verdict !== 'definition');
+const at = (r: DocumentReport, line: number, col: number): StepReport | undefined => steps(r).find((s) => s.line === line && s.col === col);
+const verdicts = (r: DocumentReport): string[] => steps(r).map((s) => `${s.line}:${s.col} ${s.verdict}`);
+
+describe('values given in prose are applied to the worked example', () => {
+  it('Markdown: "With $w = 2$, $x = 1$, $b = 0$" makes sigma(wx + b) = sigma(2) ~ 0.88 hold, and says which values', () => {
+    const doc = 'The model is $\\hat y = \\sigma(w x + b)$.\n\nWith $w = 2$, $x = 1$, $b = 0$: $\\hat y = \\sigma(2) \\approx 0.88$, not $0.9$.\n';
+    const r = checkDocument(checker, doc, 'markdown');
+    const [exact, approx] = steps(r);
+    expect(exact?.verdict).toMatch(/proved|holds/);
+    expect(exact?.evidence.summary).toMatch(/with the worked example's values w = 2, x = 1, b = 0 \(line 3\)/);
+    // \approx keeps its tolerance: 0.8808 is 0.88 to 1%.
+    expect(approx?.rel).toBe('~=');
+    expect(approx?.verdict).toBe('holds');
+  });
+
+  it('Markdown: a "Numbers:" list after the symbols were used, with derivatives taken before the values (dE/dw at w = 2)', () => {
+    const doc = [
+      'Let $E = (w x - y)^2$, so $\\frac{\\partial E}{\\partial w} = 2(w x - y)x$.',
+      '',
+      'Numbers: $w = 2$, $x = 3$, $y = 4$ give $E = 4$, $\\frac{\\partial E}{\\partial w} = 12$ and $\\frac{\\partial E}{\\partial w} = 6$.',
+      '',
+    ].join('\n');
+    const r = checkDocument(checker, doc, 'markdown');
+    expect(verdicts(r)).toEqual(['1:60 proved', '3:46 proved', '3:83 proved', '3:124 fails']);
+    // The wrong value fails at its own place, with the values named.
+    expect(at(r, 3, 124)?.evidence.summary).toMatch(/with the worked example's values w = 2, x = 3, y = 4 \(line 3\)/);
+    // The values are reported as definitions, not judged as claims about w.
+    expect(r.premises.filter((p) => p.kind === 'definition').map((p) => p.summary)).toEqual(expect.arrayContaining(['w = 2', 'x = 3', 'y = 4']));
+  });
+
+  it('a gradient-descent trace: eta from the setup applies to the update rule; a wrong arithmetic step fails at its own line:col', () => {
+    const doc = [
+      '# Gradient descent',
+      '',
+      'Minimise $f(w) = (w - 3)^2$ from $w_0 = 10$ with step size $\\eta = 0.25$.',
+      '',
+      '$$',
+      'w_{t+1} = w_t - \\eta f\'(w_t) = w_t - 0.5(w_t - 3)',
+      '$$',
+      '',
+      '$$',
+      'w_1 = 10 - 0.5 \\cdot 7 = 6.5, \\quad w_2 = 6.5 - 0.5 \\cdot 3.5 = 4.5',
+      '$$',
+      '',
+      'and $f(w_0) = 49$.',
+      '',
+    ].join('\n');
+    const r = checkDocument(checker, doc, 'markdown');
+    expect(at(r, 6, 32)?.verdict).toBe('proved');
+    expect(at(r, 6, 32)?.evidence.summary).toMatch(/eta = 0.25 \(line 3\)/);
+    expect(at(r, 10, 26)?.verdict).toMatch(/proved|holds/);
+    // 6.5 - 1.75 = 4.75: the slip fails where it is written.
+    expect(at(r, 10, 65)?.verdict).toBe('fails');
+    expect(at(r, 13, 15)?.verdict).toMatch(/proved|holds/);
+  });
+
+  it('LaTeX: \\paragraph{Numbers.} Let … then an align judged at the values, a wrong one failing at its own line', () => {
+    const doc = [
+      '\\documentclass{article}',
+      '\\begin{document}',
+      '\\section{Backprop}',
+      '',
+      'Let $h = \\sigma(a x + b)$ and $E = \\frac12 (c h - t)^2$.',
+      '',
+      '\\paragraph{Numbers.} Let $x = 1$, $a = 0$, $b = 0$, $c = 2$, $t = 2$. Then $h = \\tfrac12$.',
+      '\\begin{align*}',
+      '\\frac{\\partial E}{\\partial c} &= (1 - 2)\\cdot\\tfrac12 \\\\',
+      '\\frac{\\partial E}{\\partial c} &= 1',
+      '\\end{align*}',
+      '',
+      '\\paragraph{In general.} $h = \\tfrac12$ only when $a x + b = 0$.',
+      '\\end{document}',
+    ].join('\n');
+    const r = checkDocument(checker, doc, 'tex');
+    expect(at(r, 7, 81)?.verdict).toBe('proved');
+    expect(at(r, 9, 34)?.verdict).toBe('proved');
+    expect(at(r, 10, 34)?.verdict).toBe('fails');
+    // The next \paragraph is not the example: h = 1/2 is judged in general and fails.
+    expect(at(r, 13, 30)?.verdict).toBe('fails');
+    expect(at(r, 13, 30)?.evidence.summary).not.toMatch(/worked example/);
+  });
+});
+
+describe('values do not leak', () => {
+  it('into the next section', () => {
+    const doc = '## Example\n\nTake $x = 0$. Then $\\sigma(x) = \\tfrac12$.\n\n## In general\n\n$$\\sigma(x) = \\tfrac12$$\n';
+    const r = checkDocument(checker, doc, 'markdown');
+    expect(verdicts(r)).toEqual(['3:33 proved', '7:15 fails']);
+  });
+
+  it('into a later paragraph of the section (values given after the setup paragraph hold for their paragraph)', () => {
+    const doc = '# Sigmoid\n\nThe sigmoid is $\\sigma(x) = \\frac{1}{1 + e^{-x}}$.\n\nAt $x = 0$ we get $\\sigma(x) = \\tfrac12$.\n\nA student wrote $\\sigma(x) = \\tfrac12$.\n';
+    const r = checkDocument(checker, doc, 'markdown');
+    // (The definition of sigma on line 3 is a claim about the table's sigma: proved.)
+    expect(steps(r).map((s) => s.verdict)).toEqual(['proved', 'proved', 'fails']);
+  });
+
+  it('out of a hypothetical sentence ("e.g.")', () => {
+    const r = checkDocument(checker, 'e.g. $x = 2$ gives $x^2 = 4$. In general $x^2 = 4$ is false.\n', 'markdown');
+    expect(steps(r).map((s) => s.verdict)).toEqual(['proved', 'fails']);
+    expect(steps(r)[0]?.evidence.summary).toMatch(/x = 2 \(line 1\)/);
+  });
+
+  it('into a general identity: sigma\' = sigma(1 - sigma) after "at x = 0" is judged for every x', () => {
+    const doc = 'At $x = 0$: $\\sigma\'(x) = \\sigma(x)(1 - \\sigma(x))$.\n';
+    const r = checkDocument(checker, doc, 'markdown');
+    const [s] = steps(r);
+    expect(s?.verdict).toBe('proved');
+    expect(s?.evidence.summary).not.toMatch(/worked example/);
+  });
+
+  it('a false general identity that happens to hold at the example\'s point is never reported true without the values', () => {
+    // sigma'(0) = 1/4 = sigma(0)/2, but sigma'(x) = sigma(x)/2 is false in general.
+    const doc = 'At $x = 0$: $\\sigma\'(x) = \\frac{\\sigma(x)}{2}$.\n\nIn general $\\sigma\'(x) = \\frac{\\sigma(x)}{2}$.\n';
+    const r = checkDocument(checker, doc, 'markdown');
+    const [local, general] = steps(r);
+    expect(local?.evidence.summary).toMatch(/with the worked example's values x = 0 \(line 1\).*for other values it does not hold/);
+    expect(general?.verdict).toBe('fails');
+  });
+
+  it('a later value for the same name ends the binding (eta = 0.25, then "with eta = 1.5")', () => {
+    const doc = 'We use $\\eta = 0.25$, so $1 - 2\\eta = 0.5$. With a larger step, $\\eta = 1.5$, the factor is $1 - 2\\eta = -2$.\n';
+    const r = checkDocument(checker, doc, 'markdown');
+    expect(steps(r).map((s) => s.verdict)).toEqual(['holds', 'holds']);
+    expect(steps(r)[0]?.evidence.summary).toMatch(/eta = 0.25 \(line 1\)/);
+    expect(steps(r)[1]?.evidence.summary).toMatch(/eta = 1.5 \(line 1\)/);
+  });
+});
+
+describe('conditions of a case split in one sentence', () => {
+  it('"derivative 1 for $x > 0$ and 0 for $x < 0$" is not a contradiction (no document error)', () => {
+    const doc = 'ReLU: $\\max(0, x)$, derivative 1 for $x > 0$ and 0 for $x < 0$\n  (undefined at 0)\n\nthen $\\frac{d}{dx} x^2 = 2x$\n';
+    const r = checkDocument(checker, doc, 'text');
+    expect(steps(r).map((s) => s.verdict)).toEqual(['proved']);
+  });
+});
