@@ -42,7 +42,7 @@ import { readFacts } from './read-facts.js';
 import type { Segment } from './segments.js';
 import { hasRelation, unjudgedRelations } from './unjudged-relations.js';
 import { factsInWords } from './word-facts.js';
-import { isValue } from './worked-example.js';
+import { isValue, tupleValues } from './worked-example.js';
 
 type MathSegment = Extract<Segment, { kind: 'math' }>;
 
@@ -155,7 +155,7 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
   // "Take $w = 2$", "Numbers: $w = 2$, $b = -1$", "with step size $\eta = 0.25$": a value for a worked example (worked-example.ts).
   const binding = valueBinding(ctx, seg, before);
   if (binding !== undefined) {
-    statePremise(ctx, premises, seg, [binding], {});
+    statePremise(ctx, premises, seg, binding, {});
     return 'premise';
   }
   const adjacent = PREMISE_WORD.exec(before)?.[1]?.toLowerCase();
@@ -239,20 +239,23 @@ export function stateTrailingConditions(ctx: MathContext, seg: MathSegment, late
  * 2$"), and not about a name whose definition in scope is not itself such a
  * value (`\hat y = w x + b` makes "$\hat y = 5$" a claim to judge).
  */
-function valueBinding(ctx: MathContext, seg: MathSegment, before: string): Fact | undefined {
+function valueBinding(ctx: MathContext, seg: MathSegment, before: string): Fact[] | undefined {
   if (CONCLUDES.test(before)) return undefined;
-  let facts: Fact[];
+  let facts: Fact[] | undefined = tupleValues(seg.text);
   try {
-    facts = readFacts(seg.text, { definitions: true, values: true, strict: true, ...(seg.syntax === 'plain' ? { syntax: 'auto' as const } : {}) });
+    facts ??= readFacts(seg.text, { definitions: true, values: true, strict: true, ...(seg.syntax === 'plain' ? { syntax: 'auto' as const } : {}) });
   } catch {
     return undefined;
   }
-  const [f] = facts;
-  if (facts.length !== 1 || f === undefined || f.kind !== 'define' || !isValue(f)) return undefined;
-  // A member of a defined family (q_1 with q_i = …) is defined too: "$q_1 = \frac14$" is a claim about it.
-  const known = ctx.ledger.definitionAt(symKey(f.sym), seg.offset);
-  if (known !== undefined) return known.example === true ? f : undefined;
-  return ctx.ledger.definedAt(f.sym, seg.offset) ? undefined : f;
+  if (facts.length === 0 || facts.some((f) => f.kind !== 'define' || !isValue(f))) return undefined;
+  const free = (f: Fact): boolean => {
+    if (f.kind !== 'define') return false;
+    // A member of a defined family (q_1 with q_i = …) is defined too: "$q_1 = \frac14$" is a claim about it.
+    const known = ctx.ledger.definitionAt(symKey(f.sym), seg.offset);
+    if (known !== undefined) return known.example === true;
+    return !ctx.ledger.definedAt(f.sym, seg.offset);
+  };
+  return facts.every(free) ? facts : undefined;
 }
 
 /** Every piece understood, none giving a fact (`x \in \mathbb{R}^n`, `j \in \{1, \dots, n\}`). */

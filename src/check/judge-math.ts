@@ -280,11 +280,12 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       }
     };
     // A step using a worked example's values is judged in general first, then with the values (worked-example.ts).
-    const judged = judgeInExample(active, inScope, judgeWith, ledger.describe);
+    const names = new Set([...allSymbols(a.expr, allSymbols(b.expr, new Map(inScope.flatMap((st) => (st.fact.kind === 'define' ? [...allSymbols(st.fact.value).entries()] : []))))).values()].map((s) => s.name));
+    const judged = judgeInExample(active, inScope, names, judgeWith, ledger.describe);
     // Each step judged by sampling gets its own seed (both judgements of a worked example's step share one).
     if (sampled) ctx.seed.next++;
     const j = judged.judgement;
-    const facts = judged.values.length === 0 ? inScope.filter((st) => st.example !== true) : inScope;
+    const facts = judged.values.length === 0 ? inScope.filter((st) => st.example !== true) : [...inScope, ...judged.values.filter((st) => !inScope.includes(st))];
     const uses: FactUse[] = [...facts.map((st) => ({ fact: ledger.describe(st.fact), line: st.line, col: st.col })), ...shapedUses];
     if (j.verdict === 'fails' && ctx.premise === true) {
       const summary = `${j.evidence.summary}; but the prose introduces this as a premise (a definition or an identity it uses), not as a claim`;

@@ -117,11 +117,40 @@ function expand(e: Expr, defs: ReadonlyMap<string, Expr>, families: readonly Fam
   const exact = new Set(defs.keys());
   const indexCases = new Map([...defs].filter(([key, v]) => /^[a-z]$/.test(key) && isIndexLetter(v)));
   for (let i = 0; i < 8; i++) {
-    const next = renameIndices(substituteFamilies(substitute(cur, defs), families, exact), indexCases);
+    const next = renameIndices(substituteFamilies(unrollSumsOverValues(substitute(cur, defs), defs), families, exact), indexCases);
     if (next === cur) return cur;
     cur = next;
   }
   return cur;
+}
+
+/** The longest sum written out term by term. */
+const MAX_UNROLLED = 64;
+
+/**
+ * A sum over numbers whose terms use members the document gives (z_j with
+ * z_1 = 0 and z_2 = \ln 3 from "$z = (0, \ln 3)$", n = 2): written out term
+ * by term, so each member takes its value (the sampler would draw z_j
+ * afresh inside the sum while z_1 outside it is 0).
+ *
+ *     unrollSumsOverValues(parseLatex('\\sum_{j=1}^{2} e^{z_j}'), defs)   // e^{z_1} + e^{z_2}
+ */
+function unrollSumsOverValues(e: Expr, defs: ReadonlyMap<string, Expr>): Expr {
+  if (defs.size === 0 || !some(e, (x) => x.kind === 'call' && x.fn === 'sum')) return e;
+  const integer = (x: Expr | undefined): number | undefined => (x?.kind === 'num' && x.d === 1n ? Number(x.n) : undefined);
+  const go = (x: Expr): Expr => {
+    const kids = children(x);
+    const y = kids.length === 0 ? x : withChildren(x, kids.map(go));
+    if (y.kind !== 'call' || y.fn !== 'sum') return y;
+    const [body, k, lo, hi] = y.args;
+    const a = integer(lo);
+    const b = integer(hi);
+    if (body === undefined || k?.kind !== 'sym' || a === undefined || b === undefined || b - a + 1 > MAX_UNROLLED) return y;
+    const terms = Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => substitute(body, new Map([[symKey(k), num(a + i)]])));
+    const usesValue = terms.some((t) => some(t, (m) => m.kind === 'sym' && m.sub.length > 0 && defs.has(symKey(m))));
+    return usesValue ? (terms.length === 0 ? num(0) : addAll(terms)) : y;
+  };
+  return go(e);
 }
 
 function derivVariables(e: Expr, into = new Set<string>()): Set<string> {

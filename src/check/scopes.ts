@@ -102,9 +102,17 @@ function onlyValues(text: string): boolean {
   if (/\$\$|\\\[|\\begin\{/.test(text)) return false;
   for (const m of text.matchAll(/\$([^$]*)\$|\\\(([^]*?)\\\)/g)) {
     const math = m[1] ?? m[2] ?? '';
-    if (/[=<>]|\\(?:le|ge|leq|geq|approx|ne|neq)(?![A-Za-z])/.test(math) && !/^\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*=\s*-?\d*\.?\d+\s*$/.test(math)) return false;
+    if (/[=<>]|\\(?:le|ge|leq|geq|approx|ne|neq)(?![A-Za-z])/.test(math) && !isValueMath(math)) return false;
   }
   return true;
+}
+
+/** `w = 2`, `\\eta = 0.25`, `z = (0, \\ln 3)`, `(w_1, w_2) = (2, 1)`: names given numbers (no letter on the right but in commands). */
+function isValueMath(math: string): boolean {
+  const parts = math.split('=');
+  if (parts.length !== 2 || /[<>]/.test(math)) return false;
+  const [lhs = '', rhs = ''] = parts;
+  return /^\s*(?:\\?[A-Za-z]+(?:_\{?\w+\}?)?|\((?:\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*,?)+\))\s*$/.test(lhs) && !/[A-Za-z]/.test(rhs.replace(/\\[A-Za-z]+/g, ''));
 }
 
 export interface Scopes {
@@ -251,6 +259,10 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
       const cut = runIn.exec(source)?.index ?? Infinity;
       const paragraph = paragraphEndAt(offset);
       if (!/\n[ \t]*\n/.test(before) && onlyValues(source.slice(end, paragraph).replace(/^(?:\$|\\\))/, ''))) return Math.min(section, cut);
+      // A paragraph of nothing but values ("At $(w_1, w_2) = (2, 1)$:") heads the rest of its section.
+      const blank = [...source.slice(headingEnd, offset).matchAll(/\n[ \t]*\n/g)].pop();
+      const paragraphStart = blank === undefined ? headingEnd : headingEnd + (blank.index ?? 0) + blank[0].length;
+      if (onlyValues(source.slice(paragraphStart, paragraph))) return Math.min(section, cut);
       let last = paragraph;
       while (last < section) {
         const rest = source.slice(last, Math.min(section, last + 400));

@@ -24,16 +24,53 @@
  *    A failure with the values is a failure (the relation is false at the
  *    example's point, hence false in general too).
  *
- *     judgeInExample(active, used, (facts) => judgeStep(…), describe)
+ *     judgeInExample(active, used, names, (facts) => judgeStep(…), describe)
  */
+import { num, sym } from '../expr/build.js';
+import type { Expr } from '../expr/node.js';
 import { symbolsOf } from '../expr/traverse.js';
+import { ParseError, parseLatex } from '../parse/index.js';
 import type { Stated } from './fact-ledger.js';
 import type { Fact } from './facts.js';
 import type { Judgement } from './judgement.js';
+import { splitTopLevelCommasAt } from './top-level-commas.js';
 
 /** A value given to a plain name: `v = c` with c a number (no letters, no function parameter). */
 export function isValue(f: Fact): boolean {
   return f.kind === 'define' && f.param === undefined && f.params === undefined && f.value.kind !== 'sym' && symbolsOf(f.value).length === 0;
+}
+
+/**
+ * Values given as a tuple: `(w_1, w_2) = (2, 1)` gives w_1 and w_2, and
+ * `z = (0, \ln 3)` the entries z_1, z_2 of a vector written by its entries.
+ * Undefined unless every entry is a number and every name a plain symbol.
+ *
+ *     tupleValues('z = (0, \\ln 3)')   // [z_1 = 0, z_2 = log(3)]
+ */
+export function tupleValues(text: string): Fact[] | undefined {
+  const m = /^\s*(\(.*\)|\\?[A-Za-z]+)\s*=\s*\((.*)\)\s*[.,;]?\s*$/.exec(text.replace(/\\(?:left|right|bigl|bigr|Bigl|Bigr)(?=[()])/g, ''));
+  if (m === null) return undefined;
+  const values = splitTopLevelCommasAt(m[2] ?? '').map((p) => read(p.text));
+  if (values.length < 2 || values.some((v) => v === undefined || symbolsOf(v).length > 0)) return undefined;
+  const lhs = m[1] ?? '';
+  const names = lhs.startsWith('(') ? splitTopLevelCommasAt(lhs.slice(1, -1)).map((p) => read(p.text)) : values.map((_, i) => indexed(lhs, i + 1));
+  if (names.length !== values.length || names.some((n) => n?.kind !== 'sym')) return undefined;
+  return names.map((n, i) => ({ kind: 'define', sym: n as Extract<Expr, { kind: 'sym' }>, value: values[i] as Expr }));
+}
+
+function read(text: string): Expr | undefined {
+  try {
+    return parseLatex(text);
+  } catch (e) {
+    if (e instanceof ParseError) return undefined;
+    throw e;
+  }
+}
+
+/** The i-th entry of a vector named by a plain letter (z -> z_i); undefined for a name with scripts. */
+function indexed(name: string, i: number): Expr | undefined {
+  const v = read(name);
+  return v?.kind === 'sym' && v.sub.length === 0 && v.sup.length === 0 ? sym(v.name, [num(i)]) : undefined;
 }
 
 /** "w = 2, x = 1 (line 5), eta = 0.5 (line 7)": the values, grouped by the line that gave them. */
@@ -48,11 +85,19 @@ const TRUE: ReadonlySet<Judgement['verdict']> = new Set(['proved', 'holds']);
 /**
  * Judges a step that uses the values of a worked example: in general first,
  * then with the values. `judge` takes the facts to use; `used` are the facts
- * in scope that speak about the step. Returns the judgement and the values
+ * in scope that speak about the step, `names` the letters of its symbols and
+ * of their definitions (for members of a family: z_1 for z_j). Returns the judgement and the values
  * it rests on (empty when the general judgement decided).
  */
-export function judgeInExample(active: readonly Stated[], used: readonly Stated[], judge: (facts: readonly Stated[]) => Judgement, describe: (f: Fact) => string): { judgement: Judgement; values: Stated[] } {
-  const values = used.filter((st) => st.example === true);
+export function judgeInExample(
+  active: readonly Stated[],
+  used: readonly Stated[],
+  names: ReadonlySet<string>,
+  judge: (facts: readonly Stated[]) => Judgement,
+  describe: (f: Fact) => string,
+): { judgement: Judgement; values: Stated[] } {
+  // The values the step uses: of its symbols and their definitions, and members of the families it uses (z_1 = 0 for a sum over z_j).
+  const values = active.filter((st) => st.example === true && (used.includes(st) || (st.fact.kind === 'define' && st.fact.sym.sub.length > 0 && names.has(st.fact.sym.name))));
   if (values.length === 0) return { judgement: judge(active), values: [] };
   const general = judge(active.filter((st) => st.example !== true));
   if (TRUE.has(general.verdict)) return { judgement: general, values: [] };
