@@ -153,6 +153,30 @@ function unrollSumsOverValues(e: Expr, defs: ReadonlyMap<string, Expr>): Expr {
   return go(e);
 }
 
+/**
+ * A member given a value (z_1 = 0) whose family a sum still runs over (a
+ * size not given as a number): inside the sum z_j is drawn at random, so
+ * the sum and z_1 outside it disagree and a failure shows nothing. Its name.
+ */
+function memberInOpenSum(e: Expr, facts: readonly Fact[]): string | undefined {
+  const members = facts.flatMap((f) => (f.kind === 'define' && f.param === undefined && f.sym.sub.length > 0 && f.sym.sub.every((x) => x.kind === 'num') ? [f.sym] : []));
+  if (members.length === 0) return undefined;
+  let found: string | undefined;
+  const go = (x: Expr): void => {
+    if (found !== undefined) return;
+    if (x.kind === 'call' && x.fn === 'sum') {
+      const [body, k] = x.args;
+      if (body !== undefined && k?.kind === 'sym') {
+        const m = members.find((s) => some(body, (y) => y.kind === 'sym' && y.name === s.name && y.sub.length === s.sub.length && y.sub.some((i) => i.hash === k.hash)));
+        if (m !== undefined) found = toPlain(m);
+      }
+    }
+    for (const c of children(x)) go(c);
+  };
+  go(e);
+  return found;
+}
+
 function derivVariables(e: Expr, into = new Set<string>()): Set<string> {
   if (e.kind === 'deriv') into.add(symKey(e.wrt));
   for (const c of children(e)) derivVariables(c, into);
@@ -470,6 +494,7 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   r = withFunctions(expand(r, second, laterFamilies));
   // Expanded to a fixed point? Otherwise members left at the bound make the sides differ at random.
   const unsettled = [l, r].some((x) => expand(x, second, laterFamilies).hash !== x.hash);
+  const mixed = [l, r].map((x) => memberInOpenSum(x, facts)).find((m) => m !== undefined);
   const mentions = (e: Expr, s: Sym): boolean => some(e, (x) => x.kind === 'sym' && (symKey(x) === symKey(s) || (isFamilySymbol(s) && matchFamily(s, x) !== undefined)));
   const used: Fact[] = facts.filter((f) => f.kind === 'define' && (mentions(lhs, f.sym) || mentions(rhs, f.sym)));
   const sized = facts.map((f) => withSizeFromSums(f, [l, r]));
@@ -508,7 +533,11 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
     reparam,
     engineDerivative: dl.replaced || dr.replaced,
     ...(opaque !== undefined ? { undefinedDerivative: opaque } : {}),
-    ...(unsettled ? { unsettled: 'its definitions refer to each other without reaching a base case (a recurrence), so they were expanded only to a fixed depth' } : {}),
+    ...(unsettled
+      ? { unsettled: 'its definitions refer to each other without reaching a base case (a recurrence), so they were expanded only to a fixed depth' }
+      : mixed !== undefined
+        ? { unsettled: `${mixed} has a value in the document, but a sum over its family runs to a size not given as a number, so its terms were drawn at random` }
+        : {}),
     used: [...used, ...d.used],
   };
 }
