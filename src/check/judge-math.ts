@@ -32,7 +32,7 @@ import { relationLatex } from '../parse/relation.js';
 import type { Segment } from './segments.js';
 import { splitRelations, type ChainSide, type RawChain } from '../parse/split-relations.js';
 import { unjudgedRelations } from './unjudged-relations.js';
-import { isValue, judgeInExample } from './worked-example.js';
+import { isValue, judgeAtTerms, judgeInExample, sequenceIndex } from './worked-example.js';
 import type { Judgement } from './judgement.js';
 
 /** What judging needs besides the math: the checker, the facts, where to put what is not read. */
@@ -287,6 +287,13 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const j = judged.judgement;
     const facts = judged.values.length === 0 ? inScope.filter((st) => st.example !== true) : [...inScope, ...judged.values.filter((st) => !inScope.includes(st))];
     const uses: FactUse[] = [...facts.map((st) => ({ fact: ledger.describe(st.fact), line: st.line, col: st.col })), ...shapedUses];
+    // w_t with w_0 = 0, w_1 = … given: a term of a sequence, not a free number: judged at the terms given.
+    const sequence = j.verdict === 'fails' ? sequenceIndex([a.expr, b.expr], active, ledger.describe) : undefined;
+    if (sequence !== undefined) {
+      const at = judgeAtTerms(sequence, (extra) => judgeWith([...active, extra]));
+      steps.push({ ...base, verdict: at.verdict, evidence: at.evidence, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
     if (j.verdict === 'fails' && ctx.premise === true) {
       const summary = `${j.evidence.summary}; but the prose introduces this as a premise (a definition or an identity it uses), not as a claim`;
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });

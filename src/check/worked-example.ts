@@ -27,8 +27,8 @@
  *     judgeInExample(active, used, names, (facts) => judgeStep(…), describe)
  */
 import { num, sym } from '../expr/build.js';
-import type { Expr } from '../expr/node.js';
-import { symbolsOf } from '../expr/traverse.js';
+import type { Expr, Sym } from '../expr/node.js';
+import { children as childrenOf, symbolsOf } from '../expr/traverse.js';
 import { ParseError, parseLatex } from '../parse/index.js';
 import type { Stated } from './fact-ledger.js';
 import type { Fact } from './facts.js';
@@ -78,6 +78,57 @@ export function describeValues(values: readonly Stated[], describe: (f: Fact) =>
   const byLine = new Map<number, string[]>();
   for (const st of values) byLine.set(st.line, [...(byLine.get(st.line) ?? []), describe(st.fact)]);
   return [...byLine].map(([line, vs]) => `${vs.join(', ')} (line ${line})`).join(', ');
+}
+
+/**
+ * A term of a sequence written with a letter for its index (w_t) while the
+ * document gives terms by number (w_0 = 0, w_1 = 1.5, …): w_t is not a free
+ * number but depends on t. The letter and the numbers of the given terms,
+ * or undefined.
+ *
+ *     sequenceIndex([parseLatex('w_t - 3')], active)   // { index: t, at: [0, 1, 2, 3], given: 'w_0 = 0 (line 3), …' }
+ */
+export function sequenceIndex(sides: readonly Expr[], active: readonly Stated[], describe: (f: Fact) => string): { index: Sym; at: number[]; given: string } | undefined {
+  const written = new Map<string, Sym>();
+  const visit = (e: Expr): void => {
+    if (e.kind === 'sym' && e.sub.length === 1) {
+      const letters = symbolsOf(e.sub[0] as Expr);
+      if (letters.length === 1) written.set(e.name, letters[0] as Sym);
+    }
+    for (const c of childrenOf(e)) visit(c);
+  };
+  sides.forEach(visit);
+  const given = active.filter((st) => st.fact.kind === 'define' && written.has(st.fact.sym.name) && st.fact.sym.sub.length === 1 && st.fact.sym.sub[0]?.kind === 'num' && st.fact.sym.sub[0].d === 1n);
+  const first = given[0]?.fact;
+  if (first === undefined || first.kind !== 'define') return undefined;
+  const index = written.get(first.sym.name) as Sym;
+  // The letter must be free: a defined t (or one given a value) is not an index to run over.
+  if (active.some((st) => st.fact.kind === 'define' && st.fact.sym.name === index.name && st.fact.sym.sub.length === 0)) return undefined;
+  const at = [...new Set(given.flatMap((st) => (st.fact.kind === 'define' && st.fact.sym.sub[0]?.kind === 'num' ? [Number(st.fact.sym.sub[0].n)] : [])))].sort((x, y) => x - y).slice(0, MAX_TERMS);
+  return { index, at, given: given.map((st) => `${describe(st.fact)} (line ${st.line})`).join(', ') };
+}
+
+/** How many given terms of a sequence a step is checked at. */
+const MAX_TERMS = 6;
+
+/**
+ * Judges a step about a sequence term (w_t) at each index whose term the
+ * document gives (t = 0, 1, 2, 3 for w_0 … w_3): fails at the first index
+ * where it fails; holds when it holds at all of them (said so: not proved
+ * for every t); undecided otherwise.
+ */
+export function judgeAtTerms(seq: { index: Sym; at: readonly number[]; given: string }, judge: (extra: Stated) => Judgement): Judgement {
+  const t = seq.index.name;
+  let holds = 0;
+  for (const n of seq.at) {
+    const j = judge({ fact: { kind: 'define', sym: seq.index, value: num(n) }, from: 0, to: Infinity, line: 0, col: 0, example: true });
+    if (j.verdict === 'fails') return { verdict: 'fails', evidence: { ...j.evidence, summary: `at ${t} = ${n}, a term the document gives (${seq.given}): ${j.evidence.summary}` } };
+    if (j.verdict === 'proved' || j.verdict === 'holds') holds++;
+  }
+  if (holds > 0 && holds === seq.at.length) {
+    return { verdict: 'holds', evidence: { method: 'sampling', summary: `holds at ${t} = ${seq.at.join(', ')}, the terms the document gives (${seq.given}); not proved for every ${t}` } };
+  }
+  return { verdict: 'undecided', evidence: { method: 'none', summary: `a term of a sequence the document gives by number (${seq.given}): its value depends on ${t}, and the step could not be decided at those terms` } };
 }
 
 const TRUE: ReadonlySet<Judgement['verdict']> = new Set(['proved', 'holds']);
