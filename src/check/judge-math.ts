@@ -14,6 +14,7 @@
 import { sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
+import { symbolsOf } from '../expr/traverse.js';
 import { ParseError, lineCol, parseLatex, parseLatexReadings, parsePlain, type Reading } from '../parse/index.js';
 import type { ChainReport, FactUse, NotRead, StepReport } from './document-report.js';
 import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger, type Stated } from './fact-ledger.js';
@@ -280,7 +281,10 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       }
     };
     // A step using a worked example's values is judged in general first, then with the values (worked-example.ts).
-    const names = new Set([...allSymbols(a.expr, allSymbols(b.expr, new Map(inScope.flatMap((st) => (st.fact.kind === 'define' ? [...allSymbols(st.fact.value).entries()] : []))))).values()].map((s) => s.name));
+    // Families the step runs over with a letter index (z_j in a sum), whose given members (z_1 = 0) it uses too.
+    const names = new Set(
+      [...allSymbols(a.expr, allSymbols(b.expr, new Map(inScope.flatMap((st) => (st.fact.kind === 'define' ? [...allSymbols(st.fact.value).entries()] : []))))).values()].filter((s) => s.sub.some((i) => symbolsOf(i).length > 0)).map((s) => s.name),
+    );
     const judged = judgeInExample(active, inScope, names, judgeWith, ledger.describe);
     // Each step judged by sampling gets its own seed (both judgements of a worked example's step share one).
     if (sampled) ctx.seed.next++;

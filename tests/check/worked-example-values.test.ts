@@ -150,3 +150,66 @@ describe('conditions of a case split in one sentence', () => {
     expect(steps(r).map((s) => s.verdict)).toEqual(['proved']);
   });
 });
+
+describe('values of a vector, members of a family, terms of a sequence', () => {
+  it('"At $(w_1, w_2) = (2, 1)$:" heads the rest of its section; a claim false at the point fails there', () => {
+    const doc = '# Jacobian\n\nLet $f = w_1^2 + e^{w_2}$.\n\nAt $(w_1, w_2) = (2, 1)$:\n\n$$f = 4 + e$$\n\nIntermediate values: $v_1 = w_1^2 = 4$ and $v_2 = e^{w_2} = 1$.\n';
+    const r = checkDocument(checker, doc, 'markdown');
+    expect(steps(r).map((s) => `${s.line}:${s.col} ${s.verdict}`)).toEqual(['7:7 proved', '9:37 proved', '9:61 fails']);
+    expect(at(r, 9, 61)?.evidence.summary).toMatch(/with the worked example's values w_2 = 1 \(line 5\)/);
+  });
+
+  it('LaTeX: $z = (0, \\ln 3)$ gives z_1, z_2, and a softmax sum over j = 1..n with $n = 2$ is written out with them', () => {
+    const doc = [
+      '\\documentclass{article}',
+      '\\begin{document}',
+      '\\section{Softmax}',
+      'Let $q_i = \\frac{e^{z_i}}{\\sum_{j=1}^{n} e^{z_j}}$.',
+      '',
+      '\\paragraph{Numbers.} With $n = 2$ and $z = (0, \\ln 3)$: $q_1 = \\frac14$ and $q_2 = \\frac12$.',
+      '\\end{document}',
+    ].join('\n');
+    const r = checkDocument(checker, doc, 'tex');
+    const [q1, q2] = steps(r);
+    expect(q1?.verdict).toBe('proved');
+    expect(q1?.evidence.summary).toMatch(/n = 2, z_1 = 0, z_2 = log\(3\) \(line 6\)/);
+    expect(q2?.verdict).toBe('fails');
+  });
+
+  it('a sum over a family whose members 1..4 are given runs to 4, and the verdict says so', () => {
+    const doc = '# Hinge\n\nScores: $s_1 = 2$, $s_2 = 4.5$, $s_3 = 0.5$.\n\n$$L = \\sum_{j} \\max(0, s_j - 1) = 1 + 3.5 + 0 = 4.5$$\n\n$$L = 5$$\n';
+    const r = checkDocument(checker, doc, 'markdown');
+    const [sum, , wrong] = steps(r);
+    expect(sum?.verdict).toMatch(/proved|holds/);
+    expect(sum?.evidence.summary).toMatch(/the sum over j read as j = 1, …, 3: the members of s given/);
+    expect(wrong?.verdict).toBe('fails');
+  });
+
+  it('a member given a value inside a sum whose size is not a number: a failure is undecided, not a false alarm', () => {
+    const doc = 'Let $p = \\frac{e^{z_1}}{\\sum_{j=1}^{K} e^{z_j}}$ and $K > 0$.\n\nWith $z_1 = 0$: $p = 1$.\n';
+    const r = checkDocument(checker, doc, 'markdown');
+    const [s] = steps(r);
+    expect(s?.verdict).toBe('undecided');
+    expect(s?.evidence.summary).toMatch(/z_1 has a value in the document, but a sum over its family runs to a size not given as a number/);
+  });
+
+  it('a claim about w_t in a gradient-descent trace is judged at the terms given (t = 0, 1, 2), a wrong one fails there', () => {
+    const doc = [
+      '# Trace',
+      '',
+      'Start from $w_0 = 0$ with $\\eta = 0.25$.',
+      '',
+      '$$w_{t+1} = w_t - 2\\eta(w_t - 3)$$',
+      '',
+      '$$w_1 = 1.5, \\quad w_2 = 2.25$$',
+      '',
+      'So $w_t - 3 = -3 \\cdot 0.5^t$, and not $w_t - 3 = -3 \\cdot 0.25^t$.',
+      '',
+    ].join('\n');
+    const r = checkDocument(checker, doc, 'markdown');
+    const claims = steps(r).filter((s) => s.line === 9);
+    expect(claims.map((s) => s.verdict)).toEqual(['holds', 'fails']);
+    expect(claims[0]?.evidence.summary).toMatch(/holds at t = 0, 1, 2, the terms the document gives .*not proved for every t/);
+    expect(claims[1]?.evidence.summary).toMatch(/at t = 1/);
+  });
+});
