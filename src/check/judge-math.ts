@@ -285,7 +285,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const names = new Set(
       [...allSymbols(a.expr, allSymbols(b.expr, new Map(inScope.flatMap((st) => (st.fact.kind === 'define' ? [...allSymbols(st.fact.value).entries()] : []))))).values()].filter((s) => s.sub.some((i) => symbolsOf(i).length > 0)).map((s) => s.name),
     );
-    const judged = judgeInExample(active, inScope, names, judgeWith, ledger.describe);
+    const judged = judgeInExample(active, inScope, names, [a.expr, b.expr], judgeWith, ledger.describe);
     // Each step judged by sampling gets its own seed (both judgements of a worked example's step share one).
     if (sampled) ctx.seed.next++;
     const j = judged.judgement;

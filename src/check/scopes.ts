@@ -153,7 +153,11 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
   const isProse = (k: number): boolean => owner[k] === -1 && source[k] !== '$';
   // (The full stop of an abbreviation, "e.g. $x = 2$ gives …", does not end the sentence.)
   const terminator = (k: number): boolean =>
-    isProse(k) && /[.?!]/.test(source[k] ?? '') && (k + 1 >= source.length || /\s/.test(source[k + 1] ?? '')) && !/(?:^|[^A-Za-z])(?:e\.g|i\.e|cf|vs|resp)$/i.test(source.slice(Math.max(0, k - 6), k));
+    isProse(k) &&
+    /[.?!]/.test(source[k] ?? '') &&
+    // …followed by a blank, or by a closing bracket or quote and a blank ("(If we had $w = 0$, … constant.)").
+    /^(?:[)\]"'’”]?)(?:\s|$)/.test(source.slice(k + 1, k + 3)) &&
+    !/(?:^|[^A-Za-z])(?:e\.g|i\.e|cf|vs|resp)$/i.test(source.slice(Math.max(0, k - 6), k));
   /** A blank line starts at k (k is a newline followed by a line of blanks and another newline). */
   const blankLineAt = (k: number): number | undefined => {
     if (source[k] !== '\n') return undefined;

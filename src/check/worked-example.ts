@@ -23,12 +23,19 @@
  *    that only holds at the example is never reported as true in general.
  *    A failure with the values is a failure (the relation is false at the
  *    example's point, hence false in general too).
+ * 4. A relation whose two sides, as written, both use the example's names
+ *    (`\frac{d}{dx}(\frac1x - 1) = -\frac{1}{x^3}` after "equality only at
+ *    $x = 1$", `\sigma'(x) = \sigma(x)/2` after "at $x = 0$") is a formula in
+ *    them: it is judged in general only. A value claim has a side free of
+ *    them (`w x + b = -2`, `\frac{\partial E}{\partial w} = 6`,
+ *    `w_t - \eta f'(w_t) = w_t - 0.5(w_t - 3)`).
  *
  *     judgeInExample(active, used, names, (facts) => judgeStep(…), describe)
  */
 import { num, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
-import { children as childrenOf, symbolsOf } from '../expr/traverse.js';
+import { children as childrenOf, some, symbolsOf } from '../expr/traverse.js';
+import { symKey } from '../expr/sym-key.js';
 import { ParseError, parseLatex } from '../parse/index.js';
 import type { Stated } from './fact-ledger.js';
 import type { Fact } from './facts.js';
@@ -144,6 +151,7 @@ export function judgeInExample(
   active: readonly Stated[],
   used: readonly Stated[],
   names: ReadonlySet<string>,
+  sides: readonly [Expr, Expr],
   judge: (facts: readonly Stated[]) => Judgement,
   describe: (f: Fact) => string,
 ): { judgement: Judgement; values: Stated[] } {
@@ -152,6 +160,10 @@ export function judgeInExample(
   if (values.length === 0) return { judgement: judge(active), values: [] };
   const general = judge(active.filter((st) => st.example !== true));
   if (TRUE.has(general.verdict)) return { judgement: general, values: [] };
+  // Both sides written in the example's variables (d/dx (1/x - 1) = -1/x^3 after "at $x = 1$"): a formula, judged in general.
+  const bound = new Set(values.map((st) => (st.fact.kind === 'define' ? symKey(st.fact.sym) : '')));
+  const mentions = (e: Expr): boolean => some(e, (x) => (x.kind === 'sym' && bound.has(symKey(x))) || (x.kind === 'deriv' && bound.has(symKey(x.wrt))));
+  if (mentions(sides[0]) && mentions(sides[1])) return { judgement: general, values: [] };
   const at = judge(active);
   const given = `with the worked example's values ${describeValues(values, describe)}`;
   const elsewhere = general.verdict === 'fails' ? `; for other values it does not hold (${general.evidence.summary})` : '';
