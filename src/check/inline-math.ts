@@ -25,9 +25,13 @@
  * 4. A premise the fact reader cannot read is never reported `fails` (a
  *    definition must not be): an identity the prose leans on ("using
  *    $\ln u \le u - 1$") is judged, with `fails` weakened to `undecided`;
- *    any other ("for $w x > 0$", "where $\frac{1}{x} - 1 = 0$", "at
- *    $x = 2$") is listed as not read, and a failure in the scope of an
- *    unread inequality becomes `undecided`.
+ *    any other ("for $w x > 0$", "where $\frac{1}{x} - 1 = 0$") is listed as
+ *    not read, and a failure in the scope of an unread inequality becomes
+ *    `undecided`.
+ * 5. A number given to a name (`$w = 2$`, `$(w_1, w_2) = (2, 1)$`, whatever
+ *    the word before it, unless one that draws a conclusion) is a worked
+ *    example's value when the name has no other definition in scope: see
+ *    worked-example.ts for its scope and how the claims after it are judged.
  *
  *     readInline(ctx, premises, { kind: 'math', display: false, text: 'x > 0', offset: 4 })   // 'premise'
  */
