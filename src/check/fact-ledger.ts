@@ -34,6 +34,8 @@ export interface Stated {
   to: number;
   /** Stated in a hypothetical sentence: a contradiction with it is not an error (case splits, "if x < 0 were …"). */
   readonly hypothetical?: boolean;
+  /** A value given for a worked example ("take $w = 2$"): steps using it are judged in general first (worked-example.ts). */
+  readonly example?: boolean;
   readonly line: number;
   readonly col: number;
 }
@@ -48,25 +50,12 @@ export interface UnreadCondition {
   readonly about?: readonly string[];
 }
 
-/**
- * A value a name was given in prose for one sentence ("take $x = -1$."),
- * with the rest of its paragraph: a failure there may be about that value
- * ("Then $\sqrt{x^2} = 1$"), so it is not reported as one.
- */
-export interface ExampleValue {
-  readonly key: string;
-  readonly text: string;
-  readonly from: number;
-  readonly to: number;
-  readonly line: number;
-}
-
 export interface Ledger {
   readonly source: string;
   readonly scopes: Scopes;
   activeAt(offset: number): Stated[];
   /** Adds a fact stated at `offset`, holding until `to`; a contradiction with the facts in scope is a DocumentError. */
-  state(fact: Fact, offset: number, to: number, hypothetical?: boolean): void;
+  state(fact: Fact, offset: number, to: number, hypothetical?: boolean, example?: boolean): void;
   /** The definition of the symbol in scope at `offset`, if any. */
   definitionAt(key: string, offset: number): Stated | undefined;
   /** Is the symbol defined at `offset`, by its own definition or as a member of a defined family (p_j by p_k = …)? */
@@ -78,7 +67,6 @@ export interface Ledger {
   /** Was the symbol used by a claim earlier in the section of `offset`? */
   usedInSection(key: string, offset: number): boolean;
   readonly unread: UnreadCondition[];
-  readonly examples: ExampleValue[];
   describe(f: Fact): string;
   /** The end of the paragraph holding `offset` (a blank line, or the end of the source). */
   paragraphEnd(offset: number): number;
@@ -96,12 +84,11 @@ export function createLedger(source: string, scopes: Scopes, everywhere: readonl
     activeAt,
     describe,
     unread: [],
-    examples: [],
     paragraphEnd(offset) {
       const m = /\n[ \t]*\n/.exec(source.slice(offset));
       return m === null ? source.length : offset + m.index;
     },
-    state(fact, offset, to, hypothetical = false) {
+    state(fact, offset, to, hypothetical = false, example = false) {
       // A fact restated while it holds changes nothing (and the evidence names where it was first stated).
       const text = describe(fact);
       if (activeAt(offset).some((st) => st.to >= to && describe(st.fact) === text)) return;
@@ -120,7 +107,7 @@ export function createLedger(source: string, scopes: Scopes, everywhere: readonl
           throw new DocumentError(`${parts.join(' and ')} leave no value for ${subjectOf(fact)}`, lc.line, lc.col);
         }
       }
-      stated.push({ fact, from: offset, to, line: lc.line, col: lc.col, ...(hypothetical ? { hypothetical } : {}) });
+      stated.push({ fact, from: offset, to, line: lc.line, col: lc.col, ...(hypothetical ? { hypothetical } : {}), ...(example ? { example } : {}) });
     },
     definitionAt(key, p) {
       return activeAt(p).find((st) => st.fact.kind === 'define' && symKey(st.fact.sym) === key);

@@ -25,14 +25,17 @@
  * 4. A premise the fact reader cannot read is never reported `fails` (a
  *    definition must not be): an identity the prose leans on ("using
  *    $\ln u \le u - 1$") is judged, with `fails` weakened to `undecided`;
- *    any other ("for $w x > 0$", "where $\frac{1}{x} - 1 = 0$", "at
- *    $x = 2$") is listed as not read, and a failure in the scope of an
- *    unread inequality becomes `undecided`.
+ *    any other ("for $w x > 0$", "where $\frac{1}{x} - 1 = 0$") is listed as
+ *    not read, and a failure in the scope of an unread inequality becomes
+ *    `undecided`.
+ * 5. A number given to a name (`$w = 2$`, `$(w_1, w_2) = (2, 1)$`, whatever
+ *    the word before it, unless one that draws a conclusion) is a worked
+ *    example's value when the name has no other definition in scope: see
+ *    worked-example.ts for its scope and how the claims after it are judged.
  *
  *     readInline(ctx, premises, { kind: 'math', display: false, text: 'x > 0', offset: 4 })   // 'premise'
  */
 import { symKey } from '../expr/sym-key.js';
-import { symbolsOf } from '../expr/traverse.js';
 import { lineCol } from '../parse/index.js';
 import type { Premise } from './document-report.js';
 import { FactError, type Fact } from './facts.js';
@@ -43,6 +46,7 @@ import { readFacts } from './read-facts.js';
 import type { Segment } from './segments.js';
 import { hasRelation, unjudgedRelations } from './unjudged-relations.js';
 import { factsInWords } from './word-facts.js';
+import { isValue, tupleValues } from './worked-example.js';
 
 type MathSegment = Extract<Segment, { kind: 'math' }>;
 
@@ -152,6 +156,12 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     return 'premise';
   }
   const before = proseBefore(source, seg.offset);
+  // "Take $w = 2$", "Numbers: $w = 2$, $b = -1$", "with step size $\eta = 0.25$": a value for a worked example (worked-example.ts).
+  const binding = valueBinding(ctx, seg, before);
+  if (binding !== undefined) {
+    statePremise(ctx, premises, seg, binding, {});
+    return 'premise';
+  }
   const adjacent = PREMISE_WORD.exec(before)?.[1]?.toLowerCase();
   const premiseWord = adjacent ?? sentencePremise(source, seg.offset)?.toLowerCase();
   const values = GIVES_VALUE.test(before);
@@ -193,7 +203,7 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
   }
   // "For $z = \log 3$: …" gives a value for an example, like "take"; "…, and for $z > 0$ we have …" in the middle of a sentence conditions that sentence's paragraph, not the section.
   const forWord = premiseWord === 'for';
-  statePremise(ctx, premises, seg, facts, { example: values || forWord, paragraph: forWord && midSentence(source, seg.offset) });
+  statePremise(ctx, premises, seg, facts, { paragraph: forWord && midSentence(source, seg.offset) });
   // Pieces of a list the reader did not take ("$x > 0$, $S \ni y$" in one math): each is named.
   // (A function named by a function, `f = \tanh`, is not the fact reader's to read.)
   if (named === undefined) {
@@ -227,6 +237,31 @@ export function stateTrailingConditions(ctx: MathContext, seg: MathSegment, late
   }
 }
 
+/**
+ * `$v = c$` giving a plain name a number, read as a worked example's value
+ * (worked-example.ts): not after a word that draws a conclusion ("so $x =
+ * 2$"), and not about a name whose definition in scope is not itself such a
+ * value (`\hat y = w x + b` makes "$\hat y = 5$" a claim to judge).
+ */
+function valueBinding(ctx: MathContext, seg: MathSegment, before: string): Fact[] | undefined {
+  if (CONCLUDES.test(before)) return undefined;
+  let facts: Fact[] | undefined = tupleValues(seg.text);
+  try {
+    facts ??= readFacts(seg.text, { definitions: true, values: true, strict: true, ...(seg.syntax === 'plain' ? { syntax: 'auto' as const } : {}) });
+  } catch {
+    return undefined;
+  }
+  if (facts.length === 0 || facts.some((f) => f.kind !== 'define' || !isValue(f))) return undefined;
+  const free = (f: Fact): boolean => {
+    if (f.kind !== 'define') return false;
+    // A member of a defined family (q_1 with q_i = …) is defined too: "$q_1 = \frac14$" is a claim about it.
+    const known = ctx.ledger.definitionAt(symKey(f.sym), seg.offset);
+    if (known !== undefined) return known.example === true;
+    return !ctx.ledger.definedAt(f.sym, seg.offset);
+  };
+  return facts.every(free) ? facts : undefined;
+}
+
 /** Every piece understood, none giving a fact (`x \in \mathbb{R}^n`, `j \in \{1, \dots, n\}`). */
 function understoodWithNothingToAdd(text: string, opts: { definitions: boolean; values: boolean }): boolean {
   try {
@@ -242,13 +277,13 @@ function pushPremise(ctx: MathContext, premises: Premise[], seg: MathSegment, ki
 }
 
 /**
- * How long a premise's facts hold: `example`, a number given to a name ("take
- * $x = -1$", "for $z = \log 3$") holds to the end of its sentence; `paragraph`,
- * a condition in the middle of a sentence to the end of its paragraph (or sentence).
- * Shorter scopes are weaker, never stronger: fewer facts, more points.
+ * How long a premise's facts hold: `paragraph`, a condition in the middle of
+ * a sentence to the end of its paragraph (or sentence), as one case of a
+ * split. (A number given to a name holds as a worked example's value: see
+ * worked-example.ts.) Shorter scopes are weaker, never stronger: fewer
+ * facts, more points.
  */
 interface PremiseScope {
-  readonly example?: boolean;
   readonly paragraph?: boolean;
 }
 
@@ -275,11 +310,13 @@ function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, f
         for (const st of ledger.activeAt(seg.offset)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(f.sym)) st.to = seg.offset;
       } else notes.push(ledger.describe(f));
     } else notes.push(ledger.describe(f));
-    // A number given in prose ("take $x = -1$", "given $y = 1$", "for $z = \log 3$") is often an example: it holds to the end of its sentence only.
-    const value = f.kind === 'define' && f.param === undefined && f.value.kind !== 'sym' && symbolsOf(f.value).length === 0;
-    const end = value ? Math.min(to, scopes.sentenceEnd(seg)) : to;
-    ledger.state(f, seg.offset, end, ifEnd !== undefined);
-    if (value && f.kind === 'define') ledger.examples.push({ key: symKey(f.sym), text: ledger.describe(f), from: end, to: ledger.paragraphEnd(end), line: lineCol(ledger.source, seg.offset).line });
+    // A number given in prose ("take $x = -1$", "given $y = 1$", "for $z = \log 3$") is a worked example's value: it holds where scopes.ts exampleEnd says.
+    const value = isValue(f);
+    const end = value ? Math.min(ifEnd ?? Infinity, scopes.exampleEnd(seg.offset, seg.offset + seg.text.length)) : to;
+    // "derivative 1 for $x > 0$ and 0 for $x < 0$": conditions in the middle of a sentence are the cases of a split, not facts that contradict each other.
+    const caseSplit = scope.paragraph === true && f.kind !== 'define';
+    if (caseSplit) for (const st of ledger.activeAt(seg.offset)) if (st.hypothetical === true && st.fact.kind !== 'define' && subjectKeys(st.fact).some((k) => subjectKeys(f).includes(k))) st.to = seg.offset;
+    ledger.state(f, seg.offset, end, ifEnd !== undefined || caseSplit, value);
   }
   pushPremise(ctx, premises, seg, facts.every((f) => f.kind === 'define') ? 'definition' : 'assumption', notes.join(', '));
 }

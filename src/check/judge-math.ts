@@ -16,8 +16,8 @@ import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { symbolsOf } from '../expr/traverse.js';
 import { ParseError, lineCol, parseLatex, parseLatexReadings, parsePlain, type Reading } from '../parse/index.js';
-import type { ChainReport, NotRead, StepReport } from './document-report.js';
-import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger } from './fact-ledger.js';
+import type { ChainReport, FactUse, NotRead, StepReport } from './document-report.js';
+import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger, type Stated } from './fact-ledger.js';
 import { definitionOf, FactError, mergeDomains, type Fact } from './facts.js';
 import { readFacts } from './read-facts.js';
 import { functionDefinition, functionInWords } from './function-definitions.js';
@@ -33,6 +33,8 @@ import { relationLatex } from '../parse/relation.js';
 import type { Segment } from './segments.js';
 import { splitRelations, type ChainSide, type RawChain } from '../parse/split-relations.js';
 import { unjudgedRelations } from './unjudged-relations.js';
+import { isValue, judgeAtTerms, judgeInExample, sequenceIndex } from './worked-example.js';
+import type { Judgement } from './judgement.js';
 
 /** What judging needs besides the math: the checker, the facts, where to put what is not read. */
 export interface MathContext {
@@ -242,11 +244,11 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const redefines = !inline && d?.kind === 'define' && REDEFINE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/(\$\$|\\\[|\\begin\{[A-Za-z*]+\})\s*$/, ''));
     if (redefines && d?.kind === 'define') for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(d.sym)) st.to = stepAt;
     if (d !== undefined && d.kind === 'define' && !ledger.definedAt(d.sym, stepAt) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
-      if (inline && d.param === undefined && symbolsOf(d.value).length === 0) {
-        // "At the point $x = 2$", "so $x = 2$": a value named in passing is neither a claim to judge nor a value to use.
-        notReadAt(ctx, stepAt, `${ls.latex} = ${rs.latex}`, `a value named in prose, neither a claim gradtex can judge nor a fact it uses (write "let $${ls.latex} = ${rs.latex}$" to give ${ls.latex} that value)`);
-        // "e.g. $x = 2$ gives $x^2 = 4$": a later failure in the paragraph may be about that value, so it is undecided.
-        ledger.examples.push({ key: symKey(d.sym), text: ledger.describe(d), from: stepAt, to: ledger.paragraphEnd(stepAt), line: lineCol(source, stepAt).line });
+      if (inline && isValue(d)) {
+        // "At the point $x = 2$", "so $x = 2$": a value named in passing is a worked example's value (worked-example.ts).
+        const end = scopes.exampleEnd(stepAt, seg.offset + seg.text.length);
+        ledger.state(d, stepAt, end, false, true);
+        steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `${ledger.describe(d)}: a value for the worked example that follows (to line ${lineCol(source, end).line})` } });
         return;
       }
       ledger.state(d, stepAt, scopes.sectionEnd(stepAt));
@@ -254,29 +256,46 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       return;
     }
     const active = ledger.activeAt(stepAt);
-    const facts = factsUsed([a.expr, b.expr], active);
-    const uses = facts.map((st) => ({ fact: ledger.describe(st.fact), line: st.line, col: st.col }));
-    const empty = facts.some((st) => st.hypothetical === true) ? emptyScope(facts) : undefined;
+    const inScope = factsUsed([a.expr, b.expr], active);
+    const empty = inScope.some((st) => st.hypothetical === true) ? emptyScope(inScope) : undefined;
     if (empty !== undefined) {
       // Hypothetical facts that contradict the others in scope: nothing can be sampled, nothing is claimed.
+      const uses = inScope.map((st) => ({ fact: ledger.describe(st.fact), line: st.line, col: st.col }));
       steps.push({ ...base, verdict: 'undecided', evidence: { method: 'none', summary: `the facts in scope leave no value for ${subjectOf(empty)}` }, facts: uses });
       return;
     }
-    let j;
-    try {
-      // Vectors and matrices with shapes in scope are judged entry by entry under them (shaped-step.ts).
-      const sh = ctx.shapes;
-      const shaped = sh === undefined ? undefined : shapedStep(ctx.checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, mergeDomains(active.map((st) => st.fact)), shapesAt(sh.stated, stepAt, sh.command), sh.stated, stepAt, { ...ctx.opts, seed: ctx.seed.next }, sh.properties);
-      uses.push(...(shaped?.uses ?? []));
-      j = shaped?.judgement ?? judgeStep(ctx.checker, a.expr, r.rel, b.expr, mergeDomains(active.map((st) => st.fact)), { ...ctx.opts, seed: ctx.seed.next++ });
-    } catch (e) {
-      j = { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `could not be judged: ${e instanceof Error ? e.message : String(e)}` } };
-    }
-    const keys = new Set([...allSymbols(a.expr).keys(), ...allSymbols(b.expr).keys()]);
-    const example = j.verdict === 'fails' ? ledger.examples.find((v) => v.from <= stepAt && stepAt < v.to && keys.has(v.key)) : undefined;
-    if (example !== undefined) {
-      const summary = `${j.evidence.summary}; but ${example.text} was given in the paragraph (line ${example.line}), and the claim may be about that value`;
-      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+    let shapedUses: FactUse[] = [];
+    let sampled = false;
+    const judgeWith = (given: readonly Stated[]): Judgement => {
+      const all = mergeDomains(given.map((st) => st.fact));
+      try {
+        // Vectors and matrices with shapes in scope are judged entry by entry under them (shaped-step.ts).
+        const sh = ctx.shapes;
+        const shaped = sh === undefined ? undefined : shapedStep(ctx.checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, all, shapesAt(sh.stated, stepAt, sh.command), sh.stated, stepAt, { ...ctx.opts, seed: ctx.seed.next }, sh.properties);
+        shapedUses = [...(shaped?.uses ?? [])];
+        if (shaped !== undefined) return shaped.judgement;
+        sampled = true;
+        return judgeStep(ctx.checker, a.expr, r.rel, b.expr, all, { ...ctx.opts, seed: ctx.seed.next });
+      } catch (e) {
+        return { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `could not be judged: ${e instanceof Error ? e.message : String(e)}` } };
+      }
+    };
+    // A step using a worked example's values is judged in general first, then with the values (worked-example.ts).
+    // Families the step runs over with a letter index (z_j in a sum), whose given members (z_1 = 0) it uses too.
+    const names = new Set(
+      [...allSymbols(a.expr, allSymbols(b.expr, new Map(inScope.flatMap((st) => (st.fact.kind === 'define' ? [...allSymbols(st.fact.value).entries()] : []))))).values()].filter((s) => s.sub.some((i) => symbolsOf(i).length > 0)).map((s) => s.name),
+    );
+    const judged = judgeInExample(active, inScope, names, [a.expr, b.expr], judgeWith, ledger.describe);
+    // Each step judged by sampling gets its own seed (both judgements of a worked example's step share one).
+    if (sampled) ctx.seed.next++;
+    const j = judged.judgement;
+    const facts = judged.values.length === 0 ? inScope.filter((st) => st.example !== true) : [...inScope, ...judged.values.filter((st) => !inScope.includes(st))];
+    const uses: FactUse[] = [...facts.map((st) => ({ fact: ledger.describe(st.fact), line: st.line, col: st.col })), ...shapedUses];
+    // w_t with w_0 = 0, w_1 = … given: a term of a sequence, not a free number: judged at the terms given.
+    const sequence = j.verdict === 'fails' ? sequenceIndex([a.expr, b.expr], active, ledger.describe) : undefined;
+    if (sequence !== undefined) {
+      const at = judgeAtTerms(sequence, (extra) => judgeWith([...active, extra]));
+      steps.push({ ...base, verdict: at.verdict, evidence: at.evidence, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;
     }
     if (j.verdict === 'fails' && ctx.premise === true) {

@@ -80,7 +80,7 @@ function judgeRead(checker: Checker, lhs: Expr, rel: Relation, rhs: Expr, facts:
     const j = judgeExpanded(checker, p, rel, facts, opts);
     // Definitions cut at a depth leave members that differ at random between the sides: a failure shows nothing.
     if (p.unsettled !== undefined && j.verdict === 'fails') return { verdict: 'undecided', evidence: { method: 'none', summary: `not judged: ${p.unsettled}` } };
-    return j;
+    return p.notes === undefined ? j : { ...j, evidence: { ...j.evidence, summary: `${j.evidence.summary} (${p.notes.join('; ')})` } };
   } catch (e) {
     // Evaluation problems are a property of the step, not a crash: say so.
     if (e instanceof EvaluationError || e instanceof RangeError) return { verdict: 'undecided', evidence: { method: 'none', summary: `could not be evaluated: ${e.message}` } };

@@ -69,6 +69,8 @@ export interface PreparedStep {
    * at a bound, so the sides hold unexpanded members and a failure proves nothing.
    */
   readonly unsettled?: string;
+  /** Readings a verdict must state (a sum's size taken from the members the document gives). */
+  readonly notes?: readonly string[];
 }
 
 /**
@@ -112,16 +114,127 @@ function applyFunctions(e: Expr, fns: ReadonlyMap<string, { param: Sym; value: E
  * set equal to another ("for $i = j$") is renamed in subscripts too, never
  * where a sum binds it.
  */
-function expand(e: Expr, defs: ReadonlyMap<string, Expr>, families: readonly FamilyDefinition[] = []): Expr {
+function expand(e: Expr, defs: ReadonlyMap<string, Expr>, families: readonly FamilyDefinition[] = [], sizes?: GivenSizes): Expr {
   let cur = e;
   const exact = new Set(defs.keys());
   const indexCases = new Map([...defs].filter(([key, v]) => /^[a-z]$/.test(key) && isIndexLetter(v)));
   for (let i = 0; i < 8; i++) {
-    const next = renameIndices(substituteFamilies(substitute(cur, defs), families, exact), indexCases);
+    const next = renameIndices(substituteFamilies(unrollSumsOverValues(sizesFromMembers(substitute(cur, defs), defs, sizes), defs), families, exact), indexCases);
     if (next === cur) return cur;
     cur = next;
   }
   return cur;
+}
+
+/** Families whose members 1..m are all given values, and the notes saying where a sum's size was taken from them. */
+interface GivenSizes {
+  /** Family name -> m. */
+  readonly sizes: ReadonlyMap<string, number>;
+  /** Sizes the facts speak about (a one-hot y over K): a sum up to one of them keeps it. */
+  readonly stated: ReadonlySet<string>;
+  readonly notes: string[];
+}
+
+/** Families with members 1..m (m >= 2, one subscript) all given a number: "Scores $s_1 = 2$, …, $s_4 = 3.5$". */
+function givenSizes(facts: readonly Fact[]): ReadonlyMap<string, number> {
+  const indices = new Map<string, Set<number>>();
+  for (const f of facts) {
+    if (f.kind !== 'define' || f.param !== undefined || f.sym.sub.length !== 1 || f.sym.sup.length > 0 || some(f.value, (x) => x.kind === 'sym')) continue;
+    const i = f.sym.sub[0];
+    if (i?.kind !== 'num' || i.d !== 1n) continue;
+    indices.set(f.sym.name, (indices.get(f.sym.name) ?? new Set()).add(Number(i.n)));
+  }
+  const out = new Map<string, number>();
+  for (const [name, set] of indices) if (set.size >= 2 && [...set].every((i) => i >= 1 && i <= set.size)) out.set(name, set.size);
+  return out;
+}
+
+/**
+ * A sum from 1 to a size nothing gives (J in \sum_{j \ne y} read as j = 1,
+ * …, J) over a family whose members 1..m all have values: the size is m
+ * (the values given are the family), and a note says so.
+ */
+function sizesFromMembers(e: Expr, defs: ReadonlyMap<string, Expr>, given: GivenSizes | undefined): Expr {
+  if (given === undefined || given.sizes.size === 0 || !some(e, (x) => x.kind === 'call' && x.fn === 'sum')) return e;
+  // A size used anywhere else (a second sum, a fraction 1/K, a fact) is one quantity: taking it from one sum's terms would split it.
+  const count = new Map<string, number>();
+  const tally = (x: Expr): void => {
+    if (x.kind === 'sym') count.set(symKey(x), (count.get(symKey(x)) ?? 0) + 1);
+    for (const c of children(x)) tally(c);
+  };
+  tally(e);
+  const go = (x: Expr): Expr => {
+    const kids = children(x);
+    const y = kids.length === 0 ? x : withChildren(x, kids.map(go));
+    if (y.kind !== 'call' || y.fn !== 'sum') return y;
+    const [body, k, lo, hi] = y.args;
+    if (body === undefined || k?.kind !== 'sym' || lo?.kind !== 'num' || lo.n !== 1n || lo.d !== 1n || hi?.kind !== 'sym' || defs.has(symKey(hi))) return y;
+    if ((count.get(symKey(hi)) ?? 0) > 1 || given.stated.has(symKey(hi))) return y;
+    const names = new Set<string>();
+    for (const [name] of given.sizes) if (some(body, (m) => m.kind === 'sym' && m.name === name && m.sub.length === 1 && m.sub[0]?.hash === k.hash)) names.add(name);
+    // Every family the terms run over must be given (a one-hot y_k beside z_k keeps its own size).
+    const others = some(body, (m) => m.kind === 'sym' && !names.has(m.name) && m.sub.some((i) => i.hash === k.hash));
+    const sizes = new Set([...names].map((n) => given.sizes.get(n)));
+    const [m] = sizes;
+    if (others || sizes.size !== 1 || m === undefined) return y;
+    const note = `the sum over ${toPlain(k)} read as ${toPlain(k)} = 1, …, ${m}: the members of ${[...names].join(', ')} given`;
+    if (!given.notes.includes(note)) given.notes.push(note);
+    return withChildren(y, [body, k, lo, num(m)]);
+  };
+  return go(e);
+}
+
+/** The longest sum written out term by term. */
+const MAX_UNROLLED = 64;
+
+/**
+ * A sum over numbers whose terms use members the document gives (z_j with
+ * z_1 = 0 and z_2 = \ln 3 from "$z = (0, \ln 3)$", n = 2): written out term
+ * by term, so each member takes its value (the sampler would draw z_j
+ * afresh inside the sum while z_1 outside it is 0).
+ *
+ *     unrollSumsOverValues(parseLatex('\\sum_{j=1}^{2} e^{z_j}'), defs)   // e^{z_1} + e^{z_2}
+ */
+function unrollSumsOverValues(e: Expr, defs: ReadonlyMap<string, Expr>): Expr {
+  if (defs.size === 0 || !some(e, (x) => x.kind === 'call' && x.fn === 'sum')) return e;
+  const integer = (x: Expr | undefined): number | undefined => (x?.kind === 'num' && x.d === 1n ? Number(x.n) : undefined);
+  const go = (x: Expr): Expr => {
+    const kids = children(x);
+    const y = kids.length === 0 ? x : withChildren(x, kids.map(go));
+    if (y.kind !== 'call' || y.fn !== 'sum') return y;
+    const [body, k, lo, hi] = y.args;
+    const a = integer(lo);
+    const b = integer(hi);
+    if (body === undefined || k?.kind !== 'sym' || a === undefined || b === undefined || b - a + 1 > MAX_UNROLLED) return y;
+    const terms = Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => substitute(body, new Map([[symKey(k), num(a + i)]])));
+    const usesValue = terms.some((t) => some(t, (m) => m.kind === 'sym' && m.sub.length > 0 && defs.has(symKey(m))));
+    return usesValue ? (terms.length === 0 ? num(0) : addAll(terms)) : y;
+  };
+  return go(e);
+}
+
+/**
+ * A member given a value (z_1 = 0) whose family a sum still runs over (a
+ * size not given as a number): inside the sum z_j is drawn at random, so
+ * the sum and z_1 outside it disagree and a failure shows nothing. Its name.
+ */
+function memberInOpenSum(e: Expr, facts: readonly Fact[]): string | undefined {
+  const members = facts.flatMap((f) => (f.kind === 'define' && f.param === undefined && f.sym.sub.length > 0 && f.sym.sub.every((x) => x.kind === 'num') ? [f.sym] : []));
+  if (members.length === 0) return undefined;
+  let found: string | undefined;
+  const go = (x: Expr): void => {
+    if (found !== undefined) return;
+    if (x.kind === 'call' && x.fn === 'sum') {
+      const [body, k] = x.args;
+      if (body !== undefined && k?.kind === 'sym') {
+        const m = members.find((s) => some(body, (y) => y.kind === 'sym' && y.name === s.name && y.sub.length === s.sub.length && y.sub.some((i) => i.hash === k.hash)));
+        if (m !== undefined) found = toPlain(m);
+      }
+    }
+    for (const c of children(x)) go(c);
+  };
+  go(e);
+  return found;
 }
 
 function derivVariables(e: Expr, into = new Set<string>()): Set<string> {
@@ -425,8 +538,10 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   rhs = withFunctions(rhs);
   const wrt = new Set([...derivVariables(lhs), ...derivVariables(rhs)]);
   const first = new Map([...defs].filter(([key]) => !wrt.has(key)));
-  let l = withFunctions(expand(lhs, first, familiesFreeOf(families, [lhs, rhs])));
-  let r = withFunctions(expand(rhs, first, familiesFreeOf(families, [lhs, rhs])));
+  const stated = new Set(facts.flatMap((f) => (f.kind === 'simplex-indexed' ? [...allSymbols(f.size)].map(symKey) : f.kind === 'index-range' ? [...allSymbols(f.hi)].map(symKey) : [])));
+  const sizes: GivenSizes = { sizes: givenSizes(facts), stated, notes: [] };
+  let l = withFunctions(expand(lhs, first, familiesFreeOf(families, [lhs, rhs]), sizes));
+  let r = withFunctions(expand(rhs, first, familiesFreeOf(families, [lhs, rhs]), sizes));
   const opaque = [l, r].map(opaqueDerivative).find((x) => x !== undefined);
   const dl = engineDerivatives(engine, l);
   const dr = engineDerivatives(engine, r);
@@ -437,10 +552,11 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   const stillWrt = new Set([...derivVariables(l), ...derivVariables(r)]);
   const second = new Map([...defs].filter(([key]) => !stillWrt.has(key)));
   const laterFamilies = familiesFreeOf(families, [l, r]);
-  l = withFunctions(expand(l, second, laterFamilies));
-  r = withFunctions(expand(r, second, laterFamilies));
+  l = withFunctions(expand(l, second, laterFamilies, sizes));
+  r = withFunctions(expand(r, second, laterFamilies, sizes));
   // Expanded to a fixed point? Otherwise members left at the bound make the sides differ at random.
-  const unsettled = [l, r].some((x) => expand(x, second, laterFamilies).hash !== x.hash);
+  const unsettled = [l, r].some((x) => expand(x, second, laterFamilies, sizes).hash !== x.hash);
+  const mixed = [l, r].map((x) => memberInOpenSum(x, facts)).find((m) => m !== undefined);
   const mentions = (e: Expr, s: Sym): boolean => some(e, (x) => x.kind === 'sym' && (symKey(x) === symKey(s) || (isFamilySymbol(s) && matchFamily(s, x) !== undefined)));
   const used: Fact[] = facts.filter((f) => f.kind === 'define' && (mentions(lhs, f.sym) || mentions(rhs, f.sym)));
   const sized = facts.map((f) => withSizeFromSums(f, [l, r]));
@@ -479,8 +595,13 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
     reparam,
     engineDerivative: dl.replaced || dr.replaced,
     ...(opaque !== undefined ? { undefinedDerivative: opaque } : {}),
-    ...(unsettled ? { unsettled: 'its definitions refer to each other without reaching a base case (a recurrence), so they were expanded only to a fixed depth' } : {}),
+    ...(unsettled
+      ? { unsettled: 'its definitions refer to each other without reaching a base case (a recurrence), so they were expanded only to a fixed depth' }
+      : mixed !== undefined
+        ? { unsettled: `${mixed} has a value in the document, but a sum over its family runs to a size not given as a number, so its terms were drawn at random` }
+        : {}),
     used: [...used, ...d.used],
+    ...(sizes.notes.length > 0 ? { notes: sizes.notes } : {}),
   };
 }
 

@@ -97,6 +97,24 @@ const CASE_START = /\b(if|when|whenever|unless|otherwise|in case|suppose|supposi
 /** "Suppose $x > 0$." states an assumption; "suppose $x > 0$, then …" is a hypothetical. */
 const SUPPOSE_ONLY = /\b(suppose|supposing)\b/i;
 
+/** Prose with no math but more values (`, $b = -1$ and $y = 0$.`): what may follow a section's setup values in their paragraph. */
+function onlyValues(text: string): boolean {
+  if (/\$\$|\\\[|\\begin\{/.test(text)) return false;
+  for (const m of text.matchAll(/\$([^$]*)\$|\\\(([^]*?)\\\)/g)) {
+    const math = m[1] ?? m[2] ?? '';
+    if (/[=<>]|\\(?:le|ge|leq|geq|approx|ne|neq)(?![A-Za-z])/.test(math) && !isValueMath(math)) return false;
+  }
+  return true;
+}
+
+/** `w = 2`, `\\eta = 0.25`, `z = (0, \\ln 3)`, `(w_1, w_2) = (2, 1)`: names given numbers (no letter on the right but in commands). */
+function isValueMath(math: string): boolean {
+  const parts = math.split('=');
+  if (parts.length !== 2 || /[<>]/.test(math)) return false;
+  const [lhs = '', rhs = ''] = parts;
+  return /^\s*(?:\\?[A-Za-z]+(?:_\{?\w+\}?)?|\((?:\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*,?)+\))\s*$/.test(lhs) && !/[A-Za-z]/.test(rhs.replace(/\\[A-Za-z]+/g, ''));
+}
+
 export interface Scopes {
   /** The end of the section that contains `offset` (the source length when it is the last). */
   sectionEnd(offset: number): number;
@@ -110,6 +128,18 @@ export interface Scopes {
   hypotheticalEnd(seg: Segment): number | undefined;
   /** The end of the sentence the segment is in, display math continuing it included. */
   sentenceEnd(seg: Segment): number;
+  /**
+   * Where a worked example that gives values at `offset` ends (see
+   * worked-example.ts; the math giving them ends at `end`): the end of the
+   * section when the values are given in the section's first paragraph and
+   * nothing but more values follows them there (its setup: "starting from
+   * $w_0 = 0$ with step size $\eta = 0.25$."; "At $x = 0$: $\sigma'(x) = …$"
+   * is an example, not a setup); otherwise the end of the paragraph, carried
+   * over display math that follows it and over a paragraph that continues
+   * its sentence (starting in lower case: "and its gradient is …"), and cut
+   * at a LaTeX \paragraph{…} heading.
+   */
+  exampleEnd(offset: number, end: number): number;
 }
 
 export function documentScopes(source: string, kind: 'markdown' | 'tex', segments: readonly Segment[]): Scopes {
@@ -121,12 +151,24 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
     for (let k = s.offset; k < Math.min(source.length, s.offset + s.text.length); k++) owner[k] = i;
   });
   const isProse = (k: number): boolean => owner[k] === -1 && source[k] !== '$';
-  const terminator = (k: number): boolean => isProse(k) && /[.?!]/.test(source[k] ?? '') && (k + 1 >= source.length || /\s/.test(source[k + 1] ?? ''));
+  // (The full stop of an abbreviation, "e.g. $x = 2$ gives …", does not end the sentence.)
+  const terminator = (k: number): boolean =>
+    isProse(k) &&
+    /[.?!]/.test(source[k] ?? '') &&
+    // …followed by a blank, or by a closing bracket or quote and a blank ("(If we had $w = 0$, … constant.)").
+    /^(?:[)\]"'’”]?)(?:\s|$)/.test(source.slice(k + 1, k + 3)) &&
+    !/(?:^|[^A-Za-z])(?:e\.g|i\.e|cf|vs|resp)$/i.test(source.slice(Math.max(0, k - 6), k));
   /** A blank line starts at k (k is a newline followed by a line of blanks and another newline). */
   const blankLineAt = (k: number): number | undefined => {
     if (source[k] !== '\n') return undefined;
     const m = /^\n[ \t]*\n\s*/.exec(source.slice(k, k + 200));
     return m === null ? undefined : k + m[0].length;
+  };
+
+  /** The end of the paragraph holding `offset`: the next blank line, or the end of the source. */
+  const paragraphEndAt = (offset: number): number => {
+    const m = /\n[ \t]*\n/.exec(source.slice(offset));
+    return m === null ? source.length : offset + m.index;
   };
 
   const containing = (offset: number): number => {
@@ -175,14 +217,16 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
     return out;
   };
 
+  const sectionEndAt = (offset: number): number => {
+    const i = containing(offset);
+    if (i < 0) return source.length;
+    const level = (headings[i] as Heading).level;
+    for (let j = i + 1; j < headings.length; j++) if ((headings[j] as Heading).level <= level) return (headings[j] as Heading).offset;
+    return source.length;
+  };
+
   return {
-    sectionEnd(offset) {
-      const i = containing(offset);
-      if (i < 0) return source.length;
-      const level = (headings[i] as Heading).level;
-      for (let j = i + 1; j < headings.length; j++) if ((headings[j] as Heading).level <= level) return (headings[j] as Heading).offset;
-      return source.length;
-    },
+    sectionEnd: sectionEndAt,
     sectionStart(offset) {
       const i = containing(offset);
       return i < 0 ? 0 : (headings[i] as Heading).offset;
@@ -207,5 +251,32 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
       return n === null ? end : start + n.index;
     },
     sentenceEnd,
+    exampleEnd(offset, end) {
+      const i = containing(offset);
+      const section = sectionEndAt(offset);
+      // The section's first paragraph: no blank line between the heading (with a setext underline) and the values.
+      const headingEnd = i < 0 ? 0 : source.indexOf('\n', (headings[i] as Heading).offset) + 1;
+      const before = source.slice(headingEnd, offset).replace(/^[ \t]*(?:=+|-+)[ \t]*\n/, '').replace(/^\s+/, '');
+      // A LaTeX \paragraph{…} (or \subparagraph) starts a new run-in section.
+      const runIn = /\\(?:sub)?paragraph\*?\s*\{/g;
+      runIn.lastIndex = offset;
+      const cut = runIn.exec(source)?.index ?? Infinity;
+      const paragraph = paragraphEndAt(offset);
+      if (!/\n[ \t]*\n/.test(before) && onlyValues(source.slice(end, paragraph).replace(/^(?:\$|\\\))/, ''))) return Math.min(section, cut);
+      // A paragraph of nothing but values ("At $(w_1, w_2) = (2, 1)$:") heads the rest of its section.
+      const blank = [...source.slice(headingEnd, offset).matchAll(/\n[ \t]*\n/g)].pop();
+      const paragraphStart = blank === undefined ? headingEnd : headingEnd + (blank.index ?? 0) + blank[0].length;
+      if (onlyValues(source.slice(paragraphStart, paragraph))) return Math.min(section, cut);
+      let last = paragraph;
+      while (last < section) {
+        const rest = source.slice(last, Math.min(section, last + 400));
+        const next = /^\s*/.exec(rest)?.[0].length ?? 0;
+        const start = rest.slice(next);
+        // Display math after the paragraph, or a paragraph that continues its sentence.
+        if (!/^(?:\$\$|\\\[|\\begin\{(?!itemize|enumerate|description)[A-Za-z*]+\}|[a-z])/.test(start)) break;
+        last = paragraphEndAt(last + next + 1);
+      }
+      return Math.min(last, section, cut);
+    },
   };
 }

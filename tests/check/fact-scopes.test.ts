@@ -80,13 +80,14 @@ describe('facts stated in a document hold from where they are stated to the end 
     expect(steps(doc)[1]?.facts).toEqual([{ fact: 'h = w^2*x', line: 5, col: 15 }]);
   });
 
-  it('should give a name a value where the prose says so ("Given $y = 1$"), not at "at $x = 2$"', () => {
+  it('should give a name a value where the prose says so ("Given $y = 1$", "at $x = 2$")', () => {
     const given = '\\section{Positive example}\nGiven $y = 1$, the loss is $L = -y\\log\\sigma(z) - (1-y)\\log(1 - \\sigma(z))$ and\n\\[ \\frac{\\partial L}{\\partial z} = \\sigma(z) - 1 \\]\n\\section{Other}\n$L = -y\\log\\sigma(z) - (1-y)\\log(1 - \\sigma(z))$\n\\[ \\frac{\\partial L}{\\partial z} = \\sigma(z) - 1 \\]\n';
     expect(verdicts(given, 'tex')).toEqual(['3: proved', '6: fails']);
-    expect(verdicts('At the point $x = 2$ the slope is $12$:\n\n$$\\frac{d}{dx} x^3 = 12$$\n')).toEqual(['3: fails']);
+    // "At the point $x = 2$" gives x a value for the worked example (src/check/worked-example.ts), and the verdict says so.
+    expect(verdicts('At the point $x = 2$ the slope is $12$:\n\n$$\\frac{d}{dx} x^3 = 12$$\n')).toEqual(['3: proved']);
     const counterexample = 'A counterexample: take $x = -1$. Then $\\sqrt{x^2} = 1$, which is not $x$.\n\nIn general\n\n$$x^2 + 2x + 1 = 0$$\n';
-    // "Then $\sqrt{x^2} = 1$" is about the example's x: not a failure, and not a pass either.
-    expect(verdicts(counterexample)).toEqual(['1: undecided', '5: fails']);
+    // "Then $\sqrt{x^2} = 1$" is about the example's x (judged at x = -1, said so); the next paragraph is not.
+    expect(verdicts(counterexample)).toEqual(['1: proved', '5: fails']);
   });
 
   it('should judge π = 3.14159… as a claim, never take it as a definition of π', () => {

@@ -46,19 +46,21 @@ import type { DocumentReport, StepReport } from '../../src/check/check-document.
  */
 const RATCHET = {
   /** Target: all 82 wrong relations (issue #10: "every wrong relation fails at its own line:col"). */
-  wrongFailAtOwnPlaceAtLeast: 48,
+  wrongFailAtOwnPlaceAtLeast: 50,
   /**
    * Target: 0 ("no correct relation fails"). Loosened from 27 (measured before the accounting merge, when
    * inline math was never judged): since accounting, inline claims are judged, and values named in prose
    * without a premise word ("Numbers: $w = 2$, … give $\hat y = 5$") are claims about symbols the section
    * used, so the claims after them fail; main at 383a749 measured 73, 52 after the definitions merge, 53 once
-   * every number given in prose (whatever the word before it) holds to the end of its sentence only.
+   * every number given in prose (whatever the word before it) holds to the end of its sentence only; 22 on the
+   * values branch, where a number given in prose is a worked example's value applied to the claims in its
+   * scope (src/check/worked-example.ts), and the scorer gives a step at a relation's own line:col to it first.
    */
-  correctFailAtMost: 53,
+  correctFailAtMost: 22,
   /** Target: 90% of the 391 correct relations, 352 ("at least 90% of correct relations proved or holds"). */
-  correctProvedOrHoldsAtLeast: 196,
+  correctProvedOrHoldsAtLeast: 242,
   /** Target: 0 ("every relation appears in the output"): judged, or listed as not read. */
-  missingAtMost: 7,
+  missingAtMost: 3,
 };
 
 const corpus = loadHomeworkCorpus();

@@ -102,11 +102,13 @@ function lineCount(text: string): number {
 /** Matches every labelled relation of one document to the report. */
 export function scoreReport(file: string, relations: readonly LabelledRelation[], report: DocumentReport): FileScore {
   const steps = report.chains.flatMap((c) => [...c.steps]);
-  const used = new Set<StepReport>();
+  // A step at a relation's own line:col is that relation's, before any other relation may take it by its right side.
+  const own = new Map(relations.map((r) => [r, steps.find((s) => s.line === r.line && s.col === r.col)]));
+  const used = new Set<StepReport>([...own.values()].filter((s): s is StepReport => s !== undefined));
   const scored: Scored[] = [];
   for (const r of relations) {
     const free = steps.filter((s) => !used.has(s) && s.line === r.line);
-    const step = free.find((s) => s.col === r.col) ?? free.find((s) => sameStart(s.rhs, r.rhs));
+    const step = own.get(r) ?? free.find((s) => sameStart(s.rhs, r.rhs));
     if (step !== undefined) {
       used.add(step);
       scored.push({ file, relation: r, outcome: step.verdict, at: { line: step.line, col: step.col }, summary: step.evidence.summary });

@@ -34,10 +34,12 @@ describe('derivatives written as fractions of differentials', () => {
 });
 
 describe('a value named in passing', () => {
-  it('leaves a failure in its paragraph undecided: "e.g. $x = 2$ gives $x^2 = 4$" is about that value', () => {
+  // The worked-example rule (src/check/worked-example.ts, tests/check/worked-example-values.test.ts) replaced "undecided in its paragraph".
+  it('is applied to the claim about it, which says so: "e.g. $x = 2$ gives $x^2 = 4$" holds at that value, not in general', () => {
     const r = checkDocument(checker, 'e.g. $x = 2$ gives $x^2 = 4$.\n\nIn general $x^2 = 4$ is false.\n', 'markdown');
     const steps = r.chains.flatMap((c) => c.steps);
-    expect(steps.map((s) => `${s.line}: ${s.verdict}`)).toEqual(['1: undecided', '3: fails']);
+    expect(steps.map((s) => `${s.line}: ${s.verdict}`)).toEqual(['1: proved', '3: fails']);
+    expect(steps[0]?.evidence.summary).toMatch(/with the worked example's values x = 2 \(line 1\).*for other values it does not hold/);
   });
 });
 
