@@ -82,7 +82,8 @@ export function factCovers(general: Sym, s: Sym): boolean {
 export function describeFact(f: Fact, show: (e: Expr) => string): string {
   switch (f.kind) {
     case 'define':
-      return `${show(f.sym)}${f.params !== undefined ? `(${f.params.map(show).join(', ')})` : f.param === undefined ? '' : `(${show(f.param)})`} = ${show(f.value)}`;
+      // A head of several arguments carries its arity in its name (H(,): multi-argument-heads.ts).
+      return `${f.params !== undefined ? show({ ...f.sym, name: f.sym.name.replace(/\(,*\)$/, '') }) : show(f.sym)}${f.params !== undefined ? `(${f.params.map(show).join(', ')})` : f.param === undefined ? '' : `(${show(f.param)})`} = ${show(f.value)}`;
     case 'sign':
       return `${show(f.sym)} ${f.sign === 'positive' ? '> 0' : f.sign === 'nonnegative' ? '>= 0' : f.sign === 'negative' ? '< 0' : '!= 0'}`;
     case 'interval':

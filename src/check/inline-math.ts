@@ -33,7 +33,7 @@
  */
 import { symKey } from '../expr/sym-key.js';
 import { symbolsOf } from '../expr/traverse.js';
-import { lineCol } from '../parse/index.js';
+import { lineCol, tryParseLatex } from '../parse/index.js';
 import type { Premise } from './document-report.js';
 import { FactError, type Fact } from './facts.js';
 import { functionInWords } from './function-definitions.js';
@@ -182,6 +182,9 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     const ifEnd = scopes.hypotheticalEnd(seg);
     const to = ifEnd ?? scopes.sectionEnd(at);
     if (CONDITION_WORD.test(before) && CONDITION.test(seg.text)) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line });
+    // "take $p = (\frac12, \frac12)$": a value given to a name and not read; a failure of a step using the name may be about that value.
+    const named = valueNotRead(seg.text);
+    if (named !== undefined) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, about: [named] });
     // "using $\sigma'(z) = \sigma(z)(1 - \sigma(z))$": an identity the prose leans on is judged, but as a premise it never fails.
     if (adjacent !== undefined && LEANS_ON.test(adjacent) && unjudgedRelations(seg.text).length === 0) return 'premise-claim';
     const reason =
@@ -225,6 +228,13 @@ export function stateTrailingConditions(ctx: MathContext, seg: MathSegment, late
     if (/[;:]|\b(?:only|but|not|false|wrong|fails?|however|although)\b/i.test(between)) continue;
     for (const f of ledger.read(next.text, next.offset, { definitions: false })) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
   }
+}
+
+/** The name a vector is given to in `p = (\frac12, \frac12)` (a single symbol on the left, a tuple on the right), or undefined. */
+function valueNotRead(text: string): string | undefined {
+  const m = /^([^=<>]+)=\s*(?:\\left\s*)?[([](?=[^]*,)[^]*[)\]]\s*$/.exec(text.trim());
+  const lhs = m === null ? undefined : tryParseLatex((m[1] as string).trim());
+  return lhs?.kind === 'sym' ? lhs.name : undefined;
 }
 
 /** Every piece understood, none giving a fact (`x \in \mathbb{R}^n`, `j \in \{1, \dots, n\}`). */

@@ -14,7 +14,7 @@
 import { sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
-import { symbolsOf } from '../expr/traverse.js';
+import { some, symbolsOf } from '../expr/traverse.js';
 import { ParseError, lineCol, parseLatex, parseLatexReadings, parsePlain, type Reading } from '../parse/index.js';
 import type { ChainReport, NotRead, StepReport } from './document-report.js';
 import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger } from './fact-ledger.js';
@@ -22,8 +22,10 @@ import { definitionOf, FactError, mergeDomains, type Fact } from './facts.js';
 import { readFacts } from './read-facts.js';
 import { functionDefinition, functionInWords } from './function-definitions.js';
 import { indexConditionClause, unappliedIndexCondition } from './index-conditions.js';
-import { headDefinition, headOf, parseWithHeads, type HeadDefinition } from './multi-argument-heads.js';
-import { whereClause } from './where-clauses.js';
+import { headDefinition, headDefinitionFact, kinkedHeads, parseWithHeads, usesHeads, type HeadDefinition, type HeadOptions } from './multi-argument-heads.js';
+import { derivativeFunction } from './defined-heads.js';
+import { tryParseLatex } from '../parse/index.js';
+import { laterWhere, whereClause } from './where-clauses.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeStep, type Checker } from './judge-step.js';
 import { shapesAt, type StatedProperty, type StatedShape } from './shape-facts.js';
@@ -66,15 +68,15 @@ type Side = { readonly ok: true; readonly expr: Expr; readonly readings?: readon
 /** Readings worth saying beside a verdict: where the notation allowed another (a(b+c) a product, \\sum_k over 1..K, an indicator, cases). */
 const TOLD: ReadonlySet<Reading['kind']> = new Set(['product', 'sum-range', 'indicator', 'cases', 'elementwise']);
 
-function parseSide(side: ChainSide, base: number, plain: boolean, heads: readonly HeadDefinition[] = []): Side {
+function parseSide(side: ChainSide, base: number, plain: boolean, heads: readonly HeadDefinition[] = [], opts: HeadOptions = {}): Side {
   if (side.latex === '') return { ok: false, reason: 'nothing on this side of the relation', offset: base + side.start };
   try {
-    // Calls of functions of several arguments the document defined (L(a, b, c)) are read as their definitions.
-    if (!plain && heads.length === 0) {
+    // Calls of functions the document defined (L(a, b, c), KL(p, q), \ell'(z)) are read as their definitions.
+    if (!plain && !usesHeads(side.latex, heads)) {
       const r = parseLatexReadings(side.latex);
       return { ok: true, expr: r.expr, readings: r.readings };
     }
-    return { ok: true, expr: plain ? parseAuto(side.latex) : parseWithHeads(side.latex, heads) };
+    return { ok: true, expr: plain ? parseAuto(side.latex, heads, opts) : parseWithHeads(side.latex, heads, opts) };
   } catch (e) {
     if (e instanceof ParseError) return { ok: false, reason: `cannot read this math: ${e.message}`, offset: base + side.start + e.span.start };
     throw e;
@@ -82,13 +84,13 @@ function parseSide(side: ChainSide, base: number, plain: boolean, heads: readonl
 }
 
 /** A line of a plain-text file: the plain syntax first (`ln(x)`, `2*x`), LaTeX when that fails (`\frac{1}{x}`); the plain error when both fail on text without a backslash. */
-function parseAuto(text: string): Expr {
+function parseAuto(text: string, heads: readonly HeadDefinition[] = [], opts: HeadOptions = {}): Expr {
   try {
     return parsePlain(text);
   } catch (plain) {
     if (!(plain instanceof ParseError)) throw plain;
     try {
-      return parseLatex(text);
+      return usesHeads(text, heads) ? parseWithHeads(text, heads, opts) : parseLatex(text);
     } catch (latex) {
       throw text.includes('\\') ? latex : plain;
     }
@@ -142,8 +144,9 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
   const { ledger } = ctx;
   const { source, scopes } = ledger;
   // "$$…$$ where $p = \sigma(z)$": the clause defines what the display uses, from the display on.
-  if (!inline && ctx.segments !== undefined) {
-    for (const w of whereClause(source, seg, ctx.segments)) {
+  // "so $KL(p, q) \ge 0$, where $KL(p, q) = …$": a where later in the sentence defines what the claim uses.
+  if (ctx.segments !== undefined) {
+    for (const w of inline ? laterWhere(source, seg.offset + seg.text.length, ctx.segments) : whereClause(source, seg, ctx.segments)) {
       const named = functionInWords(w.text, source.slice(w.offset + w.text.length, w.offset + w.text.length + 80).replace(/^\$+/, ''));
       for (const f of named !== undefined ? [named] : ledger.read(w.text, w.offset, { definitions: true })) if (f.kind === 'define' && !ledger.definedAt(f.sym, seg.offset)) ledger.state(f, seg.offset, scopes.sectionEnd(seg.offset));
     }
@@ -209,8 +212,10 @@ function rowAround(text: string, at: number): [number, number] {
 function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline: boolean): StepReport[] {
   const { ledger } = ctx;
   const { source, scopes } = ledger;
-  const heads = ledger.activeAt(seg.offset).flatMap((st) => (st.fact.kind === 'define' ? (headDefinition(st.fact) ?? []) : []));
-  const sides = chain.sides.map((s) => parseSide(s, seg.offset, seg.syntax === 'plain', heads));
+  // Heads defined so far, by an earlier row of the same display too.
+  const heads = ledger.activeAt(seg.offset + (chain.sides[0]?.start ?? 0)).flatMap((st) => (st.fact.kind === 'define' ? (headDefinition(st.fact) ?? []) : []));
+  const headOpts: HeadOptions = { derivative: (value, param, order) => derivativeFunction(ctx.checker.engine, value, param, order) };
+  const sides = chain.sides.map((s) => parseSide(s, seg.offset, seg.syntax === 'plain', heads, headOpts));
   const chainAt = seg.offset + (chain.sides[0]?.start ?? 0);
   const steps: StepReport[] = [];
   chain.rels.forEach((r, k) => {
@@ -223,8 +228,10 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const at = lineCol(source, seg.offset + (rs.latex === '' ? r.start : rs.start));
     const base = { step: k + 1, line: at.line, col: at.col, lhs: ls.latex, rel: r.rel, rhs: rs.latex };
     // f = \tanh: a function letter standing for a function (the right side alone is not an expression); L(x, y, w) = …: a head of several arguments.
-    const head = k === 0 && r.rel === '=' && b.ok ? headOf(ls.latex) : undefined;
-    const named = k === 0 && r.rel === '=' ? (functionDefinition(ls.latex, rs.latex) ?? (head !== undefined && b.ok ? { kind: 'define' as const, sym: sym(head.name), value: b.expr, param: head.params[0] as Sym, params: head.params } : undefined)) : undefined;
+    const named = k === 0 && r.rel === '=' ? (functionDefinition(ls.latex, rs.latex) ?? (b.ok ? headDefinitionFact(ls.latex, b.expr) : undefined)) : undefined;
+    // "Now let $$h = …$$" redefines h from here on (without such words h = … is a claim about h).
+    const redefineWords = !inline && k === 0 && r.rel === '=' && REDEFINE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/(\$\$|\\\[|\\begin\{[A-Za-z*]+\})\s*$/, ''));
+    if (named !== undefined && redefineWords) for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(named.sym)) st.to = stepAt;
     if (named !== undefined && named.kind === 'define' && !ledger.definedAt(named.sym, stepAt)) {
       ledger.state(named, stepAt, scopes.sectionEnd(stepAt));
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
@@ -237,9 +244,10 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       return;
     }
     // `h = …` or `f(x) = …` introducing a symbol first seen here is a definition, not a claim.
-    const d = k === 0 && r.rel === '=' ? definitionOf(ls.latex, a.expr, b.expr) : undefined;
-    // "Now let $$h = …$$" redefines h from here on (without such words h = … is a claim about h).
-    const redefines = !inline && d?.kind === 'define' && REDEFINE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/(\$\$|\\\[|\\begin\{[A-Za-z*]+\})\s*$/, ''));
+    // (The left side as written: a defined head's call was read as its definition.)
+    // (A redefined head is read as written: its call or bare name was read as the old definition.)
+    const d = k === 0 && r.rel === '=' ? definitionOf(ls.latex, redefineWords && heads.length > 0 ? (tryParseLatex(ls.latex) ?? a.expr) : a.expr, b.expr) : undefined;
+    const redefines = redefineWords && d?.kind === 'define';
     if (redefines && d?.kind === 'define') for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(d.sym)) st.to = stepAt;
     if (d !== undefined && d.kind === 'define' && !ledger.definedAt(d.sym, stepAt) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
       if (inline && d.param === undefined && symbolsOf(d.value).length === 0) {
@@ -288,6 +296,13 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const unapplied = j.verdict === 'fails' ? unappliedIndexCondition([a.expr, b.expr, ...facts.flatMap((st) => (st.fact.kind === 'define' ? [st.fact.value] : []))], facts.map((st) => st.fact), j.evidence.point) : undefined;
     if (unapplied !== undefined) {
       const summary = `${j.evidence.summary}; but the condition ${ledger.describe(unapplied)} could not be applied to this step's indices, and the point may break it`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
+    // A derivative of a definition with a kink (\ell(w, b) = \max(0, …)) is claimed piece by piece, the piece often said in words only.
+    const kinked = j.verdict === 'fails' && [a.expr, b.expr].some((e) => some(e, (x) => x.kind === 'deriv')) ? kinkedHeads(`${ls.latex} ${rs.latex}`, heads)[0] : undefined;
+    if (kinked !== undefined) {
+      const summary = `${j.evidence.summary}; but ${kinked.nameLatex.replace(/^\\/, '')} is defined piecewise (with a kink), and the claim may be about one piece only, stated in words`;
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;
     }

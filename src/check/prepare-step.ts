@@ -154,6 +154,35 @@ function opaqueDerivative(e: Expr): string | undefined {
 }
 
 /**
+ * A symbol inside a derivative that shares its name with a defined symbol
+ * without being defined itself (z^{(i)} after z = \sum_j w_j x_j + b): how it
+ * depends on the variable is unknown, so a derivative through it would be
+ * taken as 0. Its name as written, or undefined.
+ */
+function undefinedMember(e: Expr, defs: ReadonlyMap<string, Expr>, families: readonly FamilyDefinition[]): string | undefined {
+  let found: string | undefined;
+  // Only where the defined symbol depends on the variable's name (z = \sum_j w_j x_j + b and ∂/∂w_j; not z = W x and ∂/∂z_y).
+  const dependsOn = (name: string, wrt: Sym): boolean => {
+    const v = defs.get(name);
+    return v !== undefined && some(v, (y) => y.kind === 'sym' && y.name === wrt.name);
+  };
+  const visit = (x: Expr, wrt: Sym | undefined): void => {
+    if (found !== undefined) return;
+    if (x.kind === 'deriv') {
+      visit(x.body, x.wrt);
+      return;
+    }
+    if (wrt !== undefined && x.kind === 'sym' && (x.sub.length > 0 || x.sup.length > 0) && dependsOn(x.name, wrt) && !defs.has(symKey(x)) && !families.some((f) => matchFamily(f.sym, x) !== undefined)) {
+      found = toPlain(x);
+      return;
+    }
+    for (const c of children(x)) visit(c, wrt);
+  };
+  visit(e, undefined);
+  return found;
+}
+
+/**
  * Replace each innermost derivative the engine can compute by its result,
  * once the result has passed the verification `gradtex diff` runs on its own
  * derivations (src/proof/verify.ts); the result's side conditions come along.
@@ -427,7 +456,7 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   const first = new Map([...defs].filter(([key]) => !wrt.has(key)));
   let l = withFunctions(expand(lhs, first, familiesFreeOf(families, [lhs, rhs])));
   let r = withFunctions(expand(rhs, first, familiesFreeOf(families, [lhs, rhs])));
-  const opaque = [l, r].map(opaqueDerivative).find((x) => x !== undefined);
+  const opaque = [l, r].map(opaqueDerivative).find((x) => x !== undefined) ?? [l, r].map((x) => undefinedMember(x, defs, families)).find((x) => x !== undefined);
   const dl = engineDerivatives(engine, l);
   const dr = engineDerivatives(engine, r);
   l = dl.expr;
