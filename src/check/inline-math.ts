@@ -185,6 +185,10 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     // "take $p = (\frac12, \frac12)$": a value given to a name and not read; a failure of a step using the name may be about that value.
     const named = valueNotRead(seg.text);
     if (named !== undefined) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, about: [named] });
+    // "For $y = 1$ and $z = \log 3$: … so $\ell = \log\tfrac43$": a failure in the paragraph may be about that value.
+    const given = premiseWord !== 'at' ? /^\s*([^=<>]+?)\s*=\s*[^=<>]+$/.exec(seg.text) : null;
+    const subject = given === null ? undefined : tryParseLatex(given[1] as string);
+    if (named === undefined && subject?.kind === 'sym') ledger.examples.push({ key: symKey(subject), text: seg.text.trim(), from: at, to: ledger.paragraphEnd(at), line: lineCol(source, at).line });
     // "using $\sigma'(z) = \sigma(z)(1 - \sigma(z))$": an identity the prose leans on is judged, but as a premise it never fails.
     if (adjacent !== undefined && LEANS_ON.test(adjacent) && unjudgedRelations(seg.text).length === 0) return 'premise-claim';
     const reason =

@@ -214,7 +214,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
   const { source, scopes } = ledger;
   // Heads defined so far, by an earlier row of the same display too.
   const heads = ledger.activeAt(seg.offset + (chain.sides[0]?.start ?? 0)).flatMap((st) => (st.fact.kind === 'define' ? (headDefinition(st.fact) ?? []) : []));
-  const headOpts: HeadOptions = { derivative: (value, param, order) => derivativeFunction(ctx.checker.engine, value, param, order) };
+  const headOpts: HeadOptions = { derivative: (value, param, order) => derivativeFunction(ctx.checker.engine, value, param, order), partial: (value, param) => derivativeFunction(ctx.checker.engine, value, param, 1) };
   const sides = chain.sides.map((s) => parseSide(s, seg.offset, seg.syntax === 'plain', heads, headOpts));
   const chainAt = seg.offset + (chain.sides[0]?.start ?? 0);
   const steps: StepReport[] = [];

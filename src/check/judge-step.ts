@@ -77,6 +77,10 @@ function judgeRead(checker: Checker, lhs: Expr, rel: Relation, rhs: Expr, facts:
       const name = p.undefinedDerivative;
       return { verdict: 'undecided', evidence: { method: 'none', summary: `the derivative of ${name} needs its definition: write ${name} = … (or ${name}(x) = …) before this step` } };
     }
+    if (p.hiddenDependence !== undefined) {
+      const name = p.hiddenDependence;
+      return { verdict: 'undecided', evidence: { method: 'none', summary: `the derivative by ${name} is of an expression that depends on what ${name} is defined from, but not on ${name} as written: write it in terms of ${name}` } };
+    }
     const j = judgeExpanded(checker, p, rel, facts, opts);
     // Definitions cut at a depth leave members that differ at random between the sides: a failure shows nothing.
     if (p.unsettled !== undefined && j.verdict === 'fails') return { verdict: 'undecided', evidence: { method: 'none', summary: `not judged: ${p.unsettled}` } };

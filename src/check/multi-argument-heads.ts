@@ -212,6 +212,8 @@ function smoothTableFunction(name: string): HeadDefinition | undefined {
 export interface HeadOptions {
   /** Derivatives for primed calls (`\ell'(z)`, `\sigma'(2x)`); without it primes are left to the reader. */
   readonly derivative?: DerivativeOf;
+  /** The partial derivative of a value by one of its parameters, for `\frac{\partial f}{\partial w_1}(2, 1)`. */
+  readonly partial?: (value: Expr, param: Sym) => Expr | undefined;
 }
 
 /**
@@ -255,6 +257,38 @@ export function parseWithHeads(latex: string, heads: readonly HeadDefinition[], 
     }
   };
   for (const h of heads) rewrite(h, new RegExp(`${spelling(h)}\\s*('*)\\s*(?:\\\\left\\s*)?\\(`, 'g'), false);
+  // \ell' alone (\ell' = -\tfrac14): the derivative at the head's own parameter, as the bare \ell is the head at it.
+  for (const h of heads) {
+    if (h.params.length !== 1 || opts.derivative === undefined) continue;
+    const bare = new RegExp(`${spelling(h)}\\s*('+)(?!\\s*(?:\\\\left\\s*)?\\()`, 'g');
+    for (let m = bare.exec(text); m !== null; m = bare.exec(text)) {
+      const value = opts.derivative(h.value, h.params[0] as Sym, (m[1] as string).length);
+      if (value !== undefined) bare.lastIndex = place(m.index, m.index + m[0].length, value);
+    }
+  }
+  // \frac{\partial f_1}{\partial w_1}(2, 1): a partial derivative of a head, at a point.
+  for (const h of heads) {
+    if (opts.partial === undefined) continue;
+    const at = new RegExp(String.raw`\\frac\s*\{\s*\\partial\s*${spelling(h)}\s*\}\s*\{\s*\\partial\s*([^{}]+?)\s*\}\s*(?:\\left\s*)?\(`, 'g');
+    for (let m = at.exec(text); m !== null; m = at.exec(text)) {
+      const open = m.index + m[0].length - 1;
+      const close = closing(text, open);
+      const variable = tryParse(m[1] as string);
+      const param = h.params.find((p) => p.hash === variable?.hash);
+      if (close < 0 || param === undefined) continue;
+      const args = splitTopLevelCommas(text.slice(open + 1, close).replace(/\\right\s*$/, ''));
+      if (args.length !== h.params.length) continue;
+      let parsed: Expr[];
+      try {
+        parsed = args.map((a) => parseWithHeads(a, heads, opts));
+      } catch {
+        continue;
+      }
+      const d = opts.partial(h.value, param);
+      const value = d === undefined ? undefined : substituteAll(d, new Map(h.params.map((p, i) => [symKey(p), parsed[i] as Expr])));
+      if (value !== undefined) at.lastIndex = place(m.index, close + 1, value);
+    }
+  }
   // \sigma'(2x): the derivative of a smooth function of the table at any argument (on a variable the reader takes it).
   if (opts.derivative !== undefined) {
     const primed = /(?<![A-Za-z\\])\\([A-Za-z]+)\s*('+)\s*(?:\\left\s*)?\(/g;

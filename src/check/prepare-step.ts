@@ -12,7 +12,7 @@ import { add, addAll, call, deriv, div, mul, mulAll, num, sym } from '../expr/bu
 import { substitute } from '../expr/substitute.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
-import { children, some, withChildren } from '../expr/traverse.js';
+import { children, mapBottomUp, some, withChildren } from '../expr/traverse.js';
 import { differentiate } from '../derive/differentiate.js';
 import { distrust, verifyDerivation } from '../proof/verify.js';
 import { toPlain } from '../expr/to-plain.js';
@@ -61,6 +61,12 @@ export interface PreparedStep {
    * unknown): the step cannot be judged. Holds that symbol's name.
    */
   readonly undefinedDerivative?: string;
+  /**
+   * A derivative by a defined symbol (∂L/∂z, z = w x + b) of a body that uses
+   * the symbols of its definition but not the symbol (σ(w x + b) written
+   * differently): the dependence is hidden. Holds that symbol's name.
+   */
+  readonly hiddenDependence?: string;
   /** Facts used (for evidence). */
   readonly used: readonly Fact[];
   /**
@@ -179,6 +185,45 @@ function undefinedMember(e: Expr, defs: ReadonlyMap<string, Expr>, families: rea
     for (const c of children(x)) visit(c, wrt);
   };
   visit(e, undefined);
+  return found;
+}
+
+/**
+ * A derivative by a defined symbol (∂L/∂z with z = w x + b) of a body in
+ * which the definitions wrote z out (L in ŷ = σ(w x + b)): each occurrence of
+ * z's value, as written, is folded back into z, so the body depends on z.
+ */
+function foldDefinedVariables(e: Expr, defs: ReadonlyMap<string, Expr>): Expr {
+  if (!some(e, (x) => x.kind === 'deriv' && defs.has(symKey(x.wrt)))) return e;
+  const go = (x: Expr): Expr => {
+    if (x.kind === 'deriv') {
+      const body = go(x.body);
+      const v = defs.get(symKey(x.wrt));
+      const folded = v === undefined || v.kind === 'sym' || v.kind === 'num' ? body : mapBottomUp(body, (y) => (y.hash === v.hash ? x.wrt : y));
+      return folded === x.body ? x : deriv(folded, x.wrt);
+    }
+    const kids = children(x);
+    return kids.length === 0 ? x : withChildren(x, kids.map(go));
+  };
+  return go(e);
+}
+
+/**
+ * A derivative by a defined symbol whose body does not use it but uses the
+ * symbols of its definition (∂L/∂z with z = w x + b and L in σ(w x + b)
+ * written otherwise): the dependence on z is hidden, and the derivative would
+ * be taken as 0. The variable's name, or undefined.
+ */
+function hiddenDependence(e: Expr, defs: ReadonlyMap<string, Expr>): string | undefined {
+  let found: string | undefined;
+  some(e, (x) => {
+    if (found !== undefined || x.kind !== 'deriv') return false;
+    const v = defs.get(symKey(x.wrt));
+    if (v === undefined || some(x.body, (y) => y.kind === 'sym' && y.hash === x.wrt.hash)) return false;
+    const inner = new Set(freeSymbols(v, [], true).map(symKey));
+    if (some(x.body, (y) => y.kind === 'sym' && inner.has(symKey(y)))) found = toPlain(x.wrt);
+    return found !== undefined;
+  });
   return found;
 }
 
@@ -456,7 +501,10 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   const first = new Map([...defs].filter(([key]) => !wrt.has(key)));
   let l = withFunctions(expand(lhs, first, familiesFreeOf(families, [lhs, rhs])));
   let r = withFunctions(expand(rhs, first, familiesFreeOf(families, [lhs, rhs])));
+  l = foldDefinedVariables(l, defs);
+  r = foldDefinedVariables(r, defs);
   const opaque = [l, r].map(opaqueDerivative).find((x) => x !== undefined) ?? [l, r].map((x) => undefinedMember(x, defs, families)).find((x) => x !== undefined);
+  const hidden = [l, r].map((x) => hiddenDependence(x, defs)).find((x) => x !== undefined);
   const dl = engineDerivatives(engine, l);
   const dr = engineDerivatives(engine, r);
   l = dl.expr;
@@ -507,7 +555,7 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
     assumptions: d.assumptions,
     reparam,
     engineDerivative: dl.replaced || dr.replaced,
-    ...(opaque !== undefined ? { undefinedDerivative: opaque } : {}),
+    ...(opaque !== undefined ? { undefinedDerivative: opaque } : hidden !== undefined ? { hiddenDependence: hidden } : {}),
     ...(unsettled ? { unsettled: 'its definitions refer to each other without reaching a base case (a recurrence), so they were expanded only to a fixed depth' } : {}),
     used: [...used, ...d.used],
   };
