@@ -12,6 +12,7 @@
  *     judgeMath(ctx, { text: '\\ln x \\le x - 1', offset: 40 }, false)   // [{ line: 3, col: 1, steps: [{ verdict: 'proved', … }] }]
  */
 import { sym } from '../expr/build.js';
+import { abstractHead } from '../expr/abstract-function.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { some, symbolsOf } from '../expr/traverse.js';
@@ -22,7 +23,7 @@ import { definitionOf, FactError, mergeDomains, type Fact } from './facts.js';
 import { readFacts } from './read-facts.js';
 import { functionDefinition, functionInWords } from './function-definitions.js';
 import { indexConditionClause, unappliedIndexCondition } from './index-conditions.js';
-import { headDefinition, headDefinitionFact, kinkedHeads, parseWithHeads, usesHeads, type HeadDefinition, type HeadOptions } from './multi-argument-heads.js';
+import { headDefinition, headDefinitionFact, headOf, kinkedHeads, parseWithHeads, usesHeads, type HeadDefinition, type HeadOptions } from './multi-argument-heads.js';
 import { derivativeFunction } from './defined-heads.js';
 import { tryParseLatex } from '../parse/index.js';
 import { laterWhere, whereClause } from './where-clauses.js';
@@ -202,6 +203,13 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
   return chains;
 }
 
+/** The name a definition's left side introduces: h, f in f(x) (an unknown function), L in L(w), KL in KL(p, q). */
+function definedName(lhsLatex: string, lhs: Expr): string | undefined {
+  if (lhs.kind === 'sym') return lhs.name;
+  if (lhs.kind === 'call' && abstractHead(lhs.fn)?.order === 0) return lhs.fn;
+  return headOf(lhsLatex)?.name ?? (lhs.kind === 'mul' && lhs.args.length === 2 && lhs.args[0]?.kind === 'sym' && /\(/.test(lhsLatex) ? lhs.args[0].name : undefined);
+}
+
 /** The row of a block (between `\\` breaks) around an offset. */
 function rowAround(text: string, at: number): [number, number] {
   const before = text.lastIndexOf('\\\\', at);
@@ -241,6 +249,10 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       // Unreadable notation is not a verdict: the relation is listed as not read, at the parse error.
       const bad = (!a.ok ? a : b) as Extract<Side, { ok: false }>;
       notReadAt(ctx, bad.offset, `${ls.latex} ${relationLatex(r.rel)} ${rs.latex}`, bad.reason);
+      // `f(\mathbf{x}) = w_0 + \dots` not read: f is not an unknown function independent of the w_j, so a failure of a step using it may be about what f is.
+      // (i = 1, \dots, n is an index's range, not a definition.)
+      const defining = k === 0 && r.rel === '=' && a.ok && !b.ok && !/^\s*-?\d+\s*,[^]*\\[lc]?dots/.test(rs.latex) ? definedName(ls.latex, a.expr) : undefined;
+      if (defining !== undefined) ledger.unread.push({ text: `${ls.latex} = ${rs.latex}`, from: stepAt, to: scopes.sectionEnd(stepAt), line: lineCol(source, stepAt).line, about: [defining], definition: true });
       return;
     }
     // `h = …` or `f(x) = …` introducing a symbol first seen here is a definition, not a claim.
@@ -307,7 +319,15 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       return;
     }
     // Words about named symbols ("$W$ is orthogonal") weaken only the steps that use those symbols (or their definitions do).
-    const stepSymbols = j.verdict === 'fails' ? new Set([...allSymbols(a.expr, allSymbols(b.expr, new Map(facts.flatMap((st) => (st.fact.kind === 'define' ? [...allSymbols(st.fact.value).entries()] : []))))).values()].map((s) => s.name)) : new Set<string>();
+    const positive = j.verdict === 'proved' || j.verdict === 'holds';
+    const stepSymbols = j.verdict === 'fails' || positive ? new Set([...allSymbols(a.expr, allSymbols(b.expr, new Map(facts.flatMap((st) => (st.fact.kind === 'define' ? [...allSymbols(st.fact.value).entries()] : []))))).values()].map((s) => s.name)) : new Set<string>();
+    // A derivative through a name whose definition was not read (f(\mathbf{x}) = w_0 + \dots) is not known to be right either: f may depend on the variable.
+    const unreadDefinition = positive && [a.expr, b.expr].some((e) => some(e, (x) => x.kind === 'deriv')) ? ledger.unread.find((u) => u.definition === true && u.from <= stepAt && stepAt < u.to && (u.about ?? []).some((n) => stepSymbols.has(n))) : undefined;
+    if (unreadDefinition !== undefined) {
+      const summary = `${j.evidence.summary}; but it takes a derivative through ${(unreadDefinition.about ?? []).join(', ')}, whose definition $${unreadDefinition.text}$ (line ${unreadDefinition.line}) could not be read`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
     const unreadHere = j.verdict === 'fails' ? ledger.unread.find((u) => u.from <= stepAt && stepAt < u.to && (u.about === undefined || u.about.some((n) => stepSymbols.has(n)))) : undefined;
     if (unreadHere !== undefined) {
       // Weaker than the truth, never stronger: the counterexample may violate a condition we could not read.

@@ -137,4 +137,16 @@ describe('heads the document defines, and their derivatives', () => {
     const v = verdicts(doc, 'tex').map((s) => s.replace(/ (proved|holds)$/, ' ok'));
     expect(v.filter((s) => !s.endsWith('definition'))).toEqual(['8:12 ok', '9:12 ok', '10:12 fails']);
   });
+  it('should not treat f as independent of the weights when its definition could not be read', () => {
+    const doc = [
+      'A neuron computes $f(x) = w_0 + w_1 x_1 + \\dots + w_n x_n$ and the error is $L = \\frac12 (y - f(x))^2$.',
+      '',
+      '$$\\frac{\\partial L}{\\partial w_1} = 0$$',
+      '',
+      '$$\\frac{\\partial L}{\\partial w_1} = -(y - f(x)) x_1$$',
+      '',
+    ].join('\n');
+    // Read with f independent of w_1, the first would be proved and the second would fail: both rest on the unread definition.
+    expect(verdicts(doc)).toEqual(['3:37 undecided', '5:37 undecided']);
+  });
 });
