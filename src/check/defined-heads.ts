@@ -6,6 +6,7 @@
  *     valueHeadsAsProducts(parseLatex('h(1 - y)'), new Set(['h']))   // h*(1 - y)
  */
 import { deriv, mul, sym } from '../expr/build.js';
+import { equal } from '../expr/equal.js';
 import { distrust, verifyDerivation } from '../proof/verify.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { differentiate } from '../derive/differentiate.js';
@@ -33,6 +34,22 @@ export function valueHeadsAsProducts(e: Expr, defined: ReadonlySet<string>): Exp
  *     derivativeFunction(engine, parseLatex('x^2'), x, 1)   // 2*x
  */
 export function derivativeFunction(engine: Engine, value: Expr, param: Sym, order: number): Expr | undefined {
+  // A document uses the same head's derivative on many lines: computed and checked once per engine.
+  let memo = DERIVATIVES.get(engine);
+  if (memo === undefined) DERIVATIVES.set(engine, (memo = new Map()));
+  const key = `${value.hash}|${param.hash}|${order}`;
+  const bucket = memo.get(key) ?? [];
+  // Hashes may collide: an entry is used only for the same value and parameter.
+  const known = bucket.find((m) => equal(m.value, value) && equal(m.param, param));
+  if (known !== undefined) return known.derivative;
+  const derivative = checkedDerivative(engine, value, param, order);
+  memo.set(key, [...bucket, { value, param, derivative }]);
+  return derivative;
+}
+
+const DERIVATIVES = new WeakMap<Engine, Map<string, { value: Expr; param: Sym; derivative: Expr | undefined }[]>>();
+
+function checkedDerivative(engine: Engine, value: Expr, param: Sym, order: number): Expr | undefined {
   let v = value;
   for (let k = 0; k < order; k++) {
     const d = differentiate(engine, v, [param], { maxSteps: 600, maxMs: 150 });

@@ -26,7 +26,7 @@ import { indexConditionClause, unappliedIndexCondition } from './index-condition
 import { headDefinition, headDefinitionFact, headOf, kinkedHeads, parseWithHeads, usesHeads, type HeadDefinition, type HeadOptions } from './multi-argument-heads.js';
 import { derivativeFunction } from './defined-heads.js';
 import { tryParseLatex } from '../parse/index.js';
-import { laterWhere, whereClause } from './where-clauses.js';
+import { laterWhere, usingClause, whereClause } from './where-clauses.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeStep, type Checker } from './judge-step.js';
 import { shapesAt, type StatedProperty, type StatedShape } from './shape-facts.js';
@@ -151,6 +151,10 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
       const named = functionInWords(w.text, source.slice(w.offset + w.text.length, w.offset + w.text.length + 80).replace(/^\$+/, ''));
       for (const f of named !== undefined ? [named] : ledger.read(w.text, w.offset, { definitions: true })) if (f.kind === 'define' && !ledger.definedAt(f.sym, seg.offset)) ledger.state(f, seg.offset, scopes.sectionEnd(seg.offset));
     }
+  }
+  // "$$…$$ using $\sum_i p_i = 1$": the constraint the display relies on holds for it.
+  if (!inline && ctx.segments !== undefined) {
+    for (const u of usingClause(source, seg, ctx.segments)) for (const f of ledger.read(u.text, u.offset, { definitions: false })) if (f.kind !== 'define') ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
   }
   // A condition (`\text{where } x \ge 0`) or an index condition (`L = …`, k \ne l) closing a one-line display holds for that display only.
   const clause = inline ? undefined : (conditionClause(seg.text) ?? indexConditionClause(seg.text));

@@ -189,6 +189,43 @@ function undefinedMember(e: Expr, defs: ReadonlyMap<string, Expr>, families: rea
 }
 
 /**
+ * ∂/∂z_i of a sum over i (C = -\sum_i p_i \log q_i substituted into
+ * \partial C/\partial z_i): the sum's own i is another index than the
+ * variable's, so it is renamed to a letter the step does not use before the
+ * derivative is taken (otherwise the variable is captured by the sum).
+ */
+function freeBoundIndices(e: Expr): Expr {
+  if (!some(e, (x) => x.kind === 'deriv' && x.wrt.sub.some((i) => i.kind === 'sym'))) return e;
+  const used = new Set<string>();
+  some(e, (x) => {
+    if (x.kind === 'sym') used.add(x.name);
+    return false;
+  });
+  const spare = (): Sym | undefined => {
+    const letter = [...'klmrsuvabcdeghpq'].find((c) => !used.has(c));
+    if (letter !== undefined) used.add(letter);
+    return letter === undefined ? undefined : sym(letter);
+  };
+  const rename = (x: Expr, captured: ReadonlySet<string>): Expr => {
+    if (x.kind === 'call' && x.fn === 'sum') {
+      const [body, k, lo, hi] = x.args;
+      if (body !== undefined && k?.kind === 'sym' && lo !== undefined && hi !== undefined && captured.has(symKey(k))) {
+        const fresh = spare();
+        if (fresh !== undefined) return call('sum', [rename(substitute(body, new Map([[symKey(k), fresh]])), captured), fresh, lo, hi]);
+      }
+    }
+    if (x.kind === 'deriv') {
+      const inner = new Set([...captured, ...x.wrt.sub.flatMap((i) => (i.kind === 'sym' ? [symKey(i)] : []))]);
+      const body = rename(x.body, inner);
+      return body === x.body ? x : deriv(body, x.wrt);
+    }
+    const kids = children(x);
+    return kids.length === 0 ? x : withChildren(x, kids.map((c) => rename(c, captured)));
+  };
+  return rename(e, new Set());
+}
+
+/**
  * A derivative by a defined symbol (∂L/∂z with z = w x + b) of a body in
  * which the definitions wrote z out (L in ŷ = σ(w x + b)): each occurrence of
  * z's value, as written, is folded back into z, so the body depends on z.
@@ -501,8 +538,8 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   const first = new Map([...defs].filter(([key]) => !wrt.has(key)));
   let l = withFunctions(expand(lhs, first, familiesFreeOf(families, [lhs, rhs])));
   let r = withFunctions(expand(rhs, first, familiesFreeOf(families, [lhs, rhs])));
-  l = foldDefinedVariables(l, defs);
-  r = foldDefinedVariables(r, defs);
+  l = foldDefinedVariables(freeBoundIndices(l), defs);
+  r = foldDefinedVariables(freeBoundIndices(r), defs);
   const opaque = [l, r].map(opaqueDerivative).find((x) => x !== undefined) ?? [l, r].map((x) => undefinedMember(x, defs, families)).find((x) => x !== undefined);
   const hidden = [l, r].map((x) => hiddenDependence(x, defs)).find((x) => x !== undefined);
   const dl = engineDerivatives(engine, l);

@@ -149,4 +149,18 @@ describe('heads the document defines, and their derivatives', () => {
     // Read with f independent of w_1, the first would be proved and the second would fail: both rest on the unread definition.
     expect(verdicts(doc)).toEqual(['3:37 undecided', '5:37 undecided']);
   });
+  it('should differentiate a defined sum over i by z_i without the sum capturing the variable, with the constraint a "using" clause states', () => {
+    const doc = [
+      'Let $q_i = \\frac{e^{z_i}}{\\sum_{j=1}^{n} e^{z_j}}$ and the cross-entropy $C = -\\sum_{i=1}^n p_i \\log q_i$. Its gradient is',
+      '',
+      '$$\\frac{\\partial C}{\\partial z_i} = q_i - p_i$$',
+      '',
+      'using $\\sum_{i=1}^n p_i = 1$. The sign is easy to get wrong:',
+      '',
+      '$$\\frac{\\partial C}{\\partial z_i} = p_i - q_i$$',
+      '',
+    ].join('\n');
+    const v = verdicts(doc).map((s) => s.replace(/ (proved|holds)$/, ' ok'));
+    expect(v.filter((s) => s.startsWith('3:') || s.startsWith('7:'))).toEqual(['3:37 ok', '7:37 fails']);
+  });
 });

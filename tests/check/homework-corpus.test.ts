@@ -54,9 +54,9 @@ const RATCHET = {
    * used, so the claims after them fail; main at 383a749 measured 73, 52 after the definitions merge, 53 once
    * every number given in prose (whatever the word before it) holds to the end of its sentence only.
    */
-  correctFailAtMost: 36,
+  correctFailAtMost: 35,
   /** Target: 90% of the 391 correct relations, 352 ("at least 90% of correct relations proved or holds"). */
-  correctProvedOrHoldsAtLeast: 235,
+  correctProvedOrHoldsAtLeast: 236,
   /** Target: 0 ("every relation appears in the output"): judged, or listed as not read. */
   missingAtMost: 7,
 };
