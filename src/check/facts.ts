@@ -44,7 +44,8 @@ export class FactError extends Error {
 export type Fact =
   /** `h = …`, or with `param` a function head `f(x) = …` (then f(a) means value with x = a). */
   /** `params`: a function of several arguments, `L(x, y, w) = …` (read in place of its calls: multi-argument-heads.ts). */
-  | { readonly kind: 'define'; readonly sym: Sym; readonly value: Expr; readonly param?: Sym; readonly params?: readonly Sym[] }
+  /** `anonymous`: a function given by name only (`f = \tanh`): its parameter is not the document's, so the bare f is not f(x). */
+  | { readonly kind: 'define'; readonly sym: Sym; readonly value: Expr; readonly param?: Sym; readonly params?: readonly Sym[]; readonly anonymous?: boolean }
   | { readonly kind: 'sign'; readonly sym: Sym; readonly sign: Sign }
   /**
    * Sampled on [lo, hi]; `bounds` is the set as stated when it differs

@@ -315,6 +315,10 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;
     }
+    // "the derivative of L needs its definition" where the document wrote one that could not be read: say which.
+    const unreadOf = j.verdict === 'undecided' ? /^the derivative of (\S+) needs its definition/.exec(j.evidence.summary)?.[1] : undefined;
+    const unreadLine = unreadOf === undefined ? undefined : ledger.unread.find((u) => u.definition === true && u.from <= stepAt && stepAt < u.to && (u.about ?? []).includes(unreadOf));
+    if (unreadLine !== undefined) j = { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `the derivative of ${unreadOf} needs its definition, and the one written at line ${unreadLine.line} ($${unreadLine.text}$) could not be read` } };
     // A derivative of a definition with a kink (\ell(w, b) = \max(0, …)) is claimed piece by piece, the piece often said in words only.
     const kinked = j.verdict === 'fails' && [a.expr, b.expr].some((e) => some(e, (x) => x.kind === 'deriv')) ? kinkedHeads(`${ls.latex} ${rs.latex}`, heads)[0] : undefined;
     if (kinked !== undefined) {

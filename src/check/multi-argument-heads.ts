@@ -42,6 +42,8 @@ export interface HeadDefinition {
   readonly sub?: readonly Expr[];
   readonly params: readonly Sym[];
   readonly value: Expr;
+  /** False for a function given by name only (f = \tanh): its bare name is not the definition at a parameter of the document. */
+  readonly bare?: boolean;
 }
 
 /** The k-th derivative of a function given by its value in `param`, or undefined when it cannot be trusted (defined-heads.ts). */
@@ -131,11 +133,11 @@ function tryParse(text: string): Expr | undefined {
 }
 
 /** A definition fact of a head (a parameter, or several) as the reader's view of it. */
-export function headDefinition(f: { readonly sym: Sym; readonly param?: Sym; readonly params?: readonly Sym[]; readonly value: Expr }): HeadDefinition | undefined {
+export function headDefinition(f: { readonly sym: Sym; readonly param?: Sym; readonly params?: readonly Sym[]; readonly value: Expr; readonly anonymous?: boolean }): HeadDefinition | undefined {
   const params = f.params ?? (f.param !== undefined ? [f.param] : undefined);
   if (params === undefined || params.length === 0) return undefined;
   const name = headName(f.sym.name);
-  return { nameLatex: name.length === 1 ? name : `\\${name}`, name, sub: f.sym.sub, params, value: f.value };
+  return { nameLatex: name.length === 1 ? name : `\\${name}`, name, sub: f.sym.sub, params, value: f.value, ...(f.anonymous === true ? { bare: false } : {}) };
 }
 
 /**
@@ -259,7 +261,7 @@ export function parseWithHeads(latex: string, heads: readonly HeadDefinition[], 
   for (const h of heads) rewrite(h, new RegExp(`${spelling(h)}\\s*('*)\\s*(?:\\\\left\\s*)?\\(`, 'g'), false);
   // \ell' alone (\ell' = -\tfrac14): the derivative at the head's own parameter, as the bare \ell is the head at it.
   for (const h of heads) {
-    if (h.params.length !== 1 || opts.derivative === undefined) continue;
+    if (h.params.length !== 1 || opts.derivative === undefined || h.bare === false) continue;
     const bare = new RegExp(`${spelling(h)}\\s*('+)(?!\\s*(?:\\\\left\\s*)?\\()`, 'g');
     for (let m = bare.exec(text); m !== null; m = bare.exec(text)) {
       const value = opts.derivative(h.value, h.params[0] as Sym, (m[1] as string).length);
@@ -305,7 +307,7 @@ export function parseWithHeads(latex: string, heads: readonly HeadDefinition[], 
     const key = symKey(sym(h.name, h.sub ?? []));
     arities.set(key, [...(arities.get(key) ?? []), h]);
   }
-  for (const [key, hs] of arities) if (hs.length === 1 && !values.has(key)) values.set(key, (hs[0] as HeadDefinition).value);
+  for (const [key, hs] of arities) if (hs.length === 1 && hs[0]?.bare !== false && !values.has(key)) values.set(key, (hs[0] as HeadDefinition).value);
   if (values.size === 0) return e;
   return substituteAll(e, values, false) ?? e;
 }

@@ -163,4 +163,11 @@ describe('heads the document defines, and their derivatives', () => {
     const v = verdicts(doc).map((s) => s.replace(/ (proved|holds)$/, ' ok'));
     expect(v.filter((s) => s.startsWith('3:') || s.startsWith('7:'))).toEqual(['3:37 ok', '7:37 fails']);
   });
+  it('should not read the bare name of a function given by name only (f = \\tanh) at a made-up parameter', () => {
+    const doc = ['For $f = \\tanh$ and $a = f(s)$:', '', '$$\\frac{\\partial f}{\\partial s} = 0$$', '', '$$\\frac{\\partial a}{\\partial s} = 1 - \\tanh^2(s)$$', ''].join('\n');
+    const v = verdicts(doc);
+    // f alone is the function, not f(x) for some x of ours: its derivative by s is not known to be 0.
+    expect(v.filter((s) => s.startsWith('3:') && /proved|holds/.test(s))).toEqual([]);
+    expect(v.filter((s) => s.startsWith('5:')).map((s) => s.replace(/ (proved|holds)$/, ' ok'))).toEqual(['5:35 ok']);
+  });
 });
