@@ -243,7 +243,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const named = k === 0 && r.rel === '=' ? (functionDefinition(ls.latex, rs.latex) ?? (b.ok ? headDefinitionFact(ls.latex, b.expr) : undefined)) : undefined;
     // "Now let $$h = …$$" redefines h from here on (without such words h = … is a claim about h).
     const redefineWords = !inline && k === 0 && r.rel === '=' && REDEFINE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/(\$\$|\\\[|\\begin\{[A-Za-z*]+\})\s*$/, ''));
-    if (named !== undefined && redefineWords) for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(named.sym)) st.to = stepAt;
+    if (named?.kind === 'define' && redefineWords) for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(named.sym)) st.to = stepAt;
     if (named !== undefined && named.kind === 'define' && !ledger.definedAt(named.sym, stepAt)) {
       ledger.state(named, stepAt, scopes.sectionEnd(stepAt));
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
