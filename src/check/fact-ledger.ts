@@ -48,6 +48,8 @@ export interface UnreadCondition {
   readonly line: number;
   /** Words about named symbols ("$W$ is orthogonal") concern only the steps that use one of these names. */
   readonly about?: readonly string[];
+  /** A definition of `about` that could not be read: a derivative through the name is not known either way. */
+  readonly definition?: boolean;
 }
 
 export interface Ledger {

@@ -44,7 +44,8 @@ export class FactError extends Error {
 export type Fact =
   /** `h = …`, or with `param` a function head `f(x) = …` (then f(a) means value with x = a). */
   /** `params`: a function of several arguments, `L(x, y, w) = …` (read in place of its calls: multi-argument-heads.ts). */
-  | { readonly kind: 'define'; readonly sym: Sym; readonly value: Expr; readonly param?: Sym; readonly params?: readonly Sym[] }
+  /** `anonymous`: a function given by name only (`f = \tanh`): its parameter is not the document's, so the bare f is not f(x). */
+  | { readonly kind: 'define'; readonly sym: Sym; readonly value: Expr; readonly param?: Sym; readonly params?: readonly Sym[]; readonly anonymous?: boolean }
   | { readonly kind: 'sign'; readonly sym: Sym; readonly sign: Sign }
   /**
    * Sampled on [lo, hi]; `bounds` is the set as stated when it differs
@@ -82,7 +83,8 @@ export function factCovers(general: Sym, s: Sym): boolean {
 export function describeFact(f: Fact, show: (e: Expr) => string): string {
   switch (f.kind) {
     case 'define':
-      return `${show(f.sym)}${f.params !== undefined ? `(${f.params.map(show).join(', ')})` : f.param === undefined ? '' : `(${show(f.param)})`} = ${show(f.value)}`;
+      // A head of several arguments carries its arity in its name (H(,): multi-argument-heads.ts).
+      return `${f.params !== undefined ? show({ ...f.sym, name: f.sym.name.replace(/\(,*\)$/, '') }) : show(f.sym)}${f.params !== undefined ? `(${f.params.map(show).join(', ')})` : f.param === undefined ? '' : `(${show(f.param)})`} = ${show(f.value)}`;
     case 'sign':
       return `${show(f.sym)} ${f.sign === 'positive' ? '> 0' : f.sign === 'nonnegative' ? '>= 0' : f.sign === 'negative' ? '< 0' : '!= 0'}`;
     case 'interval':

@@ -49,7 +49,7 @@ export function functionDefinition(lhsLatex: string, rhsLatex: string): Fact | u
   const applied = tryParse(`${rhsLatex.trim()}(x)`);
   if (applied?.kind !== 'call' || applied.args.length !== 1 || applied.args[0]?.hash !== PARAM.hash || !unary(applied.fn)) return undefined;
   if (applied.fn === name.name) return undefined;
-  return { kind: 'define', sym: name, param: PARAM, value: applied };
+  return { kind: 'define', sym: name, param: PARAM, value: applied, anonymous: true };
 }
 
 /**
@@ -75,5 +75,5 @@ export function functionInWords(nameLatex: string, after: string): Fact | undefi
   const m = /^\s*(?:(?:is|be|denotes|stands\s+for)\s+(?:the\s+|a\s+|an\s+)?|the\s+)(?:elementwise\s+|element-wise\s+)?([A-Za-z]+)\b(?![-'])/i.exec(after);
   const fn = m === null ? undefined : functionNamed(m[1] as string);
   if (fn === undefined || fn === name.name) return undefined;
-  return { kind: 'define', sym: name, param: PARAM, value: call(fn, [PARAM]) };
+  return { kind: 'define', sym: name, param: PARAM, value: call(fn, [PARAM]), anonymous: true };
 }

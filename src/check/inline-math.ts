@@ -36,7 +36,8 @@
  *     readInline(ctx, premises, { kind: 'math', display: false, text: 'x > 0', offset: 4 })   // 'premise'
  */
 import { symKey } from '../expr/sym-key.js';
-import { lineCol } from '../parse/index.js';
+import { symbolsOf } from '../expr/traverse.js';
+import { lineCol, tryParseLatex } from '../parse/index.js';
 import type { Premise } from './document-report.js';
 import { FactError, type Fact } from './facts.js';
 import { functionInWords } from './function-definitions.js';
@@ -192,6 +193,9 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     const ifEnd = scopes.hypotheticalEnd(seg);
     const to = ifEnd ?? scopes.sectionEnd(at);
     if (CONDITION_WORD.test(before) && CONDITION.test(seg.text)) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line });
+    // "take $p = (\frac12, \frac12)$": a value given to a name and not read; a failure of a step using the name may be about that value.
+    const named = valueNotRead(seg.text);
+    if (named !== undefined) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, about: [named] });
     // "using $\sigma'(z) = \sigma(z)(1 - \sigma(z))$": an identity the prose leans on is judged, but as a premise it never fails.
     if (adjacent !== undefined && LEANS_ON.test(adjacent) && unjudgedRelations(seg.text).length === 0) return 'premise-claim';
     const reason =
@@ -260,6 +264,13 @@ function valueBinding(ctx: MathContext, seg: MathSegment, before: string): Fact[
     return !ctx.ledger.definedAt(f.sym, seg.offset);
   };
   return facts.every(free) ? facts : undefined;
+}
+
+/** The name a vector is given to in `p = (\frac12, \frac12)` (a single symbol on the left, a tuple on the right), or undefined. */
+function valueNotRead(text: string): string | undefined {
+  const m = /^([^=<>]+)=\s*(?:\\left\s*)?[([](?=[^]*,)[^]*[)\]]\s*$/.exec(text.trim());
+  const lhs = m === null ? undefined : tryParseLatex((m[1] as string).trim());
+  return lhs?.kind === 'sym' ? lhs.name : undefined;
 }
 
 /** Every piece understood, none giving a fact (`x \in \mathbb{R}^n`, `j \in \{1, \dots, n\}`). */

@@ -12,9 +12,10 @@
  *     judgeMath(ctx, { text: '\\ln x \\le x - 1', offset: 40 }, false)   // [{ line: 3, col: 1, steps: [{ verdict: 'proved', … }] }]
  */
 import { sym } from '../expr/build.js';
+import { abstractHead } from '../expr/abstract-function.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
-import { symbolsOf } from '../expr/traverse.js';
+import { some, symbolsOf } from '../expr/traverse.js';
 import { ParseError, lineCol, parseLatex, parseLatexReadings, parsePlain, type Reading } from '../parse/index.js';
 import type { ChainReport, FactUse, NotRead, StepReport } from './document-report.js';
 import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger, type Stated } from './fact-ledger.js';
@@ -22,8 +23,10 @@ import { definitionOf, FactError, mergeDomains, type Fact } from './facts.js';
 import { readFacts } from './read-facts.js';
 import { functionDefinition, functionInWords } from './function-definitions.js';
 import { indexConditionClause, unappliedIndexCondition } from './index-conditions.js';
-import { headDefinition, headOf, parseWithHeads, type HeadDefinition } from './multi-argument-heads.js';
-import { whereClause } from './where-clauses.js';
+import { headDefinition, headDefinitionFact, headOf, kinkedHeads, parseWithHeads, usesHeads, type HeadDefinition, type HeadOptions } from './multi-argument-heads.js';
+import { derivativeFunction } from './defined-heads.js';
+import { tryParseLatex } from '../parse/index.js';
+import { laterWhere, usingClause, whereClause } from './where-clauses.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeStep, type Checker } from './judge-step.js';
 import { shapesAt, type StatedProperty, type StatedShape } from './shape-facts.js';
@@ -68,15 +71,15 @@ type Side = { readonly ok: true; readonly expr: Expr; readonly readings?: readon
 /** Readings worth saying beside a verdict: where the notation allowed another (a(b+c) a product, \\sum_k over 1..K, an indicator, cases). */
 const TOLD: ReadonlySet<Reading['kind']> = new Set(['product', 'sum-range', 'indicator', 'cases', 'elementwise']);
 
-function parseSide(side: ChainSide, base: number, plain: boolean, heads: readonly HeadDefinition[] = []): Side {
+function parseSide(side: ChainSide, base: number, plain: boolean, heads: readonly HeadDefinition[] = [], opts: HeadOptions = {}): Side {
   if (side.latex === '') return { ok: false, reason: 'nothing on this side of the relation', offset: base + side.start };
   try {
-    // Calls of functions of several arguments the document defined (L(a, b, c)) are read as their definitions.
-    if (!plain && heads.length === 0) {
+    // Calls of functions the document defined (L(a, b, c), KL(p, q), \ell'(z)) are read as their definitions.
+    if (!plain && !usesHeads(side.latex, heads)) {
       const r = parseLatexReadings(side.latex);
       return { ok: true, expr: r.expr, readings: r.readings };
     }
-    return { ok: true, expr: plain ? parseAuto(side.latex) : parseWithHeads(side.latex, heads) };
+    return { ok: true, expr: plain ? parseAuto(side.latex, heads, opts) : parseWithHeads(side.latex, heads, opts) };
   } catch (e) {
     if (e instanceof ParseError) return { ok: false, reason: `cannot read this math: ${e.message}`, offset: base + side.start + e.span.start };
     throw e;
@@ -84,13 +87,13 @@ function parseSide(side: ChainSide, base: number, plain: boolean, heads: readonl
 }
 
 /** A line of a plain-text file: the plain syntax first (`ln(x)`, `2*x`), LaTeX when that fails (`\frac{1}{x}`); the plain error when both fail on text without a backslash. */
-function parseAuto(text: string): Expr {
+function parseAuto(text: string, heads: readonly HeadDefinition[] = [], opts: HeadOptions = {}): Expr {
   try {
     return parsePlain(text);
   } catch (plain) {
     if (!(plain instanceof ParseError)) throw plain;
     try {
-      return parseLatex(text);
+      return usesHeads(text, heads) ? parseWithHeads(text, heads, opts) : parseLatex(text);
     } catch (latex) {
       throw text.includes('\\') ? latex : plain;
     }
@@ -144,11 +147,16 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
   const { ledger } = ctx;
   const { source, scopes } = ledger;
   // "$$…$$ where $p = \sigma(z)$": the clause defines what the display uses, from the display on.
-  if (!inline && ctx.segments !== undefined) {
-    for (const w of whereClause(source, seg, ctx.segments)) {
+  // "so $KL(p, q) \ge 0$, where $KL(p, q) = …$": a where later in the sentence defines what the claim uses.
+  if (ctx.segments !== undefined) {
+    for (const w of inline ? laterWhere(source, seg.offset + seg.text.length, ctx.segments) : whereClause(source, seg, ctx.segments)) {
       const named = functionInWords(w.text, source.slice(w.offset + w.text.length, w.offset + w.text.length + 80).replace(/^\$+/, ''));
       for (const f of named !== undefined ? [named] : ledger.read(w.text, w.offset, { definitions: true })) if (f.kind === 'define' && !ledger.definedAt(f.sym, seg.offset)) ledger.state(f, seg.offset, scopes.sectionEnd(seg.offset));
     }
+  }
+  // "$$…$$ using $\sum_i p_i = 1$": the constraint the display relies on holds for it.
+  if (!inline && ctx.segments !== undefined) {
+    for (const u of usingClause(source, seg, ctx.segments)) for (const f of ledger.read(u.text, u.offset, { definitions: false })) if (f.kind !== 'define') ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
   }
   // A condition (`\text{where } x \ge 0`) or an index condition (`L = …`, k \ne l) closing a one-line display holds for that display only.
   const clause = inline ? undefined : (conditionClause(seg.text) ?? indexConditionClause(seg.text));
@@ -201,6 +209,13 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
   return chains;
 }
 
+/** The name a definition's left side introduces: h, f in f(x) (an unknown function), L in L(w), KL in KL(p, q). */
+function definedName(lhsLatex: string, lhs: Expr): string | undefined {
+  if (lhs.kind === 'sym') return lhs.name;
+  if (lhs.kind === 'call' && abstractHead(lhs.fn)?.order === 0) return lhs.fn;
+  return headOf(lhsLatex)?.name ?? (lhs.kind === 'mul' && lhs.args.length === 2 && lhs.args[0]?.kind === 'sym' && /\(/.test(lhsLatex) ? lhs.args[0].name : undefined);
+}
+
 /** The row of a block (between `\\` breaks) around an offset. */
 function rowAround(text: string, at: number): [number, number] {
   const before = text.lastIndexOf('\\\\', at);
@@ -211,8 +226,10 @@ function rowAround(text: string, at: number): [number, number] {
 function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline: boolean): StepReport[] {
   const { ledger } = ctx;
   const { source, scopes } = ledger;
-  const heads = ledger.activeAt(seg.offset).flatMap((st) => (st.fact.kind === 'define' ? (headDefinition(st.fact) ?? []) : []));
-  const sides = chain.sides.map((s) => parseSide(s, seg.offset, seg.syntax === 'plain', heads));
+  // Heads defined so far, by an earlier row of the same display too.
+  const heads = ledger.activeAt(seg.offset + (chain.sides[0]?.start ?? 0)).flatMap((st) => (st.fact.kind === 'define' ? (headDefinition(st.fact) ?? []) : []));
+  const headOpts: HeadOptions = { derivative: (value, param, order) => derivativeFunction(ctx.checker.engine, value, param, order), partial: (value, param) => derivativeFunction(ctx.checker.engine, value, param, 1) };
+  const sides = chain.sides.map((s) => parseSide(s, seg.offset, seg.syntax === 'plain', heads, headOpts));
   const chainAt = seg.offset + (chain.sides[0]?.start ?? 0);
   const steps: StepReport[] = [];
   chain.rels.forEach((r, k) => {
@@ -225,8 +242,10 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const at = lineCol(source, seg.offset + (rs.latex === '' ? r.start : rs.start));
     const base = { step: k + 1, line: at.line, col: at.col, lhs: ls.latex, rel: r.rel, rhs: rs.latex };
     // f = \tanh: a function letter standing for a function (the right side alone is not an expression); L(x, y, w) = …: a head of several arguments.
-    const head = k === 0 && r.rel === '=' && b.ok ? headOf(ls.latex) : undefined;
-    const named = k === 0 && r.rel === '=' ? (functionDefinition(ls.latex, rs.latex) ?? (head !== undefined && b.ok ? { kind: 'define' as const, sym: sym(head.name), value: b.expr, param: head.params[0] as Sym, params: head.params } : undefined)) : undefined;
+    const named = k === 0 && r.rel === '=' ? (functionDefinition(ls.latex, rs.latex) ?? (b.ok ? headDefinitionFact(ls.latex, b.expr) : undefined)) : undefined;
+    // "Now let $$h = …$$" redefines h from here on (without such words h = … is a claim about h).
+    const redefineWords = !inline && k === 0 && r.rel === '=' && REDEFINE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/(\$\$|\\\[|\\begin\{[A-Za-z*]+\})\s*$/, ''));
+    if (named?.kind === 'define' && redefineWords) for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(named.sym)) st.to = stepAt;
     if (named !== undefined && named.kind === 'define' && !ledger.definedAt(named.sym, stepAt)) {
       ledger.state(named, stepAt, scopes.sectionEnd(stepAt));
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
@@ -236,12 +255,17 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       // Unreadable notation is not a verdict: the relation is listed as not read, at the parse error.
       const bad = (!a.ok ? a : b) as Extract<Side, { ok: false }>;
       notReadAt(ctx, bad.offset, `${ls.latex} ${relationLatex(r.rel)} ${rs.latex}`, bad.reason);
+      // `f(\mathbf{x}) = w_0 + \dots` not read: f is not an unknown function independent of the w_j, so a failure of a step using it may be about what f is.
+      // (i = 1, \dots, n is an index's range, not a definition.)
+      const defining = k === 0 && r.rel === '=' && a.ok && !b.ok && !/^\s*-?\d+\s*,[^]*\\[lc]?dots/.test(rs.latex) ? definedName(ls.latex, a.expr) : undefined;
+      if (defining !== undefined) ledger.unread.push({ text: `${ls.latex} = ${rs.latex}`, from: stepAt, to: scopes.sectionEnd(stepAt), line: lineCol(source, stepAt).line, about: [defining], definition: true });
       return;
     }
     // `h = …` or `f(x) = …` introducing a symbol first seen here is a definition, not a claim.
-    const d = k === 0 && r.rel === '=' ? definitionOf(ls.latex, a.expr, b.expr) : undefined;
-    // "Now let $$h = …$$" redefines h from here on (without such words h = … is a claim about h).
-    const redefines = !inline && d?.kind === 'define' && REDEFINE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/(\$\$|\\\[|\\begin\{[A-Za-z*]+\})\s*$/, ''));
+    // (The left side as written: a defined head's call was read as its definition.)
+    // (A redefined head is read as written: its call or bare name was read as the old definition.)
+    const d = k === 0 && r.rel === '=' ? definitionOf(ls.latex, redefineWords && heads.length > 0 ? (tryParseLatex(ls.latex) ?? a.expr) : a.expr, b.expr) : undefined;
+    const redefines = redefineWords && d?.kind === 'define';
     if (redefines && d?.kind === 'define') for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(d.sym)) st.to = stepAt;
     if (d !== undefined && d.kind === 'define' && !ledger.definedAt(d.sym, stepAt) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
       if (inline && isValue(d)) {
@@ -288,7 +312,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const judged = judgeInExample(active, inScope, names, [a.expr, b.expr], judgeWith, ledger.describe);
     // Each step judged by sampling gets its own seed (both judgements of a worked example's step share one).
     if (sampled) ctx.seed.next++;
-    const j = judged.judgement;
+    let j = judged.judgement;
     const facts = judged.values.length === 0 ? inScope.filter((st) => st.example !== true) : [...inScope, ...judged.values.filter((st) => !inScope.includes(st))];
     const uses: FactUse[] = [...facts.map((st) => ({ fact: ledger.describe(st.fact), line: st.line, col: st.col })), ...shapedUses];
     // w_t with w_0 = 0, w_1 = … given: a term of a sequence, not a free number: judged at the terms given.
@@ -310,8 +334,27 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;
     }
+    // "the derivative of L needs its definition" where the document wrote one that could not be read: say which.
+    const unreadOf = j.verdict === 'undecided' ? /^the derivative of (\S+) needs its definition/.exec(j.evidence.summary)?.[1] : undefined;
+    const unreadLine = unreadOf === undefined ? undefined : ledger.unread.find((u) => u.definition === true && u.from <= stepAt && stepAt < u.to && (u.about ?? []).includes(unreadOf));
+    if (unreadLine !== undefined) j = { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `the derivative of ${unreadOf} needs its definition, and the one written at line ${unreadLine.line} ($${unreadLine.text}$) could not be read` } };
+    // A derivative of a definition with a kink (\ell(w, b) = \max(0, …)) is claimed piece by piece, the piece often said in words only.
+    const kinked = j.verdict === 'fails' && [a.expr, b.expr].some((e) => some(e, (x) => x.kind === 'deriv')) ? kinkedHeads(`${ls.latex} ${rs.latex}`, heads)[0] : undefined;
+    if (kinked !== undefined) {
+      const summary = `${j.evidence.summary}; but ${kinked.nameLatex.replace(/^\\/, '')} is defined piecewise (with a kink), and the claim may be about one piece only, stated in words`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
     // Words about named symbols ("$W$ is orthogonal") weaken only the steps that use those symbols (or their definitions do).
-    const stepSymbols = j.verdict === 'fails' ? new Set([...allSymbols(a.expr, allSymbols(b.expr, new Map(facts.flatMap((st) => (st.fact.kind === 'define' ? [...allSymbols(st.fact.value).entries()] : []))))).values()].map((s) => s.name)) : new Set<string>();
+    const positive = j.verdict === 'proved' || j.verdict === 'holds';
+    const stepSymbols = j.verdict === 'fails' || positive ? new Set([...allSymbols(a.expr, allSymbols(b.expr, new Map(facts.flatMap((st) => (st.fact.kind === 'define' ? [...allSymbols(st.fact.value).entries()] : []))))).values()].map((s) => s.name)) : new Set<string>();
+    // A derivative through a name whose definition was not read (f(\mathbf{x}) = w_0 + \dots) is not known to be right either: f may depend on the variable.
+    const unreadDefinition = positive && [a.expr, b.expr].some((e) => some(e, (x) => x.kind === 'deriv')) ? ledger.unread.find((u) => u.definition === true && u.from <= stepAt && stepAt < u.to && (u.about ?? []).some((n) => stepSymbols.has(n))) : undefined;
+    if (unreadDefinition !== undefined) {
+      const summary = `${j.evidence.summary}; but it takes a derivative through ${(unreadDefinition.about ?? []).join(', ')}, whose definition $${unreadDefinition.text}$ (line ${unreadDefinition.line}) could not be read`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
     const unreadHere = j.verdict === 'fails' ? ledger.unread.find((u) => u.from <= stepAt && stepAt < u.to && (u.about === undefined || u.about.some((n) => stepSymbols.has(n)))) : undefined;
     if (unreadHere !== undefined) {
       // Weaker than the truth, never stronger: the counterexample may violate a condition we could not read.

@@ -54,7 +54,8 @@ function relax(f: Fact): Fact[] {
 }
 
 function judgeOnce(checker: Checker, lhs0: Expr, rel: Relation, rhs0: Expr, facts: readonly Fact[], opts: JudgeOptions): Judgement {
-  return judgeWithoutShapes(lhs0, rhs0, (lhs, rhs) => judgeRead(checker, lhs, rel, rhs, facts, opts));
+  const defined = new Set(facts.flatMap((f) => (f.kind === 'define' && f.sym.sub.length === 0 ? [f.sym.name] : [])));
+  return judgeWithoutShapes(lhs0, rhs0, (lhs, rhs) => judgeRead(checker, lhs, rel, rhs, facts, opts), defined);
 }
 
 function judgeExpanded(checker: Checker, p: PreparedStep, rel: Relation, facts: readonly Fact[], opts: JudgeOptions): Judgement {
@@ -76,6 +77,10 @@ function judgeRead(checker: Checker, lhs: Expr, rel: Relation, rhs: Expr, facts:
     if (p.undefinedDerivative !== undefined) {
       const name = p.undefinedDerivative;
       return { verdict: 'undecided', evidence: { method: 'none', summary: `the derivative of ${name} needs its definition: write ${name} = … (or ${name}(x) = …) before this step` } };
+    }
+    if (p.hiddenDependence !== undefined) {
+      const name = p.hiddenDependence;
+      return { verdict: 'undecided', evidence: { method: 'none', summary: `the derivative by ${name} is of an expression that depends on what ${name} is defined from, but not on ${name} as written: write it in terms of ${name}` } };
     }
     const j = judgeExpanded(checker, p, rel, facts, opts);
     // Definitions cut at a depth leave members that differ at random between the sides: a failure shows nothing.

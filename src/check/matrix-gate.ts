@@ -53,9 +53,10 @@ function withReadingNote(lhs: Expr, rhs: Expr, j: Judgement): Judgement {
  * no vector or matrix next to them they were read as numbers, and a verdict
  * that rests on it says so (the reading is a choice, as for f(x)).
  */
-function withScalarCapitalsNote(lhs: Expr, rhs: Expr, j: Judgement): Judgement {
+function withScalarCapitalsNote(lhs: Expr, rhs: Expr, j: Judgement, defined: ReadonlySet<string>): Judgement {
   if (j.verdict === 'undecided') return j;
-  const capitals = [...new Set([...symbolsOf(lhs), ...symbolsOf(rhs)].filter((s) => /^[A-Z]$/.test(s.name)).map((s) => s.name))].sort();
+  // A capital the document defines (E = (ŷ - y)^2, L(w) = …) was read as its definition, not as a number.
+  const capitals = [...new Set([...symbolsOf(lhs), ...symbolsOf(rhs)].filter((s) => /^[A-Z]$/.test(s.name) && !defined.has(s.name)).map((s) => s.name))].sort();
   if (capitals.length === 0) return j;
   const list = capitals.length === 1 ? capitals.join('') : `${capitals.slice(0, -1).join(', ')} and ${capitals[capitals.length - 1]}`;
   return { verdict: j.verdict, evidence: { ...j.evidence, summary: `${j.evidence.summary} (${list} read as ${capitals.length === 1 ? 'a number' : 'numbers'}: no vector or matrix next to ${capitals.length === 1 ? 'it' : 'them'})` } };
@@ -89,9 +90,9 @@ export function unshapedDerivativeRefusal(e: Expr): string | undefined {
  * Judge lhs rel rhs with `judge` when no product in it is order-sensitive;
  * otherwise judge it read at size 1 and keep only a refutation.
  */
-export function judgeWithoutShapes(lhs: Expr, rhs: Expr, judge: (lhs: Expr, rhs: Expr) => Judgement): Judgement {
+export function judgeWithoutShapes(lhs: Expr, rhs: Expr, judge: (lhs: Expr, rhs: Expr) => Judgement, defined: ReadonlySet<string> = new Set()): Judgement {
   const products = [...orderSensitiveProducts(lhs), ...orderSensitiveProducts(rhs)];
-  if (products.length === 0) return withScalarCapitalsNote(lhs, rhs, withReadingNote(lhs, rhs, judge(lhs, rhs)));
+  if (products.length === 0) return withScalarCapitalsNote(lhs, rhs, withReadingNote(lhs, rhs, judge(lhs, rhs)), defined);
   const j = judge(asScalars(lhs), asScalars(rhs));
   const names = [...new Map(products.flatMap((p) => symbolsOf(p)).filter((s: Sym) => /^[A-Za-z]$/.test(s.name) && s.sub.length === 0).map((s) => [s.name, s.name])).keys()].sort();
   const capital = names.find((n) => /^[A-Z]$/.test(n));

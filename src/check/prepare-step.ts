@@ -12,7 +12,7 @@ import { add, addAll, call, deriv, div, mul, mulAll, num, sym } from '../expr/bu
 import { substitute } from '../expr/substitute.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
-import { children, some, withChildren } from '../expr/traverse.js';
+import { children, mapBottomUp, some, withChildren } from '../expr/traverse.js';
 import { differentiate } from '../derive/differentiate.js';
 import { distrust, verifyDerivation } from '../proof/verify.js';
 import { toPlain } from '../expr/to-plain.js';
@@ -61,6 +61,12 @@ export interface PreparedStep {
    * unknown): the step cannot be judged. Holds that symbol's name.
    */
   readonly undefinedDerivative?: string;
+  /**
+   * A derivative by a defined symbol (∂L/∂z, z = w x + b) of a body that uses
+   * the symbols of its definition but not the symbol (σ(w x + b) written
+   * differently): the dependence is hidden. Holds that symbol's name.
+   */
+  readonly hiddenDependence?: string;
   /** Facts used (for evidence). */
   readonly used: readonly Fact[];
   /**
@@ -264,6 +270,111 @@ function opaqueDerivative(e: Expr): string | undefined {
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/**
+ * A symbol inside a derivative that shares its name with a defined symbol
+ * without being defined itself (z^{(i)} after z = \sum_j w_j x_j + b): how it
+ * depends on the variable is unknown, so a derivative through it would be
+ * taken as 0. Its name as written, or undefined.
+ */
+function undefinedMember(e: Expr, defs: ReadonlyMap<string, Expr>, families: readonly FamilyDefinition[]): string | undefined {
+  let found: string | undefined;
+  // Only where the defined symbol depends on the variable's name (z = \sum_j w_j x_j + b and ∂/∂w_j; not z = W x and ∂/∂z_y).
+  const dependsOn = (name: string, wrt: Sym): boolean => {
+    const v = defs.get(name);
+    return v !== undefined && some(v, (y) => y.kind === 'sym' && y.name === wrt.name);
+  };
+  const visit = (x: Expr, wrt: Sym | undefined): void => {
+    if (found !== undefined) return;
+    if (x.kind === 'deriv') {
+      visit(x.body, x.wrt);
+      return;
+    }
+    if (wrt !== undefined && x.kind === 'sym' && (x.sub.length > 0 || x.sup.length > 0) && dependsOn(x.name, wrt) && !defs.has(symKey(x)) && !families.some((f) => matchFamily(f.sym, x) !== undefined)) {
+      found = toPlain(x);
+      return;
+    }
+    for (const c of children(x)) visit(c, wrt);
+  };
+  visit(e, undefined);
+  return found;
+}
+
+/**
+ * ∂/∂z_i of a sum over i (C = -\sum_i p_i \log q_i substituted into
+ * \partial C/\partial z_i): the sum's own i is another index than the
+ * variable's, so it is renamed to a letter the step does not use before the
+ * derivative is taken (otherwise the variable is captured by the sum).
+ */
+function freeBoundIndices(e: Expr): Expr {
+  if (!some(e, (x) => x.kind === 'deriv' && x.wrt.sub.some((i) => i.kind === 'sym'))) return e;
+  const used = new Set<string>();
+  some(e, (x) => {
+    if (x.kind === 'sym') used.add(x.name);
+    return false;
+  });
+  const spare = (): Sym | undefined => {
+    const letter = [...'klmrsuvabcdeghpq'].find((c) => !used.has(c));
+    if (letter !== undefined) used.add(letter);
+    return letter === undefined ? undefined : sym(letter);
+  };
+  const rename = (x: Expr, captured: ReadonlySet<string>): Expr => {
+    if (x.kind === 'call' && x.fn === 'sum') {
+      const [body, k, lo, hi] = x.args;
+      if (body !== undefined && k?.kind === 'sym' && lo !== undefined && hi !== undefined && captured.has(symKey(k))) {
+        const fresh = spare();
+        if (fresh !== undefined) return call('sum', [rename(substitute(body, new Map([[symKey(k), fresh]])), captured), fresh, lo, hi]);
+      }
+    }
+    if (x.kind === 'deriv') {
+      const inner = new Set([...captured, ...x.wrt.sub.flatMap((i) => (i.kind === 'sym' ? [symKey(i)] : []))]);
+      const body = rename(x.body, inner);
+      return body === x.body ? x : deriv(body, x.wrt);
+    }
+    const kids = children(x);
+    return kids.length === 0 ? x : withChildren(x, kids.map((c) => rename(c, captured)));
+  };
+  return rename(e, new Set());
+}
+
+/**
+ * A derivative by a defined symbol (∂L/∂z with z = w x + b) of a body in
+ * which the definitions wrote z out (L in ŷ = σ(w x + b)): each occurrence of
+ * z's value, as written, is folded back into z, so the body depends on z.
+ */
+function foldDefinedVariables(e: Expr, defs: ReadonlyMap<string, Expr>): Expr {
+  if (!some(e, (x) => x.kind === 'deriv' && defs.has(symKey(x.wrt)))) return e;
+  const go = (x: Expr): Expr => {
+    if (x.kind === 'deriv') {
+      const body = go(x.body);
+      const v = defs.get(symKey(x.wrt));
+      const folded = v === undefined || v.kind === 'sym' || v.kind === 'num' ? body : mapBottomUp(body, (y) => (y.hash === v.hash ? x.wrt : y));
+      return folded === x.body ? x : deriv(folded, x.wrt);
+    }
+    const kids = children(x);
+    return kids.length === 0 ? x : withChildren(x, kids.map(go));
+  };
+  return go(e);
+}
+
+/**
+ * A derivative by a defined symbol whose body does not use it but uses the
+ * symbols of its definition (∂L/∂z with z = w x + b and L in σ(w x + b)
+ * written otherwise): the dependence on z is hidden, and the derivative would
+ * be taken as 0. The variable's name, or undefined.
+ */
+function hiddenDependence(e: Expr, defs: ReadonlyMap<string, Expr>): string | undefined {
+  let found: string | undefined;
+  some(e, (x) => {
+    if (found !== undefined || x.kind !== 'deriv') return false;
+    const v = defs.get(symKey(x.wrt));
+    if (v === undefined || some(x.body, (y) => y.kind === 'sym' && y.hash === x.wrt.hash)) return false;
+    const inner = new Set(freeSymbols(v, [], true).map(symKey));
+    if (some(x.body, (y) => y.kind === 'sym' && inner.has(symKey(y)))) found = toPlain(x.wrt);
+    return found !== undefined;
+  });
+  return found;
 }
 
 /**
@@ -542,7 +653,10 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   const sizes: GivenSizes = { sizes: givenSizes(facts), stated, notes: [] };
   let l = withFunctions(expand(lhs, first, familiesFreeOf(families, [lhs, rhs]), sizes));
   let r = withFunctions(expand(rhs, first, familiesFreeOf(families, [lhs, rhs]), sizes));
-  const opaque = [l, r].map(opaqueDerivative).find((x) => x !== undefined);
+  l = foldDefinedVariables(freeBoundIndices(l), defs);
+  r = foldDefinedVariables(freeBoundIndices(r), defs);
+  const opaque = [l, r].map(opaqueDerivative).find((x) => x !== undefined) ?? [l, r].map((x) => undefinedMember(x, defs, families)).find((x) => x !== undefined);
+  const hidden = [l, r].map((x) => hiddenDependence(x, defs)).find((x) => x !== undefined);
   const dl = engineDerivatives(engine, l);
   const dr = engineDerivatives(engine, r);
   l = dl.expr;
@@ -594,7 +708,7 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
     assumptions: d.assumptions,
     reparam,
     engineDerivative: dl.replaced || dr.replaced,
-    ...(opaque !== undefined ? { undefinedDerivative: opaque } : {}),
+    ...(opaque !== undefined ? { undefinedDerivative: opaque } : hidden !== undefined ? { hiddenDependence: hidden } : {}),
     ...(unsettled
       ? { unsettled: 'its definitions refer to each other without reaching a base case (a recurrence), so they were expanded only to a fixed depth' }
       : mixed !== undefined

@@ -25,7 +25,7 @@ import { toPlain } from '../expr/to-plain.js';
 import { conflictOf, definitionOf, describeFact, emptyFact, FactError, mergeDomains, type Bounds, type Fact, type Sign } from './facts.js';
 import { splitRelations } from '../parse/split-relations.js';
 import { functionDefinition } from './function-definitions.js';
-import { headOf } from './multi-argument-heads.js';
+import { headDefinitionFact } from './multi-argument-heads.js';
 import { splitTopLevelCommas, splitTopLevelCommasAt, type Piece } from './top-level-commas.js';
 
 export { splitTopLevelCommas, splitTopLevelCommasAt, type Piece } from './top-level-commas.js';
@@ -182,9 +182,9 @@ function readRelation(text: string, opts: ReadOptions, plain: boolean): Fact[] |
   const named = rel === '=' && opts.definitions === true ? functionDefinition(lt, rt) : undefined;
   if (named !== undefined) return [named];
   // L(x, y, w) = …: a function of several arguments (its left side is not an expression the reader takes).
-  const head = rel === '=' && opts.definitions === true ? headOf(lt) : undefined;
-  const headValue = head !== undefined ? tryParse(rt) : undefined;
-  if (head !== undefined && headValue !== undefined) return [{ kind: 'define', sym: sym(head.name), value: headValue, param: head.params[0] as Sym, params: head.params }];
+  const headValue = rel === '=' && opts.definitions === true && /\(/.test(lt) ? tryParse(rt) : undefined;
+  const head = headValue !== undefined ? headDefinitionFact(lt, headValue) : undefined;
+  if (head !== undefined) return [head];
   const l = plain ? tryParseAuto(lt) : tryParse(lt);
   const r = plain ? tryParseAuto(rt) : tryParse(rt);
   if (l === undefined || r === undefined) return undefined;
