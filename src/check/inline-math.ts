@@ -47,6 +47,8 @@ import { factsInWords } from './word-facts.js';
 type MathSegment = Extract<Segment, { kind: 'math' }>;
 
 /** Prose right before inline math that makes it a premise. */
+/** A vector given by its entries: x = (3, -4), \mathbf{x} = (1, 2, 3)^\top. */
+const TUPLE_VALUE = /^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*)?([A-Za-z])\s*\}?\s*=\s*(?:\\left\s*)?[([]/;
 const PREMISE_WORD = /\b(let|lets|for|where|given|assume|assuming|suppose|supposing|with|if|when|whenever|define|defining|set|setting|fix|take|provided|uses?|using|denote|denoting|at)(?:\s+(?:that|we|us|now))?\s*$/i;
 /** A function's signature, `f: \mathbb{R} \to \mathbb{R}`, `\sigma : \mathbb{R}^n \rightarrow (0, 1)^n`. */
 const SIGNATURE = /^\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*:\s*[^:=<>]*\\(?:to|rightarrow|longrightarrow)(?![A-Za-z])[^:=<>]*$/;
@@ -189,6 +191,9 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
         ? 'a point named in prose ("at …"): not a claim, and not used as a fact'
         : `a premise ("${premiseWord} …") gradtex cannot read as a fact: not judged, and not used`;
     notReadAt(ctx, at, seg.text, reason);
+    // "For $x = (3, -4)$: $\|x\|_2 = 5$": a vector given by its entries is not read, and the claims after it in the paragraph may be about it.
+    const tuple = TUPLE_VALUE.exec(seg.text);
+    if (tuple !== null) ledger.examples.push({ key: tuple[1] as string, text: seg.text.trim(), from: at, to: ledger.paragraphEnd(at), line: lineCol(source, at).line });
     return 'premise';
   }
   // "For $z = \log 3$: …" gives a value for an example, like "take"; "…, and for $z > 0$ we have …" in the middle of a sentence conditions that sentence's paragraph, not the section.

@@ -17,7 +17,7 @@ import { symKey } from '../expr/sym-key.js';
 import { symbolsOf } from '../expr/traverse.js';
 import { ParseError, lineCol, parseLatex, parseLatexReadings, parsePlain, type Reading } from '../parse/index.js';
 import type { ChainReport, NotRead, StepReport } from './document-report.js';
-import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger } from './fact-ledger.js';
+import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger, type Stated } from './fact-ledger.js';
 import { definitionOf, FactError, mergeDomains, type Fact } from './facts.js';
 import { readFacts } from './read-facts.js';
 import { functionDefinition, functionInWords } from './function-definitions.js';
@@ -98,6 +98,16 @@ function parseAuto(text: string): Expr {
 /** The math as written, on one line. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The defined symbols whose definition line uses an elementwise product (⊙,
+ * \circ): read without shapes it was an ordinary product, so the definition
+ * is not written in under shapes (shaped-definitions.ts).
+ */
+function elementwiseDefinitions(source: string, active: readonly Stated[]): Set<string> {
+  const lines = source.split('\n');
+  return new Set(active.flatMap((st) => (st.fact.kind === 'define' && /\\(?:odot|circ)(?![A-Za-z])/.test(lines[st.line - 1] ?? '') ? [symKey(st.fact.sym)] : [])));
 }
 
 /** `… \quad \text{where } x \ge 0` closing a one-line display: the clause's start, and its math's text and start. */
@@ -266,7 +276,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     try {
       // Vectors and matrices with shapes in scope are judged entry by entry under them (shaped-step.ts).
       const sh = ctx.shapes;
-      const shaped = sh === undefined ? undefined : shapedStep(ctx.checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, mergeDomains(active.map((st) => st.fact)), shapesAt(sh.stated, stepAt, sh.command), sh.stated, stepAt, { ...ctx.opts, seed: ctx.seed.next }, sh.properties);
+      const shaped = sh === undefined ? undefined : shapedStep(ctx.checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, mergeDomains(active.map((st) => st.fact)), shapesAt(sh.stated, stepAt, sh.command), sh.stated, stepAt, { ...ctx.opts, seed: ctx.seed.next }, sh.properties, elementwiseDefinitions(source, active));
       uses.push(...(shaped?.uses ?? []));
       j = shaped?.judgement ?? judgeStep(ctx.checker, a.expr, r.rel, b.expr, mergeDomains(active.map((st) => st.fact)), { ...ctx.opts, seed: ctx.seed.next++ });
     } catch (e) {
