@@ -11,6 +11,8 @@
  *
  *     judgeMath(ctx, { text: '\\ln x \\le x - 1', offset: 40 }, false)   // [{ line: 3, col: 1, steps: [{ verdict: 'proved', … }] }]
  */
+import { judgeAtTuple, paragraphTuples } from './tuple-values.js';
+import { formatNumber as fmt } from '../numeric/format-number.js';
 import { sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
@@ -284,6 +286,24 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     }
     const keys = new Set([...allSymbols(a.expr).keys(), ...allSymbols(b.expr).keys()]);
     const example = j.verdict === 'fails' ? ledger.examples.find((v) => v.from <= stepAt && stepAt < v.to && keys.has(v.key)) : undefined;
+    // A vector given by its entries in the paragraph ("for $x = (3, -4)$", before or after the claim): the claim may be about it.
+    const tuple = j.verdict === 'fails' && ctx.shapes !== undefined ? paragraphTuples(source, stepAt, ledger.paragraphEnd(stepAt)).find((t) => keys.has(t.letter)) : undefined;
+    if (tuple !== undefined && ctx.shapes !== undefined) {
+      const atTuple = judgeAtTuple(ls.latex, r.rel, rs.latex, tuple, shapesAt(ctx.shapes.stated, stepAt, ctx.shapes.command));
+      const given = `${tuple.letter} = (${tuple.entries.map((v) => fmt(v)).join(', ')})`;
+      if (atTuple !== undefined && !atTuple.agrees) {
+        // Failing at the given entries too, the claim fails whichever x it means; the counterexample is the document's own.
+        const sizes = Object.entries(atTuple.sizes).map(([k, v]) => `${k} = ${v}`).join(', ');
+        const summary = `at ${given}, given in the paragraph${sizes === '' ? '' : ` (so ${sizes})`}: left side = ${fmt(atTuple.lhs)}, right side = ${fmt(atTuple.rhs)}; it fails for other ${tuple.letter} too: ${j.evidence.summary}`;
+        const point = Object.fromEntries([...Object.entries(atTuple.sizes), ...tuple.entries.map((v, k) => [`${tuple.letter}_{${k + 1}}`, v] as const)]);
+        steps.push({ ...base, verdict: 'fails', evidence: { method: 'sampling', summary, point, lhsValue: atTuple.lhs, rhsValue: atTuple.rhs }, ...(uses.length > 0 ? { facts: uses } : {}) });
+        return;
+      }
+      const also = atTuple !== undefined ? `; it holds there (left side = ${fmt(atTuple.lhs)}, right side = ${fmt(atTuple.rhs)})` : '';
+      const summary = `${j.evidence.summary}; but ${given} is given in the paragraph, and the claim may be about that vector${also}`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
     if (example !== undefined) {
       const summary = `${j.evidence.summary}; but ${example.text} was given in the paragraph (line ${example.line}), and the claim may be about that value`;
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
