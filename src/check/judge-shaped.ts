@@ -21,7 +21,7 @@ import { symKey } from '../expr/sym-key.js';
 import { children, some } from '../expr/traverse.js';
 import { num, sym } from '../expr/build.js';
 import { toPlain } from '../expr/to-plain.js';
-import { checkMatrixEqual, freeArrayIndices, withIndexValues, instantiateContext, instantiateExpr, matrixVerdictText, pointText, sizeInstances, sizeNames, sizesText, type MatrixVerdict, type Sizes } from '../matrix-check/check-matrix-equal.js';
+import { checkMatrixEqual, usedContext, freeArrayIndices, withIndexValues, instantiateContext, instantiateExpr, matrixVerdictText, pointText, sizeInstances, sizeNames, sizesText, type MatrixVerdict, type Sizes } from '../matrix-check/check-matrix-equal.js';
 import { inferShape } from '../matrix/infer-shape.js';
 import { entryOf, FreshIndices } from '../matrix/lower.js';
 import { declaredShape, isScalarShape, shapeText, ShapeError, type Shape, type ShapeContext } from '../matrix/shape.js';
@@ -173,6 +173,18 @@ function undeclaredCapital(exprs: readonly Expr[], ctx: ShapeContext, defined: R
   return found;
 }
 
+/** Is the capital `name` only ever the whole body of a derivative in `exprs` (∇_w J, ∂C/∂W)? */
+function differentiatedOnly(name: string, exprs: readonly Expr[]): boolean {
+  let elsewhere = false;
+  const walk = (e: Expr): void => {
+    if (e.kind === 'deriv' && e.body.kind === 'sym' && toPlain(e.body) === name) return;
+    if (e.kind === 'sym' && toPlain(e) === name) elsewhere = true;
+    for (const c of children(e)) walk(c);
+  };
+  for (const e of exprs) walk(e);
+  return !elsewhere;
+}
+
 /** A bold letter in the sides (\mathbf{p}, \boldsymbol{e}_y) with no declared shape and no definition, as written. */
 function undeclaredBold(texts: readonly string[], ctx: ShapeContext, definitions: ReadonlyMap<string, Expr> = new Map()): string | undefined {
   for (const t of texts) {
@@ -195,7 +207,7 @@ function readPlainly(text: string, syntax: ShapedSyntax): Expr | undefined {
 }
 
 /** `=` where one side does not fit the shapes symbolically: read and compared again at each instantiated size. */
-function judgeBySizes(lhsText: string, rhsText: string, ctx: ShapeContext, opts: ShapedOptions, symbolic: { lhs: Read; rhs: Read }): ShapedJudgement {
+function judgeBySizes(lhsText: string, rhsText: string, ctx: ShapeContext, opts: ShapedOptions, symbolic: { lhs: Read; rhs: Read }, domainOnly = false): ShapedJudgement {
   const syntax = opts.syntax ?? 'auto';
   if (!symbolic.lhs.ok) {
     return { verdict: 'undecided', evidence: { method: 'parse', summary: `the left side does not fit the declared shapes: ${symbolic.lhs.message}` } };
@@ -217,6 +229,8 @@ function judgeBySizes(lhsText: string, rhsText: string, ctx: ShapeContext, opts:
       continue;
     }
     const reading = readingText([symbolic.lhs.expr, r.expr], ctx);
+    // Only where the right side is undefined is there a verdict when the left side's values are not known (∇_w J with J not defined here).
+    if (domainOnly) continue;
     const v = lowered(() => checkMatrixEqual(instantiateExpr(l.expr, sizes), instantiateExpr(r.expr, sizes), c, opts));
     if (v.verdict === 'fails') return { ...fromMatrixVerdict(v, reading, sizes), lhs: symbolic.lhs.expr };
     if (v.verdict === 'holds') agreed++;
@@ -233,7 +247,8 @@ function judgeBySizes(lhsText: string, rhsText: string, ctx: ShapeContext, opts:
  * matrices (x^T A x ≥ 0): both sides lowered at each instantiated size and
  * judged by `scalar`. Agreement at the sampled sizes is never more than `holds`.
  */
-function judgeScalarRelation(l: Expr, rel: Relation, r: Expr, ctx: ShapeContext, scalar: ScalarJudge, opts: ShapedOptions): Judgement {
+function judgeScalarRelation(l: Expr, rel: Relation, r: Expr, declared: ShapeContext, scalar: ScalarJudge, opts: ShapedOptions): Judgement {
+  const ctx = usedContext(declared, [l, r]);
   const reading = readingText([l, r], ctx);
   const ls = inferShape(l, ctx);
   const rs = inferShape(r, ctx);
@@ -267,6 +282,11 @@ export function judgeShaped(lhsText: string, rel: Relation, rhsText: string, ctx
   const lhs = readShaped(lhsText, ctx, syntax, opts.definitions, opts.definitionParams);
   const rhs = readShaped(rhsText, ctx, syntax, opts.definitions, opts.definitionParams);
   const capital = undeclaredCapital([...[lhsText, rhsText].flatMap((t) => readPlainly(t, syntax) ?? []), ...(opts.definitions?.values() ?? [])], ctx, new Set(opts.definitions?.keys() ?? []));
+  if (capital !== undefined && rel === '=' && lhs.ok && !rhs.ok && differentiatedOnly(capital, [lhs.expr])) {
+    // ∇_w J = 2 X X^T w with J unknown here: the right side is not even defined where the left side (the gradient by w) is.
+    const j = judgeBySizes(lhsText, rhsText, ctx, opts, { lhs, rhs }, true);
+    if (j.verdict === 'fails') return { ...j, evidence: { ...j.evidence, summary: `${j.evidence.summary} (${capital} is only differentiated here: as a number its gradient has the shape of the variable, and no reading of it makes the right side defined)` } };
+  }
   if (capital !== undefined) {
     return { verdict: 'undecided', evidence: { method: 'none', summary: `${capital} has no declared shape: a number, or a matrix such as the identity (which gradtex has no name for yet); reading it either way would be a guess — declare it if it is an ordinary matrix (--shape '${capital}: n x n')` } };
   }

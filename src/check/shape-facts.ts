@@ -7,7 +7,7 @@
  *
  * Each becomes a declaration in the one shape syntax of
  * src/matrix/shape.ts (`W: m x n`, `x: n`) and holds from where it is
- * stated to the end of its section; a later statement about the same name
+ * stated to the end of the document; a later statement about the same name
  * takes over from there. What cannot be read as a shape (`\mathbb{R}^{n_h}`)
  * is left out: the products it would shape stay undecided.
  *
@@ -110,7 +110,8 @@ export function readDocumentShapes(source: string, segments: readonly Segment[],
     if (before.some((s) => s.shape.rows === shape.rows && s.shape.cols === shape.cols && s.shape.vector === shape.vector)) continue;
     for (const s of before) s.to = f.offset;
     const lc = lineCol(source, f.offset);
-    out.push({ key, declaration: f.declaration, shape, from: f.offset, to: scopes.sectionEnd(f.offset), line: lc.line, col: lc.col });
+    // A name keeps its shape to the end of the document (a later section's "wrong lines" use the earlier W), until restated.
+    out.push({ key, declaration: f.declaration, shape, from: f.offset, to: source.length, line: lc.line, col: lc.col });
   }
   return out;
 }

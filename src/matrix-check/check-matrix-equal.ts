@@ -11,6 +11,7 @@
 import { num, sym } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
 import { children, mapBottomUp } from '../expr/traverse.js';
+import { symKey } from '../expr/sym-key.js';
 import { checkEqualNumeric } from '../numeric/check-equal.js';
 import { createRng } from '../numeric/rng.js';
 import { inferShape } from '../matrix/infer-shape.js';
@@ -43,6 +44,27 @@ export interface MatrixCheckOptions {
   /** Random points per entry (default 4: each point is a fresh random matrix). */
   readonly points?: number;
   readonly seed?: number;
+}
+
+/**
+ * The declared shapes that the expressions use, directly or through a size
+ * written as a number (1/n): a counterexample names only the sizes that
+ * matter to it.
+ */
+export function usedContext(ctx: ShapeContext, exprs: readonly Expr[]): ShapeContext {
+  const names = new Set<string>();
+  for (const e of exprs) {
+    const walk = (x: Expr): void => {
+      if (x.kind === 'sym') names.add(x.sub.length === 0 ? symKey(x) : symKey(sym(x.name, [], x.sup)));
+      for (const c of children(x)) walk(c);
+    };
+    walk(e);
+  }
+  const kept = new Map([...ctx].filter(([k]) => names.has(k)));
+  const sizes = new Set(sizeNames(kept));
+  // A size symbol written in the expressions (\sqrt{n}) keeps the shapes it sizes.
+  for (const [k, s] of ctx) if ([s.rows, s.cols].some((z) => typeof z === 'string' && names.has(z) && !sizes.has(z))) kept.set(k, s);
+  return kept;
 }
 
 /** The size symbols of the declared shapes, in a fixed order. */
@@ -137,7 +159,8 @@ export function withIndexValues(sizes: Sizes, indices: ReadonlyMap<string, reado
   return Array.from({ length: MAX_INDEX_VALUES }, (_, k) => out[Math.round(k * step)] as Sizes);
 }
 
-export function checkMatrixEqual(lhs: Expr, rhs: Expr, ctx: ShapeContext, opts: MatrixCheckOptions = {}): MatrixVerdict {
+export function checkMatrixEqual(lhs: Expr, rhs: Expr, declared: ShapeContext, opts: MatrixCheckOptions = {}): MatrixVerdict {
+  const ctx = usedContext(declared, [lhs, rhs]);
   const lhsShape = inferShape(lhs, ctx);
   const rhsShape = inferShape(rhs, ctx);
   if (!sameShape(lhsShape, rhsShape)) return { verdict: 'fails', reason: 'shape', lhsShape, rhsShape };
