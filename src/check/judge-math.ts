@@ -11,6 +11,7 @@
  *
  *     judgeMath(ctx, { text: '\\ln x \\le x - 1', offset: 40 }, false)   // [{ line: 3, col: 1, steps: [{ verdict: 'proved', … }] }]
  */
+import { withDocumentRanges, type DocumentRanges } from './sum-ranges.js';
 import { judgeAtTuple, paragraphTuples } from './tuple-values.js';
 import { formatNumber as fmt } from '../numeric/format-number.js';
 import { sym } from '../expr/build.js';
@@ -52,6 +53,8 @@ export interface MathContext {
   readonly shapes?: DocumentShapes;
   /** The document's segments, for "$$…$$ where $p = \sigma(z)$" (the inline math after a display that defines what it uses). */
   readonly segments?: readonly Segment[];
+  /** The document's size for each index family, for sums whose range is not stated (sum-ranges.ts). */
+  readonly ranges?: DocumentRanges;
 }
 
 /** What shaped-step.ts needs to judge a step entry by entry. */
@@ -67,6 +70,23 @@ type Side = { readonly ok: true; readonly expr: Expr; readonly readings?: readon
 
 /** Readings worth saying beside a verdict: where the notation allowed another (a(b+c) a product, \\sum_k over 1..K, an indicator, cases). */
 const TOLD: ReadonlySet<Reading['kind']> = new Set(['product', 'sum-range', 'indicator', 'cases', 'elementwise']);
+
+/** The side with its unstated sum ranges read as the document's sizes (sum-ranges.ts); the reading notes say which. */
+function rangedSide(side: Side, ranges: DocumentRanges | undefined): Side {
+  if (!side.ok) return side;
+  const r = withDocumentRanges(side.expr, ranges);
+  if (r.notes.length === 0) return side;
+  const replaced = (x: Reading): boolean => x.kind === 'sum-range' && r.notes.some((n) => n.startsWith(x.text.slice(0, x.text.indexOf(':'))));
+  const notes: Reading[] = r.notes.map((text) => ({ at: { start: 0, end: 0 }, kind: 'sum-range', text }));
+  return { ok: true, expr: r.expr, readings: [...(side.readings ?? []).filter((x) => !replaced(x)), ...notes] };
+}
+
+/** A definition in scope with its unstated sum ranges read as the document's sizes, like the claims. */
+function rangedFact(f: Fact, ranges: DocumentRanges | undefined): Fact {
+  if (f.kind !== 'define') return f;
+  const r = withDocumentRanges(f.value, ranges);
+  return r.notes.length === 0 ? f : { ...f, value: r.expr };
+}
 
 function parseSide(side: ChainSide, base: number, plain: boolean, heads: readonly HeadDefinition[] = []): Side {
   if (side.latex === '') return { ok: false, reason: 'nothing on this side of the relation', offset: base + side.start };
@@ -222,7 +242,8 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
   const { ledger } = ctx;
   const { source, scopes } = ledger;
   const heads = ledger.activeAt(seg.offset).flatMap((st) => (st.fact.kind === 'define' ? (headDefinition(st.fact) ?? []) : []));
-  const sides = chain.sides.map((s) => parseSide(s, seg.offset, seg.syntax === 'plain', heads));
+  // A sum over an unstated range takes the document's size for its family (\sum_j e^{z_j} with \sum_{j=1}^K e^{z_j} elsewhere: K).
+  const sides = chain.sides.map((s) => rangedSide(parseSide(s, seg.offset, seg.syntax === 'plain', heads), ctx.ranges));
   const chainAt = seg.offset + (chain.sides[0]?.start ?? 0);
   const steps: StepReport[] = [];
   chain.rels.forEach((r, k) => {
@@ -278,18 +299,20 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     try {
       // Vectors and matrices with shapes in scope are judged entry by entry under them (shaped-step.ts).
       const sh = ctx.shapes;
-      const shaped = sh === undefined ? undefined : shapedStep(ctx.checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, mergeDomains(active.map((st) => st.fact)), shapesAt(sh.stated, stepAt, sh.command), sh.stated, stepAt, { ...ctx.opts, seed: ctx.seed.next }, sh.properties, elementwiseDefinitions(source, active));
+      const shaped = sh === undefined ? undefined : shapedStep(ctx.checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, mergeDomains(active.map((st) => rangedFact(st.fact, ctx.ranges))), shapesAt(sh.stated, stepAt, sh.command), sh.stated, stepAt, { ...ctx.opts, seed: ctx.seed.next }, sh.properties, elementwiseDefinitions(source, active));
       uses.push(...(shaped?.uses ?? []));
-      j = shaped?.judgement ?? judgeStep(ctx.checker, a.expr, r.rel, b.expr, mergeDomains(active.map((st) => st.fact)), { ...ctx.opts, seed: ctx.seed.next++ });
+      j = shaped?.judgement ?? judgeStep(ctx.checker, a.expr, r.rel, b.expr, mergeDomains(active.map((st) => rangedFact(st.fact, ctx.ranges))), { ...ctx.opts, seed: ctx.seed.next++ });
     } catch (e) {
       j = { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `could not be judged: ${e instanceof Error ? e.message : String(e)}` } };
     }
     const keys = new Set([...allSymbols(a.expr).keys(), ...allSymbols(b.expr).keys()]);
     const example = j.verdict === 'fails' ? ledger.examples.find((v) => v.from <= stepAt && stepAt < v.to && keys.has(v.key)) : undefined;
     // A vector given by its entries in the paragraph ("for $x = (3, -4)$", before or after the claim): the claim may be about it.
-    const tuple = j.verdict === 'fails' && ctx.shapes !== undefined ? paragraphTuples(source, stepAt, ledger.paragraphEnd(stepAt)).find((t) => keys.has(t.letter)) : undefined;
-    if (tuple !== undefined && ctx.shapes !== undefined) {
-      const atTuple = judgeAtTuple(ls.latex, r.rel, rs.latex, tuple, shapesAt(ctx.shapes.stated, stepAt, ctx.shapes.command));
+    // The names the claim uses, through the definitions it rests on (L = -log p_c, p_k = e^{z_k}/…: z), entries by their family's name.
+    const names = j.verdict === 'fails' ? new Set([...allSymbols(a.expr, allSymbols(b.expr, new Map(facts.flatMap((st) => (st.fact.kind === 'define' ? [...allSymbols(st.fact.value).entries()] : []))))).values()].map((x) => x.name)) : new Set<string>();
+    const tuple = j.verdict === 'fails' ? paragraphTuples(source, stepAt, ledger.paragraphEnd(stepAt)).find((t) => names.has(t.letter)) : undefined;
+    if (tuple !== undefined) {
+      const atTuple = ctx.shapes === undefined || !keys.has(tuple.letter) ? undefined : judgeAtTuple(ls.latex, r.rel, rs.latex, tuple, shapesAt(ctx.shapes.stated, stepAt, ctx.shapes.command));
       const given = `${tuple.letter} = (${tuple.entries.map((v) => fmt(v)).join(', ')})`;
       if (atTuple !== undefined && !atTuple.agrees) {
         // Failing at the given entries too, the claim fails whichever x it means; the counterexample is the document's own.
