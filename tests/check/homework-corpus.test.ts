@@ -46,7 +46,7 @@ import type { DocumentReport, StepReport } from '../../src/check/check-document.
  */
 const RATCHET = {
   /** Target: all 82 wrong relations (issue #10: "every wrong relation fails at its own line:col"). */
-  wrongFailAtOwnPlaceAtLeast: 48,
+  wrongFailAtOwnPlaceAtLeast: 55,
   /**
    * Target: 0 ("no correct relation fails"). Loosened from 27 (measured before the accounting merge, when
    * inline math was never judged): since accounting, inline claims are judged, and values named in prose
@@ -54,9 +54,9 @@ const RATCHET = {
    * used, so the claims after them fail; main at 383a749 measured 73, 52 after the definitions merge, 53 once
    * every number given in prose (whatever the word before it) holds to the end of its sentence only.
    */
-  correctFailAtMost: 53,
+  correctFailAtMost: 44,
   /** Target: 90% of the 391 correct relations, 352 ("at least 90% of correct relations proved or holds"). */
-  correctProvedOrHoldsAtLeast: 196,
+  correctProvedOrHoldsAtLeast: 215,
   /** Target: 0 ("every relation appears in the output"): judged, or listed as not read. */
   missingAtMost: 7,
 };
