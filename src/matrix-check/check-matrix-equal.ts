@@ -23,7 +23,7 @@ import { formatNumber } from '../numeric/format-number.js';
 export type Sizes = Readonly<Record<string, number>>;
 
 export type MatrixVerdict =
-  | { readonly verdict: 'holds'; readonly shape: Shape; readonly instances: readonly Sizes[]; readonly entries: number; readonly points: number; readonly maxRelError: number }
+  | { readonly verdict: 'holds'; readonly shape: Shape; readonly instances: readonly Sizes[]; readonly entries: number; readonly points: number; readonly maxRelError: number; readonly indices?: readonly string[] }
   | { readonly verdict: 'fails'; readonly reason: 'shape'; readonly lhsShape: Shape; readonly rhsShape: Shape }
   | {
       readonly verdict: 'fails';
@@ -197,7 +197,7 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, declared: ShapeContext, o
     }
   }
   if (checked.length === 0) return { verdict: 'undecided', reason: 'at every instantiated size the shapes of the sides differ' };
-  return { verdict: 'holds', shape: lhsShape, instances: checked, entries, points, maxRelError };
+  return { verdict: 'holds', shape: lhsShape, instances: checked, entries, points, maxRelError, ...(indices.size > 0 ? { indices: [...indices.keys()].sort() } : {}) };
 }
 
 export function sizesText(sizes: Sizes): string {
@@ -211,7 +211,8 @@ export function matrixVerdictText(v: MatrixVerdict): string {
     case 'holds': {
       const symbolic = v.instances.some((s) => Object.keys(s).length > 0);
       const sizes = symbolic ? ` over sizes ${v.instances.map((s) => `{${sizesText(s)}}`).join(', ')}` : '';
-      return `both sides are ${shapeText(v.shape)}; all ${v.entries} entries agree at ${v.points} random points${sizes} (max relative error ${v.maxRelError.toExponential(2)})`;
+      const over = v.indices === undefined ? '' : ` with ${v.indices.join(', ')} at every value in range`;
+      return `both sides are ${shapeText(v.shape)}; all ${v.entries} entries agree at ${v.points} random points${sizes}${over} (max relative error ${v.maxRelError.toExponential(2)})`;
     }
     case 'fails':
       if (v.reason === 'shape') return `the shapes differ: the left side is ${shapeText(v.lhsShape)}, the right side ${shapeText(v.rhsShape)}`;

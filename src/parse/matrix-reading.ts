@@ -66,12 +66,12 @@ export function isBareT(e: Expr): boolean {
 export function orderSensitiveProducts(e: Expr): Expr[] {
   const out: Expr[] = [];
   const walk = (x: Expr): void => {
-    if (isMatrixCall(x)) {
+    // ‖x‖ of a letter: x is a vector by this notation, and ‖x‖ is not |x| unless x has one entry.
+    if (x.kind === 'call' && (x.fn === 'norm' || x.fn === 'norm1') && x.args[0] !== undefined && mayBeArray(x.args[0])) {
       out.push(x);
       return;
     }
-    // ‖x‖ of a letter: x is a vector by this notation, and ‖x‖ is not |x| unless x has one entry.
-    if (x.kind === 'call' && (x.fn === 'norm' || x.fn === 'norm1') && x.args[0] !== undefined && mayBeArray(x.args[0])) {
+    if (isMatrixCall(x)) {
       out.push(x);
       return;
     }
