@@ -26,7 +26,8 @@ import { judgeMath, type MathContext } from './judge-math.js';
 import type { Checker } from './judge-step.js';
 import { documentScopes } from './scopes.js';
 import { noteBlockShapes } from './block-shapes.js';
-import { readDocumentShapes, readMatrixProperties } from './shape-facts.js';
+import { documentRanges } from './sum-ranges.js';
+import { impliedNormShapes, impliedProductShapes, readDocumentShapes, readMatrixProperties } from './shape-facts.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import type { Segment } from './segments.js';
 
@@ -61,8 +62,10 @@ export function checkDocument(checker: Checker, original: string, kind: Document
   const notRead: NotRead[] = [];
   const premises: Premise[] = [];
   const chains: ChainReport[] = [];
-  const shapes = { stated: readDocumentShapes(source, segments, scopes), properties: readMatrixProperties(source, scopes), ...(opts.shapes !== undefined ? { command: opts.shapes } : {}) };
-  const ctx: MathContext = { checker, ledger, opts, seed: { next: opts.seed ?? 1 }, notRead, shapes, segments };
+  const statedShapes = readDocumentShapes(source, segments, scopes);
+  const byProducts = [...statedShapes, ...impliedProductShapes(source, segments, statedShapes, opts.shapes)];
+  const shapes = { stated: [...byProducts, ...impliedNormShapes(source, segments, byProducts, opts.shapes)], properties: readMatrixProperties(source, scopes, segments), ...(opts.shapes !== undefined ? { command: opts.shapes } : {}) };
+  const ctx: MathContext = { checker, ledger, opts, seed: { next: opts.seed ?? 1 }, notRead, shapes, segments, ranges: documentRanges(source, segments, shapes.stated) };
   /** Inline math read already (prose math inside a display, read when the display reaches it). */
   const done = new Set<Segment>();
   const index = new Map(segments.map((s, k) => [s, k]));

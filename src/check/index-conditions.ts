@@ -86,8 +86,10 @@ export function indexRangeBetween(lo: number | undefined, lowRel: Relation, midd
  */
 export function indexConditionClause(text: string): { start: number; text: string; textStart: number } | undefined {
   if (text.includes('\\begin') || text.includes('\\\\')) return undefined;
-  const m = /(?:,|\\[,;:!]|\\q?quad|~|\s)+\s*(\(?)\s*([a-z]\s*(?:\\neq?|\\not\s*=|\\leq?|\\geq?|\\lt|\\gt|<|>|=)\s*[a-z])\s*\)?[\s.,;]*$/.exec(text);
+  const m = /(?:,|\\[,;:!]|\\q?quad|~|\s)+\s*(\(?)\s*([a-z]\s*(?:\\neq?|\\not\s*=|\\leq?|\\geq?|\\lt|\\gt|<|>|=)\s*(?:[a-z]|0))\s*\)?[\s.,;]*$/.exec(text);
   if (m === null || m[2] === undefined) return undefined;
+  // `\quad (x \neq 0)`: a condition on a variable, set apart in brackets (without them, x = 0 may be the relation itself).
+  if (/0$/.test(m[2]) && (m[1] === '' || !/^\s*(?:\\neq?|\\not\s*=)/.test(m[2].slice(1)))) return undefined;
   // Without a bracket, the clause must be set apart by a space command or a comma (a = b \quad k \ne j), not be the relation itself.
   if (m[1] === '' && !/(?:,|\\[,;:]|\\q?quad)/.test(m[0])) return undefined;
   return { start: m.index, text: m[2], textStart: m.index + m[0].indexOf(m[2]) };

@@ -11,6 +11,9 @@
  *
  *     judgeMath(ctx, { text: '\\ln x \\le x - 1', offset: 40 }, false)   // [{ line: 3, col: 1, steps: [{ verdict: 'proved', … }] }]
  */
+import { withDocumentRanges, type DocumentRanges } from './sum-ranges.js';
+import { judgeAtTuple, paragraphTuples } from './tuple-values.js';
+import { formatNumber as fmt } from '../numeric/format-number.js';
 import { sym } from '../expr/build.js';
 import { abstractHead } from '../expr/abstract-function.js';
 import type { Expr, Sym } from '../expr/node.js';
@@ -55,6 +58,8 @@ export interface MathContext {
   readonly shapes?: DocumentShapes;
   /** The document's segments, for "$$…$$ where $p = \sigma(z)$" (the inline math after a display that defines what it uses). */
   readonly segments?: readonly Segment[];
+  /** The document's size for each index family, for sums whose range is not stated (sum-ranges.ts). */
+  readonly ranges?: DocumentRanges;
 }
 
 /** What shaped-step.ts needs to judge a step entry by entry. */
@@ -70,6 +75,23 @@ type Side = { readonly ok: true; readonly expr: Expr; readonly readings?: readon
 
 /** Readings worth saying beside a verdict: where the notation allowed another (a(b+c) a product, \\sum_k over 1..K, an indicator, cases). */
 const TOLD: ReadonlySet<Reading['kind']> = new Set(['product', 'sum-range', 'indicator', 'cases', 'elementwise']);
+
+/** The side with its unstated sum ranges read as the document's sizes (sum-ranges.ts); the reading notes say which. */
+function rangedSide(side: Side, ranges: DocumentRanges | undefined): Side {
+  if (!side.ok) return side;
+  const r = withDocumentRanges(side.expr, ranges);
+  if (r.notes.length === 0) return side;
+  const replaced = (x: Reading): boolean => x.kind === 'sum-range' && r.notes.some((n) => n.startsWith(x.text.slice(0, x.text.indexOf(':'))));
+  const notes: Reading[] = r.notes.map((text) => ({ at: { start: 0, end: 0 }, kind: 'sum-range', text }));
+  return { ok: true, expr: r.expr, readings: [...(side.readings ?? []).filter((x) => !replaced(x)), ...notes] };
+}
+
+/** A definition in scope with its unstated sum ranges read as the document's sizes, like the claims. */
+function rangedFact(f: Fact, ranges: DocumentRanges | undefined): Fact {
+  if (f.kind !== 'define') return f;
+  const r = withDocumentRanges(f.value, ranges);
+  return r.notes.length === 0 ? f : { ...f, value: r.expr };
+}
 
 function parseSide(side: ChainSide, base: number, plain: boolean, heads: readonly HeadDefinition[] = [], opts: HeadOptions = {}): Side {
   if (side.latex === '') return { ok: false, reason: 'nothing on this side of the relation', offset: base + side.start };
@@ -103,6 +125,16 @@ function parseAuto(text: string, heads: readonly HeadDefinition[] = [], opts: He
 /** The math as written, on one line. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The defined symbols whose definition line uses an elementwise product (⊙,
+ * \circ): read without shapes it was an ordinary product, so the definition
+ * is not written in under shapes (shaped-definitions.ts).
+ */
+function elementwiseDefinitions(source: string, active: readonly Stated[]): Set<string> {
+  const lines = source.split('\n');
+  return new Set(active.flatMap((st) => (st.fact.kind === 'define' && /\\(?:odot|circ)(?![A-Za-z])/.test(lines[st.line - 1] ?? '') ? [symKey(st.fact.sym)] : [])));
 }
 
 /** `… \quad \text{where } x \ge 0` closing a one-line display: the clause's start, and its math's text and start. */
@@ -229,7 +261,8 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
   // Heads defined so far, by an earlier row of the same display too.
   const heads = ledger.activeAt(seg.offset + (chain.sides[0]?.start ?? 0)).flatMap((st) => (st.fact.kind === 'define' ? (headDefinition(st.fact) ?? []) : []));
   const headOpts: HeadOptions = { derivative: (value, param, order) => derivativeFunction(ctx.checker.engine, value, param, order), partial: (value, param) => derivativeFunction(ctx.checker.engine, value, param, 1) };
-  const sides = chain.sides.map((s) => parseSide(s, seg.offset, seg.syntax === 'plain', heads, headOpts));
+  // A sum over an unstated range takes the document's size for its family (\sum_j e^{z_j} with \sum_{j=1}^K e^{z_j} elsewhere: K).
+  const sides = chain.sides.map((s) => rangedSide(parseSide(s, seg.offset, seg.syntax === 'plain', heads, headOpts), ctx.ranges));
   const chainAt = seg.offset + (chain.sides[0]?.start ?? 0);
   const steps: StepReport[] = [];
   chain.rels.forEach((r, k) => {
@@ -291,11 +324,11 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     let shapedUses: FactUse[] = [];
     let sampled = false;
     const judgeWith = (given: readonly Stated[]): Judgement => {
-      const all = mergeDomains(given.map((st) => st.fact));
+      const all = mergeDomains(given.map((st) => rangedFact(st.fact, ctx.ranges)));
       try {
         // Vectors and matrices with shapes in scope are judged entry by entry under them (shaped-step.ts).
         const sh = ctx.shapes;
-        const shaped = sh === undefined ? undefined : shapedStep(ctx.checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, all, shapesAt(sh.stated, stepAt, sh.command), sh.stated, stepAt, { ...ctx.opts, seed: ctx.seed.next }, sh.properties);
+        const shaped = sh === undefined ? undefined : shapedStep(ctx.checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, all, shapesAt(sh.stated, stepAt, sh.command), sh.stated, stepAt, { ...ctx.opts, seed: ctx.seed.next }, sh.properties, elementwiseDefinitions(source, active));
         shapedUses = [...(shaped?.uses ?? [])];
         if (shaped !== undefined) return shaped.judgement;
         sampled = true;
@@ -315,6 +348,28 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     let j = judged.judgement;
     const facts = judged.values.length === 0 ? inScope.filter((st) => st.example !== true) : [...inScope, ...judged.values.filter((st) => !inScope.includes(st))];
     const uses: FactUse[] = [...facts.map((st) => ({ fact: ledger.describe(st.fact), line: st.line, col: st.col })), ...shapedUses];
+    const keys = new Set([...allSymbols(a.expr).keys(), ...allSymbols(b.expr).keys()]);
+    // A vector given by its entries in the paragraph ("for $x = (3, -4)$", before or after the claim): the claim may be about it.
+    // The names the claim uses, through the definitions it rests on (L = -log p_c, p_k = e^{z_k}/…: z), entries by their family's name.
+    const tupleNames = j.verdict === 'fails' ? new Set([...allSymbols(a.expr, allSymbols(b.expr, new Map(facts.flatMap((st) => (st.fact.kind === 'define' ? [...allSymbols(st.fact.value).entries()] : []))))).values()].map((x) => x.name)) : new Set<string>();
+    // Not when the worked example's values (z = (0, \ln 3) read as z_1, z_2) already judged it: the vector is the example's.
+    const tuple = j.verdict === 'fails' && judged.values.length === 0 ? paragraphTuples(source, stepAt, ledger.paragraphEnd(stepAt)).find((t) => tupleNames.has(t.letter)) : undefined;
+    if (tuple !== undefined) {
+      const atTuple = ctx.shapes === undefined || !keys.has(tuple.letter) ? undefined : judgeAtTuple(ls.latex, r.rel, rs.latex, tuple, shapesAt(ctx.shapes.stated, stepAt, ctx.shapes.command));
+      const given = `${tuple.letter} = (${tuple.entries.map((v) => fmt(v)).join(', ')})`;
+      if (atTuple !== undefined && !atTuple.agrees) {
+        // Failing at the given entries too, the claim fails whichever x it means; the counterexample is the document's own.
+        const sizes = Object.entries(atTuple.sizes).map(([k, v]) => `${k} = ${v}`).join(', ');
+        const summary = `at ${given}, given in the paragraph${sizes === '' ? '' : ` (so ${sizes})`}: left side = ${fmt(atTuple.lhs)}, right side = ${fmt(atTuple.rhs)}; it fails for other ${tuple.letter} too: ${j.evidence.summary}`;
+        const point = Object.fromEntries([...Object.entries(atTuple.sizes), ...tuple.entries.map((v, k) => [`${tuple.letter}_{${k + 1}}`, v] as const)]);
+        steps.push({ ...base, verdict: 'fails', evidence: { method: 'sampling', summary, point, lhsValue: atTuple.lhs, rhsValue: atTuple.rhs }, ...(uses.length > 0 ? { facts: uses } : {}) });
+        return;
+      }
+      const also = atTuple !== undefined ? `; it holds there (left side = ${fmt(atTuple.lhs)}, right side = ${fmt(atTuple.rhs)})` : '';
+      const summary = `${j.evidence.summary}; but ${given} is given in the paragraph, and the claim may be about that vector${also}`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
     // w_t with w_0 = 0, w_1 = … given: a term of a sequence, not a free number: judged at the terms given.
     const sequence = j.verdict === 'fails' ? sequenceIndex([a.expr, b.expr], active, ledger.describe) : undefined;
     if (sequence !== undefined) {

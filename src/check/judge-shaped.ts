@@ -16,11 +16,12 @@
  *     judgeShaped('d(B*(A*x), x)', '=', 'A*B', shapeContext(['A: m x n, B: p x m, x: n']))
  *     // fails: entry (1, 1) differs with m = 2, n = 2, p = 2: … at A_{1,1} = …, …
  */
-import type { Expr } from '../expr/node.js';
+import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, some } from '../expr/traverse.js';
-import { num } from '../expr/build.js';
-import { checkMatrixEqual, instantiateContext, instantiateExpr, matrixVerdictText, pointText, sizeInstances, sizeNames, sizesText, type MatrixVerdict, type Sizes } from '../matrix-check/check-matrix-equal.js';
+import { num, sym } from '../expr/build.js';
+import { toPlain } from '../expr/to-plain.js';
+import { checkMatrixEqual, usedContext, freeArrayIndices, withIndexValues, instantiateContext, instantiateExpr, matrixVerdictText, pointText, sizeInstances, sizeNames, sizesText, type MatrixVerdict, type Sizes } from '../matrix-check/check-matrix-equal.js';
 import { inferShape } from '../matrix/infer-shape.js';
 import { entryOf, FreshIndices } from '../matrix/lower.js';
 import { declaredShape, isScalarShape, shapeText, ShapeError, type Shape, type ShapeContext } from '../matrix/shape.js';
@@ -29,6 +30,7 @@ import { lookupFunction } from '../expr/functions.js';
 import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 import { formatNumber as fmt } from '../numeric/format-number.js';
 import { type Judgement } from './judgement.js';
+import { substituteDefinitions } from './shaped-definitions.js';
 import type { Relation } from '../parse/relation.js';
 
 export type ShapedSyntax = 'auto' | 'plain' | 'latex';
@@ -37,6 +39,10 @@ export interface ShapedOptions {
   readonly syntax?: ShapedSyntax;
   readonly points?: number;
   readonly seed?: number;
+  /** Symbols defined in the document, with their values read under the shapes (shaped-definitions.ts): written into the sides. */
+  readonly definitions?: ReadonlyMap<string, Expr>;
+  /** The parameters of the defined functions among them (f(x) = …: f(v) is the value with x = v). */
+  readonly definitionParams?: ReadonlyMap<string, Sym>;
 }
 
 /** A judgement with the sides as read under the shapes (absent when a side did not fit them). */
@@ -53,11 +59,16 @@ export type ScalarJudge = (lhs: Expr, rel: Relation, rhs: Expr) => Judgement;
 /** A side read under shapes, or the shape mismatch (`where`: with line:column in the side). */
 type Read = { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly message: string; readonly where: string };
 
-/** Reads `text` under `ctx`; a shape mismatch is a value, any other parse error is thrown. */
-export function readShaped(text: string, ctx: ShapeContext, syntax: ShapedSyntax = 'auto'): Read {
+/** Reads `text` under `ctx`; a shape mismatch is a value, any other parse error is thrown. Defined symbols are replaced by their values. */
+export function readShaped(text: string, ctx: ShapeContext, syntax: ShapedSyntax = 'auto', definitions: ReadonlyMap<string, Expr> = new Map(), params: ReadonlyMap<string, Sym> = new Map()): Read {
   const latex = syntax === 'latex' || (syntax === 'auto' && text.includes('\\'));
   try {
-    return { ok: true, expr: latex ? parseLatex(text, { shapes: ctx }) : parsePlain(text, { shapes: ctx }) };
+    const e = latex ? parseLatex(text, { shapes: ctx }) : parsePlain(text, { shapes: ctx });
+    if (definitions.size === 0) return { ok: true, expr: e };
+    const written = substituteDefinitions(e, definitions, params);
+    // A value that does not fit where its symbol stood (a vector where a number was read) is a shape mismatch too.
+    inferShape(written, ctx);
+    return { ok: true, expr: written };
   } catch (e) {
     if (e instanceof ParseError && e.code === 'E_PARSE_SHAPE') return { ok: false, message: e.message, where: e.oneLine() };
     if (e instanceof ShapeError) return { ok: false, message: e.message, where: e.message };
@@ -143,12 +154,13 @@ function opaqueCall(exprs: readonly Expr[], ctx: ShapeContext): string | undefin
  * (the identity?), and the verdict would depend on the guess. 1/K, \frac{1}{N}
  * and \sum_{i=1}^{N} stay numbers.
  */
-function undeclaredCapital(exprs: readonly Expr[], ctx: ShapeContext): string | undefined {
+function undeclaredCapital(exprs: readonly Expr[], ctx: ShapeContext, defined: ReadonlySet<string> = new Set()): string | undefined {
   let found: string | undefined;
   const walk = (e: Expr): void => {
     if (found !== undefined) return;
     if (e.kind === 'sym') {
-      if (/^[A-Z]$/.test(e.name) && e.sub.length === 0 && declaredShape(ctx, e) === undefined) found = e.name;
+      // W_2 with no W declared is a matrix named by its layer, not an entry of W (its entries would be W_{ij}).
+      if (/^[A-Z]$/.test(e.name) && declaredShape(ctx, sym(e.name, [], e.sup)) === undefined && !defined.has(symKey(e))) found = toPlain(e);
       return;
     }
     if (e.kind === 'div') return walk(e.num);
@@ -159,6 +171,29 @@ function undeclaredCapital(exprs: readonly Expr[], ctx: ShapeContext): string | 
   };
   for (const e of exprs) walk(e);
   return found;
+}
+
+/** Is the capital `name` only ever the whole body of a derivative in `exprs` (∇_w J, ∂C/∂W)? */
+function differentiatedOnly(name: string, exprs: readonly Expr[]): boolean {
+  let elsewhere = false;
+  const walk = (e: Expr): void => {
+    if (e.kind === 'deriv' && e.body.kind === 'sym' && toPlain(e.body) === name) return;
+    if (e.kind === 'sym' && toPlain(e) === name) elsewhere = true;
+    for (const c of children(e)) walk(c);
+  };
+  for (const e of exprs) walk(e);
+  return !elsewhere;
+}
+
+/** A bold letter in the sides (\mathbf{p}, \boldsymbol{e}_y) with no declared shape and no definition, as written. */
+function undeclaredBold(texts: readonly string[], ctx: ShapeContext, definitions: ReadonlyMap<string, Expr> = new Map()): string | undefined {
+  for (const t of texts) {
+    for (const m of t.matchAll(/\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}/g)) {
+      const name = m[1] as string;
+      if (!ctx.has(name) && !definitions.has(name)) return m[0];
+    }
+  }
+  return undefined;
 }
 
 /** A side as read without shapes, for looking at its symbols (undefined when it cannot be read at all). */
@@ -172,7 +207,7 @@ function readPlainly(text: string, syntax: ShapedSyntax): Expr | undefined {
 }
 
 /** `=` where one side does not fit the shapes symbolically: read and compared again at each instantiated size. */
-function judgeBySizes(lhsText: string, rhsText: string, ctx: ShapeContext, opts: ShapedOptions, symbolic: { lhs: Read; rhs: Read }): ShapedJudgement {
+function judgeBySizes(lhsText: string, rhsText: string, ctx: ShapeContext, opts: ShapedOptions, symbolic: { lhs: Read; rhs: Read }, domainOnly = false): ShapedJudgement {
   const syntax = opts.syntax ?? 'auto';
   if (!symbolic.lhs.ok) {
     return { verdict: 'undecided', evidence: { method: 'parse', summary: `the left side does not fit the declared shapes: ${symbolic.lhs.message}` } };
@@ -186,14 +221,16 @@ function judgeBySizes(lhsText: string, rhsText: string, ctx: ShapeContext, opts:
     const c = instantiateContext(ctx, sizes);
     // At a size that makes a declared vector or matrix 1×1, x^T would read as a power: such sizes say nothing here.
     if ([...ctx.keys()].some((k) => !isScalarShape(ctx.get(k) as Shape) && isScalarShape(c.get(k) as Shape))) continue;
-    const l = readShaped(lhsText, c, syntax);
+    const l = readShaped(lhsText, c, syntax, opts.definitions, opts.definitionParams);
     if (!l.ok) continue;
-    const r = readShaped(rhsText, c, syntax);
+    const r = readShaped(rhsText, c, syntax, opts.definitions, opts.definitionParams);
     if (!r.ok) {
       undefinedAt ??= sizes;
       continue;
     }
     const reading = readingText([symbolic.lhs.expr, r.expr], ctx);
+    // Only where the right side is undefined is there a verdict when the left side's values are not known (∇_w J with J not defined here).
+    if (domainOnly) continue;
     const v = lowered(() => checkMatrixEqual(instantiateExpr(l.expr, sizes), instantiateExpr(r.expr, sizes), c, opts));
     if (v.verdict === 'fails') return { ...fromMatrixVerdict(v, reading, sizes), lhs: symbolic.lhs.expr };
     if (v.verdict === 'holds') agreed++;
@@ -210,7 +247,8 @@ function judgeBySizes(lhsText: string, rhsText: string, ctx: ShapeContext, opts:
  * matrices (x^T A x ≥ 0): both sides lowered at each instantiated size and
  * judged by `scalar`. Agreement at the sampled sizes is never more than `holds`.
  */
-function judgeScalarRelation(l: Expr, rel: Relation, r: Expr, ctx: ShapeContext, scalar: ScalarJudge, opts: ShapedOptions): Judgement {
+function judgeScalarRelation(l: Expr, rel: Relation, r: Expr, declared: ShapeContext, scalar: ScalarJudge, opts: ShapedOptions): Judgement {
+  const ctx = usedContext(declared, [l, r]);
   const reading = readingText([l, r], ctx);
   const ls = inferShape(l, ctx);
   const rs = inferShape(r, ctx);
@@ -218,8 +256,9 @@ function judgeScalarRelation(l: Expr, rel: Relation, r: Expr, ctx: ShapeContext,
     return { verdict: 'undecided', evidence: { method: 'none', summary: `'${rel}' between a ${shapeText(ls)} and a ${shapeText(rs)} side is not judged: only scalars are ordered; ${reading}` } };
   }
   const instances = sizeInstances(sizeNames(ctx), opts.seed ?? 1);
+  const indices = freeArrayIndices([l, r], ctx);
   let points = 0;
-  for (const sizes of instances) {
+  for (const sizes of instances.flatMap((z) => withIndexValues(z, indices))) {
     const c = instantiateContext(ctx, sizes);
     const li = instantiateExpr(l, sizes);
     const ri = instantiateExpr(r, sizes);
@@ -240,11 +279,20 @@ function judgeScalarRelation(l: Expr, rel: Relation, r: Expr, ctx: ShapeContext,
  */
 export function judgeShaped(lhsText: string, rel: Relation, rhsText: string, ctx: ShapeContext, opts: ShapedOptions = {}, scalar?: ScalarJudge): ShapedJudgement {
   const syntax = opts.syntax ?? 'auto';
-  const lhs = readShaped(lhsText, ctx, syntax);
-  const rhs = readShaped(rhsText, ctx, syntax);
-  const capital = undeclaredCapital([lhsText, rhsText].flatMap((t) => readPlainly(t, syntax) ?? []), ctx);
+  const lhs = readShaped(lhsText, ctx, syntax, opts.definitions, opts.definitionParams);
+  const rhs = readShaped(rhsText, ctx, syntax, opts.definitions, opts.definitionParams);
+  const capital = undeclaredCapital([...[lhsText, rhsText].flatMap((t) => readPlainly(t, syntax) ?? []), ...(opts.definitions?.values() ?? [])], ctx, new Set(opts.definitions?.keys() ?? []));
+  if (capital !== undefined && rel === '=' && lhs.ok && !rhs.ok && differentiatedOnly(capital, [lhs.expr])) {
+    // ∇_w J = 2 X X^T w with J unknown here: the right side is not even defined where the left side (the gradient by w) is.
+    const j = judgeBySizes(lhsText, rhsText, ctx, opts, { lhs, rhs }, true);
+    if (j.verdict === 'fails') return { ...j, evidence: { ...j.evidence, summary: `${j.evidence.summary} (${capital} is only differentiated here: as a number its gradient has the shape of the variable, and no reading of it makes the right side defined)` } };
+  }
   if (capital !== undefined) {
     return { verdict: 'undecided', evidence: { method: 'none', summary: `${capital} has no declared shape: a number, or a matrix such as the identity (which gradtex has no name for yet); reading it either way would be a guess — declare it if it is an ordinary matrix (--shape '${capital}: n x n')` } };
+  }
+  const bold = undeclaredBold([lhsText, rhsText], ctx, opts.definitions);
+  if (bold !== undefined) {
+    return { verdict: 'undecided', evidence: { method: 'none', summary: `${bold} is bold, so a vector or a matrix by its font, and has no declared shape: reading it as a number would be a guess — declare it (${bold} \\in \\mathbb{R}^n, or --shape)` } };
   }
   const opaque = opaqueCall([lhs, rhs].flatMap((r) => (r.ok ? [r.expr] : [])), ctx);
   if (opaque !== undefined) {

@@ -62,6 +62,11 @@ function withScalarCapitalsNote(lhs: Expr, rhs: Expr, j: Judgement, defined: Rea
   return { verdict: j.verdict, evidence: { ...j.evidence, summary: `${j.evidence.summary} (${list} read as ${capitals.length === 1 ? 'a number' : 'numbers'}: no vector or matrix next to ${capitals.length === 1 ? 'it' : 'them'})` } };
 }
 
+/** Does an entry name_i of the vector `name` occur in the sides? */
+function mentionsEntryOf(sides: readonly Expr[], name: string): boolean {
+  return sides.some((e) => some(e, (x) => x.kind === 'sym' && x.name === name && x.sub.length > 0));
+}
+
 /** "A, B and x" */
 function nameList(names: readonly string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
@@ -93,13 +98,15 @@ export function unshapedDerivativeRefusal(e: Expr): string | undefined {
 export function judgeWithoutShapes(lhs: Expr, rhs: Expr, judge: (lhs: Expr, rhs: Expr) => Judgement, defined: ReadonlySet<string> = new Set()): Judgement {
   const products = [...orderSensitiveProducts(lhs), ...orderSensitiveProducts(rhs)];
   if (products.length === 0) return withScalarCapitalsNote(lhs, rhs, withReadingNote(lhs, rhs, judge(lhs, rhs)), defined);
-  const j = judge(asScalars(lhs), asScalars(rhs));
+  // ‖x‖ next to an entry x_i: at size 1 the two are one number, which the scalar reading does not know (∂‖x‖²/∂x_i = 2x_i would fail).
+  const entriesToo = products.some((p) => p.kind === 'call' && (p.fn === 'norm' || p.fn === 'norm1') && p.args[0]?.kind === 'sym' && mentionsEntryOf([lhs, rhs], p.args[0].name));
+  const j = entriesToo ? ({ verdict: 'undecided', evidence: { method: 'none', summary: 'not judged' } } as const) : judge(asScalars(lhs), asScalars(rhs));
   const names = [...new Map(products.flatMap((p) => symbolsOf(p)).filter((s: Sym) => /^[A-Za-z]$/.test(s.name) && s.sub.length === 0).map((s) => [s.name, s.name])).keys()].sort();
   const capital = names.find((n) => /^[A-Z]$/.test(n));
   const example = capital !== undefined ? `${capital}: n x n` : `${names[0] ?? 'x'}: n`;
   const list = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   const shown = toPlain(products[0] as Expr);
-  const reading = `${shown} is read as matrices and vectors (a transpose, or a capital next to another factor), whose products do not commute`;
+  const reading = `${shown} is read as matrices and vectors (a transpose, a capital next to another factor, or the norm of a letter), whose products do not commute and whose norms are not absolute values`;
   if (j.verdict === 'fails') {
     return { verdict: 'fails', evidence: { ...j.evidence, summary: `${j.evidence.summary} (every vector and matrix of size 1, so ${shown} is a product of numbers)` } };
   }

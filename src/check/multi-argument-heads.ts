@@ -324,5 +324,12 @@ export function usesHeads(latex: string, heads: readonly HeadDefinition[]): bool
  * a claim to one piece in words ("for a misclassified point").
  */
 export function kinkedHeads(latex: string, heads: readonly HeadDefinition[]): HeadDefinition[] {
-  return heads.filter((h) => new RegExp(spelling(h)).test(latex) && some(h.value, (x) => x.kind === 'call' && lookupFunction(x.fn)?.kink !== undefined));
+  return heads.filter((h) => new RegExp(spelling(h)).test(latex) && hasKink(h.value));
+}
+
+/** A call of a function with a kink, except a norm squared (‖u‖₂² is smooth where ‖u‖₂ is not, at u = 0). */
+function hasKink(e: Expr): boolean {
+  if (e.kind === 'pow' && e.base.kind === 'call' && e.base.fn === 'norm' && e.exp.kind === 'num' && e.exp.n === 2n && e.exp.d === 1n) return e.base.args.some(hasKink);
+  if (e.kind === 'call' && lookupFunction(e.fn)?.kink !== undefined) return true;
+  return children(e).some(hasKink);
 }

@@ -7,7 +7,7 @@
  *
  * Each becomes a declaration in the one shape syntax of
  * src/matrix/shape.ts (`W: m x n`, `x: n`) and holds from where it is
- * stated to the end of its section; a later statement about the same name
+ * stated to the end of the document; a later statement about the same name
  * takes over from there. What cannot be read as a shape (`\mathbb{R}^{n_h}`)
  * is left out: the products it would shape stay undecided.
  *
@@ -110,7 +110,93 @@ export function readDocumentShapes(source: string, segments: readonly Segment[],
     if (before.some((s) => s.shape.rows === shape.rows && s.shape.cols === shape.cols && s.shape.vector === shape.vector)) continue;
     for (const s of before) s.to = f.offset;
     const lc = lineCol(source, f.offset);
-    out.push({ key, declaration: f.declaration, shape, from: f.offset, to: scopes.sectionEnd(f.offset), line: lc.line, col: lc.col });
+    // A name keeps its shape to the end of the document (a later section's "wrong lines" use the earlier W), until restated.
+    out.push({ key, declaration: f.declaration, shape, from: f.offset, to: source.length, line: lc.line, col: lc.col });
+  }
+  return out;
+}
+
+/** The bars of a norm: \|, \Vert, \lVert, \rVert (\left\| and \bigl\| end in one too). */
+const NORM_BAR = /\\(?:\||Vert|lVert|rVert)/g;
+/** A lower-case letter alone (not a command's, not a script, not followed by an index): the x of ‖x - y‖. */
+const BARE_LETTER = /(?<![A-Za-z_^\\])([a-z])(?![A-Za-z_])/g;
+const ACCENTED = /\\(?:hat|tilde|bar|dot|ddot|widehat|widetilde|overline|check|breve)\s*\{?\s*[A-Za-z]\s*\}?/g;
+const BOLD_LETTER = /\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}/g;
+
+/** The letters written bare inside a norm in `math`, with the offset of the norm. */
+function normLetters(math: string): { letter: string; offset: number }[] {
+  const bars = [...math.matchAll(NORM_BAR)];
+  const out: { letter: string; offset: number }[] = [];
+  for (let k = 0; k + 1 < bars.length; k += 2) {
+    const open = bars[k] as RegExpMatchArray;
+    const close = bars[k + 1] as RegExpMatchArray;
+    const from = (open.index ?? 0) + open[0].length;
+    // \hat y, \tilde{x}: another symbol than y (left alone); \mathbf{x} is x.
+    const inside = math.slice(from, close.index ?? from).replace(ACCENTED, ' ').replace(BOLD_LETTER, '$1').replace(/\\[A-Za-z]+/g, ' ');
+    for (const m of inside.matchAll(BARE_LETTER)) out.push({ letter: m[1] as string, offset: open.index ?? 0 });
+  }
+  return out;
+}
+
+/** The size of the vector v from a sum over its entries in the document, \sum_{i=1}^{n} … v_i (the first such sum), or undefined. */
+function sumSizeOf(source: string, v: string): { size: string; offset: number } | undefined {
+  const sum = /\\sum_\{?\s*([a-z])\s*=\s*[0-9]\s*\}?\s*\^\s*\{?\s*([A-Za-z]|[1-9][0-9]*)\s*\}?/g;
+  for (const m of source.matchAll(sum)) {
+    const after = source.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 60);
+    if (new RegExp(String.raw`(?<![A-Za-z\\])${v}_\{?\s*${m[1]}\b`).test(after)) return { size: m[2] as string, offset: m.index ?? 0 };
+  }
+  return undefined;
+}
+
+/**
+ * Vectors the document writes norms of (‖w‖_2^2) without stating their
+ * shape: a norm of a letter says it is a vector. Its size is the range of a
+ * sum over its entries written in the document (\sum_{i=1}^{n} w_i^2 gives
+ * n), else n; the declaration says which, and holds for the whole document.
+ * Capitals are left alone (a matrix needs two sizes: state them).
+ */
+export function impliedNormShapes(source: string, segments: readonly Segment[], stated: readonly StatedShape[], base: ShapeContext = new Map()): StatedShape[] {
+  const out: StatedShape[] = [];
+  for (const seg of segments) {
+    if (seg.kind !== 'math') continue;
+    for (const { letter, offset } of normLetters(seg.text)) {
+      if (base.has(letter) || stated.some((s) => s.key === letter) || out.some((s) => s.key === letter)) continue;
+      const from = sumSizeOf(source, letter);
+      const size = from?.size ?? 'n';
+      const at = lineCol(source, seg.offset + offset);
+      const why = from !== undefined ? `the range of the sum over its entries at line ${lineCol(source, from.offset).line}` : 'no size stated in the document';
+      const { key, shape } = parseShapeDeclaration(`${letter}: ${size}`);
+      out.push({ key, declaration: `${letter}: ${size} (read as a vector: its norm is taken at line ${at.line}; size ${size}: ${why})`, shape, from: 0, to: source.length, line: at.line, col: at.col });
+    }
+  }
+  return out;
+}
+
+const BOLD = String.raw`\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([a-z])\s*\}`;
+/** A declared capital, maybe transposed, right before a bold letter: X \mathbf{w}, X^\top \mathbf{y}. */
+const MATRIX_TIMES_BOLD = new RegExp(String.raw`(?<![A-Za-z\\])([A-Z])\s*(\^\s*(?:\\top|T|\{\s*(?:\\top|T)\s*\}))?\s*${BOLD}`, 'g');
+
+/**
+ * Bold vectors the document multiplies by a declared matrix without stating
+ * their size (X \mathbf{w} with X ∈ ℝ^{m×n}, w never declared): the product
+ * fixes it (w: n; after X^\top: m). A bold letter is a vector by
+ * convention; the declaration says where its size was read, and holds where
+ * the matrix's does.
+ */
+export function impliedProductShapes(source: string, segments: readonly Segment[], stated: readonly StatedShape[], base: ShapeContext = new Map()): StatedShape[] {
+  const out: StatedShape[] = [];
+  for (const seg of segments) {
+    if (seg.kind !== 'math') continue;
+    for (const m of seg.text.matchAll(MATRIX_TIMES_BOLD)) {
+      const [, capital, transposed, letter] = m as unknown as [string, string, string | undefined, string];
+      const at = seg.offset + (m.index ?? 0);
+      const matrix = stated.find((s) => s.key === capital && s.from <= at && at < s.to && !s.shape.vector);
+      if (matrix === undefined || base.has(letter) || stated.some((s) => s.key === letter) || out.some((s) => s.key === letter)) continue;
+      const size = transposed === undefined ? matrix.shape.cols : matrix.shape.rows;
+      const { key, shape } = parseShapeDeclaration(`${letter}: ${size}`);
+      const lc = lineCol(source, at);
+      out.push({ key, declaration: `${letter}: ${size} (read as a vector of size ${size}: \\mathbf{${letter}} is multiplied by ${capital}${transposed === undefined ? '' : '^T'} at line ${lc.line}, ${matrix.declaration})`, shape, from: matrix.from, to: matrix.to, line: lc.line, col: lc.col });
+    }
   }
   return out;
 }
@@ -129,11 +215,18 @@ export interface StatedProperty {
 
 const PROPERTY = /\b(symmetric|skew-symmetric|antisymmetric|orthogonal|orthonormal|diagonal|triangular|invertible|nonsingular|non-singular|singular|positive[- ](?:semi-?)?definite|PSD|unitary|idempotent|full[- ]rank|unit[- ](?:length|norm))\b/g;
 
-/** Every property word in the document's prose and math comments, with its scope (to the end of its section). */
-export function readMatrixProperties(source: string, scopes: Scopes): StatedProperty[] {
+/**
+ * Every property word in the document's prose and math comments, with its
+ * scope: to the end of its section, or of its sentence when the sentence is
+ * hypothetical ("If $A$ is symmetric, …" says nothing of the lines after it).
+ */
+export function readMatrixProperties(source: string, scopes: Scopes, segments: readonly Segment[] = []): StatedProperty[] {
   return [...source.matchAll(PROPERTY)].map((m) => {
     const from = m.index ?? 0;
-    return { word: m[1] as string, from, to: scopes.sectionEnd(from), line: lineCol(source, from).line };
+    const before = segments.filter((sg) => sg.kind === 'math' && sg.offset < from && scopes.sentenceEnd(sg) > from);
+    const seg = before[before.length - 1];
+    const hypothetical = seg === undefined ? undefined : scopes.hypotheticalEnd(seg);
+    return { word: m[1] as string, from, to: hypothetical ?? scopes.sectionEnd(from), line: lineCol(source, from).line };
   });
 }
 

@@ -19,7 +19,9 @@ import { mentionsShaped } from '../matrix/mentions-shaped.js';
 import { judgeStep, type Checker } from './judge-step.js';
 import type { Judgement } from './judgement.js';
 import type { Relation } from '../parse/relation.js';
+import { tryParseLatex } from '../parse/index.js';
 import { shapesUsed, type StatedProperty, type StatedShape } from './shape-facts.js';
+import { definitionsText, derivativeVariables, reachableDefinitions, shapedDefinitions } from './shaped-definitions.js';
 
 export interface ShapedStepResult {
   readonly judgement: Judgement;
@@ -57,28 +59,41 @@ export function shapedStep(
   at: number,
   opts: JudgeOptions = {},
   properties: readonly StatedProperty[] = [],
+  elementwise: ReadonlySet<string> = new Set(),
 ): ShapedStepResult | undefined {
-  if (ctx.size === 0 || !mentionsShaped([a, b], ctx)) return undefined;
+  if (ctx.size === 0) return undefined;
+  // The definitions the step uses, followed through and read under the shapes (∂L/∂W with L = ½‖W x - y‖²).
+  // The sides as written too: a defined head read in place of its call (J for J(w), defined-heads) leaves a and b without the name, while the text still has it.
+  const sides = [a, b, ...[lhsLatex, rhsLatex].flatMap((t) => tryParseLatex(t) ?? [])];
+  const keep = derivativeVariables(sides);
+  const defs = shapedDefinitions(sides, facts, ctx, keep, elementwise);
+  if (!mentionsShaped([...sides, ...reachableDefinitions(sides, facts)], ctx)) return undefined;
   const keys = keysOf([a, b]);
   const uses = [
     ...[...ctx.keys()].filter((k) => keys.has(k) && !stated.some((s) => s.key === k && s.from <= at && at < s.to)).map((k) => ({ fact: `${k}: ${shapeText(ctx.get(k) as Shape)} (--shape)`, line: 0, col: 0 })),
     ...shapesUsed(stated, at, keys).map((s) => ({ fact: s.declaration, line: s.line, col: s.col })),
   ];
-  // A symbol defined in the document (h = W x + b) would be read as a scalar here: its definition is not substituted under shapes yet.
-  const defined = facts.find((f) => f.kind === 'define' && keys.has(symKey(f.sym)));
-  if (defined !== undefined && defined.kind === 'define') {
+  // A symbol defined in the document (h = W x + b) whose definition cannot be read under the shapes would be read as a scalar here.
+  if (!defs.ok) {
     const judgement: Judgement = {
       verdict: 'undecided',
-      evidence: { method: 'none', summary: `uses ${symKey(defined.sym)}, defined in the document, together with shaped vectors and matrices: gradtex does not substitute definitions under shapes yet` },
+      evidence: { method: 'none', summary: `uses ${defs.key}, defined in the document, together with shaped vectors and matrices, and ${defs.key} cannot be written in under the shapes: ${defs.reason}` },
     };
     return { judgement, uses };
   }
   const domains = facts.filter((f) => f.kind !== 'define');
   const property = properties.find((pr) => pr.from <= at && at < pr.to);
+  const written = defs.used.length > 0 ? `; definitions written in: ${definitionsText(defs.used, defs.ctx)}` : '';
   try {
-    const judgement = judgeShaped(lhsLatex, rel, rhsLatex, ctx, { syntax: 'latex', ...(opts.points !== undefined ? { points: opts.points } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) }, (l, r2, r) =>
-      judgeStep(checker, l, r2, r, domains, opts),
+    const judged = judgeShaped(
+      lhsLatex,
+      rel,
+      rhsLatex,
+      defs.ctx,
+      { syntax: 'latex', definitions: defs.values, definitionParams: defs.params, ...(opts.points !== undefined ? { points: opts.points } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) },
+      (l, r2, r) => judgeStep(checker, l, r2, r, domains, opts),
     );
+    const judgement = written === '' ? judged : { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}${written}` } };
     if (judgement.verdict === 'fails' && property !== undefined) {
       // Weaker than the truth, never stronger: the sampled matrices are general, the document's may not be.
       const summary = `${judgement.evidence.summary}; but the document says '${property.word}' (line ${property.line}), which gradtex does not read, and the sampled matrices need not be ${property.word}`;

@@ -26,6 +26,7 @@ export type LatexForm =
   | { readonly form: 'exp' } // e^{x}
   | { readonly form: 'sqrt' } // \sqrt{x}
   | { readonly form: 'abs' } // \left|x\right|
+  | { readonly form: 'norm'; readonly sub: string } // \left\lVert x\right\rVert_{2}
   | { readonly form: 'delta' } // \delta_{i j}
   | { readonly form: 'sum' }; // \sum_{k=1}^{c} body
 
@@ -99,6 +100,12 @@ export interface FunctionSpec {
    * argument is positive (√u, a sum of positive terms).
    */
   readonly positivity?: 'always' | 'with-argument';
+  /**
+   * A function of every entry of a vector or matrix argument (the norms):
+   * ‖x‖ depends on x_i although the symbol x_i does not occur in it
+   * (src/expr/traverse.ts freeOf).
+   */
+  readonly ofEntries?: boolean;
   /** Zero only where its argument is zero (√u, |u|): nonzero almost everywhere when the argument is. */
   readonly zeroOnlyAtZero?: boolean;
   /** nerdamer's spelling; undefined = nerdamer cannot express it, and is not asked. */
@@ -302,6 +309,25 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     evaluate: (xs) => Math.abs(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.neg(u), () => u); },
     zeroOnlyAtZero: true, nerdamer: { spelling: 'abs({0})' },
     derivativeRule: 'd.abs', specialValueRules: ['pw.abs-positive', 'pw.abs-negative'],
+  },
+  // Norms: ‖v‖₂ (the Frobenius norm of a matrix) and ‖v‖₁. On a scalar both
+  // are |u|; on a declared vector or matrix src/matrix/lower.ts writes them
+  // out entry by entry. Their derivatives are with respect to an entry of the
+  // vector (index notation, d.norm-entry / d.norm1-entry): the scalar chain
+  // rule of |u| would be wrong for a vector argument, so there is none.
+  {
+    name: 'norm', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'norm', sub: '2' }, domain: 'all', title: 'Euclidean norm ‖v‖₂ (Frobenius norm of a matrix; |u| of a scalar)',
+    kink: { at: 'zero', continuous: true, below: '-u', above: 'u' },
+    evaluate: (xs) => Math.abs(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.neg(u), () => u); },
+    zeroOnlyAtZero: true, ofEntries: true,
+    derivativeRule: 'd.norm-entry',
+  },
+  {
+    name: 'norm1', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'norm', sub: '1' }, domain: 'all', title: 'ℓ1 norm ‖v‖₁ = Σ|v_i| (|u| of a scalar)',
+    kink: { at: 'zero', continuous: true, below: '-u', above: 'u' },
+    evaluate: (xs) => Math.abs(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.neg(u), () => u); },
+    zeroOnlyAtZero: true, ofEntries: true,
+    derivativeRule: 'd.norm1-entry',
   },
   {
     name: 'sign', aliases: ['sgn'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'sign' }, domain: 'all', title: 'sign function',

@@ -8,6 +8,7 @@ import type { Expr, Sym } from './node.js';
 import { assertNever } from './node.js';
 import { equal } from './equal.js';
 import { mayEqualSymbol } from './may-equal.js';
+import { lookupFunction } from './functions.js';
 import { NO_DEFINITIONS, type DependencyResolver } from './dependencies.js';
 import type { Path } from './path.js';
 
@@ -117,12 +118,20 @@ export function freeOf(e: Expr, x: Expr, definitions: DependencyResolver = NO_DE
   return freeOfWithin(e, x, definitions, 0);
 }
 
+/** Does e hold the bare symbol `name` (the vector whose entries are name_i)? */
+function mentionsArray(e: Expr, name: string): boolean {
+  if (e.kind === 'sym') return e.name === name && e.sub.length === 0;
+  return children(e).some((c) => mentionsArray(c, name));
+}
+
 /** Definitions may use each other (ŷ in terms of z, z in terms of w); a cycle stops at this depth. */
 const MAX_DEFINITION_DEPTH = 8;
 
 function freeOfWithin(e: Expr, x: Expr, definitions: DependencyResolver, depth: number): boolean {
   if (equal(e, x)) return false;
   if (x.kind === 'sym' && e.kind === 'sym' && mayEqualSymbol(e, x)) return false;
+  // ‖v‖ depends on every entry v_i of the vector v, though v_i is not written in it.
+  if (x.kind === 'sym' && x.sub.length > 0 && e.kind === 'call' && lookupFunction(e.fn)?.ofEntries === true && mentionsArray(e, x.name)) return false;
   if (e.kind === 'sym' && depth < MAX_DEFINITION_DEPTH) {
     const body = definitions(e);
     if (body !== undefined && !freeOfWithin(body, x, definitions, depth + 1)) return false;

@@ -8,21 +8,22 @@
  *
  *     checkMatrixEqual(parse('transpose(A*B)'), parse('transpose(B)*transpose(A)'), ctx)   // { verdict: 'holds', … }
  */
-import { num } from '../expr/build.js';
+import { num, sym } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
-import { mapBottomUp } from '../expr/traverse.js';
+import { children, mapBottomUp } from '../expr/traverse.js';
+import { symKey } from '../expr/sym-key.js';
 import { checkEqualNumeric } from '../numeric/check-equal.js';
 import { createRng } from '../numeric/rng.js';
 import { inferShape } from '../matrix/infer-shape.js';
 import { entryOf, FreshIndices } from '../matrix/lower.js';
 import { unrollSums } from '../matrix/unroll-sums.js';
-import { sameShape, shapeText, type Shape, type ShapeContext } from '../matrix/shape.js';
+import { declaredShape, isScalarShape, sameShape, shapeText, type Shape, type ShapeContext, type Size } from '../matrix/shape.js';
 import { formatNumber } from '../numeric/format-number.js';
 
 export type Sizes = Readonly<Record<string, number>>;
 
 export type MatrixVerdict =
-  | { readonly verdict: 'holds'; readonly shape: Shape; readonly instances: readonly Sizes[]; readonly entries: number; readonly points: number; readonly maxRelError: number }
+  | { readonly verdict: 'holds'; readonly shape: Shape; readonly instances: readonly Sizes[]; readonly entries: number; readonly points: number; readonly maxRelError: number; readonly indices?: readonly string[] }
   | { readonly verdict: 'fails'; readonly reason: 'shape'; readonly lhsShape: Shape; readonly rhsShape: Shape }
   | {
       readonly verdict: 'fails';
@@ -43,6 +44,27 @@ export interface MatrixCheckOptions {
   /** Random points per entry (default 4: each point is a fresh random matrix). */
   readonly points?: number;
   readonly seed?: number;
+}
+
+/**
+ * The declared shapes that the expressions use, directly or through a size
+ * written as a number (1/n): a counterexample names only the sizes that
+ * matter to it.
+ */
+export function usedContext(ctx: ShapeContext, exprs: readonly Expr[]): ShapeContext {
+  const names = new Set<string>();
+  for (const e of exprs) {
+    const walk = (x: Expr): void => {
+      if (x.kind === 'sym') names.add(x.sub.length === 0 ? symKey(x) : symKey(sym(x.name, [], x.sup)));
+      for (const c of children(x)) walk(c);
+    };
+    walk(e);
+  }
+  const kept = new Map([...ctx].filter(([k]) => names.has(k)));
+  const sizes = new Set(sizeNames(kept));
+  // A size symbol written in the expressions (\sqrt{n}) keeps the shapes it sizes.
+  for (const [k, s] of ctx) if ([s.rows, s.cols].some((z) => typeof z === 'string' && names.has(z) && !sizes.has(z))) kept.set(k, s);
+  return kept;
 }
 
 /** The size symbols of the declared shapes, in a fixed order. */
@@ -85,7 +107,60 @@ export function instantiateExpr(e: Expr, sizes: Sizes): Expr {
   return mapBottomUp(e, (x) => (x.kind === 'sym' && x.sub.length === 0 && x.sup.length === 0 && sizes[x.name] !== undefined ? num(sizes[x.name] as number) : x));
 }
 
-export function checkMatrixEqual(lhs: Expr, rhs: Expr, ctx: ShapeContext, opts: MatrixCheckOptions = {}): MatrixVerdict {
+/** At most this many values of the free indices are tried per size (all of them when there are fewer). */
+const MAX_INDEX_VALUES = 24;
+
+/**
+ * The free indices of declared vectors and matrices (the i of x_i, x: n,
+ * outside any sum that binds i), each with the sizes it indexes: a relation
+ * about x_i speaks of i ∈ 1..n, not of any integer.
+ */
+export function freeArrayIndices(exprs: readonly Expr[], ctx: ShapeContext): Map<string, Size[]> {
+  const out = new Map<string, Size[]>();
+  const bound = new Set<string>();
+  const walk = (e: Expr): void => {
+    if (e.kind === 'call' && e.fn === 'sum') {
+      const k = e.args[1];
+      const name = k?.kind === 'sym' ? k.name : undefined;
+      const was = name !== undefined && bound.has(name);
+      if (name !== undefined) bound.add(name);
+      for (const c of children(e)) walk(c);
+      if (name !== undefined && !was) bound.delete(name);
+      return;
+    }
+    if (e.kind === 'sym' && e.sub.length > 0) {
+      const shape = declaredShape(ctx, sym(e.name, [], e.sup));
+      if (shape === undefined || isScalarShape(shape)) return;
+      e.sub.forEach((ix, p) => {
+        if (ix.kind !== 'sym' || ix.sub.length > 0 || bound.has(ix.name)) return;
+        const size = shape.vector || p === 0 ? shape.rows : shape.cols;
+        out.set(ix.name, [...(out.get(ix.name) ?? []), size]);
+      });
+      return;
+    }
+    for (const c of children(e)) walk(c);
+  };
+  for (const e of exprs) walk(e);
+  // A size symbol is not an index (x_n is the last entry).
+  for (const z of sizeNames(ctx)) out.delete(z);
+  return out;
+}
+
+/** The sizes extended with values of the free indices in their ranges at those sizes (every value, or an even spread with both ends). */
+export function withIndexValues(sizes: Sizes, indices: ReadonlyMap<string, readonly Size[]>): Sizes[] {
+  let out: Sizes[] = [sizes];
+  for (const [name, ranges] of indices) {
+    const top = Math.min(...ranges.map((z) => (typeof z === 'number' ? z : (sizes[z] ?? 1))));
+    const values = Array.from({ length: Math.max(top, 1) }, (_, k) => k + 1);
+    out = out.flatMap((s) => values.map((v) => ({ ...s, [name]: v })));
+  }
+  if (out.length <= MAX_INDEX_VALUES) return out;
+  const step = (out.length - 1) / (MAX_INDEX_VALUES - 1);
+  return Array.from({ length: MAX_INDEX_VALUES }, (_, k) => out[Math.round(k * step)] as Sizes);
+}
+
+export function checkMatrixEqual(lhs: Expr, rhs: Expr, declared: ShapeContext, opts: MatrixCheckOptions = {}): MatrixVerdict {
+  const ctx = usedContext(declared, [lhs, rhs]);
   const lhsShape = inferShape(lhs, ctx);
   const rhsShape = inferShape(rhs, ctx);
   if (!sameShape(lhsShape, rhsShape)) return { verdict: 'fails', reason: 'shape', lhsShape, rhsShape };
@@ -95,7 +170,8 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, ctx: ShapeContext, opts: 
   let points = 0;
   let maxRelError = 0;
   const checked: Sizes[] = [];
-  for (const sizes of instances) {
+  const indices = freeArrayIndices([lhs, rhs], ctx);
+  for (const [base, sizes] of instances.flatMap((z) => withIndexValues(z, indices).map((s) => [z, s] as const))) {
     const c = instantiateContext(ctx, sizes);
     const l = instantiateExpr(lhs, sizes);
     const r = instantiateExpr(rhs, sizes);
@@ -104,7 +180,7 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, ctx: ShapeContext, opts: 
     // At size 1 a derivative's layout convention may change (the derivative of a scalar is a gradient column,
     // a Jacobian row otherwise): an instance where the sides' shapes no longer agree says nothing and is left out.
     if (!sameShape(shape, inferShape(r, c))) continue;
-    checked.push(sizes);
+    if (!checked.includes(base)) checked.push(base);
     const fresh = new FreshIndices([l, r], c);
     for (let i = 1; i <= shape.rows; i++) {
       for (let j = 1; j <= shape.cols; j++) {
@@ -121,7 +197,7 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, ctx: ShapeContext, opts: 
     }
   }
   if (checked.length === 0) return { verdict: 'undecided', reason: 'at every instantiated size the shapes of the sides differ' };
-  return { verdict: 'holds', shape: lhsShape, instances: checked, entries, points, maxRelError };
+  return { verdict: 'holds', shape: lhsShape, instances: checked, entries, points, maxRelError, ...(indices.size > 0 ? { indices: [...indices.keys()].sort() } : {}) };
 }
 
 export function sizesText(sizes: Sizes): string {
@@ -135,7 +211,8 @@ export function matrixVerdictText(v: MatrixVerdict): string {
     case 'holds': {
       const symbolic = v.instances.some((s) => Object.keys(s).length > 0);
       const sizes = symbolic ? ` over sizes ${v.instances.map((s) => `{${sizesText(s)}}`).join(', ')}` : '';
-      return `both sides are ${shapeText(v.shape)}; all ${v.entries} entries agree at ${v.points} random points${sizes} (max relative error ${v.maxRelError.toExponential(2)})`;
+      const over = v.indices === undefined ? '' : ` with ${v.indices.join(', ')} at every value in range`;
+      return `both sides are ${shapeText(v.shape)}; all ${v.entries} entries agree at ${v.points} random points${sizes}${over} (max relative error ${v.maxRelError.toExponential(2)})`;
     }
     case 'fails':
       if (v.reason === 'shape') return `the shapes differ: the left side is ${shapeText(v.lhsShape)}, the right side ${shapeText(v.rhsShape)}`;

@@ -66,6 +66,13 @@ function callShape(e: Expr & { kind: 'call' }, ctx: ShapeContext): Shape {
       inferShape(m, ctx);
       return SCALAR;
     }
+    case 'norm':
+    case 'norm1': {
+      const a = e.args[0] as Expr;
+      const s = inferShape(a, ctx);
+      if (e.fn === 'norm1' && s.rows !== 1 && s.cols !== 1) throw new ShapeError(`‖A‖_1 of a matrix (its largest column sum) is not read: got ${named(a, s)}; write the sum of |A_{ij}| you mean`);
+      return SCALAR;
+    }
     case 'diag': {
       const a = e.args[0] as Expr;
       const s = inferShape(a, ctx);

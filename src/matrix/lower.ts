@@ -120,6 +120,9 @@ function callEntry(e: Expr & { kind: 'call' }, i: Expr, j: Expr, ctx: ShapeConte
       if (i.kind === 'num' && j.kind === 'num') return i.n === j.n ? vi : num(0);
       return mul(vi, call('delta', [i, j]));
     }
+    case 'norm':
+    case 'norm1':
+      return normEntry(e.fn, a0 as Expr, ctx, fresh);
     case 'matmul': {
       // (A B C)_{ij} = Σ_k A_{ik} (B C)_{kj}: peel off the first factor.
       const [first, ...rest] = e.args as [Expr, ...Expr[]];
@@ -134,6 +137,24 @@ function callEntry(e: Expr & { kind: 'call' }, i: Expr, j: Expr, ctx: ShapeConte
       if (e.fn === 'sum' || e.fn === 'delta') return e;
       return call(e.fn, e.args.map((a) => at(a, i, j)));
   }
+}
+
+/**
+ * ‖M‖₂ = √(Σ_k Σ_l M_{kl}²) (the Euclidean norm of a vector, the Frobenius
+ * norm of a matrix), ‖v‖₁ = Σ_k |v_k|; of a scalar both are |u|.
+ */
+function normEntry(fn: 'norm' | 'norm1', m: Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {
+  const s = inferShape(m, ctx);
+  if (isScalarShape(s)) return call('abs', [entryOf(m, ONE, ONE, ctx, fresh)]);
+  const k = fresh.next();
+  const l = s.rows !== 1 && s.cols !== 1 ? fresh.next() : undefined;
+  // A row vector runs over its columns, a column vector over its rows.
+  const term = (f: (x: Expr) => Expr): Expr => {
+    if (l !== undefined) return call('sum', [call('sum', [f(entryOf(m, k, l, ctx, fresh)), l, ONE, sizeExpr(s.cols)]), k, ONE, sizeExpr(s.rows)]);
+    return s.cols === 1 ? call('sum', [f(entryOf(m, k, ONE, ctx, fresh)), k, ONE, sizeExpr(s.rows)]) : call('sum', [f(entryOf(m, ONE, k, ctx, fresh)), k, ONE, sizeExpr(s.cols)]);
+  };
+  if (fn === 'norm1') return term((x) => call('abs', [x]));
+  return call('sqrt', [term((x) => pow(x, num(2)))]);
 }
 
 function derivEntry(e: Expr & { kind: 'deriv' }, i: Expr, j: Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {

@@ -71,6 +71,10 @@ export function compareAtHighPrecision(sides: readonly [Expr, Expr], env: Readon
     const scale = l.value.abs().gt(r.value.abs()) ? l.value.abs() : r.value.abs();
     // Agreement counts when the bound is below 1e-30 of the values (or both are exactly equal).
     if (bound.isZero() || (!scale.isZero() && !bound.gt(b.mul(scale, b.rational(1n, 10n ** 30n))))) return { verdict: 'agree', digits: p };
+    // Both sides are zero to the working precision a second time, after more digits were added (an exact cancellation,
+    // p_i - p_i Σ_j p_j = 0): a difference would have to be below 10^-p of the terms to hide, the blind spot the
+    // 1e-30 rule above accepts for values; so they agree. (A real 1e-70 = (1 + 1e-70) - 1 shows at the second precision.)
+    if (attempt === 1 && !l.value.abs().gt(bound) && !r.value.abs().gt(bound)) return { verdict: 'agree', digits: p };
     // Cancellation ate the digits: once more with as many more as were lost.
     const lost = scale.isZero() ? p : Math.max(1, bound.e - scale.e + 30);
     p += lost + 10;

@@ -55,6 +55,8 @@ export interface LatexReader {
   digit(): string;
   /** How many |…| bars are open around the cursor (inside one, a bar closes). */
   absDepth: number;
+  /** How many norms \| … \| are open around the cursor (inside one, \| closes). */
+  normDepth: number;
   /** Record a reading that was a choice (a(b+c) as a product, \sum_k with its range unstated). */
   note(reading: Reading): void;
 }

@@ -60,12 +60,17 @@ export function isBareT(e: Expr): boolean {
 /**
  * The subterms whose meaning depends on reading letters as matrices: products
  * with a matrix-looking factor and another factor that may be an array
- * (B*A*x, W*x, A*B), and every transpose or matrix call. Empty when scalar
- * algebra is safe.
+ * (B*A*x, W*x, A*B), every transpose or matrix call, and norms of letters
+ * (‖x‖). Empty when scalar algebra is safe.
  */
 export function orderSensitiveProducts(e: Expr): Expr[] {
   const out: Expr[] = [];
   const walk = (x: Expr): void => {
+    // ‖x‖ of a letter: x is a vector by this notation, and ‖x‖ is not |x| unless x has one entry.
+    if (x.kind === 'call' && (x.fn === 'norm' || x.fn === 'norm1') && x.args[0] !== undefined && mayBeArray(x.args[0])) {
+      out.push(x);
+      return;
+    }
     if (isMatrixCall(x)) {
       out.push(x);
       return;

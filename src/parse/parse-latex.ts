@@ -39,6 +39,8 @@ export interface LatexOptions {
 class LatexParser extends InfixParser<LatexToken> implements LatexReader {
   /** Inside |…|, a '|' closes rather than opening a new absolute value. */
   absDepth = 0;
+  /** Inside \| … \|, a \| closes rather than opening a new norm. */
+  normDepth = 0;
 
   constructor(src: string, opts: LatexOptions = {}) {
     super(src, lexLatex(src), opts.shapes);
@@ -131,10 +133,11 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
     // \bigl( opens a factor; \bigr) and \big) close the group they are in.
     if (c.kind === 'size') {
       const open = openDelimiter(this.reader, 1);
-      return !t.text.endsWith('r') && open !== undefined && !(open === '|' && this.absDepth > 0);
+      return !t.text.endsWith('r') && open !== undefined && !(open === '|' && this.absDepth > 0) && !(open === '‖' && this.normDepth > 0);
     }
-    // \rVert and \end close what they are in.
+    // \rVert and \end close what they are in; inside a norm, \| closes it.
     if (c.kind === 'reader' && (t.text === 'rVert' || t.text === 'end')) return false;
+    if (c.kind === 'reader' && this.normDepth > 0 && (t.text === '|' || t.text === 'Vert')) return false;
     return c.kind !== 'times' && c.kind !== 'right' && c.kind !== 'partial' && c.kind !== 'relation';
   }
 

@@ -114,6 +114,11 @@ function callLatex(e: Call): string {
       return `\\sqrt{${args}}`;
     case 'abs':
       return `\\left|${args}\\right|`;
+    case 'norm': {
+      // A capital is read as a matrix: its entrywise 2-norm is written ‖A‖_F (‖A‖_2 would be read as the spectral norm).
+      const frobenius = spec.latex.sub === '2' && arg0?.kind === 'sym' && /^[A-Z]$/.test(arg0.name);
+      return `\\left\\lVert ${args}\\right\\rVert_{${frobenius ? 'F' : spec.latex.sub}}`;
+    }
     case 'command':
       return spec.braces === true ? `${spec.latex.command}\\left\\{${args}\\right\\}` : `${spec.latex.command}${argumentGroup(e.args, args)}`;
     case 'operatorname':

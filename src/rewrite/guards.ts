@@ -124,6 +124,18 @@ const a = (args: readonly Expr[], i: number): Expr => {
 export const GUARDS: ReadonlyMap<string, GuardSpec> = new Map<string, GuardSpec>([
   ['free', { arity: 2, description: 'u does not contain x', test: (x, c) => (freeOf(a(x, 0), a(x, 1), c.definitions) ? YES : NO) }],
   ['depends', { arity: 2, description: 'u contains x', test: (x, c) => (freeOf(a(x, 0), a(x, 1), c.definitions) ? NO : YES) }],
+  [
+    'entryof',
+    {
+      arity: 2,
+      description: 'x is an entry v_i of the vector v (a bare symbol)',
+      test: (x) => {
+        const e = a(x, 0);
+        const v = a(x, 1);
+        return e.kind === 'sym' && v.kind === 'sym' && e.name === v.name && e.sub.length > 0 && v.sub.length === 0 && v.sup.length === 0 && e.sup.length === 0 ? YES : NO;
+      },
+    },
+  ],
   ['number', { arity: 1, description: 'u is a number', test: (x) => (isNumber(a(x, 0)) ? YES : NO) }],
   ['notnumber', { arity: 1, description: 'u is not a number', test: (x) => (isNumber(a(x, 0)) ? NO : YES) }],
   ['fraction', { arity: 1, description: 'n is an exact number that is not an integer', test: (x) => { const n = a(x, 0); return n.kind === 'num' && n.d !== 1n ? YES : NO; } }],

@@ -24,6 +24,10 @@ import { loadRuleLibrary } from '../../src/rewrite/load-rules.js';
 import { instantiate } from '../../src/rewrite/pattern.js';
 import type { PatternRule, VarType } from '../../src/rewrite/rule.js';
 import { toPlain } from '../../src/render/index.js';
+import { some } from '../../src/expr/traverse.js';
+import { lookupFunction } from '../../src/expr/functions.js';
+import { checkMatrixEqual } from '../../src/matrix-check/check-matrix-equal.js';
+import { shapeContext } from '../../src/matrix/shape.js';
 
 const x = sym('x');
 const a = sym('a');
@@ -85,7 +89,10 @@ function instantiations(pools: readonly (readonly Expr[])[], cap: number, rng: {
 const isSumRule = (r: PatternRule): boolean => r.id.startsWith('sum.') || r.id === 'd.under-sum';
 
 const library = loadRuleLibrary();
-const rules = library.rules.filter((r): r is PatternRule => r.type === 'pattern');
+/** Rules about the entries of a vector (‖v‖ by v_i) mean nothing with v a number: they are checked entry by entry below. */
+const ofEntries = (r: PatternRule): boolean => some(r.lhs, (e) => e.kind === 'call' && lookupFunction(e.fn)?.ofEntries === true);
+const rules = library.rules.filter((r): r is PatternRule => r.type === 'pattern' && !ofEntries(r));
+const entryRules = library.rules.filter((r): r is PatternRule => r.type === 'pattern' && ofEntries(r));
 
 describe('every rule in rules/ is sound', () => {
   it('should load a non-trivial library', () => {
@@ -131,6 +138,26 @@ describe('every rule in rules/ is sound', () => {
         exercised++;
       }
       expect(exercised, `${rule.id} was never exercised by a valid instantiation`).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('rules about the entries of a vector are sound entry by entry', () => {
+  it('should have the norm rules here', () => {
+    expect(entryRules.map((r) => r.id).sort()).toEqual(['d.norm-entry', 'd.norm1-entry']);
+  });
+
+  for (const rule of entryRules) {
+    it(`should hold with v an n-vector and x its entry v_i, at sizes 1 to 7: ${rule.id}`, () => {
+      const v = sym('v');
+      const bindings = new Map<string, Expr>([...rule.vars.keys()].map((n) => [n, rule.vars.get(n) === 'symbol' ? sym('v', [sym('i')]) : v]));
+      const lhs = instantiate(rule.lhs, rule, bindings);
+      const rhs = evaluateTemplates(instantiate(rule.rhs, rule, bindings)) as Expr;
+      const verdict = checkMatrixEqual(lhs, rhs, shapeContext(['v: n']));
+      expect(verdict.verdict, `${toPlain(lhs)} = ${toPlain(rhs)}`).toBe('holds');
+      // A near miss (twice the right side) fails: the check can tell.
+      const wrong = checkMatrixEqual(lhs, mul(num(2), rhs), shapeContext(['v: n']));
+      expect(wrong.verdict).toBe('fails');
     });
   }
 });
