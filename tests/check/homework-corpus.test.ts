@@ -53,12 +53,16 @@ const RATCHET = {
    * without a premise word ("Numbers: $w = 2$, … give $\hat y = 5$") are claims about symbols the section
    * used, so the claims after them fail; main at 383a749 measured 73, 52 after the definitions merge, 53 once
    * every number given in prose (whatever the word before it) holds to the end of its sentence only.
+   * 54 once the LaTeX reader read ∂L/∂z typed with a slash and indicators of comparisons: two correct
+   * relations that were "not read" reach the judge and fail for reasons outside the reader (txt01:12, an
+   * index i ≠ y sampled past the softmax's range; md20:26:90, the worked scores given in prose are not used),
+   * while tex08:19 stopped failing.
    */
-  correctFailAtMost: 53,
+  correctFailAtMost: 54,
   /** Target: 90% of the 391 correct relations, 352 ("at least 90% of correct relations proved or holds"). */
-  correctProvedOrHoldsAtLeast: 196,
+  correctProvedOrHoldsAtLeast: 204,
   /** Target: 0 ("every relation appears in the output"): judged, or listed as not read. */
-  missingAtMost: 7,
+  missingAtMost: 6,
 };
 
 const corpus = loadHomeworkCorpus();

@@ -357,3 +357,26 @@ describe('logarithms to a base, ∂L/∂z typed with a slash, unicode', () => {
     expect(err('x ≤ 1').message).toContain("'\\le'");
   });
 });
+
+describe('sums written out with \\dots', () => {
+  const [j, n] = [sym('j'), sym('n')];
+  const sub = (name: string, ...i: Expr[]): Expr => sym(name, i);
+  it('should read a_1 + \\dots + a_n as a sum over the index where the pattern is unambiguous', () => {
+    eq(L`w_0 + w_1 x_1 + \dots + w_n x_n`, add(sub('w', num(0)), call('sum', [mul(sub('w', j), sub('x', j)), j, num(1), n])));
+    eq(L`a_1 + a_2 + \cdots + a_n`, call('sum', [sub('a', j), j, num(1), n]));
+    eq(L`a_0 + a_1 + \ldots + a_5`, call('sum', [sub('a', j), j, num(0), num(5)]));
+    eq(L`1 + 2 + \dots + n`, call('sum', [j, j, num(1), n]));
+    eq(L`a_1 + \dots + a_{n-1} + b`, add(call('sum', [sub('a', j), j, num(1), add(n, num(-1))]), sym('b')));
+    eq(L`j_1 + \dots + j_n`, call('sum', [sub('j', sym('k')), sym('k'), num(1), n]));
+  });
+
+  it('should refuse \\dots where the pattern or the step is not clear, naming \\dots', () => {
+    for (const t of [L`x_1 + x_3 + \dots + x_{2n-1}`, L`x_3 + \dots + x_n`, L`x_1 y_2 + \dots + x_n y_{n+1}`, L`a_1 + a_2 + \dots`, L`a_1 + \dots + a_0`, L`x_1 \cdots x_n`, L`\dots + a_n`]) {
+      const e = err(t);
+      expect(e.code, t).toBe('E_PARSE_UNSUPPORTED');
+      expect(e.message, t).toMatch(/\\(c|l)?dots/);
+    }
+    const e = err(L`a + x_1 + \dots`);
+    expect([e.line, e.col]).toEqual([1, 11]);
+  });
+});
