@@ -155,6 +155,8 @@ function substituteAll(e: Expr, values: ReadonlyMap<string, Expr>, families = tr
       const family = families && (x.sub.length > 0 || x.sup.length > 0) ? values.get(x.name) : undefined;
       if (family !== undefined) {
         if (family.kind === 'sym' && family.sub.length === 0 && family.sup.length === 0) return sym(family.name, x.sub.map(go), x.sup.map(go));
+        // f(\mathbf{x}_i) with f's value in the entries x_j: the j-th entry of the i-th vector is x_{ij}, the usual notation for a data matrix.
+        if (family.kind === 'sym' && family.sub.length > 0 && family.sup.length === 0 && x.sup.length === 0) return sym(family.name, [...x.sub.map(go), ...family.sub]);
         ok = false;
         return x;
       }

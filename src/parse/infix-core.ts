@@ -56,6 +56,16 @@ export abstract class InfixParser<T extends TokenLike> extends Cursor<T> {
     this.readings.push(r);
   }
 
+  /** Is an ellipsis next, after a '+' (a_1 + \dots + a_n)? A syntax without one says no. */
+  protected atEllipsis(): boolean {
+    return false;
+  }
+
+  /** Read the ellipsis and the last term, replacing the terms of the pattern by their sum (latex-ellipsis.ts). */
+  protected ellipsis(terms: Expr[]): void {
+    void terms;
+  }
+
   /** Called with a times sign just consumed: a syntax may refuse it here (\odot under declared shapes). */
   protected timesSign(op: T): void {
     void op;
@@ -71,6 +81,10 @@ export abstract class InfixParser<T extends TokenLike> extends Cursor<T> {
     const terms = [this.atSign() ? this.signed() : this.term()];
     while (this.atSign()) {
       const op = this.next();
+      if (op.text === '+' && this.atEllipsis()) {
+        this.ellipsis(terms);
+        continue;
+      }
       this.expectOperand(op);
       const t = this.term();
       terms.push(op.text === '-' ? this.lit.negate(t) : t);

@@ -7,22 +7,26 @@
  *     u    if u ≥ 0,           −u otherwise     ->  |u|
  *     a    if a ≥ b (or a > b), b otherwise     ->  max(a, b)
  *     b    if a ≥ b (or a > b), a otherwise     ->  min(a, b)
+ *     A    if d > 0, B otherwise, A − B = r·d   ->  max(A, B) for r > 0, min(A, B) for r < 0
+ *     A    if i = j, B if i ≠ j (indices)       ->  A δ_ij + B (1 − δ_ij)
  *
  * "otherwise" is \text{otherwise} or \text{else}, or the complementary
  * condition (u ≤ 0 after u > 0, u < 0 after u ≥ 0); rows may come in either
  * order. At the split point both rows agree for these functions, so `>` and
  * `≥` give the same value. A step (1 if u > 0, 0 otherwise) is refused: the
- * table's step is 1/2 at 0.
+ * table's step is 1/2 at 0; so are two strict conditions that leave the
+ * split point out (1 if z > 0, 0 if z < 0: no value at z = 0).
  *
  *     \begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}   ->  relu(x)
  */
-import { call, neg, num } from '../expr/build.js';
+import { add, call, mul, neg, num } from '../expr/build.js';
 import { equal } from '../expr/equal.js';
 import type { Expr } from '../expr/node.js';
 import type { LatexReader } from './latex-reader.js';
+import { proportion } from './linear-form.js';
 
-/** Where a row holds: d > 0, d ≥ 0, d < 0, d ≤ 0 (d = left − right), or "otherwise". */
-type Region = '>' | '>=' | '<' | '<=' | 'otherwise';
+/** Where a row holds: d > 0, d ≥ 0, d < 0, d ≤ 0 (d = left − right), two indices equal or not, or "otherwise". */
+type Region = '>' | '>=' | '<' | '<=' | '=' | '!=' | 'otherwise';
 
 interface Row {
   readonly value: Expr;
@@ -31,9 +35,9 @@ interface Row {
   readonly sides?: readonly [Expr, Expr];
 }
 
-const RELATION: Readonly<Record<string, Region>> = { '>': '>', '<': '<', ge: '>=', geq: '>=', geqslant: '>=', le: '<=', leq: '<=', leqslant: '<=' };
+const RELATION: Readonly<Record<string, Region>> = { '>': '>', '<': '<', '=': '=', ne: '!=', neq: '!=', ge: '>=', geq: '>=', geqslant: '>=', le: '<=', leq: '<=', leqslant: '<=' };
 const WORDS = new Set(['text', 'textrm', 'mbox', 'textnormal']);
-const COMPLEMENT: Readonly<Record<string, Region>> = { '>': '<=', '>=': '<', '<': '>=', '<=': '>' };
+const COMPLEMENT: Readonly<Record<string, Region>> = { '>': '<=', '>=': '<', '<': '>=', '<=': '>', '=': '!=', '!=': '=' };
 
 /** \text{word} at the cursor: the word, consumed; undefined (nothing consumed) otherwise. */
 function textWord(p: LatexReader): string | undefined {
@@ -59,8 +63,8 @@ function row(p: LatexReader): Row {
   const left = p.additive();
   const rel = p.peek();
   const region = RELATION[rel.text];
-  if (region === undefined || (rel.type === 'sym') !== (rel.text === '<' || rel.text === '>')) {
-    return p.fail('E_PARSE_UNSUPPORTED', `the condition of this case is not read (found ${p.describe(rel)}): only a comparison such as x > 0 or a \\ge b, or \\text{otherwise}`, rel);
+  if (region === undefined || (rel.type === 'sym') !== (rel.text === '<' || rel.text === '>' || rel.text === '=')) {
+    return p.fail('E_PARSE_UNSUPPORTED', `the condition of this case is not read (found ${p.describe(rel)}): only a comparison such as x > 0 or a \\ge b, i = j between indices, or \\text{otherwise}`, rel);
   }
   p.next();
   const right = p.additive();
@@ -68,8 +72,53 @@ function row(p: LatexReader): Row {
   return { value, region, sides: [left, right] };
 }
 
+/**
+ * An index: a whole number or a bare letter that names indices (i, j, k, l,
+ * m, n, c, y): `x = 0` is a condition on a real number, which the Kronecker
+ * delta (an index function, sampled at whole numbers) would not honour.
+ */
+function isIndex(e: Expr): boolean {
+  return (e.kind === 'sym' && e.sub.length === 0 && e.sup.length === 0 && /^[ijklmncy]$/.test(e.name)) || (e.kind === 'num' && e.d === 1n);
+}
+
+/** Does `other` hold exactly where `row` does not: "otherwise", or the complementary comparison of the same two sides? */
+function isComplement(row: Row, other: Row): boolean {
+  if (other.region === 'otherwise') return true;
+  return row.sides !== undefined && other.sides !== undefined && other.region === COMPLEMENT[row.region] && equal(other.sides[0], row.sides[0]) && equal(other.sides[1], row.sides[1]);
+}
+
+/** A if i = j, B if i ≠ j (or otherwise), between two indices: A·δ_ij + B·(1 − δ_ij), exactly. */
+function byIndexEquality(first: Row, second: Row): Expr | undefined {
+  const [eq, other] = first.region === '=' ? [first, second] : [second, first];
+  if (eq.region !== '=' || eq.sides === undefined || !isComplement(eq, other)) return undefined;
+  if (!isIndex(eq.sides[0]) || !isIndex(eq.sides[1]) || (eq.sides[0].kind === 'num' && eq.sides[1].kind === 'num')) return undefined;
+  const delta = call('delta', [eq.sides[0], eq.sides[1]]);
+  return add(mul(eq.value, delta), mul(other.value, add(num(1), neg(delta))));
+}
+
+/**
+ * A if d > 0, B otherwise (any comparison and its complement), where A − B
+ * is a constant multiple r of d = left − right: the rows meet at d = 0 and
+ * the larger one is taken on each side, so the cases are max(A, B) (or
+ * min(A, B) when the chosen row is the smaller one), exactly:
+ * 1 − t if t < 1, 0 if t ≥ 1 is max(1 − t, 0).
+ */
+function byProportionalSplit(first: Row, second: Row): Expr | undefined {
+  const [a, b] = first.sides !== undefined ? [first, second] : [second, first];
+  if (a.sides === undefined || a.region === '=' || a.region === '!=' || !isComplement(a, b)) return undefined;
+  const r = proportion(add(a.value, neg(b.value)), add(a.sides[0], neg(a.sides[1])));
+  if (r === undefined || r.n === 0n) return undefined;
+  const above = a.region === '>' || a.region === '>=';
+  return call((r.n > 0n) === above ? 'max' : 'min', [a.value, b.value]);
+}
+
 /** The function the two rows are, or undefined. */
 function asFunction(first: Row, second: Row): Expr | undefined {
+  return asTableFunction(first, second) ?? byIndexEquality(first, second) ?? byProportionalSplit(first, second);
+}
+
+/** ReLU, |u|, max, min written as their textbook cases. */
+function asTableFunction(first: Row, second: Row): Expr | undefined {
   // Put the row that holds on the upper side (d > 0 or d ≥ 0) first.
   const [up, down] = first.region === '<' || first.region === '<=' || first.region === 'otherwise' ? [second, first] : [first, second];
   if (up.sides === undefined || (up.region !== '>' && up.region !== '>=')) return undefined;
@@ -84,16 +133,24 @@ function asFunction(first: Row, second: Row): Expr | undefined {
   return undefined;
 }
 
+/** Two strict conditions on the same sides (z > 0, z < 0): the split point has no row. */
+function leavesOut(first: Row, second: Row): string | undefined {
+  if (first.sides === undefined || second.sides === undefined || !equal(first.sides[0], second.sides[0]) || !equal(first.sides[1], second.sides[1])) return undefined;
+  const strict = new Set<Region>(['>', '<']);
+  if (!strict.has(first.region) || !strict.has(second.region) || first.region === second.region) return undefined;
+  return 'the two conditions leave out the point where both sides are equal, so the cases have no value there';
+}
+
 /**
  * The body of \begin{cases} (cursor after `{cases}`) up to \end: the
- * function it is, or undefined when it is not one (the caller refuses it).
+ * function it is, or why it is none (the caller refuses it).
  */
-export function readCases(p: LatexReader): Expr | undefined {
+export function readCases(p: LatexReader): Expr | string {
   const first = row(p);
-  if (!p.is('cmd', '\\')) return undefined;
+  if (!p.is('cmd', '\\')) return 'one row only';
   p.next();
   const second = row(p);
   if (p.is('cmd', '\\')) p.next();
-  if (!p.is('cmd', 'end')) return undefined;
-  return asFunction(first, second);
+  if (!p.is('cmd', 'end')) return 'more than two rows';
+  return asFunction(first, second) ?? leavesOut(first, second) ?? 'the rows are not ReLU, |x|, a max or a min split at one point, nor a choice between i = j and i ≠ j';
 }

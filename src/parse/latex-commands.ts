@@ -17,6 +17,7 @@
  *     latex-big-operators.ts  \sum (\prod, \int, \lim refused)
  *     latex-functions.ts      \sin \log \max \sigma …, with latex-function-notation.ts (f(x), f'(x))
  *     latex-environments.ts   \begin{cases}, matrices (refused)
+ *     latex-ellipsis.ts       \dots in a sum written out (a_1 + \dots + a_n)
  *     latex-logic.ts          \forall \exists \Rightarrow \iff (refused)
  *
  *     LATEX_COMMANDS.get('ln')      // { kind: 'function', fn: 'log', needsArgument: true }
@@ -26,6 +27,7 @@ import { GREEK_LETTERS } from '../expr/greek-letters.js';
 import { UNSUPPORTED_OPERATORS, readSum, readUnsupportedOperator } from './latex-big-operators.js';
 import { readMiddle, readNorm, NORM_COMMANDS, SIZE_COMMANDS } from './latex-delimiters.js';
 import { readNabla } from './latex-derivative.js';
+import { ELLIPSIS_COMMANDS, readStrayEllipsis } from './latex-ellipsis.js';
 import { readEnvironment, readStrayEnd } from './latex-environments.js';
 import { ACCENTS, WORD_FONTS, readAccent, readBlackboard } from './latex-fonts.js';
 import { FRACTION_COMMANDS, readFraction, readSquareRoot } from './latex-fraction.js';
@@ -111,6 +113,9 @@ reader(UNSUPPORTED_OPERATORS, readUnsupportedOperator);
 
 // Relations and the row separator \\ end an expression (\sum_{j \ne y}, \mathbb{1}[j \ne k], cases read them themselves).
 for (const r of ['\\', 'ne', 'neq', 'le', 'leq', 'leqslant', 'ge', 'geq', 'geqslant', 'lt', 'gt', 'approx', 'equiv', 'in', 'notin', 'to']) table.set(r, { kind: 'relation' });
+
+// Ellipses: read inside a sum written out by the additive level (latex-ellipsis.ts), refused anywhere else.
+reader(ELLIPSIS_COMMANDS, readStrayEllipsis);
 
 // Environments, and logic (refused by name).
 reader(['begin'], readEnvironment);

@@ -158,3 +158,25 @@ export const readNabla: LatexFamilyReader = (p, t) => {
   } else x = p.variable();
   return p.lit.plain(deriv(operatorOperand(p, t), x));
 };
+
+/**
+ * \partial L / \partial z_i, with the first \partial consumed: the partial
+ * derivative of the variable L with respect to z_i, as typed in plain-text
+ * notes (∂L/∂z_i reads the same). Only a variable is read above the slash:
+ * `\partial (x^2) / \partial x` is refused, as the scope of such an
+ * operator is not clear.
+ *
+ *     \partial L / \partial z_i
+ *             ^
+ */
+export function readPartialQuotient(p: LatexReader, t: LatexToken): Expr {
+  const t0 = p.peek();
+  const head = t0.type === 'letter' || (t0.type === 'cmd' && p.command()?.kind !== 'partial' && p.command()?.kind !== 'relation' && p.command()?.kind !== 'times') ? p.variable() : undefined;
+  if (head === undefined || !p.is('sym', '/') || !p.is('cmd', 'partial', 1)) {
+    return p.fail('E_PARSE_UNSUPPORTED', `'\\partial' is read in \\frac{\\partial L}{\\partial w} or \\partial L / \\partial w (a variable over the slash)`, t);
+  }
+  p.next();
+  p.next();
+  const x = p.variable();
+  return p.lit.plain(deriv(head, x));
+}

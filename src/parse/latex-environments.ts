@@ -54,23 +54,24 @@ export const readEnvironment: LatexFamilyReader = (p, t) => {
   const at = { start: t.start, end: p.peek(end).end };
   if (name === 'cases' || name === 'dcases') {
     const f = casesFunction(p);
-    if (f !== undefined) {
+    if (typeof f !== 'string') {
       for (let k = 0; k < 3 + name.length; k++) p.next();
-      p.note({ at, kind: 'cases', text: `the cases are read as ${f.kind === 'call' ? f.fn : 'a function'} (both rows agree at the split point)` });
+      const what = f.kind === 'call' ? `${f.fn} (both rows agree at the split point)` : 'a sum with the Kronecker delta (one row where the indices are equal, the other where they differ)';
+      p.note({ at, kind: 'cases', text: `the cases are read as ${what}` });
       return p.lit.plain(f);
     }
-    p.fail('E_PARSE_UNSUPPORTED', `\\begin{${name}} (a piecewise definition) is not read: gradtex has no piecewise expression; cases are read only when they are ReLU, |x|, max or min split at one point (u if u > 0, 0 otherwise); write the function, or leave the step unchecked`, at);
+    p.fail('E_PARSE_UNSUPPORTED', `\\begin{${name}} (a piecewise definition) is not read: ${f}; gradtex has no piecewise expression, and reads cases only when they are ReLU, |x|, a max or a min split at one point (u if u > 0, 0 otherwise) or a choice between i = j and i ≠ j; write the function, or leave the step unchecked`, at);
   }
   if (MATRICES.has(name)) p.fail('E_PARSE_UNSUPPORTED', `\\begin{${name}} (a matrix written out) is not read: name the matrix and declare its shape (--shape W=2x3)`, at);
   return p.fail('E_PARSE_UNSUPPORTED', `\\begin{${name}} is not read inside an expression`, at);
 };
 
-/** The function the cases are (latex-cases.ts), or undefined when they are none or cannot be read. */
-function casesFunction(p: LatexReader): Expr | undefined {
+/** The function the cases are (latex-cases.ts), or why they are none or cannot be read. */
+function casesFunction(p: LatexReader): Expr | string {
   try {
     return readCases(p);
   } catch (e) {
-    if (e instanceof ParseError) return undefined;
+    if (e instanceof ParseError) return e.message;
     throw e;
   }
 }

@@ -8,7 +8,7 @@
  *     \sin^2 x    \max\left\{a, b\right\}
  *         ^           ^
  */
-import { call, pow } from '../expr/build.js';
+import { call, div, pow } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
 import { lookupFunction } from '../expr/functions.js';
 import type { LatexToken } from './lexer-latex.js';
@@ -43,17 +43,38 @@ export function applyFunction(p: LatexReader, t: LatexToken, fn: string): Expr {
 }
 
 /**
+ * \log_b x with \log consumed: log(x)/log(b), the change of base, exact for
+ * every base b > 0, b ≠ 1 (elsewhere both are undefined). \ln_b is not
+ * notation, so only \log takes a base.
+ *
+ *     \log_2 8    \log_{10}(x)    \log_b^2 x
+ *         ^
+ */
+function readLogarithmToBase(p: LatexReader, t: LatexToken): Expr {
+  const under = p.next();
+  p.expectOperand(under);
+  const base = p.argument(under);
+  const value = applyFunction(p, t, 'log');
+  // applyFunction read any power (\log_2^2 x): the base divides the logarithm inside it.
+  const [inner, power] = value.kind === 'pow' ? [value.base, value.exp] : [value, undefined];
+  const quotient = div(inner, call('log', [base]));
+  return p.lit.plain(power === undefined ? quotient : pow(quotient, power));
+}
+
+/**
  * A function command of the table, consumed as `t`: \sigma'(z), \sigma(x),
  * \sin x, or \sigma alone (a symbol).
  */
 export function readFunctionCommand(p: LatexReader, t: LatexToken, fn: string, needsArgument: boolean): Expr {
   const primed = readPrimedFunction(p, t, fn);
   if (primed !== undefined) return primed;
-  // \max_j z_j (over an index), \log_2 x (a base): no reading in the table's functions.
+  // \log_2 x, \log_b x: the logarithm to a base, log x / log b exactly.
+  if (fn === 'log' && t.text === 'log' && p.is('sym', '_')) return readLogarithmToBase(p, t);
+  // \max_j z_j (over an index): no reading in the table's functions.
   if (needsArgument && p.is('sym', '_')) {
     const spec = lookupFunction(fn);
     const hint = spec !== undefined && spec.maxArgs > 1 ? `gradtex's \\${t.text} takes ${spec.maxArgs} arguments, as in \\${t.text}\\{a, b\\}` : `write \\${t.text} without the subscript`;
-    p.fail('E_PARSE_UNSUPPORTED', `\\${t.text}_{…} is not read (a maximum over an index, a base of a logarithm): ${hint}`, { start: t.start, end: p.peek(1).end });
+    p.fail('E_PARSE_UNSUPPORTED', `\\${t.text}_{…} is not read (a maximum or minimum over an index): ${hint}`, { start: t.start, end: p.peek(1).end });
   }
   if (!needsArgument && !p.bracketNext() && !superscriptThenBracket(p)) return p.scripts(fn);
   return applyFunction(p, t, fn);

@@ -20,6 +20,18 @@ const NUMBER = /\d*\.\d+|\d+/y;
 const COMMAND = /[A-Za-z]+/y;
 const SYMBOLS = new Set(['+', '-', '*', '/', '^', '_', '(', ')', '[', ']', '{', '}', ',', '|', '=', '<', '>', "'", '.', '&']);
 
+/**
+ * Characters typed for commands in plain-text notes and pasted math: Greek
+ * letters, ∂, ∇, relations. Each becomes the command it stands for.
+ */
+const UNICODE_COMMANDS: ReadonlyMap<string, string> = new Map([
+  ['α', 'alpha'], ['β', 'beta'], ['γ', 'gamma'], ['δ', 'delta'], ['ε', 'epsilon'], ['ζ', 'zeta'], ['η', 'eta'], ['θ', 'theta'], ['ι', 'iota'], ['κ', 'kappa'],
+  ['λ', 'lambda'], ['μ', 'mu'], ['ν', 'nu'], ['ξ', 'xi'], ['π', 'pi'], ['ρ', 'rho'], ['σ', 'sigma'], ['τ', 'tau'], ['υ', 'upsilon'], ['φ', 'phi'], ['ϕ', 'phi'],
+  ['χ', 'chi'], ['ψ', 'psi'], ['ω', 'omega'], ['Γ', 'Gamma'], ['Δ', 'Delta'], ['Θ', 'Theta'], ['Λ', 'Lambda'], ['Ξ', 'Xi'], ['Π', 'Pi'], ['Σ', 'Sigma'],
+  ['Φ', 'Phi'], ['Ψ', 'Psi'], ['Ω', 'Omega'], ['ℓ', 'ell'], ['∂', 'partial'], ['∇', 'nabla'], ['≤', 'le'], ['≥', 'ge'], ['≠', 'ne'], ['≈', 'approx'],
+  ['∈', 'in'], ['→', 'to'], ['∑', 'sum'], ['√', 'sqrt'], ['⊙', 'odot'],
+]);
+
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
@@ -62,7 +74,13 @@ export function lexLatex(src: string): LatexToken[] {
       i++;
       continue;
     }
-    if (c === '·' || c === '×') {
+    const named = UNICODE_COMMANDS.get(c);
+    if (named !== undefined) {
+      out.push({ type: 'cmd', text: named, start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    if (c === '·' || c === '×' || c === '⋅') {
       out.push({ type: 'sym', text: '*', start: i, end: i + 1 });
       i++;
       continue;

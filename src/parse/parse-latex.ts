@@ -21,6 +21,8 @@ import { shapedTranspose } from '../matrix/shaped-product.js';
 import { InfixParser } from './infix-core.js';
 import { LATEX_COMMAND_NAMES, LATEX_COMMANDS, type LatexCommand } from './latex-commands.js';
 import { bracketArgs, bracketAt, delimited, openDelimiter, readDelimiterCommand, readSizedGroup, single } from './latex-delimiters.js';
+import { readPartialQuotient } from './latex-derivative.js';
+import { ELLIPSIS_COMMANDS, readEllipsisTerms } from './latex-ellipsis.js';
 import { readFunctionCommand } from './latex-functions.js';
 import { readAbstractCall } from './latex-function-notation.js';
 import { letter, scripts, subscript, variable } from './latex-symbols.js';
@@ -99,6 +101,15 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
     if (t.type === 'sym' && (t.text === ')' || t.text === '}' || t.text === ']' || t.text === ',' || t.text === '^' || t.text === '/' || t.text === '*')) {
       this.fail('E_PARSE_UNEXPECTED_TOKEN', `expected an expression after ${this.describe(op)}, found ${this.describe(t)}`, t);
     }
+  }
+
+  protected override atEllipsis(): boolean {
+    const t = this.peek();
+    return t.type === 'cmd' && ELLIPSIS_COMMANDS.includes(t.text);
+  }
+
+  protected override ellipsis(terms: Expr[]): void {
+    readEllipsisTerms(this.reader, terms);
   }
 
   protected atSign(): boolean {
@@ -290,9 +301,10 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
         return readFunctionCommand(this.reader, t, c.fn, c.needsArgument);
       case 'reader':
         return c.read(this.reader, t);
+      case 'partial':
+        return readPartialQuotient(this.reader, t);
       case 'times':
       case 'right':
-      case 'partial':
       case 'relation':
         return this.fail('E_PARSE_UNEXPECTED_TOKEN', `unexpected '\\${t.text}' here: expected an expression`, t);
     }

@@ -13,7 +13,10 @@
  * lines). Layout and prose are blanked, keeping offsets: environments,
  * `&`, `\\`, `\text{…}`, `\tag{…}`, `\label{…}`, `\quad`, `\nonumber`, `\blacksquare`,
  * thin spaces, an `&&` annotation column; trailing `.`, `,`, `;` are dropped.
- * Only relations outside braces count, so `\sum_{i=1}^{n}` stays whole.
+ * Only relations outside braces count, so `\sum_{i=1}^{n}` stays whole, and
+ * an environment inside an expression (`\begin{cases} … \end{cases}`, a
+ * matrix) is one piece of math: its rows, columns, conditions and words are
+ * the expression reader's (latex-cases.ts), not rows and relations of the block.
  */
 import { LATEX_RELATIONS, type Relation } from './relation.js';
 import { lookupFunction } from '../expr/functions.js';
@@ -46,9 +49,73 @@ const WITH_ARGUMENT = /(?<!\\)\\(?:text|textrm|textit|textbf|mbox|intertext|shor
 const ALONE = /(?<!\\)\\(?:nonumber|notag|quad|qquad|displaystyle|textstyle|medskip|smallskip|bigskip|noindent|blacksquare|square|qed|Box|qedhere)(?![A-Za-z])|(?<!\\)\\[,;:! ]/g;
 /** Words or punctuation joining two relations side by side (at least two characters, where the row break goes). */
 const CONJUNCTION = /(?<!\\)\\(?:text|textrm|mbox)\s*\{\s*(?:and|also)\s*\}|,\s*\\q?quad(?![A-Za-z])/g;
+const WIDE_SPACE = /(?<![\\,]\s*)\\qquad(?![A-Za-z])/g;
+
+/** The start of the row holding `at` (after the last `\\\\` before it, or 0) and its end (the next `\\\\`, or the end). */
+function rowStart(block: string, at: number): number {
+  const k = block.lastIndexOf('\\\\', at);
+  return k < 0 ? 0 : k + 2;
+}
+function rowEnd(block: string, at: number): number {
+  const k = block.indexOf('\\\\', at);
+  return k < 0 ? block.length : k;
+}
+
+/** Does block[from, to) hold an = outside braces and inner environments? */
+function hasEquation(block: string, from: number, to: number): boolean {
+  const text = block.slice(from, to);
+  return relationTokens(text, 0, text.length).some((t) => t.rel === '=');
+}
+
 /** A column that opens with a condition in words: `& \text{if } x > 0`, `& \quad \text{for } …`. */
 const CONDITION_CELL = /^\s*(?:\\q?quad\s*|\\[,;]\s*)*\\(?:text|mbox|textrm)\s*\{\s*(?:if|for|when|where|otherwise|with|since|as|by)\b/;
 const DEFINITION_COMMANDS: ReadonlyMap<string, Relation> = new Map([['coloneqq', '='], ['triangleq', '='], ['equiv', '='], ['eqqcolon', '=']]);
+
+/** Environments that are one expression (cases, matrices): never split, never blanked inside. */
+const INNER_NAMES = String.raw`cases\*?|dcases\*?|rcases|matrix|pmatrix|bmatrix|Bmatrix|vmatrix|Vmatrix|smallmatrix|array`;
+const INNER_ENVIRONMENT = new RegExp(String.raw`\\(begin|end)\{(?:${INNER_NAMES})\}`, 'g');
+
+/** [start, end) of each outermost inner environment, \begin to its \end (to the end of the block when never closed: the reader then says so). */
+function innerRanges(block: string): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let start = 0;
+  for (const m of block.matchAll(INNER_ENVIRONMENT)) {
+    if (m[1] === 'begin') {
+      if (depth++ === 0) start = m.index;
+    } else if (depth > 0 && --depth === 0) out.push([start, m.index + m[0].length]);
+  }
+  if (depth > 0) out.push([start, block.length]);
+  return out;
+}
+
+/** An indicator's condition in brackets: \mathbb{1}[t \le 0], \mathbf{1}\{y = k\}, \mathbb{1}\left[…\right]. */
+const INDICATOR_OPEN = /\\math(?:bb|bf|rm)\s*(?:\{\s*1\s*\}|1)\s*(?:\\left|\\[bB]igg?l?)?\s*(\[|\\\{)/g;
+
+/** [start, end) of each indicator's bracketed condition (to the end of the text when it never closes). */
+function indicatorRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(INDICATOR_OPEN)) {
+    const open = m.index + m[0].length;
+    const square = m[1] === '[';
+    let depth = 1;
+    let i = open;
+    for (; i < text.length && depth > 0; i++) {
+      if (square ? text[i] === '[' : text.startsWith('\\{', i)) depth++;
+      else if (square ? text[i] === ']' : text.startsWith('\\}', i)) depth--;
+      if (!square && text[i] === '\\') i++;
+    }
+    out.push([m.index, i]);
+  }
+  return out;
+}
+
+/** Pieces of math whose relations are not relations of the block: inner environments and indicators' conditions. */
+function opaqueRanges(text: string): [number, number][] {
+  return [...innerRanges(text), ...indicatorRanges(text)];
+}
+
+const inside = (ranges: readonly [number, number][], i: number): boolean => ranges.some(([s, e]) => i >= s && i < e);
 
 function blankRange(chars: string[], from: number, to: number): void {
   for (let i = from; i < to; i++) if (chars[i] !== '\n') chars[i] = ' ';
@@ -86,19 +153,34 @@ export function blankLayout(block: string): string {
 /** As blankLayout, with each single alignment `&` kept as '\u0001' so equations side by side (`a &= b & c &= d`) can be told apart. */
 function markLayout(block: string): string {
   const chars = block.split('');
+  const inner = innerRanges(block);
   for (const m of block.matchAll(ENVIRONMENT)) blankRange(chars, m.index, m.index + m[0].length);
   for (const m of block.matchAll(WITH_ARGUMENT)) {
+    if (inside(inner, m.index)) continue;
     const end = groupEnd(block, m.index + m[0].length - 1);
     if (!isFunctionText(block, m[0], m.index + m[0].length, end)) blankRange(chars, m.index, end);
   }
   for (const m of block.matchAll(ALONE)) blankRange(chars, m.index, m.index + m[0].length);
   // `a = 1 \text{ and } b = 2`, `a = 1, \quad b = 2`: two relations, not a = (1 b) = 2.
   for (const m of block.matchAll(CONJUNCTION)) {
+    if (inside(inner, m.index)) continue;
+    chars[m.index] = '\u0000';
+    chars[m.index + 1] = '\u0000';
+  }
+  // `f = \begin{cases}…\end{cases} \qquad g = \begin{cases}…\end{cases}`: a wide space between two equations
+  // (each side of it holds an =) parts them too; before a condition (`x^2 \qquad x > 0`) it does not.
+  for (const m of block.matchAll(WIDE_SPACE)) {
+    if (inside(inner, m.index) || !hasEquation(block, rowStart(block, m.index), m.index) || !hasEquation(block, m.index + m[0].length, rowEnd(block, m.index))) continue;
     chars[m.index] = '\u0000';
     chars[m.index + 1] = '\u0000';
   }
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
+    const range = inner.find(([s, e]) => i >= s && i < e);
+    if (range !== undefined) {
+      i = range[1] - 1;
+      continue;
+    }
     if (c === '\\' && chars[i + 1] === '\\') {
       chars[i] = '\u0000';
       chars[i + 1] = '\u0000';
@@ -138,7 +220,13 @@ interface Token {
 function relationTokens(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   let depth = 0;
+  const opaque = opaqueRanges(text);
   for (let i = from; i < to; i++) {
+    const skip = opaque.find(([s, e]) => i >= s && i < e);
+    if (skip !== undefined) {
+      i = skip[1] - 1;
+      continue;
+    }
     const c = text[i] as string;
     if (c === '\\') {
       const m = /^\\([A-Za-z]+)/.exec(text.slice(i, Math.min(to, i + 20)));

@@ -139,7 +139,8 @@ describe('heads the document defines, and their derivatives', () => {
   });
   it('should not treat f as independent of the weights when its definition could not be read', () => {
     const doc = [
-      'A neuron computes $f(x) = w_0 + w_1 x_1 + \\dots + w_n x_n$ and the error is $L = \\frac12 (y - f(x))^2$.',
+      // A series with no last term: the reader refuses it (\\dots with a last term w_n x_n is read as a sum, tests/check/notation-readings.test.ts).
+      'A neuron computes $f(x) = w_0 + w_1 x_1 + w_2 x_2 + \\dots$ and the error is $L = \\frac12 (y - f(x))^2$.',
       '',
       '$$\\frac{\\partial L}{\\partial w_1} = 0$$',
       '',

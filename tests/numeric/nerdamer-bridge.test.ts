@@ -177,3 +177,13 @@ describe('square roots nerdamer makes itself', () => {
     expect(verdictOf('x*exp(y/2)*y^(1/4)')).toBe('holds');
   });
 });
+
+describe('sums inside sums', () => {
+  it('should not ask nerdamer about a sum inside a sum (it expands them for minutes and cannot be interrupted)', () => {
+    const nested = parsePlain('sum((y_i - sum(w_j*x_j, j, 1, n))^2, i, 1, m)');
+    expect(nerdamerDerivative(nested, sym('w', [sym('j')]))).toEqual({ unsupported: 'a sum inside a sum, which nerdamer expands too slowly' });
+    expect(nerdamerAgrees(nested, nested)).toBeUndefined();
+    // One level of sums is still asked.
+    expect('text' in nerdamerDerivative(parsePlain('sum(w_j*x_j, j, 1, n)'), sym('x'))).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@
  * \prod, cases, quantifiers and implications, \text that names no function).
  */
 import { describe, expect, it } from 'vitest';
-import { add, call, deriv, mul, neg, num, pow, sym } from '../../src/expr/build.js';
+import { add, call, deriv, div, mul, neg, num, pow, sym } from '../../src/expr/build.js';
 import { equal } from '../../src/expr/equal.js';
 import type { Expr } from '../../src/expr/node.js';
 import { transpose } from '../../src/matrix/matrix-calls.js';
@@ -211,7 +211,7 @@ describe('sums and big operators', () => {
     expect(err(L`\sum_{j < y} x_j`).code).toBe('E_PARSE_UNSUPPORTED');
     expect(err(L`\sum_{\alpha} x`).code).toBe('E_PARSE_UNSUPPORTED');
     expect(err(L`\max_j z_j`).message).toContain('\\max_{…} is not read');
-    expect(err(L`\log_2 x`).code).toBe('E_PARSE_UNSUPPORTED');
+    expect(err(L`\min_{i} z_i`).message).toContain('\\min_{…} is not read');
     expect(err(L`\prod_{k=1}^{n} x_k`).message).toContain('\\prod');
     expect(err(L`\int_0^1 x dx`).message).toContain('an integral');
     expect(err(L`\lim_{n} x`).message).toContain('a limit');
@@ -227,9 +227,23 @@ describe('indicators', () => {
     eq(L`\sum_{k=1}^{K} \mathbb{1}\{y = k\} \log p_k`, call('sum', [mul(call('delta', [y, k]), call('log', [sym('p', [k])])), k, num(1), sym('K')]));
   });
 
-  it('should refuse other indicators: an inequality (not the step function at 0), an indexed label', () => {
-    expect(err(L`\mathbb{1}[x > 0]`).message).toContain('not the step function');
+  it('should read the indicator of a comparison exactly, with the sign of the difference (0 where the sides are equal, unlike the step function)', () => {
+    const s = (d: Expr): Expr => call('sign', [d]);
+    const half = num(1, 2);
+    const pos = (d: Expr): Expr => mul(half, add(pow(s(d), num(2)), s(d)));
+    const negative = (d: Expr): Expr => mul(half, add(pow(s(d), num(2)), neg(s(d))));
+    const t = sym('t');
+    eq(L`\mathbb{1}[x > 0]`, pos(x));
+    eq(L`\mathbb{1}\{x < 2\}`, negative(add(x, neg(num(2)))));
+    eq(L`\mathbb{1}[t \le 0]`, add(num(1), neg(pos(t))));
+    eq(L`\mathbf{1}\{t \geq 1\}`, add(num(1), neg(negative(add(t, neg(num(1)))))));
+    eq(L`\mathbb{1}\left[s_j - s_y + \Delta > 0\right]`, pos(add(sym('s', [sym('j')]), neg(sym('s', [y])), sym('Delta'))));
+  });
+
+  it('should refuse other indicators: an indexed label, no bracket, two relations', () => {
     expect(err(L`\mathbb{1}\{y_i = k\}`).message).toContain('indexed label');
+    expect(err(L`\mathbb{1}[0 < x < 1]`).code).toBe('E_PARSE_UNCLOSED');
+    expect(err(L`\mathbb{1}[x \approx 1]`).message).toContain('indicator of this condition is not read');
     expect(err(L`\mathbb{1} x`).code).toBe('E_PARSE_UNSUPPORTED');
   });
 });
@@ -246,6 +260,25 @@ describe('environments, quantifiers and implications', () => {
     eq(L`2 + \begin{cases} z & z > 0 \\ 0 & z \le 0 \end{cases}`, add(num(2), call('relu', [sym('z')])));
   });
 
+  it('should read two rows that differ by a constant multiple of their split condition as a max or a min', () => {
+    const t = sym('t');
+    const oneMinusT = add(num(1), neg(t));
+    eq(L`\begin{cases} 1 - t & t < 1 \\ 0 & t \ge 1 \end{cases}`, call('max', [oneMinusT, num(0)]));
+    eq(L`\begin{cases} 0 & t \ge 1 \\ 1 - t & \text{otherwise} \end{cases}`, call('max', [num(0), oneMinusT]));
+    // 2t - 2 = 2 (t - 1) on t > 1 is the larger row: a max; 1 - t on t > 1 is the smaller: a min.
+    eq(L`\begin{cases} 2t - 2 & t > 1 \\ 0 & t \le 1 \end{cases}`, call('max', [add(mul(num(2), t), num(-2)), num(0)]));
+    eq(L`\begin{cases} 1 - t & t > 1 \\ 0 & t \le 1 \end{cases}`, call('min', [oneMinusT, num(0)]));
+  });
+
+  it('should read cases on i = j and i \\ne j between indices with the Kronecker delta', () => {
+    const [i, j, a, b] = [sym('i'), sym('j'), sym('a'), sym('b')];
+    const d = call('delta', [i, j]);
+    const want = add(mul(a, d), mul(b, add(num(1), neg(d))));
+    eq(L`\begin{cases} a & i = j \\ b & i \ne j \end{cases}`, want);
+    eq(L`\begin{cases} b & i \neq j \\ a & i = j \end{cases}`, want);
+    eq(L`\begin{cases} a & \text{if } i = j \\ b & \text{otherwise} \end{cases}`, want);
+  });
+
   it('should refuse other cases: a step (1/2 at 0 in the table), overlapping or missing regions, other conditions', () => {
     for (const t of [
       L`\begin{cases} 1 & x > 0 \\ 0 & x < 0 \end{cases}`,
@@ -254,6 +287,11 @@ describe('environments, quantifiers and implications', () => {
       L`\begin{cases} x & x > 1 \\ 0 & x \le 0 \end{cases}`,
       L`\begin{cases} x & x > 0 \\ 0 & y \le 0 \end{cases}`,
       L`\begin{cases} x & x = 0 \\ 0 & \text{otherwise} \end{cases}`,
+      L`\begin{cases} 1 - t & t < 1 \\ 0 & t > 1 \end{cases}`,
+      L`\begin{cases} 1 - t & t < 1 \\ 1 & t \ge 1 \end{cases}`,
+      L`\begin{cases} t^2 & t < 1 \\ 1 & t \ge 1 \end{cases}`,
+      L`\begin{cases} a & i = j \\ b & i \ne k \end{cases}`,
+      L`\begin{cases} a & i = j_1 \\ b & \text{otherwise} \end{cases}`,
       L`\begin{cases} x & x > 0 \\ 1 & x = 0 \\ 0 & x < 0 \end{cases}`,
     ]) {
       const e = err(t);
@@ -286,5 +324,60 @@ describe('misreadings that must not come back', () => {
   it('should keep pow for ordinary superscripts', () => {
     eq(L`x^{2}`, pow(x, num(2)));
     eq(L`\gamma^T`, pow(sym('gamma'), sym('T')));
+  });
+});
+
+describe('logarithms to a base, ∂L/∂z typed with a slash, unicode', () => {
+  it('should read \\log_b x as log x / log b (the change of base, exact)', () => {
+    const log = (e: Expr): Expr => call('log', [e]);
+    eq(L`\log_2 8`, div(log(num(8)), log(num(2))));
+    eq(L`\log_2 x`, div(log(x), log(num(2))));
+    eq(L`\log_{b}(x y)`, parseLatex(L`\frac{\log(x y)}{\log b}`));
+    eq(L`\log_{10} x^2`, parseLatex(L`\frac{\log x^2}{\log 10}`));
+    eq(L`\log_2^2 x`, pow(parseLatex(L`\frac{\log x}{\log 2}`), num(2)));
+    eq(L`\log_2 x + 1`, add(parseLatex(L`\frac{\log x}{\log 2}`), num(1)));
+    expect(err(L`\ln_2 x`).message).toContain('\\ln_{…} is not read');
+    expect(err(L`\log_2`).code).toBe('E_PARSE_UNEXPECTED_END');
+  });
+
+  it('should read \\partial L / \\partial z_i as the partial derivative of the variable L, and refuse another numerator', () => {
+    const zi = sym('z', [sym('i')]);
+    eq(L`\partial L / \partial z_i`, deriv(sym('L'), zi));
+    eq(L`\partial L/\partial z_i - p_i`, add(deriv(sym('L'), zi), neg(sym('p', [sym('i')]))));
+    eq('∂L/∂z_i', deriv(sym('L'), zi));
+    expect(err(L`\partial (x^2) / \partial x`).message).toContain('\\partial L / \\partial w');
+    expect(err(L`\partial L`).code).toBe('E_PARSE_UNSUPPORTED');
+    const e = err(L`1 + \partial`);
+    expect([e.line, e.col]).toEqual([1, 5]);
+  });
+
+  it('should read Greek letters, ∂, ≤ and the product and minus signs typed as characters', () => {
+    same('σ(x) + π', L`\sigma(x) + \pi`);
+    same('2·x − 1', L`2 \cdot x - 1`);
+    same('η × λ', L`\eta \times \lambda`);
+    expect(err('x ≤ 1').message).toContain("'\\le'");
+  });
+});
+
+describe('sums written out with \\dots', () => {
+  const [j, n] = [sym('j'), sym('n')];
+  const sub = (name: string, ...i: Expr[]): Expr => sym(name, i);
+  it('should read a_1 + \\dots + a_n as a sum over the index where the pattern is unambiguous', () => {
+    eq(L`w_0 + w_1 x_1 + \dots + w_n x_n`, add(sub('w', num(0)), call('sum', [mul(sub('w', j), sub('x', j)), j, num(1), n])));
+    eq(L`a_1 + a_2 + \cdots + a_n`, call('sum', [sub('a', j), j, num(1), n]));
+    eq(L`a_0 + a_1 + \ldots + a_5`, call('sum', [sub('a', j), j, num(0), num(5)]));
+    eq(L`1 + 2 + \dots + n`, call('sum', [j, j, num(1), n]));
+    eq(L`a_1 + \dots + a_{n-1} + b`, add(call('sum', [sub('a', j), j, num(1), add(n, num(-1))]), sym('b')));
+    eq(L`j_1 + \dots + j_n`, call('sum', [sub('j', sym('k')), sym('k'), num(1), n]));
+  });
+
+  it('should refuse \\dots where the pattern or the step is not clear, naming \\dots', () => {
+    for (const t of [L`x_1 + x_3 + \dots + x_{2n-1}`, L`x_3 + \dots + x_n`, L`x_1 y_2 + \dots + x_n y_{n+1}`, L`a_1 + a_2 + \dots`, L`a_1 + \dots + a_0`, L`x_1 \cdots x_n`, L`\dots + a_n`]) {
+      const e = err(t);
+      expect(e.code, t).toBe('E_PARSE_UNSUPPORTED');
+      expect(e.message, t).toMatch(/\\(c|l)?dots/);
+    }
+    const e = err(L`a + x_1 + \dots`);
+    expect([e.line, e.col]).toEqual([1, 11]);
   });
 });

@@ -41,4 +41,26 @@ describe('splitRelations', () => {
     const block = 'a &= bb \\\\ &= c';
     for (const c of splitRelations(block)) for (const s of c.sides) expect(block.slice(s.start, s.end)).toBe(s.latex);
   });
+
+  it('should keep a cases environment whole: its rows, columns, conditions and words belong to the expression reader', () => {
+    const cases = String.raw`\begin{cases} 1 - t & t < 1 \\ 0 & \text{otherwise} \end{cases}`;
+    expect(shape(String.raw`\phi(t) = \max(0, 1 - t) = ${cases}`)).toEqual([{ sides: [String.raw`\phi(t)`, String.raw`\max(0, 1 - t)`, cases], rels: ['=', '='] }]);
+    const aligned = String.raw`f(x) &= \begin{cases} x & \text{if } x > 0 \\ 0 & \text{if } x \le 0 \end{cases} \\ &= \max(0, x)`;
+    expect(shape(aligned).map((c) => c.rels)).toEqual([['=', '=']]);
+    // Never closed: the rest of the block is the environment's, for the reader to refuse.
+    expect(shape(String.raw`a = \begin{cases} 1 & x > 0 \\ b = 2`)).toEqual([{ sides: ['a', String.raw`\begin{cases} 1 & x > 0 \\ b = 2`], rels: ['='] }]);
+  });
+
+  it('should keep the condition of an indicator inside it', () => {
+    expect(shape(String.raw`\max(0, 1 - t) \ge \mathbb{1}[t \le 0]`)).toEqual([{ sides: [String.raw`\max(0, 1 - t)`, String.raw`\mathbb{1}[t \le 0]`], rels: ['>='] }]);
+    expect(shape(String.raw`a = \mathbf{1}\{y = k\} + \mathbb 1\left[s > 0\right] = b`).map((c) => c.rels)).toEqual([['=', '=']]);
+  });
+
+  it('should part two equations set side by side with \\qquad, and not an equation from its condition', () => {
+    expect(shape(String.raw`a = b \qquad c = d`)).toEqual([
+      { sides: ['a', 'b'], rels: ['='] },
+      { sides: ['c', 'd'], rels: ['='] },
+    ]);
+    expect(shape(String.raw`f = x^2 \qquad x > 0`).map((c) => c.rels)).toEqual([['=', '>']]);
+  });
 });

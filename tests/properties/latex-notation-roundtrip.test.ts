@@ -12,13 +12,15 @@
  * - \frac becomes \tfrac or \dfrac; \operatorname{ReLU} becomes \text{ReLU},
  *   \mathrm{ReLU} or \textrm{ReLU};
  * - the transpose \top becomes T (on a letter), \intercal, {\mathsf T} or {\top};
- * - a single-letter symbol becomes \mathbf{x}, \boldsymbol{x} or \bm{x}.
+ * - a single-letter symbol becomes \mathbf{x}, \boldsymbol{x} or \bm{x};
+ * - around any printed tree u: \log_b(u) reads as log u / log b, and
+ *   \mathbb{1}[u > v] as the indicator written with the sign of u − v.
  *
  * A failure prints the tree, the printed LaTeX and the re-notated LaTeX.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sym } from '../../src/expr/build.js';
+import { add, call, div, mul, neg, num, pow, sym } from '../../src/expr/build.js';
 import { equal } from '../../src/expr/equal.js';
 import type { Expr } from '../../src/expr/node.js';
 import { children, withChildren } from '../../src/expr/traverse.js';
@@ -176,6 +178,29 @@ describe('LaTeX notation chosen by the writer reads back as the printed tree', (
   it('should read finite sums and the Kronecker delta with re-sized delimiters and explicit products', () => {
     fc.assert(
       fc.property(arbExpr({ depth: 3, functions: ['sum', 'delta', 'exp', 'log', 'sigma', 'max'] }), arbChoices, (e, choose) => reads(e, (tex) => respell(resize(explicitProducts(e, tex, choose), choose), choose))),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+
+  it('should read a logarithm to a base and the indicator of a comparison around any printed tree', () => {
+    const bases: [string, Expr][] = [['2', num(2)], ['{10}', num(10)], ['b', sym('b')], ['{e}', call('exp', [num(1)])]];
+    const relations: [string, (d: Expr) => Expr][] = [
+      ['>', (d) => mul(num(1, 2), add(pow(call('sign', [d]), num(2)), call('sign', [d])))],
+      ['<', (d) => mul(num(1, 2), add(pow(call('sign', [d]), num(2)), neg(call('sign', [d]))))],
+    ];
+    fc.assert(
+      fc.property(arbExpr({ depth: 3 }), arbExpr({ depth: 2 }), arbChoices, (u, v, choose) => {
+        const [spelled, base] = bases[choose(bases.length)] as [string, Expr];
+        const logTex = `\\log_${spelled}\\left(${toLatex(u)}\\right)`;
+        const readLog = parseLatex(resize(logTex, choose));
+        if (!equal(readLog, div(call('log', [u]), call('log', [base])))) throw new Error(`${logTex} read as ${toPlain(readLog)}`);
+        const [rel, indicator] = relations[choose(relations.length)] as [string, (d: Expr) => Expr];
+        const indTex = `\\mathbb{1}\\left[${toLatex(u)} ${rel} ${toLatex(v)}\\right]`;
+        const readInd = parseLatex(indTex);
+        const d = v.kind === 'num' && v.n === 0n ? u : add(u, neg(v));
+        if (!equal(readInd, indicator(d))) throw new Error(`${indTex} read as ${toPlain(readInd)}`);
+        return true;
+      }),
       { seed: SEED, numRuns: 300 },
     );
   });
