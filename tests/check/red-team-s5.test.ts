@@ -1,0 +1,69 @@
+/**
+ * Red-team session 5: inputs written the way students and course notes write
+ * them that made gradtex say something stronger than the truth (a false
+ * relation `proved` or `holds`, a true one `fails`) or read the notation
+ * silently another way. Each test pins the correct, weaker-or-right verdict.
+ * A test marked `it.fails` is a break not fixed yet: it turns red when the
+ * engine is fixed (then drop the `.fails`).
+ */
+import { describe, expect, it } from 'vitest';
+import { checkDocument, createChecker } from '../../src/check/index.js';
+import type { DocumentKind } from '../../src/check/index.js';
+import { createEngine } from '../../src/rewrite/engine.js';
+
+const checker = createChecker(createEngine());
+
+/** `line: verdict` of every judged step (premises left out). */
+function verdicts(source: string, kind: DocumentKind = 'markdown'): string[] {
+  const r = checkDocument(checker, source, kind);
+  return r.chains.flatMap((c) => c.steps).filter((s) => s.verdict !== 'definition').map((s) => `${s.line}: ${s.verdict}`);
+}
+
+/** `line: not read` of every relation not read. */
+function notRead(source: string, kind: DocumentKind = 'markdown'): number[] {
+  return checkDocument(checker, source, kind).notRead.map((n) => n.line);
+}
+
+describe('a domain with a tiny negative part (x > -10^-9)', () => {
+  // The point "just inside" the open end -10^-9 was -10^-9 + 10^-6, a positive x: the negative part was never sampled.
+  it('refutes |x| = x and sqrt(x^2) = x there instead of reporting holds', () => {
+    expect(verdicts('Let $x > -0.000000001$.\n\n$$|x| = x$$\n\n$$\\sqrt{x^2} = x$$\n')).toEqual(['3: fails', '5: fails']);
+  });
+  it('keeps a bound of -10^-9 on the other side harmless: x < 10^-9 is refuted as before', () => {
+    expect(verdicts('Let $x < 0.000000001$.\n\n$$|x| = -x$$\n')).toEqual(['3: fails']);
+  });
+});
+
+describe('an index outside a sum\'s unstated range (derivatives)', () => {
+  // ∂/∂z_j Σ_{k=1}^K z_k^2 = 2 z_j is false for j > K (the sum does not contain z_j): without a stated range of j it
+  // was reported holds, as the Kronecker-delta form is not.
+  it('is undecided, not holds, while the range of j is not stated', () => {
+    expect(verdicts('$$\\frac{\\partial}{\\partial z_j} \\sum_{k=1}^{K} z_k^2 = 2 z_j$$\n')).toEqual(['1: undecided']);
+  });
+  it('is proved once the range is stated, even though the derivative took the sum (and its bound) away', () => {
+    expect(verdicts('Let $j \\in \\{1, \\dots, K\\}$.\n\n$$\\frac{\\partial}{\\partial z_j} \\sum_{k=1}^{K} z_k^2 = 2 z_j$$\n')).toEqual(['3: proved']);
+  });
+});
+
+describe('a function written without brackets takes the juxtaposed factors (\\sin 2x is sin(2x))', () => {
+  // \sin 2x was sin(2)·x and \log xy was (log x)·y: the double-angle formula failed, log xy = y log x was proved.
+  it('proves or accepts the textbook identities', () => {
+    const doc = 'For $x, y > 0$:\n\n$$\\log xy = \\log x + \\log y$$\n\n$$\\sin 2x = 2\\sin x\\cos x$$\n\n$$\\cos 2x = 1 - 2\\sin^2 x$$\n\n$$\\frac{d}{dx}\\sin 2x = 2\\cos 2x$$\n';
+    const got = verdicts(doc);
+    expect(got.every((v) => /proved|holds/.test(v)), got.join(', ')).toBe(true);
+    expect(got).toHaveLength(4);
+  });
+  it('refutes the misreading: log xy = y log x and sin x y = y sin x fail', () => {
+    expect(verdicts('For $x, y > 0$:\n\n$$\\log xy = y \\log x$$\n\n$$\\sin x y = y \\sin x$$\n')).toEqual(['3: fails', '5: fails']);
+  });
+  it('ends the argument at another function: \\sin x \\cos x is a product', () => {
+    expect(verdicts('$$\\sin x \\cos x = \\frac12 \\sin 2x$$\n')).toEqual(['1: holds']);
+  });
+  it('says which reading it used', () => {
+    const r = checkDocument(checker, '$$\\sin 2x = 2\\sin x\\cos x$$\n', 'markdown');
+    expect(r.chains[0]?.steps[0]?.evidence.summary).toMatch(/read: \\sin without brackets takes the juxtaposed factors/);
+  });
+  it('refuses a bracket, a fraction or a root after the bare argument (either reading is possible)', () => {
+    expect(notRead('$$\\log x (1-x) = 0$$\n\n$$\\sin x \\frac{1}{2} = 0$$\n\n$$\\log x \\sqrt{y} = 0$$\n')).toEqual([1, 3, 5]);
+  });
+});
