@@ -55,8 +55,12 @@ const RATCHET = {
    * every number given in prose (whatever the word before it) holds to the end of its sentence only.
    */
   correctFailAtMost: 53,
-  /** Target: 90% of the 391 correct relations, 352 ("at least 90% of correct relations proved or holds"). */
-  correctProvedOrHoldsAtLeast: 196,
+  /**
+   * Target: 90% of the 391 correct relations, 352 ("at least 90% of correct relations proved or holds").
+   * 195, not 196: md10:8 (∂/∂w_i of Σ_{k=1}^n (λ/2) w_k^2 = λ w_i, i's range unstated) is undecided, as the
+   * README says such a step is (it is false for i > n); it came back holds through another path of the judge.
+   */
+  correctProvedOrHoldsAtLeast: 195,
   /** Target: 0 ("every relation appears in the output"): judged, or listed as not read. */
   missingAtMost: 7,
 };

@@ -67,3 +67,17 @@ describe('a function written without brackets takes the juxtaposed factors (\\si
     expect(notRead('$$\\log x (1-x) = 0$$\n\n$$\\sin x \\frac{1}{2} = 0$$\n\n$$\\log x \\sqrt{y} = 0$$\n')).toEqual([1, 3, 5]);
   });
 });
+
+describe('dollars that pair another way than the author meant (Markdown)', () => {
+  // remark-math pairs `$5, so $` and leaves `x^2 = 4$` as text: the claim was dropped without a word.
+  it('reports the math left beside an unpaired $ as not read', () => {
+    const r = checkDocument(checker, 'Cost $5, so $x^2 = 4$ here.\n\nA $ sign alone and $x^2 = 4$ here.\n', 'markdown');
+    expect(r.notRead.map((n) => n.line)).toEqual([1, 3]);
+    expect(r.notRead[0]?.reason).toMatch(/pairs with no other/);
+  });
+  it('leaves money and escaped dollars in prose alone', () => {
+    const r = checkDocument(checker, 'Pay $5 or $10 if x = 3.\n\nHere \\$x = 5\\$ is money.\n\n$$x + 1 = 1 + x$$\n', 'markdown');
+    expect(r.notRead).toEqual([]);
+    expect(r.chains.flatMap((c) => c.steps).map((s) => s.verdict)).toEqual(['proved']);
+  });
+});
