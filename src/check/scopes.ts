@@ -11,6 +11,7 @@
  *     s.sectionEnd(120)         // offset of the next heading of the same or a higher level
  *     s.hypotheticalEnd(seg)    // the end of the sentence for math inside "if … then …"
  */
+import { blockAt, itemBlocks, type ItemBlock } from './item-blocks.js';
 import type { Segment } from './segments.js';
 
 export interface Heading {
@@ -110,10 +111,13 @@ export interface Scopes {
   hypotheticalEnd(seg: Segment): number | undefined;
   /** The end of the sentence the segment is in, display math continuing it included. */
   sentenceEnd(seg: Segment): number;
+  /** The example, exercise or proof holding `offset` (item-blocks.ts): its facts stay inside it. */
+  blockAt(offset: number): ItemBlock | undefined;
 }
 
 export function documentScopes(source: string, kind: 'markdown' | 'tex', segments: readonly Segment[]): Scopes {
   const headings = kind === 'markdown' ? markdownHeadings(source) : texHeadings(source);
+  const blocks = itemBlocks(source, kind);
   // Which math segment covers each character (-1 for prose).
   const owner = new Int32Array(source.length).fill(-1);
   const maths = segments.filter((s): s is Extract<Segment, { kind: 'math' }> => s.kind === 'math');
@@ -207,5 +211,6 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
       return n === null ? end : start + n.index;
     },
     sentenceEnd,
+    blockAt: (offset) => blockAt(blocks, offset),
   };
 }

@@ -81,3 +81,35 @@ describe('dollars that pair another way than the author meant (Markdown)', () =>
     expect(r.chains.flatMap((c) => c.steps).map((s) => s.verdict)).toEqual(['proved']);
   });
 });
+
+describe('facts stated inside one example, exercise or proof (course notes with several in one section)', () => {
+  // "Let $x > 0$" in the first example made the false log(x^2) = 2 log x of the second example proved.
+  it('do not prove a claim in the next LaTeX example environment', () => {
+    const tex = [
+      '\\section{Logs}',
+      '\\begin{example}',
+      'Let $x > 0$. Then',
+      '\\begin{equation}',
+      '\\log(x^2) = 2\\log x',
+      '\\end{equation}',
+      '\\end{example}',
+      '\\begin{example}',
+      'In general, for real $x \\neq 0$,',
+      '\\begin{equation}',
+      '\\log(x^2) = 2\\log x',
+      '\\end{equation}',
+      'is false.',
+      '\\end{example}',
+      '',
+    ].join('\n');
+    expect(verdicts(tex, 'tex')).toEqual(['5: proved', '11: undecided']);
+  });
+  it('do not make a claim of the next bold-labelled Markdown exercise hold', () => {
+    const md = '# Exercises\n\n**Exercise 1.** Let $x \\ge 0$. Then $$\\sqrt{x^2} = x$$\n\n**Exercise 2.** Show that $|x| = x$ is false in general.\n\n$$|x| = x$$\n';
+    expect(verdicts(md)).toEqual(['3: holds', '5: undecided', '7: undecided']);
+  });
+  it('still hold for the whole section when stated outside any example', () => {
+    const md = '# Logs\n\nThroughout, $x > 0$.\n\n**Example 1.** $$\\log(x^2) = 2\\log x$$\n\n**Example 2.** $$\\sqrt{x^2} = x$$\n';
+    expect(verdicts(md)).toEqual(['5: proved', '7: holds']);
+  });
+});
