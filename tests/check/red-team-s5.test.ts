@@ -113,3 +113,13 @@ describe('facts stated inside one example, exercise or proof (course notes with 
     expect(verdicts(md)).toEqual(['5: proved', '7: holds']);
   });
 });
+
+describe('the scope of a derivative operator is a reading, and the output says so', () => {
+  it('names the reading when the operand stops at + or at a bracket', () => {
+    const r = checkDocument(checker, '$$\\frac{d}{dx} x^2 + y = 2x + y$$\n\n$$\\frac{d}{dx}(x^2) y = 2xy$$\n\n$$\\frac{d}{dx} x^2 y = 2xy$$\n', 'markdown');
+    const [sum, bracket, whole] = r.chains.flatMap((c) => c.steps);
+    expect(sum?.evidence.summary).toMatch(/read: the derivative operator applies to the term up to the next \+/);
+    expect(bracket?.evidence.summary).toMatch(/read: the derivative operator applies to the bracket after it only/);
+    expect(whole?.evidence.summary).not.toMatch(/derivative operator applies/);
+  });
+});
