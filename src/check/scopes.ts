@@ -149,6 +149,10 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
 
   const sentenceEnd = (seg: Segment): number => {
     let k = seg.offset + (seg.kind === 'math' ? seg.text.length : 0);
+    // The sentence's last words were display math ("When $z > 0$, $$\sigma(z) > 1/2$$" without a period).
+    let afterDisplay = seg.kind === 'math' && seg.display;
+    const skipClose = (at: number): number => at + (/^[ \t]*\n?[ \t]*(?:\$\$|\\\]|\\end\s*\{[A-Za-z*]+\})/.exec(source.slice(at, at + 40))?.[0].length ?? 0);
+    if (afterDisplay) k = skipClose(k);
     while (k < source.length) {
       const o = owner[k] ?? -1;
       if (o >= 0) {
@@ -156,18 +160,22 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
         if (m === undefined) break;
         const end = m.offset + m.text.length;
         if (m.display && /[.?!]\s*$/.test(m.text)) return end;
-        k = Math.max(end, k + 1);
+        afterDisplay = m.display;
+        k = Math.max(m.display ? skipClose(end) : end, k + 1);
         continue;
       }
       if (terminator(k)) return k + 1;
       const next = blankLineAt(k);
       if (next !== undefined) {
-        // A paragraph break ends the sentence, unless display math continues it.
+        // A paragraph break after display math ends the sentence: the next display is another claim.
+        if (afterDisplay) return k;
+        // A paragraph break ends the sentence, unless display math continues it ("we have" and a blank line).
         const display = maths.find((m) => m.display && m.offset >= next && /^(\$\$|\\\[|\\begin\{[A-Za-z*]+\})?\s*$/.test(source.slice(next, m.offset)));
         if (display === undefined) return k;
         k = display.offset;
         continue;
       }
+      if (!/\s/.test(source[k] ?? ' ')) afterDisplay = false;
       k++;
     }
     return source.length;

@@ -124,6 +124,23 @@ describe('the scope of a derivative operator is a reading, and the output says s
   });
 });
 
+describe('a condition in a sentence that ends with display math and no period', () => {
+  // "When $z > 0$, $$\sigma(z) > 1/2$$" then a blank line: the next display was taken to continue the sentence,
+  // so the condition held for it and the false σ(z) > 1/2 came back holds.
+  it('does not reach the display after the next blank line', () => {
+    expect(verdicts('When $z > 0$, $$\\sigma(z) > \\frac12$$\n\n$$\\sigma(z) > \\frac12$$\n')).toEqual(['1: holds', '3: fails']);
+    expect(verdicts('If $x \\ge 0$: $$\\mathrm{relu}(x) = x$$\n\n$$\\mathrm{relu}(x) = x$$\n')).toEqual(['1: holds', '3: fails']);
+  });
+  it('does not in fenced $$ blocks nor LaTeX equations either', () => {
+    expect(verdicts('When $z > 0$,\n$$\n\\sigma(z) > \\frac12\n$$\n\n$$\n\\sigma(z) > \\frac12\n$$\n')).toEqual(['3: holds', '7: fails']);
+    const tex = 'When $z > 0$,\n\\begin{equation}\n\\sigma(z) > \\frac12\n\\end{equation}\n\n\\begin{equation}\n\\sigma(z) > \\frac12\n\\end{equation}\n';
+    expect(verdicts(tex, 'tex')).toEqual(['3: holds', '7: fails']);
+  });
+  it('still reaches a display that continues the sentence after "we have" and a blank line', () => {
+    expect(verdicts('If $x > 0$, we have\n\n$$\\sqrt{x^2} = x$$\n')).toEqual(['3: holds']);
+  });
+});
+
 // Breaks found but not fixed here (other helpers' areas): each `it.fails` pins the correct verdict and turns
 // red once the engine gives it (then drop the `.fails`).
 describe('known breaks left to their owners', () => {
