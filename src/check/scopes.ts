@@ -88,13 +88,13 @@ function texHeadings(source: string): Heading[] {
 }
 
 /** Words that make a sentence a hypothetical, not a statement of fact. */
-const HYPOTHETICAL = /\b(if|iff|when|whenever|unless|otherwise|in case|provided|say|e\.g|for example|for instance|were|would|suppose|supposing)\b/i;
+const HYPOTHETICAL = /\b(if|iff|when|case|whenever|unless|otherwise|in case|provided|say|e\.g|for example|for instance|were|would|suppose|supposing)\b/i;
 /** Words that start the next case of a case split. */
 /** Prose right before inline math that makes it a local condition: "for $z > 0$ we have …". */
 const FOR_BEFORE = /\bfor\s*(?:\$|\\\()\s*$/i;
 /** …when what follows states a claim under it. */
 const CLAIM_AFTER = /^\s*(?:\$|\\\))?\s*(?:,|we\s+(?:have|get|obtain|find)|one\s+(?:has|gets)|it\s+holds|holds|the\s)/i;
-const CASE_START = /\b(if|when|whenever|unless|otherwise|in case|suppose|supposing)\b/;
+const CASE_START = /\b(if|when|case|whenever|unless|otherwise|in case|suppose|supposing)\b/;
 /** "Suppose $x > 0$." states an assumption; "suppose $x > 0$, then …" is a hypothetical. */
 const SUPPOSE_ONLY = /\b(suppose|supposing)\b/i;
 

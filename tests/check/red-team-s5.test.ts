@@ -141,6 +141,14 @@ describe('a condition in a sentence that ends with display math and no period', 
   });
 });
 
+describe('a case split written "Case $x < 0$: … Case $x \\ge 0$: …"', () => {
+  // Each case's condition was a fact for the section: the second contradicted the first and the whole
+  // document was refused (exit 2) instead of checked.
+  it('reads each case as a condition of its own sentence', () => {
+    expect(verdicts('Case $x < 0$: $$\\mathrm{relu}(x) = 0$$\n\nCase $x \\ge 0$: $$\\mathrm{relu}(x) = x$$\n\n$$|x| = -x$$\n')).toEqual(['1: holds', '3: holds', '5: fails']);
+  });
+});
+
 // Breaks found but not fixed here (other helpers' areas): each `it.fails` pins the correct verdict and turns
 // red once the engine gives it (then drop the `.fails`).
 describe('known breaks left to their owners', () => {
