@@ -170,6 +170,14 @@ describe('known breaks left to their owners', () => {
   });
   // heads (functions named in prose): "Let $\phi$ denote the sigmoid function" is not read, so φ is an
   // unknown function and the sigmoid's identity fails; unread, it should at least make the failure undecided.
+  // values (fact scopes): a later, wider domain for the same name ("Now for any $x \\in \\mathbb{R}$", "for every
+  // real $x \\ne 0$") does not take over from "Let $x > 0$": the earlier, narrower fact still proves the claim.
+  it.fails('"Let $x > 0$ … Now for any $x \\in \\mathbb{R}$, $$\\sqrt{x^2} = x$$" is not reported holding', () => {
+    expect(verdicts('Let $x > 0$. Then $$\\log(x^2) = 2\\log x$$\n\nNow for any $x \\in \\mathbb{R}$, $$\\sqrt{x^2} = x$$\n')).toEqual(['1: proved', '3: undecided']);
+  });
+  it.fails('"For every real $x \\ne 0$: $$\\log(x^2) = 2\\log x$$" after "Let $x > 0$" is not proved', () => {
+    expect(verdicts('Let $x > 0$.\n\nFor every real $x \\ne 0$: $$\\log(x^2) = 2\\log x$$\n')).not.toContain('3: proved');
+  });
   it.fails('"Let $\\phi$ denote the sigmoid function" then φ\' = φ(1 − φ) is not reported failing', () => {
     expect(verdicts("Let $\\phi$ denote the sigmoid function: $$\\phi'(x) = \\phi(x)(1-\\phi(x))$$\n")).not.toContain('1: fails');
   });
