@@ -272,6 +272,15 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     } catch (e) {
       j = { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `could not be judged: ${e instanceof Error ? e.message : String(e)}` } };
     }
+    // A sum whose range the text leaves unstated is read over 1..J, a guess; when the counterexample gives the
+    // step another size too (K of a softmax over K terms) and J differs from it, it may only refute the guess
+    // (Σ_{j≠i} p_j = 1 − p_i fails at J = 1, K = 3).
+    const guess = j.verdict === 'fails' ? guessedBoundApart([...(a.readings ?? []), ...(b.readings ?? [])], j.evidence.point) : undefined;
+    if (guess !== undefined) {
+      const summary = `${j.evidence.summary}; but the sum's range is not stated and was read up to ${guess.bound}, which the point sets apart from ${guess.other}: state the range (\\sum_{j=1}^{${guess.other}})`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
     const keys = new Set([...allSymbols(a.expr).keys(), ...allSymbols(b.expr).keys()]);
     const example = j.verdict === 'fails' ? ledger.examples.find((v) => v.from <= stepAt && stepAt < v.to && keys.has(v.key)) : undefined;
     if (example !== undefined) {
@@ -310,4 +319,21 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     chainAt,
   );
   return steps;
+}
+
+/**
+ * The bound a sum with an unstated range was read up to (a 'sum-range' reading: "read as j = 1, …, J"), when
+ * the point gives it a value other than another size of the step (a capital letter, K).
+ */
+function guessedBoundApart(readings: readonly Reading[], point: Readonly<Record<string, number>> | undefined): { bound: string; other: string } | undefined {
+  if (point === undefined) return undefined;
+  for (const r of readings) {
+    if (r.kind !== 'sum-range') continue;
+    const bound = /read as \w+ = 1, …, (\w+)/.exec(r.text)?.[1];
+    const at = bound === undefined ? undefined : point[bound];
+    if (bound === undefined || at === undefined) continue;
+    const other = Object.keys(point).find((k) => k !== bound && /^[A-Z]$/.test(k) && point[k] !== at);
+    if (other !== undefined) return { bound, other };
+  }
+  return undefined;
 }

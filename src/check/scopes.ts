@@ -93,7 +93,7 @@ const HYPOTHETICAL = /\b(if|iff|when|case|whenever|unless|otherwise|in case|prov
 /** Prose right before inline math that makes it a local condition: "for $z > 0$ we have …". */
 const FOR_BEFORE = /\bfor\s*(?:\$|\\\()\s*$/i;
 /** …when what follows states a claim under it. */
-const CLAIM_AFTER = /^\s*(?:\$|\\\))?\s*(?:,|we\s+(?:have|get|obtain|find)|one\s+(?:has|gets)|it\s+holds|holds|the\s)/i;
+const CLAIM_AFTER = /^\s*(?:\$|\\\))?\s*(?:[,:]|we\s+(?:have|get|obtain|find)|one\s+(?:has|gets)|it\s+holds|holds|the\s)/i;
 const CASE_START = /\b(if|when|case|whenever|unless|otherwise|in case|suppose|supposing)\b/;
 /** "Suppose $x > 0$." states an assumption; "suppose $x > 0$, then …" is a hypothetical. */
 const SUPPOSE_ONLY = /\b(suppose|supposing)\b/i;

@@ -149,6 +149,19 @@ describe('a case split written "Case $x < 0$: … Case $x \\ge 0$: …"', () => 
   });
 });
 
+describe('an index condition written "For $i \\ne j$: $$…$$"', () => {
+  const softmax = 'Let $p_k = \\frac{e^{z_k}}{\\sum_{j=1}^K e^{z_j}}$.\n\n';
+  // "For $i \ne j$:" (a colon, not "we have") was a fact for the section: the unconditional -p_i p_j after it held.
+  it('holds for its sentence only: the unconditional claim after it fails', () => {
+    const doc = `${softmax}For $i \\ne j$: $$\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j$$\n\n$$\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j$$\n`;
+    expect(verdicts(doc)).toEqual(['3: holds', '5: fails']);
+  });
+  // Σ_{j≠i} p_j has no stated range: read over 1..J, it "failed" at J = 1 with K = 3, a counterexample to the guess only.
+  it('leaves a sum over an unstated range undecided when the counterexample sets its bound apart from the size K', () => {
+    expect(verdicts(`${softmax}$$\\sum_{j \\ne i} p_j = 1 - p_i$$\n`)).toEqual(['3: undecided']);
+  });
+});
+
 // Breaks found but not fixed here (other helpers' areas): each `it.fails` pins the correct verdict and turns
 // red once the engine gives it (then drop the `.fails`).
 describe('known breaks left to their owners', () => {
