@@ -92,6 +92,8 @@ const HYPOTHETICAL = /\b(if|iff|when|case|whenever|unless|otherwise|in case|prov
 /** Words that start the next case of a case split. */
 /** Prose right before inline math that makes it a local condition: "for $z > 0$ we have …". */
 const FOR_BEFORE = /\bfor\s*(?:\$|\\\()\s*$/i;
+/** …and a sentence that opens with a quantified one: "For all $x > 0$: …" (after a claim, "… for every $x > 0$" states the claim's domain). */
+const FOR_ALL_OPENING = /^\s*for\s+(?:all|every|any|each)\s+(?:real\s+|positive\s+)?(?:\$|\\\()\s*$/i;
 /** …when what follows states a claim under it. */
 const CLAIM_AFTER = /^\s*(?:\$|\\\))?\s*(?:[,:]|we\s+(?:have|get|obtain|find)|one\s+(?:has|gets)|it\s+holds|holds|the\s)/i;
 const CASE_START = /\b(if|when|case|whenever|unless|otherwise|in case|suppose|supposing)\b/;
@@ -207,7 +209,8 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
       const segEnd = seg.offset + (seg.kind === 'math' ? seg.text.length : 0);
       // (a condition: an inequality; "For $f = \tanh$, …" defines f from there on).
       const inequality = seg.kind === 'math' && /[<>]|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![A-Za-z])/.test(seg.text);
-      if (inequality && FOR_BEFORE.test(source.slice(Math.max(0, seg.offset - 16), seg.offset)) && CLAIM_AFTER.test(source.slice(segEnd, Math.min(end, segEnd + 40)))) return end;
+      const opening = FOR_BEFORE.test(source.slice(Math.max(0, seg.offset - 16), seg.offset)) || FOR_ALL_OPENING.test(source.slice(start, seg.offset));
+      if (inequality && opening && CLAIM_AFTER.test(source.slice(segEnd, Math.min(end, segEnd + 40)))) return end;
       const m = HYPOTHETICAL.exec(prose);
       if (m === null) return undefined;
       if (SUPPOSE_ONLY.test(m[0]) && !/\bthen\b/i.test(prose) && HYPOTHETICAL.exec(prose.replace(/\b(suppose|supposing)\b/gi, ' ')) === null) return undefined;

@@ -156,6 +156,11 @@ describe('an index condition written "For $i \\ne j$: $$…$$"', () => {
     const doc = `${softmax}For $i \\ne j$: $$\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j$$\n\n$$\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j$$\n`;
     expect(verdicts(doc)).toEqual(['3: holds', '5: fails']);
   });
+  it('holds for its sentence only after "For all", "For every", "For any" too', () => {
+    for (const w of ['For all', 'For every', 'For any', 'For all positive']) {
+      expect(verdicts(`${w} $x > 0$: $$\\sqrt{x^2} = x$$\n\n$$\\sqrt{x^2} = x$$\n`), w).toEqual(['1: holds', '3: fails']);
+    }
+  });
   // Σ_{j≠i} p_j has no stated range: read over 1..J, it "failed" at J = 1 with K = 3, a counterexample to the guess only.
   it('leaves a sum over an unstated range undecided when the counterexample sets its bound apart from the size K', () => {
     expect(verdicts(`${softmax}$$\\sum_{j \\ne i} p_j = 1 - p_i$$\n`)).toEqual(['3: undecided']);
