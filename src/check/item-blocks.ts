@@ -3,7 +3,7 @@
  * examples, exercises and problems in one section, and "Let $x > 0$" in
  * Example 1 says nothing about Example 2 ("In general $\log(x^2) = 2\log x$
  * is false"). A block is a LaTeX environment such as `example`, `exercise`,
- * `problem`, `proof`, or in Markdown a paragraph that opens with a bold or
+ * `problem`, `proof`, a list `\item`, a `\paragraph{Exercise 3.}`, or in Markdown a paragraph that opens with a bold or
  * plain label ("**Example 2.**", "Exercise 3:") up to the next such label or
  * heading. Facts stated inside a block hold to its end; after it they are
  * only doubtful (fact-ledger.ts), never used to prove anything.
@@ -44,6 +44,16 @@ function texBlocks(source: string): ItemBlock[] {
     open.splice(k);
     out.push({ start: o.start, end: at + m[0].length, name: o.name });
   }
+  // \item of a list (to the next \item or the list's end) and \paragraph{Exercise 3.} (to the next labelled
+  // paragraph or sectioning command): each is a block too.
+  const marks = [...text.matchAll(/\\item\b|\\end\s*\{(?:enumerate|itemize|description)\}|\\paragraph\*?\s*\{\s*((?:Example|Exercise|Problem|Question)[^}]*)\}|\\(?:part|chapter|section|subsection|subsubsection)\b/g)];
+  marks.forEach((m, i) => {
+    const opens = m[0].startsWith('\\item') || m[1] !== undefined;
+    if (!opens) return;
+    const item = m[0].startsWith('\\item');
+    const next = marks.slice(i + 1).find((n) => (item ? !n[0].startsWith('\\paragraph') : !n[0].startsWith('\\item') && !n[0].startsWith('\\end')));
+    out.push({ start: m.index ?? 0, end: next?.index ?? source.length, name: item ? 'list item' : (m[1] ?? 'paragraph').trim() });
+  });
   return out;
 }
 

@@ -108,6 +108,10 @@ describe('facts stated inside one example, exercise or proof (course notes with 
     const md = '# Exercises\n\n**Exercise 1.** Let $x \\ge 0$. Then $$\\sqrt{x^2} = x$$\n\n**Exercise 2.** Show that $|x| = x$ is false in general.\n\n$$|x| = x$$\n';
     expect(verdicts(md)).toEqual(['3: holds', '5: undecided', '7: undecided']);
   });
+  it('do not reach the next \\item or the next \\paragraph{Exercise …}', () => {
+    const tex = '\\begin{enumerate}\n\\item Let $x > 0$. Then $\\log(x^2) = 2\\log x$.\n\\item For real $x$, is $\\log(x^2) = 2\\log x$? No.\n\\end{enumerate}\n\\paragraph{Exercise 3.} Let $y > 0$. Then $\\sqrt{y^2} = y$.\n\\paragraph{Exercise 4.} $\\sqrt{y^2} = y$ fails for negative $y$.\n';
+    expect(verdicts(tex, 'tex')).toEqual(['2: proved', '3: undecided', '5: holds', '6: undecided']);
+  });
   it('still hold for the whole section when stated outside any example', () => {
     const md = '# Logs\n\nThroughout, $x > 0$.\n\n**Example 1.** $$\\log(x^2) = 2\\log x$$\n\n**Example 2.** $$\\sqrt{x^2} = x$$\n';
     expect(verdicts(md)).toEqual(['5: proved', '7: holds']);
