@@ -57,6 +57,29 @@ function bracketMath(source: string, paragraph: Positioned, start: number, end: 
   return out;
 }
 
+/** A relation sign of LaTeX or plain text. */
+const RELATION_SIGN = /[=<>≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt)(?![A-Za-z])/;
+
+/**
+ * Text that holds a `$` left without a partner, next to a relation: remark-math
+ * paired the dollars another way than the author meant ("Cost $5, so
+ * $x^2 = 4$" pairs `$5, so $` and leaves `x^2 = 4$` as text). Reported "not
+ * read" rather than dropped; a dollar escaped as `\$` is prose.
+ */
+function strayDollarMath(source: string, start: number, end: number): Segment | undefined {
+  const raw = source.slice(start, end);
+  // A dollar that closes math (after a non-blank) with a relation before it, or opens it (before a non-blank
+  // that is not a digit: $10 is money) with a relation after it.
+  const suspect = [...raw.matchAll(/(?<!\\)\$/g)].some(({ index: i }) => {
+    const closes = i > 0 && /\S/.test(raw[i - 1] ?? '') && !/\d/.test(raw[i + 1] ?? '') && RELATION_SIGN.test(raw.slice(0, i));
+    const opens = /[^\s\d]/.test(raw[i + 1] ?? ' ') && RELATION_SIGN.test(raw.slice(i + 1));
+    return closes || opens;
+  });
+  if (!suspect) return undefined;
+  const text = raw.trim().replace(/\s+/g, ' ');
+  return { kind: 'skipped', text: text.length > 80 ? `${text.slice(0, 77)}…` : text, offset: start + (raw.length - raw.trimStart().length), reason: "a '$' here pairs with no other (the dollars before it were paired another way, e.g. '$5, so $'): the math around it is not read; write \\$ for a dollar sign" };
+}
+
 /** The math segments of a Markdown file; throws MarkdownDepthError when it nests too deeply to walk. */
 export function extractMarkdown(original: string): Segment[] {
   checkMarkdownSource(original);
@@ -79,6 +102,9 @@ export function extractMarkdown(original: string): Segment[] {
       out.push({ kind: 'math', display: true, text: n.value, offset: normalised.toOriginal(locate(source, n.value, start, end)) });
     } else if ((n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell') && start !== undefined && end !== undefined) {
       for (const m of bracketMath(source, n, start, end)) out.push({ ...m, offset: normalised.toOriginal(m.offset) });
+    } else if (n.type === 'text' && start !== undefined && end !== undefined) {
+      const stray = strayDollarMath(source, start, end);
+      if (stray !== undefined) out.push({ ...stray, offset: normalised.toOriginal(stray.offset) });
     } else if (n.type === 'html' && n.value !== undefined && start !== undefined) {
       const m = ASSUME_DIRECTIVE.exec(n.value);
       if (m !== null && m[1] !== undefined) out.push({ kind: 'assume', text: m[1], offset: normalised.toOriginal(start + (m.index ?? 0) + m[0].indexOf(m[1])) });

@@ -80,12 +80,13 @@ export function createLedger(source: string, scopes: Scopes, everywhere: readonl
   const describe = (f: Fact): string => describeFact(f, toPlain);
   const where = (st: Stated): string => (st.line === 0 ? 'the command line' : `line ${st.line}`);
   const activeAt = (p: number): Stated[] => stated.filter((st) => st.from <= p && p < st.to);
+  const unread: UnreadCondition[] = [];
   return {
     source,
     scopes,
     activeAt,
     describe,
-    unread: [],
+    unread,
     paragraphEnd(offset) {
       const m = /\n[ \t]*\n/.exec(source.slice(offset));
       return m === null ? source.length : offset + m.index;
@@ -108,6 +109,14 @@ export function createLedger(source: string, scopes: Scopes, everywhere: readonl
           });
           throw new DocumentError(`${parts.join(' and ')} leave no value for ${subjectOf(fact)}`, lc.line, lc.col);
         }
+      }
+      // Stated inside an example, an exercise or a proof: it holds to the block's end; after that it is only
+      // doubtful (a failure it might explain is undecided), never used (Example 2 is not about Example 1's x).
+      const block = scopes.blockAt(offset);
+      if (block !== undefined && block.end < to) {
+        const ended = lineCol(source, block.end).line;
+        unread.push({ text: `${describe(fact)} \\text{ (stated in the ${block.name} that ended at line ${ended})}`, from: block.end, to, line: lc.line, about: factNames(fact) });
+        to = block.end;
       }
       stated.push({ fact, from: offset, to, line: lc.line, col: lc.col, ...(hypothetical ? { hypothetical } : {}), ...(example ? { example } : {}) });
     },
@@ -213,6 +222,20 @@ export function emptyScope(list: readonly Stated[]): Fact | undefined {
     seen.push(st.fact);
   }
   return undefined;
+}
+
+/** The names of the symbols a fact speaks about (x for x > 0, p for a distribution p). */
+function factNames(f: Fact): string[] {
+  switch (f.kind) {
+    case 'simplex':
+      return f.syms.map((s) => s.name);
+    case 'simplex-indexed':
+      return [f.name];
+    case 'index-relation':
+      return [f.sym.name, f.other.name];
+    default:
+      return [f.sym.name];
+  }
 }
 
 /** The symbol a fact is about, for messages. */

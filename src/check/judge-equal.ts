@@ -165,15 +165,13 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   }
   // A derivative the engine could not verify was left as a derivative: sampling may judge the step, never prove it.
   if (p.distrusted !== undefined) {
-    const judged = numericOnly(numeric, p);
-    return judged.verdict === 'holds' ? { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}; not proved: ${p.distrusted}` } } : judged;
+    return holdsNotProved(numericOnly(numeric, p), p.distrusted);
   }
   const sampled = numeric.verdict === 'holds' ? ` (and agree ${numeric.coverage?.text ?? `at ${numeric.points} random points`})` : '';
   if (equal(p.symbolicLhs, p.symbolicRhs)) {
     const proof = provedBy({ steps: [], how: `both sides are the same expression${p.engineDerivative ? ' once the derivative is taken' : ''}` }, p, opts, '', extra, 'identical');
     if (typeof proof !== 'string') return proof;
-    const judged = numericOnly(numeric, p);
-    return judged.verdict === 'holds' ? { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}; not proved: ${proof}` } } : judged;
+    return holdsNotProved(numericOnly(numeric, p), proof);
   }
   const reduced = reduceDifference(engine, p.symbolicLhs, p.symbolicRhs);
   const difference = reduced?.result;
@@ -232,12 +230,23 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   const refuted = difference !== undefined && p.constrained === undefined ? refuteByDifference(substitute(difference, p.reparam), p.lhs, p.rhs, p.assumptions) : undefined;
   if (refuted !== undefined) return failure(refuted, p);
   const judged = numericOnly(numeric, p);
-  if (refused !== undefined && judged.verdict === 'holds' && refused.includes(` ${UNSTATED_RANGE} `)) {
-    // Free indices are sampled inside the sums' ranges, so agreement says nothing about an index outside
-    // them (sum(delta(i,k) x_k, k, 1, n) = x_i is false for i > n): the step is true only under the range.
-    return { verdict: 'undecided', evidence: { ...judged.evidence, summary: `${judged.evidence.summary}, but ${refused} (state it, as in $j \\in \\{1, \\dots, n\\}$ with n the sum's end), so it is known only for the index values sampled` } };
+  return refused === undefined ? judged : holdsNotProved(judged, refused);
+}
+
+/**
+ * A sampled agreement whose proof was refused for `why`: still `holds`, unless
+ * the proof wanted an index inside a sum's range that is not stated. Free
+ * indices are sampled inside the sums' ranges, so agreement says nothing about
+ * an index outside them (sum(delta(i,k) x_k, k, 1, n) = x_i and
+ * d(sum(x_k^2, k, 1, n), x_j) = 2 x_j are false for an index past n): the step
+ * is true only under the range, whichever path refused the proof.
+ */
+function holdsNotProved(judged: Judgement, why: string): Judgement {
+  if (judged.verdict !== 'holds') return judged;
+  if (why.includes(` ${UNSTATED_RANGE} `)) {
+    return { verdict: 'undecided', evidence: { ...judged.evidence, summary: `${judged.evidence.summary}, but ${why} (state it, as in $j \\in \\{1, \\dots, n\\}$ with n the sum's end), so it is known only for the index values sampled` } };
   }
-  return refused !== undefined && judged.verdict === 'holds' ? { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}; not proved: ${refused}` } } : judged;
+  return { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}; not proved: ${why}` } };
 }
 
 /** `lhs ≠ rhs`: one point where the sides differ shows it; agreement everywhere sampled refutes it. */

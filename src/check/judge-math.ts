@@ -74,7 +74,7 @@ type MathSegment = Extract<Segment, { kind: 'math' }>;
 type Side = { readonly ok: true; readonly expr: Expr; readonly readings?: readonly Reading[] } | { readonly ok: false; readonly reason: string; readonly offset: number };
 
 /** Readings worth saying beside a verdict: where the notation allowed another (a(b+c) a product, \\sum_k over 1..K, an indicator, cases). */
-const TOLD: ReadonlySet<Reading['kind']> = new Set(['product', 'sum-range', 'indicator', 'cases', 'elementwise']);
+const TOLD: ReadonlySet<Reading['kind']> = new Set(['product', 'sum-range', 'indicator', 'cases', 'elementwise', 'function-argument', 'operator-scope']);
 
 /** The side with its unstated sum ranges read as the document's sizes (sum-ranges.ts); the reading notes say which. */
 function rangedSide(side: Side, ranges: DocumentRanges | undefined): Side {
@@ -348,6 +348,15 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     let j = judged.judgement;
     const facts = judged.values.length === 0 ? inScope.filter((st) => st.example !== true) : [...inScope, ...judged.values.filter((st) => !inScope.includes(st))];
     const uses: FactUse[] = [...facts.map((st) => ({ fact: ledger.describe(st.fact), line: st.line, col: st.col })), ...shapedUses];
+    // A sum whose range the text leaves unstated is read over 1..J, a guess; when the counterexample gives the
+    // step another size too (K of a softmax over K terms) and J differs from it, it may only refute the guess
+    // (Σ_{j≠i} p_j = 1 − p_i fails at J = 1, K = 3).
+    const guess = j.verdict === 'fails' ? guessedBoundApart([...(a.readings ?? []), ...(b.readings ?? [])], j.evidence.point) : undefined;
+    if (guess !== undefined) {
+      const summary = `${j.evidence.summary}; but the sum's range is not stated and was read up to ${guess.bound}, which the point sets apart from ${guess.other}: state the range (\\sum_{j=1}^{${guess.other}})`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
     const keys = new Set([...allSymbols(a.expr).keys(), ...allSymbols(b.expr).keys()]);
     // A vector given by its entries in the paragraph ("for $x = (3, -4)$", before or after the claim): the claim may be about it.
     // The names the claim uses, through the definitions it rests on (L = -log p_c, p_k = e^{z_k}/…: z), entries by their family's name.
@@ -427,4 +436,21 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     chainAt,
   );
   return steps;
+}
+
+/**
+ * The bound a sum with an unstated range was read up to (a 'sum-range' reading: "read as j = 1, …, J"), when
+ * the point gives it a value other than another size of the step (a capital letter, K).
+ */
+function guessedBoundApart(readings: readonly Reading[], point: Readonly<Record<string, number>> | undefined): { bound: string; other: string } | undefined {
+  if (point === undefined) return undefined;
+  for (const r of readings) {
+    if (r.kind !== 'sum-range') continue;
+    const bound = /read as \w+ = 1, …, (\w+)/.exec(r.text)?.[1];
+    const at = bound === undefined ? undefined : point[bound];
+    if (bound === undefined || at === undefined) continue;
+    const other = Object.keys(point).find((k) => k !== bound && /^[A-Z]$/.test(k) && point[k] !== at);
+    if (other !== undefined) return { bound, other };
+  }
+  return undefined;
 }

@@ -590,15 +590,19 @@ function inheritedRanges(sides: readonly Expr[], families: readonly FamilyDefini
  * whose upper end is a number or a size of the step (a sum's bound), and
  * relations between two of its indices. The index plan draws inside them.
  */
-function indexAssumptions(sides: readonly Expr[], facts: readonly Fact[]): { assumptions: Assumption[]; used: Fact[] } {
+function indexAssumptions(sides: readonly Expr[], facts: readonly Fact[], written: readonly Expr[] = []): { assumptions: Assumption[]; used: Fact[] } {
   const roles = new Map<string, IndexRole>();
   for (const e of sides) indexRoles(e, roles);
+  // A sum's bound as written counts though the derivative took the sum away
+  // (d(sum(x_k^2, k, 1, n), x_j) = 2 x_j with j in {1, …, n}).
+  const writtenRoles = new Map<string, IndexRole>();
+  for (const e of written) indexRoles(e, writtenRoles);
   const assumptions: Assumption[] = [];
   const used: Fact[] = [];
   for (const f of facts) {
     if (f.kind === 'index-range' && roles.get(symKey(f.sym)) === 'index') {
       const hi = f.hi;
-      if (!(hi.kind === 'num' && hi.d === 1n) && !(hi.kind === 'sym' && roles.get(symKey(hi)) === 'bound')) continue;
+      if (!(hi.kind === 'num' && hi.d === 1n) && !(hi.kind === 'sym' && (roles.get(symKey(hi)) === 'bound' || writtenRoles.get(symKey(hi)) === 'bound'))) continue;
       assumptions.push({ sym: f.sym, kind: 'index-range', lo: f.lo, hi });
       used.push(f);
     } else if (f.kind === 'index-relation' && roles.get(symKey(f.sym)) === 'index' && roles.get(symKey(f.other)) === 'index') {
@@ -678,7 +682,7 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   // Members as written, with an index set equal to another ("for $i = j$") renamed.
   const cases = new Map([...defs].filter(([key, v]) => /^[a-z]$/.test(key) && isIndexLetter(v)));
   const members = [lhsAsWritten, rhsAsWritten].map((e) => renameIndices(e, cases));
-  const conditions = indexAssumptions([l, r], [...facts, ...inheritedRanges(members, families, facts)]);
+  const conditions = indexAssumptions([l, r], [...facts, ...inheritedRanges(members, families, facts)], [lhs, rhs]);
   d.assumptions.push(...conditions.assumptions);
   d.used.push(...conditions.used);
   // For symbolic proof, a simplex constraint eliminates its last member

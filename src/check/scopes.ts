@@ -11,6 +11,7 @@
  *     s.sectionEnd(120)         // offset of the next heading of the same or a higher level
  *     s.hypotheticalEnd(seg)    // the end of the sentence for math inside "if … then …"
  */
+import { blockAt, itemBlocks, type ItemBlock } from './item-blocks.js';
 import type { Segment } from './segments.js';
 
 export interface Heading {
@@ -87,13 +88,15 @@ function texHeadings(source: string): Heading[] {
 }
 
 /** Words that make a sentence a hypothetical, not a statement of fact. */
-const HYPOTHETICAL = /\b(if|iff|when|whenever|unless|otherwise|in case|provided|say|e\.g|for example|for instance|were|would|suppose|supposing)\b/i;
+const HYPOTHETICAL = /\b(if|iff|when|case|whenever|unless|otherwise|in case|provided|say|e\.g|for example|for instance|were|would|suppose|supposing)\b/i;
 /** Words that start the next case of a case split. */
 /** Prose right before inline math that makes it a local condition: "for $z > 0$ we have …". */
 const FOR_BEFORE = /\bfor\s*(?:\$|\\\()\s*$/i;
+/** …and a sentence that opens with a quantified one: "For all $x > 0$: …" (after a claim, "… for every $x > 0$" states the claim's domain). */
+const FOR_ALL_OPENING = /^\s*for\s+(?:all|every|any|each)\s+(?:real\s+|positive\s+)?(?:\$|\\\()\s*$/i;
 /** …when what follows states a claim under it. */
-const CLAIM_AFTER = /^\s*(?:\$|\\\))?\s*(?:,|we\s+(?:have|get|obtain|find)|one\s+(?:has|gets)|it\s+holds|holds|the\s)/i;
-const CASE_START = /\b(if|when|whenever|unless|otherwise|in case|suppose|supposing)\b/;
+const CLAIM_AFTER = /^\s*(?:\$|\\\))?\s*(?:[,:]|we\s+(?:have|get|obtain|find)|one\s+(?:has|gets)|it\s+holds|holds|the\s)/i;
+const CASE_START = /\b(if|when|case|whenever|unless|otherwise|in case|suppose|supposing)\b/;
 /** "Suppose $x > 0$." states an assumption; "suppose $x > 0$, then …" is a hypothetical. */
 const SUPPOSE_ONLY = /\b(suppose|supposing)\b/i;
 
@@ -140,10 +143,13 @@ export interface Scopes {
    * at a LaTeX \paragraph{…} heading.
    */
   exampleEnd(offset: number, end: number): number;
+  /** The example, exercise or proof holding `offset` (item-blocks.ts): its facts stay inside it. */
+  blockAt(offset: number): ItemBlock | undefined;
 }
 
 export function documentScopes(source: string, kind: 'markdown' | 'tex', segments: readonly Segment[]): Scopes {
   const headings = kind === 'markdown' ? markdownHeadings(source) : texHeadings(source);
+  const blocks = itemBlocks(source, kind);
   // Which math segment covers each character (-1 for prose).
   const owner = new Int32Array(source.length).fill(-1);
   const maths = segments.filter((s): s is Extract<Segment, { kind: 'math' }> => s.kind === 'math');
@@ -187,6 +193,10 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
 
   const sentenceEnd = (seg: Segment): number => {
     let k = seg.offset + (seg.kind === 'math' ? seg.text.length : 0);
+    // The sentence's last words were display math ("When $z > 0$, $$\sigma(z) > 1/2$$" without a period).
+    let afterDisplay = seg.kind === 'math' && seg.display;
+    const skipClose = (at: number): number => at + (/^[ \t]*\n?[ \t]*(?:\$\$|\\\]|\\end\s*\{[A-Za-z*]+\})/.exec(source.slice(at, at + 40))?.[0].length ?? 0);
+    if (afterDisplay) k = skipClose(k);
     while (k < source.length) {
       const o = owner[k] ?? -1;
       if (o >= 0) {
@@ -194,18 +204,22 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
         if (m === undefined) break;
         const end = m.offset + m.text.length;
         if (m.display && /[.?!]\s*$/.test(m.text)) return end;
-        k = Math.max(end, k + 1);
+        afterDisplay = m.display;
+        k = Math.max(m.display ? skipClose(end) : end, k + 1);
         continue;
       }
       if (terminator(k)) return k + 1;
       const next = blankLineAt(k);
       if (next !== undefined) {
-        // A paragraph break ends the sentence, unless display math continues it.
+        // A paragraph break after display math ends the sentence: the next display is another claim.
+        if (afterDisplay) return k;
+        // A paragraph break ends the sentence, unless display math continues it ("we have" and a blank line).
         const display = maths.find((m) => m.display && m.offset >= next && /^(\$\$|\\\[|\\begin\{[A-Za-z*]+\})?\s*$/.test(source.slice(next, m.offset)));
         if (display === undefined) return k;
         k = display.offset;
         continue;
       }
+      if (!/\s/.test(source[k] ?? ' ')) afterDisplay = false;
       k++;
     }
     return source.length;
@@ -239,7 +253,8 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
       const segEnd = seg.offset + (seg.kind === 'math' ? seg.text.length : 0);
       // (a condition: an inequality; "For $f = \tanh$, …" defines f from there on).
       const inequality = seg.kind === 'math' && /[<>]|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![A-Za-z])/.test(seg.text);
-      if (inequality && FOR_BEFORE.test(source.slice(Math.max(0, seg.offset - 16), seg.offset)) && CLAIM_AFTER.test(source.slice(segEnd, Math.min(end, segEnd + 40)))) return end;
+      const opening = FOR_BEFORE.test(source.slice(Math.max(0, seg.offset - 16), seg.offset)) || FOR_ALL_OPENING.test(source.slice(start, seg.offset));
+      if (inequality && opening && CLAIM_AFTER.test(source.slice(segEnd, Math.min(end, segEnd + 40)))) return end;
       const m = HYPOTHETICAL.exec(prose);
       if (m === null) return undefined;
       if (SUPPOSE_ONLY.test(m[0]) && !/\bthen\b/i.test(prose) && HYPOTHETICAL.exec(prose.replace(/\b(suppose|supposing)\b/gi, ' ')) === null) return undefined;
@@ -278,5 +293,6 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
       }
       return Math.min(last, section, cut);
     },
+    blockAt: (offset) => blockAt(blocks, offset),
   };
 }

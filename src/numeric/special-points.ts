@@ -120,7 +120,11 @@ function secant(f: (t: number) => number, t0: number, t1: number): number | unde
 
 /** A value just inside the end b of a domain (towards the other end). */
 function inside(b: number, towards: number): number {
-  const d = 1e-6 * Math.max(1, Math.abs(b));
+  let d = 1e-6 * Math.max(1, Math.abs(b));
+  // Never step past 0 when the domain holds both signs: x > -10^(-9) has
+  // negative points, and |x| = x is false there (a step of 10^(-6) lands on a
+  // positive x, where it holds).
+  if (b !== 0 && Math.sign(towards - b) === -Math.sign(b) && d >= Math.abs(b)) d = Math.abs(b) / 2;
   return towards > b ? b + d : b - d;
 }
 

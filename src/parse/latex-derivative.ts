@@ -104,7 +104,16 @@ function applyAll(body: Expr, vars: readonly Sym[]): Expr {
  */
 export function operatorOperand(p: LatexReader, op: LatexToken): Expr {
   p.expectOperand(op);
-  return p.bracketNext() ? p.power() : p.term();
+  const bracket = p.bracketNext();
+  const operand = bracket ? p.power() : p.term();
+  // Either scope is a reading some writers do not mean (\frac{d}{dx} x^2 + x as d(x^2)/dx + x): say which was used.
+  const next = p.peek();
+  const sum = next.type === 'sym' && (next.text === '+' || next.text === '-');
+  if (sum || (bracket && next.type !== 'eof' && !(next.type === 'sym' && /^[)\]}=<>,&]$/.test(next.text)) && p.command()?.kind !== 'relation' && p.command()?.kind !== 'right')) {
+    const what = sum ? `the term up to the next ${next.text}` : 'the bracket after it only';
+    p.note({ at: { start: op.start, end: next.start }, kind: 'operator-scope', text: `the derivative operator applies to ${what}; write it before a bracket around everything it should apply to` });
+  }
+  return operand;
 }
 
 /**

@@ -8,12 +8,14 @@
  *     \sin^2 x    \max\left\{a, b\right\}
  *         ^           ^
  */
-import { call, div, pow } from '../expr/build.js';
+import { call, div, mul, pow } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
 import { lookupFunction } from '../expr/functions.js';
 import type { LatexToken } from './lexer-latex.js';
 import type { LatexReader } from './latex-reader.js';
 import { bracketArgs } from './latex-delimiters.js';
+import { ACCENTS, WORD_FONTS } from './latex-fonts.js';
+import { FRACTION_COMMANDS } from './latex-fraction.js';
 import { isMinusOne, readPrimedFunction, refuseInverse, superscriptThenBracket } from './latex-function-notation.js';
 
 /** The function `fn` applied, with its command `t` consumed: its power, its arguments, its arity checked. */
@@ -30,7 +32,7 @@ export function applyFunction(p: LatexReader, t: LatexToken, fn: string): Expr {
     args = bracketArgs(p);
   } else {
     p.expectOperand(t);
-    args = [p.power()];
+    args = [bareArgument(p, t)];
   }
   const end = p.peek(-1).end;
   if (spec !== undefined && (args.length < spec.minArgs || args.length > spec.maxArgs)) {
@@ -78,4 +80,47 @@ export function readFunctionCommand(p: LatexReader, t: LatexToken, fn: string, n
   }
   if (!needsArgument && !p.bracketNext() && !superscriptThenBracket(p)) return p.scripts(fn);
   return applyFunction(p, t, fn);
+}
+
+/**
+ * The argument of a function written without brackets. Textbooks read the
+ * juxtaposed factors after it as the argument: \sin 2x is sin(2x), \log xy
+ * is log(xy) (so log xy = log x + log y), \log 2\pi\sigma^2 is
+ * log(2πσ²); another function ends it (\sin x \cos x). A bracket, a
+ * fraction or a root after it could belong to either (\log x (1 - x)), and
+ * so could a product of declared matrices: those are refused, never read
+ * silently one way.
+ *
+ *     \sin 2x \cos x     ->  sin(2*x) * cos(x)
+ *          ^^
+ */
+function bareArgument(p: LatexReader, t: LatexToken): Expr {
+  const factors = [p.power()];
+  for (let next = juxtaposed(p); next !== undefined; next = juxtaposed(p)) {
+    const at = { start: t.start, end: p.peek().end };
+    if (next === 'ambiguous') p.fail('E_PARSE_AMBIGUOUS', `\\${t.text} without brackets followed by ${p.describe(p.peek())} is ambiguous (is it inside the argument?): write \\${t.text}(…) around the whole argument`, at);
+    if (p.shapes !== undefined) p.fail('E_PARSE_AMBIGUOUS', `\\${t.text} without brackets followed by ${p.describe(p.peek())} is ambiguous with declared shapes: write \\${t.text}(…) around the whole argument`, at);
+    factors.push(p.power());
+  }
+  if (factors.length === 1) return factors[0] as Expr;
+  const end = p.peek(-1).end;
+  p.note({ at: { start: t.start, end }, kind: 'function-argument', text: `\\${t.text} without brackets takes the juxtaposed factors after it as its argument (\\sin 2x is sin(2x)): write (\\${t.text} …)·… for a product` });
+  return mul(...factors);
+}
+
+/** After a function's bare argument: another factor of it, a factor that could belong either way, or neither. */
+function juxtaposed(p: LatexReader): 'factor' | 'ambiguous' | undefined {
+  const t = p.peek();
+  if (t.type === 'num' || t.type === 'letter') return 'factor';
+  if (p.bracketNext()) return 'ambiguous';
+  if (t.type === 'sym') return t.text === '|' && p.absDepth === 0 ? 'ambiguous' : undefined;
+  if (t.type !== 'cmd') return undefined;
+  const c = p.command();
+  if (c === undefined) return undefined;
+  if (c.kind === 'greek') return 'factor';
+  // \sigma alone is a letter; \sigma(z) and \cos x are functions, which end the argument.
+  if (c.kind === 'function') return c.needsArgument || p.bracketAt(1) ? undefined : 'factor';
+  if (c.kind !== 'reader') return undefined;
+  if (t.text in ACCENTS || WORD_FONTS.includes(t.text)) return 'factor';
+  return FRACTION_COMMANDS.includes(t.text) || t.text === 'sqrt' ? 'ambiguous' : undefined;
 }
