@@ -89,7 +89,8 @@ export function entryOf(e: Expr, i: Expr, j: Expr, ctx: ShapeContext, fresh: Fre
     case 'div':
       return div(at(e.num), at(e.den, ONE, ONE));
     case 'pow':
-      return pow(at(e.base, ONE, ONE), at(e.exp, ONE, ONE));
+      // A power of a vector is elementwise (infer-shape.ts): entry i of x^2 is x_i^2.
+      return pow(at(e.base), at(e.exp, ONE, ONE));
     case 'neg':
       return neg(at(e.arg));
     case 'call':
@@ -120,6 +121,29 @@ function callEntry(e: Expr & { kind: 'call' }, i: Expr, j: Expr, ctx: ShapeConte
       if (i.kind === 'num' && j.kind === 'num') return i.n === j.n ? vi : num(0);
       return mul(vi, call('delta', [i, j]));
     }
+    case 'hadamard':
+      return mul(...e.args.map((a) => at(a, i, j)));
+    case 'trace': {
+      const a = a0 as Expr;
+      const k = fresh.next();
+      return call('sum', [at(a, k, k), k, ONE, sizeExpr(inferShape(a, ctx).rows)]);
+    }
+    case 'sumall':
+      return entrySum(a0 as Expr, (p, q) => at(a0 as Expr, p, q), ctx, fresh);
+    case 'ones':
+      return ONE;
+    case 'identity':
+      if (i.kind === 'num' && j.kind === 'num') return num(i.n === j.n ? 1 : 0);
+      return call('delta', [i, j]);
+    case 'vjp': {
+      // (vjp(G, F, X))_{ij} = Σ_{kl} G_{kl} ∂F_{kl}/∂X_{ij}: G is held fixed (the signal backpropagated to F);
+      // a scalar G is its own entry everywhere (broadcast).
+      const [g, f, x] = e.args as [Expr, Expr, Expr];
+      if (x.kind !== 'sym') throw new ShapeError(`vjp(G, F, X) needs a declared symbol X, got ${x.kind}`);
+      const xs = declaredShape(ctx, x);
+      const xij = xs === undefined ? x : entrySymbol(x, xs, i, j);
+      return entrySum(f, (p, q) => mul(at(g, p, q), deriv(at(f, p, q), xij)), ctx, fresh);
+    }
     case 'matmul': {
       // (A B C)_{ij} = Σ_k A_{ik} (B C)_{kj}: peel off the first factor.
       const [first, ...rest] = e.args as [Expr, ...Expr[]];
@@ -134,6 +158,17 @@ function callEntry(e: Expr & { kind: 'call' }, i: Expr, j: Expr, ctx: ShapeConte
       if (e.fn === 'sum' || e.fn === 'delta') return e;
       return call(e.fn, e.args.map((a) => at(a, i, j)));
   }
+}
+
+/** Σ_{k,l} term(k, l) over the entries of `shape`'s expression e (a column vector: one sum). */
+function entrySum(e: Expr, term: (p: Expr, q: Expr) => Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {
+  const s = inferShape(e, ctx);
+  const k = fresh.next();
+  const rows = (body: Expr): Expr => (s.rows === 1 ? body : call('sum', [body, k, ONE, sizeExpr(s.rows)]));
+  const rowIndex = s.rows === 1 ? ONE : k;
+  if (s.cols === 1) return rows(term(rowIndex, ONE));
+  const l = fresh.next();
+  return rows(call('sum', [term(rowIndex, l), l, ONE, sizeExpr(s.cols)]));
 }
 
 function derivEntry(e: Expr & { kind: 'deriv' }, i: Expr, j: Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {
