@@ -18,7 +18,8 @@
  */
 import { deriv, mul, num } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
-import { checkMatrixEqual, matrixVerdictText, pointText, sizeNames, type MatrixVerdict } from '../matrix-check/check-matrix-equal.js';
+import { matrixVerdictText, pointText, sizeInstances, sizeNames, type MatrixVerdict, type Sizes } from '../matrix-check/check-matrix-equal.js';
+import { quickMatrixEqual } from '../matrix-check/quick-matrix-equal.js';
 import { checkFiniteDifferences, distinctSizeInstances, finiteDifferenceText, type FiniteDifferenceVerdict } from '../matrix-check/finite-differences.js';
 import { transpose } from '../matrix/matrix-calls.js';
 import { shapeText, ShapeError, type ShapeContext } from '../matrix/shape.js';
@@ -32,6 +33,8 @@ export interface ShapedDiffOptions {
   readonly seed?: number;
   /** numerator or denominator; default: the gradient of a scalar shaped like X (denominator), a Jacobian m×n (numerator). */
   readonly layout?: Layout;
+  /** The size instances of the result's entry-by-entry check (default: sizeInstances, from 1 to 7). */
+  readonly instances?: readonly Sizes[];
   /** The loaded rules (a fresh engine when absent). */
   readonly engine?: Engine;
 }
@@ -81,7 +84,7 @@ function verify(f: Expr, x: Sym, d: ShapedDerivative, ctx: ShapeContext, req: Sh
   const lhs = d.layout === d.natural ? deriv(f, x) : transpose(deriv(f, x));
   // The zero matrix has no name: its entries are compared with 0 as 0 times the derivative's own entries.
   const rhs = d.zero ? mul(num(0), lhs) : d.result;
-  return guarded(() => checkMatrixEqual(lhs, rhs, ctx, { ...(req.points !== undefined ? { points: req.points } : {}), ...(req.seed !== undefined ? { seed: req.seed } : {}) }));
+  return guarded(() => quickMatrixEqual(lhs, rhs, ctx, req.instances ?? sizeInstances(sizeNames(ctx), req.seed ?? 1), req.seed));
 }
 
 /** Each step's rewritten term against its replacement, entry by entry at two sets of distinct sizes (replacing equals by equals keeps the whole equal). */
@@ -89,7 +92,7 @@ export function verifySteps(steps: readonly Step[], ctx: ShapeContext): MatrixVe
   const instances = distinctSizeInstances(sizeNames(ctx));
   // A term that vanishes is replaced by the number 0: its entries are compared with 0 times the term's own.
   const isZero = (e: Expr): boolean => e.kind === 'num' && e.n === 0n;
-  return steps.map((s) => guarded(() => checkMatrixEqual(s.redex, isZero(s.contractum) ? mul(num(0), s.redex) : s.contractum, ctx, { points: 1, instances })));
+  return steps.map((s) => guarded(() => quickMatrixEqual(s.redex, isZero(s.contractum) ? mul(num(0), s.redex) : s.contractum, ctx, instances)));
 }
 
 function checkLine(v: MatrixVerdict): string {
