@@ -94,6 +94,8 @@ const INSTANCES: Readonly<Record<string, string>> = {
   'mat.transpose-identity': 'transpose(identity(n))',
   'mat.transpose-diag': 'transpose(diag(u))',
   'mat.divide-by-number': 'X/2',
+  'mat.diag-quotient': 'diag(u)/sum(exp(u))',
+  'mat.outer-quotient': 'u*transpose(v)/sum(exp(u))^2',
   'mat.transpose-product-3': 'transpose(W*S*x)',
   'mat.hadamard-scalar-left': 'hadamard(2, X)',
   'mat.hadamard-scalar-right': 'hadamard(X, 2)',
