@@ -364,7 +364,7 @@ export function lookupFunction(name: string): FunctionSpec | undefined {
  * W*x), `transpose` as a power (W^\top, W^T), `entry` as
  * \left[M\right]_{i j}, `call` by its name (\operatorname{diag}(v)).
  */
-export type MatrixPrintForm = 'product' | 'transpose' | 'entry' | 'call' | 'hadamard' | 'entry-sum' | 'ones' | 'identity' | 'pullback';
+export type MatrixPrintForm = 'product' | 'transpose' | 'entry' | 'call' | 'hadamard' | 'entry-power' | 'entry-sum' | 'ones' | 'identity' | 'pullback';
 
 /**
  * A matrix operation: a call that is not elementwise, so it is never `mul`
@@ -392,6 +392,7 @@ export const MATRIX_FUNCTIONS: ReadonlyMap<string, MatrixFunctionSpec> = new Map
       { name: 'diag', minArgs: 1, maxArgs: 1, title: 'diagonal matrix of a vector', signature: 'v: n -> n×n', print: 'call' },
       { name: 'entry', minArgs: 3, maxArgs: 3, title: 'entry (i, j) of a matrix expression, a scalar: entry(W*x, i, 1)', signature: 'M: m×n, i, j -> scalar', print: 'entry' },
       { name: 'hadamard', minArgs: 2, maxArgs: 2, title: 'elementwise (Hadamard) product A ⊙ B; a scalar factor broadcasts', signature: 'A: m×n, B: m×n -> m×n', print: 'hadamard' },
+      { name: 'epow', minArgs: 2, maxArgs: 2, title: 'entrywise (Hadamard) power A^{∘n}: every entry to the power n (x^2 of a vector is not read, it may mean x^T x)', signature: 'A: m×n, n -> m×n', print: 'entry-power' },
       { name: 'trace', minArgs: 1, maxArgs: 1, title: 'trace: the sum of the diagonal entries', signature: 'A: n×n -> scalar', print: 'call', latexName: 'tr' },
       // sum(u) with one argument is read as sumall(u); sum(body, k, lo, hi) stays the finite sum over an index.
       { name: 'sumall', minArgs: 1, maxArgs: 1, title: 'sum of all entries, written sum(u)', signature: 'A: m×n -> scalar', print: 'entry-sum' },

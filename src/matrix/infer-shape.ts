@@ -91,6 +91,13 @@ function callShape(e: Expr & { kind: 'call' }, ctx: ShapeContext): Shape {
       if (!sameSize(s.rows, s.cols)) throw new ShapeError(`trace needs a square matrix, got ${named(a, s)}`);
       return SCALAR;
     }
+    case 'epow': {
+      // epow(A, n): the entrywise (Hadamard) power; x^2 of a vector stays refused (it may mean x^T x).
+      const [a, n] = e.args as [Expr, Expr];
+      const p = inferShape(n, ctx);
+      if (!isScalarShape(p)) throw new ShapeError(`the exponent of an entrywise power is a scalar, got ${named(n, p)}`);
+      return inferShape(a, ctx);
+    }
     case 'sumall':
       inferShape(e.args[0] as Expr, ctx);
       return SCALAR;
@@ -177,8 +184,7 @@ export function inferShape(e: Expr, ctx: ShapeContext): Shape {
     case 'pow': {
       const b = inferShape(e.base, ctx);
       const x = inferShape(e.exp, ctx);
-      // A power of a vector is elementwise (x^2 squares each entry); powers of matrices stay refused (A^2 could mean A A).
-      if (isScalarShape(x) && !isScalarShape(b) && b.cols === 1) return b;
+      if (!isScalarShape(b) && b.cols === 1 && isScalarShape(x)) throw new ShapeError(`no powers of vectors: ${named(e.base, b)} ^ ${toPlain(e.exp)} could mean x^T x or each entry squared; write transpose(x)*x, or epow(x, ${toPlain(e.exp)}) for the entrywise power`);
       if (!isScalarShape(b) || !isScalarShape(x)) throw new ShapeError(`no powers of matrices: ${named(e.base, b)} ^ ${named(e.exp, x)}; write A*A for a product, W^T for a transpose`);
       return SCALAR;
     }

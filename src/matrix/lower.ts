@@ -89,8 +89,7 @@ export function entryOf(e: Expr, i: Expr, j: Expr, ctx: ShapeContext, fresh: Fre
     case 'div':
       return div(at(e.num), at(e.den, ONE, ONE));
     case 'pow':
-      // A power of a vector is elementwise (infer-shape.ts): entry i of x^2 is x_i^2.
-      return pow(at(e.base), at(e.exp, ONE, ONE));
+      return pow(at(e.base, ONE, ONE), at(e.exp, ONE, ONE));
     case 'neg':
       return neg(at(e.arg));
     case 'call':
@@ -128,6 +127,8 @@ function callEntry(e: Expr & { kind: 'call' }, i: Expr, j: Expr, ctx: ShapeConte
       const k = fresh.next();
       return call('sum', [at(a, k, k), k, ONE, sizeExpr(inferShape(a, ctx).rows)]);
     }
+    case 'epow':
+      return pow(at(a0 as Expr, i, j), at(e.args[1] as Expr, ONE, ONE));
     case 'sumall':
       return entrySum(a0 as Expr, (p, q) => at(a0 as Expr, p, q), ctx, fresh);
     case 'ones':

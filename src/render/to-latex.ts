@@ -128,10 +128,10 @@ function callLatex(e: Call): string {
 
 /**
  * The matrix vocabulary: a ⊙ b (always bracketed, so W (a ⊙ b) and (a ⊙ b) x read one way),
- * \operatorname{tr}(A), \operatorname{sum}(A) for the sum of entries, \mathbf{1}_{n}, I_{n},
+ * A^{\circ n} for the entrywise power, \operatorname{tr}(A), \operatorname{sum}(A) for the sum of entries, \mathbf{1}_{n}, I_{n},
  * and the engine's vjp(G, F, X) as \nabla_{X} \langle G, F \rangle (\nabla_{X} F when G = 1).
  */
-function matrixCallLatex(e: Call, form: 'call' | 'hadamard' | 'entry-sum' | 'ones' | 'identity' | 'pullback'): string {
+function matrixCallLatex(e: Call, form: 'call' | 'hadamard' | 'entry-power' | 'entry-sum' | 'ones' | 'identity' | 'pullback'): string {
   const [a0, a1, a2] = e.args;
   const named = (name: string): string => `\\operatorname{${name}}${group(e.args.map(toLatex).join(', '))}`;
   const operand = (x: Expr): string => (x.kind === 'add' || x.kind === 'neg' || (x.kind === 'num' && x.n < 0n) ? group(toLatex(x)) : toLatex(x));
@@ -139,6 +139,8 @@ function matrixCallLatex(e: Call, form: 'call' | 'hadamard' | 'entry-sum' | 'one
   switch (form) {
     case 'hadamard':
       return a0 !== undefined && a1 !== undefined ? group(`${operand(a0)} \\odot ${operand(a1)}`) : named(e.fn);
+    case 'entry-power':
+      return a0 !== undefined && a1 !== undefined ? `${powerBase(a0)}^{\\circ ${toLatex(a1)}}` : named(e.fn);
     case 'entry-sum':
       return named('sum');
     case 'ones':

@@ -38,7 +38,7 @@ export const CASES: readonly Case[] = [
   { name: 'least squares', expr: 'transpose(X*w - y)*(X*w - y)', wrt: 'w', shapes: LS, textbook: '2*X^T*(X*w - y)' },
   { name: 'least squares halved', expr: 'transpose(X*w - y)*(X*w - y)/2', wrt: 'w', shapes: LS, textbook: 'X^T*(X*w - y)' },
   { name: 'mean squared error', expr: 'transpose(X*w - y)*(X*w - y)/n', wrt: 'w', shapes: LS, textbook: '2/n*X^T*(X*w - y)' },
-  { name: 'least squares with an elementwise square', expr: 'sum((X*w - y)^2)', wrt: 'w', shapes: LS, textbook: '2*X^T*(X*w - y)' },
+  { name: 'least squares with an entrywise square', expr: 'sum(epow(X*w - y, 2))', wrt: 'w', shapes: LS, textbook: '2*X^T*(X*w - y)' },
   { name: 'ridge regression', expr: 'transpose(X*w - y)*(X*w - y) + lambda*transpose(w)*w', wrt: 'w', shapes: LS, textbook: '2*X^T*(X*w - y) + 2*lambda*w' },
   // Frobenius norms written as traces and sums of entries (Matrix Cookbook (103), (110)).
   { name: 'Frobenius least squares as a trace', expr: 'trace(transpose(X*W - Y)*(X*W - Y))', wrt: 'W', shapes: 'X: n x d, W: d x k, Y: n x k', textbook: '2*X^T*(X*W - Y)' },
@@ -52,8 +52,8 @@ export const CASES: readonly Case[] = [
   { name: 'trace of X^T A X', expr: 'trace(transpose(X)*A*X)', wrt: 'X', shapes: 'X: m x n, A: m x m', textbook: '(A + A^T)*X' },
   // Elementwise functions.
   { name: 'sum of exponentials', expr: 'sum(exp(x))', wrt: 'x', shapes: 'x: n', textbook: 'exp(x)' },
-  { name: 'sum of logarithms', expr: 'sum(log(x))', wrt: 'x', shapes: 'x: n', textbook: 'x^(-1)' },
-  { name: 'sum of cubes', expr: 'sum(x^3)', wrt: 'x', shapes: 'x: n', textbook: '3*x^2' },
+  { name: 'sum of logarithms', expr: 'sum(log(x))', wrt: 'x', shapes: 'x: n', textbook: 'epow(x, -1)' },
+  { name: 'sum of cubes', expr: 'sum(epow(x, 3))', wrt: 'x', shapes: 'x: n', textbook: '3*epow(x, 2)' },
   { name: 'sigmoid layer summed, by W', expr: 'sum(sigma(W*x + b))', wrt: 'W', shapes: 'W: m x n, x: n, b: m', textbook: 'hadamard(sigma(W*x + b), 1 - sigma(W*x + b))*x^T' },
   { name: 'tanh layer summed, by b', expr: 'sum(tanh(W*x + b))', wrt: 'b', shapes: 'W: m x n, x: n, b: m', textbook: '1 - hadamard(tanh(W*x + b), tanh(W*x + b))' },
   { name: 'ReLU layer summed, by W', expr: 'sum(relu(W*x + b))', wrt: 'W', shapes: 'W: m x n, x: n, b: m', textbook: 'step(W*x + b)*x^T' },
