@@ -131,6 +131,7 @@ export function shapedDiffResult(input: string, f: Expr, wrt: readonly Sym[], ct
       `d/d${name} of ${toPlain(f)}    (shapes: ${shapesLine(ctx)})`,
       `    ${toPlain(d.start)}`,
       ...stepLines,
+      ...(d.steps.some((st) => st.rule === 'mat.gradient-start') ? ['where vjp(G, F, X) = sum over entries of G ⊙ ∂F/∂X: the gradient of ⟨G, F⟩ by X with G held fixed (G is backpropagated through F)'] : []),
       `result: ${result}`,
       `size: ${size}`,
       `layout: ${d.layout}`,

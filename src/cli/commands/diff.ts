@@ -238,7 +238,7 @@ export const diffCommand: CommandModule = {
       .option('--input <syntax>', 'auto, plain or latex', 'auto')
       .option('--timeout <seconds>', `with --batch: the time budget of each request (default ${DEFAULT_BATCH_TIMEOUT_S}); a request over it gets an error line`, parseTimeoutSeconds)
       .option('--layout <layout>', 'with --shape: numerator or denominator (default: the gradient of a scalar shaped like the variable, denominator; the Jacobian of a vector m×n, numerator)', parseLayout)
-      .option('--shape <decl>', "declare a matrix or vector, e.g. 'W: m x n, x: n, b: m' (repeatable; also \"shape\" in --batch requests): the derivative by a declared vector is taken under the shapes, printed with its size and checked entry by entry; what is not supported is refused (exit 3)", collect, [])
+      .option('--shape <decl>', "declare a matrix or vector, e.g. 'W: m x n, x: n, b: m' (repeatable; also \"shape\" in --batch requests): the derivative by a declared vector or matrix is derived by the matrix-calculus rules, printed with its size and layout, every step checked entry by entry and the result by finite differences; what the rules do not cover is refused by name (exit 3)", collect, [])
       .action(async (expr: string | undefined, flags: DiffFlags) => {
         if (flags.batch !== undefined) {
           if (expr !== undefined) throw new UserError('--batch reads expressions from the file: do not also give EXPR');
