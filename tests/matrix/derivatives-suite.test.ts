@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { equal } from '../../src/expr/equal.js';
 import type { Sym } from '../../src/expr/node.js';
 import { sym } from '../../src/expr/build.js';
-import { shapeContext } from '../../src/matrix/shape.js';
+import { inferShape } from '../../src/matrix/infer-shape.js';
+import { isScalarShape, shapeContext, shapeText } from '../../src/matrix/shape.js';
 import { checkMatrixEqual, sizeNames } from '../../src/matrix-check/check-matrix-equal.js';
 import { distinctSizeInstances } from '../../src/matrix-check/finite-differences.js';
 import { parsePlain } from '../../src/parse/index.js';
@@ -44,6 +45,10 @@ describe('matrix derivatives by the rules (acceptance suite)', () => {
       expect(j.steps?.every((s) => s.check === 'holds'), o.text).toBe(true);
       expect(j.finiteDifferences?.verdict, o.text).toBe('holds');
       expect(j.verification?.verdict, o.text).not.toBe('fails');
+      // The gradient of a scalar has the variable's shape; the Jacobian of an m-vector by an n-vector is m×n.
+      const fShape = inferShape(f, ctx);
+      const xShape = inferShape(x, ctx);
+      expect((o.json as { size?: string }).size).toBe(shapeText(isScalarShape(fShape) ? xShape : { rows: fShape.rows, cols: xShape.rows, vector: false }));
       const reference = parsePlain(c.textbook, { shapes: ctx });
       const result = parsePlain(j.result ?? '', { shapes: ctx });
       const same = checkMatrixEqual(result, reference, ctx, { points: 2, instances });
