@@ -6,6 +6,8 @@
  */
 import type { Sym } from '../expr/node.js';
 import { shapedDiffResult, type ShapedDiffOutcome } from '../derive/shaped-diff-result.js';
+import type { Layout } from '../derive/shaped-derivative.js';
+import type { Engine } from '../rewrite/engine.js';
 import { parseInput, type InputSyntax } from './input.js';
 import { EXIT, UserError } from './io.js';
 import { readShapes } from './matrix-equal.js';
@@ -17,13 +19,26 @@ export interface ShapedDiffRequest {
   readonly shapes: readonly string[];
   readonly points?: number;
   readonly seed?: number;
+  readonly layout?: Layout;
+  readonly engine?: Engine;
+}
+
+/** --layout numerator|denominator. */
+export function parseLayout(text: string): Layout {
+  if (text !== 'numerator' && text !== 'denominator') throw new UserError(`--layout is numerator or denominator, got '${text}'`);
+  return text;
 }
 
 /** Reads, derives, verifies; bad input (a shape declaration, a parse error) is a UserError. */
 export function shapedDiff(req: ShapedDiffRequest): ShapedDiffOutcome & { readonly code: number } {
   const ctx = readShapes(req.shapes);
   const f = parseInput(req.text, req.syntax, 'expression', ctx);
-  const o = shapedDiffResult(req.text, f, req.wrt, ctx, { ...(req.points !== undefined ? { points: req.points } : {}), ...(req.seed !== undefined ? { seed: req.seed } : {}) });
+  const o = shapedDiffResult(req.text, f, req.wrt, ctx, {
+    ...(req.points !== undefined ? { points: req.points } : {}),
+    ...(req.seed !== undefined ? { seed: req.seed } : {}),
+    ...(req.layout !== undefined ? { layout: req.layout } : {}),
+    ...(req.engine !== undefined ? { engine: req.engine } : {}),
+  });
   return { ...o, code: o.verdict === 'holds' ? EXIT.ok : o.verdict === 'fails' ? EXIT.failed : EXIT.undecided };
 }
 /** --shape refuses the options it cannot honour, in one line. */

@@ -1,27 +1,42 @@
 /**
  * The derivative of an expression of shaped vectors and matrices by a
- * declared vector (src/matrix/shaped-derivative.ts: linear and affine maps,
- * linear and quadratic forms), with its size, verified entry by entry by
- * lowering at several sizes, as JSON, text and LaTeX for `gradtex diff
- * --shape`, specs and Markdown notes. What is not derived is an outcome
- * with verdict `undecided` and a one-line reason, never a scalar reading.
+ * declared vector or matrix, derived by the matrix-calculus rules
+ * (src/derive/shaped-derivative.ts), with its size and layout; every step
+ * checked entry by entry (the rewritten term against its replacement, by
+ * lowering at two sets of distinct sizes), the result checked against d(f, X)
+ * by lowering at several sizes and against central finite differences on
+ * random matrices. As JSON, text and LaTeX for `gradtex diff --shape`, specs
+ * and Markdown notes. What is not derived is an outcome with verdict
+ * `undecided` and a one-line reason, never a scalar reading.
  *
  *     shapedDiffResult('W*x + b', f, [x], ctx).text
  *     // d/dx of W*x + b    (shapes: W: m×n, x: n, b: m)
- *     //   = W    [mat.jacobian-linear-map: W*x; mat.constant: b]
+ *     //   = d(W*x, x) + d(b, x)    [mat.jacobian-sum: Sum rule for Jacobians] ✓
+ *     //   …
  *     // result: W
- *     // size: m×n (…)
+ *     // size: m×n (the Jacobian of m entries by x (n entries): numerator layout, …)
  */
 import { deriv, mul, num } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
-import { checkMatrixEqual, matrixVerdictText, pointText, type MatrixVerdict } from '../matrix-check/check-matrix-equal.js';
-import { deriveShaped, UnsupportedDerivative, type ShapedDerivative } from '../matrix/shaped-derivative.js';
+import { matrixVerdictText, pointText, sizeInstances, sizeNames, type MatrixVerdict, type Sizes } from '../matrix-check/check-matrix-equal.js';
+import { quickMatrixEqual } from '../matrix-check/quick-matrix-equal.js';
+import { checkFiniteDifferences, distinctSizeInstances, finiteDifferenceText, type FiniteDifferenceVerdict } from '../matrix-check/finite-differences.js';
+import { transpose } from '../matrix/matrix-calls.js';
 import { shapeText, ShapeError, type ShapeContext } from '../matrix/shape.js';
+import type { Step } from '../proof/step.js';
 import { toLatex, toPlain } from '../render/index.js';
+import { createEngine, type Engine } from '../rewrite/engine.js';
+import { deriveShaped, UnsupportedDerivative, type Layout, type ShapedDerivative } from './shaped-derivative.js';
 
 export interface ShapedDiffOptions {
   readonly points?: number;
   readonly seed?: number;
+  /** numerator or denominator; default: the gradient of a scalar shaped like X (denominator), a Jacobian m×n (numerator). */
+  readonly layout?: Layout;
+  /** The size instances of the result's entry-by-entry check (default: sizeInstances, from 1 to 7). */
+  readonly instances?: readonly Sizes[];
+  /** The loaded rules (a fresh engine when absent). */
+  readonly engine?: Engine;
 }
 
 export interface ShapedDiffOutcome {
@@ -56,16 +71,28 @@ function refusal(input: string, wrt: readonly Sym[], ctx: ShapeContext, message:
   };
 }
 
-function verify(f: Expr, x: Sym, d: ShapedDerivative, ctx: ShapeContext, req: ShapedDiffOptions): MatrixVerdict {
-  const lhs = deriv(f, x);
-  // The zero matrix has no name: its entries are compared with 0 as 0 times the derivative's own entries.
-  const rhs = d.zero ? mul(num(0), lhs) : d.result;
+function guarded(run: () => MatrixVerdict): MatrixVerdict {
   try {
-    return checkMatrixEqual(lhs, rhs, ctx, { ...(req.points !== undefined ? { points: req.points } : {}), ...(req.seed !== undefined ? { seed: req.seed } : {}) });
+    return run();
   } catch (e) {
     if (e instanceof ShapeError) return { verdict: 'undecided', reason: e.message };
     throw e;
   }
+}
+
+function verify(f: Expr, x: Sym, d: ShapedDerivative, ctx: ShapeContext, req: ShapedDiffOptions): MatrixVerdict {
+  const lhs = d.layout === d.natural ? deriv(f, x) : transpose(deriv(f, x));
+  // The zero matrix has no name: its entries are compared with 0 as 0 times the derivative's own entries.
+  const rhs = d.zero ? mul(num(0), lhs) : d.result;
+  return guarded(() => quickMatrixEqual(lhs, rhs, ctx, req.instances ?? sizeInstances(sizeNames(ctx), req.seed ?? 1), req.seed));
+}
+
+/** Each step's rewritten term against its replacement, entry by entry at two sets of distinct sizes (replacing equals by equals keeps the whole equal). */
+export function verifySteps(steps: readonly Step[], ctx: ShapeContext): MatrixVerdict[] {
+  const instances = distinctSizeInstances(sizeNames(ctx));
+  // A term that vanishes is replaced by the number 0: its entries are compared with 0 times the term's own.
+  const isZero = (e: Expr): boolean => e.kind === 'num' && e.n === 0n;
+  return steps.map((s) => guarded(() => quickMatrixEqual(s.redex, isZero(s.contractum) ? mul(num(0), s.redex) : s.contractum, ctx, instances)));
 }
 
 function checkLine(v: MatrixVerdict): string {
@@ -73,25 +100,48 @@ function checkLine(v: MatrixVerdict): string {
   return `${v.verdict}: ${matrixVerdictText(v)}${detail}`;
 }
 
+function mark(v: MatrixVerdict): string {
+  return v.verdict === 'holds' ? 'checked entry by entry' : `${v.verdict.toUpperCase()}: ${matrixVerdictText(v)}`;
+}
+
 /** Derives d f / d x for f read under ctx (`input` is f as written), verifies it and formats it. */
 export function shapedDiffResult(input: string, f: Expr, wrt: readonly Sym[], ctx: ShapeContext, req: ShapedDiffOptions = {}): ShapedDiffOutcome {
-  if (wrt.length !== 1) return refusal(input, wrt, ctx, `not derived under shapes: one vector to differentiate by at a time (got ${wrt.length}); successive and partial derivatives under shapes are not supported yet`);
+  if (wrt.length !== 1) return refusal(input, wrt, ctx, `not derived under shapes: one vector or matrix to differentiate by at a time (got ${wrt.length}); successive and partial derivatives under shapes are not supported yet`);
   const x = wrt[0] as Sym;
   let d: ShapedDerivative;
   try {
-    d = deriveShaped(f, x, ctx);
+    d = deriveShaped(req.engine ?? createEngine(), f, x, ctx, req.layout === undefined ? {} : { layout: req.layout });
   } catch (e) {
     if (e instanceof UnsupportedDerivative || e instanceof ShapeError) return refusal(input, wrt, ctx, e.message);
     throw e;
   }
+  const stepChecks = verifySteps(d.steps, ctx);
+  const badStep = stepChecks.findIndex((v) => v.verdict !== 'holds');
   const v = verify(f, x, d, ctx, req);
+  const fd: FiniteDifferenceVerdict = checkFiniteDifferences(f, x, d.result, ctx, { transposed: d.layout !== d.natural, zero: d.zero, ...(req.seed !== undefined ? { seed: req.seed } : {}) });
+  const verdicts = [v.verdict, fd.verdict, ...stepChecks.map((s) => s.verdict)];
+  const verdict = verdicts.includes('fails') ? 'fails' : verdicts.every((w) => w === 'holds') ? 'holds' : 'undecided';
   const result = d.zero ? `0 (the ${shapeText(d.shape)} zero matrix)` : toPlain(d.result);
-  const size = `${shapeText(d.shape)} (${d.layout})`;
-  const rules = d.steps.map((s) => `${s.rule}: ${toPlain(s.term)}`).join('; ');
+  const size = `${shapeText(d.shape)} (${d.layoutText})`;
   const name = toPlain(x);
-  const text = [`d/d${name} of ${toPlain(f)}    (shapes: ${shapesLine(ctx)})`, `  = ${result}    [${rules}]`, `result: ${result}`, `size: ${size}`, `check: ${checkLine(v)}`].join('\n') + '\n';
-  const equationLatex = `\\frac{\\partial}{\\partial ${toLatex(x)}} \\left( ${toLatex(f)} \\right) = ${d.zero ? '0' : toLatex(d.result)}`;
-  const latex = [equationLatex, `% size: ${size}`, `% check: ${checkLine(v)}`].join('\n') + '\n';
+  const stepLines = d.steps.map((s, k) => `  = ${toPlain(s.after)}    [${s.rule}: ${s.title}; ${mark(stepChecks[k] as MatrixVerdict)}]`);
+  const stepsLine = badStep < 0 ? `all ${d.steps.length} steps checked entry by entry` : `step ${badStep + 1} (${d.steps[badStep]?.rule}) ${(stepChecks[badStep] as MatrixVerdict).verdict}: ${matrixVerdictText(stepChecks[badStep] as MatrixVerdict)}`;
+  const text =
+    [
+      `d/d${name} of ${toPlain(f)}    (shapes: ${shapesLine(ctx)})`,
+      `    ${toPlain(d.start)}`,
+      ...stepLines,
+      ...(d.steps.some((st) => st.rule === 'mat.gradient-start') ? ['where vjp(G, F, X) = sum over entries of G ⊙ ∂F/∂X: the gradient of ⟨G, F⟩ by X with G held fixed (G is backpropagated through F)'] : []),
+      `result: ${result}`,
+      `size: ${size}`,
+      `layout: ${d.layout}`,
+      `steps: ${stepsLine}`,
+      `check: ${checkLine(v)}`,
+      `finite differences: ${finiteDifferenceText(fd)}`,
+    ].join('\n') + '\n';
+  const lhsLatex = d.layout === d.natural ? `\\frac{\\partial}{\\partial ${toLatex(x)}} \\left( ${toLatex(f)} \\right)` : `\\left( \\frac{\\partial}{\\partial ${toLatex(x)}} \\left( ${toLatex(f)} \\right) \\right)^\\top`;
+  const equationLatex = `${lhsLatex} = ${d.zero ? '0' : toLatex(d.result)}`;
+  const latex = [equationLatex, `% size: ${size}`, `% steps: ${stepsLine}`, `% check: ${checkLine(v)}`, `% finite differences: ${finiteDifferenceText(fd)}`].join('\n') + '\n';
   const json = {
     input,
     wrt: [name],
@@ -100,8 +150,11 @@ export function shapedDiffResult(input: string, f: Expr, wrt: readonly Sym[], ct
     resultLatex: d.zero ? '0' : toLatex(d.result),
     size: shapeText(d.shape),
     layout: d.layout,
-    steps: d.steps.map((s) => ({ rule: s.rule, title: s.title, term: toPlain(s.term), result: toPlain(s.result) })),
+    layoutText: d.layoutText,
+    steps: d.steps.map((s, k) => ({ rule: s.rule, title: s.title, term: toPlain(s.redex), result: toPlain(s.contractum), after: toPlain(s.after), afterLatex: toLatex(s.after), check: (stepChecks[k] as MatrixVerdict).verdict })),
+    verdict,
     verification: { verdict: v.verdict, summary: matrixVerdictText(v), ...(v.verdict === 'fails' && v.reason === 'entry' ? { point: { ...v.sizes, ...v.point } } : {}) },
+    finiteDifferences: { verdict: fd.verdict, summary: finiteDifferenceText(fd) },
   };
-  return { verdict: v.verdict, json, text, latex, equationLatex, sizeText: size, checkText: checkLine(v) };
+  return { verdict, json, text, latex, equationLatex, sizeText: size, checkText: checkLine(v) };
 }

@@ -84,7 +84,7 @@ function solveTask(engine: Engine, file: string, t: Located<Task>, shapes: Shape
     case 'diff': {
       if (shapes.size > 0 && mentionsShaped([parseExpr(file, t, task.expr)], shapes)) {
         if (task.at !== undefined) throw new SpecError(file, t.line, t.col, "'at' with shapes: values of vectors and matrices at a point are not supported yet");
-        return { kind: 'shaped', outcome: shapedDiffResult(task.expr, parseExpr(file, t, task.expr, shapes), variables(file, t, task.wrt), shapes) };
+        return { kind: 'shaped', outcome: shapedDiffResult(task.expr, parseExpr(file, t, task.expr, shapes), variables(file, t, task.wrt), shapes, { engine }) };
       }
       const refusal = unshapedDerivativeRefusal(parseExpr(file, t, task.expr));
       // Scalar rules would commute matrix-looking factors: the task is shown as not derived, never answered wrongly.

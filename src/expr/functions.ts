@@ -390,7 +390,7 @@ export function lookupFunction(name: string): FunctionSpec | undefined {
  * W*x), `transpose` as a power (W^\top, W^T), `entry` as
  * \left[M\right]_{i j}, `call` by its name (\operatorname{diag}(v)).
  */
-export type MatrixPrintForm = 'product' | 'transpose' | 'entry' | 'call';
+export type MatrixPrintForm = 'product' | 'transpose' | 'entry' | 'call' | 'hadamard' | 'entry-power' | 'entry-sum' | 'ones' | 'identity' | 'pullback';
 
 /**
  * A matrix operation: a call that is not elementwise, so it is never `mul`
@@ -405,6 +405,8 @@ export interface MatrixFunctionSpec {
   /** Argument and result shapes, for people: 'A: m×n, B: n×p -> m×p'. */
   readonly signature: string;
   readonly print: MatrixPrintForm;
+  /** For print `call`: the LaTeX operator name (\\operatorname{tr}); the plain name otherwise. */
+  readonly latexName?: string;
 }
 
 /** The matrix operations, part of the function table: plain spellings, arity, shapes, printing. */
@@ -415,9 +417,23 @@ export const MATRIX_FUNCTIONS: ReadonlyMap<string, MatrixFunctionSpec> = new Map
       { name: 'transpose', minArgs: 1, maxArgs: 1, title: 'transpose (W^T once shapes are declared)', signature: 'A: m×n -> n×m', print: 'transpose' },
       { name: 'diag', minArgs: 1, maxArgs: 1, title: 'diagonal matrix of a vector', signature: 'v: n -> n×n', print: 'call' },
       { name: 'entry', minArgs: 3, maxArgs: 3, title: 'entry (i, j) of a matrix expression, a scalar: entry(W*x, i, 1)', signature: 'M: m×n, i, j -> scalar', print: 'entry' },
+      { name: 'hadamard', minArgs: 2, maxArgs: 2, title: 'elementwise (Hadamard) product A ⊙ B; a scalar factor broadcasts', signature: 'A: m×n, B: m×n -> m×n', print: 'hadamard' },
+      { name: 'epow', minArgs: 2, maxArgs: 2, title: 'entrywise (Hadamard) power A^{∘n}: every entry to the power n (x^2 of a vector is not read, it may mean x^T x)', signature: 'A: m×n, n -> m×n', print: 'entry-power' },
+      { name: 'trace', minArgs: 1, maxArgs: 1, title: 'trace: the sum of the diagonal entries', signature: 'A: n×n -> scalar', print: 'call', latexName: 'tr' },
+      // sum(u) with one argument is read as sumall(u); sum(body, k, lo, hi) stays the finite sum over an index.
+      { name: 'sumall', minArgs: 1, maxArgs: 1, title: 'sum of all entries, written sum(u)', signature: 'A: m×n -> scalar', print: 'entry-sum' },
+      { name: 'ones', minArgs: 1, maxArgs: 1, title: 'the ones vector 1_n of a size n, or the all-ones matrix shaped like a matrix argument', signature: 'n -> n; A: m×n -> m×n', print: 'ones' },
+      { name: 'identity', minArgs: 1, maxArgs: 1, title: 'the identity matrix I_n of a size n, or of the rows of a matrix argument', signature: 'n -> n×n; A: n×p -> n×n', print: 'identity' },
+      // The rule engine's reverse-mode form: vjp(G, F, X) is ∂⟨G, F⟩/∂X, shaped like X, with ⟨G, F⟩ = sum(G ⊙ F) (a scalar G broadcasts).
+      { name: 'vjp', minArgs: 3, maxArgs: 3, title: 'the gradient by X of the inner product ⟨G, F⟩ = sum(G ⊙ F): backpropagating G through F (matrix-calculus rules)', signature: 'G, F: same shape (or G scalar), X -> shape of X', print: 'pullback' },
     ] as const satisfies readonly MatrixFunctionSpec[]
   ).map((f) => [f.name, f]),
 );
+
+/** The LaTeX operator name of a matrix call printed by name: tr for trace, diag for diag. */
+export function matrixLatexName(fn: string): string {
+  return MATRIX_FUNCTIONS.get(fn)?.latexName ?? fn;
+}
 
 /** How a call prints if it is a matrix operation (product, transpose, entry), else undefined. */
 export function matrixPrintForm(fn: string): MatrixPrintForm | undefined {

@@ -66,6 +66,8 @@ export function toPlain(e: Expr): string {
       // Matrix calls print as written under declared shapes, which read them back (src/matrix).
       if (isProduct(e) && e.args.length >= 2) return e.args.map((f, i) => (isProduct(f) ? `(${toPlain(f)})` : wrap(f, i === 0 ? 'first-factor' : 'factor'))).join('*');
       if (matrixPrintForm(e.fn) === 'transpose' && e.args.length === 1) return `${wrap(e.args[0] as Expr, 'base')}^T`;
+      // sumall(u) reads back from sum(u): one argument is the sum of entries, four the sum over an index.
+      if (matrixPrintForm(e.fn) === 'entry-sum' && e.args.length === 1) return `sum(${toPlain(e.args[0] as Expr)})`;
       return `${e.fn}(${e.args.map(toPlain).join(', ')})`;
     case 'deriv':
       return `d(${toPlain(e.body)}, ${toPlain(e.wrt)})`;

@@ -162,7 +162,7 @@ export function workOutRequest(engine: Engine, request: DeriveRequest, opts: Wor
     if (found === undefined) return { ok: false, problem: `unknown derivation '${request.name}': there is no derivation by that name; write \`d/dx EXPR\` or \`diff EXPR wrt x\` instead` };
     return { ok: true, parts: [present(found.derivation, found.lhs, named(verifyDerivation(found.derivation, found.lhs, checkOpts), found.derivation.steps.length))] };
   }
-  if (opts.shapes !== undefined && opts.shapes.size > 0 && mentionsShaped([request.f], opts.shapes)) return shapedRequest(request, opts.shapes, checkOpts);
+  if (opts.shapes !== undefined && opts.shapes.size > 0 && mentionsShaped([request.f], opts.shapes)) return shapedRequest(engine, request, opts.shapes, checkOpts);
   // Without shapes, scalar rules would commute matrix-looking factors (B*(A*x)): no derivation rather than a wrong one.
   const refusal = unshapedDerivativeRefusal(request.f);
   if (refusal !== undefined) return { ok: false, problem: `${refusal} (a \`shapes:\` line in the block declares them)` };
@@ -178,7 +178,7 @@ export function workOutRequest(engine: Engine, request: DeriveRequest, opts: Wor
 }
 
 /** A derivative by a declared vector: the equation with its size, checked entry by entry; what is not derived is a problem, never a scalar reading. */
-function shapedRequest(request: Extract<DeriveRequest, { kind: 'diff' }>, shapes: ShapeContext, checkOpts: { points?: number; seed?: number }): WorkedRequest {
+function shapedRequest(engine: Engine, request: Extract<DeriveRequest, { kind: 'diff' }>, shapes: ShapeContext, checkOpts: { points?: number; seed?: number }): WorkedRequest {
   let f: Expr;
   try {
     f = request.source.includes('\\') ? parseLatex(request.source, { shapes }) : parsePlain(request.source, { shapes });
@@ -186,7 +186,7 @@ function shapedRequest(request: Extract<DeriveRequest, { kind: 'diff' }>, shapes
     if (e instanceof ParseError) return { ok: false, problem: `cannot read this under the block's shapes: ${e.message}` };
     throw e;
   }
-  const o = shapedDiffResult(request.source, f, request.wrt, shapes, checkOpts);
+  const o = shapedDiffResult(request.source, f, request.wrt, shapes, { ...checkOpts, engine });
   if (o.equationLatex === undefined) return { ok: false, problem: o.checkText };
   const latex = `\\begin{aligned}\n${o.equationLatex}\n\\end{aligned}`;
   const size = o.sizeText === undefined ? '' : `size ${o.sizeText}; `;

@@ -44,6 +44,8 @@ export interface MatrixCheckOptions {
   /** Random points per entry (default 4: each point is a fresh random matrix). */
   readonly points?: number;
   readonly seed?: number;
+  /** The size instances to check (default: sizeInstances); a derivation's steps use two small ones. */
+  readonly instances?: readonly Sizes[];
 }
 
 /**
@@ -165,7 +167,7 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, declared: ShapeContext, o
   const rhsShape = inferShape(rhs, ctx);
   if (!sameShape(lhsShape, rhsShape)) return { verdict: 'fails', reason: 'shape', lhsShape, rhsShape };
   const seed = opts.seed ?? 1;
-  const instances = sizeInstances(sizeNames(ctx), seed);
+  const instances = opts.instances ?? sizeInstances(sizeNames(ctx), seed);
   let entries = 0;
   let points = 0;
   let maxRelError = 0;

@@ -52,6 +52,23 @@ function elementwise(e: Expr & { kind: 'call' }, ctx: ShapeContext): Shape {
   return first;
 }
 
+/** The size an argument of ones(n)/identity(n) names: an integer or a size symbol; undefined otherwise. */
+function sizeOf(a: Expr): Size | undefined {
+  if (a.kind === 'num' && a.d === 1n && a.n > 0n) return Number(a.n);
+  if (a.kind === 'sym' && a.sub.length === 0 && a.sup.length === 0) return a.name;
+  return undefined;
+}
+
+/** a ⊙ b: equal shapes, or a scalar factor that broadcasts (2 ⊙ A = 2A). */
+function hadamardShape(e: Expr & { kind: 'call' }, ctx: ShapeContext): Shape {
+  const shapes = e.args.map((a) => inferShape(a, ctx));
+  const big = shapes.filter((s) => !isScalarShape(s));
+  const first = big[0];
+  if (first === undefined) return SCALAR;
+  if (!big.every((s) => sameShape(s, first))) throw new ShapeError(`the elementwise product needs one shape: ${e.args.map((a, k) => named(a, shapes[k] as Shape)).join(', ')}`);
+  return first;
+}
+
 function callShape(e: Expr & { kind: 'call' }, ctx: ShapeContext): Shape {
   switch (e.fn) {
     case 'matmul':
@@ -72,6 +89,42 @@ function callShape(e: Expr & { kind: 'call' }, ctx: ShapeContext): Shape {
       const s = inferShape(a, ctx);
       if (e.fn === 'norm1' && s.rows !== 1 && s.cols !== 1) throw new ShapeError(`‖A‖_1 of a matrix (its largest column sum) is not read: got ${named(a, s)}; write the sum of |A_{ij}| you mean`);
       return SCALAR;
+    }
+    case 'hadamard':
+      return hadamardShape(e, ctx);
+    case 'trace': {
+      const a = e.args[0] as Expr;
+      const s = inferShape(a, ctx);
+      if (!sameSize(s.rows, s.cols)) throw new ShapeError(`trace needs a square matrix, got ${named(a, s)}`);
+      return SCALAR;
+    }
+    case 'epow': {
+      // epow(A, n): the entrywise (Hadamard) power; x^2 of a vector stays refused (it may mean x^T x).
+      const [a, n] = e.args as [Expr, Expr];
+      const p = inferShape(n, ctx);
+      if (!isScalarShape(p)) throw new ShapeError(`the exponent of an entrywise power is a scalar, got ${named(n, p)}`);
+      return inferShape(a, ctx);
+    }
+    case 'sumall':
+      inferShape(e.args[0] as Expr, ctx);
+      return SCALAR;
+    case 'ones':
+    case 'identity': {
+      // ones(n), identity(n) for a size n; ones(A) shaped like A, identity(A) of A's rows.
+      const a = e.args[0] as Expr;
+      const s = inferShape(a, ctx);
+      const n = isScalarShape(s) ? sizeOf(a) : s.rows;
+      if (n === undefined) throw new ShapeError(`${e.fn}(${toPlain(a)}): the argument is a size (a positive integer or a size name such as n) or a shaped vector or matrix`);
+      if (e.fn === 'identity') return { rows: n, cols: n, vector: false };
+      return isScalarShape(s) ? { rows: n, cols: 1, vector: true } : s;
+    }
+    case 'vjp': {
+      // vjp(G, F, X) = ∂⟨G, F⟩/∂X: G has F's shape or is a scalar (broadcast); the result is shaped like X.
+      const [g, f, x] = e.args as [Expr, Expr, Expr];
+      const gs = inferShape(g, ctx);
+      const fs = inferShape(f, ctx);
+      if (!isScalarShape(gs) && !sameShape(gs, fs)) throw new ShapeError(`vjp(G, F, X) needs G shaped like F or a scalar, got ${named(g, gs)} and ${named(f, fs)}`);
+      return inferShape(x, ctx);
     }
     case 'diag': {
       const a = e.args[0] as Expr;
@@ -112,10 +165,12 @@ export function inferShape(e: Expr, ctx: ShapeContext): Shape {
       return s ?? SCALAR;
     }
     case 'add': {
+      // A scalar term broadcasts (1 - σ(s) adds 1 to every entry); the other terms need one shape.
       const shapes = e.args.map((a) => inferShape(a, ctx));
-      const first = shapes[0] as Shape;
+      const k0 = shapes.findIndex((s) => !isScalarShape(s));
+      const first = shapes[k0 < 0 ? 0 : k0] as Shape;
       shapes.forEach((s, k) => {
-        if (!sameShape(s, first)) throw new ShapeError(`cannot add ${named(e.args[0] as Expr, first)} and ${named(e.args[k] as Expr, s)}: a sum needs one shape`);
+        if (!isScalarShape(s) && !sameShape(s, first)) throw new ShapeError(`cannot add ${named(e.args[k0] as Expr, first)} and ${named(e.args[k] as Expr, s)}: a sum needs one shape`);
       });
       return first;
     }
@@ -136,6 +191,7 @@ export function inferShape(e: Expr, ctx: ShapeContext): Shape {
     case 'pow': {
       const b = inferShape(e.base, ctx);
       const x = inferShape(e.exp, ctx);
+      if (!isScalarShape(b) && b.cols === 1 && isScalarShape(x)) throw new ShapeError(`no powers of vectors: ${named(e.base, b)} ^ ${toPlain(e.exp)} could mean x^T x or each entry squared; write transpose(x)*x, or epow(x, ${toPlain(e.exp)}) for the entrywise power`);
       if (!isScalarShape(b) || !isScalarShape(x)) throw new ShapeError(`no powers of matrices: ${named(e.base, b)} ^ ${named(e.exp, x)}; write A*A for a product, W^T for a transpose`);
       return SCALAR;
     }

@@ -123,6 +123,31 @@ function callEntry(e: Expr & { kind: 'call' }, i: Expr, j: Expr, ctx: ShapeConte
     case 'norm':
     case 'norm1':
       return normEntry(e.fn, a0 as Expr, ctx, fresh);
+    case 'hadamard':
+      return mul(...e.args.map((a) => at(a, i, j)));
+    case 'trace': {
+      const a = a0 as Expr;
+      const k = fresh.next();
+      return call('sum', [at(a, k, k), k, ONE, sizeExpr(inferShape(a, ctx).rows)]);
+    }
+    case 'epow':
+      return pow(at(a0 as Expr, i, j), at(e.args[1] as Expr, ONE, ONE));
+    case 'sumall':
+      return entrySum(a0 as Expr, (p, q) => at(a0 as Expr, p, q), ctx, fresh);
+    case 'ones':
+      return ONE;
+    case 'identity':
+      if (i.kind === 'num' && j.kind === 'num') return num(i.n === j.n ? 1 : 0);
+      return call('delta', [i, j]);
+    case 'vjp': {
+      // (vjp(G, F, X))_{ij} = Σ_{kl} G_{kl} ∂F_{kl}/∂X_{ij}: G is held fixed (the signal backpropagated to F);
+      // a scalar G is its own entry everywhere (broadcast).
+      const [g, f, x] = e.args as [Expr, Expr, Expr];
+      if (x.kind !== 'sym') throw new ShapeError(`vjp(G, F, X) needs a declared symbol X, got ${x.kind}`);
+      const xs = declaredShape(ctx, x);
+      const xij = xs === undefined ? x : entrySymbol(x, xs, i, j);
+      return entrySum(f, (p, q) => mul(at(g, p, q), deriv(at(f, p, q), xij)), ctx, fresh);
+    }
     case 'matmul': {
       // (A B C)_{ij} = Σ_k A_{ik} (B C)_{kj}: peel off the first factor.
       const [first, ...rest] = e.args as [Expr, ...Expr[]];
@@ -155,6 +180,17 @@ function normEntry(fn: 'norm' | 'norm1', m: Expr, ctx: ShapeContext, fresh: Fres
   };
   if (fn === 'norm1') return term((x) => call('abs', [x]));
   return call('sqrt', [term((x) => pow(x, num(2)))]);
+}
+
+/** Σ_{k,l} term(k, l) over the entries of `shape`'s expression e (a column vector: one sum). */
+function entrySum(e: Expr, term: (p: Expr, q: Expr) => Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {
+  const s = inferShape(e, ctx);
+  const k = fresh.next();
+  const rows = (body: Expr): Expr => (s.rows === 1 ? body : call('sum', [body, k, ONE, sizeExpr(s.rows)]));
+  const rowIndex = s.rows === 1 ? ONE : k;
+  if (s.cols === 1) return rows(term(rowIndex, ONE));
+  const l = fresh.next();
+  return rows(call('sum', [term(rowIndex, l), l, ONE, sizeExpr(s.cols)]));
 }
 
 function derivEntry(e: Expr & { kind: 'deriv' }, i: Expr, j: Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {

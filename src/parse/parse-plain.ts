@@ -287,6 +287,8 @@ class PlainParser extends InfixParser<PlainToken> {
     }
     const close = this.next();
     this.leave();
+    // sum(u) with one argument: the sum of u's entries (a matrix call); sum(body, k, lo, hi) is the sum over an index.
+    if (fn === 'sum' && args.length === 1) return call('sumall', args);
     if (args.length < minArgs || args.length > maxArgs) {
       const want = minArgs === maxArgs ? `${minArgs}` : `${minArgs} to ${maxArgs}`;
       const usage = fn === 'd' ? ': write d(u, x) for the derivative of u with respect to x' : '';

@@ -6,7 +6,7 @@
  */
 import type { Call, Expr, Sym } from '../expr/node.js';
 import { assertNever } from '../expr/node.js';
-import { latexHeight, lookupFunction, matrixPrintForm } from '../expr/functions.js';
+import { latexHeight, lookupFunction, matrixLatexName, matrixPrintForm } from '../expr/functions.js';
 import { abstractHead } from '../expr/abstract-function.js';
 import { size, some, symbolsOf } from '../expr/traverse.js';
 import { equal } from '../expr/equal.js';
@@ -99,6 +99,7 @@ function callLatex(e: Call): string {
   // \top, not T: T could be a symbol; parseLatex reads W^\top as transpose(W) with or without shapes.
   if (matrixForm === 'transpose' && arg !== undefined && e.args.length === 1) return `${powerBase(arg)}^\\top`;
   if (matrixForm === 'entry' && arg !== undefined && e.args.length === 3) return `\\left[${toLatex(arg)}\\right]_{${indexList(e.args.slice(1))}}`;
+  if (matrixForm !== undefined && matrixForm !== 'product' && matrixForm !== 'transpose' && matrixForm !== 'entry') return matrixCallLatex(e, matrixForm);
   const spec = lookupFunction(e.fn);
   const args = e.args.map((a) => toLatex(a)).join(', ');
   const head = spec === undefined ? abstractHead(e.fn) : undefined;
@@ -127,6 +128,35 @@ function callLatex(e: Call): string {
       return `\\delta_{${indexList(e.args)}}`;
     case 'sum':
       return sumLatex(e);
+  }
+}
+
+/**
+ * The matrix vocabulary: a ⊙ b (always bracketed, so W (a ⊙ b) and (a ⊙ b) x read one way),
+ * A^{\circ n} for the entrywise power, \operatorname{tr}(A), \operatorname{sum}(A) for the sum of entries, \mathbf{1}_{n}, I_{n},
+ * and the engine's vjp(G, F, X) as \nabla_{X} \langle G, F \rangle (\nabla_{X} F when G = 1).
+ */
+function matrixCallLatex(e: Call, form: 'call' | 'hadamard' | 'entry-power' | 'entry-sum' | 'ones' | 'identity' | 'pullback'): string {
+  const [a0, a1, a2] = e.args;
+  const named = (name: string): string => `\\operatorname{${name}}${group(e.args.map(toLatex).join(', '))}`;
+  const operand = (x: Expr): string => (x.kind === 'add' || x.kind === 'neg' || (x.kind === 'num' && x.n < 0n) ? group(toLatex(x)) : toLatex(x));
+  const sized = (x: Expr | undefined): boolean => x !== undefined && (x.kind === 'num' || x.kind === 'sym');
+  switch (form) {
+    case 'hadamard':
+      return a0 !== undefined && a1 !== undefined ? group(`${operand(a0)} \\odot ${operand(a1)}`) : named(e.fn);
+    case 'entry-power':
+      return a0 !== undefined && a1 !== undefined ? `${powerBase(a0)}^{\\circ ${toLatex(a1)}}` : named(e.fn);
+    case 'entry-sum':
+      return named('sum');
+    case 'ones':
+      return sized(a0) ? `\\mathbf{1}_{${toLatex(a0 as Expr)}}` : '\\mathbf{1}';
+    case 'identity':
+      return sized(a0) ? `I_{${toLatex(a0 as Expr)}}` : 'I';
+    case 'pullback':
+      if (a0 === undefined || a1 === undefined || a2 === undefined) return named(e.fn);
+      return a0.kind === 'num' && a0.n === 1n && a0.d === 1n ? `\\nabla_{${toLatex(a2)}} ${group(toLatex(a1))}` : `\\nabla_{${toLatex(a2)}} \\left\\langle ${toLatex(a0)}, ${toLatex(a1)} \\right\\rangle`;
+    case 'call':
+      return `\\operatorname{${matrixLatexName(e.fn)}}${argumentGroup(e.args, e.args.map(toLatex).join(', '))}`;
   }
 }
 

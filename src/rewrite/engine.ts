@@ -14,6 +14,10 @@ export interface Engine {
   /** Differentiation: derivative rules first, then simplification, interleaved innermost first. */
   readonly differentiation: RuleIndex;
   readonly simplification: RuleIndex;
+  /** Matrix calculus under declared shapes (rules/matrix-calculus.rules): gradients backwards, Jacobians forwards, with their own simplifications, since the scalar ones may assume products commute. */
+  readonly matrixDifferentiation: RuleIndex;
+  /** Moving a transpose inwards, to state a derivative in the other layout. */
+  readonly matrixLayout: RuleIndex;
 }
 
 function set(lib: RuleLibrary, name: string): RuleSet {
@@ -30,5 +34,7 @@ export function createEngine(opts: { rulesDir?: string } = {}): Engine {
     library,
     differentiation: new RuleIndex([derive, simplify]),
     simplification: new RuleIndex([simplify]),
+    matrixDifferentiation: new RuleIndex([set(library, 'matrix-derive'), set(library, 'matrix-simplify')]),
+    matrixLayout: new RuleIndex([set(library, 'matrix-layout'), set(library, 'matrix-simplify')]),
   };
 }

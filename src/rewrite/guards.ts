@@ -10,6 +10,8 @@ import type { Expr } from '../expr/node.js';
 import type { DependencyResolver } from '../expr/dependencies.js';
 import { freeOf } from '../expr/traverse.js';
 import { ratCompare } from '../expr/rational.js';
+import { inferShape } from '../matrix/infer-shape.js';
+import { isScalarShape, sameShape, ShapeError, type Shape, type ShapeContext } from '../matrix/shape.js';
 
 /**
  * What a guard may know beyond its arguments: the symbols that stand for
@@ -18,6 +20,27 @@ import { ratCompare } from '../expr/rational.js';
  */
 export interface GuardContext {
   readonly definitions?: DependencyResolver;
+  /** Declared shapes of vectors and matrices (the matrix-calculus rules' side conditions); absent: every symbol is a scalar. */
+  readonly shapes?: ShapeContext;
+}
+
+const NO_SHAPES: ShapeContext = new Map();
+
+/** The shape of u under the context's shapes; undefined when u is not well shaped (the guard then answers no). */
+function shapeOf(u: Expr, c: GuardContext): Shape | undefined {
+  try {
+    return inferShape(u, c.shapes ?? NO_SHAPES);
+  } catch (e) {
+    if (e instanceof ShapeError) return undefined;
+    throw e;
+  }
+}
+
+function shapeTest(test: (s: Shape) => boolean): (x: readonly Expr[], c: GuardContext) => GuardAnswer {
+  return (x, c) => {
+    const s = shapeOf(a(x, 0), c);
+    return s !== undefined && test(s) ? YES : NO;
+  };
 }
 
 export type GuardAnswer = { readonly ok: true; readonly assumption?: string } | { readonly ok: false };
@@ -133,6 +156,21 @@ export const GUARDS: ReadonlyMap<string, GuardSpec> = new Map<string, GuardSpec>
         const e = a(x, 0);
         const v = a(x, 1);
         return e.kind === 'sym' && v.kind === 'sym' && e.name === v.name && e.sub.length > 0 && v.sub.length === 0 && v.sup.length === 0 && e.sup.length === 0 ? YES : NO;
+        },
+      },
+    ],
+  ['scalar', { arity: 1, description: 'u is a scalar under the declared shapes', test: shapeTest(isScalarShape) }],
+  ['notscalar', { arity: 1, description: 'u is a vector or matrix under the declared shapes', test: shapeTest((s) => !isScalarShape(s)) }],
+  ['column', { arity: 1, description: 'u is a column vector (n×1, not a scalar) under the declared shapes', test: shapeTest((s) => !isScalarShape(s) && s.cols === 1) }],
+  [
+    'sameshape',
+    {
+      arity: 2,
+      description: 'u and v have the same shape under the declared shapes',
+      test: (x, c) => {
+        const p = shapeOf(a(x, 0), c);
+        const q = shapeOf(a(x, 1), c);
+        return p !== undefined && q !== undefined && sameShape(p, q) ? YES : NO;
       },
     },
   ],

@@ -72,7 +72,7 @@ export interface RunContext extends GuardContext {
  */
 export function rewriteToNormalForm(start: Expr, index: RuleIndex, budget: Budget = DEFAULT_BUDGET, context: RunContext = {}): Derivation {
   const now = context.now ?? defaultClock;
-  const guards: GuardContext = context.definitions === undefined ? {} : { definitions: context.definitions };
+  const guards: GuardContext = { ...(context.definitions === undefined ? {} : { definitions: context.definitions }), ...(context.shapes === undefined ? {} : { shapes: context.shapes }) };
   const t0 = now();
   const steps: Step[] = [];
   const normal = new ExprSet();

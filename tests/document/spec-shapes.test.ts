@@ -26,7 +26,7 @@ problems:
     tasks:
       - diff: x^T*A*x
         wrt: x
-      - diff: sigma(W*x)
+      - diff: sin(W*x)
         wrt: x
 `;
 
@@ -56,7 +56,7 @@ describe('shapes: in problem-set specs', () => {
     const checks = blocks.filter((b) => b.kind === 'check').map((b) => (b.kind === 'check' ? b.text : ''));
     expect(checks[0]).toMatch(/^Check: holds: both sides are m×n; all \d+ entries agree/);
     expect(checks[1]).toBe('Check: a step of this derivation fails (marked above).');
-    expect(checks[3]).toMatch(/^Check: not derived under shapes: sigma\(W\*x\)/);
+    expect(checks[3]).toMatch(/^Check: not derived under shapes: no matrix-calculus rule applies to sin\(W\*x\)/);
     expect(tallyAnswers(solved)).toEqual({ failed: 1, unverified: 1 });
     expect(solved.allVerified).toBe(false);
   });

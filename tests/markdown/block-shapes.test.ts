@@ -47,9 +47,9 @@ describe('shapes: lines in ```derive and ```check blocks', () => {
   });
 
   it('should take md --shape for every block, and refuse what it cannot derive in one message', async () => {
-    const r = await renderNote('```derive\nd/dx sigma(W*x)\n```\n', { path: 'note.md', shapes: shapeContext(['W: m x n, x: n']) });
+    const r = await renderNote('```derive\nd/dx sin(W*x)\n```\n', { path: 'note.md', shapes: shapeContext(['W: m x n, x: n']) });
     const m = r.messages.filter((x) => x.ruleId === 'derive-request');
     expect(m).toHaveLength(1);
-    expect(m[0]?.reason).toMatch(/^not derived under shapes: sigma\(W\*x\)/);
+    expect(m[0]?.reason).toMatch(/^not derived under shapes: no matrix-calculus rule applies to sin\(W\*x\)/);
   });
 });

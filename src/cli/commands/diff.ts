@@ -23,7 +23,8 @@ import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, readReque
 import { formatVerification } from '../../derive/verdict-text.js';
 import { groupSteps } from '../../proof/group-steps.js';
 import { toPlain } from '../../expr/to-plain.js';
-import { refuseShapedOptions, shapedDiff } from '../shaped-diff.js';
+import { parseLayout, refuseShapedOptions, shapedDiff } from '../shaped-diff.js';
+import type { Layout } from '../../derive/shaped-derivative.js';
 import { unshapedDerivativeRefusal } from '../../check/matrix-gate.js';
 
 interface DiffFlags {
@@ -39,6 +40,8 @@ interface DiffFlags {
   timeout?: number;
   /** Shapes of vectors and matrices: the derivative is then taken under them (shaped-diff.ts). */
   shape: string[];
+  /** With --shape: numerator or denominator layout (default: a gradient shaped like the variable, a Jacobian m×n). */
+  layout?: Layout;
 }
 
 function textReport(o: DiffOutcome): string {
@@ -115,7 +118,7 @@ async function runSingle(exprArg: string, flags: DiffFlags, io: Io, engine: Engi
   const text = await readExprArg(exprArg, io);
   if (flags.shape.length > 0) {
     refuseShapedOptions(flags);
-    const o = shapedDiff({ text, syntax: flags.input, wrt: flags.wrt.flatMap((w) => parseVariables(w, '--wrt')), shapes: flags.shape, ...options(flags, undefined) });
+    const o = shapedDiff({ text, syntax: flags.input, wrt: flags.wrt.flatMap((w) => parseVariables(w, '--wrt')), shapes: flags.shape, engine, ...(flags.layout !== undefined ? { layout: flags.layout } : {}), ...options(flags, undefined) });
     io.stdout(flags.format === 'json' ? JSON.stringify(o.json, null, 2) + '\n' : flags.format === 'latex' ? o.latex : o.text);
     return o.code;
   }
@@ -187,7 +190,7 @@ export function diffBatchHandler(flags: DiffFlags): LineHandler {
     const shape = [...flags.shape, ...(req.shape ?? [])];
     if (shape.length > 0) {
       refuseShapedOptions({ ...(req.grad !== undefined ? { grad: req.grad.join(',') } : {}), ...(req.at !== undefined ? { at: [req.at] } : {}) });
-      const o = shapedDiff({ text: req.expr, syntax: flags.input, wrt: (req.wrt ?? []).flatMap((w) => parseVariables(w, 'wrt')), shapes: shape, ...options(flags, undefined) });
+      const o = shapedDiff({ text: req.expr, syntax: flags.input, wrt: (req.wrt ?? []).flatMap((w) => parseVariables(w, 'wrt')), shapes: shape, engine, ...(flags.layout !== undefined ? { layout: flags.layout } : {}), ...options(flags, undefined) });
       return { out: JSON.stringify({ id, ...o.json }) + '\n', failed: o.code === EXIT.failed };
     }
     const f = parseInput(req.expr, flags.input);
@@ -234,7 +237,8 @@ export const diffCommand: CommandModule = {
       .option('--seed <n>', 'seed for the random points', parseInteger)
       .option('--input <syntax>', 'auto, plain or latex', 'auto')
       .option('--timeout <seconds>', `with --batch: the time budget of each request (default ${DEFAULT_BATCH_TIMEOUT_S}); a request over it gets an error line`, parseTimeoutSeconds)
-      .option('--shape <decl>', "declare a matrix or vector, e.g. 'W: m x n, x: n, b: m' (repeatable; also \"shape\" in --batch requests): the derivative by a declared vector is taken under the shapes, printed with its size and checked entry by entry; what is not supported is refused (exit 3)", collect, [])
+      .option('--layout <layout>', 'with --shape: numerator or denominator (default: the gradient of a scalar shaped like the variable, denominator; the Jacobian of a vector m×n, numerator)', parseLayout)
+      .option('--shape <decl>', "declare a matrix or vector, e.g. 'W: m x n, x: n, b: m' (repeatable; also \"shape\" in --batch requests): the derivative by a declared vector or matrix is derived by the matrix-calculus rules, printed with its size and layout, every step checked entry by entry and the result by finite differences; what the rules do not cover is refused by name (exit 3)", collect, [])
       .action(async (expr: string | undefined, flags: DiffFlags) => {
         if (flags.batch !== undefined) {
           if (expr !== undefined) throw new UserError('--batch reads expressions from the file: do not also give EXPR');
