@@ -43,6 +43,14 @@ export interface MatrixCheckOptions {
   /** Random points per entry (default 4: each point is a fresh random matrix). */
   readonly points?: number;
   readonly seed?: number;
+  /**
+   * Applied to every lowered entry before it is sampled: the caller's meaning
+   * of names the lowering leaves as they are (an elementwise function f(t)
+   * chosen by a derivation, the entries of a ones vector).
+   */
+  readonly mapEntry?: (entry: Expr) => Expr;
+  /** The largest size instantiated (default MAX_SIZE); a caller whose entries grow fast with the sizes may ask for less. */
+  readonly maxSize?: number;
 }
 
 /** The size symbols of the declared shapes, in a fixed order. */
@@ -60,11 +68,11 @@ export const MAX_SIZE = 7;
  * sizes catch a transposed index; 1 and 7 the ends: A + (n-2)(n-3)(n-4)B = A
  * is false at n = 1 and n = 7).
  */
-export function sizeInstances(names: readonly string[], seed: number): Sizes[] {
+export function sizeInstances(names: readonly string[], seed: number, maxSize: number = MAX_SIZE): Sizes[] {
   if (names.length === 0) return [{}];
   const rng = createRng(seed);
-  const out: Sizes[] = [2, 3, 1, MAX_SIZE].map((v) => Object.fromEntries(names.map((n) => [n, v])));
-  for (let k = 0; k < 2; k++) out.push(Object.fromEntries(names.map((n) => [n, rng.int(1, MAX_SIZE)])));
+  const out: Sizes[] = [2, 3, 1, maxSize].map((v) => Object.fromEntries(names.map((n) => [n, v])));
+  for (let k = 0; k < 2; k++) out.push(Object.fromEntries(names.map((n) => [n, rng.int(1, maxSize)])));
   const seen = new Set<string>();
   return out.filter((s) => {
     const key = JSON.stringify(s);
@@ -90,7 +98,7 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, ctx: ShapeContext, opts: 
   const rhsShape = inferShape(rhs, ctx);
   if (!sameShape(lhsShape, rhsShape)) return { verdict: 'fails', reason: 'shape', lhsShape, rhsShape };
   const seed = opts.seed ?? 1;
-  const instances = sizeInstances(sizeNames(ctx), seed);
+  const instances = sizeInstances(sizeNames(ctx), seed, opts.maxSize ?? MAX_SIZE);
   let entries = 0;
   let points = 0;
   let maxRelError = 0;
@@ -109,8 +117,9 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, ctx: ShapeContext, opts: 
     for (let i = 1; i <= shape.rows; i++) {
       for (let j = 1; j <= shape.cols; j++) {
         // Written out at this size, every matrix entry is a symbol of its own: the counterexample lists them all.
-        const le = unrollSums(entryOf(l, num(i), num(j), c, fresh));
-        const re = unrollSums(entryOf(r, num(i), num(j), c, fresh));
+        const meaning = opts.mapEntry ?? ((x: Expr): Expr => x);
+        const le = unrollSums(meaning(entryOf(l, num(i), num(j), c, fresh)));
+        const re = unrollSums(meaning(entryOf(r, num(i), num(j), c, fresh)));
         const v = checkEqualNumeric(le, re, { points: opts.points ?? 4, seed: seed + entries });
         entries++;
         if (v.verdict === 'fails') return { verdict: 'fails', reason: 'entry', sizes, entry: [i, j], lhs: v.lhs, rhs: v.rhs, relError: v.relError, lhsEntry: le, rhsEntry: re, point: v.point };

@@ -24,7 +24,7 @@ export interface NamedStepJson extends StepJson {
 export interface NamedPartJson {
   readonly id: string;
   readonly title: string;
-  readonly kind: 'differentiate' | 'rewrite' | 'claim' | 'solve' | 'matrix';
+  readonly kind: 'differentiate' | 'rewrite' | 'claim' | 'solve' | 'matrix' | 'chain';
   readonly case?: string;
   /** For a solve part: each unknown's exact value, in plain syntax. */
   readonly solution?: Readonly<Record<string, string>>;
