@@ -12,6 +12,7 @@ import { num } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
 import { mapBottomUp } from '../expr/traverse.js';
 import { checkEqualNumeric } from '../numeric/check-equal.js';
+import type { Assumption } from '../numeric/assumptions.js';
 import { createRng } from '../numeric/rng.js';
 import { inferShape } from '../matrix/infer-shape.js';
 import { entryOf, FreshIndices } from '../matrix/lower.js';
@@ -51,6 +52,8 @@ export interface MatrixCheckOptions {
   readonly mapEntry?: (entry: Expr) => Expr;
   /** The largest size instantiated (default MAX_SIZE); a caller whose entries grow fast with the sizes may ask for less. */
   readonly maxSize?: number;
+  /** What is known about the symbols of a pair of lowered entries (ŷ_1 ∈ (0, 1)), for the point sampler. */
+  readonly assumptions?: (entries: readonly Expr[]) => readonly Assumption[];
 }
 
 /** The size symbols of the declared shapes, in a fixed order. */
@@ -120,7 +123,8 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, ctx: ShapeContext, opts: 
         const meaning = opts.mapEntry ?? ((x: Expr): Expr => x);
         const le = unrollSums(meaning(entryOf(l, num(i), num(j), c, fresh)));
         const re = unrollSums(meaning(entryOf(r, num(i), num(j), c, fresh)));
-        const v = checkEqualNumeric(le, re, { points: opts.points ?? 4, seed: seed + entries });
+        const assumptions = opts.assumptions?.([le, re]);
+        const v = checkEqualNumeric(le, re, { points: opts.points ?? 4, seed: seed + entries, ...(assumptions !== undefined ? { assumptions } : {}) });
         entries++;
         if (v.verdict === 'fails') return { verdict: 'fails', reason: 'entry', sizes, entry: [i, j], lhs: v.lhs, rhs: v.rhs, relError: v.relError, lhsEntry: le, rhsEntry: re, point: v.point };
         if (v.verdict === 'undecided') return { verdict: 'undecided', reason: `entry (${i}, ${j}) with ${sizesText(sizes)}: ${v.reason}` };

@@ -24,7 +24,8 @@
  */
 import { equal } from '../../expr/equal.js';
 import type { Expr } from '../../expr/node.js';
-import { mapBottomUp, some } from '../../expr/traverse.js';
+import { mapBottomUp, some, symbolsOf } from '../../expr/traverse.js';
+import type { Assumption } from '../../numeric/assumptions.js';
 import { substitute } from '../../expr/substitute.js';
 import { symKey } from '../../expr/sym-key.js';
 import { toPlain } from '../../expr/to-plain.js';
@@ -44,6 +45,8 @@ export interface ChainContext {
   /** symKey of a defined quantity -> its matrix form. */
   readonly definitions: ReadonlyMap<string, Expr>;
   readonly vocabulary: ChainVocabulary;
+  /** Open intervals of quantities that are free in a check (ỹ ∈ (0, 1) where ỹ = σ(s)): their entries are drawn inside. */
+  readonly domains: ReadonlyMap<string, readonly [number, number]>;
 }
 
 /** A chain step as computed: a step record, and why it is already known to fail (shapes that do not fit). */
@@ -91,7 +94,13 @@ export function chainContext(spec: NamedSpec, shapes: ShapeContext): ChainContex
     if (shapeText(declared) !== shapeText(given)) throw new NamedSpecError(spec.file, d.line, 1, `${toPlain(head)} is declared ${shapeText(declared)} but ${toPlain(body)} is ${shapeText(given)}`);
     definitions.set(symKey(head), body);
   }
-  return { shapes, definitions, vocabulary };
+  const domains = new Map<string, readonly [number, number]>();
+  for (const piece of spec.domains.split(';').map((t) => t.trim()).filter((t) => t !== '')) {
+    const m = /^([A-Za-z]+)\s+in\s+\(\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)\s*\)$/.exec(piece);
+    if (m === null) throw new NamedSpecError(spec.file, 1, 1, `cannot read the domain '${piece}': write NAME in (LO, HI), e.g. ytilde in (0, 1)`);
+    domains.set(m[1] as string, [Number(m[2]), Number(m[3])]);
+  }
+  return { shapes, definitions, vocabulary, domains };
 }
 
 /** The title and LaTeX of a step's rule: an identity of rules/*.identities, else a justification of the spec. */
@@ -211,6 +220,22 @@ export function openChainExpr(e: Expr, ctx: ChainContext, known: readonly KnownD
   return cur;
 }
 
+/** The entries of a quantity with a domain, drawn inside it (only a free quantity is left to draw after unfolding). */
+function domainAssumptions(entries: readonly Expr[], ctx: ChainContext): Assumption[] {
+  if (ctx.domains.size === 0) return [];
+  const seen = new Set<string>();
+  const out: Assumption[] = [];
+  for (const e of entries) {
+    for (const s of symbolsOf(e)) {
+      const d = ctx.domains.get(s.name);
+      if (d === undefined || seen.has(symKey(s))) continue;
+      seen.add(symKey(s));
+      out.push({ sym: s, kind: 'interval', lo: d[0], hi: d[1], closed: [false, false] });
+    }
+  }
+  return out;
+}
+
 /** The variable a part differentiates by, when it is a defined quantity (d(C, s^{(2)})): it stays free in the part's checks. */
 export function freeVariableOf(start: Expr, ctx: ChainContext): string | undefined {
   if (start.kind !== 'deriv') return undefined;
@@ -229,7 +254,7 @@ export function checkChainRelation(lhs: Expr, rhs: Expr, ctx: ChainContext, know
   const pr = ctx.vocabulary.prepare(r, pl.ctx);
   let v;
   try {
-    v = checkMatrixEqual(pl.expr, pr.expr, pr.ctx, { seed, points, mapEntry: ctx.vocabulary.entryMeaning, maxSize: CHAIN_MAX_SIZE });
+    v = checkMatrixEqual(pl.expr, pr.expr, pr.ctx, { seed, points, mapEntry: ctx.vocabulary.entryMeaning, maxSize: CHAIN_MAX_SIZE, assumptions: (entries) => domainAssumptions(entries, ctx) });
   } catch (e) {
     if (e instanceof ShapeError) return { verdict: { verdict: 'fails', point: {}, lhs: Number.NaN, rhs: Number.NaN, relError: Number.POSITIVE_INFINITY }, text: e.message };
     throw e;

@@ -124,6 +124,8 @@ export interface NamedSpec {
   readonly matrixDefinitions: readonly Definition[];
   /** Scalar functions applied entry by entry (`f(t) = 3*relu(t)`). */
   readonly elementwise: readonly Definition[];
+  /** Intervals of quantities where they are free in a chain check (`ytilde in (0, 1)`), '' for none. */
+  readonly domains: string;
   /** Names and LaTeX of chain steps that are not identities. */
   readonly justifications: ReadonlyMap<string, Justification>;
   /** The chosen variant (parameters.ts); empty without parameters. */
@@ -295,6 +297,7 @@ export function parseNamedSpec(name: string, file: string, original: string, ask
     matrixDefinitions: r.list(root, 'matrix-definitions').map((d) => ({ define: r.text(d, 'define', true), text: r.text(d, 'text', false), line: r.pos(d).line })),
     elementwise: r.list(root, 'elementwise').map((d) => ({ define: r.text(d, 'define', true), text: r.text(d, 'text', false), line: r.pos(d).line })),
     justifications: r.justifications(root),
+    domains: r.text(root, 'domains', false),
     parameters: applied.chosen,
     variant: applied.description,
   };
