@@ -30,7 +30,7 @@ import { entry } from '../../matrix/matrix-calls.js';
 import { toPlain } from '../../expr/to-plain.js';
 import { sameShape, shapeContext, ShapeError, shapeText, type ShapeContext } from '../../matrix/shape.js';
 import type { MatrixIdentity } from '../../matrix/matrix-identity.js';
-import { loadMatrixIdentities, parseIdentities } from '../../matrix-check/identities.js';
+import { parseIdentities } from '../../matrix-check/identities.js';
 import { defaultRulesDir } from '../../rewrite/load-rules.js';
 import { FileError } from '../../parse/file-error.js';
 import { readFileSync } from 'node:fs';
@@ -45,8 +45,18 @@ export const MATRIX_CLAIM_RULE = 'claim.matrix';
 export const ENTRY_RULE = 'matrix.entry';
 /** The rule id of an equation of a solve part put at the exact solution. */
 export const SOLVED_RULE = 'solve.linear-system';
+/** The family of the ids chain steps cite (rules/backprop.identities and a derivation's justifications): checked entry by entry, never rewritten. */
+export const CHAIN_RULE_FAMILY = 'bp.';
+
+/** The fixed claim ids, and every id of the chain-step family. */
+class ClaimRuleIds extends Set<string> {
+  override has(id: string): boolean {
+    return super.has(id) || id.startsWith(CHAIN_RULE_FAMILY);
+  }
+}
+
 /** Steps that are checked numerically rather than rewritten by a rule (src/proof/replay.ts counts them as claims). */
-export const CLAIM_RULES: ReadonlySet<string> = new Set([CLAIM_RULE, MATRIX_CLAIM_RULE, ENTRY_RULE, SOLVED_RULE]);
+export const CLAIM_RULES: ReadonlySet<string> = new ClaimRuleIds([CLAIM_RULE, MATRIX_CLAIM_RULE, ENTRY_RULE, SOLVED_RULE]);
 
 export interface ComputedPart {
   readonly part: Part;
@@ -180,11 +190,10 @@ function entryIndices(spec: NamedSpec, part: Part, text: string): [Expr, Expr] {
 
 type PartBody = Omit<ComputedPart, 'unfoldings'>;
 
-/** The identities chain steps may cite: rules/backprop.identities and rules/matrix-calculus.identities. */
+/** The identities chain steps may cite: rules/backprop.identities. */
 function chainIdentities(spec: NamedSpec): MatrixIdentity[] {
   try {
-    const dir = defaultRulesDir();
-    return [...loadMatrixIdentities(dir), ...parseIdentities(`rules/${BACKPROP_IDENTITIES}`, readFileSync(join(dir, BACKPROP_IDENTITIES), 'utf8'))];
+    return parseIdentities(`rules/${BACKPROP_IDENTITIES}`, readFileSync(join(defaultRulesDir(), BACKPROP_IDENTITIES), 'utf8'));
   } catch (e) {
     if (e instanceof FileError) throw new NamedSpecError(spec.file, 1, 1, e.message);
     throw e;

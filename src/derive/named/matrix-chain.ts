@@ -105,11 +105,13 @@ export function chainContext(spec: NamedSpec, shapes: ShapeContext): ChainContex
 
 /** The title and LaTeX of a step's rule: an identity of rules/*.identities, else a justification of the spec. */
 function ruleOf(spec: NamedSpec, s: ChainStepSpec, identities: readonly MatrixIdentity[]): Justification {
+  // One family for the ids chain steps cite, so that replaying a derivation counts them as checked claims (compute.ts, CLAIM_RULES).
+  if (!s.rule.startsWith('bp.')) throw new NamedSpecError(spec.file, s.line, s.col, `a chain step cites an id of the family bp. (rules/backprop.identities or 'justifications:'), not '${s.rule}'`);
   const id = identities.find((i) => i.id === s.rule);
   if (id !== undefined) return { title: id.title, latex: id.latex };
   const j = spec.justifications.get(s.rule);
   if (j !== undefined) return j;
-  throw new NamedSpecError(spec.file, s.line, s.col, `unknown rule '${s.rule}': name an identity of rules/backprop.identities or rules/matrix-calculus.identities, or add it under 'justifications:'`);
+  throw new NamedSpecError(spec.file, s.line, s.col, `unknown rule '${s.rule}': name an identity of rules/backprop.identities, or add it under 'justifications:'`);
 }
 
 /**
@@ -159,7 +161,7 @@ export function computeChain(spec: NamedSpec, part: ChainPart, ctx: ChainContext
       problem = e.message;
     }
     const size = problem === undefined ? sizeText(after, ctx) : undefined;
-    const title = size === undefined ? rule.title : `${rule.title} [${size}]`;
+    const title = size === undefined ? rule.title : `${rule.title}; size ${size}`;
     steps.push({
       step: { rule: s.rule, title, path: [], before, after, redex: before, contractum: after, bindings: new Map(), notes: [] },
       latex: rule.latex,

@@ -1,0 +1,219 @@
+/**
+ * Backpropagation in matrix form (rules/derivations/two-layer-network.yaml):
+ * every variant checks entry by entry, a tampered step fails at that step
+ * and nowhere else, the closed forms agree with the index-notation
+ * derivation (two-layer-backprop), and the default variant prints through
+ * text, KaTeX, `gradtex render` and `gradtex md`.
+ */
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import { sym } from '../../src/expr/build.js';
+import type { Expr } from '../../src/expr/node.js';
+import { mapBottomUp } from '../../src/expr/traverse.js';
+import { computeNamed, derivationsDir, loadNamedSpec, NamedSpecError, namedToText, parseNamedSpec, partToLatex, unfold, verifyNamed, type VerifiedNamed } from '../../src/derive/named/index.js';
+import { openChainExpr } from '../../src/derive/named/matrix-chain.js';
+import { entryOf, FreshIndices } from '../../src/matrix/lower.js';
+import { checkMatrixEqual } from '../../src/matrix-check/check-matrix-equal.js';
+import { parseIdentities } from '../../src/matrix-check/identities.js';
+import { checkEqualNumeric } from '../../src/numeric/index.js';
+import { parsePlain } from '../../src/parse/index.js';
+import { createEngine } from '../../src/rewrite/engine.js';
+import { cli } from '../cli/run.js';
+
+const engine = createEngine();
+const FILE = join(derivationsDir(), 'two-layer-network.yaml');
+const SOURCE = readFileSync(FILE, 'utf8');
+
+function run(params: Record<string, string> = {}, source = SOURCE): VerifiedNamed {
+  return verifyNamed(computeNamed(engine, parseNamedSpec('two-layer-network', 'two-layer-network.yaml', source, params)), { points: 6 });
+}
+
+/** The derivation file with one step's text replaced (exactly once). */
+function tampered(from: string, to: string, source = SOURCE): string {
+  expect(source.split(from)).toHaveLength(2);
+  return source.replace(from, to);
+}
+
+const index = (v: VerifiedNamed, id: string): number => v.parts.findIndex((p) => p.computed.part.id === id);
+
+const DEFAULT = run();
+
+describe('two-layer-network: the default variant (3·ReLU, identity, squared error)', () => {
+  it('should check every step of every part entry by entry', () => {
+    expect(DEFAULT.verdict).toBe('holds');
+    expect(DEFAULT.parts.map((p) => p.verdict).every((v) => v === 'holds')).toBe(true);
+    // Each chain step was compared at several sizes, distinct sizes included.
+    for (const p of DEFAULT.parts) for (const t of p.stepTexts ?? []) expect(t).toMatch(/agree at \d+ random points over sizes \{K = 2, m = 2, n = 2\}, \{K = 3, m = 3, n = 3\}/);
+  });
+
+  it('should print the forward pass, the module Jacobians and the four gradients with their sizes', () => {
+    const text = namedToText(DEFAULT);
+    for (const line of [
+      '= W^{(1)}*x + b^{(1)}    [Forward pass (definition); size m]',
+      '= 3*relu(s^{(1)})    [The chosen functions: f = 3·ReLU, g = identity; size m]',
+      '= W^{(2)}*a^{(1)} + b^{(2)}    [Forward pass (definition); size K]',
+      '= 1/2*(ytilde - y)^T*(ytilde - y)    [Forward pass (definition); size scalar]',
+      '= diag(3*step(s^{(1)}))    [Derivative of the chosen function, entry by entry; size m×m]',
+      '= d(ytilde, s^{(2)})^T*d(C, ytilde)    [Chain rule for a gradient through u = F(s): the transposed Jacobian times the gradient by u; size K]',
+      '= (ytilde - y)*a^{(1)}^T    [δ as derived above; size K×m]',
+      '= d(a^{(1)}, s^{(1)})^T*d(s^{(2)}, a^{(1)})^T*d(C, s^{(2)})',
+      '= hadamard(W^{(2)}^T*(ytilde - y), 3*step(s^{(1)}))    [δ as derived above; size m]',
+      '= diag(3*step(s^{(1)}))*W^{(2)}^T*(ytilde - y)*x^T    [A diagonal matrix times a vector is the elementwise product; size m×n]',
+    ]) {
+      expect(text).toContain(line);
+    }
+    expect(text).toContain('answer: diag(3*step(s^{(1)}))*W^{(2)}^T*(ytilde - y)*x^T');
+    expect(text).toContain('numerator layout');
+  });
+
+  it("should state ReLU's kink and the frameworks' convention separately", () => {
+    const text = namedToText(DEFAULT);
+    expect(text).toContain("hypothesis: 3·ReLU has a kink at 0: f′(0) does not exist (left derivative 0, right 3). PyTorch, TensorFlow and JAX take f′(0) = 0");
+  });
+
+  it('should give every part LaTeX that KaTeX renders with throwOnError', () => {
+    for (const p of DEFAULT.parts) {
+      const tex = partToLatex(p, 'aligned');
+      expect(() => katex.renderToString(tex, { throwOnError: true, displayMode: true }), p.computed.part.id).not.toThrow();
+    }
+    const w1 = DEFAULT.parts[index(DEFAULT, 'grad-w1')];
+    expect(w1 && partToLatex(w1, 'aligned')).toContain('\\frac{\\partial C}{\\partial W^{(1)}}');
+  });
+});
+
+describe('two-layer-network: a tampered step fails at that step only', () => {
+  it('should fail a transposed factor (x δ₁ᵀ for δ₁ xᵀ) at that step: the shapes do not fit', () => {
+    const v = run({}, tampered('to: d(C, s^{(1)})*transpose(x)', 'to: x*transpose(d(C, s^{(1)}))'));
+    expect(v.verdict).toBe('fails');
+    expect(v.failure).toEqual({ part: index(v, 'grad-w1'), step: 0 });
+    expect(v.parts.filter((p) => p.verdict === 'fails').map((p) => p.computed.part.id)).toEqual(['grad-w1']);
+    expect(v.parts[index(v, 'grad-w1')]?.stepTexts?.[0]).toMatch(/the shapes differ: the left side is m×n, the right side n×m/);
+  });
+
+  it('should fail factors in the wrong order (W⁽²⁾ᵀ diag(f′) δ₂) at that step', () => {
+    const v = run({}, tampered('to: diag(f\'(s^{(1)}))*transpose(W^{(2)})*d(C, s^{(2)})', 'to: transpose(W^{(2)})*diag(f\'(s^{(1)}))*d(C, s^{(2)})'));
+    expect(v.failure).toEqual({ part: index(v, 'delta1'), step: 2 });
+    expect(v.parts.filter((p) => p.verdict === 'fails').map((p) => p.computed.part.id)).toEqual(['delta1']);
+    expect(v.parts[index(v, 'delta1')]?.stepTexts?.[2]).toMatch(/shapes do not fit: .*cannot multiply/);
+  });
+
+  // With K = m every product below has a shape: the mistake shows in the entries.
+  const square = SOURCE.replace('W^{(2)}: K x m, b^{(2)}: K, s^{(2)}: K, ytilde: K, y: K', 'W^{(2)}: m x m, b^{(2)}: m, s^{(2)}: m, ytilde: m, y: m').replaceAll('identity(K)', 'identity(m)').replaceAll('ones(K)', 'ones(m)');
+
+  it('should fail a missing transpose of a Jacobian (∂s⁽²⁾/∂a⁽¹⁾ for its transpose) by its entries when the shapes allow it', () => {
+    expect(run({}, square).verdict).toBe('holds');
+    const v = run({}, tampered('*transpose(d(s^{(2)}, a^{(1)}))*d(C, s^{(2)})', '*d(s^{(2)}, a^{(1)})*d(C, s^{(2)})', square));
+    expect(v.failure).toEqual({ part: index(v, 'delta1'), step: 0 });
+    expect(v.parts[index(v, 'delta1')]?.stepTexts?.[0]).toMatch(/^entry \(\d, \d\) differs with m = \d, n = \d/);
+  });
+
+  it('should fail a product in the wrong order (a⁽¹⁾ δ₂ᵀ for δ₂ a⁽¹⁾ᵀ) by its entries when the shapes allow it', () => {
+    const v = run({}, tampered('to: d(C, s^{(2)})*transpose(a^{(1)})', 'to: a^{(1)}*transpose(d(C, s^{(2)}))', square));
+    expect(v.failure).toEqual({ part: index(v, 'grad-w2'), step: 0 });
+    expect(v.parts.filter((p) => p.verdict === 'fails').map((p) => p.computed.part.id)).toEqual(['grad-w2']);
+  });
+});
+
+describe('two-layer-network: the variants', () => {
+  it('should check tanh with a sigmoid output and the squared error', () => {
+    const v = run({ f: 'tanh', g: 'sigma' });
+    expect(v.verdict).toBe('holds');
+    expect(namedToText(v)).toContain('= hadamard(W^{(2)}^T*hadamard(ytilde - y, hadamard(ytilde, ones(K) - ytilde)), ones(m) - hadamard(a^{(1)}, a^{(1)}))');
+  });
+
+  it('should check ReLU with a sigmoid output and the cross-entropy averaged over K outputs: δ₂ = (ỹ − y)/K', () => {
+    const v = run({ f: 'relu', g: 'sigma', loss: 'bce' });
+    expect(v.verdict).toBe('holds');
+    expect(v.parts[index(v, 'delta2')]?.computed.derivation.steps.at(-1)?.rule).toBe('bp.sigma-bce');
+    expect(namedToText(v)).toContain('= 1/K*(ytilde - y)    [σ′ = ỹ ⊙ (1 − ỹ) cancels the denominator of the cross-entropy gradient; size K]');
+  });
+
+  it('should refuse the cross-entropy with an identity output, and unknown parameters or choices', () => {
+    expect(() => run({ loss: 'bce' })).toThrow(/loss = bce requires g=sigma/);
+    expect(() => run({ f: 'gelu' })).toThrow(/'gelu' is not a choice of f: choose one of relu, 3relu, tanh/);
+    expect(() => run({ h: 'x' })).toThrow(NamedSpecError);
+  });
+
+  it('should choose the variant on the command line', async () => {
+    const r = await cli(['derive', 'two-layer-network', '--param', 'f=tanh,g=sigma', '--points', '4']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Variant: tanh hidden layer, sigmoid σ output, squared error');
+    const bad = await cli(['derive', 'two-layer-network', '--param', 'loss=bce']);
+    expect(bad.code).toBe(2);
+  });
+});
+
+describe('two-layer-network against the index-notation derivation (two-layer-backprop)', () => {
+  const index = loadNamedSpec('two-layer-backprop');
+  if (index === undefined) throw new Error('two-layer-backprop is missing');
+  const components = verifyNamed(computeNamed(engine, index), { points: 4 }).computed;
+  const chain = DEFAULT.computed.parts[0]?.chain?.context;
+  if (chain === undefined) throw new Error('no chain context');
+  /** Entry (p, q) of a closed form of the matrix derivation, in components, with K named o as there. */
+  const entry = (id: string, p: Expr, q: Expr): Expr => {
+    const part = DEFAULT.computed.parts.find((x) => x.part.id === id);
+    const open = openChainExpr(part?.derivation.result ?? parsePlain('0'), chain, [], undefined);
+    if ('undecided' in open) throw new Error(open.undecided);
+    const prepared = chain.vocabulary.prepare(open, chain.shapes);
+    const lowered = chain.vocabulary.entryMeaning(entryOf(prepared.expr, p, q, prepared.ctx, new FreshIndices([prepared.expr, p, q], prepared.ctx)));
+    return mapBottomUp(lowered, (x) => (x.kind === 'sym' && x.name === 'K' && x.sub.length === 0 ? sym('o') : x));
+  };
+  for (const [mine, theirs, p, q] of [
+    ['grad-w2', 'relu-w2', 'p', 'q'],
+    ['grad-b2', 'relu-b2', 'p', '1'],
+    ['grad-w1', 'relu-w1', 'p', 'q'],
+    ['grad-b1', 'relu-b1', 'p', '1'],
+  ] as const) {
+    it(`should give entry (${p}, ${q}) of ${mine} in matrix form as ${theirs} in components`, () => {
+      const component = components.parts.find((x) => x.part.id === theirs)?.derivation.result;
+      expect(component).toBeDefined();
+      if (component === undefined) return;
+      const v = checkEqualNumeric(entry(mine, parsePlain(p), parsePlain(q)), unfold(component, components.unfoldings), { points: 12, seed: 3 });
+      expect(v.verdict).toBe('holds');
+      const wrong = checkEqualNumeric(entry(mine, parsePlain(q === '1' ? p : q), parsePlain(q === '1' ? '1' : p)), unfold(component, components.unfoldings), { points: 12, seed: 3 });
+      if (q !== '1') expect(wrong.verdict).toBe('fails');
+    });
+  }
+});
+
+describe('rules/backprop.identities', () => {
+  const text = readFileSync(join(derivationsDir(), '..', 'backprop.identities'), 'utf8');
+  const identities = parseIdentities('rules/backprop.identities', text);
+  it('should hold every identity entry by entry at several sizes', () => {
+    expect(identities.length).toBeGreaterThanOrEqual(8);
+    for (const id of identities) expect(checkMatrixEqual(id.lhs, id.rhs, id.shapes, { points: 3 }).verdict, id.id).toBe('holds');
+  });
+  it('should catch the chain rule written with the Jacobian not transposed (square, so the shapes fit)', () => {
+    const [wrong] = parseIdentities('t', ['@shapes W: m x m, s: m, y: m', 'bp.wrong   d(1/2*(exp(W*s) - y)^T*(exp(W*s) - y), s) = diag(exp(W*s))*W*(exp(W*s) - y)   "t"   latex "t"'].join('\n'));
+    expect(wrong && checkMatrixEqual(wrong.lhs, wrong.rhs, wrong.shapes, { points: 3 }).verdict).toBe('fails');
+  });
+});
+
+describe('two-layer-network through gradtex render and gradtex md', () => {
+  it('should render the example problem set (md, html, tex) with every answer verified', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'twolayer-'));
+    const r = await cli(['render', join(import.meta.dirname, '..', '..', 'examples', 'problem-sets', 'two-layer-network.yaml'), '--to', 'md,tex', '-o', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(out, 'two-layer-network.md'), 'utf8');
+    expect(md).toContain('\\frac{\\partial C}{\\partial W^{(1)}}');
+    expect(md).not.toMatch(/FAIL/);
+    expect([...md.matchAll(/^\$\$\n([\s\S]*?)\n\$\$$/gm)].length).toBeGreaterThanOrEqual(16);
+    for (const [, block] of md.matchAll(/^\$\$\n([\s\S]*?)\n\$\$$/gm)) expect(() => katex.renderToString(block, { throwOnError: true, displayMode: true })).not.toThrow();
+  });
+
+  it('should work it out in a derive block of a Markdown note', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twolayer-md-'));
+    const note = join(dir, 'note.md');
+    writeFileSync(note, '# Backprop\n\n```derive\ntwo-layer-network\n```\n');
+    const r = await cli(['md', note, '-o', join(dir, 'note.html')]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'note.html'), 'utf8');
+    expect(html).toContain('katex');
+    expect(html).not.toContain('katex-error');
+  });
+});
