@@ -203,7 +203,7 @@ describe('two-layer-network through gradtex render and gradtex md', () => {
     expect(md).toContain('\\frac{\\partial C}{\\partial W^{(1)}}');
     expect(md).not.toMatch(/FAIL/);
     expect([...md.matchAll(/^\$\$\n([\s\S]*?)\n\$\$$/gm)].length).toBeGreaterThanOrEqual(16);
-    for (const [, block] of md.matchAll(/^\$\$\n([\s\S]*?)\n\$\$$/gm)) expect(() => katex.renderToString(block, { throwOnError: true, displayMode: true })).not.toThrow();
+    for (const [, block] of md.matchAll(/^\$\$\n([\s\S]*?)\n\$\$$/gm)) expect(() => katex.renderToString(block ?? "", { throwOnError: true, displayMode: true })).not.toThrow();
   });
 
   it('should work it out in a derive block of a Markdown note', async () => {
