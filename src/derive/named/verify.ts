@@ -89,9 +89,11 @@ function verifyChainPart(c: ComputedNamed, p: ComputedPart, index: number, seed:
   const known = c.parts.slice(0, index).flatMap((q) => (q.chain !== undefined ? [{ start: q.derivation.start, result: q.derivation.result }] : []));
   const free = freeVariableOf(p.derivation.start, chain.context);
   const per = Math.max(2, Math.ceil(points / 8));
-  const checks = chain.steps.map((s, k) => {
-    if (s.problem !== undefined) return { verdict: { verdict: 'fails', point: {}, lhs: Number.NaN, rhs: Number.NaN, relError: Number.POSITIVE_INFINITY } as NumericVerdict, text: `the shapes do not fit: ${s.problem}` };
-    return checkChainRelation(s.step.redex, s.step.contractum, chain.context, known, free, seed + k + 1, per);
+  // The recorded steps are what is checked (a step changed after computing is checked as changed); the chain adds only the shape problems found while reading.
+  const checks = p.derivation.steps.map((s, k) => {
+    const problem = chain.steps[k]?.problem;
+    if (problem !== undefined) return { verdict: { verdict: 'fails', point: {}, lhs: Number.NaN, rhs: Number.NaN, relError: Number.POSITIVE_INFINITY } as NumericVerdict, text: `the shapes do not fit: ${problem}` };
+    return checkChainRelation(s.redex, s.contractum, chain.context, known, free, seed + k + 1, per);
   });
   const steps = checks.map((x) => x.verdict);
   // start = result is the chain of the steps' equalities: it holds when they all do, and is not sampled again.
