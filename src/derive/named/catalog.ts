@@ -31,6 +31,7 @@ const ORDER = [
   'logistic-loss',
   'xor-linear-least-squares',
   'softmax-regression-gradient',
+  'softmax-regression-matrix',
   'linear-map-jacobians',
   'two-layer-backprop',
   'two-layer-network',

@@ -192,12 +192,13 @@ export interface KnownDerivative {
 const MAX_OPENINGS = 40;
 
 /**
- * Sizes 1 to 4 (all 2, all 3, all 1, all 4, and two seeded draws, which give
- * distinct sizes that expose a transposed factor): a gradient by W⁽¹⁾ of a
- * cost written out in components has a number of terms that grows like
- * K·m·n per entry, so size 7 would multiply the time by about 30.
+ * Sizes 1 to 3 (all 2, all 3, all 1, and two seeded draws, which give
+ * distinct sizes that expose a transposed factor): a gradient by W⁽¹⁾ or by
+ * the weights of a softmax written out in components has a number of terms
+ * that grows like the cube of the size per entry, so size 7 would multiply
+ * the time by about a hundred.
  */
-export const CHAIN_MAX_SIZE = 4;
+export const CHAIN_MAX_SIZE = 3;
 
 /**
  * e with earlier results put in and the defined quantities unfolded, except
