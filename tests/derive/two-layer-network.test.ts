@@ -217,3 +217,46 @@ describe('two-layer-network through gradtex render and gradtex md', () => {
     expect(html).not.toContain('katex-error');
   });
 });
+
+describe('softmax-regression-matrix: the gradient derived in matrix form', () => {
+  const source = readFileSync(join(derivationsDir(), 'softmax-regression-matrix.yaml'), 'utf8');
+  const verify = (text: string): VerifiedNamed => verifyNamed(computeNamed(engine, parseNamedSpec('softmax-regression-matrix', 'softmax-regression-matrix.yaml', text)), { points: 4 });
+  const v = verify(source);
+
+  it('should reach −(1/n) Xᵀ(Y − Ŷ) + αW through named steps, each checked entry by entry', () => {
+    expect(v.verdict).toBe('holds');
+    const w = v.parts[index(v, 'gradient-weight')];
+    expect(w?.computed.derivation.steps.map((s) => s.rule)).toEqual(['bp.sum-rule', 'bp.grad-weight-batch', 'bp.grad-weight-penalty', 'bp.logits-gradient', 'bp.rearrange']);
+    expect(namedToText(v)).toContain('answer: -1/n*X^T*(Y - Yhat) + alpha*W');
+  });
+
+  it('should agree, entry (q, l), with the index-notation derivation softmax-regression-gradient', () => {
+    const components = computeNamed(engine, loadNamedSpec('softmax-regression-gradient') ?? parseNamedSpec('x', 'x', 'title: x\nparts:\n  - claim: 0\n    equals: 0'));
+    const theirs = components.parts.find((p) => p.part.id === 'gradient-weight-textbook')?.derivation.result;
+    const ctx = v.computed.parts[0]?.chain?.context;
+    const mine = v.parts[index(v, 'gradient-weight')]?.computed.derivation.result;
+    if (theirs === undefined || ctx === undefined || mine === undefined) throw new Error('missing parts');
+    const [q, l] = [parsePlain('q'), parsePlain('l')];
+    const lowered = entryOf(mine, q, l, ctx.shapes, new FreshIndices([mine, q, l], ctx.shapes));
+    expect(checkEqualNumeric(unfold(lowered, components.unfoldings), unfold(theirs, components.unfoldings), { points: 12, seed: 5 }).verdict).toBe('holds');
+    const swapped = entryOf(mine, l, q, ctx.shapes, new FreshIndices([mine, q, l], ctx.shapes));
+    expect(checkEqualNumeric(unfold(swapped, components.unfoldings), unfold(theirs, components.unfoldings), { points: 12, seed: 5 }).verdict).toBe('fails');
+  });
+
+  it('should fail a step with the data matrix not transposed, or the factors of the bias gradient swapped, at that step', () => {
+    const t1 = verify(source.replace('to: transpose(X)*d(L, Z) + alpha*W', 'to: X*d(L, Z) + alpha*W'));
+    expect(t1.failure).toEqual({ part: index(t1, 'gradient-weight'), step: 2 });
+    const t2 = verify(source.replace('to: transpose(d(L, Z))*ones(n) + d(R, b)', 'to: transpose(ones(n))*d(L, Z) + d(R, b)'));
+    expect(t2.failure).toEqual({ part: index(t2, 'gradient-bias'), step: 1 });
+  });
+});
+
+describe('linear-map-jacobians: the chain rule for Jacobians in matrix form', () => {
+  it('should derive ∂(W⁽²⁾W⁽¹⁾x)/∂x = W⁽²⁾W⁽¹⁾ from the two Jacobians, and fail the product in the other order', () => {
+    const v = verifyNamed(computeNamed(engine, loadNamedSpec('linear-map-jacobians') ?? parseNamedSpec('x', 'x', 'title: x\nparts:\n  - claim: 0\n    equals: 0')), { points: 4 });
+    for (const id of ['inner-chain', 'outer-chain', 'composition-chain']) expect(v.parts[index(v, id)]?.verdict, id).toBe('holds');
+    const source = readFileSync(join(derivationsDir(), 'linear-map-jacobians.yaml'), 'utf8');
+    const wrong = verifyNamed(computeNamed(engine, parseNamedSpec('linear-map-jacobians', 'l.yaml', source.replace('to: d(y, u)*d(u, x)', 'to: d(u, x)*d(y, u)'))), { points: 4 });
+    expect(wrong.failure).toEqual({ part: index(wrong, 'composition-chain'), step: 0 });
+  });
+});
