@@ -88,7 +88,7 @@ function verifyChainPart(c: ComputedNamed, p: ComputedPart, index: number, seed:
   const chain = p.chain as NonNullable<ComputedPart['chain']>;
   const known = c.parts.slice(0, index).flatMap((q) => (q.chain !== undefined ? [{ start: q.derivation.start, result: q.derivation.result }] : []));
   const free = freeVariableOf(p.derivation.start, chain.context);
-  const per = Math.max(2, Math.ceil(points / 8));
+  const per = Math.max(2, Math.ceil(points / 12));
   // The recorded steps are what is checked (a step changed after computing is checked as changed); the chain adds only the shape problems found while reading.
   const checks = p.derivation.steps.map((s, k) => {
     const problem = chain.steps[k]?.problem;
