@@ -12,6 +12,7 @@ import { answerOf } from './to-json.js';
 import type { VerifiedNamed, VerifiedPart } from './verify.js';
 import { formatNumber } from '../../numeric/format-number.js';
 import { groupSteps } from '../../proof/group-steps.js';
+import { declaredSizes } from './sizes.js';
 
 
 export function verdictLine(v: NumericVerdict): string {
@@ -51,6 +52,8 @@ export function namedToText(v: VerifiedNamed): string {
   const out = [`${spec.name}: ${spec.title}`];
   if (spec.statement !== '') out.push(spec.statement.trim());
   for (const d of spec.definitions) out.push(`definition: ${d.define}${d.text !== '' ? `  (${d.text})` : ''}`);
+  if (spec.shapes.trim() !== '') out.push(`sizes: ${declaredSizes(spec.shapes).map((d) => d.plain).join(', ')}`);
+  if (spec.variant !== '') out.push(`variant: ${spec.variant}`);
   for (const h of spec.hypotheses) out.push(`hypothesis: ${h.text}${h.instance !== undefined ? `  (checked with ${h.instance})` : ''}`);
   v.parts.forEach((p, i) => out.push('', ...partText(p, i + 1)));
   const answer = answerOf(v);
