@@ -85,35 +85,53 @@ describe('two-layer-network: the default variant (3·ReLU, identity, squared err
 });
 
 describe('two-layer-network: a tampered step fails at that step only', () => {
-  it('should fail a transposed factor (x δ₁ᵀ for δ₁ xᵀ) at that step: the shapes do not fit', () => {
-    const v = run({}, tampered('to: d(C, s^{(1)})*transpose(x)', 'to: x*transpose(d(C, s^{(1)}))'));
+  /** Every failing step of the derivation: part id and step number (from 1). */
+  const failing = (v: VerifiedNamed): string[] => v.parts.flatMap((p) => p.steps.flatMap((s, k) => (s.verdict === 'fails' ? [`${p.computed.part.id} step ${k + 1}`] : [])));
+  const LAST_W1 = 'to: "diag({{f.primematrix}})*transpose(W^{(2)})*$delta2*transpose(x)"';
+  const LAST_W2 = 'to: $delta2*transpose(a^{(1)})';
+
+  it('should fail a transposed factor (W⁽²⁾ for W⁽²⁾ᵀ in ∂C/∂W⁽¹⁾) at that step: the shapes do not fit', () => {
+    const v = run({}, tampered(LAST_W1, 'to: "diag({{f.primematrix}})*W^{(2)}*$delta2*transpose(x)"'));
     expect(v.verdict).toBe('fails');
-    expect(v.failure).toEqual({ part: index(v, 'grad-w1'), step: 0 });
-    expect(v.parts.filter((p) => p.verdict === 'fails').map((p) => p.computed.part.id)).toEqual(['grad-w1']);
-    expect(v.parts[index(v, 'grad-w1')]?.stepTexts?.[0]).toMatch(/the shapes differ: the left side is m×n, the right side n×m/);
+    expect(failing(v)).toEqual(['grad-w1 step 3']);
+    expect(v.failure).toEqual({ part: index(v, 'grad-w1'), step: 2 });
+    expect(namedToText(v)).toMatch(/<- step 3 FAILED: the shapes do not fit: .*cannot multiply diag\(3\*step\(s\^\{\(1\)\}\)\) \(m×m\) by W\^\{\(2\)\} \(K×m\)/);
   });
 
-  it('should fail factors in the wrong order (W⁽²⁾ᵀ diag(f′) δ₂) at that step', () => {
-    const v = run({}, tampered('to: diag(f\'(s^{(1)}))*transpose(W^{(2)})*d(C, s^{(2)})', 'to: transpose(W^{(2)})*diag(f\'(s^{(1)}))*d(C, s^{(2)})'));
-    expect(v.failure).toEqual({ part: index(v, 'delta1'), step: 2 });
-    expect(v.parts.filter((p) => p.verdict === 'fails').map((p) => p.computed.part.id)).toEqual(['delta1']);
-    expect(v.parts[index(v, 'delta1')]?.stepTexts?.[2]).toMatch(/shapes do not fit: .*cannot multiply/);
+  it('should fail a product in the wrong order (a⁽¹⁾ᵀ δ₂ for δ₂ a⁽¹⁾ᵀ) at that step: the shapes do not fit', () => {
+    const v = run({}, tampered(LAST_W2, 'to: transpose(a^{(1)})*$delta2'));
+    expect(failing(v)).toEqual(['grad-w2 step 2']);
+    expect(v.failure).toEqual({ part: index(v, 'grad-w2'), step: 1 });
+  });
+
+  it('should fail a transposed result (x δ₁ᵀ for δ₁ xᵀ): the shapes differ', () => {
+    const v = run({}, tampered(LAST_W1, 'to: "x*transpose(diag({{f.primematrix}})*transpose(W^{(2)})*$delta2)"'));
+    expect(failing(v)).toEqual(['grad-w1 step 3']);
+    expect(v.parts[index(v, 'grad-w1')]?.stepTexts?.[2]).toMatch(/the shapes differ: the left side is m×n, the right side n×m/);
   });
 
   // With K = m every product below has a shape: the mistake shows in the entries.
   const square = SOURCE.replace('W^{(2)}: K x m, b^{(2)}: K, s^{(2)}: K, ytilde: K, y: K', 'W^{(2)}: m x m, b^{(2)}: m, s^{(2)}: m, ytilde: m, y: m').replaceAll('identity(K)', 'identity(m)').replaceAll('ones(K)', 'ones(m)');
 
-  it('should fail a missing transpose of a Jacobian (∂s⁽²⁾/∂a⁽¹⁾ for its transpose) by its entries when the shapes allow it', () => {
+  it('should fail a transposed factor by its entries when the shapes allow it (K = m)', () => {
     expect(run({}, square).verdict).toBe('holds');
-    const v = run({}, tampered('*transpose(d(s^{(2)}, a^{(1)}))*d(C, s^{(2)})', '*d(s^{(2)}, a^{(1)})*d(C, s^{(2)})', square));
-    expect(v.failure).toEqual({ part: index(v, 'delta1'), step: 0 });
-    expect(v.parts[index(v, 'delta1')]?.stepTexts?.[0]).toMatch(/^entry \(\d, \d\) differs with m = \d, n = \d/);
+    const v = run({}, tampered(LAST_W1, 'to: "diag({{f.primematrix}})*W^{(2)}*$delta2*transpose(x)"', square));
+    expect(failing(v)).toEqual(['grad-w1 step 3']);
+    expect(v.parts[index(v, 'grad-w1')]?.stepTexts?.[2]).toMatch(/^entry \(\d, \d\) differs with m = \d, n = \d/);
   });
 
-  it('should fail a product in the wrong order (a⁽¹⁾ δ₂ᵀ for δ₂ a⁽¹⁾ᵀ) by its entries when the shapes allow it', () => {
-    const v = run({}, tampered('to: d(C, s^{(2)})*transpose(a^{(1)})', 'to: a^{(1)}*transpose(d(C, s^{(2)}))', square));
-    expect(v.failure).toEqual({ part: index(v, 'grad-w2'), step: 0 });
-    expect(v.parts.filter((p) => p.verdict === 'fails').map((p) => p.computed.part.id)).toEqual(['grad-w2']);
+  it('should fail a product in the wrong order by its entries when the shapes allow it (K = m)', () => {
+    const v = run({}, tampered(LAST_W2, 'to: a^{(1)}*transpose($delta2)', square));
+    expect(failing(v)).toEqual(['grad-w2 step 2']);
+  });
+
+  it('should fail a step in the middle changed through the API (Jacobians multiplied in the wrong order), and only that step', () => {
+    const computed = computeNamed(engine, parseNamedSpec('two-layer-network', 'two-layer-network.yaml', square));
+    const k = computed.parts.findIndex((p) => p.part.id === 'delta1');
+    const wrongOrder = parsePlain('transpose(W^{(2)})*diag(step(s^{(1)}))*d(C, s^{(2)})', { shapes: computed.parts[k]?.chain?.context.shapes ?? new Map() });
+    const parts = computed.parts.map((p, i) => (i !== k ? p : { ...p, derivation: { ...p.derivation, steps: p.derivation.steps.map((s, j) => (j === 1 ? { ...s, contractum: wrongOrder } : s)) } }));
+    const v = verifyNamed({ ...computed, parts }, { points: 6 });
+    expect(failing(v)).toEqual(['delta1 step 2']);
   });
 });
 
