@@ -90,7 +90,8 @@ export function chainContext(spec: NamedSpec, shapes: ShapeContext): ChainContex
     if (head === undefined || head.kind !== 'sym') throw new NamedSpecError(spec.file, d.line, 1, `a matrix definition reads NAME = expression, e.g. s^{(1)} = W^{(1)}*x + b^{(1)}, not '${d.define}'`);
     const body = parseWith(spec, at, d.define.slice(eq + 1), vocabulary, shapes);
     // The size a definition gives its quantity must be the size declared for it.
-    const [declared, given] = [inferShape(head, shapes), inferShape(vocabulary.prepare(body, shapes).expr, vocabulary.prepare(body, shapes).ctx)];
+    const prepared = vocabulary.prepare(body, shapes);
+    const [declared, given] = [inferShape(head, shapes), inferShape(prepared.expr, prepared.ctx)];
     if (shapeText(declared) !== shapeText(given)) throw new NamedSpecError(spec.file, d.line, 1, `${toPlain(head)} is declared ${shapeText(declared)} but ${toPlain(body)} is ${shapeText(given)}`);
     definitions.set(symKey(head), body);
   }
@@ -220,6 +221,9 @@ export function openChainExpr(e: Expr, ctx: ChainContext, known: readonly KnownD
     return left !== undefined;
   });
   if (left !== undefined) return { undecided: `${left} is a derivative by a computed quantity that no earlier part derives` };
+  // Definitions that refer to each other in a circle never unfold completely: a quantity left over would be sampled as if it were free.
+  const stuck = symbolsOf(cur).find((x) => symKey(x) !== free && ctx.definitions.has(symKey(x)));
+  if (stuck !== undefined) return { undecided: `${toPlain(stuck)} could not be unfolded: its definition refers back to itself` };
   return cur;
 }
 
