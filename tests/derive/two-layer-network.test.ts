@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { sym } from '../../src/expr/build.js';
+import { mul, sym } from '../../src/expr/build.js';
 import type { Expr } from '../../src/expr/node.js';
 import { mapBottomUp } from '../../src/expr/traverse.js';
 import { computeNamed, derivationsDir, loadNamedSpec, NamedSpecError, namedToText, parseNamedSpec, partToLatex, unfold, verifyNamed, type VerifiedNamed } from '../../src/derive/named/index.js';
@@ -166,34 +166,43 @@ describe('two-layer-network: the variants', () => {
 });
 
 describe('two-layer-network against the index-notation derivation (two-layer-backprop)', () => {
-  const index = loadNamedSpec('two-layer-backprop');
-  if (index === undefined) throw new Error('two-layer-backprop is missing');
-  const components = verifyNamed(computeNamed(engine, index), { points: 4 }).computed;
-  const chain = DEFAULT.computed.parts[0]?.chain?.context;
-  if (chain === undefined) throw new Error('no chain context');
+  const spec = loadNamedSpec('two-layer-backprop');
+  if (spec === undefined) throw new Error('two-layer-backprop is missing');
+  const components = computeNamed(engine, spec);
   /** Entry (p, q) of a closed form of the matrix derivation, in components, with K named o as there. */
-  const entry = (id: string, p: Expr, q: Expr): Expr => {
-    const part = DEFAULT.computed.parts.find((x) => x.part.id === id);
-    const open = openChainExpr(part?.derivation.result ?? parsePlain('0'), chain, [], undefined);
+  const entry = (v: VerifiedNamed, id: string, p: Expr, q: Expr): Expr => {
+    const chain = v.computed.parts[0]?.chain?.context;
+    const part = v.computed.parts.find((x) => x.part.id === id);
+    if (chain === undefined || part === undefined) throw new Error(`no part ${id}`);
+    const open = openChainExpr(part.derivation.result, chain, [], undefined);
     if ('undecided' in open) throw new Error(open.undecided);
     const prepared = chain.vocabulary.prepare(open, chain.shapes);
     const lowered = chain.vocabulary.entryMeaning(entryOf(prepared.expr, p, q, prepared.ctx, new FreshIndices([prepared.expr, p, q], prepared.ctx)));
     return mapBottomUp(lowered, (x) => (x.kind === 'sym' && x.name === 'K' && x.sub.length === 0 ? sym('o') : x));
   };
-  for (const [mine, theirs, p, q] of [
-    ['grad-w2', 'relu-w2', 'p', 'q'],
-    ['grad-b2', 'relu-b2', 'p', '1'],
-    ['grad-w1', 'relu-w1', 'p', 'q'],
-    ['grad-b1', 'relu-b1', 'p', '1'],
-  ] as const) {
-    it(`should give entry (${p}, ${q}) of ${mine} in matrix form as ${theirs} in components`, () => {
-      const component = components.parts.find((x) => x.part.id === theirs)?.derivation.result;
-      expect(component).toBeDefined();
-      if (component === undefined) return;
-      const v = checkEqualNumeric(entry(mine, parsePlain(p), parsePlain(q)), unfold(component, components.unfoldings), { points: 12, seed: 3 });
+  const variants: readonly [string, () => VerifiedNamed, string, string][] = [
+    ['3·ReLU, identity, squared error', () => DEFAULT, 'relu', '1'],
+    // The index derivation's cross-entropy is summed over the o outputs, this one averaged: o times this one is that one.
+    ['tanh, σ, binary cross-entropy (o times the average is the sum)', () => run({ f: 'tanh', g: 'sigma', loss: 'bce' }), 'bce', 'o'],
+  ];
+  for (const [what, variant, prefix, factor] of variants) {
+    it(`should give ∂C/∂W⁽²⁾, ∂C/∂b⁽²⁾, ∂C/∂W⁽¹⁾, ∂C/∂b⁽¹⁾ entry by entry as the component results (${what})`, () => {
+      const v = variant();
       expect(v.verdict).toBe('holds');
-      const wrong = checkEqualNumeric(entry(mine, parsePlain(q === '1' ? p : q), parsePlain(q === '1' ? '1' : p)), unfold(component, components.unfoldings), { points: 12, seed: 3 });
-      if (q !== '1') expect(wrong.verdict).toBe('fails');
+      for (const [mine, theirs, p, q] of [
+        ['grad-w2', `${prefix}-w2`, 'p', 'q'],
+        ['grad-b2', `${prefix}-b2`, 'p', '1'],
+        ['grad-w1', `${prefix}-w1`, 'p', 'q'],
+        ['grad-b1', `${prefix}-b1`, 'p', '1'],
+      ] as const) {
+        const component = components.parts.find((x) => x.part.id === theirs)?.derivation.result;
+        if (component === undefined) throw new Error(`no part ${theirs}`);
+        const right = unfold(component, components.unfoldings);
+        const left = (i: string, j: string): Expr => mul(parsePlain(factor), entry(v, mine, parsePlain(i), parsePlain(j)));
+        expect(checkEqualNumeric(left(p, q), right, { points: 12, seed: 3 }).verdict, `${mine} = ${theirs}`).toBe('holds');
+        // The same comparison can fail: the transposed entry is another number.
+        if (q !== '1') expect(checkEqualNumeric(left(q, p), right, { points: 12, seed: 3 }).verdict, `${mine} transposed`).toBe('fails');
+      }
     });
   }
 });
