@@ -13,6 +13,7 @@ import type { Expr } from '../expr/node.js';
 import { children, mapBottomUp } from '../expr/traverse.js';
 import { symKey } from '../expr/sym-key.js';
 import { checkEqualNumeric } from '../numeric/check-equal.js';
+import type { Assumption } from '../numeric/assumptions.js';
 import { createRng } from '../numeric/rng.js';
 import { inferShape } from '../matrix/infer-shape.js';
 import { entryOf, FreshIndices } from '../matrix/lower.js';
@@ -46,6 +47,16 @@ export interface MatrixCheckOptions {
   readonly seed?: number;
   /** The size instances to check (default: sizeInstances); a derivation's steps use two small ones. */
   readonly instances?: readonly Sizes[];
+  /**
+   * Applied to every lowered entry before it is sampled: the caller's meaning
+   * of names the lowering leaves as they are (an elementwise function f(t)
+   * chosen by a derivation, the entries of a ones vector).
+   */
+  readonly mapEntry?: (entry: Expr) => Expr;
+  /** The largest size instantiated (default MAX_SIZE); a caller whose entries grow fast with the sizes may ask for less. */
+  readonly maxSize?: number;
+  /** What is known about the symbols of a pair of lowered entries (ŷ_1 ∈ (0, 1)), for the point sampler. */
+  readonly assumptions?: (entries: readonly Expr[]) => readonly Assumption[];
 }
 
 /**
@@ -84,11 +95,11 @@ export const MAX_SIZE = 7;
  * sizes catch a transposed index; 1 and 7 the ends: A + (n-2)(n-3)(n-4)B = A
  * is false at n = 1 and n = 7).
  */
-export function sizeInstances(names: readonly string[], seed: number): Sizes[] {
+export function sizeInstances(names: readonly string[], seed: number, maxSize: number = MAX_SIZE): Sizes[] {
   if (names.length === 0) return [{}];
   const rng = createRng(seed);
-  const out: Sizes[] = [2, 3, 1, MAX_SIZE].map((v) => Object.fromEntries(names.map((n) => [n, v])));
-  for (let k = 0; k < 2; k++) out.push(Object.fromEntries(names.map((n) => [n, rng.int(1, MAX_SIZE)])));
+  const out: Sizes[] = [2, 3, 1, maxSize].map((v) => Object.fromEntries(names.map((n) => [n, v])));
+  for (let k = 0; k < 2; k++) out.push(Object.fromEntries(names.map((n) => [n, rng.int(1, maxSize)])));
   const seen = new Set<string>();
   return out.filter((s) => {
     const key = JSON.stringify(s);
@@ -167,7 +178,7 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, declared: ShapeContext, o
   const rhsShape = inferShape(rhs, ctx);
   if (!sameShape(lhsShape, rhsShape)) return { verdict: 'fails', reason: 'shape', lhsShape, rhsShape };
   const seed = opts.seed ?? 1;
-  const instances = opts.instances ?? sizeInstances(sizeNames(ctx), seed);
+  const instances = opts.instances ?? sizeInstances(sizeNames(ctx), seed, opts.maxSize ?? MAX_SIZE);
   let entries = 0;
   let points = 0;
   let maxRelError = 0;
@@ -187,9 +198,11 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, declared: ShapeContext, o
     for (let i = 1; i <= shape.rows; i++) {
       for (let j = 1; j <= shape.cols; j++) {
         // Written out at this size, every matrix entry is a symbol of its own: the counterexample lists them all.
-        const le = unrollSums(entryOf(l, num(i), num(j), c, fresh));
-        const re = unrollSums(entryOf(r, num(i), num(j), c, fresh));
-        const v = checkEqualNumeric(le, re, { points: opts.points ?? 4, seed: seed + entries });
+        const meaning = opts.mapEntry ?? ((x: Expr): Expr => x);
+        const le = unrollSums(meaning(entryOf(l, num(i), num(j), c, fresh)));
+        const re = unrollSums(meaning(entryOf(r, num(i), num(j), c, fresh)));
+        const assumptions = opts.assumptions?.([le, re]);
+        const v = checkEqualNumeric(le, re, { points: opts.points ?? 4, seed: seed + entries, ...(assumptions !== undefined ? { assumptions } : {}) });
         entries++;
         if (v.verdict === 'fails') return { verdict: 'fails', reason: 'entry', sizes, entry: [i, j], lhs: v.lhs, rhs: v.rhs, relError: v.relError, lhsEntry: le, rhsEntry: re, point: v.point };
         if (v.verdict === 'undecided') return { verdict: 'undecided', reason: `entry (${i}, ${j}) with ${sizesText(sizes)}: ${v.reason}` };

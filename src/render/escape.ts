@@ -146,6 +146,8 @@ const MATH_SYMBOL: Readonly<Record<string, string>> = {
   'ₖ': '$_{k}$',
   '¹': '$^{1}$',
   '²': '$^{2}$',
+  'ỹ': '$\\tilde{y}$',
+  '½': '$\\frac{1}{2}$',
   '³': '$^{3}$',
   '°': '$^{\\circ}$',
   '¬': '$\\neg$',

@@ -4,7 +4,7 @@
  * and checked step by step.
  */
 import type { Command } from 'commander';
-import { computeNamed, listNamed, loadNamedSpec, namedDerivationNames, namedToJson, namedToLatex, namedToText, NamedSpecError, verifyNamed } from '../../derive/named/index.js';
+import { computeNamed, parseParameterList, listNamed, loadNamedSpec, namedDerivationNames, namedToJson, namedToLatex, namedToText, NamedSpecError, verifyNamed } from '../../derive/named/index.js';
 import { createEngine } from '../../rewrite/engine.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
@@ -15,6 +15,7 @@ interface DeriveFlags {
   format: Format;
   points?: number;
   seed?: number;
+  param: string[];
 }
 
 function list(io: Io, format: Format): void {
@@ -33,6 +34,7 @@ export const deriveCommand: CommandModule = {
       .option('--format <format>', 'text, latex or json', parseFormat, 'text')
       .option('--points <n>', 'random points per numeric check', parsePositiveInt)
       .option('--seed <n>', 'seed for the random points', parseInteger)
+      .option('--param <name=choice>', 'choose a variant, e.g. --param f=tanh --param g=sigma,loss=bce (two-layer-network)', (v: string, acc: string[]) => [...acc, v], [] as string[])
       .action((name: string | undefined, flags: DeriveFlags) => {
         if (flags.list === true) {
           if (name !== undefined) throw new UserError('--list takes no NAME');
@@ -43,7 +45,13 @@ export const deriveCommand: CommandModule = {
         if (name === undefined) throw new UserError('missing NAME: run gradtex derive --list to see the named derivations');
         let spec;
         try {
-          spec = loadNamedSpec(name);
+          let params: Record<string, string>;
+          try {
+            params = parseParameterList(flags.param);
+          } catch (e) {
+            throw new UserError((e as Error).message);
+          }
+          spec = loadNamedSpec(name, undefined, params);
         } catch (e) {
           if (e instanceof NamedSpecError) throw new UserError(e.message);
           throw e;

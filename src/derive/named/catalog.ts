@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultRulesDir } from '../../rewrite/load-rules.js';
 import { parseNamedSpec, type NamedSpec } from './spec.js';
+import type { ParameterChoice } from './parameters.js';
 
 /** rules/derivations of the package. */
 export function derivationsDir(): string {
@@ -30,8 +31,10 @@ const ORDER = [
   'logistic-loss',
   'xor-linear-least-squares',
   'softmax-regression-gradient',
+  'softmax-regression-matrix',
   'linear-map-jacobians',
   'two-layer-backprop',
+  'two-layer-network',
 ];
 
 export function namedDerivationNames(dir: string = derivationsDir()): string[] {
@@ -43,11 +46,12 @@ export function namedDerivationNames(dir: string = derivationsDir()): string[] {
   return names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-export function loadNamedSpec(name: string, dir: string = derivationsDir()): NamedSpec | undefined {
+/** The spec of NAME, with `parameters` choosing a variant (defaults otherwise; see parameters.ts). */
+export function loadNamedSpec(name: string, dir: string = derivationsDir(), parameters: ParameterChoice = {}): NamedSpec | undefined {
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) return undefined;
   const path = join(dir, `${name}.yaml`);
   if (!existsSync(path)) return undefined;
-  return parseNamedSpec(name, `rules/derivations/${name}.yaml`, readFileSync(path, 'utf8'));
+  return parseNamedSpec(name, `rules/derivations/${name}.yaml`, readFileSync(path, 'utf8'), parameters);
 }
 
 export function listNamed(dir: string = derivationsDir()): { name: string; title: string }[] {

@@ -29,6 +29,13 @@ import { entryOf, FreshIndices } from '../../matrix/lower.js';
 import { entry } from '../../matrix/matrix-calls.js';
 import { toPlain } from '../../expr/to-plain.js';
 import { sameShape, shapeContext, ShapeError, shapeText, type ShapeContext } from '../../matrix/shape.js';
+import type { MatrixIdentity } from '../../matrix/matrix-identity.js';
+import { parseIdentities } from '../../matrix-check/identities.js';
+import { defaultRulesDir } from '../../rewrite/load-rules.js';
+import { FileError } from '../../parse/file-error.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chainContext, computeChain, type ChainContext, type ChainStep } from './matrix-chain.js';
 
 /** The rule id of a claim: a typed-in equation whose only support is the numeric check. */
 export const CLAIM_RULE = 'claim.numeric';
@@ -38,8 +45,18 @@ export const MATRIX_CLAIM_RULE = 'claim.matrix';
 export const ENTRY_RULE = 'matrix.entry';
 /** The rule id of an equation of a solve part put at the exact solution. */
 export const SOLVED_RULE = 'solve.linear-system';
+/** The family of the ids chain steps cite (rules/backprop.identities and a derivation's justifications): checked entry by entry, never rewritten. */
+export const CHAIN_RULE_FAMILY = 'bp.';
+
+/** The fixed claim ids, and every id of the chain-step family. */
+class ClaimRuleIds extends Set<string> {
+  override has(id: string): boolean {
+    return super.has(id) || id.startsWith(CHAIN_RULE_FAMILY);
+  }
+}
+
 /** Steps that are checked numerically rather than rewritten by a rule (src/proof/replay.ts counts them as claims). */
-export const CLAIM_RULES: ReadonlySet<string> = new Set([CLAIM_RULE, MATRIX_CLAIM_RULE, ENTRY_RULE, SOLVED_RULE]);
+export const CLAIM_RULES: ReadonlySet<string> = new ClaimRuleIds([CLAIM_RULE, MATRIX_CLAIM_RULE, ENTRY_RULE, SOLVED_RULE]);
 
 export interface ComputedPart {
   readonly part: Part;
@@ -58,6 +75,8 @@ export interface ComputedPart {
   readonly entryShapes?: ShapeContext;
   /** For a differentiate part: the defined symbols its rewriting looked through (needed to replay it). */
   readonly definitions?: DependencyResolver;
+  /** For a chain part: its steps with their justifications and problems, and what its checks read (matrix-chain.ts). */
+  readonly chain?: { readonly steps: readonly ChainStep[]; readonly context: ChainContext };
 }
 
 export interface ComputedNamed {
@@ -171,8 +190,32 @@ function entryIndices(spec: NamedSpec, part: Part, text: string): [Expr, Expr] {
 
 type PartBody = Omit<ComputedPart, 'unfoldings'>;
 
-function computePartBody(engine: Engine, local: ReadonlyMap<string, RuleSet>, spec: NamedSpec, part: Part, done: readonly ComputedPart[], definitions: readonly ParsedDefinition[]): PartBody {
+/** The identities chain steps may cite: rules/backprop.identities. */
+function chainIdentities(spec: NamedSpec): MatrixIdentity[] {
+  try {
+    return parseIdentities(`rules/${BACKPROP_IDENTITIES}`, readFileSync(join(defaultRulesDir(), BACKPROP_IDENTITIES), 'utf8'));
+  } catch (e) {
+    if (e instanceof FileError) throw new NamedSpecError(spec.file, 1, 1, e.message);
+    throw e;
+  }
+}
+
+/** The file of backpropagation identities in matrix form that chain steps cite. */
+export const BACKPROP_IDENTITIES = 'backprop.identities';
+
+function computeChainPart(spec: NamedSpec, part: Part & { kind: 'chain' }, done: readonly ComputedPart[], cache: { context?: ChainContext; identities?: MatrixIdentity[] }): PartBody {
+  cache.context ??= chainContext(spec, shapesFor(spec, part));
+  cache.identities ??= chainIdentities(spec);
+  const refs = new Map(done.map((d) => [d.part.id, d.derivation.result]));
+  const { start, steps } = computeChain(spec, part, cache.context, cache.identities, refs);
+  const last = steps[steps.length - 1]?.step.after ?? start;
+  return { part, lhs: start, derivation: { start, steps: steps.map((s) => s.step), result: last, stop: 'normal-form' }, chain: { steps, context: cache.context } };
+}
+
+function computePartBody(engine: Engine, local: ReadonlyMap<string, RuleSet>, spec: NamedSpec, part: Part, done: readonly ComputedPart[], definitions: readonly ParsedDefinition[], cache: { context?: ChainContext; identities?: MatrixIdentity[] }): PartBody {
   switch (part.kind) {
+    case 'chain':
+      return computeChainPart(spec, part, done, cache);
     case 'differentiate': {
       const f = resolve(spec, part, part.expr, done);
       const wrt = parseExpr(spec, part, part.wrt);
@@ -268,9 +311,10 @@ export function computeNamed(engine: Engine, spec: NamedSpec): ComputedNamed {
   const instances = spec.hypotheses.flatMap((h) => (h.instance !== undefined ? [definitionAt(spec, h.instance, h.line)] : []));
   const unfoldings = [...definitions, ...instances];
   const parts: ComputedPart[] = [];
+  const cache = {};
   for (const p of spec.parts) {
     const own = p.define.map((text) => definitionAt(spec, text, p.line));
-    parts.push({ ...computePartBody(engine, local, spec, p, parts, definitions), unfoldings: own });
+    parts.push({ ...computePartBody(engine, local, spec, p, parts, definitions, cache), unfoldings: own });
   }
   return { spec, unfoldings, parts, ownRules: [...local.values()].flatMap((s) => s.rules) };
 }

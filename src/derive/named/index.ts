@@ -7,3 +7,4 @@ export { namedToJson, answerOf, type NamedJson } from './to-json.js';
 export { namedToText } from './to-text.js';
 export { namedToLatex, partToLatex, type LatexEnv } from './to-latex.js';
 export { parseDefinition, unfold } from './definitions.js';
+export { applyParameters, parseParameterList, matchesWhen, type ParameterChoice } from './parameters.js';

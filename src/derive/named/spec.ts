@@ -28,6 +28,17 @@
  *         for: [w, b]
  *         model: w*x + b                 # shown with the solution put in
  *     shapes: W: p x c, X: n x p          # vectors and matrices for matrix forms (src/matrix)
+ *     matrix-definitions:                 # quantities in matrix form, unfolded in chain checks
+ *       - define: s^{(1)} = W^{(1)}*x + b^{(1)}
+ *     elementwise:                        # scalar functions applied entry by entry: f(s) is (f(s_i))_i
+ *       - define: f(t) = 3*relu(t)
+ *     justifications:                     # names of chain steps that are not identities of rules/*.identities
+ *       bp.forward: { title: Forward pass, latex: "s = W x + b" }
+ *     parameters: …                       # variants chosen by name (parameters.ts); parts and steps may say when: f=tanh
+ *       - chain: d(C, W^{(2)})           # a derivation in matrix form, one named step each (matrix-chain.ts)
+ *         steps:
+ *           - rule: bp.grad-weight
+ *             to: d(C, s^{(2)})*transpose(a^{(1)})
  *       - matrix: d(W*x, x)              # a matrix identity under the shapes:
  *         equals: W                      #   shape-checked, verified entry by entry
  *       - claim: $grad                   # a component result equals entry (q, l)
@@ -39,6 +50,7 @@
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { FileError } from '../../parse/file-error.js';
+import { applyParameters, matchesWhen, type AppliedParameters, type ParameterChoice } from './parameters.js';
 
 /** A mistake in a named-derivation file, at file:line:col. */
 export class NamedSpecError extends FileError {
@@ -59,6 +71,20 @@ export interface Hypothesis {
   readonly line: number;
 }
 
+/** One step of a chain part: the rule (an identity of rules/*.identities or a justification) and the expression it gives. */
+export interface ChainStepSpec {
+  readonly rule: string;
+  readonly to: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+/** The name and LaTeX of a chain step that is not an identity (a definition, a choice of the variant). */
+export interface Justification {
+  readonly title: string;
+  readonly latex: string;
+}
+
 interface PartBase {
   readonly id: string;
   readonly title: string;
@@ -73,6 +99,7 @@ export type Part =
   | (PartBase & { readonly kind: 'rewrite'; readonly expr: string; readonly with: readonly string[]; readonly case?: string })
   | (PartBase & { readonly kind: 'claim'; readonly expr: string; readonly equals: string; readonly entry?: string })
   | (PartBase & { readonly kind: 'matrix'; readonly expr: string; readonly equals: string })
+  | (PartBase & { readonly kind: 'chain'; readonly expr: string; readonly steps: readonly ChainStepSpec[] })
   | (PartBase & { readonly kind: 'solve'; readonly equations: readonly string[]; readonly unknowns: readonly string[]; readonly model: string });
 
 export interface NamedSpec {
@@ -93,15 +120,34 @@ export interface NamedSpec {
   readonly shapes: string;
   /** Line of `shapes:`, for errors in it. */
   readonly shapesLine: number;
+  /** Quantities in matrix form (`s^{(1)} = W^{(1)}*x + b^{(1)}`), unfolded by the chain checks. */
+  readonly matrixDefinitions: readonly Definition[];
+  /** Scalar functions applied entry by entry (`f(t) = 3*relu(t)`). */
+  readonly elementwise: readonly Definition[];
+  /** Intervals of quantities where they are free in a chain check (`ytilde in (0, 1)`), '' for none. */
+  readonly domains: string;
+  /** Names and LaTeX of chain steps that are not identities. */
+  readonly justifications: ReadonlyMap<string, Justification>;
+  /** The chosen variant (parameters.ts); empty without parameters. */
+  readonly parameters: ParameterChoice;
+  /** The chosen variant for people ("f = 3relu (3·ReLU), …"); '' without parameters. */
+  readonly variant: string;
 }
 
-const PART_KINDS = ['differentiate', 'rewrite', 'claim', 'solve', 'matrix'] as const;
+const PART_KINDS = ['differentiate', 'rewrite', 'claim', 'solve', 'matrix', 'chain'] as const;
 
 class Reader {
   constructor(
     private readonly file: string,
     private readonly lines: LineCounter,
+    private readonly chosen: ParameterChoice = {},
   ) {}
+
+  /** A part or step with `when: f=tanh` belongs to the variants it names only. */
+  applies(node: YamlNode): boolean {
+    if (!isMap(node) || !node.has('when')) return true;
+    return matchesWhen(this.text(node, 'when', true), this.chosen);
+  }
 
   pos(node: YamlNode | null | undefined): { line: number; col: number } {
     return this.lines.linePos(node?.range?.[0] ?? 0);
@@ -143,6 +189,21 @@ class Reader {
     return v.items as YamlNode[];
   }
 
+  justifications(root: YamlNode): Map<string, Justification> {
+    const out = new Map<string, Justification>();
+    if (!isMap(root)) return out;
+    const node = root.get('justifications', true) as YamlNode | undefined;
+    if (node === undefined || node === null) return out;
+    if (!isMap(node)) this.fail(node, "'justifications' maps a step id to { title, latex }");
+    for (const item of node.items) {
+      const id = isScalar(item.key) ? String(item.key.value) : '';
+      const v = item.value as YamlNode | null;
+      if (id === '' || v === null) this.fail(node, 'a justification is ID: { title: …, latex: … }');
+      out.set(id, { title: this.text(v, 'title', true), latex: this.text(v, 'latex', false) });
+    }
+    return out;
+  }
+
   part(node: YamlNode, index: number, ids: Set<string>): Part {
     if (!isMap(node)) this.fail(node, `a part is a mapping with one of: ${PART_KINDS.join(', ')}`);
     const kinds = PART_KINDS.filter((k) => node.has(k));
@@ -167,6 +228,13 @@ class Reader {
       }
       case 'matrix':
         return { ...base, kind, expr: this.text(node, kind, true), equals: this.text(node, 'equals', true) };
+      case 'chain': {
+        const steps = this.list(node, 'steps')
+          .filter((st) => this.applies(st))
+          .map((st) => ({ rule: this.text(st, 'rule', true), to: this.text(st, 'to', true), ...this.pos(st) }));
+        if (steps.length === 0) this.fail(node, "a chain part needs 'steps:', each with 'rule:' and 'to:'");
+        return { ...base, kind, expr: this.text(node, kind, true), steps };
+      }
       case 'solve': {
         const equations = this.names(node, 'solve');
         const unknowns = this.names(node, 'for');
@@ -178,7 +246,15 @@ class Reader {
 }
 
 /** Read a named derivation from YAML text; `name` is its file name without `.yaml`. */
-export function parseNamedSpec(name: string, file: string, source: string): NamedSpec {
+export function parseNamedSpec(name: string, file: string, original: string, asked: ParameterChoice = {}): NamedSpec {
+  let applied: AppliedParameters;
+  try {
+    applied = applyParameters(file, original, asked);
+  } catch (e) {
+    if (e instanceof FileError && !(e instanceof NamedSpecError)) throw new NamedSpecError(e.file, e.line, e.col, e.detail);
+    throw e;
+  }
+  const source = applied.text;
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
   const first = doc.errors[0];
@@ -186,7 +262,7 @@ export function parseNamedSpec(name: string, file: string, source: string): Name
     const pos = first.linePos?.[0];
     throw new NamedSpecError(file, pos?.line ?? 1, pos?.col ?? 1, first.message.split('\n')[0] ?? 'invalid YAML');
   }
-  const r: Reader = new Reader(file, lines);
+  const r: Reader = new Reader(file, lines, applied.chosen);
   const root = doc.contents as YamlNode | null;
   if (root === null || !isMap(root)) r.fail(root, 'a named derivation is a mapping with title, statement and parts');
   const definitions = r.list(root, 'definitions').map((d) => ({ define: r.text(d, 'define', true), text: r.text(d, 'text', false), line: r.pos(d).line }));
@@ -195,7 +271,10 @@ export function parseNamedSpec(name: string, file: string, source: string): Name
     return { text: r.text(h, 'text', true), ...(instance !== '' ? { instance } : {}), line: r.pos(h).line };
   });
   const ids = new Set<string>();
-  const parts = r.list(root, 'parts').map((p, i) => r.part(p, i, ids));
+  const parts = r
+    .list(root, 'parts')
+    .filter((p) => r.applies(p))
+    .map((p, i) => r.part(p, i, ids));
   if (parts.length === 0) r.fail(root, "missing 'parts': list at least one differentiate, rewrite or claim");
   const rulesNode = root.get('rules', true) as YamlNode | undefined;
   const answer = r.text(root, 'answer', false);
@@ -215,5 +294,11 @@ export function parseNamedSpec(name: string, file: string, source: string): Name
     ...(answer !== '' ? { answer } : {}),
     shapes: r.text(root, 'shapes', false),
     shapesLine: shapesNode !== undefined ? r.pos(shapesNode).line : 0,
+    matrixDefinitions: r.list(root, 'matrix-definitions').map((d) => ({ define: r.text(d, 'define', true), text: r.text(d, 'text', false), line: r.pos(d).line })),
+    elementwise: r.list(root, 'elementwise').map((d) => ({ define: r.text(d, 'define', true), text: r.text(d, 'text', false), line: r.pos(d).line })),
+    justifications: r.justifications(root),
+    domains: r.text(root, 'domains', false),
+    parameters: applied.chosen,
+    variant: applied.description,
   };
 }

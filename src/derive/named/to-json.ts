@@ -19,12 +19,15 @@ import { diffJsonVerdict, type DiffJsonVerdict } from '../diff-result.js';
 export interface NamedStepJson extends StepJson {
   /** The id of the part this step belongs to. */
   readonly part: string;
+  /** A chain step: its rule's justification as a textbook writes it (LaTeX), and its check in words (sizes compared, or why it fails). */
+  readonly justification?: string;
+  readonly check?: string;
 }
 
 export interface NamedPartJson {
   readonly id: string;
   readonly title: string;
-  readonly kind: 'differentiate' | 'rewrite' | 'claim' | 'solve' | 'matrix';
+  readonly kind: 'differentiate' | 'rewrite' | 'claim' | 'solve' | 'matrix' | 'chain';
   readonly case?: string;
   /** For a solve part: each unknown's exact value, in plain syntax. */
   readonly solution?: Readonly<Record<string, string>>;
@@ -83,6 +86,8 @@ function partJson(p: VerifiedPart): NamedPartJson {
       where: pathToString(s.path),
       notes: s.notes.map(noteToPlain),
       ...(v !== undefined ? { verdict: diffJsonVerdict(v.verdict) } : {}),
+      ...(c.chain?.steps[i] !== undefined && c.chain.steps[i].latex !== '' ? { justification: c.chain.steps[i].latex } : {}),
+      ...(p.stepTexts?.[i] !== undefined ? { check: p.stepTexts[i] } : {}),
     };
   });
   const failure = failureOf(p);

@@ -8,6 +8,7 @@
  */
 import { derivationToLatex, escapeLatexText, proseLatex, toLatex } from '../../render/index.js';
 import { answerOf } from './to-json.js';
+import { declaredSizes } from './sizes.js';
 import type { VerifiedNamed, VerifiedPart } from './verify.js';
 
 export type LatexEnv = 'align*' | 'aligned';
@@ -38,6 +39,7 @@ function heading(p: VerifiedPart): string {
 export function namedToLatex(v: VerifiedNamed, env: LatexEnv = 'align*'): string {
   const spec = v.computed.spec;
   const out = [`\\noindent\\textbf{${escapeLatexText(spec.title)}.} ${escapeLatexText(spec.statement.trim())}`];
+  if (spec.shapes.trim() !== '') out.push(`\\noindent Sizes: ${declaredSizes(spec.shapes).map((d) => `$${d.latex}$`).join(', ')}.`);
   for (const d of spec.definitions) out.push(`% definition: ${d.define}`);
   for (const h of spec.hypotheses) out.push(`% hypothesis: ${h.text.replace(/\n/g, ' ')}`);
   for (const p of v.parts) out.push('', `\\noindent\\emph{${heading(p)}}`, partToLatex(p, env), `% check: ${p.verdict}`);

@@ -12,6 +12,7 @@ import { answerOf } from './to-json.js';
 import type { VerifiedNamed, VerifiedPart } from './verify.js';
 import { formatNumber } from '../../numeric/format-number.js';
 import { groupSteps } from '../../proof/group-steps.js';
+import { declaredSizes } from './sizes.js';
 
 
 export function verdictLine(v: NumericVerdict): string {
@@ -38,11 +39,15 @@ function partText(p: VerifiedPart, n: number): string[] {
   for (const g of groupSteps(c.derivation.steps, (s) => toPlain(s.after), failed)) {
     const notes = g.steps.flatMap(({ step }) => step.notes.map(noteToPlain));
     const lastIndex = g.steps[g.steps.length - 1]?.index ?? 0;
-    const failure = failed(lastIndex) ? `  <- step ${lastIndex + 1} ${verdictLine(p.steps[lastIndex] as NumericVerdict)}` : '';
+    // A chain step says what it compared (entries at sizes) or which shapes do not fit.
+    const why = p.stepTexts?.[lastIndex];
+    const failure = failed(lastIndex) ? `  <- step ${lastIndex + 1} ${why !== undefined ? `FAILED: ${why}` : verdictLine(p.steps[lastIndex] as NumericVerdict)}` : '';
     lines.push(`  = ${g.printed}    [${[...g.titles, ...notes].join('; ')}]${failure}`);
   }
   if (c.derivation.stop !== 'normal-form') lines.push(`  stopped: ${c.derivation.stop}`);
-  lines.push(`  check: ${p.verdict === 'proved' ? 'proved symbolically (nerdamer); ' : ''}${verdictLine(p.claim)}`);
+  const badStep = p.stepTexts === undefined ? -1 : p.steps.findIndex((x) => x.verdict !== 'holds');
+  if (badStep >= 0) lines.push(`  check: step ${badStep + 1} ${p.steps[badStep]?.verdict === 'fails' ? 'fails' : 'is undecided'}: ${p.stepTexts?.[badStep] ?? ''}`);
+  else lines.push(`  check: ${p.verdict === 'proved' ? 'proved symbolically (nerdamer); ' : ''}${verdictLine(p.claim)}`);
   return lines;
 }
 
@@ -51,6 +56,8 @@ export function namedToText(v: VerifiedNamed): string {
   const out = [`${spec.name}: ${spec.title}`];
   if (spec.statement !== '') out.push(spec.statement.trim());
   for (const d of spec.definitions) out.push(`definition: ${d.define}${d.text !== '' ? `  (${d.text})` : ''}`);
+  if (spec.shapes.trim() !== '') out.push(`sizes: ${declaredSizes(spec.shapes).map((d) => d.plain).join(', ')}`);
+  if (spec.variant !== '') out.push(`variant: ${spec.variant}`);
   for (const h of spec.hypotheses) out.push(`hypothesis: ${h.text}${h.instance !== undefined ? `  (checked with ${h.instance})` : ''}`);
   v.parts.forEach((p, i) => out.push('', ...partText(p, i + 1)));
   const answer = answerOf(v);

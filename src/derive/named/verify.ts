@@ -22,9 +22,12 @@ import { symKey } from '../../expr/sym-key.js';
 import { checkMatrixEqual } from '../../matrix-check/check-matrix-equal.js';
 import type { ShapeContext } from '../../matrix/shape.js';
 import { lowerEntryCalls } from '../../matrix/lower.js';
+import { checkChainRelation, freeVariableOf } from './matrix-chain.js';
 
 export interface VerifiedPart {
   readonly computed: ComputedPart;
+  /** For a chain part: each step's check in words (the shapes and sizes it compared, or why it fails). */
+  readonly stepTexts?: readonly string[];
   /** One check per step of the part's derivation, in order. */
   readonly steps: readonly NumericVerdict[];
   /** The part's start = result, checked directly. */
@@ -76,9 +79,35 @@ function verifyMatrixPart(p: ComputedPart, shapes: ShapeContext, seed: number, p
   return { computed: p, steps, claim, verdict: worst([claim, ...steps]) };
 }
 
+/**
+ * A chain part: each step compared entry by entry (matrix-chain.ts), with the
+ * results of the chain parts before it standing for the derivatives they
+ * started from; a step already known not to fit its shapes fails.
+ */
+function verifyChainPart(c: ComputedNamed, p: ComputedPart, index: number, seed: number, points: number): VerifiedPart {
+  const chain = p.chain as NonNullable<ComputedPart['chain']>;
+  const known = c.parts.slice(0, index).flatMap((q) => (q.chain !== undefined ? [{ start: q.derivation.start, result: q.derivation.result }] : []));
+  const free = freeVariableOf(p.derivation.start, chain.context);
+  const per = Math.max(2, Math.ceil(points / 12));
+  // The recorded steps are what is checked (a step changed after computing is checked as changed); the chain adds only the shape problems found while reading.
+  const checks = p.derivation.steps.map((s, k) => {
+    const problem = chain.steps[k]?.problem;
+    if (problem !== undefined) return { verdict: { verdict: 'fails', point: {}, lhs: Number.NaN, rhs: Number.NaN, relError: Number.POSITIVE_INFINITY } as NumericVerdict, text: `the shapes do not fit: ${problem}` };
+    return checkChainRelation(s.redex, s.contractum, chain.context, known, free, seed + k + 1, per);
+  });
+  const steps = checks.map((x) => x.verdict);
+  // start = result is the chain of the steps' equalities: it holds when they all do, and is not sampled again.
+  const failedStep = steps.find((x) => x.verdict !== 'holds');
+  const sampled = steps.reduce((n, x) => n + (x.verdict === 'holds' ? x.points : 0), 0);
+  const maxRelError = steps.reduce((m, x) => Math.max(m, x.verdict === 'holds' ? x.maxRelError : 0), 0);
+  const claim: NumericVerdict = failedStep ?? { verdict: 'holds', points: sampled, maxRelError };
+  return { computed: p, steps, claim, verdict: worst([claim, ...steps]), stepTexts: checks.map((x) => x.text) };
+}
+
 function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: NamedVerifyOptions): VerifiedPart {
   const points = opts.points ?? 24;
   const seed = (opts.seed ?? 1) + 1000 * index;
+  if (p.chain !== undefined) return verifyChainPart(c, p, index, seed, points);
   if (p.shapes !== undefined) return verifyMatrixPart(p, p.shapes, seed, points);
   // A part that differentiates with respect to a defined symbol (dL/ds with
   // s = b + Σ w_i x_i) treats that symbol as a variable of its own there.
