@@ -315,9 +315,11 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     zeroOnlyAtZero: true,
     derivativeRule: 'd.erf', specialValueRules: ['sv.erf-zero'],
   },
-  // Φ: \Phi(x) is this function; \Phi alone stays the Greek letter (as \sigma).
+  // Φ: LaTeX \Phi(x) is this function; \Phi alone stays the Greek letter (as
+  // \sigma). Plain Phi(x) stays an unknown function (src/expr/abstract-function.ts),
+  // so that Phi'(x) keeps meaning the derivative of the same function.
   {
-    name: 'Phi', aliases: ['normcdf'], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\Phi' }, domain: 'all', title: 'standard normal CDF Φ(x) = (1 + erf(x/√2))/2',
+    name: 'normcdf', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\Phi' }, domain: 'all', title: 'standard normal CDF Φ(x) = (1 + erf(x/√2))/2',
     evaluate: (xs) => normalCdf(a0(xs)), real: (o, xs) => normalCdfReal(o, r0(xs, o)),
     slope: (x) => normalPdf(x),
     positivity: 'always',

@@ -33,7 +33,7 @@ describe('derivatives, every step verified', () => {
   it('should differentiate GELU to Φ(x) + x φ(x)', () => {
     const d = differentiate(engine, parsePlain('gelu(x)'), [x]);
     expect(d.steps[0]?.rule).toBe('d.gelu');
-    expect(toPlain(d.result)).toBe('Phi(x) + x*normpdf(x)');
+    expect(toPlain(d.result)).toBe('normcdf(x) + x*normpdf(x)');
     expect(verifyDerivation(d).verdict).toBe('holds');
     expect(toLatex(d.result)).toBe('\\Phi(x) + x \\operatorname{normpdf}(x)');
   });
@@ -41,10 +41,10 @@ describe('derivatives, every step verified', () => {
   it('should differentiate cosh to sinh and back, erf, Φ and φ', () => {
     expect(derive('cosh(x)')).toMatchObject({ result: 'sinh(x)' });
     expect(derive('sinh(x)')).toMatchObject({ result: 'cosh(x)' });
-    for (const e of ['cosh(x)', 'sinh(x)', 'erf(x)', 'Phi(x)', 'normpdf(x)', 'erf(x^2)', 'Phi(2*x) * sinh(x)', 'gelu(sin(x))', 'leakyrelu(x, 0.2)', 'hinge(x^2)', 'leakyrelu(x^3 - x, 1/4)']) {
+    for (const e of ['cosh(x)', 'sinh(x)', 'erf(x)', 'normcdf(x)', 'normpdf(x)', 'erf(x^2)', 'normcdf(2*x) * sinh(x)', 'gelu(sin(x))', 'leakyrelu(x, 0.2)', 'hinge(x^2)', 'leakyrelu(x^3 - x, 1/4)']) {
       expect(['holds', 'proved'], e).toContain(derive(e).verdict);
     }
-    expect(derive('Phi(x)').result).toBe('normpdf(x)');
+    expect(derive('normcdf(x)').result).toBe('normpdf(x)');
     expect(derive('normpdf(x)').result).toBe('-x*normpdf(x)');
   });
 
@@ -87,7 +87,7 @@ describe('kinks: not differentiable there, never a value at the kink', () => {
 describe('values and identities', () => {
   it('should fold erf(0) = 0, Φ(0) = 1/2 and the other special values by named rules', () => {
     expect(simplified('erf(0)')).toBe('0');
-    expect(simplified('Phi(0)')).toBe('1/2');
+    expect(simplified('normcdf(0)')).toBe('1/2');
     expect(simplified('cosh(0) + sinh(0) + gelu(0) + leakyrelu(0, 3)')).toBe('1');
     expect(simplified('hinge(1) + hinge(3) + hinge(-1)')).toBe('2');
     expect(simplified('leakyrelu(-2, 1/10) + leakyrelu(5, 1/10)')).toBe(simplified('5 - 1/5'));
@@ -96,14 +96,14 @@ describe('values and identities', () => {
   it('should prove tanh = sinh/cosh and the definitions of cosh, sinh and GELU by rewriting', () => {
     expect(simplified('sinh(x)/cosh(x)')).toBe('tanh(x)');
     expect(simplified('(exp(x) + exp(-x))/2')).toBe('cosh(x)');
-    expect(simplified('x*Phi(x)')).toBe('gelu(x)');
+    expect(simplified('x*normcdf(x)')).toBe('gelu(x)');
   });
 
   it('should evaluate every new function in doubles', () => {
     expect(at('cosh(x)', 0.7)).toBeCloseTo(Math.cosh(0.7), 15);
     expect(at('sinh(x)', -0.7)).toBeCloseTo(Math.sinh(-0.7), 15);
     expect(at('gelu(x)', 1)).toBeCloseTo(0.8413447460685429, 15);
-    expect(at('Phi(x)', 1.96)).toBeCloseTo(0.9750021048517795, 15);
+    expect(at('normcdf(x)', 1.96)).toBeCloseTo(0.9750021048517795, 15);
     expect(at('leakyrelu(x, 0.01)', -3)).toBeCloseTo(-0.03, 15);
     expect(at('hinge(x)', 0.25)).toBe(0.75);
   });
@@ -118,7 +118,7 @@ describe('reading and printing', () => {
       ['\\operatorname{erf}(x)', call('erf', [x])],
       ['\\cosh(x)', call('cosh', [x])],
       ['\\sinh(x)', call('sinh', [x])],
-      ['\\Phi(x)', call('Phi', [x])],
+      ['\\Phi(x)', call('normcdf', [x])],
       ['\\operatorname{LReLU}(x, \\frac{1}{10})', call('leakyrelu', [x, num(1, 10)])],
       ['\\text{LeakyReLU}(x, \\alpha)', call('leakyrelu', [x, sym('alpha')])],
       ['\\operatorname{hinge}(x)', call('hinge', [x])],
@@ -129,13 +129,16 @@ describe('reading and printing', () => {
 
   it('should keep \\Phi alone a Greek letter, and \\phi(x), \\varphi(x) unknown functions', () => {
     expect(equal(parseLatex('\\Phi'), sym('Phi'))).toBe(true);
+    // Plain Phi(x) stays an unknown function, so Phi'(x) is its derivative (the normal CDF is normcdf).
+    expect(equal(parsePlain('Phi(x)'), call('Phi', [x]))).toBe(true);
+    expect(lookupFunction('Phi')).toBeUndefined();
     expect(equal(parseLatex('\\phi(z)'), call('phi', [sym('z')]))).toBe(true);
     expect(equal(parseLatex('\\varphi(z)'), call('varphi', [sym('z')]))).toBe(true);
   });
 
   it('should print in LaTeX', () => {
     expect(toLatex(call('gelu', [x]))).toBe('\\operatorname{GELU}(x)');
-    expect(toLatex(call('Phi', [x]))).toBe('\\Phi(x)');
+    expect(toLatex(call('normcdf', [x]))).toBe('\\Phi(x)');
     expect(toLatex(call('cosh', [x]))).toBe('\\cosh(x)');
     expect(toLatex(call('leakyrelu', [x, sym('alpha')]))).toBe('\\operatorname{LeakyReLU}(x, \\alpha)');
   });
