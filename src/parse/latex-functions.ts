@@ -78,8 +78,7 @@ export function readFunctionCommand(p: LatexReader, t: LatexToken, fn: string, n
     const hint = spec !== undefined && spec.maxArgs > 1 ? `gradtex's \\${t.text} takes ${spec.maxArgs} arguments, as in \\${t.text}\\{a, b\\}` : `write \\${t.text} without the subscript`;
     p.fail('E_PARSE_UNSUPPORTED', `\\${t.text}_{…} is not read (a maximum or minimum over an index): ${hint}`, { start: t.start, end: p.peek(1).end });
   }
-  // The letter itself (\Phi alone is Φ, although \Phi(x) is the table's normcdf).
-  if (!needsArgument && !p.bracketNext() && !superscriptThenBracket(p)) return p.scripts(t.text);
+  if (!needsArgument && !p.bracketNext() && !superscriptThenBracket(p)) return p.scripts(fn);
   return applyFunction(p, t, fn);
 }
 
