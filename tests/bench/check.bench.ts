@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { checkDocument, documentKind, type DocumentKind } from '../../src/check/check-document.js';
 import { createChecker } from '../../src/check/judge-step.js';
 import { createEngine } from '../../src/rewrite/engine.js';
+import { median } from './timing.js';
 
 function corpusDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -21,12 +22,6 @@ function corpusDir(): string {
     dir = resolve(dir, '..');
   }
   throw new Error('cannot find tests/fixtures/derivations');
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
 const dir = corpusDir();

@@ -12,22 +12,8 @@ import { parsePlain } from '../../src/parse/index.js';
 import { verifyDerivation } from '../../src/proof/verify.js';
 import { createEngine } from '../../src/rewrite/engine.js';
 import { loadSuite } from '../derive/suite-cases.js';
+import { median, timeIt } from './timing.js';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
-function timeIt(f: () => void, repeats: number): number {
-  const times: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const t0 = performance.now();
-    f();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
 
 const engine = createEngine();
 const cases = loadSuite().map((c) => ({ id: c.id, f: parsePlain(c.expr), wrt: c.wrt.map((w) => parsePlain(w) as Sym) }));

@@ -13,22 +13,8 @@ import { distinctSizeInstances } from '../../src/matrix-check/finite-differences
 import { parsePlain } from '../../src/parse/index.js';
 import { createEngine } from '../../src/rewrite/engine.js';
 import { CASES } from '../matrix/derivatives-suite-cases.js';
+import { median, timeIt } from './timing.js';
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
-
-function timeIt(f: () => void, repeats: number): number {
-  const times: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const t0 = performance.now();
-    f();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
 
 const engine = createEngine();
 const cases = CASES.map((c) => {
