@@ -52,9 +52,9 @@ export function indexRoles(e: Expr, into = new Map<string, IndexRole>()): Map<st
   };
   const visit = (x: Expr): void => {
     if (x.kind === 'sym') for (const i of [...x.sub, ...x.sup]) mark(i, 'index');
-    // delta(i, j) makes i and j indices; not a compound argument (delta(2x, y/500)), and not a symbol the
-    // expression also uses as a number (delta(x, 1) + relu(x - 50)): sampled as 1..7 only, such an x would never reach 50.
-    if (x.kind === 'call' && x.fn === 'delta') for (const a of x.args) if (a.kind === 'sym' && !numeric.has(symKey(a))) mark(a, 'index');
+    // delta(i, j) makes a bare symbol i an index; not a compound argument: delta(2x, y/500) + relu(x - 50) sampled x
+    // in 1..7 only and never reached 50. (A bare x used as a number elsewhere, delta(x, 1) + relu(x - 50), still is one.)
+    if (x.kind === 'call' && x.fn === 'delta') for (const a of x.args) if (a.kind === 'sym') mark(a, 'index');
     if (isBinder(x) && x.kind === 'call') {
       const [, , lo, hi] = x.args;
       if (lo !== undefined) mark(lo, 'index');
@@ -62,32 +62,8 @@ export function indexRoles(e: Expr, into = new Map<string, IndexRole>()): Map<st
     }
     for (const c of children(x)) visit(c);
   };
-  const numeric = numericUses(e);
   visit(e);
   return into;
-}
-
-/** The plain symbols e uses as numbers: anywhere but a subscript, a superscript, a bare argument of delta or a sum's index and bounds. */
-function numericUses(e: Expr): Set<string> {
-  const out = new Set<string>();
-  const walk = (x: Expr): void => {
-    if (x.kind === 'sym') {
-      if (x.sub.length === 0 && x.sup.length === 0) out.add(symKey(x));
-      return;
-    }
-    if (x.kind === 'call' && x.fn === 'delta') {
-      for (const a of x.args) if (a.kind !== 'sym') walk(a);
-      return;
-    }
-    if (isBinder(x) && x.kind === 'call') {
-      const body = x.args[0];
-      if (body !== undefined) walk(body);
-      return;
-    }
-    for (const c of children(x)) walk(c);
-  };
-  walk(e);
-  return out;
 }
 
 /** Free indices and sizes are sampled up to this (at least; a numeric sum bound beyond it raises it). */
