@@ -329,9 +329,10 @@ export function kinkedHeads(latex: string, heads: readonly HeadDefinition[]): He
   return heads.filter((h) => new RegExp(spelling(h)).test(latex) && hasKink(h.value));
 }
 
-/** A call of a function with a kink, except a norm squared (‖u‖₂² is smooth where ‖u‖₂ is not, at u = 0). */
+/** A call of a function with a kink, except an even power of a norm or |·| (‖u‖₂² and |u|² are smooth where ‖u‖₂ and |u| are not, at u = 0). */
 function hasKink(e: Expr): boolean {
-  if (e.kind === 'pow' && e.base.kind === 'call' && e.base.fn === 'norm' && e.exp.kind === 'num' && e.exp.n === 2n && e.exp.d === 1n) return e.base.args.some(hasKink);
+  const evenPower = e.kind === 'pow' && e.exp.kind === 'num' && e.exp.d === 1n && e.exp.n > 0n && e.exp.n % 2n === 0n;
+  if (evenPower && e.base.kind === 'call' && (e.base.fn === 'norm' || e.base.fn === 'abs')) return e.base.args.some(hasKink);
   if (e.kind === 'call' && lookupFunction(e.fn)?.kink !== undefined) return true;
   return children(e).some(hasKink);
 }

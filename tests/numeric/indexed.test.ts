@@ -16,6 +16,16 @@ describe('numeric checks of index notation', () => {
     expect(checkEqualNumeric(p('delta(i, j)'), p('0')).verdict).toBe('fails');
   });
 
+  it('should sample a symbol inside a compound argument of delta as a number, not only as an index in 1..7', () => {
+    // delta(2x, y/500): x and y are not indices, so relu(x - 50) (zero below 50) is seen.
+    expect(checkEqualNumeric(p('d(delta(y*0.002, x + x), x)'), p('d(delta(y*0.002, x + x), x) + relu(x - 50)')).verdict).toBe('fails');
+  });
+
+  // A known break: a bare x in delta(x, 1) is an index, also where the expression uses it as a number.
+  it.fails('should not hold delta(x, 1) + relu(x - 50) = delta(x, 1): x used as a number too is not only an index', () => {
+    expect(checkEqualNumeric(p('delta(x, 1) + relu(x - 50)'), p('delta(x, 1)')).verdict).not.toBe('holds');
+  });
+
   it('should reject an off-by-one range and a swapped index', () => {
     expect(checkEqualNumeric(p('sum(z_k, k, 1, c)'), p('sum(z_k, k, 2, c)')).verdict).toBe('fails');
     expect(checkEqualNumeric(p('z_i*w_j'), p('z_j*w_i')).verdict).toBe('fails');
