@@ -1,7 +1,9 @@
 /**
  * `gradtex construct --format latex`: a fragment for notes and solutions,
  * prose as escaped text and every formula in `\[ … \]` (KaTeX renders each
- * with throwOnError; pdflatex needs amsmath).
+ * with throwOnError; pdflatex needs amsmath). The report is first laid out as
+ * paragraphs (prose with our own math, displays, verdicts) so that a
+ * problem-set document prints the same paragraphs in HTML and Markdown.
  */
 import type { Rational } from '../expr/rational.js';
 import { ratLatex } from '../finite/rational-text.js';
@@ -13,8 +15,15 @@ import type { KlCounterexample, LogCombination } from './kl-counterexample.js';
 import { nameLatex, unitLatex } from './network-text.js';
 import type { RowInequality } from './separation-certificate.js';
 
-const display = (body: string): string => `\\[\n${body}\n\\]`;
-const text = (s: string): string => escapeLatexText(s);
+/** Prose (plain text with our own math between), a displayed formula, or a verdict line. */
+export type ReportParagraph =
+  | { readonly kind: 'text'; readonly parts: readonly ({ readonly text: string } | { readonly math: string })[] }
+  | { readonly kind: 'display'; readonly latex: string }
+  | { readonly kind: 'verdict'; readonly verdict: string; readonly text: string };
+
+const display = (latex: string): ReportParagraph => ({ kind: 'display', latex });
+const text = (s: string): ReportParagraph => ({ kind: 'text', parts: [{ text: s }] });
+const verdict = (v: { readonly verdict: string; readonly text: string }): ReportParagraph => ({ kind: 'verdict', verdict: v.verdict, text: v.text });
 
 function array(header: readonly string[], rows: readonly (readonly string[])[], split: readonly number[]): string {
   const spec = header.map((_, i) => (split.includes(i) ? '|c' : 'c')).join('');
@@ -24,7 +33,7 @@ function array(header: readonly string[], rows: readonly (readonly string[])[], 
 const conventionLatex = (s: StepAtZero): string =>
   s === 0 ? '\\operatorname{step}(z) = 1 \\text{ if } z > 0,\\quad 0 \\text{ if } z \\le 0' : '\\operatorname{step}(z) = 1 \\text{ if } z \\ge 0,\\quad 0 \\text{ if } z < 0';
 
-function constructionLatex(s: ConstructionSection): string[] {
+function constructionLatex(s: ConstructionSection): ReportParagraph[] {
   const net = s.network;
   const units = display(`\\begin{aligned}\n${net.units.map((u) => unitLatex(u).replace(' = ', ' &= ')).join(' \\\\\n')}\n\\end{aligned}`);
   const header = [...net.inputs, ...net.units.map((u) => u.name), 'target'].map(nameLatex);
@@ -33,10 +42,11 @@ function constructionLatex(s: ConstructionSection): string[] {
     return [...p.map(ratLatex), ...net.units.map((u) => ratLatex(v.get(u.name) as Rational)), ratLatex(s.targets[i] as Rational)];
   });
   const letters = s.symbolic === undefined ? [] : [text('In the letters of the problem:'), display(`\\begin{aligned}\n${s.symbolic.latex.map((l) => l.replace(' = ', ' &= ')).join(' \\\\\n')}\n\\end{aligned}`), text(s.symbolic.note)];
-  return [`${text(s.heading)}, with ${'$'}${conventionLatex(net.stepAtZero)}${'$'}:`, units, ...letters, text('Every case, exactly:'), display(array(header, rows, [net.inputs.length, net.inputs.length + net.units.length])), `\\textbf{${text(s.verdict.verdict)}}: ${text(s.verdict.text)}.`];
+  const convention: ReportParagraph = { kind: 'text', parts: [{ text: `${s.heading}, with ` }, { math: conventionLatex(net.stepAtZero) }, { text: ':' }] };
+  return [convention, units, ...letters, text('Every case, exactly:'), display(array(header, rows, [net.inputs.length, net.inputs.length + net.units.length])), verdict(s.verdict)];
 }
 
-function certificateLatex(s: CertificateSection): string[] {
+function certificateLatex(s: CertificateSection): ReportParagraph[] {
   const unknowns = [...s.table.names.map((n) => `w_{${nameLatex(n)}}`), 'b'];
   const ineq = (r: RowInequality): string => inequalityText(r, unknowns, { ge: '\\ge', times: ' ' });
   const lhs = (r: RowInequality): string => ineq(r).replace(/ (>|\\ge) 0$/, '');
@@ -48,15 +58,17 @@ function certificateLatex(s: CertificateSection): string[] {
     display(`\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`),
     text(`Adding the rows with the multipliers ${s.multipliers.join(', ')} (all nonnegative):`),
     display(sum),
-    text(s.valid ? 'A strict inequality has a positive multiplier, so the sum must be positive; it is 0. So 0 > 0, which is impossible: no weights and bias exist.' : 'The combination does not check: the certificate is wrong (an internal error).') +
-      (s.bothConventions ? text(' The same multipliers rule out the other step convention too.') : ''),
+    text(
+      (s.valid ? 'A strict inequality has a positive multiplier, so the sum must be positive; it is 0. So 0 > 0, which is impossible: no weights and bias exist.' : 'The combination does not check: the certificate is wrong (an internal error).') +
+        (s.bothConventions ? ' The same multipliers rule out the other step convention too.' : ''),
+    ),
   ];
 }
 
 const logLatex = (c: LogCombination): string =>
   `${c.terms.map((t) => `${ratLatex(t.c)}\\ln\\left(${ratLatex(t.r)}\\right)`).join(' + ')} = ${ratLatex({ n: 1n, d: c.scale })}\\ln\\left(${ratLatex(c.argument)}\\right) \\approx ${c.approx.toPrecision(10)}`;
 
-function klLatex(r: KlCounterexample): string[] {
+function klLatex(r: KlCounterexample): ReportParagraph[] {
   const s = r.common.scale;
   return [
     display(`\\mathrm{KL}(p, q) = \\sum_i p_i \\ln\\frac{p_i}{q_i},\\qquad p = (${r.p.map(ratLatex).join(', ')}),\\quad q = (${r.q.map(ratLatex).join(', ')})`),
@@ -66,7 +78,7 @@ function klLatex(r: KlCounterexample): string[] {
   ];
 }
 
-function sectionLatex(s: Section): string[] {
+function sectionLatex(s: Section): ReportParagraph[] {
   switch (s.kind) {
     case 'table':
       return [text(`Truth table of ${s.table.title}:`), display(array([...s.table.names.map(nameLatex), s.table.names.includes('y') ? '\\mathit{out}' : 'y'], s.table.rows.map((r) => [...r.input.map(ratLatex), `${r.output}`]), [s.table.names.length]))];
@@ -81,13 +93,29 @@ function sectionLatex(s: Section): string[] {
     case 'claim':
       return [
         text(`Claim: ${s.claim}, for ${s.domain.description}.`),
-        ...(s.rows.length === 0 ? [] : [display(array([...s.domain.names.map((n) => (/^[A-Za-z]$/.test(n) ? n : `\\text{${text(n)}}`)), '\\text{left}', '\\text{right}'], s.rows.map((r) => [...r.point.map(ratLatex), `\\text{${text(r.left)}}`, `\\text{${text(r.right)}}`]), [s.domain.names.length]))]),
-        `\\textbf{${text(s.verdict.verdict)}}: ${text(s.verdict.text)}.`,
+        ...(s.rows.length === 0 ? [] : [display(array([...s.domain.names.map((n) => (/^[A-Za-z]$/.test(n) ? n : `\\text{${escapeLatexText(n)}}`)), '\\text{left}', '\\text{right}'], s.rows.map((r) => [...r.point.map(ratLatex), `\\text{${escapeLatexText(r.left)}}`, `\\text{${escapeLatexText(r.right)}}`]), [s.domain.names.length]))]),
+        verdict(s.verdict),
       ];
+  }
+}
+
+/** The report's paragraphs after its title: every section, then the status of the whole report. */
+export function constructParagraphs(r: ConstructReport): ReportParagraph[] {
+  return [...r.sections.flatMap(sectionLatex), verdict({ verdict: r.status, text: r.summary })];
+}
+
+function paragraphLatex(p: ReportParagraph): string {
+  switch (p.kind) {
+    case 'text':
+      return p.parts.map((x) => ('math' in x ? `$${x.math}$` : escapeLatexText(x.text))).join('');
+    case 'display':
+      return `\\[\n${p.latex}\n\\]`;
+    case 'verdict':
+      return `\\textbf{${escapeLatexText(p.verdict)}}: ${escapeLatexText(p.text)}.`;
   }
 }
 
 /** The report as a LaTeX fragment: paragraphs separated by blank lines. */
 export function constructLatex(r: ConstructReport): string {
-  return [`\\paragraph{${text(r.title)}}`, ...r.sections.flatMap(sectionLatex), `\\textbf{${text(r.status)}}: ${text(r.summary)}.`].join('\n\n') + '\n';
+  return [`\\paragraph{${escapeLatexText(r.title)}}`, ...constructParagraphs(r).map(paragraphLatex)].join('\n\n') + '\n';
 }

@@ -5,7 +5,7 @@
  */
 import { formatVerification } from '../derive/verdict-text.js';
 import type { Derivation } from '../proof/step.js';
-import { derivationToLatex, noteToLatex, toLatex } from '../render/index.js';
+import { derivationToLatex, noteToLatex, toLatex, toPlain } from '../render/index.js';
 import { collectNotes } from '../derive/diff-result.js';
 import { abbreviate } from '../render/abbreviate.js';
 import type { Expr } from '../expr/node.js';
@@ -14,6 +14,16 @@ import type { DocumentReport } from '../check/check-document.js';
 import { escapeLatexText } from '../render/index.js';
 import type { SolvedSpec } from './solve.js';
 import { formatNumber } from '../numeric/format-number.js';
+import { constructParagraphs } from '../construct/construct-latex.js';
+import type { ConstructReport } from '../construct/construct-report.js';
+import { graphTikz } from '../graph/graph-latex.js';
+import { graphSvg } from '../graph/graph-svg.js';
+import { checkSentence, graphTables } from '../graph/graph-tables.js';
+import type { Drawing } from '../graph/graph-drawing.js';
+import type { GraphReport } from '../graph/graph-report.js';
+
+/** The widest a drawing may be on a problem-set page, in cm (A4 or letter less 2.2 cm margins leaves about 16.6 cm). */
+const PAGE_WIDTH_CM = 15;
 
 export type Block =
   | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string }
@@ -24,7 +34,11 @@ export type Block =
   /** A statement about a result (where it holds, which branch is active), as math-mode LaTeX. */
   | { readonly kind: 'note'; readonly latex: string }
   /** A hand derivation as judged: one row per relation, the verdict beside it. */
-  | { readonly kind: 'chain'; readonly rows: readonly ChainRow[] };
+  | { readonly kind: 'chain'; readonly rows: readonly ChainRow[] }
+  /** A table of values: a caption (as text, and as text-mode LaTeX with its math) and cells in math-mode LaTeX. */
+  | { readonly kind: 'table'; readonly caption: string; readonly captionLatex: string; readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[] }
+  /** A drawing, once per output: TikZ for LaTeX, SVG for HTML and Markdown; `alt` says what it shows. */
+  | { readonly kind: 'figure'; readonly tikz: string; readonly svg: string; readonly alt: string };
 
 export interface ChainRow {
   /** LaTeX of the left side (first row only), the relation and the right side. */
@@ -112,6 +126,28 @@ function chainCheckText(report: DocumentReport): string {
   return 'Check: every step of this derivation holds.';
 }
 
+/** A construction report as blocks: its prose and displays as they are, each verdict as a check line. */
+function constructBlocks(r: ConstructReport): Block[] {
+  const out: Block[] = [{ kind: 'prose', segments: [{ kind: 'text', text: `${r.title}.` }] }];
+  for (const p of constructParagraphs(r)) {
+    if (p.kind === 'display') out.push({ kind: 'math', latex: p.latex });
+    else if (p.kind === 'verdict') out.push({ kind: 'check', text: `${p.verdict[0]?.toUpperCase() ?? ''}${p.verdict.slice(1)}: ${p.text}.`, failed: p.verdict === 'fails' });
+    else out.push({ kind: 'prose', segments: p.parts.map((x): Segment => ('math' in x ? { kind: 'math', source: x.math, latex: x.math } : { kind: 'text', text: x.text })) });
+  }
+  return out;
+}
+
+/** A computation graph as blocks: the definitions, the drawing, every table, and what was checked. */
+function graphBlocks(report: GraphReport, drawing: Drawing): Block[] {
+  const definitions = report.definitions.map((d) => `${toLatex(d.name)} &= ${toLatex(d.expr)}`);
+  return [
+    { kind: 'math', latex: `\\begin{aligned}\n${definitions.join(' \\\\\n')}\n\\end{aligned}` },
+    { kind: 'figure', tikz: graphTikz(drawing, PAGE_WIDTH_CM), svg: graphSvg(drawing), alt: `The computation graph of ${report.outputNames.map((n) => toPlain(n)).join(', ')}` },
+    ...graphTables(report).map((t): Block => ({ kind: 'table', caption: t.caption, captionLatex: t.captionLatex, columns: t.columns.map((c) => c.latex), rows: t.rows.map((row) => row.map((c) => c.latex)) })),
+    { kind: 'check', text: `Check: ${checkSentence(report)}`, failed: report.status === 'differs' },
+  ];
+}
+
 export function buildBlocks(solved: SolvedSpec): Block[] {
   const out: Block[] = [];
   solved.problems.forEach((p, i) => {
@@ -160,6 +196,12 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
           if (r.outcome.equationLatex !== undefined) out.push({ kind: 'math', latex: r.outcome.equationLatex });
           if (r.outcome.sizeText !== undefined) out.push({ kind: 'prose', segments: proseSegments(`Size: ${r.outcome.sizeText}.`) });
           out.push({ kind: 'check', text: `Check: ${r.outcome.checkText}.`, failed: r.outcome.verdict === 'fails' });
+          break;
+        case 'construct':
+          out.push(...constructBlocks(r.report));
+          break;
+        case 'graph':
+          out.push(...graphBlocks(r.report, r.drawing));
           break;
         case 'text':
           out.push({ kind: 'prose', segments: proseSegments(r.text) });

@@ -20,6 +20,14 @@ import { shapedDiffResult, type ShapedDiffOutcome } from '../derive/shaped-diff-
 import type { ShapeContext } from '../matrix/shape.js';
 import { mentionsShaped } from '../matrix/mentions-shaped.js';
 import { unshapedDerivativeRefusal } from '../check/matrix-gate.js';
+import { constructFor } from '../construct/construct-request.js';
+import { ConstructError } from '../construct/construct-error.js';
+import type { ConstructReport } from '../construct/construct-report.js';
+import { GraphError } from '../graph/build-graph.js';
+import { DefinitionError, readDefinitions } from '../graph/definitions.js';
+import { drawGraph, type Drawing } from '../graph/graph-drawing.js';
+import { graphReport, type GraphReport } from '../graph/graph-report.js';
+import { readNodeKinds } from '../graph/node-kinds.js';
 
 export type TaskResult =
   | { readonly kind: 'derivation'; readonly outcomes: readonly DiffOutcome[] }
@@ -29,6 +37,10 @@ export type TaskResult =
   | { readonly kind: 'checked'; readonly report: DocumentReport }
   /** A derivative by a declared vector (shapes in the spec): the equation, its size and its entry-by-entry check. */
   | { readonly kind: 'shaped'; readonly outcome: ShapedDiffOutcome }
+  /** A construction, an impossibility certificate, a claim proved by exhaustion or a counterexample, each checked by exhaustion or exactly. */
+  | { readonly kind: 'construct'; readonly report: ConstructReport }
+  /** A computation graph with its sweeps, Jacobian and finite differences, each number checked against a symbolic derivative. */
+  | { readonly kind: 'graph'; readonly report: GraphReport; readonly drawing: Drawing }
   | { readonly kind: 'text'; readonly text: string };
 
 export interface SolvedProblem {
@@ -122,6 +134,24 @@ function solveTask(engine: Engine, file: string, t: Located<Task>, shapes: Shape
         if (e instanceof DocumentError) throw new SpecError(file, t.line, t.col, `check: line ${e.line}:${e.col} of the text: ${e.message}`);
         throw e;
       }
+    case 'construct':
+      try {
+        return { kind: 'construct', report: constructFor(task.request) };
+      } catch (e) {
+        if (e instanceof ConstructError || e instanceof RangeError) throw new SpecError(file, t.line, t.col, `construct: ${e.message}`);
+        throw e;
+      }
+    case 'graph': {
+      try {
+        const at = parsePoint(task.at.trim() === '' ? [] : [task.at]);
+        const allowed = task.ops === undefined ? undefined : readNodeKinds(task.ops);
+        const report = graphReport(engine, readDefinitions(task.definitions), at, { step: task.fdStep, scheme: task.fd, ...(allowed === undefined ? {} : { allowed }) });
+        return { kind: 'graph', report, drawing: drawGraph(report) };
+      } catch (e) {
+        if (e instanceof DefinitionError || e instanceof GraphError || e instanceof PointError || e instanceof RangeError) throw new SpecError(file, t.line, t.col, `graph: ${e.message}`);
+        throw e;
+      }
+    }
     case 'text':
       return { kind: 'text', text: task.text };
   }
@@ -139,6 +169,8 @@ export function solveSpec(engine: Engine, file: string, spec: Spec, shapes: Shap
       if (r.kind === 'named' && r.verified.verdict === 'fails') allVerified = false;
       if (r.kind === 'checked' && r.report.chains.some((c) => c.steps.some((st) => st.verdict === 'fails'))) allVerified = false;
       if (r.kind === 'shaped' && r.outcome.verdict === 'fails') allVerified = false;
+      if (r.kind === 'construct' && r.report.status === 'fails') allVerified = false;
+      if (r.kind === 'graph' && r.report.status === 'differs') allVerified = false;
     }
     return { title: p.title, statement: p.statement, results };
   });

@@ -18,6 +18,9 @@
  *           - derive: softmax-jacobian        (a named derivation)
  *           - check: |                         (a hand derivation, judged step by step)
  *               $$ \frac{d}{dx} x^2 = 2x $$
+ *           - construct: { truth: A and not B }   (also box/height, claim/over, counterexample/p/q, table, layers, check)
+ *           - graph: 'f_1 = ln(w_1^2 + w_2^2); f_2 = w_1*sin(w_2)'
+ *             at: w_1=2, w_2=1            (also ops: '+,square,ln,*,sin,cos', fd-step: 0.001, fd: forward)
  *           - text: Free text, shown as written (escaped).
  *
  * `shapes:` (the syntax of `--shape`, a string or a list) declares vectors
@@ -30,6 +33,7 @@
 import { FileError } from '../parse/file-error.js';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { shapeContext, ShapeError, type ShapeContext } from '../matrix/shape.js';
+import type { ConstructRequest } from '../construct/construct-request.js';
 
 export type Task =
   | { readonly kind: 'diff'; readonly expr: string; readonly wrt: readonly string[]; readonly at?: string }
@@ -40,6 +44,10 @@ export type Task =
   | { readonly kind: 'derive'; readonly name: string }
   /** A derivation someone wrote (Markdown with $$ … $$ chains), judged step by step. */
   | { readonly kind: 'check'; readonly source: string }
+  /** `gradtex construct` as a task: a threshold unit or step network, an impossibility certificate, a claim proved by exhaustion, a counterexample. */
+  | { readonly kind: 'construct'; readonly request: ConstructRequest }
+  /** `gradtex graph` as a task: definitions (one per line or separated by ';'), their computation graph, sweeps, Jacobian and finite differences. */
+  | { readonly kind: 'graph'; readonly definitions: string; readonly at: string; readonly ops?: string; readonly fdStep: number; readonly fd: 'forward' | 'central' }
   | { readonly kind: 'text'; readonly text: string };
 
 /** Where a task is in the spec: tasks carry it so that a failing expression names its line. */
@@ -71,7 +79,11 @@ export class SpecError extends FileError {
   override readonly name = 'SpecError';
 }
 
-const TASK_KINDS = ['diff', 'gradient', 'evaluate', 'simplify', 'derive', 'check', 'text'] as const;
+const TASK_KINDS = ['diff', 'gradient', 'evaluate', 'simplify', 'derive', 'check', 'construct', 'graph', 'text'] as const;
+
+/** The keys of a `construct:` mapping: the command's flags without their dashes. */
+const CONSTRUCT_KEYS = ['truth', 'table', 'box', 'height', 'counterexample', 'p', 'q', 'claim', 'over', 'layers', 'check', 'step-at-zero'] as const;
+const GRAPH_KEYS = ['graph', 'at', 'ops', 'fd-step', 'fd'] as const;
 
 class Reader {
   constructor(
@@ -164,9 +176,52 @@ class Reader {
         return { kind, name: this.string(node, 'derive', true) };
       case 'check':
         return { kind, source: this.string(node, 'check', true) };
+      case 'construct':
+        return { kind, request: this.constructRequest(node.get('construct', true) as YamlNode) };
+      case 'graph':
+        return this.graphTask(node);
       case 'text':
         return { kind, text: this.string(node, 'text', true) };
     }
+  }
+
+  /** Every key of a mapping is one of `known`: a misspelt option is an error at its place, never silently ignored. */
+  onlyKeys(map: YamlNode, known: readonly string[], what: string): void {
+    if (!isMap(map)) this.fail(map, `${what} is a mapping`);
+    for (const pair of map.items) {
+      const key = String((pair.key as YamlNode & { value?: unknown })?.value ?? pair.key);
+      if (!known.includes(key)) this.fail(pair.key as YamlNode, `${what} has no '${key}'; it takes: ${known.join(', ')}`);
+    }
+  }
+
+  constructRequest(map: YamlNode): ConstructRequest {
+    this.onlyKeys(map, CONSTRUCT_KEYS, "'construct'");
+    const opt = (k: string): string | undefined => (isMap(map) && map.has(k) ? this.string(map, k, true) : undefined);
+    const layers = opt('layers');
+    if (layers !== undefined && layers !== '1' && layers !== '2') this.fail(map, "'layers' is 1 or 2");
+    const stepAtZero = opt('step-at-zero') ?? '0';
+    if (stepAtZero !== '0' && stepAtZero !== '1') this.fail(map, "'step-at-zero' is 0 (step fires when z > 0) or 1 (fires when z ≥ 0)");
+    const pick = (k: 'truth' | 'table' | 'box' | 'height' | 'counterexample' | 'p' | 'q' | 'claim' | 'over'): Partial<ConstructRequest> => {
+      const v = opt(k);
+      return v === undefined ? {} : { [k]: v };
+    };
+    const network = opt('check');
+    return {
+      ...pick('truth'), ...pick('table'), ...pick('box'), ...pick('height'), ...pick('counterexample'), ...pick('p'), ...pick('q'), ...pick('claim'), ...pick('over'),
+      ...(layers === undefined ? {} : { layers: layers === '1' ? 1 : 2 }),
+      ...(network === undefined ? {} : { network }),
+      stepAtZero: stepAtZero === '0' ? 0 : 1,
+    };
+  }
+
+  graphTask(node: YamlNode): Task {
+    this.onlyKeys(node, GRAPH_KEYS, "a 'graph' task");
+    const fdStep = Number(this.string(node, 'fd-step', false, '0.001'));
+    if (!Number.isFinite(fdStep) || fdStep <= 0) this.fail(node, "'fd-step' is a positive number such as 0.001");
+    const fd = this.string(node, 'fd', false, 'central');
+    if (fd !== 'forward' && fd !== 'central') this.fail(node, "'fd' is forward or central");
+    const ops = isMap(node) && node.has('ops') ? this.string(node, 'ops', true) : undefined;
+    return { kind: 'graph', definitions: this.string(node, 'graph', true), at: this.string(node, 'at', false), fdStep, fd, ...(ops === undefined ? {} : { ops }) };
   }
 }
 

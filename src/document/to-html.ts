@@ -1,7 +1,7 @@
 /** The standalone HTML page: KaTeX rendered at build time (trust: false), prose escaped. */
 import { renderKatex } from '../render/index.js';
 import { buildBlocks, chainLatex, definitionsLatex, derivationLatex, type Block } from './blocks.js';
-import { escapeHtml } from './html-escape.js';
+import { escapeHtml } from '../render/html-escape.js';
 import type { Segment } from '../render/prose.js';
 import type { SolvedSpec } from './solve.js';
 import { fillTemplate } from './template.js';
@@ -36,6 +36,13 @@ function blockHtml(b: Block): string {
       return `<div class="derivation">${math(chainLatex(b, 'aligned'), true)}</div>`;
     case 'note':
       return `<p class="note">Note: ${math(b.latex, false)}.</p>`;
+    case 'table': {
+      const row = (cells: readonly string[], tag: 'th' | 'td'): string => `<tr>${cells.map((c) => `<${tag}>${math(c, false)}</${tag}>`).join('')}</tr>`;
+      return `<table class="values"><caption>${escapeHtml(b.caption)}</caption><thead>${row(b.columns, 'th')}</thead><tbody>${b.rows.map((r) => row(r, 'td')).join('')}</tbody></table>`;
+    }
+    case 'figure':
+      // The SVG is ours (every label escaped by graph-svg.ts); it scrolls inside its own box when wider than the page.
+      return `<figure class="drawing" role="img" aria-label="${escapeHtml(b.alt)}">${b.svg}</figure>`;
   }
 }
 

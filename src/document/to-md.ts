@@ -57,6 +57,15 @@ function blockMd(b: Block): string {
       return displayMathMd(chainLatex(b, 'aligned'));
     case 'note':
       return `Note: ${inlineMathMd(b.latex) ?? codeSpan(b.latex)}.`;
+    case 'table': {
+      // A '|' inside a cell would end it: GitHub-flavoured tables take '\\|' for one, inside math too.
+      const cell = (c: string): string => (inlineMathMd(c) ?? codeSpan(c)).replace(/\|/g, '\\|');
+      const row = (cells: readonly string[]): string => `| ${cells.map(cell).join(' | ')} |`;
+      return [`**${escapeMarkdownText(b.caption)}**`, '', row(b.columns), `|${b.columns.map(() => ' --- |').join('')}`, ...b.rows.map(row)].join('\n');
+    }
+    case 'figure':
+      // Our own SVG (labels escaped), as one HTML block: no blank line inside it may end the block.
+      return b.svg.replace(/\n\s*\n/g, '\n');
   }
 }
 

@@ -4,6 +4,8 @@ import { buildBlocks, chainLatex, definitionsLatex, derivationLatex, type Block 
 import type { SolvedSpec } from './solve.js';
 import { fillTemplate } from './template.js';
 
+const tableRow = (cells: readonly string[]): string => `${cells.map((c) => `$${c}$`).join(' & ')} \\\\`;
+
 function blockTex(b: Block): string {
   switch (b.kind) {
     case 'heading':
@@ -22,6 +24,10 @@ function blockTex(b: Block): string {
       return chainLatex(b, 'align*');
     case 'note':
       return `\\noindent Note: $${b.latex}$.`;
+    case 'table':
+      return [`\\paragraph{${b.captionLatex}}`, '\\begin{center}\\small', `\\begin{tabular}{${b.columns.map(() => 'l').join('')}}`, '\\hline', tableRow(b.columns), '\\hline', ...b.rows.map(tableRow), '\\hline', '\\end{tabular}', '\\end{center}'].join('\n');
+    case 'figure':
+      return `\\begin{center}\n${b.tikz}\n\\end{center}`;
   }
 }
 

@@ -6,7 +6,7 @@
  *
  *     graphHtml(report, drawing, 'katex/katex.min.css')   // '<!DOCTYPE html>…<svg …'
  */
-import { escapeHtml } from '../document/html-escape.js';
+import { escapeHtml } from '../render/html-escape.js';
 import { renderKatex, toLatex } from '../render/index.js';
 import type { Drawing } from './graph-drawing.js';
 import type { GraphReport } from './graph-report.js';

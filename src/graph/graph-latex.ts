@@ -20,10 +20,10 @@ const POINT_CM = 0.0353;
 
 const cm = (x: number): string => (Math.round(x * 1000) / 1000).toString();
 
-/** The graph as a tikzpicture: nodes at dagre's centres (y flipped: TikZ's y grows upwards), edges along dagre's routes. */
-export function graphTikz(drawing: Drawing): string {
+/** The graph as a tikzpicture at most `maxWidthCm` wide (a problem-set page is narrower than the landscape page of `graph --format latex`): nodes at dagre's centres (y flipped: TikZ's y grows upwards), edges along dagre's routes. */
+export function graphTikz(drawing: Drawing, maxWidthCm = MAX_WIDTH_CM): string {
   const { layout, labels } = drawing;
-  const scale = Math.min(POINT_CM, MAX_WIDTH_CM / Math.max(layout.width, 1));
+  const scale = Math.min(POINT_CM, maxWidthCm / Math.max(layout.width, 1));
   const lines = ['\\begin{tikzpicture}[every node/.style={draw, rounded corners, align=center, inner sep=2pt, font=\\small}, input/.style={fill=blue!8}, output/.style={fill=orange!15, thick}, >=stealth]'];
   for (const p of layout.nodes) {
     const l = labels[p.id];

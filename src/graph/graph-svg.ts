@@ -5,7 +5,7 @@
  *
  *     graphSvg(drawGraph(report))   // '<svg xmlns="http://www.w3.org/2000/svg" …'
  */
-import { escapeHtml } from '../document/html-escape.js';
+import { escapeHtml } from '../render/html-escape.js';
 import type { Drawing } from './graph-drawing.js';
 
 const r = (x: number): string => (Math.round(x * 10) / 10).toString();

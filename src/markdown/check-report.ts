@@ -11,7 +11,7 @@
  *     // '<!DOCTYPE html>…<p class="gt-summary">3 relations found: 1 <span class="gt-tag gt-proved">…✔</span> proved, …'
  */
 import type { ElementContent } from 'hast';
-import { escapeHtml } from '../document/html-escape.js';
+import { escapeHtml } from '../render/html-escape.js';
 import { fillTemplate } from '../document/template.js';
 import type { DocumentKind, DocumentReport } from '../check/check-document.js';
 import { markdownBody } from './check-report-markdown.js';

@@ -7,7 +7,7 @@
  *     notePage({ title: 'Sigmoid', body: '<p>…</p>', katexCss: 'katex/katex.min.css' })
  *     // '<!DOCTYPE html>\n<html lang="en">…<title>Sigmoid</title>…'
  */
-import { escapeHtml } from '../document/html-escape.js';
+import { escapeHtml } from '../render/html-escape.js';
 
 export interface NotePageParts {
   readonly title: string;

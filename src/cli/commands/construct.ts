@@ -13,18 +13,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
-import { parseBox } from '../../construct/box-spec.js';
-import { checkUserNetwork, constructBox } from '../../construct/construct-box.js';
-import { klAsymmetry, proveFiniteClaim } from '../../construct/construct-claims.js';
-import { constructForTable } from '../../construct/construct.js';
 import { ConstructError } from '../../construct/construct-error.js';
+import { constructFor } from '../../construct/construct-request.js';
 import { constructJson } from '../../construct/construct-json.js';
 import { constructLatex } from '../../construct/construct-latex.js';
 import type { ConstructReport } from '../../construct/construct-report.js';
 import { constructText } from '../../construct/construct-text.js';
-import { isKlSymmetryClaim, parseDistribution } from '../../construct/kl-counterexample.js';
-import { parseNetwork } from '../../construct/network-text.js';
-import { tableFromFormula, tableFromText, type TruthTable } from '../../construct/truth-table.js';
 import type { StepAtZero } from '../../finite/threshold-network.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
@@ -67,26 +61,25 @@ function networkText(flags: ConstructFlags): string | undefined {
   }
 }
 
+/** The flags as a request: --check/--check-file become the network to check; messages name the flags. */
 function report(flags: ConstructFlags): ConstructReport {
-  const asked = [flags.truth, flags.table, flags.box, flags.counterexample, flags.claim].filter((x) => x !== undefined).length;
-  if (asked !== 1) throw new UserError('give exactly one of --truth, --table, --box, --counterexample, --claim');
-  if ((flags.claim === undefined) !== (flags.over === undefined)) throw new UserError("--claim and --over go together: --claim 'y^2 = 1' --over 'y in {-1, 1}'");
-  if (flags.claim !== undefined) return proveFiniteClaim(flags.claim, flags.over as string);
-  const userNet = networkText(flags);
-  if (flags.counterexample !== undefined) {
-    if (!isKlSymmetryClaim(flags.counterexample)) throw new UserError(`construct finds counterexamples to 'KL(p,q) = KL(q,p)' only; cannot read '${flags.counterexample}'`);
-    return klAsymmetry(flags.p === undefined ? undefined : parseDistribution(flags.p, 'p'), flags.q === undefined ? undefined : parseDistribution(flags.q, 'q'));
-  }
-  if (flags.p !== undefined || flags.q !== undefined) throw new UserError('--p and --q go with --counterexample');
-  if (flags.box !== undefined) {
-    if (flags.layers !== undefined) throw new UserError('--layers goes with --truth or --table');
-    const box = parseBox(flags.box, flags.height);
-    const names = box.axes.map((a) => a.name);
-    return userNet === undefined ? constructBox(box, flags.stepAtZero) : checkUserNetwork(parseNetwork(userNet, names, flags.stepAtZero), { box });
-  }
-  const table: TruthTable = flags.truth !== undefined ? tableFromFormula(flags.truth) : tableFromText(flags.table as string);
-  if (userNet !== undefined) return checkUserNetwork(parseNetwork(userNet, table.names, flags.stepAtZero), { table });
-  return constructForTable(table, { stepAtZero: flags.stepAtZero, ...(flags.layers === undefined ? {} : { layers: flags.layers }) });
+  const network = networkText(flags);
+  return constructFor(
+    {
+      ...(flags.truth === undefined ? {} : { truth: flags.truth }),
+      ...(flags.table === undefined ? {} : { table: flags.table }),
+      ...(flags.box === undefined ? {} : { box: flags.box, height: flags.height }),
+      ...(flags.counterexample === undefined ? {} : { counterexample: flags.counterexample }),
+      ...(flags.p === undefined ? {} : { p: flags.p }),
+      ...(flags.q === undefined ? {} : { q: flags.q }),
+      ...(flags.claim === undefined ? {} : { claim: flags.claim }),
+      ...(flags.over === undefined ? {} : { over: flags.over }),
+      ...(flags.layers === undefined ? {} : { layers: flags.layers }),
+      ...(network === undefined ? {} : { network }),
+      stepAtZero: flags.stepAtZero,
+    },
+    (k) => `--${k}`,
+  );
 }
 
 function run(io: Io, flags: ConstructFlags): number {

@@ -4,7 +4,7 @@
  *
  *     writeFileSync('report.html', reportToHtml(report));
  */
-import { escapeHtml } from '../../document/html-escape.js';
+import { escapeHtml } from '../../render/html-escape.js';
 import type { Report, Table } from './report-model.js';
 import { plotToSvg } from './svg-plot.js';
 

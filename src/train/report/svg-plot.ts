@@ -5,7 +5,7 @@
  *
  *     writeFileSync('loss-curves.svg', plotToSvg(plot));
  */
-import { escapeHtml } from '../../document/html-escape.js';
+import { escapeHtml } from '../../render/html-escape.js';
 import { colour, plotFrame, segments } from './plot-frame.js';
 import type { Plot } from './report-model.js';
 import { formatTick } from './ticks.js';
