@@ -231,8 +231,9 @@ export function parseSpec(file: string, text: string): Spec {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const first = doc.errors[0];
   if (first !== undefined) {
-    const pos = first.linePos?.[0];
-    throw new SpecError(file, pos?.line ?? 1, pos?.col ?? 1, first.message.split('\n')[0] ?? 'invalid YAML');
+    // Without prettyErrors the error carries its offset only: the line counter turns it into line:col.
+    const pos = first.linePos?.[0] ?? lines.linePos(first.pos[0]);
+    throw new SpecError(file, pos.line, pos.col, first.message.split('\n')[0] ?? 'invalid YAML');
   }
   const r: Reader = new Reader(file, lines);
   const root = doc.contents as YamlNode | null;

@@ -64,8 +64,8 @@ function blockMd(b: Block): string {
       return [`**${escapeMarkdownText(b.caption)}**`, '', row(b.columns), `|${b.columns.map(() => ' --- |').join('')}`, ...b.rows.map(row)].join('\n');
     }
     case 'figure':
-      // Our own SVG (labels escaped), as one HTML block: no blank line inside it may end the block.
-      return b.svg.replace(/\n\s*\n/g, '\n');
+      // Markdown output carries no HTML at all (see md-escape.ts), so no SVG: the node table that follows lists every node and its inputs.
+      return `*${escapeMarkdownText(`${b.alt}: drawn in the HTML and PDF versions; the node table below lists every node with its inputs.`)}*`;
   }
 }
 

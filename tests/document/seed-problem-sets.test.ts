@@ -1,0 +1,112 @@
+/**
+ * The problem-set specs of the four seed assignments (examples/problem-sets):
+ * every problem answered, every answer verified, and every number the
+ * documents print equal, to 1e-9, to a value worked out here by hand (the
+ * formulas in the comments), not by gradtex's evaluator.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSpec } from '../../src/document/spec.js';
+import { solveSpec, type SolvedSpec, type TaskResult } from '../../src/document/solve.js';
+import { createEngine } from '../../src/rewrite/engine.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const engine = createEngine();
+
+function solve(stem: string): SolvedSpec {
+  const file = join(root, 'examples', 'problem-sets', `${stem}.yaml`);
+  return solveSpec(engine, file, parseSpec(file, readFileSync(file, 'utf8')));
+}
+
+const sigma = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** The numbers a problem prints, in order: values, then the value at the point of each derivative. */
+function numbers(results: readonly TaskResult[]): number[] {
+  const out: number[] = [];
+  for (const r of results) {
+    if (r.kind === 'value') out.push(r.approx);
+    if (r.kind === 'derivation') for (const o of r.outcomes) if (o.json.approx !== undefined) out.push(o.json.approx);
+  }
+  return out;
+}
+
+function expectClose(got: readonly number[], want: readonly number[]): void {
+  expect(got.length).toBe(want.length);
+  got.forEach((g, i) => expect(Math.abs(g - (want[i] as number)), `number ${i + 1}: ${g} vs ${want[i]}`).toBeLessThan(1e-9));
+}
+
+/** Nothing fails, nothing is undecided or unread: every task of every problem gave a verified answer or a sentence. */
+function expectAllAnswered(s: SolvedSpec): void {
+  expect(s.allVerified).toBe(true);
+  for (const p of s.problems) {
+    expect(p.results.length, p.title).toBeGreaterThan(0);
+    for (const r of p.results) {
+      if (r.kind === 'checked') {
+        expect(r.report.notRead, p.title).toEqual([]);
+        for (const c of r.report.chains) for (const st of c.steps) expect(['proved', 'holds', 'definition'], `${p.title}: ${st.lhs} ${st.rel} ${st.rhs}`).toContain(st.verdict);
+      }
+      if (r.kind === 'construct') expect(r.report.status, p.title).toBe('proved');
+      if (r.kind === 'graph') expect(r.report.status, p.title).toBe('agrees');
+      if (r.kind === 'derivation') for (const o of r.outcomes) expect(['proved', 'holds'], p.title).toContain(o.verdict);
+      if (r.kind === 'named') expect(['proved', 'holds'], p.title).toContain(r.verified.verdict);
+      if (r.kind === 'shaped') expect(['proved', 'holds'], p.title).toContain(r.outcome.verdict);
+    }
+  }
+}
+
+const problem = (s: SolvedSpec, title: RegExp): TaskResult[] => {
+  const p = s.problems.find((x) => title.test(x.title));
+  if (p === undefined) throw new Error(`no problem ${title}`);
+  return [...p.results];
+};
+
+describe('the seed problem sets', () => {
+  it('CS5388 Assignment 1: every problem answered; the numbers match hand computation', () => {
+    const s = solve('cs5388-assignment-1');
+    expectAllAnswered(s);
+    // Problem 1 at x = (-1, 3, 4, 5, -5, 7): u = 5(max(x1,x2) x3/x4 - (x5+x6)) = 5(3·4/5 - 2) = 2, z = ln 2 + 1/2,
+    // ∂f/∂x_k = σ(z)(1 - σ(z)) / u · ∂u/∂x_k with ∂u/∂x = (0, 5·4/5, 5·3/5, -5·3·4/25, -5, -5).
+    const z = Math.log(2) + 0.5;
+    const c = (sigma(z) * (1 - sigma(z))) / 2;
+    expectClose(numbers(problem(s, /^Gradients/)), [0, 4 * c, 3 * c, -2.4 * c, -5 * c, -5 * c]);
+    // Problem 3: hinge over the wrong classes with s_y = 2; softmax of (2, 4.5, 1, 3.5).
+    const Z = Math.exp(2) + Math.exp(4.5) + Math.exp(1) + Math.exp(3.5);
+    expectClose(numbers(problem(s, /SVM/)), [(4.5 - 2 + 1) + 0 + (3.5 - 2 + 1), Math.exp(2) / Z, -Math.log(Math.exp(2) / Z), Math.exp(4.5) / Z, Math.exp(1) / Z, Math.exp(3.5) / Z]);
+    // Problem 4: predictions 2.5, 1, 2.5; losses 1.5², 2², 2.5²; λ(w1² + w2²) = 0.1 · 1.25.
+    expectClose(numbers(problem(s, /L2 loss/)), [2.25, 4, 6.25, 12.5 / 3, 0.125, 12.5 / 3 + 0.125]);
+    // Problem 6 at (2, 1): ∂f1/∂w = (2w1/(w1²+w2²) + e^w2, 2w2/(w1²+w2²) + w1 e^w2), ∂f2/∂w = (sin w2 - sin w1, w1 cos w2).
+    const J = [[4 / 5 + Math.E, 2 / 5 + 2 * Math.E], [Math.sin(1) - Math.sin(2), 2 * Math.cos(1)]];
+    expectClose(numbers(problem(s, /graph/)), J.flat());
+    const graph = problem(s, /graph/).find((r) => r.kind === 'graph');
+    if (graph?.kind !== 'graph') throw new Error('no graph');
+    expectClose(graph.report.jacobian.flatMap((row) => row.map((e) => e.forward)), J.flat());
+    expectClose(graph.report.jacobian.flatMap((row) => row.map((e) => e.reverse)), J.flat());
+    // f(2, 1) = (ln 5 + 2e, 2 sin 1 + cos 2): the output nodes of the forward pass.
+    const outputs = graph.report.nodes.filter((n) => graph.report.outputNames.some((o) => n.name === o || n.aliases.includes(o))).map((n) => n.value);
+    expectClose(outputs.sort((a, b) => a - b), [Math.log(5) + 2 * Math.E, 2 * Math.sin(1) + Math.cos(2)].sort((a, b) => a - b));
+  });
+
+  it('Fall 2022 Homework 1: every problem answered (l1 loss gradient with sizes, the box network, the softmax Jacobian)', () => {
+    const s = solve('dl-fall-2022-homework-1');
+    expectAllAnswered(s);
+    const box = problem(s, /box/).filter((r) => r.kind === 'construct');
+    expect(box.length).toBe(2);
+  });
+
+  it('CS4644 Problem Set 1: every problem answered; the arguments in words say why they are not checked', () => {
+    const s = solve('cs4644-problem-set-1');
+    expectAllAnswered(s);
+    const dag = problem(s, /acyclic/);
+    expect(dag.some((r) => r.kind === 'text' && /not checked/.test(r.text))).toBe(true);
+  });
+
+  it('CS541 Homework 2: every problem answered; the XOR gradient vanishes at (0, 0, 1/2)', () => {
+    const s = solve('cs541-homework-2');
+    expectAllAnswered(s);
+    // ∂/∂w1, ∂/∂w2, ∂/∂b of the mean squared error over the XOR points at w = 0, b = 1/2: all 0 by hand.
+    expectClose(numbers(problem(s, /XOR/)), [0, 0, 0]);
+    // -(1 - σ(b))·1 - (1 - σ(b))·(-1) = 0 and -2(1 - σ(b)) at b = 3.
+    expectClose(numbers(problem(s, /positive/)), [0, -2 * (1 - sigma(3))]);
+  });
+});
