@@ -75,6 +75,8 @@ const SENTENCE_PREMISE = /\b(let|suppose|supposing|assume|assuming|given|define[
 const CONCLUSION = /\b(then|so|hence|thus|therefore|get|gives?|obtain|have|has|know|shows?|recall|note|is|are|equals?|yields?)\b/i;
 /** Inline math that states a condition (an inequality). */
 const CONDITION = /[<>]|\\(?:le|ge|leq|geq|lt|gt)\b/;
+/** Premise words that make any relation after them a hypothesis of what follows (an equation too, unlike "with" or "for", which often give values). */
+const HYPOTHESIS_WORD = /^(?:if|when|whenever|suppose|supposing|assume|assuming|provided|given)$/;
 
 /**
  * The prose before inline math, with the inline math of the same list
@@ -192,7 +194,8 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     if (premiseWord === undefined) return 'claim';
     const ifEnd = scopes.hypotheticalEnd(seg);
     const to = ifEnd ?? scopes.sectionEnd(at);
-    if (CONDITION_WORD.test(before) && CONDITION.test(seg.text)) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line });
+    // An unread condition leaves the claims it governs undecided: "if $x^2 = 4$ …, then $x = 2$" must not fail at x = 2.9, where the premise is false.
+    if ((CONDITION_WORD.test(before) && CONDITION.test(seg.text)) || (HYPOTHESIS_WORD.test(premiseWord) && hasRelation(seg.text))) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line });
     // "take $p = (\frac12, \frac12)$": a value given to a name and not read; a failure of a step using the name may be about that value.
     const named = valueNotRead(seg.text);
     if (named !== undefined) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, about: [named] });
