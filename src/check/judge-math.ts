@@ -39,6 +39,7 @@ import { relationLatex } from '../parse/relation.js';
 import type { Segment } from './segments.js';
 import { splitRelations, type ChainSide, type RawChain } from '../parse/split-relations.js';
 import { unjudgedRelations } from './unjudged-relations.js';
+import { judgeImplicationChain } from './implication-chain.js';
 import { isValue, judgeAtTerms, judgeInExample, sequenceIndex } from './worked-example.js';
 import type { Judgement } from './judgement.js';
 
@@ -219,6 +220,13 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
     spans.push([first.start, last.end]);
     const connective = connectives.find((u) => u.start >= first.start && u.end <= last.end);
     if (connective !== undefined) {
+      // x^2 = 4 \Rightarrow x = 2: one relation each side of one connective is judged as an implication (implication-chain.ts).
+      const alone = connectives.filter((u) => u.start >= first.start && u.end <= last.end).length === 1;
+      const implication = alone ? judgeImplicationChain(ledger, seg.offset, text, first.start, last.end, connective) : undefined;
+      if (implication !== undefined) {
+        chains.push(inline ? { ...implication, inline: true as const } : implication);
+        continue;
+      }
       // x > 1 \Rightarrow x^2 > 1 does not claim x > 1: the whole chain is not read.
       notReadAt(ctx, seg.offset + first.start, text.slice(first.start, last.end), connective.reason);
       continue;

@@ -66,6 +66,10 @@ function judgeExpanded(checker: Checker, p: PreparedStep, rel: Relation, facts: 
       return judgeNotEqual(checker.engine, p, opts);
     case '~=':
       return judgeApprox(p, opts);
+    case '=>':
+    case '<=>':
+      // Connectives join relations, not expressions (judge-implication.ts): an expression is never "implied".
+      return { verdict: 'undecided', evidence: { method: 'none', summary: 'an implication between two expressions is not a claim gradtex reads' } };
     default:
       return judgeInequality(checker.engine, p, rel, checker.lemmas, facts, opts);
   }

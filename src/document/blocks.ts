@@ -50,7 +50,7 @@ export interface ChainRow {
   readonly failed: boolean;
 }
 
-const RELATION_LATEX: Readonly<Record<string, string>> = { '=': '=', '<=': '\\le', '>=': '\\ge', '<': '<', '>': '>', '!=': '\\neq', '~=': '\\approx' };
+const RELATION_LATEX: Readonly<Record<string, string>> = { '=': '=', '<=': '\\le', '>=': '\\ge', '<': '<', '>': '>', '!=': '\\neq', '~=': '\\approx', '=>': '\\Rightarrow', '<=>': '\\iff' };
 
 /** A side as the user wrote it, printed again from our tree (or shown as text when unreadable). */
 function sideLatex(src: string): string {

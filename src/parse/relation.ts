@@ -5,7 +5,8 @@
  *     relationOf('\\leq')   // '<='
  *     flip('<')             // '>'
  */
-export type Relation = '=' | '<=' | '>=' | '<' | '>' | '!=' | '~=';
+/** `=>` and `<=>` join two relations (an implication, an equivalence) and are judged by judge-implication.ts, never as a step between expressions. */
+export type Relation = '=' | '<=' | '>=' | '<' | '>' | '!=' | '~=' | '=>' | '<=>';
 
 /** LaTeX command (without backslash) -> relation. */
 export const LATEX_RELATIONS: ReadonlyMap<string, Relation> = new Map<string, Relation>([
@@ -55,5 +56,7 @@ export function relationLatex(r: Relation): string {
     case '>': return '>';
     case '!=': return '\\ne';
     case '~=': return '\\approx';
+    case '=>': return '\\Rightarrow';
+    case '<=>': return '\\iff';
   }
 }

@@ -34,10 +34,10 @@ describe('gradtex check exit codes', () => {
   });
 
   it('should exit 3 when only a relation not read is left, and 0 with --allow-undecided', () => {
-    const f = file('implication.tex', 'We have $x > 1 \\Rightarrow x^2 > 1$.\n');
+    const f = file('proportional.tex', 'We have $y \\propto x^2$.\n');
     const r = cliProcess(['check', f]);
     expect(r.code).toBe(3);
-    expect(r.stdout).toContain(`${f}:1:10: not read: uses \\Rightarrow`);
+    expect(r.stdout).toContain(`${f}:1:10: not read: uses \\propto`);
     expect(r.stdout).toContain('0 undecided, 1 not read');
     expect(cliProcess(['check', f, '--allow-undecided']).code).toBe(0);
     const json = JSON.parse(cliProcess(['check', f, '--format', 'json']).stdout) as { files: { summary: Record<string, number>; notRead: unknown[] }[] };

@@ -95,6 +95,16 @@ function sameStart(rhs: string, snippet: string): boolean {
   return n > 0 && a.slice(0, n) === b.slice(0, n);
 }
 
+const CONNECTIVE = /\\(?:Rightarrow|Longrightarrow|implies|Leftarrow|Longleftarrow|impliedby|iff|Leftrightarrow|Longleftrightarrow)|[⇒⟹⇐⇔⟺]/g;
+
+/** Is the snippet part of an implication step (either side, with the connective the manifest's snippet may carry left out)? */
+function inImplication(s: StepReport, snippet: string): boolean {
+  if (s.rel !== '=>' && s.rel !== '<=>') return false;
+  const strip = (t: string): string => normalise(t).replace(CONNECTIVE, '');
+  const b = strip(snippet);
+  return b.length > 0 && (strip(s.lhs).includes(b) || strip(s.rhs).includes(b));
+}
+
 function lineCount(text: string): number {
   return text.split('\n').length - 1;
 }
@@ -112,6 +122,12 @@ export function scoreReport(file: string, relations: readonly LabelledRelation[]
     if (step !== undefined) {
       used.add(step);
       scored.push({ file, relation: r, outcome: step.verdict, at: { line: step.line, col: step.col }, summary: step.evidence.summary });
+      continue;
+    }
+    // A relation on either side of an implication judged as a whole (`g'(x) = 0 \Rightarrow x = 1`) appears in that step.
+    const implication = steps.find((s) => s.line === r.line && inImplication(s, r.rhs));
+    if (implication !== undefined) {
+      scored.push({ file, relation: r, outcome: implication.verdict, at: { line: implication.line, col: implication.col }, summary: implication.evidence.summary });
       continue;
     }
     const nr = report.notRead.find((n) => n.line <= r.line && r.line <= n.line + lineCount(n.latex) && normalise(n.latex).includes(normalise(r.rhs)));
