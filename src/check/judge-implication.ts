@@ -106,6 +106,26 @@ function truthInDoubles(a: Atom, env: ReadonlyMap<string, number>): Truth {
   }
 }
 
+/**
+ * The relation near a solution found only in doubles: decided only when it
+ * comes out the same, with sides that barely move, a relative 1e-7 either
+ * side of the point — at the true solution a step, a sign or a pole could
+ * make it otherwise (sign(x^2 - 2) = 0 is true at √2 and false at its double).
+ */
+function stableTruth(a: Atom, values: ReadonlyMap<string, number>): Truth {
+  const t = truthInDoubles(a, values);
+  if (t === 'unknown') return t;
+  const l0 = evaluateOr(a.lhs, values);
+  const r0 = evaluateOr(a.rhs, values);
+  for (const f of [1 - 1e-7, 1 + 1e-7]) {
+    const near = new Map([...values].map(([k, v]) => [k, v === 0 ? f - 1 : v * f]));
+    if (truthInDoubles(a, near) !== t) return 'unknown';
+    const moved = (x: string, y: string): boolean => Number.isNaN(Number(x)) || Math.abs(Number(x) - Number(y)) > 1e-5 * Math.max(1, Math.abs(Number(y)));
+    if (moved(evaluateOr(a.lhs, near), l0) || moved(evaluateOr(a.rhs, near), r0)) return 'unknown';
+  }
+  return t;
+}
+
 /** The nearest rational with a small denominator, if it is within 1e-9 of x. */
 function snap(x: number): Rational | undefined {
   for (let d = 1; d <= 12; d++) {
@@ -251,7 +271,7 @@ function oneWay(p: Atom, q: Atom): Judgement {
   if (found.points.length === 0) return { verdict: 'undecided', evidence: { method: 'none', summary: `no point where ${atomText(p)} holds was found (${found.how}), so nothing was checked` } };
   let unknown = 0;
   for (const c of found.points) {
-    const t = c.exact !== undefined ? truthAt(q, names, c.exact) : truthInDoubles(q, c.values);
+    const t = c.exact !== undefined ? truthAt(q, names, c.exact) : stableTruth(q, c.values);
     if (t === 'false') {
       const l = evaluateOr(q.lhs, c.values);
       const r = evaluateOr(q.rhs, c.values);

@@ -51,6 +51,14 @@ describe('implications between relations', () => {
     expect(one('x > 0 \\Rightarrow x^2 > x').verdict).toBe('fails');
   });
 
+  it('should not decide a conclusion at a solution known only in doubles where a step, a sign or a pole could flip it', () => {
+    // True at √2 (sign(0) = 0); at the double nearest √2, x^2 - 2 is 4e-16 and the sign is 1.
+    expect(one('x^2 = 2 \\Rightarrow \\operatorname{sign}(x^2 - 2) = 0').verdict).toBe('undecided');
+    expect(one('x^2 = 2 \\Rightarrow \\frac{1}{x^2 - 2} = 5').verdict).toBe('undecided');
+    // A conclusion far from true at the solution is still refuted there.
+    expect(one('x^2 = 2 \\Rightarrow x = 1.41421356').summary).toMatch(/^at x = -1\.41421356\d: x\^2 = 2 holds \(to double precision\)/);
+  });
+
   it('should leave undecided what it cannot search: no solution found, several-variable equations, facts in scope', () => {
     expect(one('\\frac{1}{x} = 0 \\Rightarrow x = 5').verdict).toBe('undecided');
     expect(one('x > 1000 \\Rightarrow x > 2000').verdict).toBe('undecided');
