@@ -8,7 +8,10 @@
 import { add, neg, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
-import { children, mapBottomUp } from '../expr/traverse.js';
+import { children, mapBottomUp, some } from '../expr/traverse.js';
+import { toPlain } from '../expr/to-plain.js';
+import { proveRelation } from '../finite/finite-claim.js';
+import { productDomain } from '../finite/finite-domain.js';
 import { checkEqualNumeric, compile, createRng, EvaluationError, freeSymbols, relError, type Assumption } from '../numeric/index.js';
 import { samplingPlan } from '../numeric/coverage.js';
 import { needsIndexedMode } from '../numeric/indexed.js';
@@ -83,6 +86,9 @@ export function judgeInequality(engine: Engine, p: PreparedStep, rel: '<=' | '<'
     const names = proof.lemmas.length === 0 ? 'both sides are equal' : `instance of ${proof.lemmas.join(', ')}`;
     return { verdict: 'proved', evidence: { method: 'lemma', summary: `${names}; no counterexample among ${found.kind === 'none' ? found.points : 0} points`, lemmas: proof.lemmas, ...extra } };
   }
+  // Two numbers (-1 < 0, 0.25 <= 1): compared exactly in rationals, not sampled.
+  const exact = p.distrusted === undefined ? exactConstantComparison(a, b, strict) : undefined;
+  if (exact !== undefined) return exact;
   if (found.kind === 'undecided') return { verdict: 'undecided', evidence: { method: 'search', summary: found.reason } };
   if (coincide !== undefined) {
     return { verdict: 'undecided', evidence: { method: 'search', summary: `where ${coincide.where} the sides agree numerically: whether the strict inequality holds there cannot be decided numerically`, points: found.points } };
@@ -236,4 +242,16 @@ function tightViolation(a: Expr, b: Expr, strict: boolean, assumptions: readonly
   const violated = strict ? sign >= 0 : sign > 0;
   if (!violated) return undefined;
   return { point: v.point, lhs: v.lhs, rhs: v.rhs, why: `at ${v.highPrecision.digits} digits the left side is ${v.highPrecision.lhs} and the right side ${v.highPrecision.rhs} (difference ${v.highPrecision.difference})` };
+}
+
+/** a < b (or a ≤ b) between two constants that are exact rationals (src/finite's exact evaluator); undefined when either is not. */
+function exactConstantComparison(a: Expr, b: Expr, strict: boolean): Judgement | undefined {
+  if (freeSymbols(a, [], true).length > 0 || freeSymbols(b, [], true).length > 0) return undefined;
+  if (some(a, (n) => n.kind === 'deriv' || n.kind === 'call') || some(b, (n) => n.kind === 'deriv' || n.kind === 'call')) return undefined;
+  const v = proveRelation(a, strict ? '<' : '<=', b, productDomain([], []));
+  if (v.verdict === 'undecided') return undefined;
+  const what = `${toPlain(a)} ${strict ? '<' : '≤'} ${toPlain(b)}`;
+  return v.verdict === 'proved'
+    ? { verdict: 'proved', evidence: { method: 'simplify', summary: `both sides are numbers, compared exactly: ${what}` } }
+    : { verdict: 'fails', evidence: { method: 'simplify', summary: `both sides are numbers, compared exactly: ${v.reason}` } };
 }

@@ -15,15 +15,37 @@
 import { call, div, float, neg, num } from '../expr/build.js';
 import type { Expr, Num } from '../expr/node.js';
 
+/** The exact value of a decimal spelling ("1.25", ".5", "3e-2") as n/d, d a power of ten; undefined for anything else. */
+function decimalRational(text: string): { n: bigint; d: bigint } | undefined {
+  const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (m === null || `${m[1] ?? ''}${m[2] ?? ''}` === '') return undefined;
+  const frac = m[2] ?? '';
+  const exp = Number(m[3] ?? '0') - frac.length;
+  // A huge exponent is not a value anyone spells digit by digit: left to the double (and its own checks).
+  if (Math.abs(exp) > 400) return undefined;
+  const digits = BigInt(`${m[1] ?? ''}${frac}` || '0');
+  return exp >= 0 ? { n: digits * 10n ** BigInt(exp), d: 1n } : { n: digits, d: 10n ** BigInt(-exp) };
+}
+
 export class Literals {
   /** True when the operand just parsed was written as a number literal. */
   literal = false;
   private readonly ints = new Map<string, Num>();
 
-  /** "12" -> 12, "0.25" -> float 0.25 (decimals stay floats: the input had them). */
+  /**
+   * "12" -> 12, "0.25" -> float 0.25 (decimals stay floats: the input had
+   * them), but a decimal a double cannot hold ("0.99999999999999999999" is
+   * not 1) is the exact rational it spells, never silently rounded.
+   */
   number(text: string): Expr {
     this.literal = true;
-    if (!/^\d+$/.test(text)) return float(Number(text));
+    if (!/^\d+$/.test(text)) {
+      const x = Number(text);
+      const spelt = decimalRational(text);
+      const held = decimalRational(String(x));
+      if (spelt !== undefined && (held === undefined || spelt.n * held.d !== held.n * spelt.d)) return num(spelt.n, spelt.d);
+      return float(x);
+    }
     let n = this.ints.get(text);
     if (n === undefined) {
       n = num(BigInt(text));
