@@ -1,0 +1,89 @@
+/**
+ * Red-team session 6: inputs written the way students and course notes write
+ * them that made gradtex say something stronger than the truth (a false
+ * relation `proved` or `holds`, a true one `fails`), change an expression
+ * silently, or drop a relation without a word. Each test pins the correct,
+ * weaker-or-right verdict. A test marked `it.fails` is a break not fixed yet:
+ * it turns red when the engine is fixed (then drop the `.fails`).
+ */
+import { describe, expect, it } from 'vitest';
+import { checkDocument, createChecker } from '../../src/check/index.js';
+import type { DocumentKind } from '../../src/check/index.js';
+import { createEngine } from '../../src/rewrite/engine.js';
+
+const checker = createChecker(createEngine());
+
+/** `line: verdict` of every judged step (definitions left out). */
+function verdicts(source: string, kind: DocumentKind = 'markdown'): string[] {
+  const r = checkDocument(checker, source, kind);
+  return r.chains.flatMap((c) => c.steps).filter((s) => s.verdict !== 'definition').map((s) => `${s.line}: ${s.verdict}`);
+}
+
+/** How many relations the report accounts for: judged steps, definitions and not-read entries. */
+function accounted(source: string, kind: DocumentKind = 'markdown'): number {
+  const r = checkDocument(checker, source, kind);
+  return r.chains.flatMap((c) => c.steps).length + r.notRead.length;
+}
+
+const strong = (v: string): boolean => /: (proved|holds)$/.test(v);
+
+describe('known breaks (not fixed here): each pins the correct verdict', () => {
+  // gradtex says proved (\mathbf/\vec dropped, × read as a scalar product); true: a × b = −(b × a), the cross product anticommutes.
+  it.fails('does not prove a × b = b × a for bold or arrowed vectors', () => {
+    expect(verdicts('$$\\mathbf{a} \\times \\mathbf{b} = \\mathbf{b} \\times \\mathbf{a}$$\n').filter(strong)).toEqual([]);
+    expect(verdicts('$$\\vec{a}\\times\\vec{b} = \\vec{b}\\times\\vec{a}$$\n').filter(strong)).toEqual([]);
+  });
+
+  // gradtex says proved (both read as the scalar a·b); true: for column vectors a b is not defined (or is an outer product), a·b = aᵀb.
+  it.fails('does not prove a · b = a b for bold vectors', () => {
+    expect(verdicts('$$\\mathbf{a} \\cdot \\mathbf{b} = \\mathbf{a}\\mathbf{b}$$\n').filter(strong)).toEqual([]);
+  });
+
+  // gradtex says proved; true: x² of a vector is not defined (x·x is ‖x‖², a scalar; x ⊙ x is a vector).
+  it.fails('does not prove x · x = x^2 for a bold vector', () => {
+    expect(verdicts('$$\\mathbf{x} \\cdot \\mathbf{x} = \\mathbf{x}^2$$\n').filter(strong)).toEqual([]);
+  });
+
+  // gradtex says proved (Σ read as a commuting scalar); true: Σμ is a vector, μΣ is not defined for a covariance matrix Σ.
+  it.fails('does not prove Σμ = μΣ or Σ^{-1}μ = μΣ^{-1} (a capital Greek matrix next to a vector)', () => {
+    expect(verdicts('$$\\Sigma\\mu = \\mu\\Sigma$$\n').filter(strong)).toEqual([]);
+    expect(verdicts('$$\\Sigma^{-1}\\boldsymbol{\\mu} = \\boldsymbol{\\mu}\\Sigma^{-1}$$\n').filter(strong)).toEqual([]);
+  });
+
+  // gradtex says holds / proved (the framework convention relu'(0) = 1/2, |x|'(0) = 0, max tie split in half);
+  // true: none of g, f, u is differentiable at that point (left and right derivatives differ).
+  it.fails('does not accept a value for the derivative of a defined kinked function at its kink', () => {
+    expect(verdicts('We define $g(z) = \\max(0, z)$.\n\n$$g\'(0) = \\frac{1}{2}$$\n').filter(strong)).toEqual([]);
+    expect(verdicts('Let $f(x) = |x|$.\n\n$$f\'(0) = 0$$\n').filter(strong)).toEqual([]);
+    expect(verdicts('Let $u(x) = \\max(x, 2 - x)$.\n\n$$u\'(1) = 0$$\n').filter(strong)).toEqual([]);
+  });
+
+  // gradtex says fails "at x = 0: left side = 0.5" (relu'(0) taken as 1/2); true: the two sides agree wherever relu is
+  // differentiable, and at 0 the left side is not defined (README: proved means true wherever the left side is defined).
+  it.fails('does not refute d/dx ReLU(x) = 1[x > 0] at the kink', () => {
+    expect(verdicts('$$\\frac{d}{dx}\\mathrm{ReLU}(x) = \\mathbb{1}[x > 0]$$\n')).not.toContain('1: fails');
+    expect(verdicts('$$\\frac{d}{dx}\\mathrm{ReLU}(x) = \\mathbb{1}[x \\ge 0]$$\n')).not.toContain('1: fails');
+  });
+
+  // gradtex says fails, reading "x = x x" and "σ(x) = 1 − σ(−x) x" (the words dropped, the x after them multiplied in);
+  // true: both identities hold for every x; the words are a quantifier.
+  it.fails('does not turn "\\text{ for all } x" after a relation into a factor', () => {
+    expect(verdicts('$$x = x \\text{ for all } x$$\n')).not.toContain('1: fails');
+    expect(verdicts('$$\\sigma(x) = 1 - \\sigma(-x) \\text{ for every real } x$$\n')).not.toContain('1: fails');
+  });
+
+  // gradtex says nothing (0 relations found: `\, x = x` is taken for a trailing index condition "x = x" and the display
+  // is left with no relation); true: W x = x is a claim (false in general) and must be judged or listed as not read.
+  it.fails('accounts for W\\,x = x and c\\,y = y (a thin space before the last factor)', () => {
+    expect(accounted('$$W\\,x = x$$\n')).toBe(1);
+    expect(accounted('$$c\\,y = y$$\n')).toBe(1);
+    expect(verdicts('$$c\\,y = y$$\n').filter(strong)).toEqual([]);
+  });
+});
+
+describe('last session\'s pins still hold (red-team-s5 and the indexed delta)', () => {
+  it('refutes the near misses that a sampler could excuse as rounding', () => {
+    const doc = '$$\\sigma(x) = \\frac{1 + \\tanh(x/2)}{2} + 10^{-13}$$\n\n$$1 - \\tanh^2(x) = \\frac{4}{(e^{x} + e^{-x})^2} + 10^{-12}$$\n\n$$e^{-800} = 0$$\n\n$$\\log(1 + e^{x}) = x + e^{-x}$$\n';
+    expect(verdicts(doc)).toEqual(['1: fails', '3: fails', '5: fails', '7: fails']);
+  });
+});
