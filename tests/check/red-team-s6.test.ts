@@ -87,3 +87,15 @@ describe('last session\'s pins still hold (red-team-s5 and the indexed delta)', 
     expect(verdicts(doc)).toEqual(['1: fails', '3: fails', '5: fails', '7: fails']);
   });
 });
+
+describe('saturated tails: sides equal in doubles, different in truth (known breaks)', () => {
+  // gradtex says holds (σ(x), tanh(x) round to 1 and log(1 + e^x) to x in doubles for x > 40); true: σ(x) < 1,
+  // 1 − tanh²(z) > 0 and log(1 + e^x) > x for every x; the document itself proves σ(x) < 1 next to σ(x) ≥ 1 "holds".
+  it.fails('does not report σ(x) = 1, log(1 + e^x) = x, 1 − tanh²(z) = 0, σ(x) ≥ 1 holding on a far tail', () => {
+    const doc = 'For $x > 40$: $$\\sigma(x) = 1$$\n\nFor $x > 40$: $$\\log(1 + e^{x}) = x$$\n\nFor $z > 30$: $$1 - \\tanh^2(z) = 0$$\n\nFor $x > 40$: $$\\sigma(x) \\ge 1$$\n';
+    expect(verdicts(doc).filter(strong)).toEqual([]);
+  });
+  it('refutes e^t = 0 on t < −800 and proves σ(x) < 1 there (the single-term and lemma paths)', () => {
+    expect(verdicts('For $t < -800$: $$e^{t} = 0$$\n\nFor $x > 40$: $$\\sigma(x) < 1$$\n')).toEqual(['1: fails', '3: proved']);
+  });
+});
