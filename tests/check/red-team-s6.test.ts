@@ -99,3 +99,20 @@ describe('saturated tails: sides equal in doubles, different in truth (known bre
     expect(verdicts('For $t < -800$: $$e^{t} = 0$$\n\nFor $x > 40$: $$\\sigma(x) < 1$$\n')).toEqual(['1: fails', '3: proved']);
   });
 });
+
+describe('strict inequalities at special points far out or where a term underflows (fixed)', () => {
+  // gradtex said holds: the kink x = 100 was sampled, but the check that the equality there is not flat rounding
+  // moved x inside the search box (|x| ≤ 25) only; true: |x − 100| = 0 at x = 100.
+  it('refutes |x − 100| > 0 and |x − 12345| > 0 at the kink', () => {
+    expect(verdicts('$$|x - 100| > 0$$\n\n$$|x - 12345| > 0$$\n')).toEqual(['1: fails', '3: fails']);
+  });
+  // gradtex said fails "at x = 20: left side = 0" (e^{-800} underflows to 0 in doubles); true: the left side is
+  // positive everywhere, so the claim holds.
+  it('does not refute ReLU(x − 20) + e^{−40x} > 0 where e^{−800} underflows', () => {
+    expect(verdicts('$$\\mathrm{ReLU}(x - 20) + e^{-40x} > 0$$\n\n$$|x - 20| + e^{-40 x} > 0$$\n')).not.toContain('1: fails');
+    expect(verdicts('$$|x - 20| + e^{-40 x} > 0$$\n')).not.toContain('1: fails');
+  });
+  it('still refutes the textbook strict claims at their equality point', () => {
+    expect(verdicts('$$\\ln x < x - 1$$\n\n$$e^x > 1 + x$$\n\n$$x(1 - x) < \\frac14$$\n')).toEqual(['1: fails', '3: fails', '5: fails']);
+  });
+});
