@@ -102,6 +102,19 @@ describe('relations inside a group or behind an unlisted sign (known break)', ()
   });
 });
 
+describe('a piecewise definition written in prose (known break)', () => {
+  const piecewise = 'Let $g(x) = x^2$ for $x > 0$ and $g(x) = -x^2$ otherwise.\n\n';
+  // gradtex says fails (the second piece read as a redefinition, x > 0 as a fact for the section); true: g(x) = x|x|,
+  // so g'(x) = 2|x| for every x.
+  it.fails('does not refute g\'(x) = 2|x|', () => {
+    expect(verdicts(`${piecewise}$$g'(x) = 2|x|$$\n`)).not.toContain('3: fails');
+  });
+  // gradtex says "defines g(x)" (0 relations found, exit 0); true: g is defined already, so g(x) = x^5 is a claim (false).
+  it.fails('judges the claim g(x) = x^5 after it instead of taking it for a third definition', () => {
+    expect(verdicts(`${piecewise}$$g(x) = x^5$$\n`)).toEqual(['3: fails']);
+  });
+});
+
 describe('sizes the document fixes (known break)', () => {
   // gradtex says fails "entry (1, 1) differs with n = 2"; true: with n = 1 (stated) A and B are numbers and AB = BA.
   it.fails('does not refute AB = BA at n = 2 when the document says n = 1', () => {
