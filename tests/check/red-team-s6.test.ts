@@ -115,6 +115,22 @@ describe('a piecewise definition written in prose (known break)', () => {
   });
 });
 
+describe('a Greek letter declared a vector in prose, δ ∈ ℝ^m (known break)', () => {
+  const shapes = 'Let $W \\in \\mathbb{R}^{m\\times n}$, $x \\in \\mathbb{R}^n$, $\\delta \\in \\mathbb{R}^m$.\n\n';
+  // gradtex says holds (δ's shape is not recorded, δ^⊤ read as δ, a scalar); true: δ W x is not defined (m-vector times m×n).
+  it.fails('does not accept δ^⊤ W x = δ W x', () => {
+    expect(verdicts(`${shapes}$$\\delta^\\top W x = \\delta W x$$\n`).filter(strong)).toEqual([]);
+  });
+  // gradtex says fails ("the left side is m, the right side 1×m"); true: a scalar equals its transpose, δᵀWx = xᵀWᵀδ.
+  it.fails('does not refute δ^⊤ W x = x^⊤ W^⊤ δ', () => {
+    expect(verdicts(`${shapes}$$\\delta^\\top W x = x^\\top W^\\top \\delta$$\n`)).not.toContain('3: fails');
+  });
+  it('judges the same claims with a Latin letter g', () => {
+    const latin = 'Let $W \\in \\mathbb{R}^{m\\times n}$, $x \\in \\mathbb{R}^n$, $g \\in \\mathbb{R}^m$.\n\n$$g^\\top W x = x^\\top W^\\top g$$\n\n$$g^\\top W x = g W x$$\n';
+    expect(verdicts(latin)).toEqual(['3: holds', '5: fails']);
+  });
+});
+
 describe('sizes the document fixes (known break)', () => {
   // gradtex says fails "entry (1, 1) differs with n = 2"; true: with n = 1 (stated) A and B are numbers and AB = BA.
   it.fails('does not refute AB = BA at n = 2 when the document says n = 1', () => {
