@@ -131,6 +131,15 @@ describe('a Greek letter declared a vector in prose, δ ∈ ℝ^m (known break)'
   });
 });
 
+describe('a power law proved by nerdamer outside its domain (known break)', () => {
+  // gradtex says proved (nerdamer reduces the difference to 0); true: at x = −1, y = 1/2 the left side is (−1)^1 = −1
+  // and the right side ((−1)^{1/2})^2 is not defined, so the claim fails where the left side is defined
+  // (`equal 'x^(2*k)' '(x^k)^2' --assume 'k in {1/2}'` says so).
+  it.fails('does not prove x^{2y} = (x^y)^2 for every real x and y', () => {
+    expect(verdicts('$$x^{2y} = (x^y)^2$$\n')).not.toContain('1: proved');
+  });
+});
+
 describe('sizes the document fixes (known break)', () => {
   // gradtex says fails "entry (1, 1) differs with n = 2"; true: with n = 1 (stated) A and B are numbers and AB = BA.
   it.fails('does not refute AB = BA at n = 2 when the document says n = 1', () => {
