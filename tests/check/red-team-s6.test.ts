@@ -182,3 +182,14 @@ describe('strict inequalities at special points far out or where a term underflo
     expect(verdicts('$$\\ln x < x - 1$$\n\n$$e^x > 1 + x$$\n\n$$x(1 - x) < \\frac14$$\n')).toEqual(['1: fails', '3: fails', '5: fails']);
   });
 });
+
+describe('inequalities about an unknown function (fixed)', () => {
+  // gradtex said holds for f(0) < 0, f'(0) > 0 and f(1) > f(0) (true of the one stand-in it samples f as);
+  // true: each is false for most f. Now undecided; a counterexample still refutes, a lemma still proves.
+  it('does not report an inequality holding because the stand-in satisfies it', () => {
+    expect(verdicts("$$f(0) < 0$$\n\n$$f'(0) > 0$$\n\n$$f(1) > f(0)$$\n")).toEqual(['1: undecided', '3: undecided', '5: undecided']);
+  });
+  it('still proves f(x)^2 ≥ 0 by its lemma and refutes f(0) > 0 with the stand-in', () => {
+    expect(verdicts('$$f(x)^2 \\ge 0$$\n\n$$f(0) > 0$$\n')).toEqual(['1: proved', '3: fails']);
+  });
+});
