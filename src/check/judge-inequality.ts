@@ -12,6 +12,7 @@ import { children, mapBottomUp, some } from '../expr/traverse.js';
 import { toPlain } from '../expr/to-plain.js';
 import { proveRelation } from '../finite/finite-claim.js';
 import { productDomain } from '../finite/finite-domain.js';
+import { abstractHead } from '../expr/abstract-function.js';
 import { checkEqualNumeric, compile, createRng, EvaluationError, freeSymbols, relError, type Assumption } from '../numeric/index.js';
 import { samplingPlan } from '../numeric/coverage.js';
 import { needsIndexedMode } from '../numeric/indexed.js';
@@ -97,6 +98,12 @@ export function judgeInequality(engine: Engine, p: PreparedStep, rel: '<=' | '<'
     const at = formatPoint(originalPoint(found.touching, p));
     return { verdict: 'undecided', evidence: { method: 'search', summary: `the sides come within rounding of each other near ${at}: whether the strict inequality holds there cannot be decided numerically`, points: found.points } };
   }
+  // An unknown function is sampled as one fixed stand-in: a counterexample for it refutes a claim about every f, but
+  // agreement says nothing (f(0) < 0 and f'(0) > 0 held for the stand-in, and are false for most f).
+  const unknown = unknownFunctionIn(a) ?? unknownFunctionIn(b);
+  if (unknown !== undefined) {
+    return { verdict: 'undecided', evidence: { method: 'search', summary: `no counterexample at ${found.points} points, but ${unknown} is an unknown function, sampled as one fixed stand-in: an inequality about it can hold for that one and fail for another`, points: found.points } };
+  }
   return {
     verdict: 'holds',
     evidence: {
@@ -110,6 +117,17 @@ export function judgeInequality(engine: Engine, p: PreparedStep, rel: '<=' | '<'
 }
 
 export type { Relation };
+
+/** The name of an unknown function (f, g, \\phi, with or without primes) that e calls, if any. */
+function unknownFunctionIn(e: Expr): string | undefined {
+  let name: string | undefined;
+  some(e, (n) => {
+    if (n.kind !== 'call') return false;
+    name = abstractHead(n.fn)?.name;
+    return name !== undefined;
+  });
+  return name;
+}
 
 /** Every symbol of e, inside sums too. */
 function symbolsOf(e: Expr, into: Sym[] = []): Sym[] {

@@ -12,6 +12,7 @@ import { symKey } from '../expr/sym-key.js';
 import { compile, createRng, EvaluationError, freeSymbols, type Assumption, type Compiled } from '../numeric/index.js';
 import { SALT, needsIndexedMode } from '../numeric/indexed.js';
 import { samplingPlan, type Coverage } from '../numeric/coverage.js';
+import { BASE_DIGITS, compareAtHighPrecision } from '../numeric/high-precision.js';
 import { drawPoint } from '../numeric/sample.js';
 
 export type SearchResult =
@@ -43,7 +44,12 @@ function violates(a: number, b: number): boolean {
 }
 
 function inDomain(x: number, rules: readonly Assumption[]): boolean {
-  if (!Number.isFinite(x) || Math.abs(x) > BOX) return false;
+  return Math.abs(x) <= BOX && satisfies(x, rules);
+}
+
+/** Does x satisfy the stated domain (without the search box: a special point may lie far out, |x - 100| > 0 at x = 100)? */
+function satisfies(x: number, rules: readonly Assumption[]): boolean {
+  if (!Number.isFinite(x)) return false;
   for (const r of rules) {
     if (r.kind === 'positive' && !(x > 0)) return false;
     if (r.kind === 'nonnegative' && !(x >= 0)) return false;
@@ -92,7 +98,7 @@ function notFlat(q: Float64Array, f: Compiled, g: Compiled, rulesFor: readonly (
     if (frozen[i] === true) continue;
     const x0 = r[i] as number;
     for (const h of [1e-3, -1e-3]) {
-      if (!inDomain(x0 + h, rulesFor[i] ?? [])) continue;
+      if (!satisfies(x0 + h, rulesFor[i] ?? [])) continue;
       r[i] = x0 + h;
       const d = f(r) - g(r);
       r[i] = x0;
@@ -100,6 +106,17 @@ function notFlat(q: Float64Array, f: Compiled, g: Compiled, rulesFor: readonly (
     }
   }
   return false;
+}
+
+/**
+ * Are the sides, equal as doubles at p, equal in truth (or reversed)? A value
+ * that underflows to 0 (e^(-800)) makes relu(x - 20) + e^(-40x) and 0 meet at
+ * x = 20 in doubles only: that is no counterexample to a strict claim.
+ */
+function meetsInTruth(a: Expr, b: Expr, vars: readonly Sym[], p: ArrayLike<number>, indexed: boolean): boolean {
+  const env = new Map(vars.map((s, i) => [symKey(s), p[i] as number]));
+  const o = compareAtHighPrecision([a, b], env, { digits: BASE_DIGITS, indexed });
+  return o.verdict === 'agree' || (o.verdict === 'differ' && !o.difference.trim().startsWith('-'));
 }
 
 function record(vars: readonly Sym[], p: ArrayLike<number>): Record<string, number> {
@@ -145,20 +162,25 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
   // Special points (0, ±1, domain ends, kinks, sign changes): a reversal there, or for a strict
   // claim an exact equality that is not flat rounding, is a counterexample; they also seed the local search.
   const special: string[] = [];
+  /** A special point where the sides are equal as doubles but not in truth: the claim is not decided there. */
+  let equalAt: Record<string, number> | undefined;
   for (const { p, label } of plan.special) {
     const x = f(p);
     const y = g(p);
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     if (violates(x, y)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
     // Integer variables are moved too for this test (only to see that the equality is not flat rounding).
-    if (strict && x === y && notFlat(p, f, g, rulesFor, pinned)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
+    if (strict && x === y && notFlat(p, f, g, rulesFor, pinned)) {
+      if (meetsInTruth(a, b, vars, p, indexed)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
+      equalAt ??= record(vars, p);
+    }
     special.push(label);
     sampled.push({ p, m: gap(x, y) });
   }
   // Local search from the points closest to violating the claim.
   sampled.sort((u, v) => v.m - u.m);
   let closest = sampled[0]?.m ?? -Infinity;
-  let touching: Record<string, number> | undefined;
+  let touching: Record<string, number> | undefined = equalAt;
   let evaluations = sampled.length;
   for (const start of sampled.slice(0, 4)) {
     const p = Float64Array.from(start.p);
@@ -199,7 +221,7 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
       // nearby simple point; equality there that is not flat rounding
       // (the difference moves when a coordinate moves) refutes a strict claim.
       const q = meetsExactly(p, f, g, rulesFor, frozen);
-      if (q !== undefined) return { kind: 'violation', point: record(vars, q), lhs: f(q), rhs: g(q) };
+      if (q !== undefined && meetsInTruth(a, b, vars, q, indexed)) return { kind: 'violation', point: record(vars, q), lhs: f(q), rhs: g(q) };
       touching ??= record(vars, p);
     }
   }

@@ -96,9 +96,14 @@ function solveZero(f: (t: number) => number, start: number): number | undefined 
   const u1 = f(1);
   const um = f(-1);
   if (!Number.isFinite(u0) || !Number.isFinite(u1) || !Number.isFinite(um)) return secant(f, start, start + 0.5);
-  if (Math.abs(u1 - 2 * u0 + um) <= 1e-12 * Math.max(Math.abs(u0), Math.abs(u1), Math.abs(um), 1)) {
+  const scale = Math.max(Math.abs(u0), Math.abs(u1), Math.abs(um), 1);
+  if (Math.abs(u1 - 2 * u0 + um) <= 1e-12 * scale) {
     const slope = u1 - u0;
-    return slope === 0 ? undefined : -u0 / slope;
+    if (slope === 0) return undefined;
+    // Three points in a line do not make f linear: an odd f such as sin(t) - c passes the test. Keep the root only
+    // where f vanishes (relu(sin(x) - 0.9999) = 0 held: its kink was put at x = 1.19, where sin(x) = 0.93).
+    const t = -u0 / slope;
+    if (Math.abs(f(t)) <= 1e-9 * scale) return t;
   }
   return secant(f, start, start + 0.5) ?? secant(f, -start - 1, -start - 0.5);
 }

@@ -4,7 +4,7 @@
  * standalone HTML page, Markdown and (when pdflatex is installed) PDF.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { installKatexAssets } from '../../document/katex-assets.js';
 import { compilePdf } from '../../document/pdf.js';
@@ -20,6 +20,7 @@ import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { readShapes } from '../matrix-equal.js';
 import { collect } from '../options.js';
+import { sameFile } from '../same-file.js';
 
 const FORMATS = ['tex', 'html', 'md', 'pdf'] as const;
 type OutFormat = (typeof FORMATS)[number];
@@ -74,7 +75,7 @@ export const renderCommand: CommandModule = {
           const write = (ext: string, content: string): string => {
             const file = join(flags.out, `${stem}.${ext}`);
             // Never overwrite what the user wrote: the spec itself is not an output.
-            if (resolve(file) === resolve(specFile)) throw new UserError(`refusing to overwrite the input ${specFile}: choose another --out folder`);
+            if (sameFile(file, specFile)) throw new UserError(`refusing to overwrite the input ${specFile}: choose another --out folder`);
             writeFileSync(file, content);
             return file;
           };
