@@ -160,7 +160,7 @@ function undeclaredCapital(exprs: readonly Expr[], ctx: ShapeContext, defined: R
     if (found !== undefined) return;
     if (e.kind === 'sym') {
       // W_2 with no W declared is a matrix named by its layer, not an entry of W (its entries would be W_{ij}).
-      if (/^[A-Z]$/.test(e.name) && declaredShape(ctx, sym(e.name, [], e.sup)) === undefined && !defined.has(symKey(e))) found = toPlain(e);
+      if (/^[A-Z]$/.test(e.name) && declaredShape(ctx, sym(e.name, [], e.sup)) === undefined && declaredShape(ctx, e) === undefined && !defined.has(symKey(e))) found = toPlain(e);
       return;
     }
     if (e.kind === 'div') return walk(e.num);

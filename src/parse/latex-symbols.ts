@@ -13,9 +13,9 @@ import { readAbstractCall } from './latex-function-notation.js';
 import type { LatexReader } from './latex-reader.js';
 import type { LatexToken } from './lexer-latex.js';
 
-/** At `^{(`: a superscript label w^{(1)} rather than a power. */
+/** At `^{(` or `^{[`: a superscript label w^{(1)}, b^{[2]} (the layer of Ng's notes) rather than a power. */
 function isLabel(p: LatexReader): boolean {
-  return p.is('sym', '^') && p.is('sym', '{', 1) && p.is('sym', '(', 2);
+  return p.is('sym', '^') && p.is('sym', '{', 1) && (p.is('sym', '(', 2) || p.is('sym', '[', 2));
 }
 
 /**
@@ -54,9 +54,10 @@ export function scripts(p: LatexReader, name: string): Sym {
       const open = p.next();
       p.enter(open, 2);
       p.next();
-      p.next();
+      // b^{[2]} and b^{(2)} are the same label: both name layer 2.
+      const close = p.next().text === '[' ? ']' : ')';
       sup.push(p.additive());
-      if (!p.is('sym', ')') || !p.is('sym', '}', 1)) p.fail('E_PARSE_UNCLOSED', `expected ')}' to close the label '^{(' opened at ${p.where(open.start)}, found ${p.describe(p.peek())}`, p.peek());
+      if (!p.is('sym', close) || !p.is('sym', '}', 1)) p.fail('E_PARSE_UNCLOSED', `expected '${close}}' to close the label '^{${close === ']' ? '[' : '('}' opened at ${p.where(open.start)}, found ${p.describe(p.peek())}`, p.peek());
       p.next();
       p.next();
       p.leave(2);
