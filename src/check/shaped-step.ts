@@ -60,14 +60,15 @@ export function shapedStep(
   opts: JudgeOptions = {},
   properties: readonly StatedProperty[] = [],
   elementwise: ReadonlySet<string> = new Set(),
+  elementwiseTexts: ReadonlyMap<string, string> = new Map(),
 ): ShapedStepResult | undefined {
   if (ctx.size === 0) return undefined;
   // The definitions the step uses, followed through and read under the shapes (∂L/∂W with L = ½‖W x - y‖²).
   // The sides as written too: a defined head read in place of its call (J for J(w), defined-heads) leaves a and b without the name, while the text still has it.
   const sides = [a, b, ...[lhsLatex, rhsLatex].flatMap((t) => tryParseLatex(t) ?? [])];
   const keep = derivativeVariables(sides);
-  const defs = shapedDefinitions(sides, facts, ctx, keep, elementwise);
-  if (!mentionsShaped([...sides, ...reachableDefinitions(sides, facts)], ctx)) return undefined;
+  const defs = shapedDefinitions(sides, facts, ctx, keep, elementwise, elementwiseTexts);
+  if (!mentionsShaped([...sides, ...reachableDefinitions(sides, facts, ctx)], ctx)) return undefined;
   const keys = keysOf([a, b]);
   const uses = [
     ...[...ctx.keys()].filter((k) => keys.has(k) && !stated.some((s) => s.key === k && s.from <= at && at < s.to)).map((k) => ({ fact: `${k}: ${shapeText(ctx.get(k) as Shape)} (--shape)`, line: 0, col: 0 })),

@@ -20,6 +20,7 @@ import type { ShapeContext } from '../matrix/shape.js';
 import { Cursor, type TokenLike } from './cursor.js';
 import { Literals } from './literals.js';
 import { checkShape, product as shapedProduct } from './shaped.js';
+import { call } from '../expr/build.js';
 import type { Reading } from './reading.js';
 import type { Span } from './source.js';
 
@@ -66,9 +67,15 @@ export abstract class InfixParser<T extends TokenLike> extends Cursor<T> {
     void terms;
   }
 
-  /** Called with a times sign just consumed: a syntax may refuse it here (\odot under declared shapes). */
+  /** Called with a times sign just consumed: a syntax may refuse it here, or note how it is read. */
   protected timesSign(op: T): void {
     void op;
+  }
+
+  /** Is this times sign the elementwise product (\odot)? Under declared shapes it splits the term into hadamard factors. */
+  protected isElementwise(op: T): boolean {
+    void op;
+    return false;
   }
 
   /**
@@ -122,9 +129,19 @@ export abstract class InfixParser<T extends TokenLike> extends Cursor<T> {
     // Where each factor came from, for shape errors (kept only when shapes are declared).
     let spans: Span[] | undefined = this.shapes === undefined ? undefined : [this.spanFrom(first)];
     let literal = this.lit.literal;
+    // Under shapes, a ⊙ b ⊙ c: the products between the signs (matmul, in the order written) are its factors.
+    const hadamard: Expr[] = [];
     for (;;) {
       let start: T;
-      if (this.isTimes()) {
+      if (this.isTimes() && this.shapes !== undefined && this.isElementwise(this.peek())) {
+        const op = this.next();
+        this.expectOperand(op);
+        hadamard.push(this.product(factors, spans));
+        start = this.peek();
+        factors = [this.unary()];
+        if (spans !== undefined) spans = [];
+        literal = false;
+      } else if (this.isTimes()) {
         const op = this.next();
         this.timesSign(op);
         this.expectOperand(op);
@@ -156,7 +173,10 @@ export abstract class InfixParser<T extends TokenLike> extends Cursor<T> {
       spans?.push(this.spanFrom(start));
     }
     this.lit.literal = literal && factors.length === 1;
-    return this.product(factors, spans);
+    if (hadamard.length === 0) return this.product(factors, spans);
+    const e = call('hadamard', [...hadamard, this.product(factors, spans)]);
+    checkShape(e, this.spanFrom(first), this.shapes, this.shapeFail);
+    return e;
   }
 
   /** The product of the factors: mul without shapes, matmul for matrices with them (spans[k] is factor k's source). */
