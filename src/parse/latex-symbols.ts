@@ -12,6 +12,7 @@ import { ACCENTS, accent, symbolName, WORD_FONTS } from './latex-fonts.js';
 import { readAbstractCall } from './latex-function-notation.js';
 import type { LatexReader } from './latex-reader.js';
 import type { LatexToken } from './lexer-latex.js';
+import { identityOf } from './identity-name.js';
 
 /** At `^{(` or `^{[`: a superscript label w^{(1)}, b^{[2]} (the layer of Ng's notes) rather than a power. */
 function isLabel(p: LatexReader): boolean {
@@ -31,6 +32,8 @@ export function letter(p: LatexReader): Expr {
   const applied = readAbstractCall(p, t, t.text);
   if (applied !== undefined) return applied;
   const s = scripts(p, t.text);
+  const identity = identityOf(s, p.shapes);
+  if (identity !== undefined) return p.lit.plain(identity);
   if (p.is('sym', '(')) {
     const name = t.text;
     p.note({ at: { start: t.start, end: p.peek().end }, kind: 'product', text: `${name}(…) is read as ${name} times (…): ${name} is not a function name (f, g, h, φ, ψ are); write ${name} \\cdot (…) to make the product explicit` });
