@@ -129,19 +129,11 @@ export abstract class InfixParser<T extends TokenLike> extends Cursor<T> {
     // Where each factor came from, for shape errors (kept only when shapes are declared).
     let spans: Span[] | undefined = this.shapes === undefined ? undefined : [this.spanFrom(first)];
     let literal = this.lit.literal;
-    // Under shapes, a ⊙ b ⊙ c: the products between the signs (matmul, in the order written) are its factors.
-    const hadamard: Expr[] = [];
     for (;;) {
       let start: T;
-      if (this.isTimes() && this.shapes !== undefined && this.isElementwise(this.peek())) {
-        const op = this.next();
-        this.expectOperand(op);
-        hadamard.push(this.product(factors, spans));
-        start = this.peek();
-        factors = [this.unary()];
-        if (spans !== undefined) spans = [];
-        literal = false;
-      } else if (this.isTimes()) {
+      // Under shapes, a ⊙ b ⊙ c: the products between the signs (matmul, in the order written) are its factors.
+      if (spans !== undefined && this.isTimes() && this.isElementwise(this.peek())) return this.elementwise(this.product(factors, spans), first);
+      if (this.isTimes()) {
         const op = this.next();
         this.timesSign(op);
         this.expectOperand(op);
@@ -173,9 +165,16 @@ export abstract class InfixParser<T extends TokenLike> extends Cursor<T> {
       spans?.push(this.spanFrom(start));
     }
     this.lit.literal = literal && factors.length === 1;
-    if (hadamard.length === 0) return this.product(factors, spans);
-    const e = call('hadamard', [...hadamard, this.product(factors, spans)]);
+    return this.product(factors, spans);
+  }
+
+  /** `left ⊙ …` under shapes, at the sign: the rest of the term is the next factor (a method of its own keeps term()'s frame small for deep nesting). */
+  private elementwise(left: Expr, first: T): Expr {
+    this.expectOperand(this.next());
+    const right = this.term();
+    const e = call('hadamard', [left, ...(right.kind === 'call' && right.fn === 'hadamard' ? right.args : [right])]);
     checkShape(e, this.spanFrom(first), this.shapes, this.shapeFail);
+    this.lit.literal = false;
     return e;
   }
 
