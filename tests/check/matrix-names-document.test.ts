@@ -50,4 +50,18 @@ describe('numbered names and vectors defined by name in a document', () => {
     expect(v).toContain('5: holds');
     expect(v).toContain('7: fails');
   });
+
+  it('should take the ⊙ reading only for the definition written with it, not for a neighbour with the same factors', () => {
+    const doc = [
+      'Let $A \\in \\mathbb{R}^{n\\times n}$ and $B \\in \\mathbb{R}^{n\\times n}$, with $C = A B$ and $D = A \\odot B$.',
+      '',
+      '$$C = A \\odot B$$',
+      '',
+      '$$D = B \\odot A$$',
+    ].join('\n');
+    const v = Object.fromEntries(steps(doc).map((s) => [s.line, s.verdict]));
+    // C = A B (a matrix product): C = A ⊙ B is wrong, and must never hold (fails, or undecided as the line also has ⊙).
+    expect(['fails', 'undecided']).toContain(v[3]);
+    expect(v[5]).toBe('holds');
+  });
 });
