@@ -24,6 +24,7 @@ import { toPlain } from '../expr/to-plain.js';
 import { checkMatrixEqual, usedContext, freeArrayIndices, withIndexValues, instantiateContext, instantiateExpr, matrixVerdictText, pointText, sizeInstances, sizeNames, sizesText, type MatrixVerdict, type Sizes } from '../matrix-check/check-matrix-equal.js';
 import { inferShape } from '../matrix/infer-shape.js';
 import { entryOf, FreshIndices } from '../matrix/lower.js';
+import { identityOf } from '../parse/identity-name.js';
 import { declaredShape, isScalarShape, shapeText, ShapeError, type Shape, type ShapeContext } from '../matrix/shape.js';
 import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
 import { lookupFunction } from '../expr/functions.js';
@@ -160,7 +161,8 @@ function undeclaredCapital(exprs: readonly Expr[], ctx: ShapeContext, defined: R
     if (found !== undefined) return;
     if (e.kind === 'sym') {
       // W_2 with no W declared is a matrix named by its layer, not an entry of W (its entries would be W_{ij}).
-      if (/^[A-Z]$/.test(e.name) && declaredShape(ctx, sym(e.name, [], e.sup)) === undefined && !defined.has(symKey(e))) found = toPlain(e);
+      // I_n with n a size is the identity (latex-matrix-words.ts), not an unknown capital.
+      if (/^[A-Z]$/.test(e.name) && declaredShape(ctx, sym(e.name, [], e.sup)) === undefined && declaredShape(ctx, e) === undefined && identityOf(e, ctx) === undefined && !defined.has(symKey(e))) found = toPlain(e);
       return;
     }
     if (e.kind === 'div') return walk(e.num);

@@ -32,8 +32,8 @@ export interface StatedShape {
   readonly col: number;
 }
 
-/** A name as written: W, \mathbf{W}, \boldsymbol{x}, \bm{x}, W^{(1)}. */
-const NAME = String.raw`(?:\\(?:mathbf|boldsymbol|bm|vec|mathbit)\s*\{\s*)?([A-Za-z])\s*\}?(\^\{\s*\(\s*[A-Za-z0-9]\s*\)\s*\})?`;
+/** A name as written: W, \mathbf{W}, \boldsymbol{x}, \bm{x}, W^{(1)}, b^{[2]}, W_1, W_{1}, \mathbf{W}_1 (groups: letter, number, layer label). */
+const NAME = String.raw`(?:\\(?:mathbf|boldsymbol|bm|vec|mathbit)\s*\{\s*)?([A-Za-z])\s*\}?(?:_(?:\{\s*([0-9]+)\s*\}|([0-9])(?![0-9])))?\s*\}?(\^\{\s*[([]\s*[A-Za-z0-9]\s*[)\]]\s*\})?`;
 /** The reals: \mathbb{R}, \mathbb R, \R, \reals, \mathbf{R}. */
 const REALS = String.raw`(?:\\mathbb\s*\{\s*R\s*\}|\\mathbb\s*R|\\mathbf\s*\{\s*R\s*\}|\\R\b|\\reals\b)`;
 /** The exponent of the reals: {m \times n}, {n}, n. */
@@ -46,16 +46,21 @@ const ONE_NAME = new RegExp(NAME, 'g');
 const D = String.raw`\s*\$?\s*`;
 const SIZE = String.raw`([A-Za-z]|[1-9][0-9]*)`;
 const TIMES = String.raw`\s*(?:\\times|×|x|by)\s*`;
-/** "x is an n-vector", "x is a d-dimensional vector", "x is a vector of length n". */
-const PROSE_VECTOR = new RegExp(String.raw`(?<![A-Za-z0-9_}\\])\$?\s*${NAME}${D}is an?${D}${SIZE}${D}-?\s*(?:dimensional\s+)?(?:column\s+)?vector\b`, 'g');
+/** "x is an n-vector", "x is a d-dimensional vector", "x is a vector of length n"; "and $y$ a $k$-vector" (in apposition). */
+const PROSE_VECTOR = new RegExp(String.raw`(?<![A-Za-z0-9_}\\])\$?\s*${NAME}${D}(?:is\s+)?an?${D}${SIZE}${D}-?\s*(?:dimensional\s+)?(?:column\s+)?vector\b`, 'g');
 const PROSE_VECTOR_OF = new RegExp(String.raw`(?<![A-Za-z0-9_}\\])\$?\s*${NAME}${D}is an?\s+(?:column\s+)?vector\s+(?:of|with)\s+(?:length|size|dimension)${D}${SIZE}\b`, 'g');
 /** "W is an m×n matrix", "W is an m by n matrix", "W is a matrix of size m x n". */
 const PROSE_MATRIX = new RegExp(String.raw`(?<![A-Za-z0-9_}\\])\$?\s*${NAME}${D}is an?${D}${SIZE}${TIMES}${SIZE}${D}(?:real\s+)?matrix\b`, 'g');
 const PROSE_MATRIX_OF = new RegExp(String.raw`(?<![A-Za-z0-9_}\\])\$?\s*${NAME}${D}is an?\s+matrix\s+of\s+(?:size|shape)${D}${SIZE}${TIMES}${SIZE}\b`, 'g');
 
-/** The declaration text of one name from the match groups (letter, optional layer label). */
-function nameText(letter: string, label: string | undefined): string {
-  return label === undefined ? letter : `${letter}${label.replace(/\s+/g, '')}`;
+/** The declaration text of one name from the match groups (letter, optional number, optional layer label). */
+function nameText(letter: string, index: string | undefined, label: string | undefined): string {
+  return `${letter}${index === undefined ? '' : `_{${index}}`}${label === undefined ? '' : label.replace(/\s+/g, '')}`;
+}
+
+/** The name's groups of a match of NAME starting at group `k`: letter, number (braced or not), label. */
+function nameAt(m: RegExpMatchArray, k: number): string {
+  return nameText(m[k] as string, m[k + 1] ?? m[k + 2], m[k + 3]);
 }
 
 /** `m \times n` -> `m x n`; undefined when it is not one or two sizes. */
@@ -74,7 +79,7 @@ function inMath(seg: Extract<Segment, { kind: 'math' }>): Found[] {
   for (const m of seg.text.matchAll(IN_REALS)) {
     const size = sizeText(m[m.length - 2] ?? m[m.length - 1] ?? '');
     if (size === undefined) continue;
-    for (const n of (m[1] ?? '').matchAll(ONE_NAME)) out.push({ declaration: `${nameText(n[1] as string, n[2])}: ${size}`, offset: seg.offset + (m.index ?? 0) + (n.index ?? 0) });
+    for (const n of (m[1] ?? '').matchAll(ONE_NAME)) out.push({ declaration: `${nameAt(n, 1)}: ${size}`, offset: seg.offset + (m.index ?? 0) + (n.index ?? 0) });
   }
   return out;
 }
@@ -82,10 +87,10 @@ function inMath(seg: Extract<Segment, { kind: 'math' }>): Found[] {
 function inProse(source: string): Found[] {
   const out: Found[] = [];
   for (const re of [PROSE_VECTOR, PROSE_VECTOR_OF]) {
-    for (const m of source.matchAll(re)) out.push({ declaration: `${nameText(m[1] as string, m[2])}: ${m[3]}`, offset: m.index ?? 0 });
+    for (const m of source.matchAll(re)) out.push({ declaration: `${nameAt(m, 1)}: ${m[5]}`, offset: m.index ?? 0 });
   }
   for (const re of [PROSE_MATRIX, PROSE_MATRIX_OF]) {
-    for (const m of source.matchAll(re)) out.push({ declaration: `${nameText(m[1] as string, m[2])}: ${m[3]} x ${m[4]}`, offset: m.index ?? 0 });
+    for (const m of source.matchAll(re)) out.push({ declaration: `${nameAt(m, 1)}: ${m[5]} x ${m[6]}`, offset: m.index ?? 0 });
   }
   return out;
 }
@@ -211,6 +216,24 @@ export interface StatedProperty {
   readonly from: number;
   readonly to: number;
   readonly line: number;
+  /** For a statement of sizes ($h = k = n = 1$): the letters it fixes; it matters only where they are sizes of the shapes. */
+  readonly sizes?: readonly string[];
+}
+
+/** Math that fixes letters to one whole number, h = k = n = 1: sizes, when the letters size the shapes. */
+const SIZE_STATEMENT = /^\s*[A-Za-z](?:\s*=\s*[A-Za-z])*\s*=\s*[0-9]+\s*$/;
+
+/**
+ * Statements of sizes in math ("all scalars: $h = k = n = 1$"), in force to
+ * the end of their sentence: gradtex samples other sizes, so a
+ * counterexample there may not be one at the stated sizes.
+ */
+function sizeStatements(source: string, scopes: Scopes, segments: readonly Segment[]): StatedProperty[] {
+  return segments.flatMap((seg) => {
+    if (seg.kind !== 'math' || !SIZE_STATEMENT.test(seg.text)) return [];
+    const sizes = [...seg.text.matchAll(/[A-Za-z]/g)].map((m) => m[0]);
+    return [{ word: seg.text.trim(), from: seg.offset, to: scopes.sentenceEnd(seg), line: lineCol(source, seg.offset).line, sizes }];
+  });
 }
 
 const PROPERTY = /\b(symmetric|skew-symmetric|antisymmetric|orthogonal|orthonormal|diagonal|triangular|invertible|nonsingular|non-singular|singular|positive[- ](?:semi-?)?definite|PSD|unitary|idempotent|full[- ]rank|unit[- ](?:length|norm))\b/g;
@@ -221,13 +244,14 @@ const PROPERTY = /\b(symmetric|skew-symmetric|antisymmetric|orthogonal|orthonorm
  * hypothetical ("If $A$ is symmetric, …" says nothing of the lines after it).
  */
 export function readMatrixProperties(source: string, scopes: Scopes, segments: readonly Segment[] = []): StatedProperty[] {
-  return [...source.matchAll(PROPERTY)].map((m) => {
+  const words = [...source.matchAll(PROPERTY)].map((m): StatedProperty => {
     const from = m.index ?? 0;
     const before = segments.filter((sg) => sg.kind === 'math' && sg.offset < from && scopes.sentenceEnd(sg) > from);
     const seg = before[before.length - 1];
     const hypothetical = seg === undefined ? undefined : scopes.hypotheticalEnd(seg);
     return { word: m[1] as string, from, to: hypothetical ?? scopes.sectionEnd(from), line: lineCol(source, from).line };
   });
+  return [...words, ...sizeStatements(source, scopes, segments)];
 }
 
 /** The shapes in scope at `offset`, over `base` (the command line's): the document's statement wins. */

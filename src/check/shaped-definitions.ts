@@ -12,7 +12,8 @@
  */
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
-import { mulAll } from '../expr/build.js';
+import { mulAll, sym } from '../expr/build.js';
+import { ParseError, parseLatex } from '../parse/index.js';
 import { mapBottomUp, some } from '../expr/traverse.js';
 import { inferShape } from '../matrix/infer-shape.js';
 import { shapedProduct } from '../matrix/shaped-product.js';
@@ -55,10 +56,25 @@ function oneParameterAtMost(f: Fact & { kind: 'define' }): boolean {
   return f.params === undefined || f.params.length === 1;
 }
 
+/**
+ * Is this a definition of a name rather than of an entry? δ_2 = ŷ − y names a
+ * vector δ_2 (a number for a subscript, and no letter-indexed definition of
+ * δ, such as p_k = …, which defines a family entry by entry); a subscripted
+ * symbol whose base is a declared array (x_1 with x: n) is an entry.
+ */
+function definesName(f: Fact & { kind: 'define' }, facts: readonly Fact[], base: ShapeContext): boolean {
+  if (!oneParameterAtMost(f)) return false;
+  if (f.sym.sub.length === 0) return true;
+  if (!f.sym.sub.every((x) => x.kind === 'num')) return false;
+  if (base.has(symKey(f.sym))) return true;
+  for (let k = 0; k < f.sym.sub.length; k++) if (base.has(symKey(sym(f.sym.name, f.sym.sub.slice(0, k), f.sym.sup)))) return false;
+  return !facts.some((g) => g.kind === 'define' && g.sym.name === f.sym.name && !g.sym.sub.every((x) => x.kind === 'num'));
+}
+
 /** The values of the definitions the sides use, followed through (L = ½‖ŷ − y‖², then ŷ = W a, …). */
-export function reachableDefinitions(exprs: readonly Expr[], facts: readonly Fact[]): Expr[] {
+export function reachableDefinitions(exprs: readonly Expr[], facts: readonly Fact[], base: ShapeContext = new Map()): Expr[] {
   const defs = new Map<string, Expr>();
-  for (const f of facts) if (f.kind === 'define' && oneParameterAtMost(f) && f.sym.sub.length === 0) defs.set(symKey(f.sym), f.value);
+  for (const f of facts) if (f.kind === 'define' && definesName(f, facts, base)) defs.set(symKey(f.sym), f.value);
   const seen = new Set<string>();
   const out: Expr[] = [];
   const queue = exprs.flatMap(symbolKeys);
@@ -85,16 +101,23 @@ function reshape(e: Expr, ctx: ShapeContext): Expr {
  * written with ⊙ (read as an ordinary product without shapes, so its order
  * and meaning are lost).
  */
-export function shapedDefinitions(exprs: readonly Expr[], facts: readonly Fact[], base: ShapeContext, keep: ReadonlySet<string>, elementwise: ReadonlySet<string>): ShapedDefinitions {
+export function shapedDefinitions(
+  exprs: readonly Expr[],
+  facts: readonly Fact[],
+  base: ShapeContext,
+  keep: ReadonlySet<string>,
+  elementwise: ReadonlySet<string>,
+  elementwiseTexts: ReadonlyMap<string, string> = new Map(),
+): ShapedDefinitions {
   const defs = new Map<string, Expr>();
   const params = new Map<string, Sym>();
   for (const f of facts) {
-    if (f.kind !== 'define' || !oneParameterAtMost(f) || f.sym.sub.length > 0) continue;
+    if (f.kind !== 'define' || !definesName(f, facts, base)) continue;
     defs.set(symKey(f.sym), f.value);
     if (f.param !== undefined) params.set(symKey(f.sym), f.param);
   }
   // p_k = … defines every p_j entry by entry; written in under shapes it would need the family's size and index, which is not done yet.
-  const families = new Set(facts.flatMap((f) => (f.kind === 'define' && f.sym.sub.length > 0 ? [f.sym.name] : [])));
+  const families = new Set(facts.flatMap((f) => (f.kind === 'define' && f.sym.sub.length > 0 && !definesName(f, facts, base) ? [f.sym.name] : [])));
   const entryOfFamily = (e: Expr): string | undefined => {
     let found: string | undefined;
     some(e, (x) => {
@@ -118,8 +141,10 @@ export function shapedDefinitions(exprs: readonly Expr[], facts: readonly Fact[]
       return;
     }
     if (base.has(key)) return; // declared: its stated shape wins, and it is not replaced
-    if (elementwise.has(key)) {
-      refusal = { key, reason: 'its definition uses an elementwise product (⊙), which gradtex does not read under shapes' };
+    // A definition with ⊙ was read without shapes as an ordinary product (its order lost): it is read again from its text under the shapes.
+    const text = elementwiseTexts.get(key);
+    if (elementwise.has(key) && text === undefined) {
+      refusal = { key, reason: 'its definition uses an elementwise product (⊙), and its text could not be found to read it again under the shapes' };
       return;
     }
     const member = entryOfFamily(value);
@@ -132,7 +157,7 @@ export function shapedDefinitions(exprs: readonly Expr[], facts: readonly Fact[]
     for (const k of symbolKeys(value)) if (keep.has(k) && !done.has(k)) resolve(k, depth + 1);
     if (refusal !== undefined) return;
     try {
-      const substituted = substituteDefinitions(reshape(value, ctx), values, params, keep);
+      const substituted = substituteDefinitions(text !== undefined ? parseLatex(text, { shapes: ctx }) : reshape(value, ctx), values, params, keep);
       const shape = inferShape(substituted, ctx);
       if (!isScalarShape(shape)) ctx.set(key, shape.cols === 1 ? { ...shape, vector: true } : shape);
       if (!keep.has(key)) {
@@ -140,7 +165,7 @@ export function shapedDefinitions(exprs: readonly Expr[], facts: readonly Fact[]
         used.push(key);
       }
     } catch (e) {
-      if (!(e instanceof ShapeError)) throw e;
+      if (!(e instanceof ShapeError) && !(e instanceof ParseError)) throw e;
       refusal = { key, reason: `its definition does not fit the shapes: ${e.message}` };
     }
   };

@@ -60,14 +60,15 @@ export function shapedStep(
   opts: JudgeOptions = {},
   properties: readonly StatedProperty[] = [],
   elementwise: ReadonlySet<string> = new Set(),
+  elementwiseTexts: ReadonlyMap<string, string> = new Map(),
 ): ShapedStepResult | undefined {
   if (ctx.size === 0) return undefined;
   // The definitions the step uses, followed through and read under the shapes (∂L/∂W with L = ½‖W x - y‖²).
   // The sides as written too: a defined head read in place of its call (J for J(w), defined-heads) leaves a and b without the name, while the text still has it.
   const sides = [a, b, ...[lhsLatex, rhsLatex].flatMap((t) => tryParseLatex(t) ?? [])];
   const keep = derivativeVariables(sides);
-  const defs = shapedDefinitions(sides, facts, ctx, keep, elementwise);
-  if (!mentionsShaped([...sides, ...reachableDefinitions(sides, facts)], ctx)) return undefined;
+  const defs = shapedDefinitions(sides, facts, ctx, keep, elementwise, elementwiseTexts);
+  if (!mentionsShaped([...sides, ...reachableDefinitions(sides, facts, ctx)], ctx)) return undefined;
   const keys = keysOf([a, b]);
   const uses = [
     ...[...ctx.keys()].filter((k) => keys.has(k) && !stated.some((s) => s.key === k && s.from <= at && at < s.to)).map((k) => ({ fact: `${k}: ${shapeText(ctx.get(k) as Shape)} (--shape)`, line: 0, col: 0 })),
@@ -82,7 +83,9 @@ export function shapedStep(
     return { judgement, uses };
   }
   const domains = facts.filter((f) => f.kind !== 'define');
-  const property = properties.find((pr) => pr.from <= at && at < pr.to);
+  const sizeNames = new Set([...defs.ctx.values()].flatMap((sh) => [sh.rows, sh.cols].filter((z): z is string => typeof z === 'string')));
+  // A statement of sizes counts only where its letters size the shapes in use (h = k = n = 1 with W_2: k x h).
+  const property = properties.find((pr) => pr.from <= at && at < pr.to && (pr.sizes === undefined || pr.sizes.some((z) => sizeNames.has(z))));
   const written = defs.used.length > 0 ? `; definitions written in: ${definitionsText(defs.used, defs.ctx)}` : '';
   try {
     const judged = judgeShaped(
@@ -96,7 +99,10 @@ export function shapedStep(
     const judgement = written === '' ? judged : { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}${written}` } };
     if (judgement.verdict === 'fails' && property !== undefined) {
       // Weaker than the truth, never stronger: the sampled matrices are general, the document's may not be.
-      const summary = `${judgement.evidence.summary}; but the document says '${property.word}' (line ${property.line}), which gradtex does not read, and the sampled matrices need not be ${property.word}`;
+      const summary =
+        property.sizes === undefined
+          ? `${judgement.evidence.summary}; but the document says '${property.word}' (line ${property.line}), which gradtex does not read, and the sampled matrices need not be ${property.word}`
+          : `${judgement.evidence.summary}; but the document fixes the sizes, '${property.word}' (line ${property.line}), which gradtex does not read as sizes, and sampled other sizes`;
       return { judgement: { verdict: 'undecided', evidence: { method: judgement.evidence.method, summary } }, uses };
     }
     return { judgement: { verdict: judgement.verdict, evidence: judgement.evidence }, uses };

@@ -9,7 +9,7 @@
  *     checkMatrixEqual(parse('transpose(A*B)'), parse('transpose(B)*transpose(A)'), ctx)   // { verdict: 'holds', … }
  */
 import { num, sym } from '../expr/build.js';
-import type { Expr } from '../expr/node.js';
+import type { Expr, Sym } from '../expr/node.js';
 import { children, mapBottomUp } from '../expr/traverse.js';
 import { symKey } from '../expr/sym-key.js';
 import { checkEqualNumeric } from '../numeric/check-equal.js';
@@ -18,7 +18,7 @@ import { createRng } from '../numeric/rng.js';
 import { inferShape } from '../matrix/infer-shape.js';
 import { entryOf, FreshIndices } from '../matrix/lower.js';
 import { unrollSums } from '../matrix/unroll-sums.js';
-import { declaredShape, isScalarShape, sameShape, shapeText, type Shape, type ShapeContext, type Size } from '../matrix/shape.js';
+import { declaredShape, entryNameClash, isScalarShape, sameShape, shapeText, type Shape, type ShapeContext, type Size } from '../matrix/shape.js';
 import { formatNumber } from '../numeric/format-number.js';
 
 export type Sizes = Readonly<Record<string, number>>;
@@ -68,7 +68,8 @@ export function usedContext(ctx: ShapeContext, exprs: readonly Expr[]): ShapeCon
   const names = new Set<string>();
   for (const e of exprs) {
     const walk = (x: Expr): void => {
-      if (x.kind === 'sym') names.add(x.sub.length === 0 ? symKey(x) : symKey(sym(x.name, [], x.sup)));
+      // W_1 is a name of its own when declared so; x_i is an entry of x.
+      if (x.kind === 'sym') for (let k = 0; k <= x.sub.length; k++) names.add(symKey(sym(x.name, x.sub.slice(0, k), x.sup)));
       for (const c of children(x)) walk(c);
     };
     walk(e);
@@ -142,9 +143,10 @@ export function freeArrayIndices(exprs: readonly Expr[], ctx: ShapeContext): Map
       return;
     }
     if (e.kind === 'sym' && e.sub.length > 0) {
-      const shape = declaredShape(ctx, sym(e.name, [], e.sup));
-      if (shape === undefined || isScalarShape(shape)) return;
-      e.sub.forEach((ix, p) => {
+      const entry = arrayOfEntry(ctx, e);
+      if (entry === undefined) return;
+      const { shape, indices } = entry;
+      indices.forEach((ix, p) => {
         if (ix.kind !== 'sym' || ix.sub.length > 0 || bound.has(ix.name)) return;
         const size = shape.vector || p === 0 ? shape.rows : shape.cols;
         out.set(ix.name, [...(out.get(ix.name) ?? []), size]);
@@ -157,6 +159,22 @@ export function freeArrayIndices(exprs: readonly Expr[], ctx: ShapeContext): Map
   // A size symbol is not an index (x_n is the last entry).
   for (const z of sizeNames(ctx)) out.delete(z);
   return out;
+}
+
+/**
+ * The declared vector or matrix e is an entry of, with the indices that
+ * pick the entry: x_i of x, W_{1,i,j} of W_1; undefined for a declared name
+ * itself (W_1) or a symbol of no declared array.
+ */
+function arrayOfEntry(ctx: ShapeContext, e: Sym): { shape: Shape; indices: readonly Expr[] } | undefined {
+  if (declaredShape(ctx, e) !== undefined) return undefined;
+  for (let k = e.sub.length - 1; k >= 0; k--) {
+    const shape = declaredShape(ctx, sym(e.name, e.sub.slice(0, k), e.sup));
+    if (shape === undefined || isScalarShape(shape)) continue;
+    const indices = e.sub.slice(k);
+    if (indices.length === (shape.vector ? 1 : 2)) return { shape, indices };
+  }
+  return undefined;
 }
 
 /** The sizes extended with values of the free indices in their ranges at those sizes (every value, or an even spread with both ends). */
@@ -174,6 +192,8 @@ export function withIndexValues(sizes: Sizes, indices: ReadonlyMap<string, reado
 
 export function checkMatrixEqual(lhs: Expr, rhs: Expr, declared: ShapeContext, opts: MatrixCheckOptions = {}): MatrixVerdict {
   const ctx = usedContext(declared, [lhs, rhs]);
+  const clash = entryNameClash(ctx);
+  if (clash !== undefined) return { verdict: 'undecided', reason: clash };
   const lhsShape = inferShape(lhs, ctx);
   const rhsShape = inferShape(rhs, ctx);
   if (!sameShape(lhsShape, rhsShape)) return { verdict: 'fails', reason: 'shape', lhsShape, rhsShape };

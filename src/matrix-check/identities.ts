@@ -8,7 +8,7 @@
  * `@shapes` sets the shapes for the lines below it (until the next
  * `@shapes`). Mistakes are FileErrors at file:line:col.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Expr } from '../expr/node.js';
 import { FileError } from '../parse/file-error.js';
@@ -66,7 +66,18 @@ export function parseIdentities(file: string, text: string): MatrixIdentity[] {
   return out;
 }
 
-/** The identities shipped in rules/. */
+/** The identities shipped in rules/matrix-calculus.identities. */
 export function loadMatrixIdentities(dir: string = defaultRulesDir()): MatrixIdentity[] {
   return parseIdentities(`rules/${IDENTITIES_FILE}`, readFileSync(join(dir, IDENTITIES_FILE), 'utf8'));
+}
+
+/** The laws of backprop in matrix form that named derivations cite (same format). */
+export const BACKPROP_IDENTITIES_FILE = 'backprop.identities';
+
+/** Every file of identities in rules/, in the order the reference lists them. */
+export const IDENTITY_FILES: readonly string[] = [IDENTITIES_FILE, BACKPROP_IDENTITIES_FILE];
+
+/** The identities of every such file in `dir` that exists (a user's rules folder need have none), for the reference. */
+export function loadReferenceIdentities(dir: string = defaultRulesDir(), name: (file: string) => string = (f) => `rules/${f}`): MatrixIdentity[] {
+  return IDENTITY_FILES.filter((f) => existsSync(join(dir, f))).flatMap((f) => parseIdentities(name(f), readFileSync(join(dir, f), 'utf8')));
 }

@@ -50,9 +50,13 @@ export function sizeExpr(z: Size): Expr {
   return typeof z === 'number' ? num(z) : sym(z);
 }
 
-/** The entry symbol of a declared matrix or vector: W_{i,j}, x_i, w^{(1)}_i. */
+/**
+ * The entry symbol of a declared matrix or vector: W_{i,j}, x_i,
+ * w^{(1)}_i; a numbered name keeps its number first, (W_1)_{ij} = W_{1,i,j}
+ * (shape.ts refuses a context where two names' entries would meet).
+ */
 export function entrySymbol(s: Sym, shape: Shape, i: Expr, j: Expr): Sym {
-  return sym(s.name, shape.vector ? [i] : [i, j], s.sup);
+  return sym(s.name, shape.vector ? [...s.sub, i] : [...s.sub, i, j], s.sup);
 }
 
 /**

@@ -20,6 +20,7 @@ import type { ShapeContext } from '../matrix/shape.js';
 import { Cursor, type TokenLike } from './cursor.js';
 import { Literals } from './literals.js';
 import { checkShape, product as shapedProduct } from './shaped.js';
+import { call } from '../expr/build.js';
 import type { Reading } from './reading.js';
 import type { Span } from './source.js';
 
@@ -66,9 +67,15 @@ export abstract class InfixParser<T extends TokenLike> extends Cursor<T> {
     void terms;
   }
 
-  /** Called with a times sign just consumed: a syntax may refuse it here (\odot under declared shapes). */
+  /** Called with a times sign just consumed: a syntax may refuse it here, or note how it is read. */
   protected timesSign(op: T): void {
     void op;
+  }
+
+  /** Is this times sign the elementwise product (\odot)? Under declared shapes it splits the term into hadamard factors. */
+  protected isElementwise(op: T): boolean {
+    void op;
+    return false;
   }
 
   /**
@@ -124,6 +131,8 @@ export abstract class InfixParser<T extends TokenLike> extends Cursor<T> {
     let literal = this.lit.literal;
     for (;;) {
       let start: T;
+      // Under shapes, a ⊙ b ⊙ c: the products between the signs (matmul, in the order written) are its factors.
+      if (spans !== undefined && this.isTimes() && this.isElementwise(this.peek())) return this.elementwise(this.product(factors, spans), first);
       if (this.isTimes()) {
         const op = this.next();
         this.timesSign(op);
@@ -157,6 +166,16 @@ export abstract class InfixParser<T extends TokenLike> extends Cursor<T> {
     }
     this.lit.literal = literal && factors.length === 1;
     return this.product(factors, spans);
+  }
+
+  /** `left ⊙ …` under shapes, at the sign: the rest of the term is the next factor (a method of its own keeps term()'s frame small for deep nesting). */
+  private elementwise(left: Expr, first: T): Expr {
+    this.expectOperand(this.next());
+    const right = this.term();
+    const e = call('hadamard', [left, ...(right.kind === 'call' && right.fn === 'hadamard' ? right.args : [right])]);
+    checkShape(e, this.spanFrom(first), this.shapes, this.shapeFail);
+    this.lit.literal = false;
+    return e;
   }
 
   /** The product of the factors: mul without shapes, matmul for matrices with them (spans[k] is factor k's source). */

@@ -17,6 +17,7 @@ import { sym } from '../expr/build.js';
 import type { LatexToken } from './lexer-latex.js';
 import type { LatexFamilyReader, LatexReader } from './latex-reader.js';
 import { readIndicator } from './latex-indicator.js';
+import { readOnesVector } from './latex-matrix-words.js';
 import { readAbstractCall } from './latex-function-notation.js';
 import { GREEK_LETTERS } from '../expr/greek-letters.js';
 
@@ -110,6 +111,14 @@ export const readAccent: LatexFamilyReader = (p, t) => p.lit.plain(accent(p, t))
  *            ^                 ^
  */
 export function wordName(p: LatexReader, cmd: LatexToken): { name: string; close: LatexToken } | Expr {
+  const ones = BOLD.has(cmd.text) ? readOnesVector(p, cmd) : undefined;
+  if (ones !== undefined) return ones;
+  // \mathbf W_1: TeX takes one token as the argument, a single letter here.
+  if (BOLD.has(cmd.text) && p.peek().type === 'letter') {
+    const letter = p.next();
+    p.note({ at: { start: cmd.start, end: letter.end }, kind: 'font', text: `\\${cmd.text} ${letter.text} is read as the symbol ${letter.text}` });
+    return { name: letter.text, close: letter };
+  }
   if (!p.is('sym', '{')) p.fail('E_PARSE_UNEXPECTED_TOKEN', `expected '{' after '\\${cmd.text}', as in \\${cmd.text}{loss}`, p.peek());
   if (p.is('num', '1', 1) && p.is('sym', '}', 2) && BOLD.has(cmd.text)) return readIndicator(p, cmd);
   const bold = BOLD.has(cmd.text) ? boldSymbol(p, cmd) : undefined;

@@ -12,10 +12,11 @@ import { ACCENTS, accent, symbolName, WORD_FONTS } from './latex-fonts.js';
 import { readAbstractCall } from './latex-function-notation.js';
 import type { LatexReader } from './latex-reader.js';
 import type { LatexToken } from './lexer-latex.js';
+import { identityOf } from './identity-name.js';
 
-/** At `^{(`: a superscript label w^{(1)} rather than a power. */
+/** At `^{(` or `^{[`: a superscript label w^{(1)}, b^{[2]} (the layer of Ng's notes) rather than a power. */
 function isLabel(p: LatexReader): boolean {
-  return p.is('sym', '^') && p.is('sym', '{', 1) && p.is('sym', '(', 2);
+  return p.is('sym', '^') && p.is('sym', '{', 1) && (p.is('sym', '(', 2) || p.is('sym', '[', 2));
 }
 
 /**
@@ -31,6 +32,8 @@ export function letter(p: LatexReader): Expr {
   const applied = readAbstractCall(p, t, t.text);
   if (applied !== undefined) return applied;
   const s = scripts(p, t.text);
+  const identity = identityOf(s, p.shapes);
+  if (identity !== undefined) return p.lit.plain(identity);
   if (p.is('sym', '(')) {
     const name = t.text;
     p.note({ at: { start: t.start, end: p.peek().end }, kind: 'product', text: `${name}(…) is read as ${name} times (…): ${name} is not a function name (f, g, h, φ, ψ are); write ${name} \\cdot (…) to make the product explicit` });
@@ -54,9 +57,10 @@ export function scripts(p: LatexReader, name: string): Sym {
       const open = p.next();
       p.enter(open, 2);
       p.next();
-      p.next();
+      // b^{[2]} and b^{(2)} are the same label: both name layer 2.
+      const close = p.next().text === '[' ? ']' : ')';
       sup.push(p.additive());
-      if (!p.is('sym', ')') || !p.is('sym', '}', 1)) p.fail('E_PARSE_UNCLOSED', `expected ')}' to close the label '^{(' opened at ${p.where(open.start)}, found ${p.describe(p.peek())}`, p.peek());
+      if (!p.is('sym', close) || !p.is('sym', '}', 1)) p.fail('E_PARSE_UNCLOSED', `expected '${close}}' to close the label '^{${close === ']' ? '[' : '('}' opened at ${p.where(open.start)}, found ${p.describe(p.peek())}`, p.peek());
       p.next();
       p.next();
       p.leave(2);

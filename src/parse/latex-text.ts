@@ -2,7 +2,8 @@
  * The text family of the LaTeX reader: \operatorname{softplus}(x),
  * \text{ReLU}(s), \textrm, \mbox, and a function named in a font,
  * \mathrm{ReLU}(x). The letters inside must name a function of the table
- * (src/expr/functions.ts: names and aliases) or \operatorname{diag}; any
+ * (src/expr/functions.ts: names and aliases), \operatorname{diag} or the
+ * trace \operatorname{tr}(A) (also \mathrm{tr}, Tr, trace); any
  * other text inside one expression is an error "not read", never dropped
  * (prose such as \text{ for } x > 0 is the relation splitter's business).
  *
@@ -12,6 +13,10 @@
 import type { Expr } from '../expr/node.js';
 import { FUNCTIONS, lookupFunction } from '../expr/functions.js';
 import { diag } from '../matrix/matrix-calls.js';
+import { call } from '../expr/build.js';
+
+/** The names of the trace: \operatorname{tr}, \mathrm{Tr}, \operatorname{trace}. */
+const TRACE_NAMES: ReadonlySet<string> = new Set(['tr', 'Tr', 'trace']);
 import type { LatexToken } from './lexer-latex.js';
 import type { LatexFamilyReader, LatexReader } from './latex-reader.js';
 import { bracketArgs } from './latex-delimiters.js';
@@ -29,12 +34,15 @@ function readWord(p: LatexReader, cmd: LatexToken, functionsOnly: boolean): Expr
   if (!('close' in w)) return w;
   const { name, close } = w;
   const at = { start: cmd.start, end: close.end };
-  // \operatorname{diag}(v): the one matrix operation that is written as a function.
-  if (name === 'diag' && p.bracketNext()) {
+  // \operatorname{diag}(v), \operatorname{tr}(A): the matrix operations written as functions.
+  const matrixFn = name === 'diag' ? 'diag' : TRACE_NAMES.has(name) ? 'trace' : undefined;
+  if (matrixFn !== undefined && p.bracketNext()) {
     const args = bracketArgs(p);
-    if (args.length !== 1) p.fail('E_PARSE_ARITY', `\\operatorname{diag} takes 1 argument (a vector), got ${args.length}`, at);
-    return diag(args[0] as Expr);
+    if (args.length !== 1) p.fail('E_PARSE_ARITY', `\\operatorname{${name}} takes 1 argument (${matrixFn === 'diag' ? 'a vector' : 'a square matrix'}), got ${args.length}`, at);
+    return matrixFn === 'diag' ? diag(args[0] as Expr) : call('trace', [args[0] as Expr]);
   }
+  // \operatorname{tr} A B could be tr(A) B or tr(AB): the bracket says which.
+  if (matrixFn === 'trace') p.fail('E_PARSE_AMBIGUOUS', `write the argument of \\${cmd.text}{${name}} in brackets, as in \\operatorname{tr}(A B): without them it may be tr(A) B or tr(A B)`, at);
   const spec = lookupFunction(name);
   if (spec !== undefined && (functionsOnly || p.bracketNext())) return applyFunction(p, { ...cmd, text: `${cmd.text}{${name}}`, end: close.end }, spec.name);
   if (!functionsOnly) return wordSymbol(p, name, { ...cmd, end: close.end });

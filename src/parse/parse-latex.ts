@@ -124,11 +124,14 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
     return this.is('sym', '/');
   }
 
-  /** \odot is the elementwise product: a product of scalars without shapes, refused under declared shapes (it is not matmul). */
-  protected override timesSign(op: LatexToken): void {
+  /** \odot is the elementwise product: under declared shapes hadamard(…) (infix-core.ts), without them a product of scalars, noted. */
+  protected override isElementwise(op: LatexToken): boolean {
     const c = op.type === 'cmd' ? LATEX_COMMANDS.get(op.text) : undefined;
-    if (c?.kind !== 'times' || !c.elementwise) return;
-    if (this.shapes !== undefined) this.fail('E_PARSE_UNSUPPORTED', "'\\odot' (the elementwise product) is not read with declared shapes: gradtex's matrix products are matmul only", op);
+    return c?.kind === 'times' && c.elementwise === true;
+  }
+
+  protected override timesSign(op: LatexToken): void {
+    if (!this.isElementwise(op)) return;
     this.note({ at: op, kind: 'elementwise', text: '\\odot is read as an ordinary product (elementwise, so order does not matter)' });
   }
 

@@ -23,6 +23,7 @@ import type { Reading } from './reading.js';
 import { functionNamed, isSymbolName, readingText, unknownFunctionMessage } from './plain-names.js';
 import { lexPlain, type PlainToken } from './lexer-plain.js';
 import { indices, isLabel, label } from './plain-scripts.js';
+import { identityOf } from './identity-name.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import { transpose } from '../matrix/matrix-calls.js';
 import { isBareT, transposeReading } from './matrix-reading.js';
@@ -209,7 +210,8 @@ class PlainParser extends InfixParser<PlainToken> {
       }
       return s;
     }
-    return sym(base, sub, sup);
+    const named = sym(base, sub, sup);
+    return identityOf(named, this.shapes) ?? named;
   }
 
   /**

@@ -1,6 +1,6 @@
 /**
  * Scripts after a name in the plain syntax: subscripts (x_1, x_12, W_{ij},
- * W_{i,j}, z_{k+1}) and superscript labels (w^{(1)}, y^{(i+1)}), which name
+ * W_{i,j}, z_{k+1}) and superscript labels (w^{(1)}, y^{(i+1)}, b^{[2]}), which name
  * a symbol rather than raise it to a power.
  *
  *     W_{ij}    w^{(1)}
@@ -17,9 +17,9 @@ function isOp(p: Plain, text: string, k = 0): boolean {
   return p.is('op', text, k);
 }
 
-/** At `^{(`: a superscript label w^{(1)} rather than a power. */
+/** At `^{(` or `^{[`: a superscript label w^{(1)}, b^{[2]} rather than a power. */
 export function isLabel(p: Plain): boolean {
-  return isOp(p, '^') && isOp(p, '{', 1) && isOp(p, '(', 2);
+  return isOp(p, '^') && isOp(p, '{', 1) && (isOp(p, '(', 2) || isOp(p, '[', 2));
 }
 
 /**
@@ -30,10 +30,11 @@ export function label(p: Plain): Expr {
   const open = p.next();
   p.enter(open, 2);
   p.next();
-  p.next();
+  // b^{[2]} and b^{(2)} are the same label: both name layer 2.
+  const close = p.next().text === '[' ? ']' : ')';
   const e = p.additive();
-  if (!isOp(p, ')') || !isOp(p, '}', 1)) {
-    p.fail('E_PARSE_UNCLOSED', `expected ')}' to close the label '^{(' opened at ${p.where(open.start)}, found ${p.describe(p.peek())}`, p.peek());
+  if (!isOp(p, close) || !isOp(p, '}', 1)) {
+    p.fail('E_PARSE_UNCLOSED', `expected '${close}}' to close the label '^{${close === ']' ? '[' : '('}' opened at ${p.where(open.start)}, found ${p.describe(p.peek())}`, p.peek());
   }
   p.next();
   p.next();

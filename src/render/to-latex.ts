@@ -143,7 +143,7 @@ function matrixCallLatex(e: Call, form: 'call' | 'hadamard' | 'entry-power' | 'e
   const sized = (x: Expr | undefined): boolean => x !== undefined && (x.kind === 'num' || x.kind === 'sym');
   switch (form) {
     case 'hadamard':
-      return a0 !== undefined && a1 !== undefined ? group(`${operand(a0)} \\odot ${operand(a1)}`) : named(e.fn);
+      return e.args.length >= 2 ? group(e.args.map(operand).join(' \\odot ')) : named(e.fn);
     case 'entry-power':
       return a0 !== undefined && a1 !== undefined ? `${powerBase(a0)}^{\\circ ${toLatex(a1)}}` : named(e.fn);
     case 'entry-sum':

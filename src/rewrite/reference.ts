@@ -66,7 +66,7 @@ function identitiesMarkdown(identities: readonly MatrixIdentity[]): string[] {
   const out: string[] = [
     `## ${IDENTITIES_HEADING}`,
     '',
-    'From `matrix-calculus.identities`. Each is checked by lowering both sides to components and comparing them entry by entry at several sizes with random matrices; the rule engine does not load them.',
+    'From `matrix-calculus.identities` and `backprop.identities` (the laws the steps of the named matrix derivations cite, `bp.…`). Each is checked by lowering both sides to components and comparing them entry by entry at several sizes with random matrices; the rule engine does not load them.',
     'A vector is a column; d(f, W) of a scalar f has the shape of W, and d(F, x) of a vector F by a vector x is the Jacobian, entry (i, j) = ∂F_i/∂x_j.',
     "Check one the same way: `gradtex equal 'd(W*x, x)' 'W' --shape 'W: m x n' --shape 'x: n'`.",
     '',

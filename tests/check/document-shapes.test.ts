@@ -47,7 +47,7 @@ describe('shapes stated in a checked document', () => {
   it('should not read scalars or words as shapes', () => {
     expect(declared('Let $\\alpha \\in \\mathbb{R}$ and $K \\in \\mathbb{N}$. This is a vector space. Max is an 8-bit counter.')).toEqual([]);
     expect(declared('Here x_i is an n-vector.')).toEqual([]);
-    expect(declared('Each sample $x_i \\in \\mathbb{R}^d$ and $W_1 \\in \\mathbb{R}^{h \\times d}$.')).toEqual([]);
+    expect(declared('Each sample $x_i \\in \\mathbb{R}^d$ and $W_1 \\in \\mathbb{R}^{h \\times d}$.')).toEqual(['1: W_{1}: h x d']);
   });
 
   it('should fail the wrong step W x + b = x W + b and hold the right ones (issue 10 acceptance)', () => {

@@ -190,7 +190,7 @@ describe('definitions written in under shapes', () => {
     expect(s?.evidence.summary).toMatch(/n = \d.*A_\{1,1\} = .*B_\{1,1\} = /);
   });
 
-  it('should leave a definition with ⊙ (elementwise) and an undeclared bold vector undecided, never fail or hold them', () => {
+  it('should read a definition with ⊙ (elementwise) under the shapes, and leave an undeclared bold vector undecided', () => {
     const doc = [
       'Let $x \\in \\mathbb{R}^n$, $A \\in \\mathbb{R}^{n \\times n}$ and $d = (A x) \\odot x$.',
       '',
@@ -200,8 +200,9 @@ describe('definitions written in under shapes', () => {
       '',
     ].join('\n');
     const s = steps(doc);
-    expect(s.find((x) => x.line === 3)?.verdict).toBe('undecided');
-    expect(s.find((x) => x.line === 3)?.evidence.summary).toMatch(/elementwise/);
+    // x^T ((A x) ⊙ x) = Σ_i (A x)_i x_i² has a gradient that is not 0: with d read as hadamard, the claim fails.
+    expect(s.find((x) => x.line === 3)?.verdict).toBe('fails');
+    expect(s.find((x) => x.line === 3)?.evidence.summary).toMatch(/definitions written in: d/);
     expect(s.find((x) => x.line === 5)?.verdict).toBe('undecided');
   });
 });

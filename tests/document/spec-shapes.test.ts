@@ -72,3 +72,33 @@ describe('shapes: in problem-set specs', () => {
     expect(() => solveSpec(engine, 's.yaml', spec)).toThrow(/s\.yaml:6:\d+: 'simplify' tasks do not take vectors and matrices yet/);
   });
 });
+
+describe('numbered and labelled names in a shapes: section (issue #12 item 5)', () => {
+  const NAMED = `title: Two layers
+shapes:
+  W_1: h x n
+  W^{(2)}: k x h
+  b^{[1]}: h
+  x: n
+problems:
+  - title: Layer by layer
+    tasks:
+      - diff: W_1*x + b^{[1]}
+        wrt: [x]
+      - check: |
+          $$(W^{(2)} W_1 x)^\\top = x^\\top W_1^\\top (W^{(2)})^\\top$$
+      - check: |
+          $$(W^{(2)} W_1 x)^\\top = x^\\top (W^{(2)})^\\top W_1^\\top$$
+`;
+
+  it('should read W_1, W^{(2)}, b^{[1]} as matrix and vector names, derive by them and fail the product in the wrong order', () => {
+    const spec = parseSpec('s.yaml', NAMED);
+    expect([...(spec.problems[0]?.shapes ?? [])].map(([k, s]) => `${k}: ${shapeText(s)}`)).toEqual(['W_{1}: h×n', 'W^{(2)}: k×h', 'b^{(1)}: h', 'x: n']);
+    const blocks = buildBlocks(solveSpec(engine, 's.yaml', spec));
+    const math = blocks.filter((b) => b.kind === 'math').map((b) => (b.kind === 'math' ? b.latex : ''));
+    expect(math[0]).toMatch(/= W_\{1\}$/);
+    const checks = blocks.filter((b) => b.kind === 'check').map((b) => (b.kind === 'check' ? b.text : ''));
+    expect(checks[1]).toMatch(/holds/);
+    expect(checks[2]).toMatch(/fails/);
+  });
+});

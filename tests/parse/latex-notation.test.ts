@@ -140,18 +140,9 @@ describe('products', () => {
     for (const t of [L`a \cdot b`, L`a \times b`, L`a \ast b`, 'a b', 'ab']) eq(t, ab);
   });
 
-  it('should read \\odot as an ordinary (commutative) product without shapes, and refuse it with shapes', () => {
+  it('should read \\odot as an ordinary (commutative) product without shapes, and as hadamard with them (tests/parse/matrix-words.test.ts)', () => {
     eq(L`a \odot b`, mul(sym('a'), sym('b')));
-    const e = (() => {
-      try {
-        parseLatex(L`a \odot b`, { shapes: new Map() });
-      } catch (err) {
-        return err;
-      }
-      return undefined;
-    })();
-    expect(e).toBeInstanceOf(ParseError);
-    expect((e as ParseError).message).toContain('elementwise');
+    expect(parseLatex(L`a \odot b`, { shapes: new Map() })).toEqual(call('hadamard', [sym('a'), sym('b')]));
   });
 });
 

@@ -7,13 +7,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { loadMatrixIdentities } from '../../src/matrix-check/identities.js';
+import { loadReferenceIdentities } from '../../src/matrix-check/identities.js';
 import { defaultRulesDir, loadRuleLibrary } from '../../src/rewrite/load-rules.js';
 import { FUNCTIONS } from '../../src/expr/functions.js';
 import { FUNCTIONS_HEADING, IDENTITIES_HEADING, identityPlain, identityShapes, ruleLatex, ruleReferenceMarkdown } from '../../src/rewrite/reference.js';
 
 const lib = loadRuleLibrary();
-const identities = loadMatrixIdentities();
+const identities = loadReferenceIdentities();
 const file = join(defaultRulesDir(), 'REFERENCE.md');
 const generated = ruleReferenceMarkdown(lib, identities);
 
@@ -65,8 +65,11 @@ describe('the rule reference', () => {
     const rows = lines.filter((l) => l.startsWith('| `'));
     expect(rows.map((l) => /^\| `([^`]+)`/.exec(l)?.[1])).toEqual(identities.map((i) => i.id));
     for (const [k, i] of identities.entries()) {
-      expect(rows[k]).toBe(`| \`${i.id}\` | ${i.title} | \`${identityPlain(i)}\` | ${identityShapes(i)} | $${i.latex}$ | rules/matrix-calculus.identities:${i.source.line} |`);
+      expect(rows[k]).toBe(`| \`${i.id}\` | ${i.title} | \`${identityPlain(i)}\` | ${identityShapes(i)} | $${i.latex}$ | ${i.source.file}:${i.source.line} |`);
     }
+    // Both files of identities: the matrix-calculus laws and the backprop laws the named derivations cite.
+    for (const f of ['rules/matrix-calculus.identities', 'rules/backprop.identities']) expect(identities.some((i) => i.source.file === f), f).toBe(true);
+    for (const id of ['bp.grad-weight', 'bp.jacobian-elementwise']) expect(rows.some((r) => r.startsWith(`| \`${id}\` |`)), id).toBe(true);
   });
 
   it('should give the shapes of the symbols an identity uses, as --shape reads them', () => {

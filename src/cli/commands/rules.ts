@@ -1,11 +1,10 @@
 /**
  * `gradtex rules`: the rule reference generated from rules/*.rules and
- * rules/matrix-calculus.identities (Markdown).
+ * rules/matrix-calculus.identities and rules/backprop.identities (Markdown).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { IDENTITIES_FILE, loadMatrixIdentities, parseIdentities } from '../../matrix-check/identities.js';
+import { loadReferenceIdentities } from '../../matrix-check/identities.js';
 import type { MatrixIdentity } from '../../matrix/matrix-identity.js';
 import { FileError } from '../../parse/file-error.js';
 import { loadRuleLibrary } from '../../rewrite/load-rules.js';
@@ -13,11 +12,10 @@ import { ruleReferenceMarkdown } from '../../rewrite/reference.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
 
-/** The identities of the built-in library, or of `dir` when it has the file (a rules folder need not). */
+/** The identities of the built-in library (matrix calculus, then backprop), or of `dir`'s files of identities, if it has any. */
 function identitiesFor(dir: string | undefined): MatrixIdentity[] {
-  if (dir === undefined) return loadMatrixIdentities();
-  const file = join(dir, IDENTITIES_FILE);
-  return existsSync(file) ? parseIdentities(file, readFileSync(file, 'utf8')) : [];
+  if (dir === undefined) return loadReferenceIdentities();
+  return loadReferenceIdentities(dir, (f) => join(dir, f));
 }
 
 export const rulesCommand: CommandModule = {
@@ -25,7 +23,7 @@ export const rulesCommand: CommandModule = {
     program
       .command('rules')
       .description('Print the rule reference (Markdown) generated from the rule files and the matrix-calculus identities')
-      .option('--dir <folder>', 'read rules (and matrix-calculus.identities, if there) from this folder instead of the built-in library')
+      .option('--dir <folder>', 'read rules (and matrix-calculus.identities, backprop.identities, if there) from this folder instead of the built-in library')
       .action((flags: { dir?: string }) => {
         try {
           const lib = loadRuleLibrary(flags.dir);
