@@ -39,6 +39,7 @@ import { relationLatex } from '../parse/relation.js';
 import type { Segment } from './segments.js';
 import { splitRelations, type ChainSide, type RawChain } from '../parse/split-relations.js';
 import { unjudgedRelations } from './unjudged-relations.js';
+import { withoutVariableDefinitions } from './variable-definitions.js';
 import { isValue, judgeAtTerms, judgeInExample, sequenceIndex } from './worked-example.js';
 import type { Judgement } from './judgement.js';
 
@@ -265,6 +266,10 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
   const sides = chain.sides.map((s) => rangedSide(parseSide(s, seg.offset, seg.syntax === 'plain', heads, headOpts), ctx.ranges));
   const chainAt = seg.offset + (chain.sides[0]?.start ?? 0);
   const steps: StepReport[] = [];
+  // `P(y = k \mid x) = p_k = \frac{…}{…}`: a first side that cannot be read (a conditional probability) names
+  // what follows; the chain's definition, if any, is the next step (p_k = …), as if the chain started there.
+  // (Not a head being defined, KL(p, q) = \sum …, which is read from its text.)
+  const opening = chain.sides.length > 2 && sides[0]?.ok === false && headOf(chain.sides[0]?.latex ?? '') === undefined ? 1 : 0;
   chain.rels.forEach((r, k) => {
     const ls = chain.sides[k] as ChainSide;
     const rs = chain.sides[k + 1] as ChainSide;
@@ -275,9 +280,9 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const at = lineCol(source, seg.offset + (rs.latex === '' ? r.start : rs.start));
     const base = { step: k + 1, line: at.line, col: at.col, lhs: ls.latex, rel: r.rel, rhs: rs.latex };
     // f = \tanh: a function letter standing for a function (the right side alone is not an expression); L(x, y, w) = …: a head of several arguments.
-    const named = k === 0 && r.rel === '=' ? (functionDefinition(ls.latex, rs.latex) ?? (b.ok ? headDefinitionFact(ls.latex, b.expr) : undefined)) : undefined;
+    const named = k === opening && r.rel === '=' ? (functionDefinition(ls.latex, rs.latex) ?? (b.ok ? headDefinitionFact(ls.latex, b.expr) : undefined)) : undefined;
     // "Now let $$h = …$$" redefines h from here on (without such words h = … is a claim about h).
-    const redefineWords = !inline && k === 0 && r.rel === '=' && REDEFINE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/(\$\$|\\\[|\\begin\{[A-Za-z*]+\})\s*$/, ''));
+    const redefineWords = !inline && k === opening && r.rel === '=' && REDEFINE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/(\$\$|\\\[|\\begin\{[A-Za-z*]+\})\s*$/, ''));
     if (named?.kind === 'define' && redefineWords) for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(named.sym)) st.to = stepAt;
     if (named !== undefined && named.kind === 'define' && !ledger.definedAt(named.sym, stepAt)) {
       ledger.state(named, stepAt, scopes.sectionEnd(stepAt));
@@ -290,14 +295,14 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       notReadAt(ctx, bad.offset, `${ls.latex} ${relationLatex(r.rel)} ${rs.latex}`, bad.reason);
       // `f(\mathbf{x}) = w_0 + \dots` not read: f is not an unknown function independent of the w_j, so a failure of a step using it may be about what f is.
       // (i = 1, \dots, n is an index's range, not a definition.)
-      const defining = k === 0 && r.rel === '=' && a.ok && !b.ok && !/^\s*-?\d+\s*,[^]*\\[lc]?dots/.test(rs.latex) ? definedName(ls.latex, a.expr) : undefined;
+      const defining = k === opening && r.rel === '=' && a.ok && !b.ok && !/^\s*-?\d+\s*,[^]*\\[lc]?dots/.test(rs.latex) ? definedName(ls.latex, a.expr) : undefined;
       if (defining !== undefined) ledger.unread.push({ text: `${ls.latex} = ${rs.latex}`, from: stepAt, to: scopes.sectionEnd(stepAt), line: lineCol(source, stepAt).line, about: [defining], definition: true });
       return;
     }
     // `h = …` or `f(x) = …` introducing a symbol first seen here is a definition, not a claim.
     // (The left side as written: a defined head's call was read as its definition.)
     // (A redefined head is read as written: its call or bare name was read as the old definition.)
-    const d = k === 0 && r.rel === '=' ? definitionOf(ls.latex, redefineWords && heads.length > 0 ? (tryParseLatex(ls.latex) ?? a.expr) : a.expr, b.expr) : undefined;
+    const d = k === opening && r.rel === '=' ? definitionOf(ls.latex, redefineWords && heads.length > 0 ? (tryParseLatex(ls.latex) ?? a.expr) : a.expr, b.expr) : undefined;
     const redefines = redefineWords && d?.kind === 'define';
     if (redefines && d?.kind === 'define') for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(d.sym)) st.to = stepAt;
     if (d !== undefined && d.kind === 'define' && !ledger.definedAt(d.sym, stepAt) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
@@ -312,7 +317,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
       return;
     }
-    const active = ledger.activeAt(stepAt);
+    const { active, freed } = withoutVariableDefinitions(ledger.activeAt(stepAt), [a.expr, b.expr]);
     const inScope = factsUsed([a.expr, b.expr], active);
     const empty = inScope.some((st) => st.hypothetical === true) ? emptyScope(inScope) : undefined;
     if (empty !== undefined) {
@@ -426,8 +431,16 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;
     }
+    // Definitions left out as matrix operations (z_k = w_k^T x): their symbols were sampled freely.
+    const freedText = freed.map((st) => ledger.describe(st.fact)).join(', ');
+    if (j.verdict === 'fails' && freed.length > 0) {
+      const summary = `${j.evidence.summary}; but ${freedText} is a matrix operation that cannot be sampled without shapes, so its symbols were drawn freely and the point may be one it never reaches`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
     // The output says which reading was used where the notation allowed another.
     const told = [...(a.readings ?? []), ...(b.readings ?? [])].filter((r) => TOLD.has(r.kind)).map((r) => r.text);
+    if (freed.length > 0) told.push(`${freedText} left out (a matrix operation): its symbols taken as free`);
     const evidence = told.length === 0 ? j.evidence : { ...j.evidence, summary: `${j.evidence.summary} (read: ${[...new Set(told)].join('; ')})` };
     steps.push({ ...base, verdict: j.verdict, evidence, ...(uses.length > 0 ? { facts: uses } : {}) });
   });
