@@ -284,6 +284,13 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     // "Now let $$h = …$$" redefines h from here on (without such words h = … is a claim about h).
     const redefineWords = !inline && k === opening && r.rel === '=' && REDEFINE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/(\$\$|\\\[|\\begin\{[A-Za-z*]+\})\s*$/, ''));
     if (named?.kind === 'define' && redefineWords) for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(named.sym)) st.to = stepAt;
+    // Var(w) = \frac{2}{n_{in} + n_{out}} then Var(w_{He}) = 2 / n_{in}: the first gave a value at w (its body never uses w),
+    // not a function of w; the second gives the value at another argument, a definition too (not stated as a fact).
+    const at0 = named?.kind === 'define' && 'params' in named ? heads.find((h) => h.name === headOf(ls.latex)?.name && h.params.length === 1 && !symbolsOf(h.value).some((x) => h.params.some((q) => q.name === x.name))) : undefined;
+    if (at0 !== undefined && headOf(ls.latex)?.params.some((q) => !at0.params.some((x) => symKey(x) === symKey(q))) === true) {
+      steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}: ${at0.nameLatex}(${at0.params.map((x) => x.name).join(', ')}) was given as a value that does not use its argument, so this is its value at another argument` } });
+      return;
+    }
     if (named !== undefined && named.kind === 'define' && !ledger.definedAt(named.sym, stepAt)) {
       ledger.state(named, stepAt, scopes.sectionEnd(stepAt));
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
