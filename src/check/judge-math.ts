@@ -12,6 +12,7 @@
  *     judgeMath(ctx, { text: '\\ln x \\le x - 1', offset: 40 }, false)   // [{ line: 3, col: 1, steps: [{ verdict: 'proved', … }] }]
  */
 import { withDocumentRanges, type DocumentRanges } from './sum-ranges.js';
+import { withTwoIndices } from './two-digit-indices.js';
 import { judgeAtTuple, paragraphTuples } from './tuple-values.js';
 import { formatNumber as fmt } from '../numeric/format-number.js';
 import { sym } from '../expr/build.js';
@@ -75,15 +76,17 @@ type MathSegment = Extract<Segment, { kind: 'math' }>;
 type Side = { readonly ok: true; readonly expr: Expr; readonly readings?: readonly Reading[] } | { readonly ok: false; readonly reason: string; readonly offset: number };
 
 /** Readings worth saying beside a verdict: where the notation allowed another (a(b+c) a product, \\sum_k over 1..K, an indicator, cases). */
-const TOLD: ReadonlySet<Reading['kind']> = new Set(['product', 'sum-range', 'indicator', 'cases', 'elementwise', 'function-argument', 'operator-scope']);
+const TOLD: ReadonlySet<Reading['kind']> = new Set(['product', 'sum-range', 'indicator', 'cases', 'elementwise', 'function-argument', 'operator-scope', 'index-split']);
 
 /** The side with its unstated sum ranges read as the document's sizes (sum-ranges.ts); the reading notes say which. */
 function rangedSide(side: Side, ranges: DocumentRanges | undefined): Side {
   if (!side.ok) return side;
-  const r = withDocumentRanges(side.expr, ranges);
-  if (r.notes.length === 0) return side;
+  // x_{11} with x_{ij} in the document: x_{1,1} (two-digit-indices.ts).
+  const split = withTwoIndices(side.expr, ranges?.twoIndexed);
+  const r = withDocumentRanges(split.expr, ranges);
+  if (r.notes.length === 0 && split.notes.length === 0) return side;
   const replaced = (x: Reading): boolean => x.kind === 'sum-range' && r.notes.some((n) => n.startsWith(x.text.slice(0, x.text.indexOf(':'))));
-  const notes: Reading[] = r.notes.map((text) => ({ at: { start: 0, end: 0 }, kind: 'sum-range', text }));
+  const notes: Reading[] = [...r.notes.map((text): Reading => ({ at: { start: 0, end: 0 }, kind: 'sum-range', text })), ...split.notes.map((text): Reading => ({ at: { start: 0, end: 0 }, kind: 'index-split', text }))];
   return { ok: true, expr: r.expr, readings: [...(side.readings ?? []).filter((x) => !replaced(x)), ...notes] };
 }
 

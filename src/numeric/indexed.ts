@@ -203,6 +203,10 @@ function indexConditions(vars: readonly Sym[], indices: readonly number[], sizes
     if (a === undefined) continue;
     if (c.kind === 'index-range') {
       // The upper end is a size of the step (K in i ∈ {1, …, K}) or a number; another symbol is not drawn as a size.
+      if (c.hi === undefined) {
+        ranges.set(a, { lo: c.lo });
+        continue;
+      }
       const hiSlot = c.hi.kind === 'sym' ? vars.findIndex((v) => symKey(v) === symKey(c.hi as Sym)) : -1;
       const hiValue = c.hi.kind === 'num' && c.hi.d === 1n ? Number(c.hi.n) : undefined;
       if (!sizes.includes(hiSlot) && hiValue === undefined) continue;
