@@ -13,6 +13,7 @@
  *
  *     checkDocument(checker, '$x > 0$\n\n$$\\ln x \\le x - 1$$\n', 'markdown').chains[0].steps[0].verdict   // 'proved'
  */
+import { wordedConditions } from './worded-conditions.js';
 import { lineCol } from '../parse/index.js';
 import type { ChainReport, DocumentReport, NotRead, Premise } from './document-report.js';
 import { extractMarkdown } from './extract-markdown.js';
@@ -59,6 +60,8 @@ export function checkDocument(checker: Checker, original: string, kind: Document
   const segments = segmentsOf(source, kind);
   const scopes = documentScopes(source, kind === 'tex' ? 'tex' : 'markdown', segments);
   const ledger = createLedger(source, scopes, opts.facts ?? []);
+  // "When all scores are equal, $p_k = \frac{1}{K}$": a condition in words the claims of its sentence rest on.
+  ledger.unread.push(...wordedConditions(source));
   const notRead: NotRead[] = [];
   const premises: Premise[] = [];
   const chains: ChainReport[] = [];

@@ -23,6 +23,7 @@ import { toPlain } from '../expr/to-plain.js';
 import { DocumentError } from './document-error.js';
 import { conflictOf, describeFact, FactError, factCovers, type Fact } from './facts.js';
 import { definesMember } from './indexed-definitions.js';
+import { supersedes } from './index-conditions.js';
 import { readFacts, type ReadOptions } from './read-facts.js';
 import type { Scopes } from './scopes.js';
 
@@ -96,6 +97,9 @@ export function createLedger(source: string, scopes: Scopes, everywhere: readonl
       const text = describe(fact);
       if (activeAt(offset).some((st) => st.to >= to && describe(st.fact) === text)) return;
       const lc = lineCol(source, offset);
+      // "$…$ for $i = y$, and $…$ for $i \ne y$": the later case ends the earlier one, also when it is first
+      // stated as the condition of the claim before it (stateTrailingConditions), ahead of its own premise.
+      for (const st of activeAt(offset)) if (st.from < offset && supersedes(fact, st.fact)) st.to = offset;
       if (fact.kind !== 'define' && !hypothetical) {
         const inScope = activeAt(offset).filter((st) => st.hypothetical !== true);
         const clash = conflictOf(

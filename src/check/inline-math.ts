@@ -35,6 +35,7 @@
  *
  *     readInline(ctx, premises, { kind: 'math', display: false, text: 'x > 0', offset: 4 })   // 'premise'
  */
+import { definesMember } from './indexed-definitions.js';
 import { symKey } from '../expr/sym-key.js';
 import { symbolsOf } from '../expr/traverse.js';
 import { lineCol, tryParseLatex } from '../parse/index.js';
@@ -179,7 +180,8 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
       if (known !== undefined) return !(known.fact.kind === 'define' && known.fact.value.hash === f.value.hash && known.fact.param?.hash === f.param?.hash);
       return ledger.usedInSection(symKey(f.sym), at);
     }
-    return subjectKeys(f).some((k) => ledger.definitionAt(k, at) !== undefined);
+    // (p_1 + p_2 = 1 with p_k = … defining the family: a claim about p_1, p_2.)
+    return subjectKeys(f).some((k) => ledger.definitionAt(k, at) !== undefined) || (f.kind === 'simplex' && ledger.activeAt(at).some((st) => st.fact.kind === 'define' && definesMember(st.fact.sym, f.syms)));
   }));
   if (claims) return 'claim';
   if (facts.length === 0) {

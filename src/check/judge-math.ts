@@ -12,6 +12,7 @@
  *     judgeMath(ctx, { text: '\\ln x \\le x - 1', offset: 40 }, false)   // [{ line: 3, col: 1, steps: [{ verdict: 'proved', … }] }]
  */
 import { withDocumentRanges, type DocumentRanges } from './sum-ranges.js';
+import { withTwoIndices } from './two-digit-indices.js';
 import { judgeAtTuple, paragraphTuples } from './tuple-values.js';
 import { formatNumber as fmt } from '../numeric/format-number.js';
 import { sym } from '../expr/build.js';
@@ -41,6 +42,7 @@ import type { Segment } from './segments.js';
 import { splitRelations, type ChainSide, type RawChain } from '../parse/split-relations.js';
 import { unjudgedRelations } from './unjudged-relations.js';
 import { judgeImplicationChain } from './implication-chain.js';
+import { withoutVariableDefinitions } from './variable-definitions.js';
 import { isValue, judgeAtTerms, judgeInExample, sequenceIndex } from './worked-example.js';
 import type { Judgement } from './judgement.js';
 
@@ -76,15 +78,17 @@ type MathSegment = Extract<Segment, { kind: 'math' }>;
 type Side = { readonly ok: true; readonly expr: Expr; readonly readings?: readonly Reading[] } | { readonly ok: false; readonly reason: string; readonly offset: number };
 
 /** Readings worth saying beside a verdict: where the notation allowed another (a(b+c) a product, \\sum_k over 1..K, an indicator, cases). */
-const TOLD: ReadonlySet<Reading['kind']> = new Set(['product', 'sum-range', 'indicator', 'cases', 'elementwise', 'function-argument', 'operator-scope']);
+const TOLD: ReadonlySet<Reading['kind']> = new Set(['product', 'sum-range', 'indicator', 'cases', 'elementwise', 'function-argument', 'operator-scope', 'index-split']);
 
 /** The side with its unstated sum ranges read as the document's sizes (sum-ranges.ts); the reading notes say which. */
 function rangedSide(side: Side, ranges: DocumentRanges | undefined): Side {
   if (!side.ok) return side;
-  const r = withDocumentRanges(side.expr, ranges);
-  if (r.notes.length === 0) return side;
+  // x_{11} with x_{ij} in the document: x_{1,1} (two-digit-indices.ts).
+  const split = withTwoIndices(side.expr, ranges?.twoIndexed);
+  const r = withDocumentRanges(split.expr, ranges);
+  if (r.notes.length === 0 && split.notes.length === 0) return side;
   const replaced = (x: Reading): boolean => x.kind === 'sum-range' && r.notes.some((n) => n.startsWith(x.text.slice(0, x.text.indexOf(':'))));
-  const notes: Reading[] = r.notes.map((text) => ({ at: { start: 0, end: 0 }, kind: 'sum-range', text }));
+  const notes: Reading[] = [...r.notes.map((text): Reading => ({ at: { start: 0, end: 0 }, kind: 'sum-range', text })), ...split.notes.map((text): Reading => ({ at: { start: 0, end: 0 }, kind: 'index-split', text }))];
   return { ok: true, expr: r.expr, readings: [...(side.readings ?? []).filter((x) => !replaced(x)), ...notes] };
 }
 
@@ -274,6 +278,10 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
   const sides = chain.sides.map((s) => rangedSide(parseSide(s, seg.offset, seg.syntax === 'plain', heads, headOpts), ctx.ranges));
   const chainAt = seg.offset + (chain.sides[0]?.start ?? 0);
   const steps: StepReport[] = [];
+  // `P(y = k \mid x) = p_k = \frac{…}{…}`: a first side that cannot be read (a conditional probability) names
+  // what follows; the chain's definition, if any, is the next step (p_k = …), as if the chain started there.
+  // (Not a head being defined, KL(p, q) = \sum …, which is read from its text.)
+  const opening = chain.sides.length > 2 && sides[0]?.ok === false && headOf(chain.sides[0]?.latex ?? '') === undefined ? 1 : 0;
   chain.rels.forEach((r, k) => {
     const ls = chain.sides[k] as ChainSide;
     const rs = chain.sides[k + 1] as ChainSide;
@@ -284,10 +292,17 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const at = lineCol(source, seg.offset + (rs.latex === '' ? r.start : rs.start));
     const base = { step: k + 1, line: at.line, col: at.col, lhs: ls.latex, rel: r.rel, rhs: rs.latex };
     // f = \tanh: a function letter standing for a function (the right side alone is not an expression); L(x, y, w) = …: a head of several arguments.
-    const named = k === 0 && r.rel === '=' ? (functionDefinition(ls.latex, rs.latex) ?? (b.ok ? headDefinitionFact(ls.latex, b.expr) : undefined)) : undefined;
+    const named = k === opening && r.rel === '=' ? (functionDefinition(ls.latex, rs.latex) ?? (b.ok ? headDefinitionFact(ls.latex, b.expr) : undefined)) : undefined;
     // "Now let $$h = …$$" redefines h from here on (without such words h = … is a claim about h).
-    const redefineWords = !inline && k === 0 && r.rel === '=' && REDEFINE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/(\$\$|\\\[|\\begin\{[A-Za-z*]+\})\s*$/, ''));
+    const redefineWords = !inline && k === opening && r.rel === '=' && REDEFINE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset).replace(/(\$\$|\\\[|\\begin\{[A-Za-z*]+\})\s*$/, ''));
     if (named?.kind === 'define' && redefineWords) for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(named.sym)) st.to = stepAt;
+    // Var(w) = \frac{2}{n_{in} + n_{out}} then Var(w_{He}) = 2 / n_{in}: the first gave a value at w (its body never uses w),
+    // not a function of w; the second gives the value at another argument, a definition too (not stated as a fact).
+    const at0 = named?.kind === 'define' && 'params' in named ? heads.find((h) => h.name === headOf(ls.latex)?.name && h.params.length === 1 && !symbolsOf(h.value).some((x) => h.params.some((q) => q.name === x.name))) : undefined;
+    if (at0 !== undefined && headOf(ls.latex)?.params.some((q) => !at0.params.some((x) => symKey(x) === symKey(q))) === true) {
+      steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}: ${at0.nameLatex}(${at0.params.map((x) => x.name).join(', ')}) was given as a value that does not use its argument, so this is its value at another argument` } });
+      return;
+    }
     if (named !== undefined && named.kind === 'define' && !ledger.definedAt(named.sym, stepAt)) {
       ledger.state(named, stepAt, scopes.sectionEnd(stepAt));
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
@@ -299,14 +314,14 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       notReadAt(ctx, bad.offset, `${ls.latex} ${relationLatex(r.rel)} ${rs.latex}`, bad.reason);
       // `f(\mathbf{x}) = w_0 + \dots` not read: f is not an unknown function independent of the w_j, so a failure of a step using it may be about what f is.
       // (i = 1, \dots, n is an index's range, not a definition.)
-      const defining = k === 0 && r.rel === '=' && a.ok && !b.ok && !/^\s*-?\d+\s*,[^]*\\[lc]?dots/.test(rs.latex) ? definedName(ls.latex, a.expr) : undefined;
+      const defining = k === opening && r.rel === '=' && a.ok && !b.ok && !/^\s*-?\d+\s*,[^]*\\[lc]?dots/.test(rs.latex) ? definedName(ls.latex, a.expr) : undefined;
       if (defining !== undefined) ledger.unread.push({ text: `${ls.latex} = ${rs.latex}`, from: stepAt, to: scopes.sectionEnd(stepAt), line: lineCol(source, stepAt).line, about: [defining], definition: true });
       return;
     }
     // `h = …` or `f(x) = …` introducing a symbol first seen here is a definition, not a claim.
     // (The left side as written: a defined head's call was read as its definition.)
     // (A redefined head is read as written: its call or bare name was read as the old definition.)
-    const d = k === 0 && r.rel === '=' ? definitionOf(ls.latex, redefineWords && heads.length > 0 ? (tryParseLatex(ls.latex) ?? a.expr) : a.expr, b.expr) : undefined;
+    const d = k === opening && r.rel === '=' ? definitionOf(ls.latex, redefineWords && heads.length > 0 ? (tryParseLatex(ls.latex) ?? a.expr) : a.expr, b.expr) : undefined;
     const redefines = redefineWords && d?.kind === 'define';
     if (redefines && d?.kind === 'define') for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(d.sym)) st.to = stepAt;
     if (d !== undefined && d.kind === 'define' && !ledger.definedAt(d.sym, stepAt) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
@@ -321,7 +336,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
       return;
     }
-    const active = ledger.activeAt(stepAt);
+    const { active, freed } = withoutVariableDefinitions(ledger.activeAt(stepAt), [a.expr, b.expr]);
     const inScope = factsUsed([a.expr, b.expr], active);
     const empty = inScope.some((st) => st.hypothetical === true) ? emptyScope(inScope) : undefined;
     if (empty !== undefined) {
@@ -435,8 +450,16 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;
     }
+    // Definitions left out as matrix operations (z_k = w_k^T x): their symbols were sampled freely.
+    const freedText = freed.map((st) => ledger.describe(st.fact)).join(', ');
+    if (j.verdict === 'fails' && freed.length > 0) {
+      const summary = `${j.evidence.summary}; but ${freedText} is a matrix operation that cannot be sampled without shapes, so its symbols were drawn freely and the point may be one it never reaches`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
     // The output says which reading was used where the notation allowed another.
     const told = [...(a.readings ?? []), ...(b.readings ?? [])].filter((r) => TOLD.has(r.kind)).map((r) => r.text);
+    if (freed.length > 0) told.push(`${freedText} left out (a matrix operation): its symbols taken as free`);
     const evidence = told.length === 0 ? j.evidence : { ...j.evidence, summary: `${j.evidence.summary} (read: ${[...new Set(told)].join('; ')})` };
     steps.push({ ...base, verdict: j.verdict, evidence, ...(uses.length > 0 ? { facts: uses } : {}) });
   });

@@ -156,7 +156,7 @@ function substituteAll(e: Expr, values: ReadonlyMap<string, Expr>, families = tr
       if (family !== undefined) {
         if (family.kind === 'sym' && family.sub.length === 0 && family.sup.length === 0) return sym(family.name, x.sub.map(go), x.sup.map(go));
         // f(\mathbf{x}_i) with f's value in the entries x_j: the j-th entry of the i-th vector is x_{ij}, the usual notation for a data matrix.
-        if (family.kind === 'sym' && family.sub.length > 0 && family.sup.length === 0 && x.sup.length === 0) return sym(family.name, [...x.sub.map(go), ...family.sub]);
+        if (family.kind === 'sym' && family.sub.length > 0 && family.sup.length === 0 && x.sup.length === 0) return sym(family.name, [...family.sub, ...x.sub.map(go)]);
         ok = false;
         return x;
       }

@@ -15,12 +15,15 @@ import { lineCol } from '../parse/index.js';
 import { mapBottomUp, some } from '../expr/traverse.js';
 import type { Segment } from './segments.js';
 import type { StatedShape } from './shape-facts.js';
+import { twoIndexFamilies } from './two-digit-indices.js';
 
 export interface DocumentRanges {
   /** Family (z) -> its size (K) and the line where the document says so. */
   readonly sizes: ReadonlyMap<string, { readonly size: string; readonly line: number }>;
   /** Capitals the document writes in its math: an unstated J is fresh only when J is written nowhere. */
   readonly written: ReadonlySet<string>;
+  /** Families written with two index letters (x_{ij}): their x_{11} is x_{1,1} (two-digit-indices.ts). */
+  readonly twoIndexed?: ReadonlySet<string>;
 }
 
 /** \sum_{j=1}^{K} followed by its body: the index, the size. */
@@ -46,7 +49,7 @@ export function documentRanges(source: string, segments: readonly Segment[], sha
   for (const s of shapes) if (s.shape.vector && typeof s.shape.rows === 'string' && /^[A-Z]$/.test(s.shape.rows)) add(s.key, s.shape.rows, lineOffset(source, s.line));
   const sizes = new Map<string, { size: string; line: number }>();
   for (const [k, v] of found) if (v !== null) sizes.set(k, v);
-  return { sizes, written };
+  return { sizes, written, twoIndexed: twoIndexFamilies(segments.flatMap((seg) => (seg.kind === 'math' ? [seg.text] : []))) };
 }
 
 function lineOffset(source: string, line: number): number {

@@ -9,9 +9,11 @@ export type Assumption =
    * Index conditions, for the index plan (src/numeric/indexed.ts) only: a
    * stated range `i ∈ {lo, …, hi}` (hi a number or a size symbol), and a
    * relation between two indices (k ≠ l, k < l). The index stays an index:
-   * the plan draws it, inside the range and the relations.
+   * the plan draws it, inside the range and the relations. Without `hi`
+   * (j ≥ 1 on an index) the range ends where the plan's ranges do (the
+   * step's smallest size).
    */
-  | { readonly sym: Sym; readonly kind: 'index-range'; readonly lo: number; readonly hi: Expr }
+  | { readonly sym: Sym; readonly kind: 'index-range'; readonly lo: number; readonly hi?: Expr }
   | { readonly sym: Sym; readonly kind: 'index-relation'; readonly rel: IndexRelation; readonly other: Sym };
 
 /** How a first index relates to a second: k ≠ l, k < l, k ≤ l. */

@@ -68,12 +68,24 @@ export interface SamplingPlan {
  *
  *     samplingPlan([lhs, rhs], vars, true, [], true).special.length   // e.g. 12
  */
+/** `j ≥ 1`, `j > 0`: an index's lower bound as a range without an upper end; [] for any other assumption. */
+function indexLowerBound(a: Assumption): Assumption[] {
+  if (a.kind === 'positive') return [{ sym: a.sym, kind: 'index-range', lo: 1 }];
+  if (a.kind === 'nonnegative') return [{ sym: a.sym, kind: 'index-range', lo: 0 }];
+  if (a.kind === 'interval' && a.hi === Infinity && Number.isFinite(a.lo)) return [{ sym: a.sym, kind: 'index-range', lo: Math.max(0, Math.ceil(a.lo - 1e-9) + (a.closed?.[0] === false && Number.isInteger(a.lo) ? 1 : 0)) }];
+  return [];
+}
+
 export function samplingPlan(sides: readonly Expr[], vars: readonly Sym[], indexed: boolean, given: readonly Assumption[], kinks: boolean, seed = 1): SamplingPlan {
   // Index conditions (i ∈ {1, …, K}, k ≠ l) leave the index to the plan, which draws it inside them.
-  const userKeys = new Set(given.filter((a) => !isIndexCondition(a)).map((a) => symKey(a.sym)));
-  const plan = indexed ? indexPlan(sides, vars, userKeys, given.filter(isIndexCondition)) : undefined;
   const roles = indexed ? new Map<string, IndexRole>() : undefined;
   if (roles !== undefined) for (const e of sides) indexRoles(e, roles);
+  // A lower bound on an index ("for $j \ge 1$" with w_j summed to n) is a range of it, drawn by the plan up to
+  // the step's size: as a number j ≥ 1 it was drawn past n (j = 5 with n = 1), where w_j is no term of the sum.
+  const lowerBounds = given.flatMap((a): Assumption[] => (roles?.get(symKey(a.sym)) === 'index' ? indexLowerBound(a) : []));
+  const bounded = new Set(lowerBounds.map((a) => symKey(a.sym)));
+  const userKeys = new Set(given.filter((a) => !isIndexCondition(a) && !bounded.has(symKey(a.sym))).map((a) => symKey(a.sym)));
+  const plan = indexed ? indexPlan(sides, vars, userKeys, [...given.filter(isIndexCondition), ...lowerBounds]) : undefined;
   const [ilo, ihi] = plan?.indexRange ?? [1, INDEX_MAX];
   const ranges: Assumption[] = vars.flatMap((s): Assumption[] => {
     const role = roles?.get(symKey(s));

@@ -20,8 +20,13 @@ export function isBinder(e: Expr): boolean {
   return e.kind === 'call' && e.fn === 'sum';
 }
 
+/** A word labelling a symbol (n_{in}, n_{out}, z_{\mathrm{max}}): part of its name, not an index to draw. */
+function isLabelWord(i: Expr): boolean {
+  return i.kind === 'sym' && i.name.length > 1 && i.sub.length === 0 && i.sup.length === 0 && /^[A-Za-z]+$/.test(i.name);
+}
+
 function hasSymbolicIndex(e: Expr): boolean {
-  return e.kind === 'sym' && [...e.sub, ...e.sup].some((i) => i.kind !== 'num');
+  return e.kind === 'sym' && [...e.sub, ...e.sup].some((i) => i.kind !== 'num' && !isLabelWord(i));
 }
 
 /** Does evaluating e need the indexed-value provider? */
@@ -51,7 +56,7 @@ export function indexRoles(e: Expr, into = new Map<string, IndexRole>()): Map<st
     for (const c of children(x)) mark(c, role);
   };
   const visit = (x: Expr): void => {
-    if (x.kind === 'sym') for (const i of [...x.sub, ...x.sup]) mark(i, 'index');
+    if (x.kind === 'sym') for (const i of [...x.sub, ...x.sup]) if (!isLabelWord(i)) mark(i, 'index');
     // delta(i, j) makes a bare symbol i an index; not a compound argument: delta(2x, y/500) + relu(x - 50) sampled x
     // in 1..7 only and never reached 50. (A bare x used as a number elsewhere, delta(x, 1) + relu(x - 50), still is one.)
     if (x.kind === 'call' && x.fn === 'delta') for (const a of x.args) if (a.kind === 'sym') mark(a, 'index');
@@ -198,6 +203,10 @@ function indexConditions(vars: readonly Sym[], indices: readonly number[], sizes
     if (a === undefined) continue;
     if (c.kind === 'index-range') {
       // The upper end is a size of the step (K in i ∈ {1, …, K}) or a number; another symbol is not drawn as a size.
+      if (c.hi === undefined) {
+        ranges.set(a, { lo: c.lo });
+        continue;
+      }
       const hiSlot = c.hi.kind === 'sym' ? vars.findIndex((v) => symKey(v) === symKey(c.hi as Sym)) : -1;
       const hiValue = c.hi.kind === 'num' && c.hi.d === 1n ? Number(c.hi.n) : undefined;
       if (!sizes.includes(hiSlot) && hiValue === undefined) continue;

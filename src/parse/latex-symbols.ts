@@ -13,6 +13,7 @@ import { readAbstractCall } from './latex-function-notation.js';
 import type { LatexReader } from './latex-reader.js';
 import type { LatexToken } from './lexer-latex.js';
 import { identityOf } from './identity-name.js';
+import { isSubscriptWord } from './subscript-word.js';
 
 /** At `^{(` or `^{[`: a superscript label w^{(1)}, b^{[2]} (the layer of Ng's notes) rather than a power. */
 function isLabel(p: LatexReader): boolean {
@@ -91,7 +92,7 @@ export function subscript(p: LatexReader, op: LatexToken): Expr[] {
   if (!p.is('sym', '{')) p.fail('E_PARSE_UNEXPECTED_TOKEN', `expected a subscript after '_' (a digit, a letter or {…}), found ${p.describe(t)}`, t);
   // Indices nest through more methods per level than brackets do: count 2.
   p.enter(p.next(), 2);
-  // {ij}: a run of letters is one index per letter.
+  // {ij}: a run of letters is one index per letter; {in}, {out}, {He}: a word naming the symbol (n_{in} is one symbol).
   let k = 0;
   while (p.peek(k).type === 'letter') k++;
   if (k > 1 && p.is('sym', '}', k)) {
@@ -99,7 +100,8 @@ export function subscript(p: LatexReader, op: LatexToken): Expr[] {
     for (let j = 0; j < k; j++) out.push(sym(p.next().text));
     p.next();
     p.leave(2);
-    return out;
+    const run = out.map((e) => (e.kind === 'sym' ? e.name : '')).join('');
+    return isSubscriptWord(run) ? [sym(run)] : out;
   }
   const items = [p.additive()];
   while (p.is('sym', ',')) {

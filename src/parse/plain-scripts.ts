@@ -10,6 +10,7 @@ import { sym } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
 import type { InfixParser } from './infix-core.js';
 import type { PlainToken } from './lexer-plain.js';
+import { isSubscriptWord } from './subscript-word.js';
 
 type Plain = InfixParser<PlainToken>;
 
@@ -60,12 +61,12 @@ export function indices(p: Plain): Expr[] {
     // Indices nest through more methods per level than brackets do: count 2.
     p.enter(p.next(), 2);
     const inner = p.peek();
-    // {ij}: a run of letters is one index per letter, as in W_{ij}.
+    // {ij}: a run of letters is one index per letter, as in W_{ij}; {in}, {out}: a word naming the symbol (subscript-word.ts).
     if (inner.type === 'ident' && /^[A-Za-z]{2,}$/.test(inner.text) && isOp(p, '}', 1)) {
       p.next();
       p.next();
       p.leave(2);
-      return [...inner.text].map((c) => sym(c));
+      return isSubscriptWord(inner.text) ? [sym(inner.text)] : [...inner.text].map((c) => sym(c));
     }
     const out = [p.additive()];
     while (isOp(p, ',')) {

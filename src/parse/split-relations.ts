@@ -216,11 +216,32 @@ interface Token {
   readonly definition: boolean;
 }
 
+/**
+ * [start, end) of each outermost pair of parentheses that closes within
+ * text[from, to): `P(y = k \mid x) = p_k` and `\mathbb{1}(y = k)` hold an `=`
+ * that is part of one side, not a relation of the row. A `(` never closed
+ * (an interval [0, 1), a row broken inside a bracket) hides nothing.
+ */
+function parenRanges(text: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  const open: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '(') open.push(i);
+    else if (c === ')') {
+      const start = open.pop();
+      if (start !== undefined && open.length === 0) out.push([start, i + 1]);
+    }
+  }
+  return out;
+}
+
 /** Top-level relation tokens of text[from, to). */
 function relationTokens(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   let depth = 0;
-  const opaque = opaqueRanges(text);
+  const opaque = [...opaqueRanges(text), ...parenRanges(text, from, to)];
   for (let i = from; i < to; i++) {
     const skip = opaque.find(([s, e]) => i >= s && i < e);
     if (skip !== undefined) {
