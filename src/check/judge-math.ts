@@ -29,6 +29,7 @@ import { indexConditionClause, unappliedIndexCondition } from './index-condition
 import { headDefinition, headDefinitionFact, headOf, kinkedHeads, parseWithHeads, usesHeads, type HeadDefinition, type HeadOptions } from './multi-argument-heads.js';
 import { derivativeFunction } from './defined-heads.js';
 import { tryParseLatex } from '../parse/index.js';
+import { endContradictedDefinition } from './primed-names.js';
 import { laterWhere, usingClause, whereClause } from './where-clauses.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeStep, type Checker } from './judge-step.js';
@@ -224,6 +225,9 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
       continue;
     }
     const steps = judgeChain(ctx, seg, chain, inline);
+    // `w' = w - \eta y x` failing against w''s definition: the definition is not trusted after it (primed-names.ts).
+    const head = steps[0];
+    if (head?.step === 1 && head.verdict === 'fails' && head.rel === '=') endContradictedDefinition(ledger, head.lhs, seg.offset + first.start);
     if (steps.length > 0) {
       const at = lineCol(ledger.source, seg.offset + first.start);
       chains.push({ line: at.line, col: at.col, ...(inline ? { inline: true as const } : {}), steps });

@@ -12,6 +12,7 @@ import { ACCENTS, accent, symbolName, WORD_FONTS } from './latex-fonts.js';
 import { readAbstractCall } from './latex-function-notation.js';
 import type { LatexReader } from './latex-reader.js';
 import type { LatexToken } from './lexer-latex.js';
+import { primedVariable } from './latex-primes.js';
 
 /** At `^{(`: a superscript label w^{(1)} rather than a power. */
 function isLabel(p: LatexReader): boolean {
@@ -30,9 +31,10 @@ export function letter(p: LatexReader): Expr {
   if (t.text === 'e' && !p.is('sym', '_') && !isLabel(p)) return p.lit.euler();
   const applied = readAbstractCall(p, t, t.text);
   if (applied !== undefined) return applied;
-  const s = scripts(p, t.text);
+  // w' (a new variable, latex-primes.ts): primes after the scripts, as in x_1'.
+  const s = primedVariable(p, scripts(p, t.text), t);
   if (p.is('sym', '(')) {
-    const name = t.text;
+    const name = s.name;
     p.note({ at: { start: t.start, end: p.peek().end }, kind: 'product', text: `${name}(…) is read as ${name} times (…): ${name} is not a function name (f, g, h, φ, ψ are); write ${name} \\cdot (…) to make the product explicit` });
   }
   return p.lit.plain(s);

@@ -27,6 +27,7 @@ import { readFunctionCommand } from './latex-functions.js';
 import { readAbstractCall } from './latex-function-notation.js';
 import { letter, scripts, subscript, variable } from './latex-symbols.js';
 import type { LatexReader } from './latex-reader.js';
+import { primedVariable } from './latex-primes.js';
 import { transposeMark } from './latex-transpose.js';
 import { lexLatex, type LatexToken } from './lexer-latex.js';
 import { isBareT, transposeReading } from './matrix-reading.js';
@@ -292,7 +293,7 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
       case 'greek': {
         const applied = readAbstractCall(this.reader, t, c.name);
         if (applied !== undefined) return applied;
-        const g = scripts(this, c.name);
+        const g = primedVariable(this, scripts(this, c.name), t);
         // \delta_{ij} with exactly two indices is the Kronecker delta; δ^{(l)}_j stays a symbol.
         if (c.name === 'delta' && g.sub.length === 2 && g.sup.length === 0) return this.lit.plain(call('delta', g.sub));
         return this.lit.plain(g);
