@@ -19,7 +19,7 @@ import { abstractHead } from '../expr/abstract-function.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { some, symbolsOf } from '../expr/traverse.js';
-import { ParseError, lineCol, parseLatex, parseLatexReadings, parsePlain, type Reading } from '../parse/index.js';
+import { ParseError, lineCol, parseLatex, parseLatexReadings, parsePlain, type LatexOptions, type Reading } from '../parse/index.js';
 import type { ChainReport, FactUse, NotRead, StepReport } from './document-report.js';
 import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger, type Stated } from './fact-ledger.js';
 import { definitionOf, FactError, mergeDomains, type Fact } from './facts.js';
@@ -30,6 +30,7 @@ import { headDefinition, headDefinitionFact, headOf, kinkedHeads, parseWithHeads
 import { derivativeFunction } from './defined-heads.js';
 import { tryParseLatex } from '../parse/index.js';
 import { endContradictedDefinition } from './primed-names.js';
+import { documentFunctionArguments } from './function-arguments.js';
 import { laterWhere, usingClause, whereClause } from './where-clauses.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeStep, type Checker } from './judge-step.js';
@@ -94,12 +95,12 @@ function rangedFact(f: Fact, ranges: DocumentRanges | undefined): Fact {
   return r.notes.length === 0 ? f : { ...f, value: r.expr };
 }
 
-function parseSide(side: ChainSide, base: number, plain: boolean, heads: readonly HeadDefinition[] = [], opts: HeadOptions = {}): Side {
+function parseSide(side: ChainSide, base: number, plain: boolean, heads: readonly HeadDefinition[] = [], opts: HeadOptions = {}, latexOpts: LatexOptions = {}): Side {
   if (side.latex === '') return { ok: false, reason: 'nothing on this side of the relation', offset: base + side.start };
   try {
     // Calls of functions the document defined (L(a, b, c), KL(p, q), \ell'(z)) are read as their definitions.
     if (!plain && !usesHeads(side.latex, heads)) {
-      const r = parseLatexReadings(side.latex);
+      const r = parseLatexReadings(side.latex, latexOpts);
       return { ok: true, expr: r.expr, readings: r.readings };
     }
     return { ok: true, expr: plain ? parseAuto(side.latex, heads, opts) : parseWithHeads(side.latex, heads, opts) };
@@ -266,7 +267,9 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
   const heads = ledger.activeAt(seg.offset + (chain.sides[0]?.start ?? 0)).flatMap((st) => (st.fact.kind === 'define' ? (headDefinition(st.fact) ?? []) : []));
   const headOpts: HeadOptions = { derivative: (value, param, order) => derivativeFunction(ctx.checker.engine, value, param, order), partial: (value, param) => derivativeFunction(ctx.checker.engine, value, param, 1) };
   // A sum over an unstated range takes the document's size for its family (\sum_j e^{z_j} with \sum_{j=1}^K e^{z_j} elsewhere: K).
-  const sides = chain.sides.map((s) => rangedSide(parseSide(s, seg.offset, seg.syntax === 'plain', heads, headOpts), ctx.ranges));
+  // \frac{d\sigma}{dx} where the document writes \sigma(x) = …: d(σ(x), x) (function-arguments.ts).
+  const latexOpts: LatexOptions = { functionArguments: documentFunctionArguments(source) };
+  const sides = chain.sides.map((s) => rangedSide(parseSide(s, seg.offset, seg.syntax === 'plain', heads, headOpts, latexOpts), ctx.ranges));
   const chainAt = seg.offset + (chain.sides[0]?.start ?? 0);
   const steps: StepReport[] = [];
   chain.rels.forEach((r, k) => {

@@ -37,6 +37,11 @@ import { didYouMean } from './suggest.js';
 export interface LatexOptions {
   /** Declared shapes (src/matrix): `W x` and `A B` are matrix products, `W^T` a transpose; mismatches are errors at their position. */
   readonly shapes?: ShapeContext;
+  /**
+   * The variable a document writes a function of the table at where it defines it (`\sigma(x) = …`), by
+   * command name: `\frac{d\sigma}{dx}` is then d(σ(x), x) (latex-derivative.ts); without it that is refused.
+   */
+  readonly functionArguments?: ReadonlyMap<string, Sym>;
 }
 
 class LatexParser extends InfixParser<LatexToken> implements LatexReader {
@@ -45,8 +50,11 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
   /** Inside \| … \|, a \| closes rather than opening a new norm. */
   normDepth = 0;
 
+  readonly functionArguments: ReadonlyMap<string, Sym> | undefined;
+
   constructor(src: string, opts: LatexOptions = {}) {
     super(src, lexLatex(src), opts.shapes);
+    this.functionArguments = opts.functionArguments;
   }
 
   /** The command families see this parser through the LatexReader view (latex-reader.ts): no wrappers, so deep nesting costs no extra stack frames. */
