@@ -121,6 +121,14 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
     readEllipsisTerms(this.reader, terms);
   }
 
+  /** d/dx (…) typed with a slash (plain-text notes put it in $…$): d, a one-letter variable, then a bracket. */
+  protected override slashDerivative(first: LatexToken): Expr | undefined {
+    if (!this.is('letter', 'd') || this.peek(1).type !== 'letter' || !this.bracketAt(2)) return undefined;
+    this.next();
+    const x = sym(this.next().text);
+    return this.slashDerivativeOf(first, this.power(), x);
+  }
+
   protected atSign(): boolean {
     return this.is('sym', '-') || this.is('sym', '+');
   }
