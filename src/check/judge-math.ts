@@ -31,6 +31,7 @@ import { derivativeFunction } from './defined-heads.js';
 import { tryParseLatex } from '../parse/index.js';
 import { endContradictedDefinition } from './primed-names.js';
 import { documentFunctionArguments } from './function-arguments.js';
+import { readEvaluationBar } from './evaluation-bars.js';
 import { laterWhere, usingClause, whereClause } from './where-clauses.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeStep, type Checker } from './judge-step.js';
@@ -98,6 +99,9 @@ function rangedFact(f: Fact, ranges: DocumentRanges | undefined): Fact {
 function parseSide(side: ChainSide, base: number, plain: boolean, heads: readonly HeadDefinition[] = [], opts: HeadOptions = {}, latexOpts: LatexOptions = {}): Side {
   if (side.latex === '') return { ok: false, reason: 'nothing on this side of the relation', offset: base + side.start };
   try {
+    // \frac{d}{dx} f\Big|_{x=2}: the side at the point, its derivatives by x taken first (evaluation-bars.ts).
+    const bar = plain ? undefined : readEvaluationBar(side.latex, opts.derivative, latexOpts);
+    if (bar !== undefined) return bar.ok ? bar : { ok: false, reason: bar.reason, offset: base + side.start };
     // Calls of functions the document defined (L(a, b, c), KL(p, q), \ell'(z)) are read as their definitions.
     if (!plain && !usesHeads(side.latex, heads)) {
       const r = parseLatexReadings(side.latex, latexOpts);
