@@ -32,6 +32,7 @@ import { tryParseLatex } from '../parse/index.js';
 import { endContradictedDefinition } from './primed-names.js';
 import { documentFunctionArguments } from './function-arguments.js';
 import { readEvaluationBar } from './evaluation-bars.js';
+import { derivativeAtKink } from './kink-derivatives.js';
 import { laterWhere, usingClause, whereClause } from './where-clauses.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeStep, type Checker } from './judge-step.js';
@@ -293,6 +294,12 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     if (named !== undefined && named.kind === 'define' && !ledger.definedAt(named.sym, stepAt)) {
       ledger.state(named, stepAt, scopes.sectionEnd(stepAt));
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
+      return;
+    }
+    // \text{ReLU}'(0) = 1: a derivative at a kink that does not exist, so the equation is false (kink-derivatives.ts).
+    const missing = r.rel === '=' && a.ok !== b.ok ? derivativeAtKink(ctx.checker.engine, a.ok ? rs.latex : ls.latex) : undefined;
+    if (missing !== undefined) {
+      steps.push({ ...base, verdict: 'fails', evidence: { method: 'none', summary: `the ${a.ok ? 'right' : 'left'} side does not exist: ${missing}` } });
       return;
     }
     if (!a.ok || !b.ok) {
