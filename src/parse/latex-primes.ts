@@ -36,7 +36,8 @@ export function primedVariable(p: LatexReader, s: Sym, t: LatexToken): Sym {
   if (primes === 0) return s;
   const marks = "'".repeat(primes);
   // \theta' and w' by their command or letter; \hat{y}' by its name (yhat).
-  const shown = t.type === 'cmd' && s.name === t.text ? `\\${t.text}` : s.name;
+  const name = t.type === 'cmd' && s.name === t.text ? `\\${t.text}` : s.name;
+  const shown = s.sub.length > 0 ? `${name}_{…}` : name;
   const at = { start: t.start, end: p.peek(primes - 1).end };
   if (p.bracketAt(primes)) {
     p.fail('E_PARSE_UNSUPPORTED', `${shown}${marks}(…) is not read: ${shown} is not a function name (f, g, h, \\phi, \\psi are) nor a function the document defines here, so it could be a derivative or the variable ${shown}${marks} times (…); write ${shown}${marks} \\cdot (…) for the product, or name the function f`, at);
