@@ -44,6 +44,7 @@ import { FactError, type Fact } from './facts.js';
 import { functionInWords } from './function-definitions.js';
 import { supersedes } from './index-conditions.js';
 import { notReadAt, type MathContext } from './judge-math.js';
+import { primeOfDefinedFunction, startsWithPrimeOfDefinedFunction } from './primed-names.js';
 import { readFacts } from './read-facts.js';
 import type { Segment } from './segments.js';
 import { hasRelation, unjudgedRelations } from './unjudged-relations.js';
@@ -161,6 +162,8 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
   }
   const before = proseBefore(source, seg.offset);
   // "Take $w = 2$", "Numbers: $w = 2$, $b = -1$", "with step size $\eta = 0.25$": a value for a worked example (worked-example.ts).
+  // \ell' = -\tfrac14 after \ell(z) = …: the derivative of ℓ at the example's values, a claim (primed-names.ts).
+  if (startsWithPrimeOfDefinedFunction(seg.text, ledger, seg.offset)) return 'claim';
   const binding = valueBinding(ctx, seg, before);
   if (binding !== undefined) {
     statePremise(ctx, premises, seg, binding, {});
@@ -176,6 +179,8 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
   const concludes = premiseWord === undefined && CONCLUDES.test(before);
   const claims = concludes || (premiseWord === undefined && facts.some((f) => {
     if (f.kind === 'define') {
+      // \ell' = -\tfrac14 after \ell(z) = …: the derivative of ℓ, a claim (primed-names.ts).
+      if (primeOfDefinedFunction(f.sym, ledger, at)) return true;
       const known = ledger.definitionAt(symKey(f.sym), at);
       if (known !== undefined) return !(known.fact.kind === 'define' && known.fact.value.hash === f.value.hash && known.fact.param?.hash === f.param?.hash);
       return ledger.usedInSection(symKey(f.sym), at);

@@ -20,7 +20,7 @@ import { abstractHead } from '../expr/abstract-function.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { some, symbolsOf } from '../expr/traverse.js';
-import { ParseError, lineCol, parseLatex, parseLatexReadings, parsePlain, type Reading } from '../parse/index.js';
+import { ParseError, lineCol, parseLatex, parseLatexReadings, parsePlain, type LatexOptions, type Reading } from '../parse/index.js';
 import type { ChainReport, FactUse, NotRead, StepReport } from './document-report.js';
 import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger, type Stated } from './fact-ledger.js';
 import { definitionOf, FactError, mergeDomains, type Fact } from './facts.js';
@@ -30,6 +30,10 @@ import { indexConditionClause, unappliedIndexCondition } from './index-condition
 import { headDefinition, headDefinitionFact, headOf, kinkedHeads, parseWithHeads, usesHeads, type HeadDefinition, type HeadOptions } from './multi-argument-heads.js';
 import { derivativeFunction } from './defined-heads.js';
 import { tryParseLatex } from '../parse/index.js';
+import { endContradictedDefinition } from './primed-names.js';
+import { documentFunctionArguments } from './function-arguments.js';
+import { readEvaluationBar } from './evaluation-bars.js';
+import { derivativeAtKink } from './kink-derivatives.js';
 import { laterWhere, usingClause, whereClause } from './where-clauses.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeStep, type Checker } from './judge-step.js';
@@ -99,12 +103,15 @@ function rangedFact(f: Fact, ranges: DocumentRanges | undefined): Fact {
   return r.notes.length === 0 ? f : { ...f, value: r.expr };
 }
 
-function parseSide(side: ChainSide, base: number, plain: boolean, heads: readonly HeadDefinition[] = [], opts: HeadOptions = {}): Side {
+function parseSide(side: ChainSide, base: number, plain: boolean, heads: readonly HeadDefinition[] = [], opts: HeadOptions = {}, latexOpts: LatexOptions = {}): Side {
   if (side.latex === '') return { ok: false, reason: 'nothing on this side of the relation', offset: base + side.start };
   try {
+    // \frac{d}{dx} f\Big|_{x=2}: the side at the point, its derivatives by x taken first (evaluation-bars.ts).
+    const bar = plain ? undefined : readEvaluationBar(side.latex, opts.derivative, latexOpts);
+    if (bar !== undefined) return bar.ok ? bar : { ok: false, reason: bar.reason, offset: base + side.start };
     // Calls of functions the document defined (L(a, b, c), KL(p, q), \ell'(z)) are read as their definitions.
     if (!plain && !usesHeads(side.latex, heads)) {
-      const r = parseLatexReadings(side.latex);
+      const r = parseLatexReadings(side.latex, latexOpts);
       return { ok: true, expr: r.expr, readings: r.readings };
     }
     return { ok: true, expr: plain ? parseAuto(side.latex, heads, opts) : parseWithHeads(side.latex, heads, opts) };
@@ -237,6 +244,9 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
       continue;
     }
     const steps = judgeChain(ctx, seg, chain, inline);
+    // `w' = w - \eta y x` failing against w''s definition: the definition is not trusted after it (primed-names.ts).
+    const head = steps[0];
+    if (head?.step === 1 && head.verdict === 'fails' && head.rel === '=') endContradictedDefinition(ledger, head.lhs, seg.offset + first.start);
     if (steps.length > 0) {
       const at = lineCol(ledger.source, seg.offset + first.start);
       chains.push({ line: at.line, col: at.col, ...(inline ? { inline: true as const } : {}), steps });
@@ -275,7 +285,9 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
   const heads = ledger.activeAt(seg.offset + (chain.sides[0]?.start ?? 0)).flatMap((st) => (st.fact.kind === 'define' ? (headDefinition(st.fact) ?? []) : []));
   const headOpts: HeadOptions = { derivative: (value, param, order) => derivativeFunction(ctx.checker.engine, value, param, order), partial: (value, param) => derivativeFunction(ctx.checker.engine, value, param, 1) };
   // A sum over an unstated range takes the document's size for its family (\sum_j e^{z_j} with \sum_{j=1}^K e^{z_j} elsewhere: K).
-  const sides = chain.sides.map((s) => rangedSide(parseSide(s, seg.offset, seg.syntax === 'plain', heads, headOpts), ctx.ranges));
+  // \frac{d\sigma}{dx} where the document writes \sigma(x) = …: d(σ(x), x) (function-arguments.ts).
+  const latexOpts: LatexOptions = { functionArguments: documentFunctionArguments(source) };
+  const sides = chain.sides.map((s) => rangedSide(parseSide(s, seg.offset, seg.syntax === 'plain', heads, headOpts, latexOpts), ctx.ranges));
   const chainAt = seg.offset + (chain.sides[0]?.start ?? 0);
   const steps: StepReport[] = [];
   // `P(y = k \mid x) = p_k = \frac{…}{…}`: a first side that cannot be read (a conditional probability) names
@@ -306,6 +318,12 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     if (named !== undefined && named.kind === 'define' && !ledger.definedAt(named.sym, stepAt)) {
       ledger.state(named, stepAt, scopes.sectionEnd(stepAt));
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
+      return;
+    }
+    // \text{ReLU}'(0) = 1: a derivative at a kink that does not exist, so the equation is false (kink-derivatives.ts).
+    const missing = r.rel === '=' && a.ok !== b.ok ? derivativeAtKink(ctx.checker.engine, a.ok ? rs.latex : ls.latex) : undefined;
+    if (missing !== undefined) {
+      steps.push({ ...base, verdict: 'fails', evidence: { method: 'none', summary: `the ${a.ok ? 'right' : 'left'} side does not exist: ${missing}` } });
       return;
     }
     if (!a.ok || !b.ok) {

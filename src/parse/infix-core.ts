@@ -14,8 +14,8 @@
  *
  *     class LatexParser extends InfixParser<LatexToken> { protected power() { … } }
  */
-import { add, mul } from '../expr/build.js';
-import type { Expr } from '../expr/node.js';
+import { add, deriv, mul } from '../expr/build.js';
+import type { Expr, Sym } from '../expr/node.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import { Cursor, type TokenLike } from './cursor.js';
 import { Literals } from './literals.js';
@@ -55,6 +55,24 @@ export abstract class InfixParser<T extends TokenLike> extends Cursor<T> {
   /** Record a reading that was a choice. */
   note(r: Reading): void {
     this.readings.push(r);
+  }
+
+  /**
+   * `d/dw (…)` typed with a slash, at the token after `d/` (`first` is the d):
+   * the derivative by w of the bracket that follows (and its exponent), as
+   * \frac{d}{dw}\left(…\right) reads; undefined (nothing consumed) when the
+   * syntax does not read it here, and the caller refuses d/d… by name.
+   */
+  protected slashDerivative(_first: T): Expr | undefined {
+    return undefined;
+  }
+
+  /** The derivative by x of `operand` read after `d/dx` at `first`; a factor after the bracket stays outside it, noted. */
+  protected slashDerivativeOf(first: T, operand: Expr, x: Sym): Expr {
+    if (this.startsFactor() || this.isTimes()) {
+      this.note({ at: { start: first.start, end: this.peek().start }, kind: 'operator-scope', text: 'd/dx applies to the bracket after it only; write a bracket around everything it should apply to' });
+    }
+    return deriv(operand, x);
   }
 
   /** Is an ellipsis next, after a '+' (a_1 + \dots + a_n)? A syntax without one says no. */
@@ -149,6 +167,15 @@ export abstract class InfixParser<T extends TokenLike> extends Cursor<T> {
         const head = factors[0];
         const bare = head !== undefined && head.kind === 'sym' && head.sub.length === 0 && head.sup.length === 0 ? head.name : undefined;
         const differential = bare === 'd' || (factors.length === 1 && bare !== undefined && /^d[A-Za-z]+$/.test(bare));
+        const operator = bare === 'd' && factors.length === 1 ? this.slashDerivative(first) : undefined;
+        if (operator !== undefined) {
+          factors = [operator];
+          literal = false;
+          start = first;
+          if (spans !== undefined) spans = [];
+          spans?.push(this.spanFrom(start));
+          continue;
+        }
         if (differential && /^d[A-Za-z]*$/.test(after.text)) {
           this.fail('E_PARSE_AMBIGUOUS', `'d/d…' is not read as a derivative (it would be d divided by d times …): write \\frac{d}{dx} … in LaTeX or d(…, x) in plain syntax`, { start: first.start, end: after.end });
         }

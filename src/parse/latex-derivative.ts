@@ -16,7 +16,9 @@
  *
  *     \frac{d^2}{dx^2} x^3 \sin x   ->  d(d(x^3 sin x, x), x)
  */
-import { deriv } from '../expr/build.js';
+import { call, deriv } from '../expr/build.js';
+import { equal } from '../expr/equal.js';
+import { toPlain } from '../expr/to-plain.js';
 import type { Expr, Sym } from '../expr/node.js';
 import type { LatexToken } from './lexer-latex.js';
 import type { LatexFamilyReader, LatexReader } from './latex-reader.js';
@@ -140,12 +142,37 @@ export function readDerivativeFraction(p: LatexReader, t: LatexToken): Expr | un
   // Leibniz form: \frac{du}{dx}.
   const c = p.peek();
   if (p.isFunctionCommand(0) && p.is('sym', '}', 1)) {
+    const known = bareFunctionDerivative(p, t, c, n);
+    if (known !== undefined) return known;
     p.fail('E_PARSE_UNSUPPORTED', `\\frac{d\\${c.text}}{dx} leaves the argument of \\${c.text} unsaid: write \\frac{d}{dx}\\${c.text}(x)`, c);
   }
   const body = p.additive();
   if (!p.is('sym', '}')) p.fail('E_PARSE_UNCLOSED', `expected '}' to close '{' opened at ${p.where(open.start)}, found ${p.describe(p.peek())}`, p.peek());
   p.next();
   return p.lit.plain(applyAll(body, denominator(p, t, n)));
+}
+
+/**
+ * \frac{d\sigma}{dx} (cursor at \sigma, order n above) where the document
+ * writes σ as a function of x (`\sigma(x) = …`, LatexOptions
+ * functionArguments): d(σ(x), x), noted as a reading; undefined (nothing
+ * consumed) otherwise, and the caller refuses it.
+ *
+ *     \frac{d\sigma}{dx}
+ *            ^
+ */
+function bareFunctionDerivative(p: LatexReader, frac: LatexToken, c: LatexToken, n: number): Expr | undefined {
+  const x = p.functionArguments?.get(c.text);
+  const fn = p.command(0);
+  if (x === undefined || fn?.kind !== 'function' || !p.is('sym', '{', 2) || differentialAt(p, 3) === 0) return undefined;
+  p.next();
+  p.next();
+  const vars = denominator(p, frac, n);
+  if (vars.some((v) => !equal(v, x))) {
+    p.fail('E_PARSE_UNSUPPORTED', `\\frac{d\\${c.text}}{…} leaves the argument of \\${c.text} unsaid, and the document writes \\${c.text}(${toPlain(x)}), not a function of this variable: write \\frac{d}{d…}\\${c.text}(…)`, { start: frac.start, end: p.peek(-1).end });
+  }
+  p.note({ at: { start: frac.start, end: p.peek(-1).end }, kind: 'function-argument', text: `\\${c.text} in \\frac{d\\${c.text}}{d${toPlain(x)}} is read as \\${c.text}(${toPlain(x)}), the argument the document writes it at` });
+  return p.lit.plain(applyAll(call(fn.fn, [x]), vars));
 }
 
 /**

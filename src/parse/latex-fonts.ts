@@ -20,6 +20,7 @@ import { readIndicator } from './latex-indicator.js';
 import { readOnesVector } from './latex-matrix-words.js';
 import { readAbstractCall } from './latex-function-notation.js';
 import { GREEK_LETTERS } from '../expr/greek-letters.js';
+import { primedVariable } from './latex-primes.js';
 
 /** Accent commands and the suffix they give the name (vec marks a vector and keeps the name). */
 export const ACCENTS: Readonly<Record<string, string>> = { hat: 'hat', widehat: 'hat', tilde: 'tilde', widetilde: 'tilde', bar: 'bar', overline: 'bar', dot: 'dot', ddot: 'ddot', vec: '', mathcal: 'cal' };
@@ -100,7 +101,8 @@ function boldSymbol(p: LatexReader, cmd: LatexToken): Expr | undefined {
   return sym(inner.name, inner.sub.length > 0 ? inner.sub : after.sub, inner.sup.length > 0 ? inner.sup : after.sup);
 }
 
-export const readAccent: LatexFamilyReader = (p, t) => p.lit.plain(accent(p, t));
+// \hat{y}' is a variable of its own, as w' is (latex-primes.ts).
+export const readAccent: LatexFamilyReader = (p, t) => p.lit.plain(primedVariable(p, accent(p, t), t));
 
 /**
  * The letters of \mathrm{…}, \mathbf{…}, \operatorname{…}, \text{…}, with

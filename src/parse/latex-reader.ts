@@ -19,6 +19,8 @@ import type { Span } from './source.js';
 export interface LatexReader {
   readonly lit: Literals;
   readonly shapes: ShapeContext | undefined;
+  /** The variable the document writes each function command at (\sigma -> x), when it said so (LatexOptions). */
+  readonly functionArguments: ReadonlyMap<string, Sym> | undefined;
   peek(k?: number): LatexToken;
   next(): LatexToken;
   is(type: LatexTokenType, text: string, k?: number): boolean;

@@ -14,6 +14,7 @@ import type { LatexReader } from './latex-reader.js';
 import type { LatexToken } from './lexer-latex.js';
 import { identityOf } from './identity-name.js';
 import { isSubscriptWord } from './subscript-word.js';
+import { primedVariable } from './latex-primes.js';
 
 /** At `^{(` or `^{[`: a superscript label w^{(1)}, b^{[2]} (the layer of Ng's notes) rather than a power. */
 function isLabel(p: LatexReader): boolean {
@@ -32,11 +33,12 @@ export function letter(p: LatexReader): Expr {
   if (t.text === 'e' && !p.is('sym', '_') && !isLabel(p)) return p.lit.euler();
   const applied = readAbstractCall(p, t, t.text);
   if (applied !== undefined) return applied;
-  const s = scripts(p, t.text);
+  // w' (a new variable, latex-primes.ts): primes after the scripts, as in x_1'.
+  const s = primedVariable(p, scripts(p, t.text), t);
   const identity = identityOf(s, p.shapes);
   if (identity !== undefined) return p.lit.plain(identity);
   if (p.is('sym', '(')) {
-    const name = t.text;
+    const name = s.name;
     p.note({ at: { start: t.start, end: p.peek().end }, kind: 'product', text: `${name}(…) is read as ${name} times (…): ${name} is not a function name (f, g, h, φ, ψ are); write ${name} \\cdot (…) to make the product explicit` });
   }
   return p.lit.plain(s);

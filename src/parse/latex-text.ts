@@ -8,6 +8,7 @@
  * (prose such as \text{ for } x > 0 is the relation splitter's business).
  *
  *     3\text{ReLU}(s)   ->  3 relu(s)
+ *     \text{ReLU}'(z)   ->  d(relu(z), z)
  *     3\text{foo}(s)    ->  E_PARSE_UNKNOWN_FUNCTION
  */
 import type { Expr } from '../expr/node.js';
@@ -22,6 +23,7 @@ import type { LatexFamilyReader, LatexReader } from './latex-reader.js';
 import { bracketArgs } from './latex-delimiters.js';
 import { wordName, wordSymbol } from './latex-fonts.js';
 import { applyFunction } from './latex-functions.js';
+import { readPrimedFunction } from './latex-function-notation.js';
 import { didYouMean, functionSample } from './suggest.js';
 
 /**
@@ -44,6 +46,11 @@ function readWord(p: LatexReader, cmd: LatexToken, functionsOnly: boolean): Expr
   // \operatorname{tr} A B could be tr(A) B or tr(AB): the bracket says which.
   if (matrixFn === 'trace') p.fail('E_PARSE_AMBIGUOUS', `write the argument of \\${cmd.text}{${name}} in brackets, as in \\operatorname{tr}(A B): without them it may be tr(A) B or tr(A B)`, at);
   const spec = lookupFunction(name);
+  // \text{ReLU}'(z), \operatorname{softplus}''(x): the derivative of the function at a variable (latex-function-notation.ts).
+  if (spec !== undefined && p.is('sym', "'")) {
+    const primed = readPrimedFunction(p, { ...cmd, text: `${cmd.text}{${name}}`, end: close.end }, spec.name);
+    if (primed !== undefined) return primed;
+  }
   if (spec !== undefined && (functionsOnly || p.bracketNext())) return applyFunction(p, { ...cmd, text: `${cmd.text}{${name}}`, end: close.end }, spec.name);
   if (!functionsOnly) return wordSymbol(p, name, { ...cmd, end: close.end });
   const names = FUNCTIONS.map((f) => f.name);

@@ -27,6 +27,7 @@ import { readFunctionCommand } from './latex-functions.js';
 import { readAbstractCall } from './latex-function-notation.js';
 import { letter, scripts, subscript, variable } from './latex-symbols.js';
 import type { LatexReader } from './latex-reader.js';
+import { primedVariable } from './latex-primes.js';
 import { transposeMark } from './latex-transpose.js';
 import { lexLatex, type LatexToken } from './lexer-latex.js';
 import { isBareT, transposeReading } from './matrix-reading.js';
@@ -36,6 +37,11 @@ import { didYouMean } from './suggest.js';
 export interface LatexOptions {
   /** Declared shapes (src/matrix): `W x` and `A B` are matrix products, `W^T` a transpose; mismatches are errors at their position. */
   readonly shapes?: ShapeContext;
+  /**
+   * The variable a document writes a function of the table at where it defines it (`\sigma(x) = …`), by
+   * command name: `\frac{d\sigma}{dx}` is then d(σ(x), x) (latex-derivative.ts); without it that is refused.
+   */
+  readonly functionArguments?: ReadonlyMap<string, Sym>;
 }
 
 class LatexParser extends InfixParser<LatexToken> implements LatexReader {
@@ -44,8 +50,11 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
   /** Inside \| … \|, a \| closes rather than opening a new norm. */
   normDepth = 0;
 
+  readonly functionArguments: ReadonlyMap<string, Sym> | undefined;
+
   constructor(src: string, opts: LatexOptions = {}) {
     super(src, lexLatex(src), opts.shapes);
+    this.functionArguments = opts.functionArguments;
   }
 
   /** The command families see this parser through the LatexReader view (latex-reader.ts): no wrappers, so deep nesting costs no extra stack frames. */
@@ -110,6 +119,14 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
 
   protected override ellipsis(terms: Expr[]): void {
     readEllipsisTerms(this.reader, terms);
+  }
+
+  /** d/dx (…) typed with a slash (plain-text notes put it in $…$): d, a one-letter variable, then a bracket. */
+  protected override slashDerivative(first: LatexToken): Expr | undefined {
+    if (!this.is('letter', 'd') || this.peek(1).type !== 'letter' || !this.bracketAt(2)) return undefined;
+    this.next();
+    const x = sym(this.next().text);
+    return this.slashDerivativeOf(first, this.power(), x);
   }
 
   protected atSign(): boolean {
@@ -295,7 +312,7 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
       case 'greek': {
         const applied = readAbstractCall(this.reader, t, c.name);
         if (applied !== undefined) return applied;
-        const g = scripts(this, c.name);
+        const g = primedVariable(this, scripts(this, c.name), t);
         // \delta_{ij} with exactly two indices is the Kronecker delta; δ^{(l)}_j stays a symbol.
         if (c.name === 'delta' && g.sub.length === 2 && g.sup.length === 0) return this.lit.plain(call('delta', g.sub));
         return this.lit.plain(g);

@@ -98,6 +98,15 @@ class PlainParser extends InfixParser<PlainToken> {
   }
 
   /** (a)(b), 2x, x y: juxtaposition multiplies. */
+  /** d/dw (w x - y)^2, as typed in e-mails: the token dw names the variable (one letter), a bracket follows. */
+  protected override slashDerivative(first: PlainToken): Expr | undefined {
+    const t = this.peek();
+    const m = t.type === 'ident' ? /^d([A-Za-z])$/.exec(t.text) : null;
+    if (m === null || !this.is('op', '(', 1)) return undefined;
+    this.next();
+    return this.slashDerivativeOf(first, this.power(), sym(m[1] as string));
+  }
+
   protected startsFactor(): boolean {
     const t = this.peek();
     return t.type === 'num' || t.type === 'ident' || (t.type === 'op' && (t.text === '(' || t.text === '{'));

@@ -8,7 +8,7 @@
  */
 import type { Span } from './source.js';
 
-export type ReadingKind = 'product' | 'unknown-function' | 'sum-range' | 'transpose' | 'indicator' | 'elementwise' | 'font' | 'cases' | 'norm' | 'function-argument' | 'operator-scope' | 'index-split';
+export type ReadingKind = 'product' | 'unknown-function' | 'sum-range' | 'transpose' | 'indicator' | 'elementwise' | 'font' | 'cases' | 'norm' | 'function-argument' | 'operator-scope' | 'index-split' | 'primed-name';
 
 export interface Reading {
   readonly at: Span;

@@ -87,10 +87,11 @@ describe('heads the document defines, and their derivatives', () => {
     expect(v).toEqual(['3:15 ok', '5:17 ok', '7:16 ok', '9:16 fails', '11:15 ok', '13:14 ok', '15:45 fails']);
   });
 
-  it('should leave the derivative of relu at its kink unread, never a value', () => {
+  it('should never give the derivative of relu at its kink a value: an equation with it fails, as it does not exist', () => {
     const doc = "$$\\operatorname{relu}'(0) = 1$$\n";
-    expect(verdicts(doc)).toEqual([]);
-    expect(notRead(doc)).toEqual(['1:22']);
+    // src/check/kink-derivatives.ts: left derivative 0, right derivative 1.
+    expect(verdicts(doc)).toEqual(['1:29 fails']);
+    expect(notRead(doc)).toEqual([]);
   });
 
   it('should read indexed heads f_1(w_1, w_2) and their partial derivatives at a point', () => {
