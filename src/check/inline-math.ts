@@ -43,6 +43,7 @@ import { FactError, type Fact } from './facts.js';
 import { functionInWords } from './function-definitions.js';
 import { supersedes } from './index-conditions.js';
 import { notReadAt, type MathContext } from './judge-math.js';
+import { premiseAsClaim } from './premise-claims.js';
 import { readFacts } from './read-facts.js';
 import type { Segment } from './segments.js';
 import { hasRelation, unjudgedRelations } from './unjudged-relations.js';
@@ -83,7 +84,7 @@ const CONDITION = /[<>]|\\(?:le|ge|leq|geq|lt|gt)\b/;
 function proseBefore(source: string, offset: number): string {
   let text = source.slice(Math.max(0, offset - 160), offset).replace(/(?:\$|\\\()\s*$/, '');
   for (let k = 0; k < 4; k++) {
-    const m = /(?:\$[^$]+\$|\\\([^]*?\\\))\s*(?:,|and|or)?\s*$/.exec(text);
+    const m = /(?:\$[^$]+\$|\\\((?:(?!\\[()])[^])*\\\))\s*(?:,|and|or)?\s*$/.exec(text);
     if (m === null) break;
     text = text.slice(0, m.index);
   }
@@ -108,7 +109,7 @@ function midSentence(source: string, offset: number): boolean {
   let text = source.slice(Math.max(0, offset - 200), offset).replace(/(?:\$|\\\()\s*$/, '');
   // The math of the same list ("for $x > 0$ and $y > 0$") is not prose before the word.
   for (let k = 0; k < 4; k++) {
-    const m = /(?:\$[^$]+\$|\\\([^]*?\\\))\s*(?:,|and|or)?\s*$/.exec(text);
+    const m = /(?:\$[^$]+\$|\\\((?:(?!\\[()])[^])*\\\))\s*(?:,|and|or)?\s*$/.exec(text);
     if (m === null) break;
     text = text.slice(0, m.index);
   }
@@ -190,6 +191,10 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
       return 'premise';
     }
     if (premiseWord === undefined) return 'claim';
+    // "with $g(1) = 0$", "for $a, b > 0$ and $\log(a + b) = \log a + \log b$": a statement about numbers, or an identity, is judged.
+    const direct = PREMISE_WORD.test(source.slice(Math.max(0, at - 60), at).replace(/(?:\$|\\\()\s*$/, ''));
+    const judged = unjudgedRelations(seg.text).length === 0 ? premiseAsClaim(seg.text, ledger, at, direct) : undefined;
+    if (judged !== undefined) return judged;
     const ifEnd = scopes.hypotheticalEnd(seg);
     const to = ifEnd ?? scopes.sectionEnd(at);
     if (CONDITION_WORD.test(before) && CONDITION.test(seg.text)) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line });
