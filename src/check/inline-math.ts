@@ -328,7 +328,8 @@ function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, f
     } else notes.push(ledger.describe(f));
     // A number given in prose ("take $x = -1$", "given $y = 1$", "for $z = \log 3$") is a worked example's value: it holds where scopes.ts exampleEnd says.
     const value = isValue(f);
-    const end = value ? Math.min(ifEnd ?? Infinity, scopes.exampleEnd(seg.offset, seg.offset + seg.text.length)) : to;
+    // An index's range ("… is $p_k = …$ for $k = 1, \dots, K$") is the document's convention for that letter, not a case of a split: it holds for the section.
+    const end = value ? Math.min(ifEnd ?? Infinity, scopes.exampleEnd(seg.offset, seg.offset + seg.text.length)) : f.kind === 'index-range' ? section : to;
     // "derivative 1 for $x > 0$ and 0 for $x < 0$": conditions in the middle of a sentence are the cases of a split, not facts that contradict each other.
     const caseSplit = scope.paragraph === true && f.kind !== 'define';
     if (caseSplit) for (const st of ledger.activeAt(seg.offset)) if (st.hypothetical === true && st.fact.kind !== 'define' && subjectKeys(st.fact).some((k) => subjectKeys(f).includes(k))) st.to = seg.offset;

@@ -392,7 +392,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       return;
     }
     // An index relation in scope that the sampler could not apply (k bound by a sum, x < y between variables).
-    const unapplied = j.verdict === 'fails' ? unappliedIndexCondition([a.expr, b.expr, ...facts.flatMap((st) => (st.fact.kind === 'define' ? [st.fact.value] : []))], facts.map((st) => st.fact), j.evidence.point) : undefined;
+    const unapplied = j.verdict === 'fails' ? unappliedIndexCondition([a.expr, b.expr], [...facts.flatMap((st) => (st.fact.kind === 'define' ? [st.fact.value] : []))], facts.map((st) => st.fact), j.evidence.point) : undefined;
     if (unapplied !== undefined) {
       const summary = `${j.evidence.summary}; but the condition ${ledger.describe(unapplied)} could not be applied to this step's indices, and the point may break it`;
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });

@@ -23,6 +23,7 @@ import { compile, EvaluationError, freeSymbols } from '../numeric/index.js';
 import type { Engine } from '../rewrite/engine.js';
 import { factCovers, type Fact } from './facts.js';
 import { primedHeads, valueHeadsAsProducts } from './defined-heads.js';
+import { summedRanges } from './summed-ranges.js';
 import { isFamilySymbol, isRecurrence, matchFamily, renameIndices, substituteFamilies, type FamilyDefinition } from './indexed-definitions.js';
 import { isIndexLetter } from './index-conditions.js';
 
@@ -682,7 +683,10 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   // Members as written, with an index set equal to another ("for $i = j$") renamed.
   const cases = new Map([...defs].filter(([key, v]) => /^[a-z]$/.test(key) && isIndexLetter(v)));
   const members = [lhsAsWritten, rhsAsWritten].map((e) => renameIndices(e, cases));
-  const conditions = indexAssumptions([l, r], [...facts, ...inheritedRanges(members, families, facts)], [lhs, rhs]);
+  const inherited = [...facts, ...inheritedRanges(members, families, facts)];
+  // w_i with \sum_{k=1}^n w_k in the step or in a definition it uses: i in {1, …, n}.
+  const summed = summedRanges(members, facts.flatMap((f) => (f.kind === 'define' ? [f.value] : [])), inherited);
+  const conditions = indexAssumptions([l, r], [...inherited, ...summed], [lhs, rhs]);
   d.assumptions.push(...conditions.assumptions);
   d.used.push(...conditions.used);
   // For symbolic proof, a simplex constraint eliminates its last member

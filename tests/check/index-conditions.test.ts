@@ -69,7 +69,10 @@ describe('index conditions restrict the index values drawn', () => {
     const sift = '$$\\sum_{k=1}^{K} \\delta_{jk} x_k = x_j$$\n';
     expect(verdicts(`Let $j \\in \\{1, \\dots, K\\}$.\n\n${sift}`)).toEqual(['3: proved']);
     expect(verdicts(`for $1 \\le j \\le K$\n\n${sift}`)).toEqual(['3: proved']);
-    expect(verdicts(sift)).toEqual(['1: undecided']);
+    // x_j with x summed over 1..K: j names one of x's K entries (summed-ranges.ts).
+    expect(verdicts(sift)).toEqual(['1: proved']);
+    // Without the family summed, nothing gives j a range.
+    expect(verdicts('$$\\sum_{k=1}^{K} \\delta_{jk} = 1$$\n')).toEqual(['1: undecided']);
     // j ranges to n, the sum to K: nothing says j <= K.
     expect(verdicts(`Let $j \\in \\{1, \\dots, n\\}$.\n\n${sift}`)).toEqual(['3: undecided']);
     // A wrong sifting with the range stated still fails.
@@ -91,8 +94,8 @@ describe('a family defined over a stated range', () => {
   it('should give a member p_j the range of k, so the sifting in the softmax derivative is proved', () => {
     const doc = `${SOFTMAX}$$\\frac{\\partial p_j}{\\partial z_j} = p_j (1 - p_j)$$\n\n$$\\frac{\\partial p_j}{\\partial z_j} = p_j (1 + p_j)$$\n`;
     expect(verdicts(doc)).toEqual(['3: proved', '5: fails']);
-    // Without the range of k, j's range is unknown: agreement is not a proof.
+    // Without the range of k, z summed over 1..K in the definition gives z_j, so j, the range 1..K (summed-ranges.ts).
     const unranged = 'Let $p_k = \\frac{e^{z_k}}{\\sum_{m=1}^{K} e^{z_m}}$.\n\n$$\\frac{\\partial p_j}{\\partial z_j} = p_j (1 - p_j)$$\n';
-    expect(verdicts(unranged)).toEqual(['3: undecided']);
+    expect(verdicts(unranged)).toEqual(['3: proved']);
   });
 });
