@@ -39,8 +39,12 @@ import { relationLatex } from '../parse/relation.js';
 import type { Segment } from './segments.js';
 import { splitRelations, type ChainSide, type RawChain } from '../parse/split-relations.js';
 import { unjudgedRelations } from './unjudged-relations.js';
+import { exampleMembers } from './example-superscripts.js';
 import { isValue, judgeAtTerms, judgeInExample, sequenceIndex } from './worked-example.js';
 import type { Judgement } from './judgement.js';
+
+/** An increment's name: `\Delta w_j`, `\Delta \theta`, `\Delta b^{(l)}`. */
+const INCREMENT = /^\s*\\Delta\s*(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_(?:\{[^{}]*\}|[A-Za-z0-9]))?(?:\s*\^(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*$/;
 
 /** What judging needs besides the math: the checker, the facts, where to put what is not read. */
 export interface MathContext {
@@ -294,6 +298,11 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       if (defining !== undefined) ledger.unread.push({ text: `${ls.latex} = ${rs.latex}`, from: stepAt, to: scopes.sectionEnd(stepAt), line: lineCol(source, stepAt).line, about: [defining], definition: true });
       return;
     }
+    // "the update $\Delta w_j = -\eta \frac{\partial J}{\partial w_j}$": an increment named first here is a definition (read as a product Δ·w_j, it cannot be used as one).
+    if (k === 0 && r.rel === '=' && INCREMENT.test(ls.latex) && !ledger.definedAt(sym('Delta'), stepAt) && !ledger.usedInSection('Delta', stepAt)) {
+      steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines the increment ${ls.latex.trim()} (not used as a fact: gradtex reads \Delta w as a product)` } });
+      return;
+    }
     // `h = …` or `f(x) = …` introducing a symbol first seen here is a definition, not a claim.
     // (The left side as written: a defined head's call was read as its definition.)
     // (A redefined head is read as written: its call or bare name was read as the old definition.)
@@ -312,7 +321,10 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
       return;
     }
-    const active = ledger.activeAt(stepAt);
+    const stated = ledger.activeAt(stepAt);
+    // z^{(i)} with z = \sum_j w_j x_j + b in scope: the definition at the i-th example (example-superscripts.ts).
+    const members = exampleMembers([a.expr, b.expr], factsUsed([a.expr, b.expr], stated), stated, source);
+    const active = members.length === 0 ? stated : [...stated, ...members];
     const inScope = factsUsed([a.expr, b.expr], active);
     const empty = inScope.some((st) => st.hypothetical === true) ? emptyScope(inScope) : undefined;
     if (empty !== undefined) {

@@ -685,8 +685,10 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   const members = [lhsAsWritten, rhsAsWritten].map((e) => renameIndices(e, cases));
   const inherited = [...facts, ...inheritedRanges(members, families, facts)];
   // w_i with \sum_{k=1}^n w_k in the step or in a definition it uses: i in {1, …, n}.
-  const summed = summedRanges(members, facts.flatMap((f) => (f.kind === 'define' ? [f.value] : [])), inherited);
-  const conditions = indexAssumptions([l, r], [...inherited, ...summed], [lhs, rhs]);
+  const values = facts.flatMap((f) => (f.kind === 'define' ? [f.value] : []));
+  const summed = summedRanges(members, values, inherited);
+  // A size a definition the step uses sums to is a size of the step, though the derivative took that sum away.
+  const conditions = indexAssumptions([l, r], [...inherited, ...summed], [lhs, rhs, ...values]);
   d.assumptions.push(...conditions.assumptions);
   d.used.push(...conditions.used);
   // For symbolic proof, a simplex constraint eliminates its last member
