@@ -35,6 +35,7 @@
  *
  *     readInline(ctx, premises, { kind: 'math', display: false, text: 'x > 0', offset: 4 })   // 'premise'
  */
+import { sym } from '../expr/build.js';
 import { symKey } from '../expr/sym-key.js';
 import { symbolsOf } from '../expr/traverse.js';
 import { lineCol, tryParseLatex } from '../parse/index.js';
@@ -176,9 +177,10 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     if (f.kind === 'define') {
       const known = ledger.definitionAt(symKey(f.sym), at);
       if (known !== undefined) return !(known.fact.kind === 'define' && known.fact.value.hash === f.value.hash && known.fact.param?.hash === f.param?.hash);
-      return ledger.usedInSection(symKey(f.sym), at);
+      // A member of a defined family ("$p_2 = 1 - \sigma(z_1 - z_2)$" with p_k = … in scope) is a claim about it.
+      return ledger.definedAt(f.sym, at) || ledger.usedInSection(symKey(f.sym), at);
     }
-    return subjectKeys(f).some((k) => ledger.definitionAt(k, at) !== undefined);
+    return subjectKeys(f).some((k) => ledger.definitionAt(k, at) !== undefined) || (f.kind === 'simplex' && f.syms.some((x) => ledger.definedAt(x, at))) || (f.kind === 'simplex-indexed' && ledger.definedAt(sym(f.name, [sym('i')]), at));
   }));
   if (claims) return 'claim';
   if (facts.length === 0) {

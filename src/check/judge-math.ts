@@ -306,7 +306,9 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     // `h = …` or `f(x) = …` introducing a symbol first seen here is a definition, not a claim.
     // (The left side as written: a defined head's call was read as its definition.)
     // (A redefined head is read as written: its call or bare name was read as the old definition.)
-    const d = k === 0 && r.rel === '=' ? definitionOf(ls.latex, redefineWords && heads.length > 0 ? (tryParseLatex(ls.latex) ?? a.expr) : a.expr, b.expr) : undefined;
+    // The first link read after sides that were not (`P(y = k \mid x) = p_k = \frac{…}{…}`) opens the chain: p_k = … may define p_k.
+    const opens = k === 0 || sides.slice(0, k).some((s) => !s.ok);
+    const d = opens && r.rel === '=' ? definitionOf(ls.latex, redefineWords && heads.length > 0 ? (tryParseLatex(ls.latex) ?? a.expr) : a.expr, b.expr) : undefined;
     const redefines = redefineWords && d?.kind === 'define';
     if (redefines && d?.kind === 'define') for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(d.sym)) st.to = stepAt;
     if (d !== undefined && d.kind === 'define' && !ledger.definedAt(d.sym, stepAt) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
