@@ -416,6 +416,15 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const unreadOf = j.verdict === 'undecided' ? /^the derivative of (\S+) needs its definition/.exec(j.evidence.summary)?.[1] : undefined;
     const unreadLine = unreadOf === undefined ? undefined : ledger.unread.find((u) => u.definition === true && u.from <= stepAt && stepAt < u.to && (u.about ?? []).includes(unreadOf));
     if (unreadLine !== undefined) j = { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `the derivative of ${unreadOf} needs its definition, and the one written at line ${unreadLine.line} ($${unreadLine.text}$) could not be read` } };
+    // "\subsection{Mistakes}" judging ∂C/∂z_i with C defined in an earlier subsection of the same section: that definition, said so.
+    const earlier = unreadOf !== undefined && unreadLine === undefined ? ledger.lastDefinitionBefore(unreadOf, stepAt) : undefined;
+    if (earlier !== undefined && earlier.to <= stepAt && scopes.parentSectionEnd(earlier.from) > stepAt && scopes.parentSectionEnd(earlier.from) === scopes.parentSectionEnd(stepAt)) {
+      const again = judgeWith([...active, { ...earlier, to: stepAt + 1 }]);
+      if (again.verdict !== 'undecided') {
+        const note = `using ${ledger.describe(earlier.fact)}, the definition at line ${earlier.line} in an earlier subsection`;
+        j = { ...again, evidence: { ...again.evidence, summary: `${again.evidence.summary} (${note})` } };
+      }
+    }
     // A derivative of a definition with a kink (\ell(w, b) = \max(0, …)) is claimed piece by piece, the piece often said in words only.
     const kinked = j.verdict === 'fails' && [a.expr, b.expr].some((e) => some(e, (x) => x.kind === 'deriv')) ? kinkedHeads(`${ls.latex} ${rs.latex}`, heads)[0] : undefined;
     if (kinked !== undefined) {

@@ -56,9 +56,9 @@ const RATCHET = {
    * values branch, where a number given in prose is a worked example's value applied to the claims in its
    * scope (src/check/worked-example.ts), and the scorer gives a step at a relation's own line:col to it first.
    */
-  correctFailAtMost: 10,
+  correctFailAtMost: 7,
   /** Target: 90% of the 391 correct relations, 352 ("at least 90% of correct relations proved or holds"). */
-  correctProvedOrHoldsAtLeast: 326,
+  correctProvedOrHoldsAtLeast: 338,
   /** Target: 0 ("every relation appears in the output"): judged, or listed as not read. */
   missingAtMost: 2,
 };
