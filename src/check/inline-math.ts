@@ -46,6 +46,8 @@ import { supersedes } from './index-conditions.js';
 import { notReadAt, type MathContext } from './judge-math.js';
 import { premiseAsClaim } from './premise-claims.js';
 import { readFacts } from './read-facts.js';
+import { allSymbols } from './fact-ledger.js';
+import { splitRelations } from '../parse/split-relations.js';
 import type { Segment } from './segments.js';
 import { hasRelation, unjudgedRelations } from './unjudged-relations.js';
 import { factsInWords } from './word-facts.js';
@@ -199,7 +201,8 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     if (judged !== undefined) return judged;
     const ifEnd = scopes.hypotheticalEnd(seg);
     const to = ifEnd ?? scopes.sectionEnd(at);
-    if (CONDITION_WORD.test(before) && CONDITION.test(seg.text)) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line });
+    // A condition that parses concerns only the steps using its names ("wrong for $r < -\delta$" says nothing about a claim in t alone).
+    if (CONDITION_WORD.test(before) && CONDITION.test(seg.text)) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, ...conditionNames(seg.text) });
     // "take $p = (\frac12, \frac12)$": a value given to a name and not read; a failure of a step using the name may be about that value.
     const named = valueNotRead(seg.text);
     if (named !== undefined) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, about: [named] });
@@ -278,6 +281,17 @@ function valueNotRead(text: string): string | undefined {
   const m = /^([^=<>]+)=\s*(?:\\left\s*)?[([](?=[^]*,)[^]*[)\]]\s*$/.exec(text.trim());
   const lhs = m === null ? undefined : tryParseLatex((m[1] as string).trim());
   return lhs?.kind === 'sym' ? lhs.name : undefined;
+}
+
+/** The names a condition speaks about (`r < -\delta`: r, delta), when every side of it parses; {} otherwise (it concerns every step). */
+function conditionNames(text: string): { about?: string[] } {
+  const chain = splitRelations(text);
+  if (chain.length !== 1) return {};
+  const sides = (chain[0]?.sides ?? []).map((x) => tryParseLatex(x.latex));
+  if (sides.length < 2 || sides.some((e) => e === undefined)) return {};
+  const names = new Set<string>();
+  for (const e of sides) if (e !== undefined) for (const x of allSymbols(e).values()) names.add(x.name);
+  return names.size === 0 ? {} : { about: [...names] };
 }
 
 /** Every piece understood, none giving a fact (`x \in \mathbb{R}^n`, `j \in \{1, \dots, n\}`). */
