@@ -62,3 +62,10 @@ describe('premises in words that are statements, judged', () => {
     expect(readFacts('n_a = 2 n_b = 100', { definitions: true, values: true })).toEqual([]);
   });
 });
+
+describe('a recurrence given as a premise', () => {
+  it('should be listed as not read with its reason', () => {
+    const doc = 'With $m_0 = 0$ and $m_t = \\beta m_{t-1} + (1 - \\beta) g$ for a constant $g$, the average grows.\n';
+    expect(report(doc).notRead.map((n) => n.reason)).toEqual([expect.stringContaining('a recurrence (m in terms of an earlier member)')]);
+  });
+});
