@@ -418,7 +418,9 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     if (unreadLine !== undefined) j = { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `the derivative of ${unreadOf} needs its definition, and the one written at line ${unreadLine.line} ($${unreadLine.text}$) could not be read` } };
     // "\subsection{Mistakes}" judging ∂C/∂z_i with C defined in an earlier subsection of the same section: that definition, said so.
     const earlier = unreadOf !== undefined && unreadLine === undefined ? ledger.lastDefinitionBefore(unreadOf, stepAt) : undefined;
-    if (earlier !== undefined && earlier.to <= stepAt && scopes.parentSectionEnd(earlier.from) > stepAt && scopes.parentSectionEnd(earlier.from) === scopes.parentSectionEnd(stepAt)) {
+    // (Only a definition whose scope ended with its subsection: one kept to a display or a sentence on purpose stays there.)
+    const sectionEnded = earlier !== undefined && earlier.to === scopes.sectionEnd(earlier.from) && scopes.sectionStart(earlier.from) !== scopes.sectionStart(stepAt);
+    if (earlier !== undefined && sectionEnded && earlier.to <= stepAt && scopes.parentSectionEnd(earlier.from) > stepAt && scopes.parentSectionEnd(earlier.from) === scopes.parentSectionEnd(stepAt)) {
       const again = judgeWith([...active, { ...earlier, to: stepAt + 1 }]);
       if (again.verdict !== 'undecided') {
         const note = `using ${ledger.describe(earlier.fact)}, the definition at line ${earlier.line} in an earlier subsection`;

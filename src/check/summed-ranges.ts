@@ -1,13 +1,13 @@
 /**
- * The range of an index read from the sums a step rests on: where the
- * document sums a family over 1..N (`\sum_{k=1}^n w_k^2`, or a definition
- * `p_k = e^{z_k} / \sum_{j=1}^{K} e^{z_j}`), the family has N entries, so a
+ * The range of an index read from the definitions a step rests on: where a
+ * definition sums a family over 1..N (`p_k = e^{z_k} / \sum_{j=1}^{K}
+ * e^{z_j}`, `z = \sum_{j=1}^m w_j x_j + b`), the family has N entries, so a
  * free index used with it (`w_i`, `z_i`) names one of them: i ∈ {1, …, N}.
  * This is how a student means ∂/∂w_i, and what the rules' side condition
  * 1 ≤ i ≤ N needs; an index used with families summed over different
  * ranges, or a family summed over two ranges, gets nothing from here.
  *
- *     summedRanges([∂/∂w_i (λ/2) sum(w_k^2, k, 1, n), λ w_i], [])   // [i in {1, …, n}]
+ *     summedRanges([d(p_i, z_i), p_i (1 - p_i)], [e^{z_k} / sum(e^{z_j}, j, 1, K)], [])   // [i in {1, …, K}]
  */
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
@@ -68,13 +68,15 @@ function familiesOfIndices(e: Expr, into = new Map<string, { index: Sym; familie
 
 /**
  * Ranges for the free index letters of `sides` that `facts` leave unranged,
- * from the sums over their families in `sides` and in `sums` (the values of
- * the definitions the step uses).
+ * from the sums over their families in `sums` (the values of the
+ * definitions the step uses).
  */
 export function summedRanges(sides: readonly Expr[], sums: readonly Expr[], facts: readonly Fact[]): Fact[] {
   const ranged = new Set(facts.flatMap((f) => (f.kind === 'index-range' ? [symKey(f.sym)] : [])));
   const bound = new Set(sides.flatMap((e) => [...boundLetters(e)]));
-  const ranges = familyRanges([...sides, ...sums]);
+  // Only the document's definitions say what a family is: a sum in the claim itself is part of what is claimed
+  // (∂/∂z_j Σ_{k=1}^K z_k^2 = 2 z_j is false for j > K, and nothing else in the document says j ≤ K).
+  const ranges = familyRanges(sums);
   const uses = new Map<string, { index: Sym; families: Set<string> }>();
   for (const e of sides) familiesOfIndices(e, uses);
   const out: Fact[] = [];

@@ -69,10 +69,7 @@ describe('index conditions restrict the index values drawn', () => {
     const sift = '$$\\sum_{k=1}^{K} \\delta_{jk} x_k = x_j$$\n';
     expect(verdicts(`Let $j \\in \\{1, \\dots, K\\}$.\n\n${sift}`)).toEqual(['3: proved']);
     expect(verdicts(`for $1 \\le j \\le K$\n\n${sift}`)).toEqual(['3: proved']);
-    // x_j with x summed over 1..K: j names one of x's K entries (summed-ranges.ts).
-    expect(verdicts(sift)).toEqual(['1: proved']);
-    // Without the family summed, nothing gives j a range.
-    expect(verdicts('$$\\sum_{k=1}^{K} \\delta_{jk} = 1$$\n')).toEqual(['1: undecided']);
+    expect(verdicts(sift)).toEqual(['1: undecided']);
     // j ranges to n, the sum to K: nothing says j <= K.
     expect(verdicts(`Let $j \\in \\{1, \\dots, n\\}$.\n\n${sift}`)).toEqual(['3: undecided']);
     // A wrong sifting with the range stated still fails.

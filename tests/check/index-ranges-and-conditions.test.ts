@@ -12,20 +12,23 @@ const verdicts = (source: string): string[] => checkDocument(checker, source, 'm
 const SOFTMAX = 'For scores $z \\in \\mathbb{R}^K$ the softmax is $p_k = \\frac{e^{z_k}}{\\sum_{j=1}^{K} e^{z_j}}$ for $k = 1, \\dots, K$.\n\n';
 
 describe('the range of an index used with a family', () => {
-  it('should read i in {1, …, n} from a sum over the family in the step or in a definition it uses', () => {
+  it('should read i in {1, …, K} from a sum over the family in a definition the step uses, never from the claim itself', () => {
     const ranges = (sides: string[], defs: string[] = []) => summedRanges(sides.map((t) => parseLatex(t)), defs.map((t) => parseLatex(t)), []).map((f) => describeFact(f, toPlain));
-    expect(ranges(['\\frac{\\partial}{\\partial w_i} \\sum_{k=1}^n w_k^2', '2 w_i'])).toEqual(['i in {1, ..., n} (an index)']);
     expect(ranges(['\\frac{\\partial p_i}{\\partial z_i}', 'p_i'], ['\\frac{e^{z_k}}{\\sum_{j=1}^{K} e^{z_j}}'])).toEqual(['i in {1, ..., K} (an index)']);
+    // The claim's own sum says nothing (∂/∂w_i Σ_k w_k^2 = 2 w_i is false for i > n).
+    expect(ranges(['\\frac{\\partial}{\\partial w_i} \\sum_{k=1}^n w_k^2', '2 w_i'])).toEqual([]);
     // Two ranges for one family, or a bound index: nothing.
-    expect(ranges(['\\sum_{k=1}^n w_k + \\sum_{k=1}^m w_k', 'w_i'])).toEqual([]);
-    expect(ranges(['\\sum_{i=1}^n w_i', '0'])).toEqual([]);
+    expect(ranges(['w_i'], ['\\sum_{k=1}^n w_k + \\sum_{k=1}^m w_k'])).toEqual([]);
+    expect(ranges(['\\sum_{i=1}^n w_i', '0'], ['\\sum_{k=1}^n w_k'])).toEqual([]);
     // A family never summed: nothing.
-    expect(ranges(['\\frac{\\partial}{\\partial w_i} \\sum_{k=1}^n x_k^2', '0'])).toEqual([]);
+    expect(ranges(['w_i'], ['\\sum_{k=1}^n x_k^2'])).toEqual([]);
   });
 
-  it('should prove a derivative of a sum by one of its terms, the range read from the sum', () => {
-    expect(verdicts('$$\\frac{\\partial}{\\partial w_i} \\frac{\\lambda}{2}\\sum_{k=1}^n w_k^2 = \\lambda w_i$$\n')).toEqual(['1: proved']);
-    expect(verdicts('$$\\frac{\\partial}{\\partial w_i} \\frac{\\lambda}{2}\\sum_{k=1}^n w_k^2 = \\frac{\\lambda}{2} w_i$$\n')).toEqual(['1: fails']);
+  it('should prove a derivative through a definition that sums the family, and not one whose only sum is the claim', () => {
+    const lse = 'Define $L = \\log \\sum_{j=1}^{n} e^{z_j}$.\n\n';
+    expect(verdicts(`${lse}$$\\frac{\\partial L}{\\partial z_i} = \\frac{e^{z_i}}{\\sum_{j=1}^{n} e^{z_j}}$$\n`)).toEqual(['3: proved']);
+    expect(verdicts(`${lse}$$\\frac{\\partial L}{\\partial z_i} = \\frac{1}{\\sum_{j=1}^{n} e^{z_j}}$$\n`)).toEqual(['3: fails']);
+    expect(verdicts('$$\\frac{\\partial}{\\partial w_i} \\frac{\\lambda}{2}\\sum_{k=1}^n w_k^2 = \\lambda w_i$$\n')).toEqual(['1: undecided']);
   });
 
   it('should keep a range stated after a definition mid-sentence for the section ("… is $p_k = …$ for $k = 1, \\dots, K$")', () => {
