@@ -61,6 +61,8 @@ export interface Ledger {
   state(fact: Fact, offset: number, to: number, hypothetical?: boolean, example?: boolean): void;
   /** The definition of the symbol in scope at `offset`, if any. */
   definitionAt(key: string, offset: number): Stated | undefined;
+  /** The last definition stated before `offset` of the symbol printed `name`, in scope there or not. */
+  lastDefinitionBefore(name: string, offset: number): Stated | undefined;
   /** Is the symbol defined at `offset`, by its own definition or as a member of a defined family (p_j by p_k = …)? */
   definedAt(s: Sym, offset: number): boolean;
   /** Reads facts from math at `offset`; an empty domain (`0 < x < 0`) is a DocumentError there. */
@@ -126,6 +128,10 @@ export function createLedger(source: string, scopes: Scopes, everywhere: readonl
     },
     definitionAt(key, p) {
       return activeAt(p).find((st) => st.fact.kind === 'define' && symKey(st.fact.sym) === key);
+    },
+    lastDefinitionBefore(name, p) {
+      const before = stated.filter((st) => st.fact.kind === 'define' && st.line > 0 && st.from < p && toPlain(st.fact.sym) === name);
+      return before[before.length - 1];
     },
     definedAt(s, p) {
       return activeAt(p).some((st) => st.fact.kind === 'define' && (symKey(st.fact.sym) === symKey(s) || definesMember(st.fact.sym, [s])));

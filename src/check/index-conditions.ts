@@ -131,15 +131,19 @@ function symbolsIn(e: Expr, into: string[] = []): string[] {
 }
 
 /**
- * An index relation in `facts` that speaks about a step (`exprs`: its sides
- * and the definitions it uses) but that the index plan cannot apply: one of
- * its letters is bound by a sum, or is used as something other than an index.
+ * An index relation in `facts` that speaks about a step (its `sides` and the
+ * values of the `definitions` it uses) but that the index plan cannot apply:
+ * one of its letters is bound by a sum of the step, or is used as something
+ * other than an index.
  * A counterexample `point` that satisfies the relation (x = 0.3, y = 1.2 for
  * x < y) settles it: then the relation is not returned.
  */
-export function unappliedIndexCondition(exprs: readonly Expr[], facts: readonly Fact[], point?: Readonly<Record<string, number>>): Fact | undefined {
+export function unappliedIndexCondition(sides: readonly Expr[], definitions: readonly Expr[], facts: readonly Fact[], point?: Readonly<Record<string, number>>): Fact | undefined {
+  const exprs = [...sides, ...definitions];
   const all = new Set(exprs.flatMap((e) => symbolsIn(e)));
-  const bound = new Set(exprs.flatMap((e) => [...boundIndices(e)]));
+  // Only the step's own sums bind a letter of the condition: the index a definition sums over
+  // (j in p_k = e^{z_k} / \sum_j e^{z_j}) is its own dummy, renamed where it would capture.
+  const bound = new Set(sides.flatMap((e) => [...boundIndices(e)]));
   const indices = new Set(exprs.flatMap((e) => [...subscriptsOf(e)]));
   return facts.find((f) => {
     if (f.kind !== 'index-relation') return false;

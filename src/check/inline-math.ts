@@ -36,6 +36,7 @@
  *     readInline(ctx, premises, { kind: 'math', display: false, text: 'x > 0', offset: 4 })   // 'premise'
  */
 import { definesMember } from './indexed-definitions.js';
+import { sym } from '../expr/build.js';
 import { symKey } from '../expr/sym-key.js';
 import { symbolsOf } from '../expr/traverse.js';
 import { lineCol, tryParseLatex } from '../parse/index.js';
@@ -45,7 +46,12 @@ import { functionInWords } from './function-definitions.js';
 import { supersedes } from './index-conditions.js';
 import { notReadAt, type MathContext } from './judge-math.js';
 import { primeOfDefinedFunction, startsWithPrimeOfDefinedFunction } from './primed-names.js';
+import { premiseAsClaim } from './premise-claims.js';
 import { readFacts } from './read-facts.js';
+import { allSymbols } from './fact-ledger.js';
+import { isFamilySymbol, isRecurrence } from './indexed-definitions.js';
+import type { Sym } from '../expr/node.js';
+import { splitRelations } from '../parse/split-relations.js';
 import type { Segment } from './segments.js';
 import { hasRelation, unjudgedRelations } from './unjudged-relations.js';
 import { factsInWords } from './word-facts.js';
@@ -87,7 +93,7 @@ const HYPOTHESIS_WORD = /^(?:if|when|whenever|suppose|supposing|assume|assuming|
 function proseBefore(source: string, offset: number): string {
   let text = source.slice(Math.max(0, offset - 160), offset).replace(/(?:\$|\\\()\s*$/, '');
   for (let k = 0; k < 4; k++) {
-    const m = /(?:\$[^$]+\$|\\\([^]*?\\\))\s*(?:,|and|or)?\s*$/.exec(text);
+    const m = /(?:\$[^$]+\$|\\\((?:(?!\\[()])[^])*\\\))\s*(?:,|and|or)?\s*$/.exec(text);
     if (m === null) break;
     text = text.slice(0, m.index);
   }
@@ -112,7 +118,7 @@ function midSentence(source: string, offset: number): boolean {
   let text = source.slice(Math.max(0, offset - 200), offset).replace(/(?:\$|\\\()\s*$/, '');
   // The math of the same list ("for $x > 0$ and $y > 0$") is not prose before the word.
   for (let k = 0; k < 4; k++) {
-    const m = /(?:\$[^$]+\$|\\\([^]*?\\\))\s*(?:,|and|or)?\s*$/.exec(text);
+    const m = /(?:\$[^$]+\$|\\\((?:(?!\\[()])[^])*\\\))\s*(?:,|and|or)?\s*$/.exec(text);
     if (m === null) break;
     text = text.slice(0, m.index);
   }
@@ -183,10 +189,11 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
       if (primeOfDefinedFunction(f.sym, ledger, at)) return true;
       const known = ledger.definitionAt(symKey(f.sym), at);
       if (known !== undefined) return !(known.fact.kind === 'define' && known.fact.value.hash === f.value.hash && known.fact.param?.hash === f.param?.hash);
-      return ledger.usedInSection(symKey(f.sym), at);
+      // A member of a defined family ("$p_2 = 1 - \sigma(z_1 - z_2)$" with p_k = … in scope) is a claim about it.
+      return ledger.definedAt(f.sym, at) || ledger.usedInSection(symKey(f.sym), at);
     }
     // (p_1 + p_2 = 1 with p_k = … defining the family: a claim about p_1, p_2.)
-    return subjectKeys(f).some((k) => ledger.definitionAt(k, at) !== undefined) || (f.kind === 'simplex' && ledger.activeAt(at).some((st) => st.fact.kind === 'define' && definesMember(st.fact.sym, f.syms)));
+    return subjectKeys(f).some((k) => ledger.definitionAt(k, at) !== undefined) || (f.kind === 'simplex' && (f.syms.some((x) => ledger.definedAt(x, at)) || ledger.activeAt(at).some((st) => st.fact.kind === 'define' && definesMember(st.fact.sym, f.syms)))) || (f.kind === 'simplex-indexed' && ledger.definedAt(sym(f.name, [sym('i')]), at));
   }));
   if (claims) return 'claim';
   if (facts.length === 0) {
@@ -199,15 +206,27 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
       return 'premise';
     }
     if (premiseWord === undefined) return 'claim';
+    // "with $g(1) = 0$", "for $a, b > 0$ and $\log(a + b) = \log a + \log b$": a statement about numbers, or an identity, is judged.
+    const direct = PREMISE_WORD.test(source.slice(Math.max(0, at - 60), at).replace(/(?:\$|\\\()\s*$/, ''));
+    const judged = unjudgedRelations(seg.text).length === 0 ? premiseAsClaim(seg.text, ledger, at, direct) : undefined;
+    if (judged !== undefined) return judged;
     const ifEnd = scopes.hypotheticalEnd(seg);
     const to = ifEnd ?? scopes.sectionEnd(at);
-    // An unread condition leaves the claims it governs undecided: "if $x^2 = 4$ …, then $x = 2$" must not fail at x = 2.9, where the premise is false.
-    if ((CONDITION_WORD.test(before) && CONDITION.test(seg.text)) || (HYPOTHESIS_WORD.test(premiseWord) && hasRelation(seg.text))) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line });
+    // An unread condition leaves the claims it governs undecided ("if $x^2 = 4$ …, then $x = 2$" must not fail at x = 2.9, where the premise is false);
+    // one that parses concerns only the steps using its names ("wrong for $r < -\delta$" says nothing about a claim in t alone).
+    if ((CONDITION_WORD.test(before) && CONDITION.test(seg.text)) || (HYPOTHESIS_WORD.test(premiseWord) && hasRelation(seg.text))) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, ...conditionNames(seg.text) });
     // "take $p = (\frac12, \frac12)$": a value given to a name and not read; a failure of a step using the name may be about that value.
     const named = valueNotRead(seg.text);
     if (named !== undefined) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, about: [named] });
     // "using $\sigma'(z) = \sigma(z)(1 - \sigma(z))$": an identity the prose leans on is judged, but as a premise it never fails.
     if (adjacent !== undefined && LEANS_ON.test(adjacent) && unjudgedRelations(seg.text).length === 0) return 'premise-claim';
+    // "with $m_t = \beta m_{t-1} + (1 - \beta) g$": a recurrence defines no closed form; a failure of a claim about m after it is only undecided.
+    const recurrence = recurrenceOf(seg.text);
+    if (recurrence !== undefined) {
+      ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, about: [recurrence.name], definition: true });
+      notReadAt(ctx, at, seg.text, `a recurrence (${recurrence.name} in terms of an earlier member): not used as a definition, and a failure of a claim about ${recurrence.name} is undecided`);
+      return 'premise';
+    }
     const reason =
       premiseWord === 'at'
         ? 'a point named in prose ("at …"): not a claim, and not used as a fact'
@@ -283,6 +302,28 @@ function valueNotRead(text: string): string | undefined {
   return lhs?.kind === 'sym' ? lhs.name : undefined;
 }
 
+/** The member a recurrence defines (m_t in `m_t = \beta m_{t-1} + …`), or undefined. */
+function recurrenceOf(text: string): Sym | undefined {
+  const chain = splitRelations(text);
+  const c = chain[0];
+  if (chain.length !== 1 || c === undefined || c.rels.length !== 1 || c.rels[0]?.rel !== '=') return undefined;
+  const lhs = tryParseLatex(c.sides[0]?.latex ?? '');
+  const rhs = tryParseLatex(c.sides[1]?.latex ?? '');
+  if (lhs?.kind !== 'sym' || rhs === undefined || !isFamilySymbol(lhs) || !isRecurrence(lhs, rhs)) return undefined;
+  return lhs;
+}
+
+/** The names a condition speaks about (`r < -\delta`: r, delta), when every side of it parses; {} otherwise (it concerns every step). */
+function conditionNames(text: string): { about?: string[] } {
+  const chain = splitRelations(text);
+  if (chain.length !== 1) return {};
+  const sides = (chain[0]?.sides ?? []).map((x) => tryParseLatex(x.latex));
+  if (sides.length < 2 || sides.some((e) => e === undefined)) return {};
+  const names = new Set<string>();
+  for (const e of sides) if (e !== undefined) for (const x of allSymbols(e).values()) names.add(x.name);
+  return names.size === 0 ? {} : { about: [...names] };
+}
+
 /** Every piece understood, none giving a fact (`x \in \mathbb{R}^n`, `j \in \{1, \dots, n\}`). */
 function understoodWithNothingToAdd(text: string, opts: { definitions: boolean; values: boolean }): boolean {
   try {
@@ -333,7 +374,8 @@ function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, f
     } else notes.push(ledger.describe(f));
     // A number given in prose ("take $x = -1$", "given $y = 1$", "for $z = \log 3$") is a worked example's value: it holds where scopes.ts exampleEnd says.
     const value = isValue(f);
-    const end = value ? Math.min(ifEnd ?? Infinity, scopes.exampleEnd(seg.offset, seg.offset + seg.text.length)) : to;
+    // An index's range ("… is $p_k = …$ for $k = 1, \dots, K$") is the document's convention for that letter, not a case of a split: it holds for the section.
+    const end = value ? Math.min(ifEnd ?? Infinity, scopes.exampleEnd(seg.offset, seg.offset + seg.text.length)) : f.kind === 'index-range' ? section : to;
     // "derivative 1 for $x > 0$ and 0 for $x < 0$": conditions in the middle of a sentence are the cases of a split, not facts that contradict each other.
     const caseSplit = scope.paragraph === true && f.kind !== 'define';
     if (caseSplit) for (const st of ledger.activeAt(seg.offset)) if (st.hypothetical === true && st.fact.kind !== 'define' && subjectKeys(st.fact).some((k) => subjectKeys(f).includes(k))) st.to = seg.offset;

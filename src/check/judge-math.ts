@@ -47,8 +47,12 @@ import { splitRelations, type ChainSide, type RawChain } from '../parse/split-re
 import { unjudgedRelations } from './unjudged-relations.js';
 import { judgeImplicationChain } from './implication-chain.js';
 import { withoutVariableDefinitions } from './variable-definitions.js';
+import { exampleMembers } from './example-superscripts.js';
 import { isValue, judgeAtTerms, judgeInExample, sequenceIndex } from './worked-example.js';
 import type { Judgement } from './judgement.js';
+
+/** An increment's name: `\Delta w_j`, `\Delta \theta`, `\Delta b^{(l)}`. */
+const INCREMENT = /^\s*\\Delta\s*(?:\\[A-Za-z]+|[A-Za-z])(?:\s*_(?:\{[^{}]*\}|[A-Za-z0-9]))?(?:\s*\^(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*$/;
 
 /** What judging needs besides the math: the checker, the facts, where to put what is not read. */
 export interface MathContext {
@@ -336,6 +340,11 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       if (defining !== undefined) ledger.unread.push({ text: `${ls.latex} = ${rs.latex}`, from: stepAt, to: scopes.sectionEnd(stepAt), line: lineCol(source, stepAt).line, about: [defining], definition: true });
       return;
     }
+    // "the update $\Delta w_j = -\eta \frac{\partial J}{\partial w_j}$": an increment named first here is a definition (read as a product Δ·w_j, it cannot be used as one).
+    if (k === 0 && r.rel === '=' && INCREMENT.test(ls.latex) && !ledger.definedAt(sym('Delta'), stepAt) && !ledger.usedInSection('Delta', stepAt)) {
+      steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines the increment ${ls.latex.trim()} (not used as a fact: gradtex reads \Delta w as a product)` } });
+      return;
+    }
     // `h = …` or `f(x) = …` introducing a symbol first seen here is a definition, not a claim.
     // (The left side as written: a defined head's call was read as its definition.)
     // (A redefined head is read as written: its call or bare name was read as the old definition.)
@@ -354,7 +363,10 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
       return;
     }
-    const { active, freed } = withoutVariableDefinitions(ledger.activeAt(stepAt), [a.expr, b.expr]);
+    const { active: stated, freed } = withoutVariableDefinitions(ledger.activeAt(stepAt), [a.expr, b.expr]);
+    // z^{(i)} with z = \sum_j w_j x_j + b in scope: the definition at the i-th example (example-superscripts.ts).
+    const members = exampleMembers([a.expr, b.expr], factsUsed([a.expr, b.expr], stated), stated, source);
+    const active = members.length === 0 ? stated : [...stated, ...members];
     const inScope = factsUsed([a.expr, b.expr], active);
     const empty = inScope.some((st) => st.hypothetical === true) ? emptyScope(inScope) : undefined;
     if (empty !== undefined) {
@@ -434,7 +446,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       return;
     }
     // An index relation in scope that the sampler could not apply (k bound by a sum, x < y between variables).
-    const unapplied = j.verdict === 'fails' ? unappliedIndexCondition([a.expr, b.expr, ...facts.flatMap((st) => (st.fact.kind === 'define' ? [st.fact.value] : []))], facts.map((st) => st.fact), j.evidence.point) : undefined;
+    const unapplied = j.verdict === 'fails' ? unappliedIndexCondition([a.expr, b.expr], [...facts.flatMap((st) => (st.fact.kind === 'define' ? [st.fact.value] : []))], facts.map((st) => st.fact), j.evidence.point) : undefined;
     if (unapplied !== undefined) {
       const summary = `${j.evidence.summary}; but the condition ${ledger.describe(unapplied)} could not be applied to this step's indices, and the point may break it`;
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
@@ -444,6 +456,17 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const unreadOf = j.verdict === 'undecided' ? /^the derivative of (\S+) needs its definition/.exec(j.evidence.summary)?.[1] : undefined;
     const unreadLine = unreadOf === undefined ? undefined : ledger.unread.find((u) => u.definition === true && u.from <= stepAt && stepAt < u.to && (u.about ?? []).includes(unreadOf));
     if (unreadLine !== undefined) j = { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `the derivative of ${unreadOf} needs its definition, and the one written at line ${unreadLine.line} ($${unreadLine.text}$) could not be read` } };
+    // "\subsection{Mistakes}" judging ∂C/∂z_i with C defined in an earlier subsection of the same section: that definition, said so.
+    const earlier = unreadOf !== undefined && unreadLine === undefined ? ledger.lastDefinitionBefore(unreadOf, stepAt) : undefined;
+    // (Only a definition whose scope ended with its subsection: one kept to a display or a sentence on purpose stays there.)
+    const sectionEnded = earlier !== undefined && earlier.to === scopes.sectionEnd(earlier.from) && scopes.sectionStart(earlier.from) !== scopes.sectionStart(stepAt);
+    if (earlier !== undefined && sectionEnded && earlier.to <= stepAt && scopes.parentSectionEnd(earlier.from) > stepAt && scopes.parentSectionEnd(earlier.from) === scopes.parentSectionEnd(stepAt)) {
+      const again = judgeWith([...active, { ...earlier, to: stepAt + 1 }]);
+      if (again.verdict !== 'undecided') {
+        const note = `using ${ledger.describe(earlier.fact)}, the definition at line ${earlier.line} in an earlier subsection`;
+        j = { ...again, evidence: { ...again.evidence, summary: `${again.evidence.summary} (${note})` } };
+      }
+    }
     // A derivative of a definition with a kink (\ell(w, b) = \max(0, …)) is claimed piece by piece, the piece often said in words only.
     const kinked = j.verdict === 'fails' && [a.expr, b.expr].some((e) => some(e, (x) => x.kind === 'deriv')) ? kinkedHeads(`${ls.latex} ${rs.latex}`, heads)[0] : undefined;
     if (kinked !== undefined) {

@@ -23,6 +23,8 @@ import { compile, EvaluationError, freeSymbols } from '../numeric/index.js';
 import type { Engine } from '../rewrite/engine.js';
 import { factCovers, type Fact } from './facts.js';
 import { primedHeads, valueHeadsAsProducts } from './defined-heads.js';
+import { summedRanges } from './summed-ranges.js';
+import { opaqueScalarProducts } from './scalar-products.js';
 import { isFamilySymbol, isRecurrence, matchFamily, renameIndices, substituteFamilies, type FamilyDefinition } from './indexed-definitions.js';
 import { isIndexLetter } from './index-conditions.js';
 
@@ -632,7 +634,9 @@ function replaceStatedSums(e: Expr, facts: readonly Fact[]): Expr {
 }
 
 /** The step ready for judging. */
-export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Expr, facts: readonly Fact[]): PreparedStep {
+export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Expr, given: readonly Fact[]): PreparedStep {
+  // Scores z_k = w_k^\top x in a step that never uses w_k or x: z_k is a number (scalar-products.ts).
+  const { facts, opaque: scalarProducts } = opaqueScalarProducts(given, [lhsAsWritten, rhsAsWritten]);
   let lhs = lhsAsWritten;
   let rhs = rhsAsWritten;
   const defs = new Map<string, Expr>();
@@ -654,7 +658,7 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   const wrt = new Set([...derivVariables(lhs), ...derivVariables(rhs)]);
   const first = new Map([...defs].filter(([key]) => !wrt.has(key)));
   const stated = new Set(facts.flatMap((f) => (f.kind === 'simplex-indexed' ? [...allSymbols(f.size)].map(symKey) : f.kind === 'index-range' ? [...allSymbols(f.hi)].map(symKey) : [])));
-  const sizes: GivenSizes = { sizes: givenSizes(facts), stated, notes: [] };
+  const sizes: GivenSizes = { sizes: givenSizes(facts), stated, notes: scalarProducts.map((z) => `${z} used as a number: the step never uses the vectors of its definition`) };
   let l = withFunctions(expand(lhs, first, familiesFreeOf(families, [lhs, rhs]), sizes));
   let r = withFunctions(expand(rhs, first, familiesFreeOf(families, [lhs, rhs]), sizes));
   l = foldDefinedVariables(freeBoundIndices(l), defs);
@@ -682,7 +686,12 @@ export function prepareStep(engine: Engine, lhsAsWritten: Expr, rhsAsWritten: Ex
   // Members as written, with an index set equal to another ("for $i = j$") renamed.
   const cases = new Map([...defs].filter(([key, v]) => /^[a-z]$/.test(key) && isIndexLetter(v)));
   const members = [lhsAsWritten, rhsAsWritten].map((e) => renameIndices(e, cases));
-  const conditions = indexAssumptions([l, r], [...facts, ...inheritedRanges(members, families, facts)], [lhs, rhs]);
+  const inherited = [...facts, ...inheritedRanges(members, families, facts)];
+  // w_i with \sum_{k=1}^n w_k in the step or in a definition it uses: i in {1, …, n}.
+  const values = facts.flatMap((f) => (f.kind === 'define' ? [f.value] : []));
+  const summed = summedRanges(members, values, inherited);
+  // A size a definition the step uses sums to is a size of the step, though the derivative took that sum away.
+  const conditions = indexAssumptions([l, r], [...inherited, ...summed], [lhs, rhs, ...values]);
   d.assumptions.push(...conditions.assumptions);
   d.used.push(...conditions.used);
   // For symbolic proof, a simplex constraint eliminates its last member

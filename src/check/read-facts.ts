@@ -160,6 +160,8 @@ function readRelation(text: string, opts: ReadOptions, plain: boolean): Fact[] |
   if (chains.length !== 1 || chain === undefined) return undefined;
   const sides = chain.sides.map((s) => s.latex);
   const rels = chain.rels.map((r) => r.rel);
+  // n_{in} = n_{out} = 100: one value given to several names (where values are read).
+  if (rels.length >= 2 && rels.every((r) => r === '=') && opts.values === true && opts.definitions === true) return chainedValues(sides);
   // 0 < x < 1
   if (rels.length === 2 && sides.length === 3) {
     const lo = numberValue(tryParse(sides[0] as string));
@@ -221,6 +223,20 @@ function readRelation(text: string, opts: ReadOptions, plain: boolean): Fact[] |
     return d === undefined ? undefined : [d];
   }
   return undefined;
+}
+
+/** `a = b = c` with c a number and every other side a plain name: each name gets the value; otherwise undefined. */
+function chainedValues(sides: readonly string[]): Fact[] | undefined {
+  const value = tryParse(sides[sides.length - 1] as string);
+  if (value === undefined || numberValue(value) === undefined) return undefined;
+  const out: Fact[] = [];
+  for (const side of sides.slice(0, -1)) {
+    const s = tryParse(side);
+    const d = s?.kind === 'sym' ? definitionOf(side, s, value) : undefined;
+    if (d === undefined) return undefined;
+    out.push(d);
+  }
+  return out;
 }
 
 /** Why a piece states no fact, for strict reading. */

@@ -123,6 +123,8 @@ export interface Scopes {
   sectionEnd(offset: number): number;
   /** The start of the section that contains `offset` (0 before the first heading). */
   sectionStart(offset: number): number;
+  /** The end of the section one level above the one containing `offset` (a \subsection's \section; the source length at the top). */
+  parentSectionEnd(offset: number): number;
   /**
    * Where a fact in a hypothetical sentence ("if …", "when …") stops: the end
    * of the sentence, or the next "if" of a case split; undefined when the
@@ -241,6 +243,13 @@ export function documentScopes(source: string, kind: 'markdown' | 'tex', segment
 
   return {
     sectionEnd: sectionEndAt,
+    parentSectionEnd(offset) {
+      const i = containing(offset);
+      if (i < 0) return source.length;
+      const level = (headings[i] as Heading).level;
+      for (let j = i - 1; j >= 0; j--) if ((headings[j] as Heading).level < level) return sectionEndAt((headings[j] as Heading).offset);
+      return source.length;
+    },
     sectionStart(offset) {
       const i = containing(offset);
       return i < 0 ? 0 : (headings[i] as Heading).offset;

@@ -91,8 +91,8 @@ describe('a family defined over a stated range', () => {
   it('should give a member p_j the range of k, so the sifting in the softmax derivative is proved', () => {
     const doc = `${SOFTMAX}$$\\frac{\\partial p_j}{\\partial z_j} = p_j (1 - p_j)$$\n\n$$\\frac{\\partial p_j}{\\partial z_j} = p_j (1 + p_j)$$\n`;
     expect(verdicts(doc)).toEqual(['3: proved', '5: fails']);
-    // Without the range of k, j's range is unknown: agreement is not a proof.
+    // Without the range of k, z summed over 1..K in the definition gives z_j, so j, the range 1..K (summed-ranges.ts).
     const unranged = 'Let $p_k = \\frac{e^{z_k}}{\\sum_{m=1}^{K} e^{z_m}}$.\n\n$$\\frac{\\partial p_j}{\\partial z_j} = p_j (1 - p_j)$$\n';
-    expect(verdicts(unranged)).toEqual(['3: undecided']);
+    expect(verdicts(unranged)).toEqual(['3: proved']);
   });
 });
