@@ -37,6 +37,12 @@ function valueNames(def: Sym, value: Expr): Set<string> {
   return new Set([...allSymbols(value).values()].map((s) => s.name).filter((n) => !indices.has(n)));
 }
 
+/** Does the value use one of the family's index names (w_k in z_k = w_k^T x)? A plain symbol (no indices) always counts. */
+function varies(def: Sym, value: Expr): boolean {
+  const indices = def.sub.flatMap((i) => (i.kind === 'sym' ? [i.name] : []));
+  return indices.length === 0 || some(value, (x) => x.kind === 'sym' && x.sub.some((i) => i.kind === 'sym' && indices.includes(i.name)));
+}
+
 /** The facts a step is judged with, and the definitions left out of them. */
 export interface FreedDefinitions {
   readonly active: readonly Stated[];
@@ -54,7 +60,8 @@ export interface FreedDefinitions {
  */
 export function withoutVariableDefinitions(active: readonly Stated[], sides: readonly Expr[]): FreedDefinitions {
   const wrt = derivativeVariables(sides);
-  const dropped = active.filter((st) => st.fact.kind === 'define' && some(st.fact.value, (x) => isMatrixCall(x)));
+  // A family whose value does not vary with its index (z_k = a^\top x: every score equal) is kept: freed, its members would be sampled as independent numbers.
+  const dropped = active.filter((st) => st.fact.kind === 'define' && some(st.fact.value, (x) => isMatrixCall(x)) && varies(st.fact.sym, st.fact.value));
   if (dropped.length === 0) return { active, freed: [] };
   const kept = active.filter((st) => !dropped.includes(st));
   // The names the step uses, through the definitions it still rests on.
