@@ -2,15 +2,15 @@
  * The rule library in a build-time compiled form: the rules as parsed from
  * rules/*.rules, written as JSON by the build (write-compiled-rules.ts) and
  * read back at start-up instead of parsing every rule line again. The text
- * files stay the source: the compiled form records a hash of the files it
- * was made from, and loadRuleLibrary uses it only when the files on disk
- * hash the same (otherwise it parses them, as without a build).
+ * files stay the source: the compiled form keeps the files it was made
+ * from, and loadRuleLibrary uses it only when the files on disk are the same
+ * (otherwise it parses them, as without a build).
  *
  * Trees are rebuilt through the smart constructors in expr/build.ts, so they
  * are the trees the parser makes, hashes included
  * (tests/rewrite/compiled-rules.test.ts compares the two).
  *
- *     rulesFromJson(JSON.parse(JSON.stringify(rulesToJson(rules, hash))), hash)   // the same rules
+ *     rulesFromJson(JSON.parse(JSON.stringify(rulesToJson(rules, files))), files)   // the same rules
  */
 import { add, call, deriv, div, float, mul, neg, num, pow, sym } from '../expr/build.js';
 import { assertNever, type Expr } from '../expr/node.js';
@@ -39,12 +39,12 @@ interface RuleJson {
 export interface CompiledRules {
   /** Bumped whenever this encoding changes, so that an old file is not misread. */
   readonly format: number;
-  /** rulesSourceHash of the rule files this was compiled from. */
-  readonly sourceHash: string;
+  /** The rule files this was compiled from, as they were. */
+  readonly sources: readonly RuleFileText[];
   readonly rules: readonly RuleJson[];
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** One rule file as read from disk: its name (e.g. `algebra.rules`) and text. */
 export interface RuleFileText {
@@ -52,28 +52,9 @@ export interface RuleFileText {
   readonly text: string;
 }
 
-/**
- * A fingerprint of the rule files (names and texts, in load order): 64-bit
- * FNV-1a as two 32-bit halves. Not cryptographic; it only tells whether the
- * files changed since the build, and costs well under a millisecond.
- */
-export function rulesSourceHash(files: readonly RuleFileText[]): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x9e3779b9;
-  const feed = (s: string): void => {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 15);
-    }
-  };
-  for (const f of files) {
-    feed(f.name);
-    feed('\u0000');
-    feed(f.text);
-    feed('\u0000');
-  }
-  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}:${files.length}`;
+/** Were these the files, names and texts in load order? (String comparison: exact, and cheaper than hashing them.) */
+function sameFiles(a: readonly RuleFileText[], b: readonly RuleFileText[]): boolean {
+  return a.length === b.length && a.every((f, i) => f.name === b[i]?.name && f.text === b[i]?.text);
 }
 
 function exprToJson(e: Expr): ExprJson {
@@ -109,15 +90,33 @@ function bad(what: string): never {
 const str = (x: unknown): string => (typeof x === 'string' ? x : bad(`expected a string, found ${JSON.stringify(x)}`));
 const list = (x: unknown): readonly unknown[] => (Array.isArray(x) ? x : bad(`expected a list, found ${JSON.stringify(x)}`));
 
-function exprFromJson(j: unknown): Expr {
+/**
+ * Leaves met again (the pattern variables u, v, x; the numbers 0, 1, 2) are
+ * built once per load and shared: trees are immutable, and building them is
+ * most of the load's cost while the code is still cold.
+ */
+type Leaves = Map<string, Expr>;
+
+function leaf(leaves: Leaves, key: string, make: () => Expr): Expr {
+  let e = leaves.get(key);
+  if (e === undefined) {
+    e = make();
+    leaves.set(key, e);
+  }
+  return e;
+}
+
+function exprFromJson(j: unknown, leaves: Leaves): Expr {
   const a = list(j);
-  const many = (x: unknown): Expr[] => list(x).map(exprFromJson);
+  const one = (x: unknown): Expr => exprFromJson(x, leaves);
+  const many = (x: unknown): Expr[] => list(x).map(one);
   switch (a[0]) {
     case 'num':
-      return num(BigInt(str(a[1])), BigInt(str(a[2])));
+      return leaf(leaves, `num ${str(a[1])}/${str(a[2])}`, () => num(BigInt(str(a[1])), BigInt(str(a[2]))));
     case 'float':
       return float(Number(str(a[1])));
     case 'sym':
+      if (list(a[2]).length === 0 && list(a[3]).length === 0) return leaf(leaves, `sym ${str(a[1])}`, () => sym(str(a[1])));
       return sym(str(a[1]), many(a[2]), many(a[3]));
     case 'add':
       return add(...many(a[2]));
@@ -126,22 +125,22 @@ function exprFromJson(j: unknown): Expr {
     case 'call':
       return call(str(a[1]), many(a[2]));
     case 'div':
-      return div(exprFromJson(a[1]), exprFromJson(a[2]));
+      return div(one(a[1]), one(a[2]));
     case 'pow':
-      return pow(exprFromJson(a[1]), exprFromJson(a[2]));
+      return pow(one(a[1]), one(a[2]));
     case 'neg':
-      return neg(exprFromJson(a[1]));
+      return neg(one(a[1]));
     case 'deriv': {
-      const wrt = exprFromJson(a[2]);
-      return deriv(exprFromJson(a[1]), wrt.kind === 'sym' ? wrt : bad('a derivative with respect to a non-symbol'));
+      const wrt = one(a[2]);
+      return deriv(one(a[1]), wrt.kind === 'sym' ? wrt : bad('a derivative with respect to a non-symbol'));
     }
     default:
       return bad(`unknown node tag ${JSON.stringify(a[0])}`);
   }
 }
 
-/** The rules as JSON-ready data, stamped with the hash of the files they came from. */
-export function rulesToJson(rules: readonly Rule[], sourceHash: string): CompiledRules {
+/** The rules as JSON-ready data, with the files they came from. */
+export function rulesToJson(rules: readonly Rule[], sources: readonly RuleFileText[]): CompiledRules {
   const out = rules.map((r): RuleJson => {
     const common = { id: r.id, title: r.title, latex: r.latex ?? null, set: r.set, notes: r.notes, source: r.source, order: r.order, minor: r.minor };
     if (r.type === 'builtin') return { type: 'builtin', ...common, builtin: r.builtin };
@@ -154,24 +153,26 @@ export function rulesToJson(rules: readonly Rule[], sourceHash: string): Compile
       vars: [...r.vars],
     };
   });
-  return { format: FORMAT, sourceHash, rules: out };
+  return { format: FORMAT, sources: sources.map((f) => ({ name: f.name, text: f.text })), rules: out };
 }
 
 /**
  * The rules of a compiled file, or undefined when it was compiled from other
- * rule files than `sourceHash` describes (or by another version of this
- * encoding): then the caller parses the text files.
+ * rule files than `files` (or by another version of this encoding): then
+ * the caller parses the text files.
  */
-export function rulesFromJson(c: CompiledRules, sourceHash: string): Rule[] | undefined {
-  if (c.format !== FORMAT || c.sourceHash !== sourceHash) return undefined;
+export function rulesFromJson(c: CompiledRules, files: readonly RuleFileText[]): Rule[] | undefined {
+  if (c.format !== FORMAT || !Array.isArray(c.sources) || !sameFiles(c.sources, files)) return undefined;
+  const leaves: Leaves = new Map();
+  const rebuild = (j: unknown): Expr => exprFromJson(j, leaves);
   return c.rules.map((r): Rule => {
     const latex = r.latex ?? undefined;
     const source = { file: r.source.file, line: r.source.line };
     if (r.type === 'builtin') {
       return { type: 'builtin', id: r.id, title: r.title, latex, set: r.set, builtin: str(r.builtin), notes: [...r.notes], source, order: r.order, minor: r.minor };
     }
-    const guards: Guard[] = (r.guards ?? []).map((g) => ({ name: g.name, args: g.args.map(exprFromJson) }));
+    const guards: Guard[] = (r.guards ?? []).map((g) => ({ name: g.name, args: g.args.map(rebuild) }));
     const vars = new Map<string, VarType>(r.vars ?? []);
-    return { type: 'pattern', id: r.id, title: r.title, latex, set: r.set, lhs: exprFromJson(r.lhs), rhs: exprFromJson(r.rhs), guards, vars, notes: [...r.notes], source, order: r.order, minor: r.minor };
+    return { type: 'pattern', id: r.id, title: r.title, latex, set: r.set, lhs: rebuild(r.lhs), rhs: rebuild(r.rhs), guards, vars, notes: [...r.notes], source, order: r.order, minor: r.minor };
   });
 }

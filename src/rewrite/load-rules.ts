@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { Rule, RuleSet } from './rule.js';
 import { groupBySet, parseRuleFile } from './rule-file.js';
-import { rulesFromJson, rulesSourceHash, type CompiledRules, type RuleFileText } from './compiled-rules.js';
+import { rulesFromJson, type CompiledRules, type RuleFileText } from './compiled-rules.js';
 
 /** The package's own rules/ folder, found from this file's location (src/ or dist/src/). */
 export function defaultRulesDir(): string {
@@ -59,7 +59,7 @@ function readCompiled(files: readonly RuleFileText[]): Rule[] | undefined {
   } catch {
     return undefined; // not built (running from src/): parse
   }
-  return rulesFromJson(JSON.parse(text) as CompiledRules, rulesSourceHash(files));
+  return rulesFromJson(JSON.parse(text) as CompiledRules, files);
 }
 
 export function loadRuleLibrary(dir: string = defaultRulesDir()): RuleLibrary {

@@ -7,9 +7,9 @@
  *     node dist/src/rewrite/write-compiled-rules.js
  */
 import { writeFileSync } from 'node:fs';
-import { rulesSourceHash, rulesToJson } from './compiled-rules.js';
+import { rulesToJson } from './compiled-rules.js';
 import { compiledRulesPath, defaultRulesDir, parseRuleFiles, readRuleFiles } from './load-rules.js';
 
 const files = readRuleFiles(defaultRulesDir());
 const rules = parseRuleFiles(files);
-writeFileSync(compiledRulesPath(), JSON.stringify(rulesToJson(rules, rulesSourceHash(files))));
+writeFileSync(compiledRulesPath(), JSON.stringify(rulesToJson(rules, files)));
