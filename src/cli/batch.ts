@@ -199,11 +199,11 @@ class LineWorker {
  * Answers every line of `text` in order, printing one JSON line per
  * request; resolves to true when some check failed.
  */
-export async function runBatch(text: string, io: Io, opts: { job: BatchJob; budgetMs: number; local: () => LineHandler }): Promise<boolean> {
+export async function runBatch(text: string, io: Io, opts: { job: BatchJob; budgetMs: number; local: () => LineHandler | Promise<LineHandler> }): Promise<boolean> {
   const lines = text.split(/\r?\n/);
   let failed = false;
   if (!existsSync(fileURLToPath(WORKER_URL))) {
-    const handle = opts.local();
+    const handle = await opts.local();
     lines.forEach((line, i) => {
       const a = handle(line, i);
       if (a === undefined) return;

@@ -9,7 +9,7 @@ import { shapedDiffResult, type ShapedDiffOutcome } from '../derive/shaped-diff-
 import type { Layout } from '../derive/shaped-derivative.js';
 import type { Engine } from '../rewrite/engine.js';
 import { parseInput, type InputSyntax } from './input.js';
-import { EXIT, UserError } from './io.js';
+import { EXIT } from './io.js';
 import { readShapes } from './matrix-equal.js';
 
 export interface ShapedDiffRequest {
@@ -23,12 +23,6 @@ export interface ShapedDiffRequest {
   readonly engine?: Engine;
 }
 
-/** --layout numerator|denominator. */
-export function parseLayout(text: string): Layout {
-  if (text !== 'numerator' && text !== 'denominator') throw new UserError(`--layout is numerator or denominator, got '${text}'`);
-  return text;
-}
-
 /** Reads, derives, verifies; bad input (a shape declaration, a parse error) is a UserError. */
 export function shapedDiff(req: ShapedDiffRequest): ShapedDiffOutcome & { readonly code: number } {
   const ctx = readShapes(req.shapes);
@@ -40,9 +34,4 @@ export function shapedDiff(req: ShapedDiffRequest): ShapedDiffOutcome & { readon
     ...(req.engine !== undefined ? { engine: req.engine } : {}),
   });
   return { ...o, code: o.verdict === 'holds' ? EXIT.ok : o.verdict === 'fails' ? EXIT.failed : EXIT.undecided };
-}
-/** --shape refuses the options it cannot honour, in one line. */
-export function refuseShapedOptions(opts: { readonly grad?: string | undefined; readonly at?: readonly string[] }): void {
-  if (opts.grad !== undefined) throw new UserError('--grad with --shape: give the vector with --wrt x; its gradient is one vector');
-  if (opts.at !== undefined && opts.at.length > 0) throw new UserError('--at with --shape: values of vectors and matrices at a point are not supported yet');
 }

@@ -15,6 +15,7 @@ import { assertNever } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, size, some } from '../expr/traverse.js';
 import { readNerdamer } from './nerdamer-reader.js';
+import { askNerdamerThread } from './nerdamer-thread.js';
 import { lookupFunction } from '../expr/functions.js';
 
 interface NerdamerExpression {
@@ -23,10 +24,38 @@ interface NerdamerExpression {
 type Nerdamer = ((expression: string) => NerdamerExpression) & { flush(): unknown };
 
 const require = createRequire(import.meta.url);
-// nerdamer is CommonJS; its calculus module registers diff() on the same instance.
-const nerdamer = require('nerdamer') as Nerdamer;
-require('nerdamer/Calculus.js');
-require('nerdamer/Algebra.js');
+let loaded: Nerdamer | undefined;
+/**
+ * nerdamer, loaded on the first question rather than at start-up: its load
+ * (700 kB of code and a prime table) costs about as much as starting Node,
+ * and most runs never ask it. nerdamer is CommonJS; its calculus module
+ * registers diff() on the same instance.
+ */
+function nerdamer(): Nerdamer {
+  if (loaded === undefined) {
+    loaded = require('nerdamer') as Nerdamer;
+    require('nerdamer/Calculus.js');
+    require('nerdamer/Algebra.js');
+  }
+  return loaded;
+}
+
+/**
+ * nerdamer's text for `expression`; throws with nerdamer's message when it
+ * fails. Asked of the thread the CLI started ahead (nerdamer-thread.ts) when
+ * there is one, else of nerdamer loaded here: the same calls either way.
+ */
+function askNerdamer(expression: string): string {
+  const remote = askNerdamerThread(expression);
+  if (remote !== undefined) {
+    if ('error' in remote) throw new Error(remote.error);
+    return remote.text;
+  }
+  const n = nerdamer();
+  const text = n(expression).text();
+  n.flush();
+  return text;
+}
 
 /**
  * Larger expressions are not sent: nerdamer's simplify takes seconds on a
@@ -179,8 +208,7 @@ function askDerivative(f: Expr, x: Sym): { text: string; names: Names } | { unsu
   const s = translate(f, names);
   if (s === undefined) return { unsupported: `uses a function nerdamer cannot express (${unspeakable(f).join(', ')})` };
   try {
-    const text = nerdamer(`diff(${s},${names.name(x)})`).text();
-    nerdamer.flush();
+    const text = askNerdamer(`diff(${s},${names.name(x)})`);
     return { text, names };
   } catch (err) {
     return { unsupported: `nerdamer failed: ${err instanceof Error ? err.message : String(err)}` };
@@ -263,8 +291,7 @@ export function nerdamerAgrees(lhs: Expr, rhs: Expr): boolean | undefined {
   const b = translate(rhs, names);
   if (a === undefined || b === undefined) return undefined;
   try {
-    const text = nerdamer(`simplify((${a})-(${b}))`).text();
-    nerdamer.flush();
+    const text = askNerdamer(`simplify((${a})-(${b}))`);
     return text === '0';
   } catch {
     return undefined;

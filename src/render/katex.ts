@@ -5,7 +5,15 @@
  * as red text rather than throwing; we report it as an error too, so that
  * nothing half-rendered passes for success.
  */
-import katex from 'katex';
+import { createRequire } from 'node:module';
+import type Katex from 'katex';
+
+// KaTeX is 600 kB of JavaScript: loaded on the first rendering, not at start-up
+// (`gradtex diff` prints LaTeX without ever rendering it). Its CommonJS build is
+// the same release as the ESM one.
+const require = createRequire(import.meta.url);
+let katex: typeof Katex | undefined;
+const loadKatex = (): typeof Katex => (katex ??= require('katex') as typeof Katex);
 
 export type KatexResult = { readonly ok: true; readonly html: string } | { readonly ok: false; readonly message: string };
 
@@ -20,7 +28,7 @@ export function renderKatex(latex: string, opts: { displayMode?: boolean } = {})
     return false;
   };
   try {
-    const html = katex.renderToString(latex, { throwOnError: true, trust, displayMode: opts.displayMode ?? false, strict: 'ignore' });
+    const html = loadKatex().renderToString(latex, { throwOnError: true, trust, displayMode: opts.displayMode ?? false, strict: 'ignore' });
     if (refused.length > 0) return { ok: false, message: `${refused.join(', ')} is not allowed: gradtex renders math only, without links, images or HTML attributes` };
     return { ok: true, html };
   } catch (e) {

@@ -23,7 +23,7 @@ import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, readReque
 import { formatVerification } from '../../derive/verdict-text.js';
 import { groupSteps } from '../../proof/group-steps.js';
 import { toPlain } from '../../expr/to-plain.js';
-import { parseLayout, refuseShapedOptions, shapedDiff } from '../shaped-diff.js';
+import { parseLayout, refuseShapedOptions } from '../shaped-options.js';
 import type { Layout } from '../../derive/shaped-derivative.js';
 import { unshapedDerivativeRefusal } from '../../check/matrix-gate.js';
 
@@ -118,6 +118,8 @@ async function runSingle(exprArg: string, flags: DiffFlags, io: Io, engine: Engi
   const text = await readExprArg(exprArg, io);
   if (flags.shape.length > 0) {
     refuseShapedOptions(flags);
+    // The matrix calculus loads only for --shape: plain diff starts without it.
+    const { shapedDiff } = await import('../shaped-diff.js');
     const o = shapedDiff({ text, syntax: flags.input, wrt: flags.wrt.flatMap((w) => parseVariables(w, '--wrt')), shapes: flags.shape, engine, ...(flags.layout !== undefined ? { layout: flags.layout } : {}), ...options(flags, undefined) });
     io.stdout(flags.format === 'json' ? JSON.stringify(o.json, null, 2) + '\n' : flags.format === 'latex' ? o.latex : o.text);
     return o.code;
@@ -182,8 +184,9 @@ function readRequest(line: string): BatchRequest {
 const isRequestError = (e: unknown): boolean => e instanceof UserError || e instanceof PointError || e instanceof DerivationLimitError;
 
 /** Answers one JSON Lines request of `diff --batch` (in a batch worker, or in this thread). */
-export function diffBatchHandler(flags: DiffFlags): LineHandler {
+export async function diffBatchHandler(flags: DiffFlags): Promise<LineHandler> {
   const engine = createEngine();
+  const { shapedDiff } = await import('../shaped-diff.js');
   return guardedHandler((line) => {
     const req = readRequest(line);
     const id = req.id;

@@ -4,6 +4,7 @@
  * the Markdown stack or KaTeX, so start-up pays only for the command that runs.
  */
 import type { CommandModule } from '../command.js';
+import { hasIdleCore, startNerdamerThread } from '../../numeric/nerdamer-thread.js';
 
 export interface CommandEntry {
   readonly name: string;
@@ -36,5 +37,9 @@ export async function commandsFor(argv: readonly string[]): Promise<CommandModul
   const first = argv.find((a) => !a.startsWith('-'));
   const named = COMMANDS.find((c) => c.name === first);
   const entries = named ? [named] : COMMANDS;
+  // `diff EXPR` asks nerdamer for a second opinion on nearly every answer, and
+  // loading nerdamer costs about as much as starting Node: it loads in its own
+  // thread meanwhile, if a core is idle. (--batch answers in worker threads of its own; --shape never asks.)
+  if (named?.name === 'diff' && !argv.some((a) => a === '--batch' || a === '--shape' || a === '--help' || a === '-h') && hasIdleCore()) startNerdamerThread();
   return Promise.all(entries.map((c) => c.load()));
 }
