@@ -8,7 +8,8 @@ import { computeNamed, parseParameterList, listNamed, loadNamedSpec, namedDeriva
 import { createEngine } from '../../rewrite/engine.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
-import { parseFormat, parseInteger, parsePositiveInt, type Format } from '../options.js';
+import { parseDetail, parseFormat, parseInteger, parsePositiveInt, type Format } from '../options.js';
+import type { Detail } from '../../proof/group-steps.js';
 
 interface DeriveFlags {
   list?: boolean;
@@ -16,6 +17,7 @@ interface DeriveFlags {
   points?: number;
   seed?: number;
   param: string[];
+  detail: Detail;
 }
 
 function list(io: Io, format: Format): void {
@@ -34,6 +36,7 @@ export const deriveCommand: CommandModule = {
       .option('--format <format>', 'text, latex or json', parseFormat, 'text')
       .option('--points <n>', 'random points per numeric check', parsePositiveInt)
       .option('--seed <n>', 'seed for the random points', parseInteger)
+      .option('--detail <level>', 'brief (a textbook\'s few lines), standard (bookkeeping merged into the step that caused it) or full (one rewrite per line); every line shown is checked', parseDetail, 'standard')
       .option('--param <name=choice>', 'choose a variant, e.g. --param f=tanh --param g=sigma,loss=bce (two-layer-network)', (v: string, acc: string[]) => [...acc, v], [] as string[])
       .action((name: string | undefined, flags: DeriveFlags) => {
         if (flags.list === true) {
@@ -63,6 +66,7 @@ export const deriveCommand: CommandModule = {
           verified = verifyNamed(computeNamed(createEngine(), spec), {
             ...(flags.points !== undefined ? { points: flags.points } : {}),
             ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+            detail: flags.detail,
           });
         } catch (e) {
           if (e instanceof NamedSpecError) throw new UserError(e.message);

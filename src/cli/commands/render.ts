@@ -19,7 +19,8 @@ import { createEngine } from '../../rewrite/engine.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { readShapes } from '../matrix-equal.js';
-import { collect } from '../options.js';
+import { collect, parseDetail } from '../options.js';
+import type { Detail } from '../../proof/group-steps.js';
 
 const FORMATS = ['tex', 'html', 'md', 'pdf'] as const;
 type OutFormat = (typeof FORMATS)[number];
@@ -31,6 +32,8 @@ interface RenderFlags {
   templateHtml?: string;
   templateMd?: string;
   shape: string[];
+  /** Over the spec's own `detail:`; absent: the spec's, else standard. */
+  detail?: Detail;
 }
 
 function formats(spec: string): OutFormat[] {
@@ -51,6 +54,7 @@ export const renderCommand: CommandModule = {
       .option('--template-html <file>', 'your own HTML template (slots {{title}} {{author}} {{date}} {{katexCss}} {{body}})')
       .option('--template-md <file>', 'your own Markdown template (slots {{title}} {{author}} {{date}} {{body}})')
       .option('--shape <decl>', "declare a matrix or vector for every problem, e.g. 'W: m x n, x: n' (repeatable); a spec's shapes: take over for the names they share", collect, [])
+      .option('--detail <level>', "brief (a textbook's few lines), standard (bookkeeping merged into the step that caused it; the default) or full (one rewrite per line); over a spec's own 'detail:'; every line shown is checked", parseDetail)
       .action((specs: string[], flags: RenderFlags) => {
         const want = formats(flags.to);
         const shapes = readShapes(flags.shape);
@@ -68,7 +72,7 @@ export const renderCommand: CommandModule = {
           } catch (e) {
             throw new UserError(`cannot read ${specFile}: ${e instanceof Error ? e.message : String(e)}`);
           }
-          const solved = solveSpec(engine, specFile, parseSpec(specFile, text), shapes);
+          const solved = solveSpec(engine, specFile, parseSpec(specFile, text), shapes, flags.detail);
           if (!solved.allVerified) failed = true;
           const stem = basename(specFile, extname(specFile));
           const write = (ext: string, content: string): string => {
