@@ -34,6 +34,7 @@ import type { Expr } from '../expr/node.js';
 import type { Path } from '../expr/path.js';
 import { some } from '../expr/traverse.js';
 import { toPlain } from '../expr/to-plain.js';
+import { equal } from '../expr/equal.js';
 import type { Step } from './step.js';
 
 /** How many lines a derivation is shown in. */
@@ -75,10 +76,9 @@ const disjoint = (p: Path, q: Path): boolean => !isPrefix(p, q) && !isPrefix(q, 
 const hasDeriv = (e: Expr): boolean => some(e, (x) => x.kind === 'deriv');
 const isDerivativeStep = (s: Step): boolean => s.redex.kind === 'deriv';
 
-/** d(z_i, z_j) → δ_ij, d(x, x) → 1: a derivative of a bare variable, finished in the step. */
-function finishesVariable(s: Step): boolean {
-  return s.redex.kind === 'deriv' && s.redex.body.kind === 'sym' && !hasDeriv(s.contractum);
-}
+/** d(z_i, z_j) → δ_ij, d(x, x) → 1: the derivative of a variable, finished in the step (not ∂C/∂s for a C that stands for more). */
+const FINISHING = new Set(['d.var', 'd.index']);
+const finishesVariable = (s: Step): boolean => FINISHING.has(s.rule);
 
 type Member = { step: Step; index: number };
 
@@ -107,7 +107,8 @@ export function groupSteps(steps: readonly Step[], opts: GroupOptions = {}): Ste
     const printed = detail === 'full' ? '' : toPlain(step.after);
     const last = out[out.length - 1];
     const lastMember = last?.members[last.members.length - 1];
-    const open = last !== undefined && lastMember !== undefined && !endsLine(lastMember.index);
+    // A step that does not continue from the one before (the equations of a solved system) starts a line: a line is a chain.
+    const open = last !== undefined && lastMember !== undefined && !endsLine(lastMember.index) && equal(lastMember.step.after, step.before);
     const p = phase(step, index);
     let joins = false;
     if (open && detail === 'standard') joins = joinsStandard(last.members, step, last.printed === printed);

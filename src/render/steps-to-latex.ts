@@ -50,7 +50,11 @@ function annotations(l: Line, opts: DerivationLatexOptions): string[] {
     // A long run of routine steps is summarised, so the line fits a page;
     // the JSON and text outputs still list every rule.
     const routine = l.steps.every(({ step }) => step.minor === true);
+    // Bookkeeping merged into a line is named once as "simplifying" when there is more than one kind of it.
+    const minorTitles = new Set(l.steps.filter(({ step }) => step.minor === true).map(({ step }) => step.title));
+    const main = titles.filter((t) => !minorTitles.has(t) || l.steps.some(({ step }) => step.title === t && step.minor !== true));
     if (routine && titles.length > 2) notes.push('\\text{Simplifying}');
+    else if (!routine && titles.length - main.length > 1) notes.push(...main.map((t) => `\\text{${escapeLatexText(t)}}`), '\\text{simplifying}');
     else for (const t of titles) notes.push(`\\text{${escapeLatexText(t)}}`);
     // Conditions (where a step holds) are printed beside KaTeX lines; in a
     // document they follow the derivation as notes, so a tag stays short.

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { computeNamed, parseParameterList, listNamed, loadNamedSpec, namedDerivationNames, namedToJson, namedToLatex, namedToText, NamedSpecError, verifyNamed } from '../../derive/named/index.js';
 import { createEngine } from '../../rewrite/engine.js';
+import { texFragment } from '../../document/fragment.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { parseDetail, parseFormat, parseInteger, parsePositiveInt, type Format } from '../options.js';
@@ -18,6 +19,7 @@ interface DeriveFlags {
   seed?: number;
   param: string[];
   detail: Detail;
+  fragment?: boolean;
 }
 
 function list(io: Io, format: Format): void {
@@ -37,6 +39,7 @@ export const deriveCommand: CommandModule = {
       .option('--points <n>', 'random points per numeric check', parsePositiveInt)
       .option('--seed <n>', 'seed for the random points', parseInteger)
       .option('--detail <level>', 'brief (a textbook\'s few lines), standard (bookkeeping merged into the step that caused it) or full (one rewrite per line); every line shown is checked', parseDetail, 'standard')
+      .option('--fragment', 'with --format latex: a piece to \\input in your own document, the packages it needs listed in a comment')
       .option('--param <name=choice>', 'choose a variant, e.g. --param f=tanh --param g=sigma,loss=bce (two-layer-network)', (v: string, acc: string[]) => [...acc, v], [] as string[])
       .action((name: string | undefined, flags: DeriveFlags) => {
         if (flags.list === true) {
@@ -45,6 +48,7 @@ export const deriveCommand: CommandModule = {
           setExit(EXIT.ok);
           return;
         }
+        if (flags.fragment === true && flags.format !== 'latex') throw new UserError('--fragment goes with --format latex');
         if (name === undefined) throw new UserError('missing NAME: run gradtex derive --list to see the named derivations');
         let spec;
         try {
@@ -73,7 +77,7 @@ export const deriveCommand: CommandModule = {
           throw e;
         }
         if (flags.format === 'json') io.stdout(JSON.stringify(namedToJson(verified, performance.now() - t0), null, 2) + '\n');
-        else if (flags.format === 'latex') io.stdout(namedToLatex(verified, 'align*'));
+        else if (flags.format === 'latex') io.stdout(flags.fragment === true ? texFragment(namedToLatex(verified, 'align*'), spec.title) : namedToLatex(verified, 'align*'));
         else io.stdout(namedToText(verified));
         const stuck = verified.computed.parts.some((p) => p.derivation.stop !== 'normal-form');
         setExit(verified.verdict === 'fails' || verified.verdict === 'undecided' || stuck ? EXIT.failed : EXIT.ok);

@@ -12,9 +12,9 @@ import { solveSpec } from '../../document/solve.js';
 import { renderSummary, tallyAnswers } from '../../document/summary.js';
 import { parseSpec } from '../../document/spec.js';
 import { loadTemplate, templatesDir } from '../../document/template.js';
-import { toHtmlDocument } from '../../document/to-html.js';
+import { toHtmlDocument, toHtmlFragment } from '../../document/to-html.js';
 import { toMarkdownDocument } from '../../document/to-md.js';
-import { toTexDocument } from '../../document/to-tex.js';
+import { toTexDocument, toTexFragment } from '../../document/to-tex.js';
 import { createEngine } from '../../rewrite/engine.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
@@ -34,6 +34,8 @@ interface RenderFlags {
   shape: string[];
   /** Over the spec's own `detail:`; absent: the spec's, else standard. */
   detail?: Detail;
+  /** Only the bodies (LaTeX for \input, an HTML <section>): no preamble, no page shell, no PDF. */
+  fragment?: boolean;
 }
 
 function formats(spec: string): OutFormat[] {
@@ -55,8 +57,13 @@ export const renderCommand: CommandModule = {
       .option('--template-md <file>', 'your own Markdown template (slots {{title}} {{author}} {{date}} {{body}})')
       .option('--shape <decl>', "declare a matrix or vector for every problem, e.g. 'W: m x n, x: n' (repeatable); a spec's shapes: take over for the names they share", collect, [])
       .option('--detail <level>', "brief (a textbook's few lines), standard (bookkeeping merged into the step that caused it; the default) or full (one rewrite per line); over a spec's own 'detail:'; every line shown is checked", parseDetail)
+      .option('--fragment', 'write only the bodies, to include in your own document: LaTeX without a preamble (\\input{…} it; the packages it needs are listed in a comment) and HTML as one <section>; no PDF')
       .action((specs: string[], flags: RenderFlags) => {
-        const want = formats(flags.to);
+        const fragment = flags.fragment === true;
+        const asked = formats(flags.to);
+        // A fragment is not a document pdflatex can build on its own.
+        if (fragment && asked.includes('pdf')) io.stderr('gradtex: note: --fragment writes no PDF (the .tex is a piece to \\input in your own document)\n');
+        const want = fragment ? asked.filter((f) => f !== 'pdf') : asked;
         const shapes = readShapes(flags.shape);
         const engine = createEngine();
         const dir = templatesDir();
@@ -84,8 +91,11 @@ export const renderCommand: CommandModule = {
           };
           const written: string[] = [];
           let texFile: string | undefined;
-          if (want.includes('tex') || want.includes('pdf')) written.push((texFile = write('tex', toTexDocument(solved, texTemplate))));
-          if (want.includes('html')) written.push(write('html', toHtmlDocument(solved, htmlTemplate, installKatexAssets(flags.out))));
+          if (want.includes('tex') || want.includes('pdf')) written.push((texFile = write('tex', fragment ? toTexFragment(solved) : toTexDocument(solved, texTemplate))));
+          if (want.includes('html')) {
+            const katexCss = installKatexAssets(flags.out);
+            written.push(write('html', fragment ? toHtmlFragment(solved, katexCss) : toHtmlDocument(solved, htmlTemplate, katexCss)));
+          }
           if (want.includes('md')) written.push(write('md', toMarkdownDocument(solved, mdTemplate)));
           let pdfFailed = false;
           if (want.includes('pdf') && texFile !== undefined) {
