@@ -172,6 +172,8 @@ export function uncheckedPart(report: VerificationReport, stepCount: number): st
   if (first !== undefined && first.verdict.verdict === 'undecided') {
     parts.push(`${undecided.length} of ${stepCount} steps could not be checked at random points (step ${first.index + 1}: ${first.verdict.reason})`);
   }
+  const line = report.lines.find((l) => l.to > l.from && l.verdict.verdict === 'undecided');
+  if (line !== undefined && line.verdict.verdict === 'undecided') parts.push(`the line of steps ${line.from + 1} to ${line.to + 1} could not be checked as one step (${line.verdict.reason})`);
   if (report.claim.verdict === 'undecided') parts.push(`the result could not be checked at random points (${report.claim.reason})`);
   return parts.length === 0 ? undefined : parts.join('; ');
 }
