@@ -1,5 +1,6 @@
 /** Small option parsers shared by the subcommands (commander hands us strings). */
 import { InvalidArgumentError } from 'commander';
+import { readDetail, type Detail } from '../proof/group-steps.js';
 
 export type Format = 'text' | 'latex' | 'json';
 
@@ -23,4 +24,11 @@ export function parseInteger(v: string): number {
 /** For repeatable options: --wrt x --wrt y -> ['x', 'y']. */
 export function collect(v: string, previous: string[]): string[] {
   return [...previous, v];
+}
+
+/** --detail brief|standard|full (src/proof/group-steps.ts). */
+export function parseDetail(v: string): Detail {
+  const d = readDetail(v);
+  if (d === undefined) throw new InvalidArgumentError('expected brief, standard or full');
+  return d;
 }

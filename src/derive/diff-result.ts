@@ -5,7 +5,9 @@
  *    "before", "after", "latex", "where", "notes"}], "verification": {"verdict",
  *    "points", "maxRelError"}, "ms", "stop", "notes"}
  *
- * plus "value"/"approx"/"branches" with a point, and "differentiable": false
+ * plus "detail" and "lines" (the displayed lines at that detail, src/proof/group-steps.ts:
+ * [{"steps": [first, last], "titles", "after", "latex", "verdict"}], a merged
+ * line checked as one step), "value"/"approx"/"branches" with a point, and "differentiable": false
  * with "statement", "left"/"right" and "conventions" (and no "value") where
  * the derivative does not exist at the point. Plain strings use the plain
  * syntax parsePlain reads, so `result` can be fed back into gradtex.
@@ -16,6 +18,7 @@ import { symKey } from '../expr/sym-key.js';
 import type { Derivation, Note } from '../proof/step.js';
 import type { StopReason } from '../proof/stop-reason.js';
 import { verifyDerivation, type Verdict, type VerificationReport } from '../proof/verify.js';
+import { DEFAULT_DETAIL, groupSteps, type Detail } from '../proof/group-steps.js';
 import { noteToPlain } from '../render/notes.js';
 import { toLatex, toPlain } from '../render/index.js';
 import type { Engine } from '../rewrite/engine.js';
@@ -35,6 +38,15 @@ export interface StepJson {
   readonly verdict?: string;
 }
 
+/** One displayed line: steps `first..last` (indices into "steps") shown as one, checked as one step. */
+export interface LineJson {
+  readonly steps: readonly [number, number];
+  readonly titles: readonly string[];
+  readonly after: string;
+  readonly latex: string;
+  readonly verdict?: string;
+}
+
 /** The documented spelling of verdicts in the `diff` JSON (kept for its users): "numeric" is holds, "failed" is fails. */
 export type DiffJsonVerdict = 'proved' | 'numeric' | 'failed' | 'undecided';
 
@@ -47,8 +59,8 @@ export interface VerificationJson {
   readonly verdict: DiffJsonVerdict;
   readonly points: number;
   readonly maxRelError: number | null;
-  /** Present when a check failed: which step (or "result") and the point. */
-  readonly failure?: { readonly step: number | 'result'; readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number };
+  /** Present when a check failed: which step (or "result") and the point; "line" [first, last] when only a merged line failed ("step" is then its last). */
+  readonly failure?: { readonly step: number | 'result'; readonly line?: readonly [number, number]; readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number };
   readonly undecided?: string;
   /**
    * What was not checked at random points, when the verdict alone would
@@ -64,6 +76,9 @@ export interface DiffJson {
   readonly result: string;
   readonly latex: string;
   readonly steps: readonly StepJson[];
+  /** The detail the lines are shown at, and the lines (every step is still listed in "steps"). */
+  readonly detail: Detail;
+  readonly lines: readonly LineJson[];
   readonly verification: VerificationJson;
   readonly ms: number;
   readonly stop: StopReason;
@@ -103,6 +118,8 @@ export interface DiffOptions {
   readonly seed?: number;
   readonly at?: ReadonlyMap<string, Expr>;
   readonly checkSteps?: boolean;
+  /** How many lines the derivation is shown in (default standard). */
+  readonly detail?: Detail;
 }
 
 /** Every step as JSON, with its numeric verdict when steps were checked. */
@@ -123,6 +140,23 @@ export function stepsToJson(derivation: Derivation, report: VerificationReport):
   });
 }
 
+/** The displayed lines at `detail`, with each line's own check when lines were checked. */
+export function linesToJson(derivation: Derivation, report: VerificationReport, detail: Detail): LineJson[] {
+  const checks = new Map(report.lines.map((l) => [l.from, l.verdict]));
+  const failed = (i: number): boolean => report.steps[i]?.verdict.verdict === 'fails';
+  return groupSteps(derivation.steps, { detail, endsLine: failed }).map((l) => {
+    const from = l.steps[0]?.index ?? 0;
+    const v = checks.get(from);
+    return {
+      steps: [from, l.steps[l.steps.length - 1]?.index ?? from] as const,
+      titles: l.titles,
+      after: toPlain(l.after),
+      latex: toLatex(l.after),
+      ...(v !== undefined ? { verdict: diffJsonVerdict(v.verdict) } : {}),
+    };
+  });
+}
+
 /**
  * What the report did not check at random points, or undefined when every
  * step and the result were checked: a `proved` from nerdamer is about the
@@ -138,6 +172,8 @@ export function uncheckedPart(report: VerificationReport, stepCount: number): st
   if (first !== undefined && first.verdict.verdict === 'undecided') {
     parts.push(`${undecided.length} of ${stepCount} steps could not be checked at random points (step ${first.index + 1}: ${first.verdict.reason})`);
   }
+  const line = report.lines.find((l) => l.to > l.from && l.verdict.verdict === 'undecided');
+  if (line !== undefined && line.verdict.verdict === 'undecided') parts.push(`the line of steps ${line.from + 1} to ${line.to + 1} could not be checked as one step (${line.verdict.reason})`);
   if (report.claim.verdict === 'undecided') parts.push(`the result could not be checked at random points (${report.claim.reason})`);
   return parts.length === 0 ? undefined : parts.join('; ');
 }
@@ -146,14 +182,14 @@ export function uncheckedPart(report: VerificationReport, stepCount: number): st
 export function verificationToJson(report: VerificationReport, stepCount = report.steps.length): VerificationJson {
   const unchecked = uncheckedPart(report, stepCount);
   const failedStep = report.steps.find((s) => s.verdict.verdict === 'fails');
-  const failing = failedStep?.verdict ?? report.claim;
+  const failedLine = failedStep === undefined ? report.lines.find((l) => l.verdict.verdict === 'fails') : undefined;
+  const failing = failedStep?.verdict ?? (report.claim.verdict === 'fails' ? report.claim : (failedLine?.verdict ?? report.claim));
+  const where = failedStep !== undefined ? { step: failedStep.index } : report.claim.verdict !== 'fails' && failedLine !== undefined ? { step: failedLine.to, line: [failedLine.from, failedLine.to] as const } : { step: 'result' as const };
   return {
     verdict: diffJsonVerdict(report.verdict),
     points: report.points,
     maxRelError: Number.isFinite(report.maxRelError) ? report.maxRelError : null,
-    ...(failing.verdict === 'fails'
-      ? { failure: { step: failedStep === undefined ? 'result' : failedStep.index, point: failing.point, lhs: failing.lhs, rhs: failing.rhs } }
-      : {}),
+    ...(failing.verdict === 'fails' ? { failure: { ...where, point: failing.point, lhs: failing.lhs, rhs: failing.rhs } } : {}),
     ...(report.claim.verdict === 'undecided' ? { undecided: report.claim.reason } : {}),
     ...(unchecked !== undefined ? { unchecked } : {}),
   };
@@ -191,10 +227,12 @@ export function diffToJson(engine: Engine, input: string, f: Expr, wrt: readonly
   // Checking and printing cost the total size of the steps: refused past a limit (limits.ts).
   checkDerivationSize(derivation);
   const start = inertDerivative(f, wrt);
+  const detail = opts.detail ?? DEFAULT_DETAIL;
   const report = verifyDerivation(derivation, start, {
     ...(opts.points !== undefined ? { points: opts.points } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(opts.checkSteps !== undefined ? { checkSteps: opts.checkSteps } : {}),
+    detail,
   });
   const steps = stepsToJson(derivation, report);
   const verification = verificationToJson(report, derivation.steps.length);
@@ -204,6 +242,8 @@ export function diffToJson(engine: Engine, input: string, f: Expr, wrt: readonly
     result: toPlain(derivation.result),
     latex: toLatex(derivation.result),
     steps,
+    detail,
+    lines: linesToJson(derivation, report, detail),
     verification,
     ms: Math.round(ms * 1000) / 1000,
     stop: derivation.stop,

@@ -15,7 +15,7 @@ export function formatVerification(v: VerificationJson): string {
     case 'failed': {
       const f = v.failure;
       if (f === undefined) return 'fails';
-      const where = f.step === 'result' ? 'the result' : `step ${f.step + 1}`;
+      const where = f.step === 'result' ? 'the result' : f.line !== undefined ? `steps ${f.line[0] + 1} to ${f.line[1] + 1} taken together (one displayed line)` : `step ${f.step + 1}`;
       const point = Object.entries(f.point)
         .map(([k, x]) => `${k} = ${formatNumber(x, 3)}`)
         .join(', ');

@@ -5,6 +5,7 @@
  */
 import { formatVerification } from '../derive/verdict-text.js';
 import type { Derivation } from '../proof/step.js';
+import type { Detail } from '../proof/group-steps.js';
 import { derivationToLatex, noteToLatex, toLatex, toPlain } from '../render/index.js';
 import { collectNotes } from '../derive/diff-result.js';
 import { abbreviate } from '../render/abbreviate.js';
@@ -28,7 +29,15 @@ const PAGE_WIDTH_CM = 15;
 export type Block =
   | { readonly kind: 'heading'; readonly level: 2 | 3; readonly text: string }
   | { readonly kind: 'prose'; readonly segments: readonly Segment[] }
-  | { readonly kind: 'derivation'; readonly derivation: Derivation; readonly lhs: Expr; readonly definitions: readonly { readonly name: Expr; readonly value: Expr }[] }
+  | {
+      readonly kind: 'derivation';
+      readonly derivation: Derivation;
+      readonly lhs: Expr;
+      readonly definitions: readonly { readonly name: Expr; readonly value: Expr }[];
+      /** The lines (src/proof/group-steps.ts); a failing step ends its line. */
+      readonly detail: Detail;
+      readonly failedSteps: readonly number[];
+    }
   | { readonly kind: 'math'; readonly latex: string }
   | { readonly kind: 'check'; readonly text: string; readonly failed: boolean }
   /** A statement about a result (where it holds, which branch is active), as math-mode LaTeX. */
@@ -97,7 +106,7 @@ export function chainLatex(b: Extract<Block, { kind: 'chain' }>, env: 'align*' |
 
 /** A derivation in the environment a format needs (align* for LaTeX, aligned for KaTeX). */
 export function derivationLatex(b: Extract<Block, { kind: 'derivation' }>, env: 'align*' | 'aligned'): string {
-  return derivationToLatex(b.derivation, { env, lhs: b.lhs });
+  return derivationToLatex(b.derivation, { env, lhs: b.lhs, detail: b.detail, endsLine: (i) => b.failedSteps.includes(i) });
 }
 
 /** "where u = …" for an abbreviated derivation, as math-mode LaTeX, or undefined. */
@@ -106,9 +115,14 @@ export function definitionsLatex(b: Extract<Block, { kind: 'derivation' }>): str
   return `\\text{where } ${b.definitions.map((d) => `${toLatex(d.name)} = ${toLatex(d.value)}`).join(',\\quad ')}`;
 }
 
-function derivationBlock(derivation: Derivation, lhs: Expr): Block {
+function derivationBlock(derivation: Derivation, lhs: Expr, detail: Detail, failedSteps: readonly number[]): Block {
   const a = abbreviate(derivation, lhs);
-  return { kind: 'derivation', derivation: a.derivation, lhs: a.lhs, definitions: a.definitions };
+  return { kind: 'derivation', derivation: a.derivation, lhs: a.lhs, definitions: a.definitions, detail, failedSteps };
+}
+
+/** Indices of the steps whose own check failed. */
+function failing(verdicts: readonly ({ readonly verdict: string } | undefined)[]): number[] {
+  return verdicts.flatMap((v, i) => (v?.verdict === 'fails' ? [i] : []));
 }
 
 /** The check line under a checked derivation: says exactly how many steps were decided, never "every step holds" over an undecided one. */
@@ -158,7 +172,7 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
       switch (r.kind) {
         case 'derivation':
           for (const o of r.outcomes) {
-            out.push(derivationBlock(o.derivation, o.start));
+            out.push(derivationBlock(o.derivation, o.start, solved.detail, o.json.steps.flatMap((st, k) => (st.verdict === 'failed' ? [k] : []))));
             for (const n of collectNotes(o.derivation)) out.push({ kind: 'note', latex: noteToLatex(n) });
             for (const b of o.json.branchesLatex ?? []) out.push({ kind: 'note', latex: b });
             if (o.json.valueLatex !== undefined) {
@@ -169,7 +183,7 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
           }
           break;
         case 'simplification':
-          out.push(derivationBlock(r.derivation, r.derivation.start));
+          out.push(derivationBlock(r.derivation, r.derivation.start, solved.detail, failing(r.report.steps.map((st) => st.verdict))));
           out.push({ kind: 'check', text: `Check: ${r.report.how}.`, failed: r.report.verdict === 'fails' });
           break;
         case 'value': {
@@ -182,7 +196,7 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
             const c = part.computed;
             const title = `${c.part.title !== '' ? c.part.title : c.part.kind}${c.caseText !== undefined ? ` (case ${c.caseText})` : ''}`;
             out.push({ kind: 'prose', segments: proseSegments(`${title}.`) });
-            out.push(derivationBlock(c.derivation, c.lhs));
+            out.push(derivationBlock(c.derivation, c.lhs, solved.detail, failing(part.steps)));
             const pts = part.claim.verdict === 'holds' ? ` at ${part.claim.points} random points` : '';
             out.push({ kind: 'check', text: `Check: ${part.verdict === 'holds' ? `every step holds${pts}` : part.verdict}.`, failed: part.verdict === 'fails' });
           }

@@ -28,6 +28,7 @@ import { DefinitionError, readDefinitions } from '../graph/definitions.js';
 import { drawGraph, type Drawing } from '../graph/graph-drawing.js';
 import { graphReport, type GraphReport } from '../graph/graph-report.js';
 import { readNodeKinds } from '../graph/node-kinds.js';
+import { DEFAULT_DETAIL, type Detail } from '../proof/group-steps.js';
 
 export type TaskResult =
   | { readonly kind: 'derivation'; readonly outcomes: readonly DiffOutcome[] }
@@ -54,6 +55,8 @@ export interface SolvedSpec {
   readonly problems: readonly SolvedProblem[];
   /** True when every check passed (no failed verdict anywhere). */
   readonly allVerified: boolean;
+  /** How many lines derivations are shown in; the lines shown were checked at this detail. */
+  readonly detail: Detail;
 }
 
 function parseExpr(file: string, task: Located<Task>, text: string, shapes?: ShapeContext): Expr {
@@ -89,7 +92,7 @@ function refuseShaped(file: string, t: Located<Task>, e: Expr, shapes: ShapeCont
   if (mentionsShaped([e], shapes)) throw new SpecError(file, t.line, t.col, `'${t.value.kind}' tasks do not take vectors and matrices yet (the shapes: of this problem); use diff by a declared vector, or check`);
 }
 
-function solveTask(engine: Engine, file: string, t: Located<Task>, shapes: ShapeContext): TaskResult {
+function solveTask(engine: Engine, file: string, t: Located<Task>, shapes: ShapeContext, detail: Detail): TaskResult {
   const task = t.value;
   if ((task.kind === 'gradient' || task.kind === 'evaluate' || task.kind === 'simplify') && shapes.size > 0) refuseShaped(file, t, parseExpr(file, t, task.expr), shapes);
   switch (task.kind) {
@@ -102,19 +105,19 @@ function solveTask(engine: Engine, file: string, t: Located<Task>, shapes: Shape
       // Scalar rules would commute matrix-looking factors: the task is shown as not derived, never answered wrongly.
       if (refusal !== undefined) return { kind: 'shaped', outcome: { verdict: 'undecided', json: { input: task.expr, verdict: 'undecided', reason: refusal }, text: `${refusal}\n`, latex: `% ${refusal}\n`, checkText: `${refusal} (a shapes: section declares them)` } };
       const at = point(file, t, task.at);
-      const o = diffToJson(engine, task.expr, parseExpr(file, t, task.expr), variables(file, t, task.wrt), at === undefined ? {} : { at });
+      const o = diffToJson(engine, task.expr, parseExpr(file, t, task.expr), variables(file, t, task.wrt), at === undefined ? { detail } : { at, detail });
       return { kind: 'derivation', outcomes: [o] };
     }
     case 'gradient': {
       const f = parseExpr(file, t, task.expr);
       const at = point(file, t, task.at);
-      const outcomes = variables(file, t, task.vars).map((x) => diffToJson(engine, task.expr, f, [x], at === undefined ? {} : { at }));
+      const outcomes = variables(file, t, task.vars).map((x) => diffToJson(engine, task.expr, f, [x], at === undefined ? { detail } : { at, detail }));
       return { kind: 'derivation', outcomes };
     }
     case 'simplify': {
       const e = parseExpr(file, t, task.expr);
       const derivation = simplify(engine, e);
-      return { kind: 'simplification', derivation, report: verifyDerivation(derivation, e) };
+      return { kind: 'simplification', derivation, report: verifyDerivation(derivation, e, { detail }) };
     }
     case 'evaluate': {
       const e = parseExpr(file, t, task.expr);
@@ -124,7 +127,7 @@ function solveTask(engine: Engine, file: string, t: Located<Task>, shapes: Shape
     case 'derive': {
       const spec = loadNamedSpec(task.name);
       if (spec === undefined) throw new SpecError(file, t.line, t.col, `unknown derivation '${task.name}'; known: ${namedDerivationNames().join(', ')}`);
-      return { kind: 'named', verified: verifyNamed(computeNamed(engine, spec)) };
+      return { kind: 'named', verified: verifyNamed(computeNamed(engine, spec), { detail }) };
     }
     case 'check':
       try {
@@ -158,11 +161,13 @@ function solveTask(engine: Engine, file: string, t: Located<Task>, shapes: Shape
 }
 
 /** `shapes` (from `render --shape`) apply to every problem; a spec's or problem's own shapes take over for the names they share. */
-export function solveSpec(engine: Engine, file: string, spec: Spec, shapes: ShapeContext = new Map()): SolvedSpec {
+export function solveSpec(engine: Engine, file: string, spec: Spec, shapes: ShapeContext = new Map(), detailOption?: Detail): SolvedSpec {
   let allVerified = true;
+  // The command line's --detail over the spec's detail: over the default.
+  const detail = detailOption ?? spec.detail ?? DEFAULT_DETAIL;
   const problems = spec.problems.map((p) => {
     const ctx: ShapeContext = new Map([...shapes, ...p.shapes]);
-    const results = p.tasks.map((t) => solveTask(engine, file, t, ctx));
+    const results = p.tasks.map((t) => solveTask(engine, file, t, ctx, detail));
     for (const r of results) {
       if (r.kind === 'derivation' && r.outcomes.some((o) => o.verdict === 'fails')) allVerified = false;
       if (r.kind === 'simplification' && r.report.verdict === 'fails') allVerified = false;
@@ -174,5 +179,5 @@ export function solveSpec(engine: Engine, file: string, spec: Spec, shapes: Shap
     }
     return { title: p.title, statement: p.statement, results };
   });
-  return { spec, problems, allVerified };
+  return { spec, problems, allVerified, detail };
 }

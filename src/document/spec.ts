@@ -34,6 +34,7 @@ import { FileError } from '../parse/file-error.js';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { shapeContext, ShapeError, type ShapeContext } from '../matrix/shape.js';
 import type { ConstructRequest } from '../construct/construct-request.js';
+import { readDetail, type Detail } from '../proof/group-steps.js';
 
 export type Task =
   | { readonly kind: 'diff'; readonly expr: string; readonly wrt: readonly string[]; readonly at?: string }
@@ -72,6 +73,8 @@ export interface Spec {
   readonly author: string;
   readonly date: string;
   readonly problems: readonly Problem[];
+  /** `detail: brief|standard|full`: how many lines derivations are shown in (absent: the command's choice). */
+  readonly detail?: Detail;
 }
 
 /** A mistake in a problem-set spec, at file:line:col. */
@@ -249,5 +252,8 @@ export function parseSpec(file: string, text: string): Spec {
     const shapes: ShapeContext = new Map([...specShapes, ...r.shapes(node)]);
     return { title: r.string(node, 'title', true), statement: r.string(node, 'statement', false), tasks, line: r.line(node), shapes };
   });
-  return { title: r.string(root, 'title', true), author: r.string(root, 'author', false), date: r.string(root, 'date', false), problems };
+  const detailText = r.string(root, 'detail', false);
+  const detail = detailText === '' ? undefined : readDetail(detailText);
+  if (detailText !== '' && detail === undefined) r.fail(root.get('detail', true) as YamlNode, `'detail' must be brief, standard or full, not '${detailText}'`);
+  return { title: r.string(root, 'title', true), author: r.string(root, 'author', false), date: r.string(root, 'date', false), problems, ...(detail !== undefined ? { detail } : {}) };
 }

@@ -5,6 +5,7 @@ import { escapeHtml } from '../render/html-escape.js';
 import type { Segment } from '../render/prose.js';
 import type { SolvedSpec } from './solve.js';
 import { fillTemplate } from './template.js';
+import { htmlFragment } from './fragment.js';
 
 /** KaTeX HTML, or the LaTeX source shown as code with the error (a page never breaks). */
 function math(latex: string, display: boolean): string {
@@ -49,4 +50,9 @@ function blockHtml(b: Block): string {
 export function toHtmlDocument(solved: SolvedSpec, template: string, katexCss: string): string {
   const body = buildBlocks(solved).map(blockHtml).join('\n');
   return fillTemplate(template, { title: escapeHtml(solved.spec.title), author: escapeHtml(solved.spec.author), date: escapeHtml(solved.spec.date), katexCss: escapeHtml(katexCss), body }, 'HTML template');
+}
+
+/** The body alone as one `<section>` for your own page (`render --fragment`); the page links KaTeX's stylesheet. */
+export function toHtmlFragment(solved: SolvedSpec, katexCss: string): string {
+  return htmlFragment(buildBlocks(solved).map(blockHtml).join('\n'), solved.spec.title, katexCss);
 }

@@ -3,6 +3,7 @@ import { escapeLatexText, segmentLatex } from '../render/index.js';
 import { buildBlocks, chainLatex, definitionsLatex, derivationLatex, type Block } from './blocks.js';
 import type { SolvedSpec } from './solve.js';
 import { fillTemplate } from './template.js';
+import { texFragment } from './fragment.js';
 
 const tableRow = (cells: readonly string[]): string => `${cells.map((c) => `$${c}$`).join(' & ')} \\\\`;
 
@@ -34,4 +35,9 @@ function blockTex(b: Block): string {
 export function toTexDocument(solved: SolvedSpec, template: string): string {
   const body = buildBlocks(solved).map(blockTex).join('\n\n');
   return fillTemplate(template, { title: escapeLatexText(solved.spec.title), author: escapeLatexText(solved.spec.author), date: escapeLatexText(solved.spec.date), body }, 'LaTeX template');
+}
+
+/** The body alone, for `\input{…}` in your own document (`render --fragment`): no preamble, the packages it needs in a comment. */
+export function toTexFragment(solved: SolvedSpec): string {
+  return texFragment(buildBlocks(solved).map(blockTex).join('\n\n'), solved.spec.title);
 }

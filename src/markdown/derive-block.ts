@@ -24,6 +24,7 @@ import { unshapedDerivativeRefusal } from '../check/matrix-gate.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 import type { Verdict } from '../numeric/verdict.js';
+import { DEFAULT_DETAIL, type Detail } from '../proof/group-steps.js';
 
 /** A derivation computed elsewhere (a named derivation), with the left-hand side its first line shows. */
 export interface NamedDerivation {
@@ -43,6 +44,8 @@ export interface WorkOptions {
   readonly namedDir?: string;
   /** Shapes of vectors and matrices: a derivative by a declared vector is taken under them (shaped-diff-result.ts). */
   readonly shapes?: ShapeContext;
+  /** How many lines a derivation is shown in (src/proof/group-steps.ts; default standard); every line shown is checked. */
+  readonly detail?: Detail;
 }
 
 /** One displayed derivation: a named derivation has several (its parts), a d/dx request one. */
@@ -63,6 +66,11 @@ export interface WorkedPart {
 
 export type WorkedRequest = { readonly ok: true; readonly parts: readonly WorkedPart[] } | { readonly ok: false; readonly problem: string };
 
+/** Indices of the steps whose own check failed (a failing step ends its line). */
+function failing(verdicts: readonly { readonly verdict: string }[]): number[] {
+  return verdicts.flatMap((v, i) => (v.verdict === 'fails' ? [i] : []));
+}
+
 /** The verifier's verdict, whichever way the derivation was produced. */
 interface Summary {
   readonly verdict: Verdict;
@@ -75,9 +83,9 @@ interface Summary {
   readonly unchecked?: string | undefined;
 }
 
-function present(derivation: Derivation, lhs: Expr, v: Summary): WorkedPart {
+function present(derivation: Derivation, lhs: Expr, v: Summary, detail: Detail, failedSteps: readonly number[]): WorkedPart {
   const a = abbreviate(derivation, lhs);
-  const latex = derivationToLatex(a.derivation, { env: 'aligned', lhs: a.lhs });
+  const latex = derivationToLatex(a.derivation, { env: 'aligned', lhs: a.lhs, detail, endsLine: (i) => failedSteps.includes(i) });
   const where = a.definitions.length === 0 ? undefined : `\\text{where } ${a.definitions.map((d) => `${toLatex(d.name)} = ${toLatex(d.value)}`).join(',\\quad ')}`;
   const base = { latex, ...(where !== undefined ? { where } : {}) };
   if (derivation.stop === 'stuck') {
@@ -104,11 +112,17 @@ function present(derivation: Derivation, lhs: Expr, v: Summary): WorkedPart {
 function named(report: VerificationReport, stepCount: number): Summary {
   const unchecked = uncheckedPart(report, stepCount);
   const failed = report.steps.find((s) => s.verdict.verdict === 'fails');
-  const undecided = [report.claim, ...report.steps.map((s) => s.verdict)].find((x) => x.verdict === 'undecided');
+  const line = report.lines.find((l) => l.verdict.verdict === 'fails');
+  const undecided = [report.claim, ...report.steps.map((s) => s.verdict), ...report.lines.map((l) => l.verdict)].find((x) => x.verdict === 'undecided');
   return {
     verdict: report.verdict,
     points: report.points,
-    failure: failed === undefined ? 'the result does not equal the start at random points' : `step ${failed.index + 1} does not hold at random points`,
+    failure:
+      failed !== undefined
+        ? `step ${failed.index + 1} does not hold at random points`
+        : line !== undefined && report.claim.verdict !== 'fails'
+          ? `steps ${line.from + 1} to ${line.to + 1} taken together do not hold at random points`
+          : 'the result does not equal the start at random points',
     undecided: undecided?.verdict === 'undecided' ? undecided.reason : 'a step could not be checked',
     unchecked,
   };
@@ -123,27 +137,34 @@ function headingOf(p: VerifiedPart): string | undefined {
 
 function partSummary(p: VerifiedPart): Summary {
   const failed = p.steps.findIndex((s) => s.verdict === 'fails');
-  const undecided = [p.claim, ...p.steps].find((x) => x.verdict === 'undecided');
+  const line = p.lines.find((l) => l.verdict.verdict === 'fails');
+  const undecided = [p.claim, ...p.steps, ...p.lines.map((l) => l.verdict)].find((x) => x.verdict === 'undecided');
   return {
     verdict: p.verdict,
     points: p.claim.verdict === 'holds' ? p.claim.points : 0,
-    failure: failed >= 0 ? `step ${failed + 1} does not hold at random points` : 'the result does not equal the start at random points',
+    failure:
+      failed >= 0
+        ? `step ${failed + 1} does not hold at random points`
+        : line !== undefined && p.claim.verdict !== 'fails'
+          ? `steps ${line.from + 1} to ${line.to + 1} taken together do not hold at random points`
+          : 'the result does not equal the start at random points',
     undecided: undecided?.verdict === 'undecided' ? undecided.reason : 'a step could not be checked',
   };
 }
 
 /** A derivation from gradtex's catalog (rules/derivations/NAME.yaml), part by part. */
 function fromCatalog(engine: Engine, name: string, opts: WorkOptions): WorkedRequest {
+  const detail = opts.detail ?? DEFAULT_DETAIL;
   try {
     const spec = loadNamedSpec(name, opts.namedDir);
     // Not listing the catalog keeps the message (and golden files) stable as derivations are added.
     if (spec === undefined) return { ok: false, problem: `unknown derivation '${name}': there is none by that name in rules/derivations; write \`d/dx EXPR\` or \`diff EXPR wrt x\` instead` };
-    const v = verifyNamed(computeNamed(engine, spec), { ...(opts.points !== undefined ? { points: opts.points } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
+    const v = verifyNamed(computeNamed(engine, spec), { ...(opts.points !== undefined ? { points: opts.points } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}), detail });
     return {
       ok: true,
       parts: v.parts.map((p) => {
         const heading = headingOf(p);
-        const worked = present(p.computed.derivation, p.computed.lhs, partSummary(p));
+        const worked = present(p.computed.derivation, p.computed.lhs, partSummary(p), detail, failing(p.steps));
         return heading === undefined ? worked : { heading, ...worked };
       }),
     };
@@ -156,11 +177,13 @@ function fromCatalog(engine: Engine, name: string, opts: WorkOptions): WorkedReq
 /** The derivation for one request, or why there is none. */
 export function workOutRequest(engine: Engine, request: DeriveRequest, opts: WorkOptions): WorkedRequest {
   const checkOpts = { ...(opts.points !== undefined ? { points: opts.points } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) };
+  const detail = opts.detail ?? DEFAULT_DETAIL;
   if (request.kind === 'named') {
     if (opts.named === undefined) return fromCatalog(engine, request.name, opts);
     const found = opts.named(request.name, engine);
     if (found === undefined) return { ok: false, problem: `unknown derivation '${request.name}': there is no derivation by that name; write \`d/dx EXPR\` or \`diff EXPR wrt x\` instead` };
-    return { ok: true, parts: [present(found.derivation, found.lhs, named(verifyDerivation(found.derivation, found.lhs, checkOpts), found.derivation.steps.length))] };
+    const report = verifyDerivation(found.derivation, found.lhs, { ...checkOpts, detail });
+    return { ok: true, parts: [present(found.derivation, found.lhs, named(report, found.derivation.steps.length), detail, failing(report.steps.map((st) => st.verdict)))] };
   }
   if (opts.shapes !== undefined && opts.shapes.size > 0 && mentionsShaped([request.f], opts.shapes)) return shapedRequest(engine, request, opts.shapes, checkOpts);
   // Without shapes, scalar rules would commute matrix-looking factors (B*(A*x)): no derivation rather than a wrong one.
@@ -168,13 +191,14 @@ export function workOutRequest(engine: Engine, request: DeriveRequest, opts: Wor
   if (refusal !== undefined) return { ok: false, problem: `${refusal} (a \`shapes:\` line in the block declares them)` };
   let o;
   try {
-    o = diffToJson(engine, request.source, request.f, request.wrt, checkOpts);
+    o = diffToJson(engine, request.source, request.f, request.wrt, { ...checkOpts, detail });
   } catch (e) {
     if (e instanceof DerivationLimitError) return { ok: false, problem: e.message };
     throw e;
   }
   const v = o.json.verification;
-  return { ok: true, parts: [present(o.derivation, o.start, { verdict: o.verdict, points: v.points, failure: formatVerification(v), undecided: v.unchecked ?? v.undecided ?? 'a step could not be checked', unchecked: v.unchecked })] };
+  const failedSteps = o.json.steps.flatMap((st, k) => (st.verdict === 'failed' ? [k] : []));
+  return { ok: true, parts: [present(o.derivation, o.start, { verdict: o.verdict, points: v.points, failure: formatVerification(v), undecided: v.unchecked ?? v.undecided ?? 'a step could not be checked', unchecked: v.unchecked }, detail, failedSteps)] };
 }
 
 /** A derivative by a declared vector: the equation with its size, checked entry by entry; what is not derived is a problem, never a scalar reading. */

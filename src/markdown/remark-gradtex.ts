@@ -32,6 +32,7 @@ import { workOutRequest, type NamedLookup } from './derive-block.js';
 import { isRequestProblem, parseDeriveBlock } from './derive-request.js';
 import { displayMath, headingParagraph, verdictParagraph } from './mdast-nodes.js';
 import { readBlockShapes, type BlockShapes } from '../check/block-shapes.js';
+import type { Detail } from '../proof/group-steps.js';
 import type { ShapeContext } from '../matrix/shape.js';
 
 export interface RemarkGradtexOptions {
@@ -51,6 +52,8 @@ export interface RemarkGradtexOptions {
   readonly verdicts?: boolean;
   /** Shapes of vectors and matrices for every block (`md --shape`); a block's own `shapes:` line takes over for the names it shares. */
   readonly shapes?: ShapeContext;
+  /** How many lines derivations are shown in: brief, standard (default) or full (`md --detail`); every line shown is checked. */
+  readonly detail?: Detail;
 }
 
 /** The `source` of every message, as remark-lint names its rules' origin. */

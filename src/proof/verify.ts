@@ -10,6 +10,8 @@ import { checkEqualNumeric, type Assumption, type NumericVerdict } from '../nume
 import { nerdamerAgrees } from '../numeric/nerdamer-bridge.js';
 import type { Derivation } from './step.js';
 import { formatNumber } from '../numeric/format-number.js';
+import { groupSteps, type Detail } from './group-steps.js';
+import { verifyLines, type LineCheck } from './verify-lines.js';
 
 export type { Verdict } from '../numeric/verdict.js';
 import type { Verdict } from '../numeric/verdict.js';
@@ -29,6 +31,8 @@ export interface VerificationReport {
   /** How the verdict was reached, for people: "proved symbolically (nerdamer reduces the difference to 0)". */
   readonly how: string;
   readonly steps: readonly StepCheck[];
+  /** The displayed lines at the chosen detail, a merged line checked as one step (empty when steps are not checked). */
+  readonly lines: readonly LineCheck[];
   /** The claim start = result, checked directly (not through the steps). */
   readonly claim: NumericVerdict;
   /** Total points evaluated in the claim check, and its max relative error. */
@@ -44,6 +48,8 @@ export interface VerifyOptions {
   readonly checkSteps?: boolean;
   /** Ask nerdamer whether start - result reduces to 0 (default true). */
   readonly symbolic?: boolean;
+  /** The detail the derivation is shown at: its merged lines are checked too (none when absent). */
+  readonly detail?: Detail;
 }
 
 function summarise(vs: readonly NumericVerdict[]): Verdict {
@@ -60,8 +66,18 @@ export function verifyDerivation(d: Derivation, claimLhs: Expr = d.start, opts: 
       steps.push({ index, verdict: checkEqualNumeric(s.redex, s.contractum, { ...base, seed: base.seed + index }) });
     });
   }
+  // A merged line is a claim of its own (before its first step = after its last), checked as one step.
+  // Only asked for by callers that display lines (the checker shows none and pays nothing).
+  const lines =
+    (opts.checkSteps ?? true) && opts.detail !== undefined
+      ? verifyLines(
+          groupSteps(d.steps, { detail: opts.detail, endsLine: (i) => steps[i]?.verdict.verdict === 'fails' }),
+          steps.map((s) => s.verdict),
+          (before, after, k) => checkEqualNumeric(before, after, { ...base, seed: base.seed + 5000 + k }),
+        )
+      : [];
   const claim = checkEqualNumeric(claimLhs, d.result, base);
-  const numeric = summarise([claim, ...steps.map((s) => s.verdict)]);
+  const numeric = summarise([claim, ...steps.map((s) => s.verdict), ...lines.map((l) => l.verdict)]);
   // A second, independent engine can upgrade the verdict to proved, never
   // rescue a failed or undecided one (an undecided check, such as a derivative
   // above the order the checker evaluates, stays undecided).
@@ -80,6 +96,7 @@ export function verifyDerivation(d: Derivation, claimLhs: Expr = d.start, opts: 
     verdict,
     how,
     steps,
+    lines,
     claim,
     points: claim.verdict === 'holds' ? claim.points : 0,
     maxRelError: claim.verdict === 'holds' ? claim.maxRelError : NaN,
@@ -107,6 +124,11 @@ export function distrust(report: VerificationReport): string | undefined {
   for (const s of report.steps) {
     const v = s.verdict;
     if (v.verdict === 'fails') return `step ${s.index + 1} fails at ${pointText(v.point)} (${formatNumber(v.lhs, 3)} vs ${formatNumber(v.rhs, 3)})`;
+  }
+  const line = report.lines.find((l) => l.verdict.verdict === 'fails');
+  if (line !== undefined && line.verdict.verdict === 'fails') {
+    const v = line.verdict;
+    return `steps ${line.from + 1} to ${line.to + 1} taken together fail at ${pointText(v.point)} (${formatNumber(v.lhs, 3)} vs ${formatNumber(v.rhs, 3)})`;
   }
   if (claim.verdict === 'undecided') return `its check was undecided: ${claim.reason}`;
   const undecided = report.steps.find((s) => s.verdict.verdict === 'undecided');

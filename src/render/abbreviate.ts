@@ -56,6 +56,8 @@ export function abbreviate(d: Derivation, lhs: Expr, maxSize = 32): Abbreviated 
   }
   if (definitions.length === 0) return { derivation: d, lhs, definitions };
   const [newLhs, ...afters] = lines;
-  const steps = d.steps.map((st, i) => ({ ...st, after: afters[i] as Expr }));
+  // `before` abbreviated alike, so that the lines (src/proof/group-steps.ts, which follows chains of steps) stay the same.
+  const abbreviated = (e: Expr): Expr => definitions.reduce((x, def) => replace(x, def.value, def.name), e);
+  const steps = d.steps.map((st, i) => ({ ...st, before: abbreviated(st.before), after: afters[i] as Expr }));
   return { derivation: { ...d, steps, result: afters[afters.length - 1] ?? d.result }, lhs: newLhs as Expr, definitions };
 }

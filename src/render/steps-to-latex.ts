@@ -11,7 +11,7 @@
  *     \end{align*}
  */
 import type { Expr } from '../expr/node.js';
-import { groupSteps } from '../proof/group-steps.js';
+import { groupSteps, type Detail } from '../proof/group-steps.js';
 import type { Derivation, Step } from '../proof/step.js';
 import { escapeLatexText } from './escape.js';
 import { noteToLatex } from './notes.js';
@@ -25,6 +25,10 @@ export interface DerivationLatexOptions {
   readonly titles?: boolean;
   /** Extra LaTeX annotation per displayed line, e.g. a verdict; receives the last step of the line. */
   readonly annotate?: (step: Step, index: number) => string | undefined;
+  /** How many lines (src/proof/group-steps.ts; default standard). */
+  readonly detail?: Detail;
+  /** Step i must end its line (a failing step is shown on a line of its own). */
+  readonly endsLine?: (index: number) => boolean;
 }
 
 interface Line {
@@ -33,9 +37,10 @@ interface Line {
   readonly steps: readonly { readonly step: Step; readonly index: number }[];
 }
 
-/** The displayed lines: the shared grouping of src/proof/group-steps.ts over the printed LaTeX. */
-function lines(d: Derivation): Line[] {
-  return groupSteps(d.steps, (s) => toLatex(s.after)).map((g) => ({ latex: g.printed, titles: g.titles, steps: g.steps }));
+/** The displayed lines: the shared grouping of src/proof/group-steps.ts. */
+function lines(d: Derivation, opts: DerivationLatexOptions): Line[] {
+  const grouping = { ...(opts.detail !== undefined ? { detail: opts.detail } : {}), ...(opts.endsLine !== undefined ? { endsLine: opts.endsLine } : {}) };
+  return groupSteps(d.steps, grouping).map((g) => ({ latex: toLatex(g.after), titles: g.titles, steps: g.steps }));
 }
 
 function annotations(l: Line, opts: DerivationLatexOptions): string[] {
@@ -45,7 +50,11 @@ function annotations(l: Line, opts: DerivationLatexOptions): string[] {
     // A long run of routine steps is summarised, so the line fits a page;
     // the JSON and text outputs still list every rule.
     const routine = l.steps.every(({ step }) => step.minor === true);
+    // Bookkeeping merged into a line is named once as "simplifying" when there is more than one kind of it.
+    const minorTitles = new Set(l.steps.filter(({ step }) => step.minor === true).map(({ step }) => step.title));
+    const main = titles.filter((t) => !minorTitles.has(t) || l.steps.some(({ step }) => step.title === t && step.minor !== true));
     if (routine && titles.length > 2) notes.push('\\text{Simplifying}');
+    else if (!routine && titles.length - main.length > 1) notes.push(...main.map((t) => `\\text{${escapeLatexText(t)}}`), '\\text{simplifying}');
     else for (const t of titles) notes.push(`\\text{${escapeLatexText(t)}}`);
     // Conditions (where a step holds) are printed beside KaTeX lines; in a
     // document they follow the derivation as notes, so a tag stays short.
@@ -64,7 +73,7 @@ function annotations(l: Line, opts: DerivationLatexOptions): string[] {
 export function derivationToLatex(d: Derivation, opts: DerivationLatexOptions): string {
   const lhs = toLatex(opts.lhs ?? d.start);
   const body: string[] = [];
-  const ls = lines(d);
+  const ls = lines(d, opts);
   if (ls.length === 0) {
     const result = toLatex(d.result);
     body.push(result === lhs ? lhs : `${lhs} &= ${result}`);

@@ -66,7 +66,7 @@ describe('derivationToLatex', () => {
 });
 
 describe('derivationToLatex with routine steps', () => {
-  it('should show a run of minor steps as one line naming each rule once', () => {
+  it('should merge routine steps into the step that caused them (standard), several kinds of them named once as simplifying, and show one rewrite per line at full', () => {
     const y = sym('y');
     const base = derivation(add(mul(x, num(1)), num(0), mul(y, num(1))), [
       ['alg.swap', 'Reordering', add(num(0), mul(x, num(1)), mul(y, num(1)))],
@@ -76,12 +76,8 @@ describe('derivationToLatex with routine steps', () => {
     ]);
     const d = { ...base, steps: base.steps.map((s, i) => ({ ...s, minor: i > 0 })) };
     expect(derivationToLatex(d, { env: 'aligned' })).toBe(
-      [
-        '\\begin{aligned}',
-        'x \\cdot 1 + 0 + y \\cdot 1 &= 0 + x \\cdot 1 + y \\cdot 1 && \\text{Reordering} \\\\',
-        '&= x + y && \\text{Multiplying by one},\\ \\text{Adding zero}',
-        '\\end{aligned}',
-      ].join('\n'),
+      ['\\begin{aligned}', 'x \\cdot 1 + 0 + y \\cdot 1 &= x + y && \\text{Reordering},\\ \\text{simplifying}', '\\end{aligned}'].join('\n'),
     );
+    expect(derivationToLatex(d, { env: 'aligned', detail: 'full' }).split(' \\\\\n').length).toBe(4);
   });
 });

@@ -6,9 +6,11 @@
 import type { Command } from 'commander';
 import { computeNamed, parseParameterList, listNamed, loadNamedSpec, namedDerivationNames, namedToJson, namedToLatex, namedToText, NamedSpecError, verifyNamed } from '../../derive/named/index.js';
 import { createEngine } from '../../rewrite/engine.js';
+import { texFragment } from '../../document/fragment.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
-import { parseFormat, parseInteger, parsePositiveInt, type Format } from '../options.js';
+import { parseDetail, parseFormat, parseInteger, parsePositiveInt, type Format } from '../options.js';
+import type { Detail } from '../../proof/group-steps.js';
 
 interface DeriveFlags {
   list?: boolean;
@@ -16,6 +18,8 @@ interface DeriveFlags {
   points?: number;
   seed?: number;
   param: string[];
+  detail: Detail;
+  fragment?: boolean;
 }
 
 function list(io: Io, format: Format): void {
@@ -34,6 +38,8 @@ export const deriveCommand: CommandModule = {
       .option('--format <format>', 'text, latex or json', parseFormat, 'text')
       .option('--points <n>', 'random points per numeric check', parsePositiveInt)
       .option('--seed <n>', 'seed for the random points', parseInteger)
+      .option('--detail <level>', 'brief (a textbook\'s few lines), standard (bookkeeping merged into the step that caused it) or full (one rewrite per line); every line shown is checked', parseDetail, 'standard')
+      .option('--fragment', 'with --format latex: a piece to \\input in your own document, the packages it needs listed in a comment')
       .option('--param <name=choice>', 'choose a variant, e.g. --param f=tanh --param g=sigma,loss=bce (two-layer-network)', (v: string, acc: string[]) => [...acc, v], [] as string[])
       .action((name: string | undefined, flags: DeriveFlags) => {
         if (flags.list === true) {
@@ -42,6 +48,7 @@ export const deriveCommand: CommandModule = {
           setExit(EXIT.ok);
           return;
         }
+        if (flags.fragment === true && flags.format !== 'latex') throw new UserError('--fragment goes with --format latex');
         if (name === undefined) throw new UserError('missing NAME: run gradtex derive --list to see the named derivations');
         let spec;
         try {
@@ -63,13 +70,14 @@ export const deriveCommand: CommandModule = {
           verified = verifyNamed(computeNamed(createEngine(), spec), {
             ...(flags.points !== undefined ? { points: flags.points } : {}),
             ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+            detail: flags.detail,
           });
         } catch (e) {
           if (e instanceof NamedSpecError) throw new UserError(e.message);
           throw e;
         }
         if (flags.format === 'json') io.stdout(JSON.stringify(namedToJson(verified, performance.now() - t0), null, 2) + '\n');
-        else if (flags.format === 'latex') io.stdout(namedToLatex(verified, 'align*'));
+        else if (flags.format === 'latex') io.stdout(flags.fragment === true ? texFragment(namedToLatex(verified, 'align*'), spec.title) : namedToLatex(verified, 'align*'));
         else io.stdout(namedToText(verified));
         const stuck = verified.computed.parts.some((p) => p.derivation.stop !== 'normal-form');
         setExit(verified.verdict === 'fails' || verified.verdict === 'undecided' || stuck ? EXIT.failed : EXIT.ok);

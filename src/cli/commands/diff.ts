@@ -16,12 +16,12 @@ import { createEngine, type Engine } from '../../rewrite/engine.js';
 import type { CommandModule } from '../command.js';
 import { parseInput, readExprArg, type InputSyntax } from '../input.js';
 import { EXIT, UserError, type Io } from '../io.js';
-import { collect, parseFormat, parsePositiveInt, parseInteger, type Format } from '../options.js';
+import { collect, parseDetail, parseFormat, parsePositiveInt, parseInteger, type Format } from '../options.js';
 import { PointError, parsePoint, parseVariables } from '../../derive/point.js';
 import { DerivationLimitError } from '../../derive/limits.js';
 import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, readRequestObject, runBatch, type LineHandler } from '../batch.js';
 import { formatVerification } from '../../derive/verdict-text.js';
-import { groupSteps } from '../../proof/group-steps.js';
+import { groupSteps, type Detail } from '../../proof/group-steps.js';
 import { toPlain } from '../../expr/to-plain.js';
 import { parseLayout, refuseShapedOptions } from '../shaped-options.js';
 import type { Layout } from '../../derive/shaped-derivative.js';
@@ -42,6 +42,8 @@ interface DiffFlags {
   shape: string[];
   /** With --shape: numerator or denominator layout (default: a gradient shaped like the variable, a Jacobian m×n). */
   layout?: Layout;
+  /** How many lines the derivation is shown in (src/proof/group-steps.ts). */
+  detail: Detail;
 }
 
 function textReport(o: DiffOutcome): string {
@@ -50,7 +52,7 @@ function textReport(o: DiffOutcome): string {
   const dx = j.wrt.map((w) => `d/d${w}`).join(' ');
   lines.push(`${dx} of ${j.input}`);
   // The lines every printer shows (src/proof/group-steps.ts): the state after the last step of each, with its titles.
-  for (const g of groupSteps(o.derivation.steps, (s) => toPlain(s.after))) lines.push(`  = ${g.printed}    [${g.titles.join('; ')}]`);
+  for (const l of j.lines) lines.push(`  = ${l.after}    [${l.titles.join('; ')}]`);
   lines.push(`result: ${j.result}`);
   for (const n of j.notes) lines.push(`note: ${n}`);
   for (const b of j.branches ?? []) lines.push(`branch: ${b}`);
@@ -71,7 +73,8 @@ function latexReport(o: DiffOutcome): string {
   const j = o.json;
   // Long derivations name a recurring subexpression (where u = …) so lines fit a page.
   const a = abbreviate(o.derivation, o.start);
-  const body = derivationToLatex(a.derivation, { env: 'align*', lhs: a.lhs });
+  const failed = (i: number): boolean => j.steps[i]?.verdict === diffJsonVerdict('fails');
+  const body = derivationToLatex(a.derivation, { env: 'align*', lhs: a.lhs, detail: j.detail, endsLine: failed });
   const where = a.definitions.length === 0 ? [] : [`\\[ \\text{where } ${a.definitions.map((d) => `${toLatex(d.name)} = ${toLatex(d.value)}`).join(',\\quad ')} \\]`];
   const tail = [...where, `% check: ${formatVerification(j.verification)}`];
   for (const n of j.notes) tail.push(`% note: ${n}`);
@@ -89,6 +92,7 @@ function options(flags: DiffFlags, atValues: DiffOptions['at']): DiffOptions {
     ...(flags.points !== undefined ? { points: flags.points } : {}),
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
     ...(atValues !== undefined ? { at: atValues } : {}),
+    detail: flags.detail,
   };
 }
 
@@ -239,6 +243,7 @@ export const diffCommand: CommandModule = {
       .option('--points <n>', 'random points per numeric check', parsePositiveInt)
       .option('--seed <n>', 'seed for the random points', parseInteger)
       .option('--input <syntax>', 'auto, plain or latex', 'auto')
+      .option('--detail <level>', 'brief (a textbook\'s few lines), standard (bookkeeping merged into the step that caused it) or full (one rewrite per line); every line shown is checked', parseDetail, 'standard')
       .option('--timeout <seconds>', `with --batch: the time budget of each request (default ${DEFAULT_BATCH_TIMEOUT_S}); a request over it gets an error line`, parseTimeoutSeconds)
       .option('--layout <layout>', 'with --shape: numerator or denominator (default: the gradient of a scalar shaped like the variable, denominator; the Jacobian of a vector m×n, numerator)', parseLayout)
       .option('--shape <decl>', "declare a matrix or vector, e.g. 'W: m x n, x: n, b: m' (repeatable; also \"shape\" in --batch requests): the derivative by a declared vector or matrix is derived by the matrix-calculus rules, printed with its size and layout, every step checked entry by entry and the result by finite differences; what the rules do not cover is refused by name (exit 3)", collect, [])

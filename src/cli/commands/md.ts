@@ -17,7 +17,8 @@ import { FileError } from '../../parse/file-error.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { sameFile } from '../same-file.js';
-import { collect, parseInteger, parsePositiveInt } from '../options.js';
+import { collect, parseDetail, parseInteger, parsePositiveInt } from '../options.js';
+import type { Detail } from '../../proof/group-steps.js';
 import { readShapes } from '../matrix-equal.js';
 
 interface MdFlags {
@@ -27,6 +28,7 @@ interface MdFlags {
   seed?: number;
   allowRemoteImages?: boolean;
   shape: string[];
+  detail: Detail;
 }
 
 /** The summary line: "every check holds" only when there were checks and none failed or was undecided. */
@@ -51,6 +53,7 @@ export const mdCommand: CommandModule = {
       .option('--seed <n>', 'seed for the random points', parseInteger)
       .option('--allow-remote-images', 'let the page load http(s) images (by default a remote image is shown as a link, so the page loads nothing from the network)')
       .option('--shape <decl>', "declare a matrix or vector for every derive and check block, e.g. 'W: m x n, x: n' (repeatable); a block's own 'shapes:' line takes over for the names it shares", collect, [])
+      .option('--detail <level>', 'brief (a textbook\'s few lines), standard (bookkeeping merged into the step that caused it) or full (one rewrite per line); every line shown is checked', parseDetail, 'standard')
       .action(async (input: string, flags: MdFlags) => {
         const shapes = readShapes(flags.shape);
         let markdown: string;
@@ -66,6 +69,7 @@ export const mdCommand: CommandModule = {
           path: input,
           failOnError,
           allowRemoteImages: flags.allowRemoteImages === true,
+          detail: flags.detail,
           ...(shapes.size > 0 ? { shapes } : {}),
           ...(flags.points !== undefined ? { points: flags.points } : {}),
           ...(flags.seed !== undefined ? { seed: flags.seed } : {}),

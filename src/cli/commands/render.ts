@@ -12,15 +12,16 @@ import { solveSpec } from '../../document/solve.js';
 import { renderSummary, tallyAnswers } from '../../document/summary.js';
 import { parseSpec } from '../../document/spec.js';
 import { loadTemplate, templatesDir } from '../../document/template.js';
-import { toHtmlDocument } from '../../document/to-html.js';
+import { toHtmlDocument, toHtmlFragment } from '../../document/to-html.js';
 import { toMarkdownDocument } from '../../document/to-md.js';
-import { toTexDocument } from '../../document/to-tex.js';
+import { toTexDocument, toTexFragment } from '../../document/to-tex.js';
 import { createEngine } from '../../rewrite/engine.js';
 import type { CommandModule } from '../command.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { readShapes } from '../matrix-equal.js';
-import { collect } from '../options.js';
+import { collect, parseDetail } from '../options.js';
 import { sameFile } from '../same-file.js';
+import type { Detail } from '../../proof/group-steps.js';
 
 const FORMATS = ['tex', 'html', 'md', 'pdf'] as const;
 type OutFormat = (typeof FORMATS)[number];
@@ -32,6 +33,10 @@ interface RenderFlags {
   templateHtml?: string;
   templateMd?: string;
   shape: string[];
+  /** Over the spec's own `detail:`; absent: the spec's, else standard. */
+  detail?: Detail;
+  /** Only the bodies (LaTeX for \input, an HTML <section>): no preamble, no page shell, no PDF. */
+  fragment?: boolean;
 }
 
 function formats(spec: string): OutFormat[] {
@@ -52,8 +57,14 @@ export const renderCommand: CommandModule = {
       .option('--template-html <file>', 'your own HTML template (slots {{title}} {{author}} {{date}} {{katexCss}} {{body}})')
       .option('--template-md <file>', 'your own Markdown template (slots {{title}} {{author}} {{date}} {{body}})')
       .option('--shape <decl>', "declare a matrix or vector for every problem, e.g. 'W: m x n, x: n' (repeatable); a spec's shapes: take over for the names they share", collect, [])
+      .option('--detail <level>', "brief (a textbook's few lines), standard (bookkeeping merged into the step that caused it; the default) or full (one rewrite per line); over a spec's own 'detail:'; every line shown is checked", parseDetail)
+      .option('--fragment', 'write only the bodies, to include in your own document: LaTeX without a preamble (\\input{…} it; the packages it needs are listed in a comment) and HTML as one <section>; no PDF')
       .action((specs: string[], flags: RenderFlags) => {
-        const want = formats(flags.to);
+        const fragment = flags.fragment === true;
+        const asked = formats(flags.to);
+        // A fragment is not a document pdflatex can build on its own.
+        if (fragment && asked.includes('pdf')) io.stderr('gradtex: note: --fragment writes no PDF (the .tex is a piece to \\input in your own document)\n');
+        const want = fragment ? asked.filter((f) => f !== 'pdf') : asked;
         const shapes = readShapes(flags.shape);
         const engine = createEngine();
         const dir = templatesDir();
@@ -69,7 +80,7 @@ export const renderCommand: CommandModule = {
           } catch (e) {
             throw new UserError(`cannot read ${specFile}: ${e instanceof Error ? e.message : String(e)}`);
           }
-          const solved = solveSpec(engine, specFile, parseSpec(specFile, text), shapes);
+          const solved = solveSpec(engine, specFile, parseSpec(specFile, text), shapes, flags.detail);
           if (!solved.allVerified) failed = true;
           const stem = basename(specFile, extname(specFile));
           const write = (ext: string, content: string): string => {
@@ -81,8 +92,11 @@ export const renderCommand: CommandModule = {
           };
           const written: string[] = [];
           let texFile: string | undefined;
-          if (want.includes('tex') || want.includes('pdf')) written.push((texFile = write('tex', toTexDocument(solved, texTemplate))));
-          if (want.includes('html')) written.push(write('html', toHtmlDocument(solved, htmlTemplate, installKatexAssets(flags.out))));
+          if (want.includes('tex') || want.includes('pdf')) written.push((texFile = write('tex', fragment ? toTexFragment(solved) : toTexDocument(solved, texTemplate))));
+          if (want.includes('html')) {
+            const katexCss = installKatexAssets(flags.out);
+            written.push(write('html', fragment ? toHtmlFragment(solved, katexCss) : toHtmlDocument(solved, htmlTemplate, katexCss)));
+          }
           if (want.includes('md')) written.push(write('md', toMarkdownDocument(solved, mdTemplate)));
           let pdfFailed = false;
           if (want.includes('pdf') && texFile !== undefined) {

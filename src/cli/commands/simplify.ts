@@ -41,6 +41,7 @@ export const simplifyCommand: CommandModule = {
         const report = verifyDerivation(d, e, {
           ...(flags.points !== undefined ? { points: flags.points } : {}),
           ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+          detail: 'standard',
         });
         const verification = verificationToJson(report);
         if (flags.format === 'json') {
@@ -58,7 +59,7 @@ export const simplifyCommand: CommandModule = {
           io.stdout(`${derivationToLatex(d, { env: 'align*' })}\n% check: ${formatVerification(verification)}\n`);
         } else {
           const lines = [text];
-          for (const g of groupSteps(d.steps, (s) => toPlain(s.after))) lines.push(`  = ${g.printed}    [${g.titles.join('; ')}]`);
+          for (const g of groupSteps(d.steps, { detail: 'standard' })) lines.push(`  = ${toPlain(g.after)}    [${g.titles.join('; ')}]`);
           lines.push(`result: ${toPlain(d.result)}`);
           for (const n of collectNotes(d)) lines.push(`note: ${noteToPlain(n)}`);
           if (d.stop !== 'normal-form') lines.push(`stopped: ${describeStop(d.stop)}`);

@@ -12,7 +12,8 @@ import type { NumericVerdict } from '../../numeric/index.js';
 import type { StopReason } from '../../proof/stop-reason.js';
 import type { Verdict } from '../../proof/verify.js';
 import { noteToPlain, toLatex, toPlain } from '../../render/index.js';
-import type { StepJson } from '../diff-result.js';
+import type { LineJson, StepJson } from '../diff-result.js';
+import { groupSteps, type Detail } from '../../proof/group-steps.js';
 import type { VerifiedNamed, VerifiedPart } from './verify.js';
 import { diffJsonVerdict, type DiffJsonVerdict } from '../diff-result.js';
 
@@ -35,6 +36,8 @@ export interface NamedPartJson {
   readonly result: string;
   readonly latex: string;
   readonly steps: readonly NamedStepJson[];
+  /** The displayed lines at the derivation's detail (steps [first, last] of this part), each checked as one step. */
+  readonly lines: readonly LineJson[];
   readonly verification: { readonly verdict: DiffJsonVerdict; readonly points: number; readonly maxRelError: number | null; readonly failure?: FailureJson };
   readonly stop: StopReason;
 }
@@ -57,6 +60,8 @@ export interface NamedJson {
   readonly latex: string;
   readonly steps: readonly NamedStepJson[];
   readonly parts: readonly NamedPartJson[];
+  /** brief, standard or full: the lines of each part (src/proof/group-steps.ts). */
+  readonly detail: Detail;
   readonly verification: { readonly verdict: DiffJsonVerdict; readonly points: number; readonly maxRelError: number | null; readonly failure?: { readonly part: string; readonly step: number | 'result' } };
   readonly stop: StopReason;
   /** Unique notes of all steps (conditions such as "assuming y_i > 0"), in order. */
@@ -72,7 +77,16 @@ function failureOf(p: VerifiedPart): FailureJson | undefined {
   return { step: i >= 0 ? i : 'result', point: v.point, lhs: v.lhs, rhs: v.rhs };
 }
 
-function partJson(p: VerifiedPart): NamedPartJson {
+function partLines(p: VerifiedPart, detail: Detail): LineJson[] {
+  const checks = new Map(p.lines.map((l) => [l.from, l.verdict]));
+  return groupSteps(p.computed.derivation.steps, { detail, endsLine: (i) => p.steps[i]?.verdict === 'fails' }).map((l) => {
+    const from = l.steps[0]?.index ?? 0;
+    const v = checks.get(from);
+    return { steps: [from, l.steps[l.steps.length - 1]?.index ?? from] as const, titles: l.titles, after: toPlain(l.after), latex: toLatex(l.after), ...(v !== undefined ? { verdict: diffJsonVerdict(v.verdict) } : {}) };
+  });
+}
+
+function partJson(p: VerifiedPart, detail: Detail): NamedPartJson {
   const c = p.computed;
   const steps = c.derivation.steps.map((s, i) => {
     const v = p.steps[i];
@@ -101,6 +115,7 @@ function partJson(p: VerifiedPart): NamedPartJson {
     result: toPlain(c.derivation.result),
     latex: toLatex(c.derivation.result),
     steps,
+    lines: partLines(p, detail),
     verification: {
       verdict: diffJsonVerdict(p.verdict),
       points: p.claim.verdict === 'holds' ? p.claim.points : 0,
@@ -120,7 +135,7 @@ export function answerOf(v: VerifiedNamed): Expr | undefined {
 
 export function namedToJson(v: VerifiedNamed, ms?: number): NamedJson {
   const spec = v.computed.spec;
-  const parts = v.parts.map(partJson);
+  const parts = v.parts.map((p) => partJson(p, v.detail));
   const answer = answerOf(v);
   const numericParts = v.parts.filter((p) => p.claim.verdict === 'holds');
   const stop = v.computed.parts.map((p) => p.derivation.stop).find((s) => s !== 'normal-form') ?? 'normal-form';
@@ -135,6 +150,7 @@ export function namedToJson(v: VerifiedNamed, ms?: number): NamedJson {
     latex: answer === undefined ? '' : toLatex(answer),
     steps: parts.flatMap((p) => p.steps),
     parts,
+    detail: v.detail,
     verification: {
       verdict: diffJsonVerdict(v.verdict),
       points: numericParts.reduce((n, p) => n + (p.claim.verdict === 'holds' ? p.claim.points : 0), 0),

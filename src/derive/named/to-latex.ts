@@ -10,11 +10,12 @@ import { derivationToLatex, escapeLatexText, proseLatex, toLatex } from '../../r
 import { answerOf } from './to-json.js';
 import { declaredSizes } from './sizes.js';
 import type { VerifiedNamed, VerifiedPart } from './verify.js';
+import { DEFAULT_DETAIL, type Detail } from '../../proof/group-steps.js';
 
 export type LatexEnv = 'align*' | 'aligned';
 
 /** One part's steps as an aligned block, failing steps marked. */
-export function partToLatex(p: VerifiedPart, env: LatexEnv): string {
+export function partToLatex(p: VerifiedPart, env: LatexEnv, detail: Detail = DEFAULT_DETAIL): string {
   const c = p.computed;
   if (c.solution !== undefined) {
     // A solved system reads as its solution, then the model with it put in.
@@ -25,7 +26,9 @@ export function partToLatex(p: VerifiedPart, env: LatexEnv): string {
   return derivationToLatex(c.derivation, {
     env,
     lhs: p.computed.lhs,
-    annotate: (_s, i) => (p.steps[i]?.verdict === 'fails' ? '\\text{(FAILS the numeric check)}' : undefined),
+    detail,
+    endsLine: (i) => p.steps[i]?.verdict === 'fails',
+    annotate: (_s, i) => (p.steps[i]?.verdict === 'fails' || p.lines.some((l) => l.to === i && l.verdict.verdict === 'fails') ? '\\text{(FAILS the numeric check)}' : undefined),
   });
 }
 
@@ -42,7 +45,7 @@ export function namedToLatex(v: VerifiedNamed, env: LatexEnv = 'align*'): string
   if (spec.shapes.trim() !== '') out.push(`\\noindent Sizes: ${declaredSizes(spec.shapes).map((d) => `$${d.latex}$`).join(', ')}.`);
   for (const d of spec.definitions) out.push(`% definition: ${d.define}`);
   for (const h of spec.hypotheses) out.push(`% hypothesis: ${h.text.replace(/\n/g, ' ')}`);
-  for (const p of v.parts) out.push('', `\\noindent\\emph{${heading(p)}}`, partToLatex(p, env), `% check: ${p.verdict}`);
+  for (const p of v.parts) out.push('', `\\noindent\\emph{${heading(p)}}`, partToLatex(p, env, v.detail), `% check: ${p.verdict}`);
   const answer = answerOf(v);
   if (answer !== undefined) out.push('', `% answer: ${toLatex(answer)}`);
   out.push(`% check: ${v.verdict}`);

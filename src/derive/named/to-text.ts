@@ -11,7 +11,7 @@ import type { NumericVerdict } from '../../numeric/index.js';
 import { answerOf } from './to-json.js';
 import type { VerifiedNamed, VerifiedPart } from './verify.js';
 import { formatNumber } from '../../numeric/format-number.js';
-import { groupSteps } from '../../proof/group-steps.js';
+import { groupSteps, type Detail } from '../../proof/group-steps.js';
 import { declaredSizes } from './sizes.js';
 
 
@@ -28,7 +28,7 @@ export function verdictLine(v: NumericVerdict): string {
   }
 }
 
-function partText(p: VerifiedPart, n: number): string[] {
+function partText(p: VerifiedPart, n: number, detail: Detail): string[] {
   const c = p.computed;
   const heading = c.part.title !== '' ? c.part.title : c.part.kind;
   const lines = [`[${n}] ${heading}${c.caseText !== undefined ? ` (case ${c.caseText})` : ''}`];
@@ -36,13 +36,17 @@ function partText(p: VerifiedPart, n: number): string[] {
   lines.push(`  ${toPlain(c.lhs)}`);
   // The lines every printer shows (src/proof/group-steps.ts); a failing step ends its line.
   const failed = (i: number): boolean => p.steps[i]?.verdict === 'fails';
-  for (const g of groupSteps(c.derivation.steps, (s) => toPlain(s.after), failed)) {
+  const lineVerdicts = new Map(p.lines.map((l) => [l.from, l.verdict]));
+  for (const g of groupSteps(c.derivation.steps, { detail, endsLine: failed })) {
     const notes = g.steps.flatMap(({ step }) => step.notes.map(noteToPlain));
     const lastIndex = g.steps[g.steps.length - 1]?.index ?? 0;
     // A chain step says what it compared (entries at sizes) or which shapes do not fit.
     const why = p.stepTexts?.[lastIndex];
-    const failure = failed(lastIndex) ? `  <- step ${lastIndex + 1} ${why !== undefined ? `FAILED: ${why}` : verdictLine(p.steps[lastIndex] as NumericVerdict)}` : '';
-    lines.push(`  = ${g.printed}    [${[...g.titles, ...notes].join('; ')}]${failure}`);
+    const firstIndex = g.steps[0]?.index ?? 0;
+    const line = lineVerdicts.get(firstIndex);
+    const lineFailure = line?.verdict === 'fails' ? `  <- steps ${firstIndex + 1} to ${lastIndex + 1} taken together ${verdictLine(line)}` : '';
+    const failure = failed(lastIndex) ? `  <- step ${lastIndex + 1} ${why !== undefined ? `FAILED: ${why}` : verdictLine(p.steps[lastIndex] as NumericVerdict)}` : lineFailure;
+    lines.push(`  = ${toPlain(g.after)}    [${[...g.titles, ...notes].join('; ')}]${failure}`);
   }
   if (c.derivation.stop !== 'normal-form') lines.push(`  stopped: ${c.derivation.stop}`);
   const badStep = p.stepTexts === undefined ? -1 : p.steps.findIndex((x) => x.verdict !== 'holds');
@@ -59,7 +63,7 @@ export function namedToText(v: VerifiedNamed): string {
   if (spec.shapes.trim() !== '') out.push(`sizes: ${declaredSizes(spec.shapes).map((d) => d.plain).join(', ')}`);
   if (spec.variant !== '') out.push(`variant: ${spec.variant}`);
   for (const h of spec.hypotheses) out.push(`hypothesis: ${h.text}${h.instance !== undefined ? `  (checked with ${h.instance})` : ''}`);
-  v.parts.forEach((p, i) => out.push('', ...partText(p, i + 1)));
+  v.parts.forEach((p, i) => out.push('', ...partText(p, i + 1, v.detail)));
   const answer = answerOf(v);
   out.push('');
   if (answer !== undefined) out.push(`answer: ${toPlain(answer)}`);

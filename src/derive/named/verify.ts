@@ -23,6 +23,8 @@ import { checkMatrixEqual } from '../../matrix-check/check-matrix-equal.js';
 import type { ShapeContext } from '../../matrix/shape.js';
 import { lowerEntryCalls } from '../../matrix/lower.js';
 import { checkChainRelation, freeVariableOf } from './matrix-chain.js';
+import { DEFAULT_DETAIL, groupSteps, type Detail } from '../../proof/group-steps.js';
+import { verifyLines, type LineCheck } from '../../proof/verify-lines.js';
 
 export interface VerifiedPart {
   readonly computed: ComputedPart;
@@ -32,6 +34,8 @@ export interface VerifiedPart {
   readonly steps: readonly NumericVerdict[];
   /** The part's start = result, checked directly. */
   readonly claim: NumericVerdict;
+  /** The displayed lines at the chosen detail, a merged line checked as one step. */
+  readonly lines: readonly LineCheck[];
   readonly verdict: Verdict;
 }
 
@@ -42,11 +46,23 @@ export interface VerifiedNamed {
   readonly verdict: Verdict;
   /** The first failing check: part index and step index (or 'result'). */
   readonly failure?: { readonly part: number; readonly step: number | 'result' };
+  /** The detail the lines were grouped and checked at: printers show these lines. */
+  readonly detail: Detail;
 }
 
 export interface NamedVerifyOptions {
   readonly points?: number;
   readonly seed?: number;
+  /** How many lines the parts are shown in (src/proof/group-steps.ts); the merged lines are checked (default standard). */
+  readonly detail?: Detail;
+}
+
+type Check = (before: Expr, after: Expr, line: number) => NumericVerdict;
+
+/** Each displayed line, a merged one checked as one step by the part's own checker; a failing step ends its line. */
+function lineChecks(p: ComputedPart, steps: readonly NumericVerdict[], detail: Detail, check: Check): LineCheck[] {
+  const lines = groupSteps(p.derivation.steps, { detail, endsLine: (i) => steps[i]?.verdict === 'fails' });
+  return verifyLines(lines, steps, check);
 }
 
 function worst(vs: readonly NumericVerdict[]): Verdict {
@@ -61,7 +77,7 @@ function worst(vs: readonly NumericVerdict[]): Verdict {
  * definitions do not apply; a failing entry is reported as a point whose
  * coordinates are the entry and the sizes.
  */
-function verifyMatrixPart(p: ComputedPart, shapes: ShapeContext, seed: number, points: number): VerifiedPart {
+function verifyMatrixPart(p: ComputedPart, shapes: ShapeContext, seed: number, points: number, detail: Detail): VerifiedPart {
   const check = (lhs: Expr, rhs: Expr, k: number): NumericVerdict => {
     const v = checkMatrixEqual(lhs, rhs, shapes, { seed: seed + k, points: Math.max(2, Math.ceil(points / 6)) });
     if (v.verdict === 'holds') return { verdict: 'holds', points: v.points, maxRelError: v.maxRelError };
@@ -76,7 +92,8 @@ function verifyMatrixPart(p: ComputedPart, shapes: ShapeContext, seed: number, p
   const only = d.steps.length === 1 ? d.steps[0] : undefined;
   const same = only !== undefined && equal(only.redex, d.start) && equal(only.contractum, d.result);
   const claim = same && steps[0] !== undefined ? steps[0] : check(d.start, d.result, 0);
-  return { computed: p, steps, claim, verdict: worst([claim, ...steps]) };
+  const lines = lineChecks(p, steps, detail, (a, b, k) => check(a, b, 500 + k));
+  return { computed: p, steps, claim, lines, verdict: worst([claim, ...steps, ...lines.map((l) => l.verdict)]) };
 }
 
 /**
@@ -84,7 +101,7 @@ function verifyMatrixPart(p: ComputedPart, shapes: ShapeContext, seed: number, p
  * results of the chain parts before it standing for the derivatives they
  * started from; a step already known not to fit its shapes fails.
  */
-function verifyChainPart(c: ComputedNamed, p: ComputedPart, index: number, seed: number, points: number): VerifiedPart {
+function verifyChainPart(c: ComputedNamed, p: ComputedPart, index: number, seed: number, points: number, detail: Detail): VerifiedPart {
   const chain = p.chain as NonNullable<ComputedPart['chain']>;
   const known = c.parts.slice(0, index).flatMap((q) => (q.chain !== undefined ? [{ start: q.derivation.start, result: q.derivation.result }] : []));
   const free = freeVariableOf(p.derivation.start, chain.context);
@@ -101,14 +118,16 @@ function verifyChainPart(c: ComputedNamed, p: ComputedPart, index: number, seed:
   const sampled = steps.reduce((n, x) => n + (x.verdict === 'holds' ? x.points : 0), 0);
   const maxRelError = steps.reduce((m, x) => Math.max(m, x.verdict === 'holds' ? x.maxRelError : 0), 0);
   const claim: NumericVerdict = failedStep ?? { verdict: 'holds', points: sampled, maxRelError };
-  return { computed: p, steps, claim, verdict: worst([claim, ...steps]), stepTexts: checks.map((x) => x.text) };
+  const lines = lineChecks(p, steps, detail, (a, b, k) => checkChainRelation(a, b, chain.context, known, free, seed + 500 + k, per).verdict);
+  return { computed: p, steps, claim, lines, verdict: worst([claim, ...steps, ...lines.map((l) => l.verdict)]), stepTexts: checks.map((x) => x.text) };
 }
 
 function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: NamedVerifyOptions): VerifiedPart {
   const points = opts.points ?? 24;
   const seed = (opts.seed ?? 1) + 1000 * index;
-  if (p.chain !== undefined) return verifyChainPart(c, p, index, seed, points);
-  if (p.shapes !== undefined) return verifyMatrixPart(p, p.shapes, seed, points);
+  const detail = opts.detail ?? DEFAULT_DETAIL;
+  if (p.chain !== undefined) return verifyChainPart(c, p, index, seed, points, detail);
+  if (p.shapes !== undefined) return verifyMatrixPart(p, p.shapes, seed, points, detail);
   // A part that differentiates with respect to a defined symbol (dL/ds with
   // s = b + Σ w_i x_i) treats that symbol as a variable of its own there.
   const wrts: Sym[] = [];
@@ -124,12 +143,13 @@ function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: Name
   const start = open(solved);
   const result = open(p.derivation.result);
   const claim = checkEqualNumeric(start, result, { points, seed });
-  let verdict = worst([claim, ...steps]);
+  const lines = lineChecks(p, steps, detail, (a, b, k) => checkEqualNumeric(open(a), open(b), { points, seed: seed + 500 + k }));
+  let verdict = worst([claim, ...steps, ...lines.map((l) => l.verdict)]);
   if (p.derivation.stop !== 'normal-form' && verdict !== 'fails') verdict = 'undecided';
   // A second engine may upgrade a passing scalar check to proved; sums and
   // indices are beyond it, so those stay numeric.
   if (verdict === 'holds' && !needsIndexedMode(start) && !needsIndexedMode(result) && nerdamerAgrees(start, result) === true) verdict = 'proved';
-  return { computed: p, steps, claim, verdict };
+  return { computed: p, steps, claim, lines, verdict };
 }
 
 export function verifyNamed(c: ComputedNamed, opts: NamedVerifyOptions = {}): VerifiedNamed {
@@ -140,8 +160,10 @@ export function verifyNamed(c: ComputedNamed, opts: NamedVerifyOptions = {}): Ve
   parts.forEach((p, part) => {
     if (failure !== undefined) return;
     const step = p.steps.findIndex((s) => s.verdict === 'fails');
+    const line = p.lines.find((l) => l.verdict.verdict === 'fails');
     if (step >= 0) failure = { part, step };
+    else if (line !== undefined) failure = { part, step: line.to };
     else if (p.claim.verdict === 'fails') failure = { part, step: 'result' };
   });
-  return { computed: c, parts, verdict, ...(failure !== undefined ? { failure } : {}) };
+  return { computed: c, parts, verdict, ...(failure !== undefined ? { failure } : {}), detail: opts.detail ?? DEFAULT_DETAIL };
 }
