@@ -56,7 +56,7 @@ function quantity(e: Expr, k: Kink): Expr | undefined {
   if (e.kind !== 'call') return undefined;
   const [u, v] = e.args;
   if (u === undefined) return undefined;
-  if (k.at === 'zero') return u;
+  if (k.at === 'zero') return k.where === undefined ? u : branch(k.where, e.args);
   return v === undefined ? undefined : sub(u, v);
 }
 

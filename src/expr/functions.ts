@@ -18,6 +18,7 @@
  */
 import type { Rational } from './rational.js';
 import { ratRoot } from './rational.js';
+import { erf, erfReal, normalCdf, normalCdfReal, normalPdf, normalPdfReal } from './error-function.js';
 
 /** How a function is typeset in LaTeX. */
 export type LatexForm =
@@ -41,6 +42,12 @@ export type Domain = 'all' | 'positive' | 'nonnegative' | 'nonzero';
  */
 export interface Kink {
   readonly at: 'zero' | 'tie';
+  /**
+   * For `zero`: the quantity in u that is 0 at the kink, when it is not u
+   * itself (`1 - u` for the hinge max(0, 1 - u)); `below` and `above` are
+   * then the values where it is negative and positive.
+   */
+  readonly where?: string;
   /** Continuous there (a corner: relu, abs, max) or not (a jump: step, sign). */
   readonly continuous: boolean;
   readonly below: string;
@@ -289,6 +296,77 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     slope: (x) => (x > 0 ? 1 : Math.exp(x)),
     zeroOnlyAtZero: true,
     derivativeRule: 'd.elu', specialValueRules: ['sv.elu-zero', 'pw.elu-positive', 'pw.elu-negative'],
+  },
+  {
+    name: 'cosh', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\cosh' }, domain: 'all', title: 'hyperbolic cosine (e^x + e^{-x})/2',
+    evaluate: (xs) => Math.cosh(a0(xs)),
+    real: (o, xs) => { const u = r0(xs, o); return o.div(o.add(o.exp(u), o.exp(o.neg(u))), o.num(2)); },
+    slope: (x) => Math.abs(Math.sinh(x)),
+    positivity: 'always', nerdamer: { spelling: 'cosh({0})', heavy: true },
+    derivativeRule: 'd.cosh', specialValueRules: ['sv.cosh-zero'],
+  },
+  {
+    name: 'sinh', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\sinh' }, domain: 'all', title: 'hyperbolic sine (e^x - e^{-x})/2',
+    evaluate: (xs) => Math.sinh(a0(xs)),
+    real: (o, xs) => { const u = r0(xs, o); return o.div(o.sub(o.exp(u), o.exp(o.neg(u))), o.num(2)); },
+    slope: (x) => Math.cosh(x),
+    zeroOnlyAtZero: true, nerdamer: { spelling: 'sinh({0})', heavy: true },
+    derivativeRule: 'd.sinh', specialValueRules: ['sv.sinh-zero'],
+  },
+  // erf, Φ and φ are computed by src/expr/error-function.ts (a positive series
+  // and a continued fraction, to the precision of each number system).
+  {
+    name: 'erf', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'erf' }, domain: 'all', title: 'error function (2/√π) ∫_0^x e^{-t²} dt',
+    evaluate: (xs) => erf(a0(xs)), real: (o, xs) => erfReal(o, r0(xs, o)),
+    slope: (x) => (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x),
+    zeroOnlyAtZero: true,
+    derivativeRule: 'd.erf', specialValueRules: ['sv.erf-zero'],
+  },
+  // Φ: LaTeX \Phi(x) is this function; \Phi alone stays the Greek letter (as
+  // \sigma). Plain Phi(x) stays an unknown function (src/expr/abstract-function.ts),
+  // so that Phi'(x) keeps meaning the derivative of the same function.
+  {
+    name: 'normcdf', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\Phi' }, domain: 'all', title: 'standard normal CDF Φ(x) = (1 + erf(x/√2))/2',
+    evaluate: (xs) => normalCdf(a0(xs)), real: (o, xs) => normalCdfReal(o, r0(xs, o)),
+    slope: (x) => normalPdf(x),
+    positivity: 'always',
+    derivativeRule: 'd.normal-cdf', specialValueRules: ['sv.normal-cdf-zero'],
+  },
+  // φ, the standard normal density. Not \varphi or \phi: those letters name an
+  // arbitrary activation or feature map in most notes, and stay unknown functions.
+  {
+    name: 'normpdf', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'normpdf' }, domain: 'all', title: 'standard normal density φ(x) = e^{-x²/2}/√(2π)',
+    evaluate: (xs) => normalPdf(a0(xs)), real: (o, xs) => normalPdfReal(o, r0(xs, o)),
+    slope: (x) => Math.abs(x) * normalPdf(x),
+    positivity: 'always',
+    derivativeRule: 'd.normal-pdf', specialValueRules: ['sv.normal-pdf-zero'],
+  },
+  // GELU in its exact (erf) form x Φ(x); the tanh form is an approximation,
+  // stated with its error bound as the lemma le.gelu-tanh-approximation.
+  {
+    name: 'gelu', aliases: ['GELU'], words: ['gelu'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'GELU' }, domain: 'all', title: 'Gaussian error linear unit x Φ(x)',
+    evaluate: (xs) => a0(xs) * normalCdf(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return o.mul(u, normalCdfReal(o, u)); },
+    slope: (x) => Math.abs(normalCdf(x) + x * normalPdf(x)),
+    zeroOnlyAtZero: true,
+    derivativeRule: 'd.gelu', specialValueRules: ['sv.gelu-zero'],
+  },
+  // LeakyReLU(x, α) = x for x > 0, α x otherwise: a kink at 0 unless α = 1.
+  // Not 'LReLU': notes define their own (\operatorname{LReLU}(z) = \max(0.01 z, z), one argument), which a table name of two arguments would refuse.
+  {
+    name: 'leakyrelu', aliases: ['LeakyReLU'], words: ['leakyrelu'], minArgs: 2, maxArgs: 2, latex: { form: 'operatorname', name: 'LeakyReLU' }, domain: 'all', title: 'leaky ReLU with slope α: x for x > 0, α x otherwise',
+    kink: { at: 'zero', continuous: true, below: 'v*u', above: 'u' },
+    evaluate: (xs) => { const x = a0(xs); return x > 0 ? x : (xs[1] ?? NaN) * x; },
+    real: (o, xs) => { const u = r0(xs, o); const alpha = xs[1] ?? o.nan(); return bySign(o, u, () => u, () => o.mul(alpha, u), () => o.num(0)); },
+    slope: (x, fx) => (x < 0 && fx !== 0 ? Math.max(1, Math.abs(fx / x)) : 1),
+    derivativeRule: 'd.leakyrelu', specialValueRules: ['sv.leakyrelu-zero', 'pw.leakyrelu-positive', 'pw.leakyrelu-negative'],
+  },
+  // The hinge loss max(0, 1 - z) of a margin z: a kink at z = 1.
+  {
+    name: 'hinge', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'hinge' }, domain: 'all', title: 'hinge loss max(0, 1 - z)',
+    kink: { at: 'zero', where: '1 - u', continuous: true, below: '0', above: '1 - u' },
+    evaluate: (xs) => Math.max(0, 1 - a0(xs)),
+    real: (o, xs) => { const q = o.sub(one(o), r0(xs, o)); return bySign(o, q, () => q, () => o.num(0), () => o.num(0)); },
+    derivativeRule: 'd.hinge', specialValueRules: ['sv.hinge-one', 'pw.hinge-active', 'pw.hinge-inactive'],
   },
   {
     name: 'max', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\max' }, braces: true, domain: 'all', title: 'maximum',
