@@ -125,6 +125,8 @@ export interface FunctionSpec {
   readonly messageExample?: number;
   /** Id of the rule in rules/ that differentiates it (d(f(u), x) => …). */
   readonly derivativeRule?: string;
+  /** For a function with an optional argument, the rule for its other arity (ELU(u, α) besides ELU(u)). */
+  readonly otherArityDerivativeRule?: string;
   /** Ids of the rules in rules/ for its exact values at special points (σ(0) = 1/2). */
   readonly specialValueRules?: readonly string[];
 }
@@ -286,16 +288,21 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     messageExample: 8,
     derivativeRule: 'd.relu', specialValueRules: ['sv.relu-zero', 'pw.relu-positive', 'pw.relu-negative'],
   },
-  // ELU with α = 1: its branches u and e^u - 1 meet with the same value and
-  // slope at 0, so it is differentiable there (no kink); only its second
-  // derivative jumps (0 on the right, 1 on the left), which d.min's note states.
+  // ELU(u, α) = u for u > 0, α (e^u - 1) otherwise; ELU(u) is α = 1.
+  // With α = 1 its branches meet with the same value and slope at 0, so it is
+  // differentiable there (only its second derivative jumps, 0 on the right, 1
+  // on the left); with α ≠ 1 the slopes 1 and α differ: a kink, whose left and
+  // right derivatives src/derive/kinks.ts states. The kink's left branch
+  // uses v = α, so a one-argument ELU has none there.
   {
-    name: 'elu', aliases: ['ELU'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'ELU' }, domain: 'all', title: 'exponential linear unit (x for x > 0, e^x - 1 otherwise)',
-    evaluate: (xs) => { const x = a0(xs); return x > 0 ? x : Math.expm1(x); },
-    real: (o, xs) => { const u = r0(xs, o); return bySignJoined(o, u, () => u, () => o.sub(o.exp(u), one(o))); },
-    slope: (x) => (x > 0 ? 1 : Math.exp(x)),
+    name: 'elu', aliases: ['ELU'], minArgs: 1, maxArgs: 2, latex: { form: 'operatorname', name: 'ELU' }, domain: 'all', title: 'exponential linear unit with scale α (default 1): x for x > 0, α (e^x - 1) otherwise',
+    kink: { at: 'zero', continuous: true, below: 'v*(exp(u) - 1)', above: 'u' },
+    evaluate: (xs) => { const x = a0(xs); const alpha = xs.length > 1 ? (xs[1] ?? NaN) : 1; return x > 0 ? x : alpha * Math.expm1(x); },
+    real: (o, xs) => { const u = r0(xs, o); const alpha = xs.length > 1 ? (xs[1] ?? o.nan()) : one(o); return bySignJoined(o, u, () => u, () => o.mul(alpha, o.sub(o.exp(u), one(o)))); },
+    // For x < 0 the slope is |α| e^x, and α = ELU(x)/(e^x - 1): read off the value, as the table's slope sees no α.
+    slope: (x, fx) => (x > 0 || fx === 0 ? 1 : Math.max(1, Math.abs((fx * Math.exp(x)) / Math.expm1(x)))),
     zeroOnlyAtZero: true,
-    derivativeRule: 'd.elu', specialValueRules: ['sv.elu-zero', 'pw.elu-positive', 'pw.elu-negative'],
+    derivativeRule: 'd.elu', otherArityDerivativeRule: 'd.elu-alpha', specialValueRules: ['sv.elu-zero', 'sv.elu-alpha-zero', 'pw.elu-positive', 'pw.elu-negative', 'pw.elu-alpha-positive', 'pw.elu-alpha-negative'],
   },
   {
     name: 'cosh', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\cosh' }, domain: 'all', title: 'hyperbolic cosine (e^x + e^{-x})/2',

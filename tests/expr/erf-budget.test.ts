@@ -50,7 +50,7 @@ describe('erf within a budget', () => {
     const tiny = bounded('1e-400', '0');
     const v = erfReal(ops, tiny);
     // erf(u) = 2u/√π (1 - u²/3 + …): 1.1283791670955125738961589031215451716881012586580e-400.
-    expect(v.value.toString().slice(0, 39)).toBe('1.12837916709551257389615890312154517168');
+    expect(v.value.toString().slice(0, 40)).toBe('1.12837916709551257389615890312154517168');
     expect(v.value.e).toBe(-400);
     expect(count()).toBeLessThan(100);
   });
