@@ -7,7 +7,7 @@
  * the value is NaN (undefined: cannot decide), never a wrong number.
  */
 import { describe, expect, it } from 'vitest';
-import { ERF_WORK_BUDGET, digitsOf, erfReal, normalCdfReal, planErf } from '../../src/expr/error-function.js';
+import { digitsOf, erfReal, normalCdfReal, planErf, termsWithinBudget } from '../../src/expr/error-function.js';
 import type { RealOps } from '../../src/expr/functions.js';
 import { bigBoundedOps, type BigBounded } from '../../src/numeric/big-bounded.js';
 import { bigOps } from '../../src/numeric/big-number.js';
@@ -33,7 +33,7 @@ function bounded(value: string, error: string): BigBounded {
 }
 
 /** At most this many operations: every series term or fraction step costs at most 8, plus the prefactor and the precision probe. */
-const opsBound = (digits: number): number => 8 * Math.floor(ERF_WORK_BUDGET / Math.max(16, digits)) + 200;
+const opsBound = (digits: number): number => 8 * termsWithinBudget(digits) + 200;
 
 describe('erf within a budget', () => {
   it('should find the digits of each number system (10^-400 is 0 in doubles, not in decimal)', () => {

@@ -44,18 +44,22 @@ describe('erf and the standard normal CDF', () => {
     }
   });
 
-  it('should match the reference to 1e-50 at 60 digits and 1e-180 at 200 digits', () => {
+  it('should match the reference to 1e-50 at 60 digits and 1e-180 at 200 digits, or be NaN past the work budget', () => {
+    const skipped: string[] = [];
     for (const [digits, tol] of [[60, '1e-50'], [200, '1e-180']] as const) {
       const o = bigOps(digits);
       for (const p of POINTS) {
         const got = new H(erfReal(o, o.num(Number(p))).toString());
-        const ref = erfReference(p);
-        expect(got.minus(ref).abs().div(ref.abs()).lt(tol), `erf(${p}) at ${digits} digits`).toBe(true);
         const gotPhi = new H(normalCdfReal(o, o.num(Number(p))).toString());
-        const refPhi = phiReference(p);
-        expect(gotPhi.minus(refPhi).abs().div(refPhi).lt(tol), `Phi(${p}) at ${digits} digits`).toBe(true);
+        // Past the budget (src/expr/error-function.ts) the value is NaN: undefined, never wrong.
+        if (got.isNaN()) skipped.push(`erf(${p}) at ${digits}`);
+        else expect(got.minus(erfReference(p)).abs().div(erfReference(p).abs()).lt(tol), `erf(${p}) at ${digits} digits`).toBe(true);
+        if (gotPhi.isNaN()) skipped.push(`Phi(${p}) at ${digits}`);
+        else expect(gotPhi.minus(phiReference(p)).abs().div(phiReference(p)).lt(tol), `Phi(${p}) at ${digits} digits`).toBe(true);
       }
     }
+    // Every point tested fits the budget at 60 and at 200 digits.
+    expect(skipped).toEqual([]);
   });
 
   it('should give exact values at 0 and the density', () => {
