@@ -56,7 +56,9 @@ function quantity(e: Expr, k: Kink): Expr | undefined {
   if (e.kind !== 'call') return undefined;
   const [u, v] = e.args;
   if (u === undefined) return undefined;
-  if (k.at === 'zero') return u;
+  // A branch written with v needs the second argument: ELU(u), whose scale is 1 by default, has no kink.
+  if (v === undefined && [k.below, k.above].some((b) => symbolsOf(parsePlain(b)).some((s) => s.name === 'v'))) return undefined;
+  if (k.at === 'zero') return k.where === undefined ? u : branch(k.where, e.args);
   return v === undefined ? undefined : sub(u, v);
 }
 

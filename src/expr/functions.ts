@@ -18,6 +18,7 @@
  */
 import type { Rational } from './rational.js';
 import { ratRoot } from './rational.js';
+import { erf, erfReal, normalCdf, normalCdfReal, normalPdf, normalPdfReal } from './error-function.js';
 
 /** How a function is typeset in LaTeX. */
 export type LatexForm =
@@ -41,6 +42,12 @@ export type Domain = 'all' | 'positive' | 'nonnegative' | 'nonzero';
  */
 export interface Kink {
   readonly at: 'zero' | 'tie';
+  /**
+   * For `zero`: the quantity in u that is 0 at the kink, when it is not u
+   * itself (`1 - u` for the hinge max(0, 1 - u)); `below` and `above` are
+   * then the values where it is negative and positive.
+   */
+  readonly where?: string;
   /** Continuous there (a corner: relu, abs, max) or not (a jump: step, sign). */
   readonly continuous: boolean;
   readonly below: string;
@@ -118,6 +125,8 @@ export interface FunctionSpec {
   readonly messageExample?: number;
   /** Id of the rule in rules/ that differentiates it (d(f(u), x) => …). */
   readonly derivativeRule?: string;
+  /** For a function with an optional argument, the rule for its other arity (ELU(u, α) besides ELU(u)). */
+  readonly otherArityDerivativeRule?: string;
   /** Ids of the rules in rules/ for its exact values at special points (σ(0) = 1/2). */
   readonly specialValueRules?: readonly string[];
 }
@@ -279,16 +288,92 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     messageExample: 8,
     derivativeRule: 'd.relu', specialValueRules: ['sv.relu-zero', 'pw.relu-positive', 'pw.relu-negative'],
   },
-  // ELU with α = 1: its branches u and e^u - 1 meet with the same value and
-  // slope at 0, so it is differentiable there (no kink); only its second
-  // derivative jumps (0 on the right, 1 on the left), which d.min's note states.
+  // ELU(u, α) = u for u > 0, α (e^u - 1) otherwise; ELU(u) is α = 1.
+  // With α = 1 its branches meet with the same value and slope at 0, so it is
+  // differentiable there (only its second derivative jumps, 0 on the right, 1
+  // on the left); with α ≠ 1 the slopes 1 and α differ: a kink, whose left and
+  // right derivatives src/derive/kinks.ts states. The kink's left branch
+  // uses v = α, so a one-argument ELU has none there.
   {
-    name: 'elu', aliases: ['ELU'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'ELU' }, domain: 'all', title: 'exponential linear unit (x for x > 0, e^x - 1 otherwise)',
-    evaluate: (xs) => { const x = a0(xs); return x > 0 ? x : Math.expm1(x); },
-    real: (o, xs) => { const u = r0(xs, o); return bySignJoined(o, u, () => u, () => o.sub(o.exp(u), one(o))); },
-    slope: (x) => (x > 0 ? 1 : Math.exp(x)),
+    name: 'elu', aliases: ['ELU'], minArgs: 1, maxArgs: 2, latex: { form: 'operatorname', name: 'ELU' }, domain: 'all', title: 'exponential linear unit with scale α (default 1): x for x > 0, α (e^x - 1) otherwise',
+    kink: { at: 'zero', continuous: true, below: 'v*(exp(u) - 1)', above: 'u' },
+    evaluate: (xs) => { const x = a0(xs); const alpha = xs.length > 1 ? (xs[1] ?? NaN) : 1; return x > 0 ? x : alpha * Math.expm1(x); },
+    real: (o, xs) => { const u = r0(xs, o); const alpha = xs.length > 1 ? (xs[1] ?? o.nan()) : one(o); return bySignJoined(o, u, () => u, () => o.mul(alpha, o.sub(o.exp(u), one(o)))); },
+    // For x < 0 the slope is |α| e^x, and α = ELU(x)/(e^x - 1): read off the value, as the table's slope sees no α.
+    slope: (x, fx) => (x > 0 || fx === 0 ? 1 : Math.max(1, Math.abs((fx * Math.exp(x)) / Math.expm1(x)))),
     zeroOnlyAtZero: true,
-    derivativeRule: 'd.elu', specialValueRules: ['sv.elu-zero', 'pw.elu-positive', 'pw.elu-negative'],
+    derivativeRule: 'd.elu', otherArityDerivativeRule: 'd.elu-alpha', specialValueRules: ['sv.elu-zero', 'sv.elu-alpha-zero', 'pw.elu-positive', 'pw.elu-negative', 'pw.elu-alpha-positive', 'pw.elu-alpha-negative'],
+  },
+  {
+    name: 'cosh', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\cosh' }, domain: 'all', title: 'hyperbolic cosine (e^x + e^{-x})/2',
+    evaluate: (xs) => Math.cosh(a0(xs)),
+    real: (o, xs) => { const u = r0(xs, o); return o.div(o.add(o.exp(u), o.exp(o.neg(u))), o.num(2)); },
+    slope: (x) => Math.abs(Math.sinh(x)),
+    positivity: 'always', nerdamer: { spelling: 'cosh({0})', heavy: true },
+    derivativeRule: 'd.cosh', specialValueRules: ['sv.cosh-zero'],
+  },
+  {
+    name: 'sinh', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\sinh' }, domain: 'all', title: 'hyperbolic sine (e^x - e^{-x})/2',
+    evaluate: (xs) => Math.sinh(a0(xs)),
+    real: (o, xs) => { const u = r0(xs, o); return o.div(o.sub(o.exp(u), o.exp(o.neg(u))), o.num(2)); },
+    slope: (x) => Math.cosh(x),
+    zeroOnlyAtZero: true, nerdamer: { spelling: 'sinh({0})', heavy: true },
+    derivativeRule: 'd.sinh', specialValueRules: ['sv.sinh-zero'],
+  },
+  // erf, Φ and φ are computed by src/expr/error-function.ts (a positive series
+  // and a continued fraction, to the precision of each number system).
+  {
+    name: 'erf', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'erf' }, domain: 'all', title: 'error function (2/√π) ∫_0^x e^{-t²} dt',
+    evaluate: (xs) => erf(a0(xs)), real: (o, xs) => erfReal(o, r0(xs, o)),
+    slope: (x) => (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x),
+    zeroOnlyAtZero: true,
+    derivativeRule: 'd.erf', specialValueRules: ['sv.erf-zero'],
+  },
+  // Φ: LaTeX \Phi(x) is this function; \Phi alone stays the Greek letter (as
+  // \sigma). Plain Phi(x) stays an unknown function (src/expr/abstract-function.ts),
+  // so that Phi'(x) keeps meaning the derivative of the same function.
+  {
+    name: 'normcdf', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\Phi' }, domain: 'all', title: 'standard normal CDF Φ(x) = (1 + erf(x/√2))/2',
+    evaluate: (xs) => normalCdf(a0(xs)), real: (o, xs) => normalCdfReal(o, r0(xs, o)),
+    slope: (x) => normalPdf(x),
+    positivity: 'always',
+    derivativeRule: 'd.normal-cdf', specialValueRules: ['sv.normal-cdf-zero'],
+  },
+  // φ, the standard normal density. Not \varphi or \phi: those letters name an
+  // arbitrary activation or feature map in most notes, and stay unknown functions.
+  {
+    name: 'normpdf', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'normpdf' }, domain: 'all', title: 'standard normal density φ(x) = e^{-x²/2}/√(2π)',
+    evaluate: (xs) => normalPdf(a0(xs)), real: (o, xs) => normalPdfReal(o, r0(xs, o)),
+    slope: (x) => Math.abs(x) * normalPdf(x),
+    positivity: 'always',
+    derivativeRule: 'd.normal-pdf', specialValueRules: ['sv.normal-pdf-zero'],
+  },
+  // GELU in its exact (erf) form x Φ(x); the tanh form is an approximation,
+  // stated with its error bound as the lemma le.gelu-tanh-approximation.
+  {
+    name: 'gelu', aliases: ['GELU'], words: ['gelu'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'GELU' }, domain: 'all', title: 'Gaussian error linear unit x Φ(x)',
+    evaluate: (xs) => a0(xs) * normalCdf(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return o.mul(u, normalCdfReal(o, u)); },
+    slope: (x) => Math.abs(normalCdf(x) + x * normalPdf(x)),
+    zeroOnlyAtZero: true,
+    derivativeRule: 'd.gelu', specialValueRules: ['sv.gelu-zero'],
+  },
+  // LeakyReLU(x, α) = x for x > 0, α x otherwise: a kink at 0 unless α = 1.
+  // Not 'LReLU': notes define their own (\operatorname{LReLU}(z) = \max(0.01 z, z), one argument), which a table name of two arguments would refuse.
+  {
+    name: 'leakyrelu', aliases: ['LeakyReLU'], words: ['leakyrelu'], minArgs: 2, maxArgs: 2, latex: { form: 'operatorname', name: 'LeakyReLU' }, domain: 'all', title: 'leaky ReLU with slope α: x for x > 0, α x otherwise',
+    kink: { at: 'zero', continuous: true, below: 'v*u', above: 'u' },
+    evaluate: (xs) => { const x = a0(xs); return x > 0 ? x : (xs[1] ?? NaN) * x; },
+    real: (o, xs) => { const u = r0(xs, o); const alpha = xs[1] ?? o.nan(); return bySign(o, u, () => u, () => o.mul(alpha, u), () => o.num(0)); },
+    slope: (x, fx) => (x < 0 && fx !== 0 ? Math.max(1, Math.abs(fx / x)) : 1),
+    derivativeRule: 'd.leakyrelu', specialValueRules: ['sv.leakyrelu-zero', 'pw.leakyrelu-positive', 'pw.leakyrelu-negative'],
+  },
+  // The hinge loss max(0, 1 - z) of a margin z: a kink at z = 1.
+  {
+    name: 'hinge', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'hinge' }, domain: 'all', title: 'hinge loss max(0, 1 - z)',
+    kink: { at: 'zero', where: '1 - u', continuous: true, below: '0', above: '1 - u' },
+    evaluate: (xs) => Math.max(0, 1 - a0(xs)),
+    real: (o, xs) => { const q = o.sub(one(o), r0(xs, o)); return bySign(o, q, () => q, () => o.num(0), () => o.num(0)); },
+    derivativeRule: 'd.hinge', specialValueRules: ['sv.hinge-one', 'pw.hinge-active', 'pw.hinge-inactive'],
   },
   {
     name: 'max', aliases: [], minArgs: 2, maxArgs: 2, latex: { form: 'command', command: '\\max' }, braces: true, domain: 'all', title: 'maximum',

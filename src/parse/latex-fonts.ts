@@ -36,7 +36,7 @@ export function symbolName(p: LatexReader): string | undefined {
   let name: string | undefined;
   if (t.type === 'letter') name = t.text;
   else if (c?.kind === 'greek') name = c.name;
-  else if (c?.kind === 'function' && !c.needsArgument) name = c.fn;
+  else if (c?.kind === 'function' && !c.needsArgument) name = t.text; // the letter: \Phi, not the function normcdf
   if (name !== undefined) p.next();
   return name;
 }

@@ -78,7 +78,8 @@ export function readFunctionCommand(p: LatexReader, t: LatexToken, fn: string, n
     const hint = spec !== undefined && spec.maxArgs > 1 ? `gradtex's \\${t.text} takes ${spec.maxArgs} arguments, as in \\${t.text}\\{a, b\\}` : `write \\${t.text} without the subscript`;
     p.fail('E_PARSE_UNSUPPORTED', `\\${t.text}_{…} is not read (a maximum or minimum over an index): ${hint}`, { start: t.start, end: p.peek(1).end });
   }
-  if (!needsArgument && !p.bracketNext() && !superscriptThenBracket(p)) return p.scripts(fn);
+  // The letter itself (\Phi alone is Φ, although \Phi(x) is the table's normcdf).
+  if (!needsArgument && !p.bracketNext() && !superscriptThenBracket(p)) return p.scripts(t.text);
   return applyFunction(p, t, fn);
 }
 

@@ -98,9 +98,9 @@ function functionsMarkdown(): string[] {
   const ids = (xs: readonly string[] | undefined): string => (xs ?? []).map((id) => `\`${id}\``).join(', ');
   for (const f of FUNCTIONS) {
     const args = f.binds !== undefined ? [sym('u'), sym('k'), sym('a'), sym('b')] : ARG_NAMES.slice(0, f.minArgs).map((n) => sym(n));
-    const kink = f.kink === undefined ? '' : f.kink.at === 'zero' ? `at u = 0 (${f.kink.continuous ? 'kink' : 'jump'})` : 'where u = v';
+    const kink = f.kink === undefined ? '' : f.kink.at === 'zero' ? `at ${f.kink.where ?? 'u'} = 0 (${f.kink.continuous ? 'kink' : 'jump'})` : 'where u = v';
     const nerdamer = f.nerdamer === undefined ? 'not asked' : `\`${f.nerdamer.spelling}\``;
-    out.push(`| \`${f.name}\` | ${f.aliases.map((a) => `\`${a}\``).join(', ')} | $${cell(toLatex(call(f.name, args)))}$ | ${f.domain} | ${kink} | ${ids(f.derivativeRule === undefined ? undefined : [f.derivativeRule])} | ${ids(f.specialValueRules)} | ${cell(nerdamer)} |`);
+    out.push(`| \`${f.name}\` | ${f.aliases.map((a) => `\`${a}\``).join(', ')} | $${cell(toLatex(call(f.name, args)))}$ | ${f.domain} | ${kink} | ${ids(f.derivativeRule === undefined ? undefined : [f.derivativeRule, ...(f.otherArityDerivativeRule === undefined ? [] : [f.otherArityDerivativeRule])])} | ${ids(f.specialValueRules)} | ${cell(nerdamer)} |`);
   }
   out.push('', 'Matrix operations (shapes declared with `--shape`; never `mul`, which is commutative):', '', '| name | shapes | title |', '|---|---|---|');
   for (const m of MATRIX_FUNCTIONS.values()) out.push(`| \`${m.name}\` | ${cell(m.signature)} | ${cell(m.title)} |`);

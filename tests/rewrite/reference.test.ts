@@ -41,7 +41,7 @@ describe('the rule reference', () => {
       const latex = /\$(.*?)\$/.exec(row ?? '')?.[1]?.replace(/\\\|/g, '|') ?? '';
       expect(() => katex.renderToString(latex, { throwOnError: true }), f.name).not.toThrow();
     }
-    expect(rows.find((l) => l.startsWith('| `elu` |'))).toBe('| `elu` | `ELU` | $\\operatorname{ELU}(u)$ | all |  | `d.elu` | `sv.elu-zero`, `pw.elu-positive`, `pw.elu-negative` | not asked |');
+    expect(rows.find((l) => l.startsWith('| `elu` |'))).toBe('| `elu` | `ELU` | $\\operatorname{ELU}(u)$ | all | at u = 0 (kink) | `d.elu`, `d.elu-alpha` | `sv.elu-zero`, `sv.elu-alpha-zero`, `pw.elu-positive`, `pw.elu-negative`, `pw.elu-alpha-positive`, `pw.elu-alpha-negative` | not asked |');
     expect(rows.find((l) => l.startsWith('| `transpose` |'))).toContain('A: m×n -> n×m');
   });
 
