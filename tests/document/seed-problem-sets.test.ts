@@ -109,4 +109,11 @@ describe('the seed problem sets', () => {
     // -(1 - σ(b))·1 - (1 - σ(b))·(-1) = 0 and -2(1 - σ(b)) at b = 3.
     expectClose(numbers(problem(s, /positive/)), [0, -2 * (1 - sigma(3))]);
   });
+
+  it('two-layer network homework: forward and backward pass, the activation derivatives including GELU, the three losses from their update rules', () => {
+    const s = solve('two-layer-network');
+    expectAllAnswered(s);
+    expect(problem(s, /Activation/).filter((r) => r.kind === 'derivation').length).toBe(4);
+    expect(problem(s, /update rules/).filter((r) => r.kind === 'named').length).toBe(3);
+  });
 });
