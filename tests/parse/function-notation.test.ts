@@ -4,6 +4,7 @@ import { equal } from '../../src/expr/equal.js';
 import type { Expr } from '../../src/expr/node.js';
 import { ParseError, parseLatex, parsePlain } from '../../src/parse/index.js';
 import { treeText } from './tree-text.js';
+import { parseErrorOf } from './parse-error.js';
 
 const x = sym('x');
 const s = sym('s');
@@ -15,15 +16,7 @@ function eq(got: Expr, e: Expr, text: string): void {
 const latex = (tex: string, e: Expr): void => eq(parseLatex(tex), e, tex);
 const plain = (text: string, e: Expr): void => eq(parsePlain(text), e, text);
 
-function err(parse: (t: string) => Expr, text: string): ParseError {
-  try {
-    parse(text);
-  } catch (e) {
-    if (e instanceof ParseError) return e;
-    throw e;
-  }
-  throw new Error(`no error for ${text}`);
-}
+const err = parseErrorOf;
 
 describe('\\sin^{-1} and other inverse-or-reciprocal notation', () => {
   it('should refuse \\sin^{-1} x as ambiguous, with its span and both spellings', () => {

@@ -4,6 +4,7 @@ import { equal } from '../../src/expr/equal.js';
 import type { Expr } from '../../src/expr/node.js';
 import { ParseError, parseLatex } from '../../src/parse/index.js';
 import { treeText } from './tree-text.js';
+import { parseErrorOf } from './parse-error.js';
 
 const x = sym('x');
 const y = sym('y');
@@ -15,15 +16,7 @@ function eq(tex: string, e: Expr): void {
   expect(equal(got, e), `${tex} parsed as ${treeText(got)}, expected ${treeText(e)}`).toBe(true);
 }
 
-function err(tex: string): ParseError {
-  try {
-    parseLatex(tex);
-  } catch (e) {
-    if (e instanceof ParseError) return e;
-    throw e;
-  }
-  throw new Error(`no error for ${tex}`);
-}
+const err = (tex: string): ParseError => parseErrorOf(parseLatex, tex);
 
 describe('LaTeX derivative operators: scope', () => {
   it('should apply \\frac{d}{dx} to the whole multiplicative term that follows', () => {

@@ -13,6 +13,7 @@ import { transpose } from '../../src/matrix/matrix-calls.js';
 import { ParseError, parseLatex } from '../../src/parse/index.js';
 import { toPlain } from '../../src/expr/to-plain.js';
 import { treeText } from './tree-text.js';
+import { parseErrorOf } from './parse-error.js';
 
 const L = String.raw;
 const x = sym('x');
@@ -28,15 +29,7 @@ function same(a: string, b: string): void {
   eq(a, parseLatex(b));
 }
 
-function err(tex: string): ParseError {
-  try {
-    parseLatex(tex);
-  } catch (e) {
-    if (e instanceof ParseError) return e;
-    throw e;
-  }
-  throw new Error(`no error for ${tex}`);
-}
+const err = (tex: string): ParseError => parseErrorOf(parseLatex, tex);
 
 describe('accents and fonts', () => {
   it('should make each accent a symbol of its own, with scripts inside or after', () => {

@@ -8,19 +8,12 @@ import { equal } from '../../src/expr/equal.js';
 import { ParseError, parseLatex, parseLatexReadings, parsePlain } from '../../src/parse/index.js';
 import { toLatex, toPlain } from '../../src/render/index.js';
 import { treeText } from './tree-text.js';
+import { parseErrorOf } from './parse-error.js';
 
 const L = String.raw;
 const w1 = sym("w'");
 
-function refusal(text: string): ParseError {
-  try {
-    parseLatex(text);
-  } catch (e) {
-    if (e instanceof ParseError) return e;
-    throw e;
-  }
-  throw new Error(`no error for ${text}`);
-}
+const refusal = (text: string): ParseError => parseErrorOf(parseLatex, text);
 
 describe("primes on a variable name (w' after an update)", () => {
   it("should read w' as a variable named w', distinct from w, and say so", () => {

@@ -3,21 +3,14 @@ import { add, call, deriv, div, float, mul, neg, num, pow, sym } from '../../src
 import { equal } from '../../src/expr/equal.js';
 import type { Expr } from '../../src/expr/node.js';
 import { ParseError, parsePlain, type PlainOptions } from '../../src/parse/index.js';
+import { parseErrorOf } from './parse-error.js';
 
 const x = sym('x');
 const eq = (text: string, e: Expr, opts: PlainOptions = {}): void => {
   const got = parsePlain(text, opts);
   expect(equal(got, e), `${text} parsed as ${JSON.stringify(got, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`).toBe(true);
 };
-function err(text: string): ParseError {
-  try {
-    parsePlain(text);
-  } catch (e) {
-    if (e instanceof ParseError) return e;
-    throw e;
-  }
-  throw new Error(`no error for ${text}`);
-}
+const err = (text: string): ParseError => parseErrorOf(parsePlain, text);
 
 describe('plain syntax parser', () => {
   it('should parse the sigmoid definition', () => {
