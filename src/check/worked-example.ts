@@ -35,6 +35,7 @@
 import { num, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { children as childrenOf, some, symbolsOf } from '../expr/traverse.js';
+import { evaluate } from '../numeric/evaluate.js';
 import { symKey } from '../expr/sym-key.js';
 import { ParseError, parseLatex } from '../parse/index.js';
 import type { Stated } from './fact-ledger.js';
@@ -95,12 +96,22 @@ export function describeValues(values: readonly Stated[], describe: (f: Fact) =>
  *
  *     sequenceIndex([parseLatex('w_t - 3')], active)   // { index: t, at: [0, 1, 2, 3], given: 'w_0 = 0 (line 3), …' }
  */
-export function sequenceIndex(sides: readonly Expr[], active: readonly Stated[], describe: (f: Fact) => string): { index: Sym; at: number[]; given: string } | undefined {
+export function sequenceIndex(sides: readonly Expr[], active: readonly Stated[], describe: (f: Fact) => string): { index: Sym; at: number[]; given: string; lowestOffset: number } | undefined {
   const written = new Map<string, Sym>();
+  // The offsets at which the step uses its sequences (-1 for m_{t-1}): a term before the first given one is not known.
+  const offsets: number[] = [];
   const visit = (e: Expr): void => {
     if (e.kind === 'sym' && e.sub.length === 1) {
       const letters = symbolsOf(e.sub[0] as Expr);
-      if (letters.length === 1) written.set(e.name, letters[0] as Sym);
+      if (letters.length === 1) {
+        written.set(e.name, letters[0] as Sym);
+        try {
+          const c = evaluate(e.sub[0] as Expr, new Map([[symKey(letters[0] as Sym), 0]]));
+          if (Number.isInteger(c)) offsets.push(c);
+        } catch {
+          // not an offset of the index (t^2, 2t): nothing to add
+        }
+      }
     }
     for (const c of childrenOf(e)) visit(c);
   };
@@ -112,7 +123,7 @@ export function sequenceIndex(sides: readonly Expr[], active: readonly Stated[],
   // The letter must be free: a defined t (or one given a value) is not an index to run over.
   if (active.some((st) => st.fact.kind === 'define' && st.fact.sym.name === index.name && st.fact.sym.sub.length === 0)) return undefined;
   const at = [...new Set(given.flatMap((st) => (st.fact.kind === 'define' && st.fact.sym.sub[0]?.kind === 'num' ? [Number(st.fact.sym.sub[0].n)] : [])))].sort((x, y) => x - y).slice(0, MAX_TERMS);
-  return { index, at, given: given.map((st) => `${describe(st.fact)} (line ${st.line})`).join(', ') };
+  return { index, at, given: given.map((st) => `${describe(st.fact)} (line ${st.line})`).join(', '), lowestOffset: Math.min(0, ...offsets) };
 }
 
 /** How many given terms of a sequence a step is checked at. */
@@ -124,16 +135,20 @@ const MAX_TERMS = 6;
  * where it fails; holds when it holds at all of them (said so: not proved
  * for every t); undecided otherwise.
  */
-export function judgeAtTerms(seq: { index: Sym; at: readonly number[]; given: string }, judge: (extra: Stated) => Judgement): Judgement {
+export function judgeAtTerms(seq: { index: Sym; at: readonly number[]; given: string; lowestOffset?: number }, judge: (extra: Stated) => Judgement): Judgement {
   const t = seq.index.name;
+  // m_t = \beta m_{t-1} + … at t = 0 would use m_{-1}, which nothing gives: only indices whose every term used is at or after the first given one.
+  const first = seq.at[0] ?? 0;
+  const at = seq.at.filter((n) => n + (seq.lowestOffset ?? 0) >= first);
   let holds = 0;
-  for (const n of seq.at) {
+  for (const n of at) {
     const j = judge({ fact: { kind: 'define', sym: seq.index, value: num(n) }, from: 0, to: Infinity, line: 0, col: 0, example: true });
     if (j.verdict === 'fails') return { verdict: 'fails', evidence: { ...j.evidence, summary: `at ${t} = ${n}, a term the document gives (${seq.given}): ${j.evidence.summary}` } };
     if (j.verdict === 'proved' || j.verdict === 'holds') holds++;
   }
-  if (holds > 0 && holds === seq.at.length) {
-    return { verdict: 'holds', evidence: { method: 'sampling', summary: `holds at ${t} = ${seq.at.join(', ')}, the terms the document gives (${seq.given}); not proved for every ${t}` } };
+  // One term is no evidence about the others (a wrong closed form of m_t can agree at t = 0): at least two.
+  if (holds >= 2 && holds === at.length) {
+    return { verdict: 'holds', evidence: { method: 'sampling', summary: `holds at ${t} = ${at.join(', ')}, the terms the document gives (${seq.given}); not proved for every ${t}` } };
   }
   return { verdict: 'undecided', evidence: { method: 'none', summary: `a term of a sequence the document gives by number (${seq.given}): its value depends on ${t}, and the step could not be decided at those terms` } };
 }
