@@ -33,7 +33,7 @@ import { tryParseLatex } from '../parse/index.js';
 import { endContradictedDefinition } from './primed-names.js';
 import { documentFunctionArguments } from './function-arguments.js';
 import { readEvaluationBar } from './evaluation-bars.js';
-import { derivativeAtKink } from './kink-derivatives.js';
+import { definedDerivativeAtKink, derivativeAtKink } from './kink-derivatives.js';
 import { laterWhere, usingClause, whereClause } from './where-clauses.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeStep, type Checker } from './judge-step.js';
@@ -322,6 +322,12 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     if (named !== undefined && named.kind === 'define' && !ledger.definedAt(named.sym, stepAt)) {
       ledger.state(named, stepAt, scopes.sectionEnd(stepAt));
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
+      return;
+    }
+    // g'(0) = 1/2 with g(z) = \max(0, z) defined: a derivative that does not exist there, so the equation is false and an inequality undecided (kink-derivatives.ts).
+    const atKink = a.ok && b.ok ? (definedDerivativeAtKink(ctx.checker.engine, ls.latex, heads) ?? definedDerivativeAtKink(ctx.checker.engine, rs.latex, heads)) : undefined;
+    if (atKink !== undefined) {
+      steps.push({ ...base, verdict: r.rel === '=' ? 'fails' : 'undecided', evidence: { method: 'none', summary: `a side does not exist: ${atKink}` } });
       return;
     }
     // \text{ReLU}'(0) = 1: a derivative at a kink that does not exist, so the equation is false (kink-derivatives.ts).

@@ -17,6 +17,8 @@ import { differentiate } from '../derive/differentiate.js';
 import { kinkAt } from '../derive/kinks.js';
 import { tryParseLatex } from '../parse/index.js';
 import type { Engine } from '../rewrite/engine.js';
+import { derivativeFunction } from './defined-heads.js';
+import type { HeadDefinition } from './multi-argument-heads.js';
 
 /** A whole side `\text{name}'(a)`, `\operatorname{name}'(a)` or `\name'(a)`, one prime. */
 const PRIMED_AT = /^\s*(?:\\(?:text|textrm|operatorname|mathrm)\s*\{\s*([A-Za-z]+)\s*\}|\\([A-Za-z]+))\s*'\s*(?:\\left\s*)?\(([^()]*?)(?:\\right\s*)?\)\s*[,.]?\s*$/;
@@ -35,4 +37,33 @@ export function derivativeAtKink(engine: Engine, latex: string): string | undefi
   if (d.stop !== 'normal-form') return undefined;
   const k = kinkAt(engine, f, [x], d.result, new Map([[symKey(x), point]]));
   return k.kind === 'not-differentiable' && k.proved ? `${spec.name}'(x) is ${k.statement}` : undefined;
+}
+
+/** A whole side `g'(a)`, `\phi''(a)`: a head the document defines, primed, at a number. */
+const DEFINED_PRIMED_AT = /^\s*(\\?[A-Za-z]+)\s*('+)\s*(?:\\left\s*)?\(([^()]*?)(?:\\right\s*)?\)\s*[,.]?\s*$/;
+
+/**
+ * The same for a function the document defines with one argument (`g(z) =
+ * \max(0, z)` then `g'(0)`): the derivative of the definition, asked at the
+ * point, where src/derive/kinks.ts proves it does not exist. Undefined when
+ * the side is not such a derivative or the derivative exists there.
+ *
+ *     definedDerivativeAtKink(engine, "g'(0)", heads)   // "g'(0) does not exist: not differentiable at z = 0 (…)"
+ */
+export function definedDerivativeAtKink(engine: Engine, latex: string, heads: readonly HeadDefinition[]): string | undefined {
+  const m = DEFINED_PRIMED_AT.exec(latex);
+  if (m === null) return undefined;
+  const name = (m[1] as string).replace(/^\\/, '');
+  const order = (m[2] as string).length;
+  const head = heads.find((h) => h.name === name && h.params.length === 1 && (h.sub?.length ?? 0) === 0);
+  const param = head?.params[0];
+  if (head === undefined || param === undefined) return undefined;
+  const point = tryParseLatex(m[3] as string);
+  if (point === undefined || symbolsOf(point).length > 0) return undefined;
+  // The (order - 1)-th derivative is the function whose derivative is asked for.
+  const f = order === 1 ? head.value : derivativeFunction(engine, head.value, param, order - 1);
+  const d = f === undefined ? undefined : derivativeFunction(engine, f, param, 1);
+  if (f === undefined || d === undefined) return undefined;
+  const k = kinkAt(engine, f, [param], d, new Map([[symKey(param), point]]));
+  return k.kind === 'not-differentiable' && k.proved ? `${name}${"'".repeat(order - 1)} is ${k.statement}, so ${name}${"'".repeat(order)}(${(m[3] as string).trim()}) does not exist` : undefined;
 }

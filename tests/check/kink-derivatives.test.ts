@@ -27,3 +27,16 @@ describe('derivatives at a kink', () => {
     }
   });
 });
+
+describe('the derivative of a defined function at its kink', () => {
+  it("should fail g'(0) = 1/2 for g(z) = max(0, z), |x|'(0) = 0 and u'(1) = 0 for u = max(x, 2 - x), and prove them away from the kink", async () => {
+    const { checkDocument } = await import('../../src/check/check-document.js');
+    const { createChecker } = await import('../../src/check/judge-step.js');
+    const { createEngine } = await import('../../src/rewrite/engine.js');
+    const c = createChecker(createEngine());
+    const doc = "We define $g(z) = \\max(0, z)$.\n\n$$g'(0) = \\frac{1}{2}$$\n\nLet $u(x) = \\max(x, 2 - x)$.\n\n$$u'(1) = 0$$\n\n$$u'(3) = 1$$\n";
+    const v = checkDocument(c, doc, 'markdown').chains.flatMap((ch) => ch.steps.map((s) => [s.verdict, s.evidence.summary] as const));
+    expect(v.map(([x]) => x)).toEqual(['fails', 'fails', 'proved']);
+    expect(v[0]?.[1]).toMatch(/g is not differentiable at z = 0 \(left derivative 0, right derivative 1\), so g'\(0\) does not exist/);
+  });
+});

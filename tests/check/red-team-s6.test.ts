@@ -50,9 +50,9 @@ describe('known breaks (not fixed here): each pins the correct verdict', () => {
     expect(verdicts('$$\\Sigma^{-1}\\boldsymbol{\\mu} = \\boldsymbol{\\mu}\\Sigma^{-1}$$\n').filter(strong)).toEqual([]);
   });
 
-  // gradtex says holds / proved (the framework convention relu'(0) = 1/2, |x|'(0) = 0, max tie split in half);
-  // true: none of g, f, u is differentiable at that point (left and right derivatives differ).
-  it.fails('does not accept a value for the derivative of a defined kinked function at its kink', () => {
+  // gradtex said holds / proved (the framework convention relu'(0) = 1/2, |x|'(0) = 0, max tie split in half);
+  // true: none of g, f, u is differentiable at that point (left and right derivatives differ). Fixed: kink-derivatives.ts.
+  it('does not accept a value for the derivative of a defined kinked function at its kink', () => {
     expect(verdicts('We define $g(z) = \\max(0, z)$.\n\n$$g\'(0) = \\frac{1}{2}$$\n').filter(strong)).toEqual([]);
     expect(verdicts('Let $f(x) = |x|$.\n\n$$f\'(0) = 0$$\n').filter(strong)).toEqual([]);
     expect(verdicts('Let $u(x) = \\max(x, 2 - x)$.\n\n$$u\'(1) = 0$$\n').filter(strong)).toEqual([]);
