@@ -14,11 +14,21 @@ import type { Expr } from '../expr/node.js';
 import { isMatrixCall } from '../matrix/matrix-calls.js';
 import { children } from '../expr/traverse.js';
 
+/**
+ * Capital Greek letters that name matrices in course notes (Σ a covariance, Λ
+ * a diagonal of eigenvalues, Θ, Ω, Φ, Ψ feature and weight matrices). Not Δ
+ * (an increment: Δw), Π (a product) or Γ (the gamma function).
+ */
+const MATRIX_GREEK: ReadonlySet<string> = new Set(['Sigma', 'Lambda', 'Theta', 'Omega', 'Phi', 'Psi', 'Xi', 'Upsilon']);
+
+/** Lower-case Greek letters, which name vectors as often as numbers (μ a mean, θ parameters): next to a matrix they may be arrays. */
+const GREEK_LOWER = /^(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega)$/;
+
 /** Does e look like a matrix (or an expression of matrices): a single capital letter, a matrix call, or built of them? */
 export function looksLikeMatrix(e: Expr): boolean {
   switch (e.kind) {
     case 'sym':
-      return /^[A-Z]$/.test(e.name);
+      return /^[A-Z]$/.test(e.name) || MATRIX_GREEK.has(e.name);
     case 'call':
       return isMatrixCall(e);
     case 'add':
@@ -38,7 +48,7 @@ export function looksLikeMatrix(e: Expr): boolean {
 
 /** A factor that may be a vector or a matrix: a bare Latin letter (x, W), or something that looks like a matrix. */
 function mayBeArray(e: Expr): boolean {
-  if (e.kind === 'sym') return /^[A-Za-z]$/.test(e.name) && e.name !== 'e' && e.sub.length === 0;
+  if (e.kind === 'sym') return ((/^[A-Za-z]$/.test(e.name) && e.name !== 'e') || GREEK_LOWER.test(e.name) || MATRIX_GREEK.has(e.name)) && e.sub.length === 0;
   return looksLikeMatrix(e);
 }
 

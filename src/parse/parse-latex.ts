@@ -44,6 +44,10 @@ export interface LatexOptions {
   readonly functionArguments?: ReadonlyMap<string, Sym>;
 }
 
+/** A bold or arrowed operand just before or after a \times: \mathbf{a}, \boldsymbol\mu, \vec{b}, \bm x. */
+const BOLD_BEFORE = /\\(?:mathbf|boldsymbol|bm|vec)\s*(?:\{[^{}]*\}|\\?[A-Za-z]+)\s*$/;
+const BOLD_AFTER = /^\s*\\(?:mathbf|boldsymbol|bm|vec)\b/;
+
 class LatexParser extends InfixParser<LatexToken> implements LatexReader {
   /** Inside |…|, a '|' closes rather than opening a new absolute value. */
   absDepth = 0;
@@ -148,6 +152,10 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
   }
 
   protected override timesSign(op: LatexToken): void {
+    // \\mathbf{a} \\times \\mathbf{b}, bold on both sides, is a cross product, which anticommutes: never read as a product of numbers (\\mathbf{y} \\times 2 is a multiple).
+    if (op.type === 'cmd' && op.text === 'times' && (BOLD_BEFORE.test(this.src.slice(Math.max(0, op.start - 40), op.start)) && BOLD_AFTER.test(this.src.slice(op.end, op.end + 40)))) {
+      this.fail('E_PARSE_UNSUPPORTED', '\\times between vectors (a cross product) is not read: gradtex has no cross product; write its components', op);
+    }
     if (!this.isElementwise(op)) return;
     this.note({ at: op, kind: 'elementwise', text: '\\odot is read as an ordinary product (elementwise, so order does not matter)' });
   }

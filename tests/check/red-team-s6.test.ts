@@ -28,8 +28,8 @@ function accounted(source: string, kind: DocumentKind = 'markdown'): number {
 const strong = (v: string): boolean => /: (proved|holds)$/.test(v);
 
 describe('known breaks (not fixed here): each pins the correct verdict', () => {
-  // gradtex says proved (\mathbf/\vec dropped, × read as a scalar product); true: a × b = −(b × a), the cross product anticommutes.
-  it.fails('does not prove a × b = b × a for bold or arrowed vectors', () => {
+  // gradtex said proved (\mathbf/\vec dropped, × read as a scalar product); true: a × b = −(b × a). Fixed: \times next to a bold operand is not read.
+  it('does not prove a × b = b × a for bold or arrowed vectors', () => {
     expect(verdicts('$$\\mathbf{a} \\times \\mathbf{b} = \\mathbf{b} \\times \\mathbf{a}$$\n').filter(strong)).toEqual([]);
     expect(verdicts('$$\\vec{a}\\times\\vec{b} = \\vec{b}\\times\\vec{a}$$\n').filter(strong)).toEqual([]);
   });
@@ -44,8 +44,8 @@ describe('known breaks (not fixed here): each pins the correct verdict', () => {
     expect(verdicts('$$\\mathbf{x} \\cdot \\mathbf{x} = \\mathbf{x}^2$$\n').filter(strong)).toEqual([]);
   });
 
-  // gradtex says proved (Σ read as a commuting scalar); true: Σμ is a vector, μΣ is not defined for a covariance matrix Σ.
-  it.fails('does not prove Σμ = μΣ or Σ^{-1}μ = μΣ^{-1} (a capital Greek matrix next to a vector)', () => {
+  // gradtex said proved (Σ read as a commuting scalar; fixed: capital Greek letters look like matrices, lower-case Greek may be arrays); true: Σμ is a vector, μΣ is not defined for a covariance matrix Σ.
+  it('does not prove Σμ = μΣ or Σ^{-1}μ = μΣ^{-1} (a capital Greek matrix next to a vector)', () => {
     expect(verdicts('$$\\Sigma\\mu = \\mu\\Sigma$$\n').filter(strong)).toEqual([]);
     expect(verdicts('$$\\Sigma^{-1}\\boldsymbol{\\mu} = \\boldsymbol{\\mu}\\Sigma^{-1}$$\n').filter(strong)).toEqual([]);
   });

@@ -234,3 +234,12 @@ describe('LaTeX parser: sized closers and accents', () => {
     eq(L`\tilde{y} - \bar x_k`, add(sym('ytilde'), neg(sym('xbar', [sym('k')]))));
   });
 });
+
+describe('\\times between two bold operands', () => {
+  it('should refuse a cross product and keep \\times with a number or in a size', () => {
+    expect(() => parseLatex('\\mathbf{a} \\times \\mathbf{b}')).toThrow(/cross product/);
+    expect(() => parseLatex('\\vec{a}\\times\\vec b')).toThrow(/cross product/);
+    expect(() => parseLatex('\\mathbf{y} \\times 2')).not.toThrow();
+    expect(() => parseLatex('m \\times n')).not.toThrow();
+  });
+});
