@@ -152,7 +152,7 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
   }
 
   protected override timesSign(op: LatexToken): void {
-    // \\mathbf{a} \\times \\mathbf{b}, bold on both sides, is a cross product, which anticommutes: never read as a product of numbers (\\mathbf{y} \\times 2 is a multiple).
+    // \mathbf{a} \times \mathbf{b}, bold on both sides, is a cross product, which anticommutes: never read as a product of numbers (\mathbf{y} \times 2 is a multiple).
     if (op.type === 'cmd' && op.text === 'times' && (BOLD_BEFORE.test(this.src.slice(Math.max(0, op.start - 40), op.start)) && BOLD_AFTER.test(this.src.slice(op.end, op.end + 40)))) {
       this.fail('E_PARSE_UNSUPPORTED', '\\times between vectors (a cross product) is not read: gradtex has no cross product; write its components', op);
     }
