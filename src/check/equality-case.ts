@@ -17,10 +17,10 @@
  *     equalityCase(ctx, seg)?.steps[0].verdict   // 'holds' for "with equality iff $x = 1$" after $\ln x \le x - 1$
  */
 import type { Expr, Sym } from '../expr/node.js';
-import { sym } from '../expr/build.js';
+import { add, sym } from '../expr/build.js';
 import { substitute } from '../expr/substitute.js';
 import { symKey } from '../expr/sym-key.js';
-import { mapBottomUp } from '../expr/traverse.js';
+import { mapBottomUp, symbolsOf } from '../expr/traverse.js';
 import { toPlain } from '../expr/to-plain.js';
 import { compile, createRng, EvaluationError, freeSymbols, relError } from '../numeric/index.js';
 import { samplingPlan } from '../numeric/coverage.js';
@@ -72,7 +72,10 @@ export function equalityCase(ctx: MathContext, seg: MathSegment): ChainReport | 
   const part1 = judgeStep(checker, at(ineq.lhs), '=', at(ineq.rhs), facts, { ...ctx.opts, seed });
   const where = cond.kind === 'point' ? `${toPlain(cond.x)} = ${toPlain(cond.c)}` : `${cond.v} = ${cond.u}`;
   let judgement: Judgement;
-  if (part1.verdict === 'fails') {
+  if (part1.verdict === 'fails' && cond.kind === 'families' && !interchangeable(ctx, ineq, cond, facts)) {
+    // q := p put p where q's domain was: a failure may be at a point q could not take.
+    judgement = { verdict: 'undecided', evidence: { method: 'none', summary: `at ${where} the sides differ (${part1.evidence.summary}), but ${cond.u} and ${cond.v} have different domains, so that point may not be one where ${where}` } };
+  } else if (part1.verdict === 'fails') {
     judgement = { verdict: 'fails', evidence: { ...part1.evidence, summary: `at ${where} the sides of ${toPlain(ineq.lhs)} vs ${toPlain(ineq.rhs)} are not equal: ${part1.evidence.summary}` } };
   } else {
     const part2 = strictAway(ctx, ineq, cond, facts, seed);
@@ -140,6 +143,31 @@ function renameFamily(e: Expr, u: string, v: string): Expr {
     const to = table.get(x.name);
     return to === undefined ? x : sym(to, x.sub, x.sup);
   });
+}
+
+/** Do u and v have the same domain (exchanging them leaves the step's assumptions and reparametrisation as they are)? */
+function interchangeable(ctx: MathContext, ineq: Inequality, cond: Extract<Condition, { kind: 'families' }>, facts: Parameters<typeof prepareStep>[3]): boolean {
+  let p: ReturnType<typeof prepareStep>;
+  try {
+    p = prepareStep(ctx.checker.engine, ineq.lhs, ineq.rhs, facts);
+  } catch {
+    return false;
+  }
+  const names = new Map([[cond.u, cond.v], [cond.v, cond.u], [`#${cond.u}`, `#${cond.v}`], [`#${cond.v}`, `#${cond.u}`]]);
+  const exchange = (e: Expr): Expr => mapBottomUp(e, (y) => (y.kind === 'sym' && names.has(y.name) ? sym(names.get(y.name) as string, y.sub, y.sup) : y));
+  const keys = (rename: boolean): string =>
+    p.assumptions
+      .map((a) => `${symKey((rename ? exchange(a.sym) : a.sym) as Sym)}:${a.kind}:${a.kind === 'interval' ? `${a.lo}:${a.hi}:${a.integer === true}` : ''}`)
+      .sort()
+      .join('|');
+  // The reparametrisation (simplex coordinates) must be exchanged into itself too, as in judge-inequality.ts equalitySet.
+  const own = new Map(symbolsOf(add(p.symbolicLhs, p.symbolicRhs)).map((x) => [symKey(x), x]));
+  const reparam = (rename: boolean): string =>
+    [...p.reparam]
+      .map(([k, e]) => (rename ? `${symKey(exchange(own.get(k) ?? sym(k)) as Sym)}=${exchange(e).hash}` : `${k}=${e.hash}`))
+      .sort()
+      .join('|');
+  return keys(true) === keys(false) && reparam(true) === reparam(false);
 }
 
 /** Part 2: sampled points away from the equality case where the sides differ (at most `holds`), or a point where they are equal (`fails`). */
