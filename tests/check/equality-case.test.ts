@@ -128,7 +128,7 @@ describe('the equality case of KL(p, q) ≥ 0', () => {
     expect(wrong.summary).toMatch(/away from the stated equality case/);
   });
 
-  it('should not fail x = y when x and y have different domains: y := x may leave y\'s domain (|x − 5| − (x − 5) is 0 for x > 5, not at 1)', () => {
+  it('should not fail x = y when x and y have different domains: renaming one to the other may leave its domain (|x − 5| − (x − 5) is 0 for x > 5, not at 1)', () => {
     const md = 'Let $y > 0$ and $x > 5$. Then $|x - 5| - (x - 5) + (x - y)^2 \\ge 0$, with equality iff $x = y$.\n';
     const eq = equalityStep(steps(md), 'x = y');
     expect(eq.verdict).not.toBe('fails');
