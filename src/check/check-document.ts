@@ -21,6 +21,7 @@ import { extractPlain } from './extract-plain.js';
 import { extractTex } from './extract-tex.js';
 import { createLedger } from './fact-ledger.js';
 import type { Fact } from './facts.js';
+import { equalityCase } from './equality-case.js';
 import { readInline, stateTrailingConditions } from './inline-math.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeMath, type MathContext } from './judge-math.js';
@@ -80,6 +81,9 @@ export function checkDocument(checker: Checker, original: string, kind: Document
   };
   const inline = (seg: MathSegment): void => {
     done.add(seg);
+    // "… with equality iff $x = 1$": the equality case of the inequality before it, a claim (not a definition of x).
+    const equality = equalityCase(ctx, seg);
+    if (equality !== undefined) return void chains.push(equality);
     const how = readInline(ctx, premises, seg);
     if (how === 'claim' || how === 'premise-claim') stateTrailingConditions(ctx, seg, within(index.get(seg) ?? segments.length, scopes.sentenceEnd(seg)));
     if (how === 'claim') chains.push(...judgeMath(ctx, seg, true));
