@@ -29,7 +29,7 @@ export type LatexForm =
   | { readonly form: 'abs' } // \left|x\right|
   | { readonly form: 'norm'; readonly sub: string } // \left\lVert x\right\rVert_{2}
   | { readonly form: 'delta' } // \delta_{i j}
-  | { readonly form: 'sum' }; // \sum_{k=1}^{c} body
+  | { readonly form: 'sum'; readonly command?: string }; // \sum_{k=1}^{c} body (\max_{k=1}^{c} body with command '\\max')
 
 /** Where a function is defined (used for sampling random points). */
 export type Domain = 'all' | 'positive' | 'nonnegative' | 'nonzero';
@@ -439,6 +439,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'sum', aliases: [], minArgs: 4, maxArgs: 4, latex: { form: 'sum' }, domain: 'all', title: 'finite sum over an index', binds: 1, evaluate: () => NaN,
     positivity: 'with-argument', nerdamer: { spelling: 'sum({0},{1},{2},{3})' },
     derivativeRule: 'd.under-sum',
+  },
+  // maxover(body, k, lo, hi) = max_{k=lo}^{hi} body, \max_j z_j; a minimum is
+  // −maxover(−body, …). No derivative rule: at a tie it has a kink, so a
+  // derivative of it stays undecided. An empty range has no value (NaN).
+  {
+    name: 'maxover', aliases: [], minArgs: 4, maxArgs: 4, latex: { form: 'sum', command: '\\max' }, domain: 'all', title: 'maximum over an index', binds: 1, evaluate: () => NaN,
   },
 ];
 
