@@ -414,6 +414,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     zeroOnlyAtZero: true, ofEntries: true,
     derivativeRule: 'd.norm1-entry',
   },
+  // ‖v‖_∞ = max_k |v_k| (lowered to maxover in src/matrix/lower.ts); no
+  // derivative rule: at a tie between entries it has a kink.
+  {
+    name: 'norminf', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'norm', sub: '\\infty' }, domain: 'all', title: 'maximum norm ‖v‖_∞ = max|v_i| (|u| of a scalar)',
+    kink: { at: 'zero', continuous: true, below: '-u', above: 'u' },
+    evaluate: (xs) => Math.abs(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.neg(u), () => u); },
+    zeroOnlyAtZero: true, ofEntries: true,
+  },
   {
     name: 'sign', aliases: ['sgn'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'sign' }, domain: 'all', title: 'sign function',
     kink: { at: 'zero', continuous: false, below: '-1', above: '1', convention: "PyTorch takes sign'(x) = 0 everywhere, 0 included" },
