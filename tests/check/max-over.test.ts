@@ -32,6 +32,11 @@ describe('a maximum over an index in a document', () => {
     expect(verdicts(head + '$$\\|x\\|_1 \\le \\|x\\|_\\infty$$\n')).toEqual(['fails']);
   });
 
+  it('should keep the bound index apart from a free one of the same letter, in a definition too', () => {
+    const head = 'Let $z \\in \\mathbb{R}^n$ and $\\sum_{j=1}^{n} e^{z_j}$. With $m = \\max_j z_j$,\n\n';
+    expect(verdicts(head + '$$z_j \\le m$$\n\n$$m \\le z_j$$\n\n$$\\max_j z_j \\le z_j$$\n')).toEqual(['holds', 'fails', 'fails']);
+  });
+
   it('should not take a derivative of a maximum over an index (a kink at a tie)', () => {
     expect(verdicts(HEAD + '$$\\frac{\\partial}{\\partial z_1} \\max_j z_j = 1$$\n')).not.toContain('proved');
     expect(verdicts(HEAD + '$$\\frac{\\partial}{\\partial z_1} \\max_j z_j = 1$$\n')).not.toContain('holds');
