@@ -99,7 +99,7 @@ export function judgeWithoutShapes(lhs: Expr, rhs: Expr, judge: (lhs: Expr, rhs:
   const products = [...orderSensitiveProducts(lhs), ...orderSensitiveProducts(rhs)];
   if (products.length === 0) return withScalarCapitalsNote(lhs, rhs, withReadingNote(lhs, rhs, judge(lhs, rhs)), defined);
   // ‖x‖ next to an entry x_i: at size 1 the two are one number, which the scalar reading does not know (∂‖x‖²/∂x_i = 2x_i would fail).
-  const entriesToo = products.some((p) => p.kind === 'call' && (p.fn === 'norm' || p.fn === 'norm1') && p.args[0]?.kind === 'sym' && mentionsEntryOf([lhs, rhs], p.args[0].name));
+  const entriesToo = products.some((p) => p.kind === 'call' && (p.fn === 'norm' || p.fn === 'norm1' || p.fn === 'norminf') && p.args[0]?.kind === 'sym' && mentionsEntryOf([lhs, rhs], p.args[0].name));
   const j = entriesToo ? ({ verdict: 'undecided', evidence: { method: 'none', summary: 'not judged' } } as const) : judge(asScalars(lhs), asScalars(rhs));
   const names = [...new Map(products.flatMap((p) => symbolsOf(p)).filter((s: Sym) => /^[A-Za-z]$/.test(s.name) && s.sub.length === 0).map((s) => [s.name, s.name])).keys()].sort();
   const capital = names.find((n) => /^[A-Z]$/.test(n));

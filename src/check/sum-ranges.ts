@@ -67,7 +67,7 @@ export function withDocumentRanges(e: Expr, ranges: DocumentRanges | undefined):
   if (ranges === undefined || ranges.sizes.size === 0) return { expr: e, notes: [] };
   const notes: string[] = [];
   const expr = mapBottomUp(e, (x) => {
-    if (x.kind !== 'call' || x.fn !== 'sum') return x;
+    if (x.kind !== 'call' || (x.fn !== 'sum' && x.fn !== 'maxover')) return x;
     const [body, index, lo, hi] = x.args as [Expr, Expr, Expr, Expr];
     if (index.kind !== 'sym' || hi.kind !== 'sym' || hi.sub.length > 0 || hi.name !== index.name.toUpperCase() || ranges.written.has(hi.name)) return x;
     if (!(lo.kind === 'num' && lo.n === 1n && lo.d === 1n)) return x;
@@ -79,8 +79,8 @@ export function withDocumentRanges(e: Expr, ranges: DocumentRanges | undefined):
     const sizes = [...families].map((f) => ranges.sizes.get(f));
     const first = sizes[0];
     if (first === undefined || sizes.some((s) => s === undefined || s.size !== first.size)) return x;
-    notes.push(`the range of the sum over ${index.name} is not stated: it is read as ${index.name} = 1, …, ${first.size}, the size the document gives ${[...families].sort().join(', ')} (line ${first.line})`);
-    return call('sum', [body, index, lo, sym(first.size)]);
+    notes.push(`the range of the ${x.fn === 'maxover' ? 'maximum' : 'sum'} over ${index.name} is not stated: it is read as ${index.name} = 1, …, ${first.size}, the size the document gives ${[...families].sort().join(', ')} (line ${first.line})`);
+    return call(x.fn, [body, index, lo, sym(first.size)]);
   });
   return { expr, notes: [...new Set(notes)] };
 }

@@ -29,7 +29,7 @@ export type LatexForm =
   | { readonly form: 'abs' } // \left|x\right|
   | { readonly form: 'norm'; readonly sub: string } // \left\lVert x\right\rVert_{2}
   | { readonly form: 'delta' } // \delta_{i j}
-  | { readonly form: 'sum' }; // \sum_{k=1}^{c} body
+  | { readonly form: 'sum'; readonly command?: string }; // \sum_{k=1}^{c} body (\max_{k=1}^{c} body with command '\\max')
 
 /** Where a function is defined (used for sampling random points). */
 export type Domain = 'all' | 'positive' | 'nonnegative' | 'nonzero';
@@ -414,6 +414,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     zeroOnlyAtZero: true, ofEntries: true,
     derivativeRule: 'd.norm1-entry',
   },
+  // ‖v‖_∞ = max_k |v_k| (lowered to maxover in src/matrix/lower.ts); no
+  // derivative rule: at a tie between entries it has a kink.
+  {
+    name: 'norminf', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'norm', sub: '\\infty' }, domain: 'all', title: 'maximum norm ‖v‖_∞ = max|v_i| (|u| of a scalar)',
+    kink: { at: 'zero', continuous: true, below: '-u', above: 'u' },
+    evaluate: (xs) => Math.abs(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.neg(u), () => u); },
+    zeroOnlyAtZero: true, ofEntries: true,
+  },
   {
     name: 'sign', aliases: ['sgn'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'sign' }, domain: 'all', title: 'sign function',
     kink: { at: 'zero', continuous: false, below: '-1', above: '1', convention: "PyTorch takes sign'(x) = 0 everywhere, 0 included" },
@@ -439,6 +447,12 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     name: 'sum', aliases: [], minArgs: 4, maxArgs: 4, latex: { form: 'sum' }, domain: 'all', title: 'finite sum over an index', binds: 1, evaluate: () => NaN,
     positivity: 'with-argument', nerdamer: { spelling: 'sum({0},{1},{2},{3})' },
     derivativeRule: 'd.under-sum',
+  },
+  // maxover(body, k, lo, hi) = max_{k=lo}^{hi} body, \max_j z_j; a minimum is
+  // −maxover(−body, …). No derivative rule: at a tie it has a kink, so a
+  // derivative of it stays undecided. An empty range has no value (NaN).
+  {
+    name: 'maxover', aliases: [], minArgs: 4, maxArgs: 4, latex: { form: 'sum', command: '\\max' }, domain: 'all', title: 'maximum over an index', binds: 1, evaluate: () => NaN,
   },
 ];
 

@@ -84,9 +84,11 @@ function callShape(e: Expr & { kind: 'call' }, ctx: ShapeContext): Shape {
       return SCALAR;
     }
     case 'norm':
-    case 'norm1': {
+    case 'norm1':
+    case 'norminf': {
       const a = e.args[0] as Expr;
       const s = inferShape(a, ctx);
+      if (e.fn === 'norminf' && s.rows !== 1 && s.cols !== 1) throw new ShapeError(`‖A‖_∞ of a matrix (its largest row sum) is not read: got ${named(a, s)}; write the maximum you mean`);
       if (e.fn === 'norm1' && s.rows !== 1 && s.cols !== 1) throw new ShapeError(`‖A‖_1 of a matrix (its largest column sum) is not read: got ${named(a, s)}; write the sum of |A_{ij}| you mean`);
       return SCALAR;
     }

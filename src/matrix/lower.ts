@@ -126,6 +126,7 @@ function callEntry(e: Expr & { kind: 'call' }, i: Expr, j: Expr, ctx: ShapeConte
     }
     case 'norm':
     case 'norm1':
+    case 'norminf':
       return normEntry(e.fn, a0 as Expr, ctx, fresh);
     case 'hadamard':
       return mul(...e.args.map((a) => at(a, i, j)));
@@ -170,9 +171,9 @@ function callEntry(e: Expr & { kind: 'call' }, i: Expr, j: Expr, ctx: ShapeConte
 
 /**
  * ‖M‖₂ = √(Σ_k Σ_l M_{kl}²) (the Euclidean norm of a vector, the Frobenius
- * norm of a matrix), ‖v‖₁ = Σ_k |v_k|; of a scalar both are |u|.
+ * norm of a matrix), ‖v‖₁ = Σ_k |v_k|, ‖v‖_∞ = max_k |v_k|; of a scalar all are |u|.
  */
-function normEntry(fn: 'norm' | 'norm1', m: Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {
+function normEntry(fn: 'norm' | 'norm1' | 'norminf', m: Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {
   const s = inferShape(m, ctx);
   if (isScalarShape(s)) return call('abs', [entryOf(m, ONE, ONE, ctx, fresh)]);
   const k = fresh.next();
@@ -183,6 +184,10 @@ function normEntry(fn: 'norm' | 'norm1', m: Expr, ctx: ShapeContext, fresh: Fres
     return s.cols === 1 ? call('sum', [f(entryOf(m, k, ONE, ctx, fresh)), k, ONE, sizeExpr(s.rows)]) : call('sum', [f(entryOf(m, ONE, k, ctx, fresh)), k, ONE, sizeExpr(s.cols)]);
   };
   if (fn === 'norm1') return term((x) => call('abs', [x]));
+  if (fn === 'norminf') {
+    if (l !== undefined) throw new ShapeError('‖A‖_∞ of a matrix is not read');
+    return s.cols === 1 ? call('maxover', [call('abs', [entryOf(m, k, ONE, ctx, fresh)]), k, ONE, sizeExpr(s.rows)]) : call('maxover', [call('abs', [entryOf(m, ONE, k, ctx, fresh)]), k, ONE, sizeExpr(s.cols)]);
+  }
   return call('sqrt', [term((x) => pow(x, num(2)))]);
 }
 

@@ -119,7 +119,7 @@ function build(e: Expr, ctx: Context): Compiled {
         const hint = MATRIX_FUNCTIONS.has(e.fn) ? ` as a number: it is a matrix operation; declare the shapes (gradtex equal … --shape 'A: n x p') to check it entry by entry` : '';
         throw new EvaluationError('E_EVAL_UNSUPPORTED', `cannot evaluate the function ${e.fn}${hint}`);
       }
-      if (spec.binds !== undefined) return buildSum(e.args, ctx);
+      if (spec.binds !== undefined) return buildSum(e.args, ctx, e.fn === 'maxover');
       const fs = e.args.map((a) => build(a, ctx));
       const impl = spec.evaluate;
       if (fs.length === 1) {
@@ -154,7 +154,8 @@ function build(e: Expr, ctx: Context): Compiled {
 const MAX_SUM_TERMS = 100_000;
 
 /** sum(body, k, lo, hi): the bound k gets its own frame slot. */
-function buildSum(args: readonly Expr[], ctx: Context): Compiled {
+/** sum(body, k, lo, hi), or with `max` maxover(…): the largest term, NaN over an empty range. */
+function buildSum(args: readonly Expr[], ctx: Context, max = false): Compiled {
   const [body, k, lo, hi] = args;
   if (body === undefined || k === undefined || k.kind !== 'sym' || lo === undefined || hi === undefined) {
     throw new EvaluationError('E_EVAL_UNSUPPORTED', 'sum needs (body, index, from, to)');
@@ -172,10 +173,11 @@ function buildSum(args: readonly Expr[], ctx: Context): Compiled {
     // The frame is shared: v is the evaluation frame, with room for bound variables.
     const frame = v as Float64Array;
     const saved = frame[slot] as number;
-    let s = 0;
+    let s = max ? NaN : 0;
     for (let i = a; i <= b; i++) {
       frame[slot] = i;
-      s += f(frame);
+      const t = f(frame);
+      s = !max ? s + t : i === a || Number.isNaN(t) ? t : Math.max(s, t);
     }
     frame[slot] = saved;
     return s;
@@ -196,7 +198,7 @@ export function freeSymbols(e: Expr, into: Sym[] = [], indexed = false, bound: r
     add(e);
     return into;
   }
-  if (e.kind === 'call' && e.fn === 'sum') {
+  if (e.kind === 'call' && lookupFunction(e.fn)?.binds !== undefined) {
     const [body, k, lo, hi] = e.args;
     if (body !== undefined && k !== undefined && k.kind === 'sym') freeSymbols(body, into, indexed, [...bound, k]);
     if (lo !== undefined) freeSymbols(lo, into, indexed, bound);

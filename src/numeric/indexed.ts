@@ -17,7 +17,7 @@ import type { Assumption } from './assumptions.js';
 export const SALT: Sym = sym('#salt');
 
 export function isBinder(e: Expr): boolean {
-  return e.kind === 'call' && e.fn === 'sum';
+  return e.kind === 'call' && (e.fn === 'sum' || e.fn === 'maxover');
 }
 
 /** A word labelling a symbol (n_{in}, n_{out}, z_{\mathrm{max}}): part of its name, not an index to draw. */

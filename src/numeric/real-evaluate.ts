@@ -180,7 +180,7 @@ function ev<T>(e: Expr, c: Ctx<T>): T {
       // An unknown function is its fixed smooth stand-in (src/expr/abstract-function.ts), in this arithmetic too.
       if (head !== undefined) return abstractReal(ops, head.name, head.order, ev(e.args[0] as Expr, c));
       if (spec === undefined) throw new EvaluationError('E_EVAL_UNSUPPORTED', `cannot evaluate the function ${e.fn}`);
-      if (spec.binds !== undefined) return sum(e.args, c);
+      if (spec.binds !== undefined) return sum(e.args, c, e.fn === 'maxover');
       if (spec.real === undefined) throw new EvaluationError('E_EVAL_UNSUPPORTED', `no exact evaluation of ${e.fn}`);
       return spec.real(ops, e.args.map((a) => ev(a, c)));
     }
@@ -212,7 +212,8 @@ function derivative<T>(e: Expr & { kind: 'deriv' }, c: Ctx<T>): T {
   return ops.mul(series.coefficients[order] ?? ops.nan(), factorial(ops, order));
 }
 
-function sum<T>(args: readonly Expr[], c: Ctx<T>): T {
+/** sum(body, k, lo, hi), or with `max` maxover(…). */
+function sum<T>(args: readonly Expr[], c: Ctx<T>, max = false): T {
   const ops = c.ops;
   const [body, k, lo, hi] = args;
   if (body === undefined || k === undefined || k.kind !== 'sym' || lo === undefined || hi === undefined) throw new EvaluationError('E_EVAL_UNSUPPORTED', 'sum needs (body, index, from, to)');
@@ -222,10 +223,17 @@ function sum<T>(args: readonly Expr[], c: Ctx<T>): T {
   const frame = new Map(c.env);
   const inner: Ctx<T> = { ops, env: frame, indexed: c.indexed };
   const key = symKey(k);
-  let s = ops.num(0);
+  // maxover: the largest term, by the sign of a difference as max(a, b) is; no value over an empty range.
+  let s = max ? ops.nan() : ops.num(0);
   for (let i = a; i <= b; i++) {
     frame.set(key, ops.num(i));
-    s = ops.add(s, ev(body, inner));
+    const t = ev(body, inner);
+    if (!max) s = ops.add(s, t);
+    else if (i === a) s = t;
+    else {
+      const d = ops.sign(ops.sub(t, s));
+      s = Number.isNaN(d) ? ops.nan() : d > 0 ? t : s;
+    }
   }
   return s;
 }

@@ -9,8 +9,11 @@
  *   the expression, so output can say it).
  * - \sum_{j \ne y} body: the same unstated range without j = y, exactly
  *   sum(body (1 − δ_{jy}), j, 1, J).
- * - \prod, \max_j (latex-functions.ts), \int, \lim: refused by name, the
- *   expression tree has no product, maximum over an index, integral or limit.
+ * - \max_j body, \max_{j} body, \max_{j=1}^{n} body, \max_{1 \le j \le n} body:
+ *   maxover(body, j, lo, hi), the unstated range read as for \sum; \min_j body
+ *   is −maxover(−body, …) (called from latex-functions.ts).
+ * - \prod, \int, \lim: refused by name, the expression tree has no product,
+ *   integral or limit.
  *
  *     \sum_{j \ne y} e^{z_j}   ->  sum(exp(z_j) (1 - delta(j, y)), j, 1, J)
  */
@@ -26,9 +29,9 @@ function body(p: LatexReader, t: LatexToken): Expr {
 }
 
 /** The unstated upper bound of a sum over `index`: its capital (k -> K), or a refusal. */
-function unstatedBound(p: LatexReader, t: LatexToken, index: Sym): Sym {
+function unstatedBound(p: LatexReader, t: LatexToken, index: Sym, op = 'sum'): Sym {
   if (!/^[a-z]$/.test(index.name) || index.sub.length > 0) {
-    p.fail('E_PARSE_UNSUPPORTED', `the range of \\sum_{${index.name}} is not stated and has no conventional bound: write it, as \\sum_{${index.name}=1}^{n}`, t);
+    p.fail('E_PARSE_UNSUPPORTED', `the range of \\${op}_{${index.name}} is not stated and has no conventional bound: write it, as \\${op}_{${index.name}=1}^{n}`, t);
   }
   return sym(index.name.toUpperCase());
 }
@@ -80,6 +83,62 @@ export const readSum: LatexFamilyReader = (p, t) => {
   const kept = excluded === undefined ? b : mul(b, add(num(1), neg(call('delta', [index, excluded]))));
   return p.lit.plain(call('sum', [kept, index, num(1), bound]));
 };
+
+/** Is the next token \le or \leq (consumed if so)? */
+function lessOrEqual(p: LatexReader): boolean {
+  if (!p.is('cmd', 'le') && !p.is('cmd', 'leq')) return false;
+  p.next();
+  return true;
+}
+
+/**
+ * \max_j body, \max_{j=1}^{n} body, \max_{1 \le j \le n} body (and \min), with
+ * \max or \min consumed as `t` and `_` next: a maximum over the index.
+ *
+ *     \max_{1 \le j \le n} z_j   ->  maxover(z_j, j, 1, n)
+ *     \min_i x_i                ->  -maxover(-x_i, i, 1, I)
+ */
+export function readExtremumOverIndex(p: LatexReader, t: LatexToken): Expr {
+  const op = t.text;
+  const sub = p.next();
+  const braced = p.is('sym', '{');
+  const open = p.peek();
+  if (braced) p.next();
+  let index: Sym;
+  let lo: Expr | undefined;
+  let hi: Expr | undefined;
+  if (braced && !(p.peek(1).type === 'sym' && ['=', '}'].includes(p.peek(1).text))) {
+    lo = p.additive();
+    if (!lessOrEqual(p)) p.fail('E_PARSE_UNSUPPORTED', `the range of this \\${op} is not read (found ${p.describe(p.peek())}): write \\${op}_{j}, \\${op}_{j=1}^{n} or \\${op}_{1 \\le j \\le n}`, p.peek());
+    index = p.variable();
+    if (!lessOrEqual(p)) p.fail('E_PARSE_UNSUPPORTED', `expected \\le and the upper limit of the range at ${p.where(sub.start)}`, p.peek());
+    hi = p.additive();
+  } else {
+    index = p.variable();
+    if (braced && p.is('sym', '=')) {
+      p.next();
+      lo = p.additive();
+    }
+  }
+  if (braced) {
+    if (!p.is('sym', '}')) p.fail('E_PARSE_UNCLOSED', `expected '}' to close the range opened at ${p.where(open.start)}`, p.peek());
+    p.next();
+  }
+  if (lo !== undefined && hi === undefined) {
+    if (!p.is('sym', '^')) p.fail('E_PARSE_UNSUPPORTED', `expected '^' and the upper limit after the range at ${p.where(sub.start)}`, p.peek());
+    hi = p.argument(p.next());
+  }
+  if (lo === undefined && p.is('sym', '^')) p.fail('E_PARSE_UNSUPPORTED', `an upper limit without a lower one is not read: write \\${op}_{${index.name}=1}^{…}`, p.peek());
+  const from = lo ?? num(1);
+  let to = hi;
+  if (to === undefined) {
+    const bound = unstatedBound(p, t, index, op);
+    p.note({ at: { start: t.start, end: p.peek(-1).end }, kind: 'sum-range', text: `the range of the ${op === 'min' ? 'minimum' : 'maximum'} over ${index.name} is not stated: it is read as ${index.name} = 1, …, ${bound.name}` });
+    to = bound;
+  }
+  const b = body(p, t);
+  return p.lit.plain(op === 'min' ? neg(call('maxover', [neg(b), index, from, to])) : call('maxover', [b, index, from, to]));
+}
 
 /** \prod, \int, \lim, …: named and refused (see the file comment). */
 export const readUnsupportedOperator: LatexFamilyReader = (p, t) => {

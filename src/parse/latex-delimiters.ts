@@ -73,7 +73,7 @@ function normBar(p: LatexReader, k = 0): boolean {
  * The subscript of a norm, consumed: _2, _{2}, _F (the Euclidean or
  * Frobenius norm), _1; ‖x‖_∞ and ‖x‖_p are refused by name.
  */
-function normKind(p: LatexReader, open: LatexToken): { readonly fn: 'norm' | 'norm1'; readonly sub: string } {
+function normKind(p: LatexReader, open: LatexToken): { readonly fn: 'norm' | 'norm1' | 'norminf'; readonly sub: string } {
   if (!p.is('sym', '_')) {
     p.note({ at: { start: open.start, end: p.peek(-1).end }, kind: 'norm', text: '‖…‖ without a subscript is read as the Euclidean norm ‖…‖_2' });
     return { fn: 'norm', sub: '' };
@@ -92,7 +92,8 @@ function normKind(p: LatexReader, open: LatexToken): { readonly fn: 'norm' | 'no
   }
   if (text === '2' || text === 'F') return { fn: 'norm', sub: text };
   if (text === '1') return { fn: 'norm1', sub: text };
-  return p.fail('E_PARSE_UNSUPPORTED', `the norm ‖…‖_${text === 'infty' ? '\\infty' : text} is not read: gradtex reads ‖x‖ and ‖x‖_2 (Euclidean), ‖A‖_F (Frobenius) and ‖x‖_1; write ${text === 'infty' ? '\\max_i |x_i|' : 'the sum it stands for'}`, { start: under.start, end: p.peek(-1).end });
+  if (text === 'infty') return { fn: 'norminf', sub: text };
+  return p.fail('E_PARSE_UNSUPPORTED', `the norm ‖…‖_${text} is not read: gradtex reads ‖x‖ and ‖x‖_2 (Euclidean), ‖A‖_F (Frobenius), ‖x‖_1 and ‖x‖_\\infty; write the sum it stands for`, { start: under.start, end: p.peek(-1).end });
 }
 
 /**

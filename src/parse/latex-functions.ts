@@ -13,6 +13,7 @@ import type { Expr } from '../expr/node.js';
 import { lookupFunction } from '../expr/functions.js';
 import type { LatexToken } from './lexer-latex.js';
 import type { LatexReader } from './latex-reader.js';
+import { readExtremumOverIndex } from './latex-big-operators.js';
 import { bracketArgs } from './latex-delimiters.js';
 import { ACCENTS, WORD_FONTS } from './latex-fonts.js';
 import { FRACTION_COMMANDS } from './latex-fraction.js';
@@ -72,7 +73,9 @@ export function readFunctionCommand(p: LatexReader, t: LatexToken, fn: string, n
   if (primed !== undefined) return primed;
   // \log_2 x, \log_b x: the logarithm to a base, log x / log b exactly.
   if (fn === 'log' && t.text === 'log' && p.is('sym', '_')) return readLogarithmToBase(p, t);
-  // \max_j z_j (over an index): no reading in the table's functions.
+  // \max_j z_j, \min_{1 \le i \le n} x_i: a maximum or minimum over an index.
+  if ((t.text === 'max' || t.text === 'min') && p.is('sym', '_')) return readExtremumOverIndex(p, t);
+  // Any other function with a subscript: no reading in the table's functions.
   if (needsArgument && p.is('sym', '_')) {
     const spec = lookupFunction(fn);
     const hint = spec !== undefined && spec.maxArgs > 1 ? `gradtex's \\${t.text} takes ${spec.maxArgs} arguments, as in \\${t.text}\\{a, b\\}` : `write \\${t.text} without the subscript`;

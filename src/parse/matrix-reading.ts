@@ -77,7 +77,7 @@ export function orderSensitiveProducts(e: Expr): Expr[] {
   const out: Expr[] = [];
   const walk = (x: Expr): void => {
     // ‖x‖ of a letter: x is a vector by this notation, and ‖x‖ is not |x| unless x has one entry.
-    if (x.kind === 'call' && (x.fn === 'norm' || x.fn === 'norm1') && x.args[0] !== undefined && mayBeArray(x.args[0])) {
+    if (x.kind === 'call' && (x.fn === 'norm' || x.fn === 'norm1' || x.fn === 'norminf') && x.args[0] !== undefined && mayBeArray(x.args[0])) {
       out.push(x);
       return;
     }

@@ -164,7 +164,9 @@ function matrixCallLatex(e: Call, form: 'call' | 'hadamard' | 'entry-power' | 'e
 function sumLatex(e: Call): string {
   const [body, k, lo, hi] = e.args;
   if (body === undefined || k === undefined || lo === undefined || hi === undefined) return `\\operatorname{${e.fn}}${group(e.args.map(toLatex).join(', '))}`;
-  return `\\sum_{${toLatex(k)}=${toLatex(lo)}}^{${toLatex(hi)}} ${wrap(body, 'operand')}`;
+  const spec = lookupFunction(e.fn);
+  const command = spec?.latex.form === 'sum' ? (spec.latex.command ?? '\\sum') : '\\sum';
+  return `${command}_{${toLatex(k)}=${toLatex(lo)}}^{${toLatex(hi)}} ${wrap(body, 'operand')}`;
 }
 
 /** Does the printed factor start with a digit (then juxtaposition would merge numbers: 2 3)? */

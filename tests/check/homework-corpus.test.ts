@@ -46,7 +46,7 @@ import type { DocumentReport, StepReport } from '../../src/check/check-document.
  */
 const RATCHET = {
   /** Target: all 82 wrong relations (issue #10: "every wrong relation fails at its own line:col"). */
-  wrongFailAtOwnPlaceAtLeast: 78,
+  wrongFailAtOwnPlaceAtLeast: 79,
   /**
    * Target: 0 ("no correct relation fails"). Loosened from 27 (measured before the accounting merge, when
    * inline math was never judged): since accounting, inline claims are judged, and values named in prose
@@ -58,7 +58,7 @@ const RATCHET = {
    */
   correctFailAtMost: 0,
   /** Target: 90% of the 391 correct relations, 352 ("at least 90% of correct relations proved or holds"). */
-  correctProvedOrHoldsAtLeast: 355,
+  correctProvedOrHoldsAtLeast: 357,
   /** Target: 0 ("every relation appears in the output"): judged, or listed as not read. */
   missingAtMost: 2,
 };

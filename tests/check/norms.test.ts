@@ -49,8 +49,9 @@ describe('norms in LaTeX (issue #10 item 2, #12 vocabulary)', () => {
     expect(toLatex(parseLatex('\\|A\\|_F'))).toBe('\\left\\lVert A\\right\\rVert_{F}');
   });
 
-  it('should refuse the max norm, p-norms, and ‖A‖_2 of a matrix (its spectral norm) by name', () => {
-    expect(() => parseLatex('\\|x\\|_\\infty')).toThrow(/not read/);
+  it('should read the max norm, and refuse p-norms and ‖A‖_2 of a matrix (its spectral norm) by name', () => {
+    expect(toPlain(parseLatex('\\|x\\|_\\infty'))).toBe('norminf(x)');
+    expect(() => parseLatex('\\|x\\|_3')).toThrow(/not read/);
     expect(() => parseLatex('\\|x\\|_p')).toThrow(/not read/);
     expect(() => parseLatex('\\|A\\|_2', { shapes: shapeContext(['A: n x n']) })).toThrow(/spectral/);
     expect(toPlain(parseLatex('\\|A\\|_F', { shapes: shapeContext(['A: n x n']) }))).toBe('norm(A)');
