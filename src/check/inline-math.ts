@@ -54,6 +54,7 @@ import type { Sym } from '../expr/node.js';
 import { splitRelations } from '../parse/split-relations.js';
 import type { Segment } from './segments.js';
 import { hasRelation, unjudgedRelations } from './unjudged-relations.js';
+import { unbalancedBrace } from './unbalanced-braces.js';
 import { factsInWords } from './word-facts.js';
 import { isValue, tupleValues } from './worked-example.js';
 
@@ -159,6 +160,8 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     // Words about named symbols ("$W$ is orthogonal") concern only the steps that use them.
     ledger.unread.push({ text: `${seg.text.trim()} \\text{ ${words.unread}}`, from: seg.offset, to, line: lineCol(source, seg.offset).line, about: words.subjects ?? [] });
   }
+  // $e^{2x = 2e^{2x}$ (an unclosed brace): a claim the splitter cannot see; judgeMath lists it as not read.
+  if (unbalancedBrace(seg.text) !== undefined && /[=<>]|\\(?:le|ge|leq|geq|ne|neq)(?![A-Za-z])/.test(seg.text)) return 'claim';
   if (!hasRelation(seg.text)) {
     // Math without a relation states something only through the words around it.
     const worded = named !== undefined ? [named] : words.facts;

@@ -45,6 +45,7 @@ import { relationLatex } from '../parse/relation.js';
 import type { Segment } from './segments.js';
 import { splitRelations, type ChainSide, type RawChain } from '../parse/split-relations.js';
 import { unjudgedRelations } from './unjudged-relations.js';
+import { unbalancedBrace } from './unbalanced-braces.js';
 import { judgeImplicationChain } from './implication-chain.js';
 import { withoutVariableDefinitions } from './variable-definitions.js';
 import { exampleMembers } from './example-superscripts.js';
@@ -193,6 +194,12 @@ export function notReadAt(ctx: MathContext, offset: number, latex: string, reaso
 
 /** The relations of a piece of math judged; what is not judged goes to ctx.notRead. */
 export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): ChainReport[] {
+  // A typo such as e^{2x = … leaves every relation inside an open group: not read, never silently dropped.
+  const brace = unbalancedBrace(seg.text);
+  if (brace !== undefined && /[=<>]|\\(?:le|ge|leq|geq|ne|neq|approx)(?![A-Za-z])/.test(seg.text)) {
+    notReadAt(ctx, seg.offset + brace.at, seg.text.trim(), `cannot read this math: ${brace.reason}`);
+    return [];
+  }
   const { ledger } = ctx;
   const { source, scopes } = ledger;
   // "$$…$$ where $p = \sigma(z)$": the clause defines what the display uses, from the display on.

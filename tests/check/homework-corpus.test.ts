@@ -60,7 +60,7 @@ const RATCHET = {
   /** Target: 90% of the 391 correct relations, 352 ("at least 90% of correct relations proved or holds"). */
   correctProvedOrHoldsAtLeast: 357,
   /** Target: 0 ("every relation appears in the output"): judged, or listed as not read. */
-  missingAtMost: 2,
+  missingAtMost: 1,
 };
 
 const corpus = loadHomeworkCorpus();

@@ -105,6 +105,21 @@ function inImplication(s: StepReport, snippet: string): boolean {
   return b.length > 0 && (strip(s.lhs).includes(b) || strip(s.rhs).includes(b));
 }
 
+/**
+ * Does a not-read relation end with the snippet's start, right after one of
+ * its relation signs? `P(y = k \mid x) = p_k` not read is the relation whose
+ * right side the manifest writes as `p_k = \frac{…}` (to the end of the line).
+ */
+function endsWithRightSide(latex: string, snippet: string): boolean {
+  const a = normalise(latex);
+  const b = normalise(snippet);
+  for (const m of a.matchAll(/=|\\(?:le|ge|leq|geq|ne|neq|approx)(?![A-Za-z])|[<>]/g)) {
+    const tail = a.slice((m.index ?? 0) + m[0].length);
+    if (tail.length > 0 && b.startsWith(tail)) return true;
+  }
+  return false;
+}
+
 function lineCount(text: string): number {
   return text.split('\n').length - 1;
 }
@@ -130,7 +145,7 @@ export function scoreReport(file: string, relations: readonly LabelledRelation[]
       scored.push({ file, relation: r, outcome: implication.verdict, at: { line: implication.line, col: implication.col }, summary: implication.evidence.summary });
       continue;
     }
-    const nr = report.notRead.find((n) => n.line <= r.line && r.line <= n.line + lineCount(n.latex) && normalise(n.latex).includes(normalise(r.rhs)));
+    const nr = report.notRead.find((n) => n.line <= r.line && r.line <= n.line + lineCount(n.latex) && (normalise(n.latex).includes(normalise(r.rhs)) || endsWithRightSide(n.latex, r.rhs)));
     if (nr !== undefined) {
       scored.push({ file, relation: r, outcome: 'not-read', at: { line: nr.line, col: nr.col }, summary: nr.reason });
       continue;
