@@ -194,12 +194,6 @@ export function notReadAt(ctx: MathContext, offset: number, latex: string, reaso
 
 /** The relations of a piece of math judged; what is not judged goes to ctx.notRead. */
 export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): ChainReport[] {
-  // A typo such as e^{2x = … leaves every relation inside an open group: not read, never silently dropped.
-  const brace = unbalancedBrace(seg.text);
-  if (brace !== undefined && /[=<>]|\\(?:le|ge|leq|geq|ne|neq|approx)(?![A-Za-z])/.test(seg.text)) {
-    notReadAt(ctx, seg.offset + brace.at, seg.text.trim(), `cannot read this math: ${brace.reason}`);
-    return [];
-  }
   const { ledger } = ctx;
   const { source, scopes } = ledger;
   // "$$…$$ where $p = \sigma(z)$": the clause defines what the display uses, from the display on.
@@ -232,6 +226,12 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
     raw = splitRelations(text);
   } catch (e) {
     notReadAt(ctx, seg.offset, seg.text, `cannot be split into relations: ${e instanceof Error ? e.message : String(e)}`);
+    return [];
+  }
+  // A typo such as e^{2x = … leaves every relation inside an open group, so the splitter sees none: not read at the brace, never silently dropped.
+  const brace = raw.length === 0 ? unbalancedBrace(text) : undefined;
+  if (brace !== undefined && /[=<>]|\\(?:le|ge|leq|geq|ne|neq|approx)(?![A-Za-z])/.test(text)) {
+    notReadAt(ctx, seg.offset + brace.at, seg.text.trim(), `cannot read this math: ${brace.reason}`);
     return [];
   }
   const connectives = unjudgedRelations(text);
