@@ -10,6 +10,7 @@ import type { Layout } from '../derive/shaped-derivative.js';
 import type { Engine } from '../rewrite/engine.js';
 import { parseInput, type InputSyntax } from './input.js';
 import { EXIT } from './io.js';
+import type { Detail } from '../proof/group-steps.js';
 import { readShapes } from './matrix-equal.js';
 
 export interface ShapedDiffRequest {
@@ -21,6 +22,7 @@ export interface ShapedDiffRequest {
   readonly seed?: number;
   readonly layout?: Layout;
   readonly engine?: Engine;
+  readonly detail?: Detail;
 }
 
 /** Reads, derives, verifies; bad input (a shape declaration, a parse error) is a UserError. */
@@ -32,6 +34,7 @@ export function shapedDiff(req: ShapedDiffRequest): ShapedDiffOutcome & { readon
     ...(req.seed !== undefined ? { seed: req.seed } : {}),
     ...(req.layout !== undefined ? { layout: req.layout } : {}),
     ...(req.engine !== undefined ? { engine: req.engine } : {}),
+    ...(req.detail !== undefined ? { detail: req.detail } : {}),
   });
   return { ...o, code: o.verdict === 'holds' ? EXIT.ok : o.verdict === 'fails' ? EXIT.failed : EXIT.undecided };
 }

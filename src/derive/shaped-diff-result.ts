@@ -26,6 +26,8 @@ import { shapeText, ShapeError, type ShapeContext } from '../matrix/shape.js';
 import type { Step } from '../proof/step.js';
 import { toLatex, toPlain } from '../render/index.js';
 import { createEngine, type Engine } from '../rewrite/engine.js';
+import { DEFAULT_DETAIL, type Detail } from '../proof/group-steps.js';
+import { shapedLines, type ShapedLine } from './shaped-lines.js';
 import { deriveShaped, UnsupportedDerivative, type Layout, type ShapedDerivative } from './shaped-derivative.js';
 
 export interface ShapedDiffOptions {
@@ -37,6 +39,8 @@ export interface ShapedDiffOptions {
   readonly instances?: readonly Sizes[];
   /** The loaded rules (a fresh engine when absent). */
   readonly engine?: Engine;
+  /** How many lines the steps are shown in (src/proof/group-steps.ts; default standard). */
+  readonly detail?: Detail;
 }
 
 export interface ShapedDiffOutcome {
@@ -119,13 +123,21 @@ export function shapedDiffResult(input: string, f: Expr, wrt: readonly Sym[], ct
   const badStep = stepChecks.findIndex((v) => v.verdict !== 'holds');
   const v = verify(f, x, d, ctx, req);
   const fd: FiniteDifferenceVerdict = checkFiniteDifferences(f, x, d.result, ctx, { transposed: d.layout !== d.natural, zero: d.zero, ...(req.seed !== undefined ? { seed: req.seed } : {}) });
-  const verdicts = [v.verdict, fd.verdict, ...stepChecks.map((s) => s.verdict)];
+  const detail = req.detail ?? DEFAULT_DETAIL;
+  const lines = shapedLines(d.steps, stepChecks, ctx, detail, guarded);
+  // At full a line is one rule, named by its id; a merged line lists its rules' titles.
+  const stepLines = lines.map(({ line, verdict: lv }) => {
+    const rules = detail === 'full' ? line.steps.map(({ step }) => `${step.rule}: ${step.title}`) : line.titles;
+    return `  = ${toPlain(line.after)}    [${rules.join('; ')}; ${mark(lv)}]`;
+  });
+  const badLine = lines.findIndex((l) => l.verdict.verdict !== 'holds');
+  const verdicts = [v.verdict, fd.verdict, ...stepChecks.map((s) => s.verdict), ...lines.map((l) => l.verdict.verdict)];
   const verdict = verdicts.includes('fails') ? 'fails' : verdicts.every((w) => w === 'holds') ? 'holds' : 'undecided';
   const result = d.zero ? `0 (the ${shapeText(d.shape)} zero matrix)` : toPlain(d.result);
   const size = `${shapeText(d.shape)} (${d.layoutText})`;
   const name = toPlain(x);
-  const stepLines = d.steps.map((s, k) => `  = ${toPlain(s.after)}    [${s.rule}: ${s.title}; ${mark(stepChecks[k] as MatrixVerdict)}]`);
-  const stepsLine = badStep < 0 ? `all ${d.steps.length} steps checked entry by entry` : `step ${badStep + 1} (${d.steps[badStep]?.rule}) ${(stepChecks[badStep] as MatrixVerdict).verdict}: ${matrixVerdictText(stepChecks[badStep] as MatrixVerdict)}`;
+
+  const stepsLine = badStep < 0 && badLine >= 0 ? `line ${badLine + 1} (steps taken together) ${(lines[badLine] as ShapedLine).verdict.verdict}: ${matrixVerdictText((lines[badLine] as ShapedLine).verdict)}` : badStep < 0 ? `all ${d.steps.length} steps checked entry by entry${lines.length < d.steps.length ? `, shown in ${lines.length} lines (${detail}), each merged line checked as one step` : ''}` : `step ${badStep + 1} (${d.steps[badStep]?.rule}) ${(stepChecks[badStep] as MatrixVerdict).verdict}: ${matrixVerdictText(stepChecks[badStep] as MatrixVerdict)}`;
   const text =
     [
       `d/d${name} of ${toPlain(f)}    (shapes: ${shapesLine(ctx)})`,
@@ -151,6 +163,9 @@ export function shapedDiffResult(input: string, f: Expr, wrt: readonly Sym[], ct
     size: shapeText(d.shape),
     layout: d.layout,
     layoutText: d.layoutText,
+    detail,
+    // The displayed lines, as in scalar diff's JSON: [first, last] step, titles, and the line's own check.
+    lines: lines.map(({ line, verdict: lv }) => ({ steps: [line.steps[0]?.index ?? 0, line.steps[line.steps.length - 1]?.index ?? 0], titles: line.titles, after: toPlain(line.after), latex: toLatex(line.after), verdict: lv.verdict })),
     steps: d.steps.map((s, k) => ({ rule: s.rule, title: s.title, term: toPlain(s.redex), result: toPlain(s.contractum), after: toPlain(s.after), afterLatex: toLatex(s.after), check: (stepChecks[k] as MatrixVerdict).verdict })),
     verdict,
     verification: { verdict: v.verdict, summary: matrixVerdictText(v), ...(v.verdict === 'fails' && v.reason === 'entry' ? { point: { ...v.sizes, ...v.point } } : {}) },

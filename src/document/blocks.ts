@@ -10,7 +10,7 @@ import { derivationToLatex, noteToLatex, toLatex, toPlain } from '../render/inde
 import { collectNotes } from '../derive/diff-result.js';
 import { abbreviate } from '../render/abbreviate.js';
 import type { Expr } from '../expr/node.js';
-import { proseSegments, safeMath, type Segment } from '../render/prose.js';
+import { proseSegments, safeMath, trustedProseSegments, type Segment } from '../render/prose.js';
 import type { DocumentReport } from '../check/check-document.js';
 import { escapeLatexText } from '../render/index.js';
 import type { SolvedSpec } from './solve.js';
@@ -195,7 +195,8 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
           for (const part of r.verified.parts) {
             const c = part.computed;
             const title = `${c.part.title !== '' ? c.part.title : c.part.kind}${c.caseText !== undefined ? ` (case ${c.caseText})` : ''}`;
-            out.push({ kind: 'prose', segments: proseSegments(`${title}.`) });
+            // A named derivation's titles are the project's own data (rules/derivations): their math is kept when our reader cannot read it.
+            out.push({ kind: 'prose', segments: trustedProseSegments(`${title}.`) });
             out.push(derivationBlock(c.derivation, c.lhs, solved.detail, failing(part.steps)));
             const pts = part.claim.verdict === 'holds' ? ` at ${part.claim.points} random points` : '';
             out.push({ kind: 'check', text: `Check: ${part.verdict === 'holds' ? `every step holds${pts}` : part.verdict}.`, failed: part.verdict === 'fails' });

@@ -73,7 +73,8 @@ const DISTRIBUTING = new Set(['d.sum', 'd.neg', 'd.const-factor', 'd.const-divis
 
 const isPrefix = (p: Path, q: Path): boolean => p.length <= q.length && p.every((x, i) => q[i] === x);
 const disjoint = (p: Path, q: Path): boolean => !isPrefix(p, q) && !isPrefix(q, p);
-const hasDeriv = (e: Expr): boolean => some(e, (x) => x.kind === 'deriv');
+// vjp(G, F, X) is a derivative still to be taken in matrix form (src/derive/shaped-derivative.ts).
+const hasDeriv = (e: Expr): boolean => some(e, (x) => x.kind === 'deriv' || (x.kind === 'call' && x.fn === 'vjp'));
 const isDerivativeStep = (s: Step): boolean => s.redex.kind === 'deriv';
 
 /** d(z_i, z_j) → δ_ij, d(x, x) → 1: the derivative of a variable, finished in the step (not ∂C/∂s for a C that stands for more). */

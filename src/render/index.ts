@@ -5,4 +5,4 @@ export { renderKatex, type KatexResult } from './katex.js';
 export { escapeLatexText } from './escape.js';
 export { noteToLatex, noteToPlain } from './notes.js';
 export { latexName } from './symbol-names.js';
-export { proseLatex, proseSegments, safeMath, segmentLatex, type Segment } from './prose.js';
+export { proseLatex, proseSegments, safeMath, segmentLatex, trustedProseLatex, trustedProseSegments, type Segment } from './prose.js';

@@ -48,3 +48,30 @@ describe('diff --detail', () => {
     expect(r.stderr).toContain('expected brief, standard or full');
   });
 });
+
+describe('diff --shape --detail', () => {
+  const args = ['diff', 'norm(W*x - y)^2', '--wrt', 'W', '--shape', 'W: m x n, x: n, y: m'];
+  type ShapedJson = { detail: string; steps: { rule: string }[]; lines: { steps: [number, number]; after: string; verdict: string }[]; result: string; verdict: string };
+  const run = async (detail: string): Promise<ShapedJson> => {
+    const r = await cli([...args, '--format', 'json', '--detail', detail]);
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as ShapedJson;
+  };
+
+  it('shows the matrix steps in fewer lines at brief than at full, each merged line checked entry by entry', async () => {
+    const [brief, standard, full] = [await run('brief'), await run('standard'), await run('full')];
+    expect(full.lines.length).toBe(full.steps.length);
+    expect(brief.lines.length).toBeLessThan(standard.lines.length);
+    expect(standard.lines.length).toBeLessThan(full.lines.length);
+    expect(brief.lines.length).toBeLessThanOrEqual(4);
+    for (const j of [brief, standard, full]) {
+      expect(j.lines.at(-1)?.steps[1]).toBe(j.steps.length - 1);
+      expect(j.lines.at(-1)?.after).toBe(j.result);
+      expect(j.lines.every((l) => l.verdict === 'holds')).toBe(true);
+      expect(j.verdict).toBe('holds');
+    }
+    const text = await cli([...args, '--detail', 'brief']);
+    expect(text.stdout.split('\n').filter((l) => l.startsWith('  = ')).length).toBe(brief.lines.length);
+    expect(text.stdout).toContain('each merged line checked as one step');
+  });
+});

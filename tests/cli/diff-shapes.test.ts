@@ -3,7 +3,8 @@ import { cli } from './run.js';
 
 describe('gradtex diff --shape', () => {
   it('should derive d(W x + b)/dx = W by the matrix-calculus rules, each step named and checked, with its size', async () => {
-    const r = await cli(['diff', 'W*x + b', '--wrt', 'x', '--shape', 'W: m x n, x: n, b: m']);
+    // --detail full: one rule per line, named by its id (the default merges bookkeeping into lines, see diff-detail.test.ts)
+    const r = await cli(['diff', 'W*x + b', '--wrt', 'x', '--shape', 'W: m x n, x: n, b: m', '--detail', 'full']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  = d(W*x, x) + d(b, x)    [mat.jacobian-sum: Sum rule for Jacobians; checked entry by entry]\n');
     expect(r.stdout).toContain('[mat.jacobian-linear-map: The Jacobian of a linear map is its matrix; checked entry by entry]');

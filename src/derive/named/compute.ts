@@ -20,6 +20,7 @@ import type { DependencyResolver } from '../../expr/dependencies.js';
 import { rewriteToNormalForm } from '../../rewrite/strategy.js';
 import { DefinitionError, definitionResolver, parseDefinition, type ParsedDefinition } from './definitions.js';
 import { LinearSystemError, solveLinear, type SolvedUnknown } from './solve-linear.js';
+import { joinBriefParts } from './brief-join.js';
 import { NamedSpecError, type NamedSpec, type Part } from './spec.js';
 import { substitute } from '../../expr/substitute.js';
 import { simplify } from '../../simplify/simplify.js';
@@ -316,5 +317,8 @@ export function computeNamed(engine: Engine, spec: NamedSpec): ComputedNamed {
     const own = p.define.map((text) => definitionAt(spec, text, p.line));
     parts.push({ ...computePartBody(engine, local, spec, p, parts, definitions, cache), unfoldings: own });
   }
-  return { spec, unfoldings, parts, ownRules: [...local.values()].flatMap((s) => s.rules) };
+  const computed = { spec, unfoldings, parts, ownRules: [...local.values()].flatMap((s) => s.rules) };
+  // A part marked `brief: join` must continue the part before at every detail, not only when shown brief.
+  joinBriefParts(computed);
+  return computed;
 }

@@ -24,6 +24,7 @@
  *         case: i = j                 # optional: substitute before rewriting
  *       - claim: $direct
  *         equals: sigma(x)*(1 - sigma(x))
+ *         brief: join                 # optional: at detail brief, one more line of the part before
  *       - solve: [$dw, $db]              # each expression = 0, solved exactly
  *         for: [w, b]
  *         model: w*x + b                 # shown with the solution put in
@@ -90,6 +91,8 @@ interface PartBase {
   readonly title: string;
   /** Definitions that hold in this part only (`h_u = tanh(a_u)`), added to the global ones for its checks. */
   readonly define: readonly string[];
+  /** `brief: join`: at detail brief, this part's steps continue the part before it as one line (brief-join.ts). */
+  readonly briefJoin: boolean;
   readonly line: number;
   readonly col: number;
 }
@@ -212,7 +215,10 @@ class Reader {
     const id = this.text(node, 'id', false) || `part-${index + 1}`;
     if (ids.has(id)) this.fail(node, `two parts are called '${id}': give each part its own id`);
     ids.add(id);
-    const base = { id, title: this.text(node, 'title', false), define: this.names(node, 'define'), ...this.pos(node) };
+    const brief = this.text(node, 'brief', false);
+    if (brief !== '' && brief !== 'join') this.fail(node.get('brief', true) as YamlNode, "'brief' can only be 'join' (show this part's steps as one more line of the part before it at detail brief)");
+    if (brief === 'join' && (index === 0 || !['rewrite', 'claim'].includes(kind) || node.has('entry') || node.has('case'))) this.fail(node.get('brief', true) as YamlNode, "'brief: join' continues the part before: only a rewrite or a claim (without entry or case) after another part can join it");
+    const base = { id, title: this.text(node, 'title', false), define: this.names(node, 'define'), briefJoin: brief === 'join', ...this.pos(node) };
     switch (kind) {
       case 'differentiate':
         return { ...base, kind, expr: this.text(node, kind, true), wrt: this.text(node, 'wrt', true), with: this.names(node, 'with') };

@@ -6,7 +6,7 @@
  *     namedToLatex(verified, 'align*')
  *     // "\noindent\textbf{Derivative of the sigmoid.} …\n\begin{align*}…"
  */
-import { derivationToLatex, escapeLatexText, proseLatex, toLatex } from '../../render/index.js';
+import { derivationToLatex, escapeLatexText, toLatex, trustedProseLatex } from '../../render/index.js';
 import { answerOf } from './to-json.js';
 import { declaredSizes } from './sizes.js';
 import type { VerifiedNamed, VerifiedPart } from './verify.js';
@@ -36,12 +36,12 @@ function heading(p: VerifiedPart): string {
   const c = p.computed;
   const title = c.part.title !== '' ? c.part.title : c.part.kind;
   // Titles may hold inline math ($k = l$), printed from our own parse like a statement's.
-  return proseLatex(`${title}${c.caseText !== undefined ? ` (case ${c.caseText})` : ''}.`);
+  return trustedProseLatex(`${title}${c.caseText !== undefined ? ` (case ${c.caseText})` : ''}.`);
 }
 
 export function namedToLatex(v: VerifiedNamed, env: LatexEnv = 'align*'): string {
   const spec = v.computed.spec;
-  const out = [`\\noindent\\textbf{${escapeLatexText(spec.title)}.} ${escapeLatexText(spec.statement.trim())}`];
+  const out = [`\\noindent\\textbf{${escapeLatexText(spec.title)}.} ${trustedProseLatex(spec.statement.trim())}`];
   if (spec.shapes.trim() !== '') out.push(`\\noindent Sizes: ${declaredSizes(spec.shapes).map((d) => `$${d.latex}$`).join(', ')}.`);
   for (const d of spec.definitions) out.push(`% definition: ${d.define}`);
   for (const h of spec.hypotheses) out.push(`% hypothesis: ${h.text.replace(/\n/g, ' ')}`);

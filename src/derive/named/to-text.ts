@@ -38,7 +38,8 @@ function partText(p: VerifiedPart, n: number, detail: Detail): string[] {
   const failed = (i: number): boolean => p.steps[i]?.verdict === 'fails';
   const lineVerdicts = new Map(p.lines.map((l) => [l.from, l.verdict]));
   for (const g of groupSteps(c.derivation.steps, { detail, endsLine: failed })) {
-    const notes = g.steps.flatMap(({ step }) => step.notes.map(noteToPlain));
+    // A merged line states each assumption once.
+    const notes = [...new Set(g.steps.flatMap(({ step }) => step.notes.map(noteToPlain)))];
     const lastIndex = g.steps[g.steps.length - 1]?.index ?? 0;
     // A chain step says what it compared (entries at sizes) or which shapes do not fit.
     const why = p.stepTexts?.[lastIndex];

@@ -25,6 +25,7 @@ import { lowerEntryCalls } from '../../matrix/lower.js';
 import { checkChainRelation, freeVariableOf } from './matrix-chain.js';
 import { DEFAULT_DETAIL, groupSteps, type Detail } from '../../proof/group-steps.js';
 import { verifyLines, type LineCheck } from '../../proof/verify-lines.js';
+import { joinBriefParts } from './brief-join.js';
 
 export interface VerifiedPart {
   readonly computed: ComputedPart;
@@ -153,7 +154,9 @@ function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: Name
 }
 
 export function verifyNamed(c: ComputedNamed, opts: NamedVerifyOptions = {}): VerifiedNamed {
-  const parts = c.parts.map((p, i) => verifyPart(c, p, i, opts));
+  // At brief, parts marked `brief: join` are shown (and checked) as lines of the part before them.
+  const shown = (opts.detail ?? DEFAULT_DETAIL) === 'brief' ? joinBriefParts(c) : c;
+  const parts = shown.parts.map((p, i) => verifyPart(shown, p, i, opts));
   const vs = parts.map((p) => p.verdict);
   const verdict: Verdict = vs.includes('fails') ? 'fails' : vs.includes('undecided') ? 'undecided' : vs.every((v) => v === 'proved') ? 'proved' : 'holds';
   let failure: VerifiedNamed['failure'];
