@@ -86,13 +86,22 @@ export async function createGemmPool(options: GemmPoolOptions): Promise<GemmPool
       const worker = new Worker(script, { workerData: { memory: arena.memory, control: control.buffer, modules } });
       ready.push(
         new Promise((resolve, reject) => {
-          worker.once('message', () => resolve());
+          worker.once('message', (m: unknown) => {
+            const has = typeof m === 'object' && m !== null && (m as { relaxedSimd?: unknown }).relaxedSimd === true;
+            if (shapes.some((s) => s.fma === true) && !has) reject(new Error('gemm threads: a worker thread has no relaxed SIMD for the fused multiply-add kernel'));
+            else resolve();
+          });
           worker.once('error', reject);
         }),
       );
       workers.push(worker);
     }
-    await Promise.all(ready);
+    try {
+      await Promise.all(ready);
+    } catch (err) {
+      await Promise.all(workers.map((w) => w.terminate()));
+      throw err;
+    }
     // Workers block in Atomics.wait while idle; they must not keep Node alive.
     for (const w of workers) w.unref();
   }

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { CHUNK_ARGS, CONTROL, COMMAND, runChunk, untag, type ChunkKernel } from './gemm-control.js';
+import { relaxedSimd } from './relaxed-simd.js';
 import { wasm, type WasmMemory, type WasmModule } from './wasm-api.js';
 
 function isChunkKernel(x: unknown): x is ChunkKernel {
@@ -14,13 +15,16 @@ function isChunkKernel(x: unknown): x is ChunkKernel {
 }
 
 const data = workerData as { memory: WasmMemory; control: SharedArrayBuffer; modules: WasmModule[] };
+// V8 flags are per process, so the caller's switch already holds here; checking (and switching it
+// on if not) before instantiating keeps a worker started by other code on the same footing.
+const fma = relaxedSimd();
 const control = new Int32Array(data.control);
 const kernels: ChunkKernel[] = data.modules.map((m) => {
   const e = wasm.instantiate(m, data.memory);
   if (!isChunkKernel(e)) throw new Error('gemm worker: kernel without macro/packB');
   return e;
 });
-parentPort?.postMessage('ready');
+parentPort?.postMessage({ ready: true, relaxedSimd: fma });
 
 /** About 0.1 ms of polling: products come back to back within a training step; then sleep until notified. */
 const SPINS = 20000;
