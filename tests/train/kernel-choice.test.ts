@@ -42,7 +42,9 @@ interface Outcome {
 async function train(fma: boolean, threads: number): Promise<Outcome> {
   const be = await createBackend({ dtype: 'f32', threads, fma, adaptive: false });
   try {
-    const data = randomData();
+    // Resident: on two threads the batches are gathered by both threads too.
+    const data = be.resident(randomData());
+    if (threads > 1) expect(be.resident(data)).toBe(data);
     const net = createModel(be, 'mlp', { inputs: FEATURES, classes: 10 }, createRng(6));
     const order = permutation(ROWS, createRng(7));
     const run = trainNetwork(be, net, data, undefined, { lr: 0.05, batch: 128, epochs: 2, alpha: 1e-4 }, { rng: createRng(8), order: () => order });

@@ -73,6 +73,7 @@ const SIMD_OPCODES = {
 
 /** Memory instructions: opcode (SIMD ones carry the 0xfd prefix) and natural alignment (log2 bytes). */
 const MEMORY_OPS = {
+  'i32.load': { code: [0x28], align: 2 },
   'f32.load': { code: [0x2a], align: 2 },
   'f64.load': { code: [0x2b], align: 3 },
   'f32.store': { code: [0x38], align: 2 },
