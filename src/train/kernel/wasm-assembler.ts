@@ -186,6 +186,12 @@ export class FunctionBuilder {
     return this;
   }
 
+  /** f32x4.extract_lane: the f32 in lane 0–3 of the vector on the stack. */
+  extractF32(lane: 0 | 1 | 2 | 3): this {
+    this.code.push(0xfd, 31, lane);
+    return this;
+  }
+
   /** f64x2.extract_lane: the f64 in lane 0 or 1 of the vector on the stack. */
   extractF64(lane: 0 | 1): this {
     this.code.push(0xfd, 33, lane);
