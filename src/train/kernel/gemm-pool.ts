@@ -1,6 +1,7 @@
 /**
  * Worker threads for the GEMM kernel: the calling thread and `threads - 1`
- * workers share the chunks of one product (see gemm-control.ts). They share
+ * workers share the chunks of one product (see gemm-control.ts), and of the
+ * elementwise steps of training (vector-control.ts, runVector). They share
  * the arena's WebAssembly.Memory, so nothing is copied; a small control block
  * of Int32 words on a SharedArrayBuffer carries the arguments and the claims,
  * and Atomics.wait/notify wake idle workers (after a short spin, since
