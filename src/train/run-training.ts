@@ -100,10 +100,12 @@ export function runTraining(be: Backend, request: TrainingRequest, hooks: Traini
     initialize(net, request.model, init);
     return net;
   };
+  // With worker threads, the training rows go into the shared memory once so the threads gather batches too.
+  const train = be.resident(data.train);
   let hp = request.hyperparameters;
   let search: SearchResult | undefined;
   if (request.search !== undefined) {
-    search = gridSearch(be, make, data.train, data.validation, request.search, request.seed, hooks.onSearchRow);
+    search = gridSearch(be, make, train, data.validation, request.search, request.seed, hooks.onSearchRow);
     const chosen = search.rows[search.best];
     if (chosen !== undefined) hp = chosen.hp;
     hooks.onSearchDone?.(search);
@@ -111,7 +113,7 @@ export function runTraining(be: Backend, request: TrainingRequest, hooks: Traini
   hooks.onTrainStart?.(hp);
   const streams = trainingStreams(request.seed);
   const net = make(streams.init);
-  const run = trainNetwork(be, net, data.train, data.validation, hp, {
+  const run = trainNetwork(be, net, train, data.validation, hp, {
     rng: streams.order,
     ...(hooks.onEpoch === undefined ? {} : { onEpoch: hooks.onEpoch }),
     ...(hooks.onBatch === undefined ? {} : { onBatch: hooks.onBatch }),

@@ -33,7 +33,8 @@ export function applyGradients(params: readonly Param[], lr: number): void {
  */
 export function sgdStep(net: Network, x: Matrix, labels: ArrayLike<number>, options: SgdOptions, be?: Backend): { loss: number; dataLoss: number } {
   const params = net.parameters();
-  zeroGrad(params);
+  if (be === undefined) zeroGrad(params);
+  else for (const p of params) be.vector.zero(p.grad.data);
   const dataLoss = net.lossAndBackward(x, labels);
   if (be === undefined) {
     const penalty = weightPenalty(params, options.alpha);

@@ -10,7 +10,7 @@ import type { Rng } from '../numeric/rng.js';
 import type { Backend } from './backend.js';
 import type { Dataset } from './data/dataset.js';
 import { permutation } from './data/split.js';
-import { evaluate, gatherBatch, type Evaluation } from './evaluate.js';
+import { evaluate, type Evaluation } from './evaluate.js';
 import type { Network } from './models/network.js';
 import { sgdStep } from './sgd.js';
 
@@ -74,7 +74,7 @@ export function trainNetwork(be: Backend, net: Network, train: Dataset, validati
     for (let b = 0; b < batches; b++) {
       const start = b * size;
       const count = Math.min(size, train.n - start);
-      const x = gatherBatch(train, order, start, count, buffer, labels);
+      const x = be.gatherBatch(train, order, start, count, buffer, labels);
       const { loss, dataLoss } = sgdStep(net, x, labels.subarray(0, count), hp, be);
       if (!Number.isFinite(loss)) {
         restore(net, good);

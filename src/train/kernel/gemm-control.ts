@@ -22,6 +22,8 @@ export const CONTROL = {
   failed: 4,
   /** The next chunk to claim, tagged with the product (see tag()). */
   next: 5,
+  /** TASK.gemm (a product's chunks) or TASK.vector (an elementwise step's, see vector-control.ts). */
+  kind: 6,
   /** The CHUNK_ARGS words of the current product start here. */
   args: 8,
 } as const;
@@ -32,6 +34,12 @@ export const ARG = { ap: 0, b: 1, bls: 2, bks: 3, k: 4, bp: 5, ldp: 6, c: 7, ldc
 export const CHUNK_ARGS = 16;
 
 export const CONTROL_WORDS = CONTROL.args + CHUNK_ARGS;
+
+/** Byte offset of the float argument words (Float64, after the Int32 words). */
+export const CONTROL_FLOATS_AT = Math.ceil((CONTROL_WORDS * 4) / 8) * 8;
+
+/** What the chunks of the current task are. */
+export const TASK = { gemm: 0, vector: 1 } as const;
 
 export const COMMAND = { run: 0, exit: 1 } as const;
 

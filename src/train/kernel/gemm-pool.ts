@@ -1,6 +1,7 @@
 /**
  * Worker threads for the GEMM kernel: the calling thread and `threads - 1`
- * workers share the chunks of one product (see gemm-control.ts). They share
+ * workers share the chunks of one product (see gemm-control.ts), and of the
+ * elementwise steps of training (vector-control.ts, runVector). They share
  * the arena's WebAssembly.Memory, so nothing is copied; a small control block
  * of Int32 words on a SharedArrayBuffer carries the arguments and the claims,
  * and Atomics.wait/notify wake idle workers (after a short spin, since
@@ -18,7 +19,10 @@ import { compileKernel } from './gemm.js';
 import type { KernelShape } from './gemm-module.js';
 import { createArena, type WasmArena } from './wasm-arena.js';
 import { createSharePolicy } from './share-policy.js';
-import { CONTROL, CONTROL_WORDS, CHUNK_ARGS, COMMAND, MAX_CHUNKS, chunkCount, runChunk, tag, untag, type ChunkKernel } from './gemm-control.js';
+import { CONTROL, CONTROL_FLOATS_AT, CONTROL_WORDS, CHUNK_ARGS, COMMAND, MAX_CHUNKS, TASK, chunkCount, runChunk, tag, untag, type ChunkKernel } from './gemm-control.js';
+import { VECTOR_FLOATS, runVectorChunk, vectorChunkCount, type VectorKernel } from './vector-control.js';
+import { vectorModuleBytes } from './vector-module.js';
+import { wasm } from './wasm-api.js';
 
 export interface GemmPool {
   readonly arena: WasmArena;
@@ -34,6 +38,16 @@ export interface GemmPool {
    * currently slower (see share-policy.ts); returns when all are done.
    */
   run(slot: number, args: ArrayLike<number>, kernel: ChunkKernel, multiplyAdds: number): void;
+  /** The slot of the elementwise module for an element type (undefined: not available to workers). */
+  vectorSlot(element: 'f32' | 'f64'): number | undefined;
+  /** True when sharing an elementwise task of this many elements is worth the hand-over. */
+  worthSharingElements(elements: number): boolean;
+  /**
+   * Runs every chunk of an elementwise task (`args`: the VARG words of
+   * vector-control.ts, `floats` its VFLOAT words) here with `kernel` and on
+   * the workers, or all here while the share policy says sharing is slower.
+   */
+  runVector(slot: number, args: ArrayLike<number>, floats: ArrayLike<number>, kernel: VectorKernel): void;
   close(): Promise<void>;
 }
 
@@ -47,6 +61,9 @@ export interface GemmPoolOptions {
 
 /** Multiply-adds below which one thread is faster than a hand-over. */
 const SPLIT_THRESHOLD = 1 << 18;
+
+/** Elements below which an elementwise step is faster on one thread (a hand-over costs microseconds, a 32k-element pass about ten). */
+const ELEMENT_THRESHOLD = 1 << 15;
 
 function sameShape(a: KernelShape, b: KernelShape): boolean {
   return a.element === b.element && a.mr === b.mr && a.vectors === b.vectors && (a.fma ?? false) === (b.fma ?? false);
@@ -76,28 +93,83 @@ export async function createGemmPool(options: GemmPoolOptions): Promise<GemmPool
   const threads = Math.max(1, Math.floor(options.threads));
   const shapes = [...options.shapes];
   const modules = shapes.map((s) => compileKernel(s, arena).module);
-  const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
+  // The elementwise module for each element type of the kernels.
+  const elements = [...new Set(shapes.map((s) => s.element))];
+  const vectorModules = elements.map((e) => wasm.compile(vectorModuleBytes(e, { initialPages: 1, maximumPages: 32768, shared: true })));
+  const controlBuffer = new SharedArrayBuffer(CONTROL_FLOATS_AT + VECTOR_FLOATS * 8);
+  const control = new Int32Array(controlBuffer, 0, CONTROL_WORDS);
+  const controlFloats = new Float64Array(controlBuffer, CONTROL_FLOATS_AT, VECTOR_FLOATS);
   const workers: Worker[] = [];
   if (threads > 1) {
     const script = workerScript();
     if (script === undefined) throw new Error('gemm threads: the compiled worker (dist/src/train/kernel/gemm-worker.js) is missing; run npm run build');
     const ready: Promise<void>[] = [];
     for (let w = 1; w < threads; w++) {
-      const worker = new Worker(script, { workerData: { memory: arena.memory, control: control.buffer, modules } });
+      const worker = new Worker(script, { workerData: { memory: arena.memory, control: controlBuffer, modules, vectorModules } });
       ready.push(
         new Promise((resolve, reject) => {
-          worker.once('message', () => resolve());
+          worker.once('message', (m: unknown) => {
+            const has = typeof m === 'object' && m !== null && (m as { relaxedSimd?: unknown }).relaxedSimd === true;
+            if (shapes.some((s) => s.fma === true) && !has) reject(new Error('gemm threads: a worker thread has no relaxed SIMD for the fused multiply-add kernel'));
+            else resolve();
+          });
           worker.once('error', reject);
         }),
       );
       workers.push(worker);
     }
-    await Promise.all(ready);
+    try {
+      await Promise.all(ready);
+    } catch (err) {
+      await Promise.all(workers.map((w) => w.terminate()));
+      throw err;
+    }
     // Workers block in Atomics.wait while idle; they must not keep Node alive.
     for (const w of workers) w.unref();
   }
   let closed = false;
   const policy = createSharePolicy();
+  /**
+   * Publishes a task and claims its chunks here alongside the workers; returns
+   * once all are done, with the milliseconds spent on this thread's chunks and
+   * waiting for the workers' last ones.
+   */
+  const share = (kind: number, slot: number, args: ArrayLike<number>, chunks: number, runHere: (chunk: number) => void): { mine: number; waited: number } => {
+    if (chunks > MAX_CHUNKS) throw new RangeError(`gemm threads: ${chunks} chunks exceed ${MAX_CHUNKS}`);
+    if (args.length > CHUNK_ARGS) throw new RangeError(`gemm threads: ${args.length} argument words, at most ${CHUNK_ARGS}`);
+    const t0 = performance.now();
+    for (let i = 0; i < CHUNK_ARGS; i++) control[CONTROL.args + i] = args[i] ?? 0;
+    control[CONTROL.slot] = slot;
+    control[CONTROL.kind] = kind;
+    control[CONTROL.command] = COMMAND.run;
+    Atomics.store(control, CONTROL.completed, 0);
+    // The claim word first, then the sequence: a worker woken by the new
+    // sequence must find the new task's chunks.
+    const sequence = Atomics.load(control, CONTROL.sequence) + 1;
+    Atomics.store(control, CONTROL.next, tag(sequence, chunks, 0));
+    Atomics.store(control, CONTROL.sequence, sequence);
+    Atomics.notify(control, CONTROL.sequence);
+    for (;;) {
+      const { chunk } = untag(Atomics.add(control, CONTROL.next, 1));
+      if (chunk >= chunks) break;
+      runHere(chunk);
+      Atomics.add(control, CONTROL.completed, 1);
+    }
+    const t1 = performance.now();
+    // Only chunks a worker claimed are outstanding now: each is being computed.
+    let spins = 0;
+    for (;;) {
+      const done = Atomics.load(control, CONTROL.completed);
+      if (done >= chunks) break;
+      if (++spins > 20000) Atomics.wait(control, CONTROL.completed, done, 1);
+    }
+    const t2 = performance.now();
+    if (Atomics.load(control, CONTROL.failed) !== 0) {
+      closed = true;
+      throw new Error('gemm threads: a worker failed; the pool is closed');
+    }
+    return { mine: t1 - t0, waited: t2 - t1 };
+  };
   const pool: GemmPool = {
     arena,
     threads,
@@ -107,46 +179,30 @@ export async function createGemmPool(options: GemmPoolOptions): Promise<GemmPool
     },
     worthSplitting: (m, n, k) => !closed && threads > 1 && m * n * k >= SPLIT_THRESHOLD,
     run: (slot, args, kernel, multiplyAdds) => {
-      const chunks = chunkCount(args);
       const shared = options.adaptive === false || policy.share();
       const t0 = performance.now();
       if (!shared) {
-        for (let i = 0; i < chunks; i++) runChunk(kernel, args, i);
+        for (let i = 0, chunks = chunkCount(args); i < chunks; i++) runChunk(kernel, args, i);
         policy.record(false, performance.now() - t0, multiplyAdds, false);
         return;
       }
-      if (chunks > MAX_CHUNKS) throw new RangeError(`gemm threads: ${chunks} chunks exceed ${MAX_CHUNKS}`);
-      if (args.length !== CHUNK_ARGS) throw new RangeError(`gemm threads: ${args.length} argument words, expected ${CHUNK_ARGS}`);
-      for (let i = 0; i < CHUNK_ARGS; i++) control[CONTROL.args + i] = args[i] ?? 0;
-      control[CONTROL.slot] = slot;
-      control[CONTROL.command] = COMMAND.run;
-      Atomics.store(control, CONTROL.completed, 0);
-      // The claim word first, then the sequence: a worker woken by the new
-      // sequence must find the new product's chunks.
-      const sequence = Atomics.load(control, CONTROL.sequence) + 1;
-      Atomics.store(control, CONTROL.next, tag(sequence, chunks, 0));
-      Atomics.store(control, CONTROL.sequence, sequence);
-      Atomics.notify(control, CONTROL.sequence);
-      for (;;) {
-        const { chunk } = untag(Atomics.add(control, CONTROL.next, 1));
-        if (chunk >= chunks) break;
-        runChunk(kernel, args, chunk);
-        Atomics.add(control, CONTROL.completed, 1);
+      const { mine, waited } = share(TASK.gemm, slot, args, chunkCount(args), (i) => runChunk(kernel, args, i));
+      policy.record(true, mine + waited, multiplyAdds, waited > mine);
+    },
+    vectorSlot: (element) => {
+      const i = elements.indexOf(element);
+      return i < 0 ? undefined : i;
+    },
+    worthSharingElements: (n) => !closed && threads > 1 && n >= ELEMENT_THRESHOLD,
+    runVector: (slot, args, floats, kernel) => {
+      const chunks = vectorChunkCount(args);
+      // The GEMM's measurements decide for the elementwise steps too: they share the same threads and load.
+      if (options.adaptive !== false && !policy.share()) {
+        for (let i = 0; i < chunks; i++) runVectorChunk(kernel, args, floats, i);
+        return;
       }
-      const t1 = performance.now();
-      // Only chunks a worker claimed are outstanding now: each is being computed.
-      let spins = 0;
-      for (;;) {
-        const done = Atomics.load(control, CONTROL.completed);
-        if (done >= chunks) break;
-        if (++spins > 20000) Atomics.wait(control, CONTROL.completed, done, 1);
-      }
-      const t2 = performance.now();
-      policy.record(true, t2 - t0, multiplyAdds, t2 - t1 > t1 - t0);
-      if (Atomics.load(control, CONTROL.failed) !== 0) {
-        closed = true;
-        throw new Error('gemm threads: a worker failed; the pool is closed');
-      }
+      for (let i = 0; i < VECTOR_FLOATS; i++) controlFloats[i] = floats[i] ?? 0;
+      share(TASK.vector, slot, args, chunks, (i) => runVectorChunk(kernel, args, floats, i));
     },
     close: async () => {
       if (closed) return;

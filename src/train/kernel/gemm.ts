@@ -60,8 +60,11 @@ interface KernelExports {
  * best of 5): 4×8 33–36 GFLOP/s, 2×16 36, 5×8 32.5, 3×12 30.6, 3×16 25
  * (spills). The 4×8 loop is 29 instructions for 64 flops with no spills;
  * unrolling it over K was slower (TurboFan hoists the second step's loads
- * and spills accumulators). With relaxed SIMD's fused multiply-add (where the
- * runtime has it) 4×8, 5×8 and 6×8 measured alike per epoch; 4×8 is kept.
+ * and spills accumulators). With relaxed SIMD's fused multiply-add (the
+ * default wherever the runtime has it; relaxedSimd() switches it on in Node 20
+ * here, before the first kernel compiles) 4×8, 5×8 and 6×8 measured alike per
+ * epoch (again in December 2026: 4×8 42–45 GFLOP/s per CPU-second in
+ * isolation, 6×8 41–47, and no faster per epoch); 4×8 is kept.
  */
 export const DEFAULT_SHAPES: Readonly<Record<'f32' | 'f64', KernelShape>> = {
   f32: { element: 'f32', mr: 4, vectors: 2, fma: relaxedSimd() },

@@ -11,10 +11,14 @@
  * - `relu(y, x, n)`: y = x > 0 ? x : 0 (a compare mask, so −0 and NaN give +0
  *   exactly as the scalar code did).
  * - `reluBackward(dx, y, dy, n)`: dx = y > 0 ? dy : 0.
- * - `sgd(v, g, n, lr, alpha) → Σ v²`: v ← v − lr·(g + α·v) in the element
+ * - `sgd(v, g, n, lr, alpha, out) → Σ v²`: v ← v − lr·(g + α·v) in the element
  *   type's arithmetic (Float32 like NumPy's float32 step), returning the sum
  *   of squares of v before the update in Float64 (for the weight penalty's
- *   value), in one pass over the parameter.
+ *   value), in one pass over the parameter; the sum is also stored as an f64
+ *   at `out` (unless 0), where a worker thread leaves its chunk's share.
+ * - `zero(dst, n)`: n elements set to +0 (a gradient before a backward pass).
+ * - `gatherRows(src, order, rows, cols, dst)`: row r of dst (rows×cols) =
+ *   row order[r] of src (i32 indices at `order`): a minibatch.
  *
  *     const bytes = vectorModuleBytes('f32', { initialPages: 1, maximumPages: 32768, shared: true });
  */
@@ -135,9 +139,9 @@ function masked(e: Element, backward: boolean): FunctionBuilder {
 }
 
 function sgd(e: Element): FunctionBuilder {
-  // (v, g, n, lr, alpha) → Σ v² (f64)
-  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'f64', 'f64'], ['f64']);
-  const [v, g, n, lr, alpha] = [0, 1, 2, 3, 4];
+  // (v, g, n, lr, alpha, out) → Σ v² (f64), also stored at out unless 0
+  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'f64', 'f64', 'i32'], ['f64']);
+  const [v, g, n, lr, alpha, out] = [0, 1, 2, 3, 4, 5];
   const lrS = f.local(e.float);
   const alphaS = f.local(e.float);
   const lrV = f.local('v128');
@@ -188,11 +192,57 @@ function sgd(e: Element): FunctionBuilder {
       f.get(v).get(xs).get(lrS).get(g).mem(e.load).get(alphaS).get(xs).op(e.mul).op(e.add).op(e.mul).op(e.sub).mem(e.store);
     },
   );
-  f.get(sum).get(acc0).extractF64(0).op('f64.add').get(acc0).extractF64(1).op('f64.add').get(acc1).extractF64(0).op('f64.add').get(acc1).extractF64(1).op('f64.add');
+  f.get(sum).get(acc0).extractF64(0).op('f64.add').get(acc0).extractF64(1).op('f64.add').get(acc1).extractF64(0).op('f64.add').get(acc1).extractF64(1).op('f64.add').set(sum);
+  f.get(out).ifElse(() => f.get(out).get(sum).mem('f64.store'));
+  f.get(sum);
   return f;
 }
 
-/** The module's bytes: exports addRows, relu, reluBackward and sgd over `env.memory`. */
+function zero(e: Element): FunctionBuilder {
+  // (dst, n)
+  const f = new FunctionBuilder(['i32', 'i32'], []);
+  const [dst, n] = [0, 1];
+  elementwise(
+    f,
+    e,
+    n,
+    [dst],
+    () => f.get(dst).v128Zero().mem('v128.store'),
+    () => f.get(dst).floatZero(e.float).mem(e.store),
+  );
+  return f;
+}
+
+function gatherRows(e: Element): FunctionBuilder {
+  // (src, order, rows, cols, dst)
+  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32'], []);
+  const [src, order, rows, cols, dst] = [0, 1, 2, 3, 4];
+  const r = f.local('i32');
+  const sp = f.local('i32');
+  f.i32(0).set(r);
+  f.block(() =>
+    f.loop(() => {
+      f.get(r).get(rows).op('i32.ge_s').brIf(1);
+      // sp = src + order[r]·cols·bytes
+      f.get(src).get(order).mem('i32.load').get(cols).op('i32.mul').i32(e.bytes).op('i32.mul').op('i32.add').set(sp);
+      // dst advances row by row with the copy itself
+      elementwise(
+        f,
+        e,
+        cols,
+        [sp, dst],
+        () => f.get(dst).get(sp).mem('v128.load').mem('v128.store'),
+        () => f.get(dst).get(sp).mem(e.load).mem(e.store),
+      );
+      bump(f, order, 4);
+      bump(f, r, 1);
+      f.br(0);
+    }),
+  );
+  return f;
+}
+
+/** The module's bytes: exports addRows, relu, reluBackward, sgd, zero and gatherRows over `env.memory`. */
 export function vectorModuleBytes(element: 'f32' | 'f64', memory: ImportedMemory): Uint8Array {
   const e = elementOf(element);
   return assembleModule({
@@ -202,6 +252,8 @@ export function vectorModuleBytes(element: 'f32' | 'f64', memory: ImportedMemory
       { name: 'relu', body: masked(e, false) },
       { name: 'reluBackward', body: masked(e, true) },
       { name: 'sgd', body: sgd(e) },
+      { name: 'zero', body: zero(e) },
+      { name: 'gatherRows', body: gatherRows(e) },
     ],
   });
 }

@@ -7,6 +7,9 @@
  *     const ops = createVectorOps('f32', arena);
  *     ops.addRowVector(y, rows, cols, b); // y[i, :] += b
  */
+import { CHUNK_ARGS } from './gemm-control.js';
+import type { GemmPool } from './gemm-pool.js';
+import { SGD_CHUNK, VARG, VECTOR_FLOATS, VFLOAT, VOP, isVectorKernel, runVectorChunk, vectorChunkCount } from './vector-control.js';
 import { wasm } from './wasm-api.js';
 import type { WasmArena } from './wasm-arena.js';
 import { vectorModuleBytes } from './vector-module.js';
@@ -22,21 +25,12 @@ export interface VectorOps {
   relu(y: FloatArray, x: FloatArray, n: number): void;
   /** dx = y > 0 ? dy : 0 over the first n elements. */
   reluBackward(dx: FloatArray, y: FloatArray, dy: FloatArray, n: number): void;
-  /** v ← v − lr·(g + α·v) over all of v; returns Σ v² before the update. */
+  /** v ← v − lr·(g + α·v) over all of v; returns Σ v² before the update (summed in chunks of SGD_CHUNK, in order). */
   sgd(v: FloatArray, g: FloatArray, lr: number, alpha: number): number;
-}
-
-interface VectorExports {
-  addRows(dst: number, dstStride: number, src: number, srcStride: number, rows: number, cols: number): void;
-  relu(y: number, x: number, n: number): void;
-  reluBackward(dx: number, y: number, dy: number, n: number): void;
-  sgd(v: number, g: number, n: number, lr: number, alpha: number): number;
-}
-
-function isVectorExports(x: unknown): x is VectorExports {
-  if (typeof x !== 'object' || x === null) return false;
-  const r = x as Record<string, unknown>;
-  return ['addRows', 'relu', 'reluBackward', 'sgd'].every((k) => typeof r[k] === 'function');
+  /** x = 0 everywhere. */
+  zero(x: FloatArray): void;
+  /** Row r of dst (rows×cols) = row order[r] of src. */
+  gatherRows(dst: FloatArray, src: FloatArray, order: Int32Array, rows: number, cols: number): void;
 }
 
 /**
@@ -76,39 +70,123 @@ export const scalarVectorOps: VectorOps = {
     }
     return s;
   },
+  zero(x) {
+    x.fill(0);
+  },
+  gatherRows(dst, src, order, rows, cols) {
+    for (let r = 0; r < rows; r++) {
+      const i = order[r] ?? 0;
+      dst.set(src.subarray(i * cols, (i + 1) * cols), r * cols);
+    }
+  },
 };
 
 /**
- * Compiles the module for `element` against the arena's memory.
+ * Compiles the module for `element` against the arena's memory. With a pool
+ * (sharing the arena), steps of at least a pool-decided size are split
+ * between the threads (see vector-control.ts); the results are the same.
  *
  *     const ops = createVectorOps('f64', arena);
  */
-export function createVectorOps(element: 'f32' | 'f64', arena: WasmArena): VectorOps {
+export function createVectorOps(element: 'f32' | 'f64', arena: WasmArena, pool?: GemmPool): VectorOps {
+  if (pool !== undefined && pool.arena !== arena) throw new Error('vector kernel: the pool works on another arena');
   const module = wasm.compile(vectorModuleBytes(element, { initialPages: 1, maximumPages: 32768, shared: true }));
   const k = wasm.instantiate(module, arena.memory);
-  if (!isVectorExports(k)) throw new Error('vector kernel: unexpected exports');
+  if (!isVectorKernel(k)) throw new Error('vector kernel: unexpected exports');
   const bytes = element === 'f32' ? 4 : 8;
+  const lanes = 16 / bytes;
   const fits = (...xs: FloatArray[]): boolean => xs.every((x) => x.BYTES_PER_ELEMENT === bytes && arena.owns(x));
+  const slot = pool?.vectorSlot(element);
+  const args = new Int32Array(CHUNK_ARGS);
+  const floats = new Float64Array(VECTOR_FLOATS);
+  // Per-chunk sums of the SGD step, grown to the largest parameter seen.
+  let partials = arena.f64(64);
+  /**
+   * Runs a task of `units` (`elements` elements of work) on the pool when it
+   * is worth it, else here; chunks: about one per thread and a few more to
+   * balance, rounded to whole vectors, unless the op fixes its own size.
+   */
+  const run = (op: number, units: number, elements: number, set: (a: Int32Array) => void, chunk?: number): void => {
+    args.fill(0);
+    args[VARG.op] = op;
+    args[VARG.units] = units;
+    args[VARG.bytes] = bytes;
+    set(args);
+    const shared = pool !== undefined && slot !== undefined && pool.worthSharingElements(elements);
+    args[VARG.chunk] = chunk ?? (shared ? Math.ceil(Math.ceil(units / (4 * pool.threads)) / lanes) * lanes : units);
+    if (shared) pool.runVector(slot, args, floats, k);
+    else for (let i = 0, n = vectorChunkCount(args); i < n; i++) runVectorChunk(k, args, floats, i);
+  };
   return {
     addRowVector(y, rows, cols, b) {
       if (!fits(y, b) || y.length < rows * cols || b.length < cols) return scalarVectorOps.addRowVector(y, rows, cols, b);
-      k.addRows(y.byteOffset, cols * bytes, b.byteOffset, 0, rows, cols);
+      run(VOP.addRows, rows, rows * cols, (a) => {
+        a[VARG.a] = y.byteOffset;
+        a[VARG.b] = b.byteOffset;
+        a[VARG.cols] = cols;
+      });
     },
     addColumnSums(g, dy, rows, cols) {
       if (!fits(g, dy) || dy.length < rows * cols || g.length < cols) return scalarVectorOps.addColumnSums(g, dy, rows, cols);
-      k.addRows(g.byteOffset, 0, dy.byteOffset, cols * bytes, rows, cols);
+      run(VOP.columnSums, cols, rows * cols, (a) => {
+        a[VARG.a] = g.byteOffset;
+        a[VARG.b] = dy.byteOffset;
+        a[VARG.cols] = cols;
+        a[VARG.rows] = rows;
+      });
     },
     relu(y, x, n) {
       if (!fits(y, x) || y.length < n || x.length < n) return scalarVectorOps.relu(y, x, n);
-      k.relu(y.byteOffset, x.byteOffset, n);
+      run(VOP.relu, n, n, (a) => {
+        a[VARG.a] = y.byteOffset;
+        a[VARG.b] = x.byteOffset;
+      });
     },
     reluBackward(dx, y, dy, n) {
       if (!fits(dx, y, dy) || dx.length < n || y.length < n || dy.length < n) return scalarVectorOps.reluBackward(dx, y, dy, n);
-      k.reluBackward(dx.byteOffset, y.byteOffset, dy.byteOffset, n);
+      run(VOP.reluBackward, n, n, (a) => {
+        a[VARG.a] = dx.byteOffset;
+        a[VARG.b] = y.byteOffset;
+        a[VARG.c] = dy.byteOffset;
+      });
     },
     sgd(v, g, lr, alpha) {
       if (!fits(v, g) || g.length < v.length) return scalarVectorOps.sgd(v, g, lr, alpha);
-      return k.sgd(v.byteOffset, g.byteOffset, v.length, lr, alpha);
+      const chunks = Math.ceil(v.length / SGD_CHUNK);
+      if (partials.length < chunks) partials = arena.f64(chunks);
+      const sums = partials;
+      floats[VFLOAT.lr] = lr;
+      floats[VFLOAT.alpha] = alpha;
+      run(
+        VOP.sgd,
+        v.length,
+        v.length,
+        (a) => {
+          a[VARG.a] = v.byteOffset;
+          a[VARG.b] = g.byteOffset;
+          a[VARG.out] = sums.byteOffset;
+        },
+        SGD_CHUNK,
+      );
+      // In chunk order, whichever thread did each chunk.
+      let total = 0;
+      for (let i = 0; i < chunks; i++) total += sums[i] ?? 0;
+      return total;
+    },
+    zero(x) {
+      if (!fits(x)) return scalarVectorOps.zero(x);
+      run(VOP.zero, x.length, x.length, (a) => {
+        a[VARG.a] = x.byteOffset;
+      });
+    },
+    gatherRows(dst, src, order, rows, cols) {
+      if (!fits(dst, src) || !arena.owns(order) || dst.length < rows * cols || order.length < rows) return scalarVectorOps.gatherRows(dst, src, order, rows, cols);
+      run(VOP.gather, rows, rows * cols, (a) => {
+        a[VARG.a] = src.byteOffset;
+        a[VARG.b] = order.byteOffset;
+        a[VARG.c] = dst.byteOffset;
+        a[VARG.cols] = cols;
+      });
     },
   };
 }

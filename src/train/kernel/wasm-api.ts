@@ -21,6 +21,7 @@ interface WebAssemblyGlobal {
   Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
   Module: new (bytes: Uint8Array) => WasmModule;
   Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => { readonly exports: unknown };
+  validate: (bytes: Uint8Array) => boolean;
 }
 
 function api(): WebAssemblyGlobal {
@@ -33,6 +34,8 @@ function api(): WebAssemblyGlobal {
 export const wasm = {
   newMemory: (d: { initial: number; maximum: number; shared: boolean }): WasmMemory => new (api().Memory)(d),
   compile: (bytes: Uint8Array): WasmModule => new (api().Module)(bytes),
+  /** True when the runtime would compile `bytes` (no exception, nothing compiled). */
+  validate: (bytes: Uint8Array): boolean => api().validate(bytes),
   /** Instantiates with `env.memory` and returns the exports (unchecked). */
   instantiate: (module: WasmModule, memory: WasmMemory): unknown => new (api().Instance)(module, { env: { memory } }).exports,
 };

@@ -22,6 +22,8 @@ export interface WasmArena {
   f32(n: number): Float32Array;
   /** A zeroed Float64Array of n elements inside the arena. */
   f64(n: number): Float64Array;
+  /** A zeroed Int32Array of n elements inside the arena (row indices for the kernels). */
+  i32(n: number): Int32Array;
   /** True when the array's storage is this arena's memory (usable in place by the kernels). */
   owns(view: ArrayBufferView): boolean;
   /** The allocation mark, and `release(mark)` to free everything allocated after it. */
@@ -69,6 +71,12 @@ export function createArena(initialPages = 256): WasmArena {
     f64: (n) => {
       const at = alloc(n * 8);
       return zeroed(new Float64Array(memory.buffer, at, n));
+    },
+    i32: (n) => {
+      const at = alloc(n * 4);
+      const view = new Int32Array(memory.buffer, at, n);
+      view.fill(0);
+      return view;
     },
     owns: (view) => buffers.has(view.buffer),
     mark: () => top,

@@ -73,6 +73,7 @@ const SIMD_OPCODES = {
 
 /** Memory instructions: opcode (SIMD ones carry the 0xfd prefix) and natural alignment (log2 bytes). */
 const MEMORY_OPS = {
+  'i32.load': { code: [0x28], align: 2 },
   'f32.load': { code: [0x2a], align: 2 },
   'f64.load': { code: [0x2b], align: 3 },
   'f32.store': { code: [0x38], align: 2 },
@@ -182,6 +183,12 @@ export class FunctionBuilder {
   shuffle(lanes: readonly number[]): this {
     if (lanes.length !== 16 || lanes.some((l) => !Number.isInteger(l) || l < 0 || l > 31)) throw new RangeError('i8x16.shuffle needs 16 lane indices in 0..31');
     this.code.push(0xfd, 13, ...lanes);
+    return this;
+  }
+
+  /** f32x4.extract_lane: the f32 in lane 0–3 of the vector on the stack. */
+  extractF32(lane: 0 | 1 | 2 | 3): this {
+    this.code.push(0xfd, 31, lane);
     return this;
   }
 

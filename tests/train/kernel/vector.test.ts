@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/numeric/rng.js';
+import { DEFAULT_SHAPES } from '../../../src/train/kernel/gemm.js';
+import { createGemmPool, workerScript } from '../../../src/train/kernel/gemm-pool.js';
 import { createVectorOps, scalarVectorOps } from '../../../src/train/kernel/vector-ops.js';
 import { createArena } from '../../../src/train/kernel/wasm-arena.js';
 
@@ -86,4 +88,91 @@ describe('elementwise SIMD kernels', () => {
     ops.relu(y, Float64Array.of(-1, 0, 2), 3);
     expect([...y]).toEqual([0, 0, 2]);
   });
+});
+
+describe('elementwise steps new in the threaded backend', () => {
+  it('should zero an array and gather rows by index exactly as the scalar loops (f32 and f64, every tail length)', () => {
+    for (const element of ['f32', 'f64'] as const) {
+      const ops = createVectorOps(element, arena);
+      const make = (n: number): Float32Array | Float64Array => (element === 'f32' ? arena.f32(n) : arena.f64(n));
+      for (const cols of SIZES) {
+        const src = make(6 * cols);
+        const rng = createRng(cols);
+        for (let i = 0; i < src.length; i++) src[i] = rng.uniform(-1, 1);
+        const order = arena.i32(4);
+        order.set([5, 0, 3, 3]);
+        const dst = make(4 * cols);
+        const want = new Float64Array(4 * cols);
+        scalarVectorOps.gatherRows(want, src, order, 4, cols);
+        ops.gatherRows(dst, src, order, 4, cols);
+        expect([...dst]).toEqual([...want]);
+        ops.zero(dst);
+        expect(dst.every((v) => Object.is(v, 0))).toBe(true);
+      }
+    }
+  });
+});
+
+const script = workerScript();
+describe.runIf(script !== undefined)('elementwise steps split between two threads', async () => {
+  const pool = await createGemmPool({ threads: 2, shapes: [DEFAULT_SHAPES.f32, DEFAULT_SHAPES.f64], adaptive: false });
+  afterAll(async () => pool.close());
+
+  for (const element of ['f32', 'f64'] as const) {
+    it(`should give bit-identical results and Σv² on one thread and on two (${element}, sizes above the sharing threshold)`, () => {
+      const shared = createVectorOps(element, pool.arena, pool);
+      const alone = createVectorOps(element, pool.arena);
+      const make = (n: number, seed: number): Float32Array | Float64Array => {
+        const x = element === 'f32' ? pool.arena.f32(n) : pool.arena.f64(n);
+        const rng = createRng(seed);
+        for (let i = 0; i < n; i++) x[i] = rng.uniform(-2, 2);
+        return x;
+      };
+      const same = (a: ArrayLike<number>, b: ArrayLike<number>): boolean => a.length === b.length && Array.from(a).every((v, i) => Object.is(v, b[i]));
+      // 784×256 + 3: an odd tail; 128×256 activations; bias rows of 257 columns.
+      const n = 784 * 256 + 3;
+      expect(pool.worthSharingElements(n)).toBe(true);
+      const v1 = make(n, 1);
+      const v2 = v1.slice();
+      const v2a = element === 'f32' ? pool.arena.f32(n) : pool.arena.f64(n);
+      v2a.set(v2);
+      const g = make(n, 2);
+      expect(shared.sgd(v1, g, 0.1, 1e-3)).toBe(alone.sgd(v2a, g, 0.1, 1e-3));
+      expect(same(v1, v2a)).toBe(true);
+
+      const rows = 128;
+      const cols = 257;
+      const x = make(rows * cols, 3);
+      const y1 = make(rows * cols, 4);
+      const y2 = y1.slice();
+      const y2a = make(rows * cols, 0);
+      y2a.set(y2);
+      const b = make(cols, 5);
+      shared.addRowVector(y1, rows, cols, b);
+      alone.addRowVector(y2a, rows, cols, b);
+      expect(same(y1, y2a)).toBe(true);
+      const gb1 = make(cols, 6);
+      const gb2 = make(cols, 6);
+      shared.addColumnSums(gb1, x, rows, cols);
+      alone.addColumnSums(gb2, x, rows, cols);
+      expect(same(gb1, gb2)).toBe(true);
+      shared.relu(y1, x, rows * cols);
+      alone.relu(y2a, x, rows * cols);
+      expect(same(y1, y2a)).toBe(true);
+      const dy = make(rows * cols, 7);
+      shared.reluBackward(y1, x, dy, rows * cols);
+      alone.reluBackward(y2a, x, dy, rows * cols);
+      expect(same(y1, y2a)).toBe(true);
+
+      const data = make(300 * cols, 8);
+      const order = pool.arena.i32(rows);
+      for (let r = 0; r < rows; r++) order[r] = (r * 37) % 300;
+      shared.gatherRows(y1, data, order, rows, cols);
+      alone.gatherRows(y2a, data, order, rows, cols);
+      expect(same(y1, y2a)).toBe(true);
+      expect(same(y1.subarray(cols, 2 * cols), data.subarray(37 * cols, 38 * cols))).toBe(true);
+      shared.zero(y1);
+      expect(y1.every((v) => Object.is(v, 0))).toBe(true);
+    });
+  }
 });
