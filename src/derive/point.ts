@@ -8,7 +8,7 @@
 import { num } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
-import { some } from '../expr/traverse.js';
+import { mapBottomUp, some } from '../expr/traverse.js';
 import { evaluate, EvaluationError } from '../numeric/index.js';
 import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 
@@ -111,3 +111,20 @@ export function parseVariables(spec: string, option: string): Sym[] {
   });
 }
 
+
+/**
+ * The decimals typed in an expression taken as the exact numbers they name,
+ * as in a point: `step(-0.5)` is step(-1/2) = 0 exactly and `6 + 0.25` is 25/4.
+ * The float's shortest round-trip text is the decimal the user typed (0.001
+ * prints as 0.001); one whose text is not a plain decimal stays a float.
+ */
+export function exactDecimals(e: Expr): Expr {
+  return mapBottomUp(e, (x) => {
+    if (x.kind !== 'float' || !Number.isFinite(x.value)) return x;
+    try {
+      return decimalToExact(String(x.value), 'a decimal') ?? x;
+    } catch {
+      return x;
+    }
+  });
+}

@@ -10,7 +10,7 @@ import type { CommandModule } from '../command.js';
 import { parseInput, readExprArg, type InputSyntax } from '../input.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { collect, parseFormat, type Format } from '../options.js';
-import { parsePoint } from '../../derive/point.js';
+import { exactDecimals, parsePoint } from '../../derive/point.js';
 
 interface EvalFlags {
   at: string[];
@@ -30,7 +30,8 @@ export const evalCommand: CommandModule = {
       .action(async (exprArg: string, flags: EvalFlags) => {
         const engine = createEngine();
         const text = await readExprArg(exprArg, io);
-        const e = parseInput(text, flags.input);
+        // Decimals in the expression are exact, like those of --at (0.5 is 1/2): a key's 6 + max(0, 0) or step(-0.5) folds.
+        const e = exactDecimals(parseInput(text, flags.input));
         const point = parsePoint(flags.at);
         const missing = symbolsOf(e).filter((s) => s.name !== 'pi' && !point.values.has(symKey(s)));
         const first = missing[0];
