@@ -46,6 +46,7 @@ import type { Segment } from './segments.js';
 import { splitRelations, type ChainSide, type RawChain } from '../parse/split-relations.js';
 import { unjudgedRelations } from './unjudged-relations.js';
 import { unbalancedBrace } from './unbalanced-braces.js';
+import { counterexampleAtGap } from './cases-gaps.js';
 import { judgeImplicationChain } from './implication-chain.js';
 import { withoutVariableDefinitions } from './variable-definitions.js';
 import { exampleMembers } from './example-superscripts.js';
@@ -418,6 +419,13 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     // A sum whose range the text leaves unstated is read over 1..J, a guess; when the counterexample gives the
     // step another size too (K of a softmax over K terms) and J differs from it, it may only refute the guess
     // (Σ_{j≠i} p_j = 1 − p_i fails at J = 1, K = 3).
+    // Cases that leave their split point out have no value there: a counterexample at it refutes nothing (cases-gaps.ts).
+    const gap = j.verdict === 'fails' ? counterexampleAtGap([...(a.readings ?? []), ...(b.readings ?? [])], j.evidence.point) : undefined;
+    if (gap !== undefined) {
+      const summary = `${j.evidence.summary}; but there the cases leave out the point where the sides of their conditions are equal, and give no value: state the value there, or the claim holds only away from it`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
     const guess = j.verdict === 'fails' ? guessedBoundApart([...(a.readings ?? []), ...(b.readings ?? [])], j.evidence.point) : undefined;
     if (guess !== undefined) {
       const summary = `${j.evidence.summary}; but the sum's range is not stated and was read up to ${guess.bound}, which the point sets apart from ${guess.other}: state the range (\\sum_{j=1}^{${guess.other}})`;

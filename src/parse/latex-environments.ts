@@ -9,8 +9,7 @@
  *
  *     \begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \end{cases}   ->  E_PARSE_UNSUPPORTED (a step, 1/2 at 0 in the table)
  */
-import type { Expr } from '../expr/node.js';
-import { readCases } from './latex-cases.js';
+import { readCases, type CasesReading } from './latex-cases.js';
 import type { LatexToken } from './lexer-latex.js';
 import { ParseError } from './parse-error.js';
 import type { LatexFamilyReader, LatexReader } from './latex-reader.js';
@@ -56,9 +55,8 @@ export const readEnvironment: LatexFamilyReader = (p, t) => {
     const f = casesFunction(p);
     if (typeof f !== 'string') {
       for (let k = 0; k < 3 + name.length; k++) p.next();
-      const what = f.kind === 'call' ? `${f.fn} (both rows agree at the split point)` : 'a sum with the Kronecker delta (one row where the indices are equal, the other where they differ)';
-      p.note({ at, kind: 'cases', text: `the cases are read as ${what}` });
-      return p.lit.plain(f);
+      p.note({ at, kind: 'cases', text: `the cases are read as ${f.what}`, ...(f.gap !== undefined ? { gap: f.gap } : {}) });
+      return p.lit.plain(f.value);
     }
     p.fail('E_PARSE_UNSUPPORTED', `\\begin{${name}} (a piecewise definition) is not read: ${f}; gradtex has no piecewise expression, and reads cases only when they are ReLU, |x|, a max or a min split at one point (u if u > 0, 0 otherwise) or a choice between i = j and i ≠ j; write the function, or leave the step unchecked`, at);
   }
@@ -67,7 +65,7 @@ export const readEnvironment: LatexFamilyReader = (p, t) => {
 };
 
 /** The function the cases are (latex-cases.ts), or why they are none or cannot be read. */
-function casesFunction(p: LatexReader): Expr | string {
+function casesFunction(p: LatexReader): CasesReading | string {
   try {
     return readCases(p);
   } catch (e) {

@@ -51,14 +51,19 @@ const ALONE = /(?<!\\)\\(?:nonumber|notag|quad|qquad|displaystyle|textstyle|meds
 const CONJUNCTION = /(?<!\\)\\(?:text|textrm|mbox)\s*\{\s*(?:and|also)\s*\}|,\s*\\q?quad(?![A-Za-z])/g;
 const WIDE_SPACE = /(?<![\\,]\s*)\\qquad(?![A-Za-z])/g;
 
-/** The start of the row holding `at` (after the last `\\\\` before it, or 0) and its end (the next `\\\\`, or the end). */
+/**
+ * The start of the row holding `at` (after the last `\\\\` before it, or 0) and its end (the next `\\\\`, or the end);
+ * a `\\\\` inside an inner environment (a cases row) breaks no row of the block.
+ */
 function rowStart(block: string, at: number): number {
-  const k = block.lastIndexOf('\\\\', at);
-  return k < 0 ? 0 : k + 2;
+  const inner = innerRanges(block);
+  for (let k = block.lastIndexOf('\\\\', at); k >= 0; k = k === 0 ? -1 : block.lastIndexOf('\\\\', k - 1)) if (!inside(inner, k)) return k + 2;
+  return 0;
 }
 function rowEnd(block: string, at: number): number {
-  const k = block.indexOf('\\\\', at);
-  return k < 0 ? block.length : k;
+  const inner = innerRanges(block);
+  for (let k = block.indexOf('\\\\', at); k >= 0; k = block.indexOf('\\\\', k + 2)) if (!inside(inner, k)) return k;
+  return block.length;
 }
 
 /** Does block[from, to) hold an = outside braces and inner environments? */
