@@ -43,7 +43,7 @@ import { elementwiseDefinitionTexts } from './elementwise-definitions.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import { relationLatex } from '../parse/relation.js';
 import type { Segment } from './segments.js';
-import { splitRelations, type ChainSide, type RawChain } from '../parse/split-relations.js';
+import { relationInArgument, splitRelations, type ChainSide, type RawChain } from '../parse/split-relations.js';
 import { unjudgedRelations } from './unjudged-relations.js';
 import { unbalancedBrace } from './unbalanced-braces.js';
 import { counterexampleAtGap } from './cases-gaps.js';
@@ -164,10 +164,13 @@ function conditionClause(text: string): { start: number; text: string; textStart
   return { start: m.index, text: m[1], textStart: m.index + m[0].indexOf(m[1]) };
 }
 
-/** `… \quad \forall x \in \mathbb{R}` closing a one-line relation: the clause's start and the text after \forall. */
+/**
+ * `… \quad \forall x \in \mathbb{R}` or `… \text{ for all } x` (every, any, each; "real" allowed) closing a one-line
+ * relation: the clause's start and the text after the quantifier.
+ */
 function forallClause(text: string): { start: number; text: string } | undefined {
   if (text.includes('\\\\') || text.includes('\\begin')) return undefined;
-  const m = /(?:,|\\[,;:]|\\q?quad|~|\s)*\\forall(?![A-Za-z])\s*([^]*?)[\s.,;]*$/.exec(text);
+  const m = /(?:,|\\[,;:]|\\q?quad|~|\s)*(?:\\forall(?![A-Za-z])|\\(?:text|mbox|textrm)\s*\{\s*for\s+(?:all|every|any|each)(?:\s+real)?\s*\})\s*([^]*?)[\s.,;]*$/.exec(text);
   if (m === null || m[1] === undefined || m[1].trim() === '' || /\\forall(?![A-Za-z])/.test(m[1])) return undefined;
   return { start: m.index, text: m[1] };
 }
@@ -233,6 +236,12 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
   const brace = raw.length === 0 ? unbalancedBrace(text) : undefined;
   if (brace !== undefined && /[=<>]|\\(?:le|ge|leq|geq|ne|neq|approx)(?![A-Za-z])/.test(text)) {
     notReadAt(ctx, seg.offset + brace.at, seg.text.trim(), `cannot read this math: ${brace.reason}`);
+    return [];
+  }
+  // \mathbf{x = x + 1}: a relation inside a font's argument is no relation of the block; not read, never dropped.
+  const grouped = raw.length === 0 ? relationInArgument(text) : undefined;
+  if (grouped !== undefined) {
+    notReadAt(ctx, seg.offset + grouped.at, seg.text.trim(), `cannot read this math: the relation is written inside \\${grouped.command}{…}, which gradtex reads as one piece of an expression; write the relation outside it`);
     return [];
   }
   const connectives = unjudgedRelations(text);

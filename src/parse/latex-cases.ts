@@ -1,7 +1,7 @@
 /**
- * \begin{cases} with two rows split at one point, read exactly when the
- * cases are a function of the table, and refused otherwise (the expression
- * tree has no piecewise expression):
+ * \begin{cases} with two rows split at one point, read exactly as a function
+ * of the table, or by indicators, and refused otherwise (the expression tree
+ * has no piecewise expression):
  *
  *     u    if u > 0 (or u ≥ 0), 0 otherwise     ->  relu(u)
  *     u    if u ≥ 0,           −u otherwise     ->  |u|
@@ -10,7 +10,7 @@
  *     A    if d > 0, B otherwise, A − B = r·d   ->  max(A, B) for r > 0, min(A, B) for r < 0
  *     A    if i = j, B if i ≠ j (indices)       ->  A δ_ij + B (1 − δ_ij)
  *     A    if d > 0, B otherwise (A, B total)   ->  A·1[d > 0] + B·(1 − 1[d > 0])
- *     A    if d < 0, B if d > 0 (A, B total)    ->  A·(1 − 1[d > 0]) + B·1[d > 0], no value at d = 0
+ *     A    if d < 0, B if d > 0 (A, B total)    ->  A·(1 − 1[d > 0]) + B·1[d > 0], no value at d = 0 (gap)
  *
  * Any other two rows under complementary comparisons (the Huber loss: ½r² if
  * |r| ≤ δ, δ(|r| − ½δ) if |r| > δ) are read with the indicator of the
@@ -24,10 +24,9 @@
  *
  * "otherwise" is \text{otherwise} or \text{else}, or the complementary
  * condition (u ≤ 0 after u > 0, u < 0 after u ≥ 0); rows may come in either
- * order. At the split point both rows agree for these functions, so `>` and
- * `≥` give the same value. A step (1 if u > 0, 0 otherwise) is refused: the
- * table's step is 1/2 at 0; so are two strict conditions that leave the
- * split point out (1 if z > 0, 0 if z < 0: no value at z = 0).
+ * order. At the split point both rows agree for the table's functions, so
+ * `>` and `≥` give the same value. A step (1 if u > 0, 0 otherwise) is read
+ * by its indicator, 0 at u = 0 (never the table's step, 1/2 there).
  *
  *     \begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}   ->  relu(x)
  */
@@ -199,7 +198,7 @@ function byIndicators(first: Row, second: Row): CasesReading | undefined {
   const gap = leavesOut(first, second);
   if (a.sides === undefined || a.region === '=' || a.region === '!=' || a.region === 'otherwise' || (!gap && !isComplement(a, b))) return undefined;
   if (![a.value, b.value, ...a.sides].every(isTotal)) return undefined;
-  const d = add(a.sides[0], neg(a.sides[1]));
+  const d = a.sides[1].kind === 'num' && a.sides[1].n === 0n ? a.sides[0] : add(a.sides[0], neg(a.sides[1]));
   const what = `the sum of each row times the indicator of its condition (1 where it holds, 0 elsewhere)`;
   if (gap) {
     // The first row takes the split point, where the cases give no value: 1[second row's condition] for the second.
