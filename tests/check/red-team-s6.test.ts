@@ -104,16 +104,22 @@ describe('relations inside a group or behind an unlisted sign (fixed)', () => {
   });
 });
 
-describe('a piecewise definition written in prose (known break)', () => {
+describe('a piecewise definition written in prose (fixed: prose-cases.ts reads the pieces as one definition by cases)', () => {
   const piecewise = 'Let $g(x) = x^2$ for $x > 0$ and $g(x) = -x^2$ otherwise.\n\n';
-  // gradtex says fails (the second piece read as a redefinition, x > 0 as a fact for the section); true: g(x) = x|x|,
+  // gradtex said fails (the second piece read as a redefinition, x > 0 as a fact for the section); true: g(x) = x|x|,
   // so g'(x) = 2|x| for every x.
-  it.fails('does not refute g\'(x) = 2|x|', () => {
+  it('does not refute g\'(x) = 2|x|', () => {
     expect(verdicts(`${piecewise}$$g'(x) = 2|x|$$\n`)).not.toContain('3: fails');
   });
-  // gradtex says "defines g(x)" (0 relations found, exit 0); true: g is defined already, so g(x) = x^5 is a claim (false).
-  it.fails('judges the claim g(x) = x^5 after it instead of taking it for a third definition', () => {
+  // gradtex said "defines g(x)" (0 relations found, exit 0); true: g is defined already, so g(x) = x^5 is a claim (false).
+  it('judges the claim g(x) = x^5 after it instead of taking it for a third definition', () => {
     expect(verdicts(`${piecewise}$$g(x) = x^5$$\n`)).toEqual(['3: fails']);
+  });
+  it('reads the pieces with a condition each, and a claim after a piecewise definition it cannot read is undecided, not a new definition', () => {
+    expect(verdicts("Let $g(x) = x^2$ for $x > 0$ and $g(x) = -x^2$ for $x \\le 0$.\n\n$$g'(x) = 2x$$\n")).toEqual(['3: fails']);
+    const unread = 'Let $g(x) = \\log x$ for $x > 0$ and $g(x) = 0$ otherwise.\n\n$$g(x) = x^5$$\n';
+    expect(verdicts(unread)).toEqual(['3: undecided']);
+    expect(checkDocument(checker, unread, 'markdown').notRead.map((n) => `${n.line}:${n.col}`)).toEqual(['1:13', '1:45']);
   });
 });
 
