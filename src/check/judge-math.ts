@@ -336,7 +336,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}: ${at0.nameLatex}(${at0.params.map((x) => x.name).join(', ')}) was given as a value that does not use its argument, so this is its value at another argument` } });
       return;
     }
-    // g(x) = … after a definition of g the reader could not take (cases it refuses): a claim about that g, not a new definition.
+    // g(x) = … after a definition of the function g the reader could not take (cases it refuses): a claim about that g, not a new definition.
     const unreadlyDefined = (x: Sym): boolean => !redefineWords && ledger.unread.some((u) => u.definition === true && u.from <= stepAt && stepAt < u.to && (u.about ?? []).includes(headName(x.name)));
     if (named !== undefined && named.kind === 'define' && !ledger.definedAt(named.sym, stepAt) && !unreadlyDefined(named.sym)) {
       ledger.state(named, stepAt, scopes.sectionEnd(stepAt));
@@ -376,7 +376,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const d = k === opening && r.rel === '=' ? definitionOf(ls.latex, redefineWords && heads.length > 0 ? (tryParseLatex(ls.latex) ?? a.expr) : a.expr, b.expr) : undefined;
     const redefines = redefineWords && d?.kind === 'define';
     if (redefines && d?.kind === 'define') for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(d.sym)) st.to = stepAt;
-    if (d !== undefined && d.kind === 'define' && !ledger.definedAt(d.sym, stepAt) && !unreadlyDefined(d.sym) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
+    if (d !== undefined && d.kind === 'define' && !ledger.definedAt(d.sym, stepAt) && !(d.param !== undefined && unreadlyDefined(d.sym)) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
       if (inline && isValue(d)) {
         // "At the point $x = 2$", "so $x = 2$": a value named in passing is a worked example's value (worked-example.ts).
         const end = scopes.exampleEnd(stepAt, seg.offset + seg.text.length);
