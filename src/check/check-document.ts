@@ -30,6 +30,7 @@ import type { Checker } from './judge-step.js';
 import { documentScopes } from './scopes.js';
 import { noteBlockShapes } from './block-shapes.js';
 import { documentRanges } from './sum-ranges.js';
+import { impliedFamilyShapes } from './family-shapes.js';
 import { impliedNormShapes, impliedProductShapes, readDocumentShapes, readMatrixProperties } from './shape-facts.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import type { Segment } from './segments.js';
@@ -68,7 +69,8 @@ export function checkDocument(checker: Checker, original: string, kind: Document
   const premises: Premise[] = [];
   const chains: ChainReport[] = [];
   const statedShapes = readDocumentShapes(source, segments, scopes);
-  const byProducts = [...statedShapes, ...impliedProductShapes(source, segments, statedShapes, opts.shapes)];
+  const products = [...statedShapes, ...impliedProductShapes(source, segments, statedShapes, opts.shapes)];
+  const byProducts = [...products, ...impliedFamilyShapes(source, segments, products)];
   const shapes = { stated: [...byProducts, ...impliedNormShapes(source, segments, byProducts, opts.shapes)], properties: readMatrixProperties(source, scopes, segments), ...(opts.shapes !== undefined ? { command: opts.shapes } : {}) };
   const ctx: MathContext = { checker, ledger, opts, seed: { next: opts.seed ?? 1 }, notRead, shapes, segments, ranges: documentRanges(source, segments, shapes.stated) };
   /** Inline math read already (prose math inside a display, read when the display reaches it). */

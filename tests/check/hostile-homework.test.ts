@@ -105,3 +105,21 @@ describe('hostile homework: softplus, and a function by cases in prose', () => {
     expect([m.get('9:31'), m.get('9:64'), m.get('9:99'), m.get('9:163')]).toEqual(['definition', 'definition', 'fails', 'holds']);
   });
 });
+
+describe('hostile homework: softmax regression with "$\\mathbf{p}$ the vector of the $p_k$"', () => {
+  const doc = String.raw`The loss is $L = -\log p_y$, where $p_k = \frac{e^{z_k}}{\sum_j e^{z_j}}$ and $\mathbf{z} = W\mathbf{x}$. Here $\mathbf{x}$ is an $n$-vector and $W \in \mathbb{R}^{K\times n}$, so $\mathbf{z}$ is a $K$-vector.
+
+With $\mathbf{e}_y$ the one-hot vector of the label and $\mathbf{p}$ the vector of the $p_k$, \(\nabla_W L = (\mathbf{p} - \mathbf{e}_y)\,\mathbf{x}^{\mathsf T}\).
+
+A student wrote \(\nabla_W L = \mathbf{x}\,(\mathbf{p} - \mathbf{e}_y)^{\mathsf T}\).
+`;
+  it('refutes the transposed gradient by its shapes (K×n against n×K), and does not refute the right one', () => {
+    const m = marks(doc);
+    expect(m.get('5:32')).toBe('fails');
+    expect(m.get('3:110')).toBe('undecided');
+  });
+  it('refutes nothing by shapes when a letter in the claim has no known shape (δ may be a vector never sized)', () => {
+    const m = marks(doc.replace(String.raw`\mathbf{x}\,(\mathbf{p} - \mathbf{e}_y)^{\mathsf T}`, String.raw`\mathbf{x}\,\boldsymbol{\delta}^{\mathsf T}`));
+    expect(m.get('5:32')).not.toBe('fails');
+  });
+});
