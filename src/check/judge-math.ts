@@ -304,7 +304,8 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
   const { source, scopes } = ledger;
   // Heads defined so far, by an earlier row of the same display too.
   const heads = ledger.activeAt(seg.offset + (chain.sides[0]?.start ?? 0)).flatMap((st) => (st.fact.kind === 'define' ? (headDefinition(st.fact) ?? []) : []));
-  const headOpts: HeadOptions = { derivative: (value, param, order) => derivativeFunction(ctx.checker.engine, value, param, order), partial: (value, param) => derivativeFunction(ctx.checker.engine, value, param, 1) };
+  const definedHere = new Set(ledger.activeAt(seg.offset + (chain.sides[0]?.start ?? 0)).flatMap((st) => (st.fact.kind === 'define' && st.fact.param === undefined && st.fact.params === undefined ? [symKey(st.fact.sym)] : [])));
+  const headOpts: HeadOptions = { derivative: (value, param, order) => derivativeFunction(ctx.checker.engine, value, param, order), partial: (value, param) => derivativeFunction(ctx.checker.engine, value, param, 1), defined: definedHere };
   // A sum over an unstated range takes the document's size for its family (\sum_j e^{z_j} with \sum_{j=1}^K e^{z_j} elsewhere: K).
   // \frac{d\sigma}{dx} where the document writes \sigma(x) = …: d(σ(x), x) (function-arguments.ts).
   const latexOpts: LatexOptions = { functionArguments: documentFunctionArguments(source) };

@@ -242,6 +242,8 @@ function smoothTableFunction(name: string): HeadDefinition | undefined {
 export interface HeadOptions {
   /** Derivatives for primed calls (`\ell'(z)`, `\sigma'(2x)`); without it primes are left to the reader. */
   readonly derivative?: DerivativeOf;
+  /** Names with a definition in scope (u = 3x^2): `\sigma'(u)` on one of them is σ' at u, not a derivative by u. */
+  readonly defined?: ReadonlySet<string>;
   /** The partial derivative of a value by one of its parameters, for `\frac{\partial f}{\partial w_1}(2, 1)`. */
   readonly partial?: (value: Expr, param: Sym) => Expr | undefined;
 }
@@ -279,7 +281,8 @@ export function parseWithHeads(latex: string, heads: readonly HeadDefinition[], 
       } catch {
         continue;
       }
-      if (onlyComposite && parsed[0]?.kind === 'sym') continue;
+      // σ'(u) on a variable is the reader's d(σ(u), u), unless u is defined (u = 3x²): then the derivative function at u.
+      if (onlyComposite && parsed[0]?.kind === 'sym' && opts.defined?.has(symKey(parsed[0])) !== true) continue;
       const ix = indexValue(h, m);
       const fn = primes === 0 ? h.value : opts.derivative?.(h.value, h.params[0] as Sym, primes);
       const value = fn === undefined || ix === undefined ? undefined : substituteAll(fn, new Map([...ix, ...h.params.map((p, i) => [symKey(p), parsed[i] as Expr] as [string, Expr])]));

@@ -123,3 +123,24 @@ A student wrote \(\nabla_W L = \mathbf{x}\,(\mathbf{p} - \mathbf{e}_y)^{\mathsf 
     expect(m.get('5:32')).not.toBe('fails');
   });
 });
+
+describe('hostile homework: a chain rule with labelled signs and σ\'(u) for a defined u', () => {
+  const doc = String.raw`## Q3 — chain rule with labels
+
+Let $u = 3x^2$ and $h = \sigma(u)$.
+
+$$\begin{aligned}
+\frac{dh}{dx} &\stackrel{(a)}{=} \sigma'(u)\,\frac{du}{dx} \\
+&\overset{\text{chain rule}}{=} \sigma(u)\bigl(1-\sigma(u)\bigr)\cdot 6x \\
+&\stackrel{(b)}{=} 6x\,h(1-h)
+\end{aligned}$$
+
+where (a) is the chain rule and (b) uses $h = \sigma(u)$.
+
+A wrong version: $$\frac{dh}{dx} \overset{?}{=} 3x\,h(1-h)$$
+`;
+  it('reads σ\'(u) as σ\' at the defined u (not a derivative by u), proves the chain and refutes the wrong factor', () => {
+    const m = marks(doc);
+    expect([m.get('6:34'), m.get('7:33'), m.get('8:20'), m.get('13:49')]).toEqual(['proved', 'proved', 'proved', 'fails']);
+  });
+});
