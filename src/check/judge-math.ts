@@ -175,6 +175,43 @@ function forallClause(text: string): { start: number; text: string } | undefined
   return { start: m.index, text: m[1] };
 }
 
+/**
+ * Conditions closing rows of a display (`\log(ab) &= \log a + \log b \quad \text{for all } a, b > 0 \\`): each is
+ * stated for its row and blanked, when the row starts a relation of its own (a row `&= …` continues a step that
+ * starts on the row above, which the condition would not reach) and every piece of the condition is understood.
+ */
+function rowConditions(ctx: MathContext, seg: MathSegment, text: string): string {
+  let out = text;
+  let from = 0;
+  for (const m of [...text.matchAll(/\\\\/g), { index: text.length, 0: '' }]) {
+    const to = m.index ?? text.length;
+    const row = text.slice(from, to).replace(/\\(?:begin|end)\{[A-Za-z*]+\}/g, (x) => ' '.repeat(x.length));
+    const start = from;
+    from = to + 2;
+    if (/^\s*&?\s*(?:=|<|>|\\(?:le|ge|leq|geq|ne|neq|approx)(?![A-Za-z]))/.test(row)) continue;
+    const forall = forallClause(row);
+    const facts = forall !== undefined ? readQuantifier(forall.text) : undefined;
+    const condition = facts === undefined ? conditionClause(row) : undefined;
+    const read = facts ?? (condition !== undefined ? readRowCondition(condition.text) : undefined);
+    const cut = forall?.start ?? condition?.start;
+    if (read === undefined || cut === undefined) continue;
+    for (const f of read) ctx.ledger.state(f, seg.offset + start, seg.offset + to, true);
+    out = out.slice(0, start + cut) + ' '.repeat(to - start - cut) + out.slice(to);
+  }
+  return out;
+}
+
+/** A row's `\text{for } a > 0` condition, when every piece of it is read as a fact. */
+function readRowCondition(text: string): Fact[] | undefined {
+  try {
+    const facts = readFacts(text, { strict: true });
+    return facts.length > 0 ? facts : undefined;
+  } catch (e) {
+    if (e instanceof FactError || e instanceof ParseError) return undefined;
+    throw e;
+  }
+}
+
 /** The domain a quantifier states (`x \in \mathbb{R}`: nothing to add; `x > 0`), or undefined when a piece is not understood. */
 function readQuantifier(text: string): Fact[] | undefined {
   // `\forall x`, `\forall x, y`: every value, the default domain.
@@ -225,6 +262,8 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
       for (const f of facts) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
     }
   }
+  // `… \quad \text{for all } a, b > 0` closing one row of a display of several: a domain for that row's steps only.
+  if (!inline && text.includes('\\\\') && !/\\begin\{(?:d?cases|[pbBvV]?matrix|array)\}/.test(text)) text = rowConditions(ctx, seg, text);
   let raw: RawChain[];
   try {
     raw = splitRelations(text);
@@ -241,7 +280,11 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
   // \mathbf{x = x + 1}: a relation inside a font's argument is no relation of the block; not read, never dropped.
   const grouped = raw.length === 0 ? relationInArgument(text) : undefined;
   if (grouped !== undefined) {
-    notReadAt(ctx, seg.offset + grouped.at, seg.text.trim(), `cannot read this math: the relation is written inside \\${grouped.command}{…}, which gradtex reads as one piece of an expression; write the relation outside it`);
+    const labelled = /^(?:stackrel|overset|underset)$/.test(grouped.command);
+    const why = labelled
+      ? `the sign carries a condition (\\${grouped.command}{…}{…}), which gradtex does not read; write the condition in words ("for $x > 1$")`
+      : `the relation is written inside \\${grouped.command}{…}, which gradtex reads as one piece of an expression; write the relation outside it`;
+    notReadAt(ctx, seg.offset + grouped.at, seg.text.trim(), `cannot read this math: ${why}`);
     return [];
   }
   const connectives = unjudgedRelations(text);

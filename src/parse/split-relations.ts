@@ -73,7 +73,8 @@ function unlabelRelations(block: string, chars: string[]): void {
     if (block[open] !== '{') continue;
     const close = groupEnd(block, open);
     const sign = block.slice(open + 1, close - 1);
-    if (!SIGN.test(sign)) continue;
+    // A label holding a relation (\underset{x > 1}{>}) is a condition: not blanked (relationInArgument lists it as not read).
+    if (!SIGN.test(sign) || (labelled && relationTokens(block, m.index + m[0].length, labelEnd - 1).length > 0)) continue;
     const first = open + 1 + (sign.length - sign.trimStart().length);
     const last = open + 1 + sign.trimEnd().length;
     blankRange(chars, m.index, first);
@@ -116,7 +117,7 @@ function unwrapRelations(block: string, chars: string[]): void {
 }
 
 /** Commands whose argument is a piece of an expression, never a whole relation: a relation inside one is not read. */
-const ARGUMENT_COMMANDS = /(?<!\\)\\(mathbf|mathrm|mathit|mathsf|mathcal|mathbb|boldsymbol|bm|underbrace|overbrace|underline|overline|widehat|widetilde|hat|tilde|bar|vec)\s*\{/g;
+const ARGUMENT_COMMANDS = /(?<!\\)\\(stackrel|overset|underset|mathbf|mathrm|mathit|mathsf|mathcal|mathbb|boldsymbol|bm|underbrace|overbrace|underline|overline|widehat|widetilde|hat|tilde|bar|vec)\s*\{/g;
 
 /**
  * A relation written inside the argument of a font or accent command (`\mathbf{x = x + 1}`): its offset and the

@@ -144,3 +144,17 @@ A wrong version: $$\frac{dh}{dx} \overset{?}{=} 3x\,h(1-h)$$
     expect([m.get('6:34'), m.get('7:33'), m.get('8:20'), m.get('13:49')]).toEqual(['proved', 'proved', 'proved', 'fails']);
   });
 });
+
+describe('conditions written on one row of an aligned display, or under a sign', () => {
+  it('states "\\quad \\text{for all } a, b > 0" closing a row for that row only', () => {
+    const doc = '$$\\begin{aligned} \\log(ab) &= \\log a + \\log b \\quad \\text{for all } a, b > 0 \\\\ \\sqrt{x^2} &= x \\end{aligned}$$\n';
+    expect([...marks(doc).values()]).toEqual(['proved', 'fails']);
+  });
+  it('leaves a row that continues the step above with its condition not read (the condition would not reach that step)', () => {
+    const doc = '$$\\begin{aligned} f &= \\log(ab) \\\\ &= \\log a + \\log b \\quad \\text{for } a, b > 0 \\end{aligned}$$\n';
+    expect([...marks(doc).values()].filter((v) => v === 'fails' || v === 'proved' || v === 'holds')).toEqual([]);
+  });
+  it('lists a relation whose sign carries a condition (\\underset{x > 1}{>}) as not read, never judged without it', () => {
+    expect([...marks('$$x^2 - 1 \\underset{x > 1}{>} 0$$\n').values()]).toEqual(['not read']);
+  });
+});

@@ -92,5 +92,8 @@ describe('splitRelations', () => {
     expect(shape(String.raw`\mathbf{x = x + 1}`)).toEqual([]);
     expect(relationInArgument(String.raw`\mathbf{x = x + 1}`)).toEqual({ at: 0, command: 'mathbf' });
     expect(relationInArgument(String.raw`\mathbf{x} = \hat{y}`)).toBeUndefined();
+    // A condition under a sign is no label: the relation is not the block's (not read, never read without its condition).
+    expect(shape(String.raw`x^2 - 1 \underset{x > 1}{>} 0`)).toEqual([]);
+    expect(relationInArgument(String.raw`x^2 - 1 \underset{x > 1}{>} 0`)?.command).toBe('underset');
   });
 });
