@@ -347,7 +347,8 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
   const { source, scopes } = ledger;
   // Heads defined so far, by an earlier row of the same display too.
   const heads = ledger.activeAt(seg.offset + (chain.sides[0]?.start ?? 0)).flatMap((st) => (st.fact.kind === 'define' ? (headDefinition(st.fact) ?? []) : []));
-  const definedHere = new Set(ledger.activeAt(seg.offset + (chain.sides[0]?.start ?? 0)).flatMap((st) => (st.fact.kind === 'define' && st.fact.param === undefined && st.fact.params === undefined ? [symKey(st.fact.sym)] : [])));
+  // (Names defined by an expression, u = 3x^2; not a worked example's value, x = 0, at which σ'(x) stays a derivative.)
+  const definedHere = new Set(ledger.activeAt(seg.offset + (chain.sides[0]?.start ?? 0)).flatMap((st) => (st.fact.kind === 'define' && st.example !== true && st.fact.param === undefined && st.fact.params === undefined && symbolsOf(st.fact.value).length > 0 ? [symKey(st.fact.sym)] : [])));
   const headOpts: HeadOptions = { derivative: (value, param, order) => derivativeFunction(ctx.checker.engine, value, param, order), partial: (value, param) => derivativeFunction(ctx.checker.engine, value, param, 1), defined: definedHere };
   // A sum over an unstated range takes the document's size for its family (\sum_j e^{z_j} with \sum_{j=1}^K e^{z_j} elsewhere: K).
   // \frac{d\sigma}{dx} where the document writes \sigma(x) = …: d(σ(x), x) (function-arguments.ts).
@@ -382,7 +383,15 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     }
     // g(x) = … after a definition of the function g the reader could not take (cases it refuses): a claim about that g, not a new definition.
     const unreadlyDefined = (x: Sym): boolean => !redefineWords && ledger.unread.some((u) => u.definition === true && u.from <= stepAt && stepAt < u.to && (u.about ?? []).includes(headName(x.name)));
+    // f(z) = cases leaving their split point out: a definition with no value there is not used (a claim at that point would
+    // meet the value the reader chose); listed as not read, and a claim about f after it is only undecided.
+    const gapped = (b.ok && (b.readings ?? []).some((x) => x.gap !== undefined)) || undefined;
+    const refuseGapped = (sym0: Sym): void => {
+      notReadAt(ctx, seg.offset + rs.start, `${ls.latex} = ${rs.latex}`, 'cannot read this math: \\begin{cases} (a piecewise definition) is not read as a definition: the two conditions leave out the point where both sides are equal, so the cases have no value there; state the value there (≤ or ≥ in one row)');
+      ledger.unread.push({ text: `${ls.latex} = ${rs.latex}`, from: stepAt, to: scopes.sectionEnd(stepAt), line: lineCol(source, stepAt).line, about: [headName(sym0.name)], definition: true });
+    };
     if (named !== undefined && named.kind === 'define' && !ledger.definedAt(named.sym, stepAt) && !unreadlyDefined(named.sym)) {
+      if (gapped) return refuseGapped(named.sym);
       ledger.state(named, stepAt, scopes.sectionEnd(stepAt));
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
       return;
@@ -421,6 +430,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const redefines = redefineWords && d?.kind === 'define';
     if (redefines && d?.kind === 'define') for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(d.sym)) st.to = stepAt;
     if (d !== undefined && d.kind === 'define' && !ledger.definedAt(d.sym, stepAt) && !(d.param !== undefined && unreadlyDefined(d.sym)) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
+      if (gapped) return refuseGapped(d.sym);
       if (inline && isValue(d)) {
         // "At the point $x = 2$", "so $x = 2$": a value named in passing is a worked example's value (worked-example.ts).
         const end = scopes.exampleEnd(stepAt, seg.offset + seg.text.length);
