@@ -22,6 +22,7 @@ import { extractTex } from './extract-tex.js';
 import { createLedger } from './fact-ledger.js';
 import type { Fact } from './facts.js';
 import { equalityCase } from './equality-case.js';
+import { proseCases, type ProseCases } from './prose-cases.js';
 import { readInline, stateTrailingConditions } from './inline-math.js';
 import type { JudgeOptions } from './judge-equal.js';
 import { judgeMath, type MathContext } from './judge-math.js';
@@ -29,6 +30,7 @@ import type { Checker } from './judge-step.js';
 import { documentScopes } from './scopes.js';
 import { noteBlockShapes } from './block-shapes.js';
 import { documentRanges } from './sum-ranges.js';
+import { impliedFamilyShapes } from './family-shapes.js';
 import { impliedNormShapes, impliedProductShapes, readDocumentShapes, readMatrixProperties } from './shape-facts.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import type { Segment } from './segments.js';
@@ -67,7 +69,8 @@ export function checkDocument(checker: Checker, original: string, kind: Document
   const premises: Premise[] = [];
   const chains: ChainReport[] = [];
   const statedShapes = readDocumentShapes(source, segments, scopes);
-  const byProducts = [...statedShapes, ...impliedProductShapes(source, segments, statedShapes, opts.shapes)];
+  const products = [...statedShapes, ...impliedProductShapes(source, segments, statedShapes, opts.shapes)];
+  const byProducts = [...products, ...impliedFamilyShapes(source, segments, products)];
   const shapes = { stated: [...byProducts, ...impliedNormShapes(source, segments, byProducts, opts.shapes)], properties: readMatrixProperties(source, scopes, segments), ...(opts.shapes !== undefined ? { command: opts.shapes } : {}) };
   const ctx: MathContext = { checker, ledger, opts, seed: { next: opts.seed ?? 1 }, notRead, shapes, segments, ranges: documentRanges(source, segments, shapes.stated) };
   /** Inline math read already (prose math inside a display, read when the display reaches it). */
@@ -81,6 +84,9 @@ export function checkDocument(checker: Checker, original: string, kind: Document
   };
   const inline = (seg: MathSegment): void => {
     done.add(seg);
+    // "Let $g(x) = x^2$ for $x > 0$ and $g(x) = -x^2$ otherwise": one definition by cases (prose-cases.ts).
+    const pieces = proseCases(source, segments, index.get(seg) ?? -1);
+    if (pieces !== undefined) return definePiecewise(ctx, chains, premises, pieces, done);
     // "… with equality iff $x = 1$": the equality case of the inequality before it, a claim (not a definition of x).
     const equality = equalityCase(ctx, seg);
     if (equality !== undefined) return void chains.push(equality);
@@ -116,6 +122,33 @@ export function checkDocument(checker: Checker, original: string, kind: Document
   });
   const order = (a: { line: number; col: number }, b: { line: number; col: number }): number => a.line - b.line || a.col - b.col;
   return { chains: chains.sort(order), premises, notRead: notRead.sort(order) };
+}
+
+/**
+ * A definition by cases written in prose: judged (read as a definition, or not read with the reader's reason) as one
+ * math at the first piece; the second piece reported as the same definition, and the conditions as what they are.
+ */
+function definePiecewise(ctx: MathContext, chains: ChainReport[], premises: Premise[], pc: ProseCases, done: Set<Segment>): void {
+  for (const p of pc.pieces) done.add(p);
+  const judged = judgeMath(ctx, pc.synthetic, true);
+  chains.push(...judged);
+  const source = ctx.ledger.source;
+  const defined = judged.some((c) => c.steps.some((s) => s.verdict === 'definition'));
+  const eq = pc.second.text.indexOf('=');
+  const rhsAt = pc.second.offset + eq + 1 + (pc.second.text.slice(eq + 1).length - pc.second.text.slice(eq + 1).trimStart().length);
+  const at = lineCol(source, rhsAt);
+  const first = lineCol(source, pc.synthetic.offset);
+  const [lhs, rhs] = [pc.second.text.slice(0, eq).trim(), pc.second.text.slice(eq + 1).trim()];
+  if (defined) {
+    const summary = `the second piece of the definition by cases at line ${first.line}`;
+    chains.push({ line: at.line, col: at.col, inline: true, steps: [{ step: 1, line: at.line, col: at.col, lhs, rel: '=', rhs, verdict: 'definition', evidence: { method: 'definition', summary } }] });
+  } else {
+    ctx.notRead.push({ line: at.line, col: at.col, latex: pc.second.text.trim(), reason: `the second piece of the definition by cases at line ${first.line}, which could not be read` });
+  }
+  for (const c of pc.pieces.filter((p) => p !== pc.synthetic && p !== pc.second && p.offset !== pc.synthetic.offset)) {
+    const lc = lineCol(source, c.offset);
+    premises.push({ line: lc.line, col: lc.col, latex: c.text.trim(), kind: 'assumption', summary: `the condition of a piece of the definition by cases at line ${first.line}` });
+  }
 }
 
 /** The kind of a file from its name: .tex/.ltx are LaTeX, .txt plain text, anything else Markdown. */

@@ -66,13 +66,13 @@ function functionNamed(word: string): string | undefined {
 
 /**
  * "$g$ is the sigmoid", "$f$ denotes the tanh activation", "let $f$ be the
- * ReLU": inline math `nameLatex` holding a function letter alone, followed by
+ * ReLU", "let $\phi$ denote the sigmoid function": inline math `nameLatex` holding a function letter alone, followed by
  * the prose `after`.
  */
 export function functionInWords(nameLatex: string, after: string): Fact | undefined {
   const name = functionLetter(nameLatex);
   if (name === undefined) return undefined;
-  const m = /^\s*(?:(?:is|be|denotes|stands\s+for)\s+(?:the\s+|a\s+|an\s+)?|the\s+)(?:elementwise\s+|element-wise\s+)?([A-Za-z]+)\b(?![-'])/i.exec(after);
+  const m = /^\s*(?:(?:(?:is|be)\s+defined\s+as|is|be|denotes?|represents?|stands?\s+for|refers?\s+to)\s+(?:the\s+|a\s+|an\s+)?|the\s+)(?:elementwise\s+|element-wise\s+)?([A-Za-z]+)\b(?![-'])/i.exec(after);
   const fn = m === null ? undefined : functionNamed(m[1] as string);
   if (fn === undefined || fn === name.name) return undefined;
   return { kind: 'define', sym: name, param: PARAM, value: call(fn, [PARAM]), anonymous: true };

@@ -21,6 +21,16 @@ import { ParseError, parseLatex } from '../parse/index.js';
 import type { Fact } from './facts.js';
 import type { Relation } from '../parse/relation.js';
 import { tryParseLatex } from '../parse/index.js';
+import { splitRelations } from '../parse/split-relations.js';
+
+/** Does the math hold a relation of its own (split-relations.ts)? */
+function holdsRelation(math: string): boolean {
+  try {
+    return splitRelations(math).some((c) => c.rels.length > 0);
+  } catch {
+    return true;
+  }
+}
 
 /** A single lowercase letter without indices: how indices are named (i, j, k, l). */
 export function isIndexLetter(e: Expr): e is Sym {
@@ -92,6 +102,8 @@ export function indexConditionClause(text: string): { start: number; text: strin
   if (/0$/.test(m[2]) && (m[1] === '' || !/^\s*(?:\\neq?|\\not\s*=)/.test(m[2].slice(1)))) return undefined;
   // Without a bracket, the clause must be set apart by a space command or a comma (a = b \quad k \ne j), not be the relation itself.
   if (m[1] === '' && !/(?:,|\\[,;:]|\\q?quad)/.test(m[0])) return undefined;
+  // `W\,x = x`: with no relation before it, the "clause" is the display's own relation after a thin space.
+  if (!holdsRelation(text.slice(0, m.index))) return undefined;
   return { start: m.index, text: m[2], textStart: m.index + m[0].indexOf(m[2]) };
 }
 

@@ -27,7 +27,7 @@ import { definitionOf, FactError, mergeDomains, type Fact } from './facts.js';
 import { readFacts } from './read-facts.js';
 import { functionDefinition, functionInWords } from './function-definitions.js';
 import { indexConditionClause, unappliedIndexCondition } from './index-conditions.js';
-import { headDefinition, headDefinitionFact, headOf, kinkedHeads, parseWithHeads, usesHeads, type HeadDefinition, type HeadOptions } from './multi-argument-heads.js';
+import { headDefinition, headDefinitionFact, headName, headOf, kinkedHeads, parseWithHeads, usesHeads, type HeadDefinition, type HeadOptions } from './multi-argument-heads.js';
 import { derivativeFunction } from './defined-heads.js';
 import { tryParseLatex } from '../parse/index.js';
 import { endContradictedDefinition } from './primed-names.js';
@@ -43,9 +43,10 @@ import { elementwiseDefinitionTexts } from './elementwise-definitions.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import { relationLatex } from '../parse/relation.js';
 import type { Segment } from './segments.js';
-import { splitRelations, type ChainSide, type RawChain } from '../parse/split-relations.js';
+import { relationInArgument, splitRelations, type ChainSide, type RawChain } from '../parse/split-relations.js';
 import { unjudgedRelations } from './unjudged-relations.js';
 import { unbalancedBrace } from './unbalanced-braces.js';
+import { counterexampleAtGap } from './cases-gaps.js';
 import { judgeImplicationChain } from './implication-chain.js';
 import { withoutVariableDefinitions } from './variable-definitions.js';
 import { exampleMembers } from './example-superscripts.js';
@@ -163,12 +164,52 @@ function conditionClause(text: string): { start: number; text: string; textStart
   return { start: m.index, text: m[1], textStart: m.index + m[0].indexOf(m[1]) };
 }
 
-/** `… \quad \forall x \in \mathbb{R}` closing a one-line relation: the clause's start and the text after \forall. */
+/**
+ * `… \quad \forall x \in \mathbb{R}` or `… \text{ for all } x` (every, any, each; "real" allowed) closing a one-line
+ * relation: the clause's start and the text after the quantifier.
+ */
 function forallClause(text: string): { start: number; text: string } | undefined {
   if (text.includes('\\\\') || text.includes('\\begin')) return undefined;
-  const m = /(?:,|\\[,;:]|\\q?quad|~|\s)*\\forall(?![A-Za-z])\s*([^]*?)[\s.,;]*$/.exec(text);
+  const m = /(?:,|\\[,;:]|\\q?quad|~|\s)*(?:\\forall(?![A-Za-z])|\\(?:text|mbox|textrm)\s*\{\s*for\s+(?:all|every|any|each)(?:\s+real)?\s*\})\s*([^]*?)[\s.,;]*$/.exec(text);
   if (m === null || m[1] === undefined || m[1].trim() === '' || /\\forall(?![A-Za-z])/.test(m[1])) return undefined;
   return { start: m.index, text: m[1] };
+}
+
+/**
+ * Conditions closing rows of a display (`\log(ab) &= \log a + \log b \quad \text{for all } a, b > 0 \\`): each is
+ * stated for its row and blanked, when the row starts a relation of its own (a row `&= …` continues a step that
+ * starts on the row above, which the condition would not reach) and every piece of the condition is understood.
+ */
+function rowConditions(ctx: MathContext, seg: MathSegment, text: string): string {
+  let out = text;
+  let from = 0;
+  for (const m of [...text.matchAll(/\\\\/g), { index: text.length, 0: '' }]) {
+    const to = m.index ?? text.length;
+    const row = text.slice(from, to).replace(/\\(?:begin|end)\{[A-Za-z*]+\}/g, (x) => ' '.repeat(x.length));
+    const start = from;
+    from = to + 2;
+    if (/^\s*&?\s*(?:=|<|>|\\(?:le|ge|leq|geq|ne|neq|approx)(?![A-Za-z]))/.test(row)) continue;
+    const forall = forallClause(row);
+    const facts = forall !== undefined ? readQuantifier(forall.text) : undefined;
+    const condition = facts === undefined ? conditionClause(row) : undefined;
+    const read = facts ?? (condition !== undefined ? readRowCondition(condition.text) : undefined);
+    const cut = forall?.start ?? condition?.start;
+    if (read === undefined || cut === undefined) continue;
+    for (const f of read) ctx.ledger.state(f, seg.offset + start, seg.offset + to, true);
+    out = out.slice(0, start + cut) + ' '.repeat(to - start - cut) + out.slice(to);
+  }
+  return out;
+}
+
+/** A row's `\text{for } a > 0` condition, when every piece of it is read as a fact. */
+function readRowCondition(text: string): Fact[] | undefined {
+  try {
+    const facts = readFacts(text, { strict: true });
+    return facts.length > 0 ? facts : undefined;
+  } catch (e) {
+    if (e instanceof FactError || e instanceof ParseError) return undefined;
+    throw e;
+  }
 }
 
 /** The domain a quantifier states (`x \in \mathbb{R}`: nothing to add; `x > 0`), or undefined when a piece is not understood. */
@@ -221,6 +262,8 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
       for (const f of facts) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
     }
   }
+  // `… \quad \text{for all } a, b > 0` closing one row of a display of several: a domain for that row's steps only.
+  if (!inline && text.includes('\\\\') && !/\\begin\{(?:d?cases|[pbBvV]?matrix|array)\}/.test(text)) text = rowConditions(ctx, seg, text);
   let raw: RawChain[];
   try {
     raw = splitRelations(text);
@@ -232,6 +275,16 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
   const brace = raw.length === 0 ? unbalancedBrace(text) : undefined;
   if (brace !== undefined && /[=<>]|\\(?:le|ge|leq|geq|ne|neq|approx)(?![A-Za-z])/.test(text)) {
     notReadAt(ctx, seg.offset + brace.at, seg.text.trim(), `cannot read this math: ${brace.reason}`);
+    return [];
+  }
+  // \mathbf{x = x + 1}: a relation inside a font's argument is no relation of the block; not read, never dropped.
+  const grouped = raw.length === 0 ? relationInArgument(text) : undefined;
+  if (grouped !== undefined) {
+    const labelled = /^(?:stackrel|overset|underset)$/.test(grouped.command);
+    const why = labelled
+      ? `the sign carries a condition (\\${grouped.command}{…}{…}), which gradtex does not read; write the condition in words ("for $x > 1$")`
+      : `the relation is written inside \\${grouped.command}{…}, which gradtex reads as one piece of an expression; write the relation outside it`;
+    notReadAt(ctx, seg.offset + grouped.at, seg.text.trim(), `cannot read this math: ${why}`);
     return [];
   }
   const connectives = unjudgedRelations(text);
@@ -294,7 +347,9 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
   const { source, scopes } = ledger;
   // Heads defined so far, by an earlier row of the same display too.
   const heads = ledger.activeAt(seg.offset + (chain.sides[0]?.start ?? 0)).flatMap((st) => (st.fact.kind === 'define' ? (headDefinition(st.fact) ?? []) : []));
-  const headOpts: HeadOptions = { derivative: (value, param, order) => derivativeFunction(ctx.checker.engine, value, param, order), partial: (value, param) => derivativeFunction(ctx.checker.engine, value, param, 1) };
+  // (Names defined by an expression, u = 3x^2; not a worked example's value, x = 0, at which σ'(x) stays a derivative.)
+  const definedHere = new Set(ledger.activeAt(seg.offset + (chain.sides[0]?.start ?? 0)).flatMap((st) => (st.fact.kind === 'define' && st.example !== true && st.fact.param === undefined && st.fact.params === undefined && symbolsOf(st.fact.value).length > 0 ? [symKey(st.fact.sym)] : [])));
+  const headOpts: HeadOptions = { derivative: (value, param, order) => derivativeFunction(ctx.checker.engine, value, param, order), partial: (value, param) => derivativeFunction(ctx.checker.engine, value, param, 1), defined: definedHere };
   // A sum over an unstated range takes the document's size for its family (\sum_j e^{z_j} with \sum_{j=1}^K e^{z_j} elsewhere: K).
   // \frac{d\sigma}{dx} where the document writes \sigma(x) = …: d(σ(x), x) (function-arguments.ts).
   const latexOpts: LatexOptions = { functionArguments: documentFunctionArguments(source) };
@@ -326,7 +381,17 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}: ${at0.nameLatex}(${at0.params.map((x) => x.name).join(', ')}) was given as a value that does not use its argument, so this is its value at another argument` } });
       return;
     }
-    if (named !== undefined && named.kind === 'define' && !ledger.definedAt(named.sym, stepAt)) {
+    // g(x) = … after a definition of the function g the reader could not take (cases it refuses): a claim about that g, not a new definition.
+    const unreadlyDefined = (x: Sym): boolean => !redefineWords && ledger.unread.some((u) => u.definition === true && u.from <= stepAt && stepAt < u.to && (u.about ?? []).includes(headName(x.name)));
+    // f(z) = cases leaving their split point out: a definition with no value there is not used (a claim at that point would
+    // meet the value the reader chose); listed as not read, and a claim about f after it is only undecided.
+    const gapped = (b.ok && (b.readings ?? []).some((x) => x.gap !== undefined)) || undefined;
+    const refuseGapped = (sym0: Sym): void => {
+      notReadAt(ctx, seg.offset + rs.start, `${ls.latex} = ${rs.latex}`, 'cannot read this math: \\begin{cases} (a piecewise definition) is not read as a definition: the two conditions leave out the point where both sides are equal, so the cases have no value there; state the value there (≤ or ≥ in one row)');
+      ledger.unread.push({ text: `${ls.latex} = ${rs.latex}`, from: stepAt, to: scopes.sectionEnd(stepAt), line: lineCol(source, stepAt).line, about: [headName(sym0.name)], definition: true });
+    };
+    if (named !== undefined && named.kind === 'define' && !ledger.definedAt(named.sym, stepAt) && !unreadlyDefined(named.sym)) {
+      if (gapped) return refuseGapped(named.sym);
       ledger.state(named, stepAt, scopes.sectionEnd(stepAt));
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
       return;
@@ -364,7 +429,8 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const d = k === opening && r.rel === '=' ? definitionOf(ls.latex, redefineWords && heads.length > 0 ? (tryParseLatex(ls.latex) ?? a.expr) : a.expr, b.expr) : undefined;
     const redefines = redefineWords && d?.kind === 'define';
     if (redefines && d?.kind === 'define') for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(d.sym)) st.to = stepAt;
-    if (d !== undefined && d.kind === 'define' && !ledger.definedAt(d.sym, stepAt) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
+    if (d !== undefined && d.kind === 'define' && !ledger.definedAt(d.sym, stepAt) && !(d.param !== undefined && unreadlyDefined(d.sym)) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
+      if (gapped) return refuseGapped(d.sym);
       if (inline && isValue(d)) {
         // "At the point $x = 2$", "so $x = 2$": a value named in passing is a worked example's value (worked-example.ts).
         const end = scopes.exampleEnd(stepAt, seg.offset + seg.text.length);
@@ -418,6 +484,13 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     // A sum whose range the text leaves unstated is read over 1..J, a guess; when the counterexample gives the
     // step another size too (K of a softmax over K terms) and J differs from it, it may only refute the guess
     // (Σ_{j≠i} p_j = 1 − p_i fails at J = 1, K = 3).
+    // Cases that leave their split point out have no value there: a counterexample at it refutes nothing (cases-gaps.ts).
+    const gap = j.verdict === 'fails' ? counterexampleAtGap([...(a.readings ?? []), ...(b.readings ?? [])], j.evidence.point) : undefined;
+    if (gap !== undefined) {
+      const summary = `${j.evidence.summary}; but there the cases leave out the point where the sides of their conditions are equal, and give no value: state the value there, or the claim holds only away from it`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
     const guess = j.verdict === 'fails' ? guessedBoundApart([...(a.readings ?? []), ...(b.readings ?? [])], j.evidence.point) : undefined;
     if (guess !== undefined) {
       const summary = `${j.evidence.summary}; but the sum's range is not stated and was read up to ${guess.bound}, which the point sets apart from ${guess.other}: state the range (\\sum_{j=1}^{${guess.other}})`;

@@ -15,7 +15,7 @@ import { judgeInequality } from './judge-inequality.js';
 import type { Judgement } from './judgement.js';
 import { loadLemmas, type Lemma } from './lemma-proof.js';
 import { prepareStep, type PreparedStep } from './prepare-step.js';
-import { judgeWithoutShapes } from './matrix-gate.js';
+import { definitionProducts, factsAtSizeOne, judgeWithoutShapes } from './matrix-gate.js';
 import type { Relation } from '../parse/relation.js';
 
 export interface Checker {
@@ -55,7 +55,10 @@ function relax(f: Fact): Fact[] {
 
 function judgeOnce(checker: Checker, lhs0: Expr, rel: Relation, rhs0: Expr, facts: readonly Fact[], opts: JudgeOptions): Judgement {
   const defined = new Set(facts.flatMap((f) => (f.kind === 'define' && f.sym.sub.length === 0 ? [f.sym.name] : [])));
-  return judgeWithoutShapes(lhs0, rhs0, (lhs, rhs) => judgeRead(checker, lhs, rel, rhs, facts, opts), defined);
+  // ỹ = σ(wᵀx + b) behind the step: judged with that definition at size 1, only a refutation kept (matrix-gate.ts).
+  const hidden = definitionProducts(lhs0, rhs0, facts);
+  const read = hidden.length === 0 ? facts : factsAtSizeOne(facts);
+  return judgeWithoutShapes(lhs0, rhs0, (lhs, rhs) => judgeRead(checker, lhs, rel, rhs, read, opts), defined, hidden);
 }
 
 function judgeExpanded(checker: Checker, p: PreparedStep, rel: Relation, facts: readonly Fact[], opts: JudgeOptions): Judgement {

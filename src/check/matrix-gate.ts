@@ -16,6 +16,8 @@ import { abstractHead } from '../expr/abstract-function.js';
 import { orderSensitiveProducts } from '../parse/matrix-reading.js';
 import { toPlain } from '../expr/to-plain.js';
 import type { Judgement } from './judgement.js';
+import type { Fact } from './facts.js';
+import { reachableDefinitions } from './shaped-definitions.js';
 
 /** Matrix calls read at size 1: transpose(u) = u, matmul = product, diag(v) = v, entry(M, i, j) = M. */
 function asScalars(e: Expr): Expr {
@@ -92,11 +94,27 @@ export function unshapedDerivativeRefusal(e: Expr): string | undefined {
 }
 
 /**
- * Judge lhs rel rhs with `judge` when no product in it is order-sensitive;
- * otherwise judge it read at size 1 and keep only a refutation.
+ * The order-sensitive products in the definitions a step uses, followed
+ * through (ỹ = σ(wᵀx + b) behind ∂ℓ/∂b): the step is about vectors too,
+ * though its own sides show none.
  */
-export function judgeWithoutShapes(lhs: Expr, rhs: Expr, judge: (lhs: Expr, rhs: Expr) => Judgement, defined: ReadonlySet<string> = new Set()): Judgement {
-  const products = [...orderSensitiveProducts(lhs), ...orderSensitiveProducts(rhs)];
+export function definitionProducts(lhs: Expr, rhs: Expr, facts: readonly Fact[]): Expr[] {
+  return reachableDefinitions([lhs, rhs], facts).flatMap((v) => orderSensitiveProducts(v));
+}
+
+/** The facts with every definition read at size 1 (transposes dropped, matmul a product), for the scalar refutation. */
+export function factsAtSizeOne(facts: readonly Fact[]): Fact[] {
+  return facts.map((f) => (f.kind === 'define' ? { ...f, value: asScalars(f.value) } : f));
+}
+
+/**
+ * Judge lhs rel rhs with `judge` when no product in it is order-sensitive;
+ * otherwise judge it read at size 1 and keep only a refutation. `hidden`:
+ * such products in the definitions the step uses (definitionProducts), for
+ * which `judge` must read those definitions at size 1 (factsAtSizeOne).
+ */
+export function judgeWithoutShapes(lhs: Expr, rhs: Expr, judge: (lhs: Expr, rhs: Expr) => Judgement, defined: ReadonlySet<string> = new Set(), hidden: readonly Expr[] = []): Judgement {
+  const products = [...orderSensitiveProducts(lhs), ...orderSensitiveProducts(rhs), ...hidden];
   if (products.length === 0) return withScalarCapitalsNote(lhs, rhs, withReadingNote(lhs, rhs, judge(lhs, rhs)), defined);
   // ‖x‖ next to an entry x_i: at size 1 the two are one number, which the scalar reading does not know (∂‖x‖²/∂x_i = 2x_i would fail).
   const entriesToo = products.some((p) => p.kind === 'call' && (p.fn === 'norm' || p.fn === 'norm1' || p.fn === 'norminf') && p.args[0]?.kind === 'sym' && mentionsEntryOf([lhs, rhs], p.args[0].name));

@@ -20,6 +20,9 @@
  * - The name used bare (`\frac{\partial L}{\partial w}` after `L(w) = …`) is
  *   the definition at its own parameters, L(w); only when one arity of the
  *   name is defined.
+ * - An index the definition uses is a parameter of a family of functions:
+ *   after `H_\delta(r) = …` (the Huber loss), `H_1(3)` is the definition with
+ *   δ = 1 and r = 3, and `f_j(z)` after `f_k(z) = e^{z_k}` is e^{z_j}.
  *
  *     const h = headOf('L(x, y, w)')                     // { nameLatex: 'L', name: 'L', params: [x, y, w] }
  *     parseWithHeads('L(a, b, c) + 1', [{ ...h, value }])  // value[x := a, y := b, w := c] + 1
@@ -52,7 +55,7 @@ export type DerivativeOf = (value: Expr, param: Sym, order: number) => Expr | un
 /** Font commands that turn several letters into one name: \operatorname{KL}, \mathrm{KL}. */
 const FONT = String.raw`\\(?:operatorname|mathrm|text|textrm|mathit|mathsf)\s*\{\s*([A-Za-z]+)\s*\}`;
 /** The head of a definition's left side: a font name, a command, 2–4 capitals, or a letter; an optional index. */
-const HEAD = new RegExp(String.raw`^\s*(${FONT}|\\[A-Za-z]+|[A-Z]{2,4}|[A-Za-z])\s*(?:_\s*(?:\{\s*([A-Za-z0-9]+)\s*\}|([A-Za-z0-9])))?\s*(?:\\left\s*)?\(([^()]*)(?:\\right\s*)?\)\s*$`);
+const HEAD = new RegExp(String.raw`^\s*(${FONT}|\\[A-Za-z]+|[A-Z]{2,4}|[A-Za-z])\s*(?:_\s*(?:\{\s*([A-Za-z0-9]+|\\[A-Za-z]+)\s*\}|([A-Za-z0-9]|\\[A-Za-z]+(?![A-Za-z]))))?\s*(?:\\left\s*)?\(([^()]*)(?:\\right\s*)?\)\s*$`);
 
 /**
  * The ledger's symbol for a head: the name for one argument (L, so that
@@ -178,13 +181,36 @@ function escape(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
-/** The ways a head's name is written: L; \ell; KL, \operatorname{KL}, \mathrm{KL}; with its index, f_1 or f_{1}. */
+/**
+ * The index of a family of functions (H_\delta(r) = … using δ, f_k(z) = e^{z_k}): a bare symbol that the value
+ * uses and that is not a parameter; undefined for a fixed index (f_1) or one the value does not use.
+ */
+function familyIndex(h: HeadDefinition): Sym | undefined {
+  const index = h.sub?.[0];
+  if (index?.kind !== 'sym' || index.sub.length > 0 || index.sup.length > 0 || h.params.some((p) => p.hash === index.hash)) return undefined;
+  return some(h.value, (x) => x.kind === 'sym' && x.hash === index.hash) ? index : undefined;
+}
+
+/**
+ * The ways a head's name is written: L; \ell; KL, \operatorname{KL}, \mathrm{KL}; with its index, f_1 or f_{1};
+ * for a family (familyIndex), any index, captured as `ix`.
+ */
 function spelling(h: HeadDefinition): string {
   const forms = h.name.length === 1 ? [escape(h.name)] : [escape(`\\${h.name}`), String.raw`\\(?:operatorname|mathrm|text|textrm|mathit|mathsf)\s*\{\s*${escape(h.name)}\s*\}`];
   if (/^[A-Z]{2,4}$/.test(h.name)) forms.push(escape(h.name));
   const index = h.sub?.[0];
-  const sub = index === undefined ? '' : index.kind === 'num' || index.kind === 'sym' ? String.raw`\s*_\s*(?:${escape(plainIndex(index))}|\{\s*${escape(plainIndex(index))}\s*\})` : '(?!)';
+  const family = familyIndex(h) !== undefined ? String.raw`\s*_\s*(?<ix>\d|[A-Za-z]|\\[A-Za-z]+(?![A-Za-z])|\{[^{}]*\})` : undefined;
+  const sub = family ?? (index === undefined ? '' : index.kind === 'num' || index.kind === 'sym' ? String.raw`\s*_\s*(?:${escape(plainIndex(index))}|\{\s*${escape(plainIndex(index))}\s*\})` : '(?!)');
   return `(?<![A-Za-z\\\\])(?:${forms.join('|')})(?![A-Za-z])${sub}`;
+}
+
+/** The family's index set to the index written in a match of spelling(h) (H_1: δ ↦ 1), or nothing; undefined when that index cannot be read. */
+function indexValue(h: HeadDefinition, m: RegExpExecArray): [string, Expr][] | undefined {
+  const index = familyIndex(h);
+  const written = m.groups?.['ix'];
+  if (index === undefined || written === undefined) return [];
+  const value = tryParse(written.replace(/^\{([^]*)\}$/, '$1'));
+  return value === undefined ? undefined : [[symKey(index), value]];
 }
 
 function plainIndex(e: Expr): string {
@@ -216,6 +242,8 @@ function smoothTableFunction(name: string): HeadDefinition | undefined {
 export interface HeadOptions {
   /** Derivatives for primed calls (`\ell'(z)`, `\sigma'(2x)`); without it primes are left to the reader. */
   readonly derivative?: DerivativeOf;
+  /** Names with a definition in scope (u = 3x^2): `\sigma'(u)` on one of them is σ' at u, not a derivative by u. */
+  readonly defined?: ReadonlySet<string>;
   /** The partial derivative of a value by one of its parameters, for `\frac{\partial f}{\partial w_1}(2, 1)`. */
   readonly partial?: (value: Expr, param: Sym) => Expr | undefined;
 }
@@ -240,7 +268,7 @@ export function parseWithHeads(latex: string, heads: readonly HeadDefinition[], 
   /** Calls of h (with `primes` derivatives) at `pattern`; `onlyComposite`: leave calls on a bare variable to the reader. */
   const rewrite = (h: HeadDefinition, pattern: RegExp, onlyComposite: boolean): void => {
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-      const primes = (m[1] ?? '').length;
+      const primes = (m.groups?.['primes'] ?? '').length;
       const open = m.index + m[0].length - 1;
       const close = closing(text, open);
       if (close < 0) continue;
@@ -253,31 +281,35 @@ export function parseWithHeads(latex: string, heads: readonly HeadDefinition[], 
       } catch {
         continue;
       }
-      if (onlyComposite && parsed[0]?.kind === 'sym') continue;
+      // σ'(u) on a variable is the reader's d(σ(u), u), unless u is defined (u = 3x²): then the derivative function at u.
+      if (onlyComposite && parsed[0]?.kind === 'sym' && opts.defined?.has(symKey(parsed[0])) !== true) continue;
+      const ix = indexValue(h, m);
       const fn = primes === 0 ? h.value : opts.derivative?.(h.value, h.params[0] as Sym, primes);
-      const value = fn === undefined ? undefined : substituteAll(fn, new Map(h.params.map((p, i) => [symKey(p), parsed[i] as Expr])));
+      const value = fn === undefined || ix === undefined ? undefined : substituteAll(fn, new Map([...ix, ...h.params.map((p, i) => [symKey(p), parsed[i] as Expr] as [string, Expr])]));
       if (value === undefined) continue;
       pattern.lastIndex = place(m.index, close + 1, value);
     }
   };
-  for (const h of heads) rewrite(h, new RegExp(`${spelling(h)}\\s*('*)\\s*(?:\\\\left\\s*)?\\(`, 'g'), false);
+  for (const h of heads) rewrite(h, new RegExp(`${spelling(h)}\\s*(?<primes>'*)\\s*(?:\\\\left\\s*)?\\(`, 'g'), false);
   // \ell' alone (\ell' = -\tfrac14): the derivative at the head's own parameter, as the bare \ell is the head at it.
   for (const h of heads) {
     if (h.params.length !== 1 || opts.derivative === undefined || h.bare === false) continue;
-    const bare = new RegExp(`${spelling(h)}\\s*('+)(?!\\s*(?:\\\\left\\s*)?\\()`, 'g');
+    const bare = new RegExp(`${spelling(h)}\\s*(?<primes>'+)(?!\\s*(?:\\\\left\\s*)?\\()`, 'g');
     for (let m = bare.exec(text); m !== null; m = bare.exec(text)) {
-      const value = opts.derivative(h.value, h.params[0] as Sym, (m[1] as string).length);
+      const ix = indexValue(h, m);
+      const d = opts.derivative(h.value, h.params[0] as Sym, (m.groups?.['primes'] ?? '').length);
+      const value = d === undefined || ix === undefined ? undefined : substituteAll(d, new Map(ix));
       if (value !== undefined) bare.lastIndex = place(m.index, m.index + m[0].length, value);
     }
   }
   // \frac{\partial f_1}{\partial w_1}(2, 1): a partial derivative of a head, at a point.
   for (const h of heads) {
     if (opts.partial === undefined) continue;
-    const at = new RegExp(String.raw`\\frac\s*\{\s*\\partial\s*${spelling(h)}\s*\}\s*\{\s*\\partial\s*([^{}]+?)\s*\}\s*(?:\\left\s*)?\(`, 'g');
+    const at = new RegExp(String.raw`\\frac\s*\{\s*\\partial\s*${spelling(h)}\s*\}\s*\{\s*\\partial\s*(?<wrt>[^{}]+?)\s*\}\s*(?:\\left\s*)?\(`, 'g');
     for (let m = at.exec(text); m !== null; m = at.exec(text)) {
       const open = m.index + m[0].length - 1;
       const close = closing(text, open);
-      const variable = tryParse(m[1] as string);
+      const variable = tryParse(m.groups?.['wrt'] ?? '');
       const param = h.params.find((p) => p.hash === variable?.hash);
       if (close < 0 || param === undefined) continue;
       const args = splitTopLevelCommas(text.slice(open + 1, close).replace(/\\right\s*$/, ''));
@@ -289,7 +321,8 @@ export function parseWithHeads(latex: string, heads: readonly HeadDefinition[], 
         continue;
       }
       const d = opts.partial(h.value, param);
-      const value = d === undefined ? undefined : substituteAll(d, new Map(h.params.map((p, i) => [symKey(p), parsed[i] as Expr])));
+      const ix = indexValue(h, m);
+      const value = d === undefined || ix === undefined ? undefined : substituteAll(d, new Map([...ix, ...h.params.map((p, i) => [symKey(p), parsed[i] as Expr] as [string, Expr])]));
       if (value !== undefined) at.lastIndex = place(m.index, close + 1, value);
     }
   }
@@ -299,7 +332,7 @@ export function parseWithHeads(latex: string, heads: readonly HeadDefinition[], 
     const names = new Set([...text.matchAll(primed)].map((m) => m[1] as string));
     for (const name of names) {
       const h = heads.some((d) => d.name === name) ? undefined : smoothTableFunction(name);
-      if (h !== undefined) rewrite(h, new RegExp(String.raw`(?<![A-Za-z\\])\\${name}\s*('+)\s*(?:\\left\s*)?\(`, 'g'), true);
+      if (h !== undefined) rewrite(h, new RegExp(String.raw`(?<![A-Za-z\\])\\${name}\s*(?<primes>'+)\s*(?:\\left\s*)?\(`, 'g'), true);
     }
   }
   const e = parseLatex(text);

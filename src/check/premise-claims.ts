@@ -61,8 +61,10 @@ export function premiseAsClaim(text: string, ledger: Ledger, at: number, adjacen
   if (read.length === sides.length && free.every((f) => f.length === 0)) return 'claim';
   if (chain.rels.some((r) => r.rel !== '=' || r.definition)) return undefined;
   if (free.some((f) => f.length === 0)) return undefined;
-  // A bare undefined letter on a side (`x = …`, `… = y`) reads as a definition or a condition, not an identity.
-  if (read.some((e) => e.kind === 'sym' && !ledger.definedAt(e, at))) return undefined;
+  // A bare undefined letter on a side (`x = …`, `… = y`) reads as a definition or a condition, not an identity;
+  // not a letter whose domain the premise just gave ("for $a > 0$, $(\sqrt{a})^2 = a$").
+  const bounded = (e: Expr): boolean => ledger.activeAt(at).some((st) => (st.fact.kind === 'sign' || st.fact.kind === 'interval' || st.fact.kind === 'set') && st.fact.sym.hash === e.hash);
+  if (read.some((e) => e.kind === 'sym' && !ledger.definedAt(e, at) && !bounded(e))) return undefined;
   const names = free.map((f) => new Set(f.map((s) => s.name)));
   const first = names[0] ?? new Set<string>();
   if (![...first].some((n) => names.every((set) => set.has(n)))) return undefined;

@@ -164,12 +164,17 @@ export function impliedNormShapes(source: string, segments: readonly Segment[], 
   const out: StatedShape[] = [];
   for (const seg of segments) {
     if (seg.kind !== 'math') continue;
-    for (const { letter, offset } of normLetters(seg.text)) {
+    const letters = normLetters(seg.text);
+    for (const { letter, offset } of letters) {
       if (base.has(letter) || stated.some((s) => s.key === letter) || out.some((s) => s.key === letter)) continue;
+      // h = W x + b written in the document: its definition gives its shape (a guessed n would contradict it).
+      if (segments.some((d) => d.kind === 'math' && new RegExp(String.raw`^\s*${letter}\s*=(?!=)`).test(d.text))) continue;
+      // ‖h − t‖ with t ∈ ℝ^m: the vectors under one norm have one size.
+      const partner = letters.flatMap((o) => (o.offset === offset && o.letter !== letter ? stated.filter((s) => s.key === o.letter && s.shape.vector) : []))[0];
       const from = sumSizeOf(source, letter);
-      const size = from?.size ?? 'n';
+      const size = partner !== undefined ? String(partner.shape.rows) : (from?.size ?? 'n');
       const at = lineCol(source, seg.offset + offset);
-      const why = from !== undefined ? `the range of the sum over its entries at line ${lineCol(source, from.offset).line}` : 'no size stated in the document';
+      const why = partner !== undefined ? `the size of ${partner.key} under the same norm (${partner.declaration})` : from !== undefined ? `the range of the sum over its entries at line ${lineCol(source, from.offset).line}` : 'no size stated in the document';
       const { key, shape } = parseShapeDeclaration(`${letter}: ${size}`);
       out.push({ key, declaration: `${letter}: ${size} (read as a vector: its norm is taken at line ${at.line}; size ${size}: ${why})`, shape, from: 0, to: source.length, line: at.line, col: at.col });
     }

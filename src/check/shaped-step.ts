@@ -22,6 +22,7 @@ import type { Relation } from '../parse/relation.js';
 import { tryParseLatex } from '../parse/index.js';
 import { shapesUsed, type StatedProperty, type StatedShape } from './shape-facts.js';
 import { definitionsText, derivativeVariables, reachableDefinitions, shapedDefinitions } from './shaped-definitions.js';
+import { shapeMismatch } from './shape-refutation.js';
 
 export interface ShapedStepResult {
   readonly judgement: Judgement;
@@ -76,6 +77,12 @@ export function shapedStep(
   ];
   // A symbol defined in the document (h = W x + b) whose definition cannot be read under the shapes would be read as a scalar here.
   if (!defs.ok) {
+    // Its shapes may still refute the claim: ∇_W L is W's shape whatever the scalar L is (shape-refutation.ts).
+    const mismatch = rel === '=' ? shapeMismatch(lhsLatex, rhsLatex, ctx, facts) : undefined;
+    if (mismatch !== undefined) {
+      const summary = `the shapes differ: the left side is ${shapeText(mismatch.lhs)}, the right side ${shapeText(mismatch.rhs)} (whatever ${defs.key} is: it is a number by its definition, which gradtex could not write in under the shapes: ${defs.reason})`;
+      return { judgement: { verdict: 'fails', evidence: { method: 'none', summary } }, uses };
+    }
     const judgement: Judgement = {
       verdict: 'undecided',
       evidence: { method: 'none', summary: `uses ${defs.key}, defined in the document, together with shaped vectors and matrices, and ${defs.key} cannot be written in under the shapes: ${defs.reason}` },

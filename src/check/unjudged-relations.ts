@@ -34,6 +34,7 @@ const COMMANDS: ReadonlyMap<string, string> = new Map([
   ['forall', QUANTIFIER], ['exists', QUANTIFIER], ['nexists', QUANTIFIER],
   ['in', MEMBERSHIP], ['notin', MEMBERSHIP], ['ni', MEMBERSHIP], ['subset', MEMBERSHIP], ['subseteq', MEMBERSHIP], ['supset', MEMBERSHIP], ['supseteq', MEMBERSHIP],
   ['sim', 'a distribution or similarity (\\sim), which gradtex does not judge'], ['propto', 'a proportionality, which gradtex does not judge'],
+  ['lesssim', ORDER], ['gtrsim', ORDER], ['lessapprox', ORDER], ['gtrapprox', ORDER], ['doteq', ORDER], ['eqsim', ORDER], ['approxeq', ORDER], ['backsim', ORDER], ['thicksim', ORDER], ['thickapprox', ORDER],
   ['simeq', ORDER], ['cong', ORDER], ['asymp', ORDER], ['ll', ORDER], ['gg', ORDER], ['prec', ORDER], ['succ', ORDER], ['preceq', ORDER], ['succeq', ORDER], ['models', ORDER], ['vdash', ORDER],
 ]);
 

@@ -176,9 +176,11 @@ export function judgeInExample(
   const general = judge(active.filter((st) => st.example !== true));
   if (TRUE.has(general.verdict)) return { judgement: general, values: [] };
   // Both sides written in the example's variables (d/dx (1/x - 1) = -1/x^3 after "at $x = 1$"): a formula, judged in general.
+  // (Without a derivative, "Take $u = 1$. Then $u^2 = u$" is a statement about the value: judged with it.)
   const bound = new Set(values.map((st) => (st.fact.kind === 'define' ? symKey(st.fact.sym) : '')));
   const mentions = (e: Expr): boolean => some(e, (x) => (x.kind === 'sym' && bound.has(symKey(x))) || (x.kind === 'deriv' && bound.has(symKey(x.wrt))));
-  if (mentions(sides[0]) && mentions(sides[1])) return { judgement: general, values: [] };
+  const derivative = sides.some((e) => some(e, (x) => x.kind === 'deriv'));
+  if (derivative && mentions(sides[0]) && mentions(sides[1])) return { judgement: general, values: [] };
   const at = judge(active);
   const given = `with the worked example's values ${describeValues(values, describe)}`;
   const elsewhere = general.verdict === 'fails' ? `; for other values it does not hold (${general.evidence.summary})` : '';

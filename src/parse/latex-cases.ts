@@ -1,7 +1,7 @@
 /**
- * \begin{cases} with two rows split at one point, read exactly when the
- * cases are a function of the table, and refused otherwise (the expression
- * tree has no piecewise expression):
+ * \begin{cases} with two rows split at one point, read exactly as a function
+ * of the table, or by indicators, and refused otherwise (the expression tree
+ * has no piecewise expression):
  *
  *     u    if u > 0 (or u ≥ 0), 0 otherwise     ->  relu(u)
  *     u    if u ≥ 0,           −u otherwise     ->  |u|
@@ -9,21 +9,41 @@
  *     b    if a ≥ b (or a > b), a otherwise     ->  min(a, b)
  *     A    if d > 0, B otherwise, A − B = r·d   ->  max(A, B) for r > 0, min(A, B) for r < 0
  *     A    if i = j, B if i ≠ j (indices)       ->  A δ_ij + B (1 − δ_ij)
+ *     A    if d > 0, B otherwise (A, B total)   ->  A·1[d > 0] + B·(1 − 1[d > 0])
+ *     A    if d < 0, B if d > 0 (A, B total)    ->  A·(1 − 1[d > 0]) + B·1[d > 0], no value at d = 0 (gap)
+ *
+ * Any other two rows under complementary comparisons (the Huber loss: ½r² if
+ * |r| ≤ δ, δ(|r| − ½δ) if |r| > δ) are read with the indicator of the
+ * condition (latex-indicator.ts: exact at every point, d = 0 included) when
+ * both rows are total, defined at every real point (sums, products, whole
+ * powers, functions of the table defined on all reals): a row outside its
+ * condition is multiplied by 0, which a log or a division could not survive.
+ * Two strict conditions leave the split point out: the cases have no value
+ * there, so the reading takes the first row's and says so (`gap`), and a
+ * counterexample at that point is no counterexample (judge-math.ts).
  *
  * "otherwise" is \text{otherwise} or \text{else}, or the complementary
  * condition (u ≤ 0 after u > 0, u < 0 after u ≥ 0); rows may come in either
- * order. At the split point both rows agree for these functions, so `>` and
- * `≥` give the same value. A step (1 if u > 0, 0 otherwise) is refused: the
- * table's step is 1/2 at 0; so are two strict conditions that leave the
- * split point out (1 if z > 0, 0 if z < 0: no value at z = 0).
+ * order. At the split point both rows agree for the table's functions, so
+ * `>` and `≥` give the same value. A step (1 if u > 0, 0 otherwise) is read
+ * by its indicator, 0 at u = 0 (never the table's step, 1/2 there).
  *
  *     \begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}   ->  relu(x)
  */
 import { add, call, mul, neg, num } from '../expr/build.js';
 import { equal } from '../expr/equal.js';
+import { lookupFunction } from '../expr/functions.js';
 import type { Expr } from '../expr/node.js';
+import { indicatorOfComparison, type Comparison } from './latex-indicator.js';
 import type { LatexReader } from './latex-reader.js';
 import { proportion } from './linear-form.js';
+
+/** What the cases were read as: the function, one sentence saying how, and the split point's difference d when the cases leave d = 0 out. */
+export interface CasesReading {
+  readonly value: Expr;
+  readonly what: string;
+  readonly gap?: Expr;
+}
 
 /** Where a row holds: d > 0, d ≥ 0, d < 0, d ≤ 0 (d = left − right), two indices equal or not, or "otherwise". */
 type Region = '>' | '>=' | '<' | '<=' | '=' | '!=' | 'otherwise';
@@ -134,23 +154,79 @@ function asTableFunction(first: Row, second: Row): Expr | undefined {
 }
 
 /** Two strict conditions on the same sides (z > 0, z < 0): the split point has no row. */
-function leavesOut(first: Row, second: Row): string | undefined {
-  if (first.sides === undefined || second.sides === undefined || !equal(first.sides[0], second.sides[0]) || !equal(first.sides[1], second.sides[1])) return undefined;
+function leavesOut(first: Row, second: Row): boolean {
+  if (first.sides === undefined || second.sides === undefined || !equal(first.sides[0], second.sides[0]) || !equal(first.sides[1], second.sides[1])) return false;
   const strict = new Set<Region>(['>', '<']);
-  if (!strict.has(first.region) || !strict.has(second.region) || first.region === second.region) return undefined;
-  return 'the two conditions leave out the point where both sides are equal, so the cases have no value there';
+  return strict.has(first.region) && strict.has(second.region) && first.region !== second.region;
+}
+
+/** Functions of the table that are not defined at some real point although their domain is given as all reals. */
+const POLES = new Set(['tan']);
+
+/** Is e defined at every real value of its symbols: numbers, symbols, sums, products, whole powers, functions of the table on all reals? */
+function isTotal(e: Expr): boolean {
+  switch (e.kind) {
+    case 'num':
+    case 'float':
+    case 'sym':
+      return true;
+    case 'add':
+    case 'mul':
+      return e.args.every(isTotal);
+    case 'neg':
+      return isTotal(e.arg);
+    case 'pow':
+      return e.exp.kind === 'num' && e.exp.d === 1n && e.exp.n >= 0n && isTotal(e.base);
+    case 'call': {
+      const spec = lookupFunction(e.fn);
+      return spec !== undefined && spec.domain === 'all' && !POLES.has(e.fn) && e.args.every(isTotal);
+    }
+    default:
+      return false;
+  }
+}
+
+const SHOWN: Readonly<Record<Comparison, string>> = { '>': '>', '<': '<', '>=': '≥', '<=': '≤' };
+
+/**
+ * Two total rows under complementary comparisons, or under two strict ones
+ * that leave the split point out: the sum of each row times the indicator of
+ * its condition (see the file comment).
+ */
+function byIndicators(first: Row, second: Row): CasesReading | undefined {
+  const [a, b] = first.sides !== undefined ? [first, second] : [second, first];
+  const gap = leavesOut(first, second);
+  if (a.sides === undefined || a.region === '=' || a.region === '!=' || a.region === 'otherwise' || (!gap && !isComplement(a, b))) return undefined;
+  if (![a.value, b.value, ...a.sides].every(isTotal)) return undefined;
+  const d = a.sides[1].kind === 'num' && a.sides[1].n === 0n ? a.sides[0] : add(a.sides[0], neg(a.sides[1]));
+  const what = `the sum of each row times the indicator of its condition (1 where it holds, 0 elsewhere)`;
+  if (gap) {
+    // The first row takes the split point, where the cases give no value: 1[second row's condition] for the second.
+    const [kept, other] = [first, second];
+    const rel = other.region as Comparison;
+    const ind = indicatorOfComparison(rel, d);
+    return { value: add(mul(kept.value, add(num(1), neg(ind))), mul(other.value, ind)), what: `${what}; the conditions leave out the point where their sides are equal (${SHOWN[rel]} is strict both ways), where the cases have no value: a counterexample there is none`, gap: d };
+  }
+  const ind = indicatorOfComparison(a.region, d);
+  return { value: add(mul(a.value, ind), mul(b.value, add(num(1), neg(ind)))), what };
 }
 
 /**
  * The body of \begin{cases} (cursor after `{cases}`) up to \end: the
  * function it is, or why it is none (the caller refuses it).
  */
-export function readCases(p: LatexReader): Expr | string {
+export function readCases(p: LatexReader): CasesReading | string {
   const first = row(p);
   if (!p.is('cmd', '\\')) return 'one row only';
   p.next();
   const second = row(p);
   if (p.is('cmd', '\\')) p.next();
   if (!p.is('cmd', 'end')) return 'more than two rows';
-  return asFunction(first, second) ?? leavesOut(first, second) ?? 'the rows are not ReLU, |x|, a max or a min split at one point, nor a choice between i = j and i ≠ j';
+  const f = asFunction(first, second);
+  if (f !== undefined) {
+    const what = f.kind === 'call' ? `${f.fn} (both rows agree at the split point)` : 'a sum with the Kronecker delta (one row where the indices are equal, the other where they differ)';
+    return { value: f, what };
+  }
+  const gap = leavesOut(first, second) ? 'the two conditions leave out the point where both sides are equal, so the cases have no value there, and ' : '';
+  return byIndicators(first, second) ?? `${gap}the rows are not ReLU, |x|, a max or a min split at one point, nor a choice between i = j and i ≠ j, nor two rows defined at every real point under complementary comparisons`;
 }

@@ -1,16 +1,16 @@
 /**
  * The environment family of the LaTeX reader: \begin{…} … \end{…} inside one
- * expression. Cases that are a function of the table are read as it
- * (latex-cases.ts); everything else is refused by name over its whole span
+ * expression. Cases that are a function of the table are read as it, two
+ * rows defined everywhere by their indicators (latex-cases.ts); everything
+ * else is refused by name over its whole span
  * rather than misread: the expression tree has no piecewise expression
  * and no matrix literal (pmatrix, bmatrix, …; matrices are symbols
  * with declared shapes, src/matrix). Display environments (aligned, align,
  * …) are split into relations before an expression reaches this reader.
  *
- *     \begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \end{cases}   ->  E_PARSE_UNSUPPORTED (a step, 1/2 at 0 in the table)
+ *     \begin{cases} \log x & x > 0 \\ 0 & \text{otherwise} \end{cases}   ->  E_PARSE_UNSUPPORTED (log x is not defined where x ≤ 0)
  */
-import type { Expr } from '../expr/node.js';
-import { readCases } from './latex-cases.js';
+import { readCases, type CasesReading } from './latex-cases.js';
 import type { LatexToken } from './lexer-latex.js';
 import { ParseError } from './parse-error.js';
 import type { LatexFamilyReader, LatexReader } from './latex-reader.js';
@@ -56,18 +56,17 @@ export const readEnvironment: LatexFamilyReader = (p, t) => {
     const f = casesFunction(p);
     if (typeof f !== 'string') {
       for (let k = 0; k < 3 + name.length; k++) p.next();
-      const what = f.kind === 'call' ? `${f.fn} (both rows agree at the split point)` : 'a sum with the Kronecker delta (one row where the indices are equal, the other where they differ)';
-      p.note({ at, kind: 'cases', text: `the cases are read as ${what}` });
-      return p.lit.plain(f);
+      p.note({ at, kind: 'cases', text: `the cases are read as ${f.what}`, ...(f.gap !== undefined ? { gap: f.gap } : {}) });
+      return p.lit.plain(f.value);
     }
-    p.fail('E_PARSE_UNSUPPORTED', `\\begin{${name}} (a piecewise definition) is not read: ${f}; gradtex has no piecewise expression, and reads cases only when they are ReLU, |x|, a max or a min split at one point (u if u > 0, 0 otherwise) or a choice between i = j and i ≠ j; write the function, or leave the step unchecked`, at);
+    p.fail('E_PARSE_UNSUPPORTED', `\\begin{${name}} (a piecewise definition) is not read: ${f}; gradtex has no piecewise expression, and reads cases only when they are ReLU, |x|, a max or a min split at one point (u if u > 0, 0 otherwise), a choice between i = j and i ≠ j, or two rows defined at every real point under complementary comparisons (no log, division or root); write the function, or leave the step unchecked`, at);
   }
   if (MATRICES.has(name)) p.fail('E_PARSE_UNSUPPORTED', `\\begin{${name}} (a matrix written out) is not read: name the matrix and declare its shape (--shape W=2x3)`, at);
   return p.fail('E_PARSE_UNSUPPORTED', `\\begin{${name}} is not read inside an expression`, at);
 };
 
 /** The function the cases are (latex-cases.ts), or why they are none or cannot be read. */
-function casesFunction(p: LatexReader): Expr | string {
+function casesFunction(p: LatexReader): CasesReading | string {
   try {
     return readCases(p);
   } catch (e) {

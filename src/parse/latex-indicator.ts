@@ -40,11 +40,11 @@ function openBracket(p: LatexReader): { close: (q: LatexReader) => boolean; show
   return undefined;
 }
 
-type Comparison = '>' | '<' | '>=' | '<=';
+export type Comparison = '>' | '<' | '>=' | '<=';
 const COMPARISONS: Readonly<Record<string, Comparison>> = { gt: '>', lt: '<', ge: '>=', geq: '>=', geqslant: '>=', le: '<=', leq: '<=', leqslant: '<=' };
 
 /** 1[d rel 0] with s = sign(d), exactly (see the file comment). */
-function indicatorOfComparison(rel: Comparison, d: Expr): Expr {
+export function indicatorOfComparison(rel: Comparison, d: Expr): Expr {
   const s = call('sign', [d]);
   const half = num(1, 2);
   const positive = mul(half, add(pow(s, num(2)), s)); // 1[d > 0]

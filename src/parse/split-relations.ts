@@ -51,14 +51,100 @@ const ALONE = /(?<!\\)\\(?:nonumber|notag|quad|qquad|displaystyle|textstyle|meds
 const CONJUNCTION = /(?<!\\)\\(?:text|textrm|mbox)\s*\{\s*(?:and|also)\s*\}|,\s*\\q?quad(?![A-Za-z])/g;
 const WIDE_SPACE = /(?<![\\,]\s*)\\qquad(?![A-Za-z])/g;
 
-/** The start of the row holding `at` (after the last `\\\\` before it, or 0) and its end (the next `\\\\`, or the end). */
+/** A relation sign with a label over or under it: \stackrel{(a)}{=}, \overset{\text{def}}{=}, \underset{…}{\le}; \mathrel{=} without one. */
+const LABELLED_RELATION = /(?<!\\)\\(?:stackrel|overset|underset|mathrel)\s*\{/g;
+/** The signs a label may sit over: one relation character, or a relation command (relation.ts, or a definition command). */
+const SIGN = /^\s*(?:=|<|>|<=|>=|\\(?:le|leq|leqslant|ge|geq|geqslant|lt|gt|ne|neq|approx|coloneqq|triangleq|equiv))\s*$/;
+/** A label that makes `=` a definition: def, \text{def}, \mathrm{def}, \triangle, a colon. */
+const DEFINITION_LABEL = /^\s*(?:\\(?:text|mathrm|textrm|rm)\s*\{\s*def\.?\s*\}|def\.?|\\triangle|:)\s*$/;
+/** Wrappers around a whole relation that only change its look: \boxed{…}, \fbox{…}, \color{red}{…}, \textcolor{red}{…}, \colorbox{red}{…}. */
+const LOOK = /(?<!\\)\\(?:boxed|fbox|textcolor\s*\{[^{}]*\}|colorbox\s*\{[^{}]*\}|color\s*\{[^{}]*\})/g;
+
+/**
+ * \stackrel{(a)}{=} and its kin: the label blanked, the sign kept at its place (a definition label writes `:`
+ * before `=`, so the sign reads as `:=`).
+ */
+function unlabelRelations(block: string, chars: string[]): void {
+  for (const m of block.matchAll(LABELLED_RELATION)) {
+    const labelled = !m[0].includes('mathrel');
+    const labelEnd = labelled ? groupEnd(block, m.index + m[0].length - 1) : m.index + m[0].length - 1;
+    let open = labelEnd;
+    while (/\s/.test(block[open] ?? '')) open++;
+    if (block[open] !== '{') continue;
+    const close = groupEnd(block, open);
+    const sign = block.slice(open + 1, close - 1);
+    // A label holding a relation (\underset{x > 1}{>}) is a condition: not blanked (relationInArgument lists it as not read).
+    if (!SIGN.test(sign) || (labelled && relationTokens(block, m.index + m[0].length, labelEnd - 1).length > 0)) continue;
+    const first = open + 1 + (sign.length - sign.trimStart().length);
+    const last = open + 1 + sign.trimEnd().length;
+    blankRange(chars, m.index, first);
+    blankRange(chars, last, close);
+    if (labelled && sign.trim() === '=' && DEFINITION_LABEL.test(block.slice(m.index + m[0].length, labelEnd - 1))) chars[first - 1] = ':';
+  }
+}
+
+/**
+ * \boxed{x = 2}, \color{red}{a = b}, and a bare group {x = x + 1} holding a whole relation: the wrapper and its
+ * braces blanked, so the relation is one of the block (a group without a relation is left alone: 2\boxed{x + 1}
+ * keeps its bracket). A \color switch alone is blanked too.
+ */
+function unwrapRelations(block: string, chars: string[]): void {
+  const unwrap = (open: number, from: number): boolean => {
+    const close = groupEnd(block, open);
+    if (block[close - 1] !== '}' || relationTokens(block, open + 1, close - 1).length === 0) return false;
+    blankRange(chars, from, open + 1);
+    chars[close - 1] = ' ';
+    return true;
+  };
+  for (const m of block.matchAll(LOOK)) {
+    let open = m.index + m[0].length;
+    while (/\s/.test(block[open] ?? '')) open++;
+    if (block[open] !== '{' || !unwrap(open, m.index)) {
+      if (m[0].startsWith('\\color')) blankRange(chars, m.index, m.index + m[0].length);
+    }
+  }
+  // A bare group: a brace after no command, script or other group (those make it an argument).
+  for (let i = 0; i < block.length; i++) {
+    if (block[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (block[i] !== '{' || chars[i] !== '{') continue;
+    const before = block.slice(0, i).replace(/\s+$/, '');
+    if (/(?:\\[A-Za-z]+\*?|[_^}\]])$/.test(before)) continue;
+    unwrap(i, i);
+  }
+}
+
+/** Commands whose argument is a piece of an expression, never a whole relation: a relation inside one is not read. */
+const ARGUMENT_COMMANDS = /(?<!\\)\\(stackrel|overset|underset|mathbf|mathrm|mathit|mathsf|mathcal|mathbb|boldsymbol|bm|underbrace|overbrace|underline|overline|widehat|widetilde|hat|tilde|bar|vec)\s*\{/g;
+
+/**
+ * A relation written inside the argument of a font or accent command (`\mathbf{x = x + 1}`): its offset and the
+ * command, or undefined. Such a relation is not one of the block, and is listed as not read, never dropped.
+ */
+export function relationInArgument(block: string): { at: number; command: string } | undefined {
+  for (const m of block.matchAll(ARGUMENT_COMMANDS)) {
+    const open = m.index + m[0].length - 1;
+    const close = groupEnd(block, open);
+    if (relationTokens(block, open + 1, close - 1).length > 0) return { at: m.index, command: m[1] as string };
+  }
+  return undefined;
+}
+
+/**
+ * The start of the row holding `at` (after the last `\\\\` before it, or 0) and its end (the next `\\\\`, or the end);
+ * a `\\\\` inside an inner environment (a cases row) breaks no row of the block.
+ */
 function rowStart(block: string, at: number): number {
-  const k = block.lastIndexOf('\\\\', at);
-  return k < 0 ? 0 : k + 2;
+  const inner = innerRanges(block);
+  for (let k = block.lastIndexOf('\\\\', at); k >= 0; k = k === 0 ? -1 : block.lastIndexOf('\\\\', k - 1)) if (!inside(inner, k)) return k + 2;
+  return 0;
 }
 function rowEnd(block: string, at: number): number {
-  const k = block.indexOf('\\\\', at);
-  return k < 0 ? block.length : k;
+  const inner = innerRanges(block);
+  for (let k = block.indexOf('\\\\', at); k >= 0; k = block.indexOf('\\\\', k + 2)) if (!inside(inner, k)) return k;
+  return block.length;
 }
 
 /** Does block[from, to) hold an = outside braces and inner environments? */
@@ -155,6 +241,8 @@ function markLayout(block: string): string {
   const chars = block.split('');
   const inner = innerRanges(block);
   for (const m of block.matchAll(ENVIRONMENT)) blankRange(chars, m.index, m.index + m[0].length);
+  unlabelRelations(block, chars);
+  unwrapRelations(block, chars);
   for (const m of block.matchAll(WITH_ARGUMENT)) {
     if (inside(inner, m.index)) continue;
     const end = groupEnd(block, m.index + m[0].length - 1);

@@ -10,7 +10,8 @@ import { add, call, deriv, div, mul, neg, num, pow, sym } from '../../src/expr/b
 import { equal } from '../../src/expr/equal.js';
 import type { Expr } from '../../src/expr/node.js';
 import { transpose } from '../../src/matrix/matrix-calls.js';
-import { ParseError, parseLatex } from '../../src/parse/index.js';
+import { ParseError, parseLatex, parseLatexReadings } from '../../src/parse/index.js';
+import { compile } from '../../src/numeric/evaluate.js';
 import { toPlain } from '../../src/expr/to-plain.js';
 import { treeText } from './tree-text.js';
 import { parseErrorOf } from './parse-error.js';
@@ -263,17 +264,34 @@ describe('environments, quantifiers and implications', () => {
     eq(L`\begin{cases} a & \text{if } i = j \\ b & \text{otherwise} \end{cases}`, want);
   });
 
-  it('should refuse other cases: a step (1/2 at 0 in the table), overlapping or missing regions, other conditions', () => {
+  it('should read other total rows under complementary comparisons by their indicators, exactly at the split point', () => {
+    // Huber: ½r² where |r| ≤ δ, δ(|r| − ½δ) elsewhere; each row times the indicator of its condition (latex-indicator.ts).
+    const at = (tex: string, values: Record<string, number>): number => {
+      const e = parseLatex(tex);
+      const names = Object.keys(values);
+      return compile(e, names.map((n) => sym(n)))(names.map((n) => values[n] as number));
+    };
+    const huber = L`\begin{cases} \tfrac12 r^2 & |r| \le \delta \\ \delta\bigl(|r| - \tfrac12\delta\bigr) & |r| > \delta \end{cases}`;
+    expect([at(huber, { r: 0.5, delta: 1 }), at(huber, { r: -3, delta: 1 }), at(huber, { r: 1, delta: 1 })]).toEqual([0.125, 2.5, 0.5]);
+    const jump = L`\begin{cases} 1 - t & t < 1 \\ 1 & t \ge 1 \end{cases}`;
+    expect([at(jump, { t: 0 }), at(jump, { t: 1 }), at(jump, { t: 2 })]).toEqual([1, 1, 1]);
+    const step = L`\begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \end{cases}`;
+    expect([at(step, { x: -1 }), at(step, { x: 0 }), at(step, { x: 2 })]).toEqual([0, 0, 1]);
+    // Two strict conditions leave the split point out: the first row's value there, and the reading says so (its gap).
+    const gap = L`\begin{cases} 1 & x > 0 \\ 0 & x < 0 \end{cases}`;
+    expect([at(gap, { x: -1 }), at(gap, { x: 0 }), at(gap, { x: 2 })]).toEqual([0, 1, 1]);
+    const r = parseLatexReadings(gap).readings.find((k) => k.kind === 'cases');
+    expect(r?.gap === undefined ? undefined : toPlain(r.gap)).toBe('x');
+  });
+
+  it('should refuse other cases: rows not defined everywhere, overlapping or missing regions, other conditions', () => {
     for (const t of [
-      L`\begin{cases} 1 & x > 0 \\ 0 & x < 0 \end{cases}`,
-      L`\begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \end{cases}`,
-      L`\begin{cases} x & x > 0 \\ 0 & x < 0 \end{cases}`,
+      L`\begin{cases} \log x & x > 0 \\ 0 & \text{otherwise} \end{cases}`,
+      L`\begin{cases} \frac{1}{x} & x > 0 \\ 0 & x \le 0 \end{cases}`,
       L`\begin{cases} x & x > 1 \\ 0 & x \le 0 \end{cases}`,
       L`\begin{cases} x & x > 0 \\ 0 & y \le 0 \end{cases}`,
       L`\begin{cases} x & x = 0 \\ 0 & \text{otherwise} \end{cases}`,
-      L`\begin{cases} 1 - t & t < 1 \\ 0 & t > 1 \end{cases}`,
-      L`\begin{cases} 1 - t & t < 1 \\ 1 & t \ge 1 \end{cases}`,
-      L`\begin{cases} t^2 & t < 1 \\ 1 & t \ge 1 \end{cases}`,
+      L`\begin{cases} f(t) & t < 1 \\ 0 & t \ge 1 \end{cases}`,
       L`\begin{cases} a & i = j \\ b & i \ne k \end{cases}`,
       L`\begin{cases} a & i = j_1 \\ b & \text{otherwise} \end{cases}`,
       L`\begin{cases} x & x > 0 \\ 1 & x = 0 \\ 0 & x < 0 \end{cases}`,
@@ -285,7 +303,7 @@ describe('environments, quantifiers and implications', () => {
   });
 
   it('should refuse \\begin{cases} over its whole span, naming the piecewise definition', () => {
-    const t = L`\begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \end{cases}`;
+    const t = L`\begin{cases} \log x & x > 0 \\ 0 & \text{otherwise} \end{cases}`;
     const e = err(t);
     expect([e.code, e.span.start, e.span.end]).toEqual(['E_PARSE_UNSUPPORTED', 0, t.length]);
     expect(e.message).toContain('piecewise');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitRelations } from '../../src/parse/split-relations.js';
+import { relationInArgument, splitRelations } from '../../src/parse/split-relations.js';
 
 const shape = (block: string) => splitRelations(block).map((c) => ({ sides: c.sides.map((s) => s.latex), rels: c.rels.map((r) => r.rel) }));
 
@@ -62,5 +62,38 @@ describe('splitRelations', () => {
       { sides: ['c', 'd'], rels: ['='] },
     ]);
     expect(shape(String.raw`f = x^2 \qquad x > 0`).map((c) => c.rels)).toEqual([['=', '>']]);
+  });
+
+  it('should part two cases equations joined by \qquad, whatever the row breaks inside the cases', () => {
+    const phi = String.raw`\phi'(t) = \begin{cases} -1 & t < 1 \\ 0 & t > 1 \end{cases}`;
+    const huber = String.raw`H_\delta'(r) = \begin{cases} r & |r| < \delta \\ \delta\,\operatorname{sign}(r) & |r| > \delta \end{cases}`;
+    expect(shape(`${phi}\n\\qquad\n${huber}`).map((c) => c.sides[0])).toEqual([String.raw`\phi'(t)`, String.raw`H_\delta'(r)`]);
+  });
+
+  it('should read a sign with a label over it as the sign, at its place (a def label makes it a definition)', () => {
+    expect(shape(String.raw`x \stackrel{(a)}{=} 2x - x \overset{\text{(b)}}{\le} x + 1`)).toEqual([{ sides: ['x', '2x - x', 'x + 1'], rels: ['=', '<='] }]);
+    expect(shape(String.raw`x \mathrel{=} y`)).toEqual([{ sides: ['x', 'y'], rels: ['='] }]);
+    const [def] = splitRelations(String.raw`f(x) \stackrel{\text{def}}{=} x^2`);
+    expect(def?.rels[0]?.definition).toBe(true);
+    const block = String.raw`a \overset{(1)}{=} b`;
+    const [c] = splitRelations(block);
+    expect(block.slice(c?.rels[0]?.start, c?.rels[0]?.end)).toBe('=');
+  });
+
+  it('should unwrap \boxed, \color and a bare group around a whole relation, and leave a group without one alone', () => {
+    for (const m of [String.raw`\boxed{x = x + 1}`, String.raw`\color{red}{x = x + 1}`, String.raw`\textcolor{red}{x = x + 1}`, '{x = x + 1}']) {
+      expect(shape(m), m).toEqual([{ sides: ['x', 'x + 1'], rels: ['='] }]);
+    }
+    expect(shape(String.raw`2\boxed{x + 1} = 2x + 2`)).toEqual([{ sides: [String.raw`2\boxed{x + 1}`, '2x + 2'], rels: ['='] }]);
+    expect(shape(String.raw`\sum_{i=1}^{n} p_i = 1`)[0]?.sides[0]).toBe(String.raw`\sum_{i=1}^{n} p_i`);
+  });
+
+  it('should find a relation written inside a font command, which is no relation of the block', () => {
+    expect(shape(String.raw`\mathbf{x = x + 1}`)).toEqual([]);
+    expect(relationInArgument(String.raw`\mathbf{x = x + 1}`)).toEqual({ at: 0, command: 'mathbf' });
+    expect(relationInArgument(String.raw`\mathbf{x} = \hat{y}`)).toBeUndefined();
+    // A condition under a sign is no label: the relation is not the block's (not read, never read without its condition).
+    expect(shape(String.raw`x^2 - 1 \underset{x > 1}{>} 0`)).toEqual([]);
+    expect(relationInArgument(String.raw`x^2 - 1 \underset{x > 1}{>} 0`)?.command).toBe('underset');
   });
 });
