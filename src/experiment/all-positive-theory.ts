@@ -1,0 +1,52 @@
+/**
+ * What can be proved, not just observed, about logistic regression trained
+ * by gradient descent from w = 0, b = 0 when every label is 1, for every
+ * learning rate η > 0. With z_i = w·x_i + b and s_i = σ(−z_i) ∈ (0, 1), one
+ * step adds η·(1/n) Σ s_i to b and η·(1/n) Σ x_ij s_i to w_j.
+ *
+ * 1. b grows without bound. It increases at every step; if it converged,
+ *    Σ_t (1/n) Σ_i s_i(t) would be finite, so every z_i(t) → ∞; but then
+ *    w(t) = η Σ_t (1/n) Σ_i x_i s_i(t) converges too (its terms are at most
+ *    max‖x_i‖ times those of b's series), so z_i(t) converges: a contradiction.
+ * 2. If every x_ij > 0 (resp. < 0), w_j's step is at least min_i x_ij
+ *    (resp. at most max_i x_ij) times b's step, so w_j ≥ (min_i x_ij)·b → ∞
+ *    (resp. → −∞).
+ * 3. If the points sum to 0, then at w = 0 every z_i = b and w's step is
+ *    η s Σ x_i / n = 0: w stays exactly 0 at every step (induction on t).
+ *
+ * Anything else is left to the observation, citing Soudry et al. ("The
+ * implicit bias of gradient descent on separable data", JMLR 2018): for a
+ * small enough η, (w, b)/ln t tends to the least-norm (ŵ, b̂) with
+ * ŵ·x_i + b̂ ≥ 1, whose ŵ is 0 exactly when 0 lies in the convex hull of the
+ * points. That theorem is cited, not checked here.
+ */
+import type { FindingParagraph } from '../finite/finding-report.js';
+import type { ExperimentData } from './experiment-data.js';
+
+/** The verdict lines the three arguments give for these points, each with the hypothesis it checked. */
+export function allPositiveTheory(data: ExperimentData): FindingParagraph[] {
+  if (!data.ys.every((y) => y === 1)) return [];
+  const out: FindingParagraph[] = [
+    {
+      kind: 'text',
+      text: 'Every label is $1$. With $z_i = w \\cdot x_i + b$ and $s_i = \\sigma(-z_i) \\in (0, 1)$, a step of size $\\eta$ adds $\\eta \\frac{1}{n}\\sum_i s_i > 0$ to $b$ and $\\eta \\frac{1}{n}\\sum_i x_{ij} s_i$ to $w_j$. If $b$ converged, $\\sum_t \\frac{1}{n}\\sum_i s_i(t)$ would be finite, so every $z_i(t) \\to \\infty$; but $w$\'s steps are at most $\\max_i \\lVert x_i \\rVert$ times $b$\'s, so $w$ would converge too and so would every $z_i$, a contradiction.',
+    },
+    { kind: 'verdict', verdict: 'proved', text: 'b grows without bound, for every learning rate η > 0 (the argument above; its hypothesis, every label 1, checked)' },
+  ];
+  data.names.forEach((name, j) => {
+    const column = data.xs.map((x) => x[j] ?? 0);
+    const w = `w${data.names.length === 1 ? '' : j + 1}`;
+    if (column.every((v) => v > 0) || column.every((v) => v < 0)) {
+      const positive = (column[0] ?? 0) > 0;
+      const bound = positive ? Math.min(...column) : Math.max(...column);
+      out.push({ kind: 'verdict', verdict: 'proved', text: `${w} → ${positive ? '+' : '−'}∞ for every learning rate: every ${name} is ${positive ? 'positive' : 'negative'}, so each step moves ${w} by at least ${Math.abs(bound)} times b's step, and ${w} ${positive ? '≥' : '≤'} ${bound}·b with b → ∞` });
+    }
+  });
+  const sums = data.names.map((_, j) => data.xs.reduce((s, x) => s + (x[j] ?? 0), 0));
+  // Exact for the data people type (small decimals): a sum that is not exactly 0 in doubles is not claimed to be 0.
+  if (sums.every((s) => s === 0)) {
+    out.push({ kind: 'verdict', verdict: 'proved', text: 'w stays exactly 0 at every step, for every learning rate: the points sum to 0, so at w = 0 every z_i equals b and the step of w is η σ(−b) Σ x_i / n = 0 (induction on t); w converges (to 0)' });
+  }
+  out.push({ kind: 'text', text: 'Otherwise, for a small enough learning rate, $(w, b)/\\ln t$ tends to the least-norm $(\\hat w, \\hat b)$ with $\\hat w \\cdot x_i + \\hat b \\ge 1$, and $\\hat w = 0$ exactly when $0$ lies in the convex hull of the points (Soudry et al., JMLR 2018): cited, not checked here.' });
+  return out;
+}
