@@ -29,7 +29,7 @@ export function allPositiveTheory(data: ExperimentData): FindingParagraph[] {
   const out: FindingParagraph[] = [
     {
       kind: 'text',
-      text: 'Every label is $1$. With $z_i = w \\cdot x_i + b$ and $s_i = \\sigma(-z_i) \\in (0, 1)$, a step of size $\\eta$ adds $\\eta \\frac{1}{n}\\sum_i s_i > 0$ to $b$ and $\\eta \\frac{1}{n}\\sum_i x_{ij} s_i$ to $w_j$. If $b$ converged, $\\sum_t \\frac{1}{n}\\sum_i s_i(t)$ would be finite, so every $z_i(t) \\to \\infty$; but $w$\'s steps are at most $\\max_i \\lVert x_i \\rVert$ times $b$\'s, so $w$ would converge too and so would every $z_i$, a contradiction.',
+      text: 'Every label is $1$. With $z_i = w^\\top x_i + b$ and $s_i = \\sigma(-z_i)$, which lies strictly between $0$ and $1$, a step of size $\\eta$ adds $\\frac{\\eta}{n}\\sum_{i=1}^{n} s_i > 0$ to $b$ and $\\frac{\\eta}{n}\\sum_{i=1}^{n} x_{ij} s_i$ to $w_j$. If $b$ converged, the sum of its steps over all $t$ would be finite, so every $z_i$ would tend to infinity; but the steps of $w$ are at most the largest $\\lVert x_i \\rVert$ times those of $b$, so $w$ would converge too and so would every $z_i$, a contradiction.',
     },
     { kind: 'verdict', verdict: 'proved', text: 'b grows without bound, for every learning rate η > 0 (the argument above; its hypothesis, every label 1, checked)' },
   ];
@@ -47,6 +47,6 @@ export function allPositiveTheory(data: ExperimentData): FindingParagraph[] {
   if (sums.every((s) => s === 0)) {
     out.push({ kind: 'verdict', verdict: 'proved', text: 'w stays exactly 0 at every step, for every learning rate: the points sum to 0, so at w = 0 every z_i equals b and the step of w is η σ(−b) Σ x_i / n = 0 (induction on t); w converges (to 0)' });
   }
-  out.push({ kind: 'text', text: 'Otherwise, for a small enough learning rate, $(w, b)/\\ln t$ tends to the least-norm $(\\hat w, \\hat b)$ with $\\hat w \\cdot x_i + \\hat b \\ge 1$, and $\\hat w = 0$ exactly when $0$ lies in the convex hull of the points (Soudry et al., JMLR 2018): cited, not checked here.' });
+  out.push({ kind: 'text', text: 'Otherwise, for a small enough learning rate, $w$ and $b$ divided by $\\ln t$ tend to the least-norm $\\hat w$, $\\hat b$ with $\\hat w^\\top x_i + \\hat b \\ge 1$ for every $i$, and $\\hat w = 0$ exactly when $0$ lies in the convex hull of the points (Soudry et al., JMLR 2018): cited, not checked here.' });
   return out;
 }

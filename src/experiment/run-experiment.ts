@@ -69,7 +69,7 @@ function behaviourText(name: string, v: ParameterVerdict, final: number): string
 export function runExperiment(req: ExperimentRequest): FindingReport {
   if (req.lrs.length === 0) throw new RangeError('give at least one learning rate');
   const n = req.data.xs.length;
-  const what = req.model === 'logistic' ? 'Logistic regression, $\\hat y = \\sigma(w \\cdot x + b)$ with the mean log loss' : 'Linear regression, $\\hat y = w \\cdot x + b$ with the mean squared error';
+  const what = req.model === 'logistic' ? 'Logistic regression, $\\hat y = \\sigma(w^\\top x + b)$ with the mean log loss' : 'Linear regression, $\\hat y = w^\\top x + b$ with the mean squared error';
   const points = req.data.xs.map((x, i) => `(${x.join(', ')}) with label ${req.data.ys[i]}`).join('; ');
   const paragraphs: FindingParagraph[] = [
     { kind: 'text', text: `${what}, trained by full-batch gradient descent from $w = 0$, $b = 0$ for $T = ${req.steps}$ steps on ${n} point${n === 1 ? '' : 's'}: ${points}.` },
@@ -86,6 +86,7 @@ export function runExperiment(req: ExperimentRequest): FindingReport {
       caption: `Learning rate ${num(lr)}: loss ${num(d.loss)} after ${req.steps} steps${d.overflowAt === undefined ? '' : ` (overflow at step ${d.overflowAt})`}`,
       columns: ['parameter', `t = ${Math.floor(req.steps / 4)}`, `t = ${Math.floor(req.steps / 2)}`, `t = ${req.steps}`, 'gradient at T', 'observed'],
       rows: run.parameters.map((p, j) => [p.name, num(d.quarter[j] ?? NaN), num(d.half[j] ?? NaN), num(d.final[j] ?? NaN), num(d.gradient[j] ?? NaN), p.verdict.behaviour]),
+      values: run.parameters.map((_, j) => [NaN, d.quarter[j] ?? NaN, d.half[j] ?? NaN, d.final[j] ?? NaN, d.gradient[j] ?? NaN, NaN]),
     });
     const text = run.parameters.map((p, j) => behaviourText(p.name, p.verdict, d.final[j] ?? NaN)).join('; ');
     const undecided = run.parameters.some((p) => p.verdict.behaviour === 'still moving');

@@ -14,7 +14,14 @@ export type FindingParagraph =
   /** Prose; `$…$` marks math, as in a problem-set spec. */
   | { readonly kind: 'text'; readonly text: string }
   /** Cells in plain text: numbers, or words the writers set as text. */
-  | { readonly kind: 'table'; readonly caption: string; readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[] }
+  | {
+      readonly kind: 'table';
+      readonly caption: string;
+      readonly columns: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+      /** The numbers behind the cells, unrounded, row by row (NaN where a cell is a word): for tests and JSON. */
+      readonly values?: readonly (readonly number[])[];
+    }
   | { readonly kind: 'verdict'; readonly verdict: FindingVerdict; readonly text: string };
 
 export interface FindingReport {
