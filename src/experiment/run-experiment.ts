@@ -32,12 +32,15 @@ export interface LearningRateRun {
  * 3.3e-05 rather than 0.000033300401): short enough to read in a table and
  * to break a line (tests compare the doubles, not this text).
  */
-export function num(v: number): string {
+export function num(v: number, digits = 8): string {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return '0';
-  if (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e9) return v.toExponential(7).replace(/\.?0+e/, 'e');
-  return Number(v.toPrecision(8)).toString();
+  if (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e9) return v.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+  return Number(v.toPrecision(digits)).toString();
 }
+
+/** Five digits in sentences (the table beside them has eight): short words a line can break between. */
+const short = (v: number): string => num(v, 5);
 
 export function parameterNames(data: ExperimentData): string[] {
   return [...data.names.map((_, j) => (data.names.length === 1 ? 'w' : `w${j + 1}`)), 'b'];
@@ -56,13 +59,13 @@ export function runLearningRate(req: ExperimentRequest, lr: number): LearningRat
 function behaviourText(name: string, v: ParameterVerdict, final: number): string {
   switch (v.behaviour) {
     case 'settles':
-      return `${name} settles at ${num(final)}`;
+      return `${name} settles at ${short(final)}`;
     case 'grows like c ln t':
-      return `${name} moves like ${num(v.rate ?? NaN)}·ln t (by ${num(v.d1)} then ${num(v.d2)} over the last two doublings of t)`;
+      return `${name} moves like ${short(v.rate ?? NaN)}·ln t (by ${short(v.d1)} then ${short(v.d2)} over the last two doublings of t)`;
     case 'blows up':
-      return `${name} blows up (${Number.isFinite(final) ? `|${name}| = ${num(Math.abs(final))} with growing steps` : 'overflow'})`;
+      return `${name} blows up (${Number.isFinite(final) ? `|${name}| = ${short(Math.abs(final))} with growing steps` : 'overflow'})`;
     case 'still moving':
-      return `${name} is still moving (by ${num(v.d1)} then ${num(v.d2)} over the last two doublings of t)`;
+      return `${name} is still moving (by ${short(v.d1)} then ${short(v.d2)} over the last two doublings of t)`;
   }
 }
 
@@ -95,5 +98,5 @@ export function runExperiment(req: ExperimentRequest): FindingReport {
   }
   paragraphs.push({ kind: 'text', text: `The runs are observations of ${req.steps} steps: "grows like c ln t" is what an unbounded parameter does, and a proof that it is unbounded is the argument above where there is one, not the table.` });
   if (status !== 'proved') status = 'observed';
-  return { title: `${req.model === 'logistic' ? 'Logistic' : 'Linear'} regression by gradient descent, learning rates ${req.lrs.map(num).join(', ')}`, paragraphs, status, summary: `Observed over ${req.steps} steps: ${lines.join('; ')}.` };
+  return { title: `${req.model === 'logistic' ? 'Logistic' : 'Linear'} regression by gradient descent, learning rates ${req.lrs.map((v) => num(v)).join(', ')}`, paragraphs, status, summary: `Observed over ${req.steps} steps: ${lines.join('; ')}.` };
 }
