@@ -34,6 +34,8 @@ import { dagTopologicalOrder, DagRequestError } from '../finite/dag-topological-
 import { ExperimentError, experimentData, readNumberList, readPoints } from '../experiment/experiment-data.js';
 import { MODELS } from '../experiment/gradient-descent.js';
 import { runExperiment } from '../experiment/run-experiment.js';
+import { DataError, evaluateOnData } from '../experiment/data-values.js';
+import { dataFinding } from '../experiment/data-finding.js';
 
 export type TaskResult =
   | { readonly kind: 'derivation'; readonly outcomes: readonly DiffOutcome[] }
@@ -130,6 +132,8 @@ function solveTask(engine: Engine, file: string, t: Located<Task>, shapes: Shape
       return { kind: 'simplification', derivation, report: verifyDerivation(derivation, e, { detail }) };
     }
     case 'evaluate': {
+      const data = evaluateDataTask(engine, file, t, task);
+      if (data !== undefined) return data;
       const e = parseExpr(file, t, task.expr);
       const v = evaluateAt(engine, e, point(file, t, task.at) ?? new Map());
       return { kind: 'value', expr: e, value: v.value, exact: v.exact, approx: v.approx };
@@ -185,6 +189,25 @@ function solveTask(engine: Engine, file: string, t: Located<Task>, shapes: Shape
       }
     case 'text':
       return { kind: 'text', text: task.text };
+  }
+}
+
+/**
+ * An evaluate task on data (vectors at the point, sums, softmax or lse of a
+ * vector, let-lines): a value, or a finding with the intermediates and the
+ * entries; undefined for an ordinary evaluation.
+ */
+function evaluateDataTask(engine: Engine, file: string, t: Located<Task>, task: Task & { kind: 'evaluate' }): TaskResult | undefined {
+  try {
+    const at = parsePoint(task.at === undefined || task.at.trim() === '' ? [] : [task.at]);
+    const lets = task.lets ?? [];
+    if (lets.length === 0 && at.vectors.size === 0 && !/\b(sum|softmax|lse|logsumexp)\s*\(/.test(task.expr)) return undefined;
+    const r = evaluateOnData(engine, (text) => parseExpr(file, t, text), task.expr, at, lets);
+    if (r.result.kind === 'scalar' && lets.length === 0) return { kind: 'value', expr: r.result.expr, value: r.result.value.value, exact: r.result.value.exact, approx: r.result.value.approx };
+    return { kind: 'finding', report: dataFinding(task.expr, r) };
+  } catch (e) {
+    if (e instanceof DataError || e instanceof PointError) throw new SpecError(file, t.line, t.col, `evaluate: ${e.message}`);
+    throw e;
   }
 }
 

@@ -43,7 +43,8 @@ import { readDetail, type Detail } from '../proof/group-steps.js';
 export type Task =
   | { readonly kind: 'diff'; readonly expr: string; readonly wrt: readonly string[]; readonly at?: string }
   | { readonly kind: 'gradient'; readonly expr: string; readonly vars: readonly string[]; readonly at?: string }
-  | { readonly kind: 'evaluate'; readonly expr: string; readonly at?: string }
+  /** `let:` lines ('u = w*x + b') are evaluated first, in order, and shown as a table of intermediates. */
+  | { readonly kind: 'evaluate'; readonly expr: string; readonly at?: string; readonly lets?: readonly string[] }
   | { readonly kind: 'simplify'; readonly expr: string }
   /** A named derivation from rules/derivations (gradtex derive --list). */
   | { readonly kind: 'derive'; readonly name: string }
@@ -181,8 +182,10 @@ class Reader {
         return { kind, expr: this.string(node, 'diff', true), wrt: this.strings(node, 'wrt', true), ...withAt };
       case 'gradient':
         return { kind, expr: this.string(node, 'gradient', true), vars: this.strings(node, 'vars', true), ...withAt };
-      case 'evaluate':
-        return { kind, expr: this.string(node, 'evaluate', true), ...withAt };
+      case 'evaluate': {
+        const lets = this.letLines(node);
+        return { kind, expr: this.string(node, 'evaluate', true), ...withAt, ...(lets === undefined ? {} : { lets }) };
+      }
       case 'simplify':
         return { kind, expr: this.string(node, 'simplify', true) };
       case 'derive':
@@ -210,6 +213,15 @@ class Reader {
       case 'text':
         return { kind, text: this.string(node, 'text', true) };
     }
+  }
+
+  /** `let:` as a list, or one string with the lines separated by ';' (a definition may hold commas: sum(x_i, i, 1, n)). */
+  letLines(node: YamlNode): string[] | undefined {
+    if (!isMap(node) || !node.has('let')) return undefined;
+    const v = node.get('let', true) as YamlNode;
+    if (isSeq(v)) return v.items.map((item) => (isScalar(item) ? String(item.value) : this.fail(item as YamlNode, "'let' lines are text such as 'u = w*x + b'")));
+    if (isScalar(v)) return String(v.value).split(';').map((l) => l.trim()).filter((l) => l !== '');
+    this.fail(v, "'let' is a list of lines such as 'u = w*x + b'");
   }
 
   /** Every key of a mapping is one of `known`: a misspelt option is an error at its place, never silently ignored. */

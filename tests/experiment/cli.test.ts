@@ -57,4 +57,20 @@ describe('experiment: and exhaustion: tasks in a spec', () => {
     expect(() => solve('title: t\nproblems:\n  - title: p\n    tasks:\n      - exhaustion: dag-topological-order\n        up-to: 9\n')).toThrow(SpecError);
     expect(() => parseSpec('s.yaml', 'title: t\nproblems:\n  - title: p\n    tasks:\n      - experiment: logistic\n        points: (1,0)\n        rate: 1\n')).toThrow(/has no 'rate'; it takes: experiment, points, labels, lr, steps/);
   });
+
+  it('should evaluate on data in a spec: a sum over vectors as a value, softmax and let-lines as a table', () => {
+    const solved = solve([
+      'title: t', 'problems:', '  - title: p', '    tasks:',
+      "      - evaluate: 'sum((y_i - w*x_i)^2, i, 1, n)'", "        at: 'x=[1,2,3], y=[2,4,7], w=2'",
+      "      - evaluate: 'softmax(z)'", "        at: 'z=[2, 4.5, 1, 3.5]'",
+      "      - evaluate: 'sigma(u)'", "        at: 'w=2, x=3, b=-1'", '        let: [u = w*x + b]', '',
+    ].join('\n')) as { problems: { results: { kind: string; approx?: number; report?: { paragraphs: { kind: string; rows?: string[][]; values?: number[][] }[] } }[] }[] };
+    const [sum, softmax, lets] = solved.problems[0]?.results ?? [];
+    expect(sum).toMatchObject({ kind: 'value', approx: 1 });
+    const table = (r: typeof sum): { rows?: string[][]; values?: number[][] } | undefined => r?.report?.paragraphs.find((p) => p.kind === 'table');
+    // NumPy: np.exp(z) / np.exp(z).sum() for z = [2, 4.5, 1, 3.5].
+    const numpy = [0.055456773263789345, 0.6756018053662155, 0.020401406757454207, 0.24854001461254088];
+    table(softmax)?.values?.forEach((row, j) => expect(Math.abs((row[3] ?? NaN) - (numpy[j] ?? NaN))).toBeLessThan(1e-9));
+    expect(table(lets)?.rows?.map((r) => r.slice(0, 3))).toEqual([['u', 'w*x + b', '5'], ['value', 'sigma(u)', 'sigma(5)']]);
+  });
 });
