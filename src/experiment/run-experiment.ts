@@ -51,7 +51,7 @@ export function runLearningRate(req: ExperimentRequest, lr: number): LearningRat
   const names = parameterNames(req.data);
   const parameters = names.map((name, j) => ({
     name,
-    verdict: classify(descent.quarter[j] ?? NaN, descent.half[j] ?? NaN, descent.final[j] ?? NaN, descent.gradient[j] ?? NaN, lr, descent.overflowAt !== undefined),
+    verdict: classify(descent.quarter[j] ?? NaN, descent.half[j] ?? NaN, descent.final[j] ?? NaN, descent.recentStep[j] ?? NaN, descent.overflowAt !== undefined),
   }));
   return { lr, descent, parameters };
 }
@@ -72,7 +72,11 @@ function behaviourText(name: string, v: ParameterVerdict, final: number): string
 export function runExperiment(req: ExperimentRequest): FindingReport {
   if (req.lrs.length === 0) throw new RangeError('give at least one learning rate');
   const n = req.data.xs.length;
-  const what = req.model === 'logistic' ? 'Logistic regression, $\\hat y = \\sigma(w^\\top x + b)$ with the mean log loss' : 'Linear regression, $\\hat y = w^\\top x + b$ with the mean squared error';
+  const what = {
+    logistic: 'Logistic regression, $\\hat y = \\sigma(w^\\top x + b)$ with the mean log loss',
+    linear: 'Linear regression, $\\hat y = w^\\top x + b$ with the mean squared error',
+    perceptron: 'The perceptron, $\\hat y = 1$ when $w^\\top x + b > 0$ and $0$ otherwise, updated by the batch average of $(\\hat y_i - y_i)$ times $(x_i, 1)$; its loss column is the fraction misclassified',
+  }[req.model];
   const points = req.data.xs.map((x, i) => `(${x.join(', ')}) with label ${req.data.ys[i]}`).join('; ');
   const paragraphs: FindingParagraph[] = [
     { kind: 'text', text: `${what}, trained by full-batch gradient descent from $w = 0$, $b = 0$ for $T = ${req.steps}$ steps on ${n} point${n === 1 ? '' : 's'}: ${points}.` },
@@ -98,5 +102,6 @@ export function runExperiment(req: ExperimentRequest): FindingReport {
   }
   paragraphs.push({ kind: 'text', text: `The runs are observations of ${req.steps} steps: "grows like c ln t" is what an unbounded parameter does, and a proof that it is unbounded is the argument above where there is one, not the table.` });
   if (status !== 'proved') status = 'observed';
-  return { title: `${req.model === 'logistic' ? 'Logistic' : 'Linear'} regression by gradient descent, learning rates ${req.lrs.map((v) => num(v)).join(', ')}`, paragraphs, status, summary: `Observed over ${req.steps} steps: ${lines.join('; ')}.` };
+  const name = { logistic: 'Logistic regression', linear: 'Linear regression', perceptron: 'The perceptron' }[req.model];
+  return { title: `${name} by gradient descent, learning rates ${req.lrs.map((v) => num(v)).join(', ')}`, paragraphs, status, summary: `Observed over ${req.steps} steps: ${lines.join('; ')}.` };
 }

@@ -22,6 +22,8 @@ const CASES: { model: Model; xs: number[][]; ys: number[]; lr: number; steps: nu
   { model: 'logistic', xs: [[0.5, 1], [-1, 2], [2, -1]], ys: [1, 0, 1], lr: 0.5, steps: 800 },
   { model: 'linear', xs: [[1], [2], [3]], ys: [2, 4, 7], lr: 0.1, steps: 1000 },
   { model: 'linear', xs: [[1], [2], [3]], ys: [2, 4, 7], lr: 0.01, steps: 100 },
+  { model: 'perceptron', xs: [[0, 0], [0, 1], [1, 0], [1, 1]], ys: [0, 0, 0, 1], lr: 1, steps: 40 },
+  { model: 'perceptron', xs: [[0, 0], [0, 1], [1, 0], [1, 1]], ys: [0, 1, 1, 0], lr: 1, steps: 40 },
 ];
 
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
@@ -61,5 +63,14 @@ describe('gradient descent', () => {
       const d = descend(experimentData([[1, 0], [-1, 0]]), 'logistic', lr, 1000);
       expect([d.quarter[0], d.half[0], d.final[0], d.final[1]]).toEqual([0, 0, 0, 0]);
     }
+  });
+
+  // AND is separable: the perceptron stops once every point is right (loss 0, parameters fixed).
+  it('should stop the perceptron on AND with every point right, and keep it moving on XOR', () => {
+    const and = descend(experimentData([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 0, 0, 1]), 'perceptron', 1, 400);
+    expect(and.loss).toBe(0);
+    expect(and.final).toEqual(and.half);
+    const xor = descend(experimentData([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0]), 'perceptron', 1, 400);
+    expect(xor.loss).toBeGreaterThan(0);
   });
 });

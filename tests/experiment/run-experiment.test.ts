@@ -10,19 +10,25 @@ const verdictLines = (r: FindingReport): { verdict: string; text: string }[] => 
 describe('reading the evidence of a run', () => {
   it('should call equal increments over doublings of t growth like c ln t, with c = d2 / ln 2', () => {
     // θ(t) = 2 ln t exactly: each doubling adds 2 ln 2.
-    const v = classify(2 * Math.log(2500), 2 * Math.log(5000), 2 * Math.log(10000), -2 / 10000, 1, false);
+    const v = classify(2 * Math.log(2500), 2 * Math.log(5000), 2 * Math.log(10000), 2 / 10000, false);
     expect(v.behaviour).toBe('grows like c ln t');
     expect(Math.abs((v.rate ?? NaN) - 2)).toBeLessThan(1e-12);
   });
 
   it('should not call a parameter settled when its tiny steps are not shrinking (a slow outward crawl)', () => {
-    expect(classify(7.5000021, 7.5000042, 7.5000085, -8.5e-11, 10, false).behaviour).toBe('still moving');
+    expect(classify(7.5000021, 7.5000042, 7.5000085, 8.5e-10, false).behaviour).toBe('still moving');
+  });
+
+  it('should not call a parameter settled that sits at one value at T/4, T/2 and T but cycles between', () => {
+    expect(classify(0, 0, 0, 0.25, false).behaviour).toBe('still moving');
+    const r = runExperiment({ data: experimentData([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0]), model: 'perceptron', lrs: [1], steps: 400 });
+    expect(r.summary).toBe('Observed over 400 steps: lr 1: w1 still moving, w2 still moving, b still moving.');
   });
 
   it('should call geometric convergence settled, and growing increments past 1e6 a blow-up', () => {
-    expect(classify(2.4985151, 2.4999966, 2.5, -4.2e-12, 0.1, false).behaviour).toBe('settles');
-    expect(classify(-5.4e21, -1.6e43, -1.3e86, -1.5e87, 0.2, false).behaviour).toBe('blows up');
-    expect(classify(1, 2, NaN, NaN, 1, true).behaviour).toBe('blows up');
+    expect(classify(2.4985151, 2.4999966, 2.5, 4.2e-13, false).behaviour).toBe('settles');
+    expect(classify(-5.4e21, -1.6e43, -1.3e86, 3e86, false).behaviour).toBe('blows up');
+    expect(classify(1, 2, NaN, NaN, true).behaviour).toBe('blows up');
   });
 });
 

@@ -22,9 +22,14 @@ def loss_grad(model, X, y, theta):
         # sigma(z) - y, with sigma(z) - 1 = -sigma(-z) to keep tiny residuals exact
         r = np.where(y == 1, -sigmoid(-z), sigmoid(z))
         loss = np.mean(np.where(y == 1, np.logaddexp(0, -z), np.logaddexp(0, z)))
-    else:
+    elif model == "linear":
         r = 2 * (z - y)
         loss = np.mean((z - y) ** 2)
+    else:
+        # batch perceptron: step(z) = 1 for z > 0, else 0; loss = fraction misclassified
+        step = (z > 0).astype(np.float64)
+        r = step - y
+        loss = np.mean(step != y)
     return loss, Xa.T @ r / X.shape[0]
 
 
