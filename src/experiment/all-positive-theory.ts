@@ -23,6 +23,25 @@
 import type { FindingParagraph } from '../finite/finding-report.js';
 import type { ExperimentData } from './experiment-data.js';
 
+/** x as m · 2^−1074 with m an integer: every finite double is one (IEEE 754 binary64). */
+function dyadic(x: number): bigint {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const sign = bits >> 63n === 1n ? -1n : 1n;
+  const exponent = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  // Subnormals (exponent 0) are fraction · 2^−1074; normals (1 + fraction/2^52) · 2^(exponent − 1023).
+  const mantissa = exponent === 0 ? fraction : fraction | (1n << 52n);
+  const shift = exponent === 0 ? 0 : exponent - 1;
+  return sign * (mantissa << BigInt(shift));
+}
+
+/** Σ xs = 0 exactly, for the doubles as they are. */
+export function exactSumIsZero(xs: readonly number[]): boolean {
+  return xs.every(Number.isFinite) && xs.reduce((s, x) => s + dyadic(x), 0n) === 0n;
+}
+
 /** The verdict lines the three arguments give for these points, each with the hypothesis it checked. */
 export function allPositiveTheory(data: ExperimentData): FindingParagraph[] {
   if (!data.ys.every((y) => y === 1)) return [];
@@ -42,9 +61,8 @@ export function allPositiveTheory(data: ExperimentData): FindingParagraph[] {
       out.push({ kind: 'verdict', verdict: 'proved', text: `${w} → ${positive ? '+' : '−'}∞ for every learning rate: every ${name} is ${positive ? 'positive' : 'negative'}, so each step moves ${w} by at least ${Math.abs(bound)} times b's step, and ${w} ${positive ? '≥' : '≤'} ${bound}·b with b → ∞` });
     }
   });
-  const sums = data.names.map((_, j) => data.xs.reduce((s, x) => s + (x[j] ?? 0), 0));
-  // Exact for the data people type (small decimals): a sum that is not exactly 0 in doubles is not claimed to be 0.
-  if (sums.every((s) => s === 0)) {
+  // Exactly, not in floating point: 1e20 + 1 − 1e20 is 0 in doubles and 1 in fact.
+  if (data.names.every((_, j) => exactSumIsZero(data.xs.map((x) => x[j] ?? 0)))) {
     out.push({ kind: 'verdict', verdict: 'proved', text: 'w stays exactly 0 at every step, for every learning rate: the points sum to 0, so at w = 0 every z_i equals b and the step of w is η σ(−b) Σ x_i / n = 0 (induction on t); w converges (to 0)' });
   }
   out.push({ kind: 'text', text: 'Otherwise, for a small enough learning rate, $w$ and $b$ divided by $\\ln t$ tend to the least-norm $\\hat w$, $\\hat b$ with $\\hat w^\\top x_i + \\hat b \\ge 1$ for every $i$, and $\\hat w = 0$ exactly when $0$ lies in the convex hull of the points (Soudry et al., JMLR 2018): cited, not checked here.' });

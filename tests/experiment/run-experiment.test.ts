@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exactSumIsZero } from '../../src/experiment/all-positive-theory.js';
 import { classify } from '../../src/experiment/convergence.js';
 import { ExperimentError, experimentData, readCsv, readPoints } from '../../src/experiment/experiment-data.js';
 import { num, runExperiment, runLearningRate } from '../../src/experiment/run-experiment.js';
@@ -61,6 +62,18 @@ describe('the seed question: two points in R^2 for which w converges, and for wh
     const data = experimentData([[1], [2], [3]], [2, 4, 7]);
     expect(runLearningRate({ data, model: 'linear', lrs: [0.1], steps: 1000 }, 0.1).parameters.map((p) => p.verdict.behaviour)).toEqual(['settles', 'settles']);
     expect(runLearningRate({ data, model: 'linear', lrs: [0.2], steps: 1000 }, 0.2).parameters.map((p) => p.verdict.behaviour)).toEqual(['blows up', 'blows up']);
+  });
+});
+
+describe('the points summing to zero', () => {
+  it('should be decided exactly, not in floating point', () => {
+    expect(exactSumIsZero([1, -1, 0.5, -0.5])).toBe(true);
+    expect(exactSumIsZero([2 ** -1074, -(2 ** -1074)])).toBe(true);
+    // 1e20 + 1 − 1e20 is 0 in doubles, 1 exactly: w would move, so nothing is claimed.
+    expect(1e20 + 1 - 1e20).toBe(0);
+    expect(exactSumIsZero([1e20, 1, -1e20])).toBe(false);
+    const r = runExperiment({ data: experimentData([[1e20], [1], [-1e20]]), model: 'logistic', lrs: [1], steps: 8 });
+    expect(verdictLines(r).some((l) => l.text.startsWith('w stays exactly 0'))).toBe(false);
   });
 });
 
