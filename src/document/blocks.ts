@@ -173,7 +173,7 @@ function findingBlocks(r: FindingReport): Block[] {
   const out: Block[] = [{ kind: 'prose', segments: proseSegments(`${r.title}.`) }];
   for (const p of r.paragraphs) {
     if (p.kind === 'text') out.push({ kind: 'prose', segments: proseSegments(p.text) });
-    else if (p.kind === 'table') out.push({ kind: 'table', caption: p.caption, captionLatex: escapeLatexText(p.caption), columns: p.columns.map(cellLatex), rows: p.rows.map((row) => row.map(cellLatex)) });
+    else if (p.kind === 'table') out.push({ kind: 'table', caption: p.caption, captionLatex: escapeLatexText(p.caption), columns: p.columns.map(cellLatex), rows: p.latexRows ?? p.rows.map((row) => row.map(cellLatex)) });
     else out.push({ kind: 'check', text: `${p.verdict[0]?.toUpperCase() ?? ''}${p.verdict.slice(1)}: ${p.text}.`, failed: p.verdict === 'fails' });
   }
   out.push({ kind: 'check', text: r.summary, failed: r.status === 'fails' });

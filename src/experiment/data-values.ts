@@ -23,14 +23,19 @@ import { DataError, expandVectorFunctions } from './vector-functions.js';
 
 export interface LetValue {
   readonly name: string;
+  /** As evaluated: sums written out term by term. */
   readonly definition: Expr;
+  /** As written, for display. */
+  readonly written: Expr;
   readonly value: ValueAt;
 }
 
 export interface DataEvaluation {
   readonly lets: readonly LetValue[];
   /** A scalar value, or the entries of a vector-valued expression (softmax(z)). */
-  readonly result: { readonly kind: 'scalar'; readonly expr: Expr; readonly value: ValueAt } | { readonly kind: 'vector'; readonly label: string; readonly entries: readonly { readonly expr: Expr; readonly value: ValueAt }[] };
+  readonly result:
+    | { readonly kind: 'scalar'; readonly expr: Expr; readonly written: Expr; readonly value: ValueAt }
+    | { readonly kind: 'vector'; readonly label: string; readonly entries: readonly { readonly expr: Expr; readonly written: Expr; readonly value: ValueAt }[] };
 }
 
 /** Parses one expression; `what` names it in a parse error ('--let u'). */
@@ -85,11 +90,12 @@ function checkValues(e: Expr, point: Point, known: ReadonlyMap<string, Expr>, wh
   if (first !== undefined) throw new DataError(`no value for ${missing.map(symKey).join(', ')} in ${what}: add --at ${symKey(first)}=…${missing.length > 1 ? ' (and the others)' : ''}`);
 }
 
-function prepare(parse: ParseText, text: string, point: Point, known: ReadonlyMap<string, Expr>, what: string): Expr {
-  const e = unrollSums(bindSumRanges(parse(text, what), point));
+function prepare(parse: ParseText, text: string, point: Point, known: ReadonlyMap<string, Expr>, what: string): { expr: Expr; written: Expr } {
+  const written = parse(text, what);
+  const e = unrollSums(bindSumRanges(written, point));
   if (some(e, (x) => x.kind === 'call' && x.fn === 'sum')) throw new DataError(`${what}: a sum whose range is not a pair of whole numbers cannot be written out; give its end (n) or the vectors it reads`);
   checkValues(e, point, known, what);
-  return e;
+  return { expr: e, written };
 }
 
 /** `u = w*x + b` → ['u', 'w*x + b']. */
@@ -110,22 +116,22 @@ export function evaluateOnData(engine: Engine, parse: ParseText, text: string, p
     if (known.has(symKey(nameExpr)) || point.vectors.has(name)) throw new DataError(`--let ${name}: ${name} already has a value (from --at or an earlier --let)`);
     const expanded = expandVectorFunctions(body, point.vectors);
     if (expanded.entries !== undefined) throw new DataError(`--let ${name}: ${expanded.entries.label} is a vector; a let-binding holds one number`);
-    const definition = prepare(parse, expanded.text, point, known, `--let ${name}`);
+    const { expr: definition, written } = prepare(parse, expanded.text, point, known, `--let ${name}`);
     const value = evaluateAt(engine, definition, known);
-    lets.push({ name, definition, value });
+    lets.push({ name, definition, written, value });
     // Later lines see the exact value (or the decimal one where there is none).
     known.set(symKey(nameExpr), value.value);
   }
   const expanded = expandVectorFunctions(text, point.vectors);
   if (expanded.entries !== undefined) {
     const entries = expanded.entries.texts.map((t, j) => {
-      const e = prepare(parse, t, point, known, `entry ${j + 1} of ${expanded.entries?.label ?? ''}`);
-      return { expr: e, value: evaluateAt(engine, e, known) };
+      const { expr, written } = prepare(parse, t, point, known, `entry ${j + 1} of ${expanded.entries?.label ?? ''}`);
+      return { expr, written, value: evaluateAt(engine, expr, known) };
     });
     return { lets, result: { kind: 'vector', label: expanded.entries.label, entries } };
   }
-  const e = prepare(parse, expanded.text, point, known, 'the expression');
-  return { lets, result: { kind: 'scalar', expr: e, value: evaluateAt(engine, e, known) } };
+  const { expr, written } = prepare(parse, expanded.text, point, known, 'the expression');
+  return { lets, result: { kind: 'scalar', expr, written, value: evaluateAt(engine, expr, known) } };
 }
 
 export { DataError };

@@ -21,6 +21,8 @@ export type FindingParagraph =
       readonly rows: readonly (readonly string[])[];
       /** The numbers behind the cells, unrounded, row by row (NaN where a cell is a word): for tests and JSON. */
       readonly values?: readonly (readonly number[])[];
+      /** The cells as math-mode LaTeX, where the writer of the report has them (expressions); else the documents set the plain cells. */
+      readonly latexRows?: readonly (readonly string[])[];
     }
   | { readonly kind: 'verdict'; readonly verdict: FindingVerdict; readonly text: string };
 

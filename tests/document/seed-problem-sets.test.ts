@@ -77,9 +77,16 @@ describe('the seed problem sets', () => {
     expectClose(numbers(problem(s, /^Gradients/)), [0, 4 * c, 3 * c, -2.4 * c, -5 * c, -5 * c]);
     // Problem 3: hinge over the wrong classes with s_y = 2; softmax of (2, 4.5, 1, 3.5).
     const Z = Math.exp(2) + Math.exp(4.5) + Math.exp(1) + Math.exp(3.5);
-    expectClose(numbers(problem(s, /SVM/)), [(4.5 - 2 + 1) + 0 + (3.5 - 2 + 1), Math.exp(2) / Z, -Math.log(Math.exp(2) / Z), Math.exp(4.5) / Z, Math.exp(1) / Z, Math.exp(3.5) / Z]);
+    expectClose(numbers(problem(s, /SVM/)), [(4.5 - 2 + 1) + 0 + (3.5 - 2 + 1), Math.exp(2) / Z, -Math.log(Math.exp(2) / Z), Math.exp(4.5) / Z, Math.exp(1) / Z, Math.exp(3.5) / Z, Math.log(Z) - 2]);
+    // softmax(s) from the score vector: a table of the four probabilities, each e^{s_k}/Z.
+    const softmax = problem(s, /SVM/).find((r) => r.kind === 'finding');
+    const probabilities = softmax?.kind === 'finding' ? softmax.report.paragraphs.flatMap((p) => (p.kind === 'table' ? (p.values ?? []).map((row) => row[3] ?? NaN) : [])) : [];
+    expectClose(probabilities, [2, 4.5, 1, 3.5].map((v) => Math.exp(v) / Z));
     // Problem 4: predictions 2.5, 1, 2.5; losses 1.5², 2², 2.5²; λ(w1² + w2²) = 0.1 · 1.25.
     expectClose(numbers(problem(s, /L2 loss/)), [2.25, 4, 6.25, 12.5 / 3, 0.125, 12.5 / 3 + 0.125]);
+    // From the data as vectors: the intermediate p = 0.5·1 + 1·2 + 0 = 2.5, then (1.5² + 2² + 2.5²)/3 = 12.5/3.
+    const onData = problem(s, /L2 loss/).find((r) => r.kind === 'finding');
+    expectClose(onData?.kind === 'finding' ? onData.report.paragraphs.flatMap((p) => (p.kind === 'table' ? (p.values ?? []).map((row) => row[3] ?? NaN) : [])) : [], [2.5, 12.5 / 3]);
     // Problem 6 at (2, 1): ∂f1/∂w = (2w1/(w1²+w2²) + e^w2, 2w2/(w1²+w2²) + w1 e^w2), ∂f2/∂w = (sin w2 - sin w1, w1 cos w2).
     const J = [[4 / 5 + Math.E, 2 / 5 + 2 * Math.E], [Math.sin(1) - Math.sin(2), 2 * Math.cos(1)]];
     expectClose(numbers(problem(s, /graph/)), J.flat());
