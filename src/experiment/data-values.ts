@@ -47,6 +47,11 @@ function vectorIndexedBy(s: Sym, index: string, vectors: ReadonlyMap<string, num
   return vectors.has(s.name) && s.sub.length === 1 && s.sup.length === 0 && k !== undefined && k.kind === 'sym' && k.name === index && k.sub.length === 0;
 }
 
+/** A symbol's value at the point, or the expression itself. */
+function valueOf(e: Expr, point: Point): Expr {
+  return e.kind === 'sym' ? (point.values.get(symKey(e)) ?? e) : e;
+}
+
 /**
  * Every sum over a vector's entries gets its range checked against the
  * vectors it reads, and an unstated end (n) the vectors' common length.
@@ -57,7 +62,8 @@ function bindSumRanges(e: Expr, point: Point): Expr {
     const [body, k, lo, hi] = x.args as [Expr, Expr, Expr, Expr];
     if (k.kind !== 'sym') return x;
     const read = [...new Map(symbolsOf(body).filter((s) => vectorIndexedBy(s, k.name, point.vectors)).map((s) => [s.name, point.vectors.get(s.name) ?? 0])).entries()];
-    if (read.length === 0) return x;
+    // An end given at the point (n=3) is the range, with or without vectors.
+    if (read.length === 0) return call('sum', [body, k, valueOf(lo, point), valueOf(hi, point)]);
     let end = hi;
     if (hi.kind === 'sym' && !point.values.has(symKey(hi))) {
       const lengths = new Set(read.map(([, n]) => n));

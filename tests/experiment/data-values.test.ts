@@ -39,6 +39,11 @@ describe('sums over given data', () => {
     expect(scalar(run('sum((y_i - w*x_i)^2, i, 1, n)', 'x=[1,2,3], y=[2,4,7], w=2')).value).toBe('1');
   });
 
+  it('should take the end of a sum from the point, with entries given one by one or no data at all', () => {
+    expect(scalar(run('sum(x_i^2, i, 1, n)', 'x_1=1, x_2=2, x_3=3, n=3')).value).toBe('14');
+    expect(scalar(run('sum(k^2, k, 1, n)', 'n=4')).value).toBe('30');
+  });
+
   it.each([
     ['sum(x_i, i, 1, 4)', 'x=[1,2,3]', /index out of range: the sum over i runs from 1 to 4, but x has 3 entries/],
     ['sum(x_i*y_i, i, 1, n)', 'x=[1,2,3], y=[1,2]', /length mismatch: the sum over i reads x \(3 entries\) and y \(2 entries\)/],
