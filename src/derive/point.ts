@@ -32,6 +32,8 @@ function parseInput(text: string, _syntax: 'auto', what: string): Expr {
 export interface Point {
   readonly values: ReadonlyMap<string, Expr>;
   readonly symbols: readonly Sym[];
+  /** `z=[2, 4.5, 1]` gives the entries z_1, z_2, z_3 in `values` and z ↦ 3 here (the vector's length). */
+  readonly vectors: ReadonlyMap<string, number>;
 }
 
 /** Exponents beyond this are refused before any big number is built (a double ends near 1e308 and 5e-324). */
@@ -64,15 +66,15 @@ function checkFinite(name: string, raw: string, value: Expr): void {
   if (v === 0 && !zero) throw new PointError(`${what}: the value of ${name} underflows to 0 in double precision`);
 }
 
-/** Split at commas that are not inside parentheses or braces. */
+/** Split at commas that are not inside parentheses, braces or brackets (a vector's entries). */
 function splitAssignments(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '(' || c === '{') depth++;
-    else if (c === ')' || c === '}') depth--;
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') depth--;
     else if (c === ',' && depth === 0) {
       out.push(text.slice(start, i));
       start = i + 1;
@@ -82,16 +84,32 @@ function splitAssignments(text: string): string[] {
   return out.map((s) => s.trim()).filter((s) => s !== '');
 }
 
+/**
+ * `x=[1, 2, 3]` as the assignments x_1=1, x_2=2, x_3=3 (entries numbered from
+ * 1, as sums over data write them), or the part itself when it is no vector.
+ */
+function vectorEntries(part: string, vectors: Map<string, number>): string[] {
+  const m = /^\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*\[(.*)\]\s*$/s.exec(part);
+  if (m === null) return [part];
+  const name = m[1] ?? '';
+  const entries = splitAssignments(m[2] ?? '');
+  if (entries.length === 0) throw new PointError(`--at ${name}=[]: a vector needs at least one entry`);
+  vectors.set(name, entries.length);
+  return entries.map((v, k) => `${name}_${k + 1}=${v}`);
+}
+
 export function parsePoint(specs: readonly string[]): Point {
   const values = new Map<string, Expr>();
   const symbols: Sym[] = [];
+  const vectors = new Map<string, number>();
   for (const spec of specs) {
-    for (const part of splitAssignments(spec)) {
+    for (const part of splitAssignments(spec).flatMap((p) => vectorEntries(p, vectors))) {
       const eq = part.indexOf('=');
       if (eq <= 0) throw new PointError(`--at: expected name=value, found '${part}'`);
       const name = parseInput(part.slice(0, eq).trim(), 'auto', `--at '${part}'`);
       if (name.kind !== 'sym') throw new PointError(`--at: '${part.slice(0, eq).trim()}' is not a variable name`);
       const raw = part.slice(eq + 1).trim();
+      if (raw.startsWith('[')) throw new PointError(`--at: only a plain name takes a vector ([…]), not '${part.slice(0, eq).trim()}'`);
       const value = decimalToExact(raw, `--at '${part}'`) ?? parseInput(raw, 'auto', `--at '${part}'`);
       if (some(value, (x) => x.kind === 'sym' && x.name !== 'pi')) throw new PointError(`--at: the value of ${raw} must be a number`);
       checkFinite(symKey(name), raw, value);
@@ -99,7 +117,7 @@ export function parsePoint(specs: readonly string[]): Point {
       symbols.push(name);
     }
   }
-  return { values, symbols };
+  return { values, symbols, vectors };
 }
 
 /** Parse a comma-separated list of variables: `x1,x2,w_1`. */

@@ -22,6 +22,7 @@ import { graphSvg } from '../graph/graph-svg.js';
 import { checkSentence, graphTables } from '../graph/graph-tables.js';
 import type { Drawing } from '../graph/graph-drawing.js';
 import type { GraphReport } from '../graph/graph-report.js';
+import type { FindingReport } from '../finite/finding-report.js';
 
 /** The widest a drawing may be on a problem-set page, in cm (A4 or letter less 2.2 cm margins leaves about 16.6 cm). */
 const PAGE_WIDTH_CM = 15;
@@ -162,6 +163,23 @@ function graphBlocks(report: GraphReport, drawing: Drawing): Block[] {
   ];
 }
 
+/** A table cell in math-mode LaTeX: a number as it is, anything else as text. */
+function cellLatex(cell: string): string {
+  return /^-?\d+(\.\d+)?(e[-+]?\d+)?$/.test(cell) ? cell.replace(/e([-+]?\d+)$/, (_, x: string) => ` \\cdot 10^{${x.replace('+', '')}}`) : `\\text{${escapeLatexText(cell)}}`;
+}
+
+/** An experiment's runs or a theorem checked by exhaustion: its prose, its tables, each verdict as a check line. */
+function findingBlocks(r: FindingReport): Block[] {
+  const out: Block[] = [{ kind: 'prose', segments: proseSegments(`${r.title}.`) }];
+  for (const p of r.paragraphs) {
+    if (p.kind === 'text') out.push({ kind: 'prose', segments: proseSegments(p.text) });
+    else if (p.kind === 'table') out.push({ kind: 'table', caption: p.caption, captionLatex: escapeLatexText(p.caption), columns: p.columns.map(cellLatex), rows: p.latexRows ?? p.rows.map((row) => row.map(cellLatex)) });
+    else out.push({ kind: 'check', text: `${p.verdict[0]?.toUpperCase() ?? ''}${p.verdict.slice(1)}: ${p.text}.`, failed: p.verdict === 'fails' });
+  }
+  out.push({ kind: 'check', text: r.summary, failed: r.status === 'fails' });
+  return out;
+}
+
 export function buildBlocks(solved: SolvedSpec): Block[] {
   const out: Block[] = [];
   solved.problems.forEach((p, i) => {
@@ -217,6 +235,9 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
           break;
         case 'graph':
           out.push(...graphBlocks(r.report, r.drawing));
+          break;
+        case 'finding':
+          out.push(...findingBlocks(r.report));
           break;
         case 'text':
           out.push({ kind: 'prose', segments: proseSegments(r.text) });

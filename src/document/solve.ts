@@ -29,6 +29,13 @@ import { drawGraph, type Drawing } from '../graph/graph-drawing.js';
 import { graphReport, type GraphReport } from '../graph/graph-report.js';
 import { readNodeKinds } from '../graph/node-kinds.js';
 import { DEFAULT_DETAIL, type Detail } from '../proof/group-steps.js';
+import type { FindingReport } from '../finite/finding-report.js';
+import { dagTopologicalOrder, DagRequestError } from '../finite/dag-topological-order.js';
+import { ExperimentError, experimentData, readNumberList, readPoints } from '../experiment/experiment-data.js';
+import { MODELS } from '../experiment/gradient-descent.js';
+import { runExperiment } from '../experiment/run-experiment.js';
+import { DataError, evaluateOnData } from '../experiment/data-values.js';
+import { dataFinding } from '../experiment/data-finding.js';
 
 export type TaskResult =
   | { readonly kind: 'derivation'; readonly outcomes: readonly DiffOutcome[] }
@@ -42,7 +49,12 @@ export type TaskResult =
   | { readonly kind: 'construct'; readonly report: ConstructReport }
   /** A computation graph with its sweeps, Jacobian and finite differences, each number checked against a symbolic derivative. */
   | { readonly kind: 'graph'; readonly report: GraphReport; readonly drawing: Drawing }
+  /** An experiment's runs or a theorem checked over small structures: prose, tables and verdict lines. */
+  | { readonly kind: 'finding'; readonly report: FindingReport }
   | { readonly kind: 'text'; readonly text: string };
+
+/** The theorems an `exhaustion:` task can name. */
+const EXHAUSTION_CLAIMS = ['dag-topological-order'] as const;
 
 export interface SolvedProblem {
   readonly title: string;
@@ -120,6 +132,8 @@ function solveTask(engine: Engine, file: string, t: Located<Task>, shapes: Shape
       return { kind: 'simplification', derivation, report: verifyDerivation(derivation, e, { detail }) };
     }
     case 'evaluate': {
+      const data = evaluateDataTask(engine, file, t, task);
+      if (data !== undefined) return data;
       const e = parseExpr(file, t, task.expr);
       const v = evaluateAt(engine, e, point(file, t, task.at) ?? new Map());
       return { kind: 'value', expr: e, value: v.value, exact: v.exact, approx: v.approx };
@@ -155,8 +169,45 @@ function solveTask(engine: Engine, file: string, t: Located<Task>, shapes: Shape
         throw e;
       }
     }
+    case 'experiment':
+      try {
+        const model = MODELS.find((m) => m === task.model);
+        if (model === undefined) throw new ExperimentError(`the model is one of ${MODELS.join(', ')}, not '${task.model}'`);
+        const data = experimentData(readPoints(task.points), task.labels === undefined ? undefined : readNumberList(task.labels, 'labels'));
+        return { kind: 'finding', report: runExperiment({ data, model, lrs: readNumberList(task.lr, 'lr'), steps: task.steps }) };
+      } catch (e) {
+        if (e instanceof ExperimentError) throw new SpecError(file, t.line, t.col, `experiment: ${e.message.replace(/--(points|labels|lr|steps)/g, '$1')}`);
+        throw e;
+      }
+    case 'exhaustion':
+      if (!EXHAUSTION_CLAIMS.some((c) => c === task.claim)) throw new SpecError(file, t.line, t.col, `exhaustion: unknown claim '${task.claim}'; known: ${EXHAUSTION_CLAIMS.join(', ')}`);
+      try {
+        return { kind: 'finding', report: dagTopologicalOrder({ upTo: task.upTo, loops: task.loops }) };
+      } catch (e) {
+        if (e instanceof DagRequestError) throw new SpecError(file, t.line, t.col, `exhaustion: ${e.message}`);
+        throw e;
+      }
     case 'text':
       return { kind: 'text', text: task.text };
+  }
+}
+
+/**
+ * An evaluate task on data (vectors at the point, sums, softmax or lse of a
+ * vector, let-lines): a value, or a finding with the intermediates and the
+ * entries; undefined for an ordinary evaluation.
+ */
+function evaluateDataTask(engine: Engine, file: string, t: Located<Task>, task: Task & { kind: 'evaluate' }): TaskResult | undefined {
+  try {
+    const at = parsePoint(task.at === undefined || task.at.trim() === '' ? [] : [task.at]);
+    const lets = task.lets ?? [];
+    if (lets.length === 0 && at.vectors.size === 0 && !/\b(sum|softmax|lse|logsumexp)\s*\(/.test(task.expr)) return undefined;
+    const r = evaluateOnData(engine, (text) => parseExpr(file, t, text), task.expr, at, lets);
+    if (r.result.kind === 'scalar' && lets.length === 0) return { kind: 'value', expr: r.result.expr, value: r.result.value.value, exact: r.result.value.exact, approx: r.result.value.approx };
+    return { kind: 'finding', report: dataFinding(task.expr, r) };
+  } catch (e) {
+    if (e instanceof DataError || e instanceof PointError) throw new SpecError(file, t.line, t.col, `evaluate: ${e.message}`);
+    throw e;
   }
 }
 
@@ -176,6 +227,7 @@ export function solveSpec(engine: Engine, file: string, spec: Spec, shapes: Shap
       if (r.kind === 'shaped' && r.outcome.verdict === 'fails') allVerified = false;
       if (r.kind === 'construct' && r.report.status === 'fails') allVerified = false;
       if (r.kind === 'graph' && r.report.status === 'differs') allVerified = false;
+      if (r.kind === 'finding' && r.report.status === 'fails') allVerified = false;
     }
     return { title: p.title, statement: p.statement, results };
   });

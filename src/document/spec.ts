@@ -21,6 +21,10 @@
  *           - construct: { truth: A and not B }   (also box/height, claim/over, counterexample/p/q, table, layers, check)
  *           - graph: 'f_1 = ln(w_1^2 + w_2^2); f_2 = w_1*sin(w_2)'
  *             at: w_1=2, w_2=1            (also ops: '+,square,ln,*,sin,cos', fd-step: 0.001, fd: forward)
+ *           - experiment: logistic               (gradient descent on given points, one run per rate)
+ *             points: '(1,0),(-1,0)'           (also labels: 1,0; lr: 0.1, 1, 10; steps: 10000)
+ *           - exhaustion: dag-topological-order  (acyclic iff a topological order, all graphs up to a size)
+ *             up-to: 4                         (also loops: no)
  *           - text: Free text, shown as written (escaped).
  *
  * `shapes:` (the syntax of `--shape`, a string or a list) declares vectors
@@ -39,7 +43,8 @@ import { readDetail, type Detail } from '../proof/group-steps.js';
 export type Task =
   | { readonly kind: 'diff'; readonly expr: string; readonly wrt: readonly string[]; readonly at?: string }
   | { readonly kind: 'gradient'; readonly expr: string; readonly vars: readonly string[]; readonly at?: string }
-  | { readonly kind: 'evaluate'; readonly expr: string; readonly at?: string }
+  /** `let:` lines ('u = w*x + b') are evaluated first, in order, and shown as a table of intermediates. */
+  | { readonly kind: 'evaluate'; readonly expr: string; readonly at?: string; readonly lets?: readonly string[] }
   | { readonly kind: 'simplify'; readonly expr: string }
   /** A named derivation from rules/derivations (gradtex derive --list). */
   | { readonly kind: 'derive'; readonly name: string }
@@ -49,6 +54,10 @@ export type Task =
   | { readonly kind: 'construct'; readonly request: ConstructRequest }
   /** `gradtex graph` as a task: definitions (one per line or separated by ';'), their computation graph, sweeps, Jacobian and finite differences. */
   | { readonly kind: 'graph'; readonly definitions: string; readonly at: string; readonly ops?: string; readonly fdStep: number; readonly fd: 'forward' | 'central' }
+  /** `gradtex experiment --points … --lr …` as a task: what each parameter does under gradient descent, observed (and proved where an argument applies). */
+  | { readonly kind: 'experiment'; readonly model: string; readonly points: string; readonly labels?: string; readonly lr: string; readonly steps: number }
+  /** A theorem about small structures checked over all of them, with its proof's steps: `dag-topological-order`. */
+  | { readonly kind: 'exhaustion'; readonly claim: string; readonly upTo: number; readonly loops: boolean }
   | { readonly kind: 'text'; readonly text: string };
 
 /** Where a task is in the spec: tasks carry it so that a failing expression names its line. */
@@ -82,11 +91,13 @@ export class SpecError extends FileError {
   override readonly name = 'SpecError';
 }
 
-const TASK_KINDS = ['diff', 'gradient', 'evaluate', 'simplify', 'derive', 'check', 'construct', 'graph', 'text'] as const;
+const TASK_KINDS = ['diff', 'gradient', 'evaluate', 'simplify', 'derive', 'check', 'construct', 'graph', 'experiment', 'exhaustion', 'text'] as const;
 
 /** The keys of a `construct:` mapping: the command's flags without their dashes. */
 const CONSTRUCT_KEYS = ['truth', 'table', 'box', 'height', 'counterexample', 'p', 'q', 'claim', 'over', 'layers', 'check', 'step-at-zero'] as const;
 const GRAPH_KEYS = ['graph', 'at', 'ops', 'fd-step', 'fd'] as const;
+const EXPERIMENT_KEYS = ['experiment', 'points', 'labels', 'lr', 'steps'] as const;
+const EXHAUSTION_KEYS = ['exhaustion', 'up-to', 'loops'] as const;
 
 class Reader {
   constructor(
@@ -171,8 +182,10 @@ class Reader {
         return { kind, expr: this.string(node, 'diff', true), wrt: this.strings(node, 'wrt', true), ...withAt };
       case 'gradient':
         return { kind, expr: this.string(node, 'gradient', true), vars: this.strings(node, 'vars', true), ...withAt };
-      case 'evaluate':
-        return { kind, expr: this.string(node, 'evaluate', true), ...withAt };
+      case 'evaluate': {
+        const lets = this.letLines(node);
+        return { kind, expr: this.string(node, 'evaluate', true), ...withAt, ...(lets === undefined ? {} : { lets }) };
+      }
       case 'simplify':
         return { kind, expr: this.string(node, 'simplify', true) };
       case 'derive':
@@ -183,9 +196,32 @@ class Reader {
         return { kind, request: this.constructRequest(node.get('construct', true) as YamlNode) };
       case 'graph':
         return this.graphTask(node);
+      case 'experiment': {
+        this.onlyKeys(node, EXPERIMENT_KEYS, "an 'experiment' task");
+        const steps = Number(this.string(node, 'steps', false, '10000'));
+        if (!Number.isInteger(steps) || steps < 4) this.fail(node, "'steps' is a whole number of at least 4, such as 10000");
+        const labels = isMap(node) && node.has('labels') ? this.string(node, 'labels', true) : undefined;
+        return { kind, model: this.string(node, 'experiment', true), points: this.string(node, 'points', true), lr: this.strings(node, 'lr', true).join(','), steps, ...(labels === undefined ? {} : { labels }) };
+      }
+      case 'exhaustion': {
+        this.onlyKeys(node, EXHAUSTION_KEYS, "an 'exhaustion' task");
+        const upTo = Number(this.string(node, 'up-to', false, '4'));
+        const loops = isMap(node) && node.has('loops') ? (node.get('loops') as unknown) : true;
+        if (typeof loops !== 'boolean') this.fail(node, "'loops' is yes or no (self-loops among the graphs)");
+        return { kind, claim: this.string(node, 'exhaustion', true), upTo, loops };
+      }
       case 'text':
         return { kind, text: this.string(node, 'text', true) };
     }
+  }
+
+  /** `let:` as a list, or one string with the lines separated by ';' (a definition may hold commas: sum(x_i, i, 1, n)). */
+  letLines(node: YamlNode): string[] | undefined {
+    if (!isMap(node) || !node.has('let')) return undefined;
+    const v = node.get('let', true) as YamlNode;
+    if (isSeq(v)) return v.items.map((item) => (isScalar(item) ? String(item.value) : this.fail(item as YamlNode, "'let' lines are text such as 'u = w*x + b'")));
+    if (isScalar(v)) return String(v.value).split(';').map((l) => l.trim()).filter((l) => l !== '');
+    this.fail(v, "'let' is a list of lines such as 'u = w*x + b'");
   }
 
   /** Every key of a mapping is one of `known`: a misspelt option is an error at its place, never silently ignored. */
