@@ -13,6 +13,7 @@ import { mapBottomUp, some } from '../../expr/traverse.js';
 import { ParseError, parseLatex, parsePlain } from '../../parse/index.js';
 import type { Derivation, Step } from '../../proof/step.js';
 import type { Engine } from '../../rewrite/engine.js';
+import type { RuleLibrary } from '../../rewrite/load-rules.js';
 import { RuleFileError, groupBySet, parseRuleFile } from '../../rewrite/rule-file.js';
 import { RuleIndex } from '../../rewrite/rule-index.js';
 import type { Rule, RuleSet } from '../../rewrite/rule.js';
@@ -86,6 +87,8 @@ export interface ComputedNamed {
   readonly parts: readonly ComputedPart[];
   /** The spec's own rules (its `rules:` block), used besides the library's. */
   readonly ownRules: readonly Rule[];
+  /** The library the parts were rewritten with: its rules are the tested ones a step proof may cite. */
+  readonly library: RuleLibrary;
 }
 
 /** Rule-file errors in the `rules:` block, moved to the YAML file's lines. */
@@ -316,5 +319,5 @@ export function computeNamed(engine: Engine, spec: NamedSpec): ComputedNamed {
     const own = p.define.map((text) => definitionAt(spec, text, p.line));
     parts.push({ ...computePartBody(engine, local, spec, p, parts, definitions, cache), unfoldings: own });
   }
-  return { spec, unfoldings, parts, ownRules: [...local.values()].flatMap((s) => s.rules) };
+  return { spec, unfoldings, parts, ownRules: [...local.values()].flatMap((s) => s.rules), library: engine.library };
 }

@@ -25,6 +25,12 @@ import { lowerEntryCalls } from '../../matrix/lower.js';
 import { checkChainRelation, freeVariableOf } from './matrix-chain.js';
 import { DEFAULT_DETAIL, groupSteps, type Detail } from '../../proof/group-steps.js';
 import { verifyLines, type LineCheck } from '../../proof/verify-lines.js';
+import type { StepProof } from '../../proof/step-proof.js';
+import { acEqual } from '../../proof/ac-key.js';
+import type { IndexRange } from '../../proof/side-conditions.js';
+import { stepProofs } from './step-proofs.js';
+import { partIndexRanges } from './index-ranges.js';
+import { openChainExpr } from './matrix-chain.js';
 
 export interface VerifiedPart {
   readonly computed: ComputedPart;
@@ -32,6 +38,12 @@ export interface VerifiedPart {
   readonly stepTexts?: readonly string[];
   /** One check per step of the part's derivation, in order. */
   readonly steps: readonly NumericVerdict[];
+  /**
+   * One symbolic proof per step (src/proof/step-proof.ts), found independently
+   * of the sampling: a step is shown proved only when its proof holds and its
+   * sampling did not fail (a failing sample wins: a proved step that fails is a bug to report).
+   */
+  readonly proofs: readonly StepProof[];
   /** The part's start = result, checked directly. */
   readonly claim: NumericVerdict;
   /** The displayed lines at the chosen detail, a merged line checked as one step. */
@@ -93,7 +105,8 @@ function verifyMatrixPart(p: ComputedPart, shapes: ShapeContext, seed: number, p
   const same = only !== undefined && equal(only.redex, d.start) && equal(only.contractum, d.result);
   const claim = same && steps[0] !== undefined ? steps[0] : check(d.start, d.result, 0);
   const lines = lineChecks(p, steps, detail, (a, b, k) => check(a, b, 500 + k));
-  return { computed: p, steps, claim, lines, verdict: worst([claim, ...steps, ...lines.map((l) => l.verdict)]) };
+  const proofs = d.steps.map(() => NOT_ATTEMPTED_MATRIX);
+  return { computed: p, steps, proofs, claim, lines, verdict: worst([claim, ...steps, ...lines.map((l) => l.verdict)]) };
 }
 
 /**
@@ -119,10 +132,32 @@ function verifyChainPart(c: ComputedNamed, p: ComputedPart, index: number, seed:
   const maxRelError = steps.reduce((m, x) => Math.max(m, x.verdict === 'holds' ? x.maxRelError : 0), 0);
   const claim: NumericVerdict = failedStep ?? { verdict: 'holds', points: sampled, maxRelError };
   const lines = lineChecks(p, steps, detail, (a, b, k) => checkChainRelation(a, b, chain.context, known, free, seed + 500 + k, per).verdict);
-  return { computed: p, steps, claim, lines, verdict: worst([claim, ...steps, ...lines.map((l) => l.verdict)]), stepTexts: checks.map((x) => x.text) };
+  const proofs = p.derivation.steps.map((s, k) => (chain.steps[k]?.problem !== undefined ? NOT_ATTEMPTED_MATRIX : chainProof(s.redex, s.contractum, (e) => openChainExpr(e, chain.context, known, free))));
+  const checked = worst([claim, ...steps, ...lines.map((l) => l.verdict)]);
+  return { computed: p, steps, proofs, claim, lines, verdict: checked === 'holds' && allProved(proofs) ? 'proved' : checked, stepTexts: checks.map((x) => x.text) };
 }
 
-function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: NamedVerifyOptions): VerifiedPart {
+const NOT_ATTEMPTED_MATRIX: StepProof = { proved: false, reason: 'a matrix identity: checked entry by entry, not proved symbolically' };
+
+/**
+ * A chain step is proved when both sides are the same expression once the
+ * matrix definitions and the earlier parts' results are put in (a forward
+ * pass written out, "δ as derived above"); a step citing a law of
+ * rules/backprop.identities is checked entry by entry only.
+ */
+function chainProof(before: Expr, after: Expr, open: (e: Expr) => Expr | { readonly undecided: string }): StepProof {
+  const [a, b] = [open(before), open(after)];
+  if ('undecided' in a || 'undecided' in b) return { proved: false, reason: 'a quantity could not be written out' };
+  const used = !equal(a, before) || !equal(b, after);
+  return used && acEqual(a, b) ? { proved: true, by: 'the definitions and earlier results, written out' } : NOT_ATTEMPTED_MATRIX;
+}
+
+/** Every step proved and every check passing: the part's start = result is proved, step by step. */
+function allProved(proofs: readonly StepProof[]): boolean {
+  return proofs.length > 0 && proofs.every((x) => x.proved);
+}
+
+function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: NamedVerifyOptions, ranges: readonly IndexRange[]): VerifiedPart {
   const points = opts.points ?? 24;
   const seed = (opts.seed ?? 1) + 1000 * index;
   const detail = opts.detail ?? DEFAULT_DETAIL;
@@ -144,16 +179,21 @@ function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: Name
   const result = open(p.derivation.result);
   const claim = checkEqualNumeric(start, result, { points, seed });
   const lines = lineChecks(p, steps, detail, (a, b, k) => checkEqualNumeric(open(a), open(b), { points, seed: seed + 500 + k }));
+  const own = new Set(c.ownRules.map((r) => r.id));
+  const proofs = stepProofs(c.library, own, p, open, ranges);
   let verdict = worst([claim, ...steps, ...lines.map((l) => l.verdict)]);
   if (p.derivation.stop !== 'normal-form' && verdict !== 'fails') verdict = 'undecided';
+  // A solve part's claim is its model at the solution, not the chain of its steps.
+  if (verdict === 'holds' && p.solution === undefined && allProved(proofs)) verdict = 'proved';
   // A second engine may upgrade a passing scalar check to proved; sums and
   // indices are beyond it, so those stay numeric.
   if (verdict === 'holds' && !needsIndexedMode(start) && !needsIndexedMode(result) && nerdamerAgrees(start, result) === true) verdict = 'proved';
-  return { computed: p, steps, claim, lines, verdict };
+  return { computed: p, steps, proofs, claim, lines, verdict };
 }
 
 export function verifyNamed(c: ComputedNamed, opts: NamedVerifyOptions = {}): VerifiedNamed {
-  const parts = c.parts.map((p, i) => verifyPart(c, p, i, opts));
+  const ranges = partIndexRanges(c.parts);
+  const parts = c.parts.map((p, i) => verifyPart(c, p, i, opts, ranges[i] ?? []));
   const vs = parts.map((p) => p.verdict);
   const verdict: Verdict = vs.includes('fails') ? 'fails' : vs.includes('undecided') ? 'undecided' : vs.every((v) => v === 'proved') ? 'proved' : 'holds';
   let failure: VerifiedNamed['failure'];
