@@ -17,7 +17,7 @@
  *     rationalIdentity(parsePlain('x'), parsePlain('x^2/x'))                 // false: divides by x
  */
 import type { Expr } from '../expr/node.js';
-import { ratAdd, ratMul, ratNeg, type Rational } from '../expr/rational.js';
+import { ratAdd, ratDiv, ratMul, ratNeg, type Rational } from '../expr/rational.js';
 import { acKey } from './ac-key.js';
 
 /** monomial key ("atomKey^k*atomKey^k", sorted) -> coefficient */
@@ -147,6 +147,11 @@ function normal(e: Expr, divisors: Set<string>, atoms: Set<string>): Frac {
       }
       break;
     }
+    case 'call': {
+      const linear = finiteSum(e, divisors, atoms);
+      if (linear !== undefined) return { num: linear, den: one };
+      break;
+    }
     case 'float':
       // Float arithmetic is rounded: no exact argument.
       throw new TooLarge();
@@ -156,6 +161,31 @@ function normal(e: Expr, divisors: Set<string>, atoms: Set<string>): Frac {
   const k = acKey(e);
   atoms.add(k);
   return { num: atomPoly(k), den: one };
+}
+
+/**
+ * A finite sum is linear: Σ_k (c₁ m₁ + c₂ m₂) = c₁ Σ_k m₁ + c₂ Σ_k m₂ for
+ * rational c and monomials m, each Σ_k m an atom of its own (same index,
+ * range and monomial: same atom). Undefined when the body has a
+ * non-constant denominator (the sum is then one atom, taken whole).
+ */
+function finiteSum(e: Expr & { kind: 'call' }, divisors: Set<string>, atoms: Set<string>): Poly | undefined {
+  const [u, k, lo, hi] = e.args;
+  if (e.fn !== 'sum' || e.args.length !== 4 || u === undefined || k?.kind !== 'sym' || lo === undefined || hi === undefined) return undefined;
+  const inner = new Set<string>();
+  const body = normal(u, divisors, inner);
+  const den = body.den.get('');
+  if (body.den.size !== 1 || den === undefined) return undefined;
+  inner.forEach((a) => atoms.add(a));
+  const range = `${acKey(k)}|${acKey(lo)}|${acKey(hi)}`;
+  let out: Poly = new Map();
+  for (const [mono, c] of body.num) {
+    // JSON spelling: the monomial's separators must not be read as this monomial's own.
+    const key = `sum[${JSON.stringify(mono)}|${range}]`;
+    atoms.add(key);
+    out = addPoly(out, new Map([[`${key}\u0002${1}`, ratDiv(c, den)]]));
+  }
+  return out;
 }
 
 function normalForm(e: Expr): Normal | undefined {

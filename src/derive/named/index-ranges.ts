@@ -12,11 +12,12 @@
  */
 import { equal } from '../../expr/equal.js';
 import type { Expr, Sym } from '../../expr/node.js';
-import { children } from '../../expr/traverse.js';
+import { children, some } from '../../expr/traverse.js';
 import { toPlain } from '../../expr/to-plain.js';
 import { acKey } from '../../proof/ac-key.js';
 import type { IndexRange } from '../../proof/side-conditions.js';
 import type { Part } from './spec.js';
+import { unfold, type ParsedDefinition } from './definitions.js';
 
 type Bound = ReadonlyMap<string, { lo: Expr; hi: Expr }>;
 
@@ -54,14 +55,16 @@ function rangesAt(body: Expr, family: Sym, at: number): { lo: Expr; hi: Expr }[]
   return out;
 }
 
-export function indexRangesOf(start: Expr): IndexRange[] {
+/** `defs`: the derivation's definitions, written out first (b_l may appear only inside ŷ's definition); the family differentiated by is never written out. */
+export function indexRangesOf(start: Expr, defs: readonly ParsedDefinition[] = []): IndexRange[] {
   if (start.kind !== 'deriv') return [];
   const x = start.wrt;
+  const body = unfold(start.body, defs.filter((d) => d.head.name !== x.name));
   const idx = [...x.sub, ...x.sup];
   const out: IndexRange[] = [];
   idx.forEach((j, at) => {
     if (!isPlain(j)) return;
-    const found = rangesAt(start.body, x, at);
+    const found = rangesAt(body, x, at);
     const first = found[0];
     if (first === undefined) return;
     const key = (r: { lo: Expr; hi: Expr }): string => `${acKey(r.lo)}..${acKey(r.hi)}`;
@@ -71,21 +74,45 @@ export function indexRangesOf(start: Expr): IndexRange[] {
   return out;
 }
 
-/** The ranges of each part: its own when it differentiates, the earlier part's when it rewrites `previous` or `$id`. */
-export function partIndexRanges(parts: readonly { readonly part: Part; readonly derivation: { readonly start: Expr } }[]): IndexRange[][] {
+/** The ranges of several sources; an index given two different ranges gets none. */
+function merge(lists: readonly (readonly IndexRange[])[]): IndexRange[] {
+  const all = lists.flat();
+  const key = (r: IndexRange): string => `${acKey(r.lo)}..${acKey(r.hi)}`;
+  const out: IndexRange[] = [];
+  for (const r of all) {
+    const same = all.filter((q) => equal(q.index, r.index));
+    if (same.some((q) => key(q) !== key(r))) continue;
+    if (!out.some((q) => equal(q.index, r.index))) out.push(r);
+  }
+  return out;
+}
+
+/** The ranges given by every derivative inside e. */
+function rangesOfDerivatives(e: Expr, defs: readonly ParsedDefinition[]): IndexRange[] {
+  const found: IndexRange[][] = [];
+  some(e, (x) => {
+    if (x.kind === 'deriv') found.push(indexRangesOf(x, defs));
+    return false;
+  });
+  return merge(found);
+}
+
+/**
+ * The ranges of each part: those of the derivatives it starts from (its own
+ * when it differentiates), joined with the earlier part's when it rewrites
+ * `previous` or `$id`.
+ */
+export function partIndexRanges(parts: readonly { readonly part: Part; readonly derivation: { readonly start: Expr }; readonly unfoldings: readonly ParsedDefinition[] }[], defs: readonly ParsedDefinition[]): IndexRange[][] {
   const out: IndexRange[][] = [];
   parts.forEach((p, i) => {
-    if (p.part.kind === 'differentiate') {
-      out.push(indexRangesOf(p.derivation.start));
-      return;
-    }
+    const own = rangesOfDerivatives(p.derivation.start, [...p.unfoldings, ...defs]);
     if (p.part.kind === 'rewrite') {
       const t = p.part.expr.trim();
       const from = t === 'previous' ? i - 1 : /^\$[a-z0-9-]+$/.test(t) ? parts.findIndex((q) => q.part.id === t.slice(1)) : -1;
-      out.push(from >= 0 && from < i ? (out[from] ?? []) : []);
+      out.push(merge([from >= 0 && from < i ? (out[from] ?? []) : [], own]));
       return;
     }
-    out.push([]);
+    out.push(own);
   });
   return out;
 }

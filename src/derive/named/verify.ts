@@ -192,7 +192,7 @@ function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: Name
 }
 
 export function verifyNamed(c: ComputedNamed, opts: NamedVerifyOptions = {}): VerifiedNamed {
-  const ranges = partIndexRanges(c.parts);
+  const ranges = partIndexRanges(c.parts, c.unfoldings);
   const parts = c.parts.map((p, i) => verifyPart(c, p, i, opts, ranges[i] ?? []));
   const vs = parts.map((p) => p.verdict);
   const verdict: Verdict = vs.includes('fails') ? 'fails' : vs.includes('undecided') ? 'undecided' : vs.every((v) => v === 'proved') ? 'proved' : 'holds';
