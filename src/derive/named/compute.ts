@@ -37,6 +37,7 @@ import { FileError } from '../../parse/file-error.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chainContext, computeChain, type ChainContext, type ChainStep } from './matrix-chain.js';
+import { ALGEBRA_CLAIM_RULE, DEFINITION_CLAIM_RULE, claimJustification } from './claim-justification.js';
 
 /** The rule id of a claim: a typed-in equation whose only support is the numeric check. */
 export const CLAIM_RULE = 'claim.numeric';
@@ -57,7 +58,7 @@ class ClaimRuleIds extends Set<string> {
 }
 
 /** Steps that are checked numerically rather than rewritten by a rule (src/proof/replay.ts counts them as claims). */
-export const CLAIM_RULES: ReadonlySet<string> = new ClaimRuleIds([CLAIM_RULE, MATRIX_CLAIM_RULE, ENTRY_RULE, SOLVED_RULE]);
+export const CLAIM_RULES: ReadonlySet<string> = new ClaimRuleIds([CLAIM_RULE, DEFINITION_CLAIM_RULE, ALGEBRA_CLAIM_RULE, MATRIX_CLAIM_RULE, ENTRY_RULE, SOLVED_RULE]);
 
 export interface ComputedPart {
   readonly part: Part;
@@ -307,6 +308,16 @@ function definitionAt(spec: NamedSpec, text: string, line: number): ParsedDefini
   }
 }
 
+/** A claim step that a definition or exact algebra justifies cites it instead of "checked numerically". */
+function justifyClaims(body: PartBody, defs: readonly ParsedDefinition[]): PartBody {
+  const steps = body.derivation.steps.map((st) => {
+    if (st.rule !== CLAIM_RULE) return st;
+    const j = claimJustification(st.redex, st.contractum, defs);
+    return j === undefined ? st : { ...st, rule: j.rule, title: j.title };
+  });
+  return { ...body, derivation: { ...body.derivation, steps } };
+}
+
 /** Run every part in order; later parts may use earlier results ($id). */
 export function computeNamed(engine: Engine, spec: NamedSpec): ComputedNamed {
   const local = localRules(engine, spec);
@@ -317,7 +328,8 @@ export function computeNamed(engine: Engine, spec: NamedSpec): ComputedNamed {
   const cache = {};
   for (const p of spec.parts) {
     const own = p.define.map((text) => definitionAt(spec, text, p.line));
-    parts.push({ ...computePartBody(engine, local, spec, p, parts, definitions, cache), unfoldings: own });
+    const body = computePartBody(engine, local, spec, p, parts, definitions, cache);
+    parts.push({ ...(p.kind === 'claim' ? justifyClaims(body, [...own, ...definitions]) : body), unfoldings: own });
   }
   return { spec, unfoldings, parts, ownRules: [...local.values()].flatMap((s) => s.rules), library: engine.library };
 }

@@ -49,6 +49,8 @@ export interface VerifiedPart {
   /** The displayed lines at the chosen detail, a merged line checked as one step. */
   readonly lines: readonly LineCheck[];
   readonly verdict: Verdict;
+  /** What made the verdict proved: every step's own proof, or nerdamer reducing start − result to 0. */
+  readonly provedBy?: 'steps' | 'nerdamer';
 }
 
 export interface VerifiedNamed {
@@ -134,7 +136,8 @@ function verifyChainPart(c: ComputedNamed, p: ComputedPart, index: number, seed:
   const lines = lineChecks(p, steps, detail, (a, b, k) => checkChainRelation(a, b, chain.context, known, free, seed + 500 + k, per).verdict);
   const proofs = p.derivation.steps.map((s, k) => (chain.steps[k]?.problem !== undefined ? NOT_ATTEMPTED_MATRIX : chainProof(s.redex, s.contractum, (e) => openChainExpr(e, chain.context, known, free))));
   const checked = worst([claim, ...steps, ...lines.map((l) => l.verdict)]);
-  return { computed: p, steps, proofs, claim, lines, verdict: checked === 'holds' && allProved(proofs) ? 'proved' : checked, stepTexts: checks.map((x) => x.text) };
+  const byDefinitions = checked === 'holds' && allProved(proofs);
+  return { computed: p, steps, proofs, claim, lines, verdict: byDefinitions ? 'proved' : checked, ...(byDefinitions ? { provedBy: 'steps' as const } : {}), stepTexts: checks.map((x) => x.text) };
 }
 
 const NOT_ATTEMPTED_MATRIX: StepProof = { proved: false, reason: 'a matrix identity: checked entry by entry, not proved symbolically' };
@@ -184,11 +187,12 @@ function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: Name
   let verdict = worst([claim, ...steps, ...lines.map((l) => l.verdict)]);
   if (p.derivation.stop !== 'normal-form' && verdict !== 'fails') verdict = 'undecided';
   // A solve part's claim is its model at the solution, not the chain of its steps.
-  if (verdict === 'holds' && p.solution === undefined && allProved(proofs)) verdict = 'proved';
+  let provedBy: VerifiedPart['provedBy'];
+  if (verdict === 'holds' && p.solution === undefined && allProved(proofs)) [verdict, provedBy] = ['proved', 'steps'];
   // A second engine may upgrade a passing scalar check to proved; sums and
   // indices are beyond it, so those stay numeric.
-  if (verdict === 'holds' && !needsIndexedMode(start) && !needsIndexedMode(result) && nerdamerAgrees(start, result) === true) verdict = 'proved';
-  return { computed: p, steps, proofs, claim, lines, verdict };
+  if (verdict === 'holds' && !needsIndexedMode(start) && !needsIndexedMode(result) && nerdamerAgrees(start, result) === true) [verdict, provedBy] = ['proved', 'nerdamer'];
+  return { computed: p, steps, proofs, claim, lines, verdict, ...(provedBy !== undefined ? { provedBy } : {}) };
 }
 
 export function verifyNamed(c: ComputedNamed, opts: NamedVerifyOptions = {}): VerifiedNamed {
