@@ -214,6 +214,22 @@ function sumRule(step: Step): boolean {
   return acEqual(addAll(operands(r.body, 'add').map((t) => deriv(t, wrt))), step.contractum);
 }
 
+/** δ(n, j) = 0 for a number n outside the stated range of the index j (δ_{0l} = 0 when 1 ≤ l ≤ p). */
+function deltaOutsideRange(step: Step, ranges: readonly IndexRange[]): boolean {
+  const r = step.redex;
+  const c = step.contractum;
+  if (r.kind !== 'call' || r.fn !== 'delta' || r.args.length !== 2 || c.kind !== 'num' || c.n !== 0n) return false;
+  const [a, b] = r.args as [Expr, Expr];
+  const [n, j] = a.kind === 'num' ? [a, b] : b.kind === 'num' ? [b, a] : [undefined, undefined];
+  if (n === undefined || j === undefined || n.kind !== 'num') return false;
+  return ranges.some((range) => {
+    if (!equal(range.index, j)) return false;
+    const below = range.lo.kind === 'num' && n.n * range.lo.d < range.lo.n * n.d;
+    const above = range.hi.kind === 'num' && n.n * range.hi.d > range.hi.n * n.d;
+    return below || above;
+  });
+}
+
 /** The two sides agree once the definitions are written out: by definition, with algebra when needed. */
 function byDefinitions(step: Step, ctx: ProofContext): StepProof | undefined {
   if (ctx.unfold === undefined) return undefined;
@@ -232,7 +248,8 @@ function consistent(step: Step): boolean {
 }
 
 export function proveStep(step: Step, ctx: ProofContext): StepProof {
-  // A step that states redex = contractum apart from a rewrite of `before` (an equation put at a solution) is proved by algebra only.
+  if (!equal(replaceAt(step.before, step.path, step.contractum), step.after)) return no('the step does not rewrite the subterm it names');
+  // A step whose redex is not in `before` states redex = contractum on its own (an equation put at a solution): proved by algebra only.
   if (!consistent(step)) return rationalIdentity(step.redex, step.contractum) ? { proved: true, by: 'exact algebra (a rational identity)' } : no('the step does not rewrite the subterm it names');
   const view = ctx.rule(step.rule);
   if (view?.kind === 'pattern') {
@@ -246,6 +263,7 @@ export function proveStep(step: Step, ctx: ProofContext): StepProof {
     if (view.builtin === 'derivative-of-sum' && sumRule(step)) return { proved: true, by: 'an instance of the sum rule' };
     if (view.builtin === 'derivative-of-indexed' && indexedDerivative(step, ctx)) return { proved: true, by: 'an instance of ∂z_k/∂z_j = δ_kj' };
   }
+  if (deltaOutsideRange(step, ctx.indexRanges ?? [])) return { proved: true, by: 'the index range: a Kronecker delta of an index and a number outside its range is 0' };
   const defined = byDefinitions(step, ctx);
   if (defined !== undefined) return defined;
   // Whatever the rule, an exact rational identity between the two terms proves the step.

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { mul, num, sym } from '../../src/expr/build.js';
 import type { Expr } from '../../src/expr/node.js';
-import { replaceAt, subtermAt } from '../../src/expr/traverse.js';
+import { replaceAt, some, subtermAt } from '../../src/expr/traverse.js';
 import { parsePlain } from '../../src/parse/index.js';
 import { acEqual } from '../../src/proof/ac-key.js';
 import { rationalIdentity } from '../../src/proof/rational-identity.js';
@@ -16,7 +16,7 @@ import { dischargeCondition } from '../../src/proof/side-conditions.js';
 import { proveStep, type ProofContext, type StepProof } from '../../src/proof/step-proof.js';
 import type { Step } from '../../src/proof/step.js';
 import { computeNamed, loadNamedSpec, namedDerivationNames } from '../../src/derive/named/index.js';
-import { unfold } from '../../src/derive/named/definitions.js';
+import { definitionResolver, unfold } from '../../src/derive/named/definitions.js';
 import { partIndexRanges } from '../../src/derive/named/index-ranges.js';
 import { stepProofs } from '../../src/derive/named/step-proofs.js';
 import { createEngine } from '../../src/rewrite/engine.js';
@@ -120,6 +120,18 @@ describe('proving a step', () => {
     expect(proveStep(s, context()).proved).toBe(false);
     expect(proveStep(s, context({ indexRanges: [{ index: p('j'), lo: num(1), hi: p('n'), why: '' }] })).proved).toBe(true);
   });
+  it('should not take a defined symbol for a constant: d(y_i, z_j) = 0 is no instance of d.const when y_i is a softmax of z', () => {
+    const defs = [{ head: sym('y', [sym('i')]), body: p('exp(z_i)/sum(exp(z_k), k, 1, c)') }];
+    const s = stepAt('d.const', p('d(y_i, z_j)'), [], num(0), { u: p('y_i'), x: p('z_j') });
+    expect(proveStep(s, context({ guard: (name, args) => checkGuard(name, args, { definitions: definitionResolver(defs) }) })).proved).toBe(false);
+    expect(proveStep(s, context()).proved).toBe(true);
+  });
+  it('should prove δ(0, l) = 0 only when l has a stated range that leaves 0 out', () => {
+    const s = stepAt('hyp.weight-not-bias', p('delta(0, l)'), [], num(0), {});
+    expect(proveStep(s, context()).proved).toBe(false);
+    expect(proveStep(s, context({ indexRanges: [{ index: p('l'), lo: num(1), hi: p('p'), why: '' }] })).proved).toBe(true);
+    expect(proveStep(s, context({ indexRanges: [{ index: p('l'), lo: num(0), hi: p('p'), why: '' }] })).proved).toBe(false);
+  });
   it('should not prove a step whose after is not the rewrite of its before', () => {
     const s = stepAt('alg.add-zero', p('a + 0'), [], p('a'), { u: p('a') });
     expect(proveStep({ ...s, after: p('b') }, context()).proved).toBe(false);
@@ -144,9 +156,16 @@ describe('the named derivations', () => {
       const own = new Set(c.ownRules.map((r) => r.id));
       c.parts.forEach((part, i) => {
         if (part.chain !== undefined || part.shapes !== undefined) return;
-        const open = (e: Expr): Expr => unfold(e, [...part.unfoldings, ...c.unfoldings]);
-        const honest = stepProofs(c.library, own, part, open, ranges[i] ?? []);
-        const bad = stepProofs(c.library, own, { ...part, derivation: { ...part.derivation, steps: part.derivation.steps.map(tampered) } }, open, ranges[i] ?? []);
+        // As the verifier does: a symbol the part differentiates by is not written out.
+        const wrts = part.derivation.steps.flatMap((st) => [st.redex, st.contractum]).flatMap((e) => {
+          const out: string[] = [];
+          some(e, (x) => (x.kind === 'deriv' && out.push(x.wrt.name), false));
+          return out;
+        });
+        const defs = [...part.unfoldings, ...c.unfoldings].filter((d) => !wrts.includes(d.head.name));
+        const open = (e: Expr): Expr => unfold(e, defs);
+        const honest = stepProofs(c.library, own, part, open, ranges[i] ?? [], definitionResolver(defs));
+        const bad = stepProofs(c.library, own, { ...part, derivation: { ...part.derivation, steps: part.derivation.steps.map(tampered) } }, open, ranges[i] ?? [], definitionResolver(defs));
         honest.forEach((h: StepProof, k) => {
           if (!h.proved) return;
           proved++;

@@ -4,7 +4,7 @@
  * checks) are handed to the prover as statements, the guards are answered
  * with the part's definitions as the run had them, the definitions and
  * hypothesis instances are written out by the same unfolding the numeric
- * checks use, and the free indices get the ranges read from what the part
+ * checks use (the guards look through the same definitions), and the free indices get the ranges read from what the part
  * differentiates (index-ranges.ts). A derivation's own rules (its `rules:`
  * block) are not tested rules: their steps are proved only through the
  * definitions.
@@ -12,6 +12,7 @@
  *     stepProofs(computed, partIndex, open)   // [{ proved: true, by: 'an instance of d.sum' }, …]
  */
 import type { Expr } from '../../expr/node.js';
+import type { DependencyResolver } from '../../expr/dependencies.js';
 import { proveStep, type ProofContext, type RuleView, type StepProof } from '../../proof/step-proof.js';
 import type { IndexRange } from '../../proof/side-conditions.js';
 import { checkGuard } from '../../rewrite/guards.js';
@@ -27,8 +28,10 @@ function ruleView(library: RuleLibrary, own: ReadonlySet<string>, id: string): R
 }
 
 /** One proof per step of the part, in order; `open` writes out the definitions the part's checks use. */
-export function stepProofs(library: RuleLibrary, ownRuleIds: ReadonlySet<string>, p: ComputedPart, open: (e: Expr) => Expr, ranges: readonly IndexRange[]): StepProof[] {
-  const context = p.definitions === undefined ? {} : { definitions: p.definitions };
+export function stepProofs(library: RuleLibrary, ownRuleIds: ReadonlySet<string>, p: ComputedPart, open: (e: Expr) => Expr, ranges: readonly IndexRange[], definitions: DependencyResolver): StepProof[] {
+  // The guards see every definition of the derivation (ŷ depends on z), even where the run did not
+  // (a rewrite part): "u is free of x" must not be answered with a defined symbol taken as a constant.
+  const context = { definitions };
   const ctx: ProofContext = {
     rule: (id) => ruleView(library, ownRuleIds, id),
     guard: (name, args) => checkGuard(name, args, context),

@@ -16,7 +16,7 @@ import { needsIndexedMode } from '../../numeric/indexed.js';
 import { nerdamerAgrees } from '../../numeric/nerdamer-bridge.js';
 import type { Verdict } from '../../proof/verify.js';
 import type { ComputedNamed, ComputedPart } from './compute.js';
-import { unfold } from './definitions.js';
+import { definitionResolver, unfold } from './definitions.js';
 import { substitute } from '../../expr/substitute.js';
 import { symKey } from '../../expr/sym-key.js';
 import { checkMatrixEqual } from '../../matrix-check/check-matrix-equal.js';
@@ -183,7 +183,7 @@ function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: Name
   const claim = checkEqualNumeric(start, result, { points, seed });
   const lines = lineChecks(p, steps, detail, (a, b, k) => checkEqualNumeric(open(a), open(b), { points, seed: seed + 500 + k }));
   const own = new Set(c.ownRules.map((r) => r.id));
-  const proofs = stepProofs(c.library, own, p, open, ranges);
+  const proofs = stepProofs(c.library, own, p, open, ranges, definitionResolver(defs));
   let verdict = worst([claim, ...steps, ...lines.map((l) => l.verdict)]);
   if (p.derivation.stop !== 'normal-form' && verdict !== 'fails') verdict = 'undecided';
   // A solve part's claim is its model at the solution, not the chain of its steps.
