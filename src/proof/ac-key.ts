@@ -13,8 +13,20 @@
  */
 import type { Expr } from '../expr/node.js';
 
+/** Keys of subterms outside any sum's scope (nodes are immutable, so a key never goes stale). */
+const cache = new WeakMap<Expr, string>();
+
 /** The bound index of a sum is renamed to `#depth`, so two sums differing only by that name share a key. */
 function key(e: Expr, bound: ReadonlyMap<string, string>, depth: number): string {
+  if (bound.size !== 0) return uncached(e, bound, depth);
+  const known = cache.get(e);
+  if (known !== undefined) return known;
+  const k = uncached(e, bound, depth);
+  cache.set(e, k);
+  return k;
+}
+
+function uncached(e: Expr, bound: ReadonlyMap<string, string>, depth: number): string {
   switch (e.kind) {
     case 'num':
       return e.d === 1n ? `${e.n}` : `${e.n}/${e.d}`;
