@@ -172,11 +172,14 @@ function normal(e: Expr, divisors: Set<string>, atoms: Set<string>): Frac {
 function finiteSum(e: Expr & { kind: 'call' }, divisors: Set<string>, atoms: Set<string>): Poly | undefined {
   const [u, k, lo, hi] = e.args;
   if (e.fn !== 'sum' || e.args.length !== 4 || u === undefined || k?.kind !== 'sym' || lo === undefined || hi === undefined) return undefined;
+  // The body's atoms and divisors count only when the sum is taken apart (else it is one atom, taken whole).
   const inner = new Set<string>();
-  const body = normal(u, divisors, inner);
+  const innerDivisors = new Set<string>();
+  const body = normal(u, innerDivisors, inner);
   const den = body.den.get('');
   if (body.den.size !== 1 || den === undefined) return undefined;
   inner.forEach((a) => atoms.add(a));
+  innerDivisors.forEach((d) => divisors.add(d));
   const range = `${acKey(k)}|${acKey(lo)}|${acKey(hi)}`;
   let out: Poly = new Map();
   for (const [mono, c] of body.num) {
