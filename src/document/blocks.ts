@@ -217,7 +217,9 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
             out.push({ kind: 'prose', segments: trustedProseSegments(`${title}.`) });
             out.push(derivationBlock(c.derivation, c.lhs, solved.detail, failing(part.steps)));
             const pts = part.claim.verdict === 'holds' ? ` at ${part.claim.points} random points` : '';
-            out.push({ kind: 'check', text: `Check: ${part.verdict === 'holds' ? `every step holds${pts}` : part.verdict}.`, failed: part.verdict === 'fails' });
+            // A part proved step by step was sampled all the same: say both.
+            const said = part.verdict === 'holds' ? `every step holds${pts}` : part.verdict === 'proved' && part.provedBy === 'steps' ? `proved step by step; every step also holds${pts}` : part.verdict;
+            out.push({ kind: 'check', text: `Check: ${said}.`, failed: part.verdict === 'fails' });
           }
           break;
         case 'checked':

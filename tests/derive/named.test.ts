@@ -100,12 +100,13 @@ describe('named derivations', () => {
 
 describe('injected errors are reported at the step that has them', () => {
   it('should fail a claim whose sign is flipped, and only that part', () => {
-    const s = withClaim(spec('tanh'), 'sigmoid-relation', (e) => `-(${e})`);
+    // tanh(x) = 2σ(2x) − 1 is a rule now (act.tanh-sigma); ADALINE's bias gradient in terms of s is still a typed-in claim.
+    const s = withClaim(spec('adaline-loss'), 'bias-named', (e) => `-(${e})`);
     const v = verifyNamed(computeNamed(engine, s));
     expect(v.verdict).toBe('fails');
     const failed = v.parts.filter((p) => p.verdict === 'fails').map((p) => p.computed.part.id);
-    expect(failed).toEqual(['sigmoid-relation']);
-    expect(v.failure).toEqual({ part: s.parts.findIndex((p) => p.id === 'sigmoid-relation'), step: 0 });
+    expect(failed).toEqual(['bias-named']);
+    expect(v.failure).toEqual({ part: s.parts.findIndex((p) => p.id === 'bias-named'), step: 0 });
   });
 
   it('should fail a claim with swapped indices (softmax: y_i d log y_j instead of y_i d log y_i)', () => {
@@ -159,10 +160,10 @@ describe('injected errors are reported at the step that has them', () => {
   }
 
   it('should name the failing part and step in the text report', () => {
-    const s = withClaim(spec('tanh'), 'sigmoid-relation', (e) => `-(${e})`);
+    const s = withClaim(spec('adaline-loss'), 'bias-named', (e) => `-(${e})`);
     const text = namedToText(verifyNamed(computeNamed(engine, s)));
-    const n = s.parts.findIndex((p) => p.id === 'sigmoid-relation') + 1;
-    expect(text).toMatch(/= -\(2\*sigma\(2\*x\) - 1\) .*<- step 1 FAILED at x = /);
+    const n = s.parts.findIndex((p) => p.id === 'bias-named') + 1;
+    expect(text).toMatch(/= .*y - s.* <- step 1 FAILED at /);
     expect(text).toContain(`check: fails (part ${n}, step 1)`);
   });
 });

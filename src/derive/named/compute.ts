@@ -13,6 +13,7 @@ import { mapBottomUp, some } from '../../expr/traverse.js';
 import { ParseError, parseLatex, parsePlain } from '../../parse/index.js';
 import type { Derivation, Step } from '../../proof/step.js';
 import type { Engine } from '../../rewrite/engine.js';
+import type { RuleLibrary } from '../../rewrite/load-rules.js';
 import { RuleFileError, groupBySet, parseRuleFile } from '../../rewrite/rule-file.js';
 import { RuleIndex } from '../../rewrite/rule-index.js';
 import type { Rule, RuleSet } from '../../rewrite/rule.js';
@@ -37,6 +38,7 @@ import { FileError } from '../../parse/file-error.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chainContext, computeChain, type ChainContext, type ChainStep } from './matrix-chain.js';
+import { ALGEBRA_CLAIM_RULE, DEFINITION_CLAIM_RULE, claimJustification } from './claim-justification.js';
 
 /** The rule id of a claim: a typed-in equation whose only support is the numeric check. */
 export const CLAIM_RULE = 'claim.numeric';
@@ -57,7 +59,7 @@ class ClaimRuleIds extends Set<string> {
 }
 
 /** Steps that are checked numerically rather than rewritten by a rule (src/proof/replay.ts counts them as claims). */
-export const CLAIM_RULES: ReadonlySet<string> = new ClaimRuleIds([CLAIM_RULE, MATRIX_CLAIM_RULE, ENTRY_RULE, SOLVED_RULE]);
+export const CLAIM_RULES: ReadonlySet<string> = new ClaimRuleIds([CLAIM_RULE, DEFINITION_CLAIM_RULE, ALGEBRA_CLAIM_RULE, MATRIX_CLAIM_RULE, ENTRY_RULE, SOLVED_RULE]);
 
 export interface ComputedPart {
   readonly part: Part;
@@ -87,6 +89,8 @@ export interface ComputedNamed {
   readonly parts: readonly ComputedPart[];
   /** The spec's own rules (its `rules:` block), used besides the library's. */
   readonly ownRules: readonly Rule[];
+  /** The library the parts were rewritten with: its rules are the tested ones a step proof may cite. */
+  readonly library: RuleLibrary;
 }
 
 /** Rule-file errors in the `rules:` block, moved to the YAML file's lines. */
@@ -305,6 +309,16 @@ function definitionAt(spec: NamedSpec, text: string, line: number): ParsedDefini
   }
 }
 
+/** A claim step that a definition or exact algebra justifies cites it instead of "checked numerically". */
+function justifyClaims(body: PartBody, defs: readonly ParsedDefinition[]): PartBody {
+  const steps = body.derivation.steps.map((st) => {
+    if (st.rule !== CLAIM_RULE) return st;
+    const j = claimJustification(st.redex, st.contractum, defs);
+    return j === undefined ? st : { ...st, rule: j.rule, title: j.title };
+  });
+  return { ...body, derivation: { ...body.derivation, steps } };
+}
+
 /** Run every part in order; later parts may use earlier results ($id). */
 export function computeNamed(engine: Engine, spec: NamedSpec): ComputedNamed {
   const local = localRules(engine, spec);
@@ -315,9 +329,10 @@ export function computeNamed(engine: Engine, spec: NamedSpec): ComputedNamed {
   const cache = {};
   for (const p of spec.parts) {
     const own = p.define.map((text) => definitionAt(spec, text, p.line));
-    parts.push({ ...computePartBody(engine, local, spec, p, parts, definitions, cache), unfoldings: own });
+    const body = computePartBody(engine, local, spec, p, parts, definitions, cache);
+    parts.push({ ...(p.kind === 'claim' ? justifyClaims(body, [...own, ...definitions]) : body), unfoldings: own });
   }
-  const computed = { spec, unfoldings, parts, ownRules: [...local.values()].flatMap((s) => s.rules) };
+  const computed = { spec, unfoldings, parts, ownRules: [...local.values()].flatMap((s) => s.rules), library: engine.library };
   // A part marked `brief: join` must continue the part before at every detail, not only when shown brief.
   joinBriefParts(computed);
   return computed;

@@ -23,6 +23,8 @@ export interface NamedStepJson extends StepJson {
   /** A chain step: its rule's justification as a textbook writes it (LaTeX), and its check in words (sizes compared, or why it fails). */
   readonly justification?: string;
   readonly check?: string;
+  /** How the step was proved symbolically ("an instance of d.sum"), or why it was not (it then keeps its numeric verdict). */
+  readonly proof?: string;
 }
 
 export interface NamedPartJson {
@@ -77,19 +79,38 @@ function failureOf(p: VerifiedPart): FailureJson | undefined {
   return { step: i >= 0 ? i : 'result', point: v.point, lhs: v.lhs, rhs: v.rhs };
 }
 
+/**
+ * A step's verdict: its sampling's, raised to proved when its symbolic proof
+ * holds; a failing sample is never raised (it is then a bug to report).
+ */
+export function stepVerdict(p: VerifiedPart, i: number): Verdict | undefined {
+  const v = p.steps[i];
+  if (v === undefined) return undefined;
+  return v.verdict === 'holds' && p.proofs[i]?.proved === true ? 'proved' : v.verdict;
+}
+
+/** A merged line is proved when each rewrite in it is and its own check holds. */
+function lineVerdict(p: VerifiedPart, v: NumericVerdict, from: number, to: number): Verdict {
+  if (v.verdict !== 'holds') return v.verdict;
+  for (let i = from; i <= to; i++) if (stepVerdict(p, i) !== 'proved') return 'holds';
+  return 'proved';
+}
+
 function partLines(p: VerifiedPart, detail: Detail): LineJson[] {
   const checks = new Map(p.lines.map((l) => [l.from, l.verdict]));
   return groupSteps(p.computed.derivation.steps, { detail, endsLine: (i) => p.steps[i]?.verdict === 'fails' }).map((l) => {
     const from = l.steps[0]?.index ?? 0;
+    const to = l.steps[l.steps.length - 1]?.index ?? from;
     const v = checks.get(from);
-    return { steps: [from, l.steps[l.steps.length - 1]?.index ?? from] as const, titles: l.titles, after: toPlain(l.after), latex: toLatex(l.after), ...(v !== undefined ? { verdict: diffJsonVerdict(v.verdict) } : {}) };
+    return { steps: [from, to] as const, titles: l.titles, after: toPlain(l.after), latex: toLatex(l.after), ...(v !== undefined ? { verdict: diffJsonVerdict(lineVerdict(p, v, from, to)) } : {}) };
   });
 }
 
 function partJson(p: VerifiedPart, detail: Detail): NamedPartJson {
   const c = p.computed;
   const steps = c.derivation.steps.map((s, i) => {
-    const v = p.steps[i];
+    const v = stepVerdict(p, i);
+    const proof = p.proofs[i];
     return {
       part: c.part.id,
       rule: s.rule,
@@ -99,7 +120,8 @@ function partJson(p: VerifiedPart, detail: Detail): NamedPartJson {
       latex: toLatex(s.after),
       where: pathToString(s.path),
       notes: s.notes.map(noteToPlain),
-      ...(v !== undefined ? { verdict: diffJsonVerdict(v.verdict) } : {}),
+      ...(v !== undefined ? { verdict: diffJsonVerdict(v) } : {}),
+      ...(proof !== undefined ? { proof: proof.proved ? `proved: ${proof.by}` : `not proved: ${proof.reason}` } : {}),
       ...(c.chain?.steps[i] !== undefined && c.chain.steps[i].latex !== '' ? { justification: c.chain.steps[i].latex } : {}),
       ...(p.stepTexts?.[i] !== undefined ? { check: p.stepTexts[i] } : {}),
     };

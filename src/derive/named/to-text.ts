@@ -28,6 +28,13 @@ export function verdictLine(v: NumericVerdict): string {
   }
 }
 
+/** How a part was proved, said before its numeric check (which is made either way). */
+const PROVED_BY = {
+  steps: 'proved step by step (each step an instance of a tested rule, a definition or exact algebra, its conditions discharged); ',
+  nerdamer: 'proved symbolically (nerdamer); ',
+  none: '',
+} as const;
+
 function partText(p: VerifiedPart, n: number, detail: Detail): string[] {
   const c = p.computed;
   const heading = c.part.title !== '' ? c.part.title : c.part.kind;
@@ -52,7 +59,7 @@ function partText(p: VerifiedPart, n: number, detail: Detail): string[] {
   if (c.derivation.stop !== 'normal-form') lines.push(`  stopped: ${c.derivation.stop}`);
   const badStep = p.stepTexts === undefined ? -1 : p.steps.findIndex((x) => x.verdict !== 'holds');
   if (badStep >= 0) lines.push(`  check: step ${badStep + 1} ${p.steps[badStep]?.verdict === 'fails' ? 'fails' : 'is undecided'}: ${p.stepTexts?.[badStep] ?? ''}`);
-  else lines.push(`  check: ${p.verdict === 'proved' ? 'proved symbolically (nerdamer); ' : ''}${verdictLine(p.claim)}`);
+  else lines.push(`  check: ${PROVED_BY[p.provedBy ?? 'none']}${verdictLine(p.claim)}`);
   return lines;
 }
 

@@ -16,7 +16,7 @@ import { needsIndexedMode } from '../../numeric/indexed.js';
 import { nerdamerAgrees } from '../../numeric/nerdamer-bridge.js';
 import type { Verdict } from '../../proof/verify.js';
 import type { ComputedNamed, ComputedPart } from './compute.js';
-import { unfold } from './definitions.js';
+import { definitionResolver, unfold } from './definitions.js';
 import { substitute } from '../../expr/substitute.js';
 import { symKey } from '../../expr/sym-key.js';
 import { checkMatrixEqual } from '../../matrix-check/check-matrix-equal.js';
@@ -26,6 +26,12 @@ import { checkChainRelation, freeVariableOf } from './matrix-chain.js';
 import { DEFAULT_DETAIL, groupSteps, type Detail } from '../../proof/group-steps.js';
 import { verifyLines, type LineCheck } from '../../proof/verify-lines.js';
 import { joinBriefParts } from './brief-join.js';
+import type { StepProof } from '../../proof/step-proof.js';
+import { acEqual } from '../../proof/ac-key.js';
+import type { IndexRange } from '../../proof/side-conditions.js';
+import { stepProofs } from './step-proofs.js';
+import { partIndexRanges } from './index-ranges.js';
+import { openChainExpr } from './matrix-chain.js';
 
 export interface VerifiedPart {
   readonly computed: ComputedPart;
@@ -33,11 +39,19 @@ export interface VerifiedPart {
   readonly stepTexts?: readonly string[];
   /** One check per step of the part's derivation, in order. */
   readonly steps: readonly NumericVerdict[];
+  /**
+   * One symbolic proof per step (src/proof/step-proof.ts), found independently
+   * of the sampling: a step is shown proved only when its proof holds and its
+   * sampling did not fail (a failing sample wins: a proved step that fails is a bug to report).
+   */
+  readonly proofs: readonly StepProof[];
   /** The part's start = result, checked directly. */
   readonly claim: NumericVerdict;
   /** The displayed lines at the chosen detail, a merged line checked as one step. */
   readonly lines: readonly LineCheck[];
   readonly verdict: Verdict;
+  /** What made the verdict proved: every step's own proof, or nerdamer reducing start − result to 0. */
+  readonly provedBy?: 'steps' | 'nerdamer';
 }
 
 export interface VerifiedNamed {
@@ -94,7 +108,8 @@ function verifyMatrixPart(p: ComputedPart, shapes: ShapeContext, seed: number, p
   const same = only !== undefined && equal(only.redex, d.start) && equal(only.contractum, d.result);
   const claim = same && steps[0] !== undefined ? steps[0] : check(d.start, d.result, 0);
   const lines = lineChecks(p, steps, detail, (a, b, k) => check(a, b, 500 + k));
-  return { computed: p, steps, claim, lines, verdict: worst([claim, ...steps, ...lines.map((l) => l.verdict)]) };
+  const proofs = d.steps.map(() => NOT_ATTEMPTED_MATRIX);
+  return { computed: p, steps, proofs, claim, lines, verdict: worst([claim, ...steps, ...lines.map((l) => l.verdict)]) };
 }
 
 /**
@@ -120,10 +135,33 @@ function verifyChainPart(c: ComputedNamed, p: ComputedPart, index: number, seed:
   const maxRelError = steps.reduce((m, x) => Math.max(m, x.verdict === 'holds' ? x.maxRelError : 0), 0);
   const claim: NumericVerdict = failedStep ?? { verdict: 'holds', points: sampled, maxRelError };
   const lines = lineChecks(p, steps, detail, (a, b, k) => checkChainRelation(a, b, chain.context, known, free, seed + 500 + k, per).verdict);
-  return { computed: p, steps, claim, lines, verdict: worst([claim, ...steps, ...lines.map((l) => l.verdict)]), stepTexts: checks.map((x) => x.text) };
+  const proofs = p.derivation.steps.map((s, k) => (chain.steps[k]?.problem !== undefined ? NOT_ATTEMPTED_MATRIX : chainProof(s.redex, s.contractum, (e) => openChainExpr(e, chain.context, known, free))));
+  const checked = worst([claim, ...steps, ...lines.map((l) => l.verdict)]);
+  const byDefinitions = checked === 'holds' && allProved(proofs);
+  return { computed: p, steps, proofs, claim, lines, verdict: byDefinitions ? 'proved' : checked, ...(byDefinitions ? { provedBy: 'steps' as const } : {}), stepTexts: checks.map((x) => x.text) };
 }
 
-function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: NamedVerifyOptions): VerifiedPart {
+const NOT_ATTEMPTED_MATRIX: StepProof = { proved: false, reason: 'a matrix identity: checked entry by entry, not proved symbolically' };
+
+/**
+ * A chain step is proved when both sides are the same expression once the
+ * matrix definitions and the earlier parts' results are put in (a forward
+ * pass written out, "δ as derived above"); a step citing a law of
+ * rules/backprop.identities is checked entry by entry only.
+ */
+function chainProof(before: Expr, after: Expr, open: (e: Expr) => Expr | { readonly undecided: string }): StepProof {
+  const [a, b] = [open(before), open(after)];
+  if ('undecided' in a || 'undecided' in b) return { proved: false, reason: 'a quantity could not be written out' };
+  const used = !equal(a, before) || !equal(b, after);
+  return used && acEqual(a, b) ? { proved: true, by: 'the definitions and earlier results, written out' } : NOT_ATTEMPTED_MATRIX;
+}
+
+/** Every step proved and every check passing: the part's start = result is proved, step by step. */
+function allProved(proofs: readonly StepProof[]): boolean {
+  return proofs.length > 0 && proofs.every((x) => x.proved);
+}
+
+function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: NamedVerifyOptions, ranges: readonly IndexRange[]): VerifiedPart {
   const points = opts.points ?? 24;
   const seed = (opts.seed ?? 1) + 1000 * index;
   const detail = opts.detail ?? DEFAULT_DETAIL;
@@ -145,18 +183,24 @@ function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: Name
   const result = open(p.derivation.result);
   const claim = checkEqualNumeric(start, result, { points, seed });
   const lines = lineChecks(p, steps, detail, (a, b, k) => checkEqualNumeric(open(a), open(b), { points, seed: seed + 500 + k }));
+  const own = new Set(c.ownRules.map((r) => r.id));
+  const proofs = stepProofs(c.library, own, p, open, ranges, definitionResolver(defs));
   let verdict = worst([claim, ...steps, ...lines.map((l) => l.verdict)]);
   if (p.derivation.stop !== 'normal-form' && verdict !== 'fails') verdict = 'undecided';
+  // A solve part's claim is its model at the solution, not the chain of its steps.
+  let provedBy: VerifiedPart['provedBy'];
+  if (verdict === 'holds' && p.solution === undefined && allProved(proofs)) [verdict, provedBy] = ['proved', 'steps'];
   // A second engine may upgrade a passing scalar check to proved; sums and
   // indices are beyond it, so those stay numeric.
-  if (verdict === 'holds' && !needsIndexedMode(start) && !needsIndexedMode(result) && nerdamerAgrees(start, result) === true) verdict = 'proved';
-  return { computed: p, steps, claim, lines, verdict };
+  if (verdict === 'holds' && !needsIndexedMode(start) && !needsIndexedMode(result) && nerdamerAgrees(start, result) === true) [verdict, provedBy] = ['proved', 'nerdamer'];
+  return { computed: p, steps, proofs, claim, lines, verdict, ...(provedBy !== undefined ? { provedBy } : {}) };
 }
 
 export function verifyNamed(c: ComputedNamed, opts: NamedVerifyOptions = {}): VerifiedNamed {
   // At brief, parts marked `brief: join` are shown (and checked) as lines of the part before them.
   const shown = (opts.detail ?? DEFAULT_DETAIL) === 'brief' ? joinBriefParts(c) : c;
-  const parts = shown.parts.map((p, i) => verifyPart(shown, p, i, opts));
+  const ranges = partIndexRanges(shown.parts, shown.unfoldings);
+  const parts = shown.parts.map((p, i) => verifyPart(shown, p, i, opts, ranges[i] ?? []));
   const vs = parts.map((p) => p.verdict);
   const verdict: Verdict = vs.includes('fails') ? 'fails' : vs.includes('undecided') ? 'undecided' : vs.every((v) => v === 'proved') ? 'proved' : 'holds';
   let failure: VerifiedNamed['failure'];
