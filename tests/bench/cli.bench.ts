@@ -1,16 +1,17 @@
 /**
  * `npm run bench:cli`: start-up as a user meets it. Each command runs cold as
- * a whole process, the way the `gradtex` bin runs (node on
- * dist/src/cli/main.js), interleaved with `node -e 0` in the same run so
+ * a whole process, the way the `gradtex` bin runs (node on the bundle
+ * dist/cli/gradtex.js), interleaved with `node -e 0` in the same run so
  * that both see the same machine load. Prints the median wall time of each
- * and the ratio to `node -e 0`; the first line after the header is the
+ * and the ratio to `node -e 0`; the first line after `node -e 0` is the
  * acceptance figure (`gradtex diff 'x^2' --wrt x`).
  *
- *     node dist/tests/bench/cli.bench.js            # diff only, 21 runs each
- *     BENCH_RUNS=31 node dist/tests/bench/cli.bench.js --all   # also eval, equal, check
+ *     node dist/tests/bench/cli.bench.js                  # diff, eval, equal, check; 21 runs each
+ *     BENCH_RUNS=31 node dist/tests/bench/cli.bench.js --diff   # diff only
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './timing.js';
@@ -32,9 +33,12 @@ interface Case {
 }
 
 const root = projectRoot();
-const bin = join(root, 'dist', 'src', 'cli', 'main.js');
+const bin = join(root, 'dist', 'cli', 'gradtex.js');
 const RUNS = Math.max(15, Number(process.env['BENCH_RUNS'] ?? 21));
-const all = process.argv.includes('--all');
+const all = !process.argv.includes('--diff');
+/** A small document for `check`: one derivative step, one algebra step. */
+const checkInput = join(mkdtempSync(join(tmpdir(), 'gradtex-bench-')), 'small.md');
+writeFileSync(checkInput, '# A small check\n\n$$\\frac{d}{dx} x^2 = 2x$$\n\n$$(x+1)^2 = x^2 + 2x + 1$$\n');
 
 const baseline: Case = { label: 'node -e 0', args: ['-e', '0'], exits: [0] };
 const cases: Case[] = [
@@ -43,6 +47,7 @@ const cases: Case[] = [
     ? [
         { label: "gradtex eval 'sin(x)^2' --at x=0.3", args: [bin, 'eval', 'sin(x)^2', '--at', 'x=0.3'], exits: [0] },
         { label: "gradtex equal 'sigma(x)' '1/(1+exp(-x))'", args: [bin, 'equal', 'sigma(x)', '1/(1+exp(-x))'], exits: [0] },
+        { label: 'gradtex check small.md (2 relations)', args: [bin, 'check', checkInput], exits: [0] },
       ]
     : []),
 ];
