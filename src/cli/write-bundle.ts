@@ -37,6 +37,7 @@ const ENTRIES: Readonly<Record<string, string>> = {
   gradtex: 'src/cli/gradtex.ts',
   'main-job': 'src/cli/main-job.ts',
   'batch-worker': 'src/cli/batch-worker.ts',
+  'file-worker': 'src/cli/file-worker.ts',
   'nerdamer-worker': 'src/numeric/nerdamer-worker.ts',
   'gemm-worker': 'src/train/kernel/gemm-worker.ts',
 };

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench:batch`: throughput of `--jobs` as a user meets it, each
+ * run a whole `gradtex` process on the bundle (start-up and worker start
+ * included): `check` over a folder of small homework files (files/s) and
+ * `diff --batch` over the derivative suite (requests/s), at 1 and 2 jobs,
+ * interleaved so that both see the same machine load. Prints the median of
+ * the runs and the ratio of 2 jobs to 1; the number of cores and the load
+ * average are printed too, because on a shared machine the second core may
+ * not be free.
+ *
+ *     node dist/tests/bench/batch.bench.js        # BENCH_RUNS=5 for more runs (default 3)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median } from './timing.js';
+
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'rules'))) return dir;
+    dir = resolve(dir, '..');
+  }
+  throw new Error('cannot find the gradtex folder');
+}
+
+const root = projectRoot();
+const bin = join(root, 'dist', 'cli', 'gradtex.js');
+if (!existsSync(bin)) throw new Error(`${bin} is missing: run npm run build first`);
+const RUNS = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 3));
+const work = mkdtempSync(join(tmpdir(), 'gradtex-batch-bench-'));
+
+// 16 homework files of 6 relations each: a derivative, an identity, a wrong step.
+const FILES = 16;
+const files = Array.from({ length: FILES }, (_, k) => {
+  const a = k + 2;
+  const text = [
+    `# Homework ${k + 1}`,
+    `$$\\frac{d}{dx} \\sin(${a}x) = ${a}\\cos(${a}x)$$`,
+    `$$\\frac{d}{dx} e^{${a}x} x^2 = e^{${a}x}(${a}x^2 + 2x)$$`,
+    `$$\\sigma(x)(1 - \\sigma(x)) = \\sigma(x) - \\sigma(x)^2$$`,
+    `$$(x + ${a})^2 = x^2 + ${2 * a}x + ${a * a}$$`,
+    `For $x > 0$: $$\\log(${a}x) = \\log(${a}) + \\log(x)$$`,
+    `$$\\frac{d}{dx} \\tanh(x) = 1 - \\tanh(x)^2 + ${k % 3 === 0 ? 'x' : '0'}$$`,
+  ].join('\n\n');
+  const file = join(work, `hw${String(k + 1).padStart(2, '0')}.md`);
+  writeFileSync(file, text + '\n');
+  return file;
+});
+
+// The derivative suite, twice over, as diff --batch requests.
+const suite = readFileSync(join(root, 'tests', 'fixtures', 'derive-suite', 'suite.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+const requests = [...suite, ...suite].map((l, i) => {
+  const r = JSON.parse(l) as { expr: string; wrt: string[] };
+  return JSON.stringify({ id: i, expr: r.expr, wrt: r.wrt[0] });
+});
+const batch = join(work, 'requests.jsonl');
+writeFileSync(batch, requests.join('\n') + '\n');
+
+interface Case {
+  readonly label: string;
+  readonly unit: string;
+  readonly count: number;
+  readonly args: (jobs: number) => string[];
+}
+
+const cases: Case[] = [
+  { label: `check ${FILES} files`, unit: 'files/s', count: FILES, args: (j) => ['check', ...files, '--jobs', String(j)] },
+  { label: `diff --batch ${requests.length} requests`, unit: 'requests/s', count: requests.length, args: (j) => ['diff', '--batch', batch, '--jobs', String(j)] },
+];
+
+/** One run: wall time in seconds, from spawn to exit. */
+function runOnce(args: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const s = (performance.now() - t0) / 1000;
+  // check exits 1 (some steps fail on purpose); anything else is a broken run.
+  if (r.status !== 0 && r.status !== 1) throw new Error(`gradtex ${args.slice(0, 2).join(' ')} exited with ${r.status ?? r.signal}: ${r.stderr}`);
+  return s;
+}
+
+console.log(`batch throughput, median wall time of ${RUNS} interleaved runs (node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the start)`);
+for (const c of cases) {
+  const times = new Map<number, number[]>([
+    [1, []],
+    [2, []],
+  ]);
+  for (let r = 0; r < RUNS; r++) for (const j of r % 2 === 0 ? [1, 2] : [2, 1]) (times.get(j) as number[]).push(runOnce(c.args(j)));
+  const rate = (j: number): number => c.count / median(times.get(j) as number[]);
+  const fmt = (j: number): string => `${j} job${j === 1 ? ' ' : 's'}: ${median(times.get(j) as number[]).toFixed(2)} s, ${rate(j).toFixed(1)} ${c.unit}`;
+  console.log(`${c.label}: ${fmt(1)} | ${fmt(2)} | ratio ${(rate(2) / rate(1)).toFixed(2)}`);
+}
+rmSync(work, { recursive: true, force: true });
+console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
