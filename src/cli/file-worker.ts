@@ -12,7 +12,7 @@ const port = parentPort;
 if (port !== null) {
   let handle: (file: string) => FileOutcome<unknown>;
   try {
-    handle = fileHandler(workerData as FileJob);
+    handle = await fileHandler(workerData as FileJob);
   } catch (e) {
     // The main thread built the same context first; this is only a safety net.
     const message = errorMessage(e);

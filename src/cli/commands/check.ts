@@ -67,7 +67,7 @@ export const checkCommand: CommandModule = {
           else bad.push(outcome.message);
         });
         for (const message of bad) io.stderr(`gradtex: ${message}\n`);
-        if (reports.length > 0) writeCheckReport(io, flags, reports);
+        if (reports.length > 0) await writeCheckReport(io, flags, reports);
         const counts = reports.map((r) => tally(r.report));
         if (bad.length > 0) setExit(EXIT.badInput);
         else if (counts.some((t) => t.fails > 0)) setExit(EXIT.failed);
