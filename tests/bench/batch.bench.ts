@@ -6,7 +6,8 @@
  * interleaved so that both see the same machine load. Prints the median of
  * the runs and the ratio of 2 jobs to 1; the number of cores and the load
  * average are printed too, because on a shared machine the second core may
- * not be free.
+ * not be free; on Linux the median CPU time of each run is printed beside its
+ * wall time (the second job's extra CPU is its start-up).
  *
  *     node dist/tests/bench/batch.bench.js        # BENCH_RUNS=5 for more runs (default 3)
  */
@@ -32,8 +33,9 @@ if (!existsSync(bin)) throw new Error(`${bin} is missing: run npm run build firs
 const RUNS = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 3));
 const work = mkdtempSync(join(tmpdir(), 'gradtex-batch-bench-'));
 
-// 16 homework files of 6 relations each: a derivative, an identity, a wrong step.
-const FILES = 16;
+// 48 homework files of 6 relations each: a derivative, an identity, a wrong step. Enough work
+// that the start-up of a second thread (the engine and the rules, about 0.4 s of CPU) is small beside it.
+const FILES = 48;
 const files = Array.from({ length: FILES }, (_, k) => {
   const a = k + 2;
   const text = [
@@ -50,9 +52,9 @@ const files = Array.from({ length: FILES }, (_, k) => {
   return file;
 });
 
-// The derivative suite as diff --batch requests.
+// The derivative suite, twice over, as diff --batch requests.
 const suite = readFileSync(join(root, 'tests', 'fixtures', 'derive-suite', 'suite.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '');
-const requests = suite.map((l, i) => {
+const requests = [...suite, ...suite].map((l, i) => {
   const r = JSON.parse(l) as { expr: string; wrt: string[] };
   return JSON.stringify({ id: i, expr: r.expr, wrt: r.wrt });
 });
@@ -72,11 +74,27 @@ const cases: Case[] = [
   { label: `diff --batch ${requests.length} requests`, unit: 'requests/s', count: requests.length, args: (j) => ['diff', '--batch', batch, '--jobs', String(j), '--timeout', '600'] },
 ];
 
-/** One run: wall time in seconds, from spawn to exit. */
-function runOnce(args: string[]): number {
+/** CPU seconds (user + system) of this process's finished children where Linux tells it (/proc/self/stat, clock ticks of 10 ms). */
+function childrenCpuS(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+const cpuTimes = new Map<string, number[]>();
+
+/** One run: wall time in seconds, from spawn to exit (its CPU time noted in cpuTimes under `key`). */
+function runOnce(args: string[], key: string): number {
+  const cpu0 = childrenCpuS();
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const s = (performance.now() - t0) / 1000;
+  const cpu1 = childrenCpuS();
+  if (cpu0 !== undefined && cpu1 !== undefined) cpuTimes.set(key, [...(cpuTimes.get(key) ?? []), cpu1 - cpu0]);
   // check exits 1 (some steps fail on purpose); anything else is a broken run, and so is a request answered with an error.
   if (r.status !== 0 && r.status !== 1) throw new Error(`gradtex ${args.slice(0, 2).join(' ')} exited with ${r.status ?? r.signal}: ${r.stderr}`);
   const errorLine = r.stdout.split('\n').find((l) => l.startsWith('{"id"') && l.includes('"error"'));
@@ -90,10 +108,16 @@ for (const c of cases) {
     [1, []],
     [2, []],
   ]);
-  for (let r = 0; r < RUNS; r++) for (const j of r % 2 === 0 ? [1, 2] : [2, 1]) (times.get(j) as number[]).push(runOnce(c.args(j)));
+  for (let r = 0; r < RUNS; r++) for (const j of r % 2 === 0 ? [1, 2] : [2, 1]) (times.get(j) as number[]).push(runOnce(c.args(j), `${c.label} ${j}`));
   const rate = (j: number): number => c.count / median(times.get(j) as number[]);
-  const fmt = (j: number): string => `${j} job${j === 1 ? ' ' : 's'}: ${median(times.get(j) as number[]).toFixed(2)} s, ${rate(j).toFixed(1)} ${c.unit}`;
+  const cpu = (j: number): string => {
+    const t = cpuTimes.get(`${c.label} ${j}`);
+    return t === undefined || t.length !== RUNS ? '' : ` (CPU ${median(t).toFixed(2)} s)`;
+  };
+  const fmt = (j: number): string => `${j} job${j === 1 ? ' ' : 's'}: ${median(times.get(j) as number[]).toFixed(2)} s${cpu(j)}, ${rate(j).toFixed(1)} ${c.unit}`;
   console.log(`${c.label}: ${fmt(1)} | ${fmt(2)} | ratio ${(rate(2) / rate(1)).toFixed(2)}`);
 }
 rmSync(work, { recursive: true, force: true });
 console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+// With the cores already busy, a second thread gets no second core (Linux shares CPU between sessions, not threads).
+if ((loadavg()[0] ?? 0) >= availableParallelism()) console.log('note: the load average is at or above the number of cores: the second job had no idle core, so the ratio says little about --jobs');
