@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError, type Io } from './io.js';
+import { runInOrder } from './jobs.js';
 
 /** One answered line: the JSON text to print, and whether a check in it failed. */
 export interface BatchAnswer {
@@ -196,40 +197,44 @@ class LineWorker {
 }
 
 /**
- * Answers every line of `text` in order, printing one JSON line per
- * request; resolves to true when some check failed.
+ * Answers every line of `text`, printing one JSON line per request in input
+ * order; resolves to true when some check failed. With `jobs` > 1 that many
+ * workers answer lines at once (each with its own time budget per request);
+ * the output is the same as with one.
  */
-export async function runBatch(text: string, io: Io, opts: { job: BatchJob; budgetMs: number; local: () => LineHandler | Promise<LineHandler> }): Promise<boolean> {
+export async function runBatch(text: string, io: Io, opts: { job: BatchJob; budgetMs: number; jobs: number; local: () => LineHandler | Promise<LineHandler> }): Promise<boolean> {
   const lines = text.split(/\r?\n/);
   let failed = false;
+  const print = (a: BatchAnswer | undefined): void => {
+    if (a === undefined) return;
+    if (a.failed) failed = true;
+    io.stdout(a.out);
+  };
   if (!existsSync(fileURLToPath(WORKER_URL))) {
     const handle = await opts.local();
-    lines.forEach((line, i) => {
-      const a = handle(line, i);
-      if (a === undefined) return;
-      if (a.failed) failed = true;
-      io.stdout(a.out);
-    });
+    lines.forEach((line, i) => print(handle(line, i)));
     return failed;
   }
-  const worker = new LineWorker(opts.job);
+  const requests = [...lines.entries()].filter(([, line]) => line.trim() !== '');
+  const workers = Array.from({ length: Math.max(1, Math.min(opts.jobs, requests.length)) }, () => new LineWorker(opts.job));
   try {
-    for (const [i, line] of lines.entries()) {
-      if (line.trim() === '') continue;
-      const budgetMs = requestBudgetMs(line, opts.budgetMs);
-      const r = await worker.answer(line, i, budgetMs);
-      const a =
-        r === 'timeout'
+    await runInOrder(
+      requests.length,
+      workers.length,
+      async (runner, k) => {
+        const [i, line] = requests[k] as [number, string];
+        const budgetMs = requestBudgetMs(line, opts.budgetMs);
+        const r = await (workers[runner] as LineWorker).answer(line, i, budgetMs);
+        return r === 'timeout'
           ? errorLine(line, i, `no answer within ${budgetMs / 1000} s, the time budget of one request (--timeout, or "timeout" in the request); the other requests are answered`)
           : r.kind === 'lost'
             ? errorLine(line, i, r.why)
             : r.answer;
-      if (a === undefined) continue;
-      if (a.failed) failed = true;
-      io.stdout(a.out);
-    }
+      },
+      (_k, a) => print(a),
+    );
   } finally {
-    worker.stop();
+    for (const w of workers) w.stop();
   }
   return failed;
 }

@@ -9,9 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { documentKind } from '../check/check-document.js';
-import { reportHtml } from '../markdown/check-report.js';
 import { formatJson, formatText, type FileReport } from '../check/report.js';
-import { installKatexAssets } from '../document/katex-assets.js';
 import { loadTemplate, templatesDir } from '../document/template.js';
 import { UserError, type Io } from './io.js';
 import { sameFile } from './same-file.js';
@@ -35,9 +33,11 @@ export function refuseInputAsOutput(files: readonly string[], output: string | u
   if (input !== undefined) throw new UserError(`refusing to write the report over the input ${input}: choose another -o file`);
 }
 
-export function writeCheckReport(io: Io, flags: CheckOutputFlags, checked: readonly CheckedFile[]): void {
+/** Writes the report; the HTML writer (the Markdown stack, KaTeX's files) loads only for --format html. */
+export async function writeCheckReport(io: Io, flags: CheckOutputFlags, checked: readonly CheckedFile[]): Promise<void> {
   let text: string;
   if (flags.format === 'html') {
+    const [{ reportHtml }, { installKatexAssets }] = await Promise.all([import('../markdown/check-report.js'), import('../document/katex-assets.js')]);
     const katexCss = flags.output === undefined ? 'katex/katex.min.css' : installKatexAssets(dirname(flags.output));
     const files = checked.map((c) => ({ ...c, kind: documentKind(c.file) }));
     text = reportHtml(files, { katexCss, template: loadTemplate(join(templatesDir(), 'check-report.html')) });

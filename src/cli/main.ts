@@ -6,11 +6,9 @@
 import { Command, CommanderError } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
-import { EXIT, UserError, processIo, type Io } from './io.js';
+import { EXIT, processIo, type Io } from './io.js';
 import { commandsFor } from './commands/index.js';
-import { PointError } from '../derive/point.js';
-import { DerivationLimitError } from '../derive/limits.js';
-import { FileError } from '../parse/file-error.js';
+import { errorMessage } from './file-outcome.js';
 
 /** The only single-dash options gradtex has; everything else is math. */
 const SHORT_OPTIONS = new Set(['-h', '-V', '-o']);
@@ -47,14 +45,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       // Help and version requests end here too, with exit code 0.
       return err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     }
-    // Errors in what the user wrote: one line, exit 2, no stack trace.
-    if (err instanceof UserError || err instanceof PointError || err instanceof FileError || err instanceof DerivationLimitError) {
-      io.stderr(`gradtex: ${err.message}\n`);
-      return EXIT.badInput;
-    }
-    // A bug in gradtex, not in the user's input: still one line, but say so.
-    const msg = err instanceof Error ? err.message : String(err);
-    io.stderr(`gradtex: internal error: ${msg}\n`);
+    // Errors in what the user wrote: one line, exit 2, no stack trace. A bug
+    // in gradtex, not in the user's input: still one line, but it says so.
+    io.stderr(`gradtex: ${errorMessage(err)}\n`);
     return EXIT.badInput;
   }
 }

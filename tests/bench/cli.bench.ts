@@ -1,16 +1,22 @@
 /**
  * `npm run bench:cli`: start-up as a user meets it. Each command runs cold as
- * a whole process, the way the `gradtex` bin runs (node on
- * dist/src/cli/main.js), interleaved with `node -e 0` in the same run so
+ * a whole process, the way the `gradtex` bin runs (node on the bundle
+ * dist/cli/gradtex.js), interleaved with `node -e 0` in the same run so
  * that both see the same machine load. Prints the median wall time of each
- * and the ratio to `node -e 0`; the first line after the header is the
+ * and the ratio to `node -e 0`; the first line after `node -e 0` is the
  * acceptance figure (`gradtex diff 'x^2' --wrt x`).
  *
- *     node dist/tests/bench/cli.bench.js            # diff only, 21 runs each
- *     BENCH_RUNS=31 node dist/tests/bench/cli.bench.js --all   # also eval, equal, check
+ *     node dist/tests/bench/cli.bench.js                  # diff, eval, equal, check; 21 runs each
+ *     BENCH_RUNS=31 node dist/tests/bench/cli.bench.js --diff   # diff only
+ *     node dist/tests/bench/cli.bench.js --diff --unbundled      # also diff on dist/src, without the bundle
+ *
+ * On Linux the median CPU time (user + system) of each is printed beside
+ * the wall time: on a machine busy with other work, the wall time measures
+ * the queue as much as gradtex.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './timing.js';
@@ -32,9 +38,12 @@ interface Case {
 }
 
 const root = projectRoot();
-const bin = join(root, 'dist', 'src', 'cli', 'main.js');
+const bin = join(root, 'dist', 'cli', 'gradtex.js');
 const RUNS = Math.max(15, Number(process.env['BENCH_RUNS'] ?? 21));
-const all = process.argv.includes('--all');
+const all = !process.argv.includes('--diff');
+/** A small document for `check`: one derivative step, one algebra step. */
+const checkInput = join(mkdtempSync(join(tmpdir(), 'gradtex-bench-')), 'small.md');
+writeFileSync(checkInput, '# A small check\n\n$$\\frac{d}{dx} x^2 = 2x$$\n\n$$(x+1)^2 = x^2 + 2x + 1$$\n');
 
 const baseline: Case = { label: 'node -e 0', args: ['-e', '0'], exits: [0] };
 const cases: Case[] = [
@@ -43,19 +52,41 @@ const cases: Case[] = [
     ? [
         { label: "gradtex eval 'sin(x)^2' --at x=0.3", args: [bin, 'eval', 'sin(x)^2', '--at', 'x=0.3'], exits: [0] },
         { label: "gradtex equal 'sigma(x)' '1/(1+exp(-x))'", args: [bin, 'equal', 'sigma(x)', '1/(1+exp(-x))'], exits: [0] },
+        { label: 'gradtex check small.md (2 relations)', args: [bin, 'check', checkInput], exits: [0] },
       ]
     : []),
+  // The same diff on the modules tsc writes, unbundled (146 ES modules): what the bundle saves.
+  ...(process.argv.includes('--unbundled') ? [{ label: "unbundled: node dist/src/cli/main.js diff 'x^2' --wrt x", args: [join(root, 'dist', 'src', 'cli', 'main.js'), 'diff', 'x^2', '--wrt', 'x'], exits: [0] }] : []),
 ];
 
-/** One cold run: wall time in ms, from spawn to exit. */
-function runOnce(c: Case): number {
+/**
+ * CPU time (user + system, ms) of this process's finished children, where
+ * Linux tells it (/proc/self/stat, in clock ticks of 10 ms); undefined
+ * elsewhere. Less sensitive than wall time to a machine busy with other
+ * work, so it is printed beside it.
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name (which may hold spaces) start at field 3; cutime and cstime are fields 16 and 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One cold run: wall time and CPU time (when known) in ms, from spawn to exit. */
+function runOnce(c: Case): { wall: number; cpu: number | undefined } {
+  const cpu0 = childrenCpuMs();
   const t0 = performance.now();
   const r = spawnSync(process.execPath, c.args, { cwd: root, encoding: 'utf8' });
-  const ms = performance.now() - t0;
+  const wall = performance.now() - t0;
+  const cpu1 = childrenCpuMs();
   if (r.status === null || !c.exits.includes(r.status)) {
     throw new Error(`${c.label} exited with ${r.status ?? r.signal}: ${r.stderr}`);
   }
-  return ms;
+  return { wall, cpu: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0 };
 }
 
 if (!existsSync(bin)) throw new Error(`${bin} is missing: run npm run build first`);
@@ -63,19 +94,28 @@ const all_ = [baseline, ...cases];
 // One warm-up of each: the file system cache, not the process, is what it warms.
 for (const c of all_) runOnce(c);
 const times = new Map<Case, number[]>(all_.map((c) => [c, []]));
+const cpus = new Map<Case, number[]>(all_.map((c) => [c, []]));
 for (let r = 0; r < RUNS; r++) {
   // Interleaved, starting with a different command each round, so that a burst of load hits all of them alike.
   for (let k = 0; k < all_.length; k++) {
     const c = all_[(r + k) % all_.length] as Case;
-    (times.get(c) as number[]).push(runOnce(c));
+    const t = runOnce(c);
+    (times.get(c) as number[]).push(t.wall);
+    if (t.cpu !== undefined) (cpus.get(c) as number[]).push(t.cpu);
   }
 }
 
 const base = median(times.get(baseline) as number[]);
+const cpuOf = (c: Case): number | undefined => ((cpus.get(c) as number[]).length === RUNS ? median(cpus.get(c) as number[]) : undefined);
+const baseCpu = cpuOf(baseline);
 const fmt = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
-console.log(`cold start-up, median wall time of ${RUNS} interleaved runs each (node ${process.version})`);
-console.log(`${baseline.label}: ${fmt(base)}`);
+const cpuText = (c: Case): string => {
+  const cpu = cpuOf(c);
+  return cpu === undefined || baseCpu === undefined ? '' : `   (CPU ${fmt(cpu)}${c === baseline ? '' : `, ratio ${(cpu / baseCpu).toFixed(2)}`})`;
+};
+console.log(`cold start-up, median wall time of ${RUNS} interleaved runs each (node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+console.log(`${baseline.label}: ${fmt(base)}${cpuText(baseline)}`);
 for (const c of cases) {
   const m = median(times.get(c) as number[]);
-  console.log(`${c.label}: ${fmt(m)}  ratio ${(m / base).toFixed(2)}`);
+  console.log(`${c.label}: ${fmt(m)}  ratio ${(m / base).toFixed(2)}${cpuText(c)}`);
 }

@@ -23,8 +23,8 @@ export async function cli(args: readonly string[], stdin = ''): Promise<CliResul
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The built binary (npm test builds first: see the pretest script). */
-export const BIN = join(root, 'dist', 'src', 'cli', 'main.js');
+/** The built binary, the bundle the `gradtex` bin runs (npm test builds first: see the pretest script). */
+export const BIN = join(root, 'dist', 'cli', 'gradtex.js');
 
 export function cliProcess(args: readonly string[], stdin = ''): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], { input: stdin, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });

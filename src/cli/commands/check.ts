@@ -14,21 +14,15 @@
  * - 3: nothing fails, but some relation is undecided or not read
  *   (`--allow-undecided` maps 3 to 0).
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { checkDocument, DocumentError, documentKind } from '../../check/check-document.js';
-import { FactError, type Fact } from '../../check/facts.js';
-import { createChecker } from '../../check/judge-step.js';
-import { readAssumptions as readAssumptionList } from '../../check/read-facts.js';
 import { tally } from '../../check/report.js';
-import { createEngine } from '../../rewrite/engine.js';
-import { MarkdownDepthError } from '../../check/nesting-depth.js';
-import { FileError } from '../../parse/file-error.js';
+import type { CheckFileFlags } from '../check-file.js';
 import { refuseInputAsOutput, writeCheckReport, type CheckedFile, type CheckFormat } from '../check-output.js';
 import type { CommandModule } from '../command.js';
+import { runFileJobs } from '../file-jobs.js';
 import { EXIT, UserError, type Io } from '../io.js';
+import { defaultJobs, parseJobs } from '../jobs.js';
 import { collect, parseInteger, parsePositiveInt } from '../options.js';
-import { readShapes } from '../matrix-equal.js';
 
 interface CheckFlags {
   format: CheckFormat;
@@ -39,21 +33,12 @@ interface CheckFlags {
   verbose?: boolean;
   allowUndecided?: boolean;
   shape: string[];
+  jobs?: number;
 }
 
 function parseCheckFormat(v: string): CheckFormat {
   if (v === 'text' || v === 'json' || v === 'html') return v;
   throw new UserError(`--format: expected text, json or html, got '${v}'`);
-}
-
-/** `--assume` lists: every piece understood and consistent, or a one-line error naming the piece. */
-function cliFacts(texts: readonly string[]): Fact[] {
-  try {
-    return readAssumptionList(texts);
-  } catch (e) {
-    if (e instanceof FactError) throw new UserError(`--assume: ${e.message}`);
-    throw e;
-  }
 }
 
 export const checkCommand: CommandModule = {
@@ -70,30 +55,22 @@ export const checkCommand: CommandModule = {
       .option('--verbose', 'list every step, not only failing and undecided ones')
       .option('--allow-undecided', 'exit 0 (not 3) when nothing fails but some relation is undecided or not read')
       .option('--shape <decl>', "declare a matrix or vector for every file, e.g. 'W: m x n, x: n' (repeatable); statements in the document (W \\in \\mathbb{R}^{m \\times n}) take over where they are made", collect, [])
-      .action((files: string[], flags: CheckFlags) => {
-        const checker = createChecker(createEngine());
-        const facts = cliFacts(flags.assume);
-        const shapes = readShapes(flags.shape);
+      .option('--jobs <n>', `check this many files at once, each in a thread of its own (default: the number of cores, ${defaultJobs()}); the report is the same, in the order of the files`, parseJobs)
+      .action(async (files: string[], flags: CheckFlags) => {
         refuseInputAsOutput(files, flags.output);
-        const reports: CheckedFile[] = files.map((file) => {
-          let source: string;
-          try {
-            source = readFileSync(file, 'utf8');
-          } catch (e) {
-            throw new UserError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
-          }
-          const opts = { facts, shapes, ...(flags.points !== undefined ? { points: flags.points } : {}), ...(flags.seed !== undefined ? { seed: flags.seed } : {}) };
-          try {
-            return { file, source, report: checkDocument(checker, source, documentKind(file), opts) };
-          } catch (e) {
-            if (e instanceof MarkdownDepthError) throw new FileError(file, e.line, e.col, e.detail);
-            if (e instanceof DocumentError) throw new UserError(`${file}:${e.line}:${e.col}: ${e.message}`);
-            throw e;
-          }
+        const fileFlags: CheckFileFlags = { assume: flags.assume, shape: flags.shape, ...(flags.points !== undefined ? { points: flags.points } : {}), ...(flags.seed !== undefined ? { seed: flags.seed } : {}) };
+        // A file that cannot be read or checked is reported on its own line; the others are still checked and reported.
+        const reports: CheckedFile[] = [];
+        const bad: string[] = [];
+        await runFileJobs({ command: 'check', flags: fileFlags }, files, flags.jobs ?? defaultJobs(), (_i, outcome) => {
+          if (outcome.ok) reports.push(outcome.value as CheckedFile);
+          else bad.push(outcome.message);
         });
-        writeCheckReport(io, flags, reports);
+        for (const message of bad) io.stderr(`gradtex: ${message}\n`);
+        if (reports.length > 0) await writeCheckReport(io, flags, reports);
         const counts = reports.map((r) => tally(r.report));
-        if (counts.some((t) => t.fails > 0)) setExit(EXIT.failed);
+        if (bad.length > 0) setExit(EXIT.badInput);
+        else if (counts.some((t) => t.fails > 0)) setExit(EXIT.failed);
         else if (counts.some((t) => t.undecided > 0 || t.notRead > 0) && flags.allowUndecided !== true) setExit(EXIT.undecided);
         else setExit(EXIT.ok);
       });

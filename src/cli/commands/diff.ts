@@ -19,6 +19,7 @@ import { EXIT, UserError, type Io } from '../io.js';
 import { collect, parseDetail, parseFormat, parsePositiveInt, parseInteger, type Format } from '../options.js';
 import { PointError, parsePoint, parseVariables } from '../../derive/point.js';
 import { DerivationLimitError } from '../../derive/limits.js';
+import { defaultJobs, parseJobs } from '../jobs.js';
 import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, readRequestObject, runBatch, type LineHandler } from '../batch.js';
 import { formatVerification } from '../../derive/verdict-text.js';
 import { groupSteps, type Detail } from '../../proof/group-steps.js';
@@ -38,6 +39,8 @@ interface DiffFlags {
   input: InputSyntax;
   /** Seconds each --batch request may take. */
   timeout?: number;
+  /** With --batch: how many requests are answered at once. */
+  jobs?: number;
   /** Shapes of vectors and matrices: the derivative is then taken under them (shaped-diff.ts). */
   shape: string[];
   /** With --shape: numerator or denominator layout (default: a gradient shaped like the variable, a Jacobian m×n). */
@@ -224,8 +227,8 @@ async function runDiffBatch(source: string, flags: DiffFlags, io: Io): Promise<n
   } catch (e) {
     throw new UserError(`cannot read ${source}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const { timeout, ...rest } = flags;
-  const failed = await runBatch(text, io, { job: { command: 'diff', flags: rest }, budgetMs: (timeout ?? DEFAULT_BATCH_TIMEOUT_S) * 1000, local: () => diffBatchHandler(rest) });
+  const { timeout, jobs, ...rest } = flags;
+  const failed = await runBatch(text, io, { job: { command: 'diff', flags: rest }, budgetMs: (timeout ?? DEFAULT_BATCH_TIMEOUT_S) * 1000, jobs: jobs ?? defaultJobs(), local: () => diffBatchHandler(rest) });
   return failed ? EXIT.failed : EXIT.ok;
 }
 
@@ -245,6 +248,7 @@ export const diffCommand: CommandModule = {
       .option('--input <syntax>', 'auto, plain or latex', 'auto')
       .option('--detail <level>', 'brief (a textbook\'s few lines), standard (bookkeeping merged into the step that caused it) or full (one rewrite per line); every line shown is checked', parseDetail, 'standard')
       .option('--timeout <seconds>', `with --batch: the time budget of each request (default ${DEFAULT_BATCH_TIMEOUT_S}); a request over it gets an error line`, parseTimeoutSeconds)
+      .option('--jobs <n>', `with --batch: answer this many requests at once, each in a thread of its own (default: the number of cores, ${defaultJobs()}); the output order is the input order`, parseJobs)
       .option('--layout <layout>', 'with --shape: numerator or denominator (default: the gradient of a scalar shaped like the variable, denominator; the Jacobian of a vector m×n, numerator)', parseLayout)
       .option('--shape <decl>', "declare a matrix or vector, e.g. 'W: m x n, x: n, b: m' (repeatable; also \"shape\" in --batch requests): the derivative by a declared vector or matrix is derived by the matrix-calculus rules, printed with its size and layout, every step checked entry by entry and the result by finite differences; what the rules do not cover is refused by name (exit 3)", collect, [])
       .action(async (expr: string | undefined, flags: DiffFlags) => {

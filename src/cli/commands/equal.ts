@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createChecker, judgeStep, type Checker } from '../../check/judge-step.js';
 import { PointError } from '../../derive/point.js';
+import { defaultJobs, parseJobs } from '../jobs.js';
 import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, readRequestObject, runBatch, type LineHandler } from '../batch.js';
 import { describeFact, FactError, type Fact } from '../../check/facts.js';
 import { factsAbout } from '../../check/check-document.js';
@@ -36,6 +37,8 @@ interface EqualFlags {
   shape: string[];
   /** Seconds each --batch request may take. */
   timeout?: number;
+  /** With --batch: how many requests are answered at once. */
+  jobs?: number;
 }
 
 interface Claim {
@@ -133,8 +136,8 @@ async function runEqualBatch(source: string, flags: EqualFlags, io: Io): Promise
   } catch (e) {
     throw new UserError(`cannot read ${source}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const { timeout, ...rest } = flags;
-  const failed = await runBatch(text, io, { job: { command: 'equal', flags: rest }, budgetMs: (timeout ?? DEFAULT_BATCH_TIMEOUT_S) * 1000, local: () => equalBatchHandler(rest) });
+  const { timeout, jobs, ...rest } = flags;
+  const failed = await runBatch(text, io, { job: { command: 'equal', flags: rest }, budgetMs: (timeout ?? DEFAULT_BATCH_TIMEOUT_S) * 1000, jobs: jobs ?? defaultJobs(), local: () => equalBatchHandler(rest) });
   return failed ? EXIT.failed : EXIT.ok;
 }
 
@@ -158,6 +161,7 @@ export const equalCommand: CommandModule = {
       .option('--seed <n>', 'seed for the random points', parseInteger)
       .option('--input <syntax>', 'auto, plain or latex', 'auto')
       .option('--timeout <seconds>', `with --batch: the time budget of each request (default ${DEFAULT_BATCH_TIMEOUT_S}); a request over it gets an error line`, parseTimeoutSeconds)
+      .option('--jobs <n>', `with --batch: answer this many requests at once, each in a thread of its own (default: the number of cores, ${defaultJobs()}); the output order is the input order`, parseJobs)
       .option('--shape <decl>', "declare a matrix or vector, e.g. 'A: n x p', 'x: n', A=2x3 (repeatable): W*x, W^T are then matrix products and transposes, and the identity is checked entry by entry", collect, [])
       .action(async (lhsArg: string | undefined, rhsArg: string | undefined, flags: EqualFlags) => {
         if (flags.batch !== undefined) {

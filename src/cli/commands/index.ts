@@ -34,12 +34,26 @@ export const COMMANDS: readonly CommandEntry[] = [
  * otherwise (the top-level help, and commander's "did you mean" for a typo).
  */
 export async function commandsFor(argv: readonly string[]): Promise<CommandModule[]> {
-  const first = argv.find((a) => !a.startsWith('-'));
-  const named = COMMANDS.find((c) => c.name === first);
+  const named = namedCommand(argv);
   const entries = named ? [named] : COMMANDS;
-  // `diff EXPR` asks nerdamer for a second opinion on nearly every answer, and
-  // loading nerdamer costs about as much as starting Node: it loads in its own
-  // thread meanwhile, if a core is idle. (--batch answers in worker threads of its own; --shape never asks.)
-  if (named?.name === 'diff' && !argv.some((a) => a === '--batch' || a === '--shape' || a === '--help' || a === '-h') && hasIdleCore()) startNerdamerThread();
+  prepareFor(argv);
   return Promise.all(entries.map((c) => c.load()));
+}
+
+/** The command the first word of `argv` names, if any. */
+function namedCommand(argv: readonly string[]): CommandEntry | undefined {
+  const first = argv.find((a) => !a.startsWith('-'));
+  return COMMANDS.find((c) => c.name === first);
+}
+
+/**
+ * Starts what `argv` will need from a thread of its own, before the
+ * command's modules load (the bin calls it first thing; commandsFor again,
+ * which does nothing the second time). `diff EXPR` asks nerdamer for a
+ * second opinion on nearly every answer, and loading nerdamer costs about as
+ * much as starting Node: it loads in its own thread meanwhile, if a core is
+ * idle. (--batch answers in worker threads of its own; --shape never asks.)
+ */
+export function prepareFor(argv: readonly string[]): void {
+  if (namedCommand(argv)?.name === 'diff' && !argv.some((a) => a === '--batch' || a === '--shape' || a === '--help' || a === '-h') && hasIdleCore()) startNerdamerThread();
 }

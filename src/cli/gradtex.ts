@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+/**
+ * The `gradtex` bin: the entry point of the bundle (dist/cli/gradtex.js,
+ * written by write-bundle.ts). It starts the threads the command will need
+ * (nerdamer for `diff`) before anything else loads, so that they start up
+ * while the command's code does; then it runs the CLI. main.ts holds the
+ * dispatch, and still runs on its own as dist/src/cli/main.js.
+ */
+import { prepareFor } from './commands/index.js';
+
+prepareFor(process.argv.slice(2));
+const [{ runCli }, { processIo }] = await Promise.all([import('./main.js'), import('./io.js')]);
+process.exitCode = await runCli(process.argv.slice(2), processIo());
