@@ -12,7 +12,6 @@
  */
 import type { Expr } from '../../expr/node.js';
 import { some } from '../../expr/traverse.js';
-import { toPlain } from '../../expr/to-plain.js';
 import { acEqual } from '../../proof/ac-key.js';
 import { rationalIdentity } from '../../proof/rational-identity.js';
 import { unfold, type ParsedDefinition } from './definitions.js';
@@ -24,7 +23,8 @@ export const ALGEBRA_CLAIM_RULE = 'claim.algebra';
 
 export function claimJustification(lhs: Expr, rhs: Expr, defs: readonly ParsedDefinition[]): { rule: string; title: string } | undefined {
   const used = defs.filter((d) => [lhs, rhs].some((e) => some(e, (x) => x.kind === 'sym' && x.name === d.head.name && x.sub.length === d.head.sub.length && x.sup.length === d.head.sup.length)));
-  const names = [...new Set(used.map((d) => toPlain(d.head)))].join(', ');
+  // Bare names (yhat, X): a title is words, printed in \text{…}; indices would need math there.
+  const names = [...new Set(used.map((d) => d.head.name))].join(', ');
   const [a, b] = [unfold(lhs, defs), unfold(rhs, defs)];
   if (used.length > 0 && acEqual(a, b)) return { rule: DEFINITION_CLAIM_RULE, title: `By the definition of ${names}` };
   if (rationalIdentity(a, b)) return { rule: ALGEBRA_CLAIM_RULE, title: used.length > 0 ? `By the definition of ${names}, and rearranging (exact algebra)` : 'Rearranging (exact algebra)' };
