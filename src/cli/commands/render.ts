@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
-import { installKatexAssets } from '../../document/katex-assets.js';
+import { installKatexAssets, selfContainedKatexCss } from '../../document/katex-assets.js';
 import { compilePdf } from '../../document/pdf.js';
 import { solveSpec } from '../../document/solve.js';
 import { renderSummary, tallyAnswers } from '../../document/summary.js';
@@ -37,6 +37,8 @@ interface RenderFlags {
   detail?: Detail;
   /** Only the bodies (LaTeX for \input, an HTML <section>): no preamble, no page shell, no PDF. */
   fragment?: boolean;
+  /** KaTeX's stylesheet and fonts inside each HTML page rather than once in <out>/katex/. */
+  selfContained?: boolean;
 }
 
 function formats(spec: string): OutFormat[] {
@@ -59,6 +61,7 @@ export const renderCommand: CommandModule = {
       .option('--shape <decl>', "declare a matrix or vector for every problem, e.g. 'W: m x n, x: n' (repeatable); a spec's shapes: take over for the names they share", collect, [])
       .option('--detail <level>', "brief (a textbook's few lines), standard (bookkeeping merged into the step that caused it; the default) or full (one rewrite per line); over a spec's own 'detail:'; every line shown is checked", parseDetail)
       .option('--fragment', 'write only the bodies, to include in your own document: LaTeX without a preamble (\\input{…} it; the packages it needs are listed in a comment) and HTML as one <section>; no PDF')
+      .option('--self-contained', "put KaTeX's stylesheet and fonts inside each HTML page (about 400 kB more a page) instead of writing them once to <out>/katex/")
       .action((specs: string[], flags: RenderFlags) => {
         const fragment = flags.fragment === true;
         const asked = formats(flags.to);
@@ -94,7 +97,7 @@ export const renderCommand: CommandModule = {
           let texFile: string | undefined;
           if (want.includes('tex') || want.includes('pdf')) written.push((texFile = write('tex', fragment ? toTexFragment(solved) : toTexDocument(solved, texTemplate))));
           if (want.includes('html')) {
-            const katexCss = installKatexAssets(flags.out);
+            const katexCss = flags.selfContained === true ? selfContainedKatexCss() : installKatexAssets(flags.out);
             written.push(write('html', fragment ? toHtmlFragment(solved, katexCss) : toHtmlDocument(solved, htmlTemplate, katexCss)));
           }
           if (want.includes('md')) written.push(write('md', toMarkdownDocument(solved, mdTemplate)));
