@@ -43,7 +43,7 @@ async function expectNoHorizontalOverflow(page: Page, stem: string): Promise<voi
 }
 
 describe('HTML in a browser', () => {
-  it('should show every page without KaTeX errors, console errors or injected scripts', async (ctx) => {
+  it('should show every page without KaTeX errors, console errors, injected scripts or horizontal overflow', { timeout: 600_000 }, async (ctx) => {
     requireOrSkip(ctx, existsSync(CHROMIUM), 'chromium');
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -82,7 +82,7 @@ describe('HTML in a browser', () => {
     }
   });
 
-  it('should show the example course notes (gradtex md) without horizontal overflow', async (ctx) => {
+  it('should show the example course notes (gradtex md) without horizontal overflow', { timeout: 300_000 }, async (ctx) => {
     requireOrSkip(ctx, existsSync(CHROMIUM), 'chromium');
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
     try {
