@@ -32,7 +32,8 @@ interface Token {
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
-  const re = /\\[A-Za-z]+\*?|\\.|\s+|[\s\S]/gu;
+  // A number is one token (0.044715 stays whole); anything else one character or one control sequence.
+  const re = /\\[A-Za-z]+\*?|\\.|\s+|[0-9]+(?:\.[0-9]+)?|[\s\S]/gu;
   for (let m = re.exec(src); m !== null; m = re.exec(src)) {
     if (/^\s+$/.test(m[0])) continue;
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length });

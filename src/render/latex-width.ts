@@ -260,6 +260,11 @@ function listWidth(nodes: readonly MathNode[], s: Style): number {
       w += (/^\\[A-Z]/.test(t) ? 0.8 : 0.64) * sc;
       continue;
     }
+    if (/^[0-9]/.test(t)) {
+      // A number: its digits and point.
+      w += [...t].reduce((acc, c) => acc + charWidth(c), 0) * sc;
+      continue;
+    }
     w += charWidth(t.startsWith('\\') ? t.slice(1) : t) * sc;
   }
   return w;
