@@ -10,7 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { installKatexAssets } from '../document/katex-assets.js';
+import { installKatexAssets, selfContainedKatexCss } from '../document/katex-assets.js';
 import { compilePdf } from '../document/pdf.js';
 import { solveSpec } from '../document/solve.js';
 import { parseSpec } from '../document/spec.js';
@@ -35,6 +35,8 @@ export interface RenderSpecFlags {
   /** The formats to write (a fragment never asks for pdf). */
   readonly want: readonly OutFormat[];
   readonly fragment: boolean;
+  /** KaTeX's stylesheet and fonts inside each HTML page (`--self-contained`) instead of once in <out>/katex/. */
+  readonly selfContained?: boolean;
   readonly shape: readonly string[];
   readonly detail?: Detail;
   readonly templateTex?: string;
@@ -102,7 +104,7 @@ export function renderSpec(ctx: RenderContext, specFile: string): FileOutcome<Re
     let texFile: string | undefined;
     if (want.includes('tex') || want.includes('pdf')) written.push((texFile = write('tex', flags.fragment ? toTexFragment(solved) : toTexDocument(solved, templates.tex))));
     if (want.includes('html')) {
-      const katexCss = installKatexAssets(flags.out);
+      const katexCss = flags.selfContained === true ? selfContainedKatexCss() : installKatexAssets(flags.out);
       written.push(write('html', flags.fragment ? toHtmlFragment(solved, katexCss) : toHtmlDocument(solved, templates.html, katexCss)));
     }
     if (want.includes('md')) written.push(write('md', toMarkdownDocument(solved, templates.md)));

@@ -9,6 +9,7 @@ import type { Detail } from '../proof/group-steps.js';
 import { derivationToLatex, noteToLatex, toLatex, toPlain } from '../render/index.js';
 import { collectNotes } from '../derive/diff-result.js';
 import { abbreviate } from '../render/abbreviate.js';
+import { alignRows, FRAGMENT_WIDTH_EM } from '../render/break-display.js';
 import type { Expr } from '../expr/node.js';
 import { proseSegments, safeMath, trustedProseSegments, type Segment } from '../render/prose.js';
 import type { DocumentReport } from '../check/check-document.js';
@@ -95,19 +96,17 @@ function chainRows(report: DocumentReport): ChainRow[][] {
   );
 }
 
-/** A judged chain as an aligned block with the verdict beside each row. */
-export function chainLatex(b: Extract<Block, { kind: 'chain' }>, env: 'align*' | 'aligned'): string {
-  const rows = b.rows.map((r) => {
-    const note = `\\text{${escapeLatexText(r.verdict)}}`;
-    const annotation = env === 'align*' ? ` \\tag*{$${note}$}` : ` && ${note}`;
-    return `${r.lhs} &${r.rel} ${r.rhs}${annotation}`;
-  });
+/** A judged chain as an aligned block with the verdict beside each row; in LaTeX (align*) broken to `width` em. */
+export function chainLatex(b: Extract<Block, { kind: 'chain' }>, env: 'align*' | 'aligned', width = FRAGMENT_WIDTH_EM): string {
+  const note = (r: ChainRow): string => `\\text{${escapeLatexText(r.verdict)}}`;
+  if (env === 'align*') return `\\begin{align*}\n${alignRows(b.rows.map((r) => ({ left: r.lhs, right: `${r.rel} ${r.rhs}`, notes: [note(r)] })), width).join(' \\\\\n')}\n\\end{align*}`;
+  const rows = b.rows.map((r) => `${r.lhs} &${r.rel} ${r.rhs} && ${note(r)}`);
   return `\\begin{${env}}\n${rows.join(' \\\\\n')}\n\\end{${env}}`;
 }
 
-/** A derivation in the environment a format needs (align* for LaTeX, aligned for KaTeX). */
-export function derivationLatex(b: Extract<Block, { kind: 'derivation' }>, env: 'align*' | 'aligned'): string {
-  return derivationToLatex(b.derivation, { env, lhs: b.lhs, detail: b.detail, endsLine: (i) => b.failedSteps.includes(i) });
+/** A derivation in the environment a format needs (align* for LaTeX, broken to `width` em; aligned for KaTeX). */
+export function derivationLatex(b: Extract<Block, { kind: 'derivation' }>, env: 'align*' | 'aligned', width = FRAGMENT_WIDTH_EM): string {
+  return derivationToLatex(b.derivation, { env, lhs: b.lhs, detail: b.detail, endsLine: (i) => b.failedSteps.includes(i), width });
 }
 
 /** "where u = …" for an abbreviated derivation, as math-mode LaTeX, or undefined. */

@@ -26,10 +26,12 @@ function texHeader(title: string): string[] {
 /**
  * A LaTeX body as a fragment. The body sits in a group that lets long
  * derivations break across pages (\allowdisplaybreaks, which a whole gradtex
- * document sets in its preamble) without changing the rest of your document.
+ * document sets in its preamble) and lines with long inline math stretch
+ * their spaces rather than run into the margin (\sloppy), without
+ * changing the rest of your document.
  */
 export function texFragment(body: string, title = ''): string {
-  return [...texHeader(title), '\\begingroup\\allowdisplaybreaks', body.trimEnd(), '\\endgroup', ''].join('\n');
+  return [...texHeader(title), '\\begingroup\\allowdisplaybreaks\\sloppy', body.trimEnd(), '\\endgroup', ''].join('\n');
 }
 
 /** An HTML body as one `<section>`; the page that includes it links KaTeX's stylesheet (`katexCss`, written next to the pages). */

@@ -3,11 +3,13 @@ import { escapeLatexText, segmentLatex } from '../render/index.js';
 import { buildBlocks, chainLatex, definitionsLatex, derivationLatex, type Block } from './blocks.js';
 import type { SolvedSpec } from './solve.js';
 import { fillTemplate } from './template.js';
+import { displayMath, DOCUMENT_WIDTH_EM, FRAGMENT_WIDTH_EM } from '../render/break-display.js';
 import { texFragment } from './fragment.js';
 
 const tableRow = (cells: readonly string[]): string => `${cells.map((c) => `$${c}$`).join(' & ')} \\\\`;
 
-function blockTex(b: Block): string {
+/** One block in LaTeX, its displays broken to `width` em (src/render/break-display.ts). */
+function blockTex(b: Block, width: number): string {
   switch (b.kind) {
     case 'heading':
       return b.level === 2 ? `\\section*{${escapeLatexText(b.text)}}` : `\\subsection*{${escapeLatexText(b.text)}}`;
@@ -15,14 +17,14 @@ function blockTex(b: Block): string {
       return b.segments.map(segmentLatex).join('');
     case 'derivation': {
       const where = definitionsLatex(b);
-      return derivationLatex(b, 'align*') + (where === undefined ? '' : `\n\\[ ${where} \\]`);
+      return derivationLatex(b, 'align*', width) + (where === undefined ? '' : `\n${displayMath(where, width)}`);
     }
     case 'math':
-      return `\\[ ${b.latex} \\]`;
+      return displayMath(b.latex, width);
     case 'check':
       return `\\noindent\\emph{${escapeLatexText(b.text)}}`;
     case 'chain':
-      return chainLatex(b, 'align*');
+      return chainLatex(b, 'align*', width);
     case 'note':
       return `\\noindent Note: $${b.latex}$.`;
     case 'table':
@@ -33,11 +35,11 @@ function blockTex(b: Block): string {
 }
 
 export function toTexDocument(solved: SolvedSpec, template: string): string {
-  const body = buildBlocks(solved).map(blockTex).join('\n\n');
+  const body = buildBlocks(solved).map((b) => blockTex(b, DOCUMENT_WIDTH_EM)).join('\n\n');
   return fillTemplate(template, { title: escapeLatexText(solved.spec.title), author: escapeLatexText(solved.spec.author), date: escapeLatexText(solved.spec.date), body }, 'LaTeX template');
 }
 
 /** The body alone, for `\input{…}` in your own document (`render --fragment`): no preamble, the packages it needs in a comment. */
 export function toTexFragment(solved: SolvedSpec): string {
-  return texFragment(buildBlocks(solved).map(blockTex).join('\n\n'), solved.spec.title);
+  return texFragment(buildBlocks(solved).map((b) => blockTex(b, FRAGMENT_WIDTH_EM)).join('\n\n'), solved.spec.title);
 }

@@ -16,6 +16,7 @@ import type { Derivation, Step } from '../proof/step.js';
 import { escapeLatexText } from './escape.js';
 import { noteToLatex } from './notes.js';
 import { toLatex } from './to-latex.js';
+import { alignRows, FRAGMENT_WIDTH_EM } from './break-display.js';
 
 export interface DerivationLatexOptions {
   readonly env: 'align*' | 'aligned';
@@ -29,6 +30,8 @@ export interface DerivationLatexOptions {
   readonly detail?: Detail;
   /** Step i must end its line (a failing step is shown on a line of its own). */
   readonly endsLine?: (index: number) => boolean;
+  /** align* only: the text width in em the lines are broken to (src/render/break-display.ts; default: a fragment's, FRAGMENT_WIDTH_EM). */
+  readonly width?: number;
 }
 
 interface Line {
@@ -74,17 +77,20 @@ export function derivationToLatex(d: Derivation, opts: DerivationLatexOptions): 
   const lhs = toLatex(opts.lhs ?? d.start);
   const body: string[] = [];
   const ls = lines(d, opts);
-  if (ls.length === 0) {
-    const result = toLatex(d.result);
-    body.push(result === lhs ? lhs : `${lhs} &= ${result}`);
+  const result = toLatex(d.result);
+  if (opts.env === 'align*' && !(ls.length === 0 && result === lhs)) {
+    // In a LaTeX document the annotation is a tag at the right margin, which
+    // amsmath moves below a line that is too long to share it; lines wider
+    // than the text are broken (src/render/break-display.ts).
+    const rows = ls.length === 0 ? [{ left: lhs, right: `= ${result}`, notes: [] }] : ls.map((l, i) => ({ left: i === 0 ? lhs : '', right: `= ${l.latex}`, notes: annotations(l, opts) }));
+    return `\\begin{align*}\n${alignRows(rows, opts.width ?? FRAGMENT_WIDTH_EM).join(' \\\\\n')}\n\\end{align*}`;
   }
+  if (ls.length === 0) body.push(result === lhs ? lhs : `${lhs} &= ${result}`);
   ls.forEach((l, i) => {
     const notes = annotations(l, opts);
-    // In a LaTeX document (align*) the annotation is a tag at the right
-    // margin, which amsmath moves below a line that is too long to share it;
-    // KaTeX's aligned has no per-line tags, so there it is a last column.
-    const joined = notes.join(',\\ ');
-    const annotation = notes.length === 0 ? '' : opts.env === 'align*' ? ` \\tag*{$${joined}$}` : ` && ${joined}`;
+    // KaTeX's aligned has no per-line tags, so there the annotation is a last
+    // column; a formula wider than the page scrolls in its own box.
+    const annotation = notes.length === 0 ? '' : ` && ${notes.join(',\\ ')}`;
     body.push(`${i === 0 ? `${lhs} ` : ''}&= ${l.latex}${annotation}`);
   });
   return `\\begin{${opts.env}}\n${body.join(' \\\\\n')}\n\\end{${opts.env}}`;

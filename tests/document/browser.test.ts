@@ -1,13 +1,14 @@
 /**
  * The HTML page opened in headless Chromium (Debian's chromium driven by
  * playwright-core): KaTeX rendered every formula (no error nodes), the page
- * logs no console errors, no script runs from user text; a screenshot is
- * kept as an artifact.
+ * logs no console errors, no script runs from user text; the page body is
+ * never wider than the window, at a laptop's and a phone's width (a long
+ * formula scrolls in its own box); screenshots are kept as artifacts.
  */
 import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/run.js';
 import { artifactsDir, CHROMIUM, existsSync, requireOrSkip } from './tools.js';
@@ -21,8 +22,28 @@ const specs = [
   join(root, 'tests', 'fixtures', 'documents', 'hostile-math.yaml'),
 ];
 
+/** Widths a page is read at: a laptop and a phone (a long formula scrolls in its own box, never the page). */
+const WIDTHS = [1024, 420];
+
+/** The page body is never wider than the window, at each width; a screenshot of the narrow one is kept. */
+async function expectNoHorizontalOverflow(page: Page, stem: string): Promise<void> {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    // Run in the page (as source text: the tests are compiled without the DOM's types).
+    const { scroll, client, wide } = await page.evaluate<{ scroll: number; client: number; wide: string[] }>(`(() => {
+      const root = document.documentElement;
+      const over = (e) => e !== null && e.getBoundingClientRect().right > root.clientWidth + 1;
+      // The outermost elements that stick out, to name in the failure.
+      const wide = [...document.querySelectorAll('body *')].filter((e) => over(e) && !over(e.parentElement)).slice(0, 3).map((e) => '<' + e.tagName.toLowerCase() + ' class="' + e.className + '">');
+      return { scroll: root.scrollWidth, client: root.clientWidth, wide };
+    })()`);
+    expect(scroll, `${stem} at ${width} px is ${scroll} px wide: ${wide.join(', ')}`).toBeLessThanOrEqual(client);
+  }
+  await page.screenshot({ path: join(artifactsDir(), `${stem}-${WIDTHS[WIDTHS.length - 1] ?? 0}px.png`), fullPage: false });
+}
+
 describe('HTML in a browser', () => {
-  it('should show every page without KaTeX errors, console errors or injected scripts', async (ctx) => {
+  it('should show every page without KaTeX errors, console errors, injected scripts or horizontal overflow', { timeout: 600_000 }, async (ctx) => {
     requireOrSkip(ctx, existsSync(CHROMIUM), 'chromium');
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -53,6 +74,27 @@ describe('HTML in a browser', () => {
         expect(errors, stem).toEqual([]);
         expect(dialogs, stem).toBe(0);
         await page.screenshot({ path: join(artifactsDir(), `${stem}.png`), fullPage: false });
+        await expectNoHorizontalOverflow(page, stem);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('should show the example course notes (gradtex md) without horizontal overflow', { timeout: 300_000 }, async (ctx) => {
+    requireOrSkip(ctx, existsSync(CHROMIUM), 'chromium');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'gradtex-notes-'));
+      for (const note of readdirSync(join(root, 'examples', 'notes')).filter((f) => f.endsWith('.md') && f !== 'README.md')) {
+        const stem = note.replace(/\.md$/, '');
+        const r = await cli(['md', join(root, 'examples', 'notes', note), '-o', join(dir, `${stem}.html`)]);
+        expect(r.code, r.stderr).toBe(0);
+        const page = await browser.newPage();
+        await page.goto(`file://${join(dir, `${stem}.html`)}`);
+        await page.waitForLoadState('load');
+        await expectNoHorizontalOverflow(page, stem);
         await page.close();
       }
     } finally {

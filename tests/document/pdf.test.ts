@@ -1,7 +1,8 @@
 /**
  * Every example compiles with pdflatex (no shell escape) without undefined
- * commands or missing packages; the first page is kept as a PNG artifact;
- * hostile prose comes out as literal text and runs nothing.
+ * commands, missing packages or lines over a point into the margin; the
+ * first page is kept as a PNG artifact; hostile prose comes out as literal
+ * text and runs nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/run.js';
 import { artifactsDir, hasCommand, requireOrSkip } from './tools.js';
+import { overfullBoxes } from './tex-log.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const specs = [...readdirSync(join(root, 'examples', 'problem-sets')).filter((f) => f.endsWith('.yaml')).map((f) => join(root, 'examples', 'problem-sets', f))];
@@ -27,6 +29,8 @@ describe('PDF output', () => {
       const log = readFileSync(join(dir, `${stem}.log`), 'latin1');
       expect(log).not.toMatch(/Undefined control sequence/);
       expect(log).not.toMatch(/File `[^']*' not found/);
+      // Pages without overflow: no line more than a point into the margin (the .tex line is in `where`).
+      expect(overfullBoxes(log), `${stem}.tex`).toEqual([]);
       if (hasCommand('pdftoppm', ['-v'])) {
         spawnSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', `${stem}.pdf`, join(artifactsDir(), `${stem}-page1`)], { cwd: dir });
         expect(existsSync(join(artifactsDir(), `${stem}-page1.png`))).toBe(true);

@@ -27,6 +27,8 @@ interface RenderFlags {
   /** Only the bodies (LaTeX for \input, an HTML <section>): no preamble, no page shell, no PDF. */
   fragment?: boolean;
   jobs?: number;
+  /** KaTeX's stylesheet and fonts inside each HTML page rather than once in <out>/katex/. */
+  selfContained?: boolean;
 }
 
 function formats(spec: string): OutFormat[] {
@@ -50,6 +52,7 @@ export const renderCommand: CommandModule = {
       .option('--detail <level>', "brief (a textbook's few lines), standard (bookkeeping merged into the step that caused it; the default) or full (one rewrite per line); over a spec's own 'detail:'; every line shown is checked", parseDetail)
       .option('--fragment', 'write only the bodies, to include in your own document: LaTeX without a preamble (\\input{…} it; the packages it needs are listed in a comment) and HTML as one <section>; no PDF')
       .option('--jobs <n>', `work on this many specs at once, each in a thread of its own (default: the number of cores, ${defaultJobs()}); the output is the same, in the order of the specs`, parseJobs)
+      .option('--self-contained', "put KaTeX's stylesheet and fonts inside each HTML page (about 400 kB more a page) instead of writing them once to <out>/katex/")
       .action(async (specs: string[], flags: RenderFlags) => {
         const fragment = flags.fragment === true;
         const asked = formats(flags.to);
@@ -61,6 +64,7 @@ export const renderCommand: CommandModule = {
           fragment,
           shape: flags.shape,
           ...(flags.detail !== undefined ? { detail: flags.detail } : {}),
+          selfContained: flags.selfContained === true,
           ...(flags.templateTex !== undefined ? { templateTex: flags.templateTex } : {}),
           ...(flags.templateHtml !== undefined ? { templateHtml: flags.templateHtml } : {}),
           ...(flags.templateMd !== undefined ? { templateMd: flags.templateMd } : {}),
