@@ -217,7 +217,11 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     const to = ifEnd ?? scopes.sectionEnd(at);
     // An unread condition leaves the claims it governs undecided ("if $x^2 = 4$ …, then $x = 2$" must not fail at x = 2.9, where the premise is false);
     // one that parses concerns only the steps using its names ("wrong for $r < -\delta$" says nothing about a claim in t alone).
-    if ((CONDITION_WORD.test(before) && CONDITION.test(seg.text)) || (HYPOTHESIS_WORD.test(premiseWord) && hasRelation(seg.text))) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, ...conditionNames(seg.text) });
+    // ("Let $0 < t < 10^{-3}$" not read: |t| = t must not fail at t = -0.29, outside the stated domain.)
+    if ((CONDITION_WORD.test(before) && CONDITION.test(seg.text)) || (HYPOTHESIS_WORD.test(premiseWord) && hasRelation(seg.text)) || (premiseWord === 'let' && CONDITION.test(seg.text))) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, ...conditionNames(seg.text) });
+    // "for $x \in [0, \infty)$", "let $u \in (0, 10^{-3})$" not read: a domain of the name before \in, which a failure of a step using it may lie outside.
+    const member = premiseWord === 'let' || CONDITION_WORD.test(before) ? /^\s*([A-Za-z])\s*\\in(?![A-Za-z])/.exec(seg.text) : null;
+    if (member !== null) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, about: [member[1] as string] });
     // "take $p = (\frac12, \frac12)$": a value given to a name and not read; a failure of a step using the name may be about that value.
     const named = valueNotRead(seg.text);
     if (named !== undefined) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, about: [named] });
