@@ -77,6 +77,23 @@ describe('half-lines written with \\infty (fixed)', () => {
   });
 });
 
+describe('a derivative by a vector written as a row (numerator layout) (fixed)', () => {
+  const shapes = 'Let $X \\in \\mathbb{R}^{n \\times d}$, $w \\in \\mathbb{R}^d$ and $y \\in \\mathbb{R}^n$, and $J(w) = \\|Xw - y\\|_2^2$.\n\n';
+  // gradtex said fails ("the shapes differ: the left side is d, the right side 1×d"); true: in numerator layout
+  // ∂J/∂w is the row 2(Xw − y)ᵀX, the transpose of the gradient 2Xᵀ(Xw − y): a correct answer in a common convention.
+  it('leaves ∂J/∂w = 2(Xw − y)^T X undecided, naming the layout', () => {
+    const doc = `${shapes}$$\\frac{\\partial J}{\\partial w} = 2(Xw - y)^\\top X$$\n`; // correct (numerator layout)
+    expect(verdicts(doc)).toEqual(['3: undecided']);
+    const step = checkDocument(checker, doc, 'markdown').chains.flatMap((c) => c.steps).find((s) => s.line === 3);
+    expect(step?.evidence.summary).toContain('numerator layout');
+  });
+  it('keeps failing a row that is wrong in both layouts, and the gradient ∇_w J written as a row', () => {
+    expect(verdicts(`${shapes}$$\\frac{\\partial J}{\\partial w} = (Xw - y)^\\top X$$\n`)).toEqual(['3: fails']); // wrong (the 2 is missing)
+    expect(verdicts(`${shapes}$$\\nabla_w J = 2(Xw - y)^\\top X$$\n`)).toEqual(['3: fails']); // wrong (∇ is a column)
+    expect(verdicts(`${shapes}$$\\frac{\\partial J}{\\partial w} = 2X^\\top(Xw - y)$$\n`)).toEqual(['3: holds']); // correct
+  });
+});
+
 describe('known breaks (not fixed here): each pins the correct verdict', () => {
   // gradtex says holds for both (cos x and 1, √(1+x) and 1 + x/2 agree to the last bit of a double when x < 10^-9);
   // true: cos x < 1 and √(1+x) < 1 + x/2 for every x in (0, 10^-9): both are wrong (first-order Taylor
