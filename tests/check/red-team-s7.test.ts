@@ -1,7 +1,7 @@
 /**
  * Red-team session 7: documents written the way students write them (update
- * rules with :=, domains written with powers of ten or \infty, tiny domains,
- * power laws, conditions in words) that made gradtex say something stronger
+ * rules with :=, domains written with powers of ten or \infty, a gradient
+ * written as a row, tiny domains, conditions in words) that made gradtex say something stronger
  * than the truth: a false relation `proved` or `holds`, or a true one `fails`.
  * Each test pins the correct, weaker-or-right verdict; every relation of the
  * documents is labelled by hand in a comment. A test marked `it.fails` is a
@@ -100,14 +100,6 @@ describe('known breaks (not fixed here): each pins the correct verdict', () => {
   // approximations). The 4-ulp shortcut in src/numeric/referee.ts never asks high precision about them.
   it.fails('does not report cos x = 1 or √(1+x) = 1 + x/2 holding on a tiny domain', () => {
     const doc = 'Let $0 < x < 0.000000001$. Then $$\\cos x = 1$$ and $$\\sqrt{1+x} = 1 + \\frac{x}{2}$$\n'; // both wrong
-    expect(verdicts(doc).filter(strong)).toEqual([]);
-  });
-
-  // gradtex says proved (nerdamer's power laws); true: with real exponents each is false where the left side is
-  // defined and the right is not: x = −1, a = b = 1/2 gives x^{a+b} = −1 but x^a x^b undefined; x = −1, a = 2,
-  // b = 1/2 gives (x^a)^b = 1 but x^{ab} = −1; x = −1, a = 3/2, b = 1/2 gives x^{a−b} = −1, x^a/x^b undefined.
-  it.fails('does not prove x^{a+b} = x^a x^b, (x^a)^b = x^{ab}, x^{a-b} = x^a / x^b for real a, b', () => {
-    const doc = 'Power laws for real $a, b$:\n\n$$x^{a+b} = x^a x^b$$\n\n$$(x^a)^b = x^{ab}$$\n\n$$x^{a-b} = \\frac{x^a}{x^b}$$\n'; // all wrong
     expect(verdicts(doc).filter(strong)).toEqual([]);
   });
 
