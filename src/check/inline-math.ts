@@ -66,6 +66,8 @@ const PREMISE_WORD = /\b(let|lets|for|where|given|assume|assuming|suppose|suppos
 const SIGNATURE = /^\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*:\s*[^:=<>]*\\(?:to|rightarrow|longrightarrow)(?![A-Za-z])[^:=<>]*$/;
 /** Prose right before inline math that makes it a conclusion, a claim even when it reads as a domain ("so $x \ge 0$"). */
 const CONCLUDES = /\b(so|hence|thus|therefore|then|get|gets|obtain|gives?|shows?|implies|conclude|deduce)(?:\s+(?:that|we\s+get))?\s*$/i;
+/** Prose right before inline math that recalls a definition ("since $\hat y = wx$"); a fact after it is still a claim. */
+const RECALLS = /\b(?:since|because|recall(?:\s+that)?)\s*$/i;
 /** Prose just before `$y = 1$` that makes it a value given to y. */
 const GIVES_VALUE = /\b(let|given|set|fix|take|with|where)\s*$/i;
 /** Prose before inline math that makes an inequality a condition: "for $w x > 0$", "when $…$". */
@@ -193,7 +195,9 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
       const known = ledger.definitionAt(symKey(f.sym), at);
       if (known !== undefined) return !(known.fact.kind === 'define' && known.fact.value.hash === f.value.hash && known.fact.param?.hash === f.param?.hash);
       // A member of a defined family ("$p_2 = 1 - \sigma(z_1 - z_2)$" with p_k = … in scope) is a claim about it.
-      return ledger.definedAt(f.sym, at) || ledger.usedInSection(symKey(f.sym), at);
+      if (ledger.definedAt(f.sym, at)) return true;
+      // "Since $\hat y = wx$, …" after L = ½(y − ŷ)² used ŷ: the definition recalled, not a claim about a free ŷ.
+      return ledger.usedInSection(symKey(f.sym), at) && !RECALLS.test(before);
     }
     // (p_1 + p_2 = 1 with p_k = … defining the family: a claim about p_1, p_2.)
     return subjectKeys(f).some((k) => ledger.definitionAt(k, at) !== undefined) || (f.kind === 'simplex' && (f.syms.some((x) => ledger.definedAt(x, at)) || ledger.activeAt(at).some((st) => st.fact.kind === 'define' && definesMember(st.fact.sym, f.syms)))) || (f.kind === 'simplex-indexed' && ledger.definedAt(sym(f.name, [sym('i')]), at));

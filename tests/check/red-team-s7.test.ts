@@ -94,6 +94,19 @@ describe('a derivative by a vector written as a row (numerator layout) (fixed)',
   });
 });
 
+describe('a definition recalled with "since", "because", "recall that" after the name was used (fixed)', () => {
+  // gradtex said fails twice: ŷ = wx judged as a claim about a free ŷ, then ∂L/∂w = (ŷ − y)x "at y = …" with L not
+  // depending on w; true: the prose gives ŷ = wx, and with it ∂L/∂w = (ŷ − y)x.
+  it.each(['Since', 'Because', 'Recall that'])('%s $\\hat y = wx$ is a definition, and the gradient after it is proved', (word) => {
+    const doc = `$$L = \\frac{1}{2}(y - \\hat y)^2$$\n\n${word} $\\hat y = wx$, we get $$\\frac{\\partial L}{\\partial w} = (\\hat y - y)x$$\n`; // line 3: correct
+    expect(verdicts(doc)).toEqual(['3: proved']);
+  });
+  it('still judges a "since" that contradicts a definition in scope', () => {
+    // line 3: ŷ = 2wx is wrong (ŷ = wx on line 1); ŷ² = 4w²x² is wrong too.
+    expect(verdicts('Let $\\hat y = wx$.\n\nSince $\\hat y = 2wx$, we get $$\\hat y^2 = 4w^2x^2$$\n')).toEqual(['3: fails', '3: fails']);
+  });
+});
+
 describe('known breaks (not fixed here): each pins the correct verdict', () => {
   // gradtex says holds for both (cos x and 1, √(1+x) and 1 + x/2 agree to the last bit of a double when x < 10^-9);
   // true: cos x < 1 and √(1+x) < 1 + x/2 for every x in (0, 10^-9): both are wrong (first-order Taylor
