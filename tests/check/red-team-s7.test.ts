@@ -107,6 +107,17 @@ describe('a definition recalled with "since", "because", "recall that" after the
   });
 });
 
+describe('a % comment inside Markdown math (fixed)', () => {
+  // gradtex said "not read: unexpected character '%'" for the whole row, so the wrong last step went unjudged; true:
+  // KaTeX (like LaTeX) skips a % comment to the end of its line, and the row x e^x (2 + x) = x e^x (2 - x) is wrong.
+  it('judges the row before the comment, and keeps \\% a percent sign', () => {
+    const doc = '$$\\begin{aligned}\nx^2 e^x + 2x e^x &= x e^x (2 + x) % factor\\\\\n&= x e^x (2 - x) % oops typo\n\\end{aligned}$$\n'; // line 2 correct, line 3 wrong
+    expect(verdicts(doc)).toEqual(['2: proved', '3: fails']);
+    expect(notRead('$$a = a % + 1\n$$\n')).toEqual([]); // a = a: correct, the comment is not part of it
+    expect(verdicts('$$a = a % + 1\n$$\n')).toEqual(['1: proved']);
+  });
+});
+
 describe('known breaks (not fixed here): each pins the correct verdict', () => {
   // gradtex says holds for both (cos x and 1, √(1+x) and 1 + x/2 agree to the last bit of a double when x < 10^-9);
   // true: cos x < 1 and √(1+x) < 1 + x/2 for every x in (0, 10^-9): both are wrong (first-order Taylor
