@@ -81,6 +81,14 @@ function strayDollarMath(source: string, start: number, end: number): Segment | 
 }
 
 /** The math segments of a Markdown file; throws MarkdownDepthError when it nests too deeply to walk. */
+/**
+ * A `%` comment inside math (`&= x e^x (2 - x) % oops`), which KaTeX skips to the end of its line, blanked with
+ * spaces so that offsets stay; `\%` is a percent sign and stays. Without this the whole row was "not read".
+ */
+function withoutComments(math: string): string {
+  return math.replace(/(^|[^\\])((?:\\\\)*)%[^\n]*/g, (m: string, pre: string, slashes: string) => pre + slashes + ' '.repeat(m.length - pre.length - slashes.length));
+}
+
 export function extractMarkdown(original: string): Segment[] {
   checkMarkdownSource(original);
   // `$$\begin{aligned}` … `\end{aligned}$$` with content on the fence lines.
@@ -97,7 +105,7 @@ export function extractMarkdown(original: string): Segment[] {
     const checkBlock = n.type === 'code' && n.lang === 'check';
     if ((n.type === 'math' || n.type === 'inlineMath' || checkBlock) && n.value !== undefined && start !== undefined && end !== undefined) {
       const display = n.type !== 'inlineMath' || source.startsWith('$$', start);
-      out.push({ kind: 'math', display, text: n.value, offset: normalised.toOriginal(locate(source, n.value, start, end)) });
+      out.push({ kind: 'math', display, text: withoutComments(n.value), offset: normalised.toOriginal(locate(source, n.value, start, end)) });
     } else if (n.type === 'code' && n.lang === 'math' && n.value !== undefined && start !== undefined && end !== undefined) {
       out.push({ kind: 'math', display: true, text: n.value, offset: normalised.toOriginal(locate(source, n.value, start, end)) });
     } else if ((n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell') && start !== undefined && end !== undefined) {

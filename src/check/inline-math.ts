@@ -66,6 +66,8 @@ const PREMISE_WORD = /\b(let|lets|for|where|given|assume|assuming|suppose|suppos
 const SIGNATURE = /^\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*:\s*[^:=<>]*\\(?:to|rightarrow|longrightarrow)(?![A-Za-z])[^:=<>]*$/;
 /** Prose right before inline math that makes it a conclusion, a claim even when it reads as a domain ("so $x \ge 0$"). */
 const CONCLUDES = /\b(so|hence|thus|therefore|then|get|gets|obtain|gives?|shows?|implies|conclude|deduce)(?:\s+(?:that|we\s+get))?\s*$/i;
+/** Prose right before inline math that recalls a definition ("since $\hat y = wx$"); a fact after it is still a claim. */
+const RECALLS = /\b(?:since|because|recall(?:\s+that)?)\s*$/i;
 /** Prose just before `$y = 1$` that makes it a value given to y. */
 const GIVES_VALUE = /\b(let|given|set|fix|take|with|where)\s*$/i;
 /** Prose before inline math that makes an inequality a condition: "for $w x > 0$", "when $…$". */
@@ -193,7 +195,9 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
       const known = ledger.definitionAt(symKey(f.sym), at);
       if (known !== undefined) return !(known.fact.kind === 'define' && known.fact.value.hash === f.value.hash && known.fact.param?.hash === f.param?.hash);
       // A member of a defined family ("$p_2 = 1 - \sigma(z_1 - z_2)$" with p_k = … in scope) is a claim about it.
-      return ledger.definedAt(f.sym, at) || ledger.usedInSection(symKey(f.sym), at);
+      if (ledger.definedAt(f.sym, at)) return true;
+      // "Since $\hat y = wx$, …" after L = ½(y − ŷ)² used ŷ: the definition recalled, not a claim about a free ŷ.
+      return ledger.usedInSection(symKey(f.sym), at) && !RECALLS.test(before);
     }
     // (p_1 + p_2 = 1 with p_k = … defining the family: a claim about p_1, p_2.)
     return subjectKeys(f).some((k) => ledger.definitionAt(k, at) !== undefined) || (f.kind === 'simplex' && (f.syms.some((x) => ledger.definedAt(x, at)) || ledger.activeAt(at).some((st) => st.fact.kind === 'define' && definesMember(st.fact.sym, f.syms)))) || (f.kind === 'simplex-indexed' && ledger.definedAt(sym(f.name, [sym('i')]), at));
@@ -217,7 +221,11 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     const to = ifEnd ?? scopes.sectionEnd(at);
     // An unread condition leaves the claims it governs undecided ("if $x^2 = 4$ …, then $x = 2$" must not fail at x = 2.9, where the premise is false);
     // one that parses concerns only the steps using its names ("wrong for $r < -\delta$" says nothing about a claim in t alone).
-    if ((CONDITION_WORD.test(before) && CONDITION.test(seg.text)) || (HYPOTHESIS_WORD.test(premiseWord) && hasRelation(seg.text))) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, ...conditionNames(seg.text) });
+    // ("Let $0 < t < 10^{-3}$" not read: |t| = t must not fail at t = -0.29, outside the stated domain.)
+    if ((CONDITION_WORD.test(before) && CONDITION.test(seg.text)) || (HYPOTHESIS_WORD.test(premiseWord) && hasRelation(seg.text)) || (premiseWord === 'let' && CONDITION.test(seg.text))) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, ...conditionNames(seg.text) });
+    // "for $x \in [0, \infty)$", "let $u \in (0, 10^{-3})$" not read: a domain of the name before \in, which a failure of a step using it may lie outside.
+    const member = premiseWord === 'let' || CONDITION_WORD.test(before) ? /^\s*([A-Za-z])\s*\\in(?![A-Za-z])/.exec(seg.text) : null;
+    if (member !== null) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, about: [member[1] as string] });
     // "take $p = (\frac12, \frac12)$": a value given to a name and not read; a failure of a step using the name may be about that value.
     const named = valueNotRead(seg.text);
     if (named !== undefined) ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, about: [named] });

@@ -418,6 +418,13 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       if (defining !== undefined) ledger.unread.push({ text: `${ls.latex} = ${rs.latex}`, from: stepAt, to: scopes.sectionEnd(stepAt), line: lineCol(source, stepAt).line, about: [defining], definition: true });
       return;
     }
+    // "θ_j := θ_j − α ∂J/∂θ_j" (an update rule, CS229's notation): := with its name on both sides assigns a new
+    // value and claims nothing about the old one; judged as an equation it "fails" for every η ≠ 0.
+    const target = a.expr;
+    if (r.definition && target.kind === 'sym' && symbolsOf(b.expr).some((x) => symKey(x) === symKey(target))) {
+      notReadAt(ctx, stepAt, seg.text.slice(ls.start, rs.end), 'an update (:= with the same name on both sides): an assignment, not a claim');
+      return;
+    }
     // "the update $\Delta w_j = -\eta \frac{\partial J}{\partial w_j}$": an increment named first here is a definition (read as a product Δ·w_j, it cannot be used as one).
     if (k === 0 && r.rel === '=' && INCREMENT.test(ls.latex) && !ledger.definedAt(sym('Delta'), stepAt) && !ledger.usedInSection('Delta', stepAt)) {
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines the increment ${ls.latex.trim()} (not used as a fact: gradtex reads \Delta w as a product)` } });

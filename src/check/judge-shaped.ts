@@ -26,7 +26,7 @@ import { inferShape } from '../matrix/infer-shape.js';
 import { entryOf, FreshIndices } from '../matrix/lower.js';
 import { identityOf } from '../parse/identity-name.js';
 import { declaredShape, isScalarShape, shapeText, ShapeError, type Shape, type ShapeContext } from '../matrix/shape.js';
-import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
+import { MATRIX_FUNCTIONS, transpose } from '../matrix/matrix-calls.js';
 import { lookupFunction } from '../expr/functions.js';
 import { ParseError, parseLatex, parsePlain } from '../parse/index.js';
 import { formatNumber as fmt } from '../numeric/format-number.js';
@@ -127,6 +127,20 @@ function fromMatrixVerdict(v: MatrixVerdict, reading: string, sizes?: Sizes): Sh
     case 'undecided':
       return { verdict: 'undecided', evidence: { method: 'none', summary: `${v.reason}; ${reading}` } };
   }
+}
+
+/**
+ * \frac{\partial J}{\partial w} = 2(Xw - y)^\top X: the derivative of a scalar by a vector written as a row
+ * (numerator layout, as many course notes do). gradtex reads it with the shape of w, so the sides' shapes are
+ * transposes; when the right side's transpose agrees, the claim is right in the other layout and is not judged
+ * (a "fails" would refute a correct answer). ∇_w J is a column in every convention and keeps its verdict.
+ */
+function layoutReading(lhsText: string, l: Expr, r: Expr, ls: Shape, rs: Shape, ctx: ShapeContext, opts: ShapedOptions): string | undefined {
+  // (Only a column against a row: a Jacobian of a vector is m×n in numerator layout, the convention gradtex states.)
+  if (l.kind !== 'deriv' || /\\nabla/.test(lhsText) || ls.cols !== 1 || rs.rows !== 1 || ls.rows !== rs.cols) return undefined;
+  const t = lowered(() => checkMatrixEqual(l, transpose(r), ctx, opts));
+  if (t.verdict !== 'holds') return undefined;
+  return `the right side is the transpose of the derivative as gradtex reads it (${shapeText(ls)}, the shape of ${toPlain(l.wrt)}): it is right in numerator layout (a row), which gradtex does not choose for you; write \\nabla_{${toPlain(l.wrt)}} for the gradient (a column) or transpose the right side`;
 }
 
 /** The shape errors of a product or a sum (infer-shape.ts), as opposed to powers and functions of arrays. */
@@ -307,7 +321,10 @@ export function judgeShaped(lhsText: string, rel: Relation, rhsText: string, ctx
       // The same expression read the same way under the same shapes: nothing to sample.
       return { verdict: 'proved', evidence: { method: 'identical', summary: `both sides are the same ${shapeText(inferShape(lhs.expr, ctx))} expression; ${reading}` }, lhs: lhs.expr, rhs: rhs.expr };
     }
-    return { ...fromMatrixVerdict(lowered(() => checkMatrixEqual(lhs.expr, rhs.expr, ctx, opts)), reading), lhs: lhs.expr, rhs: rhs.expr };
+    const v = lowered(() => checkMatrixEqual(lhs.expr, rhs.expr, ctx, opts));
+    const layout = v.verdict === 'fails' && v.reason === 'shape' ? layoutReading(lhsText, lhs.expr, rhs.expr, v.lhsShape, v.rhsShape, ctx, opts) : undefined;
+    if (layout !== undefined) return { verdict: 'undecided', evidence: { method: 'none', summary: `${layout}; ${reading}` }, lhs: lhs.expr, rhs: rhs.expr };
+    return { ...fromMatrixVerdict(v, reading), lhs: lhs.expr, rhs: rhs.expr };
   }
   if (!lhs.ok || !rhs.ok) {
     const bad = !lhs.ok ? lhs : (rhs as Extract<Read, { ok: false }>);

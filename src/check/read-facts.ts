@@ -119,6 +119,15 @@ function membership(s: Sym, set: string): Fact[] | undefined {
   if (/^\\mathbb[NZ](_\{?\+\}?|\^\+|\^\{\+\})$/.test(t)) return [{ kind: 'interval', sym: s, lo: 1, hi: 7, integer: true, bounds: { lo: 1, hi: Infinity, loOpen: false, hiOpen: true } }];
   if (t === '\\mathbbN') return [{ kind: 'interval', sym: s, lo: 0, hi: 7, integer: true, bounds: { lo: 0, hi: Infinity, loOpen: false, hiOpen: true } }];
   if (t === '\\mathbbZ') return [{ kind: 'interval', sym: s, lo: -7, hi: 7, integer: true, bounds: { lo: -Infinity, hi: Infinity, loOpen: true, hiOpen: true } }];
+  // A half-line written with \infty ([0, \infty), (-\infty, 1]): the one-sided domain x >= 0, x <= 1.
+  const upTo = /^([([])(.+),\+?\\infty\)$/.exec(t) ?? /^\(-\\infty,(.+)([)\]])$/.exec(t);
+  if (upTo !== null) {
+    const fromBelow = upTo[1] === '(' || upTo[1] === '[';
+    const c = numberValue(tryParse((fromBelow ? upTo[2] : upTo[1]) as string));
+    const rel: Relation = fromBelow ? (upTo[1] === '[' ? '>=' : '>') : upTo[2] === ']' ? '<=' : '<';
+    const f = c === undefined ? undefined : signFact(s, rel, c);
+    return f === undefined ? undefined : [f];
+  }
   const interval = /^([([])(.+),(.+)([)\]])$/.exec(t);
   if (interval !== null) {
     const lo = numberValue(tryParse(interval[2] as string));
