@@ -194,7 +194,8 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
             for (const b of o.json.branchesLatex ?? []) out.push({ kind: 'note', latex: b });
             if (o.json.valueLatex !== undefined) {
               const approx = o.json.approx !== undefined && Number.isFinite(o.json.approx) ? ` \\approx ${formatNumber(o.json.approx, 10)}` : '';
-              out.push({ kind: 'math', latex: `${toLatex(o.start)}\\Big|_{\\text{point}} = ${o.json.valueLatex}${approx}` });
+              // The evaluation bar names the point itself (x_1 = 1, …), as a key prints it.
+              out.push({ kind: 'math', latex: `${toLatex(o.start)}\\Big|_{${r.atLatex ?? '\\text{the point}'}} = ${o.json.valueLatex}${approx}` });
             }
             out.push({ kind: 'check', text: `Check: ${formatVerification(o.json.verification)}.`, failed: o.verdict === 'fails' });
           }

@@ -15,6 +15,8 @@ import { checkDocument, DocumentError, type DocumentReport } from '../check/chec
 import { createChecker } from '../check/judge-step.js';
 import { computeNamed, loadNamedSpec, namedDerivationNames, verifyNamed, type VerifiedNamed } from '../derive/named/index.js';
 import { PointError, parsePoint } from '../derive/point.js';
+import { symKey } from '../expr/sym-key.js';
+import { toLatex } from '../render/to-latex.js';
 import { SpecError, type Located, type Spec, type Task } from './spec.js';
 import { shapedDiffResult, type ShapedDiffOutcome } from '../derive/shaped-diff-result.js';
 import type { ShapeContext } from '../matrix/shape.js';
@@ -38,7 +40,8 @@ import { DataError, evaluateOnData } from '../experiment/data-values.js';
 import { dataFinding } from '../experiment/data-finding.js';
 
 export type TaskResult =
-  | { readonly kind: 'derivation'; readonly outcomes: readonly DiffOutcome[] }
+  /** `atLatex`: the point of a derivative's value, `x_{1} = 1, x_{2} = 3`, shown under its evaluation bar. */
+  | { readonly kind: 'derivation'; readonly outcomes: readonly DiffOutcome[]; readonly atLatex?: string }
   | { readonly kind: 'simplification'; readonly derivation: Derivation; readonly report: VerificationReport }
   | { readonly kind: 'value'; readonly expr: Expr; readonly value: Expr; readonly exact: boolean; readonly approx: number }
   | { readonly kind: 'named'; readonly verified: VerifiedNamed }
@@ -89,6 +92,13 @@ function variables(file: string, task: Located<Task>, names: readonly string[]):
   });
 }
 
+/** The point as LaTeX, each variable with its value in the order written. */
+function pointLatex(at: string | undefined): string | undefined {
+  if (at === undefined) return undefined;
+  const p = parsePoint([at]);
+  return p.symbols.map((s) => `${toLatex(s)} = ${toLatex(p.values.get(symKey(s)) as Expr)}`).join(', ');
+}
+
 function point(file: string, task: Located<Task>, at: string | undefined): ReadonlyMap<string, Expr> | undefined {
   if (at === undefined) return undefined;
   try {
@@ -118,13 +128,15 @@ function solveTask(engine: Engine, file: string, t: Located<Task>, shapes: Shape
       if (refusal !== undefined) return { kind: 'shaped', outcome: { verdict: 'undecided', json: { input: task.expr, verdict: 'undecided', reason: refusal }, text: `${refusal}\n`, latex: `% ${refusal}\n`, checkText: `${refusal} (a shapes: section declares them)` } };
       const at = point(file, t, task.at);
       const o = diffToJson(engine, task.expr, parseExpr(file, t, task.expr), variables(file, t, task.wrt), at === undefined ? { detail } : { at, detail });
-      return { kind: 'derivation', outcomes: [o] };
+      const atLatex = pointLatex(task.at);
+      return { kind: 'derivation', outcomes: [o], ...(atLatex !== undefined ? { atLatex } : {}) };
     }
     case 'gradient': {
       const f = parseExpr(file, t, task.expr);
       const at = point(file, t, task.at);
       const outcomes = variables(file, t, task.vars).map((x) => diffToJson(engine, task.expr, f, [x], at === undefined ? { detail } : { at, detail }));
-      return { kind: 'derivation', outcomes };
+      const atLatex = pointLatex(task.at);
+      return { kind: 'derivation', outcomes, ...(atLatex !== undefined ? { atLatex } : {}) };
     }
     case 'simplify': {
       const e = parseExpr(file, t, task.expr);
