@@ -15,8 +15,8 @@ import { symKey } from '../expr/sym-key.js';
 import { children } from '../expr/traverse.js';
 import { EvaluationError } from './evaluation-error.js';
 import { FLOAT_OPS } from './float-ops.js';
-import { MAX_DERIVATIVE_ORDER, derivativeOrder, evaluateReal, indexKey } from './real-evaluate.js';
-import { SALT, indexedValue } from './indexed.js';
+import { MAX_DERIVATIVE_ORDER, compileReal, derivativeOrder } from './real-evaluate.js';
+import { SALT, indexedValueAt } from './indexed.js';
 import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
 import { abstractHead, abstractReal } from '../expr/abstract-function.js';
 
@@ -49,10 +49,7 @@ function build(e: Expr, ctx: Context): Compiled {
         const saltSlot = slots.get(symKey(SALT));
         if (saltSlot === undefined) throw new EvaluationError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
         const name = e.name;
-        return (v) => {
-          const key = indexKey(name, subs.map((f) => Math.round(f(v))), sups.map((f) => Math.round(f(v))));
-          return indexedValue(v[saltSlot] as number, key);
-        };
+        return (v) => indexedValueAt(v[saltSlot] as number, name, subs.map((f) => Math.round(f(v))), sups.map((f) => Math.round(f(v))));
       }
       const slot = slots.get(k);
       if (slot !== undefined) return (v) => v[slot] as number;
@@ -136,14 +133,12 @@ function build(e: Expr, ctx: Context): Compiled {
       // Forward-mode automatic differentiation (jets, real-evaluate.ts): exact
       // up to rounding at every order, where nested finite differences lost
       // all their digits by the third derivative.
+      // Compiled once here (real-evaluate.ts), run at every point on the values of the names in scope.
       const keys = [...ctx.slots.entries()];
-      const indexed = ctx.indexed;
       if (derivativeOrder(e) > MAX_DERIVATIVE_ORDER) throw new EvaluationError('E_EVAL_UNSUPPORTED', `derivatives of order above ${MAX_DERIVATIVE_ORDER} are not checked`);
-      return (v) => {
-        const env = new Map<string, number>();
-        for (const [k, slot] of keys) env.set(k, v[slot] as number);
-        return evaluateReal(e, FLOAT_OPS, env, { indexed });
-      };
+      const run = compileReal(e, FLOAT_OPS, keys.map(([k]) => k), { indexed: ctx.indexed });
+      const slotsOf = keys.map(([, slot]) => slot);
+      return (v) => run(slotsOf.map((slot) => v[slot] as number));
     }
     default:
       return assertNever(e);

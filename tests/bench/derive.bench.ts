@@ -4,6 +4,9 @@
  * separately, for verification (every step and the result checked at
  * random points), plus a reference measured in the same run: nerdamer's
  * derivative of the same inputs where nerdamer can express them.
+ * Then every named derivation (`gradtex derive NAME`) end to end: spec read,
+ * computed by the rules, every step and line verified, JSON written; one
+ * cold run, then the median of several.
  */
 import { differentiate, inertDerivative } from '../../src/derive/differentiate.js';
 import type { Expr, Sym } from '../../src/expr/node.js';
@@ -13,6 +16,7 @@ import { verifyDerivation } from '../../src/proof/verify.js';
 import { createEngine } from '../../src/rewrite/engine.js';
 import { loadSuite } from '../derive/suite-cases.js';
 import { median, timeIt } from './timing.js';
+import { computeNamed, loadNamedSpec, namedDerivationNames, namedToJson, verifyNamed } from '../../src/derive/named/index.js';
 
 
 const engine = createEngine();
@@ -45,3 +49,33 @@ if (nerdamerMs.length > 0) {
   const ratio = median(nerdamerMs) / median(deriveMs);
   console.log(`reference, same run: nerdamer diff on ${nerdamerMs.length} of them: median ${fmt(median(nerdamerMs))} ms (gradtex is ${ratio.toFixed(1)}x faster)`);
 }
+
+// Named derivations, as `gradtex derive NAME --format json` does them (minus process start-up).
+const NAMED_REPEATS = 5;
+const BUDGET_MS = 300;
+const named = namedDerivationNames();
+const rows: { name: string; cold: number; ms: number; steps: number; verdict: string }[] = [];
+for (const name of named) {
+  let steps = 0;
+  let verdict = '';
+  const once = (): void => {
+    const spec = loadNamedSpec(name);
+    if (spec === undefined) throw new Error(`no named derivation ${name}`);
+    const v = verifyNamed(computeNamed(engine, spec));
+    const json = namedToJson(v);
+    steps = json.steps.length;
+    verdict = v.verdict;
+  };
+  const t0 = performance.now();
+  once();
+  const cold = performance.now() - t0;
+  rows.push({ name, cold, ms: timeIt(once, NAMED_REPEATS), steps, verdict });
+}
+const width = Math.max(...rows.map((r) => r.name.length));
+console.log(`\nnamed derivations: spec + rules + verification + JSON, first run and median of ${NAMED_REPEATS} after it (budget ${BUDGET_MS} ms)`);
+console.log(`${'name'.padEnd(width)}  ${'first ms'.padStart(9)}  ${'median ms'.padStart(9)}  ${'steps'.padStart(5)}  verdict`);
+for (const r of rows) {
+  const over = r.ms > BUDGET_MS ? '  OVER' : '';
+  console.log(`${r.name.padEnd(width)}  ${fmt(r.cold).padStart(9)}  ${fmt(r.ms).padStart(9)}  ${String(r.steps).padStart(5)}  ${r.verdict}${over}`);
+}
+console.log(`slowest: ${fmt(Math.max(...rows.map((r) => r.ms)))} ms median; over ${BUDGET_MS} ms: ${rows.filter((r) => r.ms > BUDGET_MS).length} of ${rows.length}`);
