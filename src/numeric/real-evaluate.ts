@@ -155,12 +155,13 @@ export type CompiledReal<T> = (values: readonly T[]) => T;
  */
 export function compileReal<T>(e: Expr, ops: RealOps<T>, keys: readonly string[], opts: RealEvaluateOptions = {}): CompiledReal<T> {
   const bindings: Binding[] = keys.map((key, slot) => ({ kind: 'key', key, slot }));
-  const level: Level<T> = { ops, indexed: opts.indexed ?? false, bindings, size: { value: keys.length }, reads: new Set() };
+  const level = newLevel(ops, opts.indexed ?? false, bindings, keys.length);
   const f = build(e, level);
   const size = level.size.value;
   return (values) => {
     const frame = values.slice(0, keys.length);
     frame.length = size;
+    level.epoch.value++;
     return f(frame);
   };
 }
@@ -188,6 +189,73 @@ interface Level<T> {
   readonly size: { value: number };
   /** Slots of this frame read by lookups: a derivative lifts only these from the frame around it. */
   readonly reads: Set<number>;
+  /** The slots of the summation indices around (this level's), outermost first. */
+  readonly binders: readonly number[];
+  /** While a subtree is built: the slots it reads (see memoized). */
+  readonly collectors: Set<number>[];
+  /** At a point: each summation index's current value, by slot. */
+  readonly ints: number[];
+  /** Counts the frames of this level (one per run or per derivative entered): a remembered value is for one frame. */
+  readonly epoch: { value: number };
+}
+
+function newLevel<T>(ops: RealOps<T>, indexed: boolean, bindings: readonly Binding[], size: number): Level<T> {
+  return { ops, indexed, bindings, size: { value: size }, reads: new Set(), binders: [], collectors: [], ints: [], epoch: { value: 0 } };
+}
+
+/** Notes that this level's frame slot s is read (by the subtrees being built, and for the derivatives around). */
+function noteRead<T>(lv: Level<T>, s: number): void {
+  lv.reads.add(s);
+  for (const c of lv.collectors) c.add(s);
+}
+
+/**
+ * A function or derivative inside sums that does not depend on every index
+ * of the sums around it (relu(b_r + Σ_k W_rk x_k) inside Σ_i Σ_r): its value
+ * is remembered for the indices it does depend on, for as long as the frame
+ * lasts, and not computed again for every value of the others. The value is
+ * the one computing it would give (same operations, same inputs), so nothing
+ * changes but the work.
+ */
+function build<T>(e: Expr, lv: Level<T>): Fn<T> {
+  if (lv.binders.length === 0 || (e.kind !== 'call' && e.kind !== 'deriv')) return buildNode(e, lv);
+  const reads = new Set<number>();
+  lv.collectors.push(reads);
+  let fn: Fn<T>;
+  try {
+    fn = buildNode(e, lv);
+  } finally {
+    lv.collectors.pop();
+  }
+  const deps = lv.binders.filter((b) => reads.has(b));
+  if (deps.length === lv.binders.length) return fn;
+  return memoized(fn, deps, lv);
+}
+
+function memoized<T>(fn: Fn<T>, deps: readonly number[], lv: Level<T>): Fn<T> {
+  const { ints, epoch } = lv;
+  const memo = new Map<number | string, T>();
+  let seen = -1;
+  const keyOf = (): number | string => {
+    if (deps.length === 0) return 0;
+    const a = ints[deps[0] as number] as number;
+    if (deps.length === 1) return a;
+    const b = ints[deps[1] as number] as number;
+    if (deps.length === 2 && Math.abs(a) < 32768 && Math.abs(b) < 32768) return (a + 32768) * 65536 + (b + 32768);
+    return deps.map((d) => ints[d] as number).join(',');
+  };
+  return (f) => {
+    if (seen !== epoch.value) {
+      memo.clear();
+      seen = epoch.value;
+    }
+    const key = keyOf();
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const v = fn(f);
+    memo.set(key, v);
+    return v;
+  };
 }
 
 function fail<T>(code: 'E_EVAL_UNBOUND' | 'E_EVAL_UNSUPPORTED', message: string): Fn<T> {
@@ -217,7 +285,7 @@ function couldIndex(key: string, name: string): boolean {
   return key.startsWith(`${name}_{`) || key.startsWith(`${name}^{(`);
 }
 
-function build<T>(e: Expr, lv: Level<T>): Fn<T> {
+function buildNode<T>(e: Expr, lv: Level<T>): Fn<T> {
   const ops = lv.ops;
   switch (e.kind) {
     case 'num': {
@@ -310,7 +378,7 @@ function build<T>(e: Expr, lv: Level<T>): Fn<T> {
 
 /** Reads slot s of this level's frame (and notes it, for the derivatives around it). */
 function reader<T>(lv: Level<T>, slot: number): Fn<T> {
-  lv.reads.add(slot);
+  noteRead(lv, slot);
   return (f) => f[slot] as T;
 }
 
@@ -414,11 +482,11 @@ function buildDerivative<T>(e: Expr & { kind: 'deriv' }, lv: Level<T>): Fn<T> {
   const dynamic = lv.indexed && (w.sub.length > 0 || w.sup.length > 0);
   const at = { subs: [] as number[], sups: [] as number[] };
   const own: Binding = dynamic ? { kind: 'indexed', name: w.name, subs: w.sub.length, sups: w.sup.length, slot, at } : { kind: 'key', key: symKey(w), slot };
-  const inner: Level<Jet<T>> = { ops: J, indexed: lv.indexed, bindings: [...lv.bindings, own], size: { value: base + 1 }, reads: new Set() };
+  const inner = newLevel(J, lv.indexed, [...lv.bindings, own], base + 1);
   const series = build(body, inner);
   // The slots of the frame around that the body reads, lifted to constants.
   const lift = [...inner.reads].filter((s) => s < base).sort((a, b) => a - b);
-  for (const s of lift) lv.reads.add(s);
+  for (const s of lift) noteRead(lv, s);
   const subsOf = dynamic ? indexValues(w.sub, lv) : undefined;
   const supsOf = dynamic ? indexValues(w.sup, lv) : undefined;
   const size = inner.size;
@@ -428,6 +496,7 @@ function buildDerivative<T>(e: Expr & { kind: 'deriv' }, lv: Level<T>): Fn<T> {
     // A variable without a value cannot occur in the body (it would be unbound): the derivative is 0.
     if (x0 === undefined) return ops.num(0);
     const frame: Jet<T>[] = new Array(size.value);
+    inner.epoch.value++;
     for (let i = 0; i < lift.length; i++) {
       const s = lift[i] as number;
       frame[s] = J.constant(f[s] as T);
@@ -450,7 +519,8 @@ function buildSum<T>(args: readonly Expr[], lv: Level<T>, max: boolean): Fn<T> {
   const from = build(lo, lv);
   const to = build(hi, lv);
   const slot = lv.size.value++;
-  const inner: Level<T> = { ...lv, bindings: [...lv.bindings, { kind: 'key', key: symKey(k), slot }] };
+  const inner: Level<T> = { ...lv, bindings: [...lv.bindings, { kind: 'key', key: symKey(k), slot }], binders: [...lv.binders, slot] };
+  const ints = lv.ints;
   const term = build(body, inner);
   return (f) => {
     const a = Math.round(ops.toNumber(from(f)));
@@ -460,6 +530,7 @@ function buildSum<T>(args: readonly Expr[], lv: Level<T>, max: boolean): Fn<T> {
     let s = max ? ops.nan() : ops.num(0);
     for (let i = a; i <= b; i++) {
       f[slot] = ops.num(i);
+      ints[slot] = i;
       const t = term(f);
       if (!max) s = ops.add(s, t);
       else if (i === a) s = t;

@@ -44,6 +44,16 @@ const HAND = [
   'd(sigma(x)*tanh(x)^(3/2) + abs(x) + relu(x - 1/3), x)',
   'd(f(x)*g(x^2), x)',
   'pi*e + x^0.5',
+  // Functions inside sums that do not depend on every index around them (remembered per index value).
+  'sum(sum(W_{i,r}*relu(b_r + sum(V_{r,k}*x_k, k, 1, n)), r, 1, m)^2, i, 1, o)',
+  'd(sum((c_i + sum(W_{i,r}*tanh(b_r + sum(V_{r,k}*x_k, k, 1, n)), r, 1, m))^2, i, 1, o), V_{p,q})',
+  'sum(d(sum(exp(W_{i,r}*sigma(sum(V_{r,k}*x_k, k, 1, n))), r, 1, m), W_{p,q})*exp(y), i, 1, o)',
+];
+
+/** Expressions on which the compiled double evaluator does the walk's arithmetic (sums, products, squares, exp). */
+const SAME_ARITHMETIC = [
+  'sum(sum(W_{i,r}*exp(b_r + sum(V_{r,k}*x_k, k, 1, n)), r, 1, m)^2, i, 1, o)',
+  'sum(y_i*sum(exp(z_k*sum(V_{k,j}*x_j, j, 1, n)), k, 1, m), i, 1, o) + exp(sum(x_k, k, 1, n))',
 ];
 
 /** A point for e: the salt in [0, 1), sizes and indices 1..4, the rest in [-2, 2]. */
@@ -133,6 +143,21 @@ describe('compiled real evaluation', () => {
       }
       // The compiled double evaluator has its own arithmetic outside derivative nodes; inside them it is the walk's.
       if (typeof expected === 'number' && typeof got === 'number' && e.kind === 'deriv') expect(sameBits(got, expected), t).toBe(true);
+    }
+  });
+
+  it('should remember values inside sums without changing them (doubles, against the walk)', () => {
+    for (const t of SAME_ARITHMETIC) {
+      const e = parsePlain(t);
+      const vars = freeSymbols(e, [], true);
+      const f = compile(e, vars, { indexed: true });
+      for (let seed = 1; seed <= 20; seed++) {
+        const env = pointFor(e, seed);
+        const values = vars.map((s) => env.get(symKey(s)) as number);
+        const expected = walkReal(e, FLOAT_OPS, env, { indexed: true });
+        const got = f(values);
+        expect(got === expected || (Number.isNaN(got) && Number.isNaN(expected)), `${t} at seed ${seed}: ${got} vs ${expected}`).toBe(true);
+      }
     }
   });
 
