@@ -29,6 +29,11 @@ function hasSymbolicIndex(e: Expr): boolean {
   return e.kind === 'sym' && [...e.sub, ...e.sup].some((i) => i.kind !== 'num' && !isLabelWord(i));
 }
 
+/** delta(a, b) of two integers: exactly 1 or 0, whatever the precision. */
+export function isIntegerDelta(e: Expr): boolean {
+  return e.kind === 'call' && e.fn === 'delta' && e.args.length === 2 && e.args.every((a) => a.kind === 'num' && a.d === 1n);
+}
+
 /** Does evaluating e need the indexed-value provider? */
 export function needsIndexedMode(e: Expr): boolean {
   return some(e, (x) => isBinder(x) || hasSymbolicIndex(x) || (x.kind === 'call' && x.fn === 'delta'));
