@@ -186,6 +186,10 @@ interface Level<T> {
   readonly ops: RealOps<T>;
   readonly indexed: boolean;
   readonly bindings: readonly Binding[];
+  /** Where each fixed key is bound innermost (its position in `bindings`), so a lookup is not a scan of every name. */
+  readonly byKey: ReadonlyMap<string, number>;
+  /** Positions in `bindings` of the derivatives' indexed variables. */
+  readonly dynamic: readonly number[];
   readonly size: { value: number };
   /** Slots of this frame read by lookups: a derivative lifts only these from the frame around it. */
   readonly reads: Set<number>;
@@ -200,7 +204,10 @@ interface Level<T> {
 }
 
 function newLevel<T>(ops: RealOps<T>, indexed: boolean, bindings: readonly Binding[], size: number): Level<T> {
-  return { ops, indexed, bindings, size: { value: size }, reads: new Set(), binders: [], collectors: [], ints: [], epoch: { value: 0 } };
+  const byKey = new Map<string, number>();
+  const dynamic: number[] = [];
+  bindings.forEach((b, i) => (b.kind === 'key' ? byKey.set(b.key, i) : dynamic.push(i)));
+  return { ops, indexed, bindings, byKey, dynamic, size: { value: size }, reads: new Set(), binders: [], collectors: [], ints: [], epoch: { value: 0 } };
 }
 
 /** Notes that this level's frame slot s is read (by the subtrees being built, and for the derivatives around). */
@@ -411,15 +418,13 @@ function lookup<T>(s: Sym, lv: Level<T>): Lookup<T> {
   const k = symKey(s);
   // Innermost first: derivatives' indexed variables whose key might be k, until the binding of k itself.
   const dynamic: (Binding & { kind: 'indexed' })[] = [];
-  let fixed: number | undefined;
-  for (let i = lv.bindings.length - 1; i >= 0; i--) {
+  const at = lv.byKey.get(k);
+  const fixed = at === undefined ? undefined : (lv.bindings[at] as Binding).slot;
+  for (let j = lv.dynamic.length - 1; j >= 0; j--) {
+    const i = lv.dynamic[j] as number;
     const b = lv.bindings[i] as Binding;
-    if (b.kind === 'key') {
-      if (b.key === k) {
-        fixed = b.slot;
-        break;
-      }
-    } else if (couldIndex(k, b.name)) dynamic.push(b);
+    if (at !== undefined && i < at) break;
+    if (b.kind === 'indexed' && couldIndex(k, b.name)) dynamic.push(b);
   }
   const fallback: Lookup<T> = k === 'pi' ? () => ops.pi() : CONSTANTS.has(k) ? constant(() => ops.num(CONSTANTS.get(k) as number)) : () => undefined;
   const last = fixed === undefined ? fallback : reader(lv, fixed);
@@ -519,7 +524,8 @@ function buildSum<T>(args: readonly Expr[], lv: Level<T>, max: boolean): Fn<T> {
   const from = build(lo, lv);
   const to = build(hi, lv);
   const slot = lv.size.value++;
-  const inner: Level<T> = { ...lv, bindings: [...lv.bindings, { kind: 'key', key: symKey(k), slot }], binders: [...lv.binders, slot] };
+  const key = symKey(k);
+  const inner: Level<T> = { ...lv, bindings: [...lv.bindings, { kind: 'key', key, slot }], byKey: new Map(lv.byKey).set(key, lv.bindings.length), binders: [...lv.binders, slot] };
   const ints = lv.ints;
   const term = build(body, inner);
   return (f) => {
