@@ -15,8 +15,8 @@ import { symKey } from '../expr/sym-key.js';
 import { children } from '../expr/traverse.js';
 import { EvaluationError } from './evaluation-error.js';
 import { FLOAT_OPS } from './float-ops.js';
-import { MAX_DERIVATIVE_ORDER, derivativeOrder, evaluateReal, indexKey } from './real-evaluate.js';
-import { SALT, indexedValue } from './indexed.js';
+import { MAX_DERIVATIVE_ORDER, compileReal, derivativeOrder } from './real-evaluate.js';
+import { SALT, indexedValueAt } from './indexed.js';
 import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
 import { abstractHead, abstractReal } from '../expr/abstract-function.js';
 
@@ -28,9 +28,65 @@ interface Context {
   readonly indexed: boolean;
   /** Next free frame slot for a bound variable. */
   readonly next: { value: number };
+  /** The frame slots of the summation indices around, outermost first. */
+  readonly binders: readonly number[];
+  /** While a subtree is built: the frame slots it reads (see build). */
+  readonly collectors: Set<number>[];
+  /** Counts the frames (one per evaluation): a remembered value is for one frame. */
+  readonly epoch: { value: number };
 }
 
+/** A closure reading frame slot `slot` (noted for the subtrees being built). */
+function reader(ctx: Context, slot: number): Compiled {
+  for (const c of ctx.collectors) c.add(slot);
+  return (v) => v[slot] as number;
+}
+
+/**
+ * A function call or derivative inside sums that does not depend on every
+ * index of the sums around it (relu(b_r + Σ_k W_rk x_k) inside Σ_i Σ_r) is
+ * computed once per value of the indices it does depend on, per evaluation,
+ * and remembered: the same operations on the same inputs, so the same value,
+ * without the work for every value of the other indices.
+ */
 function build(e: Expr, ctx: Context): Compiled {
+  if (ctx.binders.length === 0 || (e.kind !== 'call' && e.kind !== 'deriv')) return buildNode(e, ctx);
+  const reads = new Set<number>();
+  ctx.collectors.push(reads);
+  let f: Compiled;
+  try {
+    f = buildNode(e, ctx);
+  } finally {
+    ctx.collectors.pop();
+  }
+  const deps = ctx.binders.filter((b) => reads.has(b));
+  if (deps.length === ctx.binders.length) return f;
+  const epoch = ctx.epoch;
+  const memo = new Map<number | string, number>();
+  let seen = -1;
+  return (v) => {
+    if (seen !== epoch.value) {
+      memo.clear();
+      seen = epoch.value;
+    }
+    // Summation indices are integers (rounded bounds).
+    let key: number | string;
+    if (deps.length === 0) key = 0;
+    else if (deps.length === 1) key = v[deps[0] as number] as number;
+    else {
+      const a = v[deps[0] as number] as number;
+      const b = v[deps[1] as number] as number;
+      key = deps.length === 2 && Math.abs(a) < 32768 && Math.abs(b) < 32768 ? (a + 32768) * 65536 + (b + 32768) : deps.map((d) => v[d] as number).join(',');
+    }
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const value = f(v);
+    memo.set(key, value);
+    return value;
+  };
+}
+
+function buildNode(e: Expr, ctx: Context): Compiled {
   const slots = ctx.slots;
   switch (e.kind) {
     case 'num': {
@@ -48,14 +104,12 @@ function build(e: Expr, ctx: Context): Compiled {
         const sups = e.sup.map((x) => build(x, ctx));
         const saltSlot = slots.get(symKey(SALT));
         if (saltSlot === undefined) throw new EvaluationError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
+        const salt = reader(ctx, saltSlot);
         const name = e.name;
-        return (v) => {
-          const key = indexKey(name, subs.map((f) => Math.round(f(v))), sups.map((f) => Math.round(f(v))));
-          return indexedValue(v[saltSlot] as number, key);
-        };
+        return (v) => indexedValueAt(salt(v), name, subs.map((f) => Math.round(f(v))), sups.map((f) => Math.round(f(v))));
       }
       const slot = slots.get(k);
-      if (slot !== undefined) return (v) => v[slot] as number;
+      if (slot !== undefined) return reader(ctx, slot);
       const c = CONSTANTS.get(k);
       if (c !== undefined) return () => c;
       throw new EvaluationError('E_EVAL_UNBOUND', `no value for the symbol ${k}`);
@@ -136,14 +190,14 @@ function build(e: Expr, ctx: Context): Compiled {
       // Forward-mode automatic differentiation (jets, real-evaluate.ts): exact
       // up to rounding at every order, where nested finite differences lost
       // all their digits by the third derivative.
+      // Compiled once here (real-evaluate.ts), run at every point on the values of the names in scope.
       const keys = [...ctx.slots.entries()];
-      const indexed = ctx.indexed;
       if (derivativeOrder(e) > MAX_DERIVATIVE_ORDER) throw new EvaluationError('E_EVAL_UNSUPPORTED', `derivatives of order above ${MAX_DERIVATIVE_ORDER} are not checked`);
-      return (v) => {
-        const env = new Map<string, number>();
-        for (const [k, slot] of keys) env.set(k, v[slot] as number);
-        return evaluateReal(e, FLOAT_OPS, env, { indexed });
-      };
+      const run = compileReal(e, FLOAT_OPS, keys.map(([k]) => k), { indexed: ctx.indexed });
+      const slotsOf = keys.map(([, slot]) => slot);
+      // It is given every name in scope: it reads them all.
+      for (const slot of slotsOf) reader(ctx, slot);
+      return (v) => run(slotsOf.map((slot) => v[slot] as number));
     }
     default:
       return assertNever(e);
@@ -163,7 +217,7 @@ function buildSum(args: readonly Expr[], ctx: Context, max = false): Compiled {
   const slot = ctx.next.value++;
   const inner = new Map(ctx.slots);
   inner.set(symKey(k), slot);
-  const f = build(body, { ...ctx, slots: inner });
+  const f = build(body, { ...ctx, slots: inner, binders: [...ctx.binders, slot] });
   const from = build(lo, ctx);
   const to = build(hi, ctx);
   return (v) => {
@@ -221,13 +275,14 @@ export function freeSymbols(e: Expr, into: Sym[] = [], indexed = false, bound: r
 export function compile(e: Expr, vars: readonly Sym[], opts: { indexed?: boolean } = {}): Compiled {
   const slots = new Map<string, number>();
   vars.forEach((s, i) => slots.set(symKey(s), i));
-  const ctx: Context = { slots, indexed: opts.indexed ?? false, next: { value: vars.length } };
+  const ctx: Context = { slots, indexed: opts.indexed ?? false, next: { value: vars.length }, binders: [], collectors: [], epoch: { value: 0 } };
   const f = build(e, ctx);
   const size = ctx.next.value;
   if (size === vars.length) return f;
   // Bound variables live in slots after the variables: evaluate in a larger frame.
   return (values) => {
     const frame = new Float64Array(size);
+    ctx.epoch.value++;
     for (let i = 0; i < vars.length; i++) frame[i] = values[i] as number;
     return f(frame);
   };

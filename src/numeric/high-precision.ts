@@ -23,6 +23,7 @@ import { bigOps, type BigDecimal } from './big-number.js';
 import { EvaluationError } from './evaluation-error.js';
 import { FLOAT_OPS } from './float-ops.js';
 import { evaluateReal } from './real-evaluate.js';
+import { isIntegerDelta } from './indexed.js';
 
 /** The working precision, and the most a point may ask for (a constant such as e^(-5000) would ask for 2,200). */
 export const BASE_DIGITS = 60;
@@ -140,6 +141,8 @@ export function highPrecisionDigits(sides: readonly [Expr, Expr]): number | unde
 /** The decimal exponent of a constant that doubles cannot hold (e^(-1000) is 0 in doubles), at 30 digits. */
 function exponentOf(e: Expr): number | undefined {
   if (e.kind === 'num' && e.n === 0n) return undefined;
+  // A Kronecker delta of two different integers (delta(1, 2) in an entry written out) is exactly 0: no 30-digit evaluation needed.
+  if (isIntegerDelta(e)) return undefined;
   const v = evaluateReal(e, bigOps(30), new Map());
   return v.isFinite() && !v.isZero() ? v.e : undefined;
 }

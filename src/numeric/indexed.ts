@@ -29,6 +29,11 @@ function hasSymbolicIndex(e: Expr): boolean {
   return e.kind === 'sym' && [...e.sub, ...e.sup].some((i) => i.kind !== 'num' && !isLabelWord(i));
 }
 
+/** delta(a, b) of two integers: exactly 1 or 0, whatever the precision. */
+export function isIntegerDelta(e: Expr): boolean {
+  return e.kind === 'call' && e.fn === 'delta' && e.args.length === 2 && e.args.every((a) => a.kind === 'num' && a.d === 1n);
+}
+
 /** Does evaluating e need the indexed-value provider? */
 export function needsIndexedMode(e: Expr): boolean {
   return some(e, (x) => isBinder(x) || hasSymbolicIndex(x) || (x.kind === 'call' && x.fn === 'delta'));
@@ -36,8 +41,71 @@ export function needsIndexedMode(e: Expr): boolean {
 
 /** Deterministic value in [-2.5, 2.5) for an indexed variable at a point. */
 export function indexedValue(salt: number, key: string): number {
-  let h = Math.imul(Math.floor(salt * 4294967296) ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return finishHash(feedText(startHash(salt), key));
+}
+
+/**
+ * indexedValue(salt, indexKey(name, subs, sups)) without building the key:
+ * the same characters are hashed in the same order (z_{3,1}^{(2)}), so both
+ * give the same value; evaluation asks this at every indexed symbol of every
+ * point, where building the string dominated.
+ *
+ *     indexedValueAt(0.25, 'z', [3], [])   // === indexedValue(0.25, 'z_{3}')
+ */
+export function indexedValueAt(salt: number, name: string, subs: readonly number[], sups: readonly number[]): number {
+  let h = feedText(startHash(salt), name);
+  if (subs.length > 0) {
+    h = feedChar(feedChar(h, 95), 123); // _{
+    h = feedList(h, subs);
+    h = feedChar(h, 125); // }
+  }
+  if (sups.length > 0) {
+    h = feedChar(feedChar(feedChar(h, 94), 123), 40); // ^{(
+    h = feedList(h, sups);
+    h = feedChar(feedChar(h, 41), 125); // )}
+  }
+  return finishHash(h);
+}
+
+function startHash(salt: number): number {
+  return Math.imul(Math.floor(salt * 4294967296) ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
+}
+
+function feedChar(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193) >>> 0;
+}
+
+function feedText(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = feedChar(h, text.charCodeAt(i));
+  return h;
+}
+
+/** The numbers as `join(',')` spells them: small integers digit by digit, anything else (NaN, 1e+21) through String. */
+function feedList(h: number, xs: readonly number[]): number {
+  for (let i = 0; i < xs.length; i++) {
+    if (i > 0) h = feedChar(h, 44);
+    const x = xs[i] as number;
+    if (!Number.isInteger(x) || Math.abs(x) >= 2 ** 31) {
+      h = feedText(h, String(x));
+      continue;
+    }
+    // -0 is spelled 0, as String(-0) spells it.
+    let n = x;
+    if (n < 0) {
+      h = feedChar(h, 45);
+      n = -n;
+    }
+    let scale = 1;
+    while (scale * 10 <= n) scale *= 10;
+    for (; scale >= 1; scale /= 10) {
+      const digit = Math.floor(n / scale) % 10;
+      h = feedChar(h, 48 + digit);
+    }
+  }
+  return h;
+}
+
+function finishHash(h: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d) >>> 0;
   h ^= h >>> 12;

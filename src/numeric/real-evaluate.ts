@@ -7,6 +7,13 @@
  * one pass; a derivative by another variable inside the body gets jets of
  * jets. The functions come from the table (FunctionSpec.real).
  *
+ * An expression is compiled once into closures over OUR tree (never eval or
+ * new Function) and then run at many points: names are resolved to frame
+ * slots when compiling, so a point costs the arithmetic, not string keys and
+ * copied maps. The closures call the number system's operations in the order
+ * a walk of the tree would, so a value does not depend on how often the
+ * expression was compiled.
+ *
  *     evaluateReal(parsePlain('d(d(d(sin(x), x), x), x)'), FLOAT_OPS, new Map([['x', 0.5]]))   // -cos(0.5)
  */
 import { abstractHead, abstractReal } from '../expr/abstract-function.js';
@@ -16,8 +23,8 @@ import type { Expr, Sym } from '../expr/node.js';
 import { assertNever } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { EvaluationError } from './evaluation-error.js';
-import { SALT, indexedValue } from './indexed.js';
-import { jetOps } from './jet.js';
+import { SALT, indexedValueAt } from './indexed.js';
+import { jetOps, type Jet } from './jet.js';
 
 /**
  * The highest order of derivative evaluated, summed along nested derivative
@@ -103,137 +110,441 @@ export function derivativeOrder(e: Expr): number {
  * e at the point `env` (symKey -> value) in the number system `ops`. An
  * undefined value (log of a negative, a kink under a derivative) is the
  * system's NaN; a symbol without a value or a function without a `real`
- * definition is an EvaluationError.
+ * definition is an EvaluationError. Compiled once per expression, number
+ * system and set of names (then cached), run per call.
  */
 export function evaluateReal<T>(e: Expr, ops: RealOps<T>, env: ReadonlyMap<string, T>, opts: RealEvaluateOptions = {}): T {
-  return ev(e, { ops, env, indexed: opts.indexed ?? false });
+  const keys = [...env.keys()];
+  const indexed = opts.indexed ?? false;
+  const run = cachedCompile(e, ops, keys, indexed);
+  return run(keys.map((k) => env.get(k) as T));
 }
 
-/** What an evaluation needs besides the expression (one object, not closures per node: the walk runs at every point). */
-interface Ctx<T> {
-  readonly ops: RealOps<T>;
-  readonly env: ReadonlyMap<string, T>;
-  readonly indexed: boolean;
-}
+/** Compiled closures by number system, expression, then mode and names (weak: they go with the expression). */
+// The number system's value type is erased here: an entry is only read back under the same `ops`.
+const compiledCache = new WeakMap<object, WeakMap<Expr, Map<string, CompiledReal<unknown>>>>();
 
-function keyOf<T>(s: Sym, c: Ctx<T>): string {
-  if (!c.indexed || (s.sub.length === 0 && s.sup.length === 0)) return symKey(s);
-  const ints = (xs: readonly Expr[]): number[] => xs.map((x) => Math.round(c.ops.toNumber(ev(x, c))));
-  return indexKey(s.name, ints(s.sub), ints(s.sup));
-}
-
-function valueOf<T>(s: Sym, c: Ctx<T>): T | undefined {
-  const k = keyOf(s, c);
-  const v = c.env.get(k);
-  if (v !== undefined) return v;
-  if (c.indexed && (s.sub.length > 0 || s.sup.length > 0)) {
-    const salt = c.env.get(symKey(SALT));
-    if (salt === undefined) throw new EvaluationError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
-    return c.ops.num(indexedValue(c.ops.toNumber(salt), k));
+function cachedCompile<T>(e: Expr, ops: RealOps<T>, keys: readonly string[], indexed: boolean): CompiledReal<T> {
+  let byExpr = compiledCache.get(ops);
+  if (byExpr === undefined) {
+    byExpr = new WeakMap();
+    compiledCache.set(ops, byExpr);
   }
-  if (k === 'pi') return c.ops.pi();
-  const constant = CONSTANTS.get(k);
-  return constant === undefined ? undefined : c.ops.num(constant);
+  let byNames = byExpr.get(e);
+  if (byNames === undefined) {
+    byNames = new Map();
+    byExpr.set(e, byNames);
+  }
+  const id = `${indexed ? 'i' : 'p'}\u0000${keys.join('\u0000')}`;
+  const known = byNames.get(id) as CompiledReal<T> | undefined;
+  if (known !== undefined) return known;
+  const fresh = compileReal(e, ops, keys, { indexed });
+  byNames.set(id, fresh as CompiledReal<unknown>);
+  return fresh;
 }
 
-function ev<T>(e: Expr, c: Ctx<T>): T {
-  const ops = c.ops;
+/** e compiled against named values: run(values) with values[i] the value of keys[i]. */
+export type CompiledReal<T> = (values: readonly T[]) => T;
+
+/**
+ * Compiles e for the number system `ops` with values named by `keys`
+ * (symKey strings, as the env of evaluateReal). Never throws: what cannot be
+ * evaluated throws when it is evaluated, as a walk would.
+ *
+ *     compileReal(parsePlain('x^2'), FLOAT_OPS, ['x'])([3])   // 9
+ */
+export function compileReal<T>(e: Expr, ops: RealOps<T>, keys: readonly string[], opts: RealEvaluateOptions = {}): CompiledReal<T> {
+  const bindings: Binding[] = keys.map((key, slot) => ({ kind: 'key', key, slot }));
+  const level = newLevel(ops, opts.indexed ?? false, bindings, keys.length);
+  const f = build(e, level);
+  const size = level.size.value;
+  return (values) => {
+    const frame = values.slice(0, keys.length);
+    frame.length = size;
+    level.epoch.value++;
+    return f(frame);
+  };
+}
+
+/** A frame: the values of the names in scope at one level of derivative nesting, by slot. */
+type Fn<T> = (frame: T[]) => T;
+/** A lookup: the value of a name at a point, or undefined when nothing gives it one. */
+type Lookup<T> = (frame: T[]) => T | undefined;
+
+/**
+ * A name in scope: a value under a fixed key (a variable, a summation index,
+ * a derivative's plain variable) or an enclosing derivative's indexed
+ * variable (W_{pq}), whose key is known only at a point: `at` holds its
+ * index values while that derivative's body is evaluated.
+ */
+type Binding =
+  | { readonly kind: 'key'; readonly key: string; readonly slot: number }
+  | { readonly kind: 'indexed'; readonly name: string; readonly subs: number; readonly sups: number; readonly slot: number; readonly at: { subs: number[]; sups: number[] } };
+
+/** One level of derivative nesting: its number system, the names in scope (innermost last), its frame size, and the slots read. */
+interface Level<T> {
+  readonly ops: RealOps<T>;
+  readonly indexed: boolean;
+  readonly bindings: readonly Binding[];
+  /** Where each fixed key is bound innermost (its position in `bindings`), so a lookup is not a scan of every name. */
+  readonly byKey: ReadonlyMap<string, number>;
+  /** Positions in `bindings` of the derivatives' indexed variables. */
+  readonly dynamic: readonly number[];
+  readonly size: { value: number };
+  /** Slots of this frame read by lookups: a derivative lifts only these from the frame around it. */
+  readonly reads: Set<number>;
+  /** The slots of the summation indices around (this level's), outermost first. */
+  readonly binders: readonly number[];
+  /** While a subtree is built: the slots it reads (see memoized). */
+  readonly collectors: Set<number>[];
+  /** At a point: each summation index's current value, by slot. */
+  readonly ints: number[];
+  /** Counts the frames of this level (one per run or per derivative entered): a remembered value is for one frame. */
+  readonly epoch: { value: number };
+}
+
+function newLevel<T>(ops: RealOps<T>, indexed: boolean, bindings: readonly Binding[], size: number): Level<T> {
+  const byKey = new Map<string, number>();
+  const dynamic: number[] = [];
+  bindings.forEach((b, i) => (b.kind === 'key' ? byKey.set(b.key, i) : dynamic.push(i)));
+  return { ops, indexed, bindings, byKey, dynamic, size: { value: size }, reads: new Set(), binders: [], collectors: [], ints: [], epoch: { value: 0 } };
+}
+
+/** Notes that this level's frame slot s is read (by the subtrees being built, and for the derivatives around). */
+function noteRead<T>(lv: Level<T>, s: number): void {
+  lv.reads.add(s);
+  for (const c of lv.collectors) c.add(s);
+}
+
+/**
+ * A function or derivative inside sums that does not depend on every index
+ * of the sums around it (relu(b_r + Σ_k W_rk x_k) inside Σ_i Σ_r): its value
+ * is remembered for the indices it does depend on, for as long as the frame
+ * lasts, and not computed again for every value of the others. The value is
+ * the one computing it would give (same operations, same inputs), so nothing
+ * changes but the work.
+ */
+function build<T>(e: Expr, lv: Level<T>): Fn<T> {
+  if (lv.binders.length === 0 || (e.kind !== 'call' && e.kind !== 'deriv')) return buildNode(e, lv);
+  const reads = new Set<number>();
+  lv.collectors.push(reads);
+  let fn: Fn<T>;
+  try {
+    fn = buildNode(e, lv);
+  } finally {
+    lv.collectors.pop();
+  }
+  const deps = lv.binders.filter((b) => reads.has(b));
+  if (deps.length === lv.binders.length) return fn;
+  return memoized(fn, deps, lv);
+}
+
+function memoized<T>(fn: Fn<T>, deps: readonly number[], lv: Level<T>): Fn<T> {
+  const { ints, epoch } = lv;
+  const memo = new Map<number | string, T>();
+  let seen = -1;
+  const keyOf = (): number | string => {
+    if (deps.length === 0) return 0;
+    const a = ints[deps[0] as number] as number;
+    if (deps.length === 1) return a;
+    const b = ints[deps[1] as number] as number;
+    if (deps.length === 2 && Math.abs(a) < 32768 && Math.abs(b) < 32768) return (a + 32768) * 65536 + (b + 32768);
+    return deps.map((d) => ints[d] as number).join(',');
+  };
+  return (f) => {
+    if (seen !== epoch.value) {
+      memo.clear();
+      seen = epoch.value;
+    }
+    const key = keyOf();
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const v = fn(f);
+    memo.set(key, v);
+    return v;
+  };
+}
+
+function fail<T>(code: 'E_EVAL_UNBOUND' | 'E_EVAL_UNSUPPORTED', message: string): Fn<T> {
+  return () => {
+    throw new EvaluationError(code, message);
+  };
+}
+
+/** A value computed on first use (as a walk computes it where it is met), then shared: the number systems' values are immutable. */
+function constant<T>(make: () => T): Fn<T> {
+  let made = false;
+  let v: T;
+  return () => {
+    if (!made) {
+      v = make();
+      made = true;
+    }
+    return v;
+  };
+}
+
+/** Characters that could let two different (name, indices) spell the same key. */
+const KEY_SYNTAX = /[_{}^(),]/;
+
+/** Could a fixed key be the key of `name` with some indices? */
+function couldIndex(key: string, name: string): boolean {
+  return key.startsWith(`${name}_{`) || key.startsWith(`${name}^{(`);
+}
+
+function buildNode<T>(e: Expr, lv: Level<T>): Fn<T> {
+  const ops = lv.ops;
   switch (e.kind) {
-    case 'num':
-      return ops.rational(e.n, e.d);
-    case 'float':
-      return ops.num(e.value);
+    case 'num': {
+      const { n, d } = e;
+      return constant(() => ops.rational(n, d));
+    }
+    case 'float': {
+      const x = e.value;
+      return constant(() => ops.num(x));
+    }
     case 'sym': {
-      const v = valueOf(e, c);
-      if (v === undefined) throw new EvaluationError('E_EVAL_UNBOUND', `no value for the symbol ${symKey(e)}`);
-      return v;
+      const value = lookup(e, lv);
+      const k = symKey(e);
+      return (f) => {
+        const v = value(f);
+        if (v === undefined) throw new EvaluationError('E_EVAL_UNBOUND', `no value for the symbol ${k}`);
+        return v;
+      };
     }
-    case 'add': {
-      let s = ev(e.args[0] ?? e, c);
-      for (let i = 1; i < e.args.length; i++) s = ops.add(s, ev(e.args[i] ?? e, c));
-      return s;
-    }
+    case 'add':
     case 'mul': {
-      let s = ev(e.args[0] ?? e, c);
-      for (let i = 1; i < e.args.length; i++) s = ops.mul(s, ev(e.args[i] ?? e, c));
-      return s;
+      const fs = e.args.map((a) => build(a, lv));
+      const [first, ...rest] = fs;
+      if (first === undefined) return fail('E_EVAL_UNSUPPORTED', `an empty ${e.kind}`);
+      const op = e.kind === 'add' ? (a: T, b: T): T => ops.add(a, b) : (a: T, b: T): T => ops.mul(a, b);
+      if (rest.length === 1) {
+        const g = rest[0] as Fn<T>;
+        return (f) => op(first(f), g(f));
+      }
+      return (f) => {
+        let s = first(f);
+        for (let i = 0; i < rest.length; i++) s = op(s, (rest[i] as Fn<T>)(f));
+        return s;
+      };
     }
-    case 'div':
-      return ops.div(ev(e.num, c), ev(e.den, c));
-    case 'neg':
-      return ops.neg(ev(e.arg, c));
+    case 'div': {
+      const a = build(e.num, lv);
+      const b = build(e.den, lv);
+      return (f) => ops.div(a(f), b(f));
+    }
+    case 'neg': {
+      const a = build(e.arg, lv);
+      return (f) => ops.neg(a(f));
+    }
     case 'pow': {
-      const b = ev(e.base, c);
-      if (e.exp.kind === 'num' && e.exp.d === 1n && e.exp.n >= -1_000_000n && e.exp.n <= 1_000_000n) return integerPower(ops, b, Number(e.exp.n));
-      const k = ev(e.exp, c);
-      const kv = ops.toNumber(k);
-      if (ops.isConstant(k) && Number.isInteger(kv) && Math.abs(kv) <= 1_000_000) return integerPower(ops, b, kv);
-      const s = ops.sign(b);
-      if (s > 0) return ops.exp(ops.mul(k, ops.log(b)));
-      // 0^k: 0 for k > 0 (only where nothing is differentiated), undefined otherwise, as Math.pow; a negative base needs an integer exponent.
-      if (s === 0 && kv > 0 && ops.isConstant(b) && ops.isConstant(k)) return ops.num(0);
-      return ops.nan();
+      const base = build(e.base, lv);
+      const x = e.exp;
+      if (x.kind === 'num' && x.d === 1n && x.n >= -1_000_000n && x.n <= 1_000_000n) {
+        const k = Number(x.n);
+        return (f) => integerPower(ops, base(f), k);
+      }
+      const exponent = build(x, lv);
+      return (f) => {
+        const b = base(f);
+        const k = exponent(f);
+        const kv = ops.toNumber(k);
+        if (ops.isConstant(k) && Number.isInteger(kv) && Math.abs(kv) <= 1_000_000) return integerPower(ops, b, kv);
+        const s = ops.sign(b);
+        if (s > 0) return ops.exp(ops.mul(k, ops.log(b)));
+        // 0^k: 0 for k > 0 (only where nothing is differentiated), undefined otherwise, as Math.pow; a negative base needs an integer exponent.
+        if (s === 0 && kv > 0 && ops.isConstant(b) && ops.isConstant(k)) return ops.num(0);
+        return ops.nan();
+      };
     }
     case 'call': {
       const spec = lookupFunction(e.fn);
       const head = spec === undefined && e.args.length === 1 ? abstractHead(e.fn) : undefined;
       // An unknown function is its fixed smooth stand-in (src/expr/abstract-function.ts), in this arithmetic too.
-      if (head !== undefined) return abstractReal(ops, head.name, head.order, ev(e.args[0] as Expr, c));
-      if (spec === undefined) throw new EvaluationError('E_EVAL_UNSUPPORTED', `cannot evaluate the function ${e.fn}`);
-      if (spec.binds !== undefined) return sum(e.args, c, e.fn === 'maxover');
-      if (spec.real === undefined) throw new EvaluationError('E_EVAL_UNSUPPORTED', `no exact evaluation of ${e.fn}`);
-      return spec.real(ops, e.args.map((a) => ev(a, c)));
+      if (head !== undefined) {
+        const a = build(e.args[0] as Expr, lv);
+        return (f) => abstractReal(ops, head.name, head.order, a(f));
+      }
+      if (spec === undefined) return fail('E_EVAL_UNSUPPORTED', `cannot evaluate the function ${e.fn}`);
+      if (spec.binds !== undefined) return buildSum(e.args, lv, e.fn === 'maxover');
+      const real = spec.real;
+      if (real === undefined) return fail('E_EVAL_UNSUPPORTED', `no exact evaluation of ${e.fn}`);
+      const fs = e.args.map((a) => build(a, lv));
+      if (fs.length === 1) {
+        const a = fs[0] as Fn<T>;
+        return (f) => real(ops, [a(f)]);
+      }
+      return (f) => real(ops, fs.map((g) => g(f)));
     }
     case 'deriv':
-      return derivative(e, c);
+      return buildDerivative(e, lv);
     default:
       return assertNever(e);
   }
 }
 
+/** Reads slot s of this level's frame (and notes it, for the derivatives around it). */
+function reader<T>(lv: Level<T>, slot: number): Fn<T> {
+  noteRead(lv, slot);
+  return (f) => f[slot] as T;
+}
+
+/** Index values of an indexed symbol at a point, as keys spell them (rounded). */
+function indexValues<T>(xs: readonly Expr[], lv: Level<T>): (f: T[]) => number[] {
+  const fs = xs.map((x) => build(x, lv));
+  const ops = lv.ops;
+  return (f) => fs.map((g) => Math.round(ops.toNumber(g(f))));
+}
+
+/** Two index lists spell the same key (NaN spells NaN; -0 spells 0). */
+function sameIndices(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+  }
+  return true;
+}
+
+/**
+ * The value of a symbol in scope, or undefined: the innermost binding with its
+ * key, then (indexed mode) the salt's value for an indexed symbol, then π and
+ * the constants, exactly as looking its key up in an environment would.
+ */
+function lookup<T>(s: Sym, lv: Level<T>): Lookup<T> {
+  const ops = lv.ops;
+  if (lv.indexed && (s.sub.length > 0 || s.sup.length > 0)) return lookupIndexed(s, lv);
+  const k = symKey(s);
+  // Innermost first: derivatives' indexed variables whose key might be k, until the binding of k itself.
+  const dynamic: (Binding & { kind: 'indexed' })[] = [];
+  const at = lv.byKey.get(k);
+  const fixed = at === undefined ? undefined : (lv.bindings[at] as Binding).slot;
+  for (let j = lv.dynamic.length - 1; j >= 0; j--) {
+    const i = lv.dynamic[j] as number;
+    const b = lv.bindings[i] as Binding;
+    if (at !== undefined && i < at) break;
+    if (b.kind === 'indexed' && couldIndex(k, b.name)) dynamic.push(b);
+  }
+  const fallback: Lookup<T> = k === 'pi' ? () => ops.pi() : CONSTANTS.has(k) ? constant(() => ops.num(CONSTANTS.get(k) as number)) : () => undefined;
+  const last = fixed === undefined ? fallback : reader(lv, fixed);
+  if (dynamic.length === 0) return last;
+  const tries = dynamic.map((b) => ({ b, read: reader(lv, b.slot) }));
+  return (f) => {
+    for (const { b, read } of tries) if (indexKey(b.name, b.at.subs, b.at.sups) === k) return read(f);
+    return last(f);
+  };
+}
+
+function lookupIndexed<T>(s: Sym, lv: Level<T>): Lookup<T> {
+  const ops = lv.ops;
+  const name = s.name;
+  const subsOf = indexValues(s.sub, lv);
+  const supsOf = indexValues(s.sup, lv);
+  const plainName = !KEY_SYNTAX.test(name);
+  /** Bindings that may hold this symbol at a point, innermost first: compared by index values, or by spelled key where names could collide. */
+  const tries: { test: (subs: number[], sups: number[]) => boolean; read: Fn<T> }[] = [];
+  for (let i = lv.bindings.length - 1; i >= 0; i--) {
+    const b = lv.bindings[i] as Binding;
+    if (b.kind === 'key') {
+      if (!couldIndex(b.key, name)) continue;
+      const key = b.key;
+      tries.push({ test: (subs, sups) => indexKey(name, subs, sups) === key, read: reader(lv, b.slot) });
+    } else if (b.name === name && plainName) {
+      if (b.subs !== s.sub.length || b.sups !== s.sup.length) continue;
+      tries.push({ test: (subs, sups) => sameIndices(subs, b.at.subs) && sameIndices(sups, b.at.sups), read: reader(lv, b.slot) });
+    } else if (!plainName || KEY_SYNTAX.test(b.name)) {
+      tries.push({ test: (subs, sups) => indexKey(name, subs, sups) === indexKey(b.name, b.at.subs, b.at.sups), read: reader(lv, b.slot) });
+    }
+  }
+  const salt = lookup(SALT, lv);
+  return (f) => {
+    const subs = subsOf(f);
+    const sups = supsOf(f);
+    for (const t of tries) if (t.test(subs, sups)) return t.read(f);
+    const z = salt(f);
+    if (z === undefined) throw new EvaluationError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
+    return ops.num(indexedValueAt(ops.toNumber(z), name, subs, sups));
+  };
+}
+
 /** d^n/dx^n by a jet of order n for a chain d(d(f, x), x); jets of jets for a derivative inside. */
-function derivative<T>(e: Expr & { kind: 'deriv' }, c: Ctx<T>): T {
-  const ops = c.ops;
+function buildDerivative<T>(e: Expr & { kind: 'deriv' }, lv: Level<T>): Fn<T> {
+  const ops = lv.ops;
   let order = 1;
   let body = e.body;
   while (body.kind === 'deriv' && equal(body.wrt, e.wrt)) {
     order++;
     body = body.body;
   }
-  if (order + derivativeOrder(body) > MAX_DERIVATIVE_ORDER) throw new EvaluationError('E_EVAL_UNSUPPORTED', `derivatives of order above ${MAX_DERIVATIVE_ORDER} are not checked`);
-  const x0 = valueOf(e.wrt, c);
-  // A variable without a value cannot occur in the body (it would be unbound): the derivative is 0.
-  if (x0 === undefined) return ops.num(0);
+  if (order + derivativeOrder(body) > MAX_DERIVATIVE_ORDER) return fail('E_EVAL_UNSUPPORTED', `derivatives of order above ${MAX_DERIVATIVE_ORDER} are not checked`);
+  const x0Of = lookup(e.wrt, lv);
   const J = jetOps(ops, order);
-  const inner = new Map<string, ReturnType<typeof J.constant>>();
-  for (const [k, v] of c.env) inner.set(k, J.constant(v));
-  inner.set(keyOf(e.wrt, c), J.variable(x0));
-  const series = ev(body, { ops: J, env: inner, indexed: c.indexed });
-  return ops.mul(series.coefficients[order] ?? ops.nan(), factorial(ops, order));
+  // The body's frame: the names around it as constant jets, in the same slots, then the variable.
+  const base = lv.size.value;
+  const slot = base;
+  const w = e.wrt;
+  const dynamic = lv.indexed && (w.sub.length > 0 || w.sup.length > 0);
+  const at = { subs: [] as number[], sups: [] as number[] };
+  const own: Binding = dynamic ? { kind: 'indexed', name: w.name, subs: w.sub.length, sups: w.sup.length, slot, at } : { kind: 'key', key: symKey(w), slot };
+  const inner = newLevel(J, lv.indexed, [...lv.bindings, own], base + 1);
+  const series = build(body, inner);
+  // The slots of the frame around that the body reads, lifted to constants.
+  const lift = [...inner.reads].filter((s) => s < base).sort((a, b) => a - b);
+  for (const s of lift) noteRead(lv, s);
+  const subsOf = dynamic ? indexValues(w.sub, lv) : undefined;
+  const supsOf = dynamic ? indexValues(w.sup, lv) : undefined;
+  const size = inner.size;
+  const scale = constant(() => factorial(ops, order));
+  return (f) => {
+    const x0 = x0Of(f);
+    // A variable without a value cannot occur in the body (it would be unbound): the derivative is 0.
+    if (x0 === undefined) return ops.num(0);
+    const frame: Jet<T>[] = new Array(size.value);
+    inner.epoch.value++;
+    for (let i = 0; i < lift.length; i++) {
+      const s = lift[i] as number;
+      frame[s] = J.constant(f[s] as T);
+    }
+    if (subsOf !== undefined && supsOf !== undefined) {
+      at.subs = subsOf(f);
+      at.sups = supsOf(f);
+    }
+    frame[slot] = J.variable(x0);
+    const s = series(frame);
+    return ops.mul(s.coefficients[order] ?? ops.nan(), scale(f));
+  };
 }
 
-/** sum(body, k, lo, hi), or with `max` maxover(…). */
-function sum<T>(args: readonly Expr[], c: Ctx<T>, max = false): T {
-  const ops = c.ops;
+/** sum(body, k, lo, hi), or with `max` maxover(…): k gets a slot of its own in this frame. */
+function buildSum<T>(args: readonly Expr[], lv: Level<T>, max: boolean): Fn<T> {
+  const ops = lv.ops;
   const [body, k, lo, hi] = args;
-  if (body === undefined || k === undefined || k.kind !== 'sym' || lo === undefined || hi === undefined) throw new EvaluationError('E_EVAL_UNSUPPORTED', 'sum needs (body, index, from, to)');
-  const a = Math.round(ops.toNumber(ev(lo, c)));
-  const b = Math.round(ops.toNumber(ev(hi, c)));
-  if (!Number.isFinite(a) || !Number.isFinite(b) || b - a > MAX_SUM_TERMS) return ops.nan();
-  const frame = new Map(c.env);
-  const inner: Ctx<T> = { ops, env: frame, indexed: c.indexed };
+  if (body === undefined || k === undefined || k.kind !== 'sym' || lo === undefined || hi === undefined) return fail('E_EVAL_UNSUPPORTED', 'sum needs (body, index, from, to)');
+  const from = build(lo, lv);
+  const to = build(hi, lv);
+  const slot = lv.size.value++;
   const key = symKey(k);
-  // maxover: the largest term, by the sign of a difference as max(a, b) is; no value over an empty range.
-  let s = max ? ops.nan() : ops.num(0);
-  for (let i = a; i <= b; i++) {
-    frame.set(key, ops.num(i));
-    const t = ev(body, inner);
-    if (!max) s = ops.add(s, t);
-    else if (i === a) s = t;
-    else {
-      const d = ops.sign(ops.sub(t, s));
-      s = Number.isNaN(d) ? ops.nan() : d > 0 ? t : s;
+  const inner: Level<T> = { ...lv, bindings: [...lv.bindings, { kind: 'key', key, slot }], byKey: new Map(lv.byKey).set(key, lv.bindings.length), binders: [...lv.binders, slot] };
+  const ints = lv.ints;
+  const term = build(body, inner);
+  return (f) => {
+    const a = Math.round(ops.toNumber(from(f)));
+    const b = Math.round(ops.toNumber(to(f)));
+    if (!Number.isFinite(a) || !Number.isFinite(b) || b - a > MAX_SUM_TERMS) return ops.nan();
+    // maxover: the largest term, by the sign of a difference as max(a, b) is; no value over an empty range.
+    let s = max ? ops.nan() : ops.num(0);
+    for (let i = a; i <= b; i++) {
+      f[slot] = ops.num(i);
+      ints[slot] = i;
+      const t = term(f);
+      if (!max) s = ops.add(s, t);
+      else if (i === a) s = t;
+      else {
+        const d = ops.sign(ops.sub(t, s));
+        s = Number.isNaN(d) ? ops.nan() : d > 0 ? t : s;
+      }
     }
-  }
-  return s;
+    return s;
+  };
 }
