@@ -28,12 +28,15 @@ import { formatNumber as fmt } from '../numeric/format-number.js';
 import { formatPoint, type Judgement } from './judgement.js';
 import { substitute } from '../expr/substitute.js';
 import { originalPoint, type PreparedStep } from './prepare-step.js';
+import type { BoldNames } from './bold-arrays.js';
 
 export interface JudgeOptions {
   readonly points?: number;
   readonly seed?: number;
   /** Ask nerdamer for a second symbolic opinion (slower; default true). */
   readonly nerdamer?: boolean;
+  /** Names the sides write in bold (\mathbf{a}): vectors or matrices by their font, whose products are not judged as numbers. */
+  readonly bold?: BoldNames;
 }
 
 /**

@@ -39,6 +39,7 @@ import type { JudgeOptions } from './judge-equal.js';
 import { judgeStep, type Checker } from './judge-step.js';
 import { shapesAt, type StatedProperty, type StatedShape } from './shape-facts.js';
 import { shapedStep } from './shaped-step.js';
+import { boldArrayNames } from './bold-arrays.js';
 import { elementwiseDefinitionTexts } from './elementwise-definitions.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import { relationLatex } from '../parse/relation.js';
@@ -399,7 +400,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
         shapedUses = [...(shaped?.uses ?? [])];
         if (shaped !== undefined) return shaped.judgement;
         sampled = true;
-        return judgeStep(ctx.checker, a.expr, r.rel, b.expr, all, { ...ctx.opts, seed: ctx.seed.next });
+        return judgeStep(ctx.checker, a.expr, r.rel, b.expr, all, { ...ctx.opts, seed: ctx.seed.next, bold: boldArrayNames([ls.latex, rs.latex]) });
       } catch (e) {
         return { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `could not be judged: ${e instanceof Error ? e.message : String(e)}` } };
       }

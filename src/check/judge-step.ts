@@ -55,7 +55,7 @@ function relax(f: Fact): Fact[] {
 
 function judgeOnce(checker: Checker, lhs0: Expr, rel: Relation, rhs0: Expr, facts: readonly Fact[], opts: JudgeOptions): Judgement {
   const defined = new Set(facts.flatMap((f) => (f.kind === 'define' && f.sym.sub.length === 0 ? [f.sym.name] : [])));
-  return judgeWithoutShapes(lhs0, rhs0, (lhs, rhs) => judgeRead(checker, lhs, rel, rhs, facts, opts), defined);
+  return judgeWithoutShapes(lhs0, rhs0, (lhs, rhs) => judgeRead(checker, lhs, rel, rhs, facts, opts), defined, opts.bold);
 }
 
 function judgeExpanded(checker: Checker, p: PreparedStep, rel: Relation, facts: readonly Fact[], opts: JudgeOptions): Judgement {

@@ -16,6 +16,7 @@ import { abstractHead } from '../expr/abstract-function.js';
 import { orderSensitiveProducts } from '../parse/matrix-reading.js';
 import { toPlain } from '../expr/to-plain.js';
 import type { Judgement } from './judgement.js';
+import { boldProducts, type BoldNames } from './bold-arrays.js';
 
 /** Matrix calls read at size 1: transpose(u) = u, matmul = product, diag(v) = v, entry(M, i, j) = M. */
 function asScalars(e: Expr): Expr {
@@ -95,8 +96,10 @@ export function unshapedDerivativeRefusal(e: Expr): string | undefined {
  * Judge lhs rel rhs with `judge` when no product in it is order-sensitive;
  * otherwise judge it read at size 1 and keep only a refutation.
  */
-export function judgeWithoutShapes(lhs: Expr, rhs: Expr, judge: (lhs: Expr, rhs: Expr) => Judgement, defined: ReadonlySet<string> = new Set()): Judgement {
-  const products = [...orderSensitiveProducts(lhs), ...orderSensitiveProducts(rhs)];
+export function judgeWithoutShapes(lhs: Expr, rhs: Expr, judge: (lhs: Expr, rhs: Expr) => Judgement, defined: ReadonlySet<string> = new Set(), bold?: BoldNames): Judgement {
+  // Bold letters are arrays by their font (bold-arrays.ts): \mathbf{a}\mathbf{b} is not a product of numbers.
+  const fonts = bold === undefined ? [] : [...boldProducts(lhs, bold), ...boldProducts(rhs, bold)];
+  const products = [...orderSensitiveProducts(lhs), ...orderSensitiveProducts(rhs), ...fonts];
   if (products.length === 0) return withScalarCapitalsNote(lhs, rhs, withReadingNote(lhs, rhs, judge(lhs, rhs)), defined);
   // ‖x‖ next to an entry x_i: at size 1 the two are one number, which the scalar reading does not know (∂‖x‖²/∂x_i = 2x_i would fail).
   const entriesToo = products.some((p) => p.kind === 'call' && (p.fn === 'norm' || p.fn === 'norm1' || p.fn === 'norminf') && p.args[0]?.kind === 'sym' && mentionsEntryOf([lhs, rhs], p.args[0].name));
@@ -106,7 +109,7 @@ export function judgeWithoutShapes(lhs: Expr, rhs: Expr, judge: (lhs: Expr, rhs:
   const example = capital !== undefined ? `${capital}: n x n` : `${names[0] ?? 'x'}: n`;
   const list = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   const shown = toPlain(products[0] as Expr);
-  const reading = `${shown} is read as matrices and vectors (a transpose, a capital next to another factor, or the norm of a letter), whose products do not commute and whose norms are not absolute values`;
+  const reading = `${shown} is read as matrices and vectors (${fonts.length > 0 ? 'bold letters, ' : ''}a transpose, a capital next to another factor, or the norm of a letter), whose products do not commute and whose norms are not absolute values`;
   if (j.verdict === 'fails') {
     return { verdict: 'fails', evidence: { ...j.evidence, summary: `${j.evidence.summary} (every vector and matrix of size 1, so ${shown} is a product of numbers)` } };
   }

@@ -176,11 +176,13 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
   /** Set by judge: the last point says nothing (rounding or precision could explain what was seen). */
   let saysNothing = false;
   /** A counterexample at p, or undefined when the sides agree there (or p says nothing). */
+  /** Set while the wide probe points are judged (saturation is not looked into there). */
+  let probing = false;
   const judge = (p: Float64Array, a: number, b: number): NumericVerdict | undefined => {
     const err = relError(a, b);
     saysNothing = false;
     if (err <= tolerance) {
-      const call = referee?.(p, a, b, false);
+      const call = referee?.(p, a, b, false, probing);
       if (typeof call === 'object') return call;
       saysNothing = call === 'unknown';
       maxErr = Math.max(maxErr, err);
@@ -223,7 +225,11 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
   for (const { p, label } of opts.special ?? []) {
     const a = f(p);
     const b = g(p);
-    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+    if (!Number.isFinite(a) || !Number.isFinite(b)) {
+      // A special point may be the only place one side alone is defined (x = −1, y = 1/2 in x^{2y} = (x^y)^2).
+      if (opts.noticeOneSided === true && oneSided === undefined && (Number.isNaN(a) ? Number.isFinite(b) : Number.isNaN(b) && Number.isFinite(a))) oneSided = { point: pointRecord(vars, p), lhs: a, rhs: b };
+      continue;
+    }
     const failed = judge(p, a, b);
     if (failed !== undefined) return failed;
     special.push(label);
@@ -232,6 +238,7 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
   if (vars.length > 0) {
     const probeRng = createRng(((opts.seed ?? 1) ^ 0x5f3759df) >>> 0);
     const draw = wideDraw(hints, vars.length);
+    probing = true;
     for (let i = 0; i < PROBE_POINTS; i++) {
       const p = sample(probeRng, draw);
       const a = f(p);

@@ -47,7 +47,7 @@ export function indexedValue(salt: number, key: string): number {
 export type IndexRole = 'bound' | 'index';
 
 /** Symbols used as sum bounds (sizes such as c, n) or as indices (i, j). */
-export function indexRoles(e: Expr, into = new Map<string, IndexRole>()): Map<string, IndexRole> {
+export function indexRoles(e: Expr, into = new Map<string, IndexRole>(), relation: readonly Expr[] = [e]): Map<string, IndexRole> {
   const mark = (x: Expr, role: IndexRole): void => {
     if (x.kind === 'sym' && x.sub.length === 0 && x.sup.length === 0) {
       const k = symKey(x);
@@ -59,7 +59,7 @@ export function indexRoles(e: Expr, into = new Map<string, IndexRole>()): Map<st
     if (x.kind === 'sym') for (const i of [...x.sub, ...x.sup]) if (!isLabelWord(i)) mark(i, 'index');
     // delta(i, j) makes a bare symbol i an index; not a compound argument: delta(2x, y/500) + relu(x - 50) sampled x
     // in 1..7 only and never reached 50. (A bare x used as a number elsewhere, delta(x, 1) + relu(x - 50), still is one.)
-    if (x.kind === 'call' && x.fn === 'delta') for (const a of x.args) if (a.kind === 'sym') mark(a, 'index');
+    if (x.kind === 'call' && x.fn === 'delta') for (const a of x.args) if (a.kind === 'sym' && !numbers.has(symKey(a))) mark(a, 'index');
     if (isBinder(x) && x.kind === 'call') {
       const [, , lo, hi] = x.args;
       if (lo !== undefined) mark(lo, 'index');
@@ -67,8 +67,44 @@ export function indexRoles(e: Expr, into = new Map<string, IndexRole>()): Map<st
     }
     for (const c of children(x)) visit(c);
   };
+  // A bare x that delta(x, 1) compares and the expression also uses as a number (relu(x - 50)) is a real
+  // variable, which delta compares like any other (1 at x = 1, a special point): drawn as an index it never reached 50.
+  const uses = relation.map(symbolUses);
+  const numbers = new Set(uses.flatMap((u) => [...u.numbers]));
+  for (const u of uses) for (const k of u.scripts) numbers.delete(k);
   visit(e);
   return into;
+}
+
+/**
+ * Bare symbols that e uses as numbers (outside subscripts, delta's arguments
+ * and sums' bounds), and those it uses in subscripts and sum bounds: a
+ * symbol in both (the i of i x_i) is an index first.
+ */
+function symbolUses(e: Expr): { numbers: Set<string>; scripts: Set<string> } {
+  const numbers = new Set<string>();
+  const scripts = new Set<string>();
+  const visit = (x: Expr, asNumber: boolean): void => {
+    if (x.kind === 'sym') {
+      if (x.sub.length === 0 && x.sup.length === 0 && asNumber) numbers.add(symKey(x));
+      for (const i of [...x.sub, ...x.sup]) some(i, (y) => (y.kind === 'sym' && scripts.add(symKey(y)), false));
+      return;
+    }
+    if (x.kind === 'call' && x.fn === 'delta') {
+      for (const a of x.args) if (a.kind !== 'sym') visit(a, true);
+      return;
+    }
+    if (isBinder(x) && x.kind === 'call') {
+      const [body, index, lo, hi] = x.args;
+      if (index !== undefined) some(index, (y) => (y.kind === 'sym' && scripts.add(symKey(y)), false));
+      for (const b of [lo, hi]) if (b !== undefined) some(b, (y) => (y.kind === 'sym' && scripts.add(symKey(y)), false));
+      if (body !== undefined) visit(body, true);
+      return;
+    }
+    for (const c of children(x)) visit(c, true);
+  };
+  visit(e, true);
+  return { numbers, scripts };
 }
 
 /** Free indices and sizes are sampled up to this (at least; a numeric sum bound beyond it raises it). */
@@ -129,7 +165,7 @@ function pick(k: number, salt: number, lo: number, hi: number): number {
  */
 export function indexPlan(es: readonly Expr[], vars: readonly Sym[], skip: ReadonlySet<string> = new Set(), conditions: readonly Assumption[] = []): IndexPlan | undefined {
   const roles = new Map<string, IndexRole>();
-  for (const e of es) indexRoles(e, roles);
+  for (const e of es) indexRoles(e, roles, es);
   const sizes: number[] = [];
   const indices: number[] = [];
   vars.forEach((s, i) => {
