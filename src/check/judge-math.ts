@@ -396,7 +396,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       try {
         // Vectors and matrices with shapes in scope are judged entry by entry under them (shaped-step.ts).
         const sh = ctx.shapes;
-        const shaped = sh === undefined ? undefined : shapedStep(ctx.checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, all, shapesAt(sh.stated, stepAt, sh.command), sh.stated, stepAt, { ...ctx.opts, seed: ctx.seed.next }, sh.properties, elementwiseDefinitions(source, active), elementwiseDefinitionTexts(source, active));
+        const shaped = sh === undefined ? undefined : shapedStep(ctx.checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, all, shapesAt(sh.stated, stepAt, sh.command), sh.stated, stepAt, { ...ctx.opts, seed: ctx.seed.next }, sh.properties, elementwiseDefinitions(source, active), elementwiseDefinitionTexts(source, active), (e) => withDocumentRanges(e, ctx.ranges).expr);
         shapedUses = [...(shaped?.uses ?? [])];
         if (shaped !== undefined) return shaped.judgement;
         sampled = true;

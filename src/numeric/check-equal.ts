@@ -94,6 +94,8 @@ export interface CheckOptions {
   readonly indexed?: boolean;
   /** Record a point where only one side is defined (set by checkEqualNumeric when no side has a derivative node). */
   readonly noticeOneSided?: boolean;
+  /** No special points on kinks: the sides hold a derivative already taken of a kinked function (relu′ is step), which does not exist there. */
+  readonly avoidKinks?: boolean;
   /** Special points checked after the random ones (set by checkEqualNumeric; see special-points.ts). */
   readonly special?: readonly { readonly p: Float64Array; readonly label: string }[];
   /** Draws the random points instead of pointSampler (checkEqualNumeric: index values and sizes from a fixed cycle). */
@@ -281,7 +283,7 @@ export function checkEqualNumeric(lhs: Expr, rhs: Expr, opts: CheckOptions = {})
   // Derivative nodes are evaluated by automatic differentiation, as accurately as the rest.
   const tolerance = opts.tolerance ?? EXACT_TOLERANCE;
   // Index symbols, sizes and special points: see coverage.ts.
-  const plan = samplingPlan([lhs, rhs], vars, indexed, opts.assumptions ?? [], !finiteDifferences, opts.seed ?? 1);
+  const plan = samplingPlan([lhs, rhs], vars, indexed, opts.assumptions ?? [], !finiteDifferences && opts.avoidKinks !== true, opts.seed ?? 1);
   const assumptions = plan.assumptions;
   try {
     const v = compareCompiled(compile(lhs, vars, { indexed }), compile(rhs, vars, { indexed }), vars, tolerance, { ...opts, assumptions, noticeOneSided: !finiteDifferences, indexed, sides: [lhs, rhs] as const, special: plan.special, ...(plan.sampler !== undefined ? { sampler: plan.sampler } : {}) }, constantHints([lhs, rhs]));

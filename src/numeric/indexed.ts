@@ -111,6 +111,8 @@ function symbolUses(e: Expr): { numbers: Set<string>; scripts: Set<string> } {
 export const INDEX_MAX = 7;
 /** Drawn sizes (after 1, 7, 2, 3) go up to this: a term such as delta(n, 9) is not missed. */
 export const SIZE_DRAW_MAX = 12;
+/** Some drawn sizes of single sums go up to this. */
+export const WIDE_SIZE_MAX = 24;
 
 /**
  * Which values the index symbols and sizes of a relation take: sizes
@@ -191,7 +193,10 @@ export function indexPlan(es: readonly Expr[], vars: readonly Sym[], skip: Reado
     // Sizes: all 1, all 7, all 2, all 3, then each drawn on its own (distinct sizes catch a transposed index);
     // never fewer than the indices that stated relations keep apart (k ≠ l needs two).
     const same = [1, INDEX_MAX, 2, 3][k % 8];
-    sizes.forEach((slot, n) => (p[slot] = Math.max(same ?? pick(k, n, 1, drawMax), stated.apart)));
+    // Every other drawn size past 12 (single sums only, where it is cheap): a claim true at 1..12 alone is not an identity
+    // (Σ_{i=1}^n 1 = n + (n − 1)(n − 2)⋯(n − 12) held).
+    const wide = depth <= 1 && k % 8 >= 4 && k % 2 === 1;
+    sizes.forEach((slot, n) => (p[slot] = Math.max(same ?? (wide ? pick(k, n, SIZE_DRAW_MAX + 1, WIDE_SIZE_MAX) : pick(k, n, 1, drawMax)), stated.apart)));
     const top = sizes.length > 0 ? Math.min(...sizes.map((slot) => p[slot] as number)) : high;
     const bottom = sizes.length > 0 ? Math.min(low, top) : low;
     // A stated range i ∈ {1, …, K} is the index's own: up to K's value, not the smallest size.

@@ -70,7 +70,11 @@ export function highPrecisionReferee(sides: readonly [Expr, Expr], vars: readonl
     const o = ask(p);
     return o.verdict === 'differ' ? failure(p, o) : o.verdict;
   };
-  const saturated = saturationProbe(sides, vars, indexed);
+  // Built on the first far-out point only: compiling the watched terms of every check (lowered matrix entries) cost
+  // more than the checks themselves.
+  let saturated: ((p: ArrayLike<number>) => number | undefined) | undefined | null = null;
+  /** A coordinate far out or tiny: where doubles saturate (σ(45), x^2 + 1 at 10^8, sin(10^(-9))). */
+  const farOut = (p: ArrayLike<number>): boolean => Array.prototype.some.call(p, (v: number) => Math.abs(v) > 20 || (v !== 0 && Math.abs(v) < 1e-7));
   let saturatedLooks = 0;
   let saturatedAllAgreed = true;
   return (p, a, b, excused, wide = false) => {
@@ -78,7 +82,8 @@ export function highPrecisionReferee(sides: readonly [Expr, Expr], vars: readonl
     // nothing there. A few such points are decided in high precision; past that they count for nothing.
     // Once every look agreed, the rest are taken as before (the sides agree where high precision could tell).
     // Not at the wide probe points (|x| up to 10^6): saturated there for every check of σ or tanh, which would cost each a BigNumber load.
-    const hidden = !wide && (saturatedLooks < MAX_SATURATED_LOOKS || !saturatedAllAgreed) ? saturated?.(p) : undefined;
+    if (!wide && saturated === null && farOut(p)) saturated = saturationProbe(sides, vars, indexed);
+    const hidden = !wide && saturated !== null && farOut(p) && (saturatedLooks < MAX_SATURATED_LOOKS || !saturatedAllAgreed) ? saturated?.(p) : undefined;
     if (hidden !== undefined) {
       if (saturatedLooks >= MAX_SATURATED_LOOKS) return 'unknown';
       saturatedLooks++;

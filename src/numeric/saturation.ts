@@ -12,11 +12,9 @@
  */
 import { lookupFunction } from '../expr/functions.js';
 import type { Expr, Sym } from '../expr/node.js';
-import { symKey } from '../expr/sym-key.js';
-import { children, some } from '../expr/traverse.js';
+import { children, size, some } from '../expr/traverse.js';
 import { EvaluationError } from './evaluation-error.js';
-import { FLOAT_OPS } from './float-ops.js';
-import { evaluateReal } from './real-evaluate.js';
+import { compile, type Compiled } from './evaluate.js';
 
 /** Functions with a horizontal asymptote (±1 or 0) that doubles reach at a finite argument; how many decimal orders per unit of argument. */
 const BOUNDED: Readonly<Record<string, (a: number) => number>> = {
@@ -27,16 +25,24 @@ const BOUNDED: Readonly<Record<string, (a: number) => number>> = {
 };
 /** Functions that underflow to 0 or grow past every other term: exp, and those built on it. */
 const EXPONENTIAL = new Set(['exp', 'softplus', 'normpdf', 'cosh', 'sinh', 'elu', 'gelu']);
+/** Functions that doubles flatten onto their first Taylor term near 0: sin(x) is x for |x| < 1e-8, cos(x) is 1. */
+const ODD_NEAR_ZERO = new Set(['sin', 'tan', 'tanh', 'sinh', 'atan', 'asin', 'log1p']);
+const EVEN_NEAR_ZERO = new Set(['cos', 'cosh']);
+const isFlattenedNearZero = (fn: string): boolean => ODD_NEAR_ZERO.has(fn) || EVEN_NEAR_ZERO.has(fn) || fn === 'exp';
 
-/** Subterms worth watching: calls of the functions above, and sums holding one (1 + e^x absorbs the 1). */
+/** Subterms worth watching: calls of the functions above, and sums (1 + e^x absorbs the 1, x^2 + 1 the 1 for x > 10^8). */
 function watched(sides: readonly Expr[]): Expr[] {
   const out: Expr[] = [];
   const seen = new Set<number>();
+  let sums = 0;
   const visit = (e: Expr): void => {
     if (e.kind === 'deriv') return;
     if (e.kind === 'call' && lookupFunction(e.fn)?.binds !== undefined) return;
     const exponential = (x: Expr): boolean => (x.kind === 'call' && (EXPONENTIAL.has(x.fn) || x.fn in BOUNDED)) || (x.kind === 'pow' && x.base.kind === 'sym' && x.base.name === 'e');
-    if (!seen.has(e.hash) && ((e.kind === 'call' && (e.fn in BOUNDED || EXPONENTIAL.has(e.fn))) || (e.kind === 'add' && some(e, exponential)))) {
+    // Sums with a power or a quotient in them (x^2 + 1 is x^2 for x > 10^8, 1/x + x is x), at most 4 of them; not the
+    // sums of products that lowered matrix entries are made of (watching those tripled the cost of a shaped check).
+    const steep = (x: Expr): boolean => (x.kind === 'pow' && !(x.exp.kind === 'num' && x.exp.n === 1n && x.exp.d === 1n)) || x.kind === 'div';
+    if (!seen.has(e.hash) && ((e.kind === 'call' && (e.fn in BOUNDED || EXPONENTIAL.has(e.fn) || isFlattenedNearZero(e.fn))) || (e.kind === 'add' && (some(e, exponential) || (e.args.some((a) => some(a, steep)) && sums++ < 4))))) {
       seen.add(e.hash);
       out.push(e);
     }
@@ -53,33 +59,48 @@ function watched(sides: readonly Expr[]): Expr[] {
  * saturate (no exponential or bounded function), so ordinary checks pay nothing.
  */
 export function saturationProbe(sides: readonly Expr[], vars: readonly Sym[], indexed: boolean): ((p: ArrayLike<number>) => number | undefined) | undefined {
-  if (indexed) return undefined;
+  // Not on large sides (lowered matrix entries): the watch would cost more than the check.
+  if (indexed || sides.reduce((n, e) => n + size(e), 0) > 160) return undefined;
   const terms = watched(sides);
   if (terms.length === 0) return undefined;
-  const keys = vars.map(symKey);
-  const value = (e: Expr, env: ReadonlyMap<string, number>): number => {
+  // Compiled once (the probe runs at every agreeing point of a check).
+  const compiled = (e: Expr): Compiled | undefined => {
     try {
-      return evaluateReal(e, FLOAT_OPS, env);
+      return compile(e, vars, { indexed });
+    } catch (err) {
+      if (err instanceof EvaluationError) return undefined;
+      throw err;
+    }
+  };
+  const probes = terms.flatMap((t) => {
+    const parts = t.kind === 'call' ? [t, t.args[0] as Expr] : t.kind === 'add' ? t.args : [];
+    const fs = parts.map(compiled);
+    return fs.every((f): f is Compiled => f !== undefined) ? [{ t, fs }] : [];
+  });
+  const at = (f: Compiled, p: ArrayLike<number>): number => {
+    try {
+      return f(p);
     } catch (err) {
       if (err instanceof EvaluationError) return NaN;
       throw err;
     }
   };
   return (p) => {
-    const env = new Map(keys.map((k, i) => [k, p[i] as number]));
     let orders = 0;
-    for (const t of terms) {
+    for (const { t, fs } of probes) {
       if (t.kind === 'call') {
-        const a = value(t.args[0] as Expr, env);
-        const v = value(t, env);
+        const v = at(fs[0] as Compiled, p);
+        const a = at(fs[1] as Compiled, p);
         if (!Number.isFinite(a) || a === 0 || Number.isNaN(v)) continue;
         const bounded = BOUNDED[t.fn];
         // On its asymptote in doubles: σ(45) = 1, tanh(20) = 1, erf(7) = 1, Φ(−40) = 0.
         if (bounded !== undefined && (Math.abs(v) === 1 || v === 0)) orders = Math.max(orders, bounded(a));
+        // Near 0, flattened onto the first Taylor term: sin(1e-9) is 1e-9, cos(1e-9) is 1, e^(1e-9) is 1 + 1e-9 in doubles.
+        if (Math.abs(a) < 1e-7 && ((ODD_NEAR_ZERO.has(t.fn) && v === a) || (EVEN_NEAR_ZERO.has(t.fn) && v === 1) || t.fn === 'exp')) orders = Math.max(orders, 2 * Math.log10(1 / Math.abs(a)));
         // Underflow (e^(−800) = 0, softplus(−800) = 0) or a value that swallowed its correction (softplus(40) = 40).
         if (EXPONENTIAL.has(t.fn) && (v === 0 || (t.fn !== 'exp' && Math.abs(a) > 30 && (v === a || v === -1 || v === 0)))) orders = Math.max(orders, Math.abs(a) / Math.LN10);
       } else if (t.kind === 'add') {
-        const vs = t.args.map((x) => value(x, env));
+        const vs = fs.map((f) => at(f, p));
         if (!vs.every(Number.isFinite)) continue;
         const big = Math.max(...vs.map(Math.abs));
         // A nonzero term below the last bit of the largest: 1 + e^45 is e^45 in doubles.

@@ -243,7 +243,8 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
         if (t === undefined || !Number.isFinite(t)) {
           // No root found: the argument may only graze 0 (sin(x) − 0.99999999 touches it near π/2, a double root
           // the secant steps do not reach). Its extremum there is where the sign, if ever, changes.
-          const top = extremum(at, start);
+          // (Kinks only: a sum without a root is common and the search costs a few hundred evaluations.)
+          const top = c.kink ? extremum(at, start) : undefined;
           if (top !== undefined) {
             const p = Float64Array.from(base);
             p[i] = top;

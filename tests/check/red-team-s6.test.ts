@@ -60,7 +60,7 @@ describe('known breaks (not fixed here): each pins the correct verdict', () => {
 
   // gradtex says fails "at x = 0: left side = 0.5" (relu'(0) taken as 1/2); true: the two sides agree wherever relu is
   // differentiable, and at 0 the left side is not defined (README: proved means true wherever the left side is defined).
-  it.fails('does not refute d/dx ReLU(x) = 1[x > 0] at the kink', () => {
+  it('does not refute d/dx ReLU(x) = 1[x > 0] at the kink', () => {
     expect(verdicts('$$\\frac{d}{dx}\\mathrm{ReLU}(x) = \\mathbb{1}[x > 0]$$\n')).not.toContain('1: fails');
     expect(verdicts('$$\\frac{d}{dx}\\mathrm{ReLU}(x) = \\mathbb{1}[x \\ge 0]$$\n')).not.toContain('1: fails');
   });
