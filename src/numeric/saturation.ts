@@ -35,6 +35,7 @@ function watched(sides: readonly Expr[]): Expr[] {
   const out: Expr[] = [];
   const seen = new Set<number>();
   let sums = 0;
+  let powers = 0;
   const visit = (e: Expr): void => {
     if (e.kind === 'deriv') return;
     if (e.kind === 'call' && lookupFunction(e.fn)?.binds !== undefined) return;
@@ -42,6 +43,11 @@ function watched(sides: readonly Expr[]): Expr[] {
     // Sums with a power or a quotient in them (x^2 + 1 is x^2 for x > 10^8, 1/x + x is x), at most 4 of them; not the
     // sums of products that lowered matrix entries are made of (watching those tripled the cost of a shaped check).
     const steep = (x: Expr): boolean => (x.kind === 'pow' && !(x.exp.kind === 'num' && x.exp.n === 1n && x.exp.d === 1n)) || x.kind === 'div';
+    // Powers that underflow (x^2 is 0 at x = −1e-300), at most 4.
+    if (!seen.has(e.hash) && e.kind === 'pow' && e.exp.kind === 'num' && e.exp.n > e.exp.d && powers++ < 4) {
+      seen.add(e.hash);
+      out.push(e);
+    }
     if (!seen.has(e.hash) && ((e.kind === 'call' && (e.fn in BOUNDED || EXPONENTIAL.has(e.fn) || isFlattenedNearZero(e.fn))) || (e.kind === 'add' && (some(e, exponential) || (e.args.some((a) => some(a, steep)) && sums++ < 4))))) {
       seen.add(e.hash);
       out.push(e);
@@ -73,7 +79,7 @@ export function saturationProbe(sides: readonly Expr[], vars: readonly Sym[], in
     }
   };
   const probes = terms.flatMap((t) => {
-    const parts = t.kind === 'call' ? [t, t.args[0] as Expr] : t.kind === 'add' ? t.args : [];
+    const parts = t.kind === 'call' ? [t, t.args[0] as Expr] : t.kind === 'add' ? t.args : t.kind === 'pow' ? [t, t.base] : [];
     const fs = parts.map(compiled);
     return fs.every((f): f is Compiled => f !== undefined) ? [{ t, fs }] : [];
   });
@@ -99,6 +105,11 @@ export function saturationProbe(sides: readonly Expr[], vars: readonly Sym[], in
         if (Math.abs(a) < 1e-7 && ((ODD_NEAR_ZERO.has(t.fn) && v === a) || (EVEN_NEAR_ZERO.has(t.fn) && v === 1) || t.fn === 'exp')) orders = Math.max(orders, 2 * Math.log10(1 / Math.abs(a)));
         // Underflow (e^(−800) = 0, softplus(−800) = 0) or a value that swallowed its correction (softplus(40) = 40).
         if (EXPONENTIAL.has(t.fn) && (v === 0 || (t.fn !== 'exp' && Math.abs(a) > 30 && (v === a || v === -1 || v === 0)))) orders = Math.max(orders, Math.abs(a) / Math.LN10);
+      } else if (t.kind === 'pow') {
+        // Underflow to 0 of a power of a nonzero number: the digits are there in high precision (its exponent range is wide).
+        const v = at(fs[0] as Compiled, p);
+        const b = at(fs[1] as Compiled, p);
+        if (v === 0 && b !== 0 && Number.isFinite(b)) orders = Math.max(orders, 1);
       } else if (t.kind === 'add') {
         const vs = fs.map((f) => at(f, p));
         if (!vs.every(Number.isFinite)) continue;

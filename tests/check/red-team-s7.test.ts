@@ -3,10 +3,13 @@
  * the sampled ones, exponents that make a power undefined, bold vectors.
  * Each case made gradtex say something stronger than the truth (a false
  * relation `proved` or `holds`); each test pins the verdict that is right or
- * weaker. A test marked `it.fails` is a break not fixed yet.
+ * weaker. A test marked `it.fails` would be a break not fixed yet (none left).
  */
 import { describe, expect, it } from 'vitest';
 import { checkDocument, createChecker } from '../../src/check/index.js';
+import { judgeStep } from '../../src/check/judge-step.js';
+import { readRelationAssumptions } from '../../src/check/read-facts.js';
+import { parsePlain } from '../../src/parse/index.js';
 import { createEngine } from '../../src/rewrite/engine.js';
 
 const checker = createChecker(createEngine());
@@ -64,5 +67,14 @@ describe('bold letters are vectors (fixed: bold-arrays.ts)', () => {
   });
   it('still proves what holds entry by entry: sums and multiples of bold letters', () => {
     expect(verdicts('$$\\mathbf{x} + \\mathbf{y} = \\mathbf{y} + \\mathbf{x}$$\n\n$$2\\mathbf{x} - \\mathbf{x} = \\mathbf{x}$$\n')).toEqual(['1: proved', '3: proved']);
+  });
+});
+
+describe('underflow inside a power (fixed: saturation.ts watches powers that underflow)', () => {
+  // gradtex equal 'sqrt(x^2)' 'x' --assume 'x >= -1e-300' said holds (x^2 underflows to 0 at x = −1e-300, so √(x²) = 0
+  // and the sides differ by 1e-300, below every tolerance); true: √(x²) = |x| ≠ x at every x < 0 of the domain.
+  it('refutes √(x²) = x on x ≥ −1e-300', () => {
+    const j = judgeStep(checker, parsePlain('sqrt(x^2)'), '=', parsePlain('x'), readRelationAssumptions(['x >= -1e-300']));
+    expect(j.verdict).toBe('fails');
   });
 });
