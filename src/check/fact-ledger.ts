@@ -75,6 +75,8 @@ export interface Ledger {
   describe(f: Fact): string;
   /** The end of the paragraph holding `offset` (a blank line, or the end of the source). */
   paragraphEnd(offset: number): number;
+  /** Facts stated before `from` that `about` picks are out of force from `from` to `to`, and back after it ("for every real $x$" rebinds x). */
+  suspend(about: (f: Fact) => boolean, from: number, to: number): void;
 }
 
 export function createLedger(source: string, scopes: Scopes, everywhere: readonly Fact[]): Ledger {
@@ -90,6 +92,13 @@ export function createLedger(source: string, scopes: Scopes, everywhere: readonl
     activeAt,
     describe,
     unread,
+    suspend(about, from, to) {
+      for (const st of activeAt(from)) {
+        if (st.from >= from || st.fact.kind === 'define' || !about(st.fact)) continue;
+        if (st.to > to) stated.push({ ...st, from: to });
+        st.to = from;
+      }
+    },
     paragraphEnd(offset) {
       const m = /\n[ \t]*\n/.exec(source.slice(offset));
       return m === null ? source.length : offset + m.index;

@@ -133,6 +133,11 @@ function midSentence(source: string, offset: number): boolean {
   return /[A-Za-z]{2,}|\$|\\\(/.test(prose);
 }
 
+/** "for all", "for every real", "Now for any" right before inline math. */
+const QUANTIFIER_BEFORE = /\bfor\s+(?:all|every|any|each)\s+(?:real\s+|positive\s+|nonzero\s+|non-zero\s+)?(?:numbers?\s+)?(?:\$|\\\()\s*$/i;
+/** The letters a quantifier binds: x, y of `x, y \in \mathbb{R}`, `x \ne 0`, `x > 0`, `x`. */
+const QUANTIFIED_LETTERS = /^\s*((?:\\?[A-Za-z]+\s*,\s*)*\\?[A-Za-z]+)\s*(?:\\in\b|\\neq?\b|\\[lg]eq?\b|[<>]|$)/;
+
 /** The symbol a domain or definition fact speaks about. */
 function subjectKeys(f: Fact): string[] {
   switch (f.kind) {
@@ -172,6 +177,13 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     return 'premise';
   }
   const before = proseBefore(source, seg.offset);
+  // "For every real $x \ne 0$: …", "Now for any $x \in \mathbb{R}$, …": the quantifier speaks of every x, so a
+  // narrower fact stated earlier ("Let $x > 0$") is out of force for this sentence (it proved log(x^2) = 2 log x).
+  const quantified = QUANTIFIER_BEFORE.test(source.slice(Math.max(0, seg.offset - 40), seg.offset)) ? QUANTIFIED_LETTERS.exec(seg.text) : null;
+  if (quantified !== null) {
+    const keys = new Set((quantified[1] ?? '').split(',').map((t) => t.trim().replace(/^\\/, '')));
+    ledger.suspend((f) => subjectKeys(f).some((k) => keys.has(k)), seg.offset, scopes.sentenceEnd(seg));
+  }
   // "Take $w = 2$", "Numbers: $w = 2$, $b = -1$", "with step size $\eta = 0.25$": a value for a worked example (worked-example.ts).
   // \ell' = -\tfrac14 after \ell(z) = …: the derivative of ℓ at the example's values, a claim (primed-names.ts).
   if (startsWithPrimeOfDefinedFunction(seg.text, ledger, seg.offset)) return 'claim';

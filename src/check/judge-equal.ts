@@ -11,6 +11,7 @@ import { equal } from '../expr/equal.js';
 import { neg, add, mul, num } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
 import { children, size, some } from '../expr/traverse.js';
+import { lookupFunction } from '../expr/functions.js';
 import { checkEqualNumeric, freeSymbols, type NumericVerdict } from '../numeric/index.js';
 import { symKey } from '../expr/sym-key.js';
 import { nerdamerAgrees } from '../numeric/nerdamer-bridge.js';
@@ -28,12 +29,15 @@ import { formatNumber as fmt } from '../numeric/format-number.js';
 import { formatPoint, type Judgement } from './judgement.js';
 import { substitute } from '../expr/substitute.js';
 import { originalPoint, type PreparedStep } from './prepare-step.js';
+import type { BoldNames } from './bold-arrays.js';
 
 export interface JudgeOptions {
   readonly points?: number;
   readonly seed?: number;
   /** Ask nerdamer for a second symbolic opinion (slower; default true). */
   readonly nerdamer?: boolean;
+  /** Names the sides write in bold (\mathbf{a}): vectors or matrices by their font, whose products are not judged as numbers. */
+  readonly bold?: BoldNames;
 }
 
 /**
@@ -150,7 +154,10 @@ function provedBy(r: Reduction, p: PreparedStep, opts: JudgeOptions, sampled: st
 
 /** An equality claim. */
 export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions = {}): Judgement {
-  const numeric = checkEqualNumeric(p.lhs, p.rhs, { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions });
+  // d/dx ReLU(x) written in as step(x): at x = 0 the derivative does not exist, so the kink is no place to compare
+  // it with 1[x > 0] (step(0) = 1/2 is a framework convention, not a value of the derivative).
+  const kinked = p.anchors.some((a) => some(a, (x) => x.kind === 'call' && lookupFunction(x.fn)?.kink !== undefined));
+  const numeric = checkEqualNumeric(p.lhs, p.rhs, { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions, ...(kinked ? { avoidKinks: true } : {}) });
   if (numeric.verdict === 'fails') return failure(numeric, p);
   const extra = p.engineDerivative ? { engineDerivative: true as const } : {};
   // Domain shrinking: where the left side is defined and the right is not, the relation is not an identity.

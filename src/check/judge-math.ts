@@ -39,6 +39,7 @@ import type { JudgeOptions } from './judge-equal.js';
 import { judgeStep, type Checker } from './judge-step.js';
 import { shapesAt, type StatedProperty, type StatedShape } from './shape-facts.js';
 import { shapedStep } from './shaped-step.js';
+import { boldArrayNames } from './bold-arrays.js';
 import { elementwiseDefinitionTexts } from './elementwise-definitions.js';
 import type { ShapeContext } from '../matrix/shape.js';
 import { relationLatex } from '../parse/relation.js';
@@ -468,11 +469,11 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       try {
         // Vectors and matrices with shapes in scope are judged entry by entry under them (shaped-step.ts).
         const sh = ctx.shapes;
-        const shaped = sh === undefined ? undefined : shapedStep(ctx.checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, all, shapesAt(sh.stated, stepAt, sh.command), sh.stated, stepAt, { ...ctx.opts, seed: ctx.seed.next }, sh.properties, elementwiseDefinitions(source, active), elementwiseDefinitionTexts(source, active));
+        const shaped = sh === undefined ? undefined : shapedStep(ctx.checker, ls.latex, a.expr, r.rel, rs.latex, b.expr, all, shapesAt(sh.stated, stepAt, sh.command), sh.stated, stepAt, { ...ctx.opts, seed: ctx.seed.next }, sh.properties, elementwiseDefinitions(source, active), elementwiseDefinitionTexts(source, active), (e) => withDocumentRanges(e, ctx.ranges).expr);
         shapedUses = [...(shaped?.uses ?? [])];
         if (shaped !== undefined) return shaped.judgement;
         sampled = true;
-        return judgeStep(ctx.checker, a.expr, r.rel, b.expr, all, { ...ctx.opts, seed: ctx.seed.next });
+        return judgeStep(ctx.checker, a.expr, r.rel, b.expr, all, { ...ctx.opts, seed: ctx.seed.next, bold: boldArrayNames([ls.latex, rs.latex]) });
       } catch (e) {
         return { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `could not be judged: ${e instanceof Error ? e.message : String(e)}` } };
       }

@@ -44,6 +44,8 @@ export interface ShapedOptions {
   readonly definitions?: ReadonlyMap<string, Expr>;
   /** The parameters of the defined functions among them (f(x) = …: f(v) is the value with x = v). */
   readonly definitionParams?: ReadonlyMap<string, Sym>;
+  /** Applied to each side as read (a sum over i with its range unstated read over 1..n, the size of the vector it runs over: sum-ranges.ts). */
+  readonly reread?: (e: Expr) => Expr;
 }
 
 /** A judgement with the sides as read under the shapes (absent when a side did not fit them). */
@@ -61,10 +63,10 @@ export type ScalarJudge = (lhs: Expr, rel: Relation, rhs: Expr) => Judgement;
 type Read = { readonly ok: true; readonly expr: Expr } | { readonly ok: false; readonly message: string; readonly where: string };
 
 /** Reads `text` under `ctx`; a shape mismatch is a value, any other parse error is thrown. Defined symbols are replaced by their values. */
-export function readShaped(text: string, ctx: ShapeContext, syntax: ShapedSyntax = 'auto', definitions: ReadonlyMap<string, Expr> = new Map(), params: ReadonlyMap<string, Sym> = new Map()): Read {
+export function readShaped(text: string, ctx: ShapeContext, syntax: ShapedSyntax = 'auto', definitions: ReadonlyMap<string, Expr> = new Map(), params: ReadonlyMap<string, Sym> = new Map(), reread: (e: Expr) => Expr = (e) => e): Read {
   const latex = syntax === 'latex' || (syntax === 'auto' && text.includes('\\'));
   try {
-    const e = latex ? parseLatex(text, { shapes: ctx }) : parsePlain(text, { shapes: ctx });
+    const e = reread(latex ? parseLatex(text, { shapes: ctx }) : parsePlain(text, { shapes: ctx }));
     if (definitions.size === 0) return { ok: true, expr: e };
     const written = substituteDefinitions(e, definitions, params);
     // A value that does not fit where its symbol stood (a vector where a number was read) is a shape mismatch too.
@@ -237,9 +239,9 @@ function judgeBySizes(lhsText: string, rhsText: string, ctx: ShapeContext, opts:
     const c = instantiateContext(ctx, sizes);
     // At a size that makes a declared vector or matrix 1×1, x^T would read as a power: such sizes say nothing here.
     if ([...ctx.keys()].some((k) => !isScalarShape(ctx.get(k) as Shape) && isScalarShape(c.get(k) as Shape))) continue;
-    const l = readShaped(lhsText, c, syntax, opts.definitions, opts.definitionParams);
+    const l = readShaped(lhsText, c, syntax, opts.definitions, opts.definitionParams, opts.reread);
     if (!l.ok) continue;
-    const r = readShaped(rhsText, c, syntax, opts.definitions, opts.definitionParams);
+    const r = readShaped(rhsText, c, syntax, opts.definitions, opts.definitionParams, opts.reread);
     if (!r.ok) {
       undefinedAt ??= sizes;
       continue;
@@ -295,8 +297,8 @@ function judgeScalarRelation(l: Expr, rel: Relation, r: Expr, declared: ShapeCon
  */
 export function judgeShaped(lhsText: string, rel: Relation, rhsText: string, ctx: ShapeContext, opts: ShapedOptions = {}, scalar?: ScalarJudge): ShapedJudgement {
   const syntax = opts.syntax ?? 'auto';
-  const lhs = readShaped(lhsText, ctx, syntax, opts.definitions, opts.definitionParams);
-  const rhs = readShaped(rhsText, ctx, syntax, opts.definitions, opts.definitionParams);
+  const lhs = readShaped(lhsText, ctx, syntax, opts.definitions, opts.definitionParams, opts.reread);
+  const rhs = readShaped(rhsText, ctx, syntax, opts.definitions, opts.definitionParams, opts.reread);
   const capital = undeclaredCapital([...[lhsText, rhsText].flatMap((t) => readPlainly(t, syntax) ?? []), ...(opts.definitions?.values() ?? [])], ctx, new Set(opts.definitions?.keys() ?? []));
   if (capital !== undefined && rel === '=' && lhs.ok && !rhs.ok && differentiatedOnly(capital, [lhs.expr])) {
     // ∇_w J = 2 X X^T w with J unknown here: the right side is not even defined where the left side (the gradient by w) is.

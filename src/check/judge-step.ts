@@ -58,7 +58,7 @@ function judgeOnce(checker: Checker, lhs0: Expr, rel: Relation, rhs0: Expr, fact
   // ỹ = σ(wᵀx + b) behind the step: judged with that definition at size 1, only a refutation kept (matrix-gate.ts).
   const hidden = definitionProducts(lhs0, rhs0, facts);
   const read = hidden.length === 0 ? facts : factsAtSizeOne(facts);
-  return judgeWithoutShapes(lhs0, rhs0, (lhs, rhs) => judgeRead(checker, lhs, rel, rhs, read, opts), defined, hidden);
+  return judgeWithoutShapes(lhs0, rhs0, (lhs, rhs) => judgeRead(checker, lhs, rel, rhs, read, opts), defined, hidden, opts.bold);
 }
 
 function judgeExpanded(checker: Checker, p: PreparedStep, rel: Relation, facts: readonly Fact[], opts: JudgeOptions): Judgement {

@@ -18,6 +18,7 @@ import { toPlain } from '../expr/to-plain.js';
 import type { Judgement } from './judgement.js';
 import type { Fact } from './facts.js';
 import { reachableDefinitions } from './shaped-definitions.js';
+import { boldProducts, type BoldNames } from './bold-arrays.js';
 
 /** Matrix calls read at size 1: transpose(u) = u, matmul = product, diag(v) = v, entry(M, i, j) = M. */
 function asScalars(e: Expr): Expr {
@@ -112,9 +113,12 @@ export function factsAtSizeOne(facts: readonly Fact[]): Fact[] {
  * otherwise judge it read at size 1 and keep only a refutation. `hidden`:
  * such products in the definitions the step uses (definitionProducts), for
  * which `judge` must read those definitions at size 1 (factsAtSizeOne).
+ * `bold`: names set in bold, arrays by their font (bold-arrays.ts).
  */
-export function judgeWithoutShapes(lhs: Expr, rhs: Expr, judge: (lhs: Expr, rhs: Expr) => Judgement, defined: ReadonlySet<string> = new Set(), hidden: readonly Expr[] = []): Judgement {
-  const products = [...orderSensitiveProducts(lhs), ...orderSensitiveProducts(rhs), ...hidden];
+export function judgeWithoutShapes(lhs: Expr, rhs: Expr, judge: (lhs: Expr, rhs: Expr) => Judgement, defined: ReadonlySet<string> = new Set(), hidden: readonly Expr[] = [], bold?: BoldNames): Judgement {
+  // Bold letters are arrays by their font: \mathbf{a}\mathbf{b} is not a product of numbers.
+  const fonts = bold === undefined ? [] : [...boldProducts(lhs, bold), ...boldProducts(rhs, bold)];
+  const products = [...orderSensitiveProducts(lhs), ...orderSensitiveProducts(rhs), ...hidden, ...fonts];
   if (products.length === 0) return withScalarCapitalsNote(lhs, rhs, withReadingNote(lhs, rhs, judge(lhs, rhs)), defined);
   // ‖x‖ next to an entry x_i: at size 1 the two are one number, which the scalar reading does not know (∂‖x‖²/∂x_i = 2x_i would fail).
   const entriesToo = products.some((p) => p.kind === 'call' && (p.fn === 'norm' || p.fn === 'norm1' || p.fn === 'norminf') && p.args[0]?.kind === 'sym' && mentionsEntryOf([lhs, rhs], p.args[0].name));
@@ -124,7 +128,7 @@ export function judgeWithoutShapes(lhs: Expr, rhs: Expr, judge: (lhs: Expr, rhs:
   const example = capital !== undefined ? `${capital}: n x n` : `${names[0] ?? 'x'}: n`;
   const list = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   const shown = toPlain(products[0] as Expr);
-  const reading = `${shown} is read as matrices and vectors (a transpose, a capital next to another factor, or the norm of a letter), whose products do not commute and whose norms are not absolute values`;
+  const reading = `${shown} is read as matrices and vectors (${fonts.length > 0 ? 'bold letters, ' : ''}a transpose, a capital next to another factor, or the norm of a letter), whose products do not commute and whose norms are not absolute values`;
   if (j.verdict === 'fails') {
     return { verdict: 'fails', evidence: { ...j.evidence, summary: `${j.evidence.summary} (every vector and matrix of size 1, so ${shown} is a product of numbers)` } };
   }

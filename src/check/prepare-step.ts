@@ -594,11 +594,11 @@ function inheritedRanges(sides: readonly Expr[], families: readonly FamilyDefini
  */
 function indexAssumptions(sides: readonly Expr[], facts: readonly Fact[], written: readonly Expr[] = []): { assumptions: Assumption[]; used: Fact[] } {
   const roles = new Map<string, IndexRole>();
-  for (const e of sides) indexRoles(e, roles);
+  for (const e of sides) indexRoles(e, roles, sides);
   // A sum's bound as written counts though the derivative took the sum away
   // (d(sum(x_k^2, k, 1, n), x_j) = 2 x_j with j in {1, …, n}).
   const writtenRoles = new Map<string, IndexRole>();
-  for (const e of written) indexRoles(e, writtenRoles);
+  for (const e of written) indexRoles(e, writtenRoles, written);
   const assumptions: Assumption[] = [];
   const used: Fact[] = [];
   for (const f of facts) {

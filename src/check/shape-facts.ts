@@ -32,8 +32,10 @@ export interface StatedShape {
   readonly col: number;
 }
 
-/** A name as written: W, \mathbf{W}, \boldsymbol{x}, \bm{x}, W^{(1)}, b^{[2]}, W_1, W_{1}, \mathbf{W}_1 (groups: letter, number, layer label). */
-const NAME = String.raw`(?:\\(?:mathbf|boldsymbol|bm|vec|mathbit)\s*\{\s*)?([A-Za-z])\s*\}?(?:_(?:\{\s*([0-9]+)\s*\}|([0-9])(?![0-9])))?\s*\}?(\^\{\s*[([]\s*[A-Za-z0-9]\s*[)\]]\s*\})?`;
+/** Greek letters that name vectors and matrices (δ ∈ ℝ^m, μ, θ, Σ ∈ ℝ^{n×n}), as their commands. */
+const GREEK = String.raw`\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|phi|varphi|chi|psi|omega|Sigma|Lambda|Theta|Omega|Phi|Psi|Xi|Gamma|Delta)(?![A-Za-z])`;
+/** A name as written: W, \delta, \mathbf{W}, \boldsymbol{x}, \boldsymbol{\mu}, \bm{x}, W^{(1)}, b^{[2]}, W_1, W_{1}, \mathbf{W}_1 (groups: letter, number, layer label). */
+const NAME = String.raw`(?:\\(?:mathbf|boldsymbol|bm|vec|mathbit)\s*\{\s*)?(${GREEK}|[A-Za-z])\s*\}?(?:_(?:\{\s*([0-9]+)\s*\}|([0-9])(?![0-9])))?\s*\}?(\^\{\s*[([]\s*[A-Za-z0-9]\s*[)\]]\s*\})?`;
 /** The reals: \mathbb{R}, \mathbb R, \R, \reals, \mathbf{R}. */
 const REALS = String.raw`(?:\\mathbb\s*\{\s*R\s*\}|\\mathbb\s*R|\\mathbf\s*\{\s*R\s*\}|\\R\b|\\reals\b)`;
 /** The exponent of the reals: {m \times n}, {n}, n. */
@@ -55,7 +57,8 @@ const PROSE_MATRIX_OF = new RegExp(String.raw`(?<![A-Za-z0-9_}\\])\$?\s*${NAME}$
 
 /** The declaration text of one name from the match groups (letter, optional number, optional layer label). */
 function nameText(letter: string, index: string | undefined, label: string | undefined): string {
-  return `${letter}${index === undefined ? '' : `_{${index}}`}${label === undefined ? '' : label.replace(/\s+/g, '')}`;
+  // \delta is the symbol delta, as the LaTeX reader names it.
+  return `${letter.replace(/^\\/, '')}${index === undefined ? '' : `_{${index}}`}${label === undefined ? '' : label.replace(/\s+/g, '')}`;
 }
 
 /** The name's groups of a match of NAME starting at group `k`: letter, number (braced or not), label. */
@@ -237,7 +240,10 @@ function sizeStatements(source: string, scopes: Scopes, segments: readonly Segme
   return segments.flatMap((seg) => {
     if (seg.kind !== 'math' || !SIZE_STATEMENT.test(seg.text)) return [];
     const sizes = [...seg.text.matchAll(/[A-Za-z]/g)].map((m) => m[0]);
-    return [{ word: seg.text.trim(), from: seg.offset, to: scopes.sentenceEnd(seg), line: lineCol(source, seg.offset).line, sizes }];
+    const end = scopes.sentenceEnd(seg);
+    // "Let $A, B \in \mathbb{R}^{n \times n}$ with $n = 1$": stated with the shapes it sizes, it holds as long as they do (its section), not only to the full stop.
+    const withShapes = scopes.hypotheticalEnd(seg) === undefined && segments.some((o) => o !== seg && o.kind === 'math' && scopes.sentenceEnd(o) === end && [...o.text.matchAll(IN_REALS)].some((m) => sizes.some((z) => new RegExp(`(?<![A-Za-z])${z}(?![A-Za-z])`).test(m[m.length - 2] ?? m[m.length - 1] ?? ''))));
+    return [{ word: seg.text.trim(), from: seg.offset, to: withShapes ? scopes.sectionEnd(seg.offset) : end, line: lineCol(source, seg.offset).line, sizes }];
   });
 }
 

@@ -62,6 +62,7 @@ export function shapedStep(
   properties: readonly StatedProperty[] = [],
   elementwise: ReadonlySet<string> = new Set(),
   elementwiseTexts: ReadonlyMap<string, string> = new Map(),
+  reread?: (e: Expr) => Expr,
 ): ShapedStepResult | undefined {
   if (ctx.size === 0) return undefined;
   // The definitions the step uses, followed through and read under the shapes (∂L/∂W with L = ½‖W x - y‖²).
@@ -100,7 +101,7 @@ export function shapedStep(
       rel,
       rhsLatex,
       defs.ctx,
-      { syntax: 'latex', definitions: defs.values, definitionParams: defs.params, ...(opts.points !== undefined ? { points: opts.points } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) },
+      { syntax: 'latex', definitions: defs.values, definitionParams: defs.params, ...(reread !== undefined ? { reread } : {}), ...(opts.points !== undefined ? { points: opts.points } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) },
       (l, r2, r) => judgeStep(checker, l, r2, r, domains, opts),
     );
     const judgement = written === '' ? judged : { ...judged, evidence: { ...judged.evidence, summary: `${judged.evidence.summary}${written}` } };

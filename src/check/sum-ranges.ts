@@ -46,7 +46,7 @@ export function documentRanges(source: string, segments: readonly Segment[], sha
       for (const f of after.matchAll(new RegExp(String.raw`(?<![A-Za-z\\])([a-z])_\{?\s*${index}(?![A-Za-z0-9])`, 'g'))) add(f[1] as string, size, seg.offset + (m.index ?? 0));
     }
   }
-  for (const s of shapes) if (s.shape.vector && typeof s.shape.rows === 'string' && /^[A-Z]$/.test(s.shape.rows)) add(s.key, s.shape.rows, lineOffset(source, s.line));
+  for (const s of shapes) if (s.shape.vector && typeof s.shape.rows === 'string' && /^[A-Za-z]$/.test(s.shape.rows)) add(s.key, s.shape.rows, lineOffset(source, s.line));
   const sizes = new Map<string, { size: string; line: number }>();
   for (const [k, v] of found) if (v !== null) sizes.set(k, v);
   return { sizes, written, twoIndexed: twoIndexFamilies(segments.flatMap((seg) => (seg.kind === 'math' ? [seg.text] : []))) };
@@ -78,7 +78,8 @@ export function withDocumentRanges(e: Expr, ranges: DocumentRanges | undefined):
     });
     const sizes = [...families].map((f) => ranges.sizes.get(f));
     const first = sizes[0];
-    if (first === undefined || sizes.some((s) => s === undefined || s.size !== first.size)) return x;
+    // (x \in \mathbb{R}^n sizes x by n; never by the sum's own index letter.)
+    if (first === undefined || first.size === index.name || sizes.some((s) => s === undefined || s.size !== first.size)) return x;
     notes.push(`the range of the ${x.fn === 'maxover' ? 'maximum' : 'sum'} over ${index.name} is not stated: it is read as ${index.name} = 1, …, ${first.size}, the size the document gives ${[...families].sort().join(', ')} (line ${first.line})`);
     return call(x.fn, [body, index, lo, sym(first.size)]);
   });

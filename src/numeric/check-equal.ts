@@ -94,6 +94,8 @@ export interface CheckOptions {
   readonly indexed?: boolean;
   /** Record a point where only one side is defined (set by checkEqualNumeric when no side has a derivative node). */
   readonly noticeOneSided?: boolean;
+  /** No special points on kinks: the sides hold a derivative already taken of a kinked function (relu′ is step), which does not exist there. */
+  readonly avoidKinks?: boolean;
   /** Special points checked after the random ones (set by checkEqualNumeric; see special-points.ts). */
   readonly special?: readonly { readonly p: Float64Array; readonly label: string }[];
   /** Draws the random points instead of pointSampler (checkEqualNumeric: index values and sizes from a fixed cycle). */
@@ -176,11 +178,13 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
   /** Set by judge: the last point says nothing (rounding or precision could explain what was seen). */
   let saysNothing = false;
   /** A counterexample at p, or undefined when the sides agree there (or p says nothing). */
+  /** Set while the wide probe points are judged (saturation is not looked into there). */
+  let probing = false;
   const judge = (p: Float64Array, a: number, b: number): NumericVerdict | undefined => {
     const err = relError(a, b);
     saysNothing = false;
     if (err <= tolerance) {
-      const call = referee?.(p, a, b, false);
+      const call = referee?.(p, a, b, false, probing);
       if (typeof call === 'object') return call;
       saysNothing = call === 'unknown';
       maxErr = Math.max(maxErr, err);
@@ -223,7 +227,11 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
   for (const { p, label } of opts.special ?? []) {
     const a = f(p);
     const b = g(p);
-    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+    if (!Number.isFinite(a) || !Number.isFinite(b)) {
+      // A special point may be the only place one side alone is defined (x = −1, y = 1/2 in x^{2y} = (x^y)^2).
+      if (opts.noticeOneSided === true && oneSided === undefined && (Number.isNaN(a) ? Number.isFinite(b) : Number.isNaN(b) && Number.isFinite(a))) oneSided = { point: pointRecord(vars, p), lhs: a, rhs: b };
+      continue;
+    }
     const failed = judge(p, a, b);
     if (failed !== undefined) return failed;
     special.push(label);
@@ -232,6 +240,7 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
   if (vars.length > 0) {
     const probeRng = createRng(((opts.seed ?? 1) ^ 0x5f3759df) >>> 0);
     const draw = wideDraw(hints, vars.length);
+    probing = true;
     for (let i = 0; i < PROBE_POINTS; i++) {
       const p = sample(probeRng, draw);
       const a = f(p);
@@ -274,7 +283,7 @@ export function checkEqualNumeric(lhs: Expr, rhs: Expr, opts: CheckOptions = {})
   // Derivative nodes are evaluated by automatic differentiation, as accurately as the rest.
   const tolerance = opts.tolerance ?? EXACT_TOLERANCE;
   // Index symbols, sizes and special points: see coverage.ts.
-  const plan = samplingPlan([lhs, rhs], vars, indexed, opts.assumptions ?? [], !finiteDifferences, opts.seed ?? 1);
+  const plan = samplingPlan([lhs, rhs], vars, indexed, opts.assumptions ?? [], !finiteDifferences && opts.avoidKinks !== true, opts.seed ?? 1);
   const assumptions = plan.assumptions;
   try {
     const v = compareCompiled(compile(lhs, vars, { indexed }), compile(rhs, vars, { indexed }), vars, tolerance, { ...opts, assumptions, noticeOneSided: !finiteDifferences, indexed, sides: [lhs, rhs] as const, special: plan.special, ...(plan.sampler !== undefined ? { sampler: plan.sampler } : {}) }, constantHints([lhs, rhs]));

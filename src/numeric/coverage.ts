@@ -79,7 +79,7 @@ function indexLowerBound(a: Assumption): Assumption[] {
 export function samplingPlan(sides: readonly Expr[], vars: readonly Sym[], indexed: boolean, given: readonly Assumption[], kinks: boolean, seed = 1): SamplingPlan {
   // Index conditions (i ∈ {1, …, K}, k ≠ l) leave the index to the plan, which draws it inside them.
   const roles = indexed ? new Map<string, IndexRole>() : undefined;
-  if (roles !== undefined) for (const e of sides) indexRoles(e, roles);
+  if (roles !== undefined) for (const e of sides) indexRoles(e, roles, sides);
   // A lower bound on an index ("for $j \ge 1$" with w_j summed to n) is a range of it, drawn by the plan up to
   // the step's size: as a number j ≥ 1 it was drawn past n (j = 5 with n = 1), where w_j is no term of the sum.
   const lowerBounds = given.flatMap((a): Assumption[] => (roles?.get(symKey(a.sym)) === 'index' ? indexLowerBound(a) : []));

@@ -115,7 +115,7 @@ function finishHash(h: number): number {
 export type IndexRole = 'bound' | 'index';
 
 /** Symbols used as sum bounds (sizes such as c, n) or as indices (i, j). */
-export function indexRoles(e: Expr, into = new Map<string, IndexRole>()): Map<string, IndexRole> {
+export function indexRoles(e: Expr, into = new Map<string, IndexRole>(), relation: readonly Expr[] = [e]): Map<string, IndexRole> {
   const mark = (x: Expr, role: IndexRole): void => {
     if (x.kind === 'sym' && x.sub.length === 0 && x.sup.length === 0) {
       const k = symKey(x);
@@ -127,7 +127,7 @@ export function indexRoles(e: Expr, into = new Map<string, IndexRole>()): Map<st
     if (x.kind === 'sym') for (const i of [...x.sub, ...x.sup]) if (!isLabelWord(i)) mark(i, 'index');
     // delta(i, j) makes a bare symbol i an index; not a compound argument: delta(2x, y/500) + relu(x - 50) sampled x
     // in 1..7 only and never reached 50. (A bare x used as a number elsewhere, delta(x, 1) + relu(x - 50), still is one.)
-    if (x.kind === 'call' && x.fn === 'delta') for (const a of x.args) if (a.kind === 'sym') mark(a, 'index');
+    if (x.kind === 'call' && x.fn === 'delta') for (const a of x.args) if (a.kind === 'sym' && !numbers.has(symKey(a))) mark(a, 'index');
     if (isBinder(x) && x.kind === 'call') {
       const [, , lo, hi] = x.args;
       if (lo !== undefined) mark(lo, 'index');
@@ -135,14 +135,52 @@ export function indexRoles(e: Expr, into = new Map<string, IndexRole>()): Map<st
     }
     for (const c of children(x)) visit(c);
   };
+  // A bare x that delta(x, 1) compares and the expression also uses as a number (relu(x - 50)) is a real
+  // variable, which delta compares like any other (1 at x = 1, a special point): drawn as an index it never reached 50.
+  const uses = relation.map(symbolUses);
+  const numbers = new Set(uses.flatMap((u) => [...u.numbers]));
+  for (const u of uses) for (const k of u.scripts) numbers.delete(k);
   visit(e);
   return into;
+}
+
+/**
+ * Bare symbols that e uses as numbers (outside subscripts, delta's arguments
+ * and sums' bounds), and those it uses in subscripts and sum bounds: a
+ * symbol in both (the i of i x_i) is an index first.
+ */
+function symbolUses(e: Expr): { numbers: Set<string>; scripts: Set<string> } {
+  const numbers = new Set<string>();
+  const scripts = new Set<string>();
+  const visit = (x: Expr, asNumber: boolean): void => {
+    if (x.kind === 'sym') {
+      if (x.sub.length === 0 && x.sup.length === 0 && asNumber) numbers.add(symKey(x));
+      for (const i of [...x.sub, ...x.sup]) some(i, (y) => (y.kind === 'sym' && scripts.add(symKey(y)), false));
+      return;
+    }
+    if (x.kind === 'call' && x.fn === 'delta') {
+      for (const a of x.args) if (a.kind !== 'sym') visit(a, true);
+      return;
+    }
+    if (isBinder(x) && x.kind === 'call') {
+      const [body, index, lo, hi] = x.args;
+      if (index !== undefined) some(index, (y) => (y.kind === 'sym' && scripts.add(symKey(y)), false));
+      for (const b of [lo, hi]) if (b !== undefined) some(b, (y) => (y.kind === 'sym' && scripts.add(symKey(y)), false));
+      if (body !== undefined) visit(body, true);
+      return;
+    }
+    for (const c of children(x)) visit(c, true);
+  };
+  visit(e, true);
+  return { numbers, scripts };
 }
 
 /** Free indices and sizes are sampled up to this (at least; a numeric sum bound beyond it raises it). */
 export const INDEX_MAX = 7;
 /** Drawn sizes (after 1, 7, 2, 3) go up to this: a term such as delta(n, 9) is not missed. */
 export const SIZE_DRAW_MAX = 12;
+/** Some drawn sizes of single sums go up to this. */
+export const WIDE_SIZE_MAX = 24;
 
 /**
  * Which values the index symbols and sizes of a relation take: sizes
@@ -197,7 +235,7 @@ function pick(k: number, salt: number, lo: number, hi: number): number {
  */
 export function indexPlan(es: readonly Expr[], vars: readonly Sym[], skip: ReadonlySet<string> = new Set(), conditions: readonly Assumption[] = []): IndexPlan | undefined {
   const roles = new Map<string, IndexRole>();
-  for (const e of es) indexRoles(e, roles);
+  for (const e of es) indexRoles(e, roles, es);
   const sizes: number[] = [];
   const indices: number[] = [];
   vars.forEach((s, i) => {
@@ -223,7 +261,10 @@ export function indexPlan(es: readonly Expr[], vars: readonly Sym[], skip: Reado
     // Sizes: all 1, all 7, all 2, all 3, then each drawn on its own (distinct sizes catch a transposed index);
     // never fewer than the indices that stated relations keep apart (k ≠ l needs two).
     const same = [1, INDEX_MAX, 2, 3][k % 8];
-    sizes.forEach((slot, n) => (p[slot] = Math.max(same ?? pick(k, n, 1, drawMax), stated.apart)));
+    // Every other drawn size past 12 (single sums only, where it is cheap): a claim true at 1..12 alone is not an identity
+    // (Σ_{i=1}^n 1 = n + (n − 1)(n − 2)⋯(n − 12) held).
+    const wide = depth <= 1 && k % 8 >= 4 && k % 2 === 1;
+    sizes.forEach((slot, n) => (p[slot] = Math.max(same ?? (wide ? pick(k, n, SIZE_DRAW_MAX + 1, WIDE_SIZE_MAX) : pick(k, n, 1, drawMax)), stated.apart)));
     const top = sizes.length > 0 ? Math.min(...sizes.map((slot) => p[slot] as number)) : high;
     const bottom = sizes.length > 0 ? Math.min(low, top) : low;
     // A stated range i ∈ {1, …, K} is the index's own: up to K's value, not the smallest size.

@@ -13,6 +13,7 @@
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { roundingSlack } from './error-bound.js';
+import { saturationProbe } from './saturation.js';
 import { BASE_DIGITS, compareAtHighPrecision, highPrecisionDigits, type HighPrecisionOutcome } from './high-precision.js';
 
 /** A counterexample found in high precision: the values as doubles, and as decimals with their difference. */
@@ -25,6 +26,9 @@ export interface HighPrecisionFailure {
   readonly highPrecision: { readonly lhs: string; readonly rhs: string; readonly difference: string; readonly digits: number };
 }
 
+/** Saturated points decided in high precision per check (each costs a BigNumber evaluation). */
+const MAX_SATURATED_LOOKS = 6;
+
 /** 'agree': the point counts as agreement; 'unknown': it says nothing; or a counterexample. */
 export type RefereeCall = 'agree' | 'unknown' | HighPrecisionFailure;
 
@@ -32,14 +36,16 @@ export type RefereeCall = 'agree' | 'unknown' | HighPrecisionFailure;
  * A referee for one check. `excused` says that the doubles differed beyond
  * the tolerance but within the rounding bound.
  */
-export function highPrecisionReferee(sides: readonly [Expr, Expr], vars: readonly Sym[], indexed: boolean): (p: Float64Array, a: number, b: number, excused: boolean) => RefereeCall {
+export function highPrecisionReferee(sides: readonly [Expr, Expr], vars: readonly Sym[], indexed: boolean): (p: Float64Array, a: number, b: number, excused: boolean, wide?: boolean) => RefereeCall {
   let digits: number | undefined | null = null; // null: not yet computed
   const staticDigits = (): number | undefined => {
     if (digits === null) digits = highPrecisionDigits(sides);
     return digits;
   };
   const envOf = (p: ArrayLike<number>): Map<string, number> => new Map(vars.map((s, i) => [symKey(s), p[i] as number]));
-  const ask = (p: ArrayLike<number>): HighPrecisionOutcome => compareAtHighPrecision(sides, envOf(p), { digits: staticDigits() ?? BASE_DIGITS, indexed });
+  /** Extra decimal orders wanted at the point being decided (a saturated point, saturation.ts). */
+  let extra = 0;
+  const ask = (p: ArrayLike<number>): HighPrecisionOutcome => compareAtHighPrecision(sides, envOf(p), { digits: (staticDigits() ?? BASE_DIGITS) + extra, indexed });
   const failure = (p: Float64Array, first: Extract<HighPrecisionOutcome, { verdict: 'differ' }>): HighPrecisionFailure => {
     // A short decimal point that still shows the difference: it can be typed back in.
     let at: ArrayLike<number> = p;
@@ -64,7 +70,32 @@ export function highPrecisionReferee(sides: readonly [Expr, Expr], vars: readonl
     const o = ask(p);
     return o.verdict === 'differ' ? failure(p, o) : o.verdict;
   };
-  return (p, a, b, excused) => {
+  // Built on the first far-out point only: compiling the watched terms of every check (lowered matrix entries) cost
+  // more than the checks themselves.
+  let saturated: ((p: ArrayLike<number>) => number | undefined) | undefined | null = null;
+  /** A coordinate far out or tiny: where doubles saturate (σ(45), x^2 + 1 at 10^8, sin(10^(-9))). */
+  const farOut = (p: ArrayLike<number>): boolean => Array.prototype.some.call(p, (v: number) => Math.abs(v) > 20 || (v !== 0 && Math.abs(v) < 1e-7));
+  let saturatedLooks = 0;
+  let saturatedAllAgreed = true;
+  return (p, a, b, excused, wide = false) => {
+    // Doubles flattened a function onto its asymptote (σ(45) = 1) or absorbed a term (1 + e^45): equal doubles say
+    // nothing there. A few such points are decided in high precision; past that they count for nothing.
+    // Once every look agreed, the rest are taken as before (the sides agree where high precision could tell).
+    // Not at the wide probe points (|x| up to 10^6): saturated there for every check of σ or tanh, which would cost each a BigNumber load.
+    if (!wide && saturated === null && farOut(p)) saturated = saturationProbe(sides, vars, indexed);
+    const hidden = !wide && saturated !== null && farOut(p) && (saturatedLooks < MAX_SATURATED_LOOKS || !saturatedAllAgreed) ? saturated?.(p) : undefined;
+    if (hidden !== undefined) {
+      if (saturatedLooks >= MAX_SATURATED_LOOKS) return 'unknown';
+      saturatedLooks++;
+      extra = hidden;
+      try {
+        const call = decide(p);
+        if (call !== 'agree') saturatedAllAgreed = false;
+        return call;
+      } finally {
+        extra = 0;
+      }
+    }
     if (excused || staticDigits() !== undefined) return decide(p);
     // A few units in the last place: the final rounding of either side alone explains it.
     if (Math.abs(a - b) <= 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b))) return 'agree';

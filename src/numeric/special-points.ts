@@ -12,7 +12,7 @@
  *     specialPoints([parsePlain('max(x, y)'), parsePlain('x')], [x, y], [], {}).labels
  *     // ['x = 0, y = 0', 'x = 1, y = 1', …, 'tie of max', 'x = -1', …]
  */
-import { add, neg } from '../expr/build.js';
+import { add, neg, num } from '../expr/build.js';
 import { lookupFunction } from '../expr/functions.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
@@ -90,6 +90,17 @@ function criticalExpressions(es: readonly Expr[]): Critical[] {
   return [...kinks.slice(0, MAX_CRITICAL), ...signs.slice(0, MAX_SIGN_CHANGES)];
 }
 
+/** Powers with a varying exponent, b^e: where b < 0 and e = 1/2, b^e stops being real. At most two. */
+function varyingPowers(es: readonly Expr[]): { base: Expr; exp: Expr }[] {
+  const out: { base: Expr; exp: Expr }[] = [];
+  const visit = (e: Expr): void => {
+    if (e.kind === 'pow' && freeSymbols(e.exp, [], false).length > 0 && freeSymbols(e.base, [], false).length > 0 && out.length < 2) out.push({ base: e.base, exp: e.exp });
+    for (const c of children(e)) visit(c);
+  };
+  es.forEach(visit);
+  return out;
+}
+
 /** t near which f(t) = 0 (f continuous), or undefined: exact for linear f, else a few secant steps. */
 function solveZero(f: (t: number) => number, start: number): number | undefined {
   const u0 = f(0);
@@ -106,6 +117,22 @@ function solveZero(f: (t: number) => number, start: number): number | undefined 
     if (Math.abs(f(t)) <= 1e-9 * scale) return t;
   }
   return secant(f, start, start + 0.5) ?? secant(f, -start - 1, -start - 0.5);
+}
+
+/** t near which f has a maximum or minimum (its central difference vanishes), or undefined. */
+function extremum(f: (t: number) => number, start: number): number | undefined {
+  const slope = (t: number): number => {
+    const h = 1e-6 * Math.max(1, Math.abs(t));
+    return (f(t + h) - f(t - h)) / (2 * h);
+  };
+  // From a few starts, the extremum where f comes closest to 0 (the maximum of sin(x) − c, not its minimum).
+  let best: number | undefined;
+  for (const a of [start, -start - 1, start + 2, start - 2]) {
+    const t = secant(slope, a, a + 0.5);
+    if (t === undefined || !Number.isFinite(t) || !Number.isFinite(f(t))) continue;
+    if (best === undefined || Math.abs(f(t)) < Math.abs(f(best))) best = t;
+  }
+  return best;
 }
 
 function secant(f: (t: number) => number, t0: number, t1: number): number | undefined {
@@ -177,8 +204,9 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
       if (!(e instanceof EvaluationError)) throw e;
     }
   }
+  let limit = max;
   const keep = (p: Float64Array, label: string | (() => string)): void => {
-    if (points.length >= max) return;
+    if (points.length >= limit) return;
     // The end of a real interval may be an open end (0 < x < 1 is stored as [0, 1]): only just inside it.
     const atEnd = (i: number): boolean => {
       const e = ends[i];
@@ -212,7 +240,18 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
         };
         const start = base[i] as number;
         const t = solveZero(at, start);
-        if (t === undefined || !Number.isFinite(t)) continue;
+        if (t === undefined || !Number.isFinite(t)) {
+          // No root found: the argument may only graze 0 (sin(x) − 0.99999999 touches it near π/2, a double root
+          // the secant steps do not reach). Its extremum there is where the sign, if ever, changes.
+          // (Kinks only: a sum without a root is common and the search costs a few hundred evaluations.)
+          const top = c.kink ? extremum(at, start) : undefined;
+          if (top !== undefined) {
+            const p = Float64Array.from(base);
+            p[i] = top;
+            keep(p, () => `extremum of the argument at ${c.label()}`);
+          }
+          continue;
+        }
         const p = Float64Array.from(base);
         p[i] = t;
         keep(p, c.label);
@@ -222,6 +261,21 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
           const q = Float64Array.from(base);
           q[i] = s;
           keep(q, () => `near ${c.label()}`);
+        }
+        // The same sign on both sides: the argument may cross over only in a sliver narrower than d (sin(x) − 0.99999999
+        // is positive for |x − π/2| < 1.4e-4 only, and relu of it is not 0 there). Closer in, the other sign if any.
+        const side = Math.sign(at(t - d));
+        if (side !== 0 && side === Math.sign(at(t + d))) {
+          found: for (let k = 4; k <= 10; k++) {
+            const e = 10 ** -k * Math.max(1, Math.abs(t));
+            for (const s of [t - e, t + e]) {
+              if (Math.sign(at(s)) !== -side) continue;
+              const q = Float64Array.from(base);
+              q[i] = s;
+              keep(q, () => `inside a narrow sign change at ${c.label()}`);
+              break found;
+            }
+          }
         }
       }
     }
@@ -252,5 +306,47 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
     }
   }
   zeros(false);
+  // Beyond the cap, since they would push out the points above (x^{ab} = (x^a)^b fails at a = 2, b = 1/2, x = −1).
+  limit = max + 10;
+  // A fractional power of a negative base: x^{2y} = (x^y)^2 is true for x > 0 only; at x = −1, y = 1/2 the left
+  // side is −1 and the right side is not real. Random reals almost never make 2y a whole number, so ask for it.
+  const powers = varyingPowers(es);
+  if (powers.length > 0) {
+    // Exponent letters at 1/2 or 2 (each combination, up to three letters), then all at 1/3; every other letter at −1:
+    // x^{a+b} = x^a x^b at a = b = 1/2, x^{ab} = (x^a)^b at a = 2, b = 1/2 (−1 against 1).
+    const inExps = new Set(powers.flatMap(({ exp }) => freeSymbols(exp, [], opts.indexed ?? false).map(symKey)));
+    const letters = free.filter((k) => inExps.has(symKey(vars[k] as Sym))).slice(0, 3);
+    const assignments = [...Array.from({ length: 1 << letters.length }, (_, mask) => letters.map((_, bit) => ((mask >> bit) & 1 ? 2 : 0.5))), letters.map(() => 1 / 3)];
+    for (const values of assignments) {
+      const p = simpleBase();
+      for (const k of free) p[k] = -1;
+      letters.forEach((k, n) => (p[k] = values[n] as number));
+      keep(p, () => `${letters.map((k, n) => `${symKey(vars[k] as Sym)} = ${formatNumber(values[n] as number)}`).join(', ')}, bases -1`);
+    }
+  }
+  for (const { base: b, exp: e } of powers) {
+    try {
+      const fe = compile(add(e, num(-1, 2)), vars, { indexed: opts.indexed ?? false });
+      const fb = compile(add(b, num(1)), vars, { indexed: opts.indexed ?? false });
+      const inExp = new Set(freeSymbols(e, [], opts.indexed ?? false).map(symKey));
+      const inBase = new Set(freeSymbols(b, [], opts.indexed ?? false).map(symKey));
+      const i = free.find((k) => inExp.has(symKey(vars[k] as Sym)));
+      const j = free.find((k) => inBase.has(symKey(vars[k] as Sym)) && !inExp.has(symKey(vars[k] as Sym)));
+      if (i === undefined || j === undefined) continue;
+      const p = simpleBase();
+      const solveAt = (f: Compiled, k: number): boolean => {
+        const t = solveZero((v) => {
+          p[k] = v;
+          return f(p);
+        }, p[k] as number);
+        if (t === undefined || !Number.isFinite(t)) return false;
+        p[k] = t;
+        return true;
+      };
+      if (solveAt(fe, i) && solveAt(fb, j)) keep(p, 'exponent 1/2 of a negative base');
+    } catch (err) {
+      if (!(err instanceof EvaluationError)) throw err;
+    }
+  }
   return { points, labels };
 }

@@ -14,6 +14,7 @@ import { DEFAULT_BATCH_TIMEOUT_S, guardedHandler, parseTimeoutSeconds, readReque
 import { describeFact, FactError, type Fact } from '../../check/facts.js';
 import { factsAbout } from '../../check/check-document.js';
 import type { Judgement } from '../../check/judgement.js';
+import { boldArrayNames } from '../../check/bold-arrays.js';
 import { readRelationAssumptions as readAssumptionList } from '../../check/read-facts.js';
 import { relationOf, type Relation } from '../../parse/relation.js';
 import { splitRelations } from '../../parse/split-relations.js';
@@ -124,7 +125,7 @@ export function equalBatchHandler(flags: EqualFlags): LineHandler {
     }
     const claim = readClaim(lhs, rhs, rel, flags.input);
     const facts = readAssumptions([...flags.assume, ...stringList(o['assume'], 'assume')]);
-    const j = judgeStep(checker, claim.lhs, claim.rel, claim.rhs, facts, options(flags));
+    const j = judgeStep(checker, claim.lhs, claim.rel, claim.rhs, facts, { ...options(flags), bold: boldArrayNames([lhs, rhs]) });
     return { out: JSON.stringify({ id, verdict: j.verdict, evidence: j.evidence }) + '\n', failed: j.verdict === 'fails' };
   }, isRequestError);
 }
@@ -179,7 +180,7 @@ export const equalCommand: CommandModule = {
         }
         const claim = readClaim(lhsText, rhsArg, flags.rel, flags.input);
         const facts = readAssumptions(flags.assume);
-        const j = judgeStep(checker, claim.lhs, claim.rel, claim.rhs, facts, options(flags));
+        const j = judgeStep(checker, claim.lhs, claim.rel, claim.rhs, facts, { ...options(flags), bold: boldArrayNames([lhsText, rhsArg ?? '']) });
         io.stdout(flags.format === 'json' ? JSON.stringify(json(claim, j, facts), null, 2) + '\n' : textLine(claim, j, facts));
         setExit(j.verdict === 'fails' ? EXIT.failed : EXIT.ok);
       });
