@@ -127,7 +127,12 @@ export function indexRoles(e: Expr, into = new Map<string, IndexRole>(), relatio
     if (x.kind === 'sym') for (const i of [...x.sub, ...x.sup]) if (!isLabelWord(i)) mark(i, 'index');
     // delta(i, j) makes a bare symbol i an index; not a compound argument: delta(2x, y/500) + relu(x - 50) sampled x
     // in 1..7 only and never reached 50. (A bare x used as a number elsewhere, delta(x, 1) + relu(x - 50), still is one.)
-    if (x.kind === 'call' && x.fn === 'delta') for (const a of x.args) if (a.kind === 'sym' && !numbers.has(symKey(a))) mark(a, 'index');
+    // delta(k, j) of two symbols compares indices (sifting by a summation index k); only delta(x, 1) with x also
+    // used as a number elsewhere compares a real variable.
+    if (x.kind === 'call' && x.fn === 'delta') {
+      const ofSymbols = x.args.every((a) => a.kind === 'sym');
+      for (const a of x.args) if (a.kind === 'sym' && (ofSymbols || !numbers.has(symKey(a)))) mark(a, 'index');
+    }
     if (isBinder(x) && x.kind === 'call') {
       const [, , lo, hi] = x.args;
       if (lo !== undefined) mark(lo, 'index');
