@@ -96,6 +96,22 @@ export function highPrecisionReferee(sides: readonly [Expr, Expr], vars: readonl
         extra = 0;
       }
     }
+    // A coordinate below 10^-7 (a tiny domain): doubles keep only the first-order terms there, so √(1 + x) and
+    // 1 + x/2 agree to the last bit although they differ by x²/8. A few such points are decided in high precision,
+    // with the digits the second-order terms need.
+    let tiny = 0;
+    if (!wide) for (const v of p) if (v !== 0 && Math.abs(v) < 1e-7) tiny = Math.max(tiny, Math.log10(1 / Math.abs(v)));
+    if (tiny > 0 && saturatedLooks < MAX_SATURATED_LOOKS) {
+      saturatedLooks++;
+      extra = Math.ceil(3 * tiny);
+      try {
+        const call = decide(p);
+        if (call !== 'agree') saturatedAllAgreed = false;
+        return call;
+      } finally {
+        extra = 0;
+      }
+    }
     if (excused || staticDigits() !== undefined) return decide(p);
     // A few units in the last place: the final rounding of either side alone explains it.
     if (Math.abs(a - b) <= 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b))) return 'agree';
