@@ -86,7 +86,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const vector = createVectorOps(options.dtype, arena, pool);
   const copies = new WeakMap<FloatArray, FloatArray>();
   const resident = (ds: Dataset): Dataset => {
-    if (pool === undefined || arena.owns(ds.x) || dtypeOf(ds.x) !== options.dtype) return ds;
+    if (arena.owns(ds.x) || dtypeOf(ds.x) !== options.dtype) return ds;
     let x = copies.get(ds.x);
     if (x === undefined) {
       const size = ds.n * ds.features;

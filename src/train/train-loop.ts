@@ -13,6 +13,7 @@ import { permutation } from './data/split.js';
 import { evaluate, type Evaluation } from './evaluate.js';
 import type { Network } from './models/network.js';
 import { sgdStep } from './sgd.js';
+import type { FloatArray } from './tensor.js';
 
 export interface Hyperparameters {
   readonly lr: number;
@@ -48,11 +49,26 @@ export interface TrainHooks {
   readonly onEpoch?: (record: EpochRecord) => void;
 }
 
-function snapshot(net: Network): Float64Array[] {
-  return net.parameters().map((p) => Float64Array.from(p.value.data));
+/**
+ * Copies the parameters into `into` (arrays of the parameters' own element
+ * type, made on the first call and reused): a same-type copy is a memory copy,
+ * where Float64Array.from over a Float32Array walked an iterator (about 20 ms
+ * per MLP snapshot, two per epoch).
+ */
+function snapshot(net: Network, into: FloatArray[] = []): FloatArray[] {
+  net.parameters().forEach((p, i) => {
+    const v = p.value.data;
+    let s = into[i];
+    if (s === undefined || s.length !== v.length || s.constructor !== v.constructor) {
+      s = v instanceof Float32Array ? new Float32Array(v.length) : new Float64Array(v.length);
+      into[i] = s;
+    }
+    s.set(v);
+  });
+  return into;
 }
 
-function restore(net: Network, saved: readonly Float64Array[]): void {
+function restore(net: Network, saved: readonly FloatArray[]): void {
   net.parameters().forEach((p, i) => {
     const s = saved[i];
     if (s !== undefined) p.value.data.set(s);
@@ -64,7 +80,7 @@ export function trainNetwork(be: Backend, net: Network, train: Dataset, validati
   const buffer = be.zeros(size, train.features);
   const labels = new Int32Array(size);
   const history: EpochRecord[] = [];
-  let good = snapshot(net);
+  const good = snapshot(net);
   const batches = Math.ceil(train.n / size);
   for (let epoch = 1; epoch <= hp.epochs; epoch++) {
     const t0 = performance.now();
@@ -99,7 +115,7 @@ export function trainNetwork(be: Backend, net: Network, train: Dataset, validati
     };
     history.push(record);
     hooks.onEpoch?.(record);
-    good = snapshot(net);
+    snapshot(net, good);
   }
   return { history, status: 'completed', lastGoodEpoch: hp.epochs };
 }

@@ -7,6 +7,7 @@ dW = A^T dZ + alpha W, db = sum(dZ), W -= lr dW, batches taken in the given orde
 
   train_reference.py train DIR MODEL LR ALPHA BATCH   one epoch from DIR/*.npy, writes DIR/out_*.npy
   train_reference.py bench ROWS BATCH                 times one MLP epoch (float32, random data), prints JSON
+  train_reference.py phases ROWS BATCH                as bench, then an epoch with each phase timed (tests/bench/train-phases.bench.ts)
 """
 import json
 import os
@@ -101,6 +102,83 @@ def blas_kernel():
     return "unknown BLAS (no threadpoolctl, no bundled OpenBLAS)"
 
 
+def timed_step(params, x, y, lr, alpha, clock):
+    """step() with each phase's CPU time (this thread's: OPENBLAS_NUM_THREADS=1) added to clock (seconds by phase name)."""
+    def tick(name, t):
+        now = time.thread_time()
+        clock[name] = clock.get(name, 0.0) + now - t
+        return now
+
+    t = time.thread_time()
+    inputs = []
+    h = x
+    last = len(params) - 1
+    for i, (w, b) in enumerate(params):
+        inputs.append(h)
+        z = h @ w
+        t = tick("matmul forward", t)
+        z = z + b
+        t = tick("bias add", t)
+        h = z if i == last else np.maximum(z, 0)
+        if i != last:
+            t = tick("relu", t)
+    logits = h
+    n = x.shape[0]
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    logp = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    loss = -logp[np.arange(n), y].mean()
+    dz = np.exp(logp)
+    dz[np.arange(n), y] -= 1
+    dz /= n
+    t = tick("softmax CE", t)
+    for i in range(len(params) - 1, -1, -1):
+        w, b = params[i]
+        a = inputs[i]
+        dw = a.T @ dz
+        t = tick("matmul dW", t)
+        dw += alpha * w
+        t = tick("sgd step", t)
+        db = dz.sum(axis=0)
+        t = tick("bias gradient", t)
+        if i > 0:
+            da = dz @ w.T
+            t = tick("matmul dX", t)
+            dz = da * (a > 0)
+            t = tick("relu backward", t)
+        w -= lr * dw
+        b -= lr * db
+        t = tick("sgd step", t)
+    return loss
+
+
+def phases(rows, batch):
+    rng = np.random.default_rng(0)
+    x = rng.random((rows, 784), dtype=np.float32)
+    y = rng.integers(0, 10, rows)
+    sizes = [784, 256, 128, 64, 10]
+    params = [((rng.standard_normal((a, b)) * np.sqrt(2 / a)).astype(np.float32), np.zeros(b, np.float32)) for a, b in zip(sizes, sizes[1:])]
+    order = rng.permutation(rows)
+    lr = np.float32(0.01)
+    alpha = np.float32(1e-4)
+    epoch(params, x, y, order[: batch * 20], batch, lr, alpha)  # warm-up
+    t0 = time.perf_counter()
+    c0 = time.process_time()
+    epoch(params, x, y, order, batch, lr, alpha)
+    seconds = time.perf_counter() - t0
+    cpu_seconds = time.process_time() - c0
+    clock = {}
+    t0 = time.thread_time()
+    for start in range(0, len(order), batch):
+        t = time.thread_time()
+        idx = order[start:start + batch]
+        xb, yb = x[idx], y[idx]
+        clock["gather"] = clock.get("gather", 0.0) + time.thread_time() - t
+        timed_step(params, xb, yb, lr, alpha, clock)
+    total = time.thread_time() - t0
+    clock["other"] = total - sum(clock.values())
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "timed_seconds": total, "phases": {k: v * 1000 for k, v in clock.items()}}))
+
+
 def bench(rows, batch):
     rng = np.random.default_rng(0)
     x = rng.random((rows, 784), dtype=np.float32)
@@ -124,5 +202,7 @@ if __name__ == "__main__":
         train(sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]))
     elif sys.argv[1] == "bench":
         bench(int(sys.argv[2]), int(sys.argv[3]))
+    elif sys.argv[1] == "phases":
+        phases(int(sys.argv[2]), int(sys.argv[3]))
     else:
         sys.exit(f"unknown mode {sys.argv[1]}")

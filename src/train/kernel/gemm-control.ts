@@ -29,9 +29,9 @@ export const CONTROL = {
 } as const;
 
 /** Indices into the argument words (see ChunkArgs). */
-export const ARG = { ap: 0, b: 1, bls: 2, bks: 3, k: 4, bp: 5, ldp: 6, c: 7, ldc: 8, mPanels: 9, kc: 10, beta: 11, panels: 12, chunk: 13, nr: 14, bytes: 15 } as const;
+export const ARG = { ap: 0, b: 1, bls: 2, bks: 3, k: 4, bp: 5, ldp: 6, c: 7, ldc: 8, mPanels: 9, kc: 10, beta: 11, panels: 12, chunk: 13, nr: 14, bytes: 15, epi: 16, arg: 17 } as const;
 
-export const CHUNK_ARGS = 16;
+export const CHUNK_ARGS = 18;
 
 export const CONTROL_WORDS = CONTROL.args + CHUNK_ARGS;
 
@@ -45,7 +45,7 @@ export const COMMAND = { run: 0, exit: 1 } as const;
 
 /** The exports a thread needs to do a chunk. */
 export interface ChunkKernel {
-  macro(ap: number, b: number, ldb: number, c: number, ldc: number, mPanels: number, k: number, j0: number, j1: number, kc: number, beta: number): void;
+  macro(ap: number, b: number, ldb: number, c: number, ldc: number, mPanels: number, k: number, j0: number, j1: number, kc: number, beta: number, epi: number, arg: number): void;
   packB(src: number, ls: number, ks: number, extent: number, k: number, dst: number): void;
 }
 
@@ -59,7 +59,8 @@ export function chunkCount(a: ArrayLike<number>): number {
 /**
  * Chunk `index`: packs column panels [j0, j1) of B (lines step bls bytes, K
  * step bks) into their place in the packed buffer, then multiplies them with
- * every full row panel of the packed A.
+ * every full row panel of the packed A (the epilogue, EPILOGUE of
+ * gemm-module.ts, on the last K block).
  */
 export function runChunk(kernel: ChunkKernel, a: ArrayLike<number>, index: number): void {
   const get = (i: number): number => a[i] ?? 0;
@@ -70,7 +71,7 @@ export function runChunk(kernel: ChunkKernel, a: ArrayLike<number>, index: numbe
   const nr = get(ARG.nr);
   const k = get(ARG.k);
   kernel.packB(get(ARG.b) + j0 * nr * get(ARG.bls), get(ARG.bls), get(ARG.bks), (j1 - j0) * nr, k, get(ARG.bp) + j0 * k * nr * get(ARG.bytes));
-  kernel.macro(get(ARG.ap), get(ARG.bp), get(ARG.ldp), get(ARG.c), get(ARG.ldc), get(ARG.mPanels), k, j0, j1, get(ARG.kc), get(ARG.beta));
+  kernel.macro(get(ARG.ap), get(ARG.bp), get(ARG.ldp), get(ARG.c), get(ARG.ldc), get(ARG.mPanels), k, j0, j1, get(ARG.kc), get(ARG.beta), get(ARG.epi), get(ARG.arg));
 }
 
 /** Most chunks a product is cut into (11 bits of the claim word). */

@@ -50,12 +50,13 @@ interface Ops {
   readonly mul: SimdOp;
   readonly add: SimdOp;
   readonly madd: SimdOp;
+  readonly gt: SimdOp;
 }
 
 function opsFor(element: 'f32' | 'f64'): Ops {
   return element === 'f32'
-    ? { bytes: 4, splat: 'v128.load32_splat', load: 'f32.load', store: 'f32.store', mul: 'f32x4.mul', add: 'f32x4.add', madd: 'f32x4.relaxed_madd' }
-    : { bytes: 8, splat: 'v128.load64_splat', load: 'f64.load', store: 'f64.store', mul: 'f64x2.mul', add: 'f64x2.add', madd: 'f64x2.relaxed_madd' };
+    ? { bytes: 4, splat: 'v128.load32_splat', load: 'f32.load', store: 'f32.store', mul: 'f32x4.mul', add: 'f32x4.add', madd: 'f32x4.relaxed_madd', gt: 'f32x4.gt' }
+    : { bytes: 8, splat: 'v128.load64_splat', load: 'f64.load', store: 'f64.store', mul: 'f64x2.mul', add: 'f64x2.add', madd: 'f64x2.relaxed_madd', gt: 'f64x2.gt' };
 }
 
 /** `local += step` where step is a local or a constant. */
@@ -79,11 +80,25 @@ function forRange(f: FunctionBuilder, counter: number, limit: number, body: () =
   );
 }
 
+/**
+ * What the micro-kernel does to the finished tile before storing it (the
+ * `epi` argument; `arg` gives its operand):
+ * - none: store;
+ * - bias: add the row vector at `arg` (the tile's NR entries), as the bias
+ *   add of a layer does (tile + b, rounded once);
+ * - biasRelu: then max(0, ·) as a compare mask (−0 and NaN give +0, as the
+ *   ReLU op does);
+ * - mask: keep an entry where the matrix at C + `arg` bytes (same layout as C)
+ *   is > 0, else +0: the ReLU backward mask fused into ∂L/∂X.
+ * Only the last K block of a product passes an epilogue (macro does that).
+ */
+export const EPILOGUE = { none: 0, bias: 1, biasRelu: 2, mask: 3 } as const;
+
 function microKernel(shape: KernelShape, o: Ops): FunctionBuilder {
   const { mr, vectors } = shape;
-  // (ap, bp, ldb, cp, ldc, kc, beta): byte addresses and strides; beta 0 overwrites C, 1 accumulates.
-  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], []);
-  const [ap, bp, ldb, cp, ldc, kc, beta] = [0, 1, 2, 3, 4, 5, 6];
+  // (ap, bp, ldb, cp, ldc, kc, beta, epi, arg): byte addresses and strides; beta 0 overwrites C, 1 accumulates; epi/arg: EPILOGUE.
+  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], []);
+  const [ap, bp, ldb, cp, ldc, kc, beta, epi, arg] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
   const acc: number[] = [];
   for (let i = 0; i < mr * vectors; i++) acc.push(f.local('v128'));
   const b: number[] = [];
@@ -120,6 +135,27 @@ function microKernel(shape: KernelShape, o: Ops): FunctionBuilder {
       f.get(kc).i32(1).op('i32.sub').tee(kc).brIf(0);
     });
   });
+  // Epilogue (rare branches: once per tile, after kc steps).
+  f.get(epi).ifElse(() => {
+    f.get(epi).i32(EPILOGUE.mask).op('i32.eq').ifElse(
+      () => {
+        // acc ← acc & (M > 0), M at C + arg
+        f.get(cp).get(arg).op('i32.add').set(row);
+        for (let r = 0; r < mr; r++) {
+          for (let c = 0; c < vectors; c++) f.get(at(r, c)).get(row).mem('v128.load', c * 16).v128Zero().simd(o.gt).simd('v128.and').set(at(r, c));
+          if (r < mr - 1) addTo(f, row, { local: ldc });
+        }
+      },
+      () => {
+        // acc ← acc + b (b at arg), then for biasRelu acc ← acc & (acc > 0)
+        for (let c = 0; c < vectors; c++) f.get(arg).mem('v128.load', c * 16).set(b[c] ?? -1);
+        for (let r = 0; r < mr; r++) for (let c = 0; c < vectors; c++) f.get(at(r, c)).get(b[c] ?? -1).simd(o.add).set(at(r, c));
+        f.get(epi).i32(EPILOGUE.biasRelu).op('i32.eq').ifElse(() => {
+          for (let r = 0; r < mr; r++) for (let c = 0; c < vectors; c++) f.get(at(r, c)).get(at(r, c)).v128Zero().simd(o.gt).simd('v128.and').set(at(r, c));
+        });
+      },
+    );
+  });
   f.get(cp).set(row);
   for (let r = 0; r < mr; r++) {
     for (let c = 0; c < vectors; c++) f.get(row).get(at(r, c)).mem('v128.store', c * 16);
@@ -131,13 +167,15 @@ function microKernel(shape: KernelShape, o: Ops): FunctionBuilder {
 function macroKernel(shape: KernelShape, o: Ops, microIndex: number): FunctionBuilder {
   const nrBytes = shape.vectors * 16;
   const panelBytes = shape.mr * o.bytes;
-  // (ap, b, ldb, c, ldc, mPanels, k, j0, j1, kc, beta)
-  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], []);
-  const [ap, b, ldb, c, ldc, mPanels, k, j0, j1, kc, beta] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  // (ap, b, ldb, c, ldc, mPanels, k, j0, j1, kc, beta, epi, arg): epi/arg as micro's, arg the bias of column 0 for a bias epilogue
+  const f = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], []);
+  const [ap, b, ldb, c, ldc, mPanels, k, j0, j1, kc, beta, epi, arg] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
   const jp = f.local('i32');
   const pc = f.local('i32');
   const kk = f.local('i32');
   const ip = f.local('i32');
+  const tileEpi = f.local('i32');
+  const tileArg = f.local('i32');
   f.get(j0).set(jp);
   f.block(() =>
     f.loop(() => {
@@ -148,6 +186,10 @@ function macroKernel(shape: KernelShape, o: Ops, microIndex: number): FunctionBu
           f.get(pc).get(k).op('i32.ge_s').brIf(1);
           // kk = min(kc, k - pc)
           f.get(k).get(pc).op('i32.sub').get(kc).get(k).get(pc).op('i32.sub').get(kc).op('i32.lt_s').op('select').set(kk);
+          // The epilogue on the last K block only: epi if pc + kk >= k, else none.
+          f.get(epi).i32(EPILOGUE.none).get(pc).get(kk).op('i32.add').get(k).op('i32.ge_s').op('select').set(tileEpi);
+          // A bias epilogue's operand moves with the column panel: arg + jp*nrBytes; the mask's is a fixed offset from C.
+          f.get(arg).get(arg).get(jp).i32(nrBytes).op('i32.mul').op('i32.add').get(epi).i32(EPILOGUE.mask).op('i32.eq').op('select').set(tileArg);
           forRange(f, ip, mPanels, () => {
             // ap + (ip*k + pc) * mr * bytes
             f.get(ap).get(ip).get(k).op('i32.mul').get(pc).op('i32.add').i32(panelBytes).op('i32.mul').op('i32.add');
@@ -159,6 +201,7 @@ function macroKernel(shape: KernelShape, o: Ops, microIndex: number): FunctionBu
             f.get(ldc).get(kk);
             // accumulate after the first K block
             f.get(beta).get(pc).i32(0).op('i32.gt_s').op('i32.or');
+            f.get(tileEpi).get(tileArg);
             f.call(microIndex);
           });
           addTo(f, pc, { local: kc });

@@ -6,7 +6,7 @@
  *     const g = createGemm({ element: 'f32' });
  *     g.gemm({ m: 2, n: 2, k: 3, a, b, c }); // c = a·b, a 2×3, b 3×2
  */
-import { elementInfo, gemmModuleBytes, type KernelShape } from './gemm-module.js';
+import { EPILOGUE, elementInfo, gemmModuleBytes, type KernelShape } from './gemm-module.js';
 import { createArena, type WasmArena } from './wasm-arena.js';
 import type { GemmPool } from './gemm-pool.js';
 import { ARG, CHUNK_ARGS, chunkCount, runChunk } from './gemm-control.js';
@@ -30,6 +30,38 @@ export interface GemmCall {
   readonly c: FloatArray;
   /** C += op(A)·op(B) instead of C = op(A)·op(B). */
   readonly accumulate?: boolean;
+  /**
+   * Then C[i, j] += bias[j] (n entries): a layer's bias, added in the
+   * kernel's store of each finished tile instead of a pass of its own;
+   * the same rounding as adding it afterwards.
+   */
+  readonly bias?: FloatArray;
+  /** Then C = C > 0 ? C : 0 (after the bias): the ReLU op's values, −0 and NaN giving +0. */
+  readonly relu?: boolean;
+  /** Then C[i, j] = mask[i, j] > 0 ? C[i, j] : 0 (mask m×n like C): a ReLU's backward mask (not with bias). */
+  readonly mask?: FloatArray;
+}
+
+/**
+ * The bias, ReLU and mask of a call applied to C after the product, element
+ * by element (for operands outside the arena and the edge tiles); the
+ * kernel's epilogue gives the same values.
+ */
+export function applyEpilogue(call: GemmCall, c: FloatArray, i0: number, i1: number, j0: number, j1: number): void {
+  const { n, bias, mask } = call;
+  const relu = call.relu ?? false;
+  if (bias === undefined && mask === undefined && !relu) return;
+  for (let i = i0; i < i1; i++) {
+    for (let j = j0; j < j1; j++) {
+      const at = i * n + j;
+      let v = c[at] ?? 0;
+      // Float32Array stores round a double sum of two floats correctly (a float add).
+      if (bias !== undefined) v = c instanceof Float32Array ? Math.fround(v + (bias[j] ?? 0)) : v + (bias[j] ?? 0);
+      if (relu) v = v > 0 ? v : 0;
+      if (mask !== undefined) v = (mask[at] ?? 0) > 0 ? v : 0;
+      c[at] = v;
+    }
+  }
 }
 
 export interface Gemm {
@@ -47,8 +79,8 @@ export interface Gemm {
 }
 
 interface KernelExports {
-  micro(ap: number, bp: number, ldb: number, cp: number, ldc: number, kc: number, beta: number): void;
-  macro(ap: number, b: number, ldb: number, c: number, ldc: number, mPanels: number, k: number, j0: number, j1: number, kc: number, beta: number): void;
+  micro(ap: number, bp: number, ldb: number, cp: number, ldc: number, kc: number, beta: number, epi: number, arg: number): void;
+  macro(ap: number, b: number, ldb: number, c: number, ldc: number, mPanels: number, k: number, j0: number, j1: number, kc: number, beta: number, epi: number, arg: number): void;
   packA(src: number, ls: number, ks: number, extent: number, k: number, dst: number): void;
   packB(src: number, ls: number, ks: number, extent: number, k: number, dst: number): void;
   gather(src: number, rs: number, cs: number, rows: number, cols: number, dst: number, ldd: number): void;
@@ -148,11 +180,22 @@ export function createGemm(options: GemmOptions): Gemm {
     const transA = call.transA ?? false;
     const transB = call.transB ?? false;
     const accumulate = call.accumulate ?? false;
+    const { bias, mask } = call;
+    const relu = call.relu ?? false;
+    if (bias !== undefined && (!isElement(bias) || bias.length < n)) throw new RangeError(`gemm: the bias needs ${n} entries of the kernel's type`);
+    if (mask !== undefined && (!isElement(mask) || mask.length < m * n)) throw new RangeError(`gemm: the mask needs ${m}×${n} entries of the kernel's type`);
+    if (mask !== undefined && (bias !== undefined || relu)) throw new RangeError('gemm: a mask does not combine with a bias or ReLU');
     if (m === 0 || n === 0) return;
     if (k === 0) {
       if (!accumulate) call.c.fill(0, 0, m * n);
+      applyEpilogue(call, call.c, 0, m, 0, n);
       return;
     }
+    // The kernel's epilogue reads the bias or mask in place; elsewhere it is applied after.
+    const cInArena = arena.owns(call.c);
+    const fused = cInArena && (bias === undefined || arena.owns(bias)) && (mask === undefined || arena.owns(mask));
+    const epi = !fused ? EPILOGUE.none : mask !== undefined ? EPILOGUE.mask : bias !== undefined ? (relu ? EPILOGUE.biasRelu : EPILOGUE.bias) : EPILOGUE.none;
+    const epiArg = epi === EPILOGUE.mask && mask !== undefined ? mask.byteOffset - call.c.byteOffset : epi !== EPILOGUE.none && bias !== undefined ? bias.byteOffset : 0;
     const a = inArena('a', call.a, m * k);
     let b = inArena('b', call.b, k * n);
     const cOwned = arena.owns(call.c);
@@ -195,6 +238,8 @@ export function createGemm(options: GemmOptions): Gemm {
       args[ARG.chunk] = chunk;
       args[ARG.nr] = nr;
       args[ARG.bytes] = bytes;
+      args[ARG.epi] = epi;
+      args[ARG.arg] = epiArg;
       if (split) pool.run(poolSlot, args, kernel, fullM * mr * fullN * nr * k);
       else for (let i = 0, chunks = chunkCount(args); i < chunks; i++) runChunk(kernel, args, i);
     }
@@ -215,11 +260,15 @@ export function createGemm(options: GemmOptions): Gemm {
       }
     };
     const edgeTile = (ip: number, jp: number): void => {
-      kernel.micro(ap.byteOffset + ip * k * mr * bytes, bp.byteOffset + jp * k * nr * bytes, ldp, tile.byteOffset, ldp, k, 0);
-      flush(ip * mr, jp * nr, Math.min(mr, m - ip * mr), Math.min(nr, n - jp * nr));
+      kernel.micro(ap.byteOffset + ip * k * mr * bytes, bp.byteOffset + jp * k * nr * bytes, ldp, tile.byteOffset, ldp, k, 0, EPILOGUE.none, 0);
+      const rows = Math.min(mr, m - ip * mr);
+      const cols = Math.min(nr, n - jp * nr);
+      flush(ip * mr, jp * nr, rows, cols);
+      if (epi !== EPILOGUE.none) applyEpilogue(call, c, ip * mr, ip * mr + rows, jp * nr, jp * nr + cols);
     };
     if (fullM < mPanels) for (let jp = 0; jp < fullN; jp++) edgeTile(fullM, jp);
     if (fullN < nPanels) for (let ip = 0; ip < mPanels; ip++) edgeTile(ip, fullN);
+    if (!fused) applyEpilogue(call, c, 0, m, 0, n);
     if (!cOwned) call.c.set(c.subarray(0, m * n));
   };
 

@@ -36,6 +36,10 @@ export interface NetworkSpec {
 interface ActivationOp {
   forward(x: Matrix): Matrix;
   backward(dy: Matrix): Matrix;
+  /** ReLU only: takes the layer's output, already max(0, ·) (fused into the layer's product). */
+  adopt?(y: Matrix): Matrix;
+  /** ReLU only: its last output, whose positive entries let the gradient through (fused into the next layer's ∂L/∂X). */
+  mask?(): Matrix;
 }
 
 export interface Network {
@@ -80,9 +84,13 @@ export function network(be: Backend, spec: NetworkSpec): Network {
   const forward = (x: Matrix): Matrix => {
     let h = x;
     layers.forEach((layer, l) => {
-      h = layer.forward(h);
       const act = activations[l];
-      if (act !== undefined) h = act.forward(h);
+      // A ReLU runs in the layer's product (bias and max(0, ·) in the kernel's store).
+      if (act?.adopt !== undefined) h = act.adopt(layer.forward(h, true));
+      else {
+        h = layer.forward(h);
+        if (act !== undefined) h = act.forward(h);
+      }
     });
     return h;
   };
@@ -98,9 +106,11 @@ export function network(be: Backend, spec: NetworkSpec): Network {
       for (let l = layers.length - 1; l >= 0 && d !== undefined; l--) {
         const layer = layers[l];
         if (layer === undefined) break;
-        d = layer.backward(d, l > 0);
         const act = activations[l - 1];
-        if (d !== undefined && act !== undefined) d = act.backward(d);
+        // A ReLU below the layer masks ∂L/∂X in the layer's product (its backward fused there).
+        const mask = act?.mask?.();
+        d = layer.backward(d, l > 0, mask);
+        if (d !== undefined && act !== undefined && mask === undefined) d = act.backward(d);
       }
       return loss;
     },

@@ -18,9 +18,18 @@ export interface Linear {
   readonly b: Param;
   readonly inputs: number;
   readonly outputs: number;
-  forward(x: Matrix): Matrix;
-  /** Accumulates into w.grad and b.grad; returns ∂L/∂X when asked (the first layer needs none). */
-  backward(dy: Matrix, inputGradient: boolean): Matrix | undefined;
+  /**
+   * Y = X·W + b; with `relu`, max(0, Y) instead (the ReLU after the layer
+   * fused into the product's store: one pass over Y instead of three).
+   */
+  forward(x: Matrix, relu?: boolean): Matrix;
+  /**
+   * Accumulates into w.grad and b.grad; returns ∂L/∂X when asked (the first
+   * layer needs none). With `mask` (the output of a ReLU before this layer),
+   * ∂L/∂X is returned already masked by it: the ReLU's backward fused into
+   * the product's store.
+   */
+  backward(dy: Matrix, inputGradient: boolean, mask?: Matrix): Matrix | undefined;
 }
 
 export function linear(be: Backend, name: string, inputs: number, outputs: number): Linear {
@@ -34,15 +43,14 @@ export function linear(be: Backend, name: string, inputs: number, outputs: numbe
     b,
     inputs,
     outputs,
-    forward(x) {
+    forward(x, relu = false) {
       if (x.cols !== inputs) throw new TensorShapeError(`${name} forward: input ${shapeOf(x)} does not fit W ${shapeOf(w.value)}`);
       input = x;
       const y = outs(x.rows);
-      be.gemm({ m: x.rows, n: outputs, k: inputs, a: x.data, b: w.value.data, c: y.data });
-      be.vector.addRowVector(y.data, x.rows, outputs, b.value.data);
+      be.gemm({ m: x.rows, n: outputs, k: inputs, a: x.data, b: w.value.data, c: y.data, bias: b.value.data, relu });
       return y;
     },
-    backward(dy, inputGradient) {
+    backward(dy, inputGradient, mask) {
       const x = input;
       if (x === undefined) throw new Error(`${name} backward: no forward pass to differentiate`);
       if (dy.rows !== x.rows || dy.cols !== outputs) throw new TensorShapeError(`${name} backward: ∂L/∂Y ${shapeOf(dy)} does not match Y ${x.rows}×${outputs}`);
@@ -51,9 +59,10 @@ export function linear(be: Backend, name: string, inputs: number, outputs: numbe
       // ∂L/∂b += column sums of ∂L/∂Y
       be.vector.addColumnSums(b.grad.data, dy.data, dy.rows, outputs);
       if (!inputGradient) return undefined;
-      // ∂L/∂X = ∂L/∂Y·Wᵀ
+      // ∂L/∂X = ∂L/∂Y·Wᵀ (masked: the ReLU before this layer let through only where its output > 0)
+      if (mask !== undefined && (mask.rows !== x.rows || mask.cols !== inputs)) throw new TensorShapeError(`${name} backward: mask ${shapeOf(mask)} does not match X ${shapeOf(x)}`);
       const dx = dxs(x.rows);
-      be.gemm({ m: x.rows, n: inputs, k: outputs, a: dy.data, b: w.value.data, transB: true, c: dx.data });
+      be.gemm({ m: x.rows, n: inputs, k: outputs, a: dy.data, b: w.value.data, transB: true, c: dx.data, ...(mask === undefined ? {} : { mask: mask.data }) });
       return dx;
     },
   };

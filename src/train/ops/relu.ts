@@ -13,6 +13,13 @@ import { bufferFor } from './buffers.js';
 export interface Relu {
   forward(x: Matrix): Matrix;
   backward(dy: Matrix): Matrix;
+  /**
+   * Takes `y`, already max(0, x) (computed in the layer's product), as this
+   * op's output, so backward() and mask() see it.
+   */
+  adopt(y: Matrix): Matrix;
+  /** The output of the last forward pass: where it is > 0 the gradient passes. */
+  mask(): Matrix;
 }
 
 export function relu(be: Backend, width: number): Relu {
@@ -35,6 +42,15 @@ export function relu(be: Backend, width: number): Relu {
       // y > 0 exactly when x > 0
       be.vector.reluBackward(dx.data, y.data, dy.data, dy.rows * width);
       return dx;
+    },
+    adopt(y) {
+      if (y.cols !== width) throw new TensorShapeError(`relu: output ${shapeOf(y)} is not ?×${width}`);
+      output = y;
+      return y;
+    },
+    mask() {
+      if (output === undefined) throw new Error('relu backward: no forward pass to differentiate');
+      return output;
     },
   };
 }
