@@ -34,10 +34,10 @@ export interface Backend {
   /** Elementwise steps (bias, ReLU, SGD update) on the SIMD kernel for arena arrays. */
   readonly vector: VectorOps;
   /**
-   * The dataset with its rows copied into the backend's shared memory once
-   * (cached per array), so worker threads can gather minibatches from it;
-   * the dataset itself on one thread (nothing to gain), when it is already
-   * there, of another element type, or too large for the arena.
+   * The dataset with its rows copied into the backend's memory once (cached
+   * per array), so the SIMD kernel (and worker threads) gather minibatches
+   * from it; the dataset itself when it is already there, of another element
+   * type, or too large for the arena.
    */
   resident(ds: Dataset): Dataset;
   /**

@@ -34,8 +34,9 @@ export function applyGradients(params: readonly Param[], lr: number): void {
 export function sgdStep(net: Network, x: Matrix, labels: ArrayLike<number>, options: SgdOptions, be?: Backend): { loss: number; dataLoss: number } {
   const params = net.parameters();
   if (be === undefined) zeroGrad(params);
-  else for (const p of params) be.vector.zero(p.grad.data);
-  const dataLoss = net.lossAndBackward(x, labels);
+  // The weights' gradients are overwritten by the backward pass (no zeroing pass over them); the biases' are summed into zeros.
+  else for (const p of params) if (!net.layers.some((l) => l.w === p)) be.vector.zero(p.grad.data);
+  const dataLoss = be === undefined ? net.lossAndBackward(x, labels) : net.lossAndBackward(x, labels, true);
   if (be === undefined) {
     const penalty = weightPenalty(params, options.alpha);
     applyGradients(params, options.lr);

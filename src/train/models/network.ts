@@ -50,8 +50,13 @@ export interface Network {
   forward(x: Matrix): Matrix;
   /** Data loss of the batch (no weight penalty), without a backward pass. */
   loss(x: Matrix, labels: ArrayLike<number>): number;
-  /** Data loss of the batch, with gradients of it accumulated into the parameters. */
-  lossAndBackward(x: Matrix, labels: ArrayLike<number>): number;
+  /**
+   * Data loss of the batch, with gradients of it accumulated into the
+   * parameters; with `weightsOverwritten`, the weights' gradients are set to
+   * this batch's instead (the biases' still accumulated), for a training step
+   * that would otherwise zero them first.
+   */
+  lossAndBackward(x: Matrix, labels: ArrayLike<number>, weightsOverwritten?: boolean): number;
 }
 
 interface HeadOps {
@@ -100,7 +105,7 @@ export function network(be: Backend, spec: NetworkSpec): Network {
     parameters: () => params,
     forward,
     loss: (x, labels) => head.forward(forward(x), labels),
-    lossAndBackward(x, labels) {
+    lossAndBackward(x, labels, weightsOverwritten = false) {
       const loss = head.forward(forward(x), labels);
       let d: Matrix | undefined = head.backward();
       for (let l = layers.length - 1; l >= 0 && d !== undefined; l--) {
@@ -109,7 +114,7 @@ export function network(be: Backend, spec: NetworkSpec): Network {
         const act = activations[l - 1];
         // A ReLU below the layer masks ∂L/∂X in the layer's product (its backward fused there).
         const mask = act?.mask?.();
-        d = layer.backward(d, l > 0, mask);
+        d = layer.backward(d, l > 0, mask, weightsOverwritten);
         if (d !== undefined && act !== undefined && mask === undefined) d = act.backward(d);
       }
       return loss;

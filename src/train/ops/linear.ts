@@ -27,9 +27,12 @@ export interface Linear {
    * Accumulates into w.grad and b.grad; returns ∂L/∂X when asked (the first
    * layer needs none). With `mask` (the output of a ReLU before this layer),
    * ∂L/∂X is returned already masked by it: the ReLU's backward fused into
-   * the product's store.
+   * the product's store. With `overwrite`, w.grad is set to this pass's
+   * gradient instead of accumulated into (the same values as accumulating
+   * into zeros: the kernel's sums start from +0 either way), so a training
+   * step need not zero it first; b.grad is still accumulated.
    */
-  backward(dy: Matrix, inputGradient: boolean, mask?: Matrix): Matrix | undefined;
+  backward(dy: Matrix, inputGradient: boolean, mask?: Matrix, overwrite?: boolean): Matrix | undefined;
 }
 
 export function linear(be: Backend, name: string, inputs: number, outputs: number): Linear {
@@ -50,12 +53,12 @@ export function linear(be: Backend, name: string, inputs: number, outputs: numbe
       be.gemm({ m: x.rows, n: outputs, k: inputs, a: x.data, b: w.value.data, c: y.data, bias: b.value.data, relu });
       return y;
     },
-    backward(dy, inputGradient, mask) {
+    backward(dy, inputGradient, mask, overwrite = false) {
       const x = input;
       if (x === undefined) throw new Error(`${name} backward: no forward pass to differentiate`);
       if (dy.rows !== x.rows || dy.cols !== outputs) throw new TensorShapeError(`${name} backward: ∂L/∂Y ${shapeOf(dy)} does not match Y ${x.rows}×${outputs}`);
-      // ∂L/∂W += Xᵀ·∂L/∂Y
-      be.gemm({ m: inputs, n: outputs, k: x.rows, a: x.data, transA: true, b: dy.data, c: w.grad.data, accumulate: true });
+      // ∂L/∂W += Xᵀ·∂L/∂Y (or = when overwriting)
+      be.gemm({ m: inputs, n: outputs, k: x.rows, a: x.data, transA: true, b: dy.data, c: w.grad.data, accumulate: !overwrite });
       // ∂L/∂b += column sums of ∂L/∂Y
       be.vector.addColumnSums(b.grad.data, dy.data, dy.rows, outputs);
       if (!inputGradient) return undefined;
