@@ -106,8 +106,16 @@ export const DEFAULT_SHAPES: Readonly<Record<'f32' | 'f64', KernelShape>> = {
 /** K block: a kc×NR panel of B (kc·48 bytes for f32) stays in the 32 KiB L1. */
 export const DEFAULT_KC = 256;
 
-/** Chunks of column panels per thread: enough to balance threads that start late, few enough to keep the claims cheap. */
+/** Chunks of column panels on one thread: each packs its panels of B just before multiplying them. */
 const CHUNKS_PER_THREAD = 4;
+
+/**
+ * Chunks per thread when a product is shared: the caller waits for the last
+ * chunk a worker claimed, on average half a chunk, so eight (an eighth of a
+ * product's share; the first layer's products: 2 column panels, ~70 µs of
+ * work) rather than four; a claim costs well under a microsecond.
+ */
+const SHARED_CHUNKS_PER_THREAD = 8;
 
 export interface GemmOptions {
   readonly element: 'f32' | 'f64';
@@ -220,7 +228,7 @@ export function createGemm(options: GemmOptions): Gemm {
       // The full column panels in chunks, each packing its panels of B just
       // before using them (so they are still in cache) and shareable between threads.
       const split = pool !== undefined && poolSlot !== undefined && pool.worthSplitting(fullM * mr, fullN * nr, k);
-      const chunk = Math.max(1, Math.ceil(fullN / (split ? CHUNKS_PER_THREAD * pool.threads : CHUNKS_PER_THREAD)));
+      const chunk = Math.max(1, Math.ceil(fullN / (split ? SHARED_CHUNKS_PER_THREAD * pool.threads : CHUNKS_PER_THREAD)));
       const args = chunkArgs;
       args[ARG.ap] = ap.byteOffset;
       args[ARG.b] = b.byteOffset;
