@@ -54,7 +54,7 @@ function certificateTable(data: ExperimentData, c: HullCertificate): FindingPara
   if (c.kind === 'undecided') return [];
   const lambda = c.kind === 'separated' ? undefined : c.lambda;
   const values = c.kind === 'relative-interior' ? undefined : c.values;
-  const columns = ['point', ...(lambda === undefined ? [] : ['weight λ_i']), ...(values === undefined ? [] : ['u·x_i'])];
+  const columns = ['point', ...(lambda === undefined ? [] : ['weight']), ...(values === undefined ? [] : ['dot product with u'])];
   const cells = (i: number): Rational[] => [...(lambda === undefined ? [] : [lambda[i] as Rational]), ...(values === undefined ? [] : [values[i] as Rational])];
   const u = c.kind === 'relative-interior' ? undefined : c.u;
   const table: FindingParagraph = {
@@ -81,20 +81,20 @@ function hullParagraphs(data: ExperimentData, sumIsZero: boolean): FindingParagr
   switch (c.kind) {
     case 'separated':
       return [
-        { kind: 'text', text: `Whether $0$ lies in the convex hull of the points, decided exactly (${CHECKED}): it does not. A direction $u$ with $u^\\top x_i \\ge 1$ for every $i$ certifies this, and settles $w$ for every learning rate: a step moves $u^\\top w$ by $\\frac{\\eta}{n}\\sum_{i=1}^{n} s_i\\, u^\\top x_i \\ge \\frac{\\eta}{n}\\sum_{i=1}^{n} s_i$, the step of $b$, so from $w = 0$, $b = 0$ we have $u^\\top w \\ge b$ at every step, and $b \\to \\infty$.` },
+        { kind: 'text', text: `Whether $0$ lies in the convex hull of the points, decided exactly (${CHECKED}): it does not. A direction $u$ with $u^\\top x_i \\ge 1$ for every $i$ certifies this, and settles $w$ for every learning rate: a step moves $u^\\top w$ by $\\frac{\\eta}{n}\\sum_{i=1}^{n} s_i\\, u^\\top x_i \\ge \\frac{\\eta}{n}\\sum_{i=1}^{n} s_i$, the step of $b$, so from $w = 0$, $b = 0$ we have $u^\\top w \\ge b$ at every step, and $b$ grows without bound.` },
         ...table,
         { kind: 'verdict', verdict: 'proved', text: `w is unbounded for every learning rate η > 0: 0 is not in the convex hull of the points, certified by u = ${vector(c.u)} with u·x_i ≥ 1 for every point (checked exactly), so u·w ≥ b → ∞` },
       ];
     case 'weakly-separated':
       return [
-        { kind: 'text', text: `Whether $0$ lies in the convex hull of the points, decided exactly (${CHECKED}): it does, with the weights $\\lambda_i$ below ($\\lambda_i \\ge 0$, $\\sum_{i} \\lambda_i = 1$, $\\sum_{i} \\lambda_i x_i = 0$), but on the boundary of the hull: the direction $u$ below has $u^\\top x_i \\ge 0$ for every $i$ and $u^\\top x_k > 0$ for some $k$. Then $w$ is still unbounded, for every learning rate. A step adds $\\frac{\\eta}{n}\\sum_{i=1}^{n} s_i\\, u^\\top x_i \\ge \\frac{\\eta}{n} s_k\\, u^\\top x_k$ to $u^\\top w$. If $\\lVert w \\rVert \\le R$ at every step, put $M = R \\max_i \\lVert x_i \\rVert$: since $\\sigma(-p)/\\sigma(-q) \\le e^{|p - q|}$, every $s_i \\le e^{2M} s_k$, so the step of $u^\\top w$ is at least $u^\\top x_k / (n e^{2M})$ times the step of $b$, and $u^\\top w \\ge b\\, u^\\top x_k / (n e^{2M}) \\to \\infty$, which contradicts $|u^\\top w| \\le \\lVert u \\rVert R$.` },
+        { kind: 'text', text: `Whether $0$ lies in the convex hull of the points, decided exactly (${CHECKED}): it does, with the weights $\\lambda_i$ below ($\\lambda_i \\ge 0$, $\\sum_{i=1}^{n} \\lambda_i = 1$, $\\sum_{i=1}^{n} \\lambda_i x_i = 0$), but on the boundary of the hull: the direction $u$ below has $u^\\top x_i \\ge 0$ for every $i$ and $u^\\top x_k > 0$ for some $k$. Then $w$ is still unbounded, for every learning rate. A step adds $\\frac{\\eta}{n}\\sum_{i=1}^{n} s_i\\, u^\\top x_i \\ge \\frac{\\eta}{n} s_k\\, u^\\top x_k$ to $u^\\top w$. If $\\lVert w \\rVert \\le R$ at every step, put $M$ for $R$ times the largest $\\lVert x_i \\rVert$: since $\\sigma(-p)/\\sigma(-q) \\le e^{|p - q|}$, every $s_i \\le e^{2M} s_k$, so the step of $u^\\top w$ is at least $u^\\top x_k / (n e^{2M})$ times the step of $b$, and $u^\\top w \\ge b\\, u^\\top x_k / (n e^{2M})$, which grows without bound with $b$ and contradicts $|u^\\top w| \\le \\lVert u \\rVert R$.` },
         ...table,
         { kind: 'verdict', verdict: 'proved', text: `w is unbounded for every learning rate η > 0, although 0 is in the convex hull of the points (weights λ = ${vector(c.lambda)}): u = ${vector(c.u)} has u·x_i ≥ 0 for every point and > 0 for some (both checked exactly), so w cannot stay bounded` },
         { kind: 'text', text: 'Cited, not checked: with $0$ in the hull, the least-norm $\\hat w$ of Soudry et al. (JMLR 2018) is $0$, so for a small enough learning rate $w / \\ln t \\to 0$. Together with the verdict above, $w$ grows more slowly than $c \\ln t$ for every $c > 0$; the tables below, which compare the increments over two doublings of $t$, cannot tell such growth from $c \\ln t$, and their "grows like $c \\ln t$" is an observation, not the rate.' },
       ];
     case 'relative-interior':
       return [
-        { kind: 'text', text: `Whether $0$ lies in the convex hull of the points, decided exactly (${CHECKED}): it does, inside the hull, with every point weighted ($\\lambda_i > 0$, $\\sum_{i} \\lambda_i = 1$, $\\sum_{i} \\lambda_i x_i = 0$). So no direction $u$ has $u^\\top x_i \\ge 0$ for every $i$ and $> 0$ for some ($\\sum_i \\lambda_i u^\\top x_i = 0$), and the argument that makes $w$ unbounded does not apply.` },
+        { kind: 'text', text: `Whether $0$ lies in the convex hull of the points, decided exactly (${CHECKED}): it does, inside the hull, with every point weighted ($\\lambda_i > 0$, $\\sum_{i=1}^{n} \\lambda_i = 1$, $\\sum_{i=1}^{n} \\lambda_i x_i = 0$). So no direction $u$ has $u^\\top x_i \\ge 0$ for every $i$ and positive for some ($\\sum_{i=1}^{n} \\lambda_i u^\\top x_i = 0$), and the argument that makes $w$ unbounded does not apply.` },
         ...table,
         { kind: 'verdict', verdict: 'proved', text: `0 is inside the convex hull of the points: weights λ = ${vector(c.lambda)}, each > 0, with Σ λ_i x_i = 0 (checked exactly)` },
         ...(sumIsZero
