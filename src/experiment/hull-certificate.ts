@@ -104,8 +104,27 @@ export function hullCertificate(points: readonly (readonly number[])[]): HullCer
     return isConvexZero(uniform, exact, true) ? { kind: 'relative-interior', lambda: uniform } : unchecked('equal weights');
   }
   const reduced = units.map(primitive);
-  // Row i says u·x_i > 0 (or ≥ 0), divided by a positive factor: the same inequality.
-  const strictRows: RowInequality[] = reduced.map((r) => ({ coef: r.row, strict: true }));
+  // Row i says u·x_i > 0 (or ≥ 0), divided by a positive factor: the same inequality. Points on one ray
+  // give one row, eliminated once (in one dimension at most three rows remain); `first[k]` is the point
+  // that stands for row k, and the others get weight 0 from it.
+  const rowOf = new Map<string, number>();
+  const first: number[] = [];
+  reduced.forEach((r, i) => {
+    const key = r.row.join(',');
+    if (!rowOf.has(key)) {
+      rowOf.set(key, first.length);
+      first.push(i);
+    }
+  });
+  const distinct = first.map((i) => reduced[i] as { row: bigint[]; factor: bigint });
+  const strictRows: RowInequality[] = distinct.map((r) => ({ coef: r.row, strict: true }));
+  /** Per point, the multiplier of its row divided by its factor when it stands for the row, else 0. */
+  const standsFor = new Map(first.map((i, k) => [i, k]));
+  const perPoint = (multipliers: readonly bigint[]): Rational[] =>
+    points.map((_, i) => {
+      const k = standsFor.get(i);
+      return k === undefined ? ZERO : normalise(multipliers[k] ?? 0n, reduced[i]?.factor ?? 1n);
+    });
   const simple = coordinateDirection(units);
   const gordan = simple !== undefined ? { kind: 'feasible' as const, solution: simple } : decideRows(strictRows, MAX_HULL_WORK);
   if (gordan.kind === 'too-large') return { kind: 'undecided', reason: gordan.reason };
@@ -116,12 +135,12 @@ export function hullCertificate(points: readonly (readonly number[])[]): HullCer
     const least = values.reduce((a, b) => (ratCompare(b, a) < 0 ? b : a));
     return { kind: 'separated', u: direction.map((c) => ratDiv(c, least)), values: values.map((v) => ratDiv(v, least)) };
   }
-  // Σ μ_i r_i = 0 with r_i = M_i / g_i and x_i = M_i / 2^1074, so λ_i ∝ μ_i / g_i.
-  const lambda = convexWeights(gordan.multipliers.map((m, i) => normalise(m, reduced[i]?.factor ?? 1n)));
+  // Σ μ_k r_k = 0 with r_k = M_i / g_i for the point i standing for row k, and x_i = M_i / 2^1074: λ_i ∝ μ_k / g_i.
+  const lambda = convexWeights(perPoint(gordan.multipliers));
   if (!isConvexZero(lambda, exact, false)) return unchecked('the convex weights');
 
   const s = primitive(sum);
-  const weakRows: RowInequality[] = [...reduced.map((r) => ({ coef: r.row, strict: false })), { coef: s.row, strict: true }];
+  const weakRows: RowInequality[] = [...distinct.map((r) => ({ coef: r.row, strict: false })), { coef: s.row, strict: true }];
   const weak = decideRows(weakRows, MAX_HULL_WORK);
   if (weak.kind === 'too-large') return { kind: 'undecided', reason: weak.reason };
   if (weak.kind === 'feasible') {
@@ -130,8 +149,8 @@ export function hullCertificate(points: readonly (readonly number[])[]): HullCer
     if (values.some((v) => v.n < 0n) || values.every((v) => v.n === 0n)) return unchecked('the weakly separating direction');
     return { kind: 'weakly-separated', lambda, u: direction, values };
   }
-  // Σ μ_i r_i + ν S/g_S = 0 with S = Σ M_i: λ_i ∝ μ_i/g_i + ν/g_S, each > 0 since ν > 0.
-  const nu = normalise(weak.multipliers[n] ?? 0n, s.factor);
-  const positive = convexWeights(points.map((_, i) => ratAdd(normalise(weak.multipliers[i] ?? 0n, reduced[i]?.factor ?? 1n), nu)));
+  // Σ_k μ_k r_k + ν S/g_S = 0 with S = Σ M_i: λ_i ∝ (μ_k/g_i where i stands for row k) + ν/g_S, each > 0 since ν > 0.
+  const nu = normalise(weak.multipliers[distinct.length] ?? 0n, s.factor);
+  const positive = convexWeights(perPoint(weak.multipliers).map((m) => ratAdd(m, nu)));
   return isConvexZero(positive, exact, true) ? { kind: 'relative-interior', lambda: positive } : unchecked('the positive weights');
 }

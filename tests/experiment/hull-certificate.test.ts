@@ -107,6 +107,13 @@ describe('where 0 lies with respect to the convex hull of the points', () => {
     expect(summary(c)).not.toEqual({ kind: 'relative-interior', lambda: ['1/3', '1/3', '1/3'] });
   });
 
+  it('should eliminate points on one ray once: 1000 points in one dimension are three rows', () => {
+    const points = Array.from({ length: 1000 }, (_, i) => [(i % 7) - 2]);
+    const c = hullCertificate(points);
+    expect(c.kind).toBe('relative-interior');
+    recheck(points, c);
+  });
+
   it('should say undecided, with the bound, when the elimination would take too long', () => {
     // 20 points in general position in R^3 (Fourier–Motzkin grows doubly exponentially with the dimension).
     let s = 7;
