@@ -57,7 +57,7 @@ export const exhaustCommand: CommandModule = {
       .command('exhaust')
       .description('Check a theorem about small structures over every one of them up to a size, with the steps of its proofs: a finite check, not a proof for every size')
       .argument('<claim>', EXHAUSTION_CLAIMS.map((c) => `${c}: ${EXHAUSTION_CLAIM_TEXT[c]}`).join('; '))
-      .option('--up-to <n>', `the largest number of vertices (default ${DEFAULT_UP_TO})`, parseUpTo, DEFAULT_UP_TO)
+      .option('--up-to <n>', 'the largest number of vertices', parseUpTo, DEFAULT_UP_TO)
       .option('--no-loops', 'leave out self-loops (each a cycle of length 1); 5 vertices then fit')
       .option('--format <format>', 'text or json', parseTextOrJson, 'text' as const)
       .action((claim: string, flags: ExhaustFlags) => {
