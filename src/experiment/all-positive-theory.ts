@@ -94,9 +94,9 @@ function hullParagraphs(data: ExperimentData, sumIsZero: boolean): FindingParagr
       ];
     case 'relative-interior':
       return [
-        { kind: 'text', text: `Whether $0$ lies in the convex hull of the points, decided exactly (${CHECKED}): it does, inside the hull, with every point weighted ($\\lambda_i > 0$, $\\sum_{i=1}^{n} \\lambda_i = 1$, $\\sum_{i=1}^{n} \\lambda_i x_i = 0$). So no direction $u$ has $u^\\top x_i \\ge 0$ for every $i$ and positive for some ($\\sum_{i=1}^{n} \\lambda_i u^\\top x_i = 0$), and the argument that makes $w$ unbounded does not apply.` },
+        { kind: 'text', text: `Whether $0$ lies in the convex hull of the points, decided exactly (${CHECKED}): it does, with every point weighted, so $0$ is in the relative interior of the hull ($\\lambda_i > 0$, $\\sum_{i=1}^{n} \\lambda_i = 1$, $\\sum_{i=1}^{n} \\lambda_i x_i = 0$). So no direction $u$ has $u^\\top x_i \\ge 0$ for every $i$ and positive for some ($\\sum_{i=1}^{n} \\lambda_i u^\\top x_i = 0$), and the argument that makes $w$ unbounded does not apply.` },
         ...table,
-        { kind: 'verdict', verdict: 'proved', text: `0 is inside the convex hull of the points: weights λ = ${vector(c.lambda)}, each > 0, with Σ λ_i x_i = 0 (checked exactly)` },
+        { kind: 'verdict', verdict: 'proved', text: `0 is in the relative interior of the convex hull of the points: weights λ = ${vector(c.lambda)}, each > 0, with Σ λ_i x_i = 0 (checked exactly)` },
         ...(sumIsZero
           ? []
           : [{ kind: 'verdict' as const, verdict: 'undecided' as const, text: 'whether w converges is not proved here for these points. Cited, not checked: for a small enough learning rate, w/ln t → 0 (Soudry et al., JMLR 2018: the least-norm ŵ is 0 when 0 is in the hull) and w converges (Ji and Telgarsky, COLT 2019); w/ln t → 0 alone would not imply it' }]),

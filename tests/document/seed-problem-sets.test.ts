@@ -131,8 +131,8 @@ describe('the seed problem sets', () => {
     const proved = (r: typeof converges): string[] => (r?.paragraphs ?? []).flatMap((p) => (p.kind === 'verdict' && p.verdict === 'proved' ? [p.text] : []));
     expect(proved(converges).some((t) => t.startsWith('w stays exactly 0 at every step, for every learning rate'))).toBe(true);
     expect(proved(diverges).filter((t) => /^w[12] → \+∞ for every learning rate/.test(t))).toHaveLength(2);
-    // The hypothesis of each answer with its exact certificate: 0 inside the hull (weights), 0 outside (a direction u).
-    expect(proved(converges)).toContain('0 is inside the convex hull of the points: weights λ = (1/2, 1/2), each > 0, with Σ λ_i x_i = 0 (checked exactly)');
+    // The hypothesis of each answer with its exact certificate: 0 in the relative interior of the hull (weights), 0 outside (a direction u).
+    expect(proved(converges)).toContain('0 is in the relative interior of the convex hull of the points: weights λ = (1/2, 1/2), each > 0, with Σ λ_i x_i = 0 (checked exactly)');
     expect(proved(diverges)).toContain('w is unbounded for every learning rate η > 0: 0 is not in the convex hull of the points, certified by u = (1, 0) with u·x_i ≥ 1 for every point (checked exactly), so u·w ≥ b → ∞');
     // (w1, w2, b) after 10000 steps at rates 0.1, 1, 10: tests/reference/experiment_reference.py (NumPy).
     // By hand for the last: the first step from 0 is 10 · ½ · mean((1,1,1), (2,3,1)) = (7.5, 10, 5), after which σ(−z) < 2e-10.

@@ -40,7 +40,7 @@ describe('the seed question: two points in R^2 for which w converges, and for wh
     expect(lines.filter((l) => l.verdict === 'proved').map((l) => l.text)).toEqual([
       expect.stringContaining('b grows without bound, for every learning rate'),
       expect.stringContaining('w stays exactly 0 at every step, for every learning rate'),
-      '0 is inside the convex hull of the points: weights λ = (1/2, 1/2), each > 0, with Σ λ_i x_i = 0 (checked exactly)',
+      '0 is in the relative interior of the convex hull of the points: weights λ = (1/2, 1/2), each > 0, with Σ λ_i x_i = 0 (checked exactly)',
     ]);
     // Convergence is proved here by the points summing to 0, so the cited theorem adds no undecided line.
     expect(lines.filter((l) => l.verdict === 'undecided')).toEqual([]);
@@ -87,7 +87,7 @@ describe('the convex hull of the points, with its certificate', () => {
   it('should leave convergence undecided, citing it, when 0 is inside the hull but the points do not sum to 0', () => {
     const r = runExperiment({ data: experimentData([[1, 0], [-2, 0]]), model: 'logistic', lrs: [1], steps: 2000 });
     const lines = verdictLines(r);
-    expect(lines.filter((l) => l.verdict === 'proved').map((l) => l.text)).toContain('0 is inside the convex hull of the points: weights λ = (2/3, 1/3), each > 0, with Σ λ_i x_i = 0 (checked exactly)');
+    expect(lines.filter((l) => l.verdict === 'proved').map((l) => l.text)).toContain('0 is in the relative interior of the convex hull of the points: weights λ = (2/3, 1/3), each > 0, with Σ λ_i x_i = 0 (checked exactly)');
     expect(lines.find((l) => l.verdict === 'undecided')?.text).toMatch(/^whether w converges is not proved here for these points\. Cited, not checked/);
     expect(lines.some((l) => l.verdict === 'proved' && /w (converges|is unbounded)/.test(l.text))).toBe(false);
   });
