@@ -62,12 +62,17 @@ const weight = (d: Derived): bigint => d.lambda.reduce((s, l) => s + l, 0n);
 
 type Elimination = { readonly kind: 'done'; readonly stages: readonly (readonly Derived[])[]; readonly contradiction?: Derived } | { readonly kind: 'too-large'; readonly reason: string };
 
-/** Fourier–Motzkin on every unknown in turn; stages[j] holds the inequalities left over unknowns j, j+1, …. */
-function eliminateAll(rows: readonly RowInequality[]): Elimination {
+/**
+ * Fourier–Motzkin on every unknown in turn; stages[j] holds the inequalities left over unknowns j, j+1, ….
+ * `maxPairWork` bounds the pairs combined times the length of a row (a bound on time, where
+ * MAX_INEQUALITIES bounds memory: the last unknown's pairs all collapse to a few keys).
+ */
+function eliminateAll(rows: readonly RowInequality[], maxPairWork: number): Elimination {
   const m = rows.length;
   let current: Derived[] = rows.map((r, i) => ({ coef: [...r.coef], strict: r.strict, lambda: rows.map((_, j) => (j === i ? 1n : 0n)) }));
   const stages: Derived[][] = [];
   const vars = rows[0]?.coef.length ?? 0;
+  let work = 0;
   for (let j = 0; j <= vars; j++) {
     stages.push(current);
     const contradictions = current.filter((d) => d.strict && d.coef.every((c) => c === 0n));
@@ -86,6 +91,8 @@ function eliminateAll(rows: readonly RowInequality[]): Elimination {
     for (const d of current) if (d.coef[j] === 0n) keep(d);
     for (const p of pos)
       for (const q of neg) {
+        work += vars + m;
+        if (work > maxPairWork) return { kind: 'too-large', reason: `the elimination needed more than ${maxPairWork} steps with ${m} rows of ${vars} unknowns` };
         const a = -(q.coef[j] as bigint);
         const b = p.coef[j] as bigint;
         keep(reduce({ coef: p.coef.map((c, k) => a * c + b * (q.coef[k] as bigint)), strict: p.strict || q.strict, lambda: p.lambda.map((l, k) => a * l + b * (q.lambda[k] as bigint)) }));
@@ -103,9 +110,27 @@ function eliminateAll(rows: readonly RowInequality[]): Elimination {
  *     separationCertificate(rowInequalities(xorRows, 0))   // infeasible, multipliers [1, 1, 1, 1]
  */
 export function separationCertificate(rows: readonly RowInequality[]): CertificateSearch {
-  const e = eliminateAll(rows);
+  const d = decideRows(rows);
+  return d.kind === 'feasible' ? { kind: 'feasible' } : d;
+}
+
+export type RowDecision =
+  | { readonly kind: 'infeasible'; readonly multipliers: readonly bigint[] }
+  | { readonly kind: 'feasible'; readonly solution: readonly Rational[] }
+  | { readonly kind: 'too-large'; readonly reason: string };
+
+/**
+ * One elimination, both answers: a solution when the rows are feasible
+ * (solveRows), the multipliers when they are not (separationCertificate),
+ * or too-large past `maxPairWork` combined entries (unbounded by default).
+ *
+ *     decideRows([{ coef: [1n, 1n], strict: true }], 1e6)   // feasible, solution [1, 0]
+ */
+export function decideRows(rows: readonly RowInequality[], maxPairWork = Infinity): RowDecision {
+  const e = eliminateAll(rows, maxPairWork);
   if (e.kind === 'too-large') return e;
-  return e.contradiction === undefined ? { kind: 'feasible' } : { kind: 'infeasible', multipliers: e.contradiction.lambda };
+  if (e.contradiction !== undefined) return { kind: 'infeasible', multipliers: e.contradiction.lambda };
+  return { kind: 'feasible', solution: backSubstitute(e.stages, rows[0]?.coef.length ?? 0) };
 }
 
 /**
@@ -115,14 +140,16 @@ export function separationCertificate(rows: readonly RowInequality[]): Certifica
  * bound). Exact; whatever it returns is still checked by exhaustion.
  */
 export function solveRows(rows: readonly RowInequality[]): Rational[] | undefined {
-  const e = eliminateAll(rows);
-  if (e.kind === 'too-large' || e.contradiction !== undefined) return undefined;
-  const vars = rows[0]?.coef.length ?? 0;
+  const d = decideRows(rows);
+  return d.kind === 'feasible' ? [...d.solution] : undefined;
+}
+
+function backSubstitute(stages: readonly (readonly Derived[])[], vars: number): Rational[] {
   const v: Rational[] = Array.from({ length: vars }, () => ({ n: 0n, d: 1n }));
   for (let j = vars - 1; j >= 0; j--) {
     let low: { at: Rational; strict: boolean } | undefined;
     let high: { at: Rational; strict: boolean } | undefined;
-    for (const d of e.stages[j] ?? []) {
+    for (const d of stages[j] ?? []) {
       const a = d.coef[j] as bigint;
       if (a === 0n) continue;
       // a v_j + rest (> or ≥) 0, rest from the unknowns already chosen.

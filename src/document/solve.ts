@@ -32,7 +32,8 @@ import { graphReport, type GraphReport } from '../graph/graph-report.js';
 import { readNodeKinds } from '../graph/node-kinds.js';
 import { DEFAULT_DETAIL, type Detail } from '../proof/group-steps.js';
 import type { FindingReport } from '../finite/finding-report.js';
-import { dagTopologicalOrder, DagRequestError } from '../finite/dag-topological-order.js';
+import { DagRequestError } from '../finite/dag-topological-order.js';
+import { EXHAUSTION_CLAIMS, isExhaustionClaim, runExhaustion } from '../finite/exhaustion-claims.js';
 import { ExperimentError, experimentData, readNumberList, readPoints } from '../experiment/experiment-data.js';
 import { MODELS } from '../experiment/gradient-descent.js';
 import { runExperiment } from '../experiment/run-experiment.js';
@@ -55,9 +56,6 @@ export type TaskResult =
   /** An experiment's runs or a theorem checked over small structures: prose, tables and verdict lines. */
   | { readonly kind: 'finding'; readonly report: FindingReport }
   | { readonly kind: 'text'; readonly text: string };
-
-/** The theorems an `exhaustion:` task can name. */
-const EXHAUSTION_CLAIMS = ['dag-topological-order'] as const;
 
 export interface SolvedProblem {
   readonly title: string;
@@ -192,9 +190,9 @@ function solveTask(engine: Engine, file: string, t: Located<Task>, shapes: Shape
         throw e;
       }
     case 'exhaustion':
-      if (!EXHAUSTION_CLAIMS.some((c) => c === task.claim)) throw new SpecError(file, t.line, t.col, `exhaustion: unknown claim '${task.claim}'; known: ${EXHAUSTION_CLAIMS.join(', ')}`);
+      if (!isExhaustionClaim(task.claim)) throw new SpecError(file, t.line, t.col, `exhaustion: unknown claim '${task.claim}'; known: ${EXHAUSTION_CLAIMS.join(', ')}`);
       try {
-        return { kind: 'finding', report: dagTopologicalOrder({ upTo: task.upTo, loops: task.loops }) };
+        return { kind: 'finding', report: runExhaustion(task.claim, { upTo: task.upTo, loops: task.loops }) };
       } catch (e) {
         if (e instanceof DagRequestError) throw new SpecError(file, t.line, t.col, `exhaustion: ${e.message}`);
         throw e;

@@ -37,6 +37,7 @@ export interface FindingReport {
 
 /** The LaTeX the reports' prose uses, as the characters a terminal shows (longest first, so \\infty is not read as \\in). */
 const PLAIN_MATH: readonly (readonly [string, string])[] = [
+  ['\\sum_{i=1}^{n}', 'Σ_i'], ['\\frac{\\eta}{n}', '(η/n)'], ['\\sum_{i}', 'Σ_i'], ['\\lambda', 'λ'], ['^\\top', 'ᵀ'], ['\\,', ''],
   ['\\frac{1}{n}', '(1/n)'], ['\\hat w', 'ŵ'], ['\\hat b', 'b̂'], ['\\hat y', 'ŷ'], ['\\mathrm{pos}', 'pos'], ['\\partial', '∂'], ['\\lVert ', '‖'], [' \\rVert', '‖'],
   ['\\infty', '∞'], ['\\sigma', 'σ'], ['\\theta', 'θ'], ['\\eta', 'η'], ['\\cdot', '·'], ['\\sum', 'Σ'], ['\\dots', '…'], ['\\to', '→'],
   ['\\le', '≤'], ['\\ge', '≥'], ['\\in', '∈'], ['\\max', 'max'], ['\\ln', 'ln'],

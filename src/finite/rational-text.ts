@@ -40,3 +40,33 @@ export function ratLatex(r: Rational): string {
 
 export const isZero = (r: Rational): boolean => r.n === 0n;
 export const isPositive = (r: Rational): boolean => r.n > 0n;
+
+/** Beyond this many characters a fraction is shown to eight digits in prose (its exact text goes in a table). */
+export const SHORT_RATIONAL_CHARS = 24;
+
+/**
+ * Eight significant digits of a rational of any size, from its bigints (a
+ * double would overflow for 10^400/3): `≈ 3.3333333e+399`.
+ *
+ *     ratApprox({ n: 10n ** 400n, d: 3n })   // '3.3333333e+399'
+ */
+export function ratApprox(r: Rational): string {
+  if (r.n === 0n) return '0';
+  const sign = r.n < 0n ? '-' : '';
+  const n = r.n < 0n ? -r.n : r.n;
+  // 10^e ≤ n/d < 10^(e+1), first guessed from the digit counts, then corrected.
+  let e = String(n).length - String(r.d).length;
+  const digits = (k: number): bigint => (k <= 7 ? (n * 10n ** BigInt(7 - k)) / r.d : n / (r.d * 10n ** BigInt(k - 7)));
+  let m = digits(e);
+  while (m >= 100000000n) m = digits(++e);
+  while (m < 10000000n) m = digits(--e);
+  const text = String(m).replace(/0+$/, '');
+  const mantissa = text.length > 1 ? `${text[0]}.${text.slice(1)}` : text;
+  return e >= -4 && e < 9 ? `${sign}${Number(`${mantissa}e${e}`)}` : `${sign}${mantissa}e${e < 0 ? '' : '+'}${e}`;
+}
+
+/** ratText when it is short, else `≈` and eight digits: ratShort({ n: 1n, d: 3n }) -> '1/3'. */
+export const ratShort = (r: Rational): string => {
+  const t = ratText(r);
+  return t.length <= SHORT_RATIONAL_CHARS ? t : `≈ ${ratApprox(r)}`;
+};

@@ -131,6 +131,9 @@ describe('the seed problem sets', () => {
     const proved = (r: typeof converges): string[] => (r?.paragraphs ?? []).flatMap((p) => (p.kind === 'verdict' && p.verdict === 'proved' ? [p.text] : []));
     expect(proved(converges).some((t) => t.startsWith('w stays exactly 0 at every step, for every learning rate'))).toBe(true);
     expect(proved(diverges).filter((t) => /^w[12] → \+∞ for every learning rate/.test(t))).toHaveLength(2);
+    // The hypothesis of each answer with its exact certificate: 0 in the relative interior of the hull (weights), 0 outside (a direction u).
+    expect(proved(converges)).toContain('0 is in the relative interior of the convex hull of the points: weights λ = (1/2, 1/2), each > 0, with Σ λ_i x_i = 0 (checked exactly)');
+    expect(proved(diverges)).toContain('w is unbounded for every learning rate η > 0: 0 is not in the convex hull of the points, certified by u = (1, 0) with u·x_i ≥ 1 for every point (checked exactly), so u·w ≥ b → ∞');
     // (w1, w2, b) after 10000 steps at rates 0.1, 1, 10: tests/reference/experiment_reference.py (NumPy).
     // By hand for the last: the first step from 0 is 10 · ½ · mean((1,1,1), (2,3,1)) = (7.5, 10, 5), after which σ(−z) < 2e-10.
     const numpy = [
@@ -138,7 +141,7 @@ describe('the seed problem sets', () => {
       [[2.4388415391327363, 2.616537926318132, 2.261145151947369], [3.205599784508989, 3.477005133492814, 2.9341944355251934], [7.500008458536366, 10.000008458536367, 5.000008458536366]],
     ];
     findings.forEach((r, k) => {
-      const finals = r.paragraphs.flatMap((p) => (p.kind === 'table' && p.values !== undefined ? [p.values.map((row) => row[3] ?? NaN)] : []));
+      const finals = r.paragraphs.flatMap((p) => (p.kind === 'table' && p.caption.startsWith('Learning rate') && p.values !== undefined ? [p.values.map((row) => row[3] ?? NaN)] : []));
       expect(finals).toHaveLength(3);
       finals.forEach((got, i) => expectClose(got, numpy[k]?.[i] ?? []));
     });

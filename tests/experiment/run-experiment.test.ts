@@ -40,7 +40,10 @@ describe('the seed question: two points in R^2 for which w converges, and for wh
     expect(lines.filter((l) => l.verdict === 'proved').map((l) => l.text)).toEqual([
       expect.stringContaining('b grows without bound, for every learning rate'),
       expect.stringContaining('w stays exactly 0 at every step, for every learning rate'),
+      '0 is in the relative interior of the convex hull of the points: weights λ = (1/2, 1/2), each > 0, with Σ λ_i x_i = 0 (checked exactly)',
     ]);
+    // Convergence is proved here by the points summing to 0, so the cited theorem adds no undecided line.
+    expect(lines.filter((l) => l.verdict === 'undecided')).toEqual([]);
     const observed = lines.filter((l) => l.verdict === 'observed');
     expect(observed).toHaveLength(3);
     for (const l of observed) expect(l.text).toMatch(/w1 settles at 0; w2 settles at 0; b moves like 0\.99\d*·ln t|w1 settles at 0; w2 settles at 0; b moves like 1\.0\d*·ln t/);
@@ -50,7 +53,8 @@ describe('the seed question: two points in R^2 for which w converges, and for wh
   it('should prove w1, w2 → +∞ for (1,1), (2,3) at every rate, observe ln t growth at 0.1 and 1, and leave 10 undecided', () => {
     const r = runExperiment({ data: experimentData([[1, 1], [2, 3]]), model: 'logistic', lrs: [0.1, 1, 10], steps: 10000 });
     const lines = verdictLines(r);
-    expect(lines.filter((l) => l.verdict === 'proved').map((l) => l.text.split(':')[0])).toEqual(['b grows without bound, for every learning rate η > 0 (the argument above; its hypothesis, every label 1, checked)', 'w1 → +∞ for every learning rate', 'w2 → +∞ for every learning rate']);
+    expect(lines.filter((l) => l.verdict === 'proved').map((l) => l.text.split(':')[0])).toEqual(['b grows without bound, for every learning rate η > 0 (the argument above; its hypothesis, every label 1, checked)', 'w1 → +∞ for every learning rate', 'w2 → +∞ for every learning rate', 'w is unbounded for every learning rate η > 0']);
+    expect(lines.find((l) => l.text.startsWith('w is unbounded'))?.text).toBe('w is unbounded for every learning rate η > 0: 0 is not in the convex hull of the points, certified by u = (1, 0) with u·x_i ≥ 1 for every point (checked exactly), so u·w ≥ b → ∞');
     expect(lines.filter((l) => l.verdict === 'observed').every((l) => /w1 moves like .*w2 moves like .*b moves like/.test(l.text))).toBe(true);
     // At rate 10 the run crawls by 2e-6 per doubling and speeding up: neither settled nor ln t; never called convergent.
     expect(lines.find((l) => l.text.startsWith('learning rate 10,'))?.verdict).toBe('undecided');
@@ -62,6 +66,40 @@ describe('the seed question: two points in R^2 for which w converges, and for wh
     const data = experimentData([[1], [2], [3]], [2, 4, 7]);
     expect(runLearningRate({ data, model: 'linear', lrs: [0.1], steps: 1000 }, 0.1).parameters.map((p) => p.verdict.behaviour)).toEqual(['settles', 'settles']);
     expect(runLearningRate({ data, model: 'linear', lrs: [0.2], steps: 1000 }, 0.2).parameters.map((p) => p.verdict.behaviour)).toEqual(['blows up', 'blows up']);
+  });
+});
+
+describe('the convex hull of the points, with its certificate', () => {
+  it('should prove w unbounded when 0 is on the boundary of the hull, (1,0), (-1,0), (0,1), and never call w2 settled', () => {
+    const r = runExperiment({ data: experimentData([[1, 0], [-1, 0], [0, 1]]), model: 'logistic', lrs: [1], steps: 10000 });
+    const proved = verdictLines(r).filter((l) => l.verdict === 'proved').map((l) => l.text);
+    expect(proved).toContain('w is unbounded for every learning rate η > 0, although 0 is in the convex hull of the points (weights λ = (1/2, 1/2, 0)): u = (0, 1) has u·x_i ≥ 0 for every point and > 0 for some (both checked exactly), so w cannot stay bounded');
+    // Nothing says w converges: not the hull (0 is in it), not the run (w2 is still growing, like ln ln t).
+    const text = findingToText(r);
+    expect(text).not.toMatch(/w converges|w2 settles/);
+    const run = runLearningRate({ data: experimentData([[1, 0], [-1, 0], [0, 1]]), model: 'logistic', lrs: [1], steps: 10000 }, 1);
+    expect(run.descent.half[1]).toBeGreaterThan(run.descent.quarter[1] ?? Infinity);
+    expect(run.descent.final[1]).toBeGreaterThan(run.descent.half[1] ?? Infinity);
+    const table = r.paragraphs.find((p) => p.kind === 'table' && p.caption.startsWith('The certificate'));
+    expect(table?.kind === 'table' ? table.rows : []).toEqual([['(1, 0)', '1/2', '0'], ['(-1, 0)', '1/2', '0'], ['(0, 1)', '0', '1']]);
+  });
+
+  it('should leave convergence undecided, citing it, when 0 is inside the hull but the points do not sum to 0', () => {
+    const r = runExperiment({ data: experimentData([[1, 0], [-2, 0]]), model: 'logistic', lrs: [1], steps: 2000 });
+    const lines = verdictLines(r);
+    expect(lines.filter((l) => l.verdict === 'proved').map((l) => l.text)).toContain('0 is in the relative interior of the convex hull of the points: weights λ = (2/3, 1/3), each > 0, with Σ λ_i x_i = 0 (checked exactly)');
+    expect(lines.find((l) => l.verdict === 'undecided')?.text).toMatch(/^whether w converges is not proved here for these points\. Cited, not checked/);
+    expect(lines.some((l) => l.verdict === 'proved' && /w (converges|is unbounded)/.test(l.text))).toBe(false);
+  });
+
+  it('should print a huge certificate to eight digits in the verdict and exactly in the table', () => {
+    const r = runExperiment({ data: experimentData([[1e300, 5e-324], [-1e300, 0]]), model: 'logistic', lrs: [1], steps: 10 });
+    expect(verdictLines(r).find((l) => l.text.startsWith('w is unbounded'))?.text).toContain('u = (≈ -9.9999999e-301, ≈ 4.048045e+323)');
+    const table = r.paragraphs.find((p) => p.kind === 'table' && p.caption.startsWith('The certificate'));
+    expect(table?.kind === 'table' ? table.caption : '').toBe('The certificate, exact, for the direction u below');
+    expect(table?.kind === 'table' ? table.rows : []).toEqual([['(1e+300, 5e-324)', '1'], ['(-1e+300, 0)', '1']]);
+    const u = r.paragraphs.find((p) => p.kind === 'table' && p.caption === 'The direction u, exact');
+    expect(u?.kind === 'table' ? u.rows : []).toEqual([['u_1', `-1/${BigInt(1e300)}`], ['u_2', `${1n << 1075n}`]]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allDigraphs, digraphCount, edgeBit, firstTopologicalOrder, isAcyclic, removeVertex, sources, topologicalOrders } from '../../src/finite/digraph.js';
-import { dagTopologicalOrder, DagRequestError } from '../../src/finite/dag-topological-order.js';
+import { dagTopologicalOrder, DagRequestError, graphsUpTo, LABELLED_DAGS_A003024 } from '../../src/finite/dag-topological-order.js';
+import { EXHAUSTION_CLAIMS, runExhaustion } from '../../src/finite/exhaustion-claims.js';
 import { findingToText } from '../../src/finite/finding-report.js';
 
 describe('small directed graphs', () => {
@@ -54,13 +55,38 @@ describe('acyclic iff a topological order, by exhaustion', () => {
       ['4', '65536', '543', '543'],
     ]);
     const verdicts = r.paragraphs.filter((p) => p.kind === 'verdict');
-    expect(verdicts).toHaveLength(8);
+    expect(verdicts).toHaveLength(9);
+    expect(verdicts.map((v) => (v.kind === 'verdict' ? v.text : ''))).toContain('the acyclic graphs counted, 1, 3, 25, 543, are the numbers of labelled DAGs on 1..4 vertices, OEIS A003024 (1, 3, 25, 543): an independent count');
     expect(verdicts.every((v) => v.kind === 'verdict' && v.verdict === 'holds')).toBe(true);
     expect(findingToText(r)).toContain('not a proof for graphs with more than 4 vertices');
   });
 
-  it('should refuse sizes that are not small', () => {
+  it('should refuse sizes that are not small, saying the limit and why', () => {
     expect(() => dagTopologicalOrder({ upTo: 6, loops: false })).toThrow(DagRequestError);
-    expect(() => dagTopologicalOrder({ upTo: 5, loops: true })).toThrow(/more than/);
+    expect(() => dagTopologicalOrder({ upTo: 6, loops: false })).toThrow(/from 1 to 5, not 6: every graph is enumerated and every ordering of its vertices tried/);
+    expect(() => dagTopologicalOrder({ upTo: 5, loops: true })).toThrow(/33620498 graphs on ≤ 5 vertices with self-loops is more than the 2097152 checked in bounded time/);
+    expect(() => dagTopologicalOrder({ upTo: 0, loops: true })).toThrow(DagRequestError);
+    expect(graphsUpTo(4, true)).toBe(66066);
+    expect(graphsUpTo(5, false)).toBe(1052741);
+  });
+
+  it('should give the same report through the claim list a spec and the CLI read', () => {
+    expect(EXHAUSTION_CLAIMS).toEqual(['dag-topological-order']);
+    expect(runExhaustion('dag-topological-order', { upTo: 3, loops: false })).toEqual(dagTopologicalOrder({ upTo: 3, loops: false }));
+  });
+
+  it('should report a failure, not a proof, when a count disagrees with OEIS A003024', () => {
+    // The independent count is data; a wrong entry must turn the report to fails.
+    expect(LABELLED_DAGS_A003024.slice(0, 5)).toEqual([1, 3, 25, 543, 29281]);
+    const copy = [...LABELLED_DAGS_A003024];
+    const mutable = LABELLED_DAGS_A003024 as number[];
+    mutable[2] = 24;
+    try {
+      const r = dagTopologicalOrder({ upTo: 3, loops: true });
+      expect(r.status).toBe('fails');
+      expect(r.summary).toBe('Fails: the acyclic counts 1, 3, 25 differ from OEIS A003024 (1, 3, 24).');
+    } finally {
+      mutable.splice(0, mutable.length, ...copy);
+    }
   });
 });

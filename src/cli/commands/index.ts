@@ -23,6 +23,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'check', load: async () => (await import('./check.js')).checkCommand },
   { name: 'graph', load: async () => (await import('./graph.js')).graphCommand },
   { name: 'construct', load: async () => (await import('./construct.js')).constructCommand },
+  { name: 'exhaust', load: async () => (await import('./exhaust.js')).exhaustCommand },
   { name: 'train', load: async () => (await import('./train.js')).trainCommand },
   { name: 'score', load: async () => (await import('./score.js')).scoreCommand },
   { name: 'experiment', load: async () => (await import('./experiment.js')).experimentCommand },

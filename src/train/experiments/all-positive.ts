@@ -23,8 +23,10 @@
  *   Soudry et al.'s w(t) = ŵ ln t + ρ(t) with ŵ = 0): for large b the loss
  *   is ≈ (e^{w−b} + e^{−3w−b})/2, least where e^w = 3e^{−3w}, w = (ln 3)/4.
  *
- * In one dimension w stays bounded exactly when min x ≤ 0 ≤ max x: then
- * (w, b) = (0, 1) satisfies every margin constraint with the least norm,
+ * In one dimension w stays bounded exactly when min x < 0 < max x: then
+ * (w, b) = (0, 1) satisfies every margin constraint with the least norm
+ * (with min x = 0 < max x the margin direction is (0, 1) too, yet w grows
+ * without bound, more slowly than ln t: src/experiment/all-positive-theory.ts),
  * whereas if every x > 0, tilting w > 0 lowers the b the constraints need,
  * so the least-norm (w, b) has w > 0 and w grows with b.
  *

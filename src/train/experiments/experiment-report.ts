@@ -34,7 +34,7 @@ export function allPositiveReport(result: AllPositiveResult): Report {
         paragraphs: [
           `Logistic regression p(y = 1 | x) = σ(w·x + b) on one-dimensional points that are all labelled 1, trained by full-batch gradient descent (learning rate ${num(result.lr)}, no weight penalty) for ${result.epochs} epochs from w = b = 0.`,
           'With z = w·x + b the loss is L = (1/n) Σ ln(1 + exp(−z)) > 0. Its gradient has ∂L/∂b = −(1/n) Σ σ(−z) < 0 at every step, so b increases at every step and the loss tends to 0 without reaching it: b → ∞ (like ln t) and the loss falls like 1/t.',
-          'What w does depends on the data: ∂L/∂w = −(1/n) Σ x·σ(−z). Gradient descent turns (w, b) towards the max-margin direction, the least-norm (w, b) with w·x + b ≥ 1 for every point (Soudry et al., 2018). If every x > 0 that direction has w > 0 and w grows without bound with b; if min x ≤ 0 ≤ max x it is (0, 1) and w stays bounded.',
+          'What w does depends on the data: ∂L/∂w = −(1/n) Σ x·σ(−z). Gradient descent turns (w, b) towards the max-margin direction, the least-norm (w, b) with w·x + b ≥ 1 for every point (Soudry et al., 2018). If every x > 0 that direction has w > 0 and w grows without bound with b; if min x < 0 < max x it is (0, 1) and w stays bounded; if min x = 0 < max x it is (0, 1) too, yet w grows without bound (proved by gradtex experiment --points), more slowly than ln t.',
           ...result.cases.map((c) => `${c.name}: max-margin direction (w, b) ∝ (${num(c.marginDirection[0])}, ${num(c.marginDirection[1])}); ${c.claim}.`),
         ],
         tables: result.cases.map((c) => ({
