@@ -12,6 +12,7 @@ import { defaultJobs, parseJobs } from '../jobs.js';
 import { collect, parseDetail } from '../options.js';
 import type { OutFormat, RenderedSpec, RenderSpecFlags } from '../render-spec.js';
 import type { Detail } from '../../proof/group-steps.js';
+import { installKatexAssets } from '../../document/katex-assets.js';
 
 const FORMATS: readonly OutFormat[] = ['tex', 'html', 'md', 'pdf'];
 
@@ -70,10 +71,13 @@ export const renderCommand: CommandModule = {
           ...(flags.templateMd !== undefined ? { templateMd: flags.templateMd } : {}),
         };
         mkdirSync(flags.out, { recursive: true });
+        const jobs = flags.jobs ?? defaultJobs();
+        // With jobs in threads of their own, KaTeX's files are copied here, once, before they start: each would copy them at the same time.
+        if (jobs > 1 && specs.length > 1 && specFlags.want.includes('html') && !specFlags.selfContained) installKatexAssets(flags.out);
         // A spec with a mistake is reported on its own line (file:line:col); the others are still rendered.
         let failed = false;
         let bad = false;
-        await runFileJobs({ command: 'render', flags: specFlags }, specs, flags.jobs ?? defaultJobs(), (_i, outcome) => {
+        await runFileJobs({ command: 'render', flags: specFlags }, specs, jobs, (_i, outcome) => {
           if (!outcome.ok) {
             bad = true;
             io.stderr(`gradtex: ${outcome.message}\n`);
