@@ -1,9 +1,10 @@
 /**
- * mathjs BigNumber (decimal.js) as a RealOps number system, for
- * re-evaluating a point where doubles cannot decide. mathjs is loaded on
- * first use: importing it takes about a second, which a check that never
- * needs high precision must not pay. (The CommonJS build is loaded with
- * require so that this stays synchronous, as in solve-linear.ts.)
+ * mathjs's BigNumber (decimal.js) as a RealOps number system, for
+ * re-evaluating a point where doubles cannot decide. decimal.js is loaded on
+ * first use, on its own: it is the whole of mathjs's BigNumber, and loading
+ * all of mathjs to reach it cost 1.3–1.5 s of CPU (measured), paid again in
+ * every `--jobs` worker thread, where decimal.js alone takes 15 ms. (The
+ * CommonJS build is loaded with require so that this stays synchronous.)
  *
  *     const ops = bigOps(60);
  *     ops.sqrt(ops.num(2)).toString()   // '1.41421356237309504880168872420969807856967187537694807317668'
@@ -47,13 +48,16 @@ const byPrecision = new Map<number, RealOps<BigDecimal>>();
 
 function bigNumberClass(): BigDecimalClass {
   if (base !== undefined) return base;
-  const { BigNumber } = createRequire(import.meta.url)('mathjs') as { BigNumber: unknown };
-  // mathjs's BigNumber is decimal.js's Decimal class; its typings do not expose clone.
-  base = BigNumber as BigDecimalClass;
+  // The decimal.js that mathjs itself depends on (resolved from mathjs's folder: it is not a dependency of ours),
+  // configured as mathjs configures its BigNumber (lib/cjs/type/bignumber/BigNumber.js: precision 64, Euclidean modulo);
+  // every use clones it with its own precision.
+  const require = createRequire(import.meta.url);
+  const Decimal = createRequire(require.resolve('mathjs'))('decimal.js') as BigDecimalClass & { clone(config: { precision: number; modulo: number }): BigDecimalClass; EUCLID: number };
+  base = Decimal.clone({ precision: 64, modulo: Decimal.EUCLID });
   return base;
 }
 
-/** Has mathjs been loaded (for tests of lazy loading)? */
+/** Has decimal.js been loaded (for tests of lazy loading)? */
 export function bigNumbersLoaded(): boolean {
   return base !== undefined;
 }

@@ -6,26 +6,18 @@
  * interleaved so that both see the same machine load. Prints the median of
  * the runs and the ratio of 2 jobs to 1; the number of cores and the load
  * average are printed too, because on a shared machine the second core may
- * not be free; on Linux the median CPU time of each run is printed beside its
- * wall time (the second job's extra CPU is its start-up).
+ * not be free. On Linux each run's median CPU time (all its threads) is
+ * printed beside its wall time, with the CPU time per file or request and
+ * the cores the run kept busy on average (CPU / wall): one job already
+ * keeps more than one core busy, because V8 compiles hot code in threads of
+ * its own beside the job's, so two jobs on two cores cannot double it.
  *
  *     node dist/tests/bench/batch.bench.js        # BENCH_RUNS=5 for more runs (default 3)
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { median } from './timing.js';
-
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'rules'))) return dir;
-    dir = resolve(dir, '..');
-  }
-  throw new Error('cannot find the gradtex folder');
-}
+import { join } from 'node:path';
+import { median, projectRoot, timeProcess } from './timing.js';
 
 const root = projectRoot();
 const bin = join(root, 'dist', 'cli', 'gradtex.js');
@@ -74,32 +66,17 @@ const cases: Case[] = [
   { label: `diff --batch ${requests.length} requests`, unit: 'requests/s', count: requests.length, args: (j) => ['diff', '--batch', batch, '--jobs', String(j), '--timeout', '600'] },
 ];
 
-/** CPU seconds (user + system) of this process's finished children where Linux tells it (/proc/self/stat, clock ticks of 10 ms). */
-function childrenCpuS(): number | undefined {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
 const cpuTimes = new Map<string, number[]>();
 
 /** One run: wall time in seconds, from spawn to exit (its CPU time noted in cpuTimes under `key`). */
 function runOnce(args: string[], key: string): number {
-  const cpu0 = childrenCpuS();
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const s = (performance.now() - t0) / 1000;
-  const cpu1 = childrenCpuS();
-  if (cpu0 !== undefined && cpu1 !== undefined) cpuTimes.set(key, [...(cpuTimes.get(key) ?? []), cpu1 - cpu0]);
+  const { result: r, wallMs, cpuMs } = timeProcess([bin, ...args], root);
+  if (cpuMs !== undefined) cpuTimes.set(key, [...(cpuTimes.get(key) ?? []), cpuMs / 1000]);
   // check exits 1 (some steps fail on purpose); anything else is a broken run, and so is a request answered with an error.
   if (r.status !== 0 && r.status !== 1) throw new Error(`gradtex ${args.slice(0, 2).join(' ')} exited with ${r.status ?? r.signal}: ${r.stderr}`);
   const errorLine = r.stdout.split('\n').find((l) => l.startsWith('{"id"') && l.includes('"error"'));
   if (errorLine !== undefined) throw new Error(`a request was answered with an error, the bench measures nothing: ${errorLine}`);
-  return s;
+  return wallMs / 1000;
 }
 
 console.log(`batch throughput, median wall time of ${RUNS} interleaved runs (node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the start)`);
@@ -112,7 +89,9 @@ for (const c of cases) {
   const rate = (j: number): number => c.count / median(times.get(j) as number[]);
   const cpu = (j: number): string => {
     const t = cpuTimes.get(`${c.label} ${j}`);
-    return t === undefined || t.length !== RUNS ? '' : ` (CPU ${median(t).toFixed(2)} s)`;
+    if (t === undefined || t.length !== RUNS) return '';
+    const perUnit = (median(t) / c.count) * 1000;
+    return ` (CPU ${median(t).toFixed(2)} s, ${perUnit.toFixed(0)} ms per ${c.unit.replace('/s', '').replace(/s$/, '')}, ${(median(t) / median(times.get(j) as number[])).toFixed(2)} cores busy)`;
   };
   const fmt = (j: number): string => `${j} job${j === 1 ? ' ' : 's'}: ${median(times.get(j) as number[]).toFixed(2)} s${cpu(j)}, ${rate(j).toFixed(1)} ${c.unit}`;
   console.log(`${c.label}: ${fmt(1)} | ${fmt(2)} | ratio ${(rate(2) / rate(1)).toFixed(2)}`);

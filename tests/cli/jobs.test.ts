@@ -5,10 +5,11 @@
  * `gradtex` bin runs: the workers exist only there).
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliProcess } from './run.js';
+import { cliProcess, type CliResult } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradtex-jobs-'));
 const write = (name: string, text: string): string => {
@@ -62,10 +63,15 @@ describe('gradtex check --jobs', () => {
 
 describe('gradtex diff --batch and equal --batch --jobs', () => {
   it('should answer a diff batch in input order, the same with three jobs as with one', () => {
-    const requests = write('diff.jsonl', ['x^2', 'sin(x)*exp(x)', 'log(x)', 'tanh(x)^3', 'sigma(2*x)', 'x^x'].map((e, i) => JSON.stringify({ id: `r${i}`, expr: e, wrt: 'x' })).join('\n') + '\n');
-    const one = cliProcess(['diff', '--batch', requests, '--jobs', '1']);
-    const three = cliProcess(['diff', '--batch', requests, '--jobs', '3']);
+    const requests = write('diff.jsonl', ['x^2', 'sin(x)*exp(x)', 'log(x)', 'tanh(x)^3', 'sigma(2*x)', 'x^x'].map((e, i) => JSON.stringify({ id: `r${i}`, expr: e, wrt: ['x'] })).join('\n') + '\n');
+    // The same bytes but for "ms", the time each answer took.
+    const timeless = (r: CliResult): CliResult => ({ ...r, stdout: r.stdout.replace(/"ms":[\d.e+-]+/g, '"ms":0') });
+    const one = timeless(cliProcess(['diff', '--batch', requests, '--jobs', '1']));
+    const three = timeless(cliProcess(['diff', '--batch', requests, '--jobs', '3']));
     expect(one.code).toBe(0);
+    // Answers, not error lines (each request was differentiated).
+    expect(one.stdout).not.toContain('"error"');
+    expect(one.stdout).toContain('"ms":0');
     expect(three).toEqual(one);
     expect(one.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
   }, 120_000);
@@ -85,12 +91,16 @@ describe('gradtex render --jobs', () => {
     const specs = ['dl-fall-2022-homework-1.yaml', 'deep-learning-homework.yaml'].map((f) => join('examples', 'problem-sets', f));
     const out1 = join(dir, 'out1');
     const out2 = join(dir, 'out2');
-    const one = cliProcess(['render', ...specs, '-o', out1, '--to', 'tex,md', '--jobs', '1']);
-    const two = cliProcess(['render', ...specs, '-o', out2, '--to', 'tex,md', '--jobs', '2']);
+    const one = cliProcess(['render', ...specs, '-o', out1, '--to', 'tex,md,html', '--jobs', '1']);
+    const two = cliProcess(['render', ...specs, '-o', out2, '--to', 'tex,md,html', '--jobs', '2']);
     expect(one.code).toBe(0);
     expect(two.code).toBe(one.code);
     expect(two.stdout).toBe(one.stdout.replaceAll(out1, out2));
     expect(readdirSync(out2).sort()).toEqual(readdirSync(out1).sort());
-    for (const f of readdirSync(out1)) expect(readFileSync(join(out2, f), 'utf8')).toBe(readFileSync(join(out1, f), 'utf8'));
+    for (const f of readdirSync(out1).filter((f) => f !== 'katex')) expect(readFileSync(join(out2, f), 'utf8')).toBe(readFileSync(join(out1, f), 'utf8'));
+    // KaTeX's stylesheet and fonts, which both jobs' pages link to, copied whole (once, before the jobs start).
+    const katex = dirname(createRequire(import.meta.url).resolve('katex'));
+    const assets = ['katex.min.css', ...readdirSync(join(katex, 'fonts')).map((f) => join('fonts', f))];
+    for (const out of [out1, out2]) for (const a of assets) expect(readFileSync(join(out, 'katex', a)).equals(readFileSync(join(katex, a))), `${out}/katex/${a}`).toBe(true);
   }, 240_000);
 });

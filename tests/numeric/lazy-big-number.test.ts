@@ -1,11 +1,11 @@
-/** mathjs costs about a second to load: ordinary checks must not need it. (Its own file: module state is per file.) */
+/** The high-precision numbers (decimal.js) load on first use only: ordinary checks must not need them. (Its own file: module state is per file.) */
 import { describe, expect, it } from 'vitest';
 import { bigNumbersLoaded } from '../../src/numeric/big-number.js';
 import { checkEqualNumeric } from '../../src/numeric/index.js';
 import { parsePlain } from '../../src/parse/index.js';
 
-describe('loading mathjs for high precision', () => {
-  it('should not load mathjs for ordinary true identities and derivatives', () => {
+describe('loading decimal.js for high precision', () => {
+  it('should not load it for ordinary true identities and derivatives', () => {
     const pairs: [string, string][] = [
       ['sigma(x)', '1/(1+exp(-x))'],
       ['(x+1)^2', 'x^2+2*x+1'],

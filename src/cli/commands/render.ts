@@ -12,6 +12,7 @@ import { defaultJobs, parseJobs } from '../jobs.js';
 import { collect, parseDetail } from '../options.js';
 import type { OutFormat, RenderedSpec, RenderSpecFlags } from '../render-spec.js';
 import type { Detail } from '../../proof/group-steps.js';
+import { installKatexAssets } from '../../document/katex-assets.js';
 
 const FORMATS: readonly OutFormat[] = ['tex', 'html', 'md', 'pdf'];
 
@@ -51,7 +52,7 @@ export const renderCommand: CommandModule = {
       .option('--shape <decl>', "declare a matrix or vector for every problem, e.g. 'W: m x n, x: n' (repeatable); a spec's shapes: take over for the names they share", collect, [])
       .option('--detail <level>', "brief (a textbook's few lines), standard (bookkeeping merged into the step that caused it; the default) or full (one rewrite per line); over a spec's own 'detail:'; every line shown is checked", parseDetail)
       .option('--fragment', 'write only the bodies, to include in your own document: LaTeX without a preamble (\\input{…} it; the packages it needs are listed in a comment) and HTML as one <section>; no PDF')
-      .option('--jobs <n>', `work on this many specs at once, each in a thread of its own (default: the number of cores, ${defaultJobs()}); the output is the same, in the order of the specs`, parseJobs)
+      .option('--jobs <n>', `work on this many specs at once, each in a thread of its own (default: one per two cores, ${defaultJobs()}); the output is the same, in the order of the specs`, parseJobs)
       .option('--self-contained', "put KaTeX's stylesheet and fonts inside each HTML page (about 400 kB more a page) instead of writing them once to <out>/katex/")
       .action(async (specs: string[], flags: RenderFlags) => {
         const fragment = flags.fragment === true;
@@ -70,10 +71,13 @@ export const renderCommand: CommandModule = {
           ...(flags.templateMd !== undefined ? { templateMd: flags.templateMd } : {}),
         };
         mkdirSync(flags.out, { recursive: true });
+        const jobs = flags.jobs ?? defaultJobs();
+        // With jobs in threads of their own, KaTeX's files are copied here, once, before they start: each would copy them at the same time.
+        if (jobs > 1 && specs.length > 1 && specFlags.want.includes('html') && !specFlags.selfContained) installKatexAssets(flags.out);
         // A spec with a mistake is reported on its own line (file:line:col); the others are still rendered.
         let failed = false;
         let bad = false;
-        await runFileJobs({ command: 'render', flags: specFlags }, specs, flags.jobs ?? defaultJobs(), (_i, outcome) => {
+        await runFileJobs({ command: 'render', flags: specFlags }, specs, jobs, (_i, outcome) => {
           if (!outcome.ok) {
             bad = true;
             io.stderr(`gradtex: ${outcome.message}\n`);
