@@ -195,14 +195,16 @@ export function definednessTexts(conditions: readonly DefinednessCondition[]): s
 }
 
 /**
- * Does the relation take a power whose base and exponent may both be 0
- * (0^0, x^0, 0^n)? Its verdict then rests on the convention 0^0 = 1, which
+ * Does the relation take a power of 0 or to the power 0 whose other part
+ * may be 0 too (0^0, x^0, 0^n)? Its verdict then rests on the convention 0^0 = 1, which
  * the numeric evaluator follows (as NumPy and PyTorch do), and says so.
  *
  *     restsOnZeroToTheZero([parsePlain('x^0')], [])   // true
  */
 export function restsOnZeroToTheZero(sides: readonly Expr[], facts: readonly Fact[]): boolean {
   const signs = signReader(facts);
-  const visit = (e: Expr): boolean => (e.kind === 'pow' && !signs.nonzero(e.base) && !signs.nonzero(e.exp)) || children(e).some(visit);
+  // Only a literal 0 on one side of the power: x^n with both free is too common to annotate every verdict.
+  const zero = (e: Expr): boolean => e.kind === 'num' && e.n === 0n;
+  const visit = (e: Expr): boolean => (e.kind === 'pow' && (zero(e.base) || zero(e.exp)) && !signs.nonzero(e.base) && !signs.nonzero(e.exp)) || children(e).some(visit);
   return sides.some(visit);
 }

@@ -178,29 +178,51 @@ function forallClause(text: string): { start: number; text: string } | undefined
 
 /**
  * Conditions closing rows of a display (`\log(ab) &= \log a + \log b \quad \text{for all } a, b > 0 \\`): each is
- * stated for its row and blanked, when the row starts a relation of its own (a row `&= …` continues a step that
- * starts on the row above, which the condition would not reach) and every piece of the condition is understood.
+ * stated for its row (the relations whose sign is on the row, a row `&= …` continuing the step above included) and
+ * blanked; one not understood is blanked too and makes a failure on its row undecided.
  */
 function rowConditions(ctx: MathContext, seg: MathSegment, text: string): string {
   let out = text;
   let from = 0;
+  // Where the last side of the row above starts (after its last relation sign), in text.
+  let lastSide = 0;
   for (const m of [...text.matchAll(/\\\\/g), { index: text.length, 0: '' }]) {
     const to = m.index ?? text.length;
     const row = text.slice(from, to).replace(/\\(?:begin|end)\{[A-Za-z*]+\}/g, (x) => ' '.repeat(x.length));
-    const start = from;
+    const rowStart = from;
     from = to + 2;
-    if (/^\s*&?\s*(?:=|<|>|\\(?:le|ge|leq|geq|ne|neq|approx)(?![A-Za-z]))/.test(row)) continue;
+    // A row `&= …` continues the step whose left side is the last side of the row above (a step is placed where
+    // its left side starts): the condition is stated from there, so it reaches that step and no earlier one.
+    const continues = CONTINUATION_ROW.test(row);
+    const start = continues ? Math.min(lastSide, rowStart) : rowStart;
+    const signs = [...row.matchAll(RELATION_SIGN)];
+    const lastSign = signs[signs.length - 1];
+    if (lastSign !== undefined) lastSide = rowStart + lastSign.index + lastSign[0].length;
     const forall = forallClause(row);
     const facts = forall !== undefined ? readQuantifier(forall.text) : undefined;
     const condition = facts === undefined ? conditionClause(row) : undefined;
     const read = facts ?? (condition !== undefined ? readRowCondition(condition.text) : undefined);
     const cut = forall?.start ?? condition?.start;
-    if (read === undefined || cut === undefined) continue;
-    for (const f of read) ctx.ledger.state(f, seg.offset + start, seg.offset + to, true);
-    out = out.slice(0, start + cut) + ' '.repeat(to - start - cut) + out.slice(to);
+    if (cut === undefined) continue;
+    if (read === undefined) {
+      // A condition in words not read ("for sufficiently small a"): cut from the relation all the same (it is no
+      // part of it), and a failure on this row may lie outside it, so it is undecided.
+      if (condition === undefined && forall === undefined) continue;
+      const said = (forall?.text ?? condition?.text ?? '').trim();
+      const lc = lineCol(ctx.ledger.source, seg.offset + start);
+      ctx.ledger.unread.push({ text: said, from: seg.offset + start, to: seg.offset + to, line: lc.line });
+    } else {
+      for (const f of read) ctx.ledger.state(f, seg.offset + start, seg.offset + to, true);
+    }
+    out = out.slice(0, rowStart + cut) + ' '.repeat(to - rowStart - cut) + out.slice(to);
   }
   return out;
 }
+
+/** A row that opens with a relation sign (`&= …`): it continues the step of the row above. */
+const CONTINUATION_ROW = /^\s*&?\s*(?:=|<|>|\\(?:le|ge|leq|geq|ne|neq|approx)(?![A-Za-z]))/;
+/** A relation sign in a row, for where the next side starts. */
+const RELATION_SIGN = /=|<|>|\\(?:le|ge|leq|geq|ne|neq|approx|lt|gt)(?![A-Za-z])/g;
 
 /** A row's `\text{for } a > 0` condition, when every piece of it is read as a fact. */
 function readRowCondition(text: string): Fact[] | undefined {
