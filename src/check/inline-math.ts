@@ -50,7 +50,8 @@ import { premiseAsClaim } from './premise-claims.js';
 import { readFacts } from './read-facts.js';
 import { allSymbols } from './fact-ledger.js';
 import { isFamilySymbol, isRecurrence } from './indexed-definitions.js';
-import type { Sym } from '../expr/node.js';
+import { recordRecurrence } from './recurrence-closed-form.js';
+import type { Expr, Sym } from '../expr/node.js';
 import { splitRelations } from '../parse/split-relations.js';
 import type { Segment } from './segments.js';
 import { hasRelation, unjudgedRelations } from './unjudged-relations.js';
@@ -244,8 +245,11 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     // "using $\sigma'(z) = \sigma(z)(1 - \sigma(z))$": an identity the prose leans on is judged, but as a premise it never fails.
     if (adjacent !== undefined && LEANS_ON.test(adjacent) && unjudgedRelations(seg.text).length === 0) return 'premise-claim';
     // "with $m_t = \beta m_{t-1} + (1 - \beta) g$": a recurrence defines no closed form; a failure of a claim about m after it is only undecided.
-    const recurrence = recurrenceOf(seg.text);
-    if (recurrence !== undefined) {
+    const found = recurrenceOf(seg.text);
+    const recurrence = found?.sym;
+    if (found !== undefined && recurrence !== undefined) {
+      // Kept for a closed form claimed later in the section (recurrence-closed-form.ts).
+      recordRecurrence(ledger, recurrence, found.value, at, scopes.sectionEnd(at));
       ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, about: [recurrence.name], definition: true });
       notReadAt(ctx, at, seg.text, `a recurrence (${recurrence.name} in terms of an earlier member): not used as a definition, and a failure of a claim about ${recurrence.name} is undecided`);
       return 'premise';
@@ -325,15 +329,15 @@ function valueNotRead(text: string): string | undefined {
   return lhs?.kind === 'sym' ? lhs.name : undefined;
 }
 
-/** The member a recurrence defines (m_t in `m_t = \beta m_{t-1} + …`), or undefined. */
-function recurrenceOf(text: string): Sym | undefined {
+/** The member a recurrence defines (m_t in `m_t = \beta m_{t-1} + …`) and its value, or undefined. */
+function recurrenceOf(text: string): { sym: Sym; value: Expr } | undefined {
   const chain = splitRelations(text);
   const c = chain[0];
   if (chain.length !== 1 || c === undefined || c.rels.length !== 1 || c.rels[0]?.rel !== '=') return undefined;
   const lhs = tryParseLatex(c.sides[0]?.latex ?? '');
   const rhs = tryParseLatex(c.sides[1]?.latex ?? '');
   if (lhs?.kind !== 'sym' || rhs === undefined || !isFamilySymbol(lhs) || !isRecurrence(lhs, rhs)) return undefined;
-  return lhs;
+  return { sym: lhs, value: rhs };
 }
 
 /** The names a condition speaks about (`r < -\delta`: r, delta), when every side of it parses; {} otherwise (it concerns every step). */
