@@ -34,11 +34,22 @@ interface SignReader {
   readonly nonnegative: (e: Expr) => boolean;
 }
 
-function symSign(s: Sym, facts: readonly Fact[], ok: (v: number) => boolean, signs: readonly string[]): boolean {
+/** Does a fact in scope put the symbol where `sign` holds (an interval's open ends counted: 0 < p < 1 is positive)? */
+function symSign(s: Sym, facts: readonly Fact[], sign: 'positive' | 'nonzero' | 'nonnegative'): boolean {
   return facts.some((f) => {
-    if (f.kind === 'sign') return signs.includes(f.sign) && factCovers(f.sym, s);
-    if (f.kind === 'interval') return ok(f.lo) && ok(f.hi) && (f.lo > 0 || f.hi < 0 || signs.includes('nonnegative')) && factCovers(f.sym, s);
-    if (f.kind === 'set') return f.values.every(ok) && factCovers(f.sym, s);
+    if (f.kind === 'sign') {
+      const implied = sign === 'positive' ? ['positive'] : sign === 'nonzero' ? ['positive', 'negative', 'nonzero'] : ['positive', 'nonnegative'];
+      return implied.includes(f.sign) && factCovers(f.sym, s);
+    }
+    if (f.kind === 'interval') {
+      const lo = f.bounds?.lo ?? f.lo;
+      const hi = f.bounds?.hi ?? f.hi;
+      const above = lo > 0 || (lo === 0 && f.bounds?.loOpen === true);
+      const below = hi < 0 || (hi === 0 && f.bounds?.hiOpen === true);
+      const holds = sign === 'positive' ? above : sign === 'nonzero' ? above || below : lo >= 0;
+      return holds && factCovers(f.sym, s);
+    }
+    if (f.kind === 'set') return f.values.every((v) => (sign === 'positive' ? v > 0 : sign === 'nonzero' ? v !== 0 : v >= 0)) && factCovers(f.sym, s);
     return false;
   });
 }
@@ -59,14 +70,14 @@ const MARGIN = 1e-9;
 
 function signReader(facts: readonly Fact[]): SignReader {
   const shapePositive = positivity(facts);
-  const positive = (e: Expr): boolean => shapePositive(e) || constantValue(e) > MARGIN;
+  const positive = (e: Expr): boolean => shapePositive(e) || (e.kind === 'sym' && symSign(e, facts, 'positive')) || constantValue(e) > MARGIN;
   const nonzero = (e: Expr): boolean => {
     if (positive(e)) return true;
     const v = constantValue(e);
     if (Number.isFinite(v)) return Math.abs(v) > MARGIN;
     switch (e.kind) {
       case 'sym':
-        return symSign(e, facts, (v) => v !== 0, ['positive', 'negative', 'nonzero']);
+        return symSign(e, facts, 'nonzero');
       case 'neg':
         return nonzero(e.arg);
       case 'mul':
@@ -85,7 +96,7 @@ function signReader(facts: readonly Fact[]): SignReader {
     if (Number.isFinite(v)) return v >= 0;
     switch (e.kind) {
       case 'sym':
-        return symSign(e, facts, (v) => v >= 0, ['positive', 'nonnegative']);
+        return symSign(e, facts, 'nonnegative');
       case 'add':
       case 'mul':
         return e.args.every(nonnegative);
@@ -135,8 +146,8 @@ function collect(e: Expr, into: DefinednessCondition[], over: DefinednessConditi
     case 'pow': {
       const x = e.exp;
       const value = x.kind === 'num' ? Number(x.n) / Number(x.d) : x.kind === 'float' ? x.value : NaN;
-      if (x.kind === 'num' && x.d === 1n) {
-        if (x.n < 0n) push('nonzero', e.base);
+      if (Number.isInteger(value)) {
+        if (value < 0) push('nonzero', e.base);
       } else if (Number.isFinite(value)) {
         push(value < 0 ? 'positive' : 'nonnegative', e.base);
       } else {

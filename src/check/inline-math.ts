@@ -282,7 +282,7 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
  * x - 1$ for every $x > 0$"): their domain facts hold for the claim (and are
  * stated again, in their own scope, when the prose reaches them).
  */
-export function stateTrailingConditions(ctx: MathContext, seg: MathSegment, later: readonly Segment[]): void {
+export function stateTrailingConditions(ctx: MathContext, seg: MathSegment, later: readonly Segment[], keep: (f: Fact) => boolean = () => true): void {
   const { ledger } = ctx;
   const end = ledger.scopes.sentenceEnd(seg);
   for (const next of later) {
@@ -293,7 +293,7 @@ export function stateTrailingConditions(ctx: MathContext, seg: MathSegment, late
     // ("$…$; that only holds for $z \ge 0$", which says the claim is false elsewhere).
     const between = ledger.source.slice(seg.offset + seg.text.length, next.offset);
     if (/[;:]|\b(?:only|but|not|false|wrong|fails?|however|although)\b/i.test(between)) continue;
-    for (const f of ledger.read(next.text, next.offset, { definitions: false })) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
+    for (const f of ledger.read(next.text, next.offset, { definitions: false })) if (keep(f)) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
   }
 }
 

@@ -33,6 +33,9 @@ describe('where an expression is defined', () => {
     expect(where('1/log(2)')).toBe('');
     expect(where('log(x)/x', 'x > 0')).toBe('');
     expect(where('1/x', 'x < 0')).toBe('');
+    expect(where('log(p)/p', '0 < p < 1')).toBe('');
+    expect(where('log(p)', '0 <= p <= 1')).toBe('p > 0');
+    expect(where('x^2.0 + x^(-2.0)')).toBe('x ≠ 0');
   });
 
   it('should state a condition on a sum index for each of its values', () => {

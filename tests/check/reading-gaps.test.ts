@@ -46,6 +46,18 @@ describe('conditions in words before a name', () => {
   });
 });
 
+describe('a condition after a display in its sentence', () => {
+  it('should hold for the display: "$$|s| = s$$ for $s > 0$."', () => {
+    expect(verdicts('$$|s| = s$$ for $s > 0$.\n\nNext: $$|t| = t$$\n')).toEqual(['1: holds', '3: fails']);
+  });
+
+  it('should give each display its own condition, and never take a point for a domain', () => {
+    expect(verdicts('$$|x| = x$$ for $x > 0$, and $$|x| = -x$$ for $x < 0$.\n')).not.toContain('1: fails');
+    expect(verdicts('$$\\ln x \\le x - 2$$ with equality for $x = 1$.\n')).toEqual(['1: fails']);
+    expect(verdicts('$$|s| = s$$ which is false for $s < 0$.\n')).toEqual(['1: fails']);
+  });
+});
+
 describe('a condition closing a row of an aligned block', () => {
   it('should hold for the step on its row, a row continuing the step above included', () => {
     const doc = '$$\\begin{aligned} f(a) &= \\sqrt{a^2} \\\\ &= a \\quad \\text{for } a > 0 \\end{aligned}$$\n';
