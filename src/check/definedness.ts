@@ -145,7 +145,7 @@ function collect(e: Expr, into: DefinednessCondition[], over: DefinednessConditi
       break;
     case 'pow': {
       const x = e.exp;
-      const value = x.kind === 'num' ? Number(x.n) / Number(x.d) : x.kind === 'float' ? x.value : NaN;
+      const value = x.kind === 'num' ? Number(x.n) / Number(x.d) : constantValue(x);
       if (Number.isInteger(value)) {
         if (value < 0) push('nonzero', e.base);
       } else if (Number.isFinite(value)) {
