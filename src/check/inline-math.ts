@@ -174,7 +174,7 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     // Math without a relation states something only through the words around it.
     const worded = named !== undefined ? [named] : words.facts;
     if (worded.length === 0) return 'none';
-    statePremise(ctx, premises, seg, worded, {});
+    statePremise(ctx, premises, seg, worded, named === undefined && words.quantified === true ? { sentence: true } : {});
     return 'premise';
   }
   const before = proseBefore(source, seg.offset);
@@ -374,6 +374,8 @@ function pushPremise(ctx: MathContext, premises: Premise[], seg: MathSegment, ki
  */
 interface PremiseScope {
   readonly paragraph?: boolean;
+  /** "For positive $r$, …": a quantifier's condition, for its sentence (and the display math continuing it) only. */
+  readonly sentence?: boolean;
 }
 
 /** States the facts of a premise with their scope, and records it. */
@@ -382,7 +384,7 @@ function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, f
   const { scopes } = ledger;
   const ifEnd = scopes.hypotheticalEnd(seg);
   const section = ifEnd ?? scopes.sectionEnd(seg.offset);
-  const to = scope.paragraph === true ? Math.min(section, Math.max(scopes.sentenceEnd(seg), ledger.paragraphEnd(seg.offset))) : section;
+  const to = scope.sentence === true ? Math.min(section, scopes.sentenceEnd(seg)) : scope.paragraph === true ? Math.min(section, Math.max(scopes.sentenceEnd(seg), ledger.paragraphEnd(seg.offset))) : section;
   const notes: string[] = [];
   for (const f of facts) {
     // "For $i \ne j$" after "For $i = j$": the next case of the derivation replaces the previous one.
@@ -406,7 +408,7 @@ function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, f
     // "derivative 1 for $x > 0$ and 0 for $x < 0$": conditions in the middle of a sentence are the cases of a split, not facts that contradict each other.
     const caseSplit = scope.paragraph === true && f.kind !== 'define';
     if (caseSplit) for (const st of ledger.activeAt(seg.offset)) if (st.hypothetical === true && st.fact.kind !== 'define' && subjectKeys(st.fact).some((k) => subjectKeys(f).includes(k))) st.to = seg.offset;
-    ledger.state(f, seg.offset, end, ifEnd !== undefined || caseSplit, value);
+    ledger.state(f, seg.offset, end, ifEnd !== undefined || caseSplit || scope.sentence === true, value);
   }
   pushPremise(ctx, premises, seg, facts.every((f) => f.kind === 'define') ? 'definition' : 'assumption', notes.join(', '));
 }

@@ -26,6 +26,8 @@ export interface WordFacts {
   readonly unread?: string;
   /** The names the words speak about (W in "$W$ is orthogonal"). */
   readonly subjects?: readonly string[];
+  /** Read from a quantifier ("for positive $r$"): the facts hold for its sentence only. */
+  readonly quantified?: boolean;
 }
 
 /** Other inline math in the context stands for one more subject of a list ("$p$ and $q$ are …"). */
@@ -90,7 +92,7 @@ export function factsInWords(math: string, before: string, after: string): WordF
   const narrowed = NARROWED_BEFORE.exec(pre);
   if (narrowed !== null) return { facts: [], unread: (narrowed[1] ?? '').trim().replace(/\s+/g, ' '), subjects: syms.map((s) => s.name) };
   const signBefore = SIGN_BEFORE.exec(pre);
-  if (signBefore !== null) return { facts: syms.map((s): Fact => ({ kind: 'sign', sym: s, sign: signOf(signBefore[1] ?? '') })) };
+  if (signBefore !== null) return { facts: syms.map((s): Fact => ({ kind: 'sign', sym: s, sign: signOf(signBefore[1] ?? '') })), quantified: true };
   const sign = SIGN_AFTER.exec(post);
   if (sign !== null) {
     const word = post.slice(sign.index).replace(/^[^]*?\b((?:strictly\s+)?positive|negative|non-?negative|non-?zero)\b[^]*$/i, '$1');

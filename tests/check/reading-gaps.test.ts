@@ -38,6 +38,8 @@ describe('conditions in words before a name', () => {
     expect(verdicts('For positive $r$, $$|r| = r$$\n')).toEqual(['1: holds']);
     expect(verdicts('For every nonzero $x$, $$\\frac{x}{|x|} \\cdot \\frac{|x|}{x} = 1$$\n')).not.toContain('1: fails');
     expect(verdicts('For negative $r$, $$|r| = r$$\n')).toEqual(['1: fails']);
+    // For its sentence only: the section goes on about every r.
+    expect(verdicts('For positive $r$, $$|r| = r$$\n\nIn general, $$|r| = r$$\n')).toEqual(['1: holds', '3: fails']);
   });
 
   it('should leave a condition it cannot read unread: a failure under it is undecided, and nothing is assumed', () => {
