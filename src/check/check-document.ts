@@ -114,6 +114,14 @@ export function checkDocument(checker: Checker, original: string, kind: Document
         const before = (offset: number): void => {
           for (const e of embedded) if (e.offset < offset && !done.has(e)) inline(e);
         };
+        // "$$|s| = s$$ for $s > 0$.": a condition after the display in its sentence (same paragraph) holds for it.
+        const paragraph = Math.min(scopes.sentenceEnd(seg), ledger.paragraphEnd(end));
+        // Only a domain (x > 0, 0 < p < 1): "with equality for $x = 1$" names a point, not the display's domain.
+        const domain = (f: Fact): boolean => f.kind === 'sign' || (f.kind === 'interval' && f.lo < f.hi);
+        // (Up to the next display: "$$a$$ for $x > 0$, and $$b$$ for $x < 0$" gives each its own.)
+        const after = within(i, paragraph).filter((s) => s.offset >= end);
+        const next = after.findIndex((s) => s.kind === 'math' && s.display);
+        stateTrailingConditions(ctx, seg, next < 0 ? after : after.slice(0, next), domain);
         chains.push(...judgeMath({ ...ctx, before }, seg, false));
         before(end);
         return;

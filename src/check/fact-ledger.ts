@@ -13,6 +13,7 @@
  *     ledger.state(readFacts('x > 0')[0], 10, source.length);
  *     ledger.activeAt(20)   // [x > 0, stated at line 1]
  */
+import type { Recurrence } from './recurrence-closed-form.js';
 import { abstractHead } from '../expr/abstract-function.js';
 import { sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
@@ -72,6 +73,8 @@ export interface Ledger {
   /** Was the symbol used by a claim earlier in the section of `offset`? */
   usedInSection(key: string, offset: number): boolean;
   readonly unread: UnreadCondition[];
+  /** Recurrences stated in prose (m_t = β m_{t-1} + …), for closed forms claimed after them (recurrence-closed-form.ts). */
+  readonly recurrences: Recurrence[];
   describe(f: Fact): string;
   /** The end of the paragraph holding `offset` (a blank line, or the end of the source). */
   paragraphEnd(offset: number): number;
@@ -92,6 +95,7 @@ export function createLedger(source: string, scopes: Scopes, everywhere: readonl
     activeAt,
     describe,
     unread,
+    recurrences: [],
     suspend(about, from, to) {
       for (const st of activeAt(from)) {
         if (st.from >= from || st.fact.kind === 'define' || !about(st.fact)) continue;

@@ -50,7 +50,8 @@ import { premiseAsClaim } from './premise-claims.js';
 import { readFacts } from './read-facts.js';
 import { allSymbols } from './fact-ledger.js';
 import { isFamilySymbol, isRecurrence } from './indexed-definitions.js';
-import type { Sym } from '../expr/node.js';
+import { recordRecurrence } from './recurrence-closed-form.js';
+import type { Expr, Sym } from '../expr/node.js';
 import { splitRelations } from '../parse/split-relations.js';
 import type { Segment } from './segments.js';
 import { hasRelation, unjudgedRelations } from './unjudged-relations.js';
@@ -173,7 +174,7 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     // Math without a relation states something only through the words around it.
     const worded = named !== undefined ? [named] : words.facts;
     if (worded.length === 0) return 'none';
-    statePremise(ctx, premises, seg, worded, {});
+    statePremise(ctx, premises, seg, worded, named === undefined && words.quantified === true ? { sentence: true } : {});
     return 'premise';
   }
   const before = proseBefore(source, seg.offset);
@@ -244,8 +245,11 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     // "using $\sigma'(z) = \sigma(z)(1 - \sigma(z))$": an identity the prose leans on is judged, but as a premise it never fails.
     if (adjacent !== undefined && LEANS_ON.test(adjacent) && unjudgedRelations(seg.text).length === 0) return 'premise-claim';
     // "with $m_t = \beta m_{t-1} + (1 - \beta) g$": a recurrence defines no closed form; a failure of a claim about m after it is only undecided.
-    const recurrence = recurrenceOf(seg.text);
-    if (recurrence !== undefined) {
+    const found = recurrenceOf(seg.text);
+    const recurrence = found?.sym;
+    if (found !== undefined && recurrence !== undefined) {
+      // Kept for a closed form claimed later in the section (recurrence-closed-form.ts).
+      recordRecurrence(ledger, recurrence, found.value, at, scopes.sectionEnd(at));
       ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, about: [recurrence.name], definition: true });
       notReadAt(ctx, at, seg.text, `a recurrence (${recurrence.name} in terms of an earlier member): not used as a definition, and a failure of a claim about ${recurrence.name} is undecided`);
       return 'premise';
@@ -278,7 +282,7 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
  * x - 1$ for every $x > 0$"): their domain facts hold for the claim (and are
  * stated again, in their own scope, when the prose reaches them).
  */
-export function stateTrailingConditions(ctx: MathContext, seg: MathSegment, later: readonly Segment[]): void {
+export function stateTrailingConditions(ctx: MathContext, seg: MathSegment, later: readonly Segment[], keep: (f: Fact) => boolean = () => true): void {
   const { ledger } = ctx;
   const end = ledger.scopes.sentenceEnd(seg);
   for (const next of later) {
@@ -289,7 +293,7 @@ export function stateTrailingConditions(ctx: MathContext, seg: MathSegment, late
     // ("$…$; that only holds for $z \ge 0$", which says the claim is false elsewhere).
     const between = ledger.source.slice(seg.offset + seg.text.length, next.offset);
     if (/[;:]|\b(?:only|but|not|false|wrong|fails?|however|although)\b/i.test(between)) continue;
-    for (const f of ledger.read(next.text, next.offset, { definitions: false })) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
+    for (const f of ledger.read(next.text, next.offset, { definitions: false })) if (keep(f)) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
   }
 }
 
@@ -325,15 +329,15 @@ function valueNotRead(text: string): string | undefined {
   return lhs?.kind === 'sym' ? lhs.name : undefined;
 }
 
-/** The member a recurrence defines (m_t in `m_t = \beta m_{t-1} + …`), or undefined. */
-function recurrenceOf(text: string): Sym | undefined {
+/** The member a recurrence defines (m_t in `m_t = \beta m_{t-1} + …`) and its value, or undefined. */
+function recurrenceOf(text: string): { sym: Sym; value: Expr } | undefined {
   const chain = splitRelations(text);
   const c = chain[0];
   if (chain.length !== 1 || c === undefined || c.rels.length !== 1 || c.rels[0]?.rel !== '=') return undefined;
   const lhs = tryParseLatex(c.sides[0]?.latex ?? '');
   const rhs = tryParseLatex(c.sides[1]?.latex ?? '');
   if (lhs?.kind !== 'sym' || rhs === undefined || !isFamilySymbol(lhs) || !isRecurrence(lhs, rhs)) return undefined;
-  return lhs;
+  return { sym: lhs, value: rhs };
 }
 
 /** The names a condition speaks about (`r < -\delta`: r, delta), when every side of it parses; {} otherwise (it concerns every step). */
@@ -370,6 +374,8 @@ function pushPremise(ctx: MathContext, premises: Premise[], seg: MathSegment, ki
  */
 interface PremiseScope {
   readonly paragraph?: boolean;
+  /** "For positive $r$, …": a quantifier's condition, for its sentence (and the display math continuing it) only. */
+  readonly sentence?: boolean;
 }
 
 /** States the facts of a premise with their scope, and records it. */
@@ -378,7 +384,7 @@ function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, f
   const { scopes } = ledger;
   const ifEnd = scopes.hypotheticalEnd(seg);
   const section = ifEnd ?? scopes.sectionEnd(seg.offset);
-  const to = scope.paragraph === true ? Math.min(section, Math.max(scopes.sentenceEnd(seg), ledger.paragraphEnd(seg.offset))) : section;
+  const to = scope.sentence === true ? Math.min(section, scopes.sentenceEnd(seg)) : scope.paragraph === true ? Math.min(section, Math.max(scopes.sentenceEnd(seg), ledger.paragraphEnd(seg.offset))) : section;
   const notes: string[] = [];
   for (const f of facts) {
     // "For $i \ne j$" after "For $i = j$": the next case of the derivation replaces the previous one.
@@ -402,7 +408,7 @@ function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, f
     // "derivative 1 for $x > 0$ and 0 for $x < 0$": conditions in the middle of a sentence are the cases of a split, not facts that contradict each other.
     const caseSplit = scope.paragraph === true && f.kind !== 'define';
     if (caseSplit) for (const st of ledger.activeAt(seg.offset)) if (st.hypothetical === true && st.fact.kind !== 'define' && subjectKeys(st.fact).some((k) => subjectKeys(f).includes(k))) st.to = seg.offset;
-    ledger.state(f, seg.offset, end, ifEnd !== undefined || caseSplit, value);
+    ledger.state(f, seg.offset, end, ifEnd !== undefined || caseSplit || scope.sentence === true, value);
   }
   pushPremise(ctx, premises, seg, facts.every((f) => f.kind === 'define') ? 'definition' : 'assumption', notes.join(', '));
 }

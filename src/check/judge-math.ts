@@ -52,6 +52,8 @@ import { judgeImplicationChain } from './implication-chain.js';
 import { withoutVariableDefinitions } from './variable-definitions.js';
 import { exampleMembers } from './example-superscripts.js';
 import { isValue, judgeAtTerms, judgeInExample, sequenceIndex } from './worked-example.js';
+import { judgeClosedForm, recordRecurrence } from './recurrence-closed-form.js';
+import { isFamilySymbol, isRecurrence } from './indexed-definitions.js';
 import type { Judgement } from './judgement.js';
 
 /** An increment's name: `\Delta w_j`, `\Delta \theta`, `\Delta b^{(l)}`. */
@@ -178,29 +180,52 @@ function forallClause(text: string): { start: number; text: string } | undefined
 
 /**
  * Conditions closing rows of a display (`\log(ab) &= \log a + \log b \quad \text{for all } a, b > 0 \\`): each is
- * stated for its row and blanked, when the row starts a relation of its own (a row `&= …` continues a step that
- * starts on the row above, which the condition would not reach) and every piece of the condition is understood.
+ * stated for its row (the relations whose sign is on the row, a row `&= …` continuing the step above included) and
+ * blanked; one not understood is blanked too and makes a failure on its row undecided.
  */
 function rowConditions(ctx: MathContext, seg: MathSegment, text: string): string {
   let out = text;
   let from = 0;
+  // Where the last side of the row above starts (after its last relation sign), in text.
+  let lastSide = 0;
   for (const m of [...text.matchAll(/\\\\/g), { index: text.length, 0: '' }]) {
     const to = m.index ?? text.length;
     const row = text.slice(from, to).replace(/\\(?:begin|end)\{[A-Za-z*]+\}/g, (x) => ' '.repeat(x.length));
-    const start = from;
+    const rowStart = from;
     from = to + 2;
-    if (/^\s*&?\s*(?:=|<|>|\\(?:le|ge|leq|geq|ne|neq|approx)(?![A-Za-z]))/.test(row)) continue;
+    // A row `&= …` continues the step whose left side is the last side of the row above (a step is placed where
+    // its left side starts): the condition is stated from there, so it reaches that step and no earlier one.
+    const continues = CONTINUATION_ROW.test(row);
+    const start = continues ? Math.min(lastSide, rowStart) : rowStart;
+    const signs = [...row.matchAll(RELATION_SIGN)];
+    const lastSign = signs[signs.length - 1];
+    if (lastSign !== undefined) lastSide = rowStart + lastSign.index + lastSign[0].length;
     const forall = forallClause(row);
     const facts = forall !== undefined ? readQuantifier(forall.text) : undefined;
     const condition = facts === undefined ? conditionClause(row) : undefined;
     const read = facts ?? (condition !== undefined ? readRowCondition(condition.text) : undefined);
     const cut = forall?.start ?? condition?.start;
-    if (read === undefined || cut === undefined) continue;
-    for (const f of read) ctx.ledger.state(f, seg.offset + start, seg.offset + to, true);
-    out = out.slice(0, start + cut) + ' '.repeat(to - start - cut) + out.slice(to);
+    if (cut === undefined) continue;
+    if (read === undefined) {
+      // A condition in words not read ("for sufficiently small a"): cut from the relation all the same (it is no
+      // part of it), and a failure on this row may lie outside it, so it is undecided.
+      // (Only a clause closing a relation: a row that is all quantifier, `\forall i:\ p_i \ge 0`, is the splitter's.)
+      if (![...row.slice(0, cut).matchAll(RELATION_SIGN)].length) continue;
+      const said = (forall?.text ?? condition?.text ?? '').trim();
+      const lc = lineCol(ctx.ledger.source, seg.offset + start);
+      ctx.ledger.unread.push({ text: said, from: seg.offset + start, to: seg.offset + to, line: lc.line });
+    } else {
+      for (const f of read) ctx.ledger.state(f, seg.offset + start, seg.offset + to, true);
+    }
+    out = out.slice(0, rowStart + cut) + ' '.repeat(to - rowStart - cut) + out.slice(to);
   }
   return out;
 }
+
+/** A row that opens with a relation sign (`&= …`): it continues the step of the row above. */
+const CONTINUATION_ROW = /^\s*&?\s*(?:=|<|>|\\(?:le|ge|leq|geq|ne|neq|approx)(?![A-Za-z]))/;
+/** A relation sign in a row, for where the next side starts. */
+const RELATION_SIGN = /=|<|>|\\(?:le|ge|leq|geq|ne|neq|approx|lt|gt)(?![A-Za-z])/g;
 
 /** A row's `\text{for } a > 0` condition, when every piece of it is read as a fact. */
 function readRowCondition(text: string): Fact[] | undefined {
@@ -437,7 +462,9 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const d = k === opening && r.rel === '=' ? definitionOf(ls.latex, redefineWords && heads.length > 0 ? (tryParseLatex(ls.latex) ?? a.expr) : a.expr, b.expr) : undefined;
     const redefines = redefineWords && d?.kind === 'define';
     if (redefines && d?.kind === 'define') for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(d.sym)) st.to = stepAt;
-    if (d !== undefined && d.kind === 'define' && !ledger.definedAt(d.sym, stepAt) && !(d.param !== undefined && unreadlyDefined(d.sym)) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
+    // A member of a family a recurrence in scope defines (a_n after a_n = a_{n-1} + 2) is not a new name: a closed form is a claim.
+    const recurrent = d?.kind === 'define' && !redefines && ledger.recurrences.some((x) => x.from <= stepAt && stepAt < x.to && x.sym.name === d.sym.name && d.sym.sub.length === 1);
+    if (d !== undefined && d.kind === 'define' && !recurrent && !ledger.definedAt(d.sym, stepAt) && !(d.param !== undefined && unreadlyDefined(d.sym)) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
       if (gapped) return refuseGapped(d.sym);
       if (inline && isValue(d)) {
         // "At the point $x = 2$", "so $x = 2$": a value named in passing is a worked example's value (worked-example.ts).
@@ -450,6 +477,8 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
       return;
     }
+    // A recurrence written as a claim (m_t = β m_{t-1} + …): kept for a closed form claimed later in the section.
+    if (r.rel === '=' && a.expr.kind === 'sym' && isFamilySymbol(a.expr) && isRecurrence(a.expr, b.expr)) recordRecurrence(ledger, a.expr, b.expr, stepAt, scopes.sectionEnd(stepAt));
     const { active: stated, freed } = withoutVariableDefinitions(ledger.activeAt(stepAt), [a.expr, b.expr]);
     // z^{(i)} with z = \sum_j w_j x_j + b in scope: the definition at the i-th example (example-superscripts.ts).
     const members = exampleMembers([a.expr, b.expr], factsUsed([a.expr, b.expr], stated), stated, source);
@@ -525,6 +554,17 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       const also = atTuple !== undefined ? `; it holds there (left side = ${fmt(atTuple.lhs)}, right side = ${fmt(atTuple.rhs)})` : '';
       const summary = `${j.evidence.summary}; but ${given} is given in the paragraph, and the claim may be about that vector${also}`;
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
+    // m_t = (1 − β^t) g after m_0 = 0 and m_t = β m_{t-1} + …: a closed form of the recurrence, judged against its
+    // terms and by induction (recurrence-closed-form.ts), not as a claim about a free number m_t.
+    const recurrence = (j.verdict === 'fails' || j.verdict === 'undecided') && r.rel === '=' ? ledger.recurrences.find((x) => x.from <= stepAt && stepAt < x.to && x.sym.name === (a.expr.kind === 'sym' ? a.expr.name : '')) : undefined;
+    const closed =
+      recurrence === undefined
+        ? undefined
+        : judgeClosedForm(recurrence, a.expr, b.expr, (l, rr, extra) => judgeStep(ctx.checker, l, '=', rr, [...mergeDomains(active.map((st) => rangedFact(st.fact, ctx.ranges))), ...extra], { ...ctx.opts, seed: ctx.seed.next }));
+    if (closed !== undefined) {
+      steps.push({ ...base, verdict: closed.verdict, evidence: closed.evidence, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;
     }
     // w_t with w_0 = 0, w_1 = … given: a term of a sequence, not a free number: judged at the terms given.

@@ -17,6 +17,7 @@ import { loadLemmas, type Lemma } from './lemma-proof.js';
 import { prepareStep, type PreparedStep } from './prepare-step.js';
 import { definitionProducts, factsAtSizeOne, judgeWithoutShapes } from './matrix-gate.js';
 import type { Relation } from '../parse/relation.js';
+import { definednessConditions, definednessText, definednessTexts, restsOnZeroToTheZero } from './definedness.js';
 
 export interface Checker {
   readonly engine: Engine;
@@ -78,6 +79,26 @@ function judgeExpanded(checker: Checker, p: PreparedStep, rel: Relation, facts: 
   }
 }
 
+/**
+ * A proved relation is true where its left side is defined: the conditions
+ * for that (x ≠ 1 for (x^2 − 1)/(x − 1)) are stated, in the summary and as
+ * `definedWhere`. A verdict that rests on 0^0 = 1 says so.
+ */
+function withDomainStated(j: Judgement, left: readonly Expr[], sides: readonly Expr[], facts: readonly Fact[]): Judgement {
+  let out = j;
+  if (j.verdict === 'proved') {
+    const conditions = left.flatMap((e) => definednessConditions(e, facts));
+    const texts = definednessTexts(conditions);
+    if (texts.length > 0) {
+      out = { ...out, evidence: { ...out.evidence, summary: `for ${definednessText(conditions)} (where the left side is defined): ${out.evidence.summary}`, definedWhere: texts } };
+    }
+  }
+  if (j.verdict !== 'undecided' && restsOnZeroToTheZero(sides, facts)) {
+    out = { ...out, evidence: { ...out.evidence, summary: `${out.evidence.summary} (with the convention 0^0 = 1)` } };
+  }
+  return out;
+}
+
 function judgeRead(checker: Checker, lhs: Expr, rel: Relation, rhs: Expr, facts: readonly Fact[], opts: JudgeOptions): Judgement {
   try {
     const p = prepareStep(checker.engine, lhs, rhs, facts);
@@ -89,7 +110,7 @@ function judgeRead(checker: Checker, lhs: Expr, rel: Relation, rhs: Expr, facts:
       const name = p.hiddenDependence;
       return { verdict: 'undecided', evidence: { method: 'none', summary: `the derivative by ${name} is of an expression that depends on what ${name} is defined from, but not on ${name} as written: write it in terms of ${name}` } };
     }
-    const j = judgeExpanded(checker, p, rel, facts, opts);
+    const j = withDomainStated(judgeExpanded(checker, p, rel, facts, opts), [lhs, p.symbolicLhs], [lhs, rhs], facts);
     // Definitions cut at a depth leave members that differ at random between the sides: a failure shows nothing.
     if (p.unsettled !== undefined && j.verdict === 'fails') return { verdict: 'undecided', evidence: { method: 'none', summary: `not judged: ${p.unsettled}` } };
     return p.notes === undefined ? j : { ...j, evidence: { ...j.evidence, summary: `${j.evidence.summary} (${p.notes.join('; ')})` } };

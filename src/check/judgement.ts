@@ -28,6 +28,8 @@ export interface Evidence {
   readonly engineDerivative?: boolean;
   /** What sampling covered: points, special points, index values, sizes, integer domains (see numeric/coverage.ts). */
   readonly coverage?: Coverage;
+  /** A proved relation's conditions for its left side to be defined ("x ≠ 1"): it is proved where they hold. */
+  readonly definedWhere?: readonly string[];
 }
 
 export interface Judgement {

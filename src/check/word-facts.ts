@@ -26,6 +26,8 @@ export interface WordFacts {
   readonly unread?: string;
   /** The names the words speak about (W in "$W$ is orthogonal"). */
   readonly subjects?: readonly string[];
+  /** Read from a quantifier ("for positive $r$"): the facts hold for its sentence only. */
+  readonly quantified?: boolean;
 }
 
 /** Other inline math in the context stands for one more subject of a list ("$p$ and $q$ are …"). */
@@ -40,6 +42,14 @@ const ONE_HOT_BEFORE = new RegExp(`\\bone[- ]hot(?:\\s+encoded)?(?:\\s+(?:labels
 const PROBABILITY_AFTER = new RegExp(`${LIST_AFTER}probabilit(?:y|ies)\\b`, 'i');
 const PROBABILITY_BEFORE = new RegExp(`\\bprobabilit(?:y|ies)${LIST_BEFORE}`, 'i');
 const SIGN_AFTER = new RegExp(`${LIST_AFTER}(?:(strictly\\s+)?positive|negative|non-?negative|non-?zero)\\b(?!\\s+(?:definite|semi|or\\b))`, 'i');
+/**
+ * "for positive $r$", "for every nonzero $x$", "let nonnegative $a$ …": the sign before the name, after a
+ * word that makes it a premise. Not before "integer(s)" or another noun that narrows the set further
+ * ("for positive integers $n$" is n ∈ {1, 2, …}, not n > 0).
+ */
+const SIGN_BEFORE = new RegExp(`\\b(?:for|let|given|with|take|fix|consider)\\s+(?:all\\s+|every\\s+|any\\s+|each\\s+|some\\s+|a\\s+|an\\s+)?((?:strictly\\s+)?positive|negative|non-?negative|non-?zero)(?:\\s+(?:real\\s+)?(?:numbers?|reals?|values?|scalars?))?${LIST_BEFORE}`, 'i');
+/** "for positive integers $n$", "for all odd $k$", "for sufficiently small $h$": a premise word, then words that narrow the set. */
+const NARROWED_BEFORE = new RegExp(`\\b(?:for|let|given|with|take|fix|consider)\\s+(?:all\\s+|every\\s+|any\\s+|each\\s+|some\\s+|a\\s+|an\\s+)?((?:[A-Za-z-]+\\s+){0,2}(?:integers?|natural(?:\\s+numbers?)?|naturals|odd|even|primes?|rational(?:\\s+numbers?)?|distinct|sufficiently\\s+(?:small|large)|small|large)(?:\\s+(?:numbers?|values?))?)${LIST_BEFORE}`, 'i');
 /** Words that constrain a symbol in ways not read here. */
 const OTHER_AFTER = new RegExp(`${LIST_AFTER}((?:symmetric|orthogonal|orthonormal|invertible|normali[sz]ed|unit|binary|integers?|bounded|stochastic|sorted|diagonal|sparse|positive\\s+(?:semi-?)?definite|monotone|increasing|decreasing|convex|concave|independent|i\\.i\\.d\\.?|small|large)\\b[\\w-]*)`, 'i');
 
@@ -78,6 +88,11 @@ export function factsInWords(math: string, before: string, after: string): WordF
   if (PROBABILITY_AFTER.test(post) || PROBABILITY_BEFORE.test(pre)) {
     return { facts: syms.map((s): Fact => ({ kind: 'interval', sym: s, lo: 0, hi: 1, integer: false })) };
   }
+  // "for positive integers $n$", "for odd $k$": a condition in words not read here (never a wider domain assumed).
+  const narrowed = NARROWED_BEFORE.exec(pre);
+  if (narrowed !== null) return { facts: [], unread: (narrowed[1] ?? '').trim().replace(/\s+/g, ' '), subjects: syms.map((s) => s.name) };
+  const signBefore = SIGN_BEFORE.exec(pre);
+  if (signBefore !== null) return { facts: syms.map((s): Fact => ({ kind: 'sign', sym: s, sign: signOf(signBefore[1] ?? '') })), quantified: true };
   const sign = SIGN_AFTER.exec(post);
   if (sign !== null) {
     const word = post.slice(sign.index).replace(/^[^]*?\b((?:strictly\s+)?positive|negative|non-?negative|non-?zero)\b[^]*$/i, '$1');

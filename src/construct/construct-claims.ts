@@ -3,7 +3,10 @@
  * KL(q, p) with exact logarithms, and a relation over a finite set proved
  * (or refuted) by evaluating every case exactly.
  */
+import { add, call, mul, num, pow, sub } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
+import { mapBottomUp } from '../expr/traverse.js';
+import type { StepAtZero } from '../finite/threshold-network.js';
 import type { Rational } from '../expr/rational.js';
 import { toPlain } from '../expr/to-plain.js';
 import { EXACT_OPS } from '../finite/exact-ops.js';
@@ -32,6 +35,14 @@ export function klAsymmetry(p?: readonly Rational[], q?: readonly Rational[]): C
 }
 
 
+/**
+ * step(u) with step(0) = c instead of the function table's 1/2, exactly:
+ * step(u) + (c − 1/2)(1 − sign(u)²), which changes the value at u = 0 only.
+ */
+function withStepAtZero(e: Expr, c: StepAtZero): Expr {
+  return mapBottomUp(e, (x) => (x.kind === 'call' && x.fn === 'step' && x.args.length === 1 ? add(x, mul(num(2 * c - 1, 2), sub(num(1), pow(call('sign', x.args), num(2))))) : x));
+}
+
 /** Above this many cases the report shows the verdict without the table of values. */
 const MAX_ROWS_SHOWN = 64;
 
@@ -49,8 +60,12 @@ function exactText(e: Expr, env: ReadonlyMap<string, Rational | undefined>): str
  *
  *     proveFiniteClaim('y^2 = 1', 'y in {-1, 1}').summary   // 'y^2 = 1: proved by exhaustion over y ∈ {-1, 1} (2 cases)'
  */
-export function proveFiniteClaim(claimText: string, overText: string): ConstructReport {
-  const { left, rel, right } = parseClaim(claimText);
+export function proveFiniteClaim(claimText: string, overText: string, stepAtZero?: StepAtZero): ConstructReport {
+  const written = parseClaim(claimText);
+  const { rel } = written;
+  // The step at 0 the user chose, evaluated exactly; the claim is shown as written.
+  const left = stepAtZero === undefined ? written.left : withStepAtZero(written.left, stepAtZero);
+  const right = stepAtZero === undefined ? written.right : withStepAtZero(written.right, stepAtZero);
   const over = parseOver(overText);
   const domain = productDomain(over.keys, over.sets, over.shown);
   const verdict = proveRelation(left, rel, right, domain);
@@ -61,11 +76,13 @@ export function proveFiniteClaim(claimText: string, overText: string): Construct
           const env = new Map(domain.names.map((n, i) => [n, point[i]]));
           return { point, left: exactText(left, env), right: exactText(right, env) };
         });
-  const claim = `${toPlain(left)} ${rel} ${toPlain(right)}`;
+  const claim = `${toPlain(written.left)} ${rel} ${toPlain(written.right)}`;
   const status: ConstructStatus = verdict.verdict;
   const sections: Section[] = [{ kind: 'claim', claim, domain: { ...domain, names: over.shown }, rows, verdict }];
   // The function table's step has step(0) = 1/2; a reader used to networks' step(0) = 0 should not be surprised.
-  if (/\bstep\(/.test(claim)) sections.push({ kind: 'note', text: 'step here is the function-table Heaviside step, with step(0) = 1/2 (networks take --step-at-zero instead)' });
+  if (/\bstep\(/.test(claim)) {
+    sections.push({ kind: 'note', text: stepAtZero === undefined ? 'step here is the function-table Heaviside step, with step(0) = 1/2 (networks take --step-at-zero instead)' : `step here has step(0) = ${stepAtZero}, as chosen (step-at-zero)` });
+  }
   return { title: `A claim over a finite set: ${claim}`, sections, status, summary: `${claim}: ${verdict.text}` };
 }
 

@@ -31,6 +31,8 @@ export interface ConstructRequest {
   /** A network the user wrote, one definition a line or separated by ';' (the last is the output): checked instead of searched for. */
   readonly network?: string;
   readonly stepAtZero: StepAtZero;
+  /** stepAtZero was chosen, not the default: a claim's step(·) takes it too (else the function table's step(0) = 1/2). */
+  readonly stepAtZeroChosen?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export function constructFor(req: ConstructRequest, key: (name: string) => strin
   const asked = [req.truth, req.table, req.box, req.counterexample, req.claim].filter((x) => x !== undefined).length;
   if (asked !== 1) throw new ConstructError(`give exactly one of ${['truth', 'table', 'box', 'counterexample', 'claim'].map(key).join(', ')}`);
   if ((req.claim === undefined) !== (req.over === undefined)) throw new ConstructError(`${key('claim')} and ${key('over')} go together: ${key('claim')} 'y^2 = 1' ${key('over')} 'y in {-1, 1}'`);
-  if (req.claim !== undefined) return proveFiniteClaim(req.claim, req.over as string);
+  if (req.claim !== undefined) return proveFiniteClaim(req.claim, req.over as string, req.stepAtZeroChosen === true ? req.stepAtZero : undefined);
   if (req.counterexample !== undefined) {
     if (!isKlSymmetryClaim(req.counterexample)) throw new ConstructError(`construct finds counterexamples to 'KL(p,q) = KL(q,p)' only; cannot read '${req.counterexample}'`);
     return klAsymmetry(req.p === undefined ? undefined : parseDistribution(req.p, 'p'), req.q === undefined ? undefined : parseDistribution(req.q, 'q'));

@@ -250,6 +250,7 @@ class Reader {
       ...(layers === undefined ? {} : { layers: layers === '1' ? 1 : 2 }),
       ...(network === undefined ? {} : { network }),
       stepAtZero: stepAtZero === '0' ? 0 : 1,
+      ...(opt('step-at-zero') === undefined ? {} : { stepAtZeroChosen: true }),
     };
   }
 

@@ -14,21 +14,33 @@ import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { substitute } from '../expr/substitute.js';
 import { differentiate } from '../derive/differentiate.js';
+import { kinkAt } from '../derive/kinks.js';
 import { evaluate } from '../numeric/evaluate.js';
 import type { Engine } from '../rewrite/engine.js';
 import { placeholder, type Graph } from './build-graph.js';
 import { agree } from './agree.js';
 
-/** An entry agrees (true), differs (false), or was not checked (undefined: too large, or too many entries). */
-export type Checked = boolean | undefined;
+/**
+ * An entry agrees (true), differs (false), has no value to agree with (the
+ * node is not differentiable at the point: a kink of relu, |x|, max), or was
+ * not checked (undefined: too large, or too many entries).
+ */
+export type Checked = boolean | 'not-differentiable' | undefined;
 
 /** At most this many sweep entries are checked symbolically (each is one derivative). */
 const MAX_CHECKED_ENTRIES = 2000;
 
-/** The derivative's value at the point, or NaN when it did not finish or has no finite value. */
-function derivativeAt(engine: Engine, e: Expr, wrt: Sym, values: ReadonlyMap<string, Expr>): number {
+/**
+ * The derivative's value at the point, or NaN when it did not finish or has
+ * no finite value. At a kink the rules' formula (step(0) = 1/2) means
+ * nothing: the function table's branches decide whether a derivative exists.
+ */
+function derivativeAt(engine: Engine, e: Expr, wrt: Sym, values: ReadonlyMap<string, Expr>): number | 'not-differentiable' {
   const d = differentiate(engine, e, [wrt]);
   if (d.stop !== 'normal-form') return NaN;
+  const kink = kinkAt(engine, e, [wrt], d.result, values);
+  if (kink.kind === 'not-differentiable') return 'not-differentiable';
+  if (kink.kind === 'differentiable') return kink.value.approx;
   try {
     return evaluate(substitute(d.result, values), new Map());
   } catch {
@@ -78,6 +90,7 @@ export function checkAdjoints(engine: Engine, graph: Graph, point: ReadonlyMap<s
 }
 
 /** Agreement, or both not finite (a derivative that does not exist there is not a disagreement of the sweep). */
-function agreeOrBothOff(a: number, b: number): boolean {
+function agreeOrBothOff(a: number, b: number | 'not-differentiable'): Checked {
+  if (b === 'not-differentiable') return b;
   return Number.isFinite(a) && Number.isFinite(b) ? agree(a, b) : !Number.isFinite(a) && !Number.isFinite(b);
 }

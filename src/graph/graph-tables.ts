@@ -11,6 +11,7 @@ import { formatNumber } from '../numeric/format-number.js';
 import { toLatex, toPlain } from '../render/index.js';
 import { escapeLatexText } from '../render/escape.js';
 import type { GraphReport } from './graph-report.js';
+import type { Checked } from './check-sweeps.js';
 
 export interface Cell {
   readonly plain: string;
@@ -56,9 +57,11 @@ function partialCell(top: Cell | undefined, bottom: Cell | undefined): Cell {
 
 const checkCell = (ok: boolean): Cell => textCell(ok ? 'agrees' : 'DIFFERS');
 
-/** A row of checks: DIFFERS if one differs, agrees if all agree, otherwise not checked. */
-function rowCheck(checks: readonly (boolean | undefined)[]): Cell {
-  return checks.includes(false) ? checkCell(false) : checks.every((c) => c === true) ? checkCell(true) : textCell('not checked (too large)');
+/** A row of checks: DIFFERS if one differs, agrees if all agree, "not differentiable" at a kink, otherwise not checked. */
+function rowCheck(checks: readonly Checked[]): Cell {
+  if (checks.includes(false)) return checkCell(false);
+  if (checks.includes('not-differentiable')) return textCell('not differentiable at the point');
+  return checks.every((c) => c === true) ? checkCell(true) : textCell('not checked (too large)');
 }
 
 export function pointText(report: GraphReport): string {

@@ -11,6 +11,7 @@
  * `reader` that its family's file implements:
  *
  *     latex-fraction.ts       \frac \dfrac \tfrac \sqrt, and latex-derivative.ts (d/dx, ∇)
+ *     latex-combinatorics.ts  \binom, n! (whole numbers), \pmod (refused)
  *     latex-fonts.ts          \hat \tilde \bar \dot \vec \mathcal \mathbf \bm \mathrm \mathbb
  *     latex-text.ts           \operatorname \text \mbox, \mathrm{ReLU}(x)
  *     latex-delimiters.ts     \left \big… \{ \| \lvert \middle
@@ -31,6 +32,7 @@ import { ELLIPSIS_COMMANDS, readStrayEllipsis } from './latex-ellipsis.js';
 import { readEnvironment, readStrayEnd } from './latex-environments.js';
 import { ACCENTS, WORD_FONTS, readAccent, readBlackboard } from './latex-fonts.js';
 import { FRACTION_COMMANDS, readFraction, readSquareRoot } from './latex-fraction.js';
+import { BINOMIAL_COMMANDS, MODULO_COMMANDS, readBinomial, readModulo } from './latex-combinatorics.js';
 import { LOGIC_COMMANDS, readLogic } from './latex-logic.js';
 import type { LatexFamilyReader } from './latex-reader.js';
 import { readFontWord, readFunctionWord } from './latex-text.js';
@@ -80,6 +82,8 @@ for (const f of FUNCTIONS) for (const name of f.latexAliases ?? []) table.set(na
 // Fractions, roots, derivatives.
 reader(FRACTION_COMMANDS, readFraction);
 reader(['sqrt'], readSquareRoot);
+reader(BINOMIAL_COMMANDS, readBinomial);
+reader(MODULO_COMMANDS, readModulo);
 reader(['nabla'], readNabla);
 table.set('partial', { kind: 'partial' });
 

@@ -18,7 +18,7 @@ export interface LatexToken {
 const SPACING = new Set([',', ';', '!', ':', ' ', 'quad', 'qquad', 'displaystyle', 'textstyle', 'limits', 'nolimits']);
 const NUMBER = /\d*\.\d+|\d+/y;
 const COMMAND = /[A-Za-z]+/y;
-const SYMBOLS = new Set(['+', '-', '*', '/', '^', '_', '(', ')', '[', ']', '{', '}', ',', '|', '=', '<', '>', "'", '.', '&']);
+const SYMBOLS = new Set(['+', '-', '*', '/', '^', '_', '(', ')', '[', ']', '{', '}', ',', '|', '=', '<', '>', "'", '.', '&', '!']);
 
 /**
  * Characters typed for commands in plain-text notes and pasted math: Greek

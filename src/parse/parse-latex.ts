@@ -24,6 +24,7 @@ import { bracketArgs, bracketAt, delimited, openDelimiter, readDelimiterCommand,
 import { readPartialQuotient } from './latex-derivative.js';
 import { ELLIPSIS_COMMANDS, readEllipsisTerms } from './latex-ellipsis.js';
 import { readFunctionCommand } from './latex-functions.js';
+import { readFactorial } from './latex-combinatorics.js';
 import { readAbstractCall } from './latex-function-notation.js';
 import { letter, scripts, subscript, variable } from './latex-symbols.js';
 import type { LatexReader } from './latex-reader.js';
@@ -185,7 +186,9 @@ class LatexParser extends InfixParser<LatexToken> implements LatexReader {
    *      ^      ^
    */
   power(): Expr {
-    const base = this.primary();
+    let base = this.primary();
+    // 5! binds tighter than a power (5!^2 is (5!)^2); a factorial of anything but a whole number is refused there.
+    if (this.is('sym', '!')) base = readFactorial(this.reader, base, this.next());
     const baseLiteral = this.lit.literal;
     if (!this.is('sym', '^')) return base;
     const op = this.next();

@@ -150,9 +150,9 @@ describe('conditions written on one row of an aligned display, or under a sign',
     const doc = '$$\\begin{aligned} \\log(ab) &= \\log a + \\log b \\quad \\text{for all } a, b > 0 \\\\ \\sqrt{x^2} &= x \\end{aligned}$$\n';
     expect([...marks(doc).values()]).toEqual(['proved', 'fails']);
   });
-  it('leaves a row that continues the step above with its condition not read (the condition would not reach that step)', () => {
+  it('states the condition of a row that continues the step above for that step (whose left side is on the row above)', () => {
     const doc = '$$\\begin{aligned} f &= \\log(ab) \\\\ &= \\log a + \\log b \\quad \\text{for } a, b > 0 \\end{aligned}$$\n';
-    expect([...marks(doc).values()].filter((v) => v === 'fails' || v === 'proved' || v === 'holds')).toEqual([]);
+    expect([...marks(doc).values()].filter((v) => v === 'fails' || v === 'proved' || v === 'holds')).toEqual(['proved']);
   });
   it('lists a relation whose sign carries a condition (\\underset{x > 1}{>}) as not read, never judged without it', () => {
     expect([...marks('$$x^2 - 1 \\underset{x > 1}{>} 0$$\n').values()]).toEqual(['not read']);

@@ -127,8 +127,8 @@ describe('known breaks (not fixed here): each pins the correct verdict', () => {
     expect(verdicts(doc).filter(strong)).toEqual([]);
   });
 
-  // gradtex says fails "at r = -1.964" ("positive" before the math is not read as r > 0); true: |r| = r for r > 0.
-  it.fails('does not refute |r| = r "for positive $r$"', () => {
+  // "positive" before the math is read as r > 0 (word-facts.ts): |r| = r holds there, never fails at r = -1.964.
+  it('does not refute |r| = r "for positive $r$"', () => {
     expect(verdicts('For positive $r$, $$|r| = r$$\n')).not.toContain('1: fails'); // correct
   });
 });

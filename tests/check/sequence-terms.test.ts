@@ -25,9 +25,26 @@ describe('terms of a sequence given by number', () => {
     expect(v.map((s) => s.verdict)).not.toContain('proved');
   });
 
-  // gradtex says fails (m_t sampled as a free number, the recurrence on line 1 not used as its definition); true: m_t = (1 - β^t) g for every t.
-  it.fails('should not fail the correct closed form of a recurrence stated in the paragraph before', () => {
+  // m_t is not a free number: the recurrence on line 1 gives its terms, and m_t = (1 - β^t) g for every t.
+  it('should not fail the correct closed form of a recurrence stated in the paragraph before', () => {
     const v = steps("Adam's first moment: $m_0 = 0$ and $m_t = \\beta_1 m_{t-1} + (1 - \\beta_1) g$ with a constant gradient $g$.\n\nThen $m_t = (1 - \\beta_1^{t})\\, g$.\n");
     expect(v.filter((s) => s.verdict === 'fails')).toEqual([]);
+    const closed = v.find((s) => s.line === 3);
+    expect(['proved', 'holds']).toContain(closed?.verdict);
+    expect(closed?.summary).toMatch(/closed form of the recurrence|by induction/);
+  });
+
+  it('should fail a wrong closed form at the first term the recurrence gives where it differs', () => {
+    const v = steps("Adam's first moment: $m_0 = 0$ and $m_t = \\beta_1 m_{t-1} + (1 - \\beta_1) g$ with a constant gradient $g$.\n\nThen $m_t = (1 - \\beta_1^{2t})\\, g$.\n");
+    const closed = v.find((s) => s.line === 3);
+    expect(closed?.verdict).toBe('fails');
+    expect(closed?.summary).toMatch(/^at t = 1, the term the recurrence gives/);
+  });
+
+  it('should prove a closed form by induction when every part is exact', () => {
+    const v = steps('Let $a_0 = 1$ and $a_n = a_{n-1} + 2$.\n\nThen $a_n = 2n + 1$.\n');
+    const closed = v.find((s) => s.line === 3);
+    expect(closed?.verdict).toBe('proved');
+    expect(closed?.summary).toMatch(/^by induction on n/);
   });
 });

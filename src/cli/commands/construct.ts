@@ -38,6 +38,8 @@ interface ConstructFlags {
   check?: string;
   checkFile?: string;
   stepAtZero: StepAtZero;
+  /** --step-at-zero was given (not its default). */
+  stepAtZeroChosen?: boolean;
   format: Format;
 }
 
@@ -77,6 +79,7 @@ function report(flags: ConstructFlags): ConstructReport {
       ...(flags.layers === undefined ? {} : { layers: flags.layers }),
       ...(network === undefined ? {} : { network }),
       stepAtZero: flags.stepAtZero,
+      ...(flags.stepAtZeroChosen === true ? { stepAtZeroChosen: true } : {}),
     },
     (k) => `--${k}`,
   );
@@ -113,8 +116,8 @@ export const constructCommand: CommandModule = {
       .option('--over <sets>', "the finite set of each variable of --claim: 'y in {-1, 1}', 'A, B in {0, 1}'")
       .option('--step-at-zero <v>', 'the value of step(0): 0 (fires when z > 0) or 1 (fires when z ≥ 0)', parseStepAtZero, 0 as StepAtZero)
       .option('--format <format>', 'text, json or latex (a KaTeX-ready fragment)', parseFormat, 'text')
-      .action((flags: ConstructFlags) => {
-        setExit(run(io, flags));
+      .action((flags: ConstructFlags, command: Command) => {
+        setExit(run(io, { ...flags, stepAtZeroChosen: command.getOptionValueSource('stepAtZero') === 'cli' }));
       });
   },
 };

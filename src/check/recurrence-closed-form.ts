@@ -1,0 +1,148 @@
+/**
+ * A closed form of a sequence the document gives by a recurrence: after
+ * "$m_0 = 0$ and $m_t = \beta_1 m_{t-1} + (1 - \beta_1) g$", the claim
+ * $m_t = (1 - \beta_1^t) g$ is about those terms, not about a free number
+ * m_t. It is judged against the terms the recurrence gives (m_0, m_1, …,
+ * written out exactly from the given first terms) and by induction: the
+ * closed form satisfies the recurrence for every whole t past the given
+ * terms. It fails at the first term where it differs (a real
+ * counterexample: that term is what the document defines); it is proved
+ * when the given terms and the induction step are proved, and holds when
+ * they are only sampled.
+ *
+ *     judgeClosedForm(rec, parseLatex('m_t'), parseLatex('(1 - \\beta^t) g'), judge)   // { verdict: 'proved', … by induction on t … }
+ */
+import { num } from '../expr/build.js';
+import type { Expr, Sym } from '../expr/node.js';
+import { symKey } from '../expr/sym-key.js';
+import { substitute } from '../expr/substitute.js';
+import { toPlain } from '../expr/to-plain.js';
+import { children, mapBottomUp, some } from '../expr/traverse.js';
+import { evaluate, EvaluationError } from '../numeric/index.js';
+import { lineCol } from '../parse/index.js';
+import type { Fact } from './facts.js';
+import type { Stated } from './fact-ledger.js';
+import type { Judgement } from './judgement.js';
+
+/** A recurrence the document states, with the terms it gives by number. */
+export interface Recurrence {
+  /** The member the recurrence defines (m_t), its index a letter. */
+  readonly sym: Sym;
+  /** Its value, in terms of earlier members (β m_{t-1} + (1 − β) g). */
+  readonly value: Expr;
+  readonly from: number;
+  readonly to: number;
+  readonly line: number;
+  /** The terms given by number (m_0 = 0), lowest index first. */
+  readonly given: readonly { readonly index: number; readonly value: Expr; readonly line: number }[];
+}
+
+/** What recordRecurrence needs of the ledger (fact-ledger.ts). */
+interface RecurrenceLedger {
+  readonly recurrences: Recurrence[];
+  activeAt(offset: number): readonly Stated[];
+  readonly source: string;
+}
+
+/**
+ * Keeps a recurrence stated at `from` (until `to`), with the terms of its
+ * family given by number in scope there (m_0 = 0), for closed forms claimed
+ * after it.
+ */
+export function recordRecurrence(ledger: RecurrenceLedger, member: Sym, value: Expr, from: number, to: number): void {
+  const given = ledger
+    .activeAt(from)
+    .flatMap((st) => (st.fact.kind === 'define' && st.fact.sym.name === member.name && st.fact.sym.sub.length === 1 && st.fact.sym.sub[0]?.kind === 'num' && st.fact.sym.sub[0].d === 1n ? [{ index: Number(st.fact.sym.sub[0].n), value: st.fact.value, line: st.line }] : []))
+    .sort((x, y) => x.index - y.index);
+  ledger.recurrences.push({ sym: member, value, from, to, line: lineCol(ledger.source, from).line, given });
+}
+
+/** How many terms past the given ones are written out and compared. */
+const TERMS = 6;
+/** The induction step is sampled for whole t in [first, first + SPAN]. */
+const SPAN = 40;
+
+const isLetter = (e: Expr | undefined): e is Sym => e?.kind === 'sym' && e.sub.length === 0 && e.sup.length === 0;
+const isMember = (rec: Recurrence, e: Expr): e is Sym => e.kind === 'sym' && e.name === rec.sym.name && e.sub.length === 1 && e.sup.length === 0;
+
+/** The offset of a member's index from the index letter (m_{t-1}: −1), when it is a whole number. */
+function offsetOf(member: Sym, index: Sym): number | undefined {
+  try {
+    const v = evaluate(member.sub[0] as Expr, new Map([[symKey(index), 0]]));
+    return Number.isInteger(v) ? v : undefined;
+  } catch (e) {
+    if (e instanceof EvaluationError) return undefined;
+    throw e;
+  }
+}
+
+/** The members of the family an expression uses (m_{t-1}, m_{t-2}). */
+function membersOf(rec: Recurrence, e: Expr, into: Sym[] = []): Sym[] {
+  if (isMember(rec, e)) into.push(e);
+  else for (const c of children(e)) membersOf(rec, c, into);
+  return into;
+}
+
+/**
+ * The claim `lhs = rhs` judged as a closed form of the recurrence, or
+ * undefined when it is not one (lhs not the member at a letter, rhs using
+ * the family, a recurrence gradtex cannot unroll). `judge` judges one
+ * relation with extra facts.
+ */
+export function judgeClosedForm(rec: Recurrence, lhs: Expr, rhs: Expr, judge: (l: Expr, r: Expr, extra: readonly Fact[]) => Judgement): Judgement | undefined {
+  if (!isMember(rec, lhs) || !isLetter(lhs.sub[0]) || !isLetter(rec.sym.sub[0])) return undefined;
+  if (some(rhs, (x) => isMember(rec, x))) return undefined;
+  const t = lhs.sub[0];
+  const value = substitute(rec.value, new Map([[symKey(rec.sym.sub[0]), t]]));
+  const members = membersOf(rec, value);
+  if (members.length === 0) return undefined;
+  const offsets = members.map((m) => offsetOf(m, t));
+  if (offsets.some((o) => o === undefined || o >= 0)) return undefined;
+  const lag = -Math.min(...(offsets as number[]));
+  const first = rec.given[0]?.index;
+  if (first === undefined) return undefined;
+  // The recurrence starts once `lag` consecutive terms are given.
+  for (let k = 0; k < lag; k++) if (!rec.given.some((g) => g.index === first + k)) return undefined;
+  const start = first + lag;
+  const at = (e: Expr, k: Expr): Expr => substitute(e, new Map([[symKey(t), k]]));
+  // The terms, written out: m_k for k from the first given one.
+  const terms = new Map<number, Expr>();
+  for (const g of rec.given) if (g.index < start) terms.set(g.index, g.value);
+  for (let k = start; k < start + TERMS; k++) {
+    let missing = false;
+    const term = mapBottomUp(at(value, num(k)), (x) => {
+      if (!isMember(rec, x)) return x;
+      const j = offsetOf(x, t);
+      const known = j === undefined ? undefined : terms.get(j);
+      if (known === undefined) missing = true;
+      return known ?? x;
+    });
+    if (missing) return undefined;
+    terms.set(k, term);
+  }
+  const given = `${rec.given.filter((g) => g.index < start).map((g) => `${rec.sym.name}_${g.index} = ${toPlain(g.value)} (line ${g.line})`).join(', ')} and ${toPlain(rec.sym)} = ${toPlain(rec.value)} (line ${rec.line})`;
+  let sampledOnly = false;
+  for (const [k, term] of [...terms].sort((a, b) => a[0] - b[0])) {
+    const j = judge(at(rhs, num(k)), term, []);
+    if (j.verdict === 'fails') {
+      return { verdict: 'fails', evidence: { ...j.evidence, summary: `at ${t.name} = ${k}, the term the recurrence gives (${given}) differs: ${j.evidence.summary}` } };
+    }
+    if (j.verdict === 'undecided') return { verdict: 'undecided', evidence: { method: 'none', summary: `a closed form of the recurrence ${given}: at ${t.name} = ${k} it could not be decided (${j.evidence.summary})` } };
+    if (j.verdict !== 'proved') sampledOnly = true;
+  }
+  // The induction step: the closed form satisfies the recurrence for every whole t from `start` on.
+  const stepped = mapBottomUp(value, (x) => (isMember(rec, x) ? at(rhs, x.sub[0] as Expr) : x));
+  const interval: Fact = { kind: 'interval', sym: t, lo: start, hi: start + SPAN, integer: true, bounds: { lo: start, hi: Infinity, loOpen: false, hiOpen: true } };
+  const step = judge(rhs, stepped, [interval]);
+  const checked = `${t.name} = ${[...terms.keys()].sort((a, b) => a - b).join(', ')}`;
+  if (step.verdict === 'proved' && !sampledOnly) {
+    // The induction step may hold only where the closed form is defined (β^t for β > 0): so does the proof.
+    const where = step.evidence.definedWhere;
+    const scope = where === undefined ? '' : `for ${where.join(' and ')}: `;
+    return { verdict: 'proved', evidence: { method: 'simplify', ...(where === undefined ? {} : { definedWhere: where }), summary: `${scope}by induction on ${t.name} (a whole number, ${t.name} ≥ ${first}) from the recurrence ${given}: the closed form gives the first term${lag > 1 ? 's' : ''} and satisfies the recurrence (${step.evidence.summary}); it also agrees with the terms written out at ${checked}` } };
+  }
+  if (step.verdict === 'proved' || step.verdict === 'holds') {
+    return { verdict: 'holds', evidence: { method: 'sampling', summary: `a closed form of the recurrence ${given}: it agrees with the terms written out at ${checked}, and satisfies the recurrence at the sampled whole ${t.name} ≥ ${start} (${step.evidence.summary}); not proved for every ${t.name}` } };
+  }
+  return { verdict: 'undecided', evidence: { method: 'none', summary: `a closed form of the recurrence ${given}: it agrees with the terms written out at ${checked}, but whether it satisfies the recurrence could not be decided (${step.evidence.summary})` } };
+}
