@@ -7,7 +7,8 @@
  * 1. At x = c the sides are equal: the inequality's sides with x := c (or,
  *    for `p = q` between two families, with q renamed to p) are judged as an
  *    equality by the ordinary judge (proved when it simplifies).
- * 2. Away from c the inequality is strict: points of the domain with x ≠ c
+ * 2. Away from c the inequality is strict (only for "iff", "exactly when";
+ *    "with equality for $x = 1$" claims part 1 alone): points of the domain with x ≠ c
  *    (p ≠ q) are sampled; one where the sides are equal is a counterexample.
  *    Sampled, so this part is at most `holds`.
  *
@@ -40,6 +41,8 @@ type MathSegment = Extract<Segment, { kind: 'math' }>;
 
 /** Prose right before the math that announces an equality case. */
 const EQUALITY_PHRASE = /\b(?:with\s+equality\s+(?:if\s+and\s+only\s+if|iff|exactly\s+when)|equality\s+holds\s+(?:if\s+and\s+only\s+(?:if|when)|only\s+(?:if|when)|iff|exactly\s+when))\s*(?:\$|\\\()?\s*$/i;
+/** "with equality for $x = 1$", "equality holds at …": equality at the point only (part 1), no claim that it is strict elsewhere. */
+const EQUALITY_AT = /\b(?:with\s+equality|equality\s+holds)\s+(?:for|when|at|if)\s*(?:\$|\\\()?\s*$/i;
 const INEQUALITY: ReadonlySet<Relation> = new Set(['<=', '<', '>=', '>']);
 /** Prose before inline math that makes it a condition, not the inequality whose equality case is stated. */
 const CONDITION_BEFORE = /\b(?:for(?:\s+(?:every|all|each|any))?|when|whenever|where|if|with|provided(?:\s+that)?|assuming|let|given)\s*(?:\$|\\\()?\s*$/i;
@@ -59,7 +62,9 @@ interface Inequality {
 export function equalityCase(ctx: MathContext, seg: MathSegment): ChainReport | undefined {
   if (seg.display) return undefined;
   const { source } = ctx.ledger;
-  if (!EQUALITY_PHRASE.test(source.slice(Math.max(0, seg.offset - 80), seg.offset))) return undefined;
+  const prose = source.slice(Math.max(0, seg.offset - 80), seg.offset);
+  const iff = EQUALITY_PHRASE.test(prose);
+  if (!iff && !EQUALITY_AT.test(prose)) return undefined;
   const cond = conditionOf(seg.text);
   if (cond === undefined) return undefined;
   const ineq = inequalityBefore(ctx, seg);
@@ -77,6 +82,8 @@ export function equalityCase(ctx: MathContext, seg: MathSegment): ChainReport | 
     judgement = { verdict: 'undecided', evidence: { method: 'none', summary: `at ${where} the sides differ (${part1.evidence.summary}), but ${cond.u} and ${cond.v} have different domains, so that point may not be one where ${where}` } };
   } else if (part1.verdict === 'fails') {
     judgement = { verdict: 'fails', evidence: { ...part1.evidence, summary: `at ${where} the sides of ${toPlain(ineq.lhs)} vs ${toPlain(ineq.rhs)} are not equal: ${part1.evidence.summary}` } };
+  } else if (!iff) {
+    judgement = { verdict: part1.verdict, evidence: { ...part1.evidence, summary: `equality case: at ${where} the sides are equal (${part1.verdict}: ${part1.evidence.summary})` } };
   } else {
     const part2 = strictAway(ctx, ineq, cond, facts, seed);
     if (part2.verdict === 'fails') judgement = part2;

@@ -133,4 +133,21 @@ describe('the equality case of KL(p, q) ≥ 0', () => {
     const eq = equalityStep(steps(md), 'x = y');
     expect(eq.verdict).not.toBe('fails');
   });
+
+  it('should read "with equality for $x = 1$" as the equality at that point only, never as a definition of x for the rest of the section', () => {
+    const md = 'We show $\\ln x \\le x - 1$ for $x > 0$, with equality for $x = 1$.\n\nThen $$\\ln x = x - 1.$$\n';
+    const all = steps(md);
+    const eq = equalityStep(all, 'x = 1');
+    expect(eq.verdict).toBe('proved');
+    expect(eq.summary).toMatch(/^equality case: at x = 1 the sides are equal/);
+    expect(eq.summary).not.toMatch(/away from/);
+    // Before: x = 1 became a worked example's value and ln x = x − 1 came out proved.
+    expect(equalityStep(all, '\\ln x = x - 1').verdict).toBe('fails');
+    expect(premises(md)).not.toContain('x = 1');
+  });
+
+  it('should fail "with equality when $x = 2$" after ln x ≤ x − 1: the sides differ there', () => {
+    const eq = equalityStep(steps('For $x > 0$ we have $\\ln x \\le x - 1$, with equality when $x = 2$.\n'), 'x = 2');
+    expect(eq.verdict).toBe('fails');
+  });
 });
