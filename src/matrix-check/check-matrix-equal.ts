@@ -8,6 +8,7 @@
  *
  *     checkMatrixEqual(parse('transpose(A*B)'), parse('transpose(B)*transpose(A)'), ctx)   // { verdict: 'holds', … }
  */
+import { lookupFunction } from '../expr/functions.js';
 import { num, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { children, mapBottomUp } from '../expr/traverse.js';
@@ -133,7 +134,8 @@ export function freeArrayIndices(exprs: readonly Expr[], ctx: ShapeContext): Map
   const out = new Map<string, Size[]>();
   const bound = new Set<string>();
   const walk = (e: Expr): void => {
-    if (e.kind === 'call' && e.fn === 'sum') {
+    // A binder (sum, maxover) binds its index in its body.
+    if (e.kind === 'call' && lookupFunction(e.fn)?.binds !== undefined) {
       const k = e.args[1];
       const name = k?.kind === 'sym' ? k.name : undefined;
       const was = name !== undefined && bound.has(name);

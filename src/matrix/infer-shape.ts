@@ -92,6 +92,16 @@ function callShape(e: Expr & { kind: 'call' }, ctx: ShapeContext): Shape {
       if (e.fn === 'norm1' && s.rows !== 1 && s.cols !== 1) throw new ShapeError(`‖A‖_1 of a matrix (its largest column sum) is not read: got ${named(a, s)}; write the sum of |A_{ij}| you mean`);
       return SCALAR;
     }
+    case 'lse':
+    case 'softmax': {
+      // Functions of a column vector (a scalar is a vector of one entry): LSE is a scalar, softmax a vector
+      // shaped like its argument, and softmax(z, i) its entry i.
+      const [a, i] = e.args as [Expr, Expr?];
+      const s = inferShape(a, ctx);
+      if (!isScalarShape(s) && s.cols !== 1) throw new ShapeError(`${e.fn} is read of a column vector, got ${named(a, s)}; apply it to each column you mean`);
+      if (i !== undefined && !isScalarShape(inferShape(i, ctx))) throw new ShapeError(`the index of ${e.fn}(z, i) is a scalar, got ${named(i, inferShape(i, ctx))}`);
+      return e.fn === 'lse' || i !== undefined ? SCALAR : s;
+    }
     case 'hadamard':
       return hadamardShape(e, ctx);
     case 'trace': {
@@ -115,7 +125,8 @@ function callShape(e: Expr & { kind: 'call' }, ctx: ShapeContext): Shape {
       // ones(n), identity(n) for a size n; ones(A) shaped like A, identity(A) of A's rows.
       const a = e.args[0] as Expr;
       const s = inferShape(a, ctx);
-      const n = isScalarShape(s) ? sizeOf(a) : s.rows;
+      // A declared vector of one entry (z: 1, a size drawn as 1) is not a size name: ones(z) has its one row.
+      const n = isScalarShape(s) && (a.kind !== 'sym' || declaredShape(ctx, a) === undefined) ? sizeOf(a) : s.rows;
       if (n === undefined) throw new ShapeError(`${e.fn}(${toPlain(a)}): the argument is a size (a positive integer or a size name such as n) or a shaped vector or matrix`);
       if (e.fn === 'identity') return { rows: n, cols: n, vector: false };
       return isScalarShape(s) ? { rows: n, cols: 1, vector: true } : s;

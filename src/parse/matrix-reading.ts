@@ -10,6 +10,7 @@
  *     transposeReading(sym('x'))                    // true: x^T is a transpose
  *     orderSensitiveProducts(parsePlain('B*A*x'))   // ['B*A*x' as an Expr]
  */
+import { lookupFunction } from '../expr/functions.js';
 import type { Expr } from '../expr/node.js';
 import { isMatrixCall } from '../matrix/matrix-calls.js';
 import { children } from '../expr/traverse.js';
@@ -76,8 +77,9 @@ export function isBareT(e: Expr): boolean {
 export function orderSensitiveProducts(e: Expr): Expr[] {
   const out: Expr[] = [];
   const walk = (x: Expr): void => {
-    // ‖x‖ of a letter: x is a vector by this notation, and ‖x‖ is not |x| unless x has one entry.
-    if (x.kind === 'call' && (x.fn === 'norm' || x.fn === 'norm1' || x.fn === 'norminf') && x.args[0] !== undefined && mayBeArray(x.args[0])) {
+    // ‖x‖, LSE(z), softmax(z) of a letter: a function of every entry (the table's ofEntries), so the
+    // letter is a vector by this notation, and ‖x‖ is not |x| (nor LSE(z) = z) unless it has one entry.
+    if (x.kind === 'call' && lookupFunction(x.fn)?.ofEntries === true && x.args[0] !== undefined && mayBeArray(x.args[0])) {
       out.push(x);
       return;
     }
