@@ -144,6 +144,13 @@ export function freeArrayIndices(exprs: readonly Expr[], ctx: ShapeContext): Map
       if (name !== undefined && !was) bound.delete(name);
       return;
     }
+    // softmax(z, j): j picks an entry of the declared vector z, as the j of z_j does.
+    const at = e.kind === 'call' ? lookupFunction(e.fn)?.entryArgument : undefined;
+    if (e.kind === 'call' && at !== undefined) {
+      const [v, ix] = [e.args[0], e.args[at]];
+      const shape = v?.kind === 'sym' ? declaredShape(ctx, v) : undefined;
+      if (shape !== undefined && !isScalarShape(shape) && ix?.kind === 'sym' && ix.sub.length === 0 && !bound.has(ix.name)) out.set(ix.name, [...(out.get(ix.name) ?? []), shape.rows]);
+    }
     if (e.kind === 'sym' && e.sub.length > 0) {
       const entry = arrayOfEntry(ctx, e);
       if (entry === undefined) return;
