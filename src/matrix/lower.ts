@@ -166,7 +166,9 @@ function callEntry(e: Expr & { kind: 'call' }, i: Expr, j: Expr, ctx: ShapeConte
       return call('sum', [mul(at(first, i, k), at(right, k, j)), k, ONE, sizeExpr(inner)]);
     }
     default:
-      // sum, delta: scalar already (inferShape checked); anything else applies elementwise.
+      // sum, delta: scalar already (inferShape checked); a sum's body may still hold a function of a whole
+      // vector (Σ_j softmax(z, j)), written out like any scalar; anything else applies elementwise.
+      if (e.fn === 'sum' && e.args.length === 4) return call('sum', [at(e.args[0] as Expr, ONE, ONE), ...e.args.slice(1)]);
       if (e.fn === 'sum' || e.fn === 'delta') return e;
       return call(e.fn, e.args.map((a) => at(a, i, j)));
   }
