@@ -119,6 +119,13 @@ export interface FunctionSpec {
    * argument at this position prints as that subscript.
    */
   readonly entryArgument?: number;
+  /**
+   * Its argument is meant as a vector (LSE, softmax; a norm of a number is
+   * its absolute value, so not the norms): without shapes a call whose
+   * argument holds a letter is not read as a function of one number, and
+   * under shapes its argument must involve a declared vector or be a number.
+   */
+  readonly vectorArgument?: boolean;
   /** Zero only where its argument is zero (√u, |u|): nonzero almost everywhere when the argument is. */
   readonly zeroOnlyAtZero?: boolean;
   /** nerdamer's spelling; undefined = nerdamer cannot express it, and is not asked. */
@@ -442,14 +449,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'lse', aliases: ['logsumexp', 'LSE'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'LSE' }, domain: 'all', title: 'log-sum-exp of a vector LSE(z) = log Σ_k e^{z_k} (u of a scalar)',
     evaluate: (xs) => a0(xs), real: (o, xs) => r0(xs, o),
-    ofEntries: true,
+    ofEntries: true, vectorArgument: true,
     derivativeRule: 'd.lse-entry', specialValueRules: ['sv.lse-single', 'sv.lse-equal-entries'],
   },
   {
     name: 'softmax', aliases: [], minArgs: 1, maxArgs: 2, latex: { form: 'operatorname', name: 'softmax' }, domain: 'all', title: 'softmax of a vector, softmax(z)_i = e^{z_i}/Σ_k e^{z_k}; softmax(z, i) is its entry i (1 of a scalar)',
     evaluate: (xs) => (xs.length < 2 || xs[1] === 1 ? 1 : NaN),
     real: (o, xs) => { const i = xs[1]; return i === undefined || o.toNumber(i) === 1 ? o.num(1) : o.nan(); },
-    positivity: 'always', ofEntries: true, entryArgument: 1,
+    positivity: 'always', ofEntries: true, vectorArgument: true, entryArgument: 1,
     derivativeRule: 'd.softmax-entry', specialValueRules: ['sv.softmax-single', 'sv.softmax-equal-entries'],
   },
   {

@@ -26,6 +26,9 @@ import { toLatex } from '../../src/render/index.js';
 import { createEngine } from '../../src/rewrite/engine.js';
 import { simplify } from '../../src/simplify/simplify.js';
 import { cli } from '../cli/run.js';
+import { differentiate } from '../../src/derive/differentiate.js';
+import { replay } from '../../src/proof/replay.js';
+import { ruleApplier } from '../../src/rewrite/rule-applier.js';
 
 const engine = createEngine();
 
@@ -166,6 +169,14 @@ describe('derivatives', () => {
     const same = diff('softmax(z, j)', 'z_j');
     expect(same.verdict).toBe('holds');
     expect(same.json['result']).toBe('softmax(z, j)*(1 - softmax(z, j))');
+  });
+
+  it('should replay every step by its rule id (the template indexof(z_j) = j included)', () => {
+    for (const text of ['lse(z)', 'softmax(z, i)', 'log(softmax(z, i))']) {
+      const d = differentiate(engine, parsePlain(text), [sym('z', [sym('j')])]);
+      expect(d.steps.length).toBeGreaterThan(0);
+      expect(replay(d, ruleApplier(engine.library.rules)).failures).toEqual([]);
+    }
   });
 
   it('should give the gradient softmax(z) and the Jacobian diag(s) − s sᵀ, each step checked and finite differences agreeing', () => {
