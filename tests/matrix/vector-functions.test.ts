@@ -199,6 +199,13 @@ describe('derivatives', () => {
     expect(o.json['result']).toBe('softmax(W*x)*x^T - y*x^T');
   });
 
+  it('should not take Σ_k e^{z_k} for a constant when differentiating by the declared z (its entries are z)', () => {
+    const o = diff('log(sum(exp(z_k), k, 1, n))', 'z');
+    expect(o.verdict).not.toBe('holds');
+    expect(o.verdict).not.toBe('fails');
+    expect(o.text).toMatch(/^not derived under shapes: no matrix-calculus rule applies to sum\(exp\(z_k\), k, 1, n\)/);
+  });
+
   it('should take z: n from the notation for diff by an entry, and not when other products need shapes', async () => {
     expect(impliedVectorShapes(parsePlain('lse(z) - softmax(z, 1)'))).toEqual(['z: n']);
     expect(impliedVectorShapes(parsePlain('lse(z) + W*x'))).toBeUndefined();
