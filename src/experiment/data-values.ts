@@ -132,7 +132,7 @@ export function evaluateOnData(engine: Engine, parse: ParseText, text: string, p
   const expanded = expandVectorFunctions(parsed, point.vectors);
   if (expanded.entries !== undefined) {
     const entries = expanded.entries.exprs.map((t, j) => {
-      const { expr, written } = prepare(t, t, point, known, `entry ${j + 1} of ${expanded.entries?.label ?? ''}`);
+      const { expr, written } = prepare(expanded.entries?.written[j] ?? t, t, point, known, `entry ${j + 1} of ${expanded.entries?.label ?? ''}`);
       return { expr, written, value: evaluateAt(engine, expr, known) };
     });
     return { lets, result: { kind: 'vector', label: expanded.entries.label, entries } };

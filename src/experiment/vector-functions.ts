@@ -13,7 +13,7 @@
  *     expandVectorFunctions(parsePlain('lse(z) - z_1'), new Map([['z', 3]]))
  *     // { expr: max(z_1, max(z_2, z_3)) + log(…) - z_1 }
  */
-import { num } from '../expr/build.js';
+import { call, num } from '../expr/build.js';
 import { lookupFunction } from '../expr/functions.js';
 import type { Expr } from '../expr/node.js';
 import { mapBottomUp } from '../expr/traverse.js';
@@ -30,7 +30,7 @@ export interface Expanded {
   /** The expression with every function of a vector written out over its entries. */
   readonly expr: Expr;
   /** For a vector-valued call alone (`softmax(z)`): each entry, and what the vector is called. */
-  readonly entries?: { readonly label: string; readonly exprs: readonly Expr[] };
+  readonly entries?: { readonly label: string; readonly exprs: readonly Expr[]; readonly written: readonly Expr[] };
 }
 
 type VectorCall = Expr & { kind: 'call' };
@@ -70,7 +70,9 @@ export function expandVectorFunctions(e: Expr, vectors: ReadonlyMap<string, numb
   const lower = (x: Expr, i: number): Expr => unrollSums(entryOf(x, num(i), num(1), ctx, fresh));
   if (isVectorCall(e) && isVectorValued(e)) {
     const n = lengthOf(e, vectors);
-    return { expr: e, entries: { label: toPlain(e), exprs: Array.from({ length: n }, (_, j) => lower(e, j + 1)) } };
+    const indices = Array.from({ length: n }, (_, j) => j + 1);
+    // Each entry shown as the function's entry, softmax(z)_j, and computed from its max-shifted form.
+    return { expr: e, entries: { label: toPlain(e), exprs: indices.map((j) => lower(e, j)), written: indices.map((j) => call(e.fn, [...e.args, num(j)])) } };
   }
   const expr = mapBottomUp(e, (x) => {
     if (!isVectorCall(x)) return x;
