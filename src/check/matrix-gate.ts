@@ -9,6 +9,7 @@
  *     gradtex equal 'd(B*(A*x), x)' 'A*B'
  *     undecided: B*A*x is read as matrices and vectors (…), whose products do not commute: declare the shapes of A, B and x (--shape 'A: n x n' …); …
  */
+import { lookupFunction } from '../expr/functions.js';
 import { mulAll } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { mapBottomUp, some, symbolsOf } from '../expr/traverse.js';
@@ -120,15 +121,18 @@ export function judgeWithoutShapes(lhs: Expr, rhs: Expr, judge: (lhs: Expr, rhs:
   const fonts = bold === undefined ? [] : [...boldProducts(lhs, bold), ...boldProducts(rhs, bold)];
   const products = [...orderSensitiveProducts(lhs), ...orderSensitiveProducts(rhs), ...hidden, ...fonts];
   if (products.length === 0) return withScalarCapitalsNote(lhs, rhs, withReadingNote(lhs, rhs, judge(lhs, rhs)), defined);
-  // ‖x‖ next to an entry x_i: at size 1 the two are one number, which the scalar reading does not know (∂‖x‖²/∂x_i = 2x_i would fail).
-  const entriesToo = products.some((p) => p.kind === 'call' && (p.fn === 'norm' || p.fn === 'norm1' || p.fn === 'norminf') && p.args[0]?.kind === 'sym' && mentionsEntryOf([lhs, rhs], p.args[0].name));
+  // ‖x‖ (LSE(z), softmax(z)) next to an entry x_i: at size 1 the two are one number, which the scalar reading
+  // does not know (∂‖x‖²/∂x_i = 2x_i would fail).
+  const entriesToo = products.some((p) => p.kind === 'call' && lookupFunction(p.fn)?.ofEntries === true && p.args[0]?.kind === 'sym' && mentionsEntryOf([lhs, rhs], p.args[0].name));
   const j = entriesToo ? ({ verdict: 'undecided', evidence: { method: 'none', summary: 'not judged' } } as const) : judge(asScalars(lhs), asScalars(rhs));
-  const names = [...new Map(products.flatMap((p) => symbolsOf(p)).filter((s: Sym) => /^[A-Za-z]$/.test(s.name) && s.sub.length === 0).map((s) => [s.name, s.name])).keys()].sort();
+  // Of LSE(z), softmax(z, i), ‖x‖ only the vector is an array (i is an index).
+  const arrays = (p: Expr): Expr => (p.kind === 'call' && lookupFunction(p.fn)?.ofEntries === true && p.args[0] !== undefined ? p.args[0] : p);
+  const names = [...new Map(products.flatMap((p) => symbolsOf(arrays(p))).filter((s: Sym) => /^[A-Za-z]$/.test(s.name) && s.sub.length === 0).map((s) => [s.name, s.name])).keys()].sort();
   const capital = names.find((n) => /^[A-Z]$/.test(n));
   const example = capital !== undefined ? `${capital}: n x n` : `${names[0] ?? 'x'}: n`;
   const list = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   const shown = toPlain(products[0] as Expr);
-  const reading = `${shown} is read as matrices and vectors (${fonts.length > 0 ? 'bold letters, ' : ''}a transpose, a capital next to another factor, or the norm of a letter), whose products do not commute and whose norms are not absolute values`;
+  const reading = `${shown} is read as matrices and vectors (${fonts.length > 0 ? 'bold letters, ' : ''}a transpose, a capital next to another factor, or the norm of a letter${products.some((p) => p.kind === 'call' && lookupFunction(p.fn)?.ofEntries === true && !p.fn.startsWith('norm')) ? ' or its LSE or softmax' : ''}), whose products do not commute and whose norms are not absolute values`;
   if (j.verdict === 'fails') {
     return { verdict: 'fails', evidence: { ...j.evidence, summary: `${j.evidence.summary} (every vector and matrix of size 1, so ${shown} is a product of numbers)` } };
   }

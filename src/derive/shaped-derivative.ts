@@ -14,10 +14,11 @@
  *
  *     deriveShaped(engine, parsePlain('W*x + b', { shapes }), sym('x'), shapes)   // result W, steps mat.jacobian-sum, mat.jacobian-linear-map, …
  */
-import { deriv, num } from '../expr/build.js';
+import { deriv, num, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children } from '../expr/traverse.js';
+import { lookupFunction } from '../expr/functions.js';
 import { toPlain } from '../expr/to-plain.js';
 import { inferShape } from '../matrix/infer-shape.js';
 import { transpose } from '../matrix/matrix-calls.js';
@@ -68,11 +69,54 @@ function refuseUnfinished(term: Expr, x: Sym): never {
   );
 }
 
+/** The declared column vector z whose entry x is (z_j of z: n), or undefined. */
+export function vectorOfEntry(x: Sym, ctx: ShapeContext): Sym | undefined {
+  if (x.sub.length === 0 || x.sup.length > 0) return undefined;
+  const v = sym(x.name, x.sub.slice(0, -1));
+  const s = declaredShape(ctx, v);
+  return s !== undefined && !isScalarShape(s) && s.cols === 1 ? v : undefined;
+}
+
+/**
+ * Do the declared vectors and matrices of f occur only as the whole argument
+ * of a function of a vector's entries (LSE(z), softmax(z, i)), or through
+ * their entries (z_k)? Then f is a scalar expression of index notation and
+ * the ordinary rules (which treat every factor as a commuting scalar) are
+ * exact for it.
+ */
+function onlyThroughEntries(f: Expr, ctx: ShapeContext): boolean {
+  if (f.kind === 'sym') return declaredShape(ctx, f) === undefined || isScalarShape(declaredShape(ctx, f) as Shape);
+  if (f.kind === 'call' && lookupFunction(f.fn)?.ofEntries === true && f.args[0]?.kind === 'sym') return f.args.slice(1).every((a) => onlyThroughEntries(a, ctx));
+  return children(f).every((c) => onlyThroughEntries(c, ctx));
+}
+
+/**
+ * ∂f/∂z_j for f a scalar and z_j an entry of a declared vector, in index
+ * notation by the rules of the set derive (d.lse-entry: ∂LSE(z)/∂z_j =
+ * softmax(z)_j); the steps and the result are checked entry by entry like
+ * every shaped derivative, j running over 1..n.
+ */
+function deriveByEntry(engine: Engine, f: Expr, x: Sym, v: Sym, ctx: ShapeContext): ShapedDerivative {
+  if (!isScalarShape(inferShape(f, ctx)) || !onlyThroughEntries(f, ctx)) {
+    throw new UnsupportedDerivative(`not derived under shapes: by an entry ${symKey(x)} of ${symKey(v)}, gradtex differentiates scalar expressions in which the vectors occur through their entries or as the argument of LSE, softmax or a norm; differentiate by ${symKey(v)} for the gradient or the Jacobian`);
+  }
+  const start = deriv(f, x);
+  const run = rewriteToNormalForm(start, engine.differentiation, undefined, { shapes: ctx });
+  const left = unfinished(run.result);
+  if (left !== undefined) throw new UnsupportedDerivative(`not derived under shapes: no rule applies to ${toPlain(left)}`);
+  if (run.stop !== 'normal-form') throw new UnsupportedDerivative(`not derived under shapes: the rewriting stopped (${run.stop}) before a result for ${toPlain(f)}`);
+  const zero = run.result.kind === 'num' && run.result.n === 0n;
+  const layoutText = `the derivative of a scalar by the entry ${symKey(x)} of ${symKey(v)} (${shapeText(declaredShape(ctx, v) as Shape)}), a scalar`;
+  return { start, result: run.result, shape: inferShape(f, ctx), layout: 'denominator', natural: 'denominator', layoutText, steps: run.steps, zero };
+}
+
 /**
  * d(f, x) for x a declared vector or matrix, f a scalar (the gradient,
  * shaped like x) or f and x column vectors (the Jacobian); UnsupportedDerivative otherwise.
  */
 export function deriveShaped(engine: Engine, f: Expr, x: Sym, ctx: ShapeContext, opts: { readonly layout?: Layout } = {}): ShapedDerivative {
+  const vector = vectorOfEntry(x, ctx);
+  if (vector !== undefined) return deriveByEntry(engine, f, x, vector, ctx);
   const xs = declaredShape(ctx, x);
   if (xs === undefined || isScalarShape(xs)) throw new UnsupportedDerivative(`not derived under shapes: --wrt ${symKey(x)} is not a declared vector or matrix (derivatives by a scalar under --shape are not supported yet)`);
   const fs = inferShape(f, ctx);

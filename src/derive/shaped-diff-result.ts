@@ -28,7 +28,7 @@ import { toLatex, toPlain } from '../render/index.js';
 import { createEngine, type Engine } from '../rewrite/engine.js';
 import { DEFAULT_DETAIL, type Detail } from '../proof/group-steps.js';
 import { shapedLines, type ShapedLine } from './shaped-lines.js';
-import { deriveShaped, UnsupportedDerivative, type Layout, type ShapedDerivative } from './shaped-derivative.js';
+import { deriveShaped, UnsupportedDerivative, vectorOfEntry, type Layout, type ShapedDerivative } from './shaped-derivative.js';
 
 export interface ShapedDiffOptions {
   readonly points?: number;
@@ -122,7 +122,9 @@ export function shapedDiffResult(input: string, f: Expr, wrt: readonly Sym[], ct
   const stepChecks = verifySteps(d.steps, ctx);
   const badStep = stepChecks.findIndex((v) => v.verdict !== 'holds');
   const v = verify(f, x, d, ctx, req);
-  const fd: FiniteDifferenceVerdict = checkFiniteDifferences(f, x, d.result, ctx, { transposed: d.layout !== d.natural, zero: d.zero, ...(req.seed !== undefined ? { seed: req.seed } : {}) });
+  // By an entry z_j the check above already differentiates the lowered entries numerically at every size: no second pass.
+  const fd: FiniteDifferenceVerdict | undefined = vectorOfEntry(x, ctx) !== undefined ? undefined : checkFiniteDifferences(f, x, d.result, ctx, { transposed: d.layout !== d.natural, zero: d.zero, ...(req.seed !== undefined ? { seed: req.seed } : {}) });
+  const fdText = fd === undefined ? 'not run: by an entry, the check compares with the derivative of the entries written out' : finiteDifferenceText(fd);
   const detail = req.detail ?? DEFAULT_DETAIL;
   const lines = shapedLines(d.steps, stepChecks, ctx, detail, guarded);
   // At full a line is one rule, named by its id; a merged line lists its rules' titles.
@@ -131,7 +133,7 @@ export function shapedDiffResult(input: string, f: Expr, wrt: readonly Sym[], ct
     return `  = ${toPlain(line.after)}    [${rules.join('; ')}; ${mark(lv)}]`;
   });
   const badLine = lines.findIndex((l) => l.verdict.verdict !== 'holds');
-  const verdicts = [v.verdict, fd.verdict, ...stepChecks.map((s) => s.verdict), ...lines.map((l) => l.verdict.verdict)];
+  const verdicts = [v.verdict, ...(fd === undefined ? [] : [fd.verdict]), ...stepChecks.map((s) => s.verdict), ...lines.map((l) => l.verdict.verdict)];
   const verdict = verdicts.includes('fails') ? 'fails' : verdicts.every((w) => w === 'holds') ? 'holds' : 'undecided';
   const result = d.zero ? `0 (the ${shapeText(d.shape)} zero matrix)` : toPlain(d.result);
   const size = `${shapeText(d.shape)} (${d.layoutText})`;
@@ -149,11 +151,11 @@ export function shapedDiffResult(input: string, f: Expr, wrt: readonly Sym[], ct
       `layout: ${d.layout}`,
       `steps: ${stepsLine}`,
       `check: ${checkLine(v)}`,
-      `finite differences: ${finiteDifferenceText(fd)}`,
+      `finite differences: ${fdText}`,
     ].join('\n') + '\n';
   const lhsLatex = d.layout === d.natural ? `\\frac{\\partial}{\\partial ${toLatex(x)}} \\left( ${toLatex(f)} \\right)` : `\\left( \\frac{\\partial}{\\partial ${toLatex(x)}} \\left( ${toLatex(f)} \\right) \\right)^\\top`;
   const equationLatex = `${lhsLatex} = ${d.zero ? '0' : toLatex(d.result)}`;
-  const latex = [equationLatex, `% size: ${size}`, `% steps: ${stepsLine}`, `% check: ${checkLine(v)}`, `% finite differences: ${finiteDifferenceText(fd)}`].join('\n') + '\n';
+  const latex = [equationLatex, `% size: ${size}`, `% steps: ${stepsLine}`, `% check: ${checkLine(v)}`, `% finite differences: ${fdText}`].join('\n') + '\n';
   const json = {
     input,
     wrt: [name],
@@ -169,7 +171,7 @@ export function shapedDiffResult(input: string, f: Expr, wrt: readonly Sym[], ct
     steps: d.steps.map((s, k) => ({ rule: s.rule, title: s.title, term: toPlain(s.redex), result: toPlain(s.contractum), after: toPlain(s.after), afterLatex: toLatex(s.after), check: (stepChecks[k] as MatrixVerdict).verdict })),
     verdict,
     verification: { verdict: v.verdict, summary: matrixVerdictText(v), ...(v.verdict === 'fails' && v.reason === 'entry' ? { point: { ...v.sizes, ...v.point } } : {}) },
-    finiteDifferences: { verdict: fd.verdict, summary: finiteDifferenceText(fd) },
+    finiteDifferences: { verdict: fd?.verdict ?? 'not run', summary: fdText },
   };
   return { verdict, json, text, latex, equationLatex, sizeText: size, checkText: checkLine(v) };
 }

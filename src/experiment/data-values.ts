@@ -96,9 +96,8 @@ function checkValues(e: Expr, point: Point, known: ReadonlyMap<string, Expr>, wh
   if (first !== undefined) throw new DataError(`no value for ${missing.map(symKey).join(', ')} in ${what}: add --at ${symKey(first)}=…${missing.length > 1 ? ' (and the others)' : ''}`);
 }
 
-function prepare(parse: ParseText, text: string, point: Point, known: ReadonlyMap<string, Expr>, what: string): { expr: Expr; written: Expr } {
-  const written = parse(text, what);
-  const e = unrollSums(bindSumRanges(written, point));
+function prepare(written: Expr, expanded: Expr, point: Point, known: ReadonlyMap<string, Expr>, what: string): { expr: Expr; written: Expr } {
+  const e = unrollSums(bindSumRanges(expanded, point));
   if (some(e, (x) => x.kind === 'call' && x.fn === 'sum')) throw new DataError(`${what}: a sum whose range is not a pair of whole numbers cannot be written out; give its end (n) or the vectors it reads`);
   checkValues(e, point, known, what);
   return { expr: e, written };
@@ -120,23 +119,25 @@ export function evaluateOnData(engine: Engine, parse: ParseText, text: string, p
     const nameExpr = parse(name, `--let ${name}`);
     if (nameExpr.kind !== 'sym') throw new DataError(`--let '${spec}': '${name}' is not a variable name`);
     if (known.has(symKey(nameExpr)) || point.vectors.has(name)) throw new DataError(`--let ${name}: ${name} already has a value (from --at or an earlier --let)`);
-    const expanded = expandVectorFunctions(body, point.vectors);
+    const bodyExpr = parse(body, `--let ${name}`);
+    const expanded = expandVectorFunctions(bodyExpr, point.vectors);
     if (expanded.entries !== undefined) throw new DataError(`--let ${name}: ${expanded.entries.label} is a vector; a let-binding holds one number`);
-    const { expr: definition, written } = prepare(parse, expanded.text, point, known, `--let ${name}`);
+    const { expr: definition, written } = prepare(bodyExpr, expanded.expr, point, known, `--let ${name}`);
     const value = evaluateAt(engine, definition, known);
     lets.push({ name, definition, written, value });
     // Later lines see the exact value (or the decimal one where there is none).
     known.set(symKey(nameExpr), value.value);
   }
-  const expanded = expandVectorFunctions(text, point.vectors);
+  const parsed = parse(text, 'the expression');
+  const expanded = expandVectorFunctions(parsed, point.vectors);
   if (expanded.entries !== undefined) {
-    const entries = expanded.entries.texts.map((t, j) => {
-      const { expr, written } = prepare(parse, t, point, known, `entry ${j + 1} of ${expanded.entries?.label ?? ''}`);
+    const entries = expanded.entries.exprs.map((t, j) => {
+      const { expr, written } = prepare(expanded.entries?.written[j] ?? t, t, point, known, `entry ${j + 1} of ${expanded.entries?.label ?? ''}`);
       return { expr, written, value: evaluateAt(engine, expr, known) };
     });
     return { lets, result: { kind: 'vector', label: expanded.entries.label, entries } };
   }
-  const { expr, written } = prepare(parse, expanded.text, point, known, 'the expression');
+  const { expr, written } = prepare(parsed, expanded.expr, point, known, 'the expression');
   return { lets, result: { kind: 'scalar', expr, written, value: evaluateAt(engine, expr, known) } };
 }
 

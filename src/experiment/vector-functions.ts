@@ -1,72 +1,84 @@
 /**
- * Functions of a whole vector given at a point (`--at 'z=[2, 4.5, 1, 3.5]'`),
- * as definitions over its entries: the function table (src/expr/functions.ts)
- * holds scalar functions of scalar arguments, and a vector-valued softmax has
- * no place in it, so softmax and log-sum-exp are written out here, entry by
- * entry, and every value is then computed by the ordinary evaluator.
+ * Functions of a whole vector given at a point (`--at 'z=[2, 4.5, 1, 3.5]'`):
+ * softmax, log-sum-exp and the norms are entries of the function table
+ * (src/expr/functions.ts, `ofEntries`), and a vector given at the point has
+ * a shape (z: 4), so each call is written out over the entries by the one
+ * lowering every shaped check uses (src/matrix/lower.ts), max-shifted:
  *
- *     softmax(z)_j = exp(z_j) / sum(exp(z_k), k, 1, n)
- *     lse(z)       = log(sum(exp(z_k), k, 1, n))
+ *     lse(z)          = max(z_1, …, z_n) + log Σ_k e^{z_k − max(…)}
+ *     softmax(z)_j    = e^{z_j − max(…)} / Σ_k e^{z_k − max(…)}
  *
- *     expandVectorFunctions('lse(z) - z_1', new Map([['z', 3]]))
- *     // { text: 'log(sum(exp(z_k), k, 1, 3)) - z_1' }
+ * so z = [1000, 1000] gives 1000 + log 2 and (1/2, 1/2), not an overflow.
+ *
+ *     expandVectorFunctions(parsePlain('lse(z) - z_1'), new Map([['z', 3]]))
+ *     // { expr: max(z_1, max(z_2, z_3)) + log(…) - z_1 }
  */
-export interface VectorFunction {
-  readonly name: string;
-  readonly aliases: readonly string[];
-  /** The definition; V is the vector, K the summation index, J the entry, N the length. */
-  readonly definition: string;
-  readonly vectorValued: boolean;
-}
-
-export const VECTOR_FUNCTIONS: readonly VectorFunction[] = [
-  { name: 'softmax', aliases: [], definition: 'exp(V_J)/sum(exp(V_K), K, 1, N)', vectorValued: true },
-  { name: 'lse', aliases: ['logsumexp'], definition: 'log(sum(exp(V_K), K, 1, N))', vectorValued: false },
-];
+import { call, num } from '../expr/build.js';
+import { lookupFunction } from '../expr/functions.js';
+import type { Expr } from '../expr/node.js';
+import { mapBottomUp } from '../expr/traverse.js';
+import { toPlain } from '../expr/to-plain.js';
+import { entryOf, FreshIndices } from '../matrix/lower.js';
+import { shapeContext, type ShapeContext } from '../matrix/shape.js';
+import { unrollSums } from '../matrix/unroll-sums.js';
 
 export class DataError extends Error {
   override readonly name = 'DataError';
 }
 
 export interface Expanded {
-  /** The text with every scalar vector function written out. */
-  readonly text: string;
-  /** For `softmax(z)` alone: the text of each entry, and what it is called. */
-  readonly entries?: { readonly label: string; readonly texts: readonly string[] };
+  /** The expression with every function of a vector written out over its entries. */
+  readonly expr: Expr;
+  /** For a vector-valued call alone (`softmax(z)`): each entry, and what the vector is called. */
+  readonly entries?: { readonly label: string; readonly exprs: readonly Expr[]; readonly written: readonly Expr[] };
 }
 
-const CALL = (names: readonly string[]): RegExp => new RegExp(`\\b(${names.join('|')})\\s*\\(\\s*([A-Za-z][A-Za-z0-9]*)\\s*\\)`, 'g');
+type VectorCall = Expr & { kind: 'call' };
 
-/** An index name the text does not use already. */
-function freshIndex(text: string): string {
-  return ['k', 'm', 'r', 'q', 'kk'].find((n) => !new RegExp(`\\b${n}\\b`).test(text)) ?? 'k_0';
+function isVectorCall(e: Expr): e is VectorCall {
+  return e.kind === 'call' && lookupFunction(e.fn)?.ofEntries === true;
 }
 
-function definitionFor(f: VectorFunction, vector: string, length: number, index: string, entry?: number): string {
-  return f.definition.replace(/V/g, vector).replace(/K/g, index).replace(/N/g, String(length)).replace(/J/g, String(entry ?? 1));
-}
-
-export function expandVectorFunctions(text: string, vectors: ReadonlyMap<string, number>): Expanded {
-  const names = VECTOR_FUNCTIONS.flatMap((f) => [f.name, ...f.aliases]);
-  const byName = (n: string): VectorFunction | undefined => VECTOR_FUNCTIONS.find((f) => f.name === n || f.aliases.includes(n));
-  const lengthOf = (fn: string, v: string): number => {
-    const n = vectors.get(v);
-    if (n === undefined) throw new DataError(`${fn}(${v}) needs ${v} as a vector: add --at '${v}=[…]'`);
-    return n;
-  };
-  const index = freshIndex(text);
-  const whole = new RegExp(`^\\s*${CALL(names).source}\\s*$`).exec(text);
-  const f = whole === null ? undefined : byName(whole[1] ?? '');
-  if (whole !== null && f?.vectorValued === true) {
-    const v = whole[2] ?? '';
-    const n = lengthOf(f.name, v);
-    return { text, entries: { label: `${f.name}(${v})`, texts: Array.from({ length: n }, (_, j) => definitionFor(f, v, n, index, j + 1)) } };
+/** The vector a call reads, checked against the point: its length. */
+function lengthOf(e: VectorCall, vectors: ReadonlyMap<string, number>): number {
+  const v = e.args[0];
+  const name = v?.kind === 'sym' && v.sub.length === 0 && v.sup.length === 0 ? v.name : undefined;
+  const n = name === undefined ? undefined : vectors.get(name);
+  if (n === undefined) throw new DataError(`${toPlain(e)} needs ${name ?? 'its argument'} as a vector: add --at '${name ?? 'z'}=[…]'`);
+  const spec = lookupFunction(e.fn);
+  const at = spec?.entryArgument;
+  const index = at === undefined ? undefined : e.args[at];
+  if (index !== undefined && index.kind === 'num' && (index.d !== 1n || index.n < 1n || index.n > BigInt(n))) {
+    throw new DataError(`index out of range: ${toPlain(e)} asks for entry ${toPlain(index)}, but ${name} has ${n} entr${n === 1 ? 'y' : 'ies'} (1 … ${n})`);
   }
-  const out = text.replace(CALL(names), (_, fn: string, v: string) => {
-    const g = byName(fn);
-    if (g === undefined) return `${fn}(${v})`;
-    if (g.vectorValued) throw new DataError(`${g.name}(${v}) is a vector: evaluate it on its own, or write one entry, ${definitionFor(g, v, lengthOf(g.name, v), index, 1)}`);
-    return definitionFor(g, v, lengthOf(g.name, v), index);
+  return n;
+}
+
+/** The shapes of the vectors at the point: z: 4. */
+function contextOf(vectors: ReadonlyMap<string, number>): ShapeContext {
+  return shapeContext([...vectors].map(([name, n]) => `${name}: ${n}`));
+}
+
+const isVectorValued = (e: VectorCall): boolean => {
+  const at = lookupFunction(e.fn)?.entryArgument;
+  return at !== undefined && e.args[at] === undefined;
+};
+
+export function expandVectorFunctions(e: Expr, vectors: ReadonlyMap<string, number>): Expanded {
+  const ctx = contextOf(vectors);
+  const fresh = new FreshIndices([e], ctx);
+  const lower = (x: Expr, i: number): Expr => unrollSums(entryOf(x, num(i), num(1), ctx, fresh));
+  if (isVectorCall(e) && isVectorValued(e)) {
+    const n = lengthOf(e, vectors);
+    const indices = Array.from({ length: n }, (_, j) => j + 1);
+    // Each entry shown as the function's entry, softmax(z)_j, and computed from its max-shifted form.
+    return { expr: e, entries: { label: toPlain(e), exprs: indices.map((j) => lower(e, j)), written: indices.map((j) => call(e.fn, [...e.args, num(j)])) } };
+  }
+  const expr = mapBottomUp(e, (x) => {
+    if (!isVectorCall(x)) return x;
+    const n = lengthOf(x, vectors);
+    if (isVectorValued(x)) throw new DataError(`${toPlain(x)} is a vector: evaluate it on its own, or write one entry, ${x.fn}(${toPlain(x.args[0] ?? num(0))}, 1) (${n} entries)`);
+    return lower(x, 1);
   });
-  return { text: out };
+  return { expr };
 }

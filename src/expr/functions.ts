@@ -113,6 +113,19 @@ export interface FunctionSpec {
    * (src/expr/traverse.ts freeOf).
    */
   readonly ofEntries?: boolean;
+  /**
+   * For a vector-valued function of a vector (softmax): with one more
+   * argument, the call is one entry, softmax(z, i) = softmax(z)_i, and the
+   * argument at this position prints as that subscript.
+   */
+  readonly entryArgument?: number;
+  /**
+   * Its argument is meant as a vector (LSE, softmax; a norm of a number is
+   * its absolute value, so not the norms): without shapes a call whose
+   * argument holds a letter is not read as a function of one number, and
+   * under shapes its argument must involve a declared vector or be a number.
+   */
+  readonly vectorArgument?: boolean;
   /** Zero only where its argument is zero (√u, |u|): nonzero almost everywhere when the argument is. */
   readonly zeroOnlyAtZero?: boolean;
   /** nerdamer's spelling; undefined = nerdamer cannot express it, and is not asked. */
@@ -421,6 +434,30 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     kink: { at: 'zero', continuous: true, below: '-u', above: 'u' },
     evaluate: (xs) => Math.abs(a0(xs)), real: (o, xs) => { const u = r0(xs, o); return bySign(o, u, () => u, () => o.neg(u), () => u); },
     zeroOnlyAtZero: true, ofEntries: true,
+  },
+  // Functions of a whole vector (index notation: z is the vector, z_j its
+  // entries; under --shape, src/matrix/lower.ts writes them out entry by
+  // entry with the max-shift M = max_k z_k, so no entry overflows:
+  //   LSE(z) = M + log Σ_k e^{z_k − M},   softmax(z)_i = e^{z_i − M} / Σ_k e^{z_k − M}).
+  // Of a scalar (a vector of one entry) LSE(u) = u and softmax(u) = 1; an
+  // entry index other than 1 is out of range and has no value.
+  // nerdamer cannot spell them (no vector of unstated length): the second
+  // opinion is not asked; a check expands them to exp and sums instead.
+  // Their derivatives are by an entry of the vector (index notation,
+  // d.lse-entry, d.softmax-entry) or through a vector (rules/matrix-calculus.rules);
+  // the scalar chain rule would be wrong for a vector argument, so there is none.
+  {
+    name: 'lse', aliases: ['logsumexp', 'LSE'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'LSE' }, domain: 'all', title: 'log-sum-exp of a vector LSE(z) = log Σ_k e^{z_k} (u of a scalar)',
+    evaluate: (xs) => a0(xs), real: (o, xs) => r0(xs, o),
+    ofEntries: true, vectorArgument: true,
+    derivativeRule: 'd.lse-entry', specialValueRules: ['sv.lse-single', 'sv.lse-equal-entries'],
+  },
+  {
+    name: 'softmax', aliases: [], minArgs: 1, maxArgs: 2, latex: { form: 'operatorname', name: 'softmax' }, domain: 'all', title: 'softmax of a vector, softmax(z)_i = e^{z_i}/Σ_k e^{z_k}; softmax(z, i) is its entry i (1 of a scalar)',
+    evaluate: (xs) => (xs.length < 2 || xs[1] === 1 ? 1 : NaN),
+    real: (o, xs) => { const i = xs[1]; return i === undefined || o.toNumber(i) === 1 ? o.num(1) : o.nan(); },
+    positivity: 'always', ofEntries: true, vectorArgument: true, entryArgument: 1,
+    derivativeRule: 'd.softmax-entry', specialValueRules: ['sv.softmax-single', 'sv.softmax-equal-entries'],
   },
   {
     name: 'sign', aliases: ['sgn'], minArgs: 1, maxArgs: 1, latex: { form: 'operatorname', name: 'sign' }, domain: 'all', title: 'sign function',

@@ -8,6 +8,7 @@
  *
  *     checkMatrixEqual(parse('transpose(A*B)'), parse('transpose(B)*transpose(A)'), ctx)   // { verdict: 'holds', … }
  */
+import { lookupFunction } from '../expr/functions.js';
 import { num, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { children, mapBottomUp } from '../expr/traverse.js';
@@ -133,7 +134,8 @@ export function freeArrayIndices(exprs: readonly Expr[], ctx: ShapeContext): Map
   const out = new Map<string, Size[]>();
   const bound = new Set<string>();
   const walk = (e: Expr): void => {
-    if (e.kind === 'call' && e.fn === 'sum') {
+    // A binder (sum, maxover) binds its index in its body.
+    if (e.kind === 'call' && lookupFunction(e.fn)?.binds !== undefined) {
       const k = e.args[1];
       const name = k?.kind === 'sym' ? k.name : undefined;
       const was = name !== undefined && bound.has(name);
@@ -141,6 +143,13 @@ export function freeArrayIndices(exprs: readonly Expr[], ctx: ShapeContext): Map
       for (const c of children(e)) walk(c);
       if (name !== undefined && !was) bound.delete(name);
       return;
+    }
+    // softmax(z, j): j picks an entry of the declared vector z, as the j of z_j does.
+    const at = e.kind === 'call' ? lookupFunction(e.fn)?.entryArgument : undefined;
+    if (e.kind === 'call' && at !== undefined) {
+      const [v, ix] = [e.args[0], e.args[at]];
+      const shape = v?.kind === 'sym' ? declaredShape(ctx, v) : undefined;
+      if (shape !== undefined && !isScalarShape(shape) && ix?.kind === 'sym' && ix.sub.length === 0 && !bound.has(ix.name)) out.set(ix.name, [...(out.get(ix.name) ?? []), shape.rows]);
     }
     if (e.kind === 'sym' && e.sub.length > 0) {
       const entry = arrayOfEntry(ctx, e);

@@ -10,7 +10,9 @@
  * apply elementwise; d(F, X) is the gradient (F scalar: the shape of X) or
  * the Jacobian (F and X vectors: rows of F × rows of X).
  */
-import type { Expr } from '../expr/node.js';
+import type { Expr, Sym } from '../expr/node.js';
+import { sym } from '../expr/build.js';
+import { symbolsOf } from '../expr/traverse.js';
 import { assertNever } from '../expr/node.js';
 import { lookupFunction } from '../expr/functions.js';
 import { toPlain } from '../expr/to-plain.js';
@@ -20,6 +22,11 @@ import { declaredShape, isScalarShape, SCALAR, sameShape, sameSize, ShapeError, 
 /** "1 column", "3 columns", "n columns". */
 function count(z: Size, what: string): string {
   return `${z} ${what}${z === 1 ? '' : 's'}`;
+}
+
+/** z_j of a declared vector z (an entry, a scalar by its index). */
+function isEntryOfDeclared(y: Sym, ctx: ShapeContext): boolean {
+  return y.sub.length > 0 && declaredShape(ctx, sym(y.name, y.sub.slice(0, -1), y.sup)) !== undefined;
 }
 
 function named(e: Expr, s: Shape): string {
@@ -92,6 +99,19 @@ function callShape(e: Expr & { kind: 'call' }, ctx: ShapeContext): Shape {
       if (e.fn === 'norm1' && s.rows !== 1 && s.cols !== 1) throw new ShapeError(`‖A‖_1 of a matrix (its largest column sum) is not read: got ${named(a, s)}; write the sum of |A_{ij}| you mean`);
       return SCALAR;
     }
+    case 'lse':
+    case 'softmax': {
+      // Functions of a column vector (a scalar is a vector of one entry): LSE is a scalar, softmax a vector
+      // shaped like its argument, and softmax(z, i) its entry i.
+      const [a, i] = e.args as [Expr, Expr?];
+      const s = inferShape(a, ctx);
+      if (!isScalarShape(s) && s.cols !== 1) throw new ShapeError(`${e.fn} is read of a column vector, got ${named(a, s)}; apply it to each column you mean`);
+      // LSE(w) of an undeclared w is not the 1-entry vector w: the letter was meant as a vector without a shape.
+      const undeclared = symbolsOf(a).filter((y) => declaredShape(ctx, y) === undefined && !isEntryOfDeclared(y, ctx));
+      if (isScalarShape(s) && undeclared.length > 0 && undeclared.length === symbolsOf(a).length) throw new ShapeError(`${e.fn}(${toPlain(a)}) is of a vector, and ${undeclared.map((y) => toPlain(y)).join(', ')} has no shape: declare it (${toPlain(undeclared[0] as Expr)}: n)`);
+      if (i !== undefined && !isScalarShape(inferShape(i, ctx))) throw new ShapeError(`the index of ${e.fn}(z, i) is a scalar, got ${named(i, inferShape(i, ctx))}`);
+      return e.fn === 'lse' || i !== undefined ? SCALAR : s;
+    }
     case 'hadamard':
       return hadamardShape(e, ctx);
     case 'trace': {
@@ -115,7 +135,8 @@ function callShape(e: Expr & { kind: 'call' }, ctx: ShapeContext): Shape {
       // ones(n), identity(n) for a size n; ones(A) shaped like A, identity(A) of A's rows.
       const a = e.args[0] as Expr;
       const s = inferShape(a, ctx);
-      const n = isScalarShape(s) ? sizeOf(a) : s.rows;
+      // A declared vector of one entry (z: 1, a size drawn as 1) is not a size name: ones(z) has its one row.
+      const n = isScalarShape(s) && (a.kind !== 'sym' || declaredShape(ctx, a) === undefined) ? sizeOf(a) : s.rows;
       if (n === undefined) throw new ShapeError(`${e.fn}(${toPlain(a)}): the argument is a size (a positive integer or a size name such as n) or a shaped vector or matrix`);
       if (e.fn === 'identity') return { rows: n, cols: n, vector: false };
       return isScalarShape(s) ? { rows: n, cols: 1, vector: true } : s;

@@ -128,6 +128,9 @@ function callEntry(e: Expr & { kind: 'call' }, i: Expr, j: Expr, ctx: ShapeConte
     case 'norm1':
     case 'norminf':
       return normEntry(e.fn, a0 as Expr, ctx, fresh);
+    case 'lse':
+    case 'softmax':
+      return vectorFunctionEntry(e.fn, e.args, i, ctx, fresh);
     case 'hadamard':
       return mul(...e.args.map((a) => at(a, i, j)));
     case 'trace': {
@@ -163,7 +166,9 @@ function callEntry(e: Expr & { kind: 'call' }, i: Expr, j: Expr, ctx: ShapeConte
       return call('sum', [mul(at(first, i, k), at(right, k, j)), k, ONE, sizeExpr(inner)]);
     }
     default:
-      // sum, delta: scalar already (inferShape checked); anything else applies elementwise.
+      // sum, delta: scalar already (inferShape checked); a sum's body may still hold a function of a whole
+      // vector (Σ_j softmax(z, j)), written out like any scalar; anything else applies elementwise.
+      if (e.fn === 'sum' && e.args.length === 4) return call('sum', [at(e.args[0] as Expr, ONE, ONE), ...e.args.slice(1)]);
       if (e.fn === 'sum' || e.fn === 'delta') return e;
       return call(e.fn, e.args.map((a) => at(a, i, j)));
   }
@@ -189,6 +194,37 @@ function normEntry(fn: 'norm' | 'norm1' | 'norminf', m: Expr, ctx: ShapeContext,
     return s.cols === 1 ? call('maxover', [call('abs', [entryOf(m, k, ONE, ctx, fresh)]), k, ONE, sizeExpr(s.rows)]) : call('maxover', [call('abs', [entryOf(m, ONE, k, ctx, fresh)]), k, ONE, sizeExpr(s.cols)]);
   }
   return call('sqrt', [term((x) => pow(x, num(2)))]);
+}
+
+/**
+ * LSE(v) and softmax(v)_i written out over the entries of the column v of
+ * size n, shifted by M = max_k v_k so that no exponential overflows
+ * (v = (1000, 1000) gives LSE = 1000 + log 2, softmax = (1/2, 1/2)):
+ *
+ *     LSE(v)       = M + log Σ_k e^{v_k − M}
+ *     softmax(v)_i = e^{v_i − M} / Σ_k e^{v_k − M}
+ *
+ * An index written in the call (softmax(v, p)) must lie in 1..n: outside
+ * it the entry has no value (0·log(p − ½) + 0·log(n − p + ½) is undefined
+ * there and 0 inside). Of a scalar, LSE(u) = u and softmax(u) = 1 (the
+ * function table's values).
+ */
+function vectorFunctionEntry(fn: 'lse' | 'softmax', args: readonly Expr[], i: Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {
+  const [v, p] = args as [Expr, Expr?];
+  const s = inferShape(v, ctx);
+  const index = p === undefined ? i : entryOf(p, ONE, ONE, ctx, fresh);
+  if (isScalarShape(s)) return call(fn, p === undefined ? [entryOf(v, ONE, ONE, ctx, fresh)] : [entryOf(v, ONE, ONE, ctx, fresh), index]);
+  const n = sizeExpr(s.rows);
+  const k = fresh.next();
+  const l = fresh.next();
+  const max = call('maxover', [entryOf(v, l, ONE, ctx, fresh), l, ONE, n]);
+  const total = call('sum', [call('exp', [add(entryOf(v, k, ONE, ctx, fresh), neg(max))]), k, ONE, n]);
+  if (fn === 'lse') return add(max, call('log', [total]));
+  const value = div(call('exp', [add(entryOf(v, index, ONE, ctx, fresh), neg(max))]), total);
+  if (p === undefined) return value;
+  const half = num(1, 2);
+  const inRange = [call('log', [add(index, neg(half))]), call('log', [add(n, half, neg(index))])];
+  return add(value, ...inRange.map((d) => mul(num(0), d)));
 }
 
 /** Σ_{k,l} term(k, l) over the entries of `shape`'s expression e (a column vector: one sum). */

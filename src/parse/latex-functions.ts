@@ -35,6 +35,12 @@ export function applyFunction(p: LatexReader, t: LatexToken, fn: string): Expr {
     p.expectOperand(t);
     args = [bareArgument(p, t)];
   }
+  // \operatorname{softmax}(z)_i: the entry i of a vector-valued function is its extra argument, softmax(z, i).
+  if (spec?.entryArgument !== undefined && args.length === spec.entryArgument && p.is('sym', '_')) {
+    const under = p.next();
+    p.expectOperand(under);
+    args = [...args, p.argument(under)];
+  }
   const end = p.peek(-1).end;
   if (spec !== undefined && (args.length < spec.minArgs || args.length > spec.maxArgs)) {
     const want = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : `${spec.minArgs} to ${spec.maxArgs}`;

@@ -10,9 +10,10 @@
  *     transposeReading(sym('x'))                    // true: x^T is a transpose
  *     orderSensitiveProducts(parsePlain('B*A*x'))   // ['B*A*x' as an Expr]
  */
+import { lookupFunction } from '../expr/functions.js';
 import type { Expr } from '../expr/node.js';
 import { isMatrixCall } from '../matrix/matrix-calls.js';
-import { children } from '../expr/traverse.js';
+import { children, some } from '../expr/traverse.js';
 
 /**
  * Capital Greek letters that name matrices in course notes (Σ a covariance, Λ
@@ -76,8 +77,12 @@ export function isBareT(e: Expr): boolean {
 export function orderSensitiveProducts(e: Expr): Expr[] {
   const out: Expr[] = [];
   const walk = (x: Expr): void => {
-    // ‖x‖ of a letter: x is a vector by this notation, and ‖x‖ is not |x| unless x has one entry.
-    if (x.kind === 'call' && (x.fn === 'norm' || x.fn === 'norm1' || x.fn === 'norminf') && x.args[0] !== undefined && mayBeArray(x.args[0])) {
+    // ‖x‖, LSE(z), softmax(z) of a letter: a function of every entry (the table's ofEntries), so the
+    // letter is a vector by this notation, and ‖x‖ is not |x| (nor LSE(z) = z) unless it has one entry.
+    // LSE(2z), softmax(w x): a function meant of a vector, whatever its argument looks like (a number aside).
+    const spec = x.kind === 'call' ? lookupFunction(x.fn) : undefined;
+    const arg = x.kind === 'call' ? x.args[0] : undefined;
+    if (spec?.ofEntries === true && arg !== undefined && (mayBeArray(arg) || (spec.vectorArgument === true && some(arg, (y) => y.kind === 'sym')))) {
       out.push(x);
       return;
     }

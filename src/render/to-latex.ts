@@ -122,8 +122,16 @@ function callLatex(e: Call): string {
     }
     case 'command':
       return spec.braces === true ? `${spec.latex.command}\\left\\{${args}\\right\\}` : `${spec.latex.command}${argumentGroup(e.args, args)}`;
-    case 'operatorname':
+    case 'operatorname': {
+      // softmax(z, i) prints as the entry it is: \operatorname{softmax}(z)_{i}.
+      const at = spec.entryArgument;
+      const index = at === undefined ? undefined : e.args[at];
+      if (at !== undefined && index !== undefined) {
+        const vector = e.args.slice(0, at);
+        return `\\operatorname{${spec.latex.name}}${argumentGroup(vector, vector.map((a) => toLatex(a)).join(', '))}_{${toLatex(index)}}`;
+      }
       return `\\operatorname{${spec.latex.name}}${argumentGroup(e.args, args)}`;
+    }
     case 'delta':
       return `\\delta_{${indexList(e.args)}}`;
     case 'sum':

@@ -26,6 +26,9 @@ export const EVAL_FN = 'eval';
 /** The template function that substitutes: `subst(u, k, j)` is u with k replaced by j. */
 export const SUBST_FN = 'subst';
 
+/** The template function naming an entry's index: `indexof(z_j)` is j (the last subscript of an indexed symbol). */
+export const INDEX_FN = 'indexof';
+
 /**
  * Replace every eval(...) by its exact value and every subst(u, k, j) by the
  * substitution; undefined when an eval is not a literal computation.
@@ -40,6 +43,10 @@ export function evaluateTemplates(e: Expr): Expr | undefined {
     if (u === undefined || k === undefined || j === undefined) return undefined;
     const body = evaluateTemplates(u);
     return body === undefined ? undefined : mapBottomUp(body, (x) => (equal(x, k) ? j : x));
+  }
+  if (e.kind === 'call' && e.fn === INDEX_FN) {
+    const x = e.args[0];
+    return x !== undefined && x.kind === 'sym' ? x.sub[x.sub.length - 1] : undefined;
   }
   const kids = children(e);
   let out = e;

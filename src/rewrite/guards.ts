@@ -8,10 +8,10 @@ import { equal } from '../expr/equal.js';
 import { lookupFunction } from '../expr/functions.js';
 import type { Expr } from '../expr/node.js';
 import type { DependencyResolver } from '../expr/dependencies.js';
-import { freeOf } from '../expr/traverse.js';
+import { freeOf, some } from '../expr/traverse.js';
 import { ratCompare } from '../expr/rational.js';
 import { inferShape } from '../matrix/infer-shape.js';
-import { isScalarShape, sameShape, ShapeError, type Shape, type ShapeContext } from '../matrix/shape.js';
+import { declaredShape, isScalarShape, sameShape, ShapeError, type Shape, type ShapeContext } from '../matrix/shape.js';
 
 /**
  * What a guard may know beyond its arguments: the symbols that stand for
@@ -25,6 +25,17 @@ export interface GuardContext {
 }
 
 const NO_SHAPES: ShapeContext = new Map();
+
+/**
+ * freeOf, and under shapes an entry z_k of a declared vector or matrix x is
+ * part of x: Σ_k e^{z_k} is not free of z (without shapes z and z_k are two
+ * symbols, as the scalar evaluator reads them).
+ */
+function freeUnderShapes(u: Expr, x: Expr, c: GuardContext): boolean {
+  if (!freeOf(u, x, c.definitions)) return false;
+  if (c.shapes === undefined || x.kind !== 'sym' || declaredShape(c.shapes, x) === undefined) return true;
+  return !some(u, (y) => y.kind === 'sym' && y.name === x.name && y.sub.length > x.sub.length && x.sub.every((s, k) => equal(s, y.sub[k] as Expr)) && declaredShape(c.shapes ?? NO_SHAPES, y) === undefined);
+}
 
 /** The shape of u under the context's shapes; undefined when u is not well shaped (the guard then answers no). */
 function shapeOf(u: Expr, c: GuardContext): Shape | undefined {
@@ -145,8 +156,8 @@ const a = (args: readonly Expr[], i: number): Expr => {
 
 /** Name -> test. Unknown names are load errors in rule-file.ts. */
 export const GUARDS: ReadonlyMap<string, GuardSpec> = new Map<string, GuardSpec>([
-  ['free', { arity: 2, description: 'u does not contain x', test: (x, c) => (freeOf(a(x, 0), a(x, 1), c.definitions) ? YES : NO) }],
-  ['depends', { arity: 2, description: 'u contains x', test: (x, c) => (freeOf(a(x, 0), a(x, 1), c.definitions) ? NO : YES) }],
+  ['free', { arity: 2, description: 'u does not contain x', test: (x, c) => (freeUnderShapes(a(x, 0), a(x, 1), c) ? YES : NO) }],
+  ['depends', { arity: 2, description: 'u contains x', test: (x, c) => (freeUnderShapes(a(x, 0), a(x, 1), c) ? NO : YES) }],
   [
     'entryof',
     {

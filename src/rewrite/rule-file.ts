@@ -21,7 +21,7 @@ import { ParseError, parsePlain } from '../parse/index.js';
 import { FileError } from '../parse/file-error.js';
 import { BUILTINS } from './builtins/index.js';
 import { GUARDS } from './guards.js';
-import { EVAL_FN, SUBST_FN } from './apply.js';
+import { EVAL_FN, INDEX_FN, SUBST_FN } from './apply.js';
 import type { Guard, PatternRule, Rule, RuleSet, VarType } from './rule.js';
 
 /** A mistake in a rules/*.rules file, at file:line:col. */
@@ -45,7 +45,7 @@ function fail(ctx: Ctx, col: number, msg: string): never {
 /** Parse an expression written at column `col` (0-based offset in the line). */
 function parseAt(ctx: Ctx, src: string, offset: number): Expr {
   try {
-    return parsePlain(src, { extraFunctions: [EVAL_FN, SUBST_FN] });
+    return parsePlain(src, { extraFunctions: [EVAL_FN, SUBST_FN, INDEX_FN] });
   } catch (e) {
     if (e instanceof ParseError) fail(ctx, offset + e.span.start + 1, e.message);
     throw e;

@@ -59,9 +59,39 @@ describe('sums over given data', () => {
 });
 
 describe('softmax and log-sum-exp of a vector', () => {
-  it('should write them out over the entries, with an index the text does not use', () => {
-    expect(expandVectorFunctions('lse(z) - k', new Map([['z', 3]])).text).toBe('log(sum(exp(z_m), m, 1, 3)) - k');
-    expect(expandVectorFunctions('softmax(z)', new Map([['z', 2]])).entries?.texts).toEqual(['exp(z_1)/sum(exp(z_k), k, 1, 2)', 'exp(z_2)/sum(exp(z_k), k, 1, 2)']);
+  it('should write them out over the entries with the max-shift of the function table', () => {
+    expect(toPlain(expandVectorFunctions(parsePlain('lse(z) - k'), new Map([['z', 2]])).expr)).toBe('max(z_1, z_2) + log(exp(z_1 - max(z_1, z_2)) + exp(z_2 - max(z_1, z_2))) - k');
+    expect(expandVectorFunctions(parsePlain('softmax(z)'), new Map([['z', 2]])).entries?.exprs.map(toPlain)).toEqual([
+      'exp(z_1 - max(z_1, z_2))/(exp(z_1 - max(z_1, z_2)) + exp(z_2 - max(z_1, z_2)))',
+      'exp(z_2 - max(z_1, z_2))/(exp(z_1 - max(z_1, z_2)) + exp(z_2 - max(z_1, z_2)))',
+    ]);
+  });
+
+  it('should not overflow: z = [1000, 1000] gives 1000 + log 2 and (1/2, 1/2); [1000, 0] gives (1, e^-1000); [-1000, -1000] gives (1/2, 1/2)', () => {
+    expect(scalar(run('lse(z)', 'z=[1000, 1000]'))).toMatchObject({ value: '1000 + log(2)', approx: 1000 + Math.log(2) });
+    const entries = (at: string): number[] => {
+      const r = run('softmax(z)', at);
+      if (r.result.kind !== 'vector') throw new Error('expected a vector');
+      return r.result.entries.map((x) => x.value.approx);
+    };
+    expect(entries('z=[1000, 1000]')).toEqual([0.5, 0.5]);
+    expect(entries('z=[-1000, -1000]')).toEqual([0.5, 0.5]);
+    const [big, small] = entries('z=[1000, 0]');
+    expect(big).toBe(1);
+    expect(small).toBeGreaterThanOrEqual(0);
+    expect(small).toBeLessThan(1e-300);
+  });
+
+  it('should give a single entry its own value: lse([3]) = 3, softmax([3]) = [1]', () => {
+    expect(scalar(run('lse(z)', 'z=[3]'))).toMatchObject({ value: '3', approx: 3 });
+    const r = run('softmax(z)', 'z=[3]');
+    expect(r.result.kind === 'vector' ? r.result.entries.map((x) => toPlain(x.value.value)) : []).toEqual(['1']);
+  });
+
+  it('should refuse an entry out of range, and read one in range', () => {
+    expect(() => run('softmax(z, 3)', 'z=[3, 1]')).toThrow(/index out of range: softmax\(z, 3\) asks for entry 3, but z has 2 entries/);
+    expect(() => run('softmax(z, 0)', 'z=[3, 1]')).toThrow(DataError);
+    expect(Math.abs(scalar(run('softmax(z, 2)', 'z=[3, 1]')).approx - 1 / (1 + Math.exp(2)))).toBeLessThan(1e-15);
   });
 
   it('should give softmax([2, 4.5, 1, 3.5]) as NumPy does, to 1e-9, and entries that sum to 1', () => {
@@ -70,7 +100,7 @@ describe('softmax and log-sum-exp of a vector', () => {
     const numpy = [0.055456773263789345, 0.6756018053662155, 0.020401406757454207, 0.24854001461254088];
     r.result.entries.forEach((x, j) => expect(Math.abs(x.value.approx - (numpy[j] ?? NaN))).toBeLessThan(1e-9));
     expect(Math.abs(r.result.entries.reduce((s, x) => s + x.value.approx, 0) - 1)).toBeLessThan(1e-12);
-    expect(toPlain(r.result.entries[1]?.value.value ?? r.result.entries[0]?.expr ?? parsePlain('0'))).toBe('exp(9/2)/(exp(2) + exp(9/2) + exp(1) + exp(7/2))');
+    expect(toPlain(r.result.entries[1]?.value.value ?? r.result.entries[0]?.expr ?? parsePlain('0'))).toBe('1/(exp(-5/2) + 1 + exp(-7/2) + exp(-1))');
   });
 
   it('should give lse(z) − z_2 = log Σ exp(z_k) − 4.5 ≈ 0.3921514218107722 (NumPy)', () => {
@@ -99,7 +129,7 @@ describe('gradtex eval on data', () => {
   it('should print a vector entry by entry and a table of intermediates', async () => {
     const v = await cli(['eval', 'softmax(z)', '--at', 'z=[2, 4.5, 1, 3.5]']);
     expect(v.code, v.stderr).toBe(0);
-    expect(v.stdout).toContain('softmax(z) ≈ [0.055456773263789345, 0.6756018053662155, 0.020401406757454207, 0.24854001461254088]');
+    expect(v.stdout).toMatch(/softmax\(z\) ≈ \[0\.05545677326378\d*, 0\.67560180536621\d*, 0\.02040140675745\d*, 0\.24854001461254\d*\]/);
     const t = await cli(['eval', 'sigma(u)', '--at', 'w=2,x=3,b=-1', '--let', 'u = w*x + b']);
     expect(t.stdout.split('\n').slice(0, 2)).toEqual(['let  definition  value  ≈', 'u    w*x + b     5      5']);
     const j = await cli(['eval', 'sum(x_i^2, i, 1, n)', '--at', 'x=[1,2,3]', '--format', 'json']);

@@ -54,7 +54,7 @@ describe('\\text{…} inside one expression', () => {
     const e = err(parseLatex, L`3\text{foo}(s)`);
     expect([e.code, e.span.start, e.span.end]).toEqual(['E_PARSE_UNKNOWN_FUNCTION', 1, 11]);
     expect(e.message).toContain(L`unknown function \text{foo}`);
-    expect(err(parseLatex, L`\text{softmax}(z)`).code).toBe('E_PARSE_UNKNOWN_FUNCTION');
+    expect(err(parseLatex, L`\text{argmax}(z)`).code).toBe('E_PARSE_UNKNOWN_FUNCTION');
     expect(err(parseLatex, L`x \text{ for } x`).code).toBe('E_PARSE_UNKNOWN_FUNCTION');
   });
 });

@@ -68,7 +68,9 @@ function addOf(args: readonly Expr[]): Expr {
 export function arbExpr(opts: ArbExprOptions = {}): fc.Arbitrary<Expr> {
   const depth = opts.depth ?? 3;
   const vars = (opts.vars ?? DEFAULT_VARS).map(symbolFromSpelling);
-  const fns = (opts.functions ?? FUNCTIONS.filter((f) => f.binds === undefined).map((f) => f.name)).map((name) => {
+  // LSE and softmax of a scalar are u and 1: random scalar expressions have nothing to exercise in them (their
+  // laws are checked under shapes, tests/matrix/vector-functions.test.ts), and leaving them out keeps every seeded sample as it was.
+  const fns = (opts.functions ?? FUNCTIONS.filter((f) => f.binds === undefined && f.name !== 'lse' && f.name !== 'softmax').map((f) => f.name)).map((name) => {
     const spec = lookupFunction(name);
     if (spec === undefined) throw new Error(`unknown function in a test: ${name}`);
     return spec;

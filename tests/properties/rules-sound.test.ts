@@ -146,14 +146,16 @@ describe('every rule in rules/ is sound', () => {
 });
 
 describe('rules about the entries of a vector are sound entry by entry', () => {
-  it('should have the norm rules here', () => {
-    expect(entryRules.map((r) => r.id).sort()).toEqual(['d.norm-entry', 'd.norm1-entry']);
+  it('should have the norm, log-sum-exp and softmax rules here', () => {
+    expect(entryRules.map((r) => r.id).sort()).toEqual(['d.lse-entry', 'd.norm-entry', 'd.norm1-entry', 'd.softmax-entry', 'sv.lse-single', 'sv.softmax-single']);
   });
+
+  /** By role: the entry x is v_i, an index i is another free index j (equal to i or not), a number is one entry, anything else the vector v. */
+  const entryValue = (name: string, type: VarType | undefined): Expr => (type === 'symbol' ? sym('v', [sym('i')]) : name === 'i' ? sym('j') : type === 'number' ? num(-7, 3) : sym('v'));
 
   for (const rule of entryRules) {
     it(`should hold with v an n-vector and x its entry v_i, at sizes 1 to 7: ${rule.id}`, () => {
-      const v = sym('v');
-      const bindings = new Map<string, Expr>([...rule.vars.keys()].map((n) => [n, rule.vars.get(n) === 'symbol' ? sym('v', [sym('i')]) : v]));
+      const bindings = new Map<string, Expr>([...rule.vars.keys()].map((n) => [n, entryValue(n, rule.vars.get(n))]));
       const lhs = instantiate(rule.lhs, rule, bindings);
       const rhs = evaluateTemplates(instantiate(rule.rhs, rule, bindings)) as Expr;
       const verdict = checkMatrixEqual(lhs, rhs, shapeContext(['v: n']));

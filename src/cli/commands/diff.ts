@@ -27,6 +27,7 @@ import { toPlain } from '../../expr/to-plain.js';
 import { parseLayout, refuseShapedOptions } from '../shaped-options.js';
 import type { Layout } from '../../derive/shaped-derivative.js';
 import { unshapedDerivativeRefusal } from '../../check/matrix-gate.js';
+import { impliedVectorShapes } from '../../derive/implied-shapes.js';
 
 interface DiffFlags {
   wrt: string[];
@@ -121,19 +122,24 @@ function chooseVariables(f: Expr, flags: DiffFlags): { wrt: Sym[]; gradient: boo
   throw new UserError(`say which variable to differentiate by: --wrt x (the expression has ${free.length} variables)`);
 }
 
+async function runShaped(text: string, flags: DiffFlags, io: Io, engine: Engine): Promise<number> {
+  refuseShapedOptions(flags);
+  // The matrix calculus loads only for --shape: plain diff starts without it.
+  const { shapedDiff } = await import('../shaped-diff.js');
+  const o = shapedDiff({ text, syntax: flags.input, wrt: flags.wrt.flatMap((w) => parseVariables(w, '--wrt')), shapes: flags.shape, engine, ...(flags.layout !== undefined ? { layout: flags.layout } : {}), ...options(flags, undefined) });
+  io.stdout(flags.format === 'json' ? JSON.stringify(o.json, null, 2) + '\n' : flags.format === 'latex' ? o.latex : o.text);
+  return o.code;
+}
+
 async function runSingle(exprArg: string, flags: DiffFlags, io: Io, engine: Engine): Promise<number> {
   const text = await readExprArg(exprArg, io);
-  if (flags.shape.length > 0) {
-    refuseShapedOptions(flags);
-    // The matrix calculus loads only for --shape: plain diff starts without it.
-    const { shapedDiff } = await import('../shaped-diff.js');
-    const o = shapedDiff({ text, syntax: flags.input, wrt: flags.wrt.flatMap((w) => parseVariables(w, '--wrt')), shapes: flags.shape, engine, ...(flags.layout !== undefined ? { layout: flags.layout } : {}), ...options(flags, undefined) });
-    io.stdout(flags.format === 'json' ? JSON.stringify(o.json, null, 2) + '\n' : flags.format === 'latex' ? o.latex : o.text);
-    return o.code;
-  }
+  if (flags.shape.length > 0) return runShaped(text, flags, io, engine);
   const f = parseInput(text, flags.input);
   checkSize(f);
   const refusal = unshapedDerivativeRefusal(f);
+  // lse(z), softmax(z, i) of a letter: z is a vector by the notation, taken as z: n (printed with the answer).
+  const implied = refusal !== undefined && flags.at.length === 0 && flags.grad === undefined ? impliedVectorShapes(f) : undefined;
+  if (implied !== undefined && flags.wrt.length > 0) return runShaped(text, { ...flags, shape: implied }, io, engine);
   if (refusal !== undefined) {
     // Scalar rules would commute the factors (d(B*(A*x), x) = A*B): no answer rather than a wrong one.
     io.stdout(flags.format === 'json' ? JSON.stringify({ input: text, verdict: 'undecided', reason: refusal }, null, 2) + '\n' : `${refusal}\n`);
