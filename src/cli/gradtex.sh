@@ -1,0 +1,35 @@
+#!/bin/sh
+# The `gradtex` command (package.json "bin"; copied to dist/cli/gradtex by
+# `npm run build`). It runs the bundle dist/cli/gradtex.js, from the V8
+# start-up snapshot dist/cli/gradtex.blob when it can: the snapshot holds
+# the quick commands' code and nerdamer already loaded (snapshot-entry.ts),
+# which saves most of their start-up. A shell script, because Node reads
+# --snapshot-blob only from its own command line.
+#
+# The snapshot is used only when Node would accept it and it was built for
+# this very node binary: a blob exists, its stamp dist/cli/gradtex.blob.node
+# (a link to the node binary that built it) is the node on PATH, whose file
+# time is still the blob's (the build sets it: an upgrade in place changes
+# it), and NODE_OPTIONS is empty (a V8 flag there makes Node refuse the
+# blob). GRADTEX_NO_SNAPSHOT=1 runs the bundle without it. Otherwise, and
+# for every command the snapshot does not hold, the bundle runs as it
+# always did; the output is the same either way (tests/cli/snapshot.test.ts).
+
+# Our own path through symlinks (npm links bins from node_modules/.bin).
+self=$0
+case $self in */*) ;; *) self=./$self ;; esac
+while [ -h "$self" ]; do
+  link=$(readlink "$self")
+  case $link in /*) self=$link ;; *) self=${self%/*}/$link ;; esac
+done
+dir=${self%/*}
+blob=$dir/gradtex.blob
+stamp=$dir/gradtex.blob.node
+
+if [ -z "${NODE_OPTIONS-}" ] && [ -z "${GRADTEX_NO_SNAPSHOT-}" ] && [ -f "$blob" ] && [ -h "$stamp" ]; then
+  node=$(command -v node)
+  if [ -n "$node" ] && [ "$node" -ef "$stamp" ] && ! [ "$node" -nt "$blob" ] && ! [ "$node" -ot "$blob" ]; then
+    exec node --snapshot-blob "$blob" "$dir/gradtex.js" "$@"
+  fi
+fi
+exec node "$dir/gradtex.js" "$@"
