@@ -11,7 +11,8 @@
 # (a link to the node binary that built it) is the node on PATH, whose file
 # time is still the blob's (the build sets it: an upgrade in place changes
 # it), and NODE_OPTIONS is empty (a V8 flag there makes Node refuse the
-# blob). GRADTEX_NO_SNAPSHOT=1 runs the bundle without it. Otherwise, and
+# blob). GRADTEX_NO_SNAPSHOT=1 runs the bundle without it, and
+# GRADTEX_SHOW_START=1 says on stderr which of the two starts. Otherwise, and
 # for every command the snapshot does not hold, the bundle runs as it
 # always did; the output is the same either way (tests/cli/snapshot.test.ts).
 
@@ -29,7 +30,9 @@ stamp=$dir/gradtex.blob.node
 if [ -z "${NODE_OPTIONS-}" ] && [ -z "${GRADTEX_NO_SNAPSHOT-}" ] && [ -f "$blob" ] && [ -h "$stamp" ]; then
   node=$(command -v node)
   if [ -n "$node" ] && [ "$node" -ef "$stamp" ] && ! [ "$node" -nt "$blob" ] && ! [ "$node" -ot "$blob" ]; then
+    [ -z "${GRADTEX_SHOW_START-}" ] || echo "gradtex: starting from the snapshot $blob" >&2
     exec node --snapshot-blob "$blob" "$dir/gradtex.js" "$@"
   fi
 fi
+[ -z "${GRADTEX_SHOW_START-}" ] || echo "gradtex: starting the bundle $dir/gradtex.js" >&2
 exec node "$dir/gradtex.js" "$@"

@@ -20,14 +20,36 @@
  * or downloaded. A failure to build it is a warning, not an error: gradtex
  * works without it, only its start-up is slower.
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdtempSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import * as workerThreads from 'node:worker_threads';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const BLOB_NAME = 'gradtex.blob';
+
+/**
+ * node:worker_threads, loaded on first use instead of when the snapshot is
+ * built. Node 20 sets up the main thread's side of workers when the module
+ * loads (a counter in a SharedArrayBuffer, which a snapshot cannot hold), so
+ * a module loaded at build time starts workers that fail at once ("undefined
+ * is not an integer typed array"). The bundle reads the module's exports
+ * only where it uses them (`new worker_threads.Worker(…)`), so getters
+ * that require the real module then are enough (one per export name, as
+ * the bundle's interop copies the names it finds).
+ */
+const lazyWorkerThreads: Plugin = {
+  name: 'lazy-worker-threads',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?worker_threads$/ }, (args) => (args.namespace === 'lazy-builtin' ? { path: 'node:worker_threads', external: true } : { path: 'worker_threads', namespace: 'lazy-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: `let real; for (const key of ${JSON.stringify(Object.keys(workerThreads))}) Object.defineProperty(exports, key, { enumerable: true, get: () => (real ??= require('node:worker_threads'))[key] });`,
+      loader: 'js',
+    }));
+  },
+};
 
 /** Writes dist/cli/gradtex (the bin) and, when Node can build it, gradtex.blob with its stamp. */
 export async function writeSnapshot(root: string, outdir: string): Promise<void> {
@@ -55,6 +77,7 @@ export async function writeSnapshot(root: string, outdir: string): Promise<void>
       banner: { js: `var __gradtexBundleUrl = ${JSON.stringify(bundleUrl)};` },
       // Source text stays in the heap (V8 compiles lazily from it): no white space and comments to load on every run; names are kept.
       minifyWhitespace: true,
+      plugins: [lazyWorkerThreads],
       legalComments: 'none',
       logLevel: 'error',
     });
