@@ -1,9 +1,10 @@
 #!/bin/sh
 # The `gradtex` command (package.json "bin"; copied to dist/cli/gradtex by
-# `npm run build`). It runs the bundle dist/cli/gradtex.js, from the V8
-# start-up snapshot dist/cli/gradtex.blob when it can: the snapshot holds
-# the quick commands' code and nerdamer already loaded (snapshot-entry.ts),
-# which saves most of their start-up. A shell script, because Node reads
+# `npm run build`). It runs the bundle dist/cli/gradtex.js, from a V8
+# start-up snapshot when it can: dist/cli/gradtex.blob for diff, simplify,
+# eval and equal, gradtex-check.blob for check, holding their code and
+# nerdamer already loaded (snapshot-entry.ts), which saves most of their
+# start-up. A shell script, because Node reads
 # --snapshot-blob only from its own command line.
 #
 # The snapshot is used only when Node would accept it and it was built for
@@ -24,10 +25,15 @@ while [ -h "$self" ]; do
   case $link in /*) self=$link ;; *) self=${self%/*}/$link ;; esac
 done
 dir=${self%/*}
-blob=$dir/gradtex.blob
 stamp=$dir/gradtex.blob.node
+# The snapshot of the command named first (snapshot-quick.ts, snapshot-check.ts); none for the others.
+case ${1-} in
+  diff | simplify | eval | equal) blob=$dir/gradtex.blob ;;
+  check) blob=$dir/gradtex-check.blob ;;
+  *) blob= ;;
+esac
 
-if [ -z "${NODE_OPTIONS-}" ] && [ -z "${GRADTEX_NO_SNAPSHOT-}" ] && [ -f "$blob" ] && [ -h "$stamp" ]; then
+if [ -n "$blob" ] && [ -z "${NODE_OPTIONS-}" ] && [ -z "${GRADTEX_NO_SNAPSHOT-}" ] && [ -f "$blob" ] && [ -h "$stamp" ]; then
   node=$(command -v node)
   if [ -n "$node" ] && [ "$node" -ef "$stamp" ] && ! [ "$node" -nt "$blob" ] && ! [ "$node" -ot "$blob" ]; then
     [ -z "${GRADTEX_SHOW_START-}" ] || echo "gradtex: starting from the snapshot $blob" >&2

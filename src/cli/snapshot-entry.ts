@@ -1,14 +1,16 @@
 /**
- * The entry of the V8 start-up snapshot the `gradtex` bin starts from
- * (dist/cli/gradtex.blob, made by write-snapshot.ts in `npm run build`).
- * Run once at build time, it loads what the quick commands need — the
- * dispatcher, `diff`, `simplify`, `eval`, `equal`, `check` and nerdamer with
- * its prime tables — and V8 saves the heap; each run then starts from that
- * heap instead of compiling the modules and loading nerdamer again (nerdamer
- * alone costs about as much as starting Node).
+ * What the V8 start-up snapshots the `gradtex` bin starts from have in
+ * common (dist/cli/gradtex.blob for `diff`, `simplify`, `eval`, `equal`:
+ * snapshot-quick.ts; dist/cli/gradtex-check.blob for `check`, with the
+ * Markdown stack: snapshot-check.ts; made by write-snapshot.ts in `npm run
+ * build`). Run once at build time, an entry loads its commands and
+ * nerdamer with its prime tables, and V8 saves the heap; each run then
+ * starts from that heap instead of compiling the modules and loading
+ * nerdamer again (nerdamer alone costs about as much as starting Node).
+ * Two blobs, because each run pays for the whole heap it starts from.
  *
- * Only code is loaded here, never a command run: no answer, rule or input
- * is kept from the build. A run uses the heap only when it is the build's
+ * Only code is loaded here, never a user's command run: the warm-up's
+ * answers are thrown away. A run uses the heap only when it is the build's
  * own: the bin (dist/cli/gradtex, a shell script) passes the bundle's path,
  * and anything else — another command, a package moved or copied since the
  * build (the heap holds paths found from the build's location) — runs the
@@ -26,23 +28,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startupSnapshot } from 'node:v8';
 import type { CommandModule } from './command.js';
-import { checkCommand } from './commands/check.js';
-import { diffCommand } from './commands/diff.js';
-import { equalCommand } from './commands/equal.js';
-import { evalCommand } from './commands/eval.js';
-import { simplifyCommand } from './commands/simplify.js';
 import { exitQuietlyOnBrokenPipe, processIo, type Io } from './io.js';
 import { runCliWith } from './run-cli.js';
 import { useLoadedNerdamer, type Nerdamer } from '../numeric/nerdamer-bridge.js';
-
-/** The commands in the heap; `gradtex help`, `render`, `train` … run the bundle. */
-const QUICK: ReadonlyMap<string, CommandModule> = new Map([
-  ['diff', diffCommand],
-  ['simplify', simplifyCommand],
-  ['eval', evalCommand],
-  ['equal', equalCommand],
-  ['check', checkCommand],
-]);
 
 /**
  * The folder the snapshot was built for. The snapshot bundle is built with
@@ -61,7 +49,7 @@ useLoadedNerdamer(nerdamer as unknown as Nerdamer);
  * rules and the random points are made per command, and nerdamer is flushed
  * after every question, as in any process that asks it several times.
  */
-async function warmUp(): Promise<void> {
+async function warmUp(quick: ReadonlyMap<string, CommandModule>): Promise<void> {
   const quiet: Io = { stdout: () => undefined, stderr: () => undefined, readStdin: async () => '', isTty: false };
   const dir = mkdtempSync(join(tmpdir(), 'gradtex-warm-up-'));
   try {
@@ -75,16 +63,19 @@ async function warmUp(): Promise<void> {
       ['equal', 'tanh(t)', '2*sigma(2*t) - 1'],
       ['check', doc],
     ];
-    for (const args of runs) await runCliWith(args, quiet, async () => [QUICK.get(args[0] ?? '') as CommandModule]);
+    for (const args of runs) {
+      const command = quick.get(args[0] ?? '');
+      if (command !== undefined) await runCliWith(args, quiet, async () => [command]);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /** The command `argv` names when it is one in the heap (the first word, as commandsFor reads it). */
-function quickCommand(argv: readonly string[]): CommandModule | undefined {
+function quickCommand(quick: ReadonlyMap<string, CommandModule>, argv: readonly string[]): CommandModule | undefined {
   const first = argv.find((a) => !a.startsWith('-'));
-  return first === undefined || argv[0] !== first ? undefined : QUICK.get(first);
+  return first === undefined || argv[0] !== first ? undefined : quick.get(first);
 }
 
 function sameFolder(bundle: string): boolean {
@@ -96,11 +87,11 @@ function sameFolder(bundle: string): boolean {
 }
 
 /** A run: the quick command from the heap, or the bundle (see the top of the file). */
-function main(): void {
+function main(quick: ReadonlyMap<string, CommandModule>): void {
   // Started as `node --snapshot-blob BLOB BUNDLE ARGS…`: BUNDLE is argv[1], as for a script.
   const bundle = process.argv[1] ?? '';
   const argv = process.argv.slice(2);
-  const command = quickCommand(argv);
+  const command = quickCommand(quick, argv);
   if (command === undefined || !sameFolder(bundle)) {
     // The bundle, run as node would run it as a script (ES module, its own lazy imports).
     Module.runMain(bundle);
@@ -112,11 +103,17 @@ function main(): void {
   });
 }
 
-// The snapshot is taken once the warm-up is done (node waits for the event loop); a failed warm-up fails the build of the blob.
-warmUp().then(
-  () => startupSnapshot.setDeserializeMainFunction(main),
-  (err: unknown) => {
-    process.stderr.write(`snapshot warm-up failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+/**
+ * The entry's work: warm `quick` up, then hand V8 the function each run
+ * starts with. The snapshot is taken once the warm-up is done (node waits
+ * for the event loop); a failed warm-up fails the build of the blob.
+ */
+export function snapshotOf(quick: ReadonlyMap<string, CommandModule>): void {
+  warmUp(quick).then(
+    () => startupSnapshot.setDeserializeMainFunction(() => main(quick)),
+    (err: unknown) => {
+      process.stderr.write(`snapshot warm-up failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

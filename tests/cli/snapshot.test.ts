@@ -1,11 +1,13 @@
 /**
- * The `gradtex` bin (dist/cli/gradtex) starts node from the V8 start-up
- * snapshot dist/cli/gradtex.blob that `npm run build` makes, else on the
+ * The `gradtex` bin (dist/cli/gradtex) starts node from a V8 start-up
+ * snapshot that `npm run build` makes (dist/cli/gradtex.blob for diff,
+ * simplify, eval, equal; gradtex-check.blob for check), else on the
  * bundle dist/cli/gradtex.js. Whichever starts, the output, the errors and
  * the exit code must be the same: each case runs three ways, as real
  * processes (the build must have run; see the pretest script) —
  *   the bin, as a user runs it (it takes the snapshot here),
- *   `node --snapshot-blob dist/cli/gradtex.blob dist/cli/gradtex.js …`, the command the bin runs,
+ *   `node --snapshot-blob dist/cli/gradtex.blob dist/cli/gradtex.js …`, the command the bin runs
+ *   (with the command's blob, or gradtex.blob for the others, which hands them over to the bundle),
  *   `node dist/cli/gradtex.js …`, the bundle without the snapshot —
  * and then through the fallbacks: a copy of the package without the blob,
  * a copy with it (the snapshot's paths are the build's: it must hand over
@@ -23,6 +25,9 @@ const cliDir = join(root, 'dist', 'cli');
 const bin = join(cliDir, 'gradtex');
 const bundle = join(cliDir, 'gradtex.js');
 const blob = join(cliDir, 'gradtex.blob');
+const checkBlob = join(cliDir, 'gradtex-check.blob');
+/** The blob the bin takes for `args` (for other commands, the one that must hand them over). */
+const blobFor = (args: readonly string[]): string => (args[0] === 'check' ? checkBlob : blob);
 
 interface Run {
   code: number | null;
@@ -88,18 +93,22 @@ const CASES: readonly { readonly args: readonly string[]; readonly stdin?: strin
 const label = (c: { args: readonly string[] }): string => c.args.join(' ');
 
 describe('the gradtex bin and its start-up snapshot', () => {
-  it('should have a snapshot that this node accepts (npm run build made it)', () => {
-    expect(existsSync(blob), `${blob} is missing: the build could not make the start-up snapshot`).toBe(true);
-    const r = run(bin, ['--version'], '', { GRADTEX_SHOW_START: '1' });
-    expect(r.stderr).toContain('starting from the snapshot');
-    expect(r.code).toBe(0);
+  it('should have snapshots that this node accepts (npm run build made them)', () => {
+    for (const [b, args] of [
+      [blob, ['eval', 'x', '--at', 'x=1']],
+      [checkBlob, ['check', doc]],
+    ] as const) {
+      expect(existsSync(b), `${b} is missing: the build could not make the start-up snapshot`).toBe(true);
+      expect(run(bin, args, '', { GRADTEX_SHOW_START: '1' }).stderr).toContain(`starting from the snapshot ${b}\n`);
+    }
+    expect(run(bin, ['--version'], '', { GRADTEX_SHOW_START: '1' }).stderr).toContain('starting the bundle');
   });
 
   for (const c of CASES) {
     it(`should print the same with and without the snapshot: ${label(c)}`, () => {
       const plain = run(process.execPath, [bundle, ...c.args], c.stdin);
       const viaBin = run(bin, c.args, c.stdin);
-      const viaBlob = run(process.execPath, ['--snapshot-blob', blob, bundle, ...c.args], c.stdin);
+      const viaBlob = run(process.execPath, ['--snapshot-blob', blobFor(c.args), bundle, ...c.args], c.stdin);
       expect(viaBin).toEqual(plain);
       expect(viaBlob).toEqual(plain);
     });
@@ -114,7 +123,7 @@ function copiedPackage(withBlob: boolean): string {
   const to = join(pkg, 'dist', 'cli');
   mkdirSync(to, { recursive: true });
   for (const f of readdirSync(cliDir)) {
-    if (f.endsWith('.map') || (!withBlob && f.startsWith('gradtex.blob'))) continue;
+    if (f.endsWith('.map') || (!withBlob && f.includes('.blob'))) continue;
     // The blob keeps its file time and its stamp stays a link to node: the bin takes the snapshot, which must hand over.
     cpSync(join(cliDir, f), join(to, f), { preserveTimestamps: true, verbatimSymlinks: true });
   }
@@ -128,13 +137,13 @@ describe('the gradtex bin without its snapshot', () => {
 
   it('should run the bundle, with the same output, where the blob is missing', () => {
     const copy = copiedPackage(false);
-    expect(run(copy, ['--version'], '', { GRADTEX_SHOW_START: '1' }).stderr).toContain('starting the bundle');
+    expect(run(copy, ['eval', 'x', '--at', 'x=1'], '', { GRADTEX_SHOW_START: '1' }).stderr).toContain('starting the bundle');
     for (const c of quick) expect(run(copy, c.args, c.stdin), label(c)).toEqual(run(process.execPath, [bundle, ...c.args], c.stdin));
   }, SLOW);
 
   it('should hand over to the bundle, with the same output, where the package moved since the build', () => {
     const copy = copiedPackage(true);
-    expect(run(copy, ['--version'], '', { GRADTEX_SHOW_START: '1' }).stderr).toContain('starting from the snapshot');
+    expect(run(copy, ['eval', 'x', '--at', 'x=1'], '', { GRADTEX_SHOW_START: '1' }).stderr).toContain('starting from the snapshot');
     for (const c of quick) expect(run(copy, c.args, c.stdin), label(c)).toEqual(run(process.execPath, [bundle, ...c.args], c.stdin));
   }, SLOW);
 
