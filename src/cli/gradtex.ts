@@ -7,7 +7,9 @@
  * dispatch, and still runs on its own as dist/src/cli/main.js.
  */
 import { prepareFor } from './commands/index.js';
+import { exitQuietlyOnBrokenPipe } from './io.js';
 
+exitQuietlyOnBrokenPipe();
 prepareFor(process.argv.slice(2));
 const [{ runCli }, { processIo }] = await Promise.all([import('./main.js'), import('./io.js')]);
 process.exitCode = await runCli(process.argv.slice(2), processIo());

@@ -33,6 +33,27 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * The exit code when the reader of standard output went away (`gradtex … |
+ * head -1`): what a shell reports for a tool killed by SIGPIPE (128 + 13).
+ * Never 0: the verdict the exit code would have carried was not delivered.
+ */
+export const BROKEN_PIPE_EXIT = 141;
+
+/**
+ * A closed pipe on standard output or error ends the process quietly (exit
+ * 141) instead of crashing with a stack trace on the unhandled EPIPE; any
+ * other write error still throws. The bin calls it first thing.
+ */
+export function exitQuietlyOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(BROKEN_PIPE_EXIT);
+    });
+  }
+}
+
 export function processIo(): Io {
   return {
     stdout: (t) => process.stdout.write(t),

@@ -24,6 +24,7 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compiledRulesPath } from '../rewrite/load-rules.js';
+import { writeSnapshot } from './write-snapshot.js';
 
 /** The package root: this file is dist/src/cli/write-bundle.js. */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -66,3 +67,5 @@ await build({
   logLevel: 'warning',
 });
 copyFileSync(compiledRulesPath(), join(outdir, 'compiled-rules.json'));
+// The bin (dist/cli/gradtex) and the start-up snapshot it runs the quick commands from.
+await writeSnapshot(root, outdir);

@@ -21,7 +21,7 @@ import { lookupFunction } from '../expr/functions.js';
 interface NerdamerExpression {
   text(): string;
 }
-type Nerdamer = ((expression: string) => NerdamerExpression) & { flush(): unknown };
+export type Nerdamer = ((expression: string) => NerdamerExpression) & { flush(): unknown };
 
 const require = createRequire(import.meta.url);
 let loaded: Nerdamer | undefined;
@@ -38,6 +38,15 @@ function nerdamer(): Nerdamer {
     require('nerdamer/Algebra.js');
   }
   return loaded;
+}
+
+/**
+ * Hands the bridge a nerdamer its caller already loaded (with its calculus
+ * and algebra modules): the CLI's start-up snapshot has it in its heap
+ * (src/cli/snapshot-entry.ts). The same library, asked the same way.
+ */
+export function useLoadedNerdamer(n: Nerdamer): void {
+  loaded = n;
 }
 
 /**

@@ -53,7 +53,7 @@ export interface RuleFileText {
 }
 
 /** Were these the files, names and texts in load order? (String comparison: exact, and cheaper than hashing them.) */
-function sameFiles(a: readonly RuleFileText[], b: readonly RuleFileText[]): boolean {
+export function sameFiles(a: readonly RuleFileText[], b: readonly RuleFileText[]): boolean {
   return a.length === b.length && a.every((f, i) => f.name === b[i]?.name && f.text === b[i]?.text);
 }
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { Rule, RuleSet } from './rule.js';
 import { groupBySet, parseRuleFile } from './rule-file.js';
-import { rulesFromJson, type CompiledRules, type RuleFileText } from './compiled-rules.js';
+import { rulesFromJson, sameFiles, type CompiledRules, type RuleFileText } from './compiled-rules.js';
 
 /** The package's own rules/ folder, found from this file's location (src/ or dist/src/). */
 export function defaultRulesDir(): string {
@@ -62,9 +62,19 @@ function readCompiled(files: readonly RuleFileText[]): Rule[] | undefined {
   return rulesFromJson(JSON.parse(text) as CompiledRules, files);
 }
 
+/**
+ * The rules loaded last, with the files they were made from. Loading the
+ * same files again (a second engine in one process, or a run of the CLI's
+ * start-up snapshot, which loaded them at build time) reuses them once the
+ * texts on disk compare equal, instead of decoding compiled-rules.json
+ * again. Rules are immutable, so sharing them changes nothing.
+ */
+let lastLoaded: { readonly files: readonly RuleFileText[]; readonly rules: readonly Rule[] } | undefined;
+
 export function loadRuleLibrary(dir: string = defaultRulesDir()): RuleLibrary {
   const files = readRuleFiles(dir);
-  const rules = readCompiled(files) ?? parseRuleFiles(files);
+  const rules = lastLoaded !== undefined && sameFiles(lastLoaded.files, files) ? lastLoaded.rules : (readCompiled(files) ?? parseRuleFiles(files));
+  lastLoaded = { files, rules };
   const ids = new Map(rules.map((r) => [r.id, r]));
   return { rules, sets: groupBySet(rules), byId: (id) => ids.get(id) };
 }

@@ -1,13 +1,15 @@
 /**
  * `npm run bench:cli`: start-up as a user meets it. Each command runs cold as
- * a whole process, the way the `gradtex` bin runs (node on the bundle
- * dist/cli/gradtex.js), interleaved with `node -e 0` in the same run so
- * that both see the same machine load. Prints the median wall time of each
- * and the ratio to `node -e 0`; the first line after `node -e 0` is the
- * acceptance figure (`gradtex diff 'x^2' --wrt x`).
+ * a whole process through the `gradtex` bin (dist/cli/gradtex: the shell
+ * script that starts node from the V8 start-up snapshot when it can, else
+ * on the bundle), interleaved with `node -e 0` in the same run so that both
+ * see the same machine load. Prints the median wall time of each and the
+ * ratio to `node -e 0`; the first line after `node -e 0` is the acceptance
+ * figure (`gradtex diff 'x^2' --wrt x`).
  *
  *     node dist/tests/bench/cli.bench.js                  # diff, eval, equal, check; 21 runs each
  *     BENCH_RUNS=31 node dist/tests/bench/cli.bench.js --diff   # diff only
+ *     node dist/tests/bench/cli.bench.js --diff --bundle         # also diff on the bundle without the snapshot
  *     node dist/tests/bench/cli.bench.js --diff --unbundled      # also diff on dist/src, without the bundle
  *
  * On Linux the median CPU time (user + system) of each is printed beside
@@ -35,10 +37,14 @@ interface Case {
   readonly args: readonly string[];
   /** Exit codes that mean the command did its job (a check with a failing step exits 1). */
   readonly exits: readonly number[];
+  /** The program to start: node unless said (the bin is a shell script that starts node itself). */
+  readonly program?: string;
 }
 
 const root = projectRoot();
-const bin = join(root, 'dist', 'cli', 'gradtex.js');
+/** The bin a user runs (package.json "bin"), and the bundle it runs. */
+const bin = join(root, 'dist', 'cli', 'gradtex');
+const bundle = join(root, 'dist', 'cli', 'gradtex.js');
 const RUNS = Math.max(15, Number(process.env['BENCH_RUNS'] ?? 21));
 const all = !process.argv.includes('--diff');
 /** A small document for `check`: one derivative step, one algebra step. */
@@ -47,14 +53,16 @@ writeFileSync(checkInput, '# A small check\n\n$$\\frac{d}{dx} x^2 = 2x$$\n\n$$(x
 
 const baseline: Case = { label: 'node -e 0', args: ['-e', '0'], exits: [0] };
 const cases: Case[] = [
-  { label: "gradtex diff 'x^2' --wrt x", args: [bin, 'diff', 'x^2', '--wrt', 'x'], exits: [0] },
+  { label: "gradtex diff 'x^2' --wrt x", program: bin, args: ['diff', 'x^2', '--wrt', 'x'], exits: [0] },
   ...(all
     ? [
-        { label: "gradtex eval 'sin(x)^2' --at x=0.3", args: [bin, 'eval', 'sin(x)^2', '--at', 'x=0.3'], exits: [0] },
-        { label: "gradtex equal 'sigma(x)' '1/(1+exp(-x))'", args: [bin, 'equal', 'sigma(x)', '1/(1+exp(-x))'], exits: [0] },
-        { label: 'gradtex check small.md (2 relations)', args: [bin, 'check', checkInput], exits: [0] },
+        { label: "gradtex eval 'sin(x)^2' --at x=0.3", program: bin, args: ['eval', 'sin(x)^2', '--at', 'x=0.3'], exits: [0] },
+        { label: "gradtex equal 'sigma(x)' '1/(1+exp(-x))'", program: bin, args: ['equal', 'sigma(x)', '1/(1+exp(-x))'], exits: [0] },
+        { label: 'gradtex check small.md (2 relations)', program: bin, args: ['check', checkInput], exits: [0] },
       ]
     : []),
+  // The same diff on the bundle alone, without the snapshot: what the snapshot saves.
+  ...(process.argv.includes('--bundle') ? [{ label: "bundle: node dist/cli/gradtex.js diff 'x^2' --wrt x", args: [bundle, 'diff', 'x^2', '--wrt', 'x'], exits: [0] }] : []),
   // The same diff on the modules tsc writes, unbundled (146 ES modules): what the bundle saves.
   ...(process.argv.includes('--unbundled') ? [{ label: "unbundled: node dist/src/cli/main.js diff 'x^2' --wrt x", args: [join(root, 'dist', 'src', 'cli', 'main.js'), 'diff', 'x^2', '--wrt', 'x'], exits: [0] }] : []),
 ];
@@ -80,7 +88,7 @@ function childrenCpuMs(): number | undefined {
 function runOnce(c: Case): { wall: number; cpu: number | undefined } {
   const cpu0 = childrenCpuMs();
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, c.args, { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(c.program ?? process.execPath, c.args, { cwd: root, encoding: 'utf8' });
   const wall = performance.now() - t0;
   const cpu1 = childrenCpuMs();
   if (r.status === null || !c.exits.includes(r.status)) {
@@ -90,6 +98,11 @@ function runOnce(c: Case): { wall: number; cpu: number | undefined } {
 }
 
 if (!existsSync(bin)) throw new Error(`${bin} is missing: run npm run build first`);
+// The bin runs the node on PATH: the baseline must be that node too.
+if (spawnSync('node', ['-p', 'process.execPath'], { encoding: 'utf8' }).stdout.trim() !== process.execPath) {
+  console.warn(`note: the node on PATH is not ${process.execPath}; node -e 0 is timed with the latter`);
+}
+const snapshot = existsSync(join(root, 'dist', 'cli', 'gradtex.blob')) ? 'from the start-up snapshot' : 'WITHOUT the start-up snapshot (dist/cli/gradtex.blob missing)';
 const all_ = [baseline, ...cases];
 // One warm-up of each: the file system cache, not the process, is what it warms.
 for (const c of all_) runOnce(c);
@@ -113,7 +126,7 @@ const cpuText = (c: Case): string => {
   const cpu = cpuOf(c);
   return cpu === undefined || baseCpu === undefined ? '' : `   (CPU ${fmt(cpu)}${c === baseline ? '' : `, ratio ${(cpu / baseCpu).toFixed(2)}`})`;
 };
-console.log(`cold start-up, median wall time of ${RUNS} interleaved runs each (node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+console.log(`cold start-up of the gradtex bin ${snapshot}, median wall time of ${RUNS} interleaved runs each (node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
 console.log(`${baseline.label}: ${fmt(base)}${cpuText(baseline)}`);
 for (const c of cases) {
   const m = median(times.get(c) as number[]);
