@@ -213,7 +213,8 @@ function evaluateDataTask(engine: Engine, file: string, t: Located<Task>, task: 
     const lets = task.lets ?? [];
     if (lets.length === 0 && at.vectors.size === 0 && !/\b(sum|softmax|lse|logsumexp)\s*\(/.test(task.expr)) return undefined;
     const r = evaluateOnData(engine, (text) => parseExpr(file, t, text), task.expr, at, lets);
-    if (r.result.kind === 'scalar' && lets.length === 0) return { kind: 'value', expr: r.result.expr, value: r.result.value.value, exact: r.result.value.exact, approx: r.result.value.approx };
+    // Shown as written (LSE(s) − s_1), not as the max-shifted lowering the value is computed from.
+    if (r.result.kind === 'scalar' && lets.length === 0) return { kind: 'value', expr: r.result.written, value: r.result.value.value, exact: r.result.value.exact, approx: r.result.value.approx };
     return { kind: 'finding', report: dataFinding(task.expr, r) };
   } catch (e) {
     if (e instanceof DataError || e instanceof PointError) throw new SpecError(file, t.line, t.col, `evaluate: ${e.message}`);
