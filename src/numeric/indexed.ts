@@ -142,12 +142,23 @@ export function indexRoles(e: Expr, into = new Map<string, IndexRole>(), relatio
   };
   // A bare x that delta(x, 1) compares and the expression also uses as a number (relu(x - 50)) is a real
   // variable, which delta compares like any other (1 at x = 1, a special point): drawn as an index it never reached 50.
-  const uses = relation.map(symbolUses);
+  const uses = relation.map(symbolUsesOnce);
   const numbers = new Set(uses.flatMap((u) => [...u.numbers]));
   for (const u of uses) for (const k of u.scripts) numbers.delete(k);
   visit(e);
   return into;
 }
+
+/** symbolUses, once per expression: a relation's roles are read side by side, each side over the whole relation. */
+function symbolUsesOnce(e: Expr): { numbers: ReadonlySet<string>; scripts: ReadonlySet<string> } {
+  const known = usesOf.get(e);
+  if (known !== undefined) return known;
+  const fresh = symbolUses(e);
+  usesOf.set(e, fresh);
+  return fresh;
+}
+
+const usesOf = new WeakMap<Expr, { numbers: ReadonlySet<string>; scripts: ReadonlySet<string> }>();
 
 /**
  * Bare symbols that e uses as numbers (outside subscripts, delta's arguments
