@@ -7,6 +7,7 @@
  * bounds (c, n) become small integers, so the cases i = j and i ≠ j and
  * several sizes are all sampled.
  */
+import { SubtreeSet } from './shared-subtrees.js';
 import { sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
@@ -123,7 +124,10 @@ export function indexRoles(e: Expr, into = new Map<string, IndexRole>(), relatio
     }
     for (const c of children(x)) mark(c, role);
   };
+  // A subtree met again marks nothing new: a role once 'bound' stays, and the first mark of a name was made already.
+  const visited = new SubtreeSet();
   const visit = (x: Expr): void => {
+    if (children(x).length > 0 && !visited.add(x)) return;
     if (x.kind === 'sym') for (const i of [...x.sub, ...x.sup]) if (!isLabelWord(i)) mark(i, 'index');
     // delta(i, j) makes a bare symbol i an index; not a compound argument: delta(2x, y/500) + relu(x - 50) sampled x
     // in 1..7 only and never reached 50. (A bare x used as a number elsewhere, delta(x, 1) + relu(x - 50), still is one.)
@@ -168,7 +172,10 @@ const usesOf = new WeakMap<Expr, { numbers: ReadonlySet<string>; scripts: Readon
 function symbolUses(e: Expr): { numbers: Set<string>; scripts: Set<string> } {
   const numbers = new Set<string>();
   const scripts = new Set<string>();
+  // A subtree met again (in the same role) adds nothing.
+  const visited = [new SubtreeSet(), new SubtreeSet()];
   const visit = (x: Expr, asNumber: boolean): void => {
+    if (children(x).length > 0 && !(visited[asNumber ? 1 : 0] as SubtreeSet).add(x)) return;
     if (x.kind === 'sym') {
       if (x.sub.length === 0 && x.sup.length === 0 && asNumber) numbers.add(symKey(x));
       for (const i of [...x.sub, ...x.sup]) some(i, (y) => (y.kind === 'sym' && scripts.add(symKey(y)), false));

@@ -16,7 +16,7 @@
  *     shared.get(theFirstExp) === shared.get(theSecondExp)   // one representative for both
  */
 import type { Expr } from '../expr/node.js';
-import { children } from '../expr/traverse.js';
+import { children, withChildren } from '../expr/traverse.js';
 
 /**
  * Structural equality in order: `a + b` and `b + a` differ. Every field a
@@ -129,4 +129,39 @@ export class SubtreeSet {
     bucket.push(e);
     return true;
   }
+}
+
+/**
+ * The expressions with every repeated subtree made one object (hash
+ * consing): the same trees, node for node, so every value and verdict is
+ * the same, but a walk that remembers what it met (SubtreeSet,
+ * sharedSubtrees) compares a repeat by identity instead of node by node.
+ *
+ *     const [l, r] = internTrees([parsePlain('exp(x) + 1'), parsePlain('exp(x)')]);
+ *     (l as Add).args[0] === r   // true
+ */
+export function internTrees(es: readonly Expr[]): Expr[] {
+  const buckets = new Map<number, Expr[]>();
+  const done = new Map<Expr, Expr>();
+  const intern = (x: Expr): Expr => {
+    const known = done.get(x);
+    if (known !== undefined) return known;
+    const kids = children(x);
+    let y = x;
+    if (kids.length > 0) {
+      const interned = kids.map(intern);
+      if (interned.some((k, i) => k !== kids[i])) y = withChildren(x, interned);
+    }
+    const bucket = buckets.get(y.hash);
+    // Children are interned already: a repeat is found by comparing them by identity.
+    const rep = bucket?.find((z) => sameTree(z, y));
+    const out = rep ?? y;
+    if (rep === undefined) {
+      if (bucket === undefined) buckets.set(y.hash, [y]);
+      else bucket.push(y);
+    }
+    done.set(x, out);
+    return out;
+  };
+  return es.map(intern);
 }

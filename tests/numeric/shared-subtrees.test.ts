@@ -7,7 +7,8 @@ import { FLOAT_OPS } from '../../src/numeric/float-ops.js';
 import { SALT, indexRoles, needsIndexedMode } from '../../src/numeric/indexed.js';
 import { evaluateReal } from '../../src/numeric/real-evaluate.js';
 import { createRng } from '../../src/numeric/rng.js';
-import { SubtreeSet, sameTree, sharedSubtrees } from '../../src/numeric/shared-subtrees.js';
+import { SubtreeSet, internTrees, sameTree, sharedSubtrees } from '../../src/numeric/shared-subtrees.js';
+import { children } from '../../src/expr/traverse.js';
 import { parsePlain } from '../../src/parse/index.js';
 import { walkReal } from './real-evaluate-walk.js';
 
@@ -123,5 +124,24 @@ describe('shared subtrees', () => {
       }
     }
     expect(compared).toBe(60);
+  });
+});
+
+describe('interned trees', () => {
+  it('should keep every tree node for node and make each repeat one object', () => {
+    const l = parsePlain('exp(x*y)/(1 + exp(x*y)) + (x + y)*(y + x)');
+    const r = parsePlain('exp(x*y)*exp(y*x)');
+    const [il, ir] = internTrees([l, r]);
+    expect(il !== undefined && ir !== undefined && sameTree(il, l) && sameTree(ir, r)).toBe(true);
+    const exps: Expr[] = [];
+    const walk = (e: Expr): void => {
+      if (e.kind === 'call' && e.fn === 'exp') exps.push(e);
+      for (const c of children(e)) walk(c);
+    };
+    walk(il as Expr);
+    walk(ir as Expr);
+    // exp(x*y) three times, one object; exp(y*x) another.
+    expect(exps.length).toBe(4);
+    expect(new Set(exps).size).toBe(2);
   });
 });
