@@ -16,7 +16,7 @@ import { children } from '../expr/traverse.js';
 import { EvaluationError } from './evaluation-error.js';
 import { FLOAT_OPS } from './float-ops.js';
 import { MAX_DERIVATIVE_ORDER, compileReal, derivativeOrder } from './real-evaluate.js';
-import { SALT, indexedValueAt } from './indexed.js';
+import { SALT, indexedValuesOf } from './indexed.js';
 import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
 import { abstractHead, abstractReal } from '../expr/abstract-function.js';
 import { SubtreeSet, sharedSubtrees } from './shared-subtrees.js';
@@ -152,8 +152,16 @@ function buildNode(e: Expr, ctx: Context): Compiled {
         const saltSlot = slots.get(symKey(SALT));
         if (saltSlot === undefined) throw new EvaluationError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
         const salt = reader(ctx, saltSlot);
-        const name = e.name;
-        return (v) => indexedValueAt(salt(v), name, subs.map((f) => Math.round(f(v))), sups.map((f) => Math.round(f(v))));
+        const valueOf = indexedValuesOf(e.name);
+        // The index values of one lookup, in arrays kept for the next (the hash reads them and keeps nothing).
+        const subValues = new Array<number>(subs.length);
+        const supValues = new Array<number>(sups.length);
+        return (v) => {
+          const z = salt(v);
+          for (let i = 0; i < subs.length; i++) subValues[i] = Math.round((subs[i] as Compiled)(v));
+          for (let i = 0; i < sups.length; i++) supValues[i] = Math.round((sups[i] as Compiled)(v));
+          return valueOf(z, subValues, supValues);
+        };
       }
       const slot = slots.get(k);
       if (slot !== undefined) return reader(ctx, slot);

@@ -54,7 +54,30 @@ export function indexedValue(salt: number, key: string): number {
  *     indexedValueAt(0.25, 'z', [3], [])   // === indexedValue(0.25, 'z_{3}')
  */
 export function indexedValueAt(salt: number, name: string, subs: readonly number[], sups: readonly number[]): number {
-  let h = feedText(startHash(salt), name);
+  return indexedValueAfterName(feedText(startHash(salt), name), subs, sups);
+}
+
+/**
+ * indexedValueAt for one name, with the name's part of the hash kept for the
+ * last salt it met (every indexed value of a point has the same salt): the
+ * same characters hashed in the same order, so the same values.
+ *
+ *     indexedValuesOf('z')(0.25, [3], [])   // === indexedValueAt(0.25, 'z', [3], [])
+ */
+export function indexedValuesOf(name: string): (salt: number, subs: readonly number[], sups: readonly number[]) => number {
+  let lastSalt = Number.NaN;
+  let afterName = feedText(startHash(lastSalt), name);
+  return (salt, subs, sups) => {
+    if (!Object.is(salt, lastSalt)) {
+      afterName = feedText(startHash(salt), name);
+      lastSalt = salt;
+    }
+    return indexedValueAfterName(afterName, subs, sups);
+  };
+}
+
+function indexedValueAfterName(afterName: number, subs: readonly number[], sups: readonly number[]): number {
+  let h = afterName;
   if (subs.length > 0) {
     h = feedChar(feedChar(h, 95), 123); // _{
     h = feedList(h, subs);

@@ -23,7 +23,7 @@ import type { Expr, Sym } from '../expr/node.js';
 import { assertNever } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { EvaluationError } from './evaluation-error.js';
-import { SALT, indexedValueAt } from './indexed.js';
+import { SALT, indexedValuesOf } from './indexed.js';
 import { jetOps, type Jet } from './jet.js';
 import { sharedSubtrees } from './shared-subtrees.js';
 
@@ -506,13 +506,14 @@ function lookupIndexed<T>(s: Sym, lv: Level<T>): Lookup<T> {
     }
   }
   const salt = lookup(SALT, lv);
+  const valueOf = indexedValuesOf(name);
   return (f) => {
     const subs = subsOf(f);
     const sups = supsOf(f);
     for (const t of tries) if (t.test(subs, sups)) return t.read(f);
     const z = salt(f);
     if (z === undefined) throw new EvaluationError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
-    return ops.num(indexedValueAt(ops.toNumber(z), name, subs, sups));
+    return ops.num(valueOf(ops.toNumber(z), subs, sups));
   };
 }
 

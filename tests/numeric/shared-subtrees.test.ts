@@ -4,7 +4,8 @@ import { symKey } from '../../src/expr/sym-key.js';
 import { BOUNDED_OPS, type Bounded } from '../../src/numeric/bounded-ops.js';
 import { compile, freeSymbols } from '../../src/numeric/evaluate.js';
 import { FLOAT_OPS } from '../../src/numeric/float-ops.js';
-import { SALT, indexRoles, needsIndexedMode } from '../../src/numeric/indexed.js';
+import { SALT, indexRoles, indexedValueAt, indexedValuesOf, needsIndexedMode } from '../../src/numeric/indexed.js';
+import fc from 'fast-check';
 import { evaluateReal } from '../../src/numeric/real-evaluate.js';
 import { createRng } from '../../src/numeric/rng.js';
 import { SubtreeSet, internTrees, sameTree, sharedSubtrees } from '../../src/numeric/shared-subtrees.js';
@@ -143,5 +144,17 @@ describe('interned trees', () => {
     // exp(x*y) three times, one object; exp(y*x) another.
     expect(exps.length).toBe(4);
     expect(new Set(exps).size).toBe(2);
+  });
+});
+
+describe('indexed values by name', () => {
+  it('should give the values indexedValueAt gives, salt after salt', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.array(fc.integer({ min: -3, max: 40 }), { maxLength: 3 }), fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 1 })), { maxLength: 8 }), fc.constantFrom('z', 'W', 'ab'), (calls, name) => {
+        const valueOf = indexedValuesOf(name);
+        for (const [salt, subs, sups] of calls) expect(valueOf(salt, subs, sups)).toBe(indexedValueAt(salt, name, subs, sups));
+      }),
+      { seed: 16, numRuns: 500 },
+    );
   });
 });
