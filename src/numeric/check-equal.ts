@@ -29,6 +29,7 @@ import { roundingSlack } from './error-bound.js';
 import { highPrecisionReferee, type RefereeCall } from './referee.js';
 import { needsIndexedMode } from './indexed.js';
 import { samplingPlan, type Coverage } from './coverage.js';
+import { SubtreeSet, internTrees } from './shared-subtrees.js';
 
 /**
  * What sampling says about lhs = rhs: 'holds' (agreement at `points`
@@ -144,7 +145,10 @@ export const PROBE_POINTS = 16;
  */
 export function constantHints(es: readonly Expr[]): number[] {
   const out = new Set<number>();
+  // A subtree met again holds no constant the first visit did not add.
+  const visited = new SubtreeSet();
   const visit = (e: Expr): void => {
+    if (children(e).length > 0 && !visited.add(e)) return;
     const v = e.kind === 'num' ? Math.abs(Number(e.n) / Number(e.d)) : e.kind === 'float' ? Math.abs(e.value) : 0;
     if (v > 3 && Number.isFinite(v) && out.size < 16) out.add(v);
     for (const c of children(e)) visit(c);
@@ -276,7 +280,9 @@ function hasDeriv(e: Expr): boolean {
  *
  *     checkEqualNumeric(parsePlain('sigma(x)'), parsePlain('1/(1 + exp(-x))'))   // { verdict: 'holds', points: 24, … }
  */
-export function checkEqualNumeric(lhs: Expr, rhs: Expr, opts: CheckOptions = {}): NumericVerdict {
+export function checkEqualNumeric(given: Expr, givenRhs: Expr, opts: CheckOptions = {}): NumericVerdict {
+  // The same trees with each repeated subtree one object: the walks below remember what they met by identity.
+  const [lhs, rhs] = internTrees([given, givenRhs]) as [Expr, Expr];
   const indexed = needsIndexedMode(lhs) || needsIndexedMode(rhs);
   const vars = freeSymbols(rhs, freeSymbols(lhs, [], indexed), indexed);
   const finiteDifferences = hasDeriv(lhs) || hasDeriv(rhs);

@@ -16,9 +16,10 @@ import { children } from '../expr/traverse.js';
 import { EvaluationError } from './evaluation-error.js';
 import { FLOAT_OPS } from './float-ops.js';
 import { MAX_DERIVATIVE_ORDER, compileReal, derivativeOrder } from './real-evaluate.js';
-import { SALT, indexedValueAt } from './indexed.js';
+import { SALT, indexedValuesOf } from './indexed.js';
 import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
 import { abstractHead, abstractReal } from '../expr/abstract-function.js';
+import { SubtreeSet, sharedSubtrees } from './shared-subtrees.js';
 
 export type Compiled = (values: ArrayLike<number>) => number;
 
@@ -34,6 +35,10 @@ interface Context {
   readonly collectors: Set<number>[];
   /** Counts the frames (one per evaluation): a remembered value is for one frame. */
   readonly epoch: { value: number };
+  /** The compiled expression's repeated subtrees, each node mapped to its representative (shared-subtrees.ts). */
+  readonly shared: ReadonlyMap<Expr, Expr>;
+  /** The repeated subtrees built in this scope (the same names read the same slots), by representative, with the slots they read. */
+  readonly built: Map<Expr, { readonly fn: Compiled; readonly reads: ReadonlySet<number> }>;
 }
 
 /** A closure reading frame slot `slot` (noted for the subtrees being built). */
@@ -43,13 +48,40 @@ function reader(ctx: Context, slot: number): Compiled {
 }
 
 /**
+ * A subtree the expression repeats (shared-subtrees.ts) is built once per
+ * scope and computed once per evaluation (and per value of the summation
+ * indices it reads): the same operations on the same inputs, so the same
+ * value, without the work for every copy.
+ */
+function build(e: Expr, ctx: Context): Compiled {
+  const rep = ctx.shared.get(e);
+  if (rep === undefined) return buildInScope(e, ctx);
+  // A repeated subtree: built once per scope, its value computed once per evaluation (and per value of the indices it reads).
+  const known = ctx.built.get(rep);
+  if (known !== undefined) {
+    for (const slot of known.reads) for (const c of ctx.collectors) c.add(slot);
+    return known.fn;
+  }
+  const reads = new Set<number>();
+  ctx.collectors.push(reads);
+  let f: Compiled;
+  try {
+    f = buildInScope(e, ctx);
+  } finally {
+    ctx.collectors.pop();
+  }
+  const once = remembered(f, ctx.binders.filter((b) => reads.has(b)), ctx);
+  ctx.built.set(rep, { fn: once, reads });
+  return once;
+}
+
+/**
  * A function call or derivative inside sums that does not depend on every
  * index of the sums around it (relu(b_r + Σ_k W_rk x_k) inside Σ_i Σ_r) is
  * computed once per value of the indices it does depend on, per evaluation,
- * and remembered: the same operations on the same inputs, so the same value,
- * without the work for every value of the other indices.
+ * and remembered, not computed again for every value of the other indices.
  */
-function build(e: Expr, ctx: Context): Compiled {
+function buildInScope(e: Expr, ctx: Context): Compiled {
   if (ctx.binders.length === 0 || (e.kind !== 'call' && e.kind !== 'deriv')) return buildNode(e, ctx);
   const reads = new Set<number>();
   ctx.collectors.push(reads);
@@ -61,7 +93,23 @@ function build(e: Expr, ctx: Context): Compiled {
   }
   const deps = ctx.binders.filter((b) => reads.has(b));
   if (deps.length === ctx.binders.length) return f;
+  return remembered(f, deps, ctx);
+}
+
+/** f's value remembered for the current evaluation and the values of the summation indices in `deps` (frame slots). */
+function remembered(f: Compiled, deps: readonly number[], ctx: Context): Compiled {
   const epoch = ctx.epoch;
+  if (deps.length === 0) {
+    let at = -1;
+    let value = 0;
+    return (v) => {
+      if (at !== epoch.value) {
+        value = f(v);
+        at = epoch.value;
+      }
+      return value;
+    };
+  }
   const memo = new Map<number | string, number>();
   let seen = -1;
   return (v) => {
@@ -71,8 +119,7 @@ function build(e: Expr, ctx: Context): Compiled {
     }
     // Summation indices are integers (rounded bounds).
     let key: number | string;
-    if (deps.length === 0) key = 0;
-    else if (deps.length === 1) key = v[deps[0] as number] as number;
+    if (deps.length === 1) key = v[deps[0] as number] as number;
     else {
       const a = v[deps[0] as number] as number;
       const b = v[deps[1] as number] as number;
@@ -105,8 +152,16 @@ function buildNode(e: Expr, ctx: Context): Compiled {
         const saltSlot = slots.get(symKey(SALT));
         if (saltSlot === undefined) throw new EvaluationError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
         const salt = reader(ctx, saltSlot);
-        const name = e.name;
-        return (v) => indexedValueAt(salt(v), name, subs.map((f) => Math.round(f(v))), sups.map((f) => Math.round(f(v))));
+        const valueOf = indexedValuesOf(e.name);
+        // The index values of one lookup, in arrays kept for the next (the hash reads them and keeps nothing).
+        const subValues = new Array<number>(subs.length);
+        const supValues = new Array<number>(sups.length);
+        return (v) => {
+          const z = salt(v);
+          for (let i = 0; i < subs.length; i++) subValues[i] = Math.round((subs[i] as Compiled)(v));
+          for (let i = 0; i < sups.length; i++) supValues[i] = Math.round((sups[i] as Compiled)(v));
+          return valueOf(z, subValues, supValues);
+        };
       }
       const slot = slots.get(k);
       if (slot !== undefined) return reader(ctx, slot);
@@ -217,7 +272,8 @@ function buildSum(args: readonly Expr[], ctx: Context, max = false): Compiled {
   const slot = ctx.next.value++;
   const inner = new Map(ctx.slots);
   inner.set(symKey(k), slot);
-  const f = build(body, { ...ctx, slots: inner, binders: [...ctx.binders, slot] });
+  // A scope of its own: the same subtree reads other slots here (k is bound), so nothing built outside is reused.
+  const f = build(body, { ...ctx, slots: inner, binders: [...ctx.binders, slot], built: new Map() });
   const from = build(lo, ctx);
   const to = build(hi, ctx);
   return (v) => {
@@ -240,31 +296,45 @@ function buildSum(args: readonly Expr[], ctx: Context, max = false): Compiled {
 
 /** Every symbol whose value evaluation needs, including derivative variables, in first-seen order. */
 export function freeSymbols(e: Expr, into: Sym[] = [], indexed = false, bound: readonly Sym[] = []): Sym[] {
-  const add = (s: Sym): void => {
-    if (!CONSTANTS.has(symKey(s)) && !bound.some((b) => equal(b, s)) && !into.some((x) => equal(x, s))) into.push(s);
+  // Symbols by hash (equal symbols hash alike), so that a lowered matrix entry with a hundred names is not a scan per node.
+  const found = new Map<number, Sym[]>();
+  for (const s of into) found.set(s.hash, [...(found.get(s.hash) ?? []), s]);
+  // Outside sums a subtree met again adds no symbol the first visit did not.
+  const visited = new SubtreeSet();
+  const add = (s: Sym, scope: readonly Sym[]): void => {
+    if (CONSTANTS.has(symKey(s)) || scope.some((b) => equal(b, s))) return;
+    const same = found.get(s.hash);
+    if (same?.some((x) => equal(x, s)) === true) return;
+    if (same === undefined) found.set(s.hash, [s]);
+    else same.push(s);
+    into.push(s);
   };
-  if (e.kind === 'sym') {
-    if (indexed && (e.sub.length > 0 || e.sup.length > 0)) {
-      add(SALT);
-      for (const i of [...e.sub, ...e.sup]) freeSymbols(i, into, indexed, bound);
-      return into;
+  const walk = (x: Expr, scope: readonly Sym[]): void => {
+    if (scope.length === 0 && children(x).length > 0 && !visited.add(x)) return;
+    if (x.kind === 'sym') {
+      if (indexed && (x.sub.length > 0 || x.sup.length > 0)) {
+        add(SALT, scope);
+        for (const i of [...x.sub, ...x.sup]) walk(i, scope);
+        return;
+      }
+      add(x, scope);
+      return;
     }
-    add(e);
-    return into;
-  }
-  if (e.kind === 'call' && lookupFunction(e.fn)?.binds !== undefined) {
-    const [body, k, lo, hi] = e.args;
-    if (body !== undefined && k !== undefined && k.kind === 'sym') freeSymbols(body, into, indexed, [...bound, k]);
-    if (lo !== undefined) freeSymbols(lo, into, indexed, bound);
-    if (hi !== undefined) freeSymbols(hi, into, indexed, bound);
-    return into;
-  }
-  if (e.kind === 'deriv') {
-    freeSymbols(e.body, into, indexed, bound);
-    freeSymbols(e.wrt, into, indexed, bound);
-    return into;
-  }
-  for (const c of children(e)) freeSymbols(c, into, indexed, bound);
+    if (x.kind === 'call' && lookupFunction(x.fn)?.binds !== undefined) {
+      const [body, k, lo, hi] = x.args;
+      if (body !== undefined && k !== undefined && k.kind === 'sym') walk(body, [...scope, k]);
+      if (lo !== undefined) walk(lo, scope);
+      if (hi !== undefined) walk(hi, scope);
+      return;
+    }
+    if (x.kind === 'deriv') {
+      walk(x.body, scope);
+      walk(x.wrt, scope);
+      return;
+    }
+    for (const c of children(x)) walk(c, scope);
+  };
+  walk(e, bound);
   return into;
 }
 
@@ -275,10 +345,20 @@ export function freeSymbols(e: Expr, into: Sym[] = [], indexed = false, bound: r
 export function compile(e: Expr, vars: readonly Sym[], opts: { indexed?: boolean } = {}): Compiled {
   const slots = new Map<string, number>();
   vars.forEach((s, i) => slots.set(symKey(s), i));
-  const ctx: Context = { slots, indexed: opts.indexed ?? false, next: { value: vars.length }, binders: [], collectors: [], epoch: { value: 0 } };
+  const indexed = opts.indexed ?? false;
+  // An indexed variable's value is found by its index values at every point: worth sharing too.
+  const shared = sharedSubtrees(e, indexed);
+  const ctx: Context = { slots, indexed, next: { value: vars.length }, binders: [], collectors: [], epoch: { value: 0 }, shared, built: new Map() };
   const f = build(e, ctx);
   const size = ctx.next.value;
-  if (size === vars.length) return f;
+  if (size === vars.length && shared.size === 0) return f;
+  if (size === vars.length) {
+    // Shared values are remembered for one evaluation.
+    return (values) => {
+      ctx.epoch.value++;
+      return f(values);
+    };
+  }
   // Bound variables live in slots after the variables: evaluate in a larger frame.
   return (values) => {
     const frame = new Float64Array(size);

@@ -24,6 +24,7 @@ import { EvaluationError } from './evaluation-error.js';
 import { FLOAT_OPS } from './float-ops.js';
 import { evaluateReal } from './real-evaluate.js';
 import { isIntegerDelta } from './indexed.js';
+import { SubtreeSet } from './shared-subtrees.js';
 
 /** The working precision, and the most a point may ask for (a constant such as e^(-5000) would ask for 2,200). */
 export const BASE_DIGITS = 60;
@@ -83,7 +84,18 @@ export function compareAtHighPrecision(sides: readonly [Expr, Expr], env: Readon
   return { verdict: 'unknown', reason: `${p} digits were not enough` };
 }
 
-const isClosed = (e: Expr): boolean => !some(e, (n) => (n.kind === 'sym' && n.name !== 'pi') || n.kind === 'deriv');
+/** Whether a subtree is closed (no symbol but π, no derivative), remembered per node for one walk. */
+function closedness(): (e: Expr) => boolean {
+  const known = new Map<Expr, boolean>();
+  const closed = (e: Expr): boolean => {
+    const k = known.get(e);
+    if (k !== undefined) return k;
+    const v = e.kind === 'sym' ? e.name === 'pi' && children(e).every(closed) : e.kind !== 'deriv' && children(e).every(closed);
+    known.set(e, v);
+    return v;
+  };
+  return closed;
+}
 
 /** Significant digits of a literal: 0.5403023058681398 has 16. */
 function literalDigits(e: Expr): number {
@@ -108,8 +120,12 @@ function literalDigits(e: Expr): number {
 export function highPrecisionDigits(sides: readonly [Expr, Expr]): number | undefined {
   let suspicious = false;
   let orders = 0;
+  // A subtree met again (a lowered matrix entry repeats its terms dozens of times) adds nothing the first visit did not.
+  const visited = new SubtreeSet();
+  const closed = closedness();
   const visit = (e: Expr): void => {
-    if (!isClosed(e)) {
+    if (!visited.add(e)) return;
+    if (!closed(e)) {
       for (const c of children(e)) visit(c);
       return;
     }

@@ -7,6 +7,7 @@
  * bounds (c, n) become small integers, so the cases i = j and i ≠ j and
  * several sizes are all sampled.
  */
+import { SubtreeSet } from './shared-subtrees.js';
 import { sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
@@ -53,7 +54,30 @@ export function indexedValue(salt: number, key: string): number {
  *     indexedValueAt(0.25, 'z', [3], [])   // === indexedValue(0.25, 'z_{3}')
  */
 export function indexedValueAt(salt: number, name: string, subs: readonly number[], sups: readonly number[]): number {
-  let h = feedText(startHash(salt), name);
+  return indexedValueAfterName(feedText(startHash(salt), name), subs, sups);
+}
+
+/**
+ * indexedValueAt for one name, with the name's part of the hash kept for the
+ * last salt it met (every indexed value of a point has the same salt): the
+ * same characters hashed in the same order, so the same values.
+ *
+ *     indexedValuesOf('z')(0.25, [3], [])   // === indexedValueAt(0.25, 'z', [3], [])
+ */
+export function indexedValuesOf(name: string): (salt: number, subs: readonly number[], sups: readonly number[]) => number {
+  let lastSalt = Number.NaN;
+  let afterName = feedText(startHash(lastSalt), name);
+  return (salt, subs, sups) => {
+    if (!Object.is(salt, lastSalt)) {
+      afterName = feedText(startHash(salt), name);
+      lastSalt = salt;
+    }
+    return indexedValueAfterName(afterName, subs, sups);
+  };
+}
+
+function indexedValueAfterName(afterName: number, subs: readonly number[], sups: readonly number[]): number {
+  let h = afterName;
   if (subs.length > 0) {
     h = feedChar(feedChar(h, 95), 123); // _{
     h = feedList(h, subs);
@@ -123,7 +147,10 @@ export function indexRoles(e: Expr, into = new Map<string, IndexRole>(), relatio
     }
     for (const c of children(x)) mark(c, role);
   };
+  // A subtree met again marks nothing new: a role once 'bound' stays, and the first mark of a name was made already.
+  const visited = new SubtreeSet();
   const visit = (x: Expr): void => {
+    if (children(x).length > 0 && !visited.add(x)) return;
     if (x.kind === 'sym') for (const i of [...x.sub, ...x.sup]) if (!isLabelWord(i)) mark(i, 'index');
     // delta(i, j) makes a bare symbol i an index; not a compound argument: delta(2x, y/500) + relu(x - 50) sampled x
     // in 1..7 only and never reached 50. (A bare x used as a number elsewhere, delta(x, 1) + relu(x - 50), still is one.)
@@ -142,12 +169,23 @@ export function indexRoles(e: Expr, into = new Map<string, IndexRole>(), relatio
   };
   // A bare x that delta(x, 1) compares and the expression also uses as a number (relu(x - 50)) is a real
   // variable, which delta compares like any other (1 at x = 1, a special point): drawn as an index it never reached 50.
-  const uses = relation.map(symbolUses);
+  const uses = relation.map(symbolUsesOnce);
   const numbers = new Set(uses.flatMap((u) => [...u.numbers]));
   for (const u of uses) for (const k of u.scripts) numbers.delete(k);
   visit(e);
   return into;
 }
+
+/** symbolUses, once per expression: a relation's roles are read side by side, each side over the whole relation. */
+function symbolUsesOnce(e: Expr): { numbers: ReadonlySet<string>; scripts: ReadonlySet<string> } {
+  const known = usesOf.get(e);
+  if (known !== undefined) return known;
+  const fresh = symbolUses(e);
+  usesOf.set(e, fresh);
+  return fresh;
+}
+
+const usesOf = new WeakMap<Expr, { numbers: ReadonlySet<string>; scripts: ReadonlySet<string> }>();
 
 /**
  * Bare symbols that e uses as numbers (outside subscripts, delta's arguments
@@ -157,7 +195,10 @@ export function indexRoles(e: Expr, into = new Map<string, IndexRole>(), relatio
 function symbolUses(e: Expr): { numbers: Set<string>; scripts: Set<string> } {
   const numbers = new Set<string>();
   const scripts = new Set<string>();
+  // A subtree met again (in the same role) adds nothing.
+  const visited = [new SubtreeSet(), new SubtreeSet()];
   const visit = (x: Expr, asNumber: boolean): void => {
+    if (children(x).length > 0 && !(visited[asNumber ? 1 : 0] as SubtreeSet).add(x)) return;
     if (x.kind === 'sym') {
       if (x.sub.length === 0 && x.sup.length === 0 && asNumber) numbers.add(symKey(x));
       for (const i of [...x.sub, ...x.sup]) some(i, (y) => (y.kind === 'sym' && scripts.add(symKey(y)), false));

@@ -12,6 +12,8 @@
  *     J.sin(J.variable(0.5)).coefficients   // [sin 0.5, cos 0.5, -sin 0.5 / 2, -cos 0.5 / 6]
  */
 import type { RealOps } from '../expr/functions.js';
+import { dualFloatOps } from './dual-float.js';
+import { FLOAT_OPS } from './float-ops.js';
 
 /** A truncated Taylor series: coefficients[k] = (k-th derivative) / k!. */
 export interface Jet<T> {
@@ -41,14 +43,20 @@ export function jetOps<T>(b: RealOps<T>, order: number): JetOps<T> {
   }
   const known = byOrder.get(order);
   if (known !== undefined) return known;
-  const fresh = makeJetOps(b, order);
+  // First derivatives in doubles, the common case, by dual numbers doing the same arithmetic (dual-float.ts).
+  const fresh = b === (FLOAT_OPS as RealOps<unknown>) && order === 1 ? (dualFloatOps() as unknown as JetOps<T>) : generalJetOps(b, order);
   byOrder.set(order, fresh);
   return fresh;
 }
 
 const made = new WeakMap<object, Map<number, unknown>>();
 
-function makeJetOps<T>(b: RealOps<T>, order: number): JetOps<T> {
+/**
+ * Jets by the general recurrences, for any number system and order (jetOps
+ * uses dual-float.ts for doubles at order 1, which must agree with this to
+ * the last bit).
+ */
+export function generalJetOps<T>(b: RealOps<T>, order: number): JetOps<T> {
   const n = order;
   const zero = b.num(0);
   const make = (cs: T[]): Jet<T> => ({ coefficients: cs });

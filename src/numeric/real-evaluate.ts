@@ -23,8 +23,9 @@ import type { Expr, Sym } from '../expr/node.js';
 import { assertNever } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { EvaluationError } from './evaluation-error.js';
-import { SALT, indexedValueAt } from './indexed.js';
+import { SALT, indexedValuesOf } from './indexed.js';
 import { jetOps, type Jet } from './jet.js';
+import { sharedSubtrees } from './shared-subtrees.js';
 
 /**
  * The highest order of derivative evaluated, summed along nested derivative
@@ -155,7 +156,10 @@ export type CompiledReal<T> = (values: readonly T[]) => T;
  */
 export function compileReal<T>(e: Expr, ops: RealOps<T>, keys: readonly string[], opts: RealEvaluateOptions = {}): CompiledReal<T> {
   const bindings: Binding[] = keys.map((key, slot) => ({ kind: 'key', key, slot }));
-  const level = newLevel(ops, opts.indexed ?? false, bindings, keys.length);
+  const indexed = opts.indexed ?? false;
+  // An indexed variable's value is found by its index values at every point: worth sharing too.
+  const shared = sharedSubtrees(e, indexed);
+  const level = newLevel(ops, indexed, bindings, keys.length, shared);
   const f = build(e, level);
   const size = level.size.value;
   return (values) => {
@@ -201,13 +205,21 @@ interface Level<T> {
   readonly ints: number[];
   /** Counts the frames of this level (one per run or per derivative entered): a remembered value is for one frame. */
   readonly epoch: { value: number };
+  /** The compiled expression's repeated subtrees, each node mapped to its representative (shared-subtrees.ts). */
+  readonly shared: ReadonlyMap<Expr, Expr>;
+  /**
+   * The repeated subtrees built at this level (one scope: the same names read
+   * the same slots), by representative, with the slots they read: a
+   * second occurrence uses the first one's closure and value.
+   */
+  readonly built: Map<Expr, { readonly fn: Fn<T>; readonly reads: ReadonlySet<number> }>;
 }
 
-function newLevel<T>(ops: RealOps<T>, indexed: boolean, bindings: readonly Binding[], size: number): Level<T> {
+function newLevel<T>(ops: RealOps<T>, indexed: boolean, bindings: readonly Binding[], size: number, shared: ReadonlyMap<Expr, Expr>): Level<T> {
   const byKey = new Map<string, number>();
   const dynamic: number[] = [];
   bindings.forEach((b, i) => (b.kind === 'key' ? byKey.set(b.key, i) : dynamic.push(i)));
-  return { ops, indexed, bindings, byKey, dynamic, size: { value: size }, reads: new Set(), binders: [], collectors: [], ints: [], epoch: { value: 0 } };
+  return { ops, indexed, bindings, byKey, dynamic, size: { value: size }, reads: new Set(), binders: [], collectors: [], ints: [], epoch: { value: 0 }, shared, built: new Map() };
 }
 
 /** Notes that this level's frame slot s is read (by the subtrees being built, and for the derivatives around). */
@@ -217,14 +229,39 @@ function noteRead<T>(lv: Level<T>, s: number): void {
 }
 
 /**
+ * A subtree the expression repeats (shared-subtrees.ts) is built once per
+ * level and scope and computed once per frame (and per value of the
+ * summation indices it reads). The value is the one computing it again
+ * would give (same operations, same inputs), so nothing changes but the work.
+ */
+function build<T>(e: Expr, lv: Level<T>): Fn<T> {
+  const rep = lv.shared.get(e);
+  if (rep === undefined) return buildInScope(e, lv);
+  const known = lv.built.get(rep);
+  if (known !== undefined) {
+    for (const s of known.reads) noteRead(lv, s);
+    return known.fn;
+  }
+  const reads = new Set<number>();
+  lv.collectors.push(reads);
+  let fn: Fn<T>;
+  try {
+    fn = buildInScope(e, lv);
+  } finally {
+    lv.collectors.pop();
+  }
+  const once = memoized(fn, lv.binders.filter((b) => reads.has(b)), lv);
+  lv.built.set(rep, { fn: once, reads });
+  return once;
+}
+
+/**
  * A function or derivative inside sums that does not depend on every index
  * of the sums around it (relu(b_r + Σ_k W_rk x_k) inside Σ_i Σ_r): its value
  * is remembered for the indices it does depend on, for as long as the frame
- * lasts, and not computed again for every value of the others. The value is
- * the one computing it would give (same operations, same inputs), so nothing
- * changes but the work.
+ * lasts, and not computed again for every value of the others.
  */
-function build<T>(e: Expr, lv: Level<T>): Fn<T> {
+function buildInScope<T>(e: Expr, lv: Level<T>): Fn<T> {
   if (lv.binders.length === 0 || (e.kind !== 'call' && e.kind !== 'deriv')) return buildNode(e, lv);
   const reads = new Set<number>();
   lv.collectors.push(reads);
@@ -241,10 +278,21 @@ function build<T>(e: Expr, lv: Level<T>): Fn<T> {
 
 function memoized<T>(fn: Fn<T>, deps: readonly number[], lv: Level<T>): Fn<T> {
   const { ints, epoch } = lv;
+  if (deps.length === 0) {
+    // Constant over the frame: one value per frame (a flag, not undefined: an exact system's value may be undefined).
+    let at = -1;
+    let value: T;
+    return (f) => {
+      if (at !== epoch.value) {
+        value = fn(f);
+        at = epoch.value;
+      }
+      return value;
+    };
+  }
   const memo = new Map<number | string, T>();
   let seen = -1;
   const keyOf = (): number | string => {
-    if (deps.length === 0) return 0;
     const a = ints[deps[0] as number] as number;
     if (deps.length === 1) return a;
     const b = ints[deps[1] as number] as number;
@@ -458,13 +506,14 @@ function lookupIndexed<T>(s: Sym, lv: Level<T>): Lookup<T> {
     }
   }
   const salt = lookup(SALT, lv);
+  const valueOf = indexedValuesOf(name);
   return (f) => {
     const subs = subsOf(f);
     const sups = supsOf(f);
     for (const t of tries) if (t.test(subs, sups)) return t.read(f);
     const z = salt(f);
     if (z === undefined) throw new EvaluationError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
-    return ops.num(indexedValueAt(ops.toNumber(z), name, subs, sups));
+    return ops.num(valueOf(ops.toNumber(z), subs, sups));
   };
 }
 
@@ -487,7 +536,7 @@ function buildDerivative<T>(e: Expr & { kind: 'deriv' }, lv: Level<T>): Fn<T> {
   const dynamic = lv.indexed && (w.sub.length > 0 || w.sup.length > 0);
   const at = { subs: [] as number[], sups: [] as number[] };
   const own: Binding = dynamic ? { kind: 'indexed', name: w.name, subs: w.sub.length, sups: w.sup.length, slot, at } : { kind: 'key', key: symKey(w), slot };
-  const inner = newLevel(J, lv.indexed, [...lv.bindings, own], base + 1);
+  const inner = newLevel(J, lv.indexed, [...lv.bindings, own], base + 1, lv.shared);
   const series = build(body, inner);
   // The slots of the frame around that the body reads, lifted to constants.
   const lift = [...inner.reads].filter((s) => s < base).sort((a, b) => a - b);
@@ -525,7 +574,8 @@ function buildSum<T>(args: readonly Expr[], lv: Level<T>, max: boolean): Fn<T> {
   const to = build(hi, lv);
   const slot = lv.size.value++;
   const key = symKey(k);
-  const inner: Level<T> = { ...lv, bindings: [...lv.bindings, { kind: 'key', key, slot }], byKey: new Map(lv.byKey).set(key, lv.bindings.length), binders: [...lv.binders, slot] };
+  // A scope of its own: the same subtree reads other slots here (k is bound), so nothing built outside is reused.
+  const inner: Level<T> = { ...lv, bindings: [...lv.bindings, { kind: 'key', key, slot }], byKey: new Map(lv.byKey).set(key, lv.bindings.length), binders: [...lv.binders, slot], built: new Map() };
   const ints = lv.ints;
   const term = build(body, inner);
   return (f) => {

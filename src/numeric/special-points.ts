@@ -23,6 +23,7 @@ import { compile, freeSymbols, type Compiled } from './evaluate.js';
 import { createRng } from './rng.js';
 import { admits, domainEnds } from './sample.js';
 import { formatNumber } from './format-number.js';
+import { SubtreeSet } from './shared-subtrees.js';
 
 export interface SpecialPoints {
   readonly points: readonly Float64Array[];
@@ -76,7 +77,10 @@ function criticalExpressions(es: readonly Expr[]): Critical[] {
     seen.add(e.hash);
     list.push({ expr: e, kink, label });
   };
+  // A subtree met again pushes nothing new (its expressions were pushed, or seen, on the first visit).
+  const visited = new SubtreeSet();
   const visit = (e: Expr): void => {
+    if (children(e).length > 0 && !visited.add(e)) return;
     if (e.kind === 'call' && hasKink(e.fn)) {
       const [a, b] = e.args;
       if (b !== undefined && a !== undefined) push(kinks, add(a, neg(b)), true, () => `tie of ${e.fn}`);
@@ -93,7 +97,9 @@ function criticalExpressions(es: readonly Expr[]): Critical[] {
 /** Powers with a varying exponent, b^e: where b < 0 and e = 1/2, b^e stops being real. At most two. */
 function varyingPowers(es: readonly Expr[]): { base: Expr; exp: Expr }[] {
   const out: { base: Expr; exp: Expr }[] = [];
+  // (A repeat is visited again: the same power twice is two tries from different base points.)
   const visit = (e: Expr): void => {
+    if (out.length >= 2) return;
     if (e.kind === 'pow' && freeSymbols(e.exp, [], false).length > 0 && freeSymbols(e.base, [], false).length > 0 && out.length < 2) out.push({ base: e.base, exp: e.exp });
     for (const c of children(e)) visit(c);
   };
@@ -205,6 +211,10 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
     }
   }
   let limit = max;
+  const powers = varyingPowers(es);
+  // Once the cap is reached nothing more is kept, unless the powers' points come (past the cap) or drawing a base point
+  // does something (the caller's base records its index values): the rest is skipped.
+  const full = (): boolean => points.length >= limit && powers.length === 0 && opts.base === undefined;
   const keep = (p: Float64Array, label: string | (() => string)): void => {
     if (points.length >= limit) return;
     // The end of a real interval may be an open end (0 < x < 1 is stored as [0, 1]): only just inside it.
@@ -232,6 +242,7 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
   const zeros = (kink: boolean): void => {
     for (const { c, f, uses } of compiled) {
       if (c.kink !== kink) continue;
+      if (full()) return;
       for (const i of uses.slice(0, 2)) {
         const base = simpleBase();
         const at = (t: number): number => {
@@ -283,6 +294,7 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
   if (opts.avoidKinks !== true) zeros(true);
   // One variable at a time: 0, ±1, the ends of its domain and just inside them.
   for (const i of free) {
+    if (full()) break;
     const e = ends[i] ?? { lo: -Infinity, hi: Infinity, integer: false, loClosed: false, hiClosed: false };
     const name = symKey(vars[i] as Sym);
     const values: [number, string][] = [
@@ -310,7 +322,6 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
   limit = max + 10;
   // A fractional power of a negative base: x^{2y} = (x^y)^2 is true for x > 0 only; at x = −1, y = 1/2 the left
   // side is −1 and the right side is not real. Random reals almost never make 2y a whole number, so ask for it.
-  const powers = varyingPowers(es);
   if (powers.length > 0) {
     // Exponent letters at 1/2 or 2 (each combination, up to three letters), then all at 1/3; every other letter at −1:
     // x^{a+b} = x^a x^b at a = b = 1/2, x^{ab} = (x^a)^b at a = 2, b = 1/2 (−1 against 1).
