@@ -174,7 +174,8 @@ export function judgeInExample(
   const values = active.filter((st) => st.example === true && (used.includes(st) || (st.fact.kind === 'define' && st.fact.sym.sub.length > 0 && names.has(st.fact.sym.name))));
   if (values.length === 0) return { judgement: judge(active), values: [] };
   const general = judge(active.filter((st) => st.example !== true));
-  if (TRUE.has(general.verdict)) return { judgement: general, values: [] };
+  // True in general only where the left side is defined (x ≠ 0 for x/x): the values may be where it is not ("Let $x = 0$").
+  if (TRUE.has(general.verdict) && (general.evidence.definedWhere ?? []).length === 0) return { judgement: general, values: [] };
   // Both sides written in the example's variables (d/dx (1/x - 1) = -1/x^3 after "at $x = 1$"): a formula, judged in general.
   // (Without a derivative, "Take $u = 1$. Then $u^2 = u$" is a statement about the value: judged with it.)
   const bound = new Set(values.map((st) => (st.fact.kind === 'define' ? symKey(st.fact.sym) : '')));

@@ -98,3 +98,27 @@ describe('the convention 0^0 = 1', () => {
     expect(judge('x^2', 'x*x').evidence.summary).not.toContain('0^0');
   });
 });
+
+describe('a value given in the document where the left side is undefined', () => {
+  const verdictOf = (md: string): { verdict: string; summary: string } => {
+    const step = checkDocument(checker, md, 'markdown').chains[0]?.steps[0];
+    return { verdict: step?.verdict ?? 'missing', summary: step?.evidence.summary ?? '' };
+  };
+
+  it('should not prove x/x = 1 after "Let $x = 0$" (proved in general only for x ≠ 0)', () => {
+    expect(verdictOf('Let $x = 0$. Then $\\frac{x}{x} = 1$.\n').verdict).toBe('undecided');
+    expect(verdictOf('Let $x = -1$. Then $e^{\\ln x} = x$.\n').verdict).toBe('undecided');
+  });
+
+  it('should not fail (x^2 − 1)/(x − 1) = x + 1 at x = 1 as if 0/0 − 2 were −2', () => {
+    const r = verdictOf('Let $x = 1$. Then $\\frac{x^2-1}{x-1} = x + 1$.\n');
+    expect(r.verdict).toBe('undecided');
+    expect(r.summary).not.toMatch(/constant -2/);
+  });
+
+  it('should still prove it where the value keeps the left side defined', () => {
+    const r = verdictOf('Let $x = 2$. Then $\\frac{x}{x} = 1$.\n');
+    expect(r.verdict).toBe('proved');
+    expect(verdictOf('Let $y = 0$. Then $\\frac{x}{x} = 1$.\n').verdict).toBe('proved');
+  });
+});

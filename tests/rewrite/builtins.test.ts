@@ -98,7 +98,8 @@ const TABLE: Record<string, Row> = {
       { input: 'x*y + x', output: 'x*(y + 1)' },
       { input: 'sigma(x)*(1 - sigma(x))^2 - sigma(x)^2*(1 - sigma(x))', output: 'sigma(x)*(1 - sigma(x) - sigma(x))*(1 - sigma(x))' },
     ],
-    declines: ['a + b', '2*a + 3*b', 'x*y'],
+    // 0/0 − 2: a zero coefficient over a zero denominator must not be rebuilt as 0·(1/0) and folded to 0.
+    declines: ['a + b', '2*a + 3*b', 'x*y', '0/0 - 2', '0/(x - x) + 2*x'],
   },
   'common-denominator-if-shorter': {
     applies: [{ input: '(1 - y)/(1 - p) - y/p', output: '(p - y)/((1 - p)*p)' }],

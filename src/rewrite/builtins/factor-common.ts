@@ -113,6 +113,9 @@ function factorTerms(ms: readonly Monomial[]): Expr | undefined {
 export function factorCommon(e: Expr): Expr | undefined {
   if (e.kind !== 'add') return undefined;
   const ms = e.args.map(monomial);
+  // A term with coefficient 0 is left by the other rules only when its body may be undefined (0/0): factoring
+  // would rebuild it as 0·(1/0) and fold it to 0, so 0/0 − 2 became −2.
+  if (ms.some((m) => m.coef.n === 0n)) return undefined;
   const whole = factorTerms(ms);
   // Factoring the whole sum: not longer is enough (2a(…) + 2b(…) -> 2(…) lets a later 2 cancel).
   if (whole !== undefined && size(whole) <= size(e)) return whole;
