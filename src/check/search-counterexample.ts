@@ -152,6 +152,7 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
     const y = g(p);
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     if (violates(x, y)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
+    plan.compared(p);
     sampled.push({ p, m: gap(x, y) });
   }
   if (sampled.length < Math.min(wanted, 24)) return { kind: 'undecided', reason: `only ${sampled.length} of ${tried} sampled points were in the domain of both sides` };
@@ -174,6 +175,7 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
       if (meetsInTruth(a, b, vars, p, indexed)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
       equalAt ??= record(vars, p);
     }
+    plan.compared(p);
     special.push(label);
     sampled.push({ p, m: gap(x, y) });
   }
