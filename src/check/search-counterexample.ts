@@ -184,6 +184,9 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
   let closest = sampled[0]?.m ?? -Infinity;
   let touching: Record<string, number> | undefined = equalAt;
   let evaluations = sampled.length;
+  // Points where both sides were defined and compared: what "no counterexample among N points" may count
+  // (`evaluations` also counts moves off the domain, and bounds the work).
+  let compared = sampled.length;
   for (const start of sampled.slice(0, 4)) {
     const p = Float64Array.from(start.p);
     let best = start.m;
@@ -201,6 +204,7 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
           const y = g(p);
           evaluations++;
           if (Number.isFinite(x) && Number.isFinite(y)) {
+            compared++;
             if (violates(x, y)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
             const m = gap(x, y);
             if (m > best) {
@@ -227,5 +231,5 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
       touching ??= record(vars, p);
     }
   }
-  return { kind: 'none', points: evaluations, closest, coverage: plan.coverage(random, special), ...(touching !== undefined ? { touching } : {}) };
+  return { kind: 'none', points: compared, closest, coverage: plan.coverage(random, special), ...(touching !== undefined ? { touching } : {}) };
 }
