@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { checkMatrixEqual, matrixVerdictText } from '../../src/matrix-check/check-matrix-equal.js';
+import { parseIdentities } from '../../src/matrix-check/identities.js';
+
+const check = (relation: string): string => {
+  const [id] = parseIdentities('coverage.identities', ['@shapes x: n, y: n', `c.one   ${relation}   "t"   latex "x"`].join('\n'));
+  if (id === undefined) throw new Error('not read');
+  return matrixVerdictText(checkMatrixEqual(id.lhs, id.rhs, id.shapes));
+};
+
+// "with i, j at every value in range" must mean that every value (combination) was compared.
+describe('the index values a matrix check claims', () => {
+  it('should say every value when every value of a free index was compared', () => {
+    const text = check('x_i*y_i = y_i*x_i');
+    expect(text).toMatch(/ entries agree at \d+ random points over sizes \{n = 2\}, .*\{n = 7\}.* with i at every value in range \(/);
+  });
+
+  it('should not say every value when only a spread of the combinations was compared (i, j at n = 7: 24 of 49)', () => {
+    const text = check('x_i*y_j = y_j*x_i');
+    expect(text).toContain('{n = 7}');
+    expect(text).not.toMatch(/with i, j at every value in range \(/);
+    expect(text).toContain('with i, j at every value in range where there are at most 24 combinations, else at 24 spread evenly (ends included)');
+  });
+});
