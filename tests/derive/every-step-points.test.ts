@@ -42,3 +42,25 @@ describe('every step holds at N random points', () => {
     expect(namedToText(v)).toMatch(/check: (proved step by step[^;]*; )?every step holds at \d+ random points/);
   });
 });
+
+describe('every step and the result also hold at N random points (gradtex diff)', () => {
+  it('should print a count that the result and every step were each checked at', async () => {
+    const { differentiate, inertDerivative } = await import('../../src/derive/differentiate.js');
+    const { verifyDerivation } = await import('../../src/proof/verify.js');
+    const { verificationToJson } = await import('../../src/derive/diff-result.js');
+    const { formatVerification } = await import('../../src/derive/verdict-text.js');
+    const { parsePlain } = await import('../../src/parse/index.js');
+    const { sym } = await import('../../src/expr/build.js');
+    const f = parsePlain('x^2*sin(x)');
+    const d = differentiate(engine, f, [sym('x')]);
+    const report = verifyDerivation(d, inertDerivative(f, [sym('x')]));
+    const text = formatVerification(verificationToJson(report, d.steps.length));
+    const m = /every step and the result also hold at (\d+) random points/.exec(text);
+    expect(m, text).not.toBeNull();
+    expect(report.steps.length).toBe(d.steps.length);
+    for (const v of [report.claim, ...report.steps.map((s) => s.verdict)]) {
+      expect(v.verdict).toBe('holds');
+      if (v.verdict === 'holds') expect(v.points).toBeGreaterThanOrEqual(Number(m?.[1]));
+    }
+  });
+});

@@ -57,4 +57,14 @@ describe('coverage lists only what was evaluated', () => {
     if (v.verdict !== 'holds') return;
     expect(v.special).toEqual(['x = 0']);
   });
+
+  it('should list only special points where both sides were defined (log(x) is not at x = 0 or x = -1)', () => {
+    const v = checkEqualNumeric(p('log(x^2)/2 + y'), p('log(abs(x)) + y'));
+    expect(v.verdict).toBe('holds');
+    if (v.verdict !== 'holds') return;
+    const special = v.coverage?.special ?? [];
+    expect(special.length).toBeGreaterThan(0);
+    expect(special.some((l) => /x = 0\b/.test(l))).toBe(false);
+    expect(v.coverage?.text).toContain(`and ${special.length} special points (`);
+  });
 });
