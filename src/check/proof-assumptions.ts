@@ -40,14 +40,15 @@ export type DomainCheck = { readonly ok: true; readonly points: number } | { rea
  */
 export function assumptionsHoldOnDomain(lhs: Expr, rhs: Expr, positive: readonly Expr[], opts: CheckOptions): DomainCheck {
   const difference = sub(lhs, rhs);
-  let points = 0;
+  // The fewest points any assumption was checked at (each samples on its own).
+  let points = Infinity;
   for (const u of positive) {
     const v = checkEqualNumeric(add(difference, call('step', [neg(u)])), difference, opts);
     if (v.verdict === 'fails') return { ok: false, why: `the rules assumed ${toPlain(u)} > 0, which is false at some points where both sides are defined` };
     if (v.verdict === 'undecided') return { ok: false, why: `the rules assumed ${toPlain(u)} > 0, which could not be checked: ${v.reason}` };
-    points = Math.max(points, v.points);
+    points = Math.min(points, v.points);
   }
-  return { ok: true, points };
+  return { ok: true, points: Number.isFinite(points) ? points : 0 };
 }
 
 /**
@@ -128,13 +129,14 @@ export function conditionsHoldOnDomain(lhs: Expr, rhs: Expr, conditions: readonl
   // 0·f is 0 where f is defined and undefined where it is not: 1 + 0·(lhs − rhs) + 0·anchors is 1
   // exactly on the domain (a difference that is ~0 everywhere would be too small to compare with).
   const base = add(num(1), mul(num(0), sub(lhs, rhs)), ...anchors.map((f) => mul(num(0), f)));
-  let points = 0;
+  // "true at all N sampled points": N is the fewest any condition was checked at (each condition samples on its own).
+  let points = Infinity;
   for (const c of conditions) {
     const v = checkEqualNumeric(add(base, violation(c)), base, opts);
     const text = conditionText(c);
     if (v.verdict === 'fails') return { ok: false, why: `the rules assumed ${text}, which is false at some points where both sides are defined` };
     if (v.verdict === 'undecided') return { ok: false, why: `the rules assumed ${text}, which could not be checked: ${v.reason}` };
-    points = Math.max(points, v.points);
+    points = Math.min(points, v.points);
   }
-  return { ok: true, points };
+  return { ok: true, points: Number.isFinite(points) ? points : 0 };
 }

@@ -152,6 +152,7 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
     const y = g(p);
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     if (violates(x, y)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
+    plan.compared(p);
     sampled.push({ p, m: gap(x, y) });
   }
   if (sampled.length < Math.min(wanted, 24)) return { kind: 'undecided', reason: `only ${sampled.length} of ${tried} sampled points were in the domain of both sides` };
@@ -174,6 +175,7 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
       if (meetsInTruth(a, b, vars, p, indexed)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
       equalAt ??= record(vars, p);
     }
+    plan.compared(p);
     special.push(label);
     sampled.push({ p, m: gap(x, y) });
   }
@@ -182,6 +184,9 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
   let closest = sampled[0]?.m ?? -Infinity;
   let touching: Record<string, number> | undefined = equalAt;
   let evaluations = sampled.length;
+  // Points where both sides were defined and compared: what "no counterexample among N points" may count
+  // (`evaluations` also counts moves off the domain, and bounds the work).
+  let compared = sampled.length;
   for (const start of sampled.slice(0, 4)) {
     const p = Float64Array.from(start.p);
     let best = start.m;
@@ -199,6 +204,7 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
           const y = g(p);
           evaluations++;
           if (Number.isFinite(x) && Number.isFinite(y)) {
+            compared++;
             if (violates(x, y)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
             const m = gap(x, y);
             if (m > best) {
@@ -225,5 +231,5 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
       touching ??= record(vars, p);
     }
   }
-  return { kind: 'none', points: evaluations, closest, coverage: plan.coverage(random, special), ...(touching !== undefined ? { touching } : {}) };
+  return { kind: 'none', points: compared, closest, coverage: plan.coverage(random, special), ...(touching !== undefined ? { touching } : {}) };
 }

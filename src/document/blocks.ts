@@ -8,6 +8,7 @@ import type { Derivation } from '../proof/step.js';
 import type { Detail } from '../proof/group-steps.js';
 import { derivationToLatex, noteToLatex, toLatex, toPlain } from '../render/index.js';
 import { collectNotes } from '../derive/diff-result.js';
+import { everyStepPoints } from '../derive/named/verify.js';
 import { abbreviate } from '../render/abbreviate.js';
 import { alignRows, FRAGMENT_WIDTH_EM } from '../render/break-display.js';
 import type { Expr } from '../expr/node.js';
@@ -216,7 +217,7 @@ export function buildBlocks(solved: SolvedSpec): Block[] {
             // A named derivation's titles are the project's own data (rules/derivations): their math is kept when our reader cannot read it.
             out.push({ kind: 'prose', segments: trustedProseSegments(`${title}.`) });
             out.push(derivationBlock(c.derivation, c.lhs, solved.detail, failing(part.steps)));
-            const pts = part.claim.verdict === 'holds' ? ` at ${part.claim.points} random points` : '';
+            const pts = part.claim.verdict === 'holds' ? ` at ${everyStepPoints(part)} random points` : '';
             // A part proved step by step was sampled all the same: say both.
             const said = part.verdict === 'holds' ? `every step holds${pts}` : part.verdict === 'proved' && part.provedBy === 'steps' ? `proved step by step; every step also holds${pts}` : part.verdict;
             out.push({ kind: 'check', text: `Check: ${said}.`, failed: part.verdict === 'fails' });

@@ -17,6 +17,7 @@ import { abbreviate } from '../render/abbreviate.js';
 import { derivationToLatex, toLatex } from '../render/index.js';
 import type { Engine } from '../rewrite/engine.js';
 import { computeNamed, loadNamedSpec, NamedSpecError, verifyNamed, type VerifiedPart } from '../derive/named/index.js';
+import { everyStepPoints } from '../derive/named/verify.js';
 import type { DeriveRequest } from './derive-request.js';
 import { shapedDiffResult } from '../derive/shaped-diff-result.js';
 import { mentionsShaped } from '../matrix/mentions-shaped.js';
@@ -141,7 +142,7 @@ function partSummary(p: VerifiedPart): Summary {
   const undecided = [p.claim, ...p.steps, ...p.lines.map((l) => l.verdict)].find((x) => x.verdict === 'undecided');
   return {
     verdict: p.verdict,
-    points: p.claim.verdict === 'holds' ? p.claim.points : 0,
+    points: everyStepPoints(p),
     failure:
       failed >= 0
         ? `step ${failed + 1} does not hold at random points`

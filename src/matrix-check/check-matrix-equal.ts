@@ -25,7 +25,7 @@ import { formatNumber } from '../numeric/format-number.js';
 export type Sizes = Readonly<Record<string, number>>;
 
 export type MatrixVerdict =
-  | { readonly verdict: 'holds'; readonly shape: Shape; readonly instances: readonly Sizes[]; readonly entries: number; readonly points: number; readonly maxRelError: number; readonly indices?: readonly string[] }
+  | { readonly verdict: 'holds'; readonly shape: Shape; readonly instances: readonly Sizes[]; readonly entries: number; readonly points: number; readonly maxRelError: number; readonly indices?: readonly string[]; /** At some size only an even spread of the indices' value combinations was tried, not all. */ readonly spread?: true }
   | { readonly verdict: 'fails'; readonly reason: 'shape'; readonly lhsShape: Shape; readonly rhsShape: Shape }
   | {
       readonly verdict: 'fails';
@@ -186,6 +186,13 @@ function arrayOfEntry(ctx: ShapeContext, e: Sym): { shape: Shape; indices: reado
   return undefined;
 }
 
+/** How many combinations of values the free indices have at `sizes` (withIndexValues tries at most MAX_INDEX_VALUES of them). */
+function indexCombinations(sizes: Sizes, indices: ReadonlyMap<string, readonly Size[]>): number {
+  let n = 1;
+  for (const ranges of indices.values()) n *= Math.max(1, Math.min(...ranges.map((z) => (typeof z === 'number' ? z : (sizes[z] ?? 1)))));
+  return n;
+}
+
 /** The sizes extended with values of the free indices in their ranges at those sizes (every value, or an even spread with both ends). */
 export function withIndexValues(sizes: Sizes, indices: ReadonlyMap<string, readonly Size[]>): Sizes[] {
   let out: Sizes[] = [sizes];
@@ -213,6 +220,7 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, declared: ShapeContext, o
   let maxRelError = 0;
   const checked: Sizes[] = [];
   const indices = freeArrayIndices([lhs, rhs], ctx);
+  let spread = false;
   for (const [base, sizes] of instances.flatMap((z) => withIndexValues(z, indices).map((s) => [z, s] as const))) {
     const c = instantiateContext(ctx, sizes);
     const l = instantiateExpr(lhs, sizes);
@@ -222,7 +230,10 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, declared: ShapeContext, o
     // At size 1 a derivative's layout convention may change (the derivative of a scalar is a gradient column,
     // a Jacobian row otherwise): an instance where the sides' shapes no longer agree says nothing and is left out.
     if (!sameShape(shape, inferShape(r, c))) continue;
-    if (!checked.includes(base)) checked.push(base);
+    if (!checked.includes(base)) {
+      checked.push(base);
+      if (indexCombinations(base, indices) > MAX_INDEX_VALUES) spread = true;
+    }
     const fresh = new FreshIndices([l, r], c);
     for (let i = 1; i <= shape.rows; i++) {
       for (let j = 1; j <= shape.cols; j++) {
@@ -241,7 +252,7 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, declared: ShapeContext, o
     }
   }
   if (checked.length === 0) return { verdict: 'undecided', reason: 'at every instantiated size the shapes of the sides differ' };
-  return { verdict: 'holds', shape: lhsShape, instances: checked, entries, points, maxRelError, ...(indices.size > 0 ? { indices: [...indices.keys()].sort() } : {}) };
+  return { verdict: 'holds', shape: lhsShape, instances: checked, entries, points, maxRelError, ...(indices.size > 0 ? { indices: [...indices.keys()].sort() } : {}), ...(spread ? { spread: true as const } : {}) };
 }
 
 export function sizesText(sizes: Sizes): string {
@@ -255,7 +266,8 @@ export function matrixVerdictText(v: MatrixVerdict): string {
     case 'holds': {
       const symbolic = v.instances.some((s) => Object.keys(s).length > 0);
       const sizes = symbolic ? ` over sizes ${v.instances.map((s) => `{${sizesText(s)}}`).join(', ')}` : '';
-      const over = v.indices === undefined ? '' : ` with ${v.indices.join(', ')} at every value in range`;
+      // Past MAX_INDEX_VALUES combinations only an even spread of them was compared: "every value" would claim more.
+      const over = v.indices === undefined ? '' : ` with ${v.indices.join(', ')} at ${v.spread === true ? `every value in range where there are at most ${MAX_INDEX_VALUES} combinations, else at ${MAX_INDEX_VALUES} spread evenly (ends included)` : 'every value in range'}`;
       return `both sides are ${shapeText(v.shape)}; all ${v.entries} entries agree at ${v.points} random points${sizes}${over} (max relative error ${v.maxRelError.toExponential(2)})`;
     }
     case 'fails':

@@ -101,6 +101,8 @@ export interface CheckOptions {
   readonly special?: readonly { readonly p: Float64Array; readonly label: string }[];
   /** Draws the random points instead of pointSampler (checkEqualNumeric: index values and sizes from a fixed cycle). */
   readonly sampler?: (rng: Rng, draw?: (rng: Rng) => number) => Float64Array;
+  /** Told every counted point (random or special) where both sides were defined and agreed: what the coverage may claim. */
+  readonly onCompared?: (p: Float64Array) => void;
 }
 
 /** Tolerance on relError when both sides are evaluated directly: checkEqualNumeric(a, b, { tolerance: EXACT_TOLERANCE }). */
@@ -222,6 +224,7 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
       continue;
     }
     valid++;
+    opts.onCompared?.(p);
     largest = Math.max(largest, Math.abs(a), Math.abs(b));
     if (a !== b) identical = false;
     if (kept.length < KEPT_POINTS) kept.push({ p: Float64Array.from(p), a, b });
@@ -238,6 +241,9 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
     }
     const failed = judge(p, a, b);
     if (failed !== undefined) return failed;
+    // A point that says nothing (rounding could explain the difference) is not one where the sides were seen to agree.
+    if (saysNothing) continue;
+    opts.onCompared?.(p);
     special.push(label);
   }
   // Probes: their own random stream, so the ordinary points stay those of the seed.
@@ -292,7 +298,7 @@ export function checkEqualNumeric(given: Expr, givenRhs: Expr, opts: CheckOption
   const plan = samplingPlan([lhs, rhs], vars, indexed, opts.assumptions ?? [], !finiteDifferences && opts.avoidKinks !== true, opts.seed ?? 1);
   const assumptions = plan.assumptions;
   try {
-    const v = compareCompiled(compile(lhs, vars, { indexed }), compile(rhs, vars, { indexed }), vars, tolerance, { ...opts, assumptions, noticeOneSided: !finiteDifferences, indexed, sides: [lhs, rhs] as const, special: plan.special, ...(plan.sampler !== undefined ? { sampler: plan.sampler } : {}) }, constantHints([lhs, rhs]));
+    const v = compareCompiled(compile(lhs, vars, { indexed }), compile(rhs, vars, { indexed }), vars, tolerance, { ...opts, assumptions, noticeOneSided: !finiteDifferences, indexed, sides: [lhs, rhs] as const, special: plan.special, onCompared: plan.compared, ...(plan.sampler !== undefined ? { sampler: plan.sampler } : {}) }, constantHints([lhs, rhs]));
     return v.verdict === 'holds' ? { ...v, coverage: plan.coverage(v.points, v.special ?? []) } : v;
   } catch (e) {
     if (e instanceof EvaluationError) return { verdict: 'undecided', reason: e.message };

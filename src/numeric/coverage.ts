@@ -56,6 +56,12 @@ export interface SamplingPlan {
   /** Random points with index values and sizes from the plan's cycle (undefined: the plain sampler). */
   readonly sampler?: (rng: Rng, draw?: (rng: Rng) => number) => Float64Array;
   readonly special: readonly { readonly p: Float64Array; readonly label: string }[];
+  /**
+   * Call at every point where both sides were defined and compared (random or special): the
+   * index values and sizes the coverage prints are those of these points only, never of a point
+   * drawn and then skipped (undefined there, or a special base point not kept).
+   */
+  readonly compared: (p: Float64Array) => void;
   /** The coverage of a check that compared `random` random points and the special points `special`. */
   readonly coverage: (random: number, special: readonly string[]) => Coverage;
 }
@@ -96,7 +102,7 @@ export function samplingPlan(sides: readonly Expr[], vars: readonly Sym[], index
   });
   const assumptions = [...ranges, ...given];
   const base = pointSampler(vars, assumptions);
-  // What the index coordinates were, over every point drawn.
+  // What the index coordinates were, over the points compared (see `compared`).
   const stats = { min: Infinity, max: -Infinity, coincident: false, sizes: new Set<number>() };
   const record = (p: Float64Array): void => {
     if (plan === undefined) return;
@@ -117,7 +123,6 @@ export function samplingPlan(sides: readonly Expr[], vars: readonly Sym[], index
       : (rng: Rng, draw?: (rng: Rng) => number): Float64Array => {
           const p = base(rng, draw);
           plan.assign(p, k++);
-          record(p);
           return p;
         };
   const fixed = new Set<number>([...(plan?.indices ?? []), ...(plan?.sizes ?? [])]);
@@ -141,7 +146,6 @@ export function samplingPlan(sides: readonly Expr[], vars: readonly Sym[], index
       vars.forEach((s, i) => {
         if (symKey(s) === symKey(SALT)) p[i] = ((j * 0.6180339887498949) % 1 + 1) % 1;
       });
-      record(p);
       return p;
     } }),
   });
@@ -155,12 +159,13 @@ export function samplingPlan(sides: readonly Expr[], vars: readonly Sym[], index
     assumptions,
     ...(sampler !== undefined ? { sampler } : {}),
     special: special.points.map((p, i) => ({ p, label: special.labels[i] as string })),
+    compared: record,
     coverage: (random, used) => {
       const c: Omit<Coverage, 'text'> = {
         random,
         special: used,
         ...(plan !== undefined && plan.indices.length > 0 && stats.min <= stats.max ? { indices: { names: names(plan.indices), min: stats.min, max: stats.max, coincident: stats.coincident } } : {}),
-        ...(plan !== undefined && plan.sizes.length > 0 ? { sizes: { names: names(plan.sizes), values: [...stats.sizes].sort((a, b) => a - b) } } : {}),
+        ...(plan !== undefined && plan.sizes.length > 0 && stats.sizes.size > 0 ? { sizes: { names: names(plan.sizes), values: [...stats.sizes].sort((a, b) => a - b) } } : {}),
         ...(integers.length > 0 ? { integers } : {}),
       };
       return { ...c, text: coverageText(c) };

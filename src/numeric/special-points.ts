@@ -212,9 +212,8 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
   }
   let limit = max;
   const powers = varyingPowers(es);
-  // Once the cap is reached nothing more is kept, unless the powers' points come (past the cap) or drawing a base point
-  // does something (the caller's base records its index values): the rest is skipped.
-  const full = (): boolean => points.length >= limit && powers.length === 0 && opts.base === undefined;
+  // Once the cap is reached nothing more is kept, unless the powers' points come (past the cap): the rest is skipped.
+  const full = (): boolean => points.length >= limit && powers.length === 0;
   const keep = (p: Float64Array, label: string | (() => string)): void => {
     if (points.length >= limit) return;
     // The end of a real interval may be an open end (0 < x < 1 is stored as [0, 1]): only just inside it.

@@ -59,7 +59,8 @@ function partText(p: VerifiedPart, n: number, detail: Detail): string[] {
   if (c.derivation.stop !== 'normal-form') lines.push(`  stopped: ${c.derivation.stop}`);
   const badStep = p.stepTexts === undefined ? -1 : p.steps.findIndex((x) => x.verdict !== 'holds');
   if (badStep >= 0) lines.push(`  check: step ${badStep + 1} ${p.steps[badStep]?.verdict === 'fails' ? 'fails' : 'is undecided'}: ${p.stepTexts?.[badStep] ?? ''}`);
-  else lines.push(`  check: ${PROVED_BY[p.provedBy ?? 'none']}${verdictLine(p.claim)}`);
+  // A chain part's start = result is not sampled itself: its count is the fewest points a step held at.
+  else lines.push(`  check: ${PROVED_BY[p.provedBy ?? 'none']}${p.stepTexts !== undefined && p.claim.verdict === 'holds' ? 'every step ' : ''}${verdictLine(p.claim)}`);
   return lines;
 }
 

@@ -54,6 +54,16 @@ export interface VerifiedPart {
   readonly provedBy?: 'steps' | 'nerdamer';
 }
 
+/**
+ * The fewest points at which the part's claim and each of its steps held:
+ * what "every step holds at N random points" may say (0 when one did not hold).
+ *
+ *     everyStepPoints(part)   // 24
+ */
+export function everyStepPoints(p: VerifiedPart): number {
+  return Math.min(...[p.claim, ...p.steps].map((v) => (v.verdict === 'holds' ? v.points : 0)));
+}
+
 export interface VerifiedNamed {
   readonly computed: ComputedNamed;
   readonly parts: readonly VerifiedPart[];
@@ -130,8 +140,9 @@ function verifyChainPart(c: ComputedNamed, p: ComputedPart, index: number, seed:
   });
   const steps = checks.map((x) => x.verdict);
   // start = result is the chain of the steps' equalities: it holds when they all do, and is not sampled again.
+  // Its count is the fewest points any step held at ("every step holds at N"), not their sum: no step was checked at the sum.
   const failedStep = steps.find((x) => x.verdict !== 'holds');
-  const sampled = steps.reduce((n, x) => n + (x.verdict === 'holds' ? x.points : 0), 0);
+  const sampled = steps.length === 0 ? 0 : Math.min(...steps.map((x) => (x.verdict === 'holds' ? x.points : 0)));
   const maxRelError = steps.reduce((m, x) => Math.max(m, x.verdict === 'holds' ? x.maxRelError : 0), 0);
   const claim: NumericVerdict = failedStep ?? { verdict: 'holds', points: sampled, maxRelError };
   const lines = lineChecks(p, steps, detail, (a, b, k) => checkChainRelation(a, b, chain.context, known, free, seed + 500 + k, per).verdict);
