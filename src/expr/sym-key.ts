@@ -17,9 +17,16 @@ function indexKey(e: Expr): string {
   }
 }
 
+/** Keys of indexed symbols, spelled once per node: nodes are immutable, and a lowered matrix entry spells W_{2,3} at every use. */
+const spelled = new WeakMap<Sym, string>();
+
 export function symKey(s: Sym): string {
+  if (s.sub.length === 0 && s.sup.length === 0) return s.name;
+  const known = spelled.get(s);
+  if (known !== undefined) return known;
   let k = s.name;
   if (s.sub.length > 0) k += `_{${s.sub.map(indexKey).join(',')}}`;
   if (s.sup.length > 0) k += `^{(${s.sup.map(indexKey).join(',')})}`;
+  spelled.set(s, k);
   return k;
 }

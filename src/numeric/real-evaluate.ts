@@ -162,9 +162,11 @@ export function compileReal<T>(e: Expr, ops: RealOps<T>, keys: readonly string[]
   const level = newLevel(ops, indexed, bindings, keys.length, shared);
   const f = build(e, level);
   const size = level.size.value;
+  const n = keys.length;
   return (values) => {
-    const frame = values.slice(0, keys.length);
-    frame.length = size;
+    // The values given, then room for the summation indices and derivative variables (as values.slice(0, n) with its length set to size).
+    const frame = new Array<T>(size);
+    for (let i = 0; i < n && i < values.length; i++) frame[i] = values[i] as T;
     level.epoch.value++;
     return f(frame);
   };
@@ -487,8 +489,11 @@ function lookup<T>(s: Sym, lv: Level<T>): Lookup<T> {
 function lookupIndexed<T>(s: Sym, lv: Level<T>): Lookup<T> {
   const ops = lv.ops;
   const name = s.name;
-  const subsOf = indexValues(s.sub, lv);
-  const supsOf = indexValues(s.sup, lv);
+  const subFns = s.sub.map((x) => build(x, lv));
+  const supFns = s.sup.map((x) => build(x, lv));
+  // The index values of one lookup, in arrays kept for the next: the tests and the hash below read them and keep nothing.
+  const subs = new Array<number>(subFns.length);
+  const sups = new Array<number>(supFns.length);
   const plainName = !KEY_SYNTAX.test(name);
   /** Bindings that may hold this symbol at a point, innermost first: compared by index values, or by spelled key where names could collide. */
   const tries: { test: (subs: number[], sups: number[]) => boolean; read: Fn<T> }[] = [];
@@ -508,8 +513,8 @@ function lookupIndexed<T>(s: Sym, lv: Level<T>): Lookup<T> {
   const salt = lookup(SALT, lv);
   const valueOf = indexedValuesOf(name);
   return (f) => {
-    const subs = subsOf(f);
-    const sups = supsOf(f);
+    for (let i = 0; i < subFns.length; i++) subs[i] = Math.round(ops.toNumber((subFns[i] as Fn<T>)(f)));
+    for (let i = 0; i < supFns.length; i++) sups[i] = Math.round(ops.toNumber((supFns[i] as Fn<T>)(f)));
     for (const t of tries) if (t.test(subs, sups)) return t.read(f);
     const z = salt(f);
     if (z === undefined) throw new EvaluationError('E_EVAL_UNBOUND', 'indexed evaluation needs a salt');
@@ -578,6 +583,17 @@ function buildSum<T>(args: readonly Expr[], lv: Level<T>, max: boolean): Fn<T> {
   const inner: Level<T> = { ...lv, bindings: [...lv.bindings, { kind: 'key', key, slot }], byKey: new Map(lv.byKey).set(key, lv.bindings.length), binders: [...lv.binders, slot], built: new Map() };
   const ints = lv.ints;
   const term = build(body, inner);
+  // The index's values in the number system, made once per closure: values are immutable, so one object serves every iteration.
+  const indexValuesMade: T[] = [];
+  const indexValue = (i: number): T => {
+    if (i < 0 || i >= 256) return ops.num(i);
+    let v = indexValuesMade[i];
+    if (v === undefined) {
+      v = ops.num(i);
+      indexValuesMade[i] = v;
+    }
+    return v;
+  };
   return (f) => {
     const a = Math.round(ops.toNumber(from(f)));
     const b = Math.round(ops.toNumber(to(f)));
@@ -585,7 +601,7 @@ function buildSum<T>(args: readonly Expr[], lv: Level<T>, max: boolean): Fn<T> {
     // maxover: the largest term, by the sign of a difference as max(a, b) is; no value over an empty range.
     let s = max ? ops.nan() : ops.num(0);
     for (let i = a; i <= b; i++) {
-      f[slot] = ops.num(i);
+      f[slot] = indexValue(i);
       ints[slot] = i;
       const t = term(f);
       if (!max) s = ops.add(s, t);
