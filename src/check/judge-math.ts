@@ -236,6 +236,16 @@ function rowConditions(ctx: MathContext, seg: MathSegment, text: string): string
   return out;
 }
 
+/**
+ * Every fact in force somewhere from `from` to `to` (at most 4000 characters): the range a recurrence is stated for
+ * ("… for $t \ge 2$", in force for its clause only) and the terms given after it ("and $a_1 = 5$").
+ */
+function factsSince(ledger: MathContext['ledger'], from: number, to: number): Stated[] {
+  const seen = new Set<Stated>();
+  for (let p = from; p <= Math.min(to, from + 4000); p++) for (const st of ledger.activeAt(p)) seen.add(st);
+  return [...seen];
+}
+
 /** A row that opens with a relation sign (`&= …`): it continues the step of the row above. */
 const CONTINUATION_ROW = /^\s*&?\s*(?:=|<|>|\\(?:le|ge|leq|geq|ne|neq|approx)(?![A-Za-z]))/;
 /** A relation sign in a row, for where the next side starts. */
@@ -590,7 +600,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const closed =
       recurrence === undefined
         ? undefined
-        : judgeClosedForm(recurrence, a.expr, b.expr, (l, rr, extra) => judgeStep(ctx.checker, l, '=', rr, [...mergeDomains(active.map((st) => rangedFact(st.fact, ctx.ranges))), ...extra], { ...ctx.opts, seed: ctx.seed.next }));
+        : judgeClosedForm(recurrence, a.expr, b.expr, (l, rr, extra) => judgeStep(ctx.checker, l, '=', rr, [...mergeDomains(active.map((st) => rangedFact(st.fact, ctx.ranges))), ...extra], { ...ctx.opts, seed: ctx.seed.next }), factsSince(ledger, recurrence.from, stepAt));
     if (closed !== undefined) {
       steps.push({ ...base, verdict: closed.verdict, evidence: closed.evidence, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;

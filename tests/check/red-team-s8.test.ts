@@ -93,3 +93,30 @@ describe('definedness of tan (fixed: src/check/definedness.ts)', () => {
     expect(definednessText(definednessConditions(parsePlain('tan(x)*cos(x)'), []))).toBe('cos(x) ≠ 0');
   });
 });
+
+describe('closed forms after a recurrence (fixed: src/check/recurrence-closed-form.ts, judge-math.ts)', () => {
+  it('does not prove a closed form against a term the document gives otherwise', () => {
+    // gradtex said proved "by induction"; the document gives a_1 = 5, so a_t = t is not what it defines at t = 1
+    // (the document contradicts its recurrence there).
+    expect(verdicts('Let $a_0 = 0$, $a_1 = 5$ and $a_t = a_{t-1} + 1$. Then $$a_t = t$$\n').filter(strong)).toEqual([]);
+    // recurrence from t = 2 on, a_1 = 5 given after it: a_t = t + 4 for t ≥ 1, so a_t = t is wrong (t = 1).
+    expect(verdicts('Let $a_0 = 0$ and $a_t = a_{t-1} + 1$ for $t \\ge 2$, and $a_1 = 5$. Then $$a_t = t$$\n')).toEqual(['1: fails']);
+  });
+  it('does not prove a closed form at terms the recurrence does not give', () => {
+    // gradtex said proved; the recurrence holds for t ≥ 2 (t > 5) only, so a_1 (a_2 … a_5) is not determined: a_t = t
+    // does not follow (a_1 = 7 gives a_t = t + 6).
+    expect(verdicts('Let $a_0 = 0$ and $a_t = a_{t-1} + 1$ for $t \\ge 2$. Then $$a_t = t$$\n')).toEqual(['1: undecided']);
+    expect(verdicts('Let $a_1 = 1$ and $a_{t} = a_{t-1} + 1$ for $t > 5$. Then $$a_t = t$$\n')).toEqual(['1: undecided']);
+  });
+  it('still proves the closed forms that follow', () => {
+    expect(verdicts('Let $a_0 = 0$ and $a_t = a_{t-1} + 1$ for $t \\ge 1$. Then $$a_t = t$$\n')).toEqual(['1: proved']); // correct
+    expect(verdicts('Let $a_0 = 0$ and $a_t = a_{t-1} + 1$ for $t \\ge 2$, and $a_1 = 1$. Then $$a_t = t$$\n')).toEqual(['1: proved']); // correct
+    expect(verdicts('Let $a_0 = 0$ and $a_t = a_{t-1} + t$. Then $$a_t = \\frac{t(t+1)}{2}$$\n')).toEqual(['1: proved']); // correct
+  });
+  // Break not fixed: at n = 0 the member a_{2n} (a_{n+1}) is not folded to a_0 (a_1); it is sampled as a free number
+  // ("at a_{#mule08bdbd6} = -0.419"), so a correct claim fails with a counterexample that is no term of the sequence.
+  it.fails('does not fail a_{2n} = 2n or a_{n+1} = n + 1 after a_0 = 0, a_n = a_{n-1} + 1 (a_n = n)', () => {
+    expect(verdicts('Let $a_0 = 0$ and $a_n = a_{n-1} + 1$. Then $$a_{2n} = 2n$$\n')).not.toContain('1: fails'); // correct
+    expect(verdicts('Let $a_0 = 0$ and $a_n = a_{n-1} + 1$. Then $$a_{n+1} = n + 1$$\n')).not.toContain('1: fails'); // correct
+  });
+});
