@@ -120,3 +120,25 @@ describe('closed forms after a recurrence (fixed: src/check/recurrence-closed-fo
     expect(verdicts('Let $a_0 = 0$ and $a_n = a_{n-1} + 1$. Then $$a_{n+1} = n + 1$$\n')).not.toContain('1: fails'); // correct
   });
 });
+
+describe('the equality case of an inequality is no definition (fixed: src/check/where-clauses.ts)', () => {
+  // gradtex said a ≥ b proved "using a = b (line 1)": "with equality for $a = b$" right after the display was read as
+  // a where-clause defining a := b. Wrong: a ≥ b fails at a = 0, b = 1.
+  it('does not prove a ≥ b or a² ≥ b² from "with equality for/iff $a = b$"', () => {
+    expect(verdicts('We have $$a \\ge b$$ with equality for $a = b$.\n')[0]).toBe('1: fails'); // wrong
+    expect(verdicts('We have $$a \\ge b$$ with equality iff $a = b$.\n')[0]).toBe('1: fails'); // wrong
+    expect(verdicts('We have $$a^2 \\ge b^2$$ with equality when $a = b$.\n')[0]).toBe('1: fails'); // wrong (a = 0, b = 1)
+    expect(verdicts('We have $$a - b \\ge 0$$, with equality if and only if $a = b$.\n')[0]).toBe('1: fails'); // wrong
+  });
+  it('keeps the true ones and their equality case', () => {
+    // (a − b)² ≥ 0: correct; equality iff a = b: correct.
+    expect(verdicts('We have $$(a-b)^2 \\ge 0$$ with equality iff $a = b$.\n').every(strong)).toBe(true);
+  });
+  // Break not fixed: an equality case a = -b (not a point, not a renaming) is read as a definition of a, so the wrong
+  // claim "(a − b)² = 0 at a = −b" is never judged (it is 4b² there).
+  it.fails('judges "with equality for $a = -b$" after (a − b)² ≥ 0 instead of taking it as a definition', () => {
+    const r = checkDocument(checker, 'We have $$(a-b)^2 \\ge 0$$ with equality for $a = -b$.\n', 'markdown');
+    // Only the inequality is judged today; the equality case is listed among the premises as a definition.
+    expect(r.chains.flatMap((c) => c.steps).filter((s) => s.verdict !== 'definition')).toHaveLength(2); // wrong equality case judged
+  });
+});
