@@ -11,7 +11,7 @@
  *
  *     definednessText(definednessConditions(parsePlain('(x^2-1)/(x-1)'), []))   // 'x ≠ 1'
  */
-import { num } from '../expr/build.js';
+import { call, num } from '../expr/build.js';
 import { lookupFunction } from '../expr/functions.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { substitute } from '../expr/substitute.js';
@@ -171,6 +171,8 @@ function collect(e: Expr, into: DefinednessCondition[], over: DefinednessConditi
       }
       const arg = e.args[0];
       if (spec !== undefined && arg !== undefined && spec.domain !== 'all') push(spec.domain, arg);
+      // tan u = sin u / cos u: the table says 'all' (its doubles never reach a pole), but it is undefined where cos u = 0.
+      if (e.fn === 'tan' && arg !== undefined) push('nonzero', call('cos', [arg]));
       break;
     }
     default:

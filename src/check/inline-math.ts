@@ -292,7 +292,7 @@ export function stateTrailingConditions(ctx: MathContext, seg: MathSegment, late
     // Only a condition attached to the claim ("$…$ for every $x > 0$"), not one in a later clause
     // ("$…$; that only holds for $z \ge 0$", which says the claim is false elsewhere).
     const between = ledger.source.slice(seg.offset + seg.text.length, next.offset);
-    if (/[;:]|\b(?:only|but|not|false|wrong|fails?|however|although)\b/i.test(between)) continue;
+    if (/[;:]|\b(?:only|but|not|false|wrong|fails?|however|although|equality)\b/i.test(between)) continue;
     for (const f of ledger.read(next.text, next.offset, { definitions: false })) if (keep(f)) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
   }
 }

@@ -162,9 +162,22 @@ function elementwiseDefinitions(source: string, active: readonly Stated[]): Set<
 /** `… \quad \text{where } x \ge 0` closing a one-line display: the clause's start, and its math's text and start. */
 function conditionClause(text: string): { start: number; text: string; textStart: number } | undefined {
   if (text.includes('\\begin') || text.includes('\\\\')) return undefined;
-  const m = /(?:,|\\[,;:]|\\q?quad|~)*\s*\\(?:text|mbox|textrm|mathrm)\{\s*(?:where|for|if|when|with|provided)\s*\}\s*([^]*?)[\s.,;]*$/.exec(text);
+  const m = /(?:,|\\[,;:]|\\q?quad|~)*\s*\\(?:text|mbox|textrm|mathrm)\{\s*(?:where|for|if|when|whenever|with|provided(?:\s+that)?|assuming|as\s+long\s+as)\s*\}\s*([^]*?)[\s.,;]*$/.exec(text);
   if (m === null || m[1] === undefined || m[1].trim() === '') return undefined;
   return { start: m.index, text: m[1], textStart: m.index + m[0].indexOf(m[1]) };
+}
+
+/** Words that open a condition closing a relation, beyond conditionClause's (where, for, if, when, with, provided). */
+const WORDED_CONDITION = /(?:,|\\[,;:]|\\q?quad|~)*\s*\\(?:text|mbox|textrm|mathrm)\{\s*(?:(?:for|if|when|where|with|provided)\s+[a-z]|whenever|assuming|as\s+long\s+as|given|unless|except|so\s+long\s+as|only\s+(?:if|when|for))[^]*$/i;
+
+/** `… \quad \text{whenever } a > 0` (or any condition in words conditionClause does not read) closing a one-row relation. */
+function wordedClause(text: string): { start: number; text: string } | undefined {
+  if (text.includes('\\\\') || text.includes('\\begin')) return undefined;
+  const m = WORDED_CONDITION.exec(text);
+  if (m === null) return undefined;
+  // "for all"/"for every": forallClause's.
+  if (/^(?:,|\\[,;:]|\\q?quad|~)*\s*\\(?:text|mbox|textrm|mathrm)\{\s*for\s+(?:all|every|any|each)\b/i.test(m[0]) && forallClause(text) !== undefined) return undefined;
+  return { start: m.index, text: m[0].replace(/^(?:,|\\[,;:]|\\q?quad|~|\s)*/, '').trim() };
 }
 
 /**
@@ -204,14 +217,15 @@ function rowConditions(ctx: MathContext, seg: MathSegment, text: string): string
     const facts = forall !== undefined ? readQuantifier(forall.text) : undefined;
     const condition = facts === undefined ? conditionClause(row) : undefined;
     const read = facts ?? (condition !== undefined ? readRowCondition(condition.text) : undefined);
-    const cut = forall?.start ?? condition?.start;
+    const worded = forall === undefined && condition === undefined ? wordedClause(row) : undefined;
+    const cut = forall?.start ?? condition?.start ?? worded?.start;
     if (cut === undefined) continue;
     if (read === undefined) {
       // A condition in words not read ("for sufficiently small a"): cut from the relation all the same (it is no
       // part of it), and a failure on this row may lie outside it, so it is undecided.
       // (Only a clause closing a relation: a row that is all quantifier, `\forall i:\ p_i \ge 0`, is the splitter's.)
       if (![...row.slice(0, cut).matchAll(RELATION_SIGN)].length) continue;
-      const said = (forall?.text ?? condition?.text ?? '').trim();
+      const said = (forall?.text ?? condition?.text ?? worded?.text ?? '').trim();
       const lc = lineCol(ctx.ledger.source, seg.offset + start);
       ctx.ledger.unread.push({ text: said, from: seg.offset + start, to: seg.offset + to, line: lc.line });
     } else {
@@ -220,6 +234,16 @@ function rowConditions(ctx: MathContext, seg: MathSegment, text: string): string
     out = out.slice(0, rowStart + cut) + ' '.repeat(to - rowStart - cut) + out.slice(to);
   }
   return out;
+}
+
+/**
+ * Every fact in force somewhere from `from` to `to` (at most 4000 characters): the range a recurrence is stated for
+ * ("… for $t \ge 2$", in force for its clause only) and the terms given after it ("and $a_1 = 5$").
+ */
+function factsSince(ledger: MathContext['ledger'], from: number, to: number): Stated[] {
+  const seen = new Set<Stated>();
+  for (let p = from; p <= Math.min(to, from + 4000); p++) for (const st of ledger.activeAt(p)) seen.add(st);
+  return [...seen];
 }
 
 /** A row that opens with a relation sign (`&= …`): it continues the step of the row above. */
@@ -278,7 +302,20 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
   // A condition (`\text{where } x \ge 0`) or an index condition (`L = …`, k \ne l) closing a one-line display holds for that display only.
   const clause = inline ? undefined : (conditionClause(seg.text) ?? indexConditionClause(seg.text));
   let text = clause === undefined ? seg.text : seg.text.slice(0, clause.start) + ' '.repeat(seg.text.length - clause.start);
-  if (clause !== undefined) for (const f of ledger.read(clause.text, seg.offset + clause.textStart, { definitions: true })) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
+  if (clause !== undefined) {
+    const facts = ledger.read(clause.text, seg.offset + clause.textStart, { definitions: true });
+    for (const f of facts) ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
+    // `\text{if } a \text{ is positive}`: a condition nothing of which was read; a failure of the display may lie outside it.
+    if (facts.length === 0) ledger.unread.push({ text: clause.text.trim(), from: seg.offset, to: seg.offset + seg.text.length, line: lineCol(source, seg.offset).line });
+  } else if (!inline) {
+    // `\text{whenever } a > 0`, `\text{ for positive } a`, `\text{unless } …`: a condition in words not read here. Cut
+    // from the relation (it is no part of it: read as math it made `|a| = a a`), and a failure may lie outside it.
+    const worded = wordedClause(text);
+    if (worded !== undefined && [...text.slice(0, worded.start).matchAll(RELATION_SIGN)].length > 0) {
+      text = text.slice(0, worded.start) + ' '.repeat(text.length - worded.start);
+      ledger.unread.push({ text: worded.text, from: seg.offset, to: seg.offset + seg.text.length, line: lineCol(source, seg.offset).line });
+    }
+  }
   // `… \quad \forall x \in \mathbb{R}` or `\forall x > 0` closing a one-line relation: a domain, when every piece of it is understood.
   const forall = forallClause(text);
   if (forall !== undefined) {
@@ -289,7 +326,8 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
     }
   }
   // `… \quad \text{for all } a, b > 0` closing one row of a display of several: a domain for that row's steps only.
-  if (!inline && text.includes('\\\\') && !/\\begin\{(?:d?cases|[pbBvV]?matrix|array)\}/.test(text)) text = rowConditions(ctx, seg, text);
+  // (A display of one row inside \begin{aligned} too: its closing condition is no one-line clause, the \begin is in the way.)
+  if (!inline && (text.includes('\\\\') || /\\begin\{(?:aligned|align\*?|gathered|split|eqnarray\*?)\}/.test(text)) && !/\\begin\{(?:d?cases|[pbBvV]?matrix|array)\}/.test(text)) text = rowConditions(ctx, seg, text);
   let raw: RawChain[];
   try {
     raw = splitRelations(text);
@@ -562,7 +600,7 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const closed =
       recurrence === undefined
         ? undefined
-        : judgeClosedForm(recurrence, a.expr, b.expr, (l, rr, extra) => judgeStep(ctx.checker, l, '=', rr, [...mergeDomains(active.map((st) => rangedFact(st.fact, ctx.ranges))), ...extra], { ...ctx.opts, seed: ctx.seed.next }));
+        : judgeClosedForm(recurrence, a.expr, b.expr, (l, rr, extra) => judgeStep(ctx.checker, l, '=', rr, [...mergeDomains(active.map((st) => rangedFact(st.fact, ctx.ranges))), ...extra], { ...ctx.opts, seed: ctx.seed.next }), factsSince(ledger, recurrence.from, stepAt));
     if (closed !== undefined) {
       steps.push({ ...base, verdict: closed.verdict, evidence: closed.evidence, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;

@@ -59,11 +59,32 @@ export function recordRecurrence(ledger: RecurrenceLedger, member: Sym, value: E
 
 /** How many terms past the given ones are written out and compared. */
 const TERMS = 6;
+/** Terms written out at most (a given term further than that leaves the closed form undecided). */
+const MAX_TERMS = 12;
 /** The induction step is sampled for whole t in [first, first + SPAN]. */
 const SPAN = 40;
 
 const isLetter = (e: Expr | undefined): e is Sym => e?.kind === 'sym' && e.sub.length === 0 && e.sup.length === 0;
 const isMember = (rec: Recurrence, e: Expr): e is Sym => e.kind === 'sym' && e.name === rec.sym.name && e.sub.length === 1 && e.sup.length === 0;
+
+/**
+ * The lowest whole index the facts in scope allow the recurrence's index letter (or the claim's), when a fact
+ * bounds it from below (t ≥ 2: 2; t > 5: 6; t positive: 1); undefined when none does.
+ */
+function lowestIndex(facts: readonly Fact[], ...letters: readonly Sym[]): number | undefined {
+  let low: number | undefined;
+  for (const f of facts) {
+    if ((f.kind !== 'interval' && f.kind !== 'sign') || !letters.some((l) => symKey(l) === symKey(f.sym))) continue;
+    let bound: number | undefined;
+    if (f.kind === 'sign') bound = f.sign === 'positive' ? 1 : f.sign === 'nonnegative' ? 0 : undefined;
+    else {
+      const lo = f.bounds?.lo ?? f.lo;
+      if (Number.isFinite(lo)) bound = f.bounds?.loOpen === true && Number.isInteger(lo) ? lo + 1 : Math.ceil(lo);
+    }
+    if (bound !== undefined) low = Math.max(low ?? -Infinity, bound);
+  }
+  return low;
+}
 
 /** The offset of a member's index from the index letter (m_{t-1}: −1), when it is a whole number. */
 function offsetOf(member: Sym, index: Sym): number | undefined {
@@ -89,11 +110,21 @@ function membersOf(rec: Recurrence, e: Expr, into: Sym[] = []): Sym[] {
  * the family, a recurrence gradtex cannot unroll). `judge` judges one
  * relation with extra facts.
  */
-export function judgeClosedForm(rec: Recurrence, lhs: Expr, rhs: Expr, judge: (l: Expr, r: Expr, extra: readonly Fact[]) => Judgement): Judgement | undefined {
-  if (!isMember(rec, lhs) || !isLetter(lhs.sub[0]) || !isLetter(rec.sym.sub[0])) return undefined;
+export function judgeClosedForm(recurrence: Recurrence, lhs: Expr, rhs: Expr, judge: (l: Expr, r: Expr, extra: readonly Fact[]) => Judgement, stated: readonly { readonly fact: Fact; readonly line: number }[] = []): Judgement | undefined {
+  if (!isMember(recurrence, lhs) || !isLetter(lhs.sub[0]) || !isLetter(recurrence.sym.sub[0])) return undefined;
+  // Terms given by number after the recurrence ("… and $a_1 = 5$") are given too.
+  const later: Recurrence['given'][number][] = [];
+  for (const { fact: f, line } of stated) {
+    const k = f.kind === 'define' && f.sym.name === recurrence.sym.name && f.sym.sub.length === 1 ? f.sym.sub[0] : undefined;
+    if (f.kind !== 'define' || k?.kind !== 'num' || k.d !== 1n) continue;
+    const index = Number(k.n);
+    if (!recurrence.given.some((g) => g.index === index) && !later.some((g) => g.index === index)) later.push({ index, value: f.value, line });
+  }
+  const rec: Recurrence = later.length === 0 ? recurrence : { ...recurrence, given: [...recurrence.given, ...later].sort((x, y) => x.index - y.index) };
+  const facts = stated.map((st) => st.fact);
   if (some(rhs, (x) => isMember(rec, x))) return undefined;
   const t = lhs.sub[0];
-  const value = substitute(rec.value, new Map([[symKey(rec.sym.sub[0]), t]]));
+  const value = substitute(rec.value, new Map([[symKey(rec.sym.sub[0] as Sym), t]]));
   const members = membersOf(rec, value);
   if (members.length === 0) return undefined;
   const offsets = members.map((m) => offsetOf(m, t));
@@ -103,12 +134,22 @@ export function judgeClosedForm(rec: Recurrence, lhs: Expr, rhs: Expr, judge: (l
   if (first === undefined) return undefined;
   // The recurrence starts once `lag` consecutive terms are given.
   for (let k = 0; k < lag; k++) if (!rec.given.some((g) => g.index === first + k)) return undefined;
-  const start = first + lag;
+  // "a_t = a_{t-1} + 1 for t ≥ 2": the recurrence gives no term below its stated range; those must be given.
+  const recIndex = rec.sym.sub[0] as Sym; // a letter (isLetter above)
+  const from = lowestIndex(facts, recIndex, t);
+  const start = Math.max(first + lag, from ?? -Infinity);
   const at = (e: Expr, k: Expr): Expr => substitute(e, new Map([[symKey(t), k]]));
+  const givenText = (): string => `${rec.given.map((g) => `${rec.sym.name}_${g.index} = ${toPlain(g.value)} (line ${g.line})`).join(', ')} and ${toPlain(rec.sym)} = ${toPlain(rec.value)} (line ${rec.line})`;
+  for (let k = first; k < start; k++) {
+    if (!rec.given.some((g) => g.index === k)) return { verdict: 'undecided', evidence: { method: 'none', summary: `a closed form of the recurrence ${givenText()}: the recurrence is stated for ${t.name} ≥ ${start} only and ${rec.sym.name}_${k} is not given, so the terms are not determined` } };
+  }
   // The terms, written out: m_k for k from the first given one.
   const terms = new Map<number, Expr>();
   for (const g of rec.given) if (g.index < start) terms.set(g.index, g.value);
-  for (let k = start; k < start + TERMS; k++) {
+  // Written out past the last term the document gives too (each must be the recurrence's), up to a few more.
+  const lastGiven = Math.max(...rec.given.map((g) => g.index));
+  if (lastGiven >= start + MAX_TERMS) return { verdict: 'undecided', evidence: { method: 'none', summary: `a closed form of the recurrence ${givenText()}: ${rec.sym.name}_${lastGiven} is given, further than the terms written out (${MAX_TERMS})` } };
+  for (let k = start; k < Math.max(start + TERMS, lastGiven + 1); k++) {
     let missing = false;
     const term = mapBottomUp(at(value, num(k)), (x) => {
       if (!isMember(rec, x)) return x;
@@ -118,6 +159,12 @@ export function judgeClosedForm(rec: Recurrence, lhs: Expr, rhs: Expr, judge: (l
       return known ?? x;
     });
     if (missing) return undefined;
+    // A term the document also gives by number (a_1 = 5 beside a_0 = 0, a_t = a_{t-1} + 1) must be the one the
+    // recurrence gives; otherwise the document says two things about it and no closed form is proved from them.
+    const stated = rec.given.find((g) => g.index === k);
+    if (stated !== undefined && judge(stated.value, term, []).verdict !== 'proved') {
+      return { verdict: 'undecided', evidence: { method: 'none', summary: `a closed form of the recurrence ${givenText()}: the document gives ${rec.sym.name}_${k} = ${toPlain(stated.value)} (line ${stated.line}), and the recurrence gives ${toPlain(term)}` } };
+    }
     terms.set(k, term);
   }
   const given = `${rec.given.filter((g) => g.index < start).map((g) => `${rec.sym.name}_${g.index} = ${toPlain(g.value)} (line ${g.line})`).join(', ')} and ${toPlain(rec.sym)} = ${toPlain(rec.value)} (line ${rec.line})`;

@@ -9,7 +9,7 @@
  *     const ranges = documentRanges(source, segments, shapes);
  *     withDocumentRanges(parseLatex('\\sum_j e^{z_j}'), ranges)   // { expr: sum(exp(z_j), j, 1, K), notes: ['… 1, …, K (…line 3)'] }
  */
-import { call, sym } from '../expr/build.js';
+import { call, num, sym } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
 import { lineCol } from '../parse/index.js';
 import { mapBottomUp, some } from '../expr/traverse.js';
@@ -46,7 +46,13 @@ export function documentRanges(source: string, segments: readonly Segment[], sha
       for (const f of after.matchAll(new RegExp(String.raw`(?<![A-Za-z\\])([a-z])_\{?\s*${index}(?![A-Za-z0-9])`, 'g'))) add(f[1] as string, size, seg.offset + (m.index ?? 0));
     }
   }
-  for (const s of shapes) if (s.shape.vector && typeof s.shape.rows === 'string' && /^[A-Za-z]$/.test(s.shape.rows)) add(s.key, s.shape.rows, lineOffset(source, s.line));
+  for (const s of shapes) {
+    if (!s.shape.vector) continue;
+    // z \in \mathbb{R}^n sizes the sums over z_j by n; z \in \mathbb{R}^2 by 2 (a numeric size left out read \sum_j e^{2 z_j} over a fresh J, so at J = 7 for a vector of one entry).
+    const rows = s.shape.rows;
+    if (typeof rows === 'string' && /^[A-Za-z]$/.test(rows)) add(s.key, rows, lineOffset(source, s.line));
+    else if (typeof rows === 'number' && Number.isSafeInteger(rows) && rows >= 1) add(s.key, String(rows), lineOffset(source, s.line));
+  }
   const sizes = new Map<string, { size: string; line: number }>();
   for (const [k, v] of found) if (v !== null) sizes.set(k, v);
   return { sizes, written, twoIndexed: twoIndexFamilies(segments.flatMap((seg) => (seg.kind === 'math' ? [seg.text] : []))) };
@@ -81,7 +87,7 @@ export function withDocumentRanges(e: Expr, ranges: DocumentRanges | undefined):
     // (x \in \mathbb{R}^n sizes x by n; never by the sum's own index letter.)
     if (first === undefined || first.size === index.name || sizes.some((s) => s === undefined || s.size !== first.size)) return x;
     notes.push(`the range of the ${x.fn === 'maxover' ? 'maximum' : 'sum'} over ${index.name} is not stated: it is read as ${index.name} = 1, …, ${first.size}, the size the document gives ${[...families].sort().join(', ')} (line ${first.line})`);
-    return call(x.fn, [body, index, lo, sym(first.size)]);
+    return call(x.fn, [body, index, lo, /^[0-9]+$/.test(first.size) ? num(BigInt(first.size)) : sym(first.size)]);
   });
   return { expr, notes: [...new Set(notes)] };
 }

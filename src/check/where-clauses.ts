@@ -14,7 +14,8 @@ import type { Segment } from './segments.js';
 type MathSegment = Extract<Segment, { kind: 'math' }>;
 
 /** Prose that opens a where-clause right after a display (a comma or a closing $$ first). */
-const OPENS = /^[\s,;:]*(?:\$\$|\\\]|\\end\{[A-Za-z*]+\})?[\s,;:]*(?:where|with|here)\b/i;
+/** ("with equality for $a = b$" is the inequality's equality case, equality-case.ts: no definition of a.) */
+const OPENS = /^[\s,;:]*(?:\$\$|\\\]|\\end\{[A-Za-z*]+\})?[\s,;:]*(?:where|with\b(?!\s+equality\b)|here)\b/i;
 
 /**
  * The inline math segments of the where-clause that follows `display`, up to

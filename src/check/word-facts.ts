@@ -48,6 +48,13 @@ const SIGN_AFTER = new RegExp(`${LIST_AFTER}(?:(strictly\\s+)?positive|negative|
  * ("for positive integers $n$" is n ∈ {1, 2, …}, not n > 0).
  */
 const SIGN_BEFORE = new RegExp(`\\b(?:for|let|given|with|take|fix|consider)\\s+(?:all\\s+|every\\s+|any\\s+|each\\s+|some\\s+|a\\s+|an\\s+)?((?:strictly\\s+)?positive|negative|non-?negative|non-?zero)(?:\\s+(?:real\\s+)?(?:numbers?|reals?|values?|scalars?))?${LIST_BEFORE}`, 'i');
+/** "for $r$ positive", "for $r$ and $s$ nonnegative": a premise word before the name, the sign right after it. */
+const PREMISE_BEFORE = new RegExp(`\\b(?:for|let|given|with|take|fix|consider)\\s+(?:all\\s+|every\\s+|any\\s+|each\\s+|some\\s+)?${LIST_BEFORE}`, 'i');
+const SIGN_POSTFIX = /^\s*(?:(?:,|\band\b)\s*M\s*)*,?\s*((?:strictly\s+)?positive|negative|non-?negative|non-?zero)\b(?!\s+(?:definite|semi|or\b))/i;
+/** "except for", "unless", "other than" right before the premise: the sign says where the claim is not made. */
+const NEGATED_PREMISE = /\b(except|unless|excluding|other\s+than|apart\s+from|but\s+not|save\s+for)\b[^.;:!?]{0,60}$/i;
+/** A noun after the sign that narrows the set further ("a positive integer", "positive and odd"). */
+const NARROWING_NOUN = /\b(?:integers?|natural(?:\s+numbers?)?|naturals|whole\s+numbers?|odd|even|primes?|rationals?|rational\s+numbers?)\b/i;
 /** "for positive integers $n$", "for all odd $k$", "for sufficiently small $h$": a premise word, then words that narrow the set. */
 const NARROWED_BEFORE = new RegExp(`\\b(?:for|let|given|with|take|fix|consider)\\s+(?:all\\s+|every\\s+|any\\s+|each\\s+|some\\s+|a\\s+|an\\s+)?((?:[A-Za-z-]+\\s+){0,2}(?:integers?|natural(?:\\s+numbers?)?|naturals|odd|even|primes?|rational(?:\\s+numbers?)?|distinct|sufficiently\\s+(?:small|large)|small|large)(?:\\s+(?:numbers?|values?))?)${LIST_BEFORE}`, 'i');
 /** Words that constrain a symbol in ways not read here. */
@@ -91,16 +98,30 @@ export function factsInWords(math: string, before: string, after: string): WordF
   // "for positive integers $n$", "for odd $k$": a condition in words not read here (never a wider domain assumed).
   const narrowed = NARROWED_BEFORE.exec(pre);
   if (narrowed !== null) return { facts: [], unread: (narrowed[1] ?? '').trim().replace(/\s+/g, ' '), subjects: syms.map((s) => s.name) };
+  const names = syms.map((s) => s.name);
   const signBefore = SIGN_BEFORE.exec(pre);
+  const signPostfix = signBefore === null && PREMISE_BEFORE.test(pre) ? SIGN_POSTFIX.exec(post) : null;
+  const sign = signBefore === null && signPostfix === null ? SIGN_AFTER.exec(post) : null;
+  if (signBefore !== null || signPostfix !== null || sign !== null) {
+    // "except for positive $r$", "unless $r$ is positive": the sign is where the claim is NOT made; "$n$ is a positive
+    // integer": a narrower set than the sign. Either way a condition not read (never the sign itself as the domain).
+    const clause = post.slice(0, /[.;:!?]/.exec(post)?.index ?? post.length);
+    const negation = NEGATED_PREMISE.exec(pre);
+    const signWord = (signBefore ?? signPostfix)?.[1] ?? (sign === null ? '' : post.slice(sign.index).replace(/^[^]*?\b((?:strictly\s+)?positive|negative|non-?negative|non-?zero)\b[^]*$/i, '$1'));
+    if (negation !== null) return { facts: [], unread: `${signWord.toLowerCase()}, after "${(negation[1] ?? '').toLowerCase()}"`, subjects: names };
+    if (sign !== null || signPostfix !== null) {
+      const narrow = NARROWING_NOUN.exec(clause);
+      if (narrow !== null) return { facts: [], unread: `is ${narrow[0].trim()}`, subjects: names };
+    }
+  }
   if (signBefore !== null) return { facts: syms.map((s): Fact => ({ kind: 'sign', sym: s, sign: signOf(signBefore[1] ?? '') })), quantified: true };
-  const sign = SIGN_AFTER.exec(post);
+  if (signPostfix !== null) return { facts: syms.map((s): Fact => ({ kind: 'sign', sym: s, sign: signOf(signPostfix[1] ?? '') })), quantified: true };
   if (sign !== null) {
     const word = post.slice(sign.index).replace(/^[^]*?\b((?:strictly\s+)?positive|negative|non-?negative|non-?zero)\b[^]*$/i, '$1');
     return { facts: syms.map((s): Fact => ({ kind: 'sign', sym: s, sign: signOf(word) })) };
   }
   // "$x$ is not positive", "$x$ is nonpositive": a constraint, not read here.
   const negated = new RegExp(`${LIST_AFTER}(not\\s+[\\w-]+|non-?positive)`, 'i').exec(post);
-  const names = syms.map((s) => s.name);
   if (negated !== null) return { facts: [], unread: `is ${negated[1] ?? ''}`, subjects: names };
   const other = OTHER_AFTER.exec(post);
   if (other !== null) return { facts: [], unread: `is ${other[1] ?? ''}`, subjects: names };

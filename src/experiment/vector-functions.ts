@@ -48,6 +48,8 @@ function lengthOf(e: VectorCall, vectors: ReadonlyMap<string, number>): number {
   const spec = lookupFunction(e.fn);
   const at = spec?.entryArgument;
   const index = at === undefined ? undefined : e.args[at];
+  // softmax(z, 1.5), softmax(z, 2.0): a decimal index is read as a float, and was looked up as an entry named z_{#float…}.
+  if (index?.kind === 'float') throw new DataError(`${toPlain(e)} asks for entry ${toPlain(index)}: an entry is a whole number written without a decimal point (1 … ${n})`);
   if (index !== undefined && index.kind === 'num' && (index.d !== 1n || index.n < 1n || index.n > BigInt(n))) {
     throw new DataError(`index out of range: ${toPlain(e)} asks for entry ${toPlain(index)}, but ${name} has ${n} entr${n === 1 ? 'y' : 'ies'} (1 … ${n})`);
   }
