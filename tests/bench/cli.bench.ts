@@ -17,20 +17,10 @@
  * the queue as much as gradtex.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { median } from './timing.js';
-
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'rules'))) return dir;
-    dir = resolve(dir, '..');
-  }
-  throw new Error('cannot find the gradtex folder');
-}
+import { join } from 'node:path';
+import { childrenCpuMs, median, projectRoot } from './timing.js';
 
 interface Case {
   readonly label: string;
@@ -66,23 +56,6 @@ const cases: Case[] = [
   // The same diff on the modules tsc writes, unbundled (146 ES modules): what the bundle saves.
   ...(process.argv.includes('--unbundled') ? [{ label: "unbundled: node dist/src/cli/main.js diff 'x^2' --wrt x", args: [join(root, 'dist', 'src', 'cli', 'main.js'), 'diff', 'x^2', '--wrt', 'x'], exits: [0] }] : []),
 ];
-
-/**
- * CPU time (user + system, ms) of this process's finished children, where
- * Linux tells it (/proc/self/stat, in clock ticks of 10 ms); undefined
- * elsewhere. Less sensitive than wall time to a machine busy with other
- * work, so it is printed beside it.
- */
-function childrenCpuMs(): number | undefined {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    // Fields after the command name (which may hold spaces) start at field 3; cutime and cstime are fields 16 and 17.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return undefined;
-  }
-}
 
 /** One cold run: wall time and CPU time (when known) in ms, from spawn to exit. */
 function runOnce(c: Case): { wall: number; cpu: number | undefined } {
