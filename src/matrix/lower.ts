@@ -13,6 +13,7 @@
  * A vector x has entries x_i; a matrix W has W_{i,j}; a scalar is its own
  * (1, 1) entry. Bound indices are fresh names, never a symbol of the input.
  */
+import { toPlain } from '../expr/to-plain.js';
 import { add, call, div, mul, neg, num, pow, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { assertNever } from '../expr/node.js';
@@ -211,6 +212,10 @@ function normEntry(fn: 'norm' | 'norm1' | 'norminf', m: Expr, ctx: ShapeContext,
  */
 function vectorFunctionEntry(fn: 'lse' | 'softmax', args: readonly Expr[], i: Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {
   const [v, p] = args as [Expr, Expr?];
+  // softmax(z, 1.5): no entry has that number; an entry index is a whole number (a letter, or 1 … n).
+  if (p !== undefined && (p.kind === 'float' || (p.kind === 'num' && (p.d !== 1n || p.n < 1n)))) {
+    throw new ShapeError(`${fn}(…, ${toPlain(p)}): an entry index is a whole number from 1, written without a decimal point`);
+  }
   const s = inferShape(v, ctx);
   const index = p === undefined ? i : entryOf(p, ONE, ONE, ctx, fresh);
   if (isScalarShape(s)) return call(fn, p === undefined ? [entryOf(v, ONE, ONE, ctx, fresh)] : [entryOf(v, ONE, ONE, ctx, fresh), index]);
