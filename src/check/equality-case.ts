@@ -73,15 +73,18 @@ export function equalityCase(ctx: MathContext, seg: MathSegment): ChainReport | 
   const { checker } = ctx;
   const seed = ctx.seed.next++;
   // Part 1: the sides at the equality case.
-  const at = cond.kind === 'point' ? (e: Expr): Expr => substitute(e, new Map([[symKey(cond.x), cond.c]])) : (e: Expr): Expr => renameFamily(e, cond.v, cond.u);
+  const at = cond.kind !== 'families' ? (e: Expr): Expr => substitute(e, new Map([[symKey(cond.x), cond.c]])) : (e: Expr): Expr => renameFamily(e, cond.v, cond.u);
   const part1 = judgeStep(checker, at(ineq.lhs), '=', at(ineq.rhs), facts, { ...ctx.opts, seed });
-  const where = cond.kind === 'point' ? `${toPlain(cond.x)} = ${toPlain(cond.c)}` : `${cond.v} = ${cond.u}`;
+  const where = cond.kind !== 'families' ? `${toPlain(cond.x)} = ${toPlain(cond.c)}` : `${cond.v} = ${cond.u}`;
   let judgement: Judgement;
   if (part1.verdict === 'fails' && cond.kind === 'families' && !interchangeable(ctx, ineq, cond, facts)) {
     // q := p put p where q's domain was: a failure may be at a point q could not take.
     judgement = { verdict: 'undecided', evidence: { method: 'none', summary: `at ${where} the sides differ (${part1.evidence.summary}), but ${cond.u} and ${cond.v} have different domains, so that point may not be one where ${where}` } };
   } else if (part1.verdict === 'fails') {
     judgement = { verdict: 'fails', evidence: { ...part1.evidence, summary: `at ${where} the sides of ${toPlain(ineq.lhs)} vs ${toPlain(ineq.rhs)} are not equal: ${part1.evidence.summary}` } };
+  } else if (iff && cond.kind === 'substitution') {
+    // Strict away from a = −b would need points off a curve: not sampled, so not claimed.
+    judgement = { verdict: 'undecided', evidence: { method: 'none', summary: `equality case: at ${where} the sides are equal (${part1.verdict}: ${part1.evidence.summary}); that they differ everywhere else is not checked` } };
   } else if (!iff) {
     judgement = { verdict: part1.verdict, evidence: { ...part1.evidence, summary: `equality case: at ${where} the sides are equal (${part1.verdict}: ${part1.evidence.summary})` } };
   } else {
@@ -97,7 +100,7 @@ export function equalityCase(ctx: MathContext, seg: MathSegment): ChainReport | 
   return { line: lc.line, col: lc.col, inline: true, steps: [{ step: 1, line: lc.line, col: lc.col, lhs: lhs ?? '', rel: '=', rhs: rhs ?? '', verdict: judgement.verdict, evidence: judgement.evidence }] };
 }
 
-type Condition = { kind: 'point'; x: Sym; c: Expr } | { kind: 'families'; u: string; v: string };
+type Condition = { kind: 'point'; x: Sym; c: Expr } | { kind: 'families'; u: string; v: string } | { kind: 'substitution'; x: Sym; c: Expr };
 
 /** `x = c` (c without free symbols), `x \in \{c\}`, or `p = q` between two plain names. */
 function conditionOf(text: string): Condition | undefined {
@@ -109,6 +112,8 @@ function conditionOf(text: string): Condition | undefined {
   if (x?.kind !== 'sym' || c === undefined) return undefined;
   if (freeSymbols(c, [], true).length === 0) return { kind: 'point', x, c };
   if (c.kind === 'sym' && x.sub.length === 0 && c.sub.length === 0 && x.sup.length === 0 && c.sup.length === 0 && x.name !== c.name) return { kind: 'families', u: x.name, v: c.name };
+  // "with equality for $a = -b$": the sides with a := −b (c without a in it).
+  if (!freeSymbols(c, [], true).some((s) => symKey(s) === symKey(x))) return { kind: 'substitution', x, c };
   return undefined;
 }
 

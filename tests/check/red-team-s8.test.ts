@@ -134,11 +134,15 @@ describe('the equality case of an inequality is no definition (fixed: src/check/
     // (a − b)² ≥ 0: correct; equality iff a = b: correct.
     expect(verdicts('We have $$(a-b)^2 \\ge 0$$ with equality iff $a = b$.\n').every(strong)).toBe(true);
   });
-  // Break not fixed: an equality case a = -b (not a point, not a renaming) is read as a definition of a, so the wrong
-  // claim "(a − b)² = 0 at a = −b" is never judged (it is 4b² there).
-  it.fails('judges "with equality for $a = -b$" after (a − b)² ≥ 0 instead of taking it as a definition', () => {
+  // An equality case a = -b (not a point, not a renaming) was read as a definition of a, so the wrong claim
+  // "(a − b)² = 0 at a = −b" was never judged (it is 4b² there). Now the sides are judged with a := −b (equality-case.ts).
+  it('judges "with equality for $a = -b$" after (a − b)² ≥ 0 instead of taking it as a definition, and fails it', () => {
     const r = checkDocument(checker, 'We have $$(a-b)^2 \\ge 0$$ with equality for $a = -b$.\n', 'markdown');
-    // Only the inequality is judged today; the equality case is listed among the premises as a definition.
-    expect(r.chains.flatMap((c) => c.steps).filter((s) => s.verdict !== 'definition')).toHaveLength(2); // wrong equality case judged
+    const judged = r.chains.flatMap((c) => c.steps);
+    expect(judged.map((s) => s.verdict)).toEqual(['proved', 'fails']);
+    expect(r.premises.map((p) => p.latex)).not.toContain('a = -b');
+    // "iff" with a substitution: equal there is checked, different elsewhere is not, so at most undecided.
+    const iff = checkDocument(checker, 'We have $$(a-b)^2 \\ge 0$$ with equality iff $a = b + 0$.\n', 'markdown').chains.flatMap((c) => c.steps);
+    expect(iff.map((s) => s.verdict)).toEqual(['proved', 'undecided']);
   });
 });
