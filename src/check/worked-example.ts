@@ -100,30 +100,52 @@ export function sequenceIndex(sides: readonly Expr[], active: readonly Stated[],
   const written = new Map<string, Sym>();
   // The offsets at which the step uses its sequences (-1 for m_{t-1}): a term before the first given one is not known.
   const offsets: number[] = [];
+  // A member at 2t or t^2 is not one the terms given by number reach by putting t = n (a_{2·0} stays a symbol of
+  // its own, sampled as a free number): such a step is not judged at the terms.
+  let notAnOffset = false;
+  const familyOffsets = new Map<string, number[]>();
   const visit = (e: Expr): void => {
     if (e.kind === 'sym' && e.sub.length === 1) {
       const letters = symbolsOf(e.sub[0] as Expr);
       if (letters.length === 1) {
         written.set(e.name, letters[0] as Sym);
         try {
-          const c = evaluate(e.sub[0] as Expr, new Map([[symKey(letters[0] as Sym), 0]]));
-          if (Number.isInteger(c)) offsets.push(c);
+          const key = symKey(letters[0] as Sym);
+          const c = evaluate(e.sub[0] as Expr, new Map([[key, 0]]));
+          const index = e.sub[0] as Expr;
+          if (Number.isInteger(c) && (index.kind === 'sym' || isOffsetForm(index))) {
+            offsets.push(c);
+            familyOffsets.set(e.name, [...(familyOffsets.get(e.name) ?? []), c]);
+          }
+          else notAnOffset = true;
         } catch {
-          // not an offset of the index (t^2, 2t): nothing to add
+          notAnOffset = true;
         }
       }
     }
     for (const c of childrenOf(e)) visit(c);
   };
   sides.forEach(visit);
+  if (notAnOffset) return undefined;
   const given = active.filter((st) => st.fact.kind === 'define' && written.has(st.fact.sym.name) && st.fact.sym.sub.length === 1 && st.fact.sym.sub[0]?.kind === 'num' && st.fact.sym.sub[0].d === 1n);
   const first = given[0]?.fact;
   if (first === undefined || first.kind !== 'define') return undefined;
   const index = written.get(first.sym.name) as Sym;
   // The letter must be free: a defined t (or one given a value) is not an index to run over.
   if (active.some((st) => st.fact.kind === 'define' && st.fact.sym.name === index.name && st.fact.sym.sub.length === 0)) return undefined;
-  const at = [...new Set(given.flatMap((st) => (st.fact.kind === 'define' && st.fact.sym.sub[0]?.kind === 'num' ? [Number(st.fact.sym.sub[0].n)] : [])))].sort((x, y) => x - y).slice(0, MAX_TERMS);
+  const givenAt = (name: string): Set<number> => new Set(given.flatMap((st) => (st.fact.kind === 'define' && st.fact.sym.name === name && st.fact.sym.sub[0]?.kind === 'num' ? [Number(st.fact.sym.sub[0].n)] : [])));
+  // Only indices where every member the step uses is a given term (a_{n+1} at n = 2 needs a_3: not given, not known).
+  const known = (n: number): boolean => [...familyOffsets].every(([name, os]) => !given.some((st) => st.fact.kind === 'define' && st.fact.sym.name === name) || os.every((o) => givenAt(name).has(n + o)));
+  const at = [...new Set(given.flatMap((st) => (st.fact.kind === 'define' && st.fact.sym.sub[0]?.kind === 'num' ? [Number(st.fact.sym.sub[0].n)] : [])))]
+    .sort((x, y) => x - y)
+    .filter(known)
+    .slice(0, MAX_TERMS);
   return { index, at, given: given.map((st) => `${describe(st.fact)} (line ${st.line})`).join(', '), lowestOffset: Math.min(0, ...offsets) };
+}
+
+/** t + 1, t - 1, 1 + t: the letter plus a whole number, the only member indices a term given by number is put into. */
+function isOffsetForm(e: Expr): boolean {
+  return e.kind === 'add' && e.args.length === 2 && e.args.some((a) => a.kind === 'sym') && e.args.some((a) => a.kind === 'num' || (a.kind === 'neg' && a.arg.kind === 'num'));
 }
 
 /** How many given terms of a sequence a step is checked at. */

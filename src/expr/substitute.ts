@@ -14,7 +14,7 @@
  *     substitute(parsePlain('x_k + d(h, w)'), new Map([['k', num(2)], ['x_2', num(5)], ['h', parsePlain('tanh(w)')]]))
  *     // 5 + d(tanh(w), w)
  */
-import { deriv, sym } from './build.js';
+import { deriv, num, sym } from './build.js';
 import { lookupFunction } from './functions.js';
 import type { Expr } from './node.js';
 import { symKey } from './sym-key.js';
@@ -34,7 +34,11 @@ function go(x: Expr, values: ReadonlyMap<string, Expr>): Expr {
       const whole = values.get(symKey(x));
       if (whole !== undefined) return whole;
       if (x.sub.length === 0 && x.sup.length === 0) return x;
-      const sub = x.sub.map((s) => go(s, values));
+      // x_{t+1} with t := 0 is x_1, the same symbol as a given x_1 (a sum of whole numbers folded, nothing else).
+      const sub = x.sub.map((s) => {
+        const v = go(s, values);
+        return v === s ? s : foldWhole(v);
+      });
       const sup = x.sup.map((s) => go(s, values));
       if (sub.every((s, i) => s === x.sub[i]) && sup.every((s, i) => s === x.sup[i])) return x;
       const renamed = sym(x.name, sub, sup);
@@ -67,4 +71,32 @@ function go(x: Expr, values: ReadonlyMap<string, Expr>): Expr {
 function rebuilt(x: Expr, next: readonly Expr[]): Expr {
   const kids = children(x);
   return next.every((k, i) => k === kids[i]) ? x : withChildren(x, next);
+}
+
+/** The value of a subscript built from whole numbers by +, − and ×, as a number; any other subscript unchanged. */
+function foldWhole(e: Expr): Expr {
+  const value = (x: Expr): bigint | undefined => {
+    switch (x.kind) {
+      case 'num':
+        return x.d === 1n ? x.n : undefined;
+      case 'neg': {
+        const v = value(x.arg);
+        return v === undefined ? undefined : -v;
+      }
+      case 'add':
+      case 'mul': {
+        let acc = x.kind === 'add' ? 0n : 1n;
+        for (const a of x.args) {
+          const v = value(a);
+          if (v === undefined) return undefined;
+          acc = x.kind === 'add' ? acc + v : acc * v;
+        }
+        return acc;
+      }
+      default:
+        return undefined;
+    }
+  };
+  const v = value(e);
+  return v === undefined ? e : num(v);
 }
