@@ -14,8 +14,6 @@
 import { call, num } from '../expr/build.js';
 import { lookupFunction } from '../expr/functions.js';
 import type { Expr, Sym } from '../expr/node.js';
-import { substitute } from '../expr/substitute.js';
-import { symKey } from '../expr/sym-key.js';
 import { toPlain } from '../expr/to-plain.js';
 import { children, some } from '../expr/traverse.js';
 import { compile, EvaluationError, freeSymbols } from '../numeric/index.js';
@@ -224,31 +222,3 @@ export function restsOnZeroToTheZero(sides: readonly Expr[], facts: readonly Fac
   return sides.some(visit);
 }
 
-/**
- * A condition the values given in the document may break: "Let $x = 0$.
- * Then $\frac{x}{x} = 1$" is proved only for x ≠ 0, and x is 0 there. The
- * constant definitions in force (worked-example values, `x = 0`) are put in
- * each condition; the text of the first one that is not clearly met (within
- * MARGIN of its boundary counts as not met), or undefined when all are.
- *
- *     brokenByGivenValues([{ kind: 'nonzero', u: x }], [{ kind: 'define', sym: x, value: 0 }])   // 'x ≠ 0 with x = 0'
- */
-export function brokenByGivenValues(conditions: readonly DefinednessCondition[], facts: readonly Fact[]): string | undefined {
-  const values = new Map<string, Expr>();
-  const shown: string[] = [];
-  for (const f of facts) {
-    if (f.kind !== 'define' || f.param !== undefined || f.params !== undefined || freeSymbols(f.value).length > 0) continue;
-    values.set(symKey(f.sym), f.value);
-    shown.push(`${toPlain(f.sym)} = ${toPlain(f.value)}`);
-  }
-  if (values.size === 0) return undefined;
-  for (const c of conditions) {
-    if (c.over !== undefined) continue;
-    const u = substitute(c.u, values);
-    if (freeSymbols(u).length > 0) continue;
-    const v = constantValue(u);
-    const met = c.kind === 'nonzero' ? Math.abs(v) > MARGIN : c.kind === 'positive' ? v > MARGIN : v > MARGIN || (v >= 0 && u.kind === 'num');
-    if (!met) return `${conditionText(c)} with ${shown.join(', ')}`;
-  }
-  return undefined;
-}

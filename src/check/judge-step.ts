@@ -17,7 +17,7 @@ import { loadLemmas, type Lemma } from './lemma-proof.js';
 import { prepareStep, type PreparedStep } from './prepare-step.js';
 import { definitionProducts, factsAtSizeOne, judgeWithoutShapes } from './matrix-gate.js';
 import type { Relation } from '../parse/relation.js';
-import { brokenByGivenValues, definednessConditions, definednessText, definednessTexts, restsOnZeroToTheZero } from './definedness.js';
+import { definednessConditions, definednessText, definednessTexts, restsOnZeroToTheZero } from './definedness.js';
 
 export interface Checker {
   readonly engine: Engine;
@@ -89,11 +89,6 @@ function withDomainStated(j: Judgement, left: readonly Expr[], sides: readonly E
   if (j.verdict === 'proved') {
     const conditions = left.flatMap((e) => definednessConditions(e, facts));
     const texts = definednessTexts(conditions);
-    const broken = brokenByGivenValues(conditions, facts);
-    if (broken !== undefined) {
-      // "Let $x = 0$. Then $x/x = 1$": proved where x ≠ 0, which the value given rules out.
-      return { verdict: 'undecided', evidence: { method: 'none', summary: `proved only for ${definednessText(conditions)} (where the left side is defined), but the values given break ${broken}: the left side may be undefined there` } };
-    }
     if (texts.length > 0) {
       out = { ...out, evidence: { ...out.evidence, summary: `for ${definednessText(conditions)} (where the left side is defined): ${out.evidence.summary}`, definedWhere: texts } };
     }
