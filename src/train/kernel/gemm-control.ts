@@ -36,9 +36,9 @@ export const CONTROL = {
 
 /** Indices into the argument words (see ChunkArgs). */
 export const ARG = {
-  ...{ ap: 0, b: 1, bls: 2, bks: 3, k: 4, bp: 5, ldp: 6, c: 7, ldc: 8, mPanels: 9, kc: 10, beta: 11, panels: 12, chunk: 13, nr: 14, bytes: 15, epi: 16, arg: 17 },
+  ap: 0, b: 1, bls: 2, bks: 3, k: 4, bp: 5, ldp: 6, c: 7, ldc: 8, mPanels: 9, kc: 10, beta: 11, panels: 12, chunk: 13, nr: 14, bytes: 15, epi: 16, arg: 17,
   // Packing A in the task (see runChunk): its source, line and K steps in bytes, rows, MR, the packing chunks and their row panels.
-  ...{ a: 18, als: 19, aks: 20, m: 21, mr: 22, packChunks: 23, packPanels: 24 },
+  a: 18, als: 19, aks: 20, m: 21, mr: 22, packChunks: 23, packPanels: 24,
 } as const;
 
 export const CHUNK_ARGS = 25;
