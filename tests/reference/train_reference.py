@@ -6,7 +6,7 @@ The same computation as src/train: Z = X W + b per layer, ReLU between layers
 dW = A^T dZ + alpha W, db = sum(dZ), W -= lr dW, batches taken in the given order.
 
   train_reference.py train DIR MODEL LR ALPHA BATCH   one epoch from DIR/*.npy, writes DIR/out_*.npy
-  train_reference.py bench ROWS BATCH                 times one MLP epoch (float32, random data), prints JSON
+  train_reference.py bench ROWS BATCH [EPOCHS]        times EPOCHS MLP epochs (default 1; float32, random data) after a warm-up, prints JSON lists
   train_reference.py phases ROWS BATCH                as bench, then an epoch with each phase timed (tests/bench/train-phases.bench.ts)
 """
 import json
@@ -179,7 +179,7 @@ def phases(rows, batch):
     print(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "timed_seconds": total, "phases": {k: v * 1000 for k, v in clock.items()}}))
 
 
-def bench(rows, batch):
+def bench(rows, batch, epochs):
     rng = np.random.default_rng(0)
     x = rng.random((rows, 784), dtype=np.float32)
     y = rng.integers(0, 10, rows)
@@ -189,19 +189,23 @@ def bench(rows, batch):
     lr = np.float32(0.01)
     alpha = np.float32(1e-4)
     epoch(params, x, y, order[: batch * 20], batch, lr, alpha)  # warm-up
-    t0 = time.perf_counter()
-    c0 = time.process_time()  # CPU time of every thread of the process: a cross-check on a busy machine
-    epoch(params, x, y, order, batch, lr, alpha)
-    seconds = time.perf_counter() - t0
-    cpu_seconds = time.process_time() - c0
-    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "samples_per_second": rows / seconds, "numpy": np.__version__, "blas": blas_kernel()}))
+    seconds = []
+    cpu_seconds = []  # CPU time of every thread of the process: a cross-check on a busy machine
+    for _ in range(epochs):
+        t0 = time.perf_counter()
+        c0 = time.process_time()
+        epoch(params, x, y, order, batch, lr, alpha)
+        seconds.append(time.perf_counter() - t0)
+        cpu_seconds.append(time.process_time() - c0)
+    # Every epoch's times, in order (the caller takes the median, as it does for gradtex).
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "numpy": np.__version__, "blas": blas_kernel()}))
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "train":
         train(sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]))
     elif sys.argv[1] == "bench":
-        bench(int(sys.argv[2]), int(sys.argv[3]))
+        bench(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]) if len(sys.argv) > 4 else 1)
     elif sys.argv[1] == "phases":
         phases(int(sys.argv[2]), int(sys.argv[3]))
     else:

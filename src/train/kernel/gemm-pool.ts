@@ -19,7 +19,7 @@ import { compileKernel } from './gemm.js';
 import type { KernelShape } from './gemm-module.js';
 import { createArena, type WasmArena } from './wasm-arena.js';
 import { createSharePolicy } from './share-policy.js';
-import { CONTROL, CONTROL_FLOATS_AT, CONTROL_WORDS, CHUNK_ARGS, COMMAND, MAX_CHUNKS, TASK, chunkCount, runChunk, tag, untag, type ChunkKernel } from './gemm-control.js';
+import { CONTROL, CONTROL_FLOATS_AT, CONTROL_WORDS, CHUNK_ARGS, COMMAND, IN_ORDER, MAX_CHUNKS, TASK, chunkCount, packBarrier, runChunk, tag, untag, type ChunkKernel } from './gemm-control.js';
 import { VECTOR_FLOATS, runVectorChunk, vectorChunkCount, type VectorKernel } from './vector-control.js';
 import { vectorModuleBytes } from './vector-module.js';
 import { wasm } from './wasm-api.js';
@@ -61,6 +61,9 @@ export interface GemmPoolOptions {
 
 /** Multiply-adds below which one thread is faster than a hand-over. */
 const SPLIT_THRESHOLD = 1 << 18;
+
+/** Polls of a control word (about 0.15 ms) before the caller sleeps until a worker's notify. */
+const SPINS = 20000;
 
 /** Elements below which an elementwise step is faster on one thread (a hand-over costs microseconds, a 32k-element pass about ten). */
 const ELEMENT_THRESHOLD = 1 << 15;
@@ -129,6 +132,7 @@ export async function createGemmPool(options: GemmPoolOptions): Promise<GemmPool
   }
   let closed = false;
   const policy = createSharePolicy();
+  const barrier = packBarrier(control, SPINS);
   /**
    * Publishes a task and claims its chunks here alongside the workers; returns
    * once all are done, with the milliseconds spent on this thread's chunks and
@@ -143,6 +147,7 @@ export async function createGemmPool(options: GemmPoolOptions): Promise<GemmPool
     control[CONTROL.kind] = kind;
     control[CONTROL.command] = COMMAND.run;
     Atomics.store(control, CONTROL.completed, 0);
+    Atomics.store(control, CONTROL.packed, 0);
     // The claim word first, then the sequence: a worker woken by the new
     // sequence must find the new task's chunks.
     const sequence = Atomics.load(control, CONTROL.sequence) + 1;
@@ -152,7 +157,15 @@ export async function createGemmPool(options: GemmPoolOptions): Promise<GemmPool
     for (;;) {
       const { chunk } = untag(Atomics.add(control, CONTROL.next, 1));
       if (chunk >= chunks) break;
-      runHere(chunk);
+      try {
+        runHere(chunk);
+      } catch (err) {
+        // A worker waiting for this chunk's packing of A must not wait forever (PackBarrier checks the flag).
+        closed = true;
+        Atomics.store(control, CONTROL.failed, 1);
+        Atomics.notify(control, CONTROL.packed);
+        throw err;
+      }
       Atomics.add(control, CONTROL.completed, 1);
     }
     const t1 = performance.now();
@@ -161,7 +174,7 @@ export async function createGemmPool(options: GemmPoolOptions): Promise<GemmPool
     for (;;) {
       const done = Atomics.load(control, CONTROL.completed);
       if (done >= chunks) break;
-      if (++spins > 20000) Atomics.wait(control, CONTROL.completed, done, 1);
+      if (++spins > SPINS) Atomics.wait(control, CONTROL.completed, done, 1);
     }
     const t2 = performance.now();
     if (Atomics.load(control, CONTROL.failed) !== 0) {
@@ -182,11 +195,11 @@ export async function createGemmPool(options: GemmPoolOptions): Promise<GemmPool
       const shared = options.adaptive === false || policy.share();
       const t0 = performance.now();
       if (!shared) {
-        for (let i = 0, chunks = chunkCount(args); i < chunks; i++) runChunk(kernel, args, i);
+        for (let i = 0, chunks = chunkCount(args); i < chunks; i++) runChunk(kernel, args, i, IN_ORDER);
         policy.record(false, performance.now() - t0, multiplyAdds, false);
         return;
       }
-      const { mine, waited } = share(TASK.gemm, slot, args, chunkCount(args), (i) => runChunk(kernel, args, i));
+      const { mine, waited } = share(TASK.gemm, slot, args, chunkCount(args), (i) => runChunk(kernel, args, i, barrier));
       policy.record(true, mine + waited, multiplyAdds, waited > mine);
     },
     vectorSlot: (element) => {

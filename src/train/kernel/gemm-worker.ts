@@ -6,7 +6,7 @@
  * by createGemmPool only.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { CHUNK_ARGS, CONTROL, CONTROL_FLOATS_AT, CONTROL_WORDS, COMMAND, TASK, runChunk, untag, type ChunkKernel } from './gemm-control.js';
+import { CHUNK_ARGS, CONTROL, CONTROL_FLOATS_AT, CONTROL_WORDS, COMMAND, TASK, packBarrier, runChunk, untag, type ChunkKernel } from './gemm-control.js';
 import { relaxedSimd } from './relaxed-simd.js';
 import { VECTOR_FLOATS, isVectorKernel, runVectorChunk, type VectorKernel } from './vector-control.js';
 import { wasm, type WasmMemory, type WasmModule } from './wasm-api.js';
@@ -14,7 +14,7 @@ import { wasm, type WasmMemory, type WasmModule } from './wasm-api.js';
 function isChunkKernel(x: unknown): x is ChunkKernel {
   if (typeof x !== 'object' || x === null) return false;
   const r = x as Record<string, unknown>;
-  return typeof r['macro'] === 'function' && typeof r['packB'] === 'function';
+  return typeof r['macro'] === 'function' && typeof r['packA'] === 'function' && typeof r['packB'] === 'function';
 }
 
 const data = workerData as { memory: WasmMemory; control: SharedArrayBuffer; modules: WasmModule[]; vectorModules: WasmModule[] };
@@ -25,7 +25,7 @@ const control = new Int32Array(data.control, 0, CONTROL_WORDS);
 const floats = new Float64Array(data.control, CONTROL_FLOATS_AT, VECTOR_FLOATS);
 const kernels: ChunkKernel[] = data.modules.map((m) => {
   const e = wasm.instantiate(m, data.memory);
-  if (!isChunkKernel(e)) throw new Error('gemm worker: kernel without macro/packB');
+  if (!isChunkKernel(e)) throw new Error('gemm worker: kernel without macro/packA/packB');
   return e;
 });
 const vectorKernels: VectorKernel[] = data.vectorModules.map((m) => {
@@ -38,6 +38,7 @@ parentPort?.postMessage({ ready: true, relaxedSimd: fma });
 /** About 0.1 ms of polling: products come back to back within a training step; then sleep until notified. */
 const SPINS = 20000;
 const args = new Int32Array(CHUNK_ARGS);
+const barrier = packBarrier(control, SPINS);
 const taskFloats = new Float64Array(VECTOR_FLOATS);
 let seen = Atomics.load(control, CONTROL.sequence);
 for (;;) {
@@ -66,7 +67,7 @@ for (;;) {
       } else {
         const kernel = kernels[slot];
         if (kernel === undefined) throw new Error(`no kernel in slot ${slot}`);
-        runChunk(kernel, args, chunk);
+        runChunk(kernel, args, chunk, barrier);
       }
     } catch (err) {
       // The caller is blocked waiting and cannot hear an 'error' event: flag it in the control block.

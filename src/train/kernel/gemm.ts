@@ -117,6 +117,12 @@ const CHUNKS_PER_THREAD = 4;
  */
 const SHARED_CHUNKS_PER_THREAD = 8;
 
+/** Chunks packing A per thread when a product is shared (about 2 × 25 µs for the MLP's first layer at 2 threads). */
+const PACK_CHUNKS_PER_THREAD = 2;
+
+/** A cache line: a shared product's chunks cover whole lines of C's rows (C's rows start on lines when n·bytes is a multiple of it). */
+const LINE_BYTES = 64;
+
 export interface GemmOptions {
   readonly element: 'f32' | 'f64';
   readonly arena?: WasmArena;
@@ -215,7 +221,8 @@ export function createGemm(options: GemmOptions): Gemm {
     const ap = space('ap', mPanels * mr * k);
     const bp = space('bp', nPanels * nr * k);
     // A(i, kk): stored m×k → lines step k, K step 1; stored k×m (Aᵀ) → lines step 1, K step m
-    kernel.packA(a.byteOffset, (transA ? 1 : k) * bytes, (transA ? m : 1) * bytes, m, k, ap.byteOffset);
+    const als = (transA ? 1 : k) * bytes;
+    const aks = (transA ? m : 1) * bytes;
     // B(kk, j) by columns j: stored k×n → lines step 1, K step n; stored n×k (Bᵀ) → lines step k, K step 1
     const bls = (transB ? k : 1) * bytes;
     const bks = (transB ? 1 : n) * bytes;
@@ -224,11 +231,17 @@ export function createGemm(options: GemmOptions): Gemm {
     const fullM = Math.floor(m / mr);
     const fullN = Math.floor(n / nr);
     const beta = accumulate ? 1 : 0;
+    const split = fullM > 0 && fullN > 0 && pool !== undefined && poolSlot !== undefined && pool.worthSplitting(fullM * mr, fullN * nr, k);
+    // Shared, A is packed by the task's first chunks (every row panel, the partial one too, for the edges below).
+    const packChunks = split ? Math.min(mPanels, PACK_CHUNKS_PER_THREAD * pool.threads) : 0;
+    if (!split) kernel.packA(a.byteOffset, als, aks, m, k, ap.byteOffset);
     if (fullM > 0 && fullN > 0) {
       // The full column panels in chunks, each packing its panels of B just
       // before using them (so they are still in cache) and shareable between threads.
-      const split = pool !== undefined && poolSlot !== undefined && pool.worthSplitting(fullM * mr, fullN * nr, k);
-      const chunk = Math.max(1, Math.ceil(fullN / (split ? SHARED_CHUNKS_PER_THREAD * pool.threads : CHUNKS_PER_THREAD)));
+      const even = Math.max(1, Math.ceil(fullN / (split ? SHARED_CHUNKS_PER_THREAD * pool.threads : CHUNKS_PER_THREAD)));
+      // Shared: whole cache lines of each row of C per chunk, so two threads never write the same line.
+      const linePanels = Math.max(1, Math.ceil(LINE_BYTES / (nr * bytes)));
+      const chunk = split ? Math.ceil(even / linePanels) * linePanels : even;
       const args = chunkArgs;
       args[ARG.ap] = ap.byteOffset;
       args[ARG.b] = b.byteOffset;
@@ -248,6 +261,13 @@ export function createGemm(options: GemmOptions): Gemm {
       args[ARG.bytes] = bytes;
       args[ARG.epi] = epi;
       args[ARG.arg] = epiArg;
+      args[ARG.a] = a.byteOffset;
+      args[ARG.als] = als;
+      args[ARG.aks] = aks;
+      args[ARG.m] = m;
+      args[ARG.mr] = mr;
+      args[ARG.packChunks] = packChunks;
+      args[ARG.packPanels] = Math.ceil(mPanels / Math.max(1, packChunks));
       if (split) pool.run(poolSlot, args, kernel, fullM * mr * fullN * nr * k);
       else for (let i = 0, chunks = chunkCount(args); i < chunks; i++) runChunk(kernel, args, i);
     }

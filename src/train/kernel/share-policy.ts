@@ -5,10 +5,15 @@
  * scheduler time slice (milliseconds) and two threads run slower than one;
  * on a quiet machine sharing is much faster. So the policy runs alternate
  * periods of products in each mode: the mode with the lower time per
- * multiply-add over its last period gets LONG periods, the other SHORT probe
- * periods (so a change of the machine's load is noticed). A shared period
- * also ends early after STALLS products in a row in which the caller waited
- * for a worker longer than its own share took.
+ * multiply-add over its last period gets long periods, the other SHORT probe
+ * periods (so a change of the machine's load is noticed). Sharing wins LONG
+ * periods at once; running alone wins FIRST_ALONE products, doubling with each
+ * period it wins in a row up to LONG: a shared period measured during a
+ * transient (the first products after start-up, while the workers' kernels
+ * are still being compiled, or a moment of load) made training run alone for
+ * LONG products, half an epoch of the MLP at batch 128, on a quiet machine. A
+ * shared period also ends early after STALLS products in a row in which the
+ * caller waited for a worker longer than its own share took.
  *
  *     const policy = createSharePolicy();
  *     const shared = policy.share();
@@ -25,6 +30,8 @@ export interface SharePolicy {
 /** Products per period: the winning mode's, and a probe of the other (about 3% of the time). */
 export const LONG = 2000;
 export const SHORT = 60;
+/** The first long period alone after sharing last won (then 2×, 4×, … up to LONG). */
+export const FIRST_ALONE = 250;
 export const STALLS = 3;
 
 type Mode = 'shared' | 'alone';
@@ -33,6 +40,8 @@ export function createSharePolicy(): SharePolicy {
   let mode: Mode = 'shared';
   let left = SHORT;
   let stalls = 0;
+  /** Long periods alone won in a row (since sharing last won). */
+  let aloneWins = 0;
   const period = { ms: 0, macs: 0 };
   /** Milliseconds per multiply-add over each mode's last period (undefined: not measured yet). */
   const rate: Record<Mode, number | undefined> = { shared: undefined, alone: undefined };
@@ -49,7 +58,11 @@ export function createSharePolicy(): SharePolicy {
     period.macs = 0;
     stalls = 0;
     mode = other(mode);
-    left = winner() === mode ? LONG : SHORT;
+    const best = winner();
+    if (best === 'shared') aloneWins = 0;
+    if (best !== mode) left = SHORT;
+    else if (mode === 'shared') left = LONG;
+    else left = Math.min(LONG, FIRST_ALONE * 2 ** aloneWins++);
   };
   return {
     share: () => mode === 'shared',

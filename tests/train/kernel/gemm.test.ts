@@ -90,10 +90,51 @@ describe('gemm kernel', () => {
           macro: (_ap: number, _b: number, _ldb: number, _c: number, _ldc: number, _m: number, _k: number, j0: number, j1: number) => {
             for (let j = j0; j < j1; j++) seen.push(j);
           },
+          packA: () => undefined,
           packB: () => undefined,
         };
         for (let i = 0; i < chunkCount(args); i++) runChunk(kernel, args, i);
         expect(seen).toEqual(Array.from({ length: panels }, (_, j) => j));
+      }
+    }
+  });
+
+  it('should pack every row panel of A once in the first chunks, and multiply only after waiting for them', () => {
+    const mr = 4;
+    const k = 3;
+    for (const m of [1, 4, 7, 8, 30, 128]) {
+      const mPanels = Math.ceil(m / mr);
+      for (let packChunks = 1; packChunks <= Math.min(mPanels, 5); packChunks++) {
+        const args = new Int32Array(CHUNK_ARGS);
+        Object.entries({ panels: 5, chunk: 2, nr: 8, k, bytes: 4, ap: 1000, a: 64, als: 4 * k, aks: 4, m, mr, packChunks, packPanels: Math.ceil(mPanels / packChunks) }).forEach(([key, v]) => {
+          args[ARG[key as keyof typeof ARG]] = v;
+        });
+        const events: string[] = [];
+        const rows: number[] = [];
+        const kernel = {
+          macro: (_ap: number, _b: number, _ldb: number, _c: number, _ldc: number, _m: number, _k: number, j0: number) => events.push(`macro ${j0}`),
+          packA: (src: number, _ls: number, _ks: number, extent: number, _k: number, dst: number) => {
+            // source row and destination panel agree: row r at a + r·als, its panel at ap + (r/MR)·k·MR·4
+            const row = (src - 64) / (4 * k);
+            expect(dst).toBe(1000 + (row / mr) * k * mr * 4);
+            for (let r = row; r < row + extent; r++) rows.push(r);
+          },
+          packB: () => events.push('packB'),
+        };
+        let packed = 0;
+        const barrier = {
+          done: () => {
+            packed++;
+          },
+          wait: (chunks: number) => {
+            expect(chunks).toBe(packChunks);
+            events.push(`wait ${packed}`);
+          },
+        };
+        expect(chunkCount(args)).toBe(packChunks + 3);
+        for (let i = 0; i < chunkCount(args); i++) runChunk(kernel, args, i, barrier);
+        expect(rows).toEqual(Array.from({ length: m }, (_, r) => r));
+        expect(events).toEqual([0, 2, 4].flatMap((j) => ['packB', `wait ${packChunks}`, `macro ${j}`]));
       }
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSharePolicy, LONG, SHORT, STALLS } from '../../../src/train/kernel/share-policy.js';
+import { createSharePolicy, FIRST_ALONE, LONG, SHORT, STALLS } from '../../../src/train/kernel/share-policy.js';
 
 /** Runs `products` decisions with the given cost per multiply-add for each mode; returns how many were shared. */
 function simulate(products: number, cost: { shared: number; alone: number }, stalled = false): number {
@@ -37,6 +37,22 @@ describe('the GEMM share policy', () => {
     expect(policy.share()).toBe(false);
   });
 
+  it('should share again soon when sharing only looked slower at the start (a transient), not after LONG products alone', () => {
+    const policy = createSharePolicy();
+    const transient = 3 * SHORT;
+    const n = 2 * LONG;
+    let shared = 0;
+    for (let product = 0; product < n; product++) {
+      const share = policy.share();
+      // Sharing is slow over its first two periods (the workers' kernels still compiling), then faster for good.
+      const cost = share ? (product < transient ? 3 : 0.6) : 1;
+      policy.record(share, cost * 1000, 1000, false);
+      if (share && product >= transient) shared++;
+    }
+    // after the transient: one period alone (FIRST_ALONE, not LONG) and a few SHORT probes
+    expect(shared).toBeGreaterThan(n - transient - FIRST_ALONE - 3 * SHORT);
+  });
+
   it('should follow a change of load: sharing again once it becomes the faster mode', () => {
     const policy = createSharePolicy();
     let cost = { shared: 3, alone: 1 };
@@ -49,8 +65,8 @@ describe('the GEMM share policy', () => {
       }
       return shared;
     };
-    // two probes at the start, then one short probe per long period alone
-    expect(run(4 * (LONG + SHORT))).toBeLessThanOrEqual(6 * SHORT);
+    // two probes at the start, then one short probe per period alone (FIRST_ALONE, doubling up to LONG)
+    expect(run(4 * (LONG + SHORT))).toBeLessThanOrEqual(8 * SHORT);
     cost = { shared: 0.6, alone: 1 };
     run(2 * (LONG + SHORT));
     expect(run(4 * (LONG + SHORT)) / (4 * (LONG + SHORT))).toBeGreaterThan(0.9);
