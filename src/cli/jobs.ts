@@ -39,7 +39,8 @@ export function parseJobs(v: string): number {
  * in (so output streams, and is the same whatever the number of runners).
  * `run` must not throw: a failure is a result like any other. A runner
  * takes a task only once `ready(runner)` has resolved (a worker thread that
- * is still starting takes none: the others take them meanwhile).
+ * is still starting takes none: the others take them meanwhile); once every
+ * task is taken, the end waits for the tasks, not for runners still starting.
  */
 export async function runInOrder<R>(count: number, runners: number, run: (runner: number, index: number) => Promise<R>, emit: (index: number, result: R) => void, ready?: (runner: number) => Promise<void>): Promise<void> {
   const done = new Map<number, R>();
@@ -53,11 +54,15 @@ export async function runInOrder<R>(count: number, runners: number, run: (runner
       printed++;
     }
   };
+  // Resolved when the last task is taken: a runner still waiting to be ready then has nothing left to wait for.
+  let allTaken: () => void = () => undefined;
+  const taken = new Promise<void>((resolve) => (allTaken = resolve));
   const loop = async (runner: number): Promise<void> => {
     while (next < count) {
-      if (ready !== undefined) await ready(runner);
+      if (ready !== undefined) await Promise.race([ready(runner), taken]);
       if (next >= count) return;
       const i = next++;
+      if (next === count) allTaken();
       done.set(i, await run(runner, i));
       flush();
     }
