@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError, type Io } from './io.js';
 import { runInOrder } from './jobs.js';
+import { tuneTieringFor } from './tiering.js';
 
 /** One answered line: the JSON text to print, and whether a check in it failed. */
 export interface BatchAnswer {
@@ -216,7 +217,10 @@ export async function runBatch(text: string, io: Io, opts: { job: BatchJob; budg
     return failed;
   }
   const requests = [...lines.entries()].filter(([, line]) => line.trim() !== '');
-  const workers = Array.from({ length: Math.max(1, Math.min(opts.jobs, requests.length)) }, () => new LineWorker(opts.job));
+  const jobs = Math.max(1, Math.min(opts.jobs, requests.length));
+  // Before the workers start: with no spare core, V8 optimizes less (tiering.ts).
+  tuneTieringFor(jobs);
+  const workers = Array.from({ length: jobs }, () => new LineWorker(opts.job));
   try {
     await runInOrder(
       requests.length,

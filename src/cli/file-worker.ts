@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage, type FileOutcome } from './file-outcome.js';
-import { fileHandler, type FileJob, type FileReply, type FileTask } from './file-jobs.js';
+import { fileHandler, type FileJob, type FileReply, type FileTask, type FileWorkerReady } from './file-jobs.js';
 
 const port = parentPort;
 if (port !== null) {
@@ -19,4 +19,6 @@ if (port !== null) {
     handle = () => ({ ok: false, message });
   }
   port.on('message', (m: FileTask) => port.postMessage({ index: m.index, outcome: handle(m.file) } satisfies FileReply));
+  // Files are handed to this worker only from now on (file-jobs.ts): until then the main thread takes them.
+  port.postMessage({ ready: true } satisfies FileWorkerReady);
 }

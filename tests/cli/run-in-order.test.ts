@@ -41,6 +41,33 @@ describe('runInOrder', () => {
     expect(log).toEqual(['run 0', 'emit 0', 'run 1', 'emit 1', 'run 2', 'emit 2']);
   });
 
+  it('should give a runner no task before it is ready, and let the ready ones take them meanwhile', async () => {
+    // Runner 1 is a worker still starting: it is ready only after runner 0 has done three tasks.
+    const by: number[] = [];
+    let becomeReady: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (becomeReady = resolve));
+    const emitted: number[] = [];
+    await runInOrder(6, 2, async (runner, i) => {
+      by[i] = runner;
+      await tick(1);
+      if (by.filter((r) => r === 0).length === 3) becomeReady();
+      return i;
+    }, (i) => emitted.push(i), (runner) => (runner === 0 ? Promise.resolve() : started));
+    expect(by.slice(0, 3)).toEqual([0, 0, 0]);
+    expect(by.slice(3)).toContain(1);
+    expect(emitted).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('should end once every task is done, without waiting for a runner that never became ready', async () => {
+    const by: number[] = [];
+    await runInOrder(2, 2, async (runner, i) => {
+      by[i] = runner;
+      await tick(1);
+      return i;
+    }, () => undefined, (runner) => (runner === 0 ? Promise.resolve() : new Promise<void>(() => undefined)));
+    expect(by).toEqual([0, 0]);
+  });
+
   it('should do nothing for no tasks', async () => {
     const emitted: number[] = [];
     await runInOrder(0, 2, async () => 1, (i) => emitted.push(i));

@@ -55,7 +55,7 @@ export const checkCommand: CommandModule = {
       .option('--verbose', 'list every step, not only failing and undecided ones')
       .option('--allow-undecided', 'exit 0 (not 3) when nothing fails but some relation is undecided or not read')
       .option('--shape <decl>', "declare a matrix or vector for every file, e.g. 'W: m x n, x: n' (repeatable); statements in the document (W \\in \\mathbb{R}^{m \\times n}) take over where they are made", collect, [])
-      .option('--jobs <n>', `check this many files at once, each in a thread of its own (default: one per two cores, ${defaultJobs()}); the report is the same, in the order of the files`, parseJobs)
+      .option('--jobs <n>', `check this many files at once, each in a thread of its own (default: one per core, ${defaultJobs()}); the report is the same, in the order of the files`, parseJobs)
       .action(async (files: string[], flags: CheckFlags) => {
         refuseInputAsOutput(files, flags.output);
         const fileFlags: CheckFileFlags = { assume: flags.assume, shape: flags.shape, ...(flags.points !== undefined ? { points: flags.points } : {}), ...(flags.seed !== undefined ? { seed: flags.seed } : {}) };

@@ -254,7 +254,7 @@ export const diffCommand: CommandModule = {
       .option('--input <syntax>', 'auto, plain or latex', 'auto')
       .option('--detail <level>', 'brief (a textbook\'s few lines), standard (bookkeeping merged into the step that caused it) or full (one rewrite per line); every line shown is checked', parseDetail, 'standard')
       .option('--timeout <seconds>', `with --batch: the time budget of each request (default ${DEFAULT_BATCH_TIMEOUT_S}); a request over it gets an error line`, parseTimeoutSeconds)
-      .option('--jobs <n>', `with --batch: answer this many requests at once, each in a thread of its own (default: one per two cores, ${defaultJobs()}); the output order is the input order`, parseJobs)
+      .option('--jobs <n>', `with --batch: answer this many requests at once, each in a thread of its own (default: one per core, ${defaultJobs()}); the output order is the input order`, parseJobs)
       .option('--layout <layout>', 'with --shape: numerator or denominator (default: the gradient of a scalar shaped like the variable, denominator; the Jacobian of a vector m×n, numerator)', parseLayout)
       .option('--shape <decl>', "declare a matrix or vector, e.g. 'W: m x n, x: n, b: m' (repeatable; also \"shape\" in --batch requests): the derivative by a declared vector or matrix is derived by the matrix-calculus rules, printed with its size and layout, every step checked entry by entry and the result by finite differences; what the rules do not cover is refused by name (exit 3)", collect, [])
       .action(async (expr: string | undefined, flags: DiffFlags) => {

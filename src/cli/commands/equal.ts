@@ -162,7 +162,7 @@ export const equalCommand: CommandModule = {
       .option('--seed <n>', 'seed for the random points', parseInteger)
       .option('--input <syntax>', 'auto, plain or latex', 'auto')
       .option('--timeout <seconds>', `with --batch: the time budget of each request (default ${DEFAULT_BATCH_TIMEOUT_S}); a request over it gets an error line`, parseTimeoutSeconds)
-      .option('--jobs <n>', `with --batch: answer this many requests at once, each in a thread of its own (default: one per two cores, ${defaultJobs()}); the output order is the input order`, parseJobs)
+      .option('--jobs <n>', `with --batch: answer this many requests at once, each in a thread of its own (default: one per core, ${defaultJobs()}); the output order is the input order`, parseJobs)
       .option('--shape <decl>', "declare a matrix or vector, e.g. 'A: n x p', 'x: n', A=2x3 (repeatable): W*x, W^T are then matrix products and transposes, and the identity is checked entry by entry", collect, [])
       .action(async (lhsArg: string | undefined, rhsArg: string | undefined, flags: EqualFlags) => {
         if (flags.batch !== undefined) {

@@ -52,7 +52,7 @@ export const renderCommand: CommandModule = {
       .option('--shape <decl>', "declare a matrix or vector for every problem, e.g. 'W: m x n, x: n' (repeatable); a spec's shapes: take over for the names they share", collect, [])
       .option('--detail <level>', "brief (a textbook's few lines), standard (bookkeeping merged into the step that caused it; the default) or full (one rewrite per line); over a spec's own 'detail:'; every line shown is checked", parseDetail)
       .option('--fragment', 'write only the bodies, to include in your own document: LaTeX without a preamble (\\input{…} it; the packages it needs are listed in a comment) and HTML as one <section>; no PDF')
-      .option('--jobs <n>', `work on this many specs at once, each in a thread of its own (default: one per two cores, ${defaultJobs()}); the output is the same, in the order of the specs`, parseJobs)
+      .option('--jobs <n>', `work on this many specs at once, each in a thread of its own (default: one per core, ${defaultJobs()}); the output is the same, in the order of the specs`, parseJobs)
       .option('--self-contained', "put KaTeX's stylesheet and fonts inside each HTML page (about 400 kB more a page) instead of writing them once to <out>/katex/")
       .action(async (specs: string[], flags: RenderFlags) => {
         const fragment = flags.fragment === true;
