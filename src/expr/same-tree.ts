@@ -84,7 +84,8 @@ export class ExprInterner {
       if (rep === undefined) bucket.push(y);
       else out = rep;
     }
-    this.done.set(y, out);
+    // Only the interned node is remembered as done: y may be a passing copy (a walk keeps its own map of those).
+    this.done.set(out, out);
     return out;
   }
 }
