@@ -21,7 +21,8 @@ export function children(e: Expr): readonly Expr[] {
     case 'float':
       return NONE;
     case 'sym':
-      return e.sub.length === 0 && e.sup.length === 0 ? NONE : [...e.sub, ...e.sup];
+      // No copy when one list is empty (most indexed symbols): every walk asks every node for its children.
+      return e.sup.length === 0 ? (e.sub.length === 0 ? NONE : e.sub) : e.sub.length === 0 ? e.sup : [...e.sub, ...e.sup];
     case 'add':
     case 'mul':
     case 'call':

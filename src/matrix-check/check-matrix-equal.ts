@@ -19,6 +19,7 @@ import { createRng } from '../numeric/rng.js';
 import { inferShape } from '../matrix/infer-shape.js';
 import { entryOf, FreshIndices } from '../matrix/lower.js';
 import { unrollSums } from '../matrix/unroll-sums.js';
+import { SharedLowering } from '../matrix/shared-lowering.js';
 import { declaredShape, entryNameClash, isScalarShape, sameShape, shapeText, type Shape, type ShapeContext, type Size } from '../matrix/shape.js';
 import { formatNumber } from '../numeric/format-number.js';
 
@@ -207,6 +208,19 @@ export function withIndexValues(sizes: Sizes, indices: ReadonlyMap<string, reado
 }
 
 export function checkMatrixEqual(lhs: Expr, rhs: Expr, declared: ShapeContext, opts: MatrixCheckOptions = {}): MatrixVerdict {
+  // Entries lowered with their repeats shared (shared-lowering.ts): the same entries, less work. Where a bound index
+  // survives in one (a sum too long to write out), or anything throws, the check is done again the plain way.
+  let shared: MatrixVerdict | undefined;
+  try {
+    shared = compareEntries(lhs, rhs, declared, opts, true);
+  } catch {
+    shared = undefined;
+  }
+  return shared ?? (compareEntries(lhs, rhs, declared, opts, false) as MatrixVerdict);
+}
+
+/** checkMatrixEqual; with `share`, undefined when an entry could not be lowered with its repeats shared. */
+function compareEntries(lhs: Expr, rhs: Expr, declared: ShapeContext, opts: MatrixCheckOptions, share: boolean): MatrixVerdict | undefined {
   const ctx = usedContext(declared, [lhs, rhs]);
   const clash = entryNameClash(ctx);
   if (clash !== undefined) return { verdict: 'undecided', reason: clash };
@@ -234,13 +248,15 @@ export function checkMatrixEqual(lhs: Expr, rhs: Expr, declared: ShapeContext, o
       checked.push(base);
       if (indexCombinations(base, indices) > MAX_INDEX_VALUES) spread = true;
     }
+    const meaning = opts.mapEntry ?? ((x: Expr): Expr => x);
     const fresh = new FreshIndices([l, r], c);
+    const lowering = share ? new SharedLowering([l, r], c, meaning) : undefined;
     for (let i = 1; i <= shape.rows; i++) {
       for (let j = 1; j <= shape.cols; j++) {
         // Written out at this size, every matrix entry is a symbol of its own: the counterexample lists them all.
-        const meaning = opts.mapEntry ?? ((x: Expr): Expr => x);
-        const le = unrollSums(meaning(entryOf(l, num(i), num(j), c, fresh)));
-        const re = unrollSums(meaning(entryOf(r, num(i), num(j), c, fresh)));
+        const le = lowering === undefined ? unrollSums(meaning(entryOf(l, num(i), num(j), c, fresh))) : lowering.entry(l, num(i), num(j));
+        const re = lowering === undefined ? unrollSums(meaning(entryOf(r, num(i), num(j), c, fresh))) : lowering.entry(r, num(i), num(j));
+        if (le === undefined || re === undefined) return undefined;
         const assumptions = opts.assumptions?.([le, re]);
         const v = checkEqualNumeric(le, re, { points: opts.points ?? 4, seed: seed + entries, ...(assumptions !== undefined ? { assumptions } : {}) });
         entries++;

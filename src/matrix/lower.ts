@@ -28,10 +28,21 @@ const ONE = num(1);
 export class FreshIndices {
   private readonly taken: Set<string>;
   private n = 0;
+  /** The names handed out so far. */
+  readonly issued = new Set<string>();
+  /**
+   * With `reuse`, entryOf gives a node and entry indices asked again the
+   * entry it made the first time (the same object, with the bound index
+   * names it chose then): a whole loss lowered once for every entry of its
+   * gradient. Sound only where the caller then writes out every sum (see
+   * shared-lowering.ts): otherwise two sums could share a bound name.
+   */
+  readonly reuse: Map<Expr, Map<string, Expr>> | undefined;
 
-  constructor(exprs: readonly Expr[], ctx: ShapeContext) {
+  constructor(exprs: readonly Expr[], ctx: ShapeContext, opts: { readonly reuse?: boolean } = {}) {
     this.taken = new Set(exprs.flatMap((e) => symbolsOf(e).map((s) => s.name)));
     for (const s of ctx.values()) for (const z of [s.rows, s.cols]) if (typeof z === 'string') this.taken.add(z);
+    this.reuse = opts.reuse === true ? new Map() : undefined;
   }
 
   next(): Sym {
@@ -41,10 +52,19 @@ export class FreshIndices {
       const name = i < base.length ? (base[i] as string) : `k${i - base.length + 1}`;
       if (!this.taken.has(name)) {
         this.taken.add(name);
+        this.issued.add(name);
         return sym(name);
       }
     }
   }
+}
+
+/** The key of a pair of entry indices (numbers and plain symbols only), or undefined. */
+function indexPairKey(i: Expr, j: Expr): string | undefined {
+  const one = (x: Expr): string | undefined => (x.kind === 'num' ? `${x.n}/${x.d}` : x.kind === 'sym' && x.sub.length === 0 && x.sup.length === 0 ? `@${x.name}` : undefined);
+  const a = one(i);
+  const b = one(j);
+  return a === undefined || b === undefined ? undefined : `${a},${b}`;
 }
 
 export function sizeExpr(z: Size): Expr {
@@ -74,6 +94,23 @@ export function lowerEntryCalls(e: Expr, ctx: ShapeContext): Expr {
 
 /** Entry (i, j) of e under ctx: a scalar expression with no matrix operations left. */
 export function entryOf(e: Expr, i: Expr, j: Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {
+  const reuse = fresh.reuse;
+  if (reuse === undefined) return lowerEntry(e, i, j, ctx, fresh);
+  const key = indexPairKey(i, j);
+  if (key === undefined) return lowerEntry(e, i, j, ctx, fresh);
+  let byIndices = reuse.get(e);
+  const known = byIndices?.get(key);
+  if (known !== undefined) return known;
+  const made = lowerEntry(e, i, j, ctx, fresh);
+  if (byIndices === undefined) {
+    byIndices = new Map();
+    reuse.set(e, byIndices);
+  }
+  byIndices.set(key, made);
+  return made;
+}
+
+function lowerEntry(e: Expr, i: Expr, j: Expr, ctx: ShapeContext, fresh: FreshIndices): Expr {
   const shape = inferShape(e, ctx);
   // A scalar is its own (1, 1) entry, whatever (i, j) is asked: alpha in alpha*W, 0 in max(0, W*x).
   const [r, c] = isScalarShape(shape) ? [ONE, ONE] : [i, j];

@@ -275,6 +275,24 @@ export function compareCompiled(f: Compiled, g: Compiled, vars: readonly Sym[], 
   return oneSided === undefined ? { verdict: 'holds', points: valid, maxRelError: maxErr, ...used } : { verdict: 'holds', points: valid, maxRelError: maxErr, oneSided, ...used };
 }
 
+/**
+ * f as both sides: the second call at the point of the first returns the
+ * first's value (an evaluation is a function of the point alone, so it is
+ * the value evaluating again would give).
+ */
+function twice(f: Compiled): [Compiled, Compiled] {
+  let last: ArrayLike<number> | undefined;
+  let value = 0;
+  const first: Compiled = (p) => {
+    last = undefined;
+    value = f(p);
+    last = p;
+    return value;
+  };
+  const second: Compiled = (p) => (p === last ? value : f(p));
+  return [first, second];
+}
+
 function hasDeriv(e: Expr): boolean {
   return some(e, (x) => x.kind === 'deriv');
 }
@@ -298,7 +316,10 @@ export function checkEqualNumeric(given: Expr, givenRhs: Expr, opts: CheckOption
   const plan = samplingPlan([lhs, rhs], vars, indexed, opts.assumptions ?? [], !finiteDifferences && opts.avoidKinks !== true, opts.seed ?? 1);
   const assumptions = plan.assumptions;
   try {
-    const v = compareCompiled(compile(lhs, vars, { indexed }), compile(rhs, vars, { indexed }), vars, tolerance, { ...opts, assumptions, noticeOneSided: !finiteDifferences, indexed, sides: [lhs, rhs] as const, special: plan.special, onCompared: plan.compared, ...(plan.sampler !== undefined ? { sampler: plan.sampler } : {}) }, constantHints([lhs, rhs]));
+    const f = compile(lhs, vars, { indexed });
+    // The same tree on both sides (a step that only names a result derived before): one evaluation per point serves both.
+    const [l, r] = lhs === rhs ? twice(f) : [f, compile(rhs, vars, { indexed })];
+    const v = compareCompiled(l, r, vars, tolerance, { ...opts, assumptions, noticeOneSided: !finiteDifferences, indexed, sides: [lhs, rhs] as const, special: plan.special, onCompared: plan.compared, ...(plan.sampler !== undefined ? { sampler: plan.sampler } : {}) }, constantHints([lhs, rhs]));
     return v.verdict === 'holds' ? { ...v, coverage: plan.coverage(v.points, v.special ?? []) } : v;
   } catch (e) {
     if (e instanceof EvaluationError) return { verdict: 'undecided', reason: e.message };

@@ -139,7 +139,7 @@ export function roundingSlack(sides: readonly [Expr, Expr], env: ReadonlyMap<str
     return evaluateReal(e, BOUNDED_OPS, at, { indexed: true });
   };
   const l = bound(sides[0]);
-  const r = bound(sides[1]);
+  const r = sides[1] === sides[0] ? l : bound(sides[1]);
   const drift = Math.abs(l.value - a) + Math.abs(r.value - b);
   const slack = 8 * (l.error + r.error) + drift;
   return Number.isNaN(slack) ? Infinity : slack;

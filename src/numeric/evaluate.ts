@@ -20,6 +20,7 @@ import { SALT, indexedValuesOf } from './indexed.js';
 import { MATRIX_FUNCTIONS } from '../matrix/matrix-calls.js';
 import { abstractHead, abstractReal } from '../expr/abstract-function.js';
 import { SubtreeSet, sharedSubtrees } from './shared-subtrees.js';
+import { IndexMemo } from './index-memo.js';
 
 export type Compiled = (values: ArrayLike<number>) => number;
 
@@ -107,6 +108,19 @@ function remembered(f: Compiled, deps: readonly number[], ctx: Context): Compile
         value = f(v);
         at = epoch.value;
       }
+      return value;
+    };
+  }
+  if (deps.length <= 2) {
+    const memo = new IndexMemo<number>(deps.length === 1 ? 1 : 2);
+    const [da, db] = [deps[0] as number, (deps[1] ?? deps[0]) as number];
+    return (v) => {
+      const a = v[da] as number;
+      const b = v[db] as number;
+      const hit = memo.get(epoch.value, a, b);
+      if (hit !== undefined) return hit;
+      const value = f(v);
+      memo.set(epoch.value, a, b, value);
       return value;
     };
   }

@@ -58,7 +58,8 @@ export function compareAtHighPrecision(sides: readonly [Expr, Expr], env: Readon
     let r: BigBounded;
     try {
       l = evaluateReal(sides[0], ops, point, { indexed: opts.indexed ?? false });
-      r = evaluateReal(sides[1], ops, point, { indexed: opts.indexed ?? false });
+      // The same tree on both sides evaluates to the same value (the values are immutable).
+      r = sides[1] === sides[0] ? l : evaluateReal(sides[1], ops, point, { indexed: opts.indexed ?? false });
     } catch (e) {
       if (e instanceof EvaluationError) return { verdict: 'unknown', reason: e.message };
       throw e;

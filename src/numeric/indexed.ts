@@ -65,15 +65,68 @@ export function indexedValueAt(salt: number, name: string, subs: readonly number
  *     indexedValuesOf('z')(0.25, [3], [])   // === indexedValueAt(0.25, 'z', [3], [])
  */
 export function indexedValuesOf(name: string): (salt: number, subs: readonly number[], sups: readonly number[]) => number {
-  let lastSalt = Number.NaN;
-  let afterName = feedText(startHash(lastSalt), name);
+  let t = valueTables.get(name);
+  if (t === undefined) {
+    t = { salt: Number.NaN, afterName: feedText(startHash(Number.NaN), name), generation: 1, stamps: new Int32Array(TABLE_SLOTS), values: new Float64Array(TABLE_SLOTS) };
+    valueTables.set(name, t);
+  }
+  const table = t;
   return (salt, subs, sups) => {
-    if (!Object.is(salt, lastSalt)) {
-      afterName = feedText(startHash(salt), name);
-      lastSalt = salt;
+    if (!Object.is(salt, table.salt)) {
+      table.afterName = feedText(startHash(salt), name);
+      table.salt = salt;
+      table.generation++;
     }
-    return indexedValueAfterName(afterName, subs, sups);
+    const slot = tableSlot(subs, sups);
+    if (slot < 0) return indexedValueAfterName(table.afterName, subs, sups);
+    if (table.stamps[slot] === table.generation) return table.values[slot] as number;
+    const v = indexedValueAfterName(table.afterName, subs, sups);
+    table.stamps[slot] = table.generation;
+    table.values[slot] = v;
+    return v;
   };
+}
+
+/**
+ * The values of one name at the last salt met, for one or two small index
+ * values (0 … 15): an evaluation looks the same z_3 up at every term that
+ * reads it, and the value is a function of salt, name and indices alone
+ * (remembered, not state: the same values either way).
+ */
+interface ValueTable {
+  salt: number;
+  afterName: number;
+  generation: number;
+  readonly stamps: Int32Array;
+  readonly values: Float64Array;
+}
+
+const valueTables = new Map<string, ValueTable>();
+const SIDE = 16;
+/** Slots for z_a, z^{(a)}, z_a^{(b)}, z_{a,b}. */
+const TABLE_SLOTS = 2 * SIDE + 2 * SIDE * SIDE;
+
+function small(x: number): boolean {
+  return x >= 0 && x < SIDE && Number.isInteger(x);
+}
+
+/** The table slot of small index values, or -1. */
+function tableSlot(subs: readonly number[], sups: readonly number[]): number {
+  const ns = subs.length;
+  const nu = sups.length;
+  if (ns === 1 && nu === 0) return small(subs[0] as number) ? (subs[0] as number) : -1;
+  if (ns === 0 && nu === 1) return small(sups[0] as number) ? SIDE + (sups[0] as number) : -1;
+  let a: number;
+  let b: number;
+  if (ns === 1 && nu === 1) {
+    a = subs[0] as number;
+    b = sups[0] as number;
+  } else if (ns === 2 && nu === 0) {
+    a = subs[0] as number;
+    b = subs[1] as number;
+  } else return -1;
+  if (!small(a) || !small(b)) return -1;
+  return 2 * SIDE + (ns === 2 ? SIDE * SIDE : 0) + a * SIDE + b;
 }
 
 function indexedValueAfterName(afterName: number, subs: readonly number[], sups: readonly number[]): number {

@@ -26,6 +26,7 @@ import { EvaluationError } from './evaluation-error.js';
 import { SALT, indexedValuesOf } from './indexed.js';
 import { jetOps, type Jet } from './jet.js';
 import { sharedSubtrees } from './shared-subtrees.js';
+import { IndexMemo } from './index-memo.js';
 
 /**
  * The highest order of derivative evaluated, summed along nested derivative
@@ -290,6 +291,19 @@ function memoized<T>(fn: Fn<T>, deps: readonly number[], lv: Level<T>): Fn<T> {
         at = epoch.value;
       }
       return value;
+    };
+  }
+  if (deps.length <= 2) {
+    const memo = new IndexMemo<T>(deps.length === 1 ? 1 : 2);
+    const [da, db] = [deps[0] as number, (deps[1] ?? deps[0]) as number];
+    return (f) => {
+      const a = ints[da] as number;
+      const b = ints[db] as number;
+      const hit = memo.get(epoch.value, a, b);
+      if (hit !== undefined) return hit;
+      const v = fn(f);
+      memo.set(epoch.value, a, b, v);
+      return v;
     };
   }
   const memo = new Map<number | string, T>();

@@ -16,47 +16,10 @@
  *     shared.get(theFirstExp) === shared.get(theSecondExp)   // one representative for both
  */
 import type { Expr } from '../expr/node.js';
-import { children, withChildren } from '../expr/traverse.js';
+import { children } from '../expr/traverse.js';
+import { ExprInterner, sameTree } from '../expr/same-tree.js';
 
-/**
- * Structural equality in order: `a + b` and `b + a` differ. Every field a
- * compiled closure reads is compared (a number's n and d, a float's bits, a
- * symbol's name and indices, a function's name).
- *
- *     sameTree(parsePlain('x + 1'), parsePlain('x + 1'))   // true
- *     sameTree(parsePlain('x + 1'), parsePlain('1 + x'))   // false
- */
-export function sameTree(a: Expr, b: Expr): boolean {
-  if (a === b) return true;
-  if (a.hash !== b.hash) return false;
-  switch (a.kind) {
-    case 'num':
-      return b.kind === 'num' && a.n === b.n && a.d === b.d;
-    case 'float':
-      return b.kind === 'float' && Object.is(a.value, b.value);
-    case 'sym':
-      return b.kind === 'sym' && a.name === b.name && sameList(a.sub, b.sub) && sameList(a.sup, b.sup);
-    case 'add':
-    case 'mul':
-      return b.kind === a.kind && sameList(a.args, b.args);
-    case 'call':
-      return b.kind === 'call' && a.fn === b.fn && sameList(a.args, b.args);
-    case 'div':
-      return b.kind === 'div' && sameTree(a.num, b.num) && sameTree(a.den, b.den);
-    case 'pow':
-      return b.kind === 'pow' && sameTree(a.base, b.base) && sameTree(a.exp, b.exp);
-    case 'neg':
-      return b.kind === 'neg' && sameTree(a.arg, b.arg);
-    case 'deriv':
-      return b.kind === 'deriv' && sameTree(a.wrt, b.wrt) && sameTree(a.body, b.body);
-  }
-}
-
-function sameList(a: readonly Expr[], b: readonly Expr[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameTree(a[i] as Expr, b[i] as Expr)) return false;
-  return true;
-}
+export { sameTree } from '../expr/same-tree.js';
 
 /**
  * The node objects of a walk of `e` that are a repeat of a subtree met
@@ -141,27 +104,6 @@ export class SubtreeSet {
  *     (l as Add).args[0] === r   // true
  */
 export function internTrees(es: readonly Expr[]): Expr[] {
-  const buckets = new Map<number, Expr[]>();
-  const done = new Map<Expr, Expr>();
-  const intern = (x: Expr): Expr => {
-    const known = done.get(x);
-    if (known !== undefined) return known;
-    const kids = children(x);
-    let y = x;
-    if (kids.length > 0) {
-      const interned = kids.map(intern);
-      if (interned.some((k, i) => k !== kids[i])) y = withChildren(x, interned);
-    }
-    const bucket = buckets.get(y.hash);
-    // Children are interned already: a repeat is found by comparing them by identity.
-    const rep = bucket?.find((z) => sameTree(z, y));
-    const out = rep ?? y;
-    if (rep === undefined) {
-      if (bucket === undefined) buckets.set(y.hash, [y]);
-      else bucket.push(y);
-    }
-    done.set(x, out);
-    return out;
-  };
-  return es.map(intern);
+  const interner = new ExprInterner();
+  return es.map((e) => interner.intern(e));
 }
