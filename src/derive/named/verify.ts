@@ -30,6 +30,8 @@ import type { StepProof } from '../../proof/step-proof.js';
 import { acEqual } from '../../proof/ac-key.js';
 import type { IndexRange } from '../../proof/side-conditions.js';
 import { stepProofs } from './step-proofs.js';
+import { provedInPlace } from '../../proof/proved-in-place.js';
+import type { Step } from '../../proof/step.js';
 import { partIndexRanges } from './index-ranges.js';
 import { openChainExpr } from './matrix-chain.js';
 
@@ -84,10 +86,13 @@ export interface NamedVerifyOptions {
 
 type Check = (before: Expr, after: Expr, line: number) => NumericVerdict;
 
-/** Each displayed line, a merged one checked as one step by the part's own checker; a failing step ends its line. */
-function lineChecks(p: ComputedPart, steps: readonly NumericVerdict[], detail: Detail, check: Check): LineCheck[] {
+/**
+ * Each displayed line, a merged one checked as one step by the part's own
+ * checker unless `provedBySteps` says its steps prove it (verify-lines.ts); a failing step ends its line.
+ */
+function lineChecks(p: ComputedPart, steps: readonly NumericVerdict[], detail: Detail, check: Check, provedBySteps?: (index: number) => boolean): LineCheck[] {
   const lines = groupSteps(p.derivation.steps, { detail, endsLine: (i) => steps[i]?.verdict === 'fails' });
-  return verifyLines(lines, steps, check);
+  return verifyLines(lines, steps, check, provedBySteps);
 }
 
 function worst(vs: readonly NumericVerdict[]): Verdict {
@@ -193,9 +198,11 @@ function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: Name
   const start = open(solved);
   const result = open(p.derivation.result);
   const claim = checkEqualNumeric(start, result, { points, seed });
-  const lines = lineChecks(p, steps, detail, (a, b, k) => checkEqualNumeric(open(a), open(b), { points, seed: seed + 500 + k }));
   const own = new Set(c.ownRules.map((r) => r.id));
   const proofs = stepProofs(c.library, own, p, open, ranges, definitionResolver(defs));
+  // A line of steps each proved in place is proved by them (a solve part's steps are equations, not rewrites of one expression).
+  const inPlace = (i: number): boolean => p.solution === undefined && provedInPlace(p.derivation.steps[i] as Step, proofs[i], ranges);
+  const lines = lineChecks(p, steps, detail, (a, b, k) => checkEqualNumeric(open(a), open(b), { points, seed: seed + 500 + k }), inPlace);
   let verdict = worst([claim, ...steps, ...lines.map((l) => l.verdict)]);
   if (p.derivation.stop !== 'normal-form' && verdict !== 'fails') verdict = 'undecided';
   // A solve part's claim is its model at the solution, not the chain of its steps.
