@@ -478,7 +478,13 @@ function buildNode<T>(e: Expr, lv: Level<T>): Fn<T> {
       const fs = e.args.map((a) => build(a, lv));
       if (fs.length === 1) {
         const a = fs[0] as Fn<T>;
-        return (f) => real(ops, [a(f)]);
+        // One array for the argument of every call here (the table's functions read it and keep nothing; filled after `a` ran).
+        const one: T[] = [];
+        return (f) => {
+          const u = a(f);
+          one[0] = u;
+          return real(ops, one);
+        };
       }
       return (f) => real(ops, fs.map((g) => g(f)));
     }

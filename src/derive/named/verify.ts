@@ -191,7 +191,16 @@ function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: Name
   }
   const defs = [...p.unfoldings, ...c.unfoldings].filter((d) => !wrts.some((w) => w.name === d.head.name && w.sub.length === d.head.sub.length && w.sup.length === d.head.sup.length));
   const shapes = p.entryShapes;
-  const open = (e: Expr): Expr => unfold(shapes === undefined ? e : lowerEntryCalls(e, shapes), defs);
+  // Written out once per expression: the steps' checks, their proofs and the lines open the same terms.
+  const opened = new Map<Expr, Expr>();
+  const open = (e: Expr): Expr => {
+    let out = opened.get(e);
+    if (out === undefined) {
+      out = unfold(shapes === undefined ? e : lowerEntryCalls(e, shapes), defs);
+      opened.set(e, out);
+    }
+    return out;
+  };
   const steps = p.derivation.steps.map((s, i) => checkEqualNumeric(open(s.redex), open(s.contractum), { points, seed: seed + i + 1 }));
   // A solve part's result is its model with the solution put in.
   const solved = p.solution === undefined ? p.derivation.start : substitute(p.derivation.start, new Map(p.solution.map((s) => [symKey(s.unknown), s.value])));
