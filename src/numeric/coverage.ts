@@ -91,7 +91,7 @@ export function samplingPlan(sides: readonly Expr[], vars: readonly Sym[], index
   const lowerBounds = given.flatMap((a): Assumption[] => (roles?.get(symKey(a.sym)) === 'index' ? indexLowerBound(a) : []));
   const bounded = new Set(lowerBounds.map((a) => symKey(a.sym)));
   const userKeys = new Set(given.filter((a) => !isIndexCondition(a) && !bounded.has(symKey(a.sym))).map((a) => symKey(a.sym)));
-  const plan = indexed ? indexPlan(sides, vars, userKeys, [...given.filter(isIndexCondition), ...lowerBounds]) : undefined;
+  const plan = indexed ? indexPlan(sides, vars, userKeys, [...given.filter(isIndexCondition), ...lowerBounds], roles) : undefined;
   const [ilo, ihi] = plan?.indexRange ?? [1, INDEX_MAX];
   const ranges: Assumption[] = vars.flatMap((s): Assumption[] => {
     const role = roles?.get(symKey(s));

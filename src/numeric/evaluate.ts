@@ -262,11 +262,19 @@ function buildNode(e: Expr, ctx: Context): Compiled {
       // Compiled once here (real-evaluate.ts), run at every point on the values of the names in scope.
       const keys = [...ctx.slots.entries()];
       if (derivativeOrder(e) > MAX_DERIVATIVE_ORDER) throw new EvaluationError('E_EVAL_UNSUPPORTED', `derivatives of order above ${MAX_DERIVATIVE_ORDER} are not checked`);
-      const run = compileReal(e, FLOAT_OPS, keys.map(([k]) => k), { indexed: ctx.indexed });
       const slotsOf = keys.map(([, slot]) => slot);
+      // Inside sums it runs many times per evaluation, with only the summation indices changing: it is told which they are
+      // and which evaluation it is in, so that a value not reading them all is kept between runs (real-evaluate.ts).
+      const indices = ctx.binders.length === 0 ? [] : slotsOf.flatMap((slot, i) => (ctx.binders.includes(slot) ? [i] : []));
+      const run = compileReal(e, FLOAT_OPS, keys.map(([k]) => k), { indexed: ctx.indexed, ...(indices.length > 0 ? { indices, epoch: ctx.epoch } : {}) });
       // It is given every name in scope: it reads them all.
       for (const slot of slotsOf) reader(ctx, slot);
-      return (v) => run(slotsOf.map((slot) => v[slot] as number));
+      // One array for the values of every run (the run copies them into a frame of its own).
+      const values = new Array<number>(slotsOf.length);
+      return (v) => {
+        for (let i = 0; i < slotsOf.length; i++) values[i] = v[slotsOf[i] as number] as number;
+        return run(values);
+      };
     }
     default:
       return assertNever(e);

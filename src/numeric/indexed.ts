@@ -301,19 +301,26 @@ export interface IndexPlan {
   readonly assign: (p: Float64Array, k: number) => void;
 }
 
-function numericBounds(e: Expr, into: { lo: number[]; hi: number[] }): void {
+function numericBounds(e: Expr, into: { lo: number[]; hi: number[] }, visited = new SubtreeSet()): void {
+  // A subtree met again adds no bound the first visit did not (only the smallest and largest are used).
+  if (children(e).length > 0 && !visited.add(e)) return;
   if (isBinder(e) && e.kind === 'call') {
     const [, , lo, hi] = e.args;
     if (lo?.kind === 'num' && lo.d === 1n) into.lo.push(Number(lo.n));
     if (hi?.kind === 'num' && hi.d === 1n) into.hi.push(Number(hi.n));
   }
-  for (const c of children(e)) numericBounds(c, into);
+  for (const c of children(e)) numericBounds(c, into, visited);
 }
 
-/** How deeply sums are nested in e (0 without sums). */
-function sumDepth(e: Expr): number {
-  const inner = Math.max(0, ...children(e).map(sumDepth));
-  return isBinder(e) ? inner + 1 : inner;
+/** How deeply sums are nested in e (0 without sums); each node object once (`known`). */
+function sumDepth(e: Expr, known = new Map<Expr, number>()): number {
+  const met = known.get(e);
+  if (met !== undefined) return met;
+  let inner = 0;
+  for (const c of children(e)) inner = Math.max(inner, sumDepth(c, known));
+  const depth = isBinder(e) ? inner + 1 : inner;
+  known.set(e, depth);
+  return depth;
 }
 
 /** A deterministic integer in [lo, hi] from (k, salt). */
@@ -332,9 +339,10 @@ function pick(k: number, salt: number, lo: number, hi: number): number {
  *
  *     indexPlan([parsePlain('sum(z_k, k, 1, n)'), parsePlain('z_j')], vars)   // sizes n ∈ 1..7, j ∈ 1..n
  */
-export function indexPlan(es: readonly Expr[], vars: readonly Sym[], skip: ReadonlySet<string> = new Set(), conditions: readonly Assumption[] = []): IndexPlan | undefined {
-  const roles = new Map<string, IndexRole>();
-  for (const e of es) indexRoles(e, roles, es);
+export function indexPlan(es: readonly Expr[], vars: readonly Sym[], skip: ReadonlySet<string> = new Set(), conditions: readonly Assumption[] = [], known?: ReadonlyMap<string, IndexRole>): IndexPlan | undefined {
+  // The caller may have read the roles of the same relation already (`known`).
+  const roles = known ?? new Map<string, IndexRole>();
+  if (known === undefined) for (const e of es) indexRoles(e, roles as Map<string, IndexRole>, es);
   const sizes: number[] = [];
   const indices: number[] = [];
   vars.forEach((s, i) => {
@@ -351,7 +359,7 @@ export function indexPlan(es: readonly Expr[], vars: readonly Sym[], skip: Reado
   const high = Math.max(INDEX_MAX, ...bounds.hi.map((b) => b + 1));
   // Nested sums cost the product of their sizes: drawn sizes beyond 7 only for a single level of sums,
   // up to 5 from three levels on (the cycle's 1 and 7 still cover the ends).
-  const depth = Math.max(...es.map(sumDepth));
+  const depth = Math.max(...es.map((e) => sumDepth(e)));
   const drawMax = depth <= 1 ? SIZE_DRAW_MAX : depth === 2 ? INDEX_MAX : 5;
   const sizeRange: [number, number] = [1, drawMax];
   const indexRange: [number, number] = [low, high];

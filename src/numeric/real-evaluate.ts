@@ -55,6 +55,19 @@ export interface RealEvaluateOptions {
   readonly indexed?: boolean;
 }
 
+/**
+ * For a caller that runs the compiled expression many times per evaluation of
+ * its own (a derivative node inside the double evaluator's sums,
+ * evaluate.ts): runs with the same `epoch` value are of one evaluation, in
+ * which the names at `indices` (positions in `keys`: the caller's summation
+ * indices, whole numbers) are the only ones whose values change. A value that
+ * reads none of them, or not all, is then remembered across runs (see memoPlan).
+ */
+export interface CompileRealOptions extends RealEvaluateOptions {
+  readonly indices?: readonly number[];
+  readonly epoch?: { value: number };
+}
+
 /** n! in the number system (exact as a rational). */
 function factorial<T>(ops: RealOps<T>, n: number): T {
   let f = 1n;
@@ -155,20 +168,25 @@ export type CompiledReal<T> = (values: readonly T[]) => T;
  *
  *     compileReal(parsePlain('x^2'), FLOAT_OPS, ['x'])([3])   // 9
  */
-export function compileReal<T>(e: Expr, ops: RealOps<T>, keys: readonly string[], opts: RealEvaluateOptions = {}): CompiledReal<T> {
+export function compileReal<T>(e: Expr, ops: RealOps<T>, keys: readonly string[], opts: CompileRealOptions = {}): CompiledReal<T> {
   const bindings: Binding[] = keys.map((key, slot) => ({ kind: 'key', key, slot }));
   const indexed = opts.indexed ?? false;
   // An indexed variable's value is found by its index values at every point: worth sharing too.
   const shared = sharedSubtrees(e, indexed);
-  const level = newLevel(ops, indexed, bindings, keys.length, shared);
+  const outer = opts.epoch;
+  const indices = outer === undefined ? [] : (opts.indices ?? []);
+  // The caller's indices are this level's summation indices, its evaluations this level's frames.
+  const level: Level<T> = { ...newLevel(ops, indexed, bindings, keys.length, shared), binders: indices, ...(outer !== undefined ? { epoch: outer } : {}) };
   const f = build(e, level);
   const size = level.size.value;
   const n = keys.length;
+  const ints = level.ints;
   return (values) => {
     // The values given, then room for the summation indices and derivative variables (as values.slice(0, n) with its length set to size).
     const frame = new Array<T>(size);
     for (let i = 0; i < n && i < values.length; i++) frame[i] = values[i] as T;
-    level.epoch.value++;
+    if (outer === undefined) level.epoch.value++;
+    else for (let i = 0; i < indices.length; i++) ints[indices[i] as number] = Math.round(ops.toNumber(frame[indices[i] as number] as T));
     return f(frame);
   };
 }
@@ -208,6 +226,14 @@ interface Level<T> {
   readonly ints: number[];
   /** Counts the frames of this level (one per run or per derivative entered): a remembered value is for one frame. */
   readonly epoch: { value: number };
+  /**
+   * For a derivative's level entered many times per frame of the level around
+   * it (inside that level's sums) at the same point of differentiation: that
+   * level's frame counter, index values and summation indices at the
+   * derivative. A value here that reads not all of those indices is the same
+   * at every entry with the same values of the ones it reads (see memoPlan).
+   */
+  readonly around?: { readonly epoch: { readonly value: number }; readonly ints: readonly number[]; readonly binders: readonly number[] };
   /** The compiled expression's repeated subtrees, each node mapped to its representative (shared-subtrees.ts). */
   readonly shared: ReadonlyMap<Expr, Expr>;
   /**
@@ -253,7 +279,7 @@ function build<T>(e: Expr, lv: Level<T>): Fn<T> {
   } finally {
     lv.collectors.pop();
   }
-  const once = memoized(fn, lv.binders.filter((b) => reads.has(b)), lv);
+  const once = memoized(fn, memoPlan(reads, lv, true) as MemoPlan);
   lv.built.set(rep, { fn: once, reads });
   return once;
 }
@@ -265,7 +291,7 @@ function build<T>(e: Expr, lv: Level<T>): Fn<T> {
  * lasts, and not computed again for every value of the others.
  */
 function buildInScope<T>(e: Expr, lv: Level<T>): Fn<T> {
-  if (lv.binders.length === 0 || (e.kind !== 'call' && e.kind !== 'deriv')) return buildNode(e, lv);
+  if ((lv.binders.length === 0 && lv.around === undefined) || (e.kind !== 'call' && e.kind !== 'deriv')) return buildNode(e, lv);
   const reads = new Set<number>();
   lv.collectors.push(reads);
   let fn: Fn<T>;
@@ -274,13 +300,41 @@ function buildInScope<T>(e: Expr, lv: Level<T>): Fn<T> {
   } finally {
     lv.collectors.pop();
   }
-  const deps = lv.binders.filter((b) => reads.has(b));
-  if (deps.length === lv.binders.length) return fn;
-  return memoized(fn, deps, lv);
+  const plan = memoPlan(reads, lv, false);
+  return plan === undefined ? fn : memoized(fn, plan);
 }
 
-function memoized<T>(fn: Fn<T>, deps: readonly number[], lv: Level<T>): Fn<T> {
-  const { ints, epoch } = lv;
+/**
+ * How long a value computed from the slots `reads` stays the same: for one
+ * frame (`epoch`) and one value of each summation index it reads (`from[i][slots[i]]`).
+ */
+interface MemoPlan {
+  readonly epoch: { readonly value: number };
+  readonly from: readonly (readonly number[])[];
+  readonly slots: readonly number[];
+}
+
+/**
+ * The plan for a value reading `reads`: in a derivative's level entered many
+ * times per frame around it (`around`), one that reads not every index around
+ * is kept for that frame, by the indices it reads of both levels (the point
+ * of differentiation and the names lifted from around are the same at every
+ * entry); otherwise for this frame, by the indices it reads. Undefined when
+ * the value could not be met again (it reads every index) unless `always`.
+ */
+function memoPlan<T>(reads: ReadonlySet<number>, lv: Level<T>, always: boolean): MemoPlan | undefined {
+  const inner = lv.binders.filter((b) => reads.has(b));
+  const around = lv.around;
+  if (around !== undefined) {
+    const outer = around.binders.filter((b) => reads.has(b));
+    if (outer.length < around.binders.length) return { epoch: around.epoch, from: [...outer.map(() => around.ints), ...inner.map(() => lv.ints)], slots: [...outer, ...inner] };
+  }
+  if (!always && inner.length === lv.binders.length) return undefined;
+  return { epoch: lv.epoch, from: inner.map(() => lv.ints), slots: inner };
+}
+
+function memoized<T>(fn: Fn<T>, plan: MemoPlan): Fn<T> {
+  const { epoch, from, slots: deps } = plan;
   if (deps.length === 0) {
     // Constant over the frame: one value per frame (a flag, not undefined: an exact system's value may be undefined).
     let at = -1;
@@ -308,12 +362,14 @@ function memoized<T>(fn: Fn<T>, deps: readonly number[], lv: Level<T>): Fn<T> {
   }
   const memo = new Map<number | string, T>();
   let seen = -1;
+  const [ints0, ints1] = from as [readonly number[], readonly number[] | undefined];
+  const [slot0, slot1] = deps as [number, number | undefined];
   const keyOf = (): number | string => {
-    const a = ints[deps[0] as number] as number;
+    const a = ints0[slot0] as number;
     if (deps.length === 1) return a;
-    const b = ints[deps[1] as number] as number;
+    const b = (ints1 as readonly number[])[slot1 as number] as number;
     if (deps.length === 2 && Math.abs(a) < 32768 && Math.abs(b) < 32768) return (a + 32768) * 65536 + (b + 32768);
-    return deps.map((d) => ints[d] as number).join(',');
+    return deps.map((d, i) => (from[i] as readonly number[])[d] as number).join(',');
   };
   return (f) => {
     if (seen !== epoch.value) {
@@ -436,7 +492,13 @@ function buildNode<T>(e: Expr, lv: Level<T>): Fn<T> {
       const fs = e.args.map((a) => build(a, lv));
       if (fs.length === 1) {
         const a = fs[0] as Fn<T>;
-        return (f) => real(ops, [a(f)]);
+        // One array for the argument of every call here (the table's functions read it and keep nothing; filled after `a` ran).
+        const one: T[] = [];
+        return (f) => {
+          const u = a(f);
+          one[0] = u;
+          return real(ops, one);
+        };
       }
       return (f) => real(ops, fs.map((g) => g(f)));
     }
@@ -546,22 +608,34 @@ function buildDerivative<T>(e: Expr & { kind: 'deriv' }, lv: Level<T>): Fn<T> {
     body = body.body;
   }
   if (order + derivativeOrder(body) > MAX_DERIVATIVE_ORDER) return fail('E_EVAL_UNSUPPORTED', `derivatives of order above ${MAX_DERIVATIVE_ORDER} are not checked`);
-  const x0Of = lookup(e.wrt, lv);
+  const w = e.wrt;
+  const dynamic = lv.indexed && (w.sub.length > 0 || w.sup.length > 0);
+  // The point of differentiation (and the variable's indices): the slots they read decide whether it moves with the sums around.
+  const pointReads = new Set<number>();
+  lv.collectors.push(pointReads);
+  let x0Of: Lookup<T>;
+  let subsOf: ((f: T[]) => number[]) | undefined;
+  let supsOf: ((f: T[]) => number[]) | undefined;
+  try {
+    x0Of = lookup(w, lv);
+    subsOf = dynamic ? indexValues(w.sub, lv) : undefined;
+    supsOf = dynamic ? indexValues(w.sup, lv) : undefined;
+  } finally {
+    lv.collectors.pop();
+  }
   const J = jetOps(ops, order);
   // The body's frame: the names around it as constant jets, in the same slots, then the variable.
   const base = lv.size.value;
   const slot = base;
-  const w = e.wrt;
-  const dynamic = lv.indexed && (w.sub.length > 0 || w.sup.length > 0);
   const at = { subs: [] as number[], sups: [] as number[] };
   const own: Binding = dynamic ? { kind: 'indexed', name: w.name, subs: w.sub.length, sups: w.sup.length, slot, at } : { kind: 'key', key: symKey(w), slot };
-  const inner = newLevel(J, lv.indexed, [...lv.bindings, own], base + 1, lv.shared);
+  // Inside sums around, at a point of differentiation that does not move with them: entered many times per frame around, alike but for those indices.
+  const fixedPoint = lv.binders.length > 0 && !lv.binders.some((b) => pointReads.has(b));
+  const inner: Level<Jet<T>> = { ...newLevel(J, lv.indexed, [...lv.bindings, own], base + 1, lv.shared), ...(fixedPoint ? { around: { epoch: lv.epoch, ints: lv.ints, binders: lv.binders } } : {}) };
   const series = build(body, inner);
   // The slots of the frame around that the body reads, lifted to constants.
   const lift = [...inner.reads].filter((s) => s < base).sort((a, b) => a - b);
   for (const s of lift) noteRead(lv, s);
-  const subsOf = dynamic ? indexValues(w.sub, lv) : undefined;
-  const supsOf = dynamic ? indexValues(w.sup, lv) : undefined;
   const size = inner.size;
   const scale = constant(() => factorial(ops, order));
   return (f) => {

@@ -74,7 +74,13 @@ export function highPrecisionReferee(sides: readonly [Expr, Expr], vars: readonl
   // more than the checks themselves.
   let saturated: ((p: ArrayLike<number>) => number | undefined) | undefined | null = null;
   /** A coordinate far out or tiny: where doubles saturate (σ(45), x^2 + 1 at 10^8, sin(10^(-9))). */
-  const farOut = (p: ArrayLike<number>): boolean => Array.prototype.some.call(p, (v: number) => Math.abs(v) > 20 || (v !== 0 && Math.abs(v) < 1e-7));
+  const farOut = (p: ArrayLike<number>): boolean => {
+    for (let i = 0; i < p.length; i++) {
+      const v = p[i] as number;
+      if (Math.abs(v) > 20 || (v !== 0 && Math.abs(v) < 1e-7)) return true;
+    }
+    return false;
+  };
   let saturatedLooks = 0;
   let saturatedAllAgreed = true;
   return (p, a, b, excused, wide = false) => {

@@ -32,6 +32,21 @@ function namedSides(names: readonly string[]): Expr[] {
   });
 }
 
+/**
+ * Derivatives entered many times per evaluation (inside sums), at a point of
+ * differentiation fixed (W_{p,q}) or moving with a sum (W_{i,q}), nested, and
+ * with inner sums whose terms read not every index around.
+ */
+const DERIVATIVES_IN_SUMS = [
+  'sum(sum(d(W_{i,r}*exp(b_r + sum(V_{r,k}*x_k, k, 1, n)), V_{p,q}), r, 1, m), i, 1, o)',
+  'sum(d((y_i - exp(c_i + sum(W_{i,r}*exp(b_r + sum(V_{r,k}*x_k, k, 1, n)), r, 1, m)))^2, V_{p,q}), i, 1, o)',
+  'sum(d(exp(W_{i,q}*sum(V_{i,k}*x_k, k, 1, n)), W_{i,q}) + d(exp(W_{p,q}*sum(V_{i,k}*x_k, k, 1, n)), W_{p,q}), i, 1, o)',
+  // W_{p,q} is the variable W_{i,q} only where i = p: its value there moves with i although it does not read i.
+  'sum(d(exp(W_{p,q})*W_{i,q}^2, W_{i,q}), i, 1, o)',
+  'sum(sum(d(d(exp(W_{i,r}*sum(V_{r,k}*x_k, k, 1, n)), V_{p,q})*exp(V_{r,q}), W_{p,r}), r, 1, m), i, 1, o)',
+  'sum(d(sum(exp(V_{r,q})*d(exp(sum(V_{r,k}*x_k, k, 1, n))*W_{i,r}, V_{p,q}), r, 1, m), W_{i,p}), i, 1, o)',
+];
+
 const HAND = [
   'd(d(d(sin(x), x), x), x)',
   'd(x^y + log(x)*exp(-y), y)',
@@ -48,10 +63,13 @@ const HAND = [
   'sum(sum(W_{i,r}*relu(b_r + sum(V_{r,k}*x_k, k, 1, n)), r, 1, m)^2, i, 1, o)',
   'd(sum((c_i + sum(W_{i,r}*tanh(b_r + sum(V_{r,k}*x_k, k, 1, n)), r, 1, m))^2, i, 1, o), V_{p,q})',
   'sum(d(sum(exp(W_{i,r}*sigma(sum(V_{r,k}*x_k, k, 1, n))), r, 1, m), W_{p,q})*exp(y), i, 1, o)',
+  // Derivatives inside sums at a point that does not move with them: values that read not every index around are kept between entries.
+  ...DERIVATIVES_IN_SUMS,
 ];
 
 /** Expressions on which the compiled double evaluator does the walk's arithmetic (sums, products, squares, exp). */
 const SAME_ARITHMETIC = [
+  ...DERIVATIVES_IN_SUMS,
   'sum(sum(W_{i,r}*exp(b_r + sum(V_{r,k}*x_k, k, 1, n)), r, 1, m)^2, i, 1, o)',
   'sum(y_i*sum(exp(z_k*sum(V_{k,j}*x_j, j, 1, n)), k, 1, m), i, 1, o) + exp(sum(x_k, k, 1, n))',
 ];

@@ -83,3 +83,28 @@ describe('verifyLines: a merged line is checked as one step', () => {
     expect(checks.some((c) => c.verdict.verdict === 'fails')).toBe(true);
   });
 });
+
+describe('verifyLines: a line proved by its steps', () => {
+  const steps = stepsOf('1/(1 + exp(-x))', 'x');
+  const lines = groupSteps(steps, { detail: 'brief' });
+  const stepVerdicts = steps.map((s, i) => checkEqualNumeric(s.redex, s.contractum, { seed: i }));
+  const merged = lines.filter((l) => l.steps.length > 1).length;
+
+  it('samples no merged line whose every step is proved in place, and says so', () => {
+    const asked: number[] = [];
+    const checks = verifyLines(lines, stepVerdicts, (a, b, k) => (asked.push(k), checkEqualNumeric(a, b, { seed: 9 })), () => true);
+    expect(merged).toBeGreaterThan(0);
+    expect(asked).toEqual([]);
+    expect(checks.filter((c) => c.bySteps === true).length).toBe(merged);
+    expect(checks.every((c) => c.verdict.verdict === 'holds')).toBe(true);
+  });
+  it('samples a merged line as soon as one of its steps is not proved in place, or does not hold', () => {
+    const unproved = verifyLines(lines, stepVerdicts, (a, b) => checkEqualNumeric(a, b, { seed: 9 }), (i) => i !== 1);
+    const withOne = lines.findIndex((l) => l.steps.some((s) => s.index === 1));
+    expect(unproved[withOne]?.bySteps).toBeUndefined();
+    const undecided = stepVerdicts.map((v, i) => (i === 1 ? ({ verdict: 'undecided', reason: 'made up' } as const) : v));
+    const checks = verifyLines(lines, undecided, (a, b) => checkEqualNumeric(a, b, { seed: 9 }), () => true);
+    expect(checks[withOne]?.bySteps).toBeUndefined();
+    expect(checks[withOne]?.verdict.verdict).toBe('undecided');
+  });
+});

@@ -96,17 +96,42 @@ function lineVerdict(p: VerifiedPart, v: NumericVerdict, from: number, to: numbe
   return 'proved';
 }
 
-function partLines(p: VerifiedPart, detail: Detail): LineJson[] {
+/**
+ * Plain text and LaTeX of expressions, each printed once: a step's `after` is
+ * the next step's `before` and the last step's of its line (pure functions of
+ * the tree, so the strings are those printing again would give).
+ */
+interface Printer {
+  readonly plain: (e: Expr) => string;
+  readonly latex: (e: Expr) => string;
+}
+
+function printer(): Printer {
+  const once = (print: (e: Expr) => string): ((e: Expr) => string) => {
+    const done = new Map<Expr, string>();
+    return (e) => {
+      let s = done.get(e);
+      if (s === undefined) {
+        s = print(e);
+        done.set(e, s);
+      }
+      return s;
+    };
+  };
+  return { plain: once((e) => toPlain(e)), latex: once((e) => toLatex(e)) };
+}
+
+function partLines(p: VerifiedPart, detail: Detail, print: Printer): LineJson[] {
   const checks = new Map(p.lines.map((l) => [l.from, l.verdict]));
   return groupSteps(p.computed.derivation.steps, { detail, endsLine: (i) => p.steps[i]?.verdict === 'fails' }).map((l) => {
     const from = l.steps[0]?.index ?? 0;
     const to = l.steps[l.steps.length - 1]?.index ?? from;
     const v = checks.get(from);
-    return { steps: [from, to] as const, titles: l.titles, after: toPlain(l.after), latex: toLatex(l.after), ...(v !== undefined ? { verdict: diffJsonVerdict(lineVerdict(p, v, from, to)) } : {}) };
+    return { steps: [from, to] as const, titles: l.titles, after: print.plain(l.after), latex: print.latex(l.after), ...(v !== undefined ? { verdict: diffJsonVerdict(lineVerdict(p, v, from, to)) } : {}) };
   });
 }
 
-function partJson(p: VerifiedPart, detail: Detail): NamedPartJson {
+function partJson(p: VerifiedPart, detail: Detail, print: Printer): NamedPartJson {
   const c = p.computed;
   const steps = c.derivation.steps.map((s, i) => {
     const v = stepVerdict(p, i);
@@ -115,9 +140,9 @@ function partJson(p: VerifiedPart, detail: Detail): NamedPartJson {
       part: c.part.id,
       rule: s.rule,
       name: s.title,
-      before: toPlain(s.before),
-      after: toPlain(s.after),
-      latex: toLatex(s.after),
+      before: print.plain(s.before),
+      after: print.plain(s.after),
+      latex: print.latex(s.after),
       where: pathToString(s.path),
       notes: s.notes.map(noteToPlain),
       ...(v !== undefined ? { verdict: diffJsonVerdict(v) } : {}),
@@ -137,7 +162,7 @@ function partJson(p: VerifiedPart, detail: Detail): NamedPartJson {
     result: toPlain(c.derivation.result),
     latex: toLatex(c.derivation.result),
     steps,
-    lines: partLines(p, detail),
+    lines: partLines(p, detail, print),
     verification: {
       verdict: diffJsonVerdict(p.verdict),
       points: p.claim.verdict === 'holds' ? p.claim.points : 0,
@@ -157,7 +182,8 @@ export function answerOf(v: VerifiedNamed): Expr | undefined {
 
 export function namedToJson(v: VerifiedNamed, ms?: number): NamedJson {
   const spec = v.computed.spec;
-  const parts = v.parts.map((p) => partJson(p, v.detail));
+  const print = printer();
+  const parts = v.parts.map((p) => partJson(p, v.detail, print));
   const answer = answerOf(v);
   const numericParts = v.parts.filter((p) => p.claim.verdict === 'holds');
   const stop = v.computed.parts.map((p) => p.derivation.stop).find((s) => s !== 'normal-form') ?? 'normal-form';

@@ -30,6 +30,8 @@ import type { StepProof } from '../../proof/step-proof.js';
 import { acEqual } from '../../proof/ac-key.js';
 import type { IndexRange } from '../../proof/side-conditions.js';
 import { stepProofs } from './step-proofs.js';
+import { provedInPlace } from '../../proof/proved-in-place.js';
+import type { Step } from '../../proof/step.js';
 import { partIndexRanges } from './index-ranges.js';
 import { openChainExpr } from './matrix-chain.js';
 
@@ -84,10 +86,13 @@ export interface NamedVerifyOptions {
 
 type Check = (before: Expr, after: Expr, line: number) => NumericVerdict;
 
-/** Each displayed line, a merged one checked as one step by the part's own checker; a failing step ends its line. */
-function lineChecks(p: ComputedPart, steps: readonly NumericVerdict[], detail: Detail, check: Check): LineCheck[] {
+/**
+ * Each displayed line, a merged one checked as one step by the part's own
+ * checker unless `provedBySteps` says its steps prove it (verify-lines.ts); a failing step ends its line.
+ */
+function lineChecks(p: ComputedPart, steps: readonly NumericVerdict[], detail: Detail, check: Check, provedBySteps?: (index: number) => boolean): LineCheck[] {
   const lines = groupSteps(p.derivation.steps, { detail, endsLine: (i) => steps[i]?.verdict === 'fails' });
-  return verifyLines(lines, steps, check);
+  return verifyLines(lines, steps, check, provedBySteps);
 }
 
 function worst(vs: readonly NumericVerdict[]): Verdict {
@@ -186,16 +191,27 @@ function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: Name
   }
   const defs = [...p.unfoldings, ...c.unfoldings].filter((d) => !wrts.some((w) => w.name === d.head.name && w.sub.length === d.head.sub.length && w.sup.length === d.head.sup.length));
   const shapes = p.entryShapes;
-  const open = (e: Expr): Expr => unfold(shapes === undefined ? e : lowerEntryCalls(e, shapes), defs);
+  // Written out once per expression: the steps' checks, their proofs and the lines open the same terms.
+  const opened = new Map<Expr, Expr>();
+  const open = (e: Expr): Expr => {
+    let out = opened.get(e);
+    if (out === undefined) {
+      out = unfold(shapes === undefined ? e : lowerEntryCalls(e, shapes), defs);
+      opened.set(e, out);
+    }
+    return out;
+  };
   const steps = p.derivation.steps.map((s, i) => checkEqualNumeric(open(s.redex), open(s.contractum), { points, seed: seed + i + 1 }));
   // A solve part's result is its model with the solution put in.
   const solved = p.solution === undefined ? p.derivation.start : substitute(p.derivation.start, new Map(p.solution.map((s) => [symKey(s.unknown), s.value])));
   const start = open(solved);
   const result = open(p.derivation.result);
   const claim = checkEqualNumeric(start, result, { points, seed });
-  const lines = lineChecks(p, steps, detail, (a, b, k) => checkEqualNumeric(open(a), open(b), { points, seed: seed + 500 + k }));
   const own = new Set(c.ownRules.map((r) => r.id));
   const proofs = stepProofs(c.library, own, p, open, ranges, definitionResolver(defs));
+  // A line of steps each proved in place is proved by them (a solve part's steps are equations, not rewrites of one expression).
+  const inPlace = (i: number): boolean => p.solution === undefined && provedInPlace(p.derivation.steps[i] as Step, proofs[i], ranges);
+  const lines = lineChecks(p, steps, detail, (a, b, k) => checkEqualNumeric(open(a), open(b), { points, seed: seed + 500 + k }), inPlace);
   let verdict = worst([claim, ...steps, ...lines.map((l) => l.verdict)]);
   if (p.derivation.stop !== 'normal-form' && verdict !== 'fails') verdict = 'undecided';
   // A solve part's claim is its model at the solution, not the chain of its steps.
