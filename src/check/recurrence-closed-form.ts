@@ -63,6 +63,8 @@ const TERMS = 6;
 const MAX_TERMS = 12;
 /** The induction step is sampled for whole t in [first, first + SPAN]. */
 const SPAN = 40;
+/** Terms written out past the first ones, at most, to reach a whole t where the closed form breaks the recurrence. */
+const FURTHEST = 64;
 
 const isLetter = (e: Expr | undefined): e is Sym => e?.kind === 'sym' && e.sub.length === 0 && e.sup.length === 0;
 const isMember = (rec: Recurrence, e: Expr): e is Sym => e.kind === 'sym' && e.name === rec.sym.name && e.sub.length === 1 && e.sup.length === 0;
@@ -149,7 +151,8 @@ export function judgeClosedForm(recurrence: Recurrence, lhs: Expr, rhs: Expr, ju
   // Written out past the last term the document gives too (each must be the recurrence's), up to a few more.
   const lastGiven = Math.max(...rec.given.map((g) => g.index));
   if (lastGiven >= start + MAX_TERMS) return { verdict: 'undecided', evidence: { method: 'none', summary: `a closed form of the recurrence ${givenText()}: ${rec.sym.name}_${lastGiven} is given, further than the terms written out (${MAX_TERMS})` } };
-  for (let k = start; k < Math.max(start + TERMS, lastGiven + 1); k++) {
+  /** The term at k the recurrence gives from the terms written out so far, or undefined when one it uses is missing. */
+  const nextTerm = (k: number): Expr | undefined => {
     let missing = false;
     const term = mapBottomUp(at(value, num(k)), (x) => {
       if (!isMember(rec, x)) return x;
@@ -158,7 +161,11 @@ export function judgeClosedForm(recurrence: Recurrence, lhs: Expr, rhs: Expr, ju
       if (known === undefined) missing = true;
       return known ?? x;
     });
-    if (missing) return undefined;
+    return missing ? undefined : term;
+  };
+  for (let k = start; k < Math.max(start + TERMS, lastGiven + 1); k++) {
+    const term = nextTerm(k);
+    if (term === undefined) return undefined;
     // A term the document also gives by number (a_1 = 5 beside a_0 = 0, a_t = a_{t-1} + 1) must be the one the
     // recurrence gives; otherwise the document says two things about it and no closed form is proved from them.
     const stated = rec.given.find((g) => g.index === k);
@@ -187,6 +194,23 @@ export function judgeClosedForm(recurrence: Recurrence, lhs: Expr, rhs: Expr, ju
     const where = step.evidence.definedWhere;
     const scope = where === undefined ? '' : `for ${where.join(' and ')}: `;
     return { verdict: 'proved', evidence: { method: 'simplify', ...(where === undefined ? {} : { definedWhere: where }), summary: `${scope}by induction on ${t.name} (a whole number, ${t.name} ≥ ${first}) from the recurrence ${given}: the closed form gives the first term${lag > 1 ? 's' : ''} and satisfies the recurrence (${step.evidence.summary}); it also agrees with the terms written out at ${checked}` } };
+  }
+  if (step.verdict === 'fails') {
+    // The closed form breaks the recurrence at some whole t = K: it agrees with every term up to the first such K
+    // or differs at an earlier one, so writing the terms out to K finds the term where it differs (a real
+    // counterexample: a_K is what the document defines). Past FURTHEST terms it stays undecided.
+    const K = step.evidence.point?.[symKey(t)] ?? step.evidence.point?.[t.name];
+    const last = Math.max(...terms.keys());
+    if (K !== undefined && Number.isInteger(K) && K > last && K <= last + FURTHEST) {
+      for (let k = last + 1; k <= K; k++) {
+        const term = nextTerm(k);
+        if (term === undefined) break;
+        terms.set(k, term);
+        const j = judge(at(rhs, num(k)), term, []);
+        if (j.verdict === 'fails') return { verdict: 'fails', evidence: { ...j.evidence, summary: `at ${t.name} = ${k}, the term the recurrence gives (${given}, written out from the first term${lag > 1 ? 's' : ''}) differs: ${j.evidence.summary}` } };
+        if (j.verdict === 'undecided') break;
+      }
+    }
   }
   if (step.verdict === 'proved' || step.verdict === 'holds') {
     return { verdict: 'holds', evidence: { method: 'sampling', summary: `a closed form of the recurrence ${given}: it agrees with the terms written out at ${checked}, and satisfies the recurrence at the sampled whole ${t.name} ≥ ${start} (${step.evidence.summary}); not proved for every ${t.name}` } };
