@@ -61,3 +61,49 @@ describe('a wrong closed form that agrees with the first terms written out (fixe
     expect(verdicts('Let $c_0 = 0$ and $c_{n} = c_{n-1} + 1$. Then $$c_n = n + \\max(0, n - 50)$$\n')).not.toEqual(['1: holds']);
   });
 });
+
+describe('a recurrence written forward, a_{n+1} = 2 a_n (fixed: src/check/indexed-definitions.ts forwardRecurrence)', () => {
+  // gradtex took a_{n+1} = 2 a_n as a definition of the symbol a_{n+1}, and the claim b_n = 3^n after it as a
+  // definition of b_n: a wrong closed form never judged. b_0 = 1, b_{n+1} = 2 b_n gives b_n = 2^n, so 3^n is wrong at n = 1.
+  it('judges the closed form: fails b_n = 3^n, keeps a_n = 2^n', () => {
+    expect(verdicts('Let $b_0 = 1$ and $b_{n+1} = 2 b_n$. Then $$b_n = 3^n$$\n')).toEqual(['1: fails']); // wrong (n = 1)
+    expect(verdicts('Let $a_0 = 1$ and $a_{n+1} = 2 a_n$. Then $$a_n = 2^n$$\n').every((v) => /: (proved|holds)$/.test(v))).toBe(true); // correct
+    expect(verdicts('Let $a_0 = 0$ and $a_{n+1} = a_n + 2n + 1$. Then $$a_n = n^2$$\n')).toEqual(['1: proved']); // correct
+    expect(verdicts('Let $a_0 = 0$ and $a_{n+1} = a_n + 2n + 1$. Then $$a_n = n^2 + n$$\n')).toEqual(['1: fails']); // wrong (n = 1)
+    expect(verdicts('Let $F_0 = 0$, $F_1 = 1$ and $F_{n+2} = F_{n+1} + F_n$. Then $$F_n = n$$\n')).toEqual(['1: fails']); // wrong (F_2 = 1)
+  });
+  it('shifts a range stated for the forward letter: "for n ≥ 2" gives a_3 = a_2 + 1 first, so a_2 is not determined', () => {
+    // a_0 = 0, a_1 = 1, a_{n+1} = a_n + 1 for n ≥ 2: a_2 is free (a_2 = 7 gives a_n = n + 5 for n ≥ 2), so a_n = n does not follow.
+    expect(verdicts('Let $a_0 = 0$, $a_1 = 1$ and $a_{n+1} = a_n + 1$ for $n \\ge 2$. Then $$a_n = n$$\n')).toEqual(['1: undecided']);
+    // for n ≥ 0 it is determined from a_0: correct.
+    expect(verdicts('Let $a_0 = 0$ and $a_{n+1} = a_n + 1$ for $n \\ge 0$. Then $$a_n = n$$\n')).toEqual(['1: proved']);
+  });
+});
+
+describe('terms given by number after a recurrence (fixed: src/check/recurrence-closed-form.ts judgeTerms, judge-math.ts)', () => {
+  // gradtex said fails "at a_{1} = 2.884" for a_1 = 1 after a_0 = 0 and a display a_t = a_{t-1} + 1: a made-up
+  // counterexample (a_1 is 1, a term of the sequence, not a free number). Correct: a_1 = 1, a_2 = 2, f(a_2) = 4.
+  it('judges a_1 = 1 and f(a_2) = 4 at the terms the recurrence gives', () => {
+    const doc = 'Let $a_0 = 0$.\n\n$$a_{t} = a_{t-1} + 1$$\n\nSo $a_1 = 1$, $a_2 = 2$ and $a_2 = 3$.\n\nThen $f(a_2) = 4$ where $f(x) = x^2$.\n';
+    // the display a_t = a_{t-1} + 1 is itself undecided; a_1 = 1, a_2 = 2 correct; a_2 = 3 wrong (a_2 = 2); f(a_2) = 4 correct.
+    expect(verdicts(doc)).toEqual(['3: undecided', '5: proved', '5: proved', '5: fails', '7: proved']);
+  });
+  // gradtex said fails "at t = 1, h_{t} = 0.43" (after the forward recurrence was recorded, this session): h_t is a
+  // term of a sequence with no first term given, so h_t = 0 is not refuted by a sampled h_t (h_0 = 0 makes it true).
+  it('does not fail a claim about a sequence whose terms are not determined', () => {
+    expect(verdicts('Let $h_{t+1} = \\tanh(W h_t)$. Then $$h_t = 0$$\n').filter((v) => v.endsWith('fails'))).toEqual([]);
+  });
+  it('does not judge a closed form against one of two recurrences of the family that differ', () => {
+    // a_n = 3^n is right for "Model B" (a_{n+1} = 3 a_n); judged against the first recurrence it would fail.
+    expect(verdicts('Let $a_0 = 1$ and $a_{n+1} = 2 a_n$.\n\nModel B uses $a_{n+1} = 3 a_n$. Then $$a_n = 3^n$$\n').filter((v) => v.endsWith('fails'))).toEqual([]);
+  });
+  it('takes a number the recurrence was stated with (η = 0.25) for its terms, and fails a wrong one at the term', () => {
+    // w_1 = w_0 − η·2(w_0 − 3) = 1.5 with η = 0.25, so f(w_1) = 3.25 with f(w) = (w − 3)^2 + 1 is correct, 2.25 wrong;
+    // on main both failed "at w_{1} = …", a sampled w_1.
+    const doc = (v: string): string => 'We minimise $f(w) = (w - 3)^2 + 1$ from $w_0 = 0$ with $\\eta = 0.25$, so $$w_{t+1} = w_t - \\eta \\cdot 2 (w_t - 3)$$\n\nThe loss is $f(w_1) = ' + v + '$.\n';
+    expect(verdicts(doc('3.25'))).toEqual(['3: holds']); // correct
+    const r = checkDocument(checker, doc('2.25'), 'markdown').chains.flatMap((c) => c.steps);
+    expect(r.map((x) => x.verdict)).toEqual(['definition', 'fails']); // wrong
+    expect(r[1]?.evidence.summary).toContain('with w_1 = 0 - 0.25*2*(0 - 3) as the recurrence gives it');
+  });
+});
