@@ -107,3 +107,22 @@ describe('terms given by number after a recurrence (fixed: src/check/recurrence-
     expect(r[1]?.evidence.summary).toContain('with w_1 = 0 - 0.25*2*(0 - 3) as the recurrence gives it');
   });
 });
+
+describe('a saturating function at a large number (fixed: src/numeric/nonzero-difference.ts)', () => {
+  // gradtex said holds (the sides agree in doubles, and the 30-digit probe of the difference saw 0): σ(100) = 1 − 3.7·10^-44,
+  // tanh(1000) = 1 − 5·10^-869, erf(10) = 1 − 2·10^-45, so each "= 1" is wrong. σ(−800) = 0 failed already.
+  it('fails σ(100) = 1, σ(800) = 1, tanh(1000) = 1, erf(10) = 1 at more digits', () => {
+    expect(verdicts('$$\\sigma(100) = 1$$\n')).toEqual(['1: fails']); // wrong
+    expect(verdicts('$$\\sigma(800) = 1$$\n')).toEqual(['1: fails']); // wrong
+    expect(verdicts('$$\\tanh(1000) = 1$$\n')).toEqual(['1: fails']); // wrong
+    expect(verdicts('$$\\operatorname{erf}(10) = 1$$\n')).toEqual(['1: fails']); // wrong
+  });
+  it('keeps the true constant identities', () => {
+    expect(verdicts('$$\\sigma(100) = \\frac{1}{1 + e^{-100}}$$\n').every((v) => /: (proved|holds)$/.test(v))).toBe(true); // correct
+    expect(verdicts('$$\\tanh(0) = 0$$\n').every((v) => /: (proved|holds)$/.test(v))).toBe(true); // correct
+  });
+  // Not fixed: past 1000 digits (MAX_DIGITS) the difference is not seen: tanh(3000) = 1 − 2e^{-6000} "holds".
+  it.fails('does not say holds for tanh(3000) = 1 (wrong by 10^-2605)', () => {
+    expect(verdicts('$$\\tanh(3000) = 1$$\n')).not.toEqual(['1: holds']);
+  });
+});
