@@ -126,3 +126,30 @@ describe('a saturating function at a large number (fixed: src/numeric/nonzero-di
     expect(verdicts('$$\\tanh(3000) = 1$$\n')).not.toEqual(['1: holds']);
   });
 });
+
+describe('a derivative of a function with a kink, at the kink (fixed: src/check/judge-equal.ts atKink)', () => {
+  // gradtex said fails "the left side is 0.5 (0) at x = 0, the right side is undefined": ReLU'(0) and |x|'(0) do not
+  // exist, so neither side is defined there; both claims are right wherever the derivative exists.
+  it('does not fail d/dx ReLU(x) = ReLU(x)/x or d/dx |x| = x/|x| at x = 0', () => {
+    expect(verdicts('$$\\frac{d}{dx} \\text{ReLU}(x) = \\frac{\\text{ReLU}(x)}{x}$$\n')).not.toContain('1: fails'); // correct for x ≠ 0
+    expect(verdicts('$$\\frac{d}{dx} |x| = \\frac{x}{|x|}$$\n')).not.toContain('1: fails'); // correct for x ≠ 0
+    // wrong: 2x ≠ 2x²/x at x = 0 (x² has no kink, so its derivative 0 at 0 is a value)
+    expect(verdicts('$$\\frac{d}{dx} x^2 = \\frac{2x^2}{x}$$\n')).toEqual(['1: fails']);
+    expect(verdicts('$$\\frac{d}{dx} \\text{ReLU}(x) = \\frac{1}{x}$$\n')).toEqual(['1: fails']); // wrong (x = 2)
+  });
+  // gradtex said holds ("with the worked example's values x = 0: both sides agree"): d/dx |x| does not exist at 0,
+  // so "= 0" there is wrong; sign(0) = 0 is the engine's convention.
+  it('does not say holds for d/dx |x| = 0 at the worked example x = 0', () => {
+    expect(verdicts('At $x = 0$: $$\\frac{d}{dx}|x| = 0$$\n')).toEqual(['1: undecided']);
+  });
+});
+
+describe('a sum equal to 1 is read as a distribution (pinned: src/check/read-facts.ts)', () => {
+  // "Let $w_1 + w_2 = 1$" is read as "w_1 + w_2 = 1, each > 0", a positivity the document never states; then
+  // w_1 ≤ 1 "holds", though w_1 = 2, w_2 = −1 satisfies the premise and breaks the claim (wrong). The "using" line
+  // says "each > 0", so the reading is disclosed; making the positivity a separate fact needs the sampler to draw
+  // points on the plane w_1 + w_2 = 1 with signs, and the homework corpus leans on the simplex reading.
+  it.fails('does not say holds for w_1 ≤ 1 from w_1 + w_2 = 1 alone', () => {
+    expect(verdicts('Let $w_1 + w_2 = 1$. Then $$w_1 \\le 1$$\n')).not.toEqual(['1: holds']);
+  });
+});
