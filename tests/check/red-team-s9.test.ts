@@ -153,3 +153,18 @@ describe('a sum equal to 1 is read as a distribution (pinned: src/check/read-fac
     expect(verdicts('Let $w_1 + w_2 = 1$. Then $$w_1 \\le 1$$\n')).not.toEqual(['1: holds']);
   });
 });
+
+describe('an index condition after a display in its sentence (fixed: src/check/check-document.ts)', () => {
+  const softmax = 'Let $p_i = \\frac{e^{z_i}}{\\sum_{j=1}^K e^{z_j}}$. Then ';
+  // gradtex said fails "at i = 1, j = 1" (resp. "at i = 2, j = 3"): the condition after the display ("for $i \\neq j$",
+  // "for $i = j$") was stated for later steps only, like a sign is not ("$$|x| = x$$ for $x > 0$" held already).
+  it('reads "$$∂p_i/∂z_j = -p_i p_j$$ for $i \\neq j$" and "… = p_i(1 − p_i)$$ for $i = j$" for the display', () => {
+    expect(verdicts(`${softmax}$$\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j$$ for $i \\neq j$.\n`)).toEqual(['1: holds']); // correct
+    expect(verdicts(`${softmax}$$\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j$$\nfor $i \\neq j$.\n`)).toEqual(['1: holds']); // correct
+    expect(verdicts(`${softmax}$$\\frac{\\partial p_i}{\\partial z_j} = p_i(1 - p_i)$$ for $i = j$.\n`)).toEqual(['1: proved']); // correct
+  });
+  it('still fails the wrong ones under their condition', () => {
+    expect(verdicts(`${softmax}$$\\frac{\\partial p_i}{\\partial z_j} = p_i p_j$$ for $i \\neq j$.\n`)).toEqual(['1: fails']); // wrong (sign)
+    expect(verdicts(`${softmax}$$\\frac{\\partial p_i}{\\partial z_j} = p_j(1 + p_i)$$ for $i = j$.\n`)).toEqual(['1: fails']); // wrong
+  });
+});
