@@ -168,3 +168,17 @@ describe('an index condition after a display in its sentence (fixed: src/check/c
     expect(verdicts(`${softmax}$$\\frac{\\partial p_i}{\\partial z_j} = p_j(1 + p_i)$$ for $i = j$.\n`)).toEqual(['1: fails']); // wrong
   });
 });
+
+describe('an inequality that breaks only outside the search box of ±25 (fixed: src/check/search-counterexample.ts)', () => {
+  // gradtex said holds ("no counterexample at 309 points") for x ≤ 100 and x^2 < 10^6: both wrong (x = 1000).
+  it('fails x ≤ 100 for x > 0 and x^2 < 10^6 far out', () => {
+    expect(verdicts('For $x > 0$, $$x \\le 100$$\n')).toEqual(['1: fails']); // wrong (x = 1000)
+    expect(verdicts('$$x^2 < 10^6$$\n')).toEqual(['1: fails']); // wrong (x = 10^6)
+  });
+  it('does not take rounding far out for a counterexample', () => {
+    // correct: (x + 1)^2 = x^2 + 2x + 1 > x^2 + 2x everywhere; in doubles at 10^12 the sides may round together.
+    expect(verdicts('$$(x+1)^2 > x^2 + 2x$$\n')).toEqual(['1: holds']);
+    // correct: x^2 ≤ 2^x + 1000 for x ≥ 1.
+    expect(verdicts('For $x \\ge 1$, $$x^2 \\le 2^x + 1000$$\n')).toEqual(['1: holds']);
+  });
+});
