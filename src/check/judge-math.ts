@@ -634,6 +634,17 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;
     }
+    // p_k after "$\mathbf p = \operatorname{softmax}(\mathbf z)$": an entry of a vector the document defines as a whole,
+    // not a free number (Σ_k p_k = 1 "failed" at a sampled p_k); gradtex does not write the entry in from that definition.
+    // (Only for a function's value, whose entries may be confined (softmax, σ): z = W x gives z_k any value.)
+    const scopeFacts = j.verdict === 'fails' ? ledger.activeAt(stepAt) : [];
+    const whole = scopeFacts.find((st) => st.fact.kind === 'define' && st.fact.param === undefined && st.fact.sym.sub.length === 0 && st.fact.sym.sup.length === 0 && st.fact.value.kind === 'call' && usesEntries([a.expr, b.expr], st.fact.sym.name) && !scopeFacts.some((o) => o.fact.kind === 'define' && o.fact.sym.name === (st.fact.kind === 'define' ? st.fact.sym.name : '') && o.fact.sym.sub.length > 0));
+    if (whole !== undefined && whole.fact.kind === 'define') {
+      const name = whole.fact.sym.name;
+      const summary = `${j.evidence.summary}; but ${name} is defined as a whole (${ledger.describe(whole.fact)}, line ${whole.line}), and its entries ${name}_… are not written in from that definition, so the point may be no value of it`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
     if (j.verdict === 'fails' && ctx.premise === true) {
       const summary = `${j.evidence.summary}; but the prose introduces this as a premise (a definition or an identity it uses), not as a claim`;
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
@@ -725,4 +736,9 @@ function guessedBoundApart(readings: readonly Reading[], point: Readonly<Record<
 /** Does the failing point of `j` give a member of the family `name` (h_{t}, a_{1}) a sampled value? */
 function freeMember(j: Judgement, name: string): boolean {
   return Object.keys(j.evidence.point ?? {}).some((k) => k.startsWith(`${name}_`));
+}
+
+/** Does one of `es` use an entry (a subscripted symbol) of the name, p_k or p_{k+1}? */
+function usesEntries(es: readonly Expr[], name: string): boolean {
+  return es.some((e) => some(e, (y) => y.kind === 'sym' && y.name === name && y.sub.length > 0));
 }

@@ -182,3 +182,18 @@ describe('an inequality that breaks only outside the search box of ±25 (fixed: 
     expect(verdicts('For $x \\ge 1$, $$x^2 \\le 2^x + 1000$$\n')).toEqual(['1: holds']);
   });
 });
+
+describe('entries of a vector defined as a whole by a function (fixed: src/check/judge-math.ts)', () => {
+  // gradtex said fails "at K = 1: left side = 0.7686" for Σ_k p_k = 1 after p = softmax(z): p_k was sampled as a free
+  // number, though p_k = softmax(z)_k; correct claims (Σ_k p_k = 1, log p_k = z_k − log Σ_j e^{z_j}) failed.
+  const doc = 'Let $\\mathbf{z} \\in \\mathbb{R}^K$ and $\\mathbf{p} = \\operatorname{softmax}(\\mathbf{z})$.\n\n';
+  it('does not fail Σ_k p_k = 1 or log p_k = z_k − log Σ_j e^{z_j}', () => {
+    expect(verdicts(`${doc}$$\\sum_{k=1}^K p_k = 1$$\n`)).not.toContain('3: fails'); // correct
+    expect(verdicts(`${doc}$$\\log p_k = z_k - \\log \\sum_{j=1}^K e^{z_j}$$\n`)).not.toContain('3: fails'); // correct
+  });
+  it('keeps failing an entry of a linear map, which takes any value', () => {
+    // z = W x: z_k is any number; z_k = 0 is wrong.
+    expect(verdicts('Let $W \\in \\mathbb{R}^{K \\times n}$, $x \\in \\mathbb{R}^n$ and $z = W x$.\n\n$$z_k^2 = -1 + 1 + z_k$$\n')).toEqual(['3: fails']);
+  });
+  // Not fixed: p_k is not written in as softmax(z)_k, so a wrong claim about it is undecided, not failed (weaker).
+});
