@@ -13,6 +13,7 @@
  *
  *     checkDocument(checker, '$x > 0$\n\n$$\\ln x \\le x - 1$$\n', 'markdown').chains[0].steps[0].verdict   // 'proved'
  */
+import { isIndexLetter } from './index-conditions.js';
 import { wordedConditions } from './worded-conditions.js';
 import { lineCol } from '../parse/index.js';
 import type { ChainReport, DocumentReport, NotRead, Premise } from './document-report.js';
@@ -117,7 +118,9 @@ export function checkDocument(checker: Checker, original: string, kind: Document
         // "$$|s| = s$$ for $s > 0$.": a condition after the display in its sentence (same paragraph) holds for it.
         const paragraph = Math.min(scopes.sentenceEnd(seg), ledger.paragraphEnd(end));
         // Only a domain (x > 0, 0 < p < 1): "with equality for $x = 1$" names a point, not the display's domain.
-        const domain = (f: Fact): boolean => f.kind === 'sign' || (f.kind === 'interval' && f.lo < f.hi);
+        // ("$$\frac{\partial p_i}{\partial z_j} = -p_i p_j$$ for $i \neq j$": an index condition is a domain of the indices.)
+        // (And "for $i = j$" between index letters: the case i = j, as before a display; a value "for $x = 1$" is no domain.)
+        const domain = (f: Fact): boolean => f.kind === 'sign' || (f.kind === 'interval' && f.lo < f.hi) || f.kind === 'index-relation' || (f.kind === 'define' && isIndexLetter(f.sym) && isIndexLetter(f.value));
         // (Up to the next display: "$$a$$ for $x > 0$, and $$b$$ for $x < 0$" gives each its own.)
         const after = within(i, paragraph).filter((s) => s.offset >= end);
         const next = after.findIndex((s) => s.kind === 'math' && s.display);

@@ -13,7 +13,7 @@
  *     instantiateFamily(p_k, e^{z_k}/sum(e^{z_j}, j, 1, K), p_j)
  *       // e^{z_j}/sum(e^{z_m}, m, 1, K)
  */
-import { num, sym } from '../expr/build.js';
+import { add, num, sym } from '../expr/build.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { children, some, withChildren } from '../expr/traverse.js';
@@ -37,6 +37,43 @@ export function isFamilySymbol(s: Sym): boolean {
  */
 export function isRecurrence(s: Sym, value: Expr): boolean {
   return some(value, (x) => x.kind === 'sym' && x.name === s.name && x.sub.length === s.sub.length && x.sup.length === s.sup.length);
+}
+
+/**
+ * A recurrence written forward, `a_{n+1} = 2 a_n` (the member at a letter plus a whole number c, in terms of
+ * members of the same name), as the member at the letter in terms of earlier ones: a_n = 2 a_{n-1} (the letter
+ * shifted by −c on both sides); undefined for anything else. Read as a definition of the symbol a_{n+1} it
+ * would leave a_n free, and a closed form claimed for it was then taken as a definition too (never judged).
+ *
+ *     forwardRecurrence(a_{n+1}, 2 a_n)   // { sym: a_n, value: 2 a_{n - 1}, shift: 1 }
+ */
+export function forwardRecurrence(s: Sym, value: Expr): (FamilyDefinition & { readonly shift: number }) | undefined {
+  const [index] = s.sub;
+  if (s.sub.length !== 1 || s.sup.length !== 0 || index?.kind !== 'add' || index.args.length !== 2) return undefined;
+  const letter = index.args.find(isIndexName);
+  const shift = index.args.find((a) => a.kind === 'num');
+  if (letter === undefined || shift?.kind !== 'num' || shift.d !== 1n || shift.n <= 0n) return undefined;
+  const member = sym(s.name, [letter]);
+  if (!isRecurrence(member, value)) return undefined;
+  const c = shift.n;
+  // The members' indices shifted and folded (F_{n+1} in F_{n+2} = F_{n+1} + F_n becomes F_{n-1}, not F_{n-2+1});
+  // the letter anywhere else is n − c (a sum binding the letter itself is not expected in a recurrence's value).
+  const shifted = (x: Expr): Expr | undefined => {
+    if (x.kind === 'sym' && x.name === letter.name && x.sub.length === 0 && x.sup.length === 0) return add(letter, num(-c));
+    if (x.kind !== 'add' || x.args.length !== 2) return undefined;
+    const k = x.args.find((a) => a.kind === 'num');
+    if (k?.kind !== 'num' || k.d !== 1n || !x.args.some((a) => a.kind === 'sym' && a.hash === letter.hash)) return undefined;
+    return k.n === c ? letter : add(letter, num(k.n - c));
+  };
+  const rewrite = (x: Expr): Expr => {
+    if (x.kind === 'sym' && x.name === s.name && x.sub.length === 1 && x.sup.length === 0) {
+      const i = shifted(x.sub[0] as Expr);
+      if (i !== undefined) return sym(x.name, [i]);
+    }
+    if (x.kind === 'sym' && x.hash === letter.hash) return add(letter, num(-c));
+    return withChildren(x, children(x).map(rewrite));
+  };
+  return { sym: member, value: rewrite(value), shift: Number(c) };
 }
 
 /**

@@ -49,7 +49,7 @@ import { primeOfDefinedFunction, startsWithPrimeOfDefinedFunction } from './prim
 import { premiseAsClaim } from './premise-claims.js';
 import { readFacts } from './read-facts.js';
 import { allSymbols } from './fact-ledger.js';
-import { isFamilySymbol, isRecurrence } from './indexed-definitions.js';
+import { forwardRecurrence, isFamilySymbol, isRecurrence } from './indexed-definitions.js';
 import { recordRecurrence } from './recurrence-closed-form.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { splitRelations } from '../parse/split-relations.js';
@@ -249,7 +249,7 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     const recurrence = found?.sym;
     if (found !== undefined && recurrence !== undefined) {
       // Kept for a closed form claimed later in the section (recurrence-closed-form.ts).
-      recordRecurrence(ledger, recurrence, found.value, at, scopes.sectionEnd(at));
+      recordRecurrence(ledger, recurrence, found.value, at, scopes.sectionEnd(at), found.shift);
       ledger.unread.push({ text: seg.text.trim(), from: at, to, line: lineCol(source, at).line, about: [recurrence.name], definition: true });
       notReadAt(ctx, at, seg.text, `a recurrence (${recurrence.name} in terms of an earlier member): not used as a definition, and a failure of a claim about ${recurrence.name} is undecided`);
       return 'premise';
@@ -330,13 +330,17 @@ function valueNotRead(text: string): string | undefined {
 }
 
 /** The member a recurrence defines (m_t in `m_t = \beta m_{t-1} + …`) and its value, or undefined. */
-function recurrenceOf(text: string): { sym: Sym; value: Expr } | undefined {
+function recurrenceOf(text: string): { sym: Sym; value: Expr; shift?: number } | undefined {
   const chain = splitRelations(text);
   const c = chain[0];
   if (chain.length !== 1 || c === undefined || c.rels.length !== 1 || c.rels[0]?.rel !== '=') return undefined;
   const lhs = tryParseLatex(c.sides[0]?.latex ?? '');
   const rhs = tryParseLatex(c.sides[1]?.latex ?? '');
-  if (lhs?.kind !== 'sym' || rhs === undefined || !isFamilySymbol(lhs) || !isRecurrence(lhs, rhs)) return undefined;
+  if (lhs?.kind !== 'sym' || rhs === undefined) return undefined;
+  // a_{n+1} = 2 a_n: the same recurrence as a_n = 2 a_{n-1}.
+  const forward = forwardRecurrence(lhs, rhs);
+  if (forward !== undefined) return forward;
+  if (!isFamilySymbol(lhs) || !isRecurrence(lhs, rhs)) return undefined;
   return { sym: lhs, value: rhs };
 }
 
@@ -409,6 +413,10 @@ function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, f
     const caseSplit = scope.paragraph === true && f.kind !== 'define';
     if (caseSplit) for (const st of ledger.activeAt(seg.offset)) if (st.hypothetical === true && st.fact.kind !== 'define' && subjectKeys(st.fact).some((k) => subjectKeys(f).includes(k))) st.to = seg.offset;
     ledger.state(f, seg.offset, end, ifEnd !== undefined || caseSplit || scope.sentence === true, value);
+    // a_{n+1} = 2 a_n defines the next term (the terms are computed from it) and is a recurrence: a closed form claimed
+    // for a_n later is judged against it, never taken as a definition of a_n.
+    const forward = f.kind === 'define' && f.param === undefined ? forwardRecurrence(f.sym, f.value) : undefined;
+    if (forward !== undefined) recordRecurrence(ledger, forward.sym, forward.value, seg.offset, end, forward.shift);
   }
   pushPremise(ctx, premises, seg, facts.every((f) => f.kind === 'define') ? 'definition' : 'assumption', notes.join(', '));
 }

@@ -12,7 +12,8 @@ import { neg, add, mul, num } from '../expr/build.js';
 import type { Expr } from '../expr/node.js';
 import { children, size, some } from '../expr/traverse.js';
 import { lookupFunction } from '../expr/functions.js';
-import { checkEqualNumeric, freeSymbols, type NumericVerdict } from '../numeric/index.js';
+import { checkEqualNumeric, evaluate, EvaluationError, freeSymbols, type NumericVerdict } from '../numeric/index.js';
+import { parsePlain } from '../parse/index.js';
 import { symKey } from '../expr/sym-key.js';
 import { nerdamerAgrees } from '../numeric/nerdamer-bridge.js';
 import { refuteByDifference } from '../numeric/nonzero-difference.js';
@@ -157,6 +158,11 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   // d/dx ReLU(x) written in as step(x): at x = 0 the derivative does not exist, so the kink is no place to compare
   // it with 1[x > 0] (step(0) = 1/2 is a framework convention, not a value of the derivative).
   const kinked = p.anchors.some((a) => some(a, (x) => x.kind === 'call' && lookupFunction(x.fn)?.kink !== undefined));
+  // d/dx |x| at x = 0 given ("At $x = 0$: …"): the substituted derivative is the engine's sign(0) = 0 there, a convention,
+  // not a value of a derivative that does not exist.
+  if (kinked && p.anchors.some((a) => freeSymbols(a).length === 0 && atKink([a], {}))) {
+    return { verdict: 'undecided', evidence: { method: 'none', summary: 'a derivative is taken at a kink of the function (where it does not exist); the value the engine gives there is a convention, so the step is not judged' } };
+  }
   const numeric = checkEqualNumeric(p.lhs, p.rhs, { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions, ...(kinked ? { avoidKinks: true } : {}) });
   if (numeric.verdict === 'fails') return failure(numeric, p);
   const extra = p.engineDerivative ? { engineDerivative: true as const } : {};
@@ -165,7 +171,9 @@ export function judgeEqual(engine: Engine, p: PreparedStep, opts: JudgeOptions =
   const [la, ra] = p.sideAnchors;
   const narrowed = (side: Expr, anchors: readonly Expr[]): Expr => (anchors.length === 0 ? side : add(side, ...anchors.map((f) => mul(num(0), f))));
   const shrunk = leftOnlyPoint(narrowed(p.lhs, la), narrowed(p.rhs, ra), { points: opts.points ?? 24, seed: opts.seed ?? 1, assumptions: p.assumptions });
-  if (shrunk !== undefined) {
+  // (Not at a kink of a function whose derivative was substituted: ReLU'(0), |x|'(0) do not exist, so the left side
+  // is not defined there either; the value the engine's step(0) = 1/2 or sign(0) = 0 gives is a convention.)
+  if (shrunk !== undefined && !(kinked && atKink(p.anchors, shrunk.point))) {
     const point = originalPoint(shrunk.point, p);
     const at = formatPoint(point);
     return { verdict: 'fails', evidence: { method: 'sampling', summary: `the left side is ${fmt(shrunk.lhs)}${at === '' ? '' : ` at ${at}`}, the right side is undefined`, point, lhsValue: shrunk.lhs, rhsValue: NaN, ...extra } };
@@ -316,4 +324,28 @@ function floatOutsideCalls(e: Expr): boolean {
   if (e.kind === 'float') return true;
   if (e.kind === 'call') return false;
   return children(e).some(floatOutsideCalls);
+}
+
+/** Is `point` a kink of a function in `anchors` (relu's or |·|'s argument 0, max's arguments tied)? */
+function atKink(anchors: readonly Expr[], point: Readonly<Record<string, number>>): boolean {
+  const env = new Map(Object.entries(point));
+  const near0 = (e: Expr): boolean => {
+    try {
+      return Math.abs(evaluate(e, env)) < 1e-9;
+    } catch (err) {
+      if (err instanceof EvaluationError) return false;
+      throw err;
+    }
+  };
+  return anchors.some((a) =>
+    some(a, (x) => {
+      if (x.kind !== 'call') return false;
+      const kink = lookupFunction(x.fn)?.kink;
+      const [u, v] = x.args;
+      if (kink === undefined || u === undefined) return false;
+      if (kink.at === 'tie') return v !== undefined && near0(add(u, neg(v)));
+      // (The hinge's kink is where 1 − u is 0; the others' where u is.)
+      return near0(kink.where === undefined ? u : substitute(parsePlain(kink.where), new Map([['u', u]])));
+    }),
+  );
 }

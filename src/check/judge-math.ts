@@ -20,6 +20,7 @@ import { abstractHead } from '../expr/abstract-function.js';
 import type { Expr, Sym } from '../expr/node.js';
 import { symKey } from '../expr/sym-key.js';
 import { some, symbolsOf } from '../expr/traverse.js';
+import { toPlain } from '../expr/to-plain.js';
 import { ParseError, lineCol, parseLatex, parseLatexReadings, parsePlain, type LatexOptions, type Reading } from '../parse/index.js';
 import type { ChainReport, FactUse, NotRead, StepReport } from './document-report.js';
 import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger, type Stated } from './fact-ledger.js';
@@ -52,8 +53,8 @@ import { judgeImplicationChain } from './implication-chain.js';
 import { withoutVariableDefinitions } from './variable-definitions.js';
 import { exampleMembers } from './example-superscripts.js';
 import { isValue, judgeAtTerms, judgeInExample, sequenceIndex } from './worked-example.js';
-import { judgeClosedForm, recordRecurrence } from './recurrence-closed-form.js';
-import { isFamilySymbol, isRecurrence } from './indexed-definitions.js';
+import { judgeClosedForm, judgeTerms, numberedMembers, recordRecurrence } from './recurrence-closed-form.js';
+import { forwardRecurrence, isFamilySymbol, isRecurrence } from './indexed-definitions.js';
 import type { Judgement } from './judgement.js';
 
 /** An increment's name: `\Delta w_j`, `\Delta \theta`, `\Delta b^{(l)}`. */
@@ -501,7 +502,9 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     const redefines = redefineWords && d?.kind === 'define';
     if (redefines && d?.kind === 'define') for (const st of ledger.activeAt(stepAt)) if (st.fact.kind === 'define' && symKey(st.fact.sym) === symKey(d.sym)) st.to = stepAt;
     // A member of a family a recurrence in scope defines (a_n after a_n = a_{n-1} + 2) is not a new name: a closed form is a claim.
-    const recurrent = d?.kind === 'define' && !redefines && ledger.recurrences.some((x) => x.from <= stepAt && stepAt < x.to && x.sym.name === d.sym.name && d.sym.sub.length === 1);
+    // (A term by number after a recurrence written forward, "$w_1 = 0.5 \cdot 0 + 1.5$" after w_{t+1} = …, stays a worked
+    // example's value, as it was before such recurrences were recorded: the sequence path judges the steps at those terms.)
+    const recurrent = d?.kind === 'define' && !redefines && ledger.recurrences.some((x) => x.from <= stepAt && stepAt < x.to && x.sym.name === d.sym.name && d.sym.sub.length === 1 && (x.shift === undefined || d.sym.sub[0]?.kind !== 'num'));
     if (d !== undefined && d.kind === 'define' && !recurrent && !ledger.definedAt(d.sym, stepAt) && !(d.param !== undefined && unreadlyDefined(d.sym)) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
       if (gapped) return refuseGapped(d.sym);
       if (inline && isValue(d)) {
@@ -512,6 +515,9 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
         return;
       }
       ledger.state(d, stepAt, scopes.sectionEnd(stepAt));
+      // a_{n+1} = 2 a_n: the next term, and a recurrence a closed form for a_n is judged against (inline-math.ts statePremise).
+      const forward = d.param === undefined ? forwardRecurrence(d.sym, d.value) : undefined;
+      if (forward !== undefined) recordRecurrence(ledger, forward.sym, forward.value, stepAt, scopes.sectionEnd(stepAt), forward.shift);
       steps.push({ ...base, verdict: 'definition', evidence: { method: 'definition', summary: `defines ${ls.latex}` } });
       return;
     }
@@ -596,11 +602,18 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     }
     // m_t = (1 − β^t) g after m_0 = 0 and m_t = β m_{t-1} + …: a closed form of the recurrence, judged against its
     // terms and by induction (recurrence-closed-form.ts), not as a claim about a free number m_t.
-    const recurrence = (j.verdict === 'fails' || j.verdict === 'undecided') && r.rel === '=' ? ledger.recurrences.find((x) => x.from <= stepAt && stepAt < x.to && x.sym.name === (a.expr.kind === 'sym' ? a.expr.name : '')) : undefined;
+    // (Two recurrences of the family in scope that differ, "Model B uses $a_{n+1} = 3 a_n$": which one is meant is not known.)
+    const recurrencesOf = (j.verdict === 'fails' || j.verdict === 'undecided') && r.rel === '=' ? ledger.recurrences.filter((x) => x.from <= stepAt && stepAt < x.to && x.sym.name === (a.expr.kind === 'sym' ? a.expr.name : '')) : [];
+    const recurrence = recurrencesOf.every((x) => x.value.hash === recurrencesOf[0]?.value.hash) ? recurrencesOf[0] : undefined;
+    const judgeRec = (l: Expr, rr: Expr, extra: readonly Fact[]): Judgement => judgeStep(ctx.checker, l, '=', rr, [...mergeDomains(active.map((st) => rangedFact(st.fact, ctx.ranges))), ...extra], { ...ctx.opts, seed: ctx.seed.next });
+    // a_3 = 8 or f(a_2) = 4, terms by number: judged with the terms the recurrence gives, never at a free a_3 (a failure only).
+    // (Two recurrences of one family in scope, "Model B: a_{n+1} = 3 a_n" after a_{n+1} = 2 a_n: which one is meant is not known.)
+    const numberedIn = j.verdict === 'fails' && r.rel === '=' ? ledger.recurrences.filter((x) => x.from <= stepAt && stepAt < x.to && numberedMembers(x, [a.expr, b.expr]).length > 0) : [];
+    const numbered = numberedIn.length > 0 && numberedIn.every((x) => x.sym.name === numberedIn[0]?.sym.name && x.value.hash === numberedIn[0].value.hash) ? numberedIn[0] : undefined;
     const closed =
-      recurrence === undefined
-        ? undefined
-        : judgeClosedForm(recurrence, a.expr, b.expr, (l, rr, extra) => judgeStep(ctx.checker, l, '=', rr, [...mergeDomains(active.map((st) => rangedFact(st.fact, ctx.ranges))), ...extra], { ...ctx.opts, seed: ctx.seed.next }), factsSince(ledger, recurrence.from, stepAt));
+      (recurrence === undefined ? undefined : judgeClosedForm(recurrence, a.expr, b.expr, judgeRec, factsSince(ledger, recurrence.from, stepAt))) ??
+      (numbered === undefined ? undefined : judgeTerms(numbered, a.expr, b.expr, judgeRec, factsSince(ledger, numbered.from, stepAt))) ??
+      (numbered === undefined && numberedIn.length > 0 && freeMember(j, numberedIn[0]?.sym.name ?? '') ? { verdict: 'undecided' as const, evidence: { method: 'none' as const, summary: `${j.evidence.summary}; but it uses terms of a sequence given by recurrences that differ (lines ${numberedIn.map((x) => x.line).join(', ')}), so which terms are meant is not known` } } : undefined);
     if (closed !== undefined) {
       steps.push({ ...base, verdict: closed.verdict, evidence: closed.evidence, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;
@@ -610,6 +623,26 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     if (sequence !== undefined) {
       const at = judgeAtTerms(sequence, (extra) => judgeWith([...active, extra]));
       steps.push({ ...base, verdict: at.verdict, evidence: at.evidence, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
+    // h_t after h_{t+1} = tanh(W h_t) with no first term (or terms that could not be written out): h_t is no free
+    // number, and a failure at a sampled h_t is no counterexample.
+    // (Only when the failing point gives a member a value: at the document's own terms a failure stands.)
+    const ofRecurrence = j.verdict === 'fails' ? ledger.recurrences.find((x) => x.from <= stepAt && stepAt < x.to && freeMember(j, x.sym.name)) : undefined;
+    if (ofRecurrence !== undefined) {
+      const summary = `${j.evidence.summary}; but ${ofRecurrence.sym.name} is a sequence given by the recurrence ${toPlain(ofRecurrence.sym)} = ${toPlain(ofRecurrence.value)} (line ${ofRecurrence.line}), whose terms could not be written out here, so the point may be no term of it`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
+      return;
+    }
+    // p_k after "$\mathbf p = \operatorname{softmax}(\mathbf z)$": an entry of a vector the document defines as a whole,
+    // not a free number (Σ_k p_k = 1 "failed" at a sampled p_k); gradtex does not write the entry in from that definition.
+    // (Only for a function's value, whose entries may be confined (softmax, σ): z = W x gives z_k any value.)
+    const scopeFacts = j.verdict === 'fails' ? ledger.activeAt(stepAt) : [];
+    const whole = scopeFacts.find((st) => st.fact.kind === 'define' && st.fact.param === undefined && st.fact.sym.sub.length === 0 && st.fact.sym.sup.length === 0 && st.fact.value.kind === 'call' && usesEntries([a.expr, b.expr], st.fact.sym.name) && !scopeFacts.some((o) => o.fact.kind === 'define' && o.fact.sym.name === (st.fact.kind === 'define' ? st.fact.sym.name : '') && o.fact.sym.sub.length > 0));
+    if (whole !== undefined && whole.fact.kind === 'define') {
+      const name = whole.fact.sym.name;
+      const summary = `${j.evidence.summary}; but ${name} is defined as a whole (${ledger.describe(whole.fact)}, line ${whole.line}), and its entries ${name}_… are not written in from that definition, so the point may be no value of it`;
+      steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;
     }
     if (j.verdict === 'fails' && ctx.premise === true) {
@@ -698,4 +731,14 @@ function guessedBoundApart(readings: readonly Reading[], point: Readonly<Record<
     if (other !== undefined) return { bound, other };
   }
   return undefined;
+}
+
+/** Does the failing point of `j` give a member of the family `name` (h_{t}, a_{1}) a sampled value? */
+function freeMember(j: Judgement, name: string): boolean {
+  return Object.keys(j.evidence.point ?? {}).some((k) => k.startsWith(`${name}_`));
+}
+
+/** Does one of `es` use an entry (a subscripted symbol) of the name, p_k or p_{k+1}? */
+function usesEntries(es: readonly Expr[], name: string): boolean {
+  return es.some((e) => some(e, (y) => y.kind === 'sym' && y.name === name && y.sub.length > 0));
 }

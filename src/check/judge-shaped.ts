@@ -136,13 +136,28 @@ function fromMatrixVerdict(v: MatrixVerdict, reading: string, sizes?: Sizes): Sh
  * (numerator layout, as many course notes do). gradtex reads it with the shape of w, so the sides' shapes are
  * transposes; when the right side's transpose agrees, the claim is right in the other layout and is not judged
  * (a "fails" would refute a correct answer). ∇_w J is a column in every convention and keeps its verdict.
+ * The same holds the other way for a vector by a vector: gradtex reads ∂(Wx)/∂x as the m×n Jacobian (numerator
+ * layout), and ∂(Wx)/∂x = W^T is right in denominator layout; with A square (∂(Ax)/∂x = A^T) the shapes agree
+ * and only the entries differ, so a failure of either kind is looked at.
  */
 function layoutReading(lhsText: string, l: Expr, r: Expr, ls: Shape, rs: Shape, ctx: ShapeContext, opts: ShapedOptions): string | undefined {
-  // (Only a column against a row: a Jacobian of a vector is m×n in numerator layout, the convention gradtex states.)
-  if (l.kind !== 'deriv' || /\\nabla/.test(lhsText) || ls.cols !== 1 || rs.rows !== 1 || ls.rows !== rs.cols) return undefined;
+  if (l.kind !== 'deriv' || /\\nabla/.test(lhsText) || ls.rows !== rs.cols || ls.cols !== rs.rows) return undefined;
+  const scalarBody = isScalarShape(inferShape(l.body, ctx));
+  // (A scalar by a vector: a column against a row, as before; a matrix shaped like W by a scalar is no layout question.)
+  if (scalarBody && (ls.cols !== 1 || rs.rows !== 1)) return undefined;
   const t = lowered(() => checkMatrixEqual(l, transpose(r), ctx, opts));
   if (t.verdict !== 'holds') return undefined;
-  return `the right side is the transpose of the derivative as gradtex reads it (${shapeText(ls)}, the shape of ${toPlain(l.wrt)}): it is right in numerator layout (a row), which gradtex does not choose for you; write \\nabla_{${toPlain(l.wrt)}} for the gradient (a column) or transpose the right side`;
+  if (scalarBody) return `the right side is the transpose of the derivative as gradtex reads it (${shapeText(ls)}, the shape of ${toPlain(l.wrt)}): it is right in numerator layout (a row), which gradtex does not choose for you; write \\nabla_{${toPlain(l.wrt)}} for the gradient (a column) or transpose the right side`;
+  return `the right side is the transpose of the derivative as gradtex reads it (${shapeText(ls)}, the Jacobian in numerator layout: row i is the gradient of entry i): it is right in denominator layout, which gradtex does not choose for you; transpose the right side for the Jacobian`;
+}
+
+/** The entries of a square Jacobian differ (∂(Ax)/∂x = A^T with A n×n): the layout question of `layoutReading` with equal shapes. */
+function squareLayout(lhsText: string, l: Expr, r: Expr, ctx: ShapeContext, opts: ShapedOptions): string | undefined {
+  if (l.kind !== 'deriv') return undefined;
+  const ls = inferShape(l, ctx);
+  const rs = inferShape(r, ctx);
+  if (ls.rows !== ls.cols || rs.rows !== rs.cols || ls.rows !== rs.rows || isScalarShape(ls)) return undefined;
+  return layoutReading(lhsText, l, r, ls, rs, ctx, opts);
 }
 
 /** The shape errors of a product or a sum (infer-shape.ts), as opposed to powers and functions of arrays. */
@@ -324,7 +339,7 @@ export function judgeShaped(lhsText: string, rel: Relation, rhsText: string, ctx
       return { verdict: 'proved', evidence: { method: 'identical', summary: `both sides are the same ${shapeText(inferShape(lhs.expr, ctx))} expression; ${reading}` }, lhs: lhs.expr, rhs: rhs.expr };
     }
     const v = lowered(() => checkMatrixEqual(lhs.expr, rhs.expr, ctx, opts));
-    const layout = v.verdict === 'fails' && v.reason === 'shape' ? layoutReading(lhsText, lhs.expr, rhs.expr, v.lhsShape, v.rhsShape, ctx, opts) : undefined;
+    const layout = v.verdict !== 'fails' ? undefined : v.reason === 'shape' ? layoutReading(lhsText, lhs.expr, rhs.expr, v.lhsShape, v.rhsShape, ctx, opts) : squareLayout(lhsText, lhs.expr, rhs.expr, ctx, opts);
     if (layout !== undefined) return { verdict: 'undecided', evidence: { method: 'none', summary: `${layout}; ${reading}` }, lhs: lhs.expr, rhs: rhs.expr };
     return { ...fromMatrixVerdict(v, reading), lhs: lhs.expr, rhs: rhs.expr };
   }

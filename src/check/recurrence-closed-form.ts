@@ -35,6 +35,16 @@ export interface Recurrence {
   readonly line: number;
   /** The terms given by number (m_0 = 0), lowest index first. */
   readonly given: readonly { readonly index: number; readonly value: Expr; readonly line: number }[];
+  /**
+   * Written forward by this much (a_{n+1} = 2 a_n, kept as a_n = 2 a_{n-1}: 1): a range stated for its letter
+   * ("for n ≥ 2") starts the recurrence that much later (a_3 = 2 a_2 is the first term it gives).
+   */
+  readonly shift?: number;
+  /**
+   * Numbers the document gives names where the recurrence is stated (η = 0.25 before w_{t+1} = w_t − η f'(w_t)):
+   * the terms are those numbers' (judgeTerms), even where that value's own scope has ended.
+   */
+  readonly values?: ReadonlyMap<string, Expr>;
 }
 
 /** What recordRecurrence needs of the ledger (fact-ledger.ts). */
@@ -49,12 +59,17 @@ interface RecurrenceLedger {
  * family given by number in scope there (m_0 = 0), for closed forms claimed
  * after it.
  */
-export function recordRecurrence(ledger: RecurrenceLedger, member: Sym, value: Expr, from: number, to: number): void {
+export function recordRecurrence(ledger: RecurrenceLedger, member: Sym, value: Expr, from: number, to: number, shift = 0): void {
   const given = ledger
     .activeAt(from)
     .flatMap((st) => (st.fact.kind === 'define' && st.fact.sym.name === member.name && st.fact.sym.sub.length === 1 && st.fact.sym.sub[0]?.kind === 'num' && st.fact.sym.sub[0].d === 1n ? [{ index: Number(st.fact.sym.sub[0].n), value: st.fact.value, line: st.line }] : []))
     .sort((x, y) => x.index - y.index);
-  ledger.recurrences.push({ sym: member, value, from, to, line: lineCol(ledger.source, from).line, given });
+  const values = new Map<string, Expr>();
+  for (const st of ledger.activeAt(from)) {
+    const f = st.fact;
+    if (f.kind === 'define' && f.param === undefined && f.sym.name !== member.name && !some(f.value, (x) => x.kind === 'sym')) values.set(symKey(f.sym), f.value);
+  }
+  ledger.recurrences.push({ sym: member, value, from, to, line: lineCol(ledger.source, from).line, given, ...(shift !== 0 ? { shift } : {}), ...(values.size > 0 ? { values } : {}) });
 }
 
 /** How many terms past the given ones are written out and compared. */
@@ -63,6 +78,8 @@ const TERMS = 6;
 const MAX_TERMS = 12;
 /** The induction step is sampled for whole t in [first, first + SPAN]. */
 const SPAN = 40;
+/** Terms written out past the first ones, at most, to reach a whole t where the closed form breaks the recurrence. */
+const FURTHEST = 64;
 
 const isLetter = (e: Expr | undefined): e is Sym => e?.kind === 'sym' && e.sub.length === 0 && e.sup.length === 0;
 const isMember = (rec: Recurrence, e: Expr): e is Sym => e.kind === 'sym' && e.name === rec.sym.name && e.sub.length === 1 && e.sup.length === 0;
@@ -136,8 +153,10 @@ export function judgeClosedForm(recurrence: Recurrence, lhs: Expr, rhs: Expr, ju
   for (let k = 0; k < lag; k++) if (!rec.given.some((g) => g.index === first + k)) return undefined;
   // "a_t = a_{t-1} + 1 for t ≥ 2": the recurrence gives no term below its stated range; those must be given.
   const recIndex = rec.sym.sub[0] as Sym; // a letter (isLetter above)
+  // (The claim's letter is often the recurrence's: a bound on it is taken as the recurrence's, shifted when that
+  // was written forward — a later start needs more given terms, so this is never stronger.)
   const from = lowestIndex(facts, recIndex, t);
-  const start = Math.max(first + lag, from ?? -Infinity);
+  const start = Math.max(first + lag, (from ?? -Infinity) + (rec.shift ?? 0));
   const at = (e: Expr, k: Expr): Expr => substitute(e, new Map([[symKey(t), k]]));
   const givenText = (): string => `${rec.given.map((g) => `${rec.sym.name}_${g.index} = ${toPlain(g.value)} (line ${g.line})`).join(', ')} and ${toPlain(rec.sym)} = ${toPlain(rec.value)} (line ${rec.line})`;
   for (let k = first; k < start; k++) {
@@ -149,7 +168,8 @@ export function judgeClosedForm(recurrence: Recurrence, lhs: Expr, rhs: Expr, ju
   // Written out past the last term the document gives too (each must be the recurrence's), up to a few more.
   const lastGiven = Math.max(...rec.given.map((g) => g.index));
   if (lastGiven >= start + MAX_TERMS) return { verdict: 'undecided', evidence: { method: 'none', summary: `a closed form of the recurrence ${givenText()}: ${rec.sym.name}_${lastGiven} is given, further than the terms written out (${MAX_TERMS})` } };
-  for (let k = start; k < Math.max(start + TERMS, lastGiven + 1); k++) {
+  /** The term at k the recurrence gives from the terms written out so far, or undefined when one it uses is missing. */
+  const nextTerm = (k: number): Expr | undefined => {
     let missing = false;
     const term = mapBottomUp(at(value, num(k)), (x) => {
       if (!isMember(rec, x)) return x;
@@ -158,7 +178,11 @@ export function judgeClosedForm(recurrence: Recurrence, lhs: Expr, rhs: Expr, ju
       if (known === undefined) missing = true;
       return known ?? x;
     });
-    if (missing) return undefined;
+    return missing ? undefined : term;
+  };
+  for (let k = start; k < Math.max(start + TERMS, lastGiven + 1); k++) {
+    const term = nextTerm(k);
+    if (term === undefined) return undefined;
     // A term the document also gives by number (a_1 = 5 beside a_0 = 0, a_t = a_{t-1} + 1) must be the one the
     // recurrence gives; otherwise the document says two things about it and no closed form is proved from them.
     const stated = rec.given.find((g) => g.index === k);
@@ -188,8 +212,107 @@ export function judgeClosedForm(recurrence: Recurrence, lhs: Expr, rhs: Expr, ju
     const scope = where === undefined ? '' : `for ${where.join(' and ')}: `;
     return { verdict: 'proved', evidence: { method: 'simplify', ...(where === undefined ? {} : { definedWhere: where }), summary: `${scope}by induction on ${t.name} (a whole number, ${t.name} ≥ ${first}) from the recurrence ${given}: the closed form gives the first term${lag > 1 ? 's' : ''} and satisfies the recurrence (${step.evidence.summary}); it also agrees with the terms written out at ${checked}` } };
   }
+  if (step.verdict === 'fails') {
+    // The closed form breaks the recurrence at some whole t = K: it agrees with every term up to the first such K
+    // or differs at an earlier one, so writing the terms out to K finds the term where it differs (a real
+    // counterexample: a_K is what the document defines). Past FURTHEST terms it stays undecided.
+    const K = step.evidence.point?.[symKey(t)] ?? step.evidence.point?.[t.name];
+    const last = Math.max(...terms.keys());
+    if (K !== undefined && Number.isInteger(K) && K > last && K <= last + FURTHEST) {
+      for (let k = last + 1; k <= K; k++) {
+        const term = nextTerm(k);
+        if (term === undefined) break;
+        terms.set(k, term);
+        const j = judge(at(rhs, num(k)), term, []);
+        if (j.verdict === 'fails') return { verdict: 'fails', evidence: { ...j.evidence, summary: `at ${t.name} = ${k}, the term the recurrence gives (${given}, written out from the first term${lag > 1 ? 's' : ''}) differs: ${j.evidence.summary}` } };
+        if (j.verdict === 'undecided') break;
+      }
+    }
+  }
   if (step.verdict === 'proved' || step.verdict === 'holds') {
     return { verdict: 'holds', evidence: { method: 'sampling', summary: `a closed form of the recurrence ${given}: it agrees with the terms written out at ${checked}, and satisfies the recurrence at the sampled whole ${t.name} ≥ ${start} (${step.evidence.summary}); not proved for every ${t.name}` } };
   }
   return { verdict: 'undecided', evidence: { method: 'none', summary: `a closed form of the recurrence ${given}: it agrees with the terms written out at ${checked}, but whether it satisfies the recurrence could not be decided (${step.evidence.summary})` } };
+}
+
+/** The members of the family at a whole index in `e` (a_3 in f(a_3) = 8), lowest first. */
+export function numberedMembers(rec: Recurrence, e: readonly Expr[]): number[] {
+  const found = new Set<number>();
+  for (const x of e) {
+    some(x, (y) => {
+      if (isMember(rec, y) && y.sub[0]?.kind === 'num' && y.sub[0].d === 1n && y.sub[0].n >= 0n) found.add(Number(y.sub[0].n));
+      return false;
+    });
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/**
+ * A claim using terms given by number, `a_3 = 8` or `f(a_2) = 4`, after the recurrence: judged with each such term
+ * as the recurrence gives it, written out from the given first terms, not as a free number a_3 (which "failed" at
+ * a made-up a_3). Undefined when the claim uses no such term; undecided when the terms are not determined up to
+ * them (a range that starts late, a term given by number past the start, too far).
+ *
+ *     // rec: a_0 = 0 and a_t = a_{t-1} + 1
+ *     judgeTerms(rec, parseLatex('a_3'), parseLatex('3'), judge)   // proved: with a_3 = 3 as the recurrence gives it (…): …
+ */
+export function judgeTerms(rec: Recurrence, lhs: Expr, rhs: Expr, judge: (l: Expr, r: Expr, extra: readonly Fact[]) => Judgement, stated: readonly { readonly fact: Fact; readonly line: number }[] = []): Judgement | undefined {
+  const wanted = numberedMembers(rec, [lhs, rhs]);
+  if (wanted.length === 0 || !isLetter(rec.sym.sub[0])) return undefined;
+  const k = wanted[wanted.length - 1] as number;
+  const t = rec.sym.sub[0];
+  const undecided = (why: string): Judgement => ({ verdict: 'undecided', evidence: { method: 'none', summary: `uses terms of the recurrence ${toPlain(rec.sym)} = ${toPlain(rec.value)} (line ${rec.line}): ${why}` } });
+  // Terms given by number after the recurrence count too (they are what the document says the terms are).
+  const given = new Map<number, Expr>(rec.given.map((g) => [g.index, g.value]));
+  for (const { fact: f } of stated) {
+    const i = f.kind === 'define' && f.sym.name === rec.sym.name && f.sym.sub.length === 1 ? f.sym.sub[0] : undefined;
+    if (f.kind === 'define' && i?.kind === 'num' && i.d === 1n && !given.has(Number(i.n))) given.set(Number(i.n), f.value);
+  }
+  const offsets = membersOf(rec, rec.value).map((m) => offsetOf(m, t));
+  if (offsets.length === 0 || offsets.some((o) => o === undefined || o >= 0)) return undecided('gradtex cannot write its terms out');
+  const lag = -Math.min(...(offsets as number[]));
+  const first = Math.min(...given.keys());
+  if (!Number.isFinite(first) || (wanted[0] as number) < first) return undecided(`${rec.sym.name}_${wanted[0] ?? ''} is before the first term given`);
+  const from = lowestIndex(stated.map((st) => st.fact), t);
+  const start = Math.max(first + lag, (from ?? -Infinity) + (rec.shift ?? 0));
+  for (let i = first; i < Math.min(start, k + 1); i++) if (!given.has(i)) return undecided(`${rec.sym.name}_${i} is not given and the recurrence does not give it`);
+  // A term given by number where the recurrence also gives one (a worked example's w_1 = 1.5): the document says two
+  // things; left to the judging at the terms given (worked-example.ts), as before.
+  if ([...given.keys()].some((i) => i >= start)) return undefined;
+  if (k - start > FURTHEST) return undecided(`${rec.sym.name}_${k} is further than the terms written out (${FURTHEST})`);
+  const terms = new Map<number, Expr>([...given].filter(([i]) => i < start));
+  for (let i = start; i <= k; i++) {
+    let missing = false;
+    const term = mapBottomUp(substitute(substitute(rec.value, rec.values ?? new Map()), new Map([[symKey(t), num(i)]])), (x) => {
+      if (!isMember(rec, x)) return x;
+      const j = offsetOf(x, t); // (the index is a number once t is: m_{t-1} at t = 3 is m_2)
+      const known = j === undefined ? undefined : terms.get(j);
+      if (known === undefined) missing = true;
+      return known ?? x;
+    });
+    if (missing) return undecided(`${rec.sym.name}_${i} could not be written out`);
+    terms.set(i, term);
+  }
+  const written = (e: Expr): Expr => mapBottomUp(e, (x) => (isMember(rec, x) && x.sub[0]?.kind === 'num' && x.sub[0].d === 1n ? (terms.get(Number(x.sub[0].n)) ?? x) : x));
+  const j = judge(written(lhs), written(rhs), []);
+  if (j.verdict === 'undecided') return j;
+  // A failure is the document's own only when the claim and the terms speak of the same unknowns: a name only the
+  // terms use (a parameter of the recurrence) or one the recurrence took a number for may be what the claim means.
+  const inClaim = new Set([...names(lhs), ...names(rhs)]);
+  const termNames = wanted.flatMap((i) => names(terms.get(i) as Expr));
+  const foreign = termNames.find((n) => !inClaim.has(n)) ?? [...inClaim].find((n) => rec.values?.has(n) === true);
+  if (j.verdict === 'fails' && foreign !== undefined) return undecided(`${j.evidence.summary}; but ${foreign} in the terms may not be the value the claim means`);
+  const source = `${[...given].filter(([i]) => i < start).map(([i, v]) => `${rec.sym.name}_${i} = ${toPlain(v)}`).join(', ')} and ${toPlain(rec.sym)} = ${toPlain(rec.value)} (line ${rec.line})`;
+  const values = wanted.map((i) => `${rec.sym.name}_${i} = ${toPlain(terms.get(i) as Expr)}`).join(', ');
+  return { ...j, evidence: { ...j.evidence, summary: `with ${values} as the recurrence gives ${wanted.length > 1 ? 'them' : 'it'} (${source}, written out): ${j.evidence.summary}` } };
+}
+
+/** The keys of the symbols of e, indices of the members left out (a_{2} is the term, not a name). */
+function names(e: Expr): string[] {
+  const out: string[] = [];
+  some(e, (x) => {
+    if (x.kind === 'sym') out.push(symKey(x));
+    return false;
+  });
+  return out;
 }

@@ -8,6 +8,7 @@
  *     searchViolation(parseLatex('x^2'), parseLatex('x'), false, [], {}).kind   // 'violation'
  */
 import type { Expr, Sym } from '../expr/node.js';
+import { some } from '../expr/traverse.js';
 import { symKey } from '../expr/sym-key.js';
 import { compile, createRng, EvaluationError, freeSymbols, type Assumption, type Compiled } from '../numeric/index.js';
 import { SALT, needsIndexedMode } from '../numeric/indexed.js';
@@ -119,6 +120,26 @@ function meetsInTruth(a: Expr, b: Expr, vars: readonly Sym[], p: ArrayLike<numbe
   return o.verdict === 'agree' || (o.verdict === 'differ' && !o.difference.trim().startsWith('-'));
 }
 
+/** a > b at p in high precision (not only in doubles): a far point's reversal is a counterexample only then. */
+function reversedInTruth(a: Expr, b: Expr, vars: readonly Sym[], p: ArrayLike<number>): boolean {
+  const env = new Map(vars.map((s, i) => [symKey(s), p[i] as number]));
+  const o = compareAtHighPrecision([a, b], env, { digits: BASE_DIGITS });
+  return o.verdict === 'differ' && !o.difference.trim().startsWith('-');
+}
+
+/** Values past the search box to try: ±10^3, ±10^6, and ±2c, ±10c for each number c of the relation beyond it. */
+function farValues(sides: readonly Expr[]): number[] {
+  const out = new Set<number>([1e3, -1e3, 1e6, -1e6]);
+  for (const e of sides) {
+    some(e, (n) => {
+      const c = n.kind === 'num' ? Math.abs(Number(n.n) / Number(n.d)) : n.kind === 'float' ? Math.abs(n.value) : NaN;
+      if (Number.isFinite(c) && c > BOX / 2 && c < 1e15 && out.size < 24) for (const v of [2 * c, 10 * c]) out.add(v).add(-v);
+      return false;
+    });
+  }
+  return [...out];
+}
+
 function record(vars: readonly Sym[], p: ArrayLike<number>): Record<string, number> {
   const r: Record<string, number> = {};
   vars.forEach((s, i) => (r[symKey(s)] = p[i] as number));
@@ -179,8 +200,26 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
     special.push(label);
     sampled.push({ p, m: gap(x, y) });
   }
-  // Local search from the points closest to violating the claim.
+  // Far out, past the search box (x ≤ 100 held for every x in ±25): each free coordinate of the points closest to
+  // violating set to large values and to multiples of the relation's own numbers. Doubles lose digits out there
+  // ((x + 1)^2 − x^2 at 10^12), so a reversal counts only when high precision confirms it.
   sampled.sort((u, v) => v.m - u.m);
+  const far = farValues([a, b]);
+  for (const start of indexed ? [] : sampled.slice(0, 3)) {
+    for (let i = 0; i < vars.length; i++) {
+      if (frozen[i] === true) continue;
+      for (const v of far) {
+        if (!satisfies(v, rulesFor[i] ?? [])) continue;
+        const p = Float64Array.from(start.p);
+        p[i] = v;
+        const x = f(p);
+        const y = g(p);
+        if (!Number.isFinite(x) || !Number.isFinite(y) || !violates(x, y)) continue;
+        if (reversedInTruth(a, b, vars, p)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
+      }
+    }
+  }
+  // Local search from the points closest to violating the claim.
   let closest = sampled[0]?.m ?? -Infinity;
   let touching: Record<string, number> | undefined = equalAt;
   let evaluations = sampled.length;

@@ -89,6 +89,13 @@ export function refuteByDifference(difference: Expr, lhs: Expr, rhs: Expr, assum
       // As many digits as the difference is below the sides: 1 + e^(-1000) needs 435 more.
       const d = evaluateReal(difference, probe, big).abs();
       const scale = evaluateReal(lhs, probe, big).abs();
+      if (d.isZero() && vars.length === 0 && scale.isFinite()) {
+        // A constant difference below 30 digits (σ(100) − 1 is −3.7·10^-44, tanh(1000) − 1 is −10^-869): the sides
+        // themselves compared at more digits, up to MAX_DIGITS (a few evaluations, once: the relation has no variables).
+        const deeper = constantDifference(lhs, rhs);
+        if (deeper !== undefined) return deeper;
+        continue;
+      }
       if (!d.isFinite() || d.isZero() || !scale.isFinite()) continue;
       digits += Math.max(0, (scale.isZero() ? 0 : scale.e) - d.e);
     } catch (e) {
@@ -101,6 +108,21 @@ export function refuteByDifference(difference: Expr, lhs: Expr, rhs: Expr, assum
     vars.forEach((s, i) => (point[symKey(s)] = p[i] as number));
     const [l, r] = [Number(o.lhs), Number(o.rhs)];
     return { verdict: 'fails', point, lhs: l, rhs: r, relError: Math.abs(Number(o.difference)) / Math.max(Math.abs(l), Math.abs(r), 1), highPrecision: { lhs: o.lhs, rhs: o.rhs, difference: o.difference, digits: o.digits } };
+  }
+  return undefined;
+}
+
+/**
+ * lhs = rhs without variables, compared at 120, 400 and MAX_DIGITS digits: the first difference found, or undefined.
+ * (Not past 400 with a sine or cosine: decimal.js holds π to about 1025 digits, which their reduction exceeds there.)
+ */
+function constantDifference(lhs: Expr, rhs: Expr): HighPrecisionFailure | undefined {
+  const trig = [lhs, rhs].some((e) => some(e, (n) => n.kind === 'call' && (n.fn === 'sin' || n.fn === 'cos' || n.fn === 'tan')));
+  for (const digits of trig ? [120, 400] : [120, 400, MAX_DIGITS]) {
+    const o = compareAtHighPrecision([lhs, rhs], new Map(), { digits });
+    if (o.verdict !== 'differ') continue;
+    const [l, r] = [Number(o.lhs), Number(o.rhs)];
+    return { verdict: 'fails', point: {}, lhs: l, rhs: r, relError: Math.abs(Number(o.difference)) / Math.max(Math.abs(l), Math.abs(r), 1), highPrecision: { lhs: o.lhs, rhs: o.rhs, difference: o.difference, digits: o.digits } };
   }
   return undefined;
 }

@@ -51,7 +51,9 @@ describe('shapes stated in a checked document', () => {
   });
 
   it('should fail the wrong step W x + b = x W + b and hold the right ones (issue 10 acceptance)', () => {
-    expect(verdicts(HOMEWORK)).toEqual(['5: fails', '7: proved', '9: holds', '11: fails']);
+    // ∂(Wx + b)/∂x = W^T is right in denominator layout (gradtex reads the m×n Jacobian, numerator layout, and
+    // does not choose the layout for the document): undecided, never fails (red-team-s9.test.ts).
+    expect(verdicts(HOMEWORK)).toEqual(['5: fails', '7: proved', '9: holds', '11: undecided']);
     const [wrong] = steps(HOMEWORK);
     expect(wrong?.evidence.summary).toContain('cannot multiply x (n) by W (m×n)');
     expect(wrong?.facts?.map((f) => f.fact)).toEqual(['W: m x n', 'x: n', 'b: m']);
@@ -99,7 +101,9 @@ describe('shapes stated in a checked document', () => {
 
   it('should write a symbol defined in the document in under the shapes, never read it as a scalar next to shaped ones', () => {
     const doc = 'Let $W \\in \\mathbb{R}^{m \\times n}$ and $x \\in \\mathbb{R}^n$, and $h = W x$.\n\n$$\\frac{\\partial h}{\\partial x} = W$$\n\n$$\\frac{\\partial h}{\\partial x} = W^T$$\n';
-    expect(verdicts(doc)).toEqual(['3: holds', '5: fails']);
+    // ∂h/∂x = W^T: right in denominator layout, so undecided (red-team-s9.test.ts); 2W^T fails in every layout.
+    expect(verdicts(doc)).toEqual(['3: holds', '5: undecided']);
+    expect(verdicts(doc.replace('= W^T', '= 2 W^T'))).toEqual(['3: holds', '5: fails']);
     expect(steps(doc)[0]?.evidence.summary).toMatch(/definitions written in: h \(m\)/);
   });
 });
