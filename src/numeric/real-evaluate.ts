@@ -349,10 +349,12 @@ function memoized<T>(fn: Fn<T>, plan: MemoPlan): Fn<T> {
   }
   if (deps.length <= 2) {
     const memo = new IndexMemo<T>(deps.length === 1 ? 1 : 2);
+    // Each index is read from its own level's integers (the point of differentiation's level or the one around it).
     const [da, db] = [deps[0] as number, (deps[1] ?? deps[0]) as number];
+    const [ia, ib] = [from[0] as readonly number[], (from[1] ?? from[0]) as readonly number[]];
     return (f) => {
-      const a = ints[da] as number;
-      const b = ints[db] as number;
+      const a = ia[da] as number;
+      const b = ib[db] as number;
       const hit = memo.get(epoch.value, a, b);
       if (hit !== undefined) return hit;
       const v = fn(f);
@@ -360,17 +362,10 @@ function memoized<T>(fn: Fn<T>, plan: MemoPlan): Fn<T> {
       return v;
     };
   }
-  const memo = new Map<number | string, T>();
+  // Three or more indices: a map cleared for each frame, keyed by their values.
+  const memo = new Map<string, T>();
   let seen = -1;
-  const [ints0, ints1] = from as [readonly number[], readonly number[] | undefined];
-  const [slot0, slot1] = deps as [number, number | undefined];
-  const keyOf = (): number | string => {
-    const a = ints0[slot0] as number;
-    if (deps.length === 1) return a;
-    const b = (ints1 as readonly number[])[slot1 as number] as number;
-    if (deps.length === 2 && Math.abs(a) < 32768 && Math.abs(b) < 32768) return (a + 32768) * 65536 + (b + 32768);
-    return deps.map((d, i) => (from[i] as readonly number[])[d] as number).join(',');
-  };
+  const keyOf = (): string => deps.map((d, i) => (from[i] as readonly number[])[d] as number).join(',');
   return (f) => {
     if (seen !== epoch.value) {
       memo.clear();
