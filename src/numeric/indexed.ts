@@ -77,19 +77,29 @@ export function indexedValuesOf(name: string): (salt: number, subs: readonly num
       table.salt = salt;
       table.generation++;
     }
-    const slot = tableSlot(subs, sups);
-    if (slot < 0) return indexedValueAfterName(table.afterName, subs, sups);
-    if (table.stamps[slot] === table.generation) return table.values[slot] as number;
+    let slot = tableSlot(subs, sups);
+    let stamps = table.stamps;
+    let values = table.values;
+    if (slot < 0) {
+      slot = tripleSlot(subs, sups);
+      if (slot < 0) return indexedValueAfterName(table.afterName, subs, sups);
+      // Allocated for the names that have such lookups only (W_{jk}^{(l)}).
+      if (table.triples === undefined) table.triples = { stamps: new Int32Array(TRIPLE_SLOTS), values: new Float64Array(TRIPLE_SLOTS) };
+      stamps = table.triples.stamps;
+      values = table.triples.values;
+    }
+    if (stamps[slot] === table.generation) return values[slot] as number;
     const v = indexedValueAfterName(table.afterName, subs, sups);
-    table.stamps[slot] = table.generation;
-    table.values[slot] = v;
+    stamps[slot] = table.generation;
+    values[slot] = v;
     return v;
   };
 }
 
 /**
  * The values of one name at the last salt met, for one or two small index
- * values (0 … 15): an evaluation looks the same z_3 up at every term that
+ * values (0 … 15), and for two subscripts with one superscript
+ * (W_{jk}^{(l)}, in a table of its own made when first needed): an evaluation looks the same z_3 up at every term that
  * reads it, and the value is a function of salt, name and indices alone
  * (remembered, not state: the same values either way).
  */
@@ -99,12 +109,16 @@ interface ValueTable {
   generation: number;
   readonly stamps: Int32Array;
   readonly values: Float64Array;
+  /** Slots for z_{a,b}^{(c)}. */
+  triples?: { readonly stamps: Int32Array; readonly values: Float64Array };
 }
 
 const valueTables = new Map<string, ValueTable>();
 const SIDE = 16;
 /** Slots for z_a, z^{(a)}, z_a^{(b)}, z_{a,b}. */
 const TABLE_SLOTS = 2 * SIDE + 2 * SIDE * SIDE;
+/** Slots for z_{a,b}^{(c)}. */
+const TRIPLE_SLOTS = SIDE * SIDE * SIDE;
 
 function small(x: number): boolean {
   return x >= 0 && x < SIDE && Number.isInteger(x);
@@ -127,6 +141,16 @@ function tableSlot(subs: readonly number[], sups: readonly number[]): number {
   } else return -1;
   if (!small(a) || !small(b)) return -1;
   return 2 * SIDE + (ns === 2 ? SIDE * SIDE : 0) + a * SIDE + b;
+}
+
+/** The slot of z_{a,b}^{(c)} with small a, b, c in the table of triples, or -1. */
+function tripleSlot(subs: readonly number[], sups: readonly number[]): number {
+  if (subs.length !== 2 || sups.length !== 1) return -1;
+  const a = subs[0] as number;
+  const b = subs[1] as number;
+  const c = sups[0] as number;
+  if (!small(a) || !small(b) || !small(c)) return -1;
+  return (a * SIDE + b) * SIDE + c;
 }
 
 function indexedValueAfterName(afterName: number, subs: readonly number[], sups: readonly number[]): number {

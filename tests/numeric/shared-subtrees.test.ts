@@ -157,4 +157,14 @@ describe('indexed values by name', () => {
       { seed: 16, numRuns: 500 },
     );
   });
+
+  it('should give W_{jk}^{(l)} from its table what indexedValueAt gives, at the salt asked, when salts alternate', () => {
+    const valueOf = indexedValuesOf('W');
+    for (const salt of [0.25, 0.25, 0.5, 0.25, 0.5, 0.5])
+      for (const [subs, sups] of [[[2, 3], [1]], [[3, 2], [1]], [[2, 3], [2]], [[15, 0], [15]], [[16, 0], [1]], [[2, 3], [1]]] as const)
+        expect(valueOf(salt, subs, sups)).toBe(indexedValueAt(salt, 'W', subs, sups));
+    // Different indices, different values (the slots do not collide).
+    expect(valueOf(0.25, [2, 3], [1])).not.toBe(valueOf(0.25, [3, 2], [1]));
+    expect(valueOf(0.25, [2, 3], [1])).not.toBe(valueOf(0.25, [2, 3], [2]));
+  });
 });
