@@ -24,7 +24,6 @@ import { EvaluationError } from './evaluation-error.js';
 import { FLOAT_OPS } from './float-ops.js';
 import { evaluateReal } from './real-evaluate.js';
 import { isIntegerDelta } from './indexed.js';
-import { SubtreeSet } from './shared-subtrees.js';
 
 /** The working precision, and the most a point may ask for (a constant such as e^(-5000) would ask for 2,200). */
 export const BASE_DIGITS = 60;
@@ -85,18 +84,16 @@ export function compareAtHighPrecision(sides: readonly [Expr, Expr], env: Readon
   return { verdict: 'unknown', reason: `${p} digits were not enough` };
 }
 
-/** Whether a subtree is closed (no symbol but π, no derivative), remembered per node for one walk. */
-function closedness(): (e: Expr) => boolean {
-  const known = new Map<Expr, boolean>();
-  const closed = (e: Expr): boolean => {
-    const k = known.get(e);
-    if (k !== undefined) return k;
-    const v = e.kind === 'sym' ? e.name === 'pi' && children(e).every(closed) : e.kind !== 'deriv' && children(e).every(closed);
-    known.set(e, v);
-    return v;
-  };
-  return closed;
+/** Whether a subtree is closed (no symbol but π, no derivative), remembered per node object (a function of the tree alone). */
+function closed(e: Expr): boolean {
+  const k = closedNodes.get(e);
+  if (k !== undefined) return k;
+  const v = e.kind === 'sym' ? e.name === 'pi' && children(e).every(closed) : e.kind !== 'deriv' && children(e).every(closed);
+  closedNodes.set(e, v);
+  return v;
 }
+
+const closedNodes = new WeakMap<Expr, boolean>();
 
 /** Significant digits of a literal: 0.5403023058681398 has 16. */
 function literalDigits(e: Expr): number {
@@ -119,40 +116,64 @@ function literalDigits(e: Expr): number {
  *     highPrecisionDigits([parsePlain('x/2'), parsePlain('0.5*x')])             // undefined
  */
 export function highPrecisionDigits(sides: readonly [Expr, Expr]): number | undefined {
+  const [l, r] = sides.map(constantsIn) as [Constants, Constants];
+  return l.suspicious || r.suspicious ? BASE_DIGITS + Math.max(l.orders, r.orders) : undefined;
+}
+
+/** What a subtree's constants ask of a high-precision evaluation: whether any is suspicious, and the most extreme magnitude's orders. */
+interface Constants {
+  readonly suspicious: boolean;
+  readonly orders: number;
+}
+
+/**
+ * The constants of e and of every subtree, remembered per node object: a
+ * function of the tree alone, and joined by "or" and "max", so a subtree met
+ * again (a lowered matrix entry repeats its terms dozens of times, and the
+ * entries of one size share them) adds nothing the first visit did not.
+ */
+function constantsIn(e: Expr): Constants {
+  const known = constantsOf.get(e);
+  if (known !== undefined) return known;
+  const fresh = constantsAfresh(e);
+  constantsOf.set(e, fresh);
+  return fresh;
+}
+
+const constantsOf = new WeakMap<Expr, Constants>();
+
+function constantsAfresh(e: Expr): Constants {
   let suspicious = false;
   let orders = 0;
-  // A subtree met again (a lowered matrix entry repeats its terms dozens of times) adds nothing the first visit did not.
-  const visited = new SubtreeSet();
-  const closed = closedness();
-  const visit = (e: Expr): void => {
-    if (!visited.add(e)) return;
-    if (!closed(e)) {
-      for (const c of children(e)) visit(c);
-      return;
+  const joinChildren = (): Constants => {
+    for (const c of children(e)) {
+      const k = constantsIn(c);
+      if (k.suspicious) suspicious = true;
+      orders = Math.max(orders, k.orders);
     }
-    if (literalDigits(e) > 8) suspicious = true;
-    some(e, (n) => {
-      if (literalDigits(n) > 8) suspicious = true;
-      return false;
-    });
-    let v: number;
-    try {
-      v = Math.abs(evaluateReal(e, FLOAT_OPS, new Map()));
-    } catch {
-      return;
-    }
-    if (Number.isNaN(v)) return;
-    let magnitude = v === 0 || !Number.isFinite(v) ? exponentOf(e) : Math.log10(v);
-    if (magnitude === undefined) magnitude = 0;
-    if (Math.abs(magnitude) > 8) {
-      suspicious = true;
-      orders = Math.max(orders, Math.ceil(Math.abs(magnitude)));
-    }
-    // Inner constants may be more extreme than the whole: 1 + e^(-1000) is 1.
-    for (const c of children(e)) visit(c);
+    return { suspicious, orders };
   };
-  sides.forEach(visit);
-  return suspicious ? BASE_DIGITS + orders : undefined;
+  if (!closed(e)) return joinChildren();
+  if (literalDigits(e) > 8) suspicious = true;
+  some(e, (n) => {
+    if (literalDigits(n) > 8) suspicious = true;
+    return false;
+  });
+  let v: number;
+  try {
+    v = Math.abs(evaluateReal(e, FLOAT_OPS, new Map()));
+  } catch {
+    return { suspicious, orders };
+  }
+  if (Number.isNaN(v)) return { suspicious, orders };
+  let magnitude = v === 0 || !Number.isFinite(v) ? exponentOf(e) : Math.log10(v);
+  if (magnitude === undefined) magnitude = 0;
+  if (Math.abs(magnitude) > 8) {
+    suspicious = true;
+    orders = Math.max(orders, Math.ceil(Math.abs(magnitude)));
+  }
+  // Inner constants may be more extreme than the whole: 1 + e^(-1000) is 1.
+  return joinChildren();
 }
 
 /** The decimal exponent of a constant that doubles cannot hold (e^(-1000) is 0 in doubles), at 30 digits. */

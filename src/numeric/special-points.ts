@@ -99,13 +99,29 @@ function varyingPowers(es: readonly Expr[]): { base: Expr; exp: Expr }[] {
   const out: { base: Expr; exp: Expr }[] = [];
   // (A repeat is visited again: the same power twice is two tries from different base points.)
   const visit = (e: Expr): void => {
-    if (out.length >= 2) return;
-    if (e.kind === 'pow' && freeSymbols(e.exp, [], false).length > 0 && freeSymbols(e.base, [], false).length > 0 && out.length < 2) out.push({ base: e.base, exp: e.exp });
+    // A subtree holding no such power pushes nothing (most of a lowered matrix entry, whose entries share their subtrees).
+    if (out.length >= 2 || !holdsVaryingPower(e)) return;
+    if (e.kind === 'pow' && isVaryingPower(e) && out.length < 2) out.push({ base: e.base, exp: e.exp });
     for (const c of children(e)) visit(c);
   };
   es.forEach(visit);
   return out;
 }
+
+function isVaryingPower(e: Expr): boolean {
+  return e.kind === 'pow' && freeSymbols(e.exp, [], false).length > 0 && freeSymbols(e.base, [], false).length > 0;
+}
+
+/** Whether e or a subtree is a power with a varying exponent and base, remembered per node object (a function of the tree alone). */
+function holdsVaryingPower(e: Expr): boolean {
+  const known = withVaryingPower.get(e);
+  if (known !== undefined) return known;
+  const v = isVaryingPower(e) || children(e).some(holdsVaryingPower);
+  withVaryingPower.set(e, v);
+  return v;
+}
+
+const withVaryingPower = new WeakMap<Expr, boolean>();
 
 /** t near which f(t) = 0 (f continuous), or undefined: exact for linear f, else a few secant steps. */
 function solveZero(f: (t: number) => number, start: number): number | undefined {
