@@ -39,7 +39,20 @@ export interface HighPrecisionOptions {
   readonly indexed?: boolean;
 }
 
-const show = (x: BigDecimal): string => x.toSignificantDigits(20).toString();
+/** The most digits a value is printed with: past them the difference, printed beside, says it alone. */
+const MAX_SHOWN_DIGITS = 60;
+
+/**
+ * Both values to 20 significant digits, or to as many more as it takes for
+ * them to read differently (σ(100) against 1 differs in the 44th digit), up
+ * to MAX_SHOWN_DIGITS and the working precision `p`.
+ */
+function showPair(l: BigDecimal, r: BigDecimal, difference: BigDecimal, p: number): [string, string] {
+  const scale = l.abs().gt(r.abs()) ? l : r;
+  const needed = difference.isZero() || scale.isZero() ? 20 : scale.e - difference.e + 3;
+  const digits = Math.min(p, needed > MAX_SHOWN_DIGITS ? 20 : Math.max(20, needed));
+  return [l.toSignificantDigits(digits).toString(), r.toSignificantDigits(digits).toString()];
+}
 
 /**
  * Are lhs and rhs different at the point `env` (symKey -> double)? 'agree'
@@ -69,7 +82,10 @@ export function compareAtHighPrecision(sides: readonly [Expr, Expr], env: Readon
     const bound = b.mul(b.num(8), b.add(l.error, r.error));
     if (!bound.isFinite()) return { verdict: 'unknown', reason: 'no error bound in high precision' };
     const difference = b.sub(l.value, r.value);
-    if (difference.abs().gt(bound)) return { verdict: 'differ', lhs: show(l.value), rhs: show(r.value), difference: difference.toSignificantDigits(6).toString(), digits: p };
+    if (difference.abs().gt(bound)) {
+      const [lhs, rhs] = showPair(l.value, r.value, difference, p);
+      return { verdict: 'differ', lhs, rhs, difference: difference.toSignificantDigits(6).toString(), digits: p };
+    }
     const scale = l.value.abs().gt(r.value.abs()) ? l.value.abs() : r.value.abs();
     // Agreement counts when the bound is below 1e-30 of the values (or both are exactly equal).
     if (bound.isZero() || (!scale.isZero() && !bound.gt(b.mul(scale, b.rational(1n, 10n ** 30n))))) return { verdict: 'agree', digits: p };
