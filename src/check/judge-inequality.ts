@@ -21,6 +21,7 @@ import type { Engine } from '../rewrite/engine.js';
 import { simplify } from '../simplify/simplify.js';
 import type { Fact } from './facts.js';
 import { formatNumber as fmt } from '../numeric/format-number.js';
+import { BASE_DIGITS } from '../numeric/high-precision.js';
 import { formatPoint, type Judgement } from './judgement.js';
 import { proveByLemmas, type Lemma } from './lemma-proof.js';
 import { positivity } from './positivity.js';
@@ -45,7 +46,7 @@ export function judgeInequality(engine: Engine, p: PreparedStep, rel: '<=' | '<'
       verdict: 'fails',
       evidence: {
         method: 'search',
-        summary: `${at === '' ? 'at a sampled point' : `at ${at}`}: left side = ${fmt(lv)}, right side = ${fmt(rv)}${equalHere && strict ? ' (equal, so the strict inequality fails)' : ''}`,
+        summary: `${at === '' ? 'at a sampled point' : `at ${at}`}: left side = ${fmt(lv)}, right side = ${fmt(rv)}${found.reversedInHighPrecision === true ? ` (too close for doubles to decide; at ${BASE_DIGITS} digits the ${swapped ? 'right' : 'left'} side is the larger)` : equalHere && strict ? ' (equal, so the strict inequality fails)' : ''}`,
         point,
         lhsValue: lv,
         rhsValue: rv,

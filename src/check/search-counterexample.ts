@@ -17,7 +17,8 @@ import { BASE_DIGITS, compareAtHighPrecision } from '../numeric/high-precision.j
 import { drawPoint } from '../numeric/sample.js';
 
 export type SearchResult =
-  | { readonly kind: 'violation'; readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number }
+  /** `reversedInHighPrecision`: the doubles do not show the reversal (σ(10^3) and 1 − 10^{-30} both round to 1); high precision does. */
+  | { readonly kind: 'violation'; readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number; readonly reversedInHighPrecision?: true }
   /** No counterexample; `touching` is where a strict claim's sides met to within rounding (cannot be decided). */
   | { readonly kind: 'none'; readonly points: number; readonly closest: number; readonly touching?: Record<string, number>; readonly coverage?: Coverage }
   | { readonly kind: 'undecided'; readonly reason: string };
@@ -202,7 +203,8 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
   }
   // Far out, past the search box (x ≤ 100 held for every x in ±25): each free coordinate of the points closest to
   // violating set to large values and to multiples of the relation's own numbers. Doubles lose digits out there
-  // ((x + 1)^2 − x^2 at 10^12), so a reversal counts only when high precision confirms it.
+  // ((x + 1)^2 − x^2 at 10^12), so a reversal counts only when high precision confirms it; and they round
+  // (σ(10^3) and 1 − 10^{-30} are both 1.0, e^{-10^3} is 0), so sides within rounding of each other are asked too.
   sampled.sort((u, v) => v.m - u.m);
   const far = farValues([a, b]);
   for (const start of indexed ? [] : sampled.slice(0, 3)) {
@@ -214,8 +216,8 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
         p[i] = v;
         const x = f(p);
         const y = g(p);
-        if (!Number.isFinite(x) || !Number.isFinite(y) || !violates(x, y)) continue;
-        if (reversedInTruth(a, b, vars, p)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
+        if (!Number.isFinite(x) || !Number.isFinite(y) || gap(x, y) < -TOLERANCE) continue;
+        if (reversedInTruth(a, b, vars, p)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y, ...(violates(x, y) ? {} : { reversedInHighPrecision: true as const }) };
       }
     }
   }

@@ -46,14 +46,28 @@ interface BigDecimalClass {
 let base: BigDecimalClass | undefined;
 const byPrecision = new Map<number, RealOps<BigDecimal>>();
 
+/** decimal.js's constructor, with the configuration the clones start from. */
+type DecimalModule = BigDecimalClass & { clone(config: { precision: number; modulo: number }): BigDecimalClass; EUCLID: number };
+
+/** mathjs's BigNumber configuration (lib/cjs/type/bignumber/BigNumber.js: precision 64, Euclidean modulo); every use clones it with its own precision. */
+function configured(Decimal: DecimalModule): BigDecimalClass {
+  return Decimal.clone({ precision: 64, modulo: Decimal.EUCLID });
+}
+
+/**
+ * decimal.js, already loaded (the V8 start-up snapshot of `check` bundles it
+ * and hands it over here): a module loaded with require while the snapshot
+ * is built makes the snapshot fail at start (Node 20 cannot keep user-land
+ * CommonJS modules in it), so the snapshot must not reach the require below.
+ */
+export function useLoadedDecimal(Decimal: unknown): void {
+  base ??= configured(Decimal as DecimalModule);
+}
+
 function bigNumberClass(): BigDecimalClass {
   if (base !== undefined) return base;
-  // The decimal.js that mathjs itself depends on (resolved from mathjs's folder: it is not a dependency of ours),
-  // configured as mathjs configures its BigNumber (lib/cjs/type/bignumber/BigNumber.js: precision 64, Euclidean modulo);
-  // every use clones it with its own precision.
-  const require = createRequire(import.meta.url);
-  const Decimal = createRequire(require.resolve('mathjs'))('decimal.js') as BigDecimalClass & { clone(config: { precision: number; modulo: number }): BigDecimalClass; EUCLID: number };
-  base = Decimal.clone({ precision: 64, modulo: Decimal.EUCLID });
+  // The decimal.js that mathjs itself depends on, configured as mathjs configures its BigNumber.
+  base = configured(createRequire(import.meta.url)('decimal.js') as DecimalModule);
   return base;
 }
 

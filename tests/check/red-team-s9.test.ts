@@ -181,6 +181,21 @@ describe('an inequality that breaks only outside the search box of ±25 (fixed: 
     // correct: x^2 ≤ 2^x + 1000 for x ≥ 1.
     expect(verdicts('For $x \\ge 1$, $$x^2 \\le 2^x + 1000$$\n')).toEqual(['1: holds']);
   });
+  // Found in the session's review: holds for both, where doubles round the sides together far out
+  // (σ(1000) and 1 − 10^{-30} are both 1.0; e^{-1000} is 0.0), so the search skipped the very points that break them.
+  it('fails σ(x) < 1 − 10^{-30} and e^{-x} > 10^{-300}, whose reversal doubles round away', () => {
+    expect(verdicts('$$\\sigma(x) < 1 - 10^{-30}$$\n')).toEqual(['1: fails']); // wrong (σ(x) > 1 − 10^{-30} for x > 69.1)
+    expect(verdicts('$$e^{-x} > 10^{-300}$$\n')).toEqual(['1: fails']); // wrong (x > 690.8)
+    const r = checkDocument(checker, '$$\\sigma(x) < 1 - 10^{-30}$$\n', 'markdown');
+    expect(r.chains[0]?.steps[0]?.evidence?.summary).toContain('at 60 digits the left side is the larger');
+  });
+  it('keeps the true ones whose sides also round together far out', () => {
+    expect(verdicts('$$\\sigma(x) < 1$$\n')).not.toContain('1: fails'); // correct
+    expect(verdicts('$$e^{-x^2} > 0$$\n')).not.toContain('1: fails'); // correct
+    expect(verdicts('$$\\log(1 + e^x) > x$$\n')).not.toContain('1: fails'); // correct
+    expect(verdicts('$$e^{-x} > 0$$\n')).not.toContain('1: fails'); // correct
+    expect(verdicts('$$1 - \\sigma(x) > 0$$\n')).not.toContain('1: fails'); // correct
+  });
 });
 
 describe('entries of a vector defined as a whole by a function (fixed: src/check/judge-math.ts)', () => {
