@@ -56,6 +56,9 @@ export interface Kink {
   readonly convention?: string;
 }
 
+/** How many digits a sine, cosine or tangent is asked at, at most: decimal.js holds π to about 1025 digits, and its reduction of the argument with guard digits threw "Precision limit exceeded" at 1000. */
+const TRIG_DIGITS = 400;
+
 export interface FunctionSpec {
   readonly name: string;
   /** Other spellings accepted on input (plain and LaTeX), e.g. ln for log. */
@@ -130,6 +133,13 @@ export interface FunctionSpec {
   readonly zeroOnlyAtZero?: boolean;
   /** nerdamer's spelling; undefined = nerdamer cannot express it, and is not asked. */
   readonly nerdamer?: NerdamerForm;
+  /**
+   * The most digits its high-precision value (`real` over decimal.js) may be
+   * asked at; undefined = no limit of its own. The trigonometric functions
+   * reduce their argument by π, which decimal.js holds to about 1025 digits:
+   * past 400 that reduction runs out.
+   */
+  readonly maxHighPrecisionDigits?: number;
   /** LaTeX commands read as this function besides its printed form: \ln for log, \exp for e^{x}. */
   readonly latexAliases?: readonly string[];
   /** How the inverse function is written, suggested when `\sin^{-1}` is refused. */
@@ -255,19 +265,19 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   {
     name: 'sin', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\sin' }, domain: 'all', title: 'sine',
     evaluate: (xs) => Math.sin(a0(xs)), real: (o, xs) => o.sin(r0(xs, o)),
-    nerdamer: { spelling: 'sin({0})' }, latexInverse: '\\arcsin', messageExample: 4,
+    maxHighPrecisionDigits: TRIG_DIGITS, nerdamer: { spelling: 'sin({0})' }, latexInverse: '\\arcsin', messageExample: 4,
     derivativeRule: 'd.sin', specialValueRules: ['sv.sin-zero'],
   },
   {
     name: 'cos', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\cos' }, domain: 'all', title: 'cosine',
     evaluate: (xs) => Math.cos(a0(xs)), real: (o, xs) => o.cos(r0(xs, o)),
-    nerdamer: { spelling: 'cos({0})' }, latexInverse: '\\arccos',
+    maxHighPrecisionDigits: TRIG_DIGITS, nerdamer: { spelling: 'cos({0})' }, latexInverse: '\\arccos',
     derivativeRule: 'd.cos', specialValueRules: ['sv.cos-zero'],
   },
   {
     name: 'tan', aliases: [], minArgs: 1, maxArgs: 1, latex: { form: 'command', command: '\\tan' }, domain: 'all', title: 'tangent',
     evaluate: (xs) => Math.tan(a0(xs)), real: (o, xs) => o.div(o.sin(r0(xs, o)), o.cos(r0(xs, o))), slope: (_x, fx) => 1 + fx * fx,
-    nerdamer: { spelling: 'tan({0})' }, latexInverse: '\\arctan',
+    maxHighPrecisionDigits: TRIG_DIGITS, nerdamer: { spelling: 'tan({0})' }, latexInverse: '\\arctan',
     derivativeRule: 'd.tan', specialValueRules: ['sv.tan-zero'],
   },
   {

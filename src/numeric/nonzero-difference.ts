@@ -101,7 +101,7 @@ export function refuteByDifference(difference: Expr, lhs: Expr, rhs: Expr, assum
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
     }
-    if (digits > MAX_DIGITS) continue;
+    if (digits > digitLimit([lhs, rhs])) continue;
     const o = compareAtHighPrecision([lhs, rhs], env, { digits });
     if (o.verdict !== 'differ') continue;
     const point: Record<string, number> = {};
@@ -112,13 +112,23 @@ export function refuteByDifference(difference: Expr, lhs: Expr, rhs: Expr, assum
   return undefined;
 }
 
-/**
- * lhs = rhs without variables, compared at 120, 400 and MAX_DIGITS digits: the first difference found, or undefined.
- * (Not past 400 with a sine or cosine: decimal.js holds π to about 1025 digits, which their reduction exceeds there.)
- */
+/** The most digits the functions in `exprs` may be evaluated at (MAX_DIGITS, or less where the function table says so). */
+function digitLimit(exprs: readonly Expr[]): number {
+  let limit = MAX_DIGITS;
+  for (const e of exprs) {
+    some(e, (n) => {
+      const own = n.kind === 'call' ? lookupFunction(n.fn)?.maxHighPrecisionDigits : undefined;
+      if (own !== undefined) limit = Math.min(limit, own);
+      return false;
+    });
+  }
+  return limit;
+}
+
+/** lhs = rhs without variables, compared at 120, 400 and MAX_DIGITS digits (no more than its functions allow): the first difference found, or undefined. */
 function constantDifference(lhs: Expr, rhs: Expr): HighPrecisionFailure | undefined {
-  const trig = [lhs, rhs].some((e) => some(e, (n) => n.kind === 'call' && (n.fn === 'sin' || n.fn === 'cos' || n.fn === 'tan')));
-  for (const digits of trig ? [120, 400] : [120, 400, MAX_DIGITS]) {
+  const limit = digitLimit([lhs, rhs]);
+  for (const digits of [120, 400, MAX_DIGITS].filter((d) => d <= limit)) {
     const o = compareAtHighPrecision([lhs, rhs], new Map(), { digits });
     if (o.verdict !== 'differ') continue;
     const [l, r] = [Number(o.lhs), Number(o.rhs)];
