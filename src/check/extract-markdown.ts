@@ -10,6 +10,7 @@
  *     extractMarkdown('Let $x > 0$.\n\n$$\n\\ln x \\le x - 1\n$$\n')
  *     // [{ kind: 'math', display: false, text: 'x > 0', … }, { kind: 'math', display: true, text: '\\ln x \\le x - 1', … }]
  */
+import { checkBlockParts } from '../parse/check-block-parts.js';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -103,7 +104,11 @@ export function extractMarkdown(original: string): Segment[] {
     const end = n.position?.end.offset;
     // A ```check block (gradtex md's checked chain) is display math the author asked to have judged.
     const checkBlock = n.type === 'code' && n.lang === 'check';
-    if ((n.type === 'math' || n.type === 'inlineMath' || checkBlock) && n.value !== undefined && start !== undefined && end !== undefined) {
+    if (checkBlock && n.value !== undefined && start !== undefined && end !== undefined) {
+      // Its pieces: math delimiters pasted into it dropped, and one claim per line (parse/check-block-parts.ts).
+      const at = locate(source, n.value, start, end);
+      for (const part of checkBlockParts(n.value)) out.push({ kind: 'math', display: true, text: withoutComments(part.text), offset: normalised.toOriginal(at + part.offset) });
+    } else if ((n.type === 'math' || n.type === 'inlineMath') && n.value !== undefined && start !== undefined && end !== undefined) {
       const display = n.type !== 'inlineMath' || source.startsWith('$$', start);
       out.push({ kind: 'math', display, text: withoutComments(n.value), offset: normalised.toOriginal(locate(source, n.value, start, end)) });
     } else if (n.type === 'code' && n.lang === 'math' && n.value !== undefined && start !== undefined && end !== undefined) {

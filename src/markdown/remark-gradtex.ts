@@ -32,6 +32,7 @@ import { workOutRequest, type NamedLookup } from './derive-block.js';
 import { isRequestProblem, parseDeriveBlock } from './derive-request.js';
 import { displayMath, headingParagraph, verdictParagraph } from './mdast-nodes.js';
 import { readBlockShapes, type BlockShapes } from '../check/block-shapes.js';
+import { checkBlockParts } from '../parse/check-block-parts.js';
 import type { Detail } from '../proof/group-steps.js';
 import type { ShapeContext } from '../matrix/shape.js';
 
@@ -173,9 +174,14 @@ function reportChain(ctx: Context, node: { position?: Position | undefined; valu
 
 /** The chain as display math: the block itself when it has its own layout, else one row per relation. */
 function chainLatex(node: Code): string {
-  if (/\\begin\{/.test(node.value)) return node.value;
-  const rows = splitRelations(node.value).flatMap((c) =>
-    c.rels.map((r, k) => `${k === 0 ? `${c.sides[0]?.latex ?? ''} ` : ''}&${relationLatex(r.rel)} ${c.sides[k + 1]?.latex ?? ''}`),
+  // The pieces the checker judged (math delimiters pasted into the block dropped, a claim per line): parse/check-block-parts.ts.
+  const parts = checkBlockParts(node.value);
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only !== undefined && /\\begin\{/.test(only.text)) return only.text.trim();
+  const rows = parts.flatMap((part) =>
+    /\\begin\{/.test(part.text)
+      ? [`&${part.text.trim()}`]
+      : splitRelations(part.text).flatMap((c) => c.rels.map((r, k) => `${k === 0 ? `${c.sides[0]?.latex ?? ''} ` : ''}&${relationLatex(r.rel)} ${c.sides[k + 1]?.latex ?? ''}`)),
   );
   return `\\begin{aligned}\n${rows.join(' \\\\\n')}\n\\end{aligned}`;
 }
