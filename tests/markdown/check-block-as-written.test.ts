@@ -55,3 +55,15 @@ describe('one claim per line in a check block', () => {
     expect(r.html).toContain('✔ every step proved (2)');
   }, 60_000);
 });
+
+describe('one claim per line in a $$ display without \\\\ between them', () => {
+  it('judges each claim at its own line, and keeps chains and aligned rows as they are', () => {
+    // correct, correct (was: both failed as "x^2 + 2x + 1 x^2 - 1", a product)
+    expect(verdicts('$$\n(x+1)^2 = x^2 + 2x + 1\nx^2 - 1 = (x-1)(x+1)\n$$\n')).toEqual(['2: proved', '3: proved']);
+    // wrong on the second line: fails there
+    expect(verdicts('$$\n(x+1)^2 = x^2 + 2x + 1\n(x-1)^2 = x^2 - 2x + 2\n$$\n')).toEqual(['2: proved', '3: fails']);
+    // a chain continued with = on the next line stays one chain: correct, correct
+    expect(verdicts('$$\n\\frac{d}{dx} x^2 e^x\n= 2x e^x + x^2 e^x\n= x(x+2)e^x\n$$\n')).toEqual(['3: proved', '4: proved']);
+  });
+});
+
