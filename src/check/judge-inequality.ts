@@ -109,7 +109,10 @@ export function judgeInequality(engine: Engine, p: PreparedStep, rel: '<=' | '<'
     verdict: 'holds',
     evidence: {
       method: 'search',
-      summary: `no counterexample at ${found.points} points (random sampling and local search; ${found.coverage?.text ?? 'random points'}); no lemma matched, so not proved`,
+      summary:
+        found.coverage?.constant === true
+          ? `it holds ${found.coverage.text}; no lemma matched, so not proved`
+          : `no counterexample at ${found.points} points (random sampling and local search; ${found.coverage?.text ?? 'random points'}); no lemma matched, so not proved`,
       points: found.points,
       ...(found.coverage !== undefined ? { coverage: found.coverage } : {}),
       ...extra,

@@ -26,6 +26,8 @@ export interface Coverage {
   readonly sizes?: { readonly names: readonly string[]; readonly values: readonly number[] };
   /** Variables restricted to integers by the assumptions, with their range. */
   readonly integers?: readonly { readonly name: string; readonly lo: number; readonly hi: number }[];
+  /** No variable to sample: both sides are numbers, and every "random point" was the same evaluation. */
+  readonly constant?: true;
   /** The one line for people. */
   readonly text: string;
 }
@@ -43,6 +45,7 @@ function range(lo: number, hi: number): string {
 export function coverageText(c: Omit<Coverage, 'text'>): string {
   const shown = [...new Set(c.special)];
   const list = shown.length > 6 ? `${shown.slice(0, 6).join('; ')}; …` : shown.join('; ');
+  if (c.constant === true) return 'as numbers (no variable: evaluated once, in doubles)';
   const parts = [`at ${c.random} random points${c.special.length > 0 ? ` and ${c.special.length} special points (${list})` : ''}`];
   if (c.indices !== undefined) parts.push(`${c.indices.names.length === 1 ? 'index' : 'indices'} ${c.indices.names.join(', ')} ∈ ${range(c.indices.min, c.indices.max)}${c.indices.names.length > 1 ? (c.indices.coincident ? ` incl. ${c.indices.names.join(' = ')}` : ', never equal') : ''}`);
   if (c.sizes !== undefined) parts.push(`${c.sizes.names.length === 1 ? 'size' : 'sizes'} ${c.sizes.names.join(', ')} ∈ {${c.sizes.values.join(', ')}}`);
@@ -167,6 +170,7 @@ export function samplingPlan(sides: readonly Expr[], vars: readonly Sym[], index
         ...(plan !== undefined && plan.indices.length > 0 && stats.min <= stats.max ? { indices: { names: names(plan.indices), min: stats.min, max: stats.max, coincident: stats.coincident } } : {}),
         ...(plan !== undefined && plan.sizes.length > 0 && stats.sizes.size > 0 ? { sizes: { names: names(plan.sizes), values: [...stats.sizes].sort((a, b) => a - b) } } : {}),
         ...(integers.length > 0 ? { integers } : {}),
+        ...(vars.every((s) => symKey(s) === symKey(SALT)) ? { constant: true as const } : {}),
       };
       return { ...c, text: coverageText(c) };
     },
