@@ -12,6 +12,9 @@ import { substitute } from '../expr/substitute.js';
 import type { Derivation } from '../proof/step.js';
 import type { Engine } from '../rewrite/engine.js';
 import { simplify } from '../simplify/simplify.js';
+import { evaluateExactly } from '../rewrite/builtins/fold-constants.js';
+import { log2Magnitude } from '../expr/constant-size.js';
+import { isFiniteInHighPrecision } from '../numeric/beyond-float-range.js';
 import { PointError } from './point.js';
 import { toPlain } from '../expr/to-plain.js';
 
@@ -97,7 +100,10 @@ export function undefinedAt(e: Expr, values: ReadonlyMap<string, Expr>): Expr | 
   };
   const bad = (x: Expr): boolean => {
     const v = valueOf(x);
-    return v !== undefined && !Number.isFinite(v);
+    // A number beyond float range (2^1025, 10^308 · 10, e^1000) is a value, not a point outside the domain.
+    if (v === undefined || Number.isFinite(v)) return false;
+    const at = substitute(x, values);
+    return evaluateExactly(at)?.kind !== 'num' && log2Magnitude(at) === undefined && !isFiniteInHighPrecision(at);
   };
   let budget = MAX_CHECKED_NODES;
   const search = (x: Expr): Expr | undefined => {
