@@ -107,7 +107,9 @@ async function buildBlob(root: string, outdir: string, work: string, name: strin
     write: false,
   });
   // One byte a character in the heap, as the whole source stays there (latin1-source.ts).
-  writeFileSync(entry, latin1Source(bundled.outputFiles[0]?.text ?? ''));
+  const text = bundled.outputFiles[0]?.text;
+  if (text === undefined) throw new Error(`esbuild wrote no bundle for ${source}`);
+  writeFileSync(entry, latin1Source(text));
   const blob = join(work, name);
   // No NODE_OPTIONS: V8 flags given while building must be given on every run, and the bin gives none.
   const env = { ...process.env };
