@@ -1,10 +1,10 @@
 #!/bin/sh
 # The `gradtex` command (package.json "bin"; copied to dist/cli/gradtex by
 # `npm run build`). It runs the bundle dist/cli/gradtex.js, from a V8
-# start-up snapshot when it can: dist/cli/gradtex.blob for diff, simplify,
-# eval and equal, gradtex-check.blob for check, holding their code and
-# nerdamer already loaded (snapshot-entry.ts), which saves most of their
-# start-up. A shell script, because Node reads
+# start-up snapshot when it can: dist/cli/gradtex-diff.blob for diff,
+# gradtex.blob for simplify, eval and equal, gradtex-check.blob for check,
+# holding their code and nerdamer already loaded (snapshot-entry.ts), which
+# saves most of their start-up. A shell script, because Node reads
 # --snapshot-blob only from its own command line.
 #
 # The snapshot is used only when Node would accept it and it was built for
@@ -26,9 +26,10 @@ while [ -h "$self" ]; do
 done
 dir=${self%/*}
 stamp=$dir/gradtex.blob.node
-# The snapshot of the command named first (snapshot-quick.ts, snapshot-check.ts); none for the others.
+# The snapshot of the command named first (snapshot-diff.ts, snapshot-quick.ts, snapshot-check.ts); none for the others.
 case ${1-} in
-  diff | simplify | eval | equal) blob=$dir/gradtex.blob ;;
+  diff) blob=$dir/gradtex-diff.blob ;;
+  simplify | eval | equal) blob=$dir/gradtex.blob ;;
   check) blob=$dir/gradtex-check.blob ;;
   *) blob= ;;
 esac

@@ -1,13 +1,14 @@
 /**
  * What the V8 start-up snapshots the `gradtex` bin starts from have in
- * common (dist/cli/gradtex.blob for `diff`, `simplify`, `eval`, `equal`:
- * snapshot-quick.ts; dist/cli/gradtex-check.blob for `check`, with the
+ * common (dist/cli/gradtex-diff.blob for `diff`: snapshot-diff.ts;
+ * gradtex.blob for `simplify`, `eval`, `equal`: snapshot-quick.ts;
+ * dist/cli/gradtex-check.blob for `check`, with the
  * Markdown stack: snapshot-check.ts; made by write-snapshot.ts in `npm run
  * build`). Run once at build time, an entry loads its commands and
  * nerdamer with its prime tables, and V8 saves the heap; each run then
  * starts from that heap instead of compiling the modules and loading
  * nerdamer again (nerdamer alone costs about as much as starting Node).
- * Two blobs, because each run pays for the whole heap it starts from.
+ * Three blobs, because each run pays for the whole heap it starts from.
  *
  * Only code is loaded here, never a user's command run: the warm-up's
  * answers are thrown away. A run uses the heap only when it is the build's
@@ -16,7 +17,7 @@
  * build (the heap holds paths found from the build's location) — runs the
  * bundle instead, exactly as without a snapshot:
  *
- *     node --snapshot-blob dist/cli/gradtex.blob dist/cli/gradtex.js diff 'x^2' --wrt x
+ *     node --snapshot-blob dist/cli/gradtex-diff.blob dist/cli/gradtex.js diff 'x^2' --wrt x
  */
 import nerdamer from 'nerdamer';
 import 'nerdamer/Calculus.js';

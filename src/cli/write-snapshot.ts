@@ -3,13 +3,14 @@
  * snapshot the `gradtex` bin starts the quick commands from, and the bin
  * itself.
  *
- * 1. esbuild bundles each entry (snapshot-quick.ts, snapshot-check.ts) into one CommonJS file (what
+ * 1. esbuild bundles each entry (snapshot-diff.ts, snapshot-quick.ts, snapshot-check.ts) into one CommonJS file (what
  *    `node --build-snapshot` takes), nerdamer included, with import.meta.url
  *    standing for dist/cli/gradtex.js: the modules find their files (rules,
- *    compiled rules, worker scripts) where the bundle's modules find them.
+ *    compiled rules, worker scripts) where the bundle's modules find them;
+ *    its text Latin-1 (latin1-source.ts), which V8 holds one byte a character.
  * 2. `node --snapshot-blob BLOB --build-snapshot` runs it and saves the
- *    heap: dist/cli/gradtex.blob (diff, simplify, eval, equal) and
- *    gradtex-check.blob (check). Written elsewhere and renamed, so a
+ *    heap: dist/cli/gradtex-diff.blob (diff), gradtex.blob (simplify, eval,
+ *    equal) and gradtex-check.blob (check). Written elsewhere and renamed, so a
  *    failed or interrupted build leaves no blob: the bin then runs the
  *    bundle, as it would anyway.
  * 3. The stamp the bin checks (gradtex.sh): gradtex.blob.node, a link to the
@@ -23,14 +24,16 @@
  */
 import { build, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as workerThreads from 'node:worker_threads';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { latin1Source } from './latin1-source.js';
 
 /** The blobs by file name, with their entries: the bin picks one by the command's name (gradtex.sh). */
 export const SNAPSHOTS: Readonly<Record<string, string>> = {
+  'gradtex-diff.blob': 'src/cli/snapshot-diff.ts',
   'gradtex.blob': 'src/cli/snapshot-quick.ts',
   'gradtex-check.blob': 'src/cli/snapshot-check.ts',
 };
@@ -86,7 +89,7 @@ export async function writeSnapshot(root: string, outdir: string): Promise<void>
 async function buildBlob(root: string, outdir: string, work: string, name: string, source: string): Promise<string | undefined> {
   const entry = join(work, `${name}.cjs`);
   const bundleUrl = pathToFileURL(join(realpathSync(outdir), 'gradtex.js')).href;
-  await build({
+  const bundled = await build({
     absWorkingDir: root,
     entryPoints: [join(root, source)],
     outfile: entry,
@@ -101,7 +104,12 @@ async function buildBlob(root: string, outdir: string, work: string, name: strin
     plugins: [lazyWorkerThreads],
     legalComments: 'none',
     logLevel: 'error',
+    write: false,
   });
+  // One byte a character in the heap, as the whole source stays there (latin1-source.ts).
+  const text = bundled.outputFiles[0]?.text;
+  if (text === undefined) throw new Error(`esbuild wrote no bundle for ${source}`);
+  writeFileSync(entry, latin1Source(text));
   const blob = join(work, name);
   // No NODE_OPTIONS: V8 flags given while building must be given on every run, and the bin gives none.
   const env = { ...process.env };

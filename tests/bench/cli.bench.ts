@@ -11,6 +11,16 @@
  *     BENCH_RUNS=31 node dist/tests/bench/cli.bench.js --diff   # diff only
  *     node dist/tests/bench/cli.bench.js --diff --bundle         # also diff on the bundle without the snapshot
  *     node dist/tests/bench/cli.bench.js --diff --unbundled      # also diff on dist/src, without the bundle
+ *     node dist/tests/bench/cli.bench.js --no-extra-ca           # every process without NODE_EXTRA_CA_CERTS
+ *
+ * NODE_EXTRA_CA_CERTS (set on some machines for proxies) makes Node 20 build
+ * its whole certificate store at each start, before any script: its own
+ * root certificates and those of the file, 288 in all on the machine of
+ * session 10, where that cost `node -e 0` about 40 ms of CPU, more than the
+ * rest of its start-up. Both sides pay
+ * it, so it shrinks the ratio without saying anything about gradtex; the
+ * bench says when it is set, and `--no-extra-ca` runs every process
+ * without it (the ratio most machines see).
  *
  * On Linux the median CPU time (user + system) of each is printed beside
  * the wall time: on a machine busy with other work, the wall time measures
@@ -36,6 +46,9 @@ const root = projectRoot();
 const bin = join(root, 'dist', 'cli', 'gradtex');
 const bundle = join(root, 'dist', 'cli', 'gradtex.js');
 const RUNS = Math.max(15, Number(process.env['BENCH_RUNS'] ?? 21));
+// The spawned processes inherit this environment (see the top of the file).
+if (process.argv.includes('--no-extra-ca')) delete process.env['NODE_EXTRA_CA_CERTS'];
+const extraCa = process.env['NODE_EXTRA_CA_CERTS'];
 const all = !process.argv.includes('--diff');
 /** A small document for `check`: one derivative step, one algebra step. */
 const checkInput = join(mkdtempSync(join(tmpdir(), 'gradtex-bench-')), 'small.md');
@@ -100,6 +113,7 @@ const cpuText = (c: Case): string => {
   return cpu === undefined || baseCpu === undefined ? '' : `   (CPU ${fmt(cpu)}${c === baseline ? '' : `, ratio ${(cpu / baseCpu).toFixed(2)}`})`;
 };
 console.log(`cold start-up of the gradtex bin ${snapshot}, median wall time of ${RUNS} interleaved runs each (node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+if (extraCa !== undefined && extraCa !== '') console.log(`note: NODE_EXTRA_CA_CERTS=${extraCa}: every node here, node -e 0 included, parses those certificates at start (--no-extra-ca runs without)`);
 console.log(`${baseline.label}: ${fmt(base)}${cpuText(baseline)}`);
 for (const c of cases) {
   const m = median(times.get(c) as number[]);

@@ -1,8 +1,8 @@
 /**
  * The `gradtex` bin (dist/cli/gradtex) starts node from a V8 start-up
- * snapshot that `npm run build` makes (dist/cli/gradtex.blob for diff,
- * simplify, eval, equal; gradtex-check.blob for check), else on the
- * bundle dist/cli/gradtex.js. Whichever starts, the output, the errors and
+ * snapshot that `npm run build` makes (dist/cli/gradtex-diff.blob for diff;
+ * gradtex.blob for simplify, eval, equal; gradtex-check.blob for check),
+ * else on the bundle dist/cli/gradtex.js. Whichever starts, the output, the errors and
  * the exit code must be the same: each case runs three ways, as real
  * processes (the build must have run; see the pretest script) —
  *   the bin, as a user runs it (it takes the snapshot here),
@@ -25,9 +25,10 @@ const cliDir = join(root, 'dist', 'cli');
 const bin = join(cliDir, 'gradtex');
 const bundle = join(cliDir, 'gradtex.js');
 const blob = join(cliDir, 'gradtex.blob');
+const diffBlob = join(cliDir, 'gradtex-diff.blob');
 const checkBlob = join(cliDir, 'gradtex-check.blob');
 /** The blob the bin takes for `args` (for other commands, the one that must hand them over). */
-const blobFor = (args: readonly string[]): string => (args[0] === 'check' ? checkBlob : blob);
+const blobFor = (args: readonly string[]): string => (args[0] === 'check' ? checkBlob : args[0] === 'diff' ? diffBlob : blob);
 
 interface Run {
   code: number | null;
@@ -67,6 +68,9 @@ writeFileSync(
 );
 const other = join(dir, 'other.tex');
 writeFileSync(other, '\\[ \\tanh(x) = 2\\sigma(2x) - 1 \\]\n');
+/** Sets written as ℝ and ℕ: read by regular expressions the snapshot's bundle holds escaped (src/cli/latin1-source.ts). */
+const sets = join(dir, 'sets.md');
+writeFileSync(sets, '# Sets\n\nLet $x \\in ℝ$ and $n \\in ℕ$ with $n \\ge 1$.\n\n$$\\sqrt{x^2} = |x|$$\n\n$$x^{2n} \\ge 0$$\n');
 
 /** Commands the snapshot holds, commands it hands over to the bundle, errors, standard input, worker threads. */
 const CASES: readonly { readonly args: readonly string[]; readonly stdin?: string }[] = [
@@ -85,6 +89,7 @@ const CASES: readonly { readonly args: readonly string[]; readonly stdin?: strin
   { args: ['check', doc] },
   { args: ['check', doc, '--format', 'json'] },
   { args: ['check', doc, other, '--jobs', '2'] },
+  { args: ['check', sets] },
   { args: ['--version'] },
   { args: ['derive', '--list'] },
   { args: ['nonsense'] },
@@ -95,6 +100,7 @@ const label = (c: { args: readonly string[] }): string => c.args.join(' ');
 describe('the gradtex bin and its start-up snapshot', () => {
   it('should have snapshots that this node accepts (npm run build made them)', () => {
     for (const [b, args] of [
+      [diffBlob, ['diff', 'x', '--wrt', 'x']],
       [blob, ['eval', 'x', '--at', 'x=1']],
       [checkBlob, ['check', doc]],
     ] as const) {
@@ -113,6 +119,17 @@ describe('the gradtex bin and its start-up snapshot', () => {
       expect(viaBlob).toEqual(plain);
     });
   }
+
+  it('should hand a command over to the bundle, with the same output, from a blob that does not hold it', () => {
+    for (const [b, args] of [
+      [diffBlob, ['eval', 'sin(x)^2', '--at', 'x=0.3']],
+      [diffBlob, ['equal', 'sigma(x)', '1/(1+exp(-x))']],
+      [blob, ['diff', 'x^2', '--wrt', 'x']],
+      [checkBlob, ['diff', 'x^2', '--wrt', 'x']],
+    ] as const) {
+      expect(run(process.execPath, ['--snapshot-blob', b, bundle, ...args]), `${b} ${args.join(' ')}`).toEqual(run(process.execPath, [bundle, ...args]));
+    }
+  });
 });
 
 /** A package folder of its own holding a copy of dist/cli (with or without the blob); rules, templates and packages linked. */
