@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CheckFileFlags } from './check-file.js';
+import { takeEarlyWorkers } from './early-workers.js';
 import type { FileOutcome } from './file-outcome.js';
 import { runInOrder } from './jobs.js';
 import type { RenderSpecFlags } from './render-spec.js';
@@ -40,7 +41,23 @@ export async function fileHandler(job: FileJob): Promise<(file: string) => FileO
   return (file) => renderSpec(ctx, file);
 }
 
+/** Loads the modules fileHandler loads for `command`: a worker started before its job is known loads them meanwhile. */
+export function preloadHandler(command: FileJob['command']): Promise<unknown> {
+  return command === 'check' ? import('./check-file.js') : import('./render-spec.js');
+}
+
+/**
+ * A file worker's workerData: its command, and its job when it is known at
+ * its start (a worker started early, early-workers.ts, gets the job as its
+ * first message, FileStart).
+ */
+export interface FileWorkerData {
+  readonly command: FileJob['command'];
+  readonly job?: FileJob;
+}
+
 /** Messages between a file worker and this thread. */
+export type FileStart = { readonly job: FileJob };
 export type FileTask = { readonly index: number; readonly file: string };
 export type FileReply = { readonly index: number; readonly outcome: FileOutcome<unknown> };
 /** Sent once by a worker when its context is built and it takes files. */
@@ -60,7 +77,11 @@ class FileWorker {
   /** Resolves when the current worker takes files (or has died: work() then starts another). */
   private started: Promise<void> = Promise.resolve();
 
-  constructor(private readonly job: FileJob) {}
+  /** `early`: a worker already started for this command (early-workers.ts), taken over on the first start. */
+  constructor(
+    private readonly job: FileJob,
+    private early?: Worker,
+  ) {}
 
   /** Starts the worker if none runs; resolves once it has built its context and takes files. */
   ready(): Promise<void> {
@@ -69,7 +90,9 @@ class FileWorker {
   }
 
   private start(): Worker {
-    const w = new Worker(WORKER_URL, { workerData: this.job });
+    const early = this.early;
+    this.early = undefined;
+    const w = early ?? new Worker(WORKER_URL, { workerData: { command: this.job.command, job: this.job } satisfies FileWorkerData });
     this.worker = w;
     let booted: () => void = () => undefined;
     this.started = new Promise((resolve) => (booted = resolve));
@@ -90,6 +113,10 @@ class FileWorker {
     });
     w.on('error', (e: Error) => lost(`internal error: ${e.message}`));
     w.on('exit', () => lost('internal error: the worker stopped'));
+    if (early !== undefined) {
+      early.ref();
+      early.postMessage({ job: this.job } satisfies FileStart);
+    }
     return w;
   }
 
@@ -115,6 +142,7 @@ class FileWorker {
  */
 export async function runFileJobs(job: FileJob, files: readonly string[], jobs: number, emit: (index: number, outcome: FileOutcome<unknown>) => void): Promise<void> {
   if (jobs <= 1 || files.length <= 1 || !existsSync(fileURLToPath(WORKER_URL))) {
+    takeEarlyWorkers(job.command, 0);
     const handle = await fileHandler(job);
     files.forEach((f, i) => emit(i, handle(f)));
     return;
@@ -123,7 +151,9 @@ export async function runFileJobs(job: FileJob, files: readonly string[], jobs: 
   // Before this thread's hot code and the workers: with no spare core, V8 optimizes less (tiering.ts).
   tuneTieringFor(runners);
   // This thread is one of the runners, and jobs − 1 workers the others (one start-up fewer to pay).
-  const workers = Array.from({ length: runners - 1 }, () => new FileWorker(job));
+  // The workers the bin started first thing, before this thread loaded the command (early-workers.ts).
+  const early = takeEarlyWorkers(job.command, runners - 1);
+  const workers = Array.from({ length: runners - 1 }, (_, k) => new FileWorker(job, early[k]));
   // Runner 0 is this thread; runners 2k+1 and 2k+2 share worker k (two files outstanding each).
   const worker = (runner: number): FileWorker => workers[(runner - 1) >> 1] as FileWorker;
   try {

@@ -17,13 +17,9 @@
  *     await runInOrder(files.length, 2, (runner, i) => workers[runner].check(files[i]), (i, r) => print(r));
  */
 import { InvalidArgumentError } from 'commander';
-import { availableParallelism } from 'node:os';
+import { defaultJobs, MAX_JOBS } from './job-count.js';
 
-/** More threads than this only costs memory: each loads the engine and the rules. */
-const MAX_JOBS = 64;
-
-/** The default of `--jobs`: one per core. */
-export const defaultJobs = (): number => Math.min(MAX_JOBS, Math.max(1, availableParallelism()));
+export { defaultJobs };
 
 /** `--jobs 4` -> 4; 0, a fraction or a word is refused. */
 export function parseJobs(v: string): number {
