@@ -10,7 +10,7 @@
  *     extractMarkdown('Let $x > 0$.\n\n$$\n\\ln x \\le x - 1\n$$\n')
  *     // [{ kind: 'math', display: false, text: 'x > 0', … }, { kind: 'math', display: true, text: '\\ln x \\le x - 1', … }]
  */
-import { byClaimLines, checkBlockParts } from '../parse/check-block-parts.js';
+import { checkBlockParts } from '../parse/check-block-parts.js';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -110,10 +110,7 @@ export function extractMarkdown(original: string): Segment[] {
       for (const part of checkBlockParts(n.value)) out.push({ kind: 'math', display: true, text: withoutComments(part.text), offset: normalised.toOriginal(at + part.offset) });
     } else if ((n.type === 'math' || n.type === 'inlineMath') && n.value !== undefined && start !== undefined && end !== undefined) {
       const display = n.type !== 'inlineMath' || source.startsWith('$$', start);
-      const at = locate(source, n.value, start, end);
-      // Two claims on two lines with no `\\` between them are two claims, not one chain with a product in it.
-      const parts = display ? byClaimLines({ text: n.value, offset: 0 }) : [{ text: n.value, offset: 0 }];
-      for (const part of parts) out.push({ kind: 'math', display, text: withoutComments(part.text), offset: normalised.toOriginal(at + part.offset) });
+      out.push({ kind: 'math', display, text: withoutComments(n.value), offset: normalised.toOriginal(locate(source, n.value, start, end)) });
     } else if (n.type === 'code' && n.lang === 'math' && n.value !== undefined && start !== undefined && end !== undefined) {
       out.push({ kind: 'math', display: true, text: n.value, offset: normalised.toOriginal(locate(source, n.value, start, end)) });
     } else if ((n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell') && start !== undefined && end !== undefined) {

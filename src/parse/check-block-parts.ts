@@ -78,12 +78,8 @@ function startsOwnChain(line: string): boolean {
   return first !== undefined && (first.sides[0]?.latex.trim() ?? '') !== '';
 }
 
-/**
- * `piece` cut where a line starts a claim of its own (also used for `$$`
- * display math in Markdown, where the same two lines without `\\` between
- * them are the same slip: KaTeX shows them on one line).
- */
-export function byClaimLines(piece: BlockPart): BlockPart[] {
+/** One delimited piece cut where a line starts a claim of its own. */
+function byClaimLines(piece: BlockPart): BlockPart[] {
   const out: BlockPart[] = [];
   let start = 0;
   let lineStart = 0;

@@ -56,14 +56,17 @@ describe('one claim per line in a check block', () => {
   }, 60_000);
 });
 
-describe('one claim per line in a $$ display without \\\\ between them', () => {
-  it('judges each claim at its own line, and keeps chains and aligned rows as they are', () => {
-    // correct, correct (was: both failed as "x^2 + 2x + 1 x^2 - 1", a product)
-    expect(verdicts('$$\n(x+1)^2 = x^2 + 2x + 1\nx^2 - 1 = (x-1)(x+1)\n$$\n')).toEqual(['2: proved', '3: proved']);
-    // wrong on the second line: fails there
-    expect(verdicts('$$\n(x+1)^2 = x^2 + 2x + 1\n(x-1)^2 = x^2 - 2x + 2\n$$\n')).toEqual(['2: proved', '3: fails']);
-    // a chain continued with = on the next line stays one chain: correct, correct
-    expect(verdicts('$$\n\\frac{d}{dx} x^2 e^x\n= 2x e^x + x^2 e^x\n= x(x+2)e^x\n$$\n')).toEqual(['3: proved', '4: proved']);
+describe('a $$ display is read as KaTeX shows it: a line break is a space', () => {
+  it('keeps a product broken over two lines one product (a line split there would fail a correct claim)', () => {
+    // correct: the factor x on the second line belongs to the product on the first
+    const display = '$$\n\\frac{d}{dx} (x^2 + 1)^2 = 2(x^2 + 1)\n2x = 4x^3 + 4x\n$$\n';
+    expect(verdicts(display)).toEqual(['2: proved', '3: proved']);
+  });
+  it('shows two claims written without \\\\ as the one line KaTeX renders, product included', () => {
+    const r = checkDocument(checker, '$$\n(x+1)^2 = x^2 + 2x + 1\nx^2 - 1 = (x-1)(x+1)\n$$\n', 'markdown');
+    const steps = r.chains.flatMap((c) => c.steps);
+    expect(steps.map((s) => s.verdict)).toEqual(['fails', 'fails']);
+    expect(steps[0]?.rhs).toContain('x^2 + 2x + 1\nx^2 - 1');
   });
 });
 
