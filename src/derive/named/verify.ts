@@ -34,6 +34,7 @@ import { provedInPlace } from '../../proof/proved-in-place.js';
 import type { Step } from '../../proof/step.js';
 import { partIndexRanges } from './index-ranges.js';
 import { openChainExpr } from './matrix-chain.js';
+import { ExprInterner } from '../../expr/same-tree.js';
 
 export interface VerifiedPart {
   readonly computed: ComputedPart;
@@ -195,10 +196,13 @@ function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: Name
   const shapes = p.entryShapes;
   // Written out once per expression: the steps' checks, their proofs and the lines open the same terms.
   const opened = new Map<Expr, Expr>();
+  // And interned across them (the same trees, node for node): a subtree that several steps hold is one object,
+  // so what the checker remembers of a node object (its constants, the sharing in a derivative) serves them all.
+  const interner = new ExprInterner();
   const open = (e: Expr): Expr => {
     let out = opened.get(e);
     if (out === undefined) {
-      out = unfold(shapes === undefined ? e : lowerEntryCalls(e, shapes), defs);
+      out = interner.intern(unfold(shapes === undefined ? e : lowerEntryCalls(e, shapes), defs));
       opened.set(e, out);
     }
     return out;
