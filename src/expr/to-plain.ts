@@ -41,7 +41,40 @@ function continueSum(t: Expr): string {
 /** A matrix product in the order written (matmul): printed as a product. */
 const isProduct = (e: Expr): boolean => e.kind === 'call' && matrixPrintForm(e.fn) === 'product';
 
+/** While a printer of plainPrinter() runs: the text of every node printed so far (toPlain is a function of the tree alone). */
+let printed: Map<Expr, string> | undefined;
+
+/**
+ * toPlain for many expressions that share subtrees (the steps of a
+ * derivation): each node object is printed once, the same strings as toPlain.
+ *
+ *     const plain = plainPrinter();
+ *     plain(step.before); plain(step.after)   // the untouched subtrees printed once
+ */
+export function plainPrinter(): (e: Expr) => string {
+  const memo = new Map<Expr, string>();
+  return (e) => {
+    const outer = printed;
+    printed = memo;
+    try {
+      return toPlain(e);
+    } finally {
+      printed = outer;
+    }
+  };
+}
+
 export function toPlain(e: Expr): string {
+  if (printed === undefined || e.kind === 'num') return plainOf(e);
+  let s = printed.get(e);
+  if (s === undefined) {
+    s = plainOf(e);
+    printed.set(e, s);
+  }
+  return s;
+}
+
+function plainOf(e: Expr): string {
   switch (e.kind) {
     case 'num':
       return e.d === 1n ? e.n.toString() : `${e.n}/${e.d}`;

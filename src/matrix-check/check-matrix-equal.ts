@@ -57,6 +57,8 @@ export interface MatrixCheckOptions {
   readonly mapEntry?: (entry: Expr) => Expr;
   /** The largest size instantiated (default MAX_SIZE); a caller whose entries grow fast with the sizes may ask for less. */
   readonly maxSize?: number;
+  /** Lowerings kept from the caller's earlier checks (a chain part's steps share their sides); default none. */
+  readonly lowerings?: LoweringCache;
   /** What is known about the symbols of a pair of lowered entries (ŷ_1 ∈ (0, 1)), for the point sampler. */
   readonly assumptions?: (entries: readonly Expr[]) => readonly Assumption[];
 }
@@ -250,7 +252,7 @@ function compareEntries(lhs: Expr, rhs: Expr, declared: ShapeContext, opts: Matr
     }
     const meaning = opts.mapEntry ?? ((x: Expr): Expr => x);
     const fresh = new FreshIndices([l, r], c);
-    const lowering = share ? new SharedLowering([l, r], c, meaning) : undefined;
+    const lowering = share ? (opts.lowerings?.at([l, r], c, meaning) ?? new SharedLowering([l, r], c, meaning)) : undefined;
     for (let i = 1; i <= shape.rows; i++) {
       for (let j = 1; j <= shape.cols; j++) {
         // Written out at this size, every matrix entry is a symbol of its own: the counterexample lists them all.
@@ -269,6 +271,33 @@ function compareEntries(lhs: Expr, rhs: Expr, declared: ShapeContext, opts: Matr
   }
   if (checked.length === 0) return { verdict: 'undecided', reason: 'at every instantiated size the shapes of the sides differ' };
   return { verdict: 'holds', shape: lhsShape, instances: checked, entries, points, maxRelError, ...(indices.size > 0 ? { indices: [...indices.keys()].sort() } : {}), ...(spread ? { spread: true as const } : {}) };
+}
+
+/**
+ * The shared lowerings (shared-lowering.ts) of a caller's checks, one per
+ * instantiated shape context: the steps of a chain part compare the same
+ * sides at the same sizes (a step's right side is the next one's left), so
+ * a side is written out once, and its entries, the same objects, are
+ * analysed once (the numeric checker remembers its analyses per node
+ * object). The entries are the trees a lowering of their own gives (see
+ * shared-lowering.ts); a lowering that handed out a bound index name the
+ * new expressions use is replaced by a fresh one.
+ *
+ *     const lowerings = new LoweringCache();
+ *     checkMatrixEqual(a, b, shapes, { lowerings }); checkMatrixEqual(b, c, shapes, { lowerings })   // b written out once
+ */
+export class LoweringCache {
+  private readonly byContext = new Map<string, SharedLowering>();
+
+  /** The lowering kept for `ctx` if it may lower `exprs` with `meaning`, else a new one kept from now on. */
+  at(exprs: readonly Expr[], ctx: ShapeContext, meaning: (e: Expr) => Expr): SharedLowering {
+    const key = [...ctx].map(([k, z]) => `${k}\u0000${z.rows}\u0000${z.cols}\u0000${z.vector}`).sort().join('\u0001');
+    const known = this.byContext.get(key);
+    if (known !== undefined && known.admits(exprs, meaning)) return known;
+    const fresh = new SharedLowering(exprs, ctx, meaning);
+    this.byContext.set(key, fresh);
+    return fresh;
+  }
 }
 
 export function sizesText(sizes: Sizes): string {

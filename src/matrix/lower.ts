@@ -45,6 +45,18 @@ export class FreshIndices {
     this.reuse = opts.reuse === true ? new Map() : undefined;
   }
 
+  /**
+   * Entries of `exprs` asked too (a caller that keeps one lowering for
+   * several checks): false when they use a name handed out already as a
+   * bound index; else their names are avoided from now on.
+   */
+  avoid(exprs: readonly Expr[]): boolean {
+    const names = exprs.flatMap((e) => symbolsOf(e).map((s) => s.name));
+    if (names.some((n) => this.issued.has(n))) return false;
+    for (const n of names) this.taken.add(n);
+    return true;
+  }
+
   next(): Sym {
     const base = ['k', 'l', 'q', 'r', 's', 't', 'u', 'v'];
     for (;;) {

@@ -44,9 +44,19 @@ export class SharedLowering {
     this.fresh = new FreshIndices(exprs, ctx, { reuse: true });
   }
 
+  /**
+   * Whether entries of `exprs` may be asked too (one lowering kept for
+   * several checks at the same sizes): not when they use a bound index name
+   * handed out already; else their names are avoided from now on.
+   */
+  admits(exprs: readonly Expr[], meaning: (e: Expr) => Expr): boolean {
+    return meaning === this.meaning && this.fresh.avoid(exprs);
+  }
+
   /** Entry (i, j) of e written out and interned, or undefined when a bound index name is left in it. */
   entry(e: Expr, i: Expr, j: Expr): Expr | undefined {
-    const lowered = entryOf(e, i, j, this.ctx, this.fresh);
+    // Interned first: a subtree lowered before (in this expression, or in another asked of this lowering) is lowered once.
+    const lowered = entryOf(this.interner.intern(e), i, j, this.ctx, this.fresh);
     let meant = this.meant.get(lowered);
     if (meant === undefined) {
       meant = this.meaning(lowered);

@@ -146,18 +146,40 @@ export const PROBE_POINTS = 16;
  *     constantHints([parsePlain('max(x, 20)'), parsePlain('20')])   // [20]
  */
 export function constantHints(es: readonly Expr[]): number[] {
+  // Each expression's own, in order, then joined: what one walk of them all gives (a subtree met again, in the same
+  // expression or an earlier one, offers only constants offered before; past 16 nothing is added).
+  const out = new Set<number>();
+  for (const e of es) {
+    for (const v of ownConstantHints(e)) {
+      if (out.size >= MAX_HINTS) break;
+      out.add(v);
+    }
+  }
+  return [...out];
+}
+
+const MAX_HINTS = 16;
+
+/** constantHints([e]), remembered by expression object (the sides of the checks that share a side). */
+function ownConstantHints(e: Expr): readonly number[] {
+  const known = hintsOf.get(e);
+  if (known !== undefined) return known;
   const out = new Set<number>();
   // A subtree met again holds no constant the first visit did not add.
   const visited = new SubtreeSet();
-  const visit = (e: Expr): void => {
-    if (children(e).length > 0 && !visited.add(e)) return;
-    const v = e.kind === 'num' ? Math.abs(Number(e.n) / Number(e.d)) : e.kind === 'float' ? Math.abs(e.value) : 0;
-    if (v > 3 && Number.isFinite(v) && out.size < 16) out.add(v);
-    for (const c of children(e)) visit(c);
+  const visit = (x: Expr): void => {
+    if (children(x).length > 0 && !visited.add(x)) return;
+    const v = x.kind === 'num' ? Math.abs(Number(x.n) / Number(x.d)) : x.kind === 'float' ? Math.abs(x.value) : 0;
+    if (v > 3 && Number.isFinite(v) && out.size < MAX_HINTS) out.add(v);
+    for (const c of children(x)) visit(c);
   };
-  es.forEach(visit);
-  return [...out];
+  visit(e);
+  const fresh = [...out];
+  hintsOf.set(e, fresh);
+  return fresh;
 }
+
+const hintsOf = new WeakMap<Expr, readonly number[]>();
 
 /**
  * The sampling loop on compiled sides (checkEqualNumeric compiles them and

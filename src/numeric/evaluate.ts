@@ -318,6 +318,36 @@ function buildSum(args: readonly Expr[], ctx: Context, max = false): Compiled {
 
 /** Every symbol whose value evaluation needs, including derivative variables, in first-seen order. */
 export function freeSymbols(e: Expr, into: Sym[] = [], indexed = false, bound: readonly Sym[] = []): Sym[] {
+  if (bound.length > 0) return walkFreeSymbols(e, into, indexed, bound);
+  // e's own symbols, found once per expression object (the sides of checks that share a side), then those not in `into`
+  // appended in their order: what walking e with `into` gives.
+  const memo = indexed ? ownIndexed : ownPlain;
+  let own = memo.get(e);
+  if (own === undefined) {
+    own = walkFreeSymbols(e, [], indexed, []);
+    memo.set(e, own);
+  }
+  if (into.length === 0) {
+    for (const s of own) into.push(s);
+    return into;
+  }
+  const found = new Map<number, Sym[]>();
+  for (const s of into) found.set(s.hash, [...(found.get(s.hash) ?? []), s]);
+  for (const s of own) {
+    const same = found.get(s.hash);
+    if (same?.some((x) => equal(x, s)) === true) continue;
+    if (same === undefined) found.set(s.hash, [s]);
+    else same.push(s);
+    into.push(s);
+  }
+  return into;
+}
+
+/** freeSymbols(e, [], indexed) by expression object (expressions are immutable); callers get copies. */
+const ownPlain = new WeakMap<Expr, readonly Sym[]>();
+const ownIndexed = new WeakMap<Expr, readonly Sym[]>();
+
+function walkFreeSymbols(e: Expr, into: Sym[], indexed: boolean, bound: readonly Sym[]): Sym[] {
   // Symbols by hash (equal symbols hash alike), so that a lowered matrix entry with a hundred names is not a scan per node.
   const found = new Map<number, Sym[]>();
   for (const s of into) found.set(s.hash, [...(found.get(s.hash) ?? []), s]);

@@ -67,6 +67,13 @@ interface Critical {
   readonly label: () => string;
 }
 
+/** A critical expression compiled over the check's variables, and the free ones it reads. */
+interface CompiledCritical {
+  readonly c: Critical;
+  readonly f: Compiled;
+  readonly uses: readonly number[];
+}
+
 /** Kink arguments (and differences of max/min arguments) and sign-changing sub-expressions, kinks first. */
 function criticalExpressions(es: readonly Expr[]): Critical[] {
   const kinks: Critical[] = [];
@@ -213,19 +220,26 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
   const points: Float64Array[] = [];
   const labels: string[] = [];
   const keys = new Set<string>();
-  const kinkFns: Compiled[] = [];
-  const criticals = criticalExpressions(es);
-  const compiled: { c: Critical; f: Compiled; uses: number[] }[] = [];
-  for (const c of criticals) {
+  /** A critical expression compiled, with the free variables it reads; undefined when it cannot be evaluated. */
+  const compileCritical = (c: Critical): CompiledCritical | undefined => {
     try {
       const f = compile(c.expr, vars, { indexed: opts.indexed ?? false });
       const used = new Set(freeSymbols(c.expr, [], opts.indexed ?? false).map(symKey));
-      compiled.push({ c, f, uses: free.filter((i) => used.has(symKey(vars[i] as Sym))) });
-      if (c.kink) kinkFns.push(f);
+      return { c, f, uses: free.filter((i) => used.has(symKey(vars[i] as Sym))) };
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
+      return undefined;
     }
+  };
+  const criticals = criticalExpressions(es);
+  // Kink arguments at once (`keep` asks them when kinks are avoided); a sign change only when its zeros are
+  // solved: most checks of many variables reach the cap before that, and compiling it was then wasted.
+  const kinks: CompiledCritical[] = [];
+  for (const c of criticals) {
+    const k = c.kink ? compileCritical(c) : undefined;
+    if (k !== undefined) kinks.push(k);
   }
+  const kinkFns: Compiled[] = kinks.map((k) => k.f);
   let limit = max;
   const powers = varyingPowers(es);
   // Once the cap is reached nothing more is kept, unless the powers' points come (past the cap): the rest is skipped.
@@ -255,9 +269,12 @@ export function specialPoints(es: readonly Expr[], vars: readonly Sym[], assumpt
   }
   // Ties and zeros of kink arguments (not when derivatives are compared: they are kinks).
   const zeros = (kink: boolean): void => {
-    for (const { c, f, uses } of compiled) {
-      if (c.kink !== kink) continue;
+    for (const critical of criticals) {
+      if (critical.kink !== kink) continue;
       if (full()) return;
+      const compiled = kink ? kinks.find((k) => k.c === critical) : compileCritical(critical);
+      if (compiled === undefined) continue;
+      const { c, f, uses } = compiled;
       for (const i of uses.slice(0, 2)) {
         const base = simpleBase();
         const at = (t: number): number => {

@@ -1,5 +1,5 @@
-export { toLatex } from './to-latex.js';
-export { toPlain } from '../expr/to-plain.js';
+export { latexPrinter, toLatex } from './to-latex.js';
+export { plainPrinter, toPlain } from '../expr/to-plain.js';
 export { derivationToLatex, type DerivationLatexOptions } from './steps-to-latex.js';
 export { renderKatex, type KatexResult } from './katex.js';
 export { escapeLatexText } from './escape.js';

@@ -219,8 +219,46 @@ function derivLatex(body: Expr, x: Sym, partial: boolean): string {
   return `${op}${group(toLatex(body))}`;
 }
 
+/**
+ * While a printer of latexPrinter() runs: the LaTeX of every node printed so
+ * far, by node object. toLatex is a function of the tree alone (brackets are
+ * the parent's), so a subtree met again prints as it did the first time.
+ */
+let printed: Map<Expr, string> | undefined;
+
+/**
+ * toLatex for many expressions that share subtrees (the steps of a
+ * derivation: a step rewrites one place, the rest of its tree is the step
+ * before's): each node object is printed once, the same strings as toLatex.
+ *
+ *     const latex = latexPrinter();
+ *     latex(step.before); latex(step.after)   // the untouched subtrees printed once
+ */
+export function latexPrinter(): (e: Expr) => string {
+  const memo = new Map<Expr, string>();
+  return (e) => {
+    const outer = printed;
+    printed = memo;
+    try {
+      return toLatex(e);
+    } finally {
+      printed = outer;
+    }
+  };
+}
+
 /** toLatex(parsePlain('1/(1+exp(-x))')) === '\\frac{1}{1 + e^{-x}}' */
 export function toLatex(e: Expr): string {
+  if (printed === undefined || e.kind === 'num') return latexOf(e);
+  let s = printed.get(e);
+  if (s === undefined) {
+    s = latexOf(e);
+    printed.set(e, s);
+  }
+  return s;
+}
+
+function latexOf(e: Expr): string {
   switch (e.kind) {
     case 'num':
       return numberLatex(e.n, e.d);

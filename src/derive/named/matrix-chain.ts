@@ -34,7 +34,7 @@ import type { NumericVerdict } from '../../numeric/index.js';
 import type { Step } from '../../proof/step.js';
 import { inferShape } from '../../matrix/infer-shape.js';
 import { ShapeError, shapeText, type ShapeContext } from '../../matrix/shape.js';
-import { checkMatrixEqual, matrixVerdictText } from '../../matrix-check/check-matrix-equal.js';
+import { checkMatrixEqual, matrixVerdictText, type LoweringCache } from '../../matrix-check/check-matrix-equal.js';
 import type { MatrixIdentity } from '../../matrix/matrix-identity.js';
 import { chainVocabulary, elementwiseFunction, type ChainVocabulary } from './matrix-vocabulary.js';
 import { NamedSpecError, type ChainStepSpec, type Justification, type NamedSpec, type Part } from './spec.js';
@@ -250,8 +250,11 @@ export function freeVariableOf(start: Expr, ctx: ChainContext): string | undefin
   return ctx.definitions.has(k) ? k : undefined;
 }
 
-/** One relation of a chain part checked entry by entry; the text says why when it fails or is undecided. */
-export function checkChainRelation(lhs: Expr, rhs: Expr, ctx: ChainContext, known: readonly KnownDerivative[], free: string | undefined, seed: number, points: number): { verdict: NumericVerdict; text: string } {
+/**
+ * One relation of a chain part checked entry by entry; the text says why when it fails or is undecided.
+ * `lowerings`: kept between the relations of one part, whose steps share their sides (check-matrix-equal.ts).
+ */
+export function checkChainRelation(lhs: Expr, rhs: Expr, ctx: ChainContext, known: readonly KnownDerivative[], free: string | undefined, seed: number, points: number, lowerings?: LoweringCache): { verdict: NumericVerdict; text: string } {
   const l = openChainExpr(lhs, ctx, known, free);
   const r = openChainExpr(rhs, ctx, known, free);
   const undecided = (reason: string): { verdict: NumericVerdict; text: string } => ({ verdict: { verdict: 'undecided', reason }, text: reason });
@@ -261,7 +264,7 @@ export function checkChainRelation(lhs: Expr, rhs: Expr, ctx: ChainContext, know
   const pr = ctx.vocabulary.prepare(r, pl.ctx);
   let v;
   try {
-    v = checkMatrixEqual(pl.expr, pr.expr, pr.ctx, { seed, points, mapEntry: ctx.vocabulary.entryMeaning, maxSize: CHAIN_MAX_SIZE, assumptions: (entries) => domainAssumptions(entries, ctx) });
+    v = checkMatrixEqual(pl.expr, pr.expr, pr.ctx, { seed, points, mapEntry: ctx.vocabulary.entryMeaning, maxSize: CHAIN_MAX_SIZE, assumptions: (entries) => domainAssumptions(entries, ctx), ...(lowerings !== undefined ? { lowerings } : {}) });
   } catch (e) {
     if (e instanceof ShapeError) return { verdict: { verdict: 'fails', point: {}, lhs: Number.NaN, rhs: Number.NaN, relError: Number.POSITIVE_INFINITY }, text: e.message };
     throw e;

@@ -11,7 +11,7 @@ import { pathToString } from '../../expr/path.js';
 import type { NumericVerdict } from '../../numeric/index.js';
 import type { StopReason } from '../../proof/stop-reason.js';
 import type { Verdict } from '../../proof/verify.js';
-import { noteToPlain, toLatex, toPlain } from '../../render/index.js';
+import { latexPrinter, noteToPlain, plainPrinter, toPlain } from '../../render/index.js';
 import type { LineJson, StepJson } from '../diff-result.js';
 import { groupSteps, type Detail } from '../../proof/group-steps.js';
 import type { VerifiedNamed, VerifiedPart } from './verify.js';
@@ -107,18 +107,8 @@ interface Printer {
 }
 
 function printer(): Printer {
-  const once = (print: (e: Expr) => string): ((e: Expr) => string) => {
-    const done = new Map<Expr, string>();
-    return (e) => {
-      let s = done.get(e);
-      if (s === undefined) {
-        s = print(e);
-        done.set(e, s);
-      }
-      return s;
-    };
-  };
-  return { plain: once((e) => toPlain(e)), latex: once((e) => toLatex(e)) };
+  // Every node, not only every whole expression: the steps share most of their subtrees.
+  return { plain: plainPrinter(), latex: latexPrinter() };
 }
 
 function partLines(p: VerifiedPart, detail: Detail, print: Printer): LineJson[] {
@@ -158,9 +148,9 @@ function partJson(p: VerifiedPart, detail: Detail, print: Printer): NamedPartJso
     kind: c.part.kind,
     ...(c.caseText !== undefined ? { case: c.caseText } : {}),
     ...(c.solution !== undefined ? { solution: Object.fromEntries(c.solution.map((u) => [symKey(u.unknown), toPlain(u.value)])) } : {}),
-    start: toPlain(c.lhs),
-    result: toPlain(c.derivation.result),
-    latex: toLatex(c.derivation.result),
+    start: print.plain(c.lhs),
+    result: print.plain(c.derivation.result),
+    latex: print.latex(c.derivation.result),
     steps,
     lines: partLines(p, detail, print),
     verification: {
@@ -194,8 +184,8 @@ export function namedToJson(v: VerifiedNamed, ms?: number): NamedJson {
     statement: spec.statement,
     definitions: spec.definitions.map((d) => ({ define: d.define, text: d.text })),
     hypotheses: spec.hypotheses.map((h) => h.text),
-    result: answer === undefined ? '' : toPlain(answer),
-    latex: answer === undefined ? '' : toLatex(answer),
+    result: answer === undefined ? '' : print.plain(answer),
+    latex: answer === undefined ? '' : print.latex(answer),
     steps: parts.flatMap((p) => p.steps),
     parts,
     detail: v.detail,

@@ -19,7 +19,7 @@ import type { ComputedNamed, ComputedPart } from './compute.js';
 import { definitionResolver, unfold } from './definitions.js';
 import { substitute } from '../../expr/substitute.js';
 import { symKey } from '../../expr/sym-key.js';
-import { checkMatrixEqual } from '../../matrix-check/check-matrix-equal.js';
+import { checkMatrixEqual, LoweringCache } from '../../matrix-check/check-matrix-equal.js';
 import type { ShapeContext } from '../../matrix/shape.js';
 import { lowerEntryCalls } from '../../matrix/lower.js';
 import { checkChainRelation, freeVariableOf } from './matrix-chain.js';
@@ -34,6 +34,7 @@ import { provedInPlace } from '../../proof/proved-in-place.js';
 import type { Step } from '../../proof/step.js';
 import { partIndexRanges } from './index-ranges.js';
 import { openChainExpr } from './matrix-chain.js';
+import { ExprInterner } from '../../expr/same-tree.js';
 
 export interface VerifiedPart {
   readonly computed: ComputedPart;
@@ -137,11 +138,13 @@ function verifyChainPart(c: ComputedNamed, p: ComputedPart, index: number, seed:
   const known = c.parts.slice(0, index).flatMap((q) => (q.chain !== undefined ? [{ start: q.derivation.start, result: q.derivation.result }] : []));
   const free = freeVariableOf(p.derivation.start, chain.context);
   const per = Math.max(2, Math.ceil(points / 12));
+  // A step's right side is the next one's left: each side is written out once at each size.
+  const lowerings = new LoweringCache();
   // The recorded steps are what is checked (a step changed after computing is checked as changed); the chain adds only the shape problems found while reading.
   const checks = p.derivation.steps.map((s, k) => {
     const problem = chain.steps[k]?.problem;
     if (problem !== undefined) return { verdict: { verdict: 'fails', point: {}, lhs: Number.NaN, rhs: Number.NaN, relError: Number.POSITIVE_INFINITY } as NumericVerdict, text: `the shapes do not fit: ${problem}` };
-    return checkChainRelation(s.redex, s.contractum, chain.context, known, free, seed + k + 1, per);
+    return checkChainRelation(s.redex, s.contractum, chain.context, known, free, seed + k + 1, per, lowerings);
   });
   const steps = checks.map((x) => x.verdict);
   // start = result is the chain of the steps' equalities: it holds when they all do, and is not sampled again.
@@ -150,7 +153,7 @@ function verifyChainPart(c: ComputedNamed, p: ComputedPart, index: number, seed:
   const sampled = steps.length === 0 ? 0 : Math.min(...steps.map((x) => (x.verdict === 'holds' ? x.points : 0)));
   const maxRelError = steps.reduce((m, x) => Math.max(m, x.verdict === 'holds' ? x.maxRelError : 0), 0);
   const claim: NumericVerdict = failedStep ?? { verdict: 'holds', points: sampled, maxRelError };
-  const lines = lineChecks(p, steps, detail, (a, b, k) => checkChainRelation(a, b, chain.context, known, free, seed + 500 + k, per).verdict);
+  const lines = lineChecks(p, steps, detail, (a, b, k) => checkChainRelation(a, b, chain.context, known, free, seed + 500 + k, per, lowerings).verdict);
   const proofs = p.derivation.steps.map((s, k) => (chain.steps[k]?.problem !== undefined ? NOT_ATTEMPTED_MATRIX : chainProof(s.redex, s.contractum, (e) => openChainExpr(e, chain.context, known, free))));
   const checked = worst([claim, ...steps, ...lines.map((l) => l.verdict)]);
   const byDefinitions = checked === 'holds' && allProved(proofs);
@@ -193,10 +196,13 @@ function verifyPart(c: ComputedNamed, p: ComputedPart, index: number, opts: Name
   const shapes = p.entryShapes;
   // Written out once per expression: the steps' checks, their proofs and the lines open the same terms.
   const opened = new Map<Expr, Expr>();
+  // And interned across them (the same trees, node for node): a subtree that several steps hold is one object,
+  // so what the checker remembers of a node object (its constants, the sharing in a derivative) serves them all.
+  const interner = new ExprInterner();
   const open = (e: Expr): Expr => {
     let out = opened.get(e);
     if (out === undefined) {
-      out = unfold(shapes === undefined ? e : lowerEntryCalls(e, shapes), defs);
+      out = interner.intern(unfold(shapes === undefined ? e : lowerEntryCalls(e, shapes), defs));
       opened.set(e, out);
     }
     return out;
