@@ -1,0 +1,62 @@
+/**
+ * Red-team session 10: inequalities false only on a thin interval, by less
+ * than rounding, or only far out between the far values tried; conditions
+ * the prose negates; a scalar-by-matrix gradient in numerator layout. Each
+ * test pins the correct, weaker-or-right verdict of an input that made
+ * gradtex say something stronger than the truth; every relation is labelled
+ * by hand in a comment (correct / wrong, and why).
+ */
+import { describe, expect, it } from 'vitest';
+import { checkDocument, createChecker } from '../../src/check/index.js';
+import { createEngine } from '../../src/rewrite/engine.js';
+
+const checker = createChecker(createEngine());
+
+/** `line: verdict` of every judged step (definitions left out). */
+function verdicts(source: string): string[] {
+  const r = checkDocument(checker, source, 'markdown');
+  return r.chains.flatMap((c) => c.steps).filter((s) => s.verdict !== 'definition').map((s) => `${s.line}: ${s.verdict}`);
+}
+
+function summaryAt(source: string, line: number): string {
+  const r = checkDocument(checker, source, 'markdown');
+  return r.chains.flatMap((c) => c.steps).find((s) => s.line === line)?.evidence.summary ?? '';
+}
+
+function notRead(source: string): string[] {
+  return checkDocument(checker, source, 'markdown').notRead.map((n) => `${n.line}: ${n.reason}`);
+}
+
+describe('an inequality false by less than the rounding tolerance (fixed: src/check/search-counterexample.ts, near-misses.ts)', () => {
+  // gradtex said holds for each: the search counted a reversal a > b only beyond a relative 1e-9, so a claim
+  // false by less (on a thin interval, or by a tiny constant) held. The closest reversals are now decided in
+  // high precision, and a confirmed one is the counterexample.
+  it('refutes a quadratic below 0 only on (1, 1.000001)', () => {
+    // wrong: the roots are 1 and 1.000001, the minimum −2.5e-13 at 1.0000005
+    const doc = '$$x^2 - 2.000001 x + 1.000001 \\ge 0$$\n';
+    expect(verdicts(doc)).toEqual(['1: fails']);
+    expect(summaryAt(doc, 1)).toMatch(/at 60 digits the left side is -2\.49\d*e-13 and the right side 0, at x = 1\.000000\d* exactly/);
+  });
+  it('refutes claims false by 1e-10 or 1e-12 at one point, and σ(x) ≤ 0.999999999 from x ≈ 20.7 on', () => {
+    expect(verdicts('$$(x - 3.7)^2 \\ge 10^{-10}$$\n')).toEqual(['1: fails']); // wrong: 0 at x = 3.7
+    expect(verdicts('$$e^x \\ge 1 + x + 10^{-12}$$\n')).toEqual(['1: fails']); // wrong: at x = 0, 1 < 1 + 10^-12
+    expect(verdicts('$$\\sigma(x) \\le 0.999999999$$\n')).toEqual(['1: fails']); // wrong: σ(25) = 1 − 1.4e-11
+  });
+  it('still holds or proves the true ones whose sides meet within rounding', () => {
+    expect(verdicts('$$(x + 1)^2 \\ge x^2 + 2x + 1$$\n')).toEqual(['1: holds']); // correct: equal everywhere
+    expect(verdicts('$$\\log(1 + x) \\le x$$\n')).toEqual(['1: holds']); // correct: equality at 0
+    expect(verdicts('$$x^2 - 2x + 1 \\ge 0$$\n')).toEqual(['1: holds']); // correct: (x − 1)^2, 0 at 1
+    expect(verdicts('$$\\sigma(x) < 1$$\n')).toEqual(['1: proved']); // correct
+  });
+});
+
+describe('an inequality false only far out, between the far values tried (fixed: src/check/search-counterexample.ts)', () => {
+  // gradtex said holds: x^4 − 1000x^3 has its minimum −1.05e11 at x = 750, past the search box (±25) and between
+  // the far values tried (±10^3, ±2·10^3, ±10^4, …), where the claim holds. The far points are now climbed from.
+  it('refutes x^4 − 1000x^3 ≥ −10^11 near x = 750', () => {
+    expect(verdicts('$$x^4 - 1000 x^3 \\ge -10^{11}$$\n')).toEqual(['1: fails']); // wrong: −1.0547e11 at x = 750
+  });
+  it('keeps the true one with the bound below the minimum', () => {
+    expect(verdicts('$$x^4 - 1000 x^3 \\ge -2 \\cdot 10^{11}$$\n')).toEqual(['1: holds']); // correct: the minimum is −1.0547e11
+  });
+});
