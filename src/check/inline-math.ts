@@ -58,6 +58,7 @@ import { hasRelation, unjudgedRelations } from './unjudged-relations.js';
 import { unbalancedBrace } from './unbalanced-braces.js';
 import { factsInWords } from './word-facts.js';
 import { isValue, tupleValues } from './worked-example.js';
+import { negatedPremise } from './negated-premises.js';
 
 type MathSegment = Extract<Segment, { kind: 'math' }>;
 
@@ -216,6 +217,13 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     return subjectKeys(f).some((k) => ledger.definitionAt(k, at) !== undefined) || (f.kind === 'simplex' && (f.syms.some((x) => ledger.definedAt(x, at)) || ledger.activeAt(at).some((st) => st.fact.kind === 'define' && definesMember(st.fact.sym, f.syms)))) || (f.kind === 'simplex-indexed' && ledger.definedAt(sym(f.name, [sym('i')]), at));
   }));
   if (claims) return 'claim';
+  // "We do not assume $x > 0$", "it is not the case that $x > 0$": not a fact (negated-premises.ts).
+  const negation = facts.length > 0 ? negatedPremise(before) : undefined;
+  if (negation !== undefined) {
+    ledger.unread.push({ text: seg.text.trim(), from: at, to: scopes.hypotheticalEnd(seg) ?? scopes.sectionEnd(at), line: lineCol(source, at).line, ...conditionNames(seg.text) });
+    notReadAt(ctx, at, seg.text, `a condition the prose negates ("${negation} …"): not assumed, and a failure of a step using its names is undecided`);
+    return 'premise';
+  }
   if (facts.length === 0) {
     if (SIGNATURE.test(seg.text)) {
       pushPremise(ctx, premises, seg, 'assumption', "a function's signature: nothing to add (values are real)");

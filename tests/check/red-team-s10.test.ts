@@ -60,3 +60,27 @@ describe('an inequality false only far out, between the far values tried (fixed:
     expect(verdicts('$$x^4 - 1000 x^3 \\ge -2 \\cdot 10^{11}$$\n')).toEqual(['1: holds']); // correct: the minimum is −1.0547e11
   });
 });
+
+describe('a condition the prose negates (fixed: src/check/negated-premises.ts)', () => {
+  // gradtex said holds for √(x²) = x: "assume" (or "that") before $x > 0$ made it an assumption although the
+  // sentence says it is not assumed; true: √(x²) = x is wrong for x < 0. The math is now listed as not read, and a
+  // failure of a step using x is undecided (the words cannot always be read as a negation of the fact).
+  it.each([
+    'We do not assume $x > 0$.',
+    'Here we no longer assume $x > 0$.',
+    'Without assuming $x > 0$, we get',
+    'We drop the assumption $x > 0$ now.',
+    'Note that $x$ need not satisfy $x > 0$.',
+    'It is false that $x > 0$ always.',
+    'Unlike before, we do not require $x > 0$:',
+  ])('does not assume it after "%s"', (sentence) => {
+    const doc = `${sentence}\n\n$$\\sqrt{x^2} = x$$\n`; // line 3: wrong for x < 0
+    expect(verdicts(doc)).toEqual(['3: undecided']);
+    expect(notRead(doc)).toEqual([expect.stringMatching(/^1: a condition the prose negates/)]);
+  });
+  it('still assumes it when the words are no negation of it', () => {
+    for (const sentence of ['Let $x > 0$.', 'Without loss of generality let $x > 0$.', 'Here $x$ is not negative: $x \\ge 0$.']) {
+      expect(verdicts(`${sentence}\n\n$$\\sqrt{x^2} = x$$\n`)).toEqual(['3: holds']); // correct for x ≥ 0
+    }
+  });
+});
