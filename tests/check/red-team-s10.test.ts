@@ -84,3 +84,18 @@ describe('a condition the prose negates (fixed: src/check/negated-premises.ts)',
     }
   });
 });
+
+describe('a scalar by a matrix in numerator layout (fixed: src/check/judge-shaped.ts)', () => {
+  // gradtex said fails ("the shapes differ"); 2x(Wx − b)^T is ∂‖Wx − b‖²/∂W in numerator layout (n×m, the shape
+  // of W^T), as the row form of a scalar by a vector already was: undecided, naming the layout.
+  const shapes = 'Let $W \\in \\mathbb{R}^{m\\times n}$, $x \\in \\mathbb{R}^n$ and $b \\in \\mathbb{R}^m$.\n\n';
+  it('leaves the transposed gradient undecided, naming the layout', () => {
+    const doc = `${shapes}$$\\frac{\\partial}{\\partial W} \\|W x - b\\|^2 = 2 x (W x - b)^\\top$$\n`; // correct (numerator layout)
+    expect(verdicts(doc)).toEqual(['3: undecided']);
+    expect(summaryAt(doc, 3)).toContain('numerator layout (n×m, the shape of W^T)');
+  });
+  it('keeps the gradient in the shape of W and fails what is wrong in every layout', () => {
+    expect(verdicts(`${shapes}$$\\frac{\\partial}{\\partial W} \\|W x - b\\|^2 = 2 (W x - b) x^\\top$$\n`)).toEqual(['3: holds']); // correct
+    expect(verdicts(`${shapes}$$\\frac{\\partial}{\\partial W} \\|W x - b\\|^2 = x (W x - b)^\\top$$\n`)).toEqual(['3: fails']); // wrong: the 2
+  });
+});
