@@ -135,8 +135,7 @@ function fromMatrixVerdict(v: MatrixVerdict, reading: string, sizes?: Sizes): Sh
  * \frac{\partial J}{\partial w} = 2(Xw - y)^\top X: the derivative of a scalar by a vector written as a row
  * (numerator layout, as many course notes do). gradtex reads it with the shape of w, so the sides' shapes are
  * transposes; when the right side's transpose agrees, the claim is right in the other layout and is not judged
- * (a "fails" would refute a correct answer); likewise a scalar by a matrix W written n×m, the shape of W^T
- * (numerator layout: 2x(Wx − b)^T for ∂‖Wx − b‖²/∂W). ∇_w J is a column in every convention and keeps its verdict.
+ * (a "fails" would refute a correct answer). ∇_w J is a column in every convention and keeps its verdict.
  * The same holds the other way for a vector by a vector: gradtex reads ∂(Wx)/∂x as the m×n Jacobian (numerator
  * layout), and ∂(Wx)/∂x = W^T is right in denominator layout; with A square (∂(Ax)/∂x = A^T) the shapes agree
  * and only the entries differ, so a failure of either kind is looked at.
@@ -144,10 +143,10 @@ function fromMatrixVerdict(v: MatrixVerdict, reading: string, sizes?: Sizes): Sh
 function layoutReading(lhsText: string, l: Expr, r: Expr, ls: Shape, rs: Shape, ctx: ShapeContext, opts: ShapedOptions): string | undefined {
   if (l.kind !== 'deriv' || /\\nabla/.test(lhsText) || ls.rows !== rs.cols || ls.cols !== rs.rows) return undefined;
   const scalarBody = isScalarShape(inferShape(l.body, ctx));
+  // (A scalar by a vector: a column against a row, as before; a matrix shaped like W by a scalar is no layout question.)
+  if (scalarBody && (ls.cols !== 1 || rs.rows !== 1)) return undefined;
   const t = lowered(() => checkMatrixEqual(l, transpose(r), ctx, opts));
   if (t.verdict !== 'holds') return undefined;
-  // A scalar by a matrix W (m×n): numerator layout writes it n×m, the shape of W^T (∂L/∂W = x δ^T for δ x^T).
-  if (scalarBody && ls.cols !== 1) return `the right side is the transpose of the derivative as gradtex reads it (${shapeText(ls)}, the shape of ${toPlain(l.wrt)}): it is right in numerator layout (${shapeText(rs)}, the shape of ${toPlain(l.wrt)}^T), which gradtex does not choose for you; transpose the right side for the gradient in the shape of ${toPlain(l.wrt)}`;
   if (scalarBody) return `the right side is the transpose of the derivative as gradtex reads it (${shapeText(ls)}, the shape of ${toPlain(l.wrt)}): it is right in numerator layout (a row), which gradtex does not choose for you; write \\nabla_{${toPlain(l.wrt)}} for the gradient (a column) or transpose the right side`;
   return `the right side is the transpose of the derivative as gradtex reads it (${shapeText(ls)}, the Jacobian in numerator layout: row i is the gradient of entry i): it is right in denominator layout, which gradtex does not choose for you; transpose the right side for the Jacobian`;
 }
