@@ -157,6 +157,7 @@ function farValues(sides: readonly Expr[]): number[] {
  * One climb of the local search: from `start`, each free coordinate moved by a step in either direction while
  * (a − b) grows, the steps halved when nothing improves, down to 1e-9; a move is tried only where `allowed`.
  * Stops at the first point where a > b by more than rounding (`violation`), or when the budget of evaluations is spent.
+ * With `expand` (far out), a step that improved is doubled.
  */
 function climb(
   start: Float64Array,
@@ -167,6 +168,7 @@ function climb(
   frozen: readonly boolean[],
   budget: number,
   nearMisses: NearMisses | undefined,
+  expand = false,
 ): { p: Float64Array; best: number; evaluations: number; compared: number; violation?: { lhs: number; rhs: number } } {
   const p = Float64Array.from(start);
   let best = m0;
@@ -193,6 +195,8 @@ function climb(
           if (m > best) {
             best = m;
             improved = true;
+            // Far out the steps also grow after a success: the reversal may be orders of magnitude away.
+            if (expand) steps[i] = 2 * (steps[i] as number);
             break;
           }
         }
@@ -321,7 +325,7 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
   // fails only near x = 750, between the far values tried); a reversal there counts only when high precision confirms it.
   farSeen.sort((u, v) => v.m - u.m);
   for (const start of farSeen.slice(0, 2)) {
-    const c = climb(start.p, start.m, f, g, (i, x) => Math.abs(x) < 1e15 && satisfies(x, rulesFor[i] ?? []), frozen, 600, undefined);
+    const c = climb(start.p, start.m, f, g, (i, x) => Math.abs(x) < 1e15 && satisfies(x, rulesFor[i] ?? []), frozen, 600, undefined, true);
     evaluations += c.evaluations;
     const precise = c.violation === undefined ? undefined : preciseReversal(a, b, vars, c.p, false);
     if (c.violation !== undefined && precise !== undefined) return { kind: 'violation', point: record(vars, c.p), lhs: c.violation.lhs, rhs: c.violation.rhs, precise };
