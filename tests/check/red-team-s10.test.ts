@@ -88,3 +88,12 @@ describe('a condition the prose negates (fixed: src/check/negated-premises.ts)',
   });
 });
 
+describe('an exact root of a number past the range of doubles (fixed: src/expr/rational.ts)', () => {
+  // gradtex said undecided "could not be evaluated: The number Infinity cannot be converted to a BigInt …" (an
+  // internal message): the integer root started from a double estimate, Infinity for 10^400.
+  it('proves √(10^400) = 10^200 and (10^300)^(1/3) = 10^100, and fails √(10^400) = 10^200 + 1', () => {
+    const doc = '$$\\sqrt{10^{400}} = 10^{200}$$\n\n$$(10^{300})^{1/3} = 10^{100}$$\n\n$$\\sqrt{10^{400}} = 10^{200} + 1$$\n'; // correct, correct, wrong
+    expect(verdicts(doc)).toEqual(['1: proved', '3: proved', '5: fails']);
+    expect(summaryAt(doc, 1)).not.toMatch(/BigInt|Infinity/);
+  });
+});
