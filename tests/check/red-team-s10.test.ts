@@ -97,3 +97,16 @@ describe('an exact root of a number past the range of doubles (fixed: src/expr/r
     expect(summaryAt(doc, 1)).not.toMatch(/BigInt|Infinity/);
   });
 });
+
+describe('math inside a raw HTML block (fixed: src/check/extract-markdown.ts)', () => {
+  // gradtex skipped it silently (0 relations found): CommonMark does not parse Markdown inside <div>…</div> or
+  // <details> without blank lines, so the wrong x = x + 1 was neither judged nor listed. It is now "not read" at its place.
+  it('reports the math at its line:col, and leaves comments and a <div> with blank lines as they were', () => {
+    const doc = '<div>\n$$x = x + 1$$\n</div>\n\n<!-- $$x = x + 2$$ -->\n\n<details>\nThe value is $y = 2y$, it costs $5.\n</details>\n\n<div>\n\n$$z = z + 3$$\n\n</div>\n';
+    const r = checkDocument(checker, doc, 'markdown');
+    expect(r.notRead.map((n) => `${n.line}:${n.col}: ${n.latex}`)).toEqual(['2:3: x = x + 1', '8:15: y = 2y']);
+    expect(r.notRead[0]?.reason).toMatch(/raw HTML block/);
+    expect(verdicts(doc)).toEqual(['13: fails']); // wrong: z = z + 3
+  });
+});
+
