@@ -1,5 +1,8 @@
 /**
- * Inline math that the prose right before it says is *not* assumed: "we do
+ * Inline math the prose does not state as a fact although a premise word
+ * governs it: a negated condition, or one member of a disjunction.
+ *
+ * Negated: inline math that the prose right before it says is *not* assumed: "we do
  * not assume $x > 0$", "we no longer assume", "without assuming", "it is not
  * the case that", "$x$ need not satisfy", "we drop the assumption", "it is
  * false that", "not only for". A premise word among those words ("assume")
@@ -24,4 +27,16 @@ const NEGATED = /\b(not|never|no\s+longer|without(?!\s+loss\b)|cannot|can't|don'
 export function negatedPremise(proseBefore: string): string | undefined {
   const m = NEGATED.exec(proseBefore.replace(/(?:\$|\\\()\s*$/, ''));
   return m === null ? undefined : (m[1] as string).toLowerCase().replace(/\s+/g, ' ');
+}
+
+/**
+ * Is this inline math one member of a disjunction of inline math ("for $x > 0$ or $y > 0$", "either $a > 0$ or
+ * $b > 0$")? Each member alone is no fact: read as two facts, x + y > 0 held. `end` is the offset after the math.
+ *
+ *     disjunctionMember('For $x > 0$ or $y > 0$, …', 5, 10)   // true
+ */
+export function disjunctionMember(source: string, offset: number, end: number): boolean {
+  const before = source.slice(Math.max(0, offset - 40), offset).replace(/(?:\$|\\\()\s*$/, '');
+  const after = source.slice(end, end + 40).replace(/^\s*(?:\$|\\\))/, '');
+  return /(?:\$|\\\))\s*,?\s*or\s*$/i.test(before) || /^\s*,?\s*or\s+(?:\$|\\\()/i.test(after);
 }

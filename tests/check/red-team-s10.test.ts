@@ -110,3 +110,54 @@ describe('math inside a raw HTML block (fixed: src/check/extract-markdown.ts)', 
   });
 });
 
+describe('conditions of one sentence, of the other case, or of a disjunction (fixed: src/check/scopes.ts, inline-math.ts, judge-math.ts, negated-premises.ts)', () => {
+  it('does not judge a claim under a wider condition with the narrower one stated before (widened-domains.ts)', () => {
+    // gradtex said holds for line 5 "using x in (0, 1) (line 3)": the membership was a fact for the whole section, and
+    // the new condition x > −1 was added to it; true: log(1 + x) ≥ x/2 is wrong for x > −1 (x = 14: 2.7 < 7). Whether
+    // x ∈ (0, 1) still holds the prose does not say: the claim is judged on x > −1, a failure outside (0, 1) undecided.
+    const doc = '# Logs\n\nFor $x \\in (0, 1)$ we have $$\\log x < 0.$$\n\nFor $x > -1$ we have $$\\log(1 + x) \\ge \\frac{x}{2}.$$\n';
+    expect(verdicts(doc)).toEqual(['3: holds', '5: undecided']); // line 3 correct, line 5 wrong
+    expect(summaryAt(doc, 5)).toContain('whether x in (0, 1) (line 3), x > 0 (line 3) still hold');
+  });
+  it('keeps a failure that lies inside the earlier condition too, and a narrower condition as before', () => {
+    // wrong for x > −1 and for x > 0 alike (x = 16.8: 2.9 < 8.4): the counterexample satisfies both readings.
+    expect(verdicts('Let $x > 0$.\n\nFor $x > -1$ we have $$\\log(1 + x) \\ge \\frac{x}{2}.$$\n')).toEqual(['3: fails']);
+    // correct for x > 1 (narrower than x > 0: one reading)
+    expect(verdicts('Let $x > 0$.\n\nFor $x > 1$ we have $$\\log x > 0.$$\n')).toEqual(['3: holds']);
+  });
+  it('leaves a claim undecided under "otherwise" and under a condition with \\notin or \\ne it cannot read', () => {
+    // gradtex said fails for both: √(x²) = −x at x = 2.88 (outside "otherwise", i.e. x ≤ 0) and x² > x at x = 0.14
+    // (inside [0, 1]); both claims are correct under their conditions.
+    const doc = 'If $x > 0$, then $$\\sqrt{x^2} = x,$$ and otherwise $$\\sqrt{x^2} = -x.$$\n\nFor $x \\notin [0, 1]$, $$x^2 > x$$\n';
+    expect(verdicts(doc)).toEqual(['1: holds', '1: undecided', '3: undecided']);
+    expect(summaryAt(doc, 3)).toContain('x \\notin [0, 1]');
+  });
+  it('never holds a claim after "otherwise" that is wrong in every case', () => {
+    // wrong for every x ≠ 0 (the sides differ in sign), but the point found may lie outside "otherwise": undecided, never holds.
+    expect(verdicts('If $x > 0$, then $$|x| = x,$$ and otherwise $$|x| = x + 1.$$\n')).toEqual(['1: holds', '1: undecided']);
+  });
+  it.each([
+    ['For $x > 0$ or $y > 0$, $$x + y > 0.$$\n'], // wrong: x = 1, y = −5
+    ['If $a > 0$ or $b > 0$ then $$a b > 0.$$\n'], // wrong: a = 1, b = −1
+  ])('does not assume both members of a disjunction: %s', (doc) => {
+    // gradtex said holds: each member of "… or …" was stated as a fact, so both held at once.
+    expect(verdicts(doc)).toEqual(['1: undecided']);
+    expect(notRead(doc)).toEqual([expect.stringMatching(/^1: one of conditions joined by "or"/), expect.stringMatching(/^1: one of conditions joined by "or"/)]);
+  });
+  it('still assumes both members of a conjunction', () => {
+    expect(verdicts('For $x > 0$ and $y > 0$, $$x + y > 0.$$\n')).toEqual(['1: holds']); // correct
+  });
+});
+
+describe('a bound after a comma closing a display (fixed: src/check/judge-math.ts)', () => {
+  // gradtex said fails twice for √(t²) = t, \quad t ≥ 0: t ≥ 0 was judged as a second claim (false at t = −2.8), and
+  // √(t²) = t without it; textbooks write the relation's condition this way, and under it the relation is correct.
+  it('reads the bound as the condition of the relation before it', () => {
+    const doc = '$$\\sqrt{t^2} = t, \\quad t \\ge 0$$\n\n$$\\log(s^2) = 2 \\log s, \\qquad s > 0.$$\n\n$$\\sqrt{v^2} = v, \\quad 0 < v < 1$$\n';
+    expect(verdicts(doc)).toEqual(['1: holds', '3: proved', '5: holds']); // all correct under their conditions
+  });
+  it('keeps judging a wrong relation under its bound, and a relation about another letter as a claim', () => {
+    expect(verdicts('$$\\sqrt{r^2} = r, \\quad r \\ge -1$$\n')).toEqual(['1: fails']); // wrong at r = −0.5
+    expect(verdicts('$$a = a + 1, \\quad b \\ge 0$$\n')).toEqual(['1: fails', '1: fails']); // two claims, both wrong
+  });
+});
