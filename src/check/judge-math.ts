@@ -530,6 +530,20 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     // (A term by number after a recurrence written forward, "$w_1 = 0.5 \cdot 0 + 1.5$" after w_{t+1} = …, stays a worked
     // example's value, as it was before such recurrences were recorded: the sequence path judges the steps at those terms.)
     const recurrent = d?.kind === 'define' && !redefines && ledger.recurrences.some((x) => x.from <= stepAt && stepAt < x.to && x.sym.name === d.sym.name && d.sym.sub.length === 1 && (x.shift === undefined || d.sym.sub[0]?.kind !== 'num'));
+    // "So $$w_1 = 0.6$$" after w_0 = 0 and w_{t+1} = w_t − η(w_t − 1) with η = 0.5, which give w_1 = 0.5: a term by
+    // number that the recurrence determines, given a value it does not have, is a wrong claim, not a value for the
+    // example (kept as one, it made w_2 = 0.8 = w_1 + 0.2 proved). A right value, or one not determined, stays a value.
+    if (d !== undefined && d.kind === 'define' && !recurrent && !redefines && d.param === undefined && d.sym.sub[0]?.kind === 'num') {
+      const family = ledger.recurrences.filter((x) => x.shift !== undefined && x.from <= stepAt && stepAt < x.to && x.sym.name === d.sym.name);
+      const rec = family.length > 0 && family.every((x) => x.value.hash === family[0]?.value.hash) ? family[0] : undefined;
+      // (Its own seed: the steps after it keep theirs, as when it was a value.)
+      const judgeTerm = (l: Expr, rr: Expr, extra: readonly Fact[]): Judgement => judgeStep(ctx.checker, l, '=', rr, [...mergeDomains(ledger.activeAt(stepAt).map((st) => rangedFact(st.fact, ctx.ranges))), ...extra], { ...ctx.opts });
+      const term = rec === undefined ? undefined : judgeTerms(rec, a.expr, b.expr, judgeTerm, factsSince(ledger, rec.from, stepAt));
+      if (term !== undefined && term.verdict === 'fails') {
+        steps.push({ ...base, verdict: 'fails', evidence: term.evidence });
+        return;
+      }
+    }
     if (d !== undefined && d.kind === 'define' && !recurrent && !ledger.definedAt(d.sym, stepAt) && !(d.param !== undefined && unreadlyDefined(d.sym)) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
       if (gapped) return refuseGapped(d.sym);
       if (inline && isValue(d)) {

@@ -125,7 +125,7 @@ describe('conditions of one sentence, of the other case, or of a disjunction (fi
     // correct for x > 1 (narrower than x > 0: one reading)
     expect(verdicts('Let $x > 0$.\n\nFor $x > 1$ we have $$\\log x > 0.$$\n')).toEqual(['3: holds']);
   });
-  it('leaves a claim undecided under "otherwise" and under a condition with \\notin or \\ne it cannot read', () => {
+  it('leaves a claim undecided under "otherwise" and under a condition with \\notin it cannot read', () => {
     // gradtex said fails for both: √(x²) = −x at x = 2.88 (outside "otherwise", i.e. x ≤ 0) and x² > x at x = 0.14
     // (inside [0, 1]); both claims are correct under their conditions.
     const doc = 'If $x > 0$, then $$\\sqrt{x^2} = x,$$ and otherwise $$\\sqrt{x^2} = -x.$$\n\nFor $x \\notin [0, 1]$, $$x^2 > x$$\n';
@@ -159,5 +159,19 @@ describe('a bound after a comma closing a display (fixed: src/check/judge-math.t
   it('keeps judging a wrong relation under its bound, and a relation about another letter as a claim', () => {
     expect(verdicts('$$\\sqrt{r^2} = r, \\quad r \\ge -1$$\n')).toEqual(['1: fails']); // wrong at r = −0.5
     expect(verdicts('$$a = a + 1, \\quad b \\ge 0$$\n')).toEqual(['1: fails', '1: fails']); // two claims, both wrong
+  });
+});
+
+describe('a term of a recurrence written forward, given a value it does not have (fixed: src/check/judge-math.ts)', () => {
+  // gradtex took "So $$w_1 = 0.6$$" for a worked example's value (a definition, never judged) after w_0 = 0 and
+  // w_{t+1} = w_t − η(w_t − 1) with η = 0.5, which give w_1 = 0.5, w_2 = 0.75; with it, w_2 = 0.8 = w_1 + 0.2 was
+  // proved and held. The wrong terms now fail against the recurrence; a right one stays a value.
+  it('fails the wrong terms and what is built on them', () => {
+    const doc = 'With $w_0 = 0$ and $\\eta = 0.5$, the update is $w_{t+1} = w_t - \\eta (w_t - 1)$.\n\nSo $$w_1 = 0.6$$\n\nThen $$w_2 = 0.8 = w_1 + 0.2$$\n'; // all wrong
+    expect(verdicts(doc)).toEqual(['3: fails', '5: fails', '5: fails']);
+    expect(verdicts('Let $a_0 = 1$ and $a_{n+1} = 2 a_n$.\n\n$$a_1 = 3$$\n')).toEqual(['3: fails']); // wrong: a_1 = 2
+  });
+  it('keeps a right term as a value', () => {
+    expect(verdicts('Let $a_0 = 1$ and $a_{n+1} = 2 a_n$.\n\n$$a_3 = 8$$\n')).toEqual([]); // correct: a value, not judged
   });
 });
