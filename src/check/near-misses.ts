@@ -6,15 +6,22 @@
  * ones in high precision before it reports that nothing was found.
  *
  *     const n = new NearMisses(3); n.offer(Float64Array.of(1), 2e-13); n.points()   // [{ p: [1], m: 2e-13 }]
+ *     n.offer(Float64Array.of(2), 1e-16)   // kept out: rounding
  */
+/**
+ * Reversals up to this (relative, floor 1) are the rounding of a true claim's equal sides (e^{ln t} ≤ t is off by
+ * about 1e-16): not worth a high-precision evaluation each. Past it, up to the search's tolerance, one is decided.
+ */
+const ROUNDING = 1e-14;
+
 export class NearMisses {
   private readonly kept: { p: Float64Array; m: number }[] = [];
 
   constructor(private readonly size: number) {}
 
-  /** Keeps a copy of `p` when a > b there (`m`, the relative gap, above 0) and it is among the largest so far. */
+  /** Keeps a copy of `p` when a > b there by more than rounding (`m`, the relative gap) and it is among the largest so far. */
   offer(p: ArrayLike<number>, m: number): void {
-    if (!(m > 0)) return;
+    if (!(m > ROUNDING)) return;
     if (this.kept.length === this.size && m <= (this.kept[this.kept.length - 1]?.m ?? Infinity)) return;
     this.kept.push({ p: Float64Array.from(p), m });
     this.kept.sort((u, v) => v.m - u.m);
