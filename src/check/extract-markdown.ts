@@ -81,6 +81,26 @@ function strayDollarMath(source: string, start: number, end: number): Segment | 
   return { kind: 'skipped', text: text.length > 80 ? `${text.slice(0, 77)}…` : text, offset: start + (raw.length - raw.trimStart().length), reason: "a '$' here pairs with no other (the dollars before it were paired another way, e.g. '$5, so $'): the math around it is not read; write \\$ for a dollar sign" };
 }
 
+/**
+ * Math with a relation inside a raw HTML block (`<div>$$x = x + 1$$</div>`, `<details>`): Markdown, and so
+ * math, is not parsed there (CommonMark), so it is reported "not read" at its place instead of vanishing. An HTML
+ * comment (`<!-- … -->`) is hidden on purpose and stays silent.
+ */
+function mathInHtml(source: string, html: string, start: number): Segment[] {
+  const out: Segment[] = [];
+  const at = source.indexOf(html, start);
+  const from = at < 0 ? start : at;
+  // Comments blanked, offsets kept.
+  const visible = html.replace(/<!--[^]*?-->/g, (c) => ' '.repeat(c.length));
+  for (const m of visible.matchAll(/(?<!\\)\$\$([^]*?)\$\$|(?<![\\$])\$([^$\n]+?)\$/g)) {
+    const inner = m[1] ?? m[2] ?? '';
+    if (!RELATION_SIGN.test(inner)) continue;
+    const text = inner.trim().replace(/\s+/g, ' ');
+    out.push({ kind: 'skipped', text: text.length > 80 ? `${text.slice(0, 77)}…` : text, offset: from + m.index + (m[1] !== undefined ? 2 : 1), reason: 'math inside a raw HTML block (such as <div> or <details>) is not read: Markdown is not parsed there; leave a blank line after the opening tag and before the closing one' });
+  }
+  return out;
+}
+
 /** The math segments of a Markdown file; throws MarkdownDepthError when it nests too deeply to walk. */
 /**
  * A `%` comment inside math (`&= x e^x (2 - x) % oops`), which KaTeX skips to the end of its line, blanked with
@@ -121,6 +141,7 @@ export function extractMarkdown(original: string): Segment[] {
     } else if (n.type === 'html' && n.value !== undefined && start !== undefined) {
       const m = ASSUME_DIRECTIVE.exec(n.value);
       if (m !== null && m[1] !== undefined) out.push({ kind: 'assume', text: m[1], offset: normalised.toOriginal(start + (m.index ?? 0) + m[0].indexOf(m[1])) });
+      for (const h of mathInHtml(source, n.value, start)) out.push({ ...h, offset: normalised.toOriginal(h.offset) });
     }
     for (const c of n.children ?? []) visit(c);
   };

@@ -52,6 +52,8 @@ export interface UnreadCondition {
   readonly about?: readonly string[];
   /** A definition of `about` that could not be read: a derivative through the name is not known either way. */
   readonly definition?: boolean;
+  /** Facts that settle the doubt where they hold: a failure at a point satisfying all of them stands (widened-domains.ts). */
+  readonly settledBy?: readonly Fact[];
 }
 
 export interface Ledger {

@@ -58,6 +58,8 @@ import { hasRelation, unjudgedRelations } from './unjudged-relations.js';
 import { unbalancedBrace } from './unbalanced-braces.js';
 import { factsInWords } from './word-facts.js';
 import { isValue, tupleValues } from './worked-example.js';
+import { disjunctionMember, negatedPremise } from './negated-premises.js';
+import { widenedDomains } from './widened-domains.js';
 
 type MathSegment = Extract<Segment, { kind: 'math' }>;
 
@@ -85,8 +87,11 @@ const TRAILING_CONDITION = /\b(?:for(?:\s+(?:every|all|each|any))?|whenever|prov
  */
 const SENTENCE_PREMISE = /\b(let|suppose|supposing|assume|assuming|given|define[sd]?|denote[sd]?|instead|redefine[sd]?)\b/gi;
 const CONCLUSION = /\b(then|so|hence|thus|therefore|get|gives?|obtain|have|has|know|shows?|recall|note|is|are|equals?|yields?)\b/i;
-/** Inline math that states a condition (an inequality). */
-const CONDITION = /[<>]|\\(?:le|ge|leq|geq|lt|gt)\b/;
+/**
+ * Inline math that states a condition (an inequality, `x \notin [0, 1]`). Not `\ne`: "where $g(x) \ne 0$" only keeps
+ * a denominator away from 0, where the claim's left side is undefined anyway, and must not hide a failure elsewhere.
+ */
+const CONDITION = /[<>]|\\(?:le|ge|leq|geq|lt|gt|notin)\b/;
 /** Premise words that make any relation after them a hypothesis of what follows (an equation too, unlike "with" or "for", which often give values). */
 const HYPOTHESIS_WORD = /^(?:if|when|whenever|suppose|supposing|assume|assuming|provided|given)$/;
 
@@ -188,7 +193,9 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
   // "Take $w = 2$", "Numbers: $w = 2$, $b = -1$", "with step size $\eta = 0.25$": a value for a worked example (worked-example.ts).
   // \ell' = -\tfrac14 after \ell(z) = …: the derivative of ℓ at the example's values, a claim (primed-names.ts).
   if (startsWithPrimeOfDefinedFunction(seg.text, ledger, seg.offset)) return 'claim';
-  const binding = valueBinding(ctx, seg, before);
+  // "for $x > 0$ or $y > 0$": a member of a disjunction is no fact (negated-premises.ts).
+  const disjunct = disjunctionMember(source, seg.offset, end);
+  const binding = disjunct ? undefined : valueBinding(ctx, seg, before);
   if (binding !== undefined) {
     statePremise(ctx, premises, seg, binding, {});
     return 'premise';
@@ -216,6 +223,14 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
     return subjectKeys(f).some((k) => ledger.definitionAt(k, at) !== undefined) || (f.kind === 'simplex' && (f.syms.some((x) => ledger.definedAt(x, at)) || ledger.activeAt(at).some((st) => st.fact.kind === 'define' && definesMember(st.fact.sym, f.syms)))) || (f.kind === 'simplex-indexed' && ledger.definedAt(sym(f.name, [sym('i')]), at));
   }));
   if (claims) return 'claim';
+  // "We do not assume $x > 0$", "it is not the case that $x > 0$", "for $x > 0$ or $y > 0$": not a fact (negated-premises.ts).
+  const negation = facts.length > 0 ? negatedPremise(before) : undefined;
+  if (negation !== undefined || (disjunct && facts.length > 0)) {
+    ledger.unread.push({ text: seg.text.trim(), from: at, to: scopes.hypotheticalEnd(seg) ?? scopes.sectionEnd(at), line: lineCol(source, at).line, ...conditionNames(seg.text) });
+    const what = negation !== undefined ? `a condition the prose negates ("${negation} …")` : 'one of conditions joined by "or"';
+    notReadAt(ctx, at, seg.text, `${what}: not assumed, and a failure of a step using its names is undecided`);
+    return 'premise';
+  }
   if (facts.length === 0) {
     if (SIGNATURE.test(seg.text)) {
       pushPremise(ctx, premises, seg, 'assumption', "a function's signature: nothing to add (values are real)");
@@ -412,6 +427,8 @@ function statePremise(ctx: MathContext, premises: Premise[], seg: MathSegment, f
     // "derivative 1 for $x > 0$ and 0 for $x < 0$": conditions in the middle of a sentence are the cases of a split, not facts that contradict each other.
     const caseSplit = scope.paragraph === true && f.kind !== 'define';
     if (caseSplit) for (const st of ledger.activeAt(seg.offset)) if (st.hypothetical === true && st.fact.kind !== 'define' && subjectKeys(st.fact).some((k) => subjectKeys(f).includes(k))) st.to = seg.offset;
+    // "For $x > -1$ …" after "For $x \in (0, 1)$ …": the earlier condition may or may not still hold (widened-domains.ts).
+    if (!value && !caseSplit && f.kind !== 'define') widenedDomains(ledger, facts, seg.offset, end);
     ledger.state(f, seg.offset, end, ifEnd !== undefined || caseSplit || scope.sentence === true, value);
     // a_{n+1} = 2 a_n defines the next term (the terms are computed from it) and is a recurrence: a closed form claimed
     // for a_n later is judged against it, never taken as a definition of a_n.

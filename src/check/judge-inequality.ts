@@ -21,7 +21,6 @@ import type { Engine } from '../rewrite/engine.js';
 import { simplify } from '../simplify/simplify.js';
 import type { Fact } from './facts.js';
 import { formatNumber as fmt } from '../numeric/format-number.js';
-import { BASE_DIGITS } from '../numeric/high-precision.js';
 import { formatPoint, type Judgement } from './judgement.js';
 import { proveByLemmas, type Lemma } from './lemma-proof.js';
 import { positivity } from './positivity.js';
@@ -46,7 +45,7 @@ export function judgeInequality(engine: Engine, p: PreparedStep, rel: '<=' | '<'
       verdict: 'fails',
       evidence: {
         method: 'search',
-        summary: `${at === '' ? 'at a sampled point' : `at ${at}`}: left side = ${fmt(lv)}, right side = ${fmt(rv)}${found.reversedInHighPrecision === true ? ` (too close for doubles to decide; at ${BASE_DIGITS} digits the ${swapped ? 'right' : 'left'} side is the larger)` : equalHere && strict ? ' (equal, so the strict inequality fails)' : ''}`,
+        summary: `${at === '' ? 'at a sampled point' : `at ${at}`}: left side = ${fmt(lv)}, right side = ${fmt(rv)}${found.precise !== undefined ? `; ${preciseText(found.precise, swapped, point)}` : equalHere && strict ? ' (equal, so the strict inequality fails)' : ''}`,
         point,
         lhsValue: lv,
         rhsValue: rv,
@@ -109,10 +108,7 @@ export function judgeInequality(engine: Engine, p: PreparedStep, rel: '<=' | '<'
     verdict: 'holds',
     evidence: {
       method: 'search',
-      summary:
-        found.coverage?.constant === true
-          ? `it holds ${found.coverage.text}; no lemma matched, so not proved`
-          : `no counterexample at ${found.points} points (random sampling and local search; ${found.coverage?.text ?? 'random points'}); no lemma matched, so not proved`,
+      summary: `no counterexample at ${found.points} points (random sampling and local search; ${found.coverage?.text ?? 'random points'}); no lemma matched, so not proved`,
       points: found.points,
       ...(found.coverage !== undefined ? { coverage: found.coverage } : {}),
       ...extra,
@@ -264,6 +260,19 @@ function tightViolation(a: Expr, b: Expr, strict: boolean, assumptions: readonly
   const violated = strict ? sign >= 0 : sign > 0;
   if (!violated) return undefined;
   return { point: v.point, lhs: v.lhs, rhs: v.rhs, why: `at ${v.highPrecision.digits} digits the left side is ${v.highPrecision.lhs} and the right side ${v.highPrecision.rhs} (difference ${v.highPrecision.difference})` };
+}
+
+/**
+ * A reversal doubles could not tell from rounding, as high precision saw it: the sides (in the claim's order) and
+ * the point to the last digit of its doubles (x = 1.0000005 prints as x = 1 in four digits, where the claim holds).
+ */
+function preciseText(precise: { digits: number; a: string; b: string }, swapped: boolean, point: Readonly<Record<string, number>>): string {
+  const [l, r] = swapped ? [precise.b, precise.a] : [precise.a, precise.b];
+  const exact = Object.entries(point)
+    .filter(([k]) => !k.startsWith('#'))
+    .map(([k, v]) => `${k} = ${String(v)}`)
+    .join(', ');
+  return `at ${precise.digits} digits the left side is ${l} and the right side ${r}${exact === '' || exact === formatPoint(point) ? '' : `, at ${exact} exactly`}`;
 }
 
 /** a < b (or a ≤ b) between two constants that are exact rationals (src/finite's exact evaluator); undefined when either is not. */

@@ -23,7 +23,8 @@ import { some, symbolsOf } from '../expr/traverse.js';
 import { toPlain } from '../expr/to-plain.js';
 import { ParseError, lineCol, parseLatex, parseLatexReadings, parsePlain, type LatexOptions, type Reading } from '../parse/index.js';
 import type { ChainReport, FactUse, NotRead, StepReport } from './document-report.js';
-import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger, type Stated } from './fact-ledger.js';
+import { allSymbols, emptyScope, factsUsed, subjectOf, type Ledger, type Stated, type UnreadCondition } from './fact-ledger.js';
+import { holdAt } from './widened-domains.js';
 import { definitionOf, FactError, mergeDomains, type Fact } from './facts.js';
 import { readFacts } from './read-facts.js';
 import { functionDefinition, functionInWords } from './function-definitions.js';
@@ -164,7 +165,20 @@ function elementwiseDefinitions(source: string, active: readonly Stated[]): Set<
 function conditionClause(text: string): { start: number; text: string; textStart: number } | undefined {
   if (text.includes('\\begin') || text.includes('\\\\')) return undefined;
   const m = /(?:,|\\[,;:]|\\q?quad|~)*\s*\\(?:text|mbox|textrm|mathrm)\{\s*(?:where|for|if|when|whenever|with|provided(?:\s+that)?|assuming|as\s+long\s+as)\s*\}\s*([^]*?)[\s.,;]*$/.exec(text);
-  if (m === null || m[1] === undefined || m[1].trim() === '') return undefined;
+  if (m === null || m[1] === undefined || m[1].trim() === '') return bareDomainClause(text);
+  return { start: m.index, text: m[1], textStart: m.index + m[0].indexOf(m[1]) };
+}
+
+/**
+ * `\sqrt{t^2} = t, \quad t \ge 0`: a comma and a space, then a bound on a letter the relation before uses (`t \ge 0`,
+ * `0 < t < 1`, `t \ne 0`), closing a one-line display: the relation's condition, as textbooks write it, not a second
+ * claim (t ≥ 0 failed as a claim, and √(t²) = t with it).
+ */
+function bareDomainClause(text: string): { start: number; text: string; textStart: number } | undefined {
+  const m = /,\s*(?:\\q?quad|\\[,;:]|~|\\ )+\s*((?:-?\d+(?:\.\d+)?\s*(?:<|\\leq?|\\lt)(?![A-Za-z])\s*)?(\\?[A-Za-z]+)\s*(?:[<>]|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![A-Za-z]))\s*-?\d+(?:\.\d+)?)[\s.,;]*$/.exec(text);
+  if (m === null || m[1] === undefined || m[2] === undefined) return undefined;
+  const letter = m[2].replace(/[\\]/g, '\\\\');
+  if (!new RegExp(`(?<![A-Za-z])${letter}(?![A-Za-z])`).test(text.slice(0, m.index))) return undefined;
   return { start: m.index, text: m[1], textStart: m.index + m[0].indexOf(m[1]) };
 }
 
@@ -284,6 +298,13 @@ export function notReadAt(ctx: MathContext, offset: number, latex: string, reaso
   ctx.notRead.push({ line: lc.line, col: lc.col, latex: oneLine(latex), reason });
 }
 
+/** "otherwise", "else", "in the other case" in the prose of the sentence right before math (after any math before it), or undefined. */
+function otherCase(source: string, offset: number): string | undefined {
+  const before = source.slice(Math.max(0, offset - 120), offset).replace(/\$+\s*$/, '');
+  const from = Math.max(before.lastIndexOf('$'), before.search(/[.!?]\s[^.!?]*$/), before.lastIndexOf('\n\n'));
+  return /\b(otherwise|else|in (?:the|all) other cases?)\b/i.exec(before.slice(from + 1))?.[1]?.toLowerCase();
+}
+
 /** The relations of a piece of math judged; what is not judged goes to ctx.notRead. */
 export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): ChainReport[] {
   const { ledger } = ctx;
@@ -296,6 +317,10 @@ export function judgeMath(ctx: MathContext, seg: MathSegment, inline: boolean): 
       for (const f of named !== undefined ? [named] : ledger.read(w.text, w.offset, { definitions: true })) if (f.kind === 'define' && !ledger.definedAt(f.sym, seg.offset)) ledger.state(f, seg.offset, scopes.sectionEnd(seg.offset));
     }
   }
+  // "If $x > 0$, then $$…$$, and otherwise $$\sqrt{x^2} = -x$$": the other case of a split, a condition not read
+  // (the first case's fact ends where "otherwise" begins): a failure of the claim may lie outside it.
+  const otherwise = otherCase(source, seg.offset);
+  if (otherwise !== undefined) ledger.unread.push({ text: `\\text{${otherwise}}`, from: seg.offset, to: seg.offset + seg.text.length, line: lineCol(source, seg.offset).line });
   // "$$…$$ using $\sum_i p_i = 1$": the constraint the display relies on holds for it.
   if (!inline && ctx.segments !== undefined) {
     for (const u of usingClause(source, seg, ctx.segments)) for (const f of ledger.read(u.text, u.offset, { definitions: false })) if (f.kind !== 'define') ledger.state(f, seg.offset, seg.offset + seg.text.length, true);
@@ -505,6 +530,20 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
     // (A term by number after a recurrence written forward, "$w_1 = 0.5 \cdot 0 + 1.5$" after w_{t+1} = …, stays a worked
     // example's value, as it was before such recurrences were recorded: the sequence path judges the steps at those terms.)
     const recurrent = d?.kind === 'define' && !redefines && ledger.recurrences.some((x) => x.from <= stepAt && stepAt < x.to && x.sym.name === d.sym.name && d.sym.sub.length === 1 && (x.shift === undefined || d.sym.sub[0]?.kind !== 'num'));
+    // "So $$w_1 = 0.6$$" after w_0 = 0 and w_{t+1} = w_t − η(w_t − 1) with η = 0.5, which give w_1 = 0.5: a term by
+    // number that the recurrence determines, given a value it does not have, is a wrong claim, not a value for the
+    // example (kept as one, it made w_2 = 0.8 = w_1 + 0.2 proved). A right value, or one not determined, stays a value.
+    if (d !== undefined && d.kind === 'define' && !recurrent && !redefines && d.param === undefined && d.sym.sub[0]?.kind === 'num') {
+      const family = ledger.recurrences.filter((x) => x.shift !== undefined && x.from <= stepAt && stepAt < x.to && x.sym.name === d.sym.name);
+      const rec = family.length > 0 && family.every((x) => x.value.hash === family[0]?.value.hash) ? family[0] : undefined;
+      // (Its own seed: the steps after it keep theirs, as when it was a value.)
+      const judgeTerm = (l: Expr, rr: Expr, extra: readonly Fact[]): Judgement => judgeStep(ctx.checker, l, '=', rr, [...mergeDomains(ledger.activeAt(stepAt).map((st) => rangedFact(st.fact, ctx.ranges))), ...extra], { ...ctx.opts });
+      const term = rec === undefined ? undefined : judgeTerms(rec, a.expr, b.expr, judgeTerm, factsSince(ledger, rec.from, stepAt));
+      if (term !== undefined && term.verdict === 'fails') {
+        steps.push({ ...base, verdict: 'fails', evidence: term.evidence });
+        return;
+      }
+    }
     if (d !== undefined && d.kind === 'define' && !recurrent && !ledger.definedAt(d.sym, stepAt) && !(d.param !== undefined && unreadlyDefined(d.sym)) && (redefines || !ledger.usedInSection(symKey(d.sym), stepAt))) {
       if (gapped) return refuseGapped(d.sym);
       if (inline && isValue(d)) {
@@ -689,7 +728,9 @@ function judgeChain(ctx: MathContext, seg: MathSegment, chain: RawChain, inline:
       steps.push({ ...base, verdict: 'undecided', evidence: { method: j.evidence.method, summary }, ...(uses.length > 0 ? { facts: uses } : {}) });
       return;
     }
-    const unreadHere = j.verdict === 'fails' ? ledger.unread.find((u) => u.from <= stepAt && stepAt < u.to && (u.about === undefined || u.about.some((n) => stepSymbols.has(n)))) : undefined;
+    const failedAt = j.evidence.point;
+    const settled = (u: UnreadCondition): boolean => u.settledBy !== undefined && failedAt !== undefined && holdAt(u.settledBy, failedAt);
+    const unreadHere = j.verdict === 'fails' ? ledger.unread.find((u) => u.from <= stepAt && stepAt < u.to && (u.about === undefined || u.about.some((n) => stepSymbols.has(n))) && !settled(u)) : undefined;
     if (unreadHere !== undefined) {
       // Weaker than the truth, never stronger: the counterexample may violate a condition we could not read.
       const summary = `${j.evidence.summary}; but the condition $${unreadHere.text}$ (line ${unreadHere.line}) could not be read as a fact, and the point may lie outside it`;

@@ -116,7 +116,9 @@ function judgeRead(checker: Checker, lhs: Expr, rel: Relation, rhs: Expr, facts:
     return p.notes === undefined ? j : { ...j, evidence: { ...j.evidence, summary: `${j.evidence.summary} (${p.notes.join('; ')})` } };
   } catch (e) {
     // Evaluation problems are a property of the step, not a crash: say so.
-    if (e instanceof EvaluationError || e instanceof RangeError) return { verdict: 'undecided', evidence: { method: 'none', summary: `could not be evaluated: ${e.message}` } };
+    if (e instanceof EvaluationError) return { verdict: 'undecided', evidence: { method: 'none', summary: `could not be evaluated: ${e.message}` } };
+    // A RangeError is the engine's own limit (a bigint or an array too large), not something to show in its words.
+    if (e instanceof RangeError) return { verdict: 'undecided', evidence: { method: 'none', summary: 'could not be evaluated: a number in it is too large to work with exactly' } };
     throw e;
   }
 }

@@ -15,10 +15,17 @@ import { SALT, needsIndexedMode } from '../numeric/indexed.js';
 import { samplingPlan, type Coverage } from '../numeric/coverage.js';
 import { BASE_DIGITS, compareAtHighPrecision } from '../numeric/high-precision.js';
 import { drawPoint } from '../numeric/sample.js';
+import { NearMisses } from './near-misses.js';
 
 export type SearchResult =
-  /** `reversedInHighPrecision`: the doubles do not show the reversal (σ(10^3) and 1 − 10^{-30} both round to 1); high precision does. */
-  | { readonly kind: 'violation'; readonly point: Record<string, number>; readonly lhs: number; readonly rhs: number; readonly reversedInHighPrecision?: true }
+  | {
+      readonly kind: 'violation';
+      readonly point: Record<string, number>;
+      readonly lhs: number;
+      readonly rhs: number;
+      /** The sides (a, then b) in high precision, when doubles alone could not tell the reversal from rounding. */
+      readonly precise?: { readonly digits: number; readonly a: string; readonly b: string };
+    }
   /** No counterexample; `touching` is where a strict claim's sides met to within rounding (cannot be decided). */
   | { readonly kind: 'none'; readonly points: number; readonly closest: number; readonly touching?: Record<string, number>; readonly coverage?: Coverage }
   | { readonly kind: 'undecided'; readonly reason: string };
@@ -121,11 +128,11 @@ function meetsInTruth(a: Expr, b: Expr, vars: readonly Sym[], p: ArrayLike<numbe
   return o.verdict === 'agree' || (o.verdict === 'differ' && !o.difference.trim().startsWith('-'));
 }
 
-/** a > b at p in high precision (not only in doubles): a far point's reversal is a counterexample only then. */
-function reversedInTruth(a: Expr, b: Expr, vars: readonly Sym[], p: ArrayLike<number>): boolean {
+/** The sides in high precision where a > b there, else undefined: a reversal within rounding in doubles is a counterexample only then. */
+function preciseReversal(a: Expr, b: Expr, vars: readonly Sym[], p: ArrayLike<number>, indexed: boolean): { digits: number; a: string; b: string } | undefined {
   const env = new Map(vars.map((s, i) => [symKey(s), p[i] as number]));
-  const o = compareAtHighPrecision([a, b], env, { digits: BASE_DIGITS });
-  return o.verdict === 'differ' && !o.difference.trim().startsWith('-');
+  const o = compareAtHighPrecision([a, b], env, { digits: BASE_DIGITS, indexed });
+  return o.verdict === 'differ' && !o.difference.trim().startsWith('-') ? { digits: o.digits, a: o.lhs, b: o.rhs } : undefined;
 }
 
 /** Values past the search box to try: ±10^3, ±10^6, and ±2c, ±10c for each number c of the relation beyond it. */
@@ -139,6 +146,64 @@ function farValues(sides: readonly Expr[]): number[] {
     });
   }
   return [...out];
+}
+
+/**
+ * One climb of the local search: from `start`, each free coordinate moved by a step in either direction while
+ * (a − b) grows, the steps halved when nothing improves, down to 1e-9; a move is tried only where `allowed`.
+ * Stops at the first point where a > b by more than rounding (`violation`), or when the budget of evaluations is spent.
+ * With `expand` (far out), a step that improved is doubled.
+ */
+function climb(
+  start: Float64Array,
+  m0: number,
+  f: Compiled,
+  g: Compiled,
+  allowed: (i: number, x: number) => boolean,
+  frozen: readonly boolean[],
+  budget: number,
+  nearMisses: NearMisses | undefined,
+  expand = false,
+): { p: Float64Array; best: number; evaluations: number; compared: number; violation?: { lhs: number; rhs: number } } {
+  const p = Float64Array.from(start);
+  let best = m0;
+  let evaluations = 0;
+  let compared = 0;
+  const steps = Array.from(p, (x) => 0.5 * Math.max(Math.abs(x), 0.1));
+  for (let iter = 0; iter < 60 && evaluations < budget; iter++) {
+    let improved = false;
+    for (let i = 0; i < p.length; i++) {
+      if (frozen[i] === true) continue;
+      const x0 = p[i] as number;
+      for (const dir of [1, -1]) {
+        const x1 = x0 + dir * (steps[i] as number);
+        if (!allowed(i, x1)) continue;
+        p[i] = x1;
+        const x = f(p);
+        const y = g(p);
+        evaluations++;
+        if (Number.isFinite(x) && Number.isFinite(y)) {
+          compared++;
+          if (violates(x, y)) return { p, best, evaluations, compared, violation: { lhs: x, rhs: y } };
+          const m = gap(x, y);
+          nearMisses?.offer(p, m);
+          if (m > best) {
+            best = m;
+            improved = true;
+            // Far out the steps also grow after a success: the reversal may be orders of magnitude away.
+            if (expand) steps[i] = 2 * (steps[i] as number);
+            break;
+          }
+        }
+        p[i] = x0;
+      }
+    }
+    if (!improved) {
+      for (let i = 0; i < steps.length; i++) steps[i] = (steps[i] as number) / 2;
+      if (steps.every((s) => s < 1e-9)) break;
+    }
+  }
+  return { p, best, evaluations, compared };
 }
 
 function record(vars: readonly Sym[], p: ArrayLike<number>): Record<string, number> {
@@ -166,6 +231,10 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
   const rng = createRng(opts.seed ?? 1);
   const wanted = (opts.points ?? 24) * 4;
   const sampled: { p: Float64Array; m: number }[] = [];
+  /** Points where a > b in doubles by no more than rounding could explain: decided in high precision at the end. */
+  const nearMisses = new NearMisses(3);
+  /** The far points tried, for the far climb. */
+  const farSeen: { p: Float64Array; m: number }[] = [];
   let tried = 0;
   while (sampled.length < wanted && tried < wanted * 25) {
     tried++;
@@ -176,6 +245,7 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
     if (violates(x, y)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
     plan.compared(p);
     sampled.push({ p, m: gap(x, y) });
+    nearMisses.offer(p, gap(x, y));
   }
   if (sampled.length < Math.min(wanted, 24)) return { kind: 'undecided', reason: `only ${sampled.length} of ${tried} sampled points were in the domain of both sides` };
   const random = sampled.length;
@@ -200,11 +270,11 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
     plan.compared(p);
     special.push(label);
     sampled.push({ p, m: gap(x, y) });
+    nearMisses.offer(p, gap(x, y));
   }
   // Far out, past the search box (x ≤ 100 held for every x in ±25): each free coordinate of the points closest to
   // violating set to large values and to multiples of the relation's own numbers. Doubles lose digits out there
-  // ((x + 1)^2 − x^2 at 10^12), so a reversal counts only when high precision confirms it; and they round
-  // (σ(10^3) and 1 − 10^{-30} are both 1.0, e^{-10^3} is 0), so sides within rounding of each other are asked too.
+  // ((x + 1)^2 − x^2 at 10^12), so a reversal counts only when high precision confirms it.
   sampled.sort((u, v) => v.m - u.m);
   const far = farValues([a, b]);
   for (const start of indexed ? [] : sampled.slice(0, 3)) {
@@ -216,8 +286,12 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
         p[i] = v;
         const x = f(p);
         const y = g(p);
+        if (Number.isFinite(x) && Number.isFinite(y)) farSeen.push({ p, m: gap(x, y) });
+        // Sides within rounding of each other are asked too: out there doubles round (σ(10^3) and 1 − 10^{-30}
+        // are both 1.0, e^{-10^3} is 0), and σ(x) < 1 − 10^{-30} held.
         if (!Number.isFinite(x) || !Number.isFinite(y) || gap(x, y) < -TOLERANCE) continue;
-        if (reversedInTruth(a, b, vars, p)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y, ...(violates(x, y) ? {} : { reversedInHighPrecision: true as const }) };
+        const precise = preciseReversal(a, b, vars, p, false);
+        if (precise !== undefined) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y, ...(violates(x, y) ? {} : { precise }) };
       }
     }
   }
@@ -229,39 +303,12 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
   // (`evaluations` also counts moves off the domain, and bounds the work).
   let compared = sampled.length;
   for (const start of sampled.slice(0, 4)) {
-    const p = Float64Array.from(start.p);
-    let best = start.m;
-    const steps = Array.from(p, (x) => 0.5 * Math.max(Math.abs(x), 0.1));
-    for (let iter = 0; iter < 60 && evaluations < 6000; iter++) {
-      let improved = false;
-      for (let i = 0; i < p.length; i++) {
-        if (frozen[i] === true) continue;
-        const x0 = p[i] as number;
-        for (const dir of [1, -1]) {
-          const x1 = x0 + dir * (steps[i] as number);
-          if (!inDomain(x1, rulesFor[i] ?? [])) continue;
-          p[i] = x1;
-          const x = f(p);
-          const y = g(p);
-          evaluations++;
-          if (Number.isFinite(x) && Number.isFinite(y)) {
-            compared++;
-            if (violates(x, y)) return { kind: 'violation', point: record(vars, p), lhs: x, rhs: y };
-            const m = gap(x, y);
-            if (m > best) {
-              best = m;
-              improved = true;
-              break;
-            }
-          }
-          p[i] = x0;
-        }
-      }
-      if (!improved) {
-        for (let i = 0; i < steps.length; i++) steps[i] = (steps[i] as number) / 2;
-        if (steps.every((s) => s < 1e-9)) break;
-      }
-    }
+    const c = climb(start.p, start.m, f, g, (i, x) => inDomain(x, rulesFor[i] ?? []), frozen, 6000 - evaluations, nearMisses);
+    evaluations += c.evaluations;
+    compared += c.compared;
+    const p = c.p;
+    if (c.violation !== undefined) return { kind: 'violation', point: record(vars, p), lhs: c.violation.lhs, rhs: c.violation.rhs };
+    const best = c.best;
     closest = Math.max(closest, best);
     if (strict && best > -APPROACH && interior(p, rulesFor, frozen)) {
       // The sides meet inside the domain (ln x and x - 1 at x = 1)? Try the
@@ -271,6 +318,21 @@ export function searchViolation(a: Expr, b: Expr, strict: boolean, assumptions: 
       if (q !== undefined && meetsInTruth(a, b, vars, q, indexed)) return { kind: 'violation', point: record(vars, q), lhs: f(q), rhs: g(q) };
       touching ??= record(vars, p);
     }
+  }
+  // Far out, from the far points closest to violating: the same climb without the box (x^4 − 1000x^3 ≥ −10^11
+  // fails only near x = 750, between the far values tried); a reversal there counts only when high precision confirms it.
+  farSeen.sort((u, v) => v.m - u.m);
+  for (const start of farSeen.slice(0, 2)) {
+    const c = climb(start.p, start.m, f, g, (i, x) => Math.abs(x) < 1e15 && satisfies(x, rulesFor[i] ?? []), frozen, 600, undefined, true);
+    evaluations += c.evaluations;
+    const precise = c.violation === undefined ? undefined : preciseReversal(a, b, vars, c.p, false);
+    if (c.violation !== undefined && precise !== undefined) return { kind: 'violation', point: record(vars, c.p), lhs: c.violation.lhs, rhs: c.violation.rhs, precise };
+  }
+  // Reversals smaller than the rounding tolerance (x^2 − 2.000001x + 1.000001 ≥ 0 is false only on (1, 1.000001), by
+  // 2.5e-13; e^x ≥ 1 + x + 10^{-12} at x = 0): the closest are decided in high precision, and a confirmed one is a counterexample.
+  for (const near of nearMisses.points()) {
+    const precise = preciseReversal(a, b, vars, near.p, indexed);
+    if (precise !== undefined) return { kind: 'violation', point: record(vars, near.p), lhs: f(near.p), rhs: g(near.p), precise };
   }
   return { kind: 'none', points: compared, closest, coverage: plan.coverage(random, special), ...(touching !== undefined ? { touching } : {}) };
 }

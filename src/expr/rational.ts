@@ -68,15 +68,24 @@ export function ratPowInt(a: Rational, k: bigint): Rational | undefined {
   return { n: a.n ** k, d: a.d ** k };
 }
 
-/** Exact integer k-th root of a non-negative bigint, or undefined. */
+/**
+ * Exact integer k-th root of a non-negative bigint, or undefined. Newton's iteration on integers from a
+ * start above the root (2^⌈bits/k⌉), which decreases to ⌊x^(1/k)⌋: no float estimate, so 10^400 (Infinity
+ * as a double) and 10^300 (whose double root is off by far more than 1) are rooted exactly.
+ */
 export function intRoot(x: bigint, k: bigint): bigint | undefined {
-  if (x < 0n) return undefined;
-  if (x < 2n) return x;
-  // Newton iteration on integers; start from a float estimate.
-  let r = BigInt(Math.round(Math.pow(Number(x), 1 / Number(k))));
-  for (const c of [r - 1n, r, r + 1n]) if (c >= 0n && c ** k === x) return c;
-  r = 0n;
-  return undefined;
+  if (x < 0n || k < 1n) return undefined;
+  if (x < 2n || k === 1n) return x;
+  const bits = bitLength(x);
+  // 2 <= x < 2^bits, so 1 < x^(1/k) < 2 when k >= bits: no integer root.
+  if (k >= BigInt(bits)) return undefined;
+  let r = 1n << BigInt(Math.ceil(bits / Number(k)));
+  for (;;) {
+    const next = ((k - 1n) * r + x / r ** (k - 1n)) / k;
+    if (next >= r) break;
+    r = next;
+  }
+  return r ** k === x ? r : undefined;
 }
 
 /** Exact rational root a^(1/k), or undefined when it is irrational. */
