@@ -3,7 +3,7 @@ import * as render from '../../src/render/index.js';
 
 describe('src/render/index.ts', () => {
   it('should expose the public api', () => {
-    expect(Object.keys(render).sort()).toEqual(['derivationToLatex', 'escapeLatexText', 'latexName', 'noteToLatex', 'noteToPlain', 'proseLatex', 'proseSegments', 'renderKatex', 'safeMath', 'segmentLatex', 'toLatex', 'toPlain', 'trustedProseLatex', 'trustedProseSegments']);
+    expect(Object.keys(render).sort()).toEqual(['derivationToLatex', 'escapeLatexText', 'latexName', 'latexPrinter', 'noteToLatex', 'noteToPlain', 'plainPrinter', 'proseLatex', 'proseSegments', 'renderKatex', 'safeMath', 'segmentLatex', 'toLatex', 'toPlain', 'trustedProseLatex', 'trustedProseSegments']);
   });
 
   it('should report KaTeX errors as values', () => {
