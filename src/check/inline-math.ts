@@ -226,7 +226,9 @@ export function readInline(ctx: MathContext, premises: Premise[], seg: MathSegme
   // "We do not assume $x > 0$", "it is not the case that $x > 0$", "for $x > 0$ or $y > 0$": not a fact (negated-premises.ts).
   const negation = facts.length > 0 ? negatedPremise(before) : undefined;
   if (negation !== undefined || (disjunct && facts.length > 0)) {
-    ledger.unread.push({ text: seg.text.trim(), from: at, to: scopes.hypotheticalEnd(seg) ?? scopes.sectionEnd(at), line: lineCol(source, at).line, ...conditionNames(seg.text) });
+    // A failure at a point where the condition holds stands in every reading (σ(x) ≤ 1 − 10^{-20} at x = 1000 after
+    // "we do not assume $x > 0$"): only a point outside it is in doubt.
+    ledger.unread.push({ text: seg.text.trim(), from: at, to: scopes.hypotheticalEnd(seg) ?? scopes.sectionEnd(at), line: lineCol(source, at).line, ...conditionNames(seg.text), settledBy: facts });
     const what = negation !== undefined ? `a condition the prose negates ("${negation} …")` : 'one of conditions joined by "or"';
     notReadAt(ctx, at, seg.text, `${what}: not assumed, and a failure of a step using its names is undecided`);
     return 'premise';

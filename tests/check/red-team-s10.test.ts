@@ -175,3 +175,16 @@ describe('a term of a recurrence written forward, given a value it does not have
     expect(verdicts('Let $a_0 = 1$ and $a_{n+1} = 2 a_n$.\n\n$$a_3 = 8$$\n')).toEqual([]); // correct: a value, not judged
   });
 });
+
+describe('a failure at a point inside a condition that was not assumed stands (src/check/inline-math.ts settledBy)', () => {
+  // Session 10 review: after "We do not assume $x > 0$" every failure using x was undecided, also at x = 1000,
+  // where the claim fails whether or not x > 0 is assumed.
+  it('fails σ(x) ≤ 1 − 10^{-20} at x = 1000 after a negated x > 0, and x^2 > x at a point with x > 0 after an "or"', () => {
+    expect(verdicts('We do not assume $x > 0$.\n\n$$\\sigma(x) \\le 1 - 10^{-20}$$\n')).toEqual(['3: fails']); // wrong (x > 46)
+    expect(verdicts('For $x > 0$ or $y > 0$: $$x^2 > x$$\n')).toEqual(['1: fails']); // wrong (x = 1/2)
+  });
+  it('still leaves a failure outside the condition undecided', () => {
+    expect(verdicts('We do not assume $x > 0$.\n\n$$\\sqrt{x^2} = x$$\n')).toEqual(['3: undecided']); // wrong for x < 0, but the prose may mean x > 0
+    expect(verdicts('For $x > 0$ or $y > 0$: $$x + y > 0$$\n')).toEqual(['1: undecided']); // wrong (x = 2, y = −5), not found inside both
+  });
+});
