@@ -188,3 +188,14 @@ describe('a failure at a point inside a condition that was not assumed stands (s
     expect(verdicts('For $x > 0$ or $y > 0$: $$x + y > 0$$\n')).toEqual(['1: undecided']); // wrong (x = 2, y = −5), not found inside both
   });
 });
+
+describe('a claim false only in a narrow diagonal valley (src/check/search-counterexample.ts climb, pattern moves)', () => {
+  // Found by redteam: one coordinate at a time, the climb could not follow the valley x = 2y down to (3.4, 1.7).
+  it('fails (x − 2y)^2 + (y − 1.7)^4 ≥ 10^{-9}', () => {
+    expect(verdicts('$$(x - 2y)^2 + (y - 1.7)^4 \\ge 10^{-9}$$\n')).toEqual(['1: fails']); // wrong (0 at (3.4, 1.7))
+  });
+  it('keeps the true ones with the same valley', () => {
+    expect(verdicts('$$(x - 2y)^2 + (y - 1.7)^4 \\ge 0$$\n')).not.toContain('1: fails'); // correct
+    expect(verdicts('$$(x - 2y)^2 + (y - 1.7)^4 + 10^{-6} > 10^{-7}$$\n')).not.toContain('1: fails'); // correct
+  });
+});
