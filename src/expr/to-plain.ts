@@ -3,6 +3,7 @@
  * `x_1`, `w^{(1)}`, `d(u, x)`. It is also the `result` string of the JSON
  * contract, so it is stable: explicit `*`, minimal brackets.
  */
+import { nodeMemoPrinter } from './node-memo-printer.js';
 import type { Expr, Sym } from './node.js';
 import { assertNever } from './node.js';
 import { matrixPrintForm } from './functions.js';
@@ -41,37 +42,22 @@ function continueSum(t: Expr): string {
 /** A matrix product in the order written (matmul): printed as a product. */
 const isProduct = (e: Expr): boolean => e.kind === 'call' && matrixPrintForm(e.fn) === 'product';
 
-/** While a printer of plainPrinter() runs: the text of every node printed so far (toPlain is a function of the tree alone). */
-let printed: Map<Expr, string> | undefined;
+/** toPlain is a function of the tree alone, so a batch of expressions that share subtrees prints each node once (plainPrinter). */
+const plain = nodeMemoPrinter((e) => plainOf(e));
 
 /**
  * toPlain for many expressions that share subtrees (the steps of a
  * derivation): each node object is printed once, the same strings as toPlain.
  *
- *     const plain = plainPrinter();
- *     plain(step.before); plain(step.after)   // the untouched subtrees printed once
+ *     const print = plainPrinter();
+ *     print(step.before); print(step.after)   // the untouched subtrees printed once
  */
 export function plainPrinter(): (e: Expr) => string {
-  const memo = new Map<Expr, string>();
-  return (e) => {
-    const outer = printed;
-    printed = memo;
-    try {
-      return toPlain(e);
-    } finally {
-      printed = outer;
-    }
-  };
+  return plain.batch();
 }
 
 export function toPlain(e: Expr): string {
-  if (printed === undefined || e.kind === 'num') return plainOf(e);
-  let s = printed.get(e);
-  if (s === undefined) {
-    s = plainOf(e);
-    printed.set(e, s);
-  }
-  return s;
+  return plain.print(e);
 }
 
 function plainOf(e: Expr): string {

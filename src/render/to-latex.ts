@@ -4,6 +4,7 @@
  * juxtaposition would be ambiguous, `\left( \right)` around groups.
  * Every output parses back to the same tree with parseLatex.
  */
+import { nodeMemoPrinter } from '../expr/node-memo-printer.js';
 import type { Call, Expr, Sym } from '../expr/node.js';
 import { assertNever } from '../expr/node.js';
 import { latexHeight, lookupFunction, matrixLatexName, matrixPrintForm } from '../expr/functions.js';
@@ -220,42 +221,26 @@ function derivLatex(body: Expr, x: Sym, partial: boolean): string {
 }
 
 /**
- * While a printer of latexPrinter() runs: the LaTeX of every node printed so
- * far, by node object. toLatex is a function of the tree alone (brackets are
- * the parent's), so a subtree met again prints as it did the first time.
+ * toLatex is a function of the tree alone (brackets are the parent's), so a
+ * batch of expressions that share subtrees prints each node once (latexPrinter).
  */
-let printed: Map<Expr, string> | undefined;
+const latex = nodeMemoPrinter((e) => latexOf(e));
 
 /**
  * toLatex for many expressions that share subtrees (the steps of a
  * derivation: a step rewrites one place, the rest of its tree is the step
  * before's): each node object is printed once, the same strings as toLatex.
  *
- *     const latex = latexPrinter();
- *     latex(step.before); latex(step.after)   // the untouched subtrees printed once
+ *     const print = latexPrinter();
+ *     print(step.before); print(step.after)   // the untouched subtrees printed once
  */
 export function latexPrinter(): (e: Expr) => string {
-  const memo = new Map<Expr, string>();
-  return (e) => {
-    const outer = printed;
-    printed = memo;
-    try {
-      return toLatex(e);
-    } finally {
-      printed = outer;
-    }
-  };
+  return latex.batch();
 }
 
 /** toLatex(parsePlain('1/(1+exp(-x))')) === '\\frac{1}{1 + e^{-x}}' */
 export function toLatex(e: Expr): string {
-  if (printed === undefined || e.kind === 'num') return latexOf(e);
-  let s = printed.get(e);
-  if (s === undefined) {
-    s = latexOf(e);
-    printed.set(e, s);
-  }
-  return s;
+  return latex.print(e);
 }
 
 function latexOf(e: Expr): string {
