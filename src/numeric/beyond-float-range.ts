@@ -3,7 +3,7 @@
  * e^-1000 is 5.08·10^-435), read at 30 digits in decimal.js, where doubles
  * give ∞ or 0: a number to print, not a point outside the domain.
  *
- *     valueBeyondFloatRange(parsePlain('exp(1000)'))   // '1.9701e+434'
+ *     valueInHighPrecision(parsePlain('exp(1000)'))   // '1.9701e+434'
  *     isFiniteInHighPrecision(parsePlain('exp(1000) - exp(1000)'))   // true (0)
  *     isFiniteInHighPrecision(parsePlain('log(-1)'))   // false (not a real number)
  */
@@ -29,10 +29,12 @@ export function isFiniteInHighPrecision(e: Expr): boolean {
   return valueAt30Digits(e) !== undefined;
 }
 
-/** Its value to 5 significant digits when it is a finite, nonzero real number outside float64's range; else undefined. */
-export function valueBeyondFloatRange(e: Expr): string | undefined {
-  const v = valueAt30Digits(e);
-  if (v === undefined || v.isZero()) return undefined;
-  const n = v.toNumber();
-  return Number.isFinite(n) && n !== 0 ? undefined : v.toSignificantDigits(5).toString();
+/**
+ * Its value to 5 significant digits when it is a finite real number, for
+ * where doubles lost it: beyond their range (e^1000), or on the way there
+ * (√(e^1000) = e^500 fits, but e^1000 does not; e^1000/e^999 is ∞/∞).
+ * Undefined when it is not a finite real number.
+ */
+export function valueInHighPrecision(e: Expr): string | undefined {
+  return valueAt30Digits(e)?.toSignificantDigits(5).toString();
 }

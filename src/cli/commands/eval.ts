@@ -15,7 +15,8 @@ import type { CommandModule } from '../command.js';
 import { parseInput, readExprArg, type InputSyntax } from '../input.js';
 import { EXIT, UserError, type Io } from '../io.js';
 import { collect, parseFormat, type Format } from '../options.js';
-import { valueBeyondFloatRange } from '../../numeric/beyond-float-range.js';
+import { valueInHighPrecision } from '../../numeric/beyond-float-range.js';
+import { substitute } from '../../expr/substitute.js';
 import { exactDecimals, parsePoint, type Point } from '../../derive/point.js';
 import { DataError, evaluateOnData, type DataEvaluation } from '../../experiment/data-values.js';
 import type { Engine } from '../../rewrite/engine.js';
@@ -99,10 +100,12 @@ export const evalCommand: CommandModule = {
         checkDefinedAt(e, point.values);
         const evaluated = evaluateAt(engine, e, point.values);
         // A value float64 cannot hold (0.111…^1000 is 1e-954), or whose parts it cannot (a 30,000-digit
-        // fraction), is approximated from its logarithm, not printed as 0, Infinity or NaN; one that is not
-        // exact (e^1000) is read in high precision.
+        // fraction), is approximated from its logarithm, not printed as 0, Infinity or NaN; where doubles lost the
+        // value of the expression as written (e^1000, e^1000/e^999), it is read in high precision, from the expression
+        // as written like the double it stands for, so that it still checks the simplification.
         const lost = !Number.isFinite(evaluated.approx) || evaluated.approx === 0;
-        const huge = evaluated.exact ? (approximateBeyondFloatRange(evaluated.value) ?? (lost ? (approximateFromLogarithm(evaluated.value) ?? valueBeyondFloatRange(evaluated.value)) : undefined)) : lost ? valueBeyondFloatRange(evaluated.value) : undefined;
+        const precise = lost ? valueInHighPrecision(substitute(e, point.values)) : undefined;
+        const huge = evaluated.exact ? (approximateBeyondFloatRange(evaluated.value) ?? (lost ? (approximateFromLogarithm(evaluated.value) ?? precise) : undefined)) : precise;
         const v = { ...evaluated, approx: huge ?? evaluated.approx };
         if (flags.format === 'json') {
           io.stdout(JSON.stringify({ input: text, value: toPlain(v.value), latex: toLatex(v.value), exact: v.exact, approx: evaluated.approx, ...(huge !== undefined ? { approxText: huge } : {}), steps: v.derivation.steps.map((s) => ({ rule: s.rule, name: s.title, after: toPlain(s.after) })) }, null, 2) + '\n');
@@ -112,7 +115,7 @@ export const evalCommand: CommandModule = {
           io.stdout(`${toPlain(v.value)}${v.exact && v.value.kind !== 'num' ? `\n≈ ${v.approx}` : v.exact ? '' : ` ≈ ${v.approx}`}\n`);
         }
         const unconfirmed = Number.isNaN(evaluated.approx) && huge === undefined;
-        // The decimal value checks the simplification; without one (e^1000 − e^1000 is ∞ − ∞ in doubles) the value stands unchecked.
+        // The decimal value checks the simplification; without one (not a real number in doubles nor at 30 digits) the value stands unchecked.
         if (unconfirmed) io.stderr(`gradtex: the value could not be checked in doubles (the expression is not a finite number there before simplifying)\n`);
         setExit(unconfirmed ? EXIT.failed : EXIT.ok);
       });
